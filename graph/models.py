@@ -1,0 +1,128 @@
+"""The data cryptoreg moves around: `Article`, `Entity`, `Relation`, `Extraction`.
+
+Types and relation names are `Literal`s built from the ontology, and an
+`Extraction` checks every edge against the ontology's endpoint rules, so a
+forbidden edge is refused here, before any store sees it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from graph.errors import OntologyError
+from graph.ontology import get_ontology
+
+_ONT = get_ontology()
+EntityTypeName = Literal[tuple(_ONT.entity_types)]  # type: ignore[valid-type]
+RelationTypeName = Literal[tuple(_ONT.relations)]  # type: ignore[valid-type]
+AliasKind = Literal[tuple(_ONT.alias_kinds)]  # type: ignore[valid-type]
+ActionTypeName = Literal[_ONT.action_types]  # type: ignore[valid-type]
+
+
+class Article(BaseModel):
+    """A news article as read from any input format."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: str = Field(min_length=1, max_length=200)
+    url: str | None = None
+    title: str | None = None
+    publisher: str | None = None
+    published: dt.date | None = None
+    text: str = ""
+    source_path: str | None = None
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _date_only(cls, v: Any) -> Any:
+        if isinstance(v, dt.datetime):
+            return v.date()
+        if isinstance(v, str) and len(v) > 10 and v[4] == "-":
+            return v[:10]
+        return v or None
+
+
+class Alias(BaseModel):
+    """Another name of an entity; `kind` says how it relates, `lang` is a BCP 47 tag where known."""
+
+    name: str = Field(min_length=1, max_length=300)
+    kind: AliasKind = "other"
+    lang: str | None = None
+
+
+class Entity(BaseModel):
+    """A node: named body, person, place, asset, or an unnamed group ("13 apps")."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: str = Field(min_length=1, max_length=300)
+    type: EntityTypeName
+    name: str = Field(min_length=1, max_length=500)
+    aliases: list[Alias] = Field(default_factory=list)
+    unnamed: bool = False
+    count: int | None = Field(None, ge=0)
+    description: str | None = None
+    qid: str | None = Field(None, pattern=r"^Q\d+$")
+    properties: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("aliases", mode="before")
+    @classmethod
+    def _strings_are_aliases(cls, v: Any) -> Any:
+        if isinstance(v, list):
+            return [{"name": a} if isinstance(a, str) else a for a in v]
+        return v
+
+    def alias_names(self) -> list[str]:
+        return [a.name for a in self.aliases]
+
+
+class Relation(BaseModel):
+    """An edge between two entity ids, with the sentence that states it and its provenance."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    type: RelationTypeName
+    source: str
+    target: str
+    evidence: str | None = None
+    confidence: float = Field(0.5, ge=0.0, le=1.0)
+    date: dt.date | None = None
+    properties: dict[str, Any] = Field(default_factory=dict)
+    sources: list[str] = Field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """What makes two statements the same fact."""
+        return (self.source, self.type, self.target)
+
+
+class Extraction(BaseModel):
+    """One article's facts, as the extractor emits them and the stores take them."""
+
+    article: Article
+    entities: list[Entity] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _check_against_ontology(self) -> Extraction:
+        by_id = {e.id: e for e in self.entities}
+        for rel in self.relations:
+            if rel.type == "ALIAS_OF":
+                continue
+            src, tgt = by_id.get(rel.source), by_id.get(rel.target)
+            if src is None or tgt is None:
+                missing = rel.source if src is None else rel.target
+                raise OntologyError(
+                    f"{rel.type} refers to {missing!r}, which is not among the entities"
+                )
+            _ONT.check_edge(rel.type, src.type, tgt.type)
+            for pname, pvalue in rel.properties.items():
+                ptype = _ONT.relations[rel.type].properties.get(pname)
+                if ptype is not None and pvalue is not None and not isinstance(pvalue, ptype | int):
+                    raise OntologyError(
+                        f"{rel.type}.{pname} must be {ptype.__name__}, got {pvalue!r}"
+                    )
+        return self

@@ -1,0 +1,1 @@
+"""Reading news articles and extracting the crypto-regulation facts they state."""
