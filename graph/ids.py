@@ -52,7 +52,7 @@ def entity_id(entity_type: str, canonical_name: str) -> str:
 def group_id(
     entity_type: str, article_id: str, action: str, description: str, count: int | None
 ) -> str:
-    """Id of an unnamed group ("13 apps"): scoped to one article and one action, so never merged across articles."""
+    """Id of an unnamed group ("13 apps"), scoped to one article and action: never merged."""
     et = get_ontology().entity_types.get(entity_type)
     if et is None:
         raise OntologyError(f"unknown entity type {entity_type!r}")

@@ -120,7 +120,7 @@ class GraphStore(Protocol):
     def close(self) -> None: ...
 
     def upsert(self, extraction: Extraction) -> UpsertSummary:
-        """Write one article's extraction atomically; re-writing the same article changes nothing."""
+        """Write one article atomically; re-writing the same article changes nothing."""
 
     def upsert_many(self, extractions: Iterable[Extraction]) -> UpsertSummary:
         """Write a batch; each article is atomic."""

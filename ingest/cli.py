@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -39,7 +39,7 @@ def _fail(exc: CryptoregError) -> typer.Exit:
     return typer.Exit(1)
 
 
-class RdfFormat(str, Enum):
+class RdfFormat(StrEnum):
     turtle = "turtle"
     ntriples = "ntriples"
     jsonld = "jsonld"
