@@ -63,6 +63,13 @@ class AuthError(CryptoregError):
     title = "Unauthorized"
 
 
+class ForbiddenError(CryptoregError):
+    """A write refused whatever the key: writes are disabled because no API key is set."""
+
+    status = 403
+    title = "Forbidden"
+
+
 class PayloadTooLargeError(CryptoregError):
     """A request body or file over the configured limit."""
 

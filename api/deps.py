@@ -1,0 +1,91 @@
+"""Dependencies every router shares: settings, the store, and the write-key check.
+
+The store is opened in the app's lifespan; when that fails (Neo4j down) the API still
+starts and every store-backed request retries the open and answers 503 until it works,
+so starting the API before the database is harmless.
+"""
+
+from __future__ import annotations
+
+import hmac
+import threading
+from typing import Annotated
+
+from fastapi import Depends, Request, Security
+from fastapi.security import APIKeyHeader
+
+from graph.errors import AuthError, ForbiddenError, StoreUnavailableError
+from graph.settings import Settings
+from graph.store import GraphStore
+
+
+class StoreHolder:
+    """The app's one store, opened lazily and at most once at a time."""
+
+    def __init__(self, settings: Settings, store: GraphStore | None = None) -> None:
+        self.settings = settings
+        self.store = store
+        self.owned = store is None
+        self._lock = threading.Lock()
+
+    def get(self) -> GraphStore:
+        """The open store; `StoreUnavailableError` (503) when it cannot be opened now."""
+        if self.store is not None:
+            return self.store
+        with self._lock:
+            if self.store is None:
+                from graph.store_factory import open_store
+
+                try:
+                    self.store = open_store(self.settings)
+                except StoreUnavailableError:
+                    raise
+                except OSError as exc:
+                    raise StoreUnavailableError(f"cannot open the store: {exc}") from exc
+            return self.store
+
+    def close(self) -> None:
+        """Close the store if this holder opened it (an injected store belongs to its owner)."""
+        with self._lock:
+            if self.store is not None and self.owned:
+                self.store.close()
+                self.store = None
+
+
+def get_settings_dep(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_store(request: Request) -> GraphStore:
+    holder: StoreHolder = request.app.state.store_holder
+    return holder.get()
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
+StoreDep = Annotated[GraphStore, Depends(get_store)]
+
+
+API_KEY_HEADER = APIKeyHeader(
+    name="X-API-Key",
+    auto_error=False,
+    description="The key set by CRYPTOREG_API_KEY; required for every write.",
+)
+
+
+def require_api_key(
+    settings: SettingsDep, x_api_key: Annotated[str | None, Security(API_KEY_HEADER)] = None
+) -> None:
+    """Refuse a write unless `X-API-Key` equals the configured key (constant-time compare)."""
+    if not settings.api_key:
+        raise ForbiddenError(
+            "writes are disabled because no API key is configured: set CRYPTOREG_API_KEY "
+            "(environment or .env) and restart the server"
+        )
+    if not x_api_key:
+        raise AuthError("this endpoint writes to the graph: send the key in the X-API-Key header")
+    if not hmac.compare_digest(x_api_key.encode("utf-8"), settings.api_key.encode("utf-8")):
+        raise AuthError("wrong X-API-Key")
+
+
+WriteKey = Depends(require_api_key)

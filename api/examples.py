@@ -1,0 +1,172 @@
+"""Example responses shown in the OpenAPI document (taken from the seed article's graph)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from api.problems import PROBLEM_BASE, PROBLEM_MEDIA_TYPE
+
+PBOC = {
+    "id": "centralbank:peoples-bank-of-china",
+    "type": "CentralBank",
+    "name": "People's Bank of China",
+    "unnamed": False,
+    "count": None,
+}
+OKX = {"id": "exchange:okx", "type": "Exchange", "name": "OKX", "unnamed": False, "count": None}
+CHINA = {
+    "id": "jurisdiction:china",
+    "type": "Jurisdiction",
+    "name": "China",
+    "unnamed": False,
+    "count": None,
+}
+DOMAINS = {
+    "id": "website:group-3f1c2a9b0e",
+    "type": "Website",
+    "name": "domain names related to cryptocurrencies",
+    "unnamed": True,
+    "count": 32,
+}
+FACT = {
+    "type": "BLOCKED",
+    "source": PBOC,
+    "target": DOMAINS,
+    "sources": ["seed-beijing-crackdown"],
+    "evidence": ["The PBOC also blocked 32 domain names related to cryptocurrencies."],
+    "first_seen": "2022-09-08",
+    "last_seen": "2022-09-08",
+    "confidence": 1.0,
+    "date": None,
+    "properties": {},
+}
+LOCATED = {
+    **FACT,
+    "type": "LOCATED_IN",
+    "target": CHINA,
+    "evidence": ["the People's Bank of China, the country's central bank"],
+}
+ARTICLE = {
+    "id": "seed-beijing-crackdown",
+    "url": None,
+    "title": "Beijing removes 13 crypto trading apps",
+    "publisher": "Forkast",
+    "published": "2022-09-08",
+}
+HEALTH = {"status": "ok", "store": "embedded", "version": "sqlite 3.46.1", "api_version": "0.1.0"}
+STATS = {
+    "entities_by_type": {"Exchange": 21, "Regulator": 19, "Jurisdiction": 38},
+    "relations_by_type": {"BANNED": 14, "BLOCKED": 15, "LOCATED_IN": 52},
+    "articles": 15,
+    "aliases": 210,
+}
+SEARCH_PAGE = {
+    "items": [{"entity": OKX, "matched": "Ou Yi", "score": 100.0}],
+    "limit": 20,
+    "offset": 0,
+    "next_offset": None,
+}
+ENTITY = {
+    **OKX,
+    "aliases": [{"name": "Ou Yi", "kind": "translation", "lang": None}],
+    "description": None,
+    "qid": None,
+    "properties": {},
+    "sources": ["seed-beijing-crackdown"],
+    "relation_counts": {"HEADQUARTERED_IN": 1, "ORIGINATED_IN": 1, "REFERRED_BY": 1},
+}
+SUBGRAPH = {"nodes": [PBOC, CHINA, DOMAINS], "edges": [FACT, LOCATED]}
+ARTICLE_FACTS = {
+    "article": {
+        **ARTICLE,
+        "text": "Regulators in Beijing have removed 13 apps ...",
+        "source_path": None,
+    },
+    "entities": [PBOC, DOMAINS],
+    "facts": [FACT],
+}
+INGEST = {
+    "read": 1,
+    "failed": [],
+    "summary": {
+        "articles": 1,
+        "entities_new": 4,
+        "entities_merged": 2,
+        "relations_new": 3,
+        "relations_merged": 0,
+    },
+    "ingested": ["article-5f2a9c0d1e3b4a67"],
+}
+RETRACT = {
+    "article": "seed-beijing-crackdown",
+    "entities_deleted": 12,
+    "relations_deleted": 18,
+    "relations_kept": 2,
+}
+QUERY_INFO = {
+    "name": "entity_by_name",
+    "description": "Entities whose canonical name or one of whose aliases equals the given text.",
+    "params": [
+        {"name": "name", "type": "str", "required": True},
+        {
+            "name": "limit",
+            "type": "int",
+            "required": False,
+            "default": 20,
+            "minimum": 1,
+            "maximum": 100,
+        },
+    ],
+    "example": {"name": "Ou Yi", "limit": 20},
+    "cypher": "MATCH (e:Entity) WHERE ... RETURN e.id AS id, e.name AS name ...",
+}
+QUERY_RESULT = {
+    "name": "entity_by_name",
+    "params": {"name": "Ou Yi", "type": None, "limit": 20},
+    "count": 1,
+    "rows": [
+        {
+            "id": "exchange:okx",
+            "name": "OKX",
+            "type": "Exchange",
+            "unnamed": False,
+            "count": None,
+            "articles": 1,
+        }
+    ],
+}
+CENTRAL = [{"entity": CHINA, "pagerank": 0.041532, "degree": 19}]
+ACTED_AGAINST = [
+    {
+        "entity": {**OKX, "id": "exchange:binance", "name": "Binance"},
+        "actions": 17,
+        "actors": 12,
+        "sources": 7,
+        "by_type": {"BANNED": 3, "BLOCKED": 2, "FINED": 3, "SUED": 6, "WARNED": 3},
+    }
+]
+COMMUNITIES = [{"label": CHINA, "size": 14, "articles": 2, "members": [CHINA, PBOC, OKX]}]
+
+
+def ok(example: Any, description: str = "Success.") -> dict[int | str, dict[str, Any]]:
+    """An OpenAPI `responses` entry for a 200 with this example body."""
+    return {
+        200: {"description": description, "content": {"application/json": {"example": example}}}
+    }
+
+
+def problem_example(status: int, title: str, detail: str, instance: str) -> dict[str, Any]:
+    slug = title.lower().replace(" ", "-")
+    return {
+        "content": {
+            PROBLEM_MEDIA_TYPE: {
+                "example": {
+                    "type": PROBLEM_BASE + slug,
+                    "title": title,
+                    "status": status,
+                    "detail": detail,
+                    "instance": instance,
+                }
+            }
+        }
+    }

@@ -1,0 +1,88 @@
+"""The action timeline: who banned, blocked, fined, sued, ... whom, when, says which article."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api import examples as ex
+from api.deps import StoreDep
+from api.problems import problems
+from api.routers.entities import Limit, Offset
+from api.schemas import ActionTypeEnum, EntityTypeEnum, Page
+from graph.errors import InvalidInputError
+from graph.store import Fact
+
+router = APIRouter(tags=["actions"])
+MIN_DATE, MAX_DATE = dt.date(1900, 1, 1), dt.date(2200, 12, 31)
+
+EntityIdQuery = Annotated[str | None, Query(max_length=300, description="An entity id.")]
+DateQuery = Annotated[dt.date | None, Query(description="ISO date (YYYY-MM-DD), inclusive.")]
+
+
+def _check_dates(since: dt.date | None, until: dt.date | None) -> None:
+    for name, value in (("since", since), ("until", until)):
+        if value is not None and not MIN_DATE <= value <= MAX_DATE:
+            raise InvalidInputError(f"{name}: date out of range {MIN_DATE}..{MAX_DATE}")
+    if since is not None and until is not None and since > until:
+        raise InvalidInputError(f"since ({since}) is after until ({until})")
+
+
+@router.get(
+    "/actions",
+    response_model=Page[Fact],
+    summary="Timeline of actions",
+    description=(
+        "Action facts (BANNED, BLOCKED, FINED, SUED, INVESTIGATED, WARNED, LICENSED), newest "
+        "first by the action's date or else the date first reported, each with its evidence "
+        "sentences and source articles. Filter by type, actor or target id, target type, a "
+        "jurisdiction id and a date range."
+    ),
+    responses={
+        **ex.ok({"items": [ex.FACT], "limit": 20, "offset": 0, "next_offset": None}),
+        **problems(),
+    },
+)
+def list_actions(
+    store: StoreDep,
+    type: Annotated[
+        ActionTypeEnum | None,
+        Query(description="Action type.", openapi_examples={"blocked": {"value": "BLOCKED"}}),
+    ] = None,
+    actor: Annotated[
+        str | None,
+        Query(
+            max_length=300,
+            description="Actor entity id.",
+            openapi_examples={"pboc": {"value": "centralbank:peoples-bank-of-china"}},
+        ),
+    ] = None,
+    target: EntityIdQuery = None,
+    target_type: Annotated[EntityTypeEnum | None, Query(description="Target's type.")] = None,
+    jurisdiction: EntityIdQuery = None,
+    since: DateQuery = None,
+    until: DateQuery = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> Page[Fact]:
+    _check_dates(since, until)
+    facts = store.actions(
+        action_type=type.value if type else None,
+        actor=actor,
+        target=target,
+        target_type=target_type.value if target_type else None,
+        jurisdiction=jurisdiction,
+        since=since,
+        until=until,
+        limit=limit + 1,
+        offset=offset,
+    )
+    more = len(facts) > limit
+    return Page(
+        items=facts[:limit],
+        limit=limit,
+        offset=offset,
+        next_offset=offset + limit if more else None,
+    )

@@ -1,0 +1,203 @@
+"""Entities: search, one entity, its relations, its neighbourhood, and paths between two.
+
+Entity ids contain ':' (`exchange:okx`); a path segment takes ':' as is, and a client
+may also send it percent-encoded (`exchange%3Aokx`).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Path, Query
+
+from api import examples as ex
+from api.deps import StoreDep
+from api.problems import problems
+from api.schemas import EntityDetail, EntityTypeEnum, Page, RelationTypeEnum
+from graph.errors import InvalidInputError, NotFoundError
+from graph.models import Entity
+from graph.store import EntityRecord, EntitySummary, Fact, GraphStore, SearchHit, Subgraph
+
+router = APIRouter(tags=["entities"])
+
+MAX_PAGE = 100
+MAX_OFFSET = 10_000
+EntityId = Annotated[
+    str,
+    Path(
+        min_length=1,
+        max_length=300,
+        description="A stable entity id, `<type prefix>:<slug>`.",
+        openapi_examples={"okx": {"value": "exchange:okx"}},
+    ),
+]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page size (at most 100).")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
+Direction = Annotated[
+    Literal["out", "in", "both"],
+    Query(description="Edges leaving the entity (out), reaching it (in), or both."),
+]
+RelTypes = Annotated[
+    list[RelationTypeEnum] | None,
+    Query(alias="type", description="Relation types to keep (repeatable); all when absent."),
+]
+
+
+def require_entity(store: GraphStore, entity_id: str) -> EntityRecord:
+    """The entity's record, or 404."""
+    record = store.get_entity(entity_id)
+    if record is None:
+        raise NotFoundError(f"no entity with id {entity_id!r}")
+    return record
+
+
+def _list_entities(
+    store: GraphStore, etype: str | None, limit: int, offset: int
+) -> list[SearchHit]:
+    records = sorted(
+        (r.entity for r in store.iter_entities() if etype is None or r.entity.type == etype),
+        key=lambda e: (e.name.casefold(), e.id),
+    )
+    return [
+        SearchHit(entity=_summary(e), matched=e.name, score=0.0)
+        for e in records[offset : offset + limit]
+    ]
+
+
+def _summary(e: Entity) -> EntitySummary:
+    return EntitySummary(id=e.id, type=e.type, name=e.name, unnamed=e.unnamed, count=e.count)
+
+
+@router.get(
+    "/entities",
+    response_model=Page[SearchHit],
+    summary="Search entities by name or alias",
+    description=(
+        "Ranked search over canonical names and aliases (exact, prefix, word prefix, then "
+        "fuzzy), optionally of one type and in one jurisdiction (an entity id such as "
+        "`jurisdiction:china`). Without `q`, lists entities by name (then `jurisdiction` is "
+        "refused). Pages hold at most 100."
+    ),
+    responses={**ex.ok(ex.SEARCH_PAGE), **problems()},
+)
+def search_entities(
+    store: StoreDep,
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="Name or alias text.",
+            openapi_examples={"alias": {"summary": "A translated name", "value": "Ou Yi"}},
+        ),
+    ] = None,
+    type: Annotated[EntityTypeEnum | None, Query(description="Entity type.")] = None,
+    jurisdiction: Annotated[
+        str | None, Query(max_length=300, description="A jurisdiction's entity id.")
+    ] = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> Page[SearchHit]:
+    etype = type.value if type is not None else None
+    if q is not None and q.strip():
+        hits = store.search(q, etype, jurisdiction, limit + 1, offset)
+    elif jurisdiction is not None:
+        raise InvalidInputError("jurisdiction narrows a search: give q as well")
+    else:
+        hits = _list_entities(store, etype, limit + 1, offset)
+    more = len(hits) > limit
+    return Page(
+        items=hits[:limit], limit=limit, offset=offset, next_offset=offset + limit if more else None
+    )
+
+
+@router.get(
+    "/entities/{entity_id}",
+    response_model=EntityDetail,
+    summary="One entity with aliases, sources and counts",
+    description="Names, aliases (with kind), type, properties, the ids of the articles that "
+    "mention it, and its number of relations by type.",
+    responses={**ex.ok(ex.ENTITY), **problems(404)},
+)
+def get_entity(store: StoreDep, entity_id: EntityId) -> EntityDetail:
+    record = require_entity(store, entity_id)
+    e = record.entity
+    return EntityDetail(
+        **e.model_dump(include={"id", "type", "name", "unnamed", "count", "description", "qid"}),
+        aliases=e.aliases,
+        properties=e.properties,
+        sources=record.sources,
+        relation_counts=record.relation_counts,
+    )
+
+
+@router.get(
+    "/entities/{entity_id}/relations",
+    response_model=list[Fact],
+    summary="An entity's facts",
+    description="Every fact touching the entity, with evidence and source articles, optionally "
+    "of some relation types and one direction.",
+    responses={**ex.ok([ex.FACT, ex.LOCATED]), **problems(404)},
+)
+def get_relations(
+    store: StoreDep, entity_id: EntityId, type: RelTypes = None, direction: Direction = "both"
+) -> list[Fact]:
+    require_entity(store, entity_id)
+    rel_types = [t.value for t in type] if type else None
+    return store.relations_of(entity_id, rel_types, direction)
+
+
+@router.get(
+    "/entities/{entity_id}/neighborhood",
+    response_model=Subgraph,
+    summary="Nodes and edges around an entity",
+    description="The entities within `depth` hops (1 to 3) and the facts among them, ready to "
+    "draw as a graph.",
+    responses={**ex.ok(ex.SUBGRAPH), **problems(404)},
+)
+def get_neighborhood(
+    store: StoreDep,
+    entity_id: EntityId,
+    depth: Annotated[int, Query(ge=1, le=3, description="Hops from the entity.")] = 1,
+    type: RelTypes = None,
+    direction: Direction = "both",
+) -> Subgraph:
+    require_entity(store, entity_id)
+    rel_types = [t.value for t in type] if type else None
+    return store.neighbours(entity_id, depth, rel_types, direction)
+
+
+@router.get(
+    "/paths",
+    response_model=list[Subgraph],
+    summary="Shortest paths between two entities",
+    description="All shortest chains of facts (ignoring direction) from one entity to another, "
+    "up to `max_length` hops; an empty list when none is that short.",
+    responses={**ex.ok([ex.SUBGRAPH]), **problems(404)},
+)
+def get_paths(
+    store: StoreDep,
+    from_id: Annotated[
+        str,
+        Query(
+            alias="from",
+            min_length=1,
+            max_length=300,
+            description="Start entity id.",
+            openapi_examples={"okx": {"value": "exchange:okx"}},
+        ),
+    ],
+    to_id: Annotated[
+        str,
+        Query(
+            alias="to",
+            min_length=1,
+            max_length=300,
+            description="End entity id.",
+            openapi_examples={"pboc": {"value": "centralbank:peoples-bank-of-china"}},
+        ),
+    ],
+    max_length: Annotated[int, Query(ge=1, le=6, description="Longest path, in hops.")] = 4,
+) -> list[Subgraph]:
+    require_entity(store, from_id)
+    require_entity(store, to_id)
+    return store.shortest_paths(from_id, to_id, max_length)

@@ -1,0 +1,93 @@
+-- Schema of the embedded store (graph/embedded_store.py). Idempotent: run at every open.
+-- One row per fact (source, type, target); its per-article support in fact_support.
+
+CREATE TABLE IF NOT EXISTS meta (
+  key   TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
+);
+INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', 0), ('schema_version', 1);
+
+CREATE TABLE IF NOT EXISTS articles (
+  id          TEXT PRIMARY KEY,
+  url         TEXT,
+  title       TEXT,
+  publisher   TEXT,
+  published   TEXT,
+  text        TEXT NOT NULL DEFAULT '',
+  source_path TEXT
+);
+
+CREATE TABLE IF NOT EXISTS entities (
+  id          TEXT PRIMARY KEY,
+  type        TEXT NOT NULL,
+  name        TEXT NOT NULL,
+  norm        TEXT NOT NULL,   -- graph.ids.normalize_name(name): find_entity, search
+  key         TEXT NOT NULL,   -- graph.identity.match_key(name): identity
+  unnamed     INTEGER NOT NULL DEFAULT 0,
+  cnt         INTEGER,
+  description TEXT,
+  qid         TEXT,
+  properties  TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX IF NOT EXISTS entities_norm ON entities (norm);
+CREATE INDEX IF NOT EXISTS entities_key ON entities (key);
+CREATE INDEX IF NOT EXISTS entities_qid ON entities (qid) WHERE qid IS NOT NULL;
+CREATE INDEX IF NOT EXISTS entities_type ON entities (type);
+
+-- Words of named entities' match keys, for fuzzy identity candidates.
+CREATE TABLE IF NOT EXISTS name_words (
+  word      TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  PRIMARY KEY (word, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS name_words_entity ON name_words (entity_id);
+
+CREATE TABLE IF NOT EXISTS aliases (
+  entity_id   TEXT NOT NULL,
+  name        TEXT NOT NULL,
+  kind        TEXT NOT NULL,   -- fixed when the alias is first stored
+  lang        TEXT,
+  norm        TEXT NOT NULL,
+  key         TEXT NOT NULL,
+  identifying INTEGER NOT NULL,
+  PRIMARY KEY (entity_id, name)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS aliases_norm ON aliases (norm);
+CREATE INDEX IF NOT EXISTS aliases_key ON aliases (key) WHERE identifying = 1;
+
+CREATE TABLE IF NOT EXISTS alias_sources (
+  entity_id  TEXT NOT NULL,
+  name       TEXT NOT NULL,
+  article_id TEXT NOT NULL,
+  PRIMARY KEY (entity_id, name, article_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS alias_sources_article ON alias_sources (article_id);
+
+CREATE TABLE IF NOT EXISTS mentions (
+  entity_id  TEXT NOT NULL,
+  article_id TEXT NOT NULL,
+  PRIMARY KEY (entity_id, article_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article_id);
+
+CREATE TABLE IF NOT EXISTS facts (
+  id     INTEGER PRIMARY KEY,
+  source TEXT NOT NULL,
+  type   TEXT NOT NULL,
+  target TEXT NOT NULL,
+  UNIQUE (source, type, target)
+);
+CREATE INDEX IF NOT EXISTS facts_target ON facts (target, type);
+CREATE INDEX IF NOT EXISTS facts_type ON facts (type);
+
+CREATE TABLE IF NOT EXISTS fact_support (
+  fact_id    INTEGER NOT NULL,
+  article_id TEXT NOT NULL,
+  evidence   TEXT,
+  seen       TEXT,             -- the article's published date (ISO) or NULL
+  confidence REAL NOT NULL,
+  date       TEXT,             -- the event's own date (ISO) or NULL
+  properties TEXT NOT NULL DEFAULT '{}',
+  PRIMARY KEY (fact_id, article_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS fact_support_article ON fact_support (article_id);

@@ -1,0 +1,70 @@
+"""Neo4j constraints and indexes, derived from the ontology and created idempotently.
+
+Every statement uses `IF NOT EXISTS`, so `ensure_schema` runs at every start. Labels
+and relationship types are interpolated only after `graph.neo4j_queries` has checked
+them against the ontology (Cypher cannot take them as parameters).
+"""
+
+from __future__ import annotations
+
+from neo4j import Driver
+
+from graph.neo4j_queries import check_label, check_rel_type
+from graph.ontology import Ontology, get_ontology
+
+FULLTEXT_INDEX = "entity_names"
+# Whitespace tokens, lower-cased, no stemming and no stop words: "the"/"of" stay searchable
+# and a query term matches a name token the way the embedded store's token prefix match does.
+FULLTEXT_ANALYZER = "whitespace"
+
+_CONSTRAINTS = (
+    "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE",
+    "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
+    "CREATE CONSTRAINT alias_key IF NOT EXISTS FOR (a:Alias) REQUIRE a.key IS UNIQUE",
+)
+
+_INDEXES = (
+    # Exact lookup by normalised name: the entity's own name and each alias node's.
+    "CREATE INDEX entity_name_norm IF NOT EXISTS FOR (e:Entity) ON (e.name_norm)",
+    "CREATE INDEX alias_name_norm IF NOT EXISTS FOR (a:Alias) ON (a.name_norm)",
+    "CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type)",
+    "CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published)",
+)
+
+
+def _fulltext_statement() -> str:
+    return (
+        f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS "
+        "FOR (e:Entity) ON EACH [e.search_names] "
+        f"OPTIONS {{indexConfig: {{`fulltext.analyzer`: '{FULLTEXT_ANALYZER}'}}}}"
+    )
+
+
+def _type_indexes(ont: Ontology) -> list[str]:
+    """Per entity type a name index (Browser look-ups by label); per action a date index."""
+    out = []
+    for name in ont.entity_types:
+        label = check_label(name)
+        out.append(
+            f"CREATE INDEX {label.lower()}_name IF NOT EXISTS FOR (n:{label}) ON (n.name_norm)"
+        )
+    for name in ont.action_types:
+        rel = check_rel_type(name)
+        out.append(
+            f"CREATE INDEX {rel.lower()}_last_seen IF NOT EXISTS "
+            f"FOR ()-[r:{rel}]-() ON (r.last_seen)"
+        )
+    return out
+
+
+def schema_statements(ont: Ontology | None = None) -> list[str]:
+    """All schema statements, constraints first; pure, so tests can read them."""
+    ont = ont or get_ontology()
+    return [*_CONSTRAINTS, *_INDEXES, _fulltext_statement(), *_type_indexes(ont)]
+
+
+def ensure_schema(driver: Driver, database: str) -> None:
+    """Create what is missing and wait until every index is online (search needs it)."""
+    for statement in schema_statements():
+        driver.execute_query(statement, database_=database)
+    driver.execute_query("CALL db.awaitIndexes(60)", database_=database)

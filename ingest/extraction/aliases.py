@@ -1,0 +1,147 @@
+"""Aliases the text itself introduces, and a second pass that finds their later uses.
+
+"Financial Conduct Authority (FCA)", "BML, previously known as EddieUK", "Ou Yi is the
+Chinese name of crypto exchange OKX", "Hash Blockchain Limited, which operates HashKey
+Exchange", "Zhao, widely known as CZ": each names one entity twice. Once learned,
+the short form ("FCA", "CZ", a surname) is searched for again in the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ids import normalize_name
+from ingest.extraction.entities import EntityDraft, EntityTable, Mention
+from ingest.extraction.tokens import UPPER
+
+_PAREN = re.compile(r'^,? \("?(?P<a>[^()"]{1,40})"?\)')
+_ABBREV = re.compile(rf"^[{UPPER}][\w.&-]*$")
+_NAME = rf"[{UPPER}][\w.&'-]*(?: [{UPPER}][\w.&'-]*)*"
+RENAMES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(rf"(?P<new>{_NAME}), (?:the [\w -]+? )?(?:formerly|previously|once) known as "
+                rf"(?P<old>{_NAME})"), "former_name"),
+    (re.compile(rf"(?P<old>{_NAME}),? (?:which )?(?:has )?(?:rebranded|renamed itself|"
+                rf"changed its name) (?:as|to) (?P<new>{_NAME})"), "former_name"),
+    (re.compile(rf"(?P<old>{_NAME}) (?:is|was) (?:now )?(?:renamed|rebranded|known) as "
+                rf"(?P<new>{_NAME})"), "former_name"),
+    (re.compile(rf"(?P<old>{_NAME}) is now (?P<new>{_NAME})"), "former_name"),
+    (re.compile(rf"(?P<new>{_NAME}) \((?:formerly|previously) (?P<old>{_NAME})\)"), "former_name"),
+    (re.compile(rf"(?P<old>{_NAME}),[^.]*? (?:wants|asked)[^.]*? to call it (?P<new>{_NAME})"),
+     "former_name"),
+    (re.compile(rf"(?P<old>{_NAME}) is (?:the|a|its) (?P<lang>Chinese|Japanese|Korean|Thai|local|"
+                rf"Russian|Arabic|Vietnamese|English|trading|legal|brand) name (?:of|for) "
+                rf"(?:(?:the )?(?:crypto(?:currency)? )?(?:exchange|platform|company|firm) )?"
+                rf"(?P<new>{_NAME})"), "translation"),
+    (re.compile(rf"(?P<new>{_NAME}),? which operates (?:the )?(?P<old>{_NAME})"), "other"),
+    (re.compile(rf"(?P<old>{_NAME}),? (?:which is )?operated by (?P<new>{_NAME})"), "other"),
+    (re.compile(rf"(?P<new>{_NAME}), (?:(?:widely|better|also|popularly|commonly) )?known as "
+                rf'"?(?P<old>{_NAME})"?'), "nickname"),
+]
+_NICK_INSIDE = re.compile(rf'(?P<first>[{UPPER}]\w+) "(?P<nick>[\w ]{{1,15}})" (?P<last>[{UPPER}]\w+)')
+
+
+def paren_alias(table: EntityTable, draft: EntityDraft, text: str, end: int) -> str | None:
+    """'Long Name (ABBR)': record ABBR as an alias of `draft`; return it for the second pass."""
+    m = _PAREN.match(text, end)
+    if not m:
+        return None
+    short = m.group("a").strip()
+    if short.isdigit() or not _ABBREV.match(short) or len(short) > 14:
+        return None
+    other = table.find(short)
+    if other is None and draft.type == "Company" and draft.name.startswith(short + " "):
+        table.rename(draft, short, "legal_name")  # "Bybit Fintech Limited (Bybit)"
+        return short
+    if sum(c.isupper() for c in short) < 2 and draft.type != "Person":
+        return None
+    if other is not None and other.key != draft.key:
+        if draft.type == "Company" and other.type in ("Exchange", "Company"):
+            table.merge(other, draft, "legal_name")  # "Bybit Fintech Limited (Bybit)"
+        return None
+    kind = "nickname" if draft.type == "Person" else "abbreviation"
+    table.alias(draft, short, kind)
+    return short
+
+
+def rename_aliases(
+    table: EntityTable, text: str, mentions: list[Mention], new_type: str | None = None
+) -> list[str]:
+    """Apply the renaming/naming patterns; return the new surfaces to search for again."""
+    learned: list[str] = []
+    for pattern, kind in RENAMES:
+        for m in pattern.finditer(text):
+            new = _entity_at(table, mentions, m.start("new"), m.end("new"), m.group("new"))
+            old = _entity_at(table, mentions, m.start("old"), m.end("old"), m.group("old"))
+            lang = m.groupdict().get("lang")
+            k = kind if kind != "translation" or lang in (None, "Chinese", "Japanese", "Korean",
+                                                          "Thai", "Russian", "Arabic",
+                                                          "Vietnamese") else "other"
+            if new is None and old is not None and kind == "former_name":
+                name = m.group("new")
+                if len(name) < 2 and old.type not in ("Company", "Exchange"):
+                    continue
+                new = table.add(name, old.type)
+                new.standalone = True
+                new.first = m.start("new")
+            if new is None or (old is not None and old.key == new.key):
+                continue
+            if old is not None:
+                if old.type in ("Jurisdiction", "Person") and new.type != old.type:
+                    continue
+                if new.type == "Company" and old.type == "Exchange":
+                    new.type = "Exchange"  # "X Limited, which operates Y Exchange"
+                table.merge(new, old, k)
+            else:
+                table.alias(new, m.group("old"), k)
+                learned.append(m.group("old"))
+    for m in _NICK_INSIDE.finditer(text):
+        person = table.find(f"{m.group('first')} {m.group('last')}")
+        if person is not None and person.type == "Person":
+            table.alias(person, m.group("nick"), "nickname")
+            learned.append(m.group("nick"))
+    return learned
+
+
+def _entity_at(
+    table: EntityTable, mentions: list[Mention], start: int, end: int, surface: str
+) -> EntityDraft | None:
+    for mention in mentions:
+        if mention.start <= start < mention.end or start <= mention.start < end:
+            key = table.resolve(mention.key)
+            if key in table:
+                return table.get(key)
+    return table.find(surface)
+
+
+def second_pass(table: EntityTable, text: str, mentions: list[Mention]) -> list[Mention]:
+    """Find later uses of learned short names: abbreviations, nicknames, surnames, cores."""
+    surfaces: dict[str, str] = {}
+    for draft in table.all():
+        if draft.unnamed:
+            continue
+        names = [draft.name, *draft.aliases]
+        if draft.type == "Person" and " " in draft.name:
+            names.append(draft.name.split()[-1])
+        for n in names:
+            if len(n) >= 2 and draft.aliases.get(n) != "descriptive" and n[0].isupper():
+                surfaces.setdefault(n, draft.key)
+    if not surfaces:
+        return []
+    pattern = re.compile(
+        r"(?<![\w.-])(?:" + "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
+        + r")(?![\w-]|\.\w)"
+    )
+    taken = sorted((m.start, m.end) for m in mentions)
+    out = []
+    for m in pattern.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        key = surfaces[m.group()]
+        draft = table.get(key)
+        if draft.type == "Person" and m.group() != draft.name and normalize_name(m.group()) in (
+            normalize_name(d.name) for d in table.all() if d.key != key
+        ):
+            continue
+        draft.mentions += 1
+        out.append(Mention(m.start(), m.end(), m.group(), key, draft.type, "name"))
+    return out

@@ -1,0 +1,232 @@
+"""Candidates to entities: canonical names, ambiguous names settled by context, merges.
+
+A gazetteer hit takes its entry's canonical name; an ambiguous one ("SEC") takes
+the entry whose jurisdiction a qualifier names ("Thai SEC", "U.S. ...") or, failing
+that, the article's main country. A firm's legal name folds into its brand
+("Bybit Fintech Limited" into Bybit, "Coinbase, Inc." into Coinbase) while a
+differently named unit stays apart ("Binance Markets Ltd").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from graph.ids import normalize_name
+from ingest.extraction.entities import EntityDraft, EntityTable, Mention
+from ingest.extraction.gazindex import GazEntry, GazIndex
+from ingest.extraction.orgnames import COMPANY_SUFFIXES
+from ingest.extraction.recognize import Candidate
+from ingest.extraction.sentences import Document
+
+LEGAL_FILLERS = frozenset("fintech technologies technology tech labs operations".split())
+_QUALIFIER_BEFORE = re.compile(r"((?:[A-Z][\w.]*\.?)(?: [A-Z][\w.]*)?)(?:'s)? $")
+_QUALIFIER_AFTER = re.compile(r"^ of (?:the )?([A-Z][\w]*(?: [A-Z][\w]*)*)")
+_GENERIC_BODIES = frozenset(
+    normalize_name(n)
+    for n in (
+        "Securities and Exchange Commission",
+        "Securities Commission",
+        "Financial Services Authority",
+        "Financial Supervisory Commission",
+        "Financial Supervisory Service",
+        "Financial Intelligence Unit",
+        "Central Bank",
+        "Capital Markets Authority",
+        "Financial Regulatory Authority",
+    )
+)
+
+
+class Context:
+    """What the whole article says about place: its main country and place mentions."""
+
+    def __init__(self, doc: Document, cands: list[Candidate], index: GazIndex) -> None:
+        self.index = index
+        self.country_counts: Counter[str] = Counter()
+        self.place_counts: Counter[str] = Counter()
+        for c in cands:
+            if c.type == "Jurisdiction" and c.entries and not c.ambiguous:
+                entry = index.entries[c.entries[0]]
+                self.place_counts[entry.name] += 1
+                self.country_counts[self.country_of(entry.name)] += 1
+        for word in set(re.findall(r"\b[A-Z][a-z]+s?\b", doc.text)):
+            country = index.country_of_adjective(word) or index.country_of_adjective(word[:-1])
+            if country:
+                self.country_counts[country] += len(re.findall(rf"\b{word}\b", doc.text))
+        if doc.dateline_place:
+            found = self.jurisdiction(doc.dateline_place)
+            if found:
+                self.country_counts[self.country_of(found.name)] += 2
+        self.main_country = (
+            self.country_counts.most_common(1)[0][0] if self.country_counts else None
+        )
+
+    def jurisdiction(self, name: str) -> GazEntry | None:
+        """The Jurisdiction entry a place name (or demonym) points at."""
+        for entry in self.index.lookup(name):
+            if entry.type == "Jurisdiction":
+                return entry
+        country = self.index.country_of_adjective(name)
+        if country:
+            return next((e for e in self.index.lookup(country) if e.type == "Jurisdiction"), None)
+        return None
+
+    def country_of(self, place: str) -> str:
+        """Walk a place's gazetteer parents up to the top (its country or union)."""
+        name = place
+        for _ in range(6):
+            entry = next((e for e in self.index.lookup(name) if e.type == "Jurisdiction"), None)
+            if entry is None or not entry.parent:
+                return name
+            name = entry.parent
+        return name
+
+    def mentioned(self, place: str | None) -> bool:
+        return bool(place) and (place in self.place_counts or place in self.country_counts)
+
+
+def choose_entry(cand: Candidate, text: str, ctx: Context) -> GazEntry | None:
+    """Settle an ambiguous gazetteer hit: qualifier, then main country, then any place named."""
+    entries = [ctx.index.entries[i] for i in cand.entries]
+    qualifiers = _qualifiers(cand, text, ctx)
+    for place in qualifiers:
+        for e in entries:
+            if e.jurisdiction and ctx.country_of(e.jurisdiction) == ctx.country_of(place):
+                return e
+    if qualifiers:
+        return None
+    for place in (ctx.main_country,):
+        for e in entries:
+            if place and e.jurisdiction and ctx.country_of(e.jurisdiction) == place:
+                return e
+    ranked = sorted(
+        (e for e in entries if e.jurisdiction and ctx.mentioned(e.jurisdiction)),
+        key=lambda e: -ctx.country_counts.get(ctx.country_of(e.jurisdiction or ""), 0),
+    )
+    return ranked[0] if ranked else None
+
+
+def _qualifiers(cand: Candidate, text: str, ctx: Context) -> list[str]:
+    out = []
+    line_start = text.rfind("\n", 0, cand.start) + 1
+    before = _QUALIFIER_BEFORE.search(text, line_start, cand.start)
+    if before:
+        words = before.group(1)
+        for probe in (words, words.split()[-1]):
+            found = ctx.jurisdiction(probe.rstrip("."))
+            if found is None and probe.replace(".", "") in ("US", "U S"):
+                found = ctx.jurisdiction("United States")
+            if found:
+                out.append(found.name)
+                break
+    after = _QUALIFIER_AFTER.match(text, cand.end)
+    if after:
+        found = ctx.jurisdiction(after.group(1))
+        if found:
+            out.append(found.name)
+    return out
+
+
+def core_name(name: str) -> str:
+    """A firm's name without its legal suffix: 'PhoenixFin Pte. Ltd.' -> 'PhoenixFin'."""
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and words[-1].lower() in COMPANY_SUFFIXES | {"pte.", "pte", "pty"}:
+        words.pop()
+    return " ".join(words)
+
+
+def add_candidate(table: EntityTable, cand: Candidate, text: str, ctx: Context) -> Mention | None:
+    """Turn one candidate into a mention of a (new or existing) entity."""
+    if cand.source == "gaz":
+        entry = ctx.index.entries[cand.entries[0]]
+        if cand.ambiguous:
+            chosen = choose_entry(cand, text, ctx)
+            if chosen is None:
+                return _unresolved(table, cand, ctx)
+            entry = chosen
+        draft = table.add(
+            entry.name,
+            entry.type,
+            qid=entry.qid,
+            jurisdiction=entry.jurisdiction,
+            parent=entry.parent,
+        )
+        if cand.surface != entry.name and text[cand.start : cand.end] != entry.name:
+            kind = "abbreviation" if cand.ambiguous and cand.surface.isupper() else cand.kind
+            table.alias(draft, text[cand.start : cand.end], kind or "other")
+        return _mention(table, draft, cand)
+    surface = cand.surface
+    if cand.type == "Company" or cand.type == "Exchange":
+        draft = _firm(table, cand, text)
+    elif cand.type == "Person":
+        draft = table.find(surface) or table.add(surface, "Person")
+    else:
+        draft = table.find(surface) or table.add(_canonical(surface, cand, ctx), cand.type)
+        if normalize_name(draft.name) != normalize_name(surface):
+            table.alias(draft, surface, "other")
+    if cand.places and not draft.places:
+        draft.places = list(cand.places)
+    return _mention(table, draft, cand)
+
+
+def _canonical(surface: str, cand: Candidate, ctx: Context) -> str:
+    """Generic body names get their country: 'Securities and Exchange Commission of Thailand'."""
+    if normalize_name(surface) in _GENERIC_BODIES and ctx.main_country and not cand.places:
+        country = ctx.main_country
+        if country == "United States":
+            return f"U.S. {surface}"
+        article = "the " if country.startswith(("Philippines", "Netherlands", "Bahamas")) else ""
+        return f"{surface} of {article}{country}"
+    return surface
+
+
+def _unresolved(table: EntityTable, cand: Candidate, ctx: Context) -> Mention | None:
+    entry = ctx.index.entries[cand.entries[0]]
+    long_form = table.find(cand.surface)
+    if long_form is not None:
+        return _mention(table, long_form, cand)
+    if cand.surface.isupper():
+        return None  # a bare ambiguous abbreviation nobody defined: skip
+    draft = table.add(_canonical(cand.surface, cand, ctx), entry.type)
+    table.alias(draft, cand.surface, "other")
+    return _mention(table, draft, cand)
+
+
+def _firm(table: EntityTable, cand: Candidate, text: str) -> EntityDraft:
+    surface = cand.surface
+    core = core_name(surface)
+    if cand.brand:
+        brand = table.find(cand.brand)
+        if brand is not None and not _described(text, cand.end):
+            table.alias(brand, surface, "other")
+            return brand
+    found = table.find(surface) or table.find(core)
+    if found is None and cand.type == "Company":
+        words = core.split()
+        while len(words) > 1 and words[-1].lower() in LEGAL_FILLERS:
+            words.pop()
+        brand = table.find(" ".join(words))
+        if brand is not None and brand.type in ("Exchange", "Company"):
+            table.alias(brand, surface, "legal_name")
+            return brand
+    if found is not None:
+        if normalize_name(surface) != normalize_name(found.name):
+            table.alias(found, surface, "legal_name" if core != surface else "other")
+        return found
+    draft = table.add(surface, cand.type or "Company")
+    if core != surface:
+        table.alias(draft, core, "other")
+        draft.aliases.pop(core, None)  # findable by its core, listed only if written so
+    return draft
+
+
+def _described(text: str, end: int) -> bool:
+    return bool(re.match(r", (?:a|an|the) (?:local|[\w-]+-based|regional|domestic)?", text[end:]))
+
+
+def _mention(table: EntityTable, draft: EntityDraft, cand: Candidate) -> Mention:
+    draft.mentions += 1
+    draft.standalone = True
+    draft.first = min(draft.first, cand.start)
+    return Mention(cand.start, cand.end, cand.surface, draft.key, draft.type, "name")

@@ -1,0 +1,243 @@
+"""Descriptions and pronouns: 'the watchdog', "the country's central bank", 'it', 'its'.
+
+A description resolves to the nearest earlier entity of a compatible type that fits
+its words (a 'securities watchdog' prefers a name with 'Securities'; "Japan's
+regulator" one located in Japan); in a lede, where the name comes after ("India's
+anti-money-laundering agency has ... The Financial Intelligence Unit India ..."),
+it looks forward. 'it'/'its' point at the first organisation of the sentence, or
+of the one before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extraction.build import Context
+from ingest.extraction.entities import ORGS, EntityDraft, EntityTable, Mention
+from ingest.extraction.sentences import Document
+
+_NOUNS = {
+    "regulator": ("Regulator", "CentralBank", "GovernmentBody"),
+    "regulators": ("Regulator", "GovernmentBody"),
+    "watchdog": ("Regulator", "GovernmentBody"),
+    "agency": ("Regulator", "GovernmentBody"),
+    "authority": ("Regulator", "GovernmentBody", "CentralBank"),
+    "commission": ("Regulator", "GovernmentBody"),
+    "administration": ("Regulator", "GovernmentBody"),
+    "department": ("Regulator", "GovernmentBody"),
+    "unit": ("Regulator", "GovernmentBody"),
+    "ministry": ("GovernmentBody",),
+    "police": ("GovernmentBody",),
+    "force": ("GovernmentBody",),
+    "court": ("Court",),
+    "tribunal": ("Court",),
+    "central bank": ("CentralBank",),
+    "bank": ("CentralBank",),
+    "exchange": ("Exchange",),
+    "platform": ("Exchange",),
+    "company": ("Exchange", "Company"),
+    "firm": ("Exchange", "Company"),
+    "group": ("Exchange", "Company"),
+    "operator": ("Exchange", "Company"),
+    "country": ("Jurisdiction",),
+    "nation": ("Jurisdiction",),
+    "city": ("Jurisdiction",),
+    "emirate": ("Jurisdiction",),
+    "province": ("Jurisdiction",),
+    "state": ("Jurisdiction",),
+    "government": ("GovernmentBody",),
+}
+_NAMED_NOUNS = frozenset(
+    "agency authority commission administration department unit ministry police court tribunal "
+    "bank".split()
+)
+_DESC = re.compile(
+    r"(?:\b(?P<det>[Tt]he|[Ii]ts|[Tt]heir) |(?<![\w'])(?P<place>[A-Z][\w.]*(?: [A-Z]\w+)?)'s )"
+    r"(?:(?P<poss>country|city|state|province|emirate|island|nation|world|region|territory|"
+    r"company|exchange|group)'s )?"
+    r"(?P<mods>(?:[\w-]+ ){0,3}?)"
+    r"(?P<noun>central bank|regulators?|watchdog|agency|authority|commission|administration|"
+    r"department|ministry|unit|police|force|court|tribunal|bank|exchange|platform|company|firm|"
+    r"group|operator|country|nation|city|emirate|province|state|government)\b(?!-|')"
+)
+_REGULATORS_IN = re.compile(r"\b(?:[Rr]egulators|[Aa]uthorities|[Oo]fficials) in (?P<place>[A-Z]\w+(?: [A-Z]\w+)?)")
+_BRAND_GROUP = re.compile(r"\bthe (?P<n>[A-Z][\w.]+) (?P<noun>group|platform|brand)\b")
+_PRONOUN = re.compile(r"\b(?P<p>[Ii]t|[Ii]ts)\b(?!')")
+_SKIP_MODS = frozenset({"same", "other", "new", "first", "second", "such"})
+
+
+def descriptive_mentions(
+    doc: Document, table: EntityTable, mentions: list[Mention], ctx: Context
+) -> list[Mention]:
+    """Mentions for descriptions and pronouns, resolved against the named ones."""
+    named = sorted(mentions, key=lambda m: m.start)
+    out: list[Mention] = []
+    taken = [(m.start, m.end) for m in named]
+    for m in _DESC.finditer(doc.text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        draft = _resolve_description(m, doc, table, named, ctx)
+        if draft is None:
+            continue
+        surface = m.group().strip()
+        if m.group("det") == "Its" or m.group("det") == "its":
+            surface = surface[4:]
+        table.alias(draft, surface, "descriptive")
+        out.append(Mention(m.start(), m.end(), surface, draft.key, draft.type, "descriptive"))
+    for m in list(_REGULATORS_IN.finditer(doc.text)) + list(_BRAND_GROUP.finditer(doc.text)):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        draft = _special(m, table, named, ctx)
+        if draft is not None:
+            table.alias(draft, m.group(), "descriptive")
+            out.append(Mention(m.start(), m.end(), m.group(), draft.key, draft.type, "descriptive"))
+    return out
+
+
+def _resolve_description(
+    m: re.Match[str], doc: Document, table: EntityTable, named: list[Mention], ctx: Context
+) -> EntityDraft | None:
+    noun = m.group("noun").lower()
+    mods = m.group("mods").split()
+    if any(w.lower() in _SKIP_MODS for w in mods):
+        return None
+    types = _NOUNS[noun]
+    place = _place_of(m, ctx)
+    if m.group("place") and place is None:
+        owner = table.find(m.group("place"))
+        if owner is None or owner.type not in ORGS:
+            return None
+        if noun in ("company", "firm", "group", "exchange", "platform", "operator"):
+            return None  # "Binance's platform": another thing of Binance's
+    if "Jurisdiction" in types:
+        return _place_description(noun, m, table, named, ctx)
+    if noun == "government":
+        return _government(table, ctx, place)
+    return _nearest(m.start(), types, noun, mods, place, doc, table, named, ctx)
+
+
+def _place_of(m: re.Match[str], ctx: Context) -> str | None:
+    if m.group("poss") in ("country", "nation"):
+        return ctx.main_country
+    for word in [m.group("place") or ""] + m.group("mods").split():
+        if word:
+            found = ctx.jurisdiction(word)
+            if found is not None:
+                return found.name
+    return None
+
+
+def _place_description(
+    noun: str, m: re.Match[str], table: EntityTable, named: list[Mention], ctx: Context
+) -> EntityDraft | None:
+    if m.group("place") or m.group("det") != "the" and m.group("det") != "The":
+        return None
+    if noun in ("country", "nation"):
+        return table.find(ctx.main_country) if ctx.main_country else None
+    for mention in reversed([x for x in named if x.start < m.start()]):
+        draft = table.get(table.resolve(mention.key)) if table.resolve(mention.key) in table else None
+        if draft and draft.type == "Jurisdiction" and ctx.country_of(draft.name) != draft.name:
+            return draft
+    return None
+
+
+def _government(table: EntityTable, ctx: Context, place: str | None) -> EntityDraft | None:
+    country = place or ctx.main_country
+    if not country:
+        return None
+    draft = table.find(f"Government of {country}") or table.add(
+        f"Government of {country}", "GovernmentBody", jurisdiction=country
+    )
+    draft.confidence = 0.5  # kept only if a relation needs it
+    return draft
+
+
+def _nearest(
+    pos: int,
+    types: tuple[str, ...],
+    noun: str,
+    mods: list[str],
+    place: str | None,
+    doc: Document,
+    table: EntityTable,
+    named: list[Mention],
+    ctx: Context,
+) -> EntityDraft | None:
+    def fits(d: EntityDraft) -> int:
+        if d.type not in types or d.unnamed:
+            return -1
+        if place and not (d.jurisdiction == place or place in d.places or
+                          (d.jurisdiction and ctx.country_of(d.jurisdiction) == place)):
+            return -1
+        score = 1
+        names = " ".join([d.name, *d.aliases]).lower()
+        if noun in _NAMED_NOUNS and noun in names:
+            score += 2
+        if any(len(w) > 3 and w[:5].lower() in names for w in mods):
+            score += 2
+        return score
+
+    sent = doc.sentence_at(pos)
+    back = [x for x in named if x.start < pos]
+    best, best_score = None, 0
+    for mention in reversed(back[-40:]):
+        key = table.resolve(mention.key)
+        if key not in table:
+            continue
+        d = table.get(key)
+        s = fits(d)
+        if s > best_score:
+            best, best_score = d, s
+            if s >= 3:
+                break
+    if best is not None:
+        return best
+    if sent is not None and sent.index <= 2:
+        for mention in (x for x in named if x.start > pos):
+            key = table.resolve(mention.key)
+            if key in table and fits(table.get(key)) > 0:
+                return table.get(key)
+    return None
+
+
+def _special(
+    m: re.Match[str], table: EntityTable, named: list[Mention], ctx: Context
+) -> EntityDraft | None:
+    if "n" in m.groupdict() and m.groupdict().get("n"):
+        found = table.find(m.group("n"))
+        return found if found is not None and found.type in ("Exchange", "Company") else None
+    place = ctx.jurisdiction(m.group("place"))
+    if place is None:
+        return None
+    for d in table.all():
+        if d.type in ("Regulator", "GovernmentBody") and (
+            d.jurisdiction == place.name or place.name in d.places
+        ):
+            return d
+    return None
+
+
+def pronoun_mentions(doc: Document, table: EntityTable, mentions: list[Mention]) -> list[Mention]:
+    """'it'/'its' as mentions of the sentence's (or the previous sentence's) first organisation."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    out = []
+    for m in _PRONOUN.finditer(doc.text):
+        sent = doc.sentence_at(m.start())
+        if sent is None:
+            continue
+        target = _first_org(ordered, table, sent.start, m.start())
+        if target is None and sent.index > 0:
+            prev = doc.sentences[sent.index - 1]
+            target = _first_org(ordered, table, prev.start, prev.end)
+        if target is not None:
+            out.append(Mention(m.start(), m.end(), m.group(), target.key, target.type, "pronoun"))
+    return out
+
+
+def _first_org(ordered: list[Mention], table: EntityTable, lo: int, hi: int) -> EntityDraft | None:
+    for x in ordered:
+        if lo <= x.start < hi:
+            key = table.resolve(x.key)
+            if key in table and table.get(key).type in ORGS:
+                return table.get(key)
+    return None

@@ -1,0 +1,127 @@
+"""Context cues that type a name the gazetteer does not know.
+
+"crypto exchange OKX", "Sigma Chain, a trading firm", "according to CoinMarketCap",
+"a digital wallet called Chivo", "Nairobi-based", "exchanges such as A, B and C":
+each regex captures a name and says what it is. They only type names no curated
+entry claims; the gazetteer's word wins over a cue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ingest.extraction.tokens import UPPER
+
+NAME = rf"(?P<n>[{UPPER}][\w.&'-]*[\w]?(?: [{UPPER}][\w.&'-]*\w)*)"
+ONE = rf"(?P<n>[{UPPER}][\w.&'-]*\w)"
+_LIST_ITEM = rf"[{UPPER}][\w.&'-]*\w?(?: [{UPPER}][\w.&'-]*)*"
+LIST = rf"(?P<list>{_LIST_ITEM}(?:, {_LIST_ITEM})*(?:,? (?:and|or) {_LIST_ITEM})?)"
+_END = r"(?=[\s,.;:)'\"]|$)"
+
+CUES: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(
+            r"\b(?:crypto(?:currency)?|digital[- ]asset|virtual[- ]asset|bitcoin|rival|offshore"
+            r"|derivatives|spot) (?:exchange|trading platform|platform|exchange operator) "
+            rf"(?:named |called )?{NAME}{_END}"
+        ),
+        "Exchange",
+    ),
+    (re.compile(rf"\b(?:exchange|trading platform) (?:named|called) {NAME}{_END}"), "Exchange"),
+    (
+        re.compile(
+            rf"{NAME}, (?:a|an|the|one of the) (?:[\w'-]+ ){{0,5}}?(?:crypto(?:currency)? )?"
+            r"(?:exchanges?|trading platforms?|exchange operator)\b(?!')"
+        ),
+        "Exchange",
+    ),
+    (
+        re.compile(
+            rf"{NAME}, (?:a|an|the) (?:[\w'-]+ ){{0,4}}?(?:firm|company|bank|startup|lender|miner"
+            r"|wallet provider|issuer|fintech|payments provider|parent|parent company|conglomerate"
+            r"|operator|group)\b(?!')"
+        ),
+        "Company",
+    ),
+    (
+        re.compile(
+            r"\b(?:according to (?:(?:market )?data (?:from|by) |a (?:\w+ )?report (?:from|by) )?"
+            r"|(?:media|news) outlet |news (?:site|agency|website|service|portal) "
+            r"|(?:market )?data (?:from|by) |a check by |reported by |told (?:news )?(?:outlet )?"
+            rf"(?=[{UPPER}]\w+(?:News|Media|Times|Post)?\b)){ONE}{_END}"
+        ),
+        "MediaOutlet",
+    ),
+    (
+        re.compile(
+            r"\b(?:stablecoins?|tokens?|coins?|cryptocurrenc(?:y|ies)|blockchains?|altcoins?"
+            rf"|memecoins?) (?:called |named |such as |including |like )?{ONE}{_END}"
+        ),
+        "CryptoAsset",
+    ),
+    (
+        re.compile(
+            rf"{ONE}, (?:the|a|an) (?:[\w'-]+ ){{0,3}}?(?:blockchain|token|stablecoin|coin|ticker"
+            r"|cryptocurrency)\b(?!'| exchange| platform| firm| company)"
+        ),
+        "CryptoAsset",
+    ),
+    (re.compile(rf"\b(?:app|wallet|application) (?:called|named) {NAME}{_END}"), "App"),
+    (re.compile(rf"{NAME}-(?:based|headquartered|registered|incorporated)\b"), "Jurisdiction"),
+    (
+        re.compile(
+            r"\b(?:based|headquartered|incorporated|registered|domiciled|founded|originated) in "
+            rf"(?:the )?{NAME}{_END}"
+        ),
+        "Jurisdiction",
+    ),
+    (
+        re.compile(
+            r"\b(?:the )?(?:capital|city|province|state|emirate|region|district|island) of "
+            rf"{NAME}{_END}"
+        ),
+        "Jurisdiction",
+    ),
+    (re.compile(rf"\bthe capital,? {NAME}{_END}"), "Jurisdiction"),
+    (re.compile(rf"\b(?:Court|Tribunal)[\w ,]*? in {NAME}{_END}"), "Jurisdiction"),
+]
+LIST_CUES: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(
+            r"\b(?:exchanges|platforms|operators|trading platforms)(?: \w+)?,? (?:such as|including|"
+            rf"like|among them|namely) {LIST}"
+        ),
+        "Exchange",
+    ),
+    (
+        re.compile(rf"\b(?:firms|companies|banks|lenders),? (?:such as|including|like) {LIST}"),
+        "Company",
+    ),
+    (
+        re.compile(rf"\b(?:tokens|coins|cryptocurrencies),? (?:such as|including|like) {LIST}"),
+        "CryptoAsset",
+    ),
+    (re.compile(rf"\bexchanges {LIST} and [{UPPER}]"), "Exchange"),
+]
+_SPLIT_LIST = re.compile(r",? (?:and|or) |, ")
+
+
+def cue_spans(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, type) of every name a context cue types."""
+    for pattern, etype in CUES:
+        for m in pattern.finditer(text):
+            yield m.start("n"), m.end("n"), etype
+    for pattern, etype in LIST_CUES:
+        for m in pattern.finditer(text):
+            base = m.start("list")
+            for part in _iter_list(m.group("list")):
+                yield base + part[0], base + part[1], etype
+
+
+def _iter_list(text: str) -> Iterator[tuple[int, int]]:
+    pos = 0
+    for sep in _SPLIT_LIST.finditer(text):
+        yield pos, sep.start()
+        pos = sep.end()
+    yield pos, len(text)

@@ -1,0 +1,165 @@
+"""Unnamed groups ("13 apps", "accounts belonging to 440 people") and named activities.
+
+A group is typed by its head noun and keeps its count and words; it becomes a node
+only if an action names it (the output step drops idle groups). Activities are the
+kinds of conduct rules target ("cryptocurrency trading", "crypto payments", "banks
+dealing with crypto exchanges"), normalised so that "crypto-related transactions"
+and "crypto trading" are one node.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extraction.entities import EntityDraft, EntityTable, Mention
+from ingest.extraction.sentences import Document
+
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "a single": 1, "single": 1,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_NUM = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+    r"|nineteen|a single)"
+)
+HEADS = {
+    "App": r"apps?|applications?|mobile apps?",
+    "Website": r"websites?|web ?sites?|sites|web pages|domain names?|domains|addresses|URLs?|urls"
+               r"|links|web addresses",
+    "Account": r"(?:bank |social media |online )?accounts?",
+    "Exchange": r"exchanges|trading platforms|platforms|(?:crypto )?exchange operators",
+    "Company": r"companies|firms|entities|(?:service )?providers|operators|businesses|brokers",
+    "Regulator": r"regulators|agencies|authorities|watchdogs",
+    "CryptoAsset": r"tokens|crypto assets|cryptocurrencies|coins|digital assets",
+}
+_HEAD_RE = "|".join(f"(?P<{t}>{h})" for t, h in HEADS.items())
+_POST = (
+    r"(?P<post> (?:involved in|related to|linked to|belonging to|for|that|which|suspected of|"
+    r"promoting|offering|used|registered with|serving|operating|traded on)[^,;.]*?"
+    r"(?=,| as well as| and (?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b|[;.]|$))?"
+)
+GROUP = re.compile(
+    rf"(?<![\w$€£¥₦.,-])(?P<num>{_NUM}) (?P<mods>(?:(?!and\b|or\b|of\b)[\w-]+ ){{0,4}}?)"
+    rf"(?:{_HEAD_RE})\b(?!-|'){_POST}",
+    re.IGNORECASE,
+)
+BELONGING = re.compile(
+    rf"\b(?P<pre>(?:(?:online|social media|bank) )?accounts) belonging to (?P<num>{_NUM}) "
+    r"(?:people|users|individuals|persons)(?P<post>[^,;.]*?(?=,| as well as|[;.]|$))",
+    re.IGNORECASE,
+)
+FROM_N = re.compile(
+    rf"\b(?P<pre>(?:[\w-]+ )?(?:regulators|authorities|agencies)) from (?P<num>{_NUM}) "
+    r"(?:states|countries|provinces|jurisdictions)\b",
+    re.IGNORECASE,
+)
+_ANAPHORIC = re.compile(r"(?:\b(?:the|those|these|both|its|their|of|all|first|last|only the)|\$) $", re.I)
+
+ACTIVITY_PATTERNS: list[tuple[re.Pattern[str], str | None]] = [
+    (re.compile(r"\b(?:crypto(?:currency)?|bitcoin|digital[- ]asset|virtual[- ]asset)(?:-related)? "
+                r"(?:trading|transactions|trades)\b(?! platforms?| venues?| apps?| firms?| volume"
+                r"| services?| exchanges?| pairs?| desks?| hours?)", re.I), "cryptocurrency trading"),
+    (re.compile(r"\b(?:crypto(?:currency)?|bitcoin) mining\b", re.I), "cryptocurrency mining"),
+    (re.compile(r"(?<=\band )mining\b|(?<=\bor )mining\b"), "cryptocurrency mining"),
+    (re.compile(r"\bcrypto(?:currency)? payments?\b", re.I), "crypto payments"),
+    (re.compile(r"\b(?:the )?use of (?:crypto(?:currencie)?s?|cryptocurrencies|crypto assets|"
+                r"digital assets)(?: and other crypto assets)? (?:to pay for [\w ]+?|for payments?|"
+                r"as (?:a )?means of payment)(?=[,.;]| and\b)", re.I), "crypto payments"),
+    (re.compile(r"\b(?:initial coin offerings|ICOs)\b"), "initial coin offerings"),
+    (re.compile(r"\bcrypto(?:currency)? (?:advertising|advertisements|ads)\b", re.I),
+     "crypto advertising"),
+    (re.compile(r"\bstaking-as-a-service\b|\bstaking (?:program|service|products?)\b", re.I), None),
+    (re.compile(r"\bcrypto(?:currency)? derivatives\b", re.I), None),
+]
+BARRED_FROM = re.compile(
+    r"\b(?:barred|banned|prohibited|forbade|forbidden|stopped|restricted) (?P<who>banks|lenders|"
+    r"financial institutions|payment (?:service )?providers|firms|companies|exchanges|"
+    r"brokers|merchants) from (?P<what>[a-z]+ing [\w -]+?)(?=[,.;]| in (?:[A-Z]\w+|\d)| until\b)"
+)
+
+
+def number_value(word: str) -> int | None:
+    """'13' -> 13, '2,086' -> 2086, 'Thirty-one' -> 31, 'a single' -> 1."""
+    w = word.lower().replace(",", "")
+    if w.isdigit():
+        return int(w)
+    if w in _UNITS:
+        return _UNITS[w]
+    tens, _, unit = w.partition("-")
+    if tens in _TENS:
+        return _TENS[tens] + (_UNITS.get(unit, 0) if unit else 0)
+    return None
+
+
+def group_mentions(
+    doc: Document, table: EntityTable, mentions: list[Mention], article_id: str
+) -> list[Mention]:
+    """Unnamed groups with counts; they join the table but are emitted only if acted on."""
+    out: list[Mention] = []
+    text = doc.text
+    for m in BELONGING.finditer(text):
+        out.append(_group(table, m, "Account", f"{m.group('pre')} of people{m.group('post')}"))
+    for m in FROM_N.finditer(text):
+        out.append(_group(table, m, "Regulator", m.group()))
+    for m in GROUP.finditer(text):
+        if _ANAPHORIC.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if any(o.start <= m.start() < o.end for o in out) or text[m.end() : m.end() + 3] == " of":
+            continue
+        etype = next(t for t in HEADS if m.group(t))
+        words = f"{m.group('mods')}{m.group(etype)}{m.group('post') or ''}".strip()
+        if etype == "Account" and re.match(r"accounts belonging", m.group(etype) + (m.group("post") or "")):
+            continue
+        out.append(_group(table, m, etype, words))
+    return [o for o in out if o is not None]
+
+
+def _group(table: EntityTable, m: re.Match[str], etype: str, words: str) -> Mention:
+    count = number_value(m.group("num"))
+    draft = EntityDraft(key=f"group|{m.start()}", name=words, type=etype, unnamed=True,
+                        count=count, description=m.group().strip(), first=m.start())
+    table.add_group(draft)
+    return Mention(m.start(), m.end(), m.group(), draft.key, etype, "group")
+
+
+def activity_mentions(doc: Document, table: EntityTable, mentions: list[Mention]) -> list[Mention]:
+    """Activities named by the lexicon, and 'barred banks from dealing with ...' constructions."""
+    out: list[Mention] = []
+    taken = [(m.start, m.end) for m in mentions if m.how == "name"]
+    for pattern, canonical in ACTIVITY_PATTERNS:
+        for m in pattern.finditer(doc.text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            surface = re.sub(r"^the ", "", m.group(), flags=re.I)
+            name = canonical or _first_form(table, surface)
+            draft = table.find(surface) or table.add(name, "Activity")
+            table.alias(draft, surface, "other")
+            _touch(draft, m.start())
+            out.append(Mention(m.start(), m.end(), surface, draft.key, "Activity", "name"))
+            taken.append((m.start(), m.end()))
+    for m in BARRED_FROM.finditer(doc.text):
+        name = f"{m.group('who')} {m.group('what')}"
+        draft = table.find(name) or table.add(name, "Activity")
+        _touch(draft, m.start("who"))
+        out.append(Mention(m.start("who"), m.end("what"), name, draft.key, "Activity", "name"))
+    return out
+
+
+def _first_form(table: EntityTable, surface: str) -> str:
+    stem = surface.split()[0].split("-")[0].lower()
+    for d in table.all():
+        if d.type == "Activity" and d.name.lower().startswith(stem):
+            return d.name
+    return surface
+
+
+def _touch(draft: EntityDraft, pos: int) -> None:
+    draft.standalone = True
+    draft.mentions += 1
+    draft.first = min(draft.first, pos)

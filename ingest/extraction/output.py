@@ -1,0 +1,101 @@
+"""Drafts to the ontology's `Entity`/`Relation` models, dropping whatever would not validate.
+
+Ids come from `graph.ids` (named entities by type and canonical name, unnamed groups
+scoped to article and action). A relation the ontology forbids (wrong endpoint types)
+is dropped here rather than failing the whole article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.ids import entity_id, group_id
+from graph.models import Alias, Article, Entity, Extraction, Relation
+from graph.ontology import get_ontology
+from ingest.extraction.entities import EntityDraft, EntityTable
+
+
+@dataclass
+class RelationDraft:
+    """A relation between entity keys, with its evidence and properties."""
+
+    type: str
+    source: str
+    target: str
+    evidence: str
+    confidence: float = 0.7
+    date: dt.date | None = None
+    properties: dict[str, Any] = field(default_factory=dict)
+
+
+def draft_id(draft: EntityDraft, article_id: str) -> str:
+    """The graph id of a draft."""
+    if draft.unnamed:
+        return group_id(draft.type, article_id, draft.action, draft.name, draft.count)
+    return entity_id(draft.type, draft.name)
+
+
+def to_extraction(
+    article: Article, table: EntityTable, relations: list[RelationDraft]
+) -> Extraction:
+    """Assemble the validated `Extraction`: only entities that are named or in a relation."""
+    ont = get_ontology()
+    rels: list[Relation] = []
+    used: set[str] = set()
+    ids: dict[str, str] = {}
+    seen: set[tuple[str, str, str]] = set()
+    for r in relations:
+        src_key, tgt_key = table.resolve(r.source), table.resolve(r.target)
+        if src_key not in table or tgt_key not in table or src_key == tgt_key:
+            continue
+        src, tgt = table.get(src_key), table.get(tgt_key)
+        if not ont.relations[r.type].allows(src.type, tgt.type):
+            continue
+        sid = ids.setdefault(src_key, draft_id(src, article.id))
+        tid = ids.setdefault(tgt_key, draft_id(tgt, article.id))
+        if (sid, r.type, tid) in seen:
+            continue
+        seen.add((sid, r.type, tid))
+        used.update((src_key, tgt_key))
+        rels.append(
+            Relation(type=r.type, source=sid, target=tid, evidence=r.evidence,
+                     confidence=r.confidence, date=r.date, properties=_props(r))
+        )
+    entities = []
+    emitted: set[str] = set()
+    for draft in sorted(table.all(), key=lambda d: d.first):
+        if not (draft.key in used or (draft.standalone and draft.confidence > 0.5)):
+            continue
+        eid = ids.setdefault(draft.key, draft_id(draft, article.id))
+        if eid in emitted:
+            continue
+        emitted.add(eid)
+        entities.append(_entity(draft, eid))
+    valid = {e.id for e in entities}
+    rels = [r for r in rels if r.source in valid and r.target in valid]
+    return Extraction(article=article, entities=entities, relations=rels)
+
+
+def _props(r: RelationDraft) -> dict[str, Any]:
+    allowed = get_ontology().relations[r.type].properties
+    return {k: v for k, v in r.properties.items() if k in allowed and v is not None}
+
+
+def _entity(draft: EntityDraft, eid: str) -> Entity:
+    aliases = [
+        Alias(name=name, kind=kind)
+        for name, kind in draft.aliases.items()
+        if name and name.lower() not in ("it", "its")
+    ]
+    return Entity(
+        id=eid,
+        type=draft.type,
+        name=draft.name,
+        aliases=aliases,
+        unnamed=draft.unnamed,
+        count=draft.count,
+        description=draft.description,
+        qid=draft.qid if draft.qid and draft.qid.startswith("Q") else None,
+    )

@@ -1,0 +1,174 @@
+"""AFFILIATED_WITH: who holds which role where, with the role words as `role`.
+
+Patterns: "<Org> <title> <Name>" ("SEC Chairperson Emilio Aquino", "Binance chief
+executive Richard Teng"), "<Name>, <Org>'s <role>" ("Samuel Lim, Binance's former chief
+compliance officer"), "<Name>, <role> of <Org>", "<Name>, who leads <Org>'s ...",
+"founded by <Name>", "<Name> stepped down as <role>", "replaced him with <Name>". A
+bare title ("Chair Gary Gensler") takes the nearest organisation the text names before
+it, a public body for public offices and a firm for corporate ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extraction.build import Context
+from ingest.extraction.entities import FIRMS, ORGS, PUBLIC_BODIES, EntityTable, Mention
+from ingest.extraction.output import RelationDraft
+from ingest.extraction.persons import ROLE_WORDS
+from ingest.extraction.sentences import Document
+
+_ROLE = re.compile(rf"\b(?:(?:former|acting|interim|deputy|then-|outgoing|ex-) ?)?(?:{ROLE_WORDS})\b", re.I)
+_TITLE_BEFORE = re.compile(
+    rf"(?:\b(?P<its>[Ii]ts|[Tt]heir|[Hh]is|[Hh]er) )?(?P<role>(?:(?:former|acting|interim|deputy|"
+    rf"outgoing) )?(?i:{ROLE_WORDS}))[, ]*$"
+)
+_PUBLIC_ROLES = re.compile(
+    r"chair|commissioner|governor|superintendent|secretary|director|minister|president|judge|"
+    r"justice|prosecutor|mayor|senator|lawmaker|attorney|inspector|chancellor|treasurer", re.I
+)
+_CORPORATE_ROLES = re.compile(
+    r"founder|chief|ceo|cfo|coo|cto|executive|counsel|officer|manager|head|adviser|advisor|"
+    r"partner|spokes", re.I
+)
+_VERB_ROLE = re.compile(
+    r"^,? (?:[^,.;]{0,60}? )?who (?P<verb>leads|heads|runs|founded|co-founded|advises|chairs|"
+    r"remains|is|was|oversees|manages)\b(?P<rest>[^.;]{0,80})"
+)
+_STEPPED_DOWN = re.compile(r"^ (?:stepped down|resigned|quit) as (?P<role>[\w -]+?)\b(?= in | after| on|,|\.)")
+_FOUNDED_BY = re.compile(r"\b(?:founded|co-founded|created|started|launched) (?:[\w ,]{0,40} )?by $")
+_REPLACED = re.compile(r"\b(?:replaced (?:him|her) with|succeeded by) $")
+
+
+def affiliations(
+    doc: Document, table: EntityTable, mentions: list[Mention], ctx: Context
+) -> list[RelationDraft]:
+    """Every person-to-organisation role the text states."""
+    text = doc.text
+    out: list[RelationDraft] = []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for i, m in enumerate(ordered):
+        if m.key not in table or table.get(m.key).type != "Person" or m.how == "pronoun":
+            continue
+        sent = doc.sentence_at(m.start)
+        evidence = sent.text if sent else m.text
+        for org, role in _roles_of(m, i, ordered, text, table, ctx):
+            if org is not None and org != m.key:
+                out.append(RelationDraft("AFFILIATED_WITH", m.key, org, evidence, 0.75,
+                                         properties={"role": role}))
+        prev_person = _replaced(m, i, ordered, text, table, out)
+        if prev_person is not None:
+            out.append(prev_person)
+    return out
+
+
+def _roles_of(m: Mention, i: int, ordered: list[Mention], text: str, table: EntityTable,
+              ctx: Context) -> list[tuple[str | None, str]]:
+    found: list[tuple[str | None, str]] = []
+    line_start = text.rfind("\n", 0, m.start) + 1
+    before = text[max(line_start, m.start - 80) : m.start]
+    title = _TITLE_BEFORE.search(before)
+    if title:
+        role = title.group("role").lower()
+        org = _org_before_title(ordered, i, m.start - len(before) + title.start(), text, table)
+        if org is None:
+            org = _nearest_org(ordered, i, table, role, ctx)
+        found.append((org, role))
+    if _FOUNDED_BY.search(before):
+        org = _nearest_org(ordered, i, table, "founder", ctx, same_sentence=True, any_type=True)
+        if org is not None and table.get(org).type == "CryptoAsset":
+            table.get(org).type = "Company"  # what someone founded is an organisation
+        found.append((org, "founder"))
+    tail = text[m.end : m.end + 160]
+    appos = re.match(r"^, (?P<body>[^,;.]*(?:, [^,;.]*?)?)(?:,|\.| said| says)", tail)
+    if appos and not _VERB_ROLE.match(tail):
+        role_m = _ROLE.search(appos.group("body"))
+        if role_m:
+            org = _org_inside(ordered, i, m.end, m.end + 2 + appos.end("body"), table)
+            if org is not None:
+                found.append((org, role_m.group().lower()))
+    verb = _VERB_ROLE.match(tail)
+    if verb:
+        rest = verb.group("rest")
+        role_m = _ROLE.search(rest)
+        role = role_m.group().lower() if role_m else {"leads": "head", "heads": "head",
+                                                      "runs": "head", "founded": "founder",
+                                                      "advises": "adviser", "chairs": "chair"}.get(
+            verb.group("verb"), "")
+        end = m.end + verb.end()
+        org = _org_inside(ordered, i, m.end, end, table) or (
+            _nearest_org(ordered, i, table, role, ctx) if re.search(r"\bits\b", rest) else None)
+        if role:
+            found.append((org, role))
+    down = _STEPPED_DOWN.match(tail)
+    if down:
+        found.append((_nearest_org(ordered, i, table, "chief executive", ctx),
+                      "former " + down.group("role").strip().lower()))
+    return found
+
+
+def _org_before_title(ordered: list[Mention], i: int, title_start: int, text: str,
+                      table: EntityTable) -> str | None:
+    for x in reversed(ordered[:i]):
+        if x.end > title_start:
+            continue
+        gap = text[x.end : title_start]
+        if re.fullmatch(r"(?:'s)?(?: \([A-Z][\w-]*\))? ?", gap) and _is_org(x, table):
+            return x.key
+        break
+    return None
+
+
+def _org_inside(ordered: list[Mention], i: int, start: int, end: int, table: EntityTable) -> str | None:
+    for x in ordered[i + 1 :]:
+        if x.start >= end:
+            break
+        if x.start >= start and _is_org(x, table):
+            return x.key
+    return None
+
+
+def _is_org(x: Mention, table: EntityTable) -> bool:
+    return x.key in table and table.get(x.key).type in ORGS and not table.get(x.key).unnamed
+
+
+def _nearest_org(ordered: list[Mention], i: int, table: EntityTable, role: str, ctx: Context,
+                 same_sentence: bool = False, any_type: bool = False) -> str | None:
+    if re.search(r"\b(?:president|prime minister)\b", role):
+        gov = next((d for d in table.all() if d.name.startswith("Government of")), None)
+        if gov is not None:
+            return gov.key
+        place = table.find(ctx.main_country) if ctx.main_country else None
+        return place.key if place is not None else None
+    public = bool(_PUBLIC_ROLES.search(role)) and not _CORPORATE_ROLES.search(role)
+    wanted = PUBLIC_BODIES if public else FIRMS
+    sent = ordered[i].sentence
+    candidates = [x for x in reversed(ordered[:i]) if sent - x.sentence <= (0 if same_sentence else 2)]
+    for x in candidates:
+        if x.key not in table or table.get(x.key).unnamed:
+            continue
+        t = table.get(x.key).type
+        if any_type and t in ORGS | {"CryptoAsset"}:
+            return x.key
+        if t in wanted and (public or t == "Exchange"):
+            return x.key
+    for x in candidates:
+        if x.key in table and table.get(x.key).type in wanted and not table.get(x.key).unnamed:
+            return x.key
+    return None
+
+
+def _replaced(m: Mention, i: int, ordered: list[Mention], text: str, table: EntityTable,
+              so_far: list[RelationDraft]) -> RelationDraft | None:
+    before = text[max(0, m.start - 40) : m.start]
+    if not _REPLACED.search(before):
+        return None
+    for x in reversed(ordered[:i]):
+        if x.key in table and table.get(x.key).type == "Person" and x.key != m.key:
+            prior = next((r for r in so_far if r.source == x.key), None)
+            if prior is not None:
+                role = str(prior.properties.get("role", "")).replace("former ", "")
+                return RelationDraft("AFFILIATED_WITH", m.key, prior.target, prior.evidence, 0.7,
+                                     properties={"role": role})
+            return None
+    return None

@@ -1,0 +1,133 @@
+"""People: names found by their titles, roles, appositions and the news surname habit.
+
+News introduces a person once with a title or role ("SEC Chair Gary Gensler",
+"Samuel Lim, Binance's former chief compliance officer", "founded by Justin Sun")
+and afterwards uses the surname alone. `person_spans` yields the introductions;
+`role_of` reads the role words so AFFILIATED_WITH can carry them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ingest.extraction.tokens import UPPER
+
+_NAME_TOKEN = rf"(?:[{UPPER}][a-zà-ÿāăąćčďđēěğīıłńňōőœřśşšţťūůűźżž'-]+|[{UPPER}]\.)"
+_PARTICLE = r"(?:bin|van|de|da|dos|von|der|le|al|del|la)"
+PERSON_NAME = (
+    rf"(?<![\w'-])(?P<name>{_NAME_TOKEN}(?: {_PARTICLE})?(?: {_NAME_TOKEN}){{1,3}}(?: Jr\.?| Sr\.?)?)"
+    r"(?![\w-])"
+)
+ROLE_WORDS = (
+    r"(?:co-)?founder|chief executive(?: officer)?|ceo|chief (?:compliance|legal|financial|"
+    r"operating|technology|strategy|risk|commercial|product|investment) officer|cfo|coo|cto|cco"
+    r"|general counsel|chair(?:man|woman|person)?|vice[- ]chair(?:man|woman|person)?|president"
+    r"|vice[- ]president|governor|deputy governor|commissioner|superintendent|secretary-general"
+    r"|secretary general|secretary|director(?: of [a-z]+(?: [a-z]+)?)?|managing director"
+    r"|executive director|head(?: of [\w -]+?)?|spokes(?:person|man|woman)|minister"
+    r"|finance minister|prime minister|judge|justice|prosecutor|attorney general|mayor"
+    r"|senator|lawmaker|adviser|advisor|regional manager(?: for [A-Z]\w+)?|manager|partner"
+    r"|chancellor|treasurer|inspector general|chief|executive|official|analyst|economist"
+)
+_TITLE = (
+    r"(?:(?:former|acting|interim|then-|deputy|outgoing|incoming|new|current) )?"
+    rf"(?P<title>{ROLE_WORDS}|sen\.|rep\.|gov\.|dr\.|mr\.|mrs\.|ms\.)"
+)
+TITLE_BEFORE = re.compile(rf"\b(?i:{_TITLE}) {PERSON_NAME}")
+APPOSITIVE_AFTER = re.compile(
+    rf"{PERSON_NAME}, (?:who (?:is|was|remains) )?(?:the |a |an |its |his |her |their )?"
+    r"(?:(?P<org>[^,]{1,60}?)'s? )?(?P<mod>(?:former|acting|interim|deputy|then|outgoing|new|"
+    r"current|co-|senior|top|longtime|long-time|[A-Z]\w+-based)[ -])*"
+    rf"(?P<role>(?i:{ROLE_WORDS}))\b"
+)
+BY_PERSON = re.compile(
+    rf"\b(?:founded|co-founded|led|headed|run|chaired|created|started) by {PERSON_NAME}"
+)
+SAID_AFTER = re.compile(rf"{PERSON_NAME},? (?:said|says|told|wrote|added|argued|noted)\b")
+REPLACED_WITH = re.compile(rf"\b(?:replaced (?:him|her|them) with|succeeded by) {PERSON_NAME}")
+_CASE_SENSITIVE_NAME = re.compile(
+    rf"{_NAME_TOKEN}(?: {_PARTICLE})?(?: {_NAME_TOKEN})+(?: Jr\.?| Sr\.?)?"
+)
+
+
+@dataclass(frozen=True)
+class PersonSpan:
+    """A person's name span, with the role words found next to it (if any)."""
+
+    start: int
+    end: int
+    name: str
+    role: str | None = None
+    role_start: int = -1
+    org_text: str | None = None
+
+
+_ORG_WORDS = frozenset(
+    "telecom bank group capital securities exchange global holdings labs media news markets "
+    "commission authority agency ministry department court police council fund trust finance "
+    "financial digital crypto coin chain network technologies limited ltd inc corp foundation "
+    "university institute association partners ventures insurance services street road".split()
+)
+_TITLE_WORDS = re.compile(rf"^(?:(?i:{ROLE_WORDS}|sen\.|rep\.|gov\.|dr\.|mr\.|mrs\.|ms\.) )+")
+
+
+def _valid(name: str) -> bool:
+    if not _CASE_SENSITIVE_NAME.fullmatch(name) or name.isupper():
+        return False
+    return not any(w.lower() in _ORG_WORDS for w in name.split())
+
+
+def strip_title(name: str) -> tuple[str, int]:
+    """Drop leading title words ('Chairperson Emilio Aquino'); return the name and chars cut."""
+    m = _TITLE_WORDS.match(name)
+    if not m or m.end() >= len(name):
+        return name, 0
+    return name[m.end() :], m.end()
+
+
+def person_spans(text: str) -> Iterator[PersonSpan]:
+    """Every introduction of a person that a title, role, apposition or cue marks."""
+    for m in TITLE_BEFORE.finditer(text):
+        name = m.group("name")
+        if _valid(name):
+            yield PersonSpan(
+                m.start("name"), m.end("name"), name, _norm_role(m.group("title")), m.start()
+            )
+    for m in APPOSITIVE_AFTER.finditer(text):
+        name, cut = strip_title(m.group("name"))
+        if _valid(name):
+            yield PersonSpan(
+                m.start("name") + cut,
+                m.end("name"),
+                name,
+                _norm_role(m.group("role")),
+                m.start("role"),
+                m.group("org"),
+            )
+    for pattern in (BY_PERSON, SAID_AFTER, REPLACED_WITH):
+        for m in pattern.finditer(text):
+            name, cut = strip_title(m.group("name"))
+            if _valid(name):
+                yield PersonSpan(m.start("name") + cut, m.end("name"), name)
+
+
+def _norm_role(role: str) -> str:
+    role = role.lower().strip(". ")
+    return {
+        "ceo": "chief executive",
+        "chief executive officer": "chief executive",
+        "chairman": "chairman",
+        "cfo": "chief financial officer",
+        "coo": "chief operating officer",
+        "cto": "chief technology officer",
+        "cco": "chief compliance officer",
+        "advisor": "adviser",
+    }.get(role, role)
+
+
+def role_in(text: str) -> str | None:
+    """The first role word in a stretch of text ('former chief compliance officer')."""
+    m = re.search(rf"\b(?:(?:former|acting|interim|deputy) )?(?:{ROLE_WORDS})\b", text, re.I)
+    return m.group().lower() if m else None

@@ -1,0 +1,242 @@
+"""Find the spans that name entities: gazetteer hits, typed name runs, people, cue-typed names.
+
+Every source proposes `Candidate`s; overlaps are settled longest-first (a gazetteer
+hit wins a tie), so "Binance Holdings Limited" beats "Binance" and "People's Bank of
+China" beats "China". Names no rule can type are dropped, except where a list
+("Binance, KuCoin and Bittrex") or the surname habit ("... Gambaryan said") types them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.extraction.cues import cue_spans
+from ingest.extraction.gazindex import GazEntry, GazHit, GazIndex
+from ingest.extraction.orgnames import COMPANY_SUFFIXES, classify, split_chunk
+from ingest.extraction.persons import person_spans
+from ingest.extraction.sentences import Document
+from ingest.extraction.tokens import Token, name_chunks, tokenize
+
+PRIORITY = {"gaz": 6, "law": 5, "company": 5, "chunk": 4, "person": 3, "cue": 4, "brand": 4}
+EXTENSION_WORDS = frozenset(
+    "global markets holdings crypto pay wallet securities exchange financial capital labs digital "
+    "prime custody trust futures international asia europe africa us usa uk japan nigeria "
+    "thailand singapore australia canada india turkey tr dubai hong kong korea fze fzco bank "
+    "ventures technologies fintech".split()
+)
+_COMPANY_TAIL = re.compile(
+    r"^,? (?:Inc\.|Inc\b|Ltd\.|Ltd\b|Limited\b|LLC\b|L\.L\.C\.|Corp\.|PLC\b|plc\b|AG\b|S\.A\.|"
+    r"GmbH\b|Pte\.? Ltd\.?|Pty\.? Ltd\.?)"
+)
+_LAW_TAIL = re.compile(
+    r"^(?:,? \d{4}\b| No\. ?\d+(?:/\d+)?(?: of \d{4})?| B\.E\. \d{4}(?: \(\d{4}\))?"
+    r"| of \d{4}\b| \(\d{4}\))+"
+)
+_LIST_SEP = re.compile(r"^(?:,|, and|,? and|,? or|, along with|, as well as|,? plus) $")
+_PEOPLE_NOUNS = re.compile(
+    r"\b(?:influencers|executives|men|women|people|officials|suspects|individuals|founders|"
+    r"employees|directors|lawyers|traders|managers|promoters|defendants|brothers)\b"
+)
+
+
+@dataclass
+class Candidate:
+    """A proposed entity span. `entries` are gazetteer entry indices (several if ambiguous)."""
+
+    start: int
+    end: int
+    surface: str
+    type: str | None
+    source: str
+    entries: tuple[int, ...] = ()
+    kind: str | None = None
+    ambiguous: bool = False
+    brand: str | None = None
+    places: list[str] = field(default_factory=list)
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def recognize(doc: Document, index: GazIndex, publisher: str | None = None) -> list[Candidate]:
+    """All accepted candidates in document order."""
+    text = doc.text
+    hits = [h for h in index.find(text) if _context_ok(h, index, text)]
+    gaz = [_gaz_candidate(h, index) for h in hits]
+    chunks: list[Candidate] = []
+    unknown: list[Candidate] = []
+    cues: dict[tuple[int, int], str] = {}
+    for s, e, t in cue_spans(text):
+        cues.setdefault((s, e), t)
+    for sent in doc.sentences:
+        tokens = tokenize(sent.text, sent.start)
+        for a, b in name_chunks(tokens):
+            for a2, b2 in split_chunk(tokens, a, b):
+                cand = _chunk_candidate(tokens, a2, b2, text, cues, publisher)
+                (chunks if cand.type else unknown).append(cand)
+    persons = [Candidate(p.start, p.end, p.name, "Person", "person") for p in person_spans(text)]
+    persons = [p for p in persons if not _clashes_with_org(p, gaz, chunks)]
+    brands = _brand_extensions(unknown, gaz, index)
+    accepted = _select(gaz + chunks + persons + brands)
+    rest = [u for u in unknown if not any(_overlap(u, a) for a in accepted)]
+    accepted += _people_by_habit(rest, accepted, text)
+    rest = [u for u in rest if not any(_overlap(u, a) for a in accepted)]
+    accepted += _typed_by_lists(rest, accepted, text)
+    accepted.sort(key=lambda c: c.start)
+    _attach_places(accepted, hits, index)
+    return accepted
+
+
+def _context_ok(hit: GazHit, index: GazIndex, text: str) -> bool:
+    entries = [index.entries[s.entry] for s in hit.surfaces]
+    if text[hit.end : hit.end + 1] == "$" or text.startswith((" dollar", " cents"), hit.end):
+        return False  # "HK$", "US$", "US dollar": a currency, not a place
+    first = text[hit.start]
+    if first.islower() and all(
+        s.text[0].isupper() and index.entries[s.entry].type not in ("CryptoAsset", "Activity")
+        for s in hit.surfaces
+    ):
+        return False
+    if not all(e.needs_context for e in entries):
+        return True
+    window = text[max(0, hit.start - 60) : hit.end + 60].lower()
+    return any(w in window for w in ("exchange", "platform", "crypto", "trading"))
+
+
+def _gaz_candidate(hit: GazHit, index: GazIndex) -> Candidate:
+    plain = [s for s in hit.surfaces if not s.ambiguous]
+    chosen = plain or list(hit.surfaces)
+    entries = tuple(dict.fromkeys(s.entry for s in chosen))
+    etype = index.entries[entries[0]].type
+    ambiguous = not plain and len(entries) >= 1
+    kind = chosen[0].kind
+    surface = chosen[0].text
+    return Candidate(hit.start, hit.end, surface, etype, "gaz", entries, kind, ambiguous)
+
+
+def _chunk_candidate(
+    tokens: list[Token],
+    a: int,
+    b: int,
+    text: str,
+    cues: dict[tuple[int, int], str],
+    publisher: str | None,
+) -> Candidate:
+    start, end = tokens[a].start, tokens[b - 1].end
+    words = [t.text for t in tokens[a:b]]
+    etype = classify(words)
+    source = "chunk"
+    tail = _COMPANY_TAIL.match(text, end) if etype is None or etype == "Company" else None
+    if tail and words[-1].lower() not in COMPANY_SUFFIXES:
+        end, etype, source = tail.end(), "Company", "company"
+    if etype == "Law":
+        for tail_word in (" No.", " B.E."):
+            if text[start:end].endswith(tail_word):
+                end -= len(tail_word)
+        law_tail = _LAW_TAIL.match(text, end)
+        if law_tail:
+            end = law_tail.end()
+        source = "law"
+    if etype is None:
+        etype = cues.get((start, end))
+        source = "cue" if etype else "chunk"
+    if etype is None and publisher and text[start:end] == publisher:
+        etype, source = "MediaOutlet", "cue"
+    return Candidate(start, end, text[start:end], etype, source)
+
+
+def _clashes_with_org(p: Candidate, gaz: list[Candidate], chunks: list[Candidate]) -> bool:
+    for c in gaz + chunks:
+        if _overlap(p, c) and (c.type != "Person") and (c.source != "chunk" or c.type):
+            return True
+    return False
+
+
+def _brand_extensions(
+    unknown: list[Candidate], gaz: list[Candidate], index: GazIndex
+) -> list[Candidate]:
+    """'Huobi Thailand', 'Robinhood Crypto': a known firm's name plus unit or place words."""
+    out = []
+    for u in unknown:
+        for g in gaz:
+            if g.start != u.start or g.end >= u.end or g.type not in ("Exchange", "Company"):
+                continue
+            extra = u.surface[g.end - u.start :].strip().lower().split()
+            if extra and all(w in EXTENSION_WORDS or index.country_of_adjective(w) for w in extra):
+                out.append(Candidate(u.start, u.end, u.surface, g.type, "brand", brand=g.surface))
+    return out
+
+
+def _overlap(a: Candidate, b: Candidate) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _select(cands: list[Candidate]) -> list[Candidate]:
+    order = sorted(cands, key=lambda c: (-c.length, -PRIORITY.get(c.source, 0), c.start))
+    taken: list[Candidate] = []
+    for c in order:
+        if c.type and not any(_overlap(c, t) for t in taken):
+            taken.append(c)
+    return taken
+
+
+def _typed_by_lists(rest: list[Candidate], accepted: list[Candidate], text: str) -> list[Candidate]:
+    """Unknown names coordinated with typed exchanges, firms or tokens take their type."""
+    items = sorted(rest + accepted, key=lambda c: c.start)
+    out: list[Candidate] = []
+    for i, item in enumerate(items):
+        if item.type is not None:
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(items):
+                continue
+            other = items[j]
+            lo, hi = (other, item) if j < i else (item, other)
+            gap = text[lo.end : hi.start]
+            typed = other.type or next((o.type for o in out if o is other), None)
+            if typed in ("Exchange", "CryptoAsset", "Company") and _LIST_SEP.match(gap):
+                item.type, item.source = typed, "cue"
+                out.append(item)
+                break
+    return out
+
+
+def _people_by_habit(
+    rest: list[Candidate], accepted: list[Candidate], text: str
+) -> list[Candidate]:
+    """Unknown 2-3 word names whose surname recurs alone, or listed after 'influencers' etc."""
+    from ingest.extraction.persons import _valid
+
+    singles = {u.surface for u in rest if " " not in u.surface}
+    singles |= {a.surface for a in accepted if " " not in a.surface and a.type == "Person"}
+    out = []
+    for u in rest:
+        words = u.surface.split()
+        if not 2 <= len(words) <= 4 or not _valid(u.surface):
+            continue
+        line_start = text.rfind("\n", 0, u.start) + 1
+        before = text[line_start : u.start]
+        if words[-1] in singles or (
+            _PEOPLE_NOUNS.search(before) and before.rstrip().endswith((",", "and"))
+        ):
+            u.type, u.source = "Person", "person"
+            out.append(u)
+    return out
+
+
+def _attach_places(accepted: list[Candidate], hits: list[GazHit], index: GazIndex) -> None:
+    """Record the places a body's name carries ('People's Court of Chaoyang District')."""
+    for c in accepted:
+        if c.source == "gaz" or c.type in ("Person", "Jurisdiction"):
+            continue
+        for h in hits:
+            if c.start <= h.start and h.end <= c.end and not h.surfaces[0].ambiguous:
+                entry: GazEntry = index.entries[h.surfaces[0].entry]
+                if entry.type == "Jurisdiction" and entry.name not in c.places:
+                    c.places.append(entry.name)
+        for word in c.surface.replace("-", " ").split():
+            country = index.country_of_adjective(word)
+            if country and country not in c.places:
+                c.places.append(country)

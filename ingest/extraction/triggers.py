@@ -1,0 +1,143 @@
+"""Trigger words for the action relations, with the voice each construction implies.
+
+Voices: `active` (actor before, targets after: "the SEC sued Coinbase"), `passive`
+(targets before, actor after 'by': "KuCoin has been barred"), `receiver` (the target
+is the subject and the actor follows 'with/from/by': "Bybit settled with the OSC",
+"Coinbase has held licences from the department"), `nominal` (a noun: "charges
+against", "an investigation by X into Y"). `span` constructions limit targets to
+a captured object ("ordered X to stop", "put it on its alert list", "declared X illegal").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One trigger occurrence (document offsets)."""
+
+    type: str
+    start: int
+    end: int
+    voice: str
+    obj_start: int = -1
+    obj_end: int = -1
+    confidence: float = 0.85
+
+
+_V = "active"
+_N = "nominal"
+_R = "receiver"
+PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
+    ("BANNED", "span", re.compile(
+        r"\bordered (?P<obj>[^.;]{1,160}?) to (?:stop|cease|halt|suspend|wind down|discontinue|"
+        r"shut down|close|remove|delist|end)\b"), 0.85),
+    ("BANNED", "span", re.compile(
+        r"\bdeclar(?:e|ed|es|ing) (?:all |the )?(?P<obj>[^.;]{1,80}?) (?:illegal|unlawful|banned)\b"),
+     0.85),
+    ("BANNED", _V, re.compile(
+        r"\b(?:ban(?:s|ned|ning)?|prohibit(?:s|ed|ing)?|outlaw(?:s|ed|ing)?|forb(?:ade|ids?|idden)|"
+        r"remov(?:e|es|ed|ing)|shut(?:s|ting)? down|clos(?:e|es|ed|ing) down|"
+        r"bar(?:s|red|ring)?)\b(?! to\b)"), 0.85),
+    ("BANNED", _N, re.compile(r"\bban on\b"), 0.7),
+    ("BANNED", _V, re.compile(r"\brevok(?:e|es|ed|ing)\b"), 0.5),
+    ("BLOCKED", _V, re.compile(
+        r"\b(?:block(?:s|ed|ing)?|blacklist(?:s|ed|ing)?|cut(?:s|ting)? off|"
+        r"restrict(?:s|ed|ing)? (?:local )?access)\b"), 0.85),
+    ("FINED", _V, re.compile(r"\bfin(?:es|ed|ing)\b|\bfine\b(?= [A-Z])"), 0.85),
+    ("FINED", _N, re.compile(r"\b(?:penalt(?:y|ies)|fine of|settlement with|disgorgement)\b"), 0.75),
+    ("FINED", _R, re.compile(
+        r"\b(?:settl(?:e|es|ed|ing) with|(?:agreed|ordered|required) to pay|"
+        r"disgorg(?:e|ed|es|ing)|agreed to (?:a|an|the) [^.;]{0,40}?settlement with)\b"), 0.8),
+    ("SUED", _V, re.compile(r"\bsu(?:e|es|ed|ing)\b|\bindict(?:s|ed|ing)?\b|"
+                            r"\bprosecut(?:e|es|ed|ing)\b|\bcharged\b"), 0.85),
+    ("SUED", _V, re.compile(
+        r"\bfil(?:e|es|ed|ing) (?:a |an |its |their )?(?:[\w-]+ ){0,3}?(?:lawsuit|suit|complaints?|"
+        r"charges?|case|statement of allegations|indictment)\b"), 0.85),
+    ("SUED", _N, re.compile(
+        r"\b(?:lawsuit|suit|complaints?|case|charges?|indictment|prosecution)"
+        r"(?: (?:filed|brought))?(?: [^.;]{0,30}?)? against\b"), 0.8),
+    ("SUED", _N, re.compile(r"\b(?:charges?|count charge)\b(?= filed)"), 0.8),
+    ("SUED", _V, re.compile(r"\b(?:complaint|lawsuit|indictment)\b[^.;]{0,120}?\b(?P<t>names)\b"), 0.8),
+    ("SUED", _V, re.compile(r"\baccus(?:e|es|ed|ing)\b"), 0.6),
+    ("INVESTIGATED", _V, re.compile(
+        r"\b(?:investigat(?:e|es|ed|ing)|prob(?:es|ed|ing)|raid(?:s|ed|ing)?|arrest(?:s|ed|ing)?|"
+        r"look(?:s|ed|ing)? into|detain(?:s|ed|ing)?)\b"), 0.8),
+    ("INVESTIGATED", _N, re.compile(
+        r"\b(?:investigations?|probes?|(?:enquir|inquir)(?:y|ies)(?: into)?|examinations?|audit)\b"),
+     0.75),
+    ("WARNED", "span", re.compile(
+        r"\bput (?P<obj>[^.;]{1,40}?) on (?:its|an|the|a) (?:[\w-]+ )?(?:alert|warning|watch) list"),
+     0.85),
+    ("WARNED", _V, re.compile(r"\b(?:warn(?:s|ed)?|caution(?:s|ed)?|admonish(?:es|ed)?)\b"), 0.85),
+    ("WARNED", _N, re.compile(
+        r"\b(?:warnings?|warning letters?|advisor(?:y|ies)|show[- ]cause(?: notices?| orders?)?|"
+        r"cease[- ]and[- ]desist(?: orders?| letters?)?|compliance notices?|(?:alert|warning) list|"
+        r"investor alerts?)\b"), 0.8),
+    ("WARNED", "span", re.compile(
+        r"\b(?:orders?|notices?|letters?) (?:requiring|directing|ordering|telling) (?P<obj>[^.;]{1,60}?)"
+        r" to show cause\b"), 0.85),
+    ("LICENSED", "prefix", re.compile(r"\b(?P<obj>[A-Z][\w-]{1,10})-(?:licensed|registered|approved)\b"),
+     0.85),
+    ("LICENSED", _R, re.compile(
+        r"\b(?:(?:has|have|had) been |was |were |is |are )?(?:granted|awarded|issued)\b(?=[^.;]{0,60}"
+        r"\b(?:licen[cs]e|approval|registration|authori[sz]ation|permit))|"
+        r"\b(?:(?:has|have|had) been|was|were|is|are|being) (?:\w+ly )?(?:approved|licensed|registered|"
+        r"authori[sz]ed)\b|"
+        r"\bregistered with\b|\bon(?:to)? the register\b|"
+        r"\b(?:holds?|held|obtained|received|secured|won|got) (?:a |an |the |its |their |full )?"
+        r"(?:[\w-]+ ){0,3}?(?:licen[cs]es?|approvals?|registrations?|authori[sz]ations?|permits?)"
+        r"(?= from| by)|\b(?:approval|licen[cs]e|registration) from\b"), 0.8),
+    ("LICENSED", _V, re.compile(r"\b(?:licen[cs](?:es|ed)|approv(?:es|ed)|authori[sz](?:es|ed)|"
+                                r"grant(?:s|ed)? (?:a |an )?licen[cs]e to)\b"), 0.8),
+    ("REFERRED_BY", "refer", re.compile(
+        r"\brefer(?:s|red|ring) (?P<obj>[^.;]{1,60}?) to (?P<to>[^.;,]{1,60})"), 0.8),
+    ("REFERRED_BY", "suggest", re.compile(
+        r"\b(?:suggested|recommended|urged|asked|requested)\b[^.;]{0,40}?\b(?:look into|investigate|"
+        r"probe|examine|act against|crack down on) (?P<obj>[^.;]{1,80})"), 0.7),
+]
+_PASSIVE = re.compile(
+    r"\b(?:was|were|been|be|is|are|being|get|got|gets)(?: (?:\w+ly|also|not|already|since|now))* $"
+)
+
+
+def find_triggers(text: str, base: int) -> list[Trigger]:
+    """Triggers in one sentence (`base` is the sentence's document offset)."""
+    out: list[Trigger] = []
+    for rtype, voice, pattern, conf in PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.span("t") if "t" in pattern.groupindex else m.span()
+            if any(t.start - base <= start < t.end - base for t in out if t.type == rtype):
+                continue
+            v = voice
+            has_obj = "obj" in pattern.groupindex
+            if v == _V and _PASSIVE.search(text[max(0, start - 40) : start]):
+                v = "passive"
+            if has_obj:
+                o_start, o_end = base + m.start("obj"), base + m.end("obj")
+                end = min(end, m.start("obj")) if v in ("refer", "suggest") else end
+            else:
+                o_start = o_end = -1
+            out.append(Trigger(rtype, base + start, base + end, v, o_start, o_end, conf))
+    return sorted(out, key=lambda t: t.start)
+
+
+HEDGE = re.compile(
+    r"\b(?:not|n't|never|no|neither|nor|without|cannot|could|may|might|would|should|shall|will|"
+    r"plans?|planning|planned|intends?|intended|intending|seeks?|seeking|sought|asks?|asked|asking|"
+    r"urged|urges|urging|wants?|wanted|aims?|proposed|proposes|proposing|consider(?:s|ing|ed)?|"
+    r"threaten(?:s|ed)?|expected|likely|prepar(?:es|ing|ed)|set to|poised|fail(?:s|ed)|"
+    r"refus(?:es|ed)|declin(?:es|ed)|must|needs?|required|had to|has to|have to|if|unless|whether|"
+    r"reported(?:ly)? to|reportedly|allegedly|stops short|stop short|appl(?:y|ied) for|"
+    r"requests?|requested|requesting|call(?:ed|s)? for|seek|wish|hope[sd]?|try|tried|trying|"
+    r"attempt(?:s|ed)?)\b",
+    re.IGNORECASE,
+)
+
+
+def hedged(text: str) -> bool:
+    """Whether the words before a trigger negate or hedge it (at most the last 10 words)."""
+    words = text.split()[-10:]
+    return bool(HEDGE.search(" ".join(words)))

@@ -1,0 +1,79 @@
+"""Publication dates from the many ways news inputs write them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+import time
+
+_ISO_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_FORMATS = (
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%b. %d, %Y",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%B %d %Y",
+    "%Y/%m/%d",
+    "%d.%m.%Y",
+)
+
+
+def parse_date(value: object) -> dt.date | None:
+    """A date from a string, datetime or struct_time; None when nothing date-like is there.
+
+    Cheap formats are tried first; dateparser (slow to warm up, many languages) is
+    the last resort and only accepts absolute dates naming a day, a month and a year.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, time.struct_time):
+        return dt.date(value.tm_year, value.tm_mon, value.tm_mday)
+    if not isinstance(value, str):
+        return None
+    text = " ".join(value.split())
+    return _parse_iso(text) or _parse_known(text) or _parse_rfc2822(text) or _parse_any(text)
+
+
+def _parse_iso(text: str) -> dt.date | None:
+    if not _ISO_PREFIX.match(text):
+        return None
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _parse_known(text: str) -> dt.date | None:
+    for fmt in _FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _parse_rfc2822(text: str) -> dt.date | None:
+    try:
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _parse_any(text: str) -> dt.date | None:
+    import dateparser  # slow first call; only reached for unusual formats
+
+    parsed = dateparser.parse(
+        text,
+        settings={
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "STRICT_PARSING": True,
+            "PARSERS": ["custom-formats", "absolute-time"],  # never "yesterday" -> today - 1
+        },
+    )
+    return parsed.date() if parsed else None

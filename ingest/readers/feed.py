@@ -1,0 +1,68 @@
+"""RSS and Atom feeds: one article per entry, its content (or summary) stripped of HTML."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import feedparser
+
+from graph.errors import InputFileError
+from ingest.readers.markup import html_to_text, looks_like_html
+from ingest.readers.records import Part, ReadFailure, Record
+
+_FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)[\s>]", re.I)
+
+
+def looks_like_feed(text: str) -> bool:
+    """Whether a document's start is an RSS, Atom or RDF feed root."""
+    return bool(_FEED_ROOT.search(text[:2048]))
+
+
+def parse_feed(text: str, origin: str) -> Iterator[Part]:
+    """One part per entry; an entry without text is that entry's failure."""
+    # A stream, never the string: feedparser treats a string as a URL or file name.
+    parsed: Any = feedparser.parse(
+        io.BytesIO(text.encode("utf-8")),
+        response_headers={"content-type": "application/xml; charset=utf-8"},
+        sanitize_html=False,
+        resolve_relative_uris=False,
+    )
+    if not parsed.version:
+        problem = parsed.get("bozo_exception")
+        raise InputFileError(
+            f"{origin}: not an RSS or Atom feed{f' ({problem})' if problem else ''}"
+        )
+    if not parsed.entries:
+        raise InputFileError(f"{origin}: feed has no entries")
+    publisher = parsed.feed.get("title")
+    for i, entry in enumerate(parsed.entries, start=1):
+        where = f"entry {i}"
+        text_html = _entry_body(entry)
+        if not text_html:
+            reason = f"{where}: no content or summary"
+            yield Part(where, ReadFailure(path=origin, reason=reason))
+            continue
+        yield Part(where, _record(entry, text_html, publisher))
+
+
+def _entry_body(entry: Any) -> str:
+    """The longest of the entry's full contents, else its summary."""
+    contents = [c.get("value", "") for c in entry.get("content") or []]
+    body = max(contents, key=len, default="")
+    return body or entry.get("summary", "") or ""
+
+
+def _record(entry: Any, body: str, publisher: str | None) -> Record:
+    link = entry.get("link")
+    guid = entry.get("id") or ""
+    title = entry.get("title")
+    return {
+        "title": html_to_text(title) if title and looks_like_html(title) else title,
+        "url": link or (guid if guid.startswith(("http://", "https://")) else None),
+        "publisher": publisher,
+        "published": entry.get("published_parsed") or entry.get("updated_parsed"),
+        "text": html_to_text(body) if looks_like_html(body) else body,
+    }

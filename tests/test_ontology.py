@@ -1,0 +1,124 @@
+"""The ontology (graph/ontology.yaml) loads, is consistent, and everything derived covers it."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any, get_args
+
+import pytest
+import yaml
+
+from graph import models
+from graph.errors import OntologyError
+from graph.ids import entity_id
+from graph.ontology import ONTOLOGY_FILE, RELATION_KINDS, get_ontology, parse_ontology
+from graph.store import Stats
+
+
+@pytest.fixture
+def raw() -> dict[str, Any]:
+    with ONTOLOGY_FILE.open(encoding="utf-8") as fh:
+        data: dict[str, Any] = yaml.safe_load(fh)
+    return data
+
+
+def test_loads_with_the_documented_vocabulary() -> None:
+    ont = get_ontology()
+    assert {"Regulator", "Exchange", "Jurisdiction", "App", "Website", "Account"} <= set(
+        ont.entity_types
+    )
+    assert {"BANNED", "BLOCKED", "FINED", "HEADQUARTERED_IN", "PART_OF"} <= set(ont.relations)
+    assert set(ont.action_types) == {
+        "BANNED",
+        "BLOCKED",
+        "FINED",
+        "SUED",
+        "INVESTIGATED",
+        "WARNED",
+        "LICENSED",
+    }
+    assert ont.actor_types == {
+        "Regulator",
+        "CentralBank",
+        "Court",
+        "GovernmentBody",
+        "Jurisdiction",
+    }
+
+
+def test_every_entity_type_has_prefix_and_rdf_class() -> None:
+    ont = get_ontology()
+    prefixes = [t.id_prefix for t in ont.entity_types.values()]
+    assert len(set(prefixes)) == len(prefixes)
+    for name, et in ont.entity_types.items():
+        assert et.id_prefix and ":" not in et.id_prefix, name
+        assert et.rdf and all(":" in c for c in et.rdf), name
+        assert et.description, name
+        assert entity_id(name, "Some Name") == f"{et.id_prefix}:some-name"
+
+
+def test_every_relation_endpoint_is_a_type() -> None:
+    ont = get_ontology()
+    types = set(ont.entity_types)
+    for name, rel in ont.relations.items():
+        assert rel.kind in RELATION_KINDS, name
+        assert rel.sources and rel.sources <= types, name
+        assert rel.targets and rel.targets <= types, name
+    for name in ont.action_types:
+        assert ont.relations[name].sources == ont.actor_types
+
+
+def test_check_edge_explains_refusals() -> None:
+    ont = get_ontology()
+    ont.check_edge("HEADQUARTERED_IN", "Exchange", "Jurisdiction")
+    with pytest.raises(OntologyError, match="HEADQUARTERED_IN may not go from Person"):
+        ont.check_edge("HEADQUARTERED_IN", "Person", "Jurisdiction")
+    with pytest.raises(OntologyError, match="unknown relation type"):
+        ont.check_edge("LIKES", "Person", "Person")
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda d: d["relations"]["BANNED"].update(kind="verb"), "kind must be one of"),
+        (lambda d: d["relations"]["BANNED"].update({"from": ["Martian"]}), "'Martian' is neither"),
+        (lambda d: d["groups"].update(actor=["Regulator", "Dragon"]), "'Dragon' is neither"),
+        (
+            lambda d: d["relations"]["FINED"].update(properties={"amount": "decimal"}),
+            "unknown type",
+        ),
+        (lambda d: d["entity_types"]["Court"].update(id_prefix="regulator"), "share an id_prefix"),
+        (lambda d: d["entity_types"]["Court"].pop("rdf"), "malformed ontology"),
+        (lambda d: d.pop("relations"), "malformed ontology"),
+        (lambda d: d["groups"].pop("actor"), "'actor' is neither"),
+    ],
+)
+def test_malformed_ontology_is_refused_clearly(
+    raw: dict[str, Any], damage: Any, message: str
+) -> None:
+    data = copy.deepcopy(raw)
+    damage(data)
+    with pytest.raises(OntologyError, match=message):
+        parse_ontology(data)
+
+
+def test_the_shipped_file_parses_again(raw: dict[str, Any]) -> None:
+    assert parse_ontology(raw) == get_ontology()
+
+
+def test_model_literals_cover_every_type() -> None:
+    ont = get_ontology()
+    assert set(get_args(models.EntityTypeName)) == set(ont.entity_types)
+    assert set(get_args(models.RelationTypeName)) == set(ont.relations)
+    assert set(get_args(models.AliasKind)) == set(ont.alias_kinds)
+    assert set(get_args(models.ActionTypeName)) == set(ont.action_types)
+
+
+def test_store_stats_are_zero_filled_over_the_ontology(tmp_path: Any) -> None:
+    from graph.embedded_store import EmbeddedStore
+
+    store = EmbeddedStore(tmp_path)
+    stats: Stats = store.stats()
+    store.close()
+    assert set(stats.entities_by_type) == set(get_ontology().entity_types)
+    assert set(stats.relations_by_type) == set(get_ontology().relations)
