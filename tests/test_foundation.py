@@ -204,14 +204,18 @@ def test_pinned_versions() -> None:
     assert (major, minor) >= (5, 24)
 
 
+def _listed_commands(args: list[str]) -> set[str]:
+    """The first word of each row of the help's command table."""
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    rows = (line.strip("│ ").split(" ", 1)[0] for line in result.output.splitlines())
+    return {word for word in rows if word.isidentifier() or word == "neo4j"}
+
+
 def test_cli_help_lists_the_commands() -> None:
-    result = CliRunner().invoke(app, ["--help"])
-    assert result.exit_code == 0
-    for command in ("extract", "ingest", "serve", "export", "query", "neo4j"):
-        assert command in result.output
-    result = CliRunner().invoke(app, ["neo4j", "--help"])
-    for command in ("start", "stop", "status"):
-        assert command in result.output
+    expected = {"extract", "ingest", "serve", "export", "query", "neo4j"}
+    assert expected <= _listed_commands(["--help"])
+    assert {"start", "stop", "status"} <= _listed_commands(["neo4j", "--help"])
 
 
 def test_bad_setting_is_a_clear_error_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:

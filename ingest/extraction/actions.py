@@ -90,11 +90,16 @@ def _apply(
     if subject is None and cid in view.clauses.antecedent:
         subject = _antecedent(view, view.clauses.antecedent[cid])
     window_start = subject.end if subject is not None else view.clauses.start_of(trig.start)
-    if hedged(text[window_start : trig.start]):
+    subject_acts = subject is not None and _is_actor(subject, table)
+    if (trig.voice != "nominal" or subject is None or subject_acts) and hedged(
+        text[window_start : trig.start]
+    ):
         return []
     actor, targets, conf = _roles(trig, subject, before, after, view, text, table)
-    if actor is None and not (subject is not None and not _is_actor(subject, table)
-                              and trig.voice in ("active", "span")):
+    blocked = subject is not None and trig.voice in ("active", "span") and (
+        not subject_acts or (subject.how == "pronoun" and actor is None)
+    )
+    if actor is None and not blocked:
         actor = _fallback_actor(trig, view, views, table, state)
         conf -= 0.2
     if actor is None or not targets:
@@ -112,7 +117,9 @@ def _roles(
     actor = _actor_key(subject, view, table) if subject is not None and _is_actor(subject, table) else None
     voice = trig.voice
     if voice in ("span", "refer", "suggest"):
-        inside = [m for m in view.mentions if trig.obj_start <= m.start < trig.obj_end]
+        cid = view.clauses.of(trig.start)
+        inside = [m for m in view.mentions if trig.obj_start <= m.start < trig.obj_end
+                  and view.clauses.of(m.start) == cid]
         targets = [m for m in inside if _eligible(m, table)]
         if voice == "refer" and not targets and _MATTER.search(text[trig.obj_start : trig.obj_end]):
             main = _main_target(table)
@@ -148,7 +155,9 @@ def _roles(
         if agent is not None:
             actor = _actor_key(agent, view, table)
         targets = [m for m in after if _eligible(m, table)]
-        if not targets and subject is not None and _eligible(subject, table):
+        if not targets and trig.type == "INVESTIGATED" and subject is not None and _eligible(
+            subject, table
+        ):
             targets = [subject]
         if not targets:
             first = next((m for m in view.mentions if _eligible(m, table)), None)
@@ -218,6 +227,9 @@ def _fallback_actor(
     trig: Trigger, view: View, views: list[View], table: EntityTable, state: ActionState
 ) -> str | None:
     idx = view.sent.index
+    earlier = _first_body(view, table, before=trig.start)
+    if earlier:
+        return earlier
     for sent_idx, rel in reversed(state.relations):
         if idx - sent_idx <= 3 and rel.type == trig.type:
             return rel.source
@@ -227,14 +239,19 @@ def _fallback_actor(
         body = _first_body(views[idx - back], table)
         if body:
             return body
-    if idx <= 1 and idx + 1 < len(views):
+    if idx <= 1 and idx + 1 < len(views) and trig.voice in ("passive", "receiver"):
         return _first_body(views[idx + 1], table)
     return None
 
 
-def _first_body(view: View, table: EntityTable) -> str | None:
+def _first_body(view: View, table: EntityTable, before: int | None = None) -> str | None:
     for m in view.mentions:
-        if m.how != "pronoun" and m.key in table and table.get(m.key).type in PUBLIC_BODIES:
+        if before is not None and m.start >= before:
+            break
+        if m.how == "pronoun" or m.key not in table:
+            continue
+        d = table.get(m.key)
+        if d.type in PUBLIC_BODIES and not d.unnamed:
             return m.key
     return None
 

@@ -58,7 +58,7 @@ _DESC = re.compile(
     r"(?P<mods>(?:[\w-]+ ){0,3}?)"
     r"(?P<noun>central bank|regulators?|watchdog|agency|authority|commission|administration|"
     r"department|ministry|unit|police|force|court|tribunal|bank|exchange|platform|company|firm|"
-    r"group|operator|country|nation|city|emirate|province|state|government)\b(?!-|')"
+    r"group|operator|country|nation|city|emirate|province|state|government)\b(?!-)"
 )
 _REGULATORS_IN = re.compile(r"\b(?:[Rr]egulators|[Aa]uthorities|[Oo]fficials) in (?P<place>[A-Z]\w+(?: [A-Z]\w+)?)")
 _BRAND_GROUP = re.compile(r"\bthe (?P<n>[A-Z][\w.]+) (?P<noun>group|platform|brand)\b")
@@ -193,10 +193,16 @@ def _nearest(
     if best is not None:
         return best
     if sent is not None and sent.index <= 2:
-        for mention in (x for x in named if x.start > pos):
+        best, best_score = None, 0
+        for mention in (x for x in named if x.start > pos and x.sentence <= sent.index + 2):
             key = table.resolve(mention.key)
-            if key in table and fits(table.get(key)) > 0:
-                return table.get(key)
+            if key not in table:
+                continue
+            d = table.get(key)
+            s = fits(d) + (1 if d.type == types[0] else 0)
+            if s > best_score:
+                best, best_score = d, s
+        return best
     return None
 
 

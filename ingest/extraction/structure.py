@@ -99,7 +99,12 @@ def _phrases(text: str, sentence: str, ments: list[Mention], table: EntityTable,
         head = text[max(0, m.start - 60) : m.start]
         based = _BASED_BEFORE.search(head)
         if based and d.type in FIRMS:
-            out += _to_place(table, m.key, based.group("place"), "HEADQUARTERED_IN", sentence, ctx)
+            words = based.group("place").split()
+            for k in range(len(words)):
+                found = _to_place(table, m.key, " ".join(words[k:]), "HEADQUARTERED_IN", sentence, ctx)
+                if found:
+                    out += found
+                    break
         if _COUNTRY_LARGEST.match(tail) and ctx.main_country and d.type in FIRMS:
             out += _to_place(table, m.key, ctx.main_country, "OPERATES_IN", sentence, ctx)
     for rtype, pattern in _IN_PHRASE.items():
@@ -111,7 +116,8 @@ def _phrases(text: str, sentence: str, ments: list[Mention], table: EntityTable,
             if place is None or hedged(sentence[max(0, hit.start() - 60) : hit.start()]):
                 continue
             for subj in _subjects(ments, pos, table, text):
-                out.append(RelationDraft(rtype, subj, place.key, sentence, 0.8))
+                if rtype != "OPERATES_IN" or table.get(subj).type in FIRMS:
+                    out.append(RelationDraft(rtype, subj, place.key, sentence, 0.8))
     for hit in _SERVE_PEOPLE.finditer(sentence):
         dem = hit.group("dem") or hit.group("dem2")
         found = ctx.jurisdiction(dem) or ctx.jurisdiction(dem + "s")
@@ -121,7 +127,8 @@ def _phrases(text: str, sentence: str, ments: list[Mention], table: EntityTable,
         base = _sentence_base(ments, sentence, text)
         if place is not None:
             for subj in _subjects(ments, base + hit.start(), table, text, 1):
-                out.append(RelationDraft("OPERATES_IN", subj, place.key, sentence, 0.7))
+                if table.get(subj).type in FIRMS:
+                    out.append(RelationDraft("OPERATES_IN", subj, place.key, sentence, 0.7))
     return out
 
 
@@ -136,7 +143,7 @@ def _subjects(ments: list[Mention], pos: int, table: EntityTable, text: str,
               limit: int = 3) -> list[str]:
     """The firm(s) a phrase at `pos` is about: the nearest before it, with its coordinates."""
     before = [m for m in ments if m.end <= pos and _draft(table, m.key) is not None
-              and table.get(m.key).type in ORGS]
+              and table.get(m.key).type in ORGS and m.how != "pronoun"]
     if not before:
         return []
     last = before[-1]
@@ -144,8 +151,7 @@ def _subjects(ments: list[Mention], pos: int, table: EntityTable, text: str,
     both = re.search(r"\b(?:both|all|each)\b", text[last.end : pos])
     for prev in reversed(before[:-1]):
         gap = text[prev.end : last.start]
-        coordinated = re.fullmatch(r",? (?:and|or) |, ", gap) or (
-            both and re.fullmatch(r",? (?:and|or) |, |, [^,]*?, and ", gap))
+        coordinated = re.fullmatch(r",? (?:and|or) |, ", gap)
         if len(out) >= limit or not coordinated:
             break
         out.append(prev.key)
@@ -166,7 +172,8 @@ def _to_place(table: EntityTable, key: str, place: str, rtype: str, sentence: st
 
 def _ownership(text: str, sentence: str, ments: list[Mention], table: EntityTable) -> list[RelationDraft]:
     out: list[RelationDraft] = []
-    orgs = [m for m in ments if _draft(table, m.key) and table.get(m.key).type in ORGS]
+    orgs = [m for m in ments if _draft(table, m.key) and table.get(m.key).type in ORGS
+            and m.how != "pronoun"]
     for i, m in enumerate(orgs):
         tail = text[m.end : m.end + 120]
         nxt = orgs[i + 1] if i + 1 < len(orgs) else None
@@ -176,8 +183,8 @@ def _ownership(text: str, sentence: str, ments: list[Mention], table: EntityTabl
             out.append(RelationDraft("SUBSIDIARY_OF", m.key, nxt.key, sentence, 0.8))
         owner = _OWNER_PARENT.match(tail)
         if owner:
-            child = next((x for x in reversed(orgs[:i]) if x.key != m.key), None)
-            child = child or _owner_before(orgs, i, table)
+            child = next((x for x in orgs[i + 1 :] if x.start < m.end + owner.end()
+                          and x.key != m.key), None)
             if child is not None:
                 out.append(RelationDraft("SUBSIDIARY_OF", child.key, m.key, sentence, 0.7))
         unit = _ITS_UNIT.search(text[max(0, m.start - 60) : m.start])

@@ -98,6 +98,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         r"\b(?:suggested|recommended|urged|asked|requested)\b[^.;]{0,40}?\b(?:look into|investigate|"
         r"probe|examine|act against|crack down on) (?P<obj>[^.;]{1,80})"), 0.7),
 ]
+PATTERNS.sort(key=lambda p: p[1] != "span")  # object-span constructions win overlaps
 _PASSIVE = re.compile(
     r"\b(?:was|were|been|be|is|are|being|get|got|gets)(?: (?:\w+ly|also|not|already|since|now))* $"
 )
