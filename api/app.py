@@ -3,6 +3,10 @@
 The store is opened in the lifespan (or passed in, as tests do); errors leave as RFC
 9457 problem documents through one handler map (api/problems.py); request bodies are
 capped before they are read (api/limits.py); docs are served offline (api/docs.py).
+
+Extension points: a router module listed in `api.routers.ROUTERS` is included; a static
+page in `api/ui/` (index.html and assets) is served at `/ui/`, and `/` redirects there
+(to `/docs` while there is none).
 """
 
 from __future__ import annotations

@@ -10,63 +10,26 @@ descending).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from itertools import product
 from typing import Any
 
 import networkx as nx
 
+from graph.embedded_query_support import (
+    acts_in,
+    cypher_sort,
+    fact_day,
+    iso,
+    structure_graph,
+    within,
+)
 from graph.ontology import get_ontology
-from graph.store import EntityRecord, Fact, GraphStore
+from graph.store import Fact, GraphStore
 
 Row = dict[str, Any]
 Twin = Callable[[Any, dict[str, Any]], list[Row]]
 ADVERSE = tuple(a for a in get_ontology().action_types if a != "LICENSED")
-
-
-class _Desc:
-    """Reverses the order of a wrapped sort key (for DESC columns)."""
-
-    __slots__ = ("key",)
-
-    def __init__(self, key: Any) -> None:
-        self.key = key
-
-    def __lt__(self, other: _Desc) -> bool:
-        return bool(other.key < self.key)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Desc) and self.key == other.key
-
-
-def _null_last(value: Any) -> tuple[int, Any]:
-    return (1, 0) if value is None else (0, value)
-
-
-def cypher_sort(rows: list[Row], *columns: str) -> list[Row]:
-    """Sort rows as Cypher's ORDER BY does; a column written '-name' sorts descending."""
-
-    def key(row: Row) -> tuple[Any, ...]:
-        out: list[Any] = []
-        for col in columns:
-            k = _null_last(row[col.lstrip("-")])
-            out.append(_Desc(k) if col.startswith("-") else k)
-        return tuple(out)
-
-    return sorted(rows, key=key)
-
-
-def _iso(value: dt.date | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
-def _fact_day(fact: Fact) -> str | None:
-    return _iso(fact.date or fact.first_seen)
-
-
-def _entities(store: GraphStore) -> dict[str, EntityRecord]:
-    return {rec.entity.id: rec for rec in store.iter_entities()}
 
 
 def _actions(store: GraphStore, types: tuple[str, ...] | None = None) -> list[Fact]:
@@ -111,61 +74,28 @@ def entity_actions(store: GraphStore, p: dict[str, Any]) -> list[Row]:
                 "other_name": other.name,
                 "other_type": other.type,
                 "other_count": other.count,
-                "first_seen": _iso(f.first_seen),
-                "last_seen": _iso(f.last_seen),
+                "first_seen": iso(f.first_seen),
+                "last_seen": iso(f.last_seen),
                 "sources": len(f.sources),
             }
         )
     return cypher_sort(rows, "role", "action", "other_id")[: p["limit"]]
 
 
-def _structure_graph(store: GraphStore) -> nx.DiGraph:
-    g = nx.DiGraph()
-    for f in store.iter_facts():
-        if f.type in ("PART_OF", "LOCATED_IN"):
-            g.add_edge(f.source.id, f.target.id, **{f.type: True})
-    return g
-
-
-def _within(g: nx.DiGraph, place: str, root: str, hops: int) -> bool:
-    """Whether `place` reaches `root` by at most `hops` PART_OF edges (0 hops: itself)."""
-    frontier, seen = {place}, {place}
-    for _ in range(hops + 1):
-        if root in frontier:
-            return True
-        frontier = {
-            t for s in frontier if s in g for t in g.successors(s) if g[s][t].get("PART_OF")
-        } - seen
-        seen |= frontier
-    return False
-
-
-def _acts_in(g: nx.DiGraph, actor: str, root: str) -> bool:
-    if actor == root or (actor in g and actor != root and _within(g, actor, root, 6)):
-        return True
-    if actor not in g:
-        return False
-    return any(
-        _within(g, seat, root, 6)
-        for seat in g.successors(actor)
-        if g[actor][seat].get("LOCATED_IN")
-    )
-
-
 def actions_in_jurisdiction(store: GraphStore, p: dict[str, Any]) -> list[Row]:
     root = store.get_entity(p["jurisdiction"])
     if root is None or root.entity.type != "Jurisdiction":
         return []
-    g = _structure_graph(store)
-    since, until = _iso(p["since"]), _iso(p["until"])
+    g = structure_graph(store)
+    since, until = iso(p["since"]), iso(p["until"])
     rows = []
     for f in _actions(store, (p["action"],)):
-        day = _fact_day(f)
+        day = fact_day(f)
         if since is not None and (day is None or day < since):
             continue
         if until is not None and (day is None or day > until):
             continue
-        if not _acts_in(g, f.source.id, root.entity.id):
+        if not acts_in(g, f.source.id, root.entity.id):
             continue
         rows.append(
             {
@@ -187,7 +117,7 @@ def actors_against_exchanges_in(store: GraphStore, p: dict[str, Any]) -> list[Ro
     root = store.get_entity(p["jurisdiction"])
     if root is None or root.entity.type != "Jurisdiction":
         return []
-    g = _structure_graph(store)
+    g = structure_graph(store)
     facts = list(store.iter_facts())
     exchanges = {
         f.source.id
@@ -195,7 +125,7 @@ def actors_against_exchanges_in(store: GraphStore, p: dict[str, Any]) -> list[Ro
         if f.type == "HEADQUARTERED_IN"
         and f.source.type == "Exchange"
         and f.target.type == "Jurisdiction"
-        and _within(g, f.target.id, root.entity.id, 6)
+        and within(g, f.target.id, root.entity.id, 6)
     }
     rows = [
         {
@@ -205,7 +135,7 @@ def actors_against_exchanges_in(store: GraphStore, p: dict[str, Any]) -> list[Ro
             "action": f.type,
             "exchange_id": f.target.id,
             "exchange_name": f.target.name,
-            "date": _fact_day(f),
+            "date": fact_day(f),
             "sources": len(f.sources),
         }
         for f in facts
@@ -271,7 +201,7 @@ def fact_sources(store: GraphStore, p: dict[str, Any]) -> list[Row]:
                     "title": art.title if art else None,
                     "publisher": art.publisher if art else None,
                     "url": art.url if art else None,
-                    "published": _iso(art.published) if art else None,
+                    "published": iso(art.published) if art else None,
                     "evidence": f.evidence[i] if i < len(f.evidence) else None,
                 }
             )
@@ -346,7 +276,7 @@ def largest_fines(store: GraphStore, p: dict[str, Any]) -> list[Row]:
                 "target_name": f.target.name,
                 "amount": amount,
                 "currency": currency,
-                "date": _fact_day(f),
+                "date": fact_day(f),
             }
         )
     return cypher_sort(rows, "-amount", "actor_id", "target_id")[: p["limit"]]

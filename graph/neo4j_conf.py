@@ -11,6 +11,7 @@ from pathlib import Path
 
 from graph.errors import ServerError
 from graph.neo4j_jars import classpath
+from graph.neo4j_style import post_connect_command
 from graph.settings import Settings
 
 LOOPBACK = "127.0.0.1"
@@ -72,6 +73,8 @@ def render_conf(settings: Settings) -> str:
         "dbms.security.auth_enabled=true",
         "dbms.usage_report.enabled=false",
         "client.allow_telemetry=false",
+        # Neo4j Browser applies cryptoreg's style (graph/neo4j_style.py) when it connects.
+        f"browser.post_connect_cmd={post_connect_command()}",
         f"server.memory.heap.initial_size={settings.neo4j_heap}",
         f"server.memory.heap.max_size={settings.neo4j_heap}",
         f"server.memory.pagecache.size={settings.neo4j_pagecache}",

@@ -42,7 +42,9 @@ class Neo4jLookup:
         self._fetch_ids(e.id for e in extraction.entities)
         self._fetch_qids(e.qid for e in named if e.qid)
         keys = {match_key(e.name) for e in named}
-        keys |= {match_key(a.name) for e in named for a in e.aliases if alias_is_identifying(a, e.type)}
+        keys |= {
+            match_key(a.name) for e in named for a in e.aliases if alias_is_identifying(a, e.type)
+        }
         self._fetch_keys(keys)
         words = set().union(*(fuzzy_words(match_key(e.name)) for e in named)) if named else set()
         self._fetch_words({e.type for e in named}, words)

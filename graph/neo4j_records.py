@@ -49,7 +49,10 @@ def _iso(value: dt.date | None) -> str:
 def summary_from(m: Mapping[str, Any]) -> EntitySummary:
     """An `EntitySummary` from the map projection of graph.neo4j_queries.summary."""
     return EntitySummary(
-        id=m["id"], type=m["type"], name=m["name"], unnamed=bool(m.get("unnamed")),
+        id=m["id"],
+        type=m["type"],
+        name=m["name"],
+        unnamed=bool(m.get("unnamed")),
         count=m.get("count"),
     )
 
@@ -65,9 +68,7 @@ def supports_from(props: Mapping[str, Any]) -> list[Support]:
 
 def support_of(article_id: str, seen: dt.date | None, rel: Any) -> Support:
     """One article's support for a `graph.models.Relation`."""
-    return Support(
-        article_id, rel.evidence, seen, rel.confidence, rel.date, dict(rel.properties)
-    )
+    return Support(article_id, rel.evidence, seen, rel.confidence, rel.date, dict(rel.properties))
 
 
 def fact_props(supports: list[Support]) -> dict[str, Any]:
@@ -116,13 +117,22 @@ def entity_from(p: Mapping[str, Any]) -> Entity:
     names, kinds = p.get("aliases") or [], p.get("alias_kinds") or []
     langs = p.get("alias_langs") or [""] * len(names)
     aliases = sorted(
-        (Alias(name=n, kind=k, lang=lang or None) for n, k, lang in zip(names, kinds, langs, strict=True)),
+        (
+            Alias(name=n, kind=k, lang=lang or None)
+            for n, k, lang in zip(names, kinds, langs, strict=True)
+        ),
         key=lambda a: (a.name, a.kind),
     )
     return Entity(
-        id=p["id"], type=p["type"], name=p["name"], aliases=aliases,
-        unnamed=bool(p.get("unnamed")), count=p.get("count"), description=p.get("description"),
-        qid=p.get("qid"), properties=json.loads(p.get("properties") or "{}"),
+        id=p["id"],
+        type=p["type"],
+        name=p["name"],
+        aliases=aliases,
+        unnamed=bool(p.get("unnamed")),
+        count=p.get("count"),
+        description=p.get("description"),
+        qid=p.get("qid"),
+        properties=json.loads(p.get("properties") or "{}"),
     )
 
 
@@ -146,3 +156,14 @@ def article_from(p: Mapping[str, Any]) -> Article:
     data["published"] = to_date(data["published"])
     data["text"] = data["text"] or ""
     return Article.model_validate(data)
+
+
+def plain_value(value: Any) -> Any:
+    """Driver values as plain Python: Neo4j dates become `datetime.date`, lists recurse."""
+    if isinstance(value, list):
+        return [plain_value(v) for v in value]
+    if hasattr(value, "to_native") and type(value).__name__ == "Date":
+        return to_date(value)
+    if hasattr(value, "to_native"):
+        return value.to_native()
+    return value

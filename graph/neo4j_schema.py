@@ -16,6 +16,8 @@ FULLTEXT_INDEX = "entity_names"
 # Whitespace tokens, lower-cased, no stemming and no stop words: "the"/"of" stay searchable
 # and a query term matches a name token the way the embedded store's token prefix match does.
 FULLTEXT_ANALYZER = "whitespace"
+# Normalised canonical name and aliases (graph.ids.normalize_name), kept by the writes.
+FULLTEXT_PROPERTY = "names_norm"
 
 _CONSTRAINTS = (
     "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE",
@@ -27,6 +29,13 @@ _INDEXES = (
     # Exact lookup by normalised name: the entity's own name and each alias node's.
     "CREATE INDEX entity_name_norm IF NOT EXISTS FOR (e:Entity) ON (e.name_norm)",
     "CREATE INDEX alias_name_norm IF NOT EXISTS FOR (a:Alias) ON (a.name_norm)",
+    # Identity resolution (graph/identity.py): match keys of names and aliases, QIDs.
+    "CREATE INDEX entity_match_key IF NOT EXISTS FOR (e:Entity) ON (e.match_key)",
+    "CREATE INDEX alias_match_key IF NOT EXISTS FOR (a:Alias) ON (a.match_key)",
+    "CREATE INDEX entity_qid IF NOT EXISTS FOR (e:Entity) ON (e.qid)",
+    # Substring candidates for search's fuzzy tier (CONTAINS uses text indexes).
+    "CREATE TEXT INDEX entity_name_text IF NOT EXISTS FOR (e:Entity) ON (e.name_norm)",
+    "CREATE TEXT INDEX alias_name_text IF NOT EXISTS FOR (a:Alias) ON (a.name_norm)",
     "CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type)",
     "CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published)",
 )
@@ -35,7 +44,7 @@ _INDEXES = (
 def _fulltext_statement() -> str:
     return (
         f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS "
-        "FOR (e:Entity) ON EACH [e.search_names] "
+        f"FOR (e:Entity) ON EACH [e.{FULLTEXT_PROPERTY}] "
         f"OPTIONS {{indexConfig: {{`fulltext.analyzer`: '{FULLTEXT_ANALYZER}'}}}}"
     )
 
@@ -63,8 +72,25 @@ def schema_statements(ont: Ontology | None = None) -> list[str]:
     return [*_CONSTRAINTS, *_INDEXES, _fulltext_statement(), *_type_indexes(ont)]
 
 
+def _drop_stale_fulltext(driver: Driver, database: str) -> None:
+    """Drop the full-text index if an older version defined it differently, since
+    `IF NOT EXISTS` would silently keep the old definition."""
+    rows = driver.execute_query(
+        "SHOW FULLTEXT INDEXES YIELD name, properties, options WHERE name = $name "
+        "RETURN properties, options.indexConfig['fulltext.analyzer'] AS analyzer",
+        name=FULLTEXT_INDEX,
+        database_=database,
+    ).records
+    if rows and (rows[0]["properties"], rows[0]["analyzer"]) != (
+        [FULLTEXT_PROPERTY],
+        FULLTEXT_ANALYZER,
+    ):
+        driver.execute_query(f"DROP INDEX {FULLTEXT_INDEX}", database_=database)
+
+
 def ensure_schema(driver: Driver, database: str) -> None:
     """Create what is missing and wait until every index is online (search needs it)."""
+    _drop_stale_fulltext(driver, database)
     for statement in schema_statements():
         driver.execute_query(statement, database_=database)
     driver.execute_query("CALL db.awaitIndexes(60)", database_=database)

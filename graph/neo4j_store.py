@@ -24,19 +24,27 @@ from typing import Any, TypeVar
 
 from neo4j import Driver, GraphDatabase, ManagedTransaction, RoutingControl
 
-from graph import neo4j_queries as cy
+from graph import neo4j_queries as wq
+from graph import neo4j_read_queries as cy
+from graph import neo4j_search
 from graph import neo4j_traversal as trav
-from graph.errors import InvalidInputError, NotFoundError
+from graph.errors import InvalidInputError
 from graph.ids import normalize_name
 from graph.models import Alias, Article, Extraction
 from graph.named_queries import bind_query
 from graph.neo4j_errors import translated
-from graph.neo4j_records import article_from, entity_record, fact_from, summary_from, to_date
-from graph.neo4j_schema import FULLTEXT_INDEX, ensure_schema
+from graph.neo4j_records import (
+    plain_value,
+    article_from,
+    entity_record,
+    fact_from,
+    summary_from,
+    to_date,
+)
+from graph.neo4j_schema import ensure_schema
 from graph.neo4j_write import retract_tx, upsert_tx
 from graph.ontology import get_ontology
 from graph.provenance import fact_order
-from graph.search_rank import rank_hits
 from graph.store import (
     ArticleFacts,
     Direction,
@@ -155,24 +163,7 @@ class Neo4jStore:
         limit: int = 20,
         offset: int = 0,
     ) -> list[SearchHit]:
-        q_norm = normalize_name(q)
-        if not q_norm:
-            return []
-        ids = {r["id"] for r in self.read(
-            cy.SEARCH_FULLTEXT, index=FULLTEXT_INDEX, lucene=cy.lucene_query(q_norm)
-        )}
-        needles = sorted({w for w in [q_norm, *q_norm.split()] if len(w) >= 3})
-        if needles:
-            ids |= {r["id"] for r in self.read(cy.SEARCH_CONTAINS, needles=needles)}
-        if jurisdiction is not None:
-            places, _, present = trav.presence(self, jurisdiction)
-            ids &= places | present
-        cands: list[Any] = []
-        for r in self.read(cy.SEARCH_CANDIDATES, ids=sorted(ids), type=entity_type):
-            s = summary_from(r["e"])
-            cands.append((s, s.name, True, r["norm"]))
-            cands += [(s, n, False, nn) for n, nn in zip(r["aliases"], r["alias_norms"], strict=True)]
-        return rank_hits(q, cands, limit, offset)
+        return neo4j_search.search(self, q, entity_type, jurisdiction, limit, offset)
 
     # -- facts and traversal -------------------------------------------------------------
 
@@ -222,9 +213,17 @@ class Neo4jStore:
                 return []
             actors, targets = sorted(found[0] | found[1]), sorted(found[0] | found[2])
         rows = self.read(
-            cy.actions_query(), types=[action_type] if action_type else None, actor=actor,
-            target=target, target_type=target_type, actors=actors, targets=targets,
-            since=since, until=until, offset=max(offset, 0), limit=max(limit, 0),
+            cy.actions_query(),
+            types=[action_type] if action_type else None,
+            actor=actor,
+            target=target,
+            target_type=target_type,
+            actors=actors,
+            targets=targets,
+            since=since,
+            until=until,
+            offset=max(offset, 0),
+            limit=max(limit, 0),
         )
         return [fact_from(r) for r in rows]
 
@@ -257,7 +256,7 @@ class Neo4jStore:
     # -- streaming -----------------------------------------------------------------------
 
     def iter_entities(self) -> Iterator[EntityRecord]:
-        after: str | None = None
+        after = ""  # ids are never empty, so every id sorts after it
         while True:
             ids = [r["id"] for r in self.read(cy.ENTITY_IDS_PAGE, after=after, page=PAGE)]
             if not ids:
@@ -267,7 +266,7 @@ class Neo4jStore:
 
     def iter_facts(self) -> Iterator[Fact]:
         for rel_type in sorted(get_ontology().relations):
-            after: tuple[str | None, str | None] = (None, None)
+            after = ("", "")
             while True:
                 rows = self.read(
                     cy.facts_page(rel_type), after_s=after[0], after_t=after[1], page=PAGE
@@ -279,7 +278,7 @@ class Neo4jStore:
                 after = (rows[-1]["source"]["id"], rows[-1]["target"]["id"])
 
     def iter_articles(self) -> Iterator[Article]:
-        after: str | None = None
+        after = ""
         while True:
             rows = self.read(cy.ARTICLES_BY_ID, after=after, page=PAGE)
             if not rows:
@@ -292,20 +291,11 @@ class Neo4jStore:
     def run_named(self, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         """Run `queries/<name>.cypher` with its bound parameters in a READ transaction."""
         query, bound = bind_query(name, params)
-        return [{k: _plain(v) for k, v in row.items()} for row in self.read(query.cypher, **bound)]
-
-
-def _plain(value: Any) -> Any:
-    """Driver values as plain Python: Neo4j dates become `datetime.date`, lists recurse."""
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if hasattr(value, "to_native") and type(value).__name__ == "Date":
-        return to_date(value)
-    if hasattr(value, "to_native"):
-        return value.to_native()
-    return value
+        return [
+            {k: plain_value(v) for k, v in row.items()} for row in self.read(query.cypher, **bound)
+        ]
 
 
 def _clear_batch(tx: ManagedTransaction) -> int:
-    record = tx.run(cy.CLEAR_BATCH, batch=10_000).single()
+    record = tx.run(wq.CLEAR_BATCH, batch=10_000).single()
     return int(record["deleted"]) if record else 0

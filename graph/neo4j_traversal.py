@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from graph import neo4j_queries as cy
+from graph import neo4j_read_queries as cy
 from graph.errors import NotFoundError
 from graph.neo4j_records import fact_from, summary_from
 from graph.ontology import get_ontology
@@ -67,9 +67,7 @@ def neighbours(
     known = {k: v for k, v in nodes.items() if v is not None}
     if start not in known:
         known.update(summaries(store, {start}))
-    return Subgraph(
-        nodes=[known[n] for n in sorted(known)], edges=sorted(facts, key=fact_order)
-    )
+    return Subgraph(nodes=[known[n] for n in sorted(known)], edges=sorted(facts, key=fact_order))
 
 
 def shortest_paths(store: Neo4jStore, a: str, b: str, max_length: int) -> list[Subgraph]:

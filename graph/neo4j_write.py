@@ -71,12 +71,21 @@ def _first_by_key(relations: list[Relation]) -> dict[FactKey, Relation]:
 def _create_props(e: Entity) -> dict[str, Any]:
     norm = normalize_name(e.name)
     return {
-        "id": e.id, "type": e.type, "name": e.name, "name_norm": norm,
-        "match_key": match_key(e.name), "unnamed": e.unnamed, "count": e.count,
-        "description": e.description, "qid": e.qid,
+        "id": e.id,
+        "type": e.type,
+        "name": e.name,
+        "name_norm": norm,
+        "match_key": match_key(e.name),
+        "unnamed": e.unnamed,
+        "count": e.count,
+        "description": e.description,
+        "qid": e.qid,
         "properties": json.dumps(e.properties, sort_keys=True),
         "name_words": [] if e.unnamed else sorted(fuzzy_words(match_key(e.name))),
-        "aliases": [], "alias_kinds": [], "alias_langs": [], "alias_norms": [],
+        "aliases": [],
+        "alias_kinds": [],
+        "alias_langs": [],
+        "alias_norms": [],
         "names_norm": [norm],
     }
 
@@ -123,8 +132,13 @@ def _alias_rows(entities: list[Entity], state: dict[str, dict[str, Any]]) -> lis
                 "key": key,
                 "entity_id": e.id,
                 "create": {
-                    "key": key, "entity_id": e.id, "name": alias.name, "kind": alias.kind,
-                    "lang": alias.lang, "name_norm": norm, "match_key": match_key(alias.name),
+                    "key": key,
+                    "entity_id": e.id,
+                    "name": alias.name,
+                    "kind": alias.kind,
+                    "lang": alias.lang,
+                    "name_norm": norm,
+                    "match_key": match_key(alias.name),
                     "identifying": alias_is_identifying(alias, stored["type"]),
                 },
             }
@@ -149,7 +163,9 @@ def _write_facts(
             supports.append(support_of(aid, seen, new[key]))
         source, rtype, target = key
         if supports:
-            by_type[rtype].append({"source": source, "target": target, "props": fact_props(supports)})
+            by_type[rtype].append(
+                {"source": source, "target": target, "props": fact_props(supports)}
+            )
         else:
             dead.append({"source": source, "type": rtype, "target": target})
     if dead:
@@ -187,7 +203,9 @@ def upsert_tx(tx: ManagedTransaction, extraction: Extraction) -> UpsertSummary:
     refs = read_refs(tx, aid)
     entities = _first_by_id(resolved.entities)
     relations = _first_by_key(resolved.relations)
-    state = {r["id"]: dict(r["props"]) for r in tx.run(q.ENTITY_STATE, ids=[e.id for e in entities])}
+    state = {
+        r["id"]: dict(r["props"]) for r in tx.run(q.ENTITY_STATE, ids=[e.id for e in entities])
+    }
     rel_rows = [{"source": s, "type": t, "target": o} for s, t, o in relations]
     existing = {
         (r["source"], r["type"], r["target"]): dict(r["props"])

@@ -154,6 +154,8 @@ PREFIXES: dict[str, type[DefinedNamespace] | Namespace] = {
     "crgsh": SHAPES,
     **STANDARD_PREFIXES,
 }
+# What data exports bind (and JSON-LD puts in its @context): no SHACL prefixes.
+DATA_PREFIXES = {k: v for k, v in PREFIXES.items() if k not in ("crgsh", "sh")}
 
 
 def expand_curie(curie: str) -> URIRef:

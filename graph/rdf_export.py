@@ -20,7 +20,7 @@ from rdflib.namespace import RDF, SKOS
 
 from graph.errors import InvalidInputError, NotFoundError
 from graph.models import Article
-from graph.rdf import CRG, PREFIXES, Iris
+from graph.rdf import CRG, DATA_PREFIXES, Iris
 from graph.rdf_mapping import Quad, RdfMapper
 from graph.rdf_ntriples import iter_chunks, iter_lines
 from graph.store import EntityRecord, Fact, GraphStore
@@ -87,7 +87,7 @@ def _mapper(base_iri: str, generated_at: dt.datetime | None) -> RdfMapper:
 def build_graph(batches: Iterable[list[Quad]], quads: bool) -> Graph:
     """An rdflib Dataset (named graphs kept) or Graph (all graphs merged), prefixes bound."""
     graph: Graph = Dataset() if quads else Graph()
-    for prefix, ns in PREFIXES.items():
+    for prefix, ns in DATA_PREFIXES.items():
         graph.bind(prefix, str(ns))
     if isinstance(graph, Dataset):
         for s, p, o, g in (q for batch in batches for q in batch):
@@ -104,7 +104,7 @@ def serialize(batches: Iterable[list[Quad]], fmt: RdfFormat) -> Iterator[bytes]:
         return iter_chunks(iter_lines(batches, with_graph=fmt.quads))
     graph = build_graph(batches, quads=fmt.quads)
     if fmt.name == "jsonld":
-        context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+        context = {prefix: str(ns) for prefix, ns in DATA_PREFIXES.items()}
         data = graph.serialize(format="json-ld", context=context, encoding="utf-8")
     else:
         data = graph.serialize(format=fmt.rdflib_name, encoding="utf-8")

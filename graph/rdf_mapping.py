@@ -12,6 +12,7 @@ graphs, so every per-record list is small and a writer can stream them.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
@@ -39,10 +40,14 @@ from graph.store import EntityRecord, Fact
 Quad = tuple[Node, Node, Node, URIRef | None]
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096, typed=True)
 def decimal_literal(value: float | int) -> Literal:
-    """An xsd:decimal in plain notation (never `1E+21`, which xsd:decimal does not allow)."""
-    return Literal(format(Decimal(repr(value)), "f"), datatype=XSD.decimal)
+    """An xsd:decimal in canonical form: plain notation (`1E+21` is no xsd:decimal) with a
+    fractional part (`5.0`), the form Turtle's shorthand `5.0` parses back to."""
+    if not math.isfinite(value):
+        raise ValueError(f"{value!r} is no xsd:decimal")
+    lexical = format(Decimal(repr(value)), "f")
+    return Literal(lexical if "." in lexical else lexical + ".0", datatype=XSD.decimal)
 
 
 def label_literal(text: str, lang: str | None = None) -> Literal:
@@ -61,8 +66,8 @@ def _typed(value: Any, datatype: URIRef) -> Literal | None:
         return None
     if datatype == XSD.decimal:
         try:
-            return decimal_literal(float(value)) if isinstance(value, int | float) else None
-        except (InvalidOperation, ValueError):
+            return decimal_literal(value) if isinstance(value, int | float) else None
+        except (InvalidOperation, ValueError):  # NaN, infinities
             return None
     if datatype == XSD.integer:
         return Literal(value) if isinstance(value, int) else None

@@ -46,6 +46,7 @@ class Settings(BaseSettings):
     neo4j_bolt_port: int = Field(7687, ge=1, le=65535, alias="NEO4J_BOLT_PORT")
     neo4j_http_port: int = Field(7474, ge=1, le=65535, alias="NEO4J_HTTP_PORT")
     skip_neo4j: bool = Field(False, alias="CRYPTOREG_SKIP_NEO4J")
+    skip_browser: bool = Field(False, alias="CRYPTOREG_SKIP_BROWSER")
 
 
 def load_settings(**overrides: object) -> Settings:

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from graph.errors import CryptoregError
 from graph.settings import Settings, get_settings
@@ -30,12 +31,12 @@ def _settings() -> Settings:
     try:
         return get_settings()
     except CryptoregError as exc:
-        err.print(f"[red]error:[/red] {exc.detail}")
+        err.print(f"[red]error:[/red] {escape(exc.detail)}")
         raise typer.Exit(2) from exc
 
 
 def _fail(exc: CryptoregError) -> typer.Exit:
-    err.print(f"[red]error:[/red] {exc.detail}")
+    err.print(f"[red]error:[/red] {escape(exc.detail)}")
     return typer.Exit(1)
 
 

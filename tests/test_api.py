@@ -71,6 +71,9 @@ def test_search_by_type_and_paging(client: TestClient) -> None:
         h["entity"]["id"] for h in second["items"]
     )
     assert_problem(client.get("/entities", params={"limit": 101}), 422)
+    assert_problem(client.get("/entities", params={"q": "x" * 201}), 422)
+    body = assert_problem(client.get("/entities", params={"q": "okx", "type": "Planet"}), 422)
+    assert body["errors"][0]["loc"] == ["query", "type"]
 
 
 def test_search_in_jurisdiction(client: TestClient) -> None:

@@ -209,7 +209,7 @@ def _listed_commands(args: list[str]) -> set[str]:
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     rows = (line.strip("│ ").split(" ", 1)[0] for line in result.output.splitlines())
-    return {word for word in rows if word.isidentifier() or word == "neo4j"}
+    return {word for word in rows if word.isidentifier()}
 
 
 def test_cli_help_lists_the_commands() -> None:

@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from conftest import load_all
 
-from graph.embedded_queries import NAMED_QUERY_TWINS, cypher_sort
+from graph.embedded_queries import NAMED_QUERY_TWINS
+from graph.embedded_query_support import cypher_sort
 from graph.errors import ConfigError, InvalidInputError, NotFoundError
 from graph.models import Extraction
 from graph.named_queries import (

@@ -1,7 +1,7 @@
 """The API's routers, one per resource; `create_app` includes every entry of `ROUTERS`.
 
 To add a router (e.g. the RDF export's `api/routers/export.py`), append its module name
-to `ROUTER_MODULES`; each module exposes `router: fastapi.APIRouter`.
+to `ROUTERS`; each module exposes `router: fastapi.APIRouter`.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import importlib
 
 from fastapi import APIRouter
 
-ROUTER_MODULES: tuple[str, ...] = (
+ROUTERS: tuple[str, ...] = (
     "health",
     "entities",
     "actions",
@@ -18,18 +18,10 @@ ROUTER_MODULES: tuple[str, ...] = (
     "queries",
     "analytics",
     "export",
+    "ui",
 )
 
 
 def load_routers() -> list[APIRouter]:
-    """Every listed router; a listed module that does not exist yet is skipped."""
-    out = []
-    for name in ROUTER_MODULES:
-        try:
-            module = importlib.import_module(f"api.routers.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"api.routers.{name}":
-                raise
-            continue
-        out.append(module.router)
-    return out
+    """Every listed router, in order (a missing module is an error, not a silent gap)."""
+    return [importlib.import_module(f"api.routers.{name}").router for name in ROUTERS]

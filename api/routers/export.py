@@ -30,7 +30,11 @@ JSON = "application/json"
 # Offers in server preference order (used when the client's q-values tie).
 OFFERS = [JSON, *(f.media_type for f in FORMATS.values()), "text/html"]
 BY_MEDIA_TYPE = {f.media_type: f for f in FORMATS.values()}
-RDF_CONTENT = {f.media_type: {"schema": {"type": "string"}} for f in FORMATS.values()}
+# JSON-LD is JSON (an object or an array), the other syntaxes are text.
+RDF_CONTENT = {
+    f.media_type: {"schema": {} if f.media_type.endswith("json") else {"type": "string"}}
+    for f in FORMATS.values()
+}
 
 
 def _entity_200() -> dict[str, object]:

@@ -15,11 +15,12 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.extraction.build import Context
-from ingest.extraction.clauses import Clauses, possessive, preceded_by_preposition
+from ingest.extraction.clauses import Clauses, clauses_of, possessive, preceded_by_preposition
 from ingest.extraction.dates import find_date
 from ingest.extraction.entities import ACTORS, PUBLIC_BODIES, EntityTable, Mention
 from ingest.extraction.money import find_money
 from ingest.extraction.output import RelationDraft
+from ingest.extraction.scan import scanner_of
 from ingest.extraction.sentences import Document, Sentence
 from ingest.extraction.triggers import Trigger, find_triggers, hedged
 
@@ -38,6 +39,7 @@ class View:
     mentions: list[Mention]
     clauses: Clauses
     triggers: list[Trigger] = field(default_factory=list)
+    doc_text: str = ""
 
 
 @dataclass
@@ -53,27 +55,33 @@ def extract_actions(
     published: dt.date | None,
 ) -> list[RelationDraft]:
     """Every action and referral the sentences state."""
-    views = [_view(s, mentions) for s in doc.sentences]
+    by_sent: dict[int, list[Trigger]] = {}
+    for trig in find_triggers(doc.text, 0, scanner_of(doc)):
+        sent = doc.sentence_at(trig.start)
+        if sent is not None:
+            by_sent.setdefault(sent.index, []).append(trig)
+    views = [_view(s, mentions, by_sent.get(s.index, []), doc) for s in doc.sentences]
     state = ActionState()
     for view in views:
         if view.sent.heading:
             continue
         for i, trig in enumerate(view.triggers):
+            cid = view.clauses.of(trig.start)
             stop = next((t.start for t in view.triggers[i + 1 :] if t.start >= trig.end
-                         and t.type != trig.type), view.sent.end)
+                         and t.type != trig.type and view.clauses.of(t.start) == cid),
+                        view.sent.end)
             for rel in _apply(trig, stop, view, views, doc, table, state, ctx, published):
                 state.relations.append((view.sent.index, rel))
         _case_referrals(view, doc, table, state)
     return [r for _, r in state.relations]
 
 
-def _view(sent: Sentence, mentions: list[Mention]) -> View:
+def _view(sent: Sentence, mentions: list[Mention], triggers: list[Trigger], doc: Document) -> View:
     inside = [m for m in mentions if sent.start <= m.start < sent.end]
     ments = [m for m in inside if not any(
         o is not m and o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
         for o in inside)]
-    return View(sent, ments, Clauses(sent.text, sent.start, ments),
-                find_triggers(sent.text, sent.start))
+    return View(sent, ments, clauses_of(doc, sent, inside), triggers, doc.text)
 
 
 def _apply(
@@ -85,11 +93,11 @@ def _apply(
     in_clause = [m for m in view.mentions if view.clauses.of(m.start) == cid]
     before = [m for m in in_clause if m.end <= trig.start]
     after = [m for m in in_clause if trig.end <= m.start < stop]
-    subject = next((m for m in before if not possessive(text, m.end)
+    subject = next((m for m in reversed(before) if not possessive(text, m.end)
                     and not preceded_by_preposition(text, m.start) and m.text.lower() != "its"), None)
     if subject is None and cid in view.clauses.antecedent:
         subject = _antecedent(view, view.clauses.antecedent[cid])
-    window_start = subject.end if subject is not None else view.clauses.start_of(trig.start)
+    window_start = view.clauses.start_of(trig.start)
     subject_acts = subject is not None and _is_actor(subject, table)
     if (trig.voice != "nominal" or subject is None or subject_acts) and hedged(
         text[window_start : trig.start]
@@ -99,6 +107,8 @@ def _apply(
     blocked = subject is not None and trig.voice in ("active", "span") and (
         not subject_acts or (subject.how == "pronoun" and actor is None)
     )
+    if trig.voice == "prefix":
+        blocked = True  # "SEC-licensed": the body is in the word or nowhere
     if actor is None and not blocked:
         actor = _fallback_actor(trig, view, views, table, state)
         conf -= 0.2
@@ -145,6 +155,13 @@ def _roles(
         else:
             actor = _actor_key(agent, view, table)
         return actor, _keys(targets[-3:], view, table), conf
+    if voice == "nominal" and text[trig.start : trig.end].endswith(" with"):
+        first = after[0] if after else None
+        if first is not None and _is_actor(first, table) and first.how != "pronoun":
+            voice = "receiver"  # "... agreed to a settlement with the Justice Department"
+    if voice == "receiver" and text[trig.start : trig.end].startswith("settlement"):
+        targets = [m for m in before if _eligible(m, table) and not possessive(text, m.end)]
+        return _actor_key(after[0], view, table), _keys(targets[-1:], view, table), conf
     if voice == "nominal":
         own = next((m for m in reversed(before) if possessive(text, m.end)
                     and trig.start - m.end < 40 and _is_actor(m, table)), None)
@@ -227,7 +244,7 @@ def _fallback_actor(
     trig: Trigger, view: View, views: list[View], table: EntityTable, state: ActionState
 ) -> str | None:
     idx = view.sent.index
-    earlier = _first_body(view, table, before=trig.start)
+    earlier = _first_body(view, table, before=trig.start, text=text_of(views))
     if earlier:
         return earlier
     for sent_idx, rel in reversed(state.relations):
@@ -244,11 +261,19 @@ def _fallback_actor(
     return None
 
 
-def _first_body(view: View, table: EntityTable, before: int | None = None) -> str | None:
+def text_of(views: list[View]) -> str:
+    return views[0].doc_text if views else ""
+
+
+def _first_body(
+    view: View, table: EntityTable, before: int | None = None, text: str = ""
+) -> str | None:
     for m in view.mentions:
         if before is not None and m.start >= before:
             break
         if m.how == "pronoun" or m.key not in table:
+            continue
+        if text and (possessive(text, m.end) or preceded_by_preposition(text, m.start)):
             continue
         d = table.get(m.key)
         if d.type in PUBLIC_BODIES and not d.unnamed:

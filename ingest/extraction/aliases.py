@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from graph.ids import normalize_name
+from ingest.extraction.entities import normalize_name
 from ingest.extraction.entities import EntityDraft, EntityTable, Mention
 from ingest.extraction.tokens import UPPER
 
-_PAREN = re.compile(r'^,? \("?(?P<a>[^()"]{1,40})"?\)')
+_PAREN = re.compile(r',? \("?(?P<a>[^()"]{1,40})"?\)')
 _ABBREV = re.compile(rf"^[{UPPER}][\w.&-]*$")
 _NAME = rf"[{UPPER}][\w.&'-]*(?: [{UPPER}][\w.&'-]*)*"
 RENAMES: list[tuple[re.Pattern[str], str]] = [
@@ -122,6 +122,10 @@ def second_pass(table: EntityTable, text: str, mentions: list[Mention]) -> list[
         names = [draft.name, *draft.aliases]
         if draft.type == "Person" and " " in draft.name:
             names.append(draft.name.split()[-1])
+        if draft.type in ("Company", "Exchange"):
+            from ingest.extraction.build import core_name
+
+            names += [core_name(n) for n in names if core_name(n) != n and len(core_name(n)) >= 4]
         for n in names:
             if len(n) >= 2 and draft.aliases.get(n) != "descriptive" and n[0].isupper():
                 surfaces.setdefault(n, draft.key)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from graph.ids import normalize_name
+from ingest.extraction.entities import normalize_name
 from ingest.extraction.entities import EntityDraft, EntityTable, Mention
 from ingest.extraction.gazindex import GazEntry, GazIndex
 from ingest.extraction.orgnames import COMPANY_SUFFIXES
@@ -21,7 +21,7 @@ from ingest.extraction.sentences import Document
 
 LEGAL_FILLERS = frozenset("fintech technologies technology tech labs operations".split())
 _QUALIFIER_BEFORE = re.compile(r"((?:[A-Z][\w.]*\.?)(?: [A-Z][\w.]*)?)(?:'s)? $")
-_QUALIFIER_AFTER = re.compile(r"^ of (?:the )?([A-Z][\w]*(?: [A-Z][\w]*)*)")
+_QUALIFIER_AFTER = re.compile(r" of (?:the )?([A-Z][\w]*(?: [A-Z][\w]*)*)")
 _GENERIC_BODIES = frozenset(
     normalize_name(n)
     for n in (

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 
 from ingest.extraction.entities import Mention
+from ingest.extraction.sentences import Document, Sentence
 
 _BOUNDARY = re.compile(
     r";|, (?P<rel>which|who|whom|whose)\b|(?P<app>, (?:the|a|an|its|one of the) )"
-    r"|,? (?:while|whereas|but|although|though|after|before|because|since|until|unless|once|"
-    r"so that|even though)\b|, (?:when|as(?! well as)|if|saying|adding|citing|according to|bringing|making|"
+    r"|,? (?:while|whereas|but|although|though|after|before|because|even though)\b"
+    r"|, (?:since|until|unless|once|so that)\b|, (?:when|as(?! well as)|if|saying|adding|citing|according to|bringing|making|"
     r"acting|accusing|deepening|widening|meeting|clearing|settling|warning|arguing|noting|"
     r"prompting|leaving|sending|forcing|following)\b| - |\bAccording to\b"
 )
@@ -96,3 +97,12 @@ def preceded_by_preposition(text: str, start: int) -> bool:
 def possessive(text: str, end: int) -> bool:
     """Whether the mention ending at `end` is a possessive ("Binance's")."""
     return text.startswith("'s", end) or text.startswith("' ", end)
+
+
+def clauses_of(doc: Document, sent: Sentence, mentions: list[Mention]) -> Clauses:
+    """The clauses of a sentence, built once per document and sentence."""
+    cache: dict[int, Clauses] = doc.__dict__.setdefault("_clauses", {})
+    found = cache.get(sent.index)
+    if found is None:
+        found = cache[sent.index] = Clauses(sent.text, sent.start, mentions)
+    return found

@@ -39,6 +39,7 @@ _NOUNS = {
     "firm": ("Exchange", "Company"),
     "group": ("Exchange", "Company"),
     "operator": ("Exchange", "Company"),
+    "entity": ("Exchange", "Company"),
     "country": ("Jurisdiction",),
     "nation": ("Jurisdiction",),
     "city": ("Jurisdiction",),
@@ -55,15 +56,23 @@ _DESC = re.compile(
     r"(?:\b(?P<det>[Tt]he|[Ii]ts|[Tt]heir) |(?<![\w'])(?P<place>[A-Z][\w.]*(?: [A-Z]\w+)?)'s )"
     r"(?:(?P<poss>country|city|state|province|emirate|island|nation|world|region|territory|"
     r"company|exchange|group)'s )?"
-    r"(?P<mods>(?:[\w-]+ ){0,3}?)"
+    r"(?P<mods>(?:(?!(?:of|for|to|in|on|and|or|with|by|from|at|as|that|which|who|is|was|are|"
+    r"were|the|a|an|its|their|his|her|this|these|those|has|have|had|said|says)\b)[\w-]+ ){0,3}?)"
     r"(?P<noun>central bank|regulators?|watchdog|agency|authority|commission|administration|"
     r"department|ministry|unit|police|force|court|tribunal|bank|exchange|platform|company|firm|"
-    r"group|operator|country|nation|city|emirate|province|state|government)\b(?!-)"
+    r"group|operator|entity|country|nation|city|emirate|province|state|government)\b(?!-)"
 )
 _REGULATORS_IN = re.compile(r"\b(?:[Rr]egulators|[Aa]uthorities|[Oo]fficials) in (?P<place>[A-Z]\w+(?: [A-Z]\w+)?)")
 _BRAND_GROUP = re.compile(r"\bthe (?P<n>[A-Z][\w.]+) (?P<noun>group|platform|brand)\b")
 _PRONOUN = re.compile(r"\b(?P<p>[Ii]t|[Ii]ts)\b(?!')")
-_SKIP_MODS = frozenset({"same", "other", "new", "first", "second", "such"})
+_SKIP_MODS = frozenset(
+    {"same", "other", "new", "first", "second", "such", "any", "no", "every", "parent", "sister",
+     "rival", "former", "another", "affected", "local"}
+)
+_FUNCTION_WORDS = frozenset(
+    "of for to in on and or with by from at as that which who is was are were its their his her "
+    "a an the this these those".split()
+)
 
 
 def descriptive_mentions(
@@ -74,16 +83,18 @@ def descriptive_mentions(
     out: list[Mention] = []
     taken = [(m.start, m.end) for m in named]
     for m in _DESC.finditer(doc.text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        start = m.start("poss") if m.group("poss") else m.start("mods")
+        start = m.start() if m.group("det") else start
+        if any(s < m.end() and start < e for s, e in taken):
             continue
         draft = _resolve_description(m, doc, table, named, ctx)
         if draft is None:
             continue
         surface = m.group().strip()
-        if m.group("det") == "Its" or m.group("det") == "its":
+        if m.group("det") in ("Its", "its"):
             surface = surface[4:]
         table.alias(draft, surface, "descriptive")
-        out.append(Mention(m.start(), m.end(), surface, draft.key, draft.type, "descriptive"))
+        out.append(Mention(start, m.end(), surface, draft.key, draft.type, "descriptive"))
     for m in list(_REGULATORS_IN.finditer(doc.text)) + list(_BRAND_GROUP.finditer(doc.text)):
         if any(s <= m.start() < e for s, e in taken):
             continue
@@ -99,7 +110,9 @@ def _resolve_description(
 ) -> EntityDraft | None:
     noun = m.group("noun").lower()
     mods = m.group("mods").split()
-    if any(w.lower() in _SKIP_MODS for w in mods):
+    if any(w.lower() in _SKIP_MODS or w.lower() in _FUNCTION_WORDS for w in mods):
+        return None
+    if any(w[0].isupper() and ctx.jurisdiction(w.split("-")[0]) is None for w in mods):
         return None
     types = _NOUNS[noun]
     place = _place_of(m, ctx)
@@ -175,23 +188,37 @@ def _nearest(
             score += 2
         if any(len(w) > 3 and w[:5].lower() in names for w in mods):
             score += 2
+        elif noun == "ministry" and mods:
+            return -1  # "the finance ministry" is not the IT ministry
         return score
 
     sent = doc.sentence_at(pos)
+    here = sent.index if sent is not None else 0
     back = [x for x in named if x.start < pos]
+    if back and doc.text[back[-1].end : pos] == ", ":  # an apposition: "Binance, the world's ..."
+        key = table.resolve(back[-1].key)
+        if key in table and fits(table.get(key)) > 0:
+            return table.get(key)
     best, best_score = None, 0
+    seen: set[str] = set()
     for mention in reversed(back[-40:]):
         key = table.resolve(mention.key)
-        if key not in table:
+        if key not in table or key in seen:
             continue
+        seen.add(key)
         d = table.get(key)
         s = fits(d)
+        if s <= 0:
+            continue
+        s += min(d.mentions, 4) / 2 + (1 if here - mention.sentence <= 1 else 0)
         if s > best_score:
             best, best_score = d, s
-            if s >= 3:
-                break
     if best is not None:
         return best
+    if types == ("CentralBank",):
+        return _central_bank(table, ctx, place)
+    if noun == "ministry" and mods and all(w.isalpha() and w.islower() for w in mods):
+        return _ministry(" ".join(mods), table, ctx, place)
     if sent is not None and sent.index <= 2:
         best, best_score = None, 0
         for mention in (x for x in named if x.start > pos and x.sentence <= sent.index + 2):
@@ -204,6 +231,34 @@ def _nearest(
                 best, best_score = d, s
         return best
     return None
+
+
+def _central_bank(table: EntityTable, ctx: Context, place: str | None) -> EntityDraft | None:
+    """'the central bank' with no antecedent: the country's central bank from the gazetteer."""
+    country = place or ctx.main_country
+    if not country:
+        return None
+    for entry in ctx.index.entries:
+        if entry.type == "CentralBank" and entry.jurisdiction == country:
+            draft = table.add(entry.name, "CentralBank", qid=entry.qid, jurisdiction=country)
+            draft.standalone = True
+            return draft
+    return None
+
+
+def _ministry(topic: str, table: EntityTable, ctx: Context, place: str | None) -> EntityDraft | None:
+    """'the finance ministry' with no antecedent: that country's Ministry of Finance."""
+    country = place or ctx.main_country
+    name = f"Ministry of {topic.title()}"
+    for entry in ctx.index.entries:
+        if entry.type == "GovernmentBody" and entry.jurisdiction == country and (
+            entry.name.startswith(name)
+        ):
+            name = entry.name
+            break
+    draft = table.find(name) or table.add(name, "GovernmentBody", jurisdiction=country)
+    draft.standalone = True
+    return draft
 
 
 def _special(
@@ -231,13 +286,25 @@ def pronoun_mentions(doc: Document, table: EntityTable, mentions: list[Mention])
         sent = doc.sentence_at(m.start())
         if sent is None:
             continue
-        target = _first_org(ordered, table, sent.start, m.start())
+        if m.group() == "its":  # possessive: the nearest organisation before it
+            target = _last_org(ordered, table, sent.start, m.start())
+        else:
+            target = _first_org(ordered, table, sent.start, m.start())
         if target is None and sent.index > 0:
             prev = doc.sentences[sent.index - 1]
             target = _first_org(ordered, table, prev.start, prev.end)
         if target is not None:
             out.append(Mention(m.start(), m.end(), m.group(), target.key, target.type, "pronoun"))
     return out
+
+
+def _last_org(ordered: list[Mention], table: EntityTable, lo: int, hi: int) -> EntityDraft | None:
+    for x in reversed(ordered):
+        if lo <= x.start < hi:
+            key = table.resolve(x.key)
+            if key in table and table.get(key).type in ORGS and not table.get(key).unnamed:
+                return table.get(key)
+    return None
 
 
 def _first_org(ordered: list[Mention], table: EntityTable, lo: int, hi: int) -> EntityDraft | None:

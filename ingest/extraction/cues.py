@@ -31,7 +31,8 @@ CUES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(?:exchange|trading platform) (?:named|called) {NAME}{_END}"), "Exchange"),
     (
         re.compile(
-            rf"{NAME}, (?:a|an|the|one of the) (?:[\w'-]+ ){{0,5}}?(?:crypto(?:currency)? )?"
+            rf"{NAME}, (?:a|an|the|one of the) (?:(?!of\b|for\b|by\b)[\w'-]+ ){{0,5}}?"
+            r"(?:crypto(?:currency)? )?"
             r"(?:exchanges?|trading platforms?|exchange operator)\b(?!')"
         ),
         "Exchange",

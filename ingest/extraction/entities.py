@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.ids import normalize_name
+from functools import lru_cache
+
+from graph.ids import normalize_name as _normalize_name
+
+
+@lru_cache(maxsize=16384)
+def normalize_name(name: str) -> str:
+    """`graph.ids.normalize_name`, memoised: the same names recur many times per article."""
+    return _normalize_name(name)
 
 PUBLIC_BODIES = frozenset({"Regulator", "CentralBank", "Court", "GovernmentBody"})
 ACTORS = PUBLIC_BODIES | {"Jurisdiction"}

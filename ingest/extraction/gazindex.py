@@ -19,7 +19,7 @@ from typing import Any
 
 import ahocorasick
 
-from graph.ids import normalize_name
+from ingest.extraction.entities import normalize_name
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,8 @@ ACTIVITY_PATTERNS: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(r"\bcrypto(?:currency)? payments?\b", re.I), "crypto payments"),
     (re.compile(r"\b(?:the )?use of (?:crypto(?:currencie)?s?|cryptocurrencies|crypto assets|"
                 r"digital assets)(?: and other crypto assets)? (?:to pay for [\w ]+?|for payments?|"
-                r"as (?:a )?means of payment)(?=[,.;]| and\b)", re.I), "crypto payments"),
+                r"as (?:a )?means of payment)(?=[,.;]| and\b| in\b| from\b| since\b| on\b| at\b)", re.I),
+     "crypto payments"),
     (re.compile(r"\b(?:initial coin offerings|ICOs)\b"), "initial coin offerings"),
     (re.compile(r"\bcrypto(?:currency)? (?:advertising|advertisements|ads)\b", re.I),
      "crypto advertising"),

@@ -42,6 +42,15 @@ def to_extraction(
 ) -> Extraction:
     """Assemble the validated `Extraction`: only entities that are named or in a relation."""
     ont = get_ontology()
+    lazy = {d.key for d in table.all() if d.confidence <= 0.5}
+    anchored = {
+        k for r in relations if ont.relations[r.type].kind != "structure" or r.type == "AFFILIATED_WITH"
+        for k in (table.resolve(r.source), table.resolve(r.target))
+    }
+    relations = [
+        r for r in relations
+        if not ({table.resolve(r.source), table.resolve(r.target)} & (lazy - anchored))
+    ]
     rels: list[Relation] = []
     used: set[str] = set()
     ids: dict[str, str] = {}
@@ -60,8 +69,11 @@ def to_extraction(
         seen.add((sid, r.type, tid))
         used.update((src_key, tgt_key))
         rels.append(
-            Relation(type=r.type, source=sid, target=tid, evidence=r.evidence,
-                     confidence=r.confidence, date=r.date, properties=_props(r))
+            Relation.model_construct(
+                type=r.type, source=sid, target=tid, evidence=r.evidence,
+                confidence=max(0.05, min(1.0, r.confidence)), date=r.date,
+                properties=_props(r), sources=[],
+            )
         )
     entities = []
     emitted: set[str] = set()
@@ -84,12 +96,15 @@ def _props(r: RelationDraft) -> dict[str, Any]:
 
 
 def _entity(draft: EntityDraft, eid: str) -> Entity:
-    aliases = [
-        Alias(name=name, kind=kind)
-        for name, kind in draft.aliases.items()
-        if name and name.lower() not in ("it", "its")
-    ]
-    return Entity(
+    seen: set[str] = {draft.name.casefold()}
+    aliases = []
+    for name, kind in draft.aliases.items():
+        if not name or name.casefold() in seen or name.lower() in ("it", "its"):
+            continue
+        seen.add(name.casefold())
+        aliases.append(Alias.model_construct(name=name[:300], kind=kind, lang=None))
+    return Entity.model_construct(
+        properties={},
         id=eid,
         type=draft.type,
         name=draft.name,

@@ -37,6 +37,9 @@ _VERB_ROLE = re.compile(
 )
 _STEPPED_DOWN = re.compile(r"^ (?:stepped down|resigned|quit) as (?P<role>[\w -]+?)\b(?= in | after| on|,|\.)")
 _FOUNDED_BY = re.compile(r"\b(?:founded|co-founded|created|started|launched) (?:[\w ,]{0,40} )?by $")
+_BARE_BODY = re.compile(r"\b(central bank|regulator|watchdog|exchange|court) $", re.I)
+_BARE_TYPES = {"central bank": "CentralBank", "regulator": "Regulator", "watchdog": "Regulator",
+               "exchange": "Exchange", "court": "Court"}
 _REPLACED = re.compile(r"\b(?:replaced (?:him|her) with|succeeded by) $")
 
 
@@ -70,7 +73,11 @@ def _roles_of(m: Mention, i: int, ordered: list[Mention], text: str, table: Enti
     title = _TITLE_BEFORE.search(before)
     if title:
         role = title.group("role").lower()
-        org = _org_before_title(ordered, i, m.start - len(before) + title.start(), text, table)
+        title_at = m.start - len(before) + title.start()
+        org = _org_before_title(ordered, i, title_at, text, table)
+        if title.group("its"):
+            its = next((x for x in ordered if x.start == title_at and x.how == "pronoun"), None)
+            org = its.key if its is not None and _is_org(its, table) else org
         if org is None:
             org = _nearest_org(ordered, i, table, role, ctx)
         found.append((org, role))
@@ -109,6 +116,15 @@ def _roles_of(m: Mention, i: int, ordered: list[Mention], text: str, table: Enti
 
 def _org_before_title(ordered: list[Mention], i: int, title_start: int, text: str,
                       table: EntityTable) -> str | None:
+    bare = _BARE_BODY.search(text[max(0, title_start - 30) : title_start])
+    if bare:
+        wanted = _BARE_TYPES[bare.group(1).lower()]
+        for x in reversed(ordered[:i]):
+            if x.key in table and table.get(x.key).type == wanted and not table.get(x.key).unnamed:
+                return x.key
+        found = [d for d in table.all() if d.type == wanted and not d.unnamed]
+        if len(found) == 1:
+            return found[0].key
     for x in reversed(ordered[:i]):
         if x.end > title_start:
             continue

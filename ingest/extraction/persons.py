@@ -73,10 +73,13 @@ _ORG_WORDS = frozenset(
 _TITLE_WORDS = re.compile(rf"^(?:(?i:{ROLE_WORDS}|sen\.|rep\.|gov\.|dr\.|mr\.|mrs\.|ms\.) )+")
 
 
-def _valid(name: str) -> bool:
+def _valid(name: str, strict: bool = True) -> bool:
     if not _CASE_SENSITIVE_NAME.fullmatch(name) or name.isupper():
         return False
-    return not any(w.lower() in _ORG_WORDS for w in name.split())
+    words = [w.lower() for w in name.split()]
+    if not strict:  # after a title: only the first word must not be an organisation word
+        return words[0] not in _ORG_WORDS
+    return not any(w in _ORG_WORDS for w in words)
 
 
 def strip_title(name: str) -> tuple[str, int]:
@@ -91,7 +94,7 @@ def person_spans(text: str) -> Iterator[PersonSpan]:
     """Every introduction of a person that a title, role, apposition or cue marks."""
     for m in TITLE_BEFORE.finditer(text):
         name = m.group("name")
-        if _valid(name):
+        if _valid(name, strict=False):
             yield PersonSpan(
                 m.start("name"), m.end("name"), name, _norm_role(m.group("title")), m.start()
             )

@@ -18,7 +18,7 @@ from ingest.extraction.persons import person_spans
 from ingest.extraction.sentences import Document
 from ingest.extraction.tokens import Token, name_chunks, tokenize
 
-PRIORITY = {"gaz": 6, "law": 5, "company": 5, "chunk": 4, "person": 3, "cue": 4, "brand": 4}
+PRIORITY = {"gaz": 6, "law": 5, "company": 5, "chunk": 4, "person": 5, "cue": 4, "brand": 4}
 EXTENSION_WORDS = frozenset(
     "global markets holdings crypto pay wallet securities exchange financial capital labs digital "
     "prime custody trust futures international asia europe africa us usa uk japan nigeria "
@@ -26,14 +26,19 @@ EXTENSION_WORDS = frozenset(
     "ventures technologies fintech".split()
 )
 _COMPANY_TAIL = re.compile(
-    r"^,? (?:Inc\.|Inc\b|Ltd\.|Ltd\b|Limited\b|LLC\b|L\.L\.C\.|Corp\.|PLC\b|plc\b|AG\b|S\.A\.|"
+    r",? (?:Inc\.|Inc\b|Ltd\.|Ltd\b|Limited\b|LLC\b|L\.L\.C\.|Corp\.|PLC\b|plc\b|AG\b|S\.A\.|"
     r"GmbH\b|Pte\.? Ltd\.?|Pty\.? Ltd\.?)"
 )
 _LAW_TAIL = re.compile(
-    r"^(?:,? \d{4}\b| No\. ?\d+(?:/\d+)?(?: of \d{4})?| B\.E\. \d{4}(?: \(\d{4}\))?"
+    r"(?:,? \d{4}\b| No\. ?\d+(?:/\d+)?(?: of \d{4})?| B\.E\. \d{4}(?: \(\d{4}\))?"
     r"| of \d{4}\b| \(\d{4}\))+"
 )
 _LIST_SEP = re.compile(r"^(?:,|, and|,? and|,? or|, along with|, as well as|,? plus) $")
+_PRODUCT_NOUN = re.compile(
+    r" (?:products?|platforms?|services?|apps?|firms?|venues?|accounts?|business(?:es)?|"
+    r"companies|company|desks?|volumes?|pairs?|licen[cs]es?|tools?)\b"
+)
+_POSSESSIVE_PLACE = re.compile(r"^([A-Z][\w.]*(?: [A-Z][\w.]*)*)'s ")
 _PEOPLE_NOUNS = re.compile(
     r"\b(?:influencers|executives|men|women|people|officials|suspects|individuals|founders|"
     r"employees|directors|lawyers|traders|managers|promoters|defendants|brothers)\b"
@@ -73,9 +78,10 @@ def recognize(doc: Document, index: GazIndex, publisher: str | None = None) -> l
     for sent in doc.sentences:
         tokens = tokenize(sent.text, sent.start)
         for a, b in name_chunks(tokens):
-            for a2, b2 in split_chunk(tokens, a, b):
-                cand = _chunk_candidate(tokens, a2, b2, text, cues, publisher)
-                (chunks if cand.type else unknown).append(cand)
+            for a2, b2 in _split_titles(tokens, a, b):
+                for a3, b3 in split_chunk(tokens, a2, b2):
+                    cand = _chunk_candidate(tokens, a3, b3, text, cues, publisher)
+                    (chunks if cand.type else unknown).append(cand)
     persons = [Candidate(p.start, p.end, p.name, "Person", "person") for p in person_spans(text)]
     persons = [p for p in persons if not _clashes_with_org(p, gaz, chunks)]
     brands = _brand_extensions(unknown, gaz, index)
@@ -84,15 +90,69 @@ def recognize(doc: Document, index: GazIndex, publisher: str | None = None) -> l
     accepted += _people_by_habit(rest, accepted, text)
     rest = [u for u in rest if not any(_overlap(u, a) for a in accepted)]
     accepted += _typed_by_lists(rest, accepted, text)
+    _settle_listed(accepted, index, text)
+    accepted += _possessive_places(accepted, index)
     accepted.sort(key=lambda c: c.start)
     _attach_places(accepted, hits, index)
     return accepted
+
+
+def _settle_listed(accepted: list[Candidate], index: GazIndex, text: str) -> None:
+    """An ambiguous ticker ('NEAR') listed among other tokens is that token."""
+    ordered = sorted(accepted, key=lambda c: c.start)
+    for i, c in enumerate(ordered):
+        if not c.ambiguous or any(index.entries[e].jurisdiction for e in c.entries):
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(ordered) and ordered[j].type == c.type and not ordered[j].ambiguous:
+                lo, hi = (ordered[j], c) if j < i else (c, ordered[j])
+                if _LIST_SEP.match(text[lo.end : hi.start]):
+                    c.ambiguous = False
+                    c.entries = c.entries[:1]
+                    break
+
+
+def _possessive_places(accepted: list[Candidate], index: GazIndex) -> list[Candidate]:
+    """A curated name like "Thailand's Securities and Exchange Commission" also names Thailand."""
+    out = []
+    for c in accepted:
+        m = _POSSESSIVE_PLACE.match(c.surface)
+        if not m or c.type == "Jurisdiction":
+            continue
+        entry = next((e for e in index.lookup(m.group(1)) if e.type == "Jurisdiction"), None)
+        if entry is not None:
+            idx = index.entries.index(entry)
+            out.append(Candidate(c.start, c.start + len(m.group(1)), m.group(1), "Jurisdiction",
+                                 "gaz", (idx,)))
+    return out
+
+
+_TITLE_TOKENS = frozenset(
+    "chair chairman chairwoman chairperson president governor commissioner superintendent "
+    "secretary-general ceo minister judge senator spokesperson spokesman spokeswoman director "
+    "deputy vice-chair vice-president treasurer chancellor prosecutor mayor founder".split()
+)
+
+
+def _split_titles(tokens: list[Token], a: int, b: int) -> list[tuple[int, int]]:
+    """'ASIC Deputy Chair Sarah Court' -> 'ASIC' and 'Sarah Court': titles are no part of names."""
+    for i in range(a, b):
+        if tokens[i].lower in _TITLE_TOKENS:
+            j = i
+            while j < b and tokens[j].lower in _TITLE_TOKENS:
+                j += 1
+            return ([(a, i)] if i > a else []) + _split_titles(tokens, j, b)
+    return [(a, b)] if a < b else []
 
 
 def _context_ok(hit: GazHit, index: GazIndex, text: str) -> bool:
     entries = [index.entries[s.entry] for s in hit.surfaces]
     if text[hit.end : hit.end + 1] == "$" or text.startswith((" dollar", " cents"), hit.end):
         return False  # "HK$", "US$", "US dollar": a currency, not a place
+    if all(index.entries[s.entry].type == "Activity" for s in hit.surfaces) and _PRODUCT_NOUN.match(
+        text, hit.end
+    ):
+        return False  # "a margin trading product": a modifier, not the activity
     first = text[hit.start]
     if first.islower() and all(
         s.text[0].isupper() and index.entries[s.entry].type not in ("CryptoAsset", "Activity")
@@ -149,8 +209,8 @@ def _chunk_candidate(
 
 def _clashes_with_org(p: Candidate, gaz: list[Candidate], chunks: list[Candidate]) -> bool:
     for c in gaz + chunks:
-        if _overlap(p, c) and (c.type != "Person") and (c.source != "chunk" or c.type):
-            return True
+        if _overlap(p, c) and c.type not in (None, "Person") and c.length > p.length:
+            return True  # the 'person' sits inside a longer organisation name
     return False
 
 
@@ -185,9 +245,10 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
 def _typed_by_lists(rest: list[Candidate], accepted: list[Candidate], text: str) -> list[Candidate]:
     """Unknown names coordinated with typed exchanges, firms or tokens take their type."""
     items = sorted(rest + accepted, key=lambda c: c.start)
+    surnames = {a.surface.split()[-1] for a in accepted if a.type == "Person"}
     out: list[Candidate] = []
     for i, item in enumerate(items):
-        if item.type is not None:
+        if item.type is not None or item.surface in surnames:
             continue
         for j in (i - 1, i + 1):
             if not 0 <= j < len(items):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ingest.extraction.build import Context
+from ingest.extraction.clauses import Clauses, clauses_of
 from ingest.extraction.entities import FIRMS, ORGS, PUBLIC_BODIES, EntityDraft, EntityTable, Mention
 from ingest.extraction.output import RelationDraft
 from ingest.extraction.sentences import Document
@@ -19,7 +20,8 @@ from ingest.extraction.triggers import hedged
 
 _BASED_AFTER = re.compile(r"^, (?:a|an|the|its) (?P<place>[A-Z][\w. ]*?)-(?:based|headquartered|registered)\b")
 _BASED_BEFORE = re.compile(
-    r"(?P<place>[A-Z][\w. ]*?)-(?:based|headquartered|registered) (?:[\w-]+ ){0,3}(?:[\w-]+, )?$"
+    r"(?P<place>[A-Z][\w. ]*?)-(?:based|headquartered|registered) "
+    r"(?:(?!of |for |to |by |with )[\w-]+ ){0,3}(?:[\w-]+, )?$"
 )
 _IN_PHRASE = {
     "HEADQUARTERED_IN": re.compile(
@@ -30,6 +32,7 @@ _IN_PHRASE = {
         r"\b(?:came|come|comes|coming) out of\b"),
     "OPERATES_IN": re.compile(
         r"\b(?:accessible|available|operat(?:es|ing|e)|doing business|do business|does business|"
+        r"offer(?:s|ed|ing)? (?:[\w-]+ ){0,2}services|"
         r"offices|active|present|presence|licensed to operate|serv(?:es|ing) (?:users|customers|"
         r"clients|investors))(?: [\w-]+){0,2} in\b|\baccess to\b[^.;]{0,40}?\bin\b|"
         r"\b(?:largest|biggest|leading|second-largest|oldest|top) (?:[\w-]+ ){0,3}?(?:exchange|"
@@ -41,7 +44,19 @@ _SERVE_PEOPLE = re.compile(
     r"orders from|services to)\b[^.;]{0,50}?\b(?P<dem>[A-Z][a-z]+?)s? (?:users|customers|clients|"
     r"investors|residents|traders)\b|\bcourting (?P<dem2>[A-Z][a-z]+?)s?\b"
 )
-_COUNTRY_LARGEST = re.compile(r"^, the country's (?:largest|biggest|leading|oldest|top)\b")
+_COUNTRY_LARGEST = re.compile(
+    r"^,? (?:(?:which )?(?:is|was) (?:once )?)?(?:the|one of the) country's (?:largest|biggest|"
+    r"leading|oldest|top|main)\b"
+)
+_COUNTRY_LARGEST_BEFORE = re.compile(
+    r"\bthe country's (?:largest|biggest|leading|oldest|top|main) (?:[\w-]+ ){0,3}?(?:exchange|"
+    r"platform|operator|bank) $"
+)
+_WAS_COUNTRYS = re.compile(
+    r"\b(?:is|was|remains|became) (?:once |still |now )?(?:the|one of the) country's (?:largest|"
+    r"biggest|leading|oldest|top|main)\b"
+)
+_INNER_BASED = re.compile(r"(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*)*)-(?:based|registered|headquartered|incorporated)\b")
 _UNIT_OF = re.compile(r"^, (?:the|a|an) (?:[\w-]+ ){0,3}?(?:unit|subsidiary|arm|affiliate|division) of\b")
 _ITS_UNIT = re.compile(
     r"\b(?P<owner>[Ii]ts|[Tt]he company's|[Tt]he group's|[Tt]he exchange's) (?:[\w-]+ ){0,3}?"
@@ -68,7 +83,8 @@ def structure_relations(
         by_sent.setdefault(m.sentence, []).append(m)
     for sent in doc.sentences:
         ments = by_sent.get(sent.index, [])
-        out += _phrases(doc.text, sent.text, ments, table, ctx)
+        clauses = clauses_of(doc, sent, ments)
+        out += _phrases(doc.text, sent.text, ments, table, ctx, clauses)
         out += _ownership(doc.text, sent.text, ments, table)
     out += _located(table, mentions, doc.text, ctx)
     out += _part_of(table, ctx)
@@ -86,12 +102,23 @@ def _place_key(m: Mention, table: EntityTable) -> str | None:
 
 
 def _phrases(text: str, sentence: str, ments: list[Mention], table: EntityTable,
-             ctx: Context) -> list[RelationDraft]:
+             ctx: Context, clauses: Clauses) -> list[RelationDraft]:
     out: list[RelationDraft] = []
     for i, m in enumerate(ments):
         d = _draft(table, m.key)
         if d is None or d.type not in ORGS or m.how == "pronoun":
             continue
+        inner = _INNER_BASED.search(m.text)
+        if inner and d.type in FIRMS:
+            words = inner.group("place").split()
+            for k in range(len(words)):
+                found = _to_place(table, m.key, " ".join(words[k:]), "HEADQUARTERED_IN", sentence, ctx)
+                if found:
+                    out += found
+                    break
+        largest = _COUNTRY_LARGEST_BEFORE.search(text[max(0, m.start - 80) : m.start])
+        if largest and ctx.main_country and d.type in FIRMS:
+            out += _to_place(table, m.key, ctx.main_country, "OPERATES_IN", sentence, ctx)
         tail = text[m.end : m.end + 80]
         based = _BASED_AFTER.match(tail)
         if based:
@@ -115,9 +142,16 @@ def _phrases(text: str, sentence: str, ments: list[Mention], table: EntityTable,
                           and _place_key(p, table) and p.start - (base + hit.end()) < 25), None)
             if place is None or hedged(sentence[max(0, hit.start() - 60) : hit.start()]):
                 continue
-            for subj in _subjects(ments, pos, table, text):
+            for subj in _subjects(ments, pos, table, text, 3, clauses):
                 if rtype != "OPERATES_IN" or table.get(subj).type in FIRMS:
                     out.append(RelationDraft(rtype, subj, place.key, sentence, 0.8))
+    for hit in _WAS_COUNTRYS.finditer(sentence):
+        base = _sentence_base(ments, sentence, text)
+        place = table.find(ctx.main_country) if ctx.main_country else None
+        if place is not None:
+            for subj in _subjects(ments, base + hit.start(), table, text, 1, clauses):
+                if table.get(subj).type in FIRMS:
+                    out.append(RelationDraft("OPERATES_IN", subj, place.key, sentence, 0.7))
     for hit in _SERVE_PEOPLE.finditer(sentence):
         dem = hit.group("dem") or hit.group("dem2")
         found = ctx.jurisdiction(dem) or ctx.jurisdiction(dem + "s")
@@ -126,7 +160,7 @@ def _phrases(text: str, sentence: str, ments: list[Mention], table: EntityTable,
         place = table.find(found.name)
         base = _sentence_base(ments, sentence, text)
         if place is not None:
-            for subj in _subjects(ments, base + hit.start(), table, text, 1):
+            for subj in _subjects(ments, base + hit.start(), table, text, 1, clauses):
                 if table.get(subj).type in FIRMS:
                     out.append(RelationDraft("OPERATES_IN", subj, place.key, sentence, 0.7))
     return out
@@ -140,10 +174,20 @@ def _sentence_base(ments: list[Mention], sentence: str, text: str) -> int:
 
 
 def _subjects(ments: list[Mention], pos: int, table: EntityTable, text: str,
-              limit: int = 3) -> list[str]:
-    """The firm(s) a phrase at `pos` is about: the nearest before it, with its coordinates."""
+              limit: int = 3, clauses: Clauses | None = None) -> list[str]:
+    """The firm(s) a phrase at `pos` is about: the nearest before it in its clause, with coordinates."""
     before = [m for m in ments if m.end <= pos and _draft(table, m.key) is not None
-              and table.get(m.key).type in ORGS and m.how != "pronoun"]
+              and table.get(m.key).type in ORGS and m.how != "pronoun"
+              and not table.get(m.key).unnamed]
+    if clauses is not None:
+        cid = clauses.of(pos)
+        same = [m for m in before if clauses.of(m.start) == cid]
+        if not same and cid in clauses.antecedent:
+            anchor = clauses.antecedent[cid]
+            same = [m for m in before if m.end <= anchor][-1:]
+        if not same:
+            same = [m for m in before if clauses.of(m.start) == 0][:1]
+        before = same or before
     if not before:
         return []
     last = before[-1]
@@ -164,8 +208,10 @@ def _to_place(table: EntityTable, key: str, place: str, rtype: str, sentence: st
     found = table.find(place)
     if found is None:
         entry = ctx.jurisdiction(place)
-        found = table.find(entry.name) if entry else None
-    if found is None or found.type != "Jurisdiction":
+        if entry is None:
+            return []
+        found = table.find(entry.name) or table.add(entry.name, "Jurisdiction", qid=entry.qid)
+    if found.type != "Jurisdiction":
         return []
     return [RelationDraft(rtype, key, found.key, sentence, 0.8)]
 
@@ -173,7 +219,7 @@ def _to_place(table: EntityTable, key: str, place: str, rtype: str, sentence: st
 def _ownership(text: str, sentence: str, ments: list[Mention], table: EntityTable) -> list[RelationDraft]:
     out: list[RelationDraft] = []
     orgs = [m for m in ments if _draft(table, m.key) and table.get(m.key).type in ORGS
-            and m.how != "pronoun"]
+            and (m.how != "pronoun" or m.text.lower() != "its")]
     for i, m in enumerate(orgs):
         tail = text[m.end : m.end + 120]
         nxt = orgs[i + 1] if i + 1 < len(orgs) else None
@@ -184,12 +230,14 @@ def _ownership(text: str, sentence: str, ments: list[Mention], table: EntityTabl
         owner = _OWNER_PARENT.match(tail)
         if owner:
             child = next((x for x in orgs[i + 1 :] if x.start < m.end + owner.end()
-                          and x.key != m.key), None)
+                          and x.key != m.key and x.how in ("descriptive", "pronoun")), None)
             if child is not None:
                 out.append(RelationDraft("SUBSIDIARY_OF", child.key, m.key, sentence, 0.7))
         unit = _ITS_UNIT.search(text[max(0, m.start - 60) : m.start])
         if unit:
-            owner_m = _owner_before(orgs, i, table)
+            owner_pos = m.start - 60 + unit.start() if m.start >= 60 else unit.start()
+            owner_m = next((x for x in ments if x.start == owner_pos), None) or _owner_before(
+                orgs, i, table)
             if owner_m is not None and owner_m.key != m.key:
                 out.append(RelationDraft("SUBSIDIARY_OF", m.key, owner_m.key, sentence, 0.75))
     return out
@@ -218,6 +266,10 @@ def _seat(d: EntityDraft, mentions: list[Mention], text: str, table: EntityTable
     own = [m for m in mentions if m.key == d.key]
     for m in own:
         if d.type == "Court":
+            inside = re.search(r" in (?:the )?([A-Z][\w]*(?: [A-Z]\w*)*)$", m.text)
+            found = _emitted_place(inside.group(1), table, ctx) if inside else None
+            if found is not None:
+                return found
             after = re.match(r" in (?:the )?([A-Z][\w]*(?: [A-Z]\w*)*)", text[m.end : m.end + 40])
             if after:
                 found = _emitted_place(after.group(1), table, ctx)

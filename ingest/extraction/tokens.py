@@ -9,7 +9,6 @@ Adviser"). `name_chunks` finds those runs in one sentence; classifying a run
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _TOKEN = re.compile(r"\w(?:[\w&'-]|\.(?=\w))*|\(\w+\)|[^\w\s]")
@@ -34,20 +33,19 @@ MONTHS = frozenset(
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
-@dataclass(frozen=True)
 class Token:
-    text: str
-    start: int
-    end: int
+    """A word (or punctuation mark) with document offsets and precomputed case facts."""
 
-    @property
-    def is_cap(self) -> bool:
-        c = self.text[0]
-        return c.isupper() or (c == "(" and len(self.text) > 2 and self.text[1].isupper())
+    __slots__ = ("text", "start", "end", "lower", "is_cap", "starts_name")
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.lower = text.lower()
+        c = text[0]
+        self.is_cap = c.isupper() or (c == "(" and len(text) > 2 and text[1].isupper())
+        self.starts_name = c.isupper() and c.isalpha()
 
 
 def tokenize(text: str, base: int = 0) -> list[Token]:
@@ -110,4 +108,4 @@ def _possessive(tok: Token) -> bool:
 
 
 def _starts_name(tok: Token) -> bool:
-    return tok.is_cap and tok.text[0] != "(" and tok.text[0].isalpha()
+    return tok.starts_name

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.extraction.scan import Scanner
+
 
 @dataclass(frozen=True)
 class Trigger:
@@ -32,10 +34,11 @@ _N = "nominal"
 _R = "receiver"
 PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
     ("BANNED", "span", re.compile(
-        r"\bordered (?P<obj>[^.;]{1,160}?) to (?:stop|cease|halt|suspend|wind down|discontinue|"
+        r"\bordered (?P<obj>[^.;\n]{1,160}?) to (?:stop|cease|halt|suspend|wind down|discontinue|"
         r"shut down|close|remove|delist|end)\b"), 0.85),
+    ("FINED", "span", re.compile(r"\bordered (?P<obj>[^.;\n]{1,160}?) to pay\b"), 0.85),
     ("BANNED", "span", re.compile(
-        r"\bdeclar(?:e|ed|es|ing) (?:all |the )?(?P<obj>[^.;]{1,80}?) (?:illegal|unlawful|banned)\b"),
+        r"\bdeclar(?:e|ed|es|ing) (?:all |the )?(?P<obj>[^.;\n]{1,80}?) (?:illegal|unlawful|banned)\b"),
      0.85),
     ("BANNED", _V, re.compile(
         r"\b(?:ban(?:s|ned|ning)?|prohibit(?:s|ed|ing)?|outlaw(?:s|ed|ing)?|forb(?:ade|ids?|idden)|"
@@ -50,7 +53,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
     ("FINED", _N, re.compile(r"\b(?:penalt(?:y|ies)|fine of|settlement with|disgorgement)\b"), 0.75),
     ("FINED", _R, re.compile(
         r"\b(?:settl(?:e|es|ed|ing) with|(?:agreed|ordered|required) to pay|"
-        r"disgorg(?:e|ed|es|ing)|agreed to (?:a|an|the) [^.;]{0,40}?settlement with)\b"), 0.8),
+        r"disgorg(?:e|ed|es|ing)|agreed to (?:a|an|the) [^;\n]{0,40}?settlement with)\b"), 0.8),
     ("SUED", _V, re.compile(r"\bsu(?:e|es|ed|ing)\b|\bindict(?:s|ed|ing)?\b|"
                             r"\bprosecut(?:e|es|ed|ing)\b|\bcharged\b"), 0.85),
     ("SUED", _V, re.compile(
@@ -58,18 +61,19 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         r"charges?|case|statement of allegations|indictment)\b"), 0.85),
     ("SUED", _N, re.compile(
         r"\b(?:lawsuit|suit|complaints?|case|charges?|indictment|prosecution)"
-        r"(?: (?:filed|brought))?(?: [^.;]{0,30}?)? against\b"), 0.8),
+        r"(?: (?:filed|brought))?(?: [^.;\n]{0,30}?)? against\b"), 0.8),
     ("SUED", _N, re.compile(r"\b(?:charges?|count charge)\b(?= filed)"), 0.8),
-    ("SUED", _V, re.compile(r"\b(?:complaint|lawsuit|indictment)\b[^.;]{0,120}?\b(?P<t>names)\b"), 0.8),
+    ("SUED", _V, re.compile(r"\b(?:complaint|lawsuit|indictment)\b[^;\n]{0,160}?\b(?P<t>names)\b"), 0.8),
     ("SUED", _V, re.compile(r"\baccus(?:e|es|ed|ing)\b"), 0.6),
     ("INVESTIGATED", _V, re.compile(
         r"\b(?:investigat(?:e|es|ed|ing)|prob(?:es|ed|ing)|raid(?:s|ed|ing)?|arrest(?:s|ed|ing)?|"
         r"look(?:s|ed|ing)? into|detain(?:s|ed|ing)?)\b"), 0.8),
     ("INVESTIGATED", _N, re.compile(
-        r"\b(?:investigations?|probes?|(?:enquir|inquir)(?:y|ies)(?: into)?|examinations?|audit)\b"),
+        r"\b(?:investigations?|probes?|(?:enquir|inquir)(?:y|ies)(?: into)?|examinations?|audit)\b"
+        r"(?! costs?| fees?| expenses?| teams?| units?| division| journalists?| reports?)"),
      0.75),
     ("WARNED", "span", re.compile(
-        r"\bput (?P<obj>[^.;]{1,40}?) on (?:its|an|the|a) (?:[\w-]+ )?(?:alert|warning|watch) list"),
+        r"\bput (?P<obj>[^.;\n]{1,40}?) on (?:its|an|the|a) (?:[\w-]+ )?(?:alert|warning|watch) list"),
      0.85),
     ("WARNED", _V, re.compile(r"\b(?:warn(?:s|ed)?|caution(?:s|ed)?|admonish(?:es|ed)?)\b"), 0.85),
     ("WARNED", _N, re.compile(
@@ -77,44 +81,70 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         r"cease[- ]and[- ]desist(?: orders?| letters?)?|compliance notices?|(?:alert|warning) list|"
         r"investor alerts?)\b"), 0.8),
     ("WARNED", "span", re.compile(
-        r"\b(?:orders?|notices?|letters?) (?:requiring|directing|ordering|telling) (?P<obj>[^.;]{1,60}?)"
+        r"\b(?:orders?|notices?|letters?) (?:requiring|directing|ordering|telling) (?P<obj>[^.;\n]{1,60}?)"
         r" to show cause\b"), 0.85),
-    ("LICENSED", "prefix", re.compile(r"\b(?P<obj>[A-Z][\w-]{1,10})-(?:licensed|registered|approved)\b"),
+    ("LICENSED", "prefix", re.compile(r"\b(?P<obj>[A-Z][A-Z0-9&]{1,9})-(?:licensed|registered|approved)\b"),
      0.85),
     ("LICENSED", _R, re.compile(
-        r"\b(?:(?:has|have|had) been |was |were |is |are )?(?:granted|awarded|issued)\b(?=[^.;]{0,60}"
+        r"\b(?:(?:has|have|had) been |was |were |is |are )?(?:granted|awarded|issued)\b(?=[^.;\n]{0,60}"
         r"\b(?:licen[cs]e|approval|registration|authori[sz]ation|permit))|"
         r"\b(?:(?:has|have|had) been|was|were|is|are|being) (?:\w+ly )?(?:approved|licensed|registered|"
-        r"authori[sz]ed)\b|"
+        r"authori[sz]ed)\b(?! in\b| as\b| under\b)|"
         r"\bregistered with\b|\bon(?:to)? the register\b|"
         r"\b(?:holds?|held|obtained|received|secured|won|got) (?:a |an |the |its |their |full )?"
         r"(?:[\w-]+ ){0,3}?(?:licen[cs]es?|approvals?|registrations?|authori[sz]ations?|permits?)"
         r"(?= from| by)|\b(?:approval|licen[cs]e|registration) from\b"), 0.8),
     ("LICENSED", _V, re.compile(r"\b(?:licen[cs](?:es|ed)|approv(?:es|ed)|authori[sz](?:es|ed)|"
-                                r"grant(?:s|ed)? (?:a |an )?licen[cs]e to)\b"), 0.8),
+                                r"grant(?:s|ed)? (?:a |an )?licen[cs]e to|"
+                                r"register(?:s|ed)(?! with| in| as| under| on| for| to| by| a | an ))"
+                                r"\b"), 0.8),
     ("REFERRED_BY", "refer", re.compile(
-        r"\brefer(?:s|red|ring) (?P<obj>[^.;]{1,60}?) to (?P<to>[^.;,]{1,60})"), 0.8),
+        r"\brefer(?:s|red|ring) (?P<obj>[^.;\n]{1,60}?) to (?P<to>[^.;,\n]{1,60})"), 0.8),
     ("REFERRED_BY", "suggest", re.compile(
-        r"\b(?:suggested|recommended|urged|asked|requested)\b[^.;]{0,40}?\b(?:look into|investigate|"
-        r"probe|examine|act against|crack down on) (?P<obj>[^.;]{1,80})"), 0.7),
+        r"\b(?:suggested|recommended|urged|asked|requested)\b[^.;\n]{0,40}?\b(?:look into|investigate|"
+        r"probe|examine|act against|crack down on) (?P<obj>[^.;\n]{1,80})"), 0.7),
 ]
-PATTERNS.sort(key=lambda p: p[1] != "span")  # object-span constructions win overlaps
+_STEMS: list[tuple[str, ...]] = [
+    ("ordered",), ("ordered",), ("declar",),
+    ("ban", "prohibit", "outlaw", "forb", "remov", "shut", "clos", "bar"), ("ban on",), ("revok",),
+    ("block", "blacklist", "cut", "restrict"), ("fine",),
+    ("penalt", "fine of", "settlement", "disgorg"), ("settl", "to pay", "disgorg"),
+    ("sue", "sui", "indict", "prosecut", "charged"), ("fil",), ("against",), ("filed",),
+    ("names",), ("accus",), ("investigat", "prob", "raid", "arrest", "look", "detain"),
+    ("investigation", "probe", "enquir", "inquir", "examination", "audit"), ("list",),
+    ("warn", "caution", "admonish"),
+    ("warning", "advisor", "cause", "desist", "notice", "list", "alert"), ("show cause",),
+    ("-licensed", "-registered", "-approved"),
+    ("grant", "award", "issued", "approved", "licensed", "registered", "authori", "register",
+     "licen", "approval", "permit"),
+    ("licen", "approv", "authori", "grant", "register"), ("refer",),
+    ("look into", "investigate", "probe", "examine", "act against", "crack down"),
+]
+GATED = sorted(
+    ((*p, s) for p, s in zip(PATTERNS, _STEMS, strict=True)),
+    key=lambda p: p[1] != "span",  # object-span constructions win overlaps
+)
 _PASSIVE = re.compile(
     r"\b(?:was|were|been|be|is|are|being|get|got|gets)(?: (?:\w+ly|also|not|already|since|now))* $"
 )
 
 
-def find_triggers(text: str, base: int) -> list[Trigger]:
-    """Triggers in one sentence (`base` is the sentence's document offset)."""
+def find_triggers(text: str, base: int = 0, scanner: Scanner | None = None) -> list[Trigger]:
+    """Triggers in `text` (a sentence, or a whole document with its `scanner`)."""
     out: list[Trigger] = []
-    for rtype, voice, pattern, conf in PATTERNS:
-        for m in pattern.finditer(text):
+    for rtype, voice, pattern, conf, stems in GATED:
+        found = scanner.finditer(pattern, stems) if scanner else pattern.finditer(text)
+        for m in found:
             start, end = m.span("t") if "t" in pattern.groupindex else m.span()
             if any(t.start - base <= start < t.end - base for t in out if t.type == rtype):
                 continue
             v = voice
             has_obj = "obj" in pattern.groupindex
-            if v == _V and _PASSIVE.search(text[max(0, start - 40) : start]):
+            line_start = text.rfind("\n", 0, start) + 1
+            if v == _V and (
+                _PASSIVE.search(text[max(line_start, start - 40) : start])
+                or text.startswith(" by ", end)
+            ):
                 v = "passive"
             if has_obj:
                 o_start, o_end = base + m.start("obj"), base + m.end("obj")
@@ -139,6 +169,6 @@ HEDGE = re.compile(
 
 
 def hedged(text: str) -> bool:
-    """Whether the words before a trigger negate or hedge it (at most the last 10 words)."""
-    words = text.split()[-10:]
+    """Whether the words before a trigger (in its clause) negate or hedge it (last 25 words)."""
+    words = text.split()[-25:]
     return bool(HEDGE.search(" ".join(words)))

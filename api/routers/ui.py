@@ -1,0 +1,62 @@
+"""What the graph views need besides the data endpoints: the vocabulary with its colours
+(for the page at /ui, whose static files api/app.py mounts from api/ui/) and the Neo4j
+Browser style.
+
+Neither touches the store, so they stay out of the OpenAPI document: they are assets of
+the two views, not part of the data API.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse, PlainTextResponse
+
+from graph.neo4j_style import render_grass
+from graph.ontology import get_ontology
+from graph.palette import entity_swatches, relation_colors
+
+router = APIRouter(include_in_schema=False)
+
+# The style is public and the same for everyone: any origin may fetch it, which is what
+# Neo4j Browser (served from the Neo4j server's own origin) needs for `:style <url>`.
+_ANY_ORIGIN = {"Access-Control-Allow-Origin": "*", "Cache-Control": "no-cache"}
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, Any]:
+    """Entity types with their swatches and relation types with kind and colour, in
+    ontology order; the page builds its dropdowns, colours and legend from this."""
+    ont = get_ontology()
+    swatches = entity_swatches(ont)
+    colors = relation_colors(ont)
+    return {
+        "entity_types": [
+            {
+                "name": name,
+                "description": t.description,
+                "color": swatches[name].color,
+                "border": swatches[name].border,
+                "text": swatches[name].text,
+            }
+            for name, t in ont.entity_types.items()
+        ],
+        "relations": [
+            {"name": name, "kind": r.kind, "description": r.description, "color": colors[name]}
+            for name, r in ont.relations.items()
+        ],
+        "action_types": list(ont.action_types),
+    }
+
+
+@router.get("/ui/vocabulary.json")
+def get_vocabulary() -> JSONResponse:
+    return JSONResponse(vocabulary())
+
+
+@router.get("/neo4j/style.grass")
+def get_grass() -> PlainTextResponse:
+    """The GraSS for `:style http://localhost:8000/neo4j/style.grass` in Neo4j Browser."""
+    return PlainTextResponse(render_grass(), headers=_ANY_ORIGIN)

@@ -1,0 +1,384 @@
+// cryptoreg's graph page. It talks only to the API that serves it (relative URLs) and puts
+// data into the page only as text nodes: nothing from the graph is ever parsed as HTML.
+/* global cytoscape */
+
+const $ = (id) => document.getElementById(id);
+const MAX_FIT_ZOOM = 1.25; // a graph of three nodes should not be blown up to fill the canvas
+const state = {
+  vocab: null, // GET /ui/vocabulary.json: entity and relation types with their colours
+  types: new Map(),
+  relations: new Map(),
+  articles: new Map(), // article id -> promise of its metadata
+  focus: null, // the entity whose neighbourhood was drawn last
+};
+
+// ---------- DOM and API helpers ----------
+
+/** An element; string children become text nodes, `on` adds listeners, `style` sets CSSOM. */
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (key === "on") Object.entries(value).forEach(([ev, fn]) => node.addEventListener(ev, fn));
+    else if (key === "style") Object.assign(node.style, value);
+    else node[key] = value;
+  }
+  fill(node, ...children);
+  return node;
+}
+
+/** Replace a node's content; null children (optional parts) are left out. */
+function fill(node, ...children) {
+  node.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined));
+}
+
+function button(text, onClick, className = "link") {
+  return el("button", { type: "button", className, on: { click: onClick } }, text);
+}
+
+/** GET JSON from the API; a problem document's `detail` becomes the error's message. */
+async function api(path, params = {}) {
+  const url = new URL(path, window.location.origin);
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== "" && value != null) url.searchParams.set(key, value);
+  }
+  const response = await fetch(url, { headers: { Accept: "application/json" } });
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.detail || `${response.status} ${response.statusText}`);
+  return body;
+}
+
+function entityPath(id, suffix = "") {
+  return `/entities/${encodeURIComponent(id)}${suffix}`;
+}
+
+function setStatus(text, isError = false) {
+  $("status").textContent = text;
+  $("status").classList.toggle("error", isError);
+}
+
+/** Run an async action, reporting its failure in the status line. */
+function run(promise) {
+  return promise.catch((err) => setStatus(err.message, true));
+}
+
+// ---------- how things are named and painted ----------
+
+/** What an entity is called; an unnamed group shows its count ("13 apps involved in ..."). */
+function label(entity) {
+  return entity.unnamed && entity.count != null ? `${entity.count} ${entity.name}` : entity.name;
+}
+
+function paint(type) {
+  return state.types.get(type) || { color: "#999999", border: "#666666" };
+}
+
+function chip(entity) {
+  const className = entity.unnamed ? "chip group" : "chip";
+  return el("span", { className, style: { background: paint(entity.type).color } });
+}
+
+function relationBadge(type) {
+  const color = state.relations.get(type)?.color || "#777777";
+  return el("span", { className: "rel", style: { background: color } }, type);
+}
+
+// ---------- the graph ----------
+
+function graphStyle() {
+  const node = {
+    "background-color": "data(color)",
+    "border-color": "data(border)",
+    "border-width": 2,
+    label: "data(label)",
+    "font-size": 12,
+    "text-valign": "bottom",
+    "text-margin-y": 4,
+    "text-wrap": "wrap",
+    "text-max-width": 130,
+    "text-background-color": "#ffffff",
+    "text-background-opacity": 0.8,
+    width: 30,
+    height: 30,
+  };
+  const edge = {
+    width: 2,
+    "line-color": "data(color)",
+    "target-arrow-color": "data(color)",
+    "target-arrow-shape": "triangle",
+    "curve-style": "bezier",
+    label: "data(type)",
+    "font-size": 9,
+    "text-rotation": "autorotate",
+    "text-background-color": "#ffffff",
+    "text-background-opacity": 0.9,
+  };
+  return [
+    { selector: "node", style: node },
+    { selector: "node[?unnamed]", style: { shape: "round-rectangle", "border-style": "dashed" } },
+    { selector: "node.focus", style: { width: 42, height: 42, "border-width": 4 } },
+    { selector: "node:selected", style: { "border-color": "#1a5fb4", "border-width": 4 } },
+    { selector: "edge", style: edge },
+    { selector: "edge:selected", style: { width: 4 } },
+  ];
+}
+
+function nodeElement(entity) {
+  const { color, border } = paint(entity.type);
+  return { group: "nodes", data: { ...entity, label: label(entity), color, border } };
+}
+
+function edgeId(fact) {
+  return `${fact.source.id}|${fact.type}|${fact.target.id}`;
+}
+
+function edgeElement(fact) {
+  const color = state.relations.get(fact.type)?.color || "#777777";
+  const ends = { source: fact.source.id, target: fact.target.id };
+  return { group: "edges", data: { id: edgeId(fact), ...ends, type: fact.type, color, fact } };
+}
+
+/** Add the subgraph's nodes and edges not drawn yet, new nodes in a circle around
+ * `around` (when given); returns how many elements were new. */
+function merge(subgraph, around = null) {
+  const cy = window.cy;
+  const nodes = subgraph.nodes.filter((n) => cy.getElementById(n.id).empty());
+  const edges = subgraph.edges.filter((f) => cy.getElementById(edgeId(f)).empty());
+  const added = cy.add([...nodes.map(nodeElement), ...edges.map(edgeElement)]);
+  if (around) {
+    const centre = cy.getElementById(around).position();
+    added.nodes().forEach((node, i, all) => {
+      const angle = (2 * Math.PI * i) / all.length;
+      node.position({ x: centre.x + 140 * Math.cos(angle), y: centre.y + 140 * Math.sin(angle) });
+    });
+  }
+  return added.length;
+}
+
+/** A star around the entity just searched for (neighbours in a ring, no crossings). */
+function layoutStar() {
+  const focus = (node) => (node.id() === state.focus ? 2 : 1);
+  const options = { concentric: focus, levelWidth: () => 1, minNodeSpacing: 70, padding: 40 };
+  window.cy.layout({ name: "concentric", animate: false, nodeDimensionsIncludeLabels: true,
+    ...options }).run();
+  capZoom();
+}
+
+/** After an expansion: a force layout starting from where nodes are, so the picture
+ * moves no more than it must. */
+function layoutForce() {
+  const options = { randomize: false, idealEdgeLength: () => 110, nodeRepulsion: () => 9000,
+    gravity: 0.3, numIter: 1500, padding: 40 };
+  window.cy.layout({ name: "cose", animate: false, nodeDimensionsIncludeLabels: true,
+    ...options }).run();
+  capZoom();
+}
+
+function capZoom() {
+  if (window.cy.zoom() > MAX_FIT_ZOOM) {
+    window.cy.zoom(MAX_FIT_ZOOM);
+    window.cy.center();
+  }
+}
+
+function neighbourhood(id) {
+  return api(entityPath(id, "/neighborhood"), { depth: 1 });
+}
+
+/** Draw an entity's neighbourhood afresh, centred on it. */
+async function showEntity(id) {
+  const subgraph = await neighbourhood(id);
+  window.cy.elements().remove();
+  state.focus = id;
+  merge(subgraph);
+  window.cy.getElementById(id).addClass("focus");
+  layoutStar();
+  renderNodeList();
+  await showNodeDetails(id);
+}
+
+/** Add a node's neighbourhood to what is drawn. */
+async function expand(id) {
+  const added = merge(await neighbourhood(id), id);
+  if (added) layoutForce();
+  renderNodeList();
+  const name = window.cy.getElementById(id).data("label");
+  setStatus(added ? `Added ${added} nodes and edges around ${name}.` : `Nothing new around ${name}.`);
+}
+
+function renderNodeList() {
+  const nodes = window.cy.nodes().map((n) => n.data());
+  nodes.sort((a, b) => a.type.localeCompare(b.type) || a.label.localeCompare(b.label));
+  const item = (n) =>
+    el("li", {},
+      button([chip(n), el("span", {}, n.label), el("span", { className: "type" }, n.type)],
+        () => focusNode(n.id), "item"));
+  fill($("node-list"), nodes.map(item));
+}
+
+function focusNode(id) {
+  const node = window.cy.getElementById(id);
+  window.cy.elements().unselect();
+  node.select();
+  window.cy.animate({ center: { eles: node } }, { duration: 200 });
+  run(showNodeDetails(id));
+}
+
+// ---------- the side panel ----------
+
+async function showNodeDetails(id) {
+  const entity = await api(entityPath(id));
+  const aliases = entity.aliases.map((a) => `${a.name} (${a.kind})`).join("; ");
+  const counts = Object.entries(entity.relation_counts).map(([k, v]) => `${k} ${v}`);
+  const row = (term, value) => [el("dt", {}, term), el("dd", {}, value)];
+  fill($("details"),
+    el("h3", {}, chip(entity), " ", label(entity)),
+    el("dl", {},
+      row("Type", entity.type),
+      row("Id", entity.id),
+      row("Aliases", aliases || "none"),
+      row("Facts", counts.join(", ") || "none"),
+      row("Articles", String(entity.sources.length))),
+    entity.description ? el("p", {}, entity.description) : null,
+    el("p", { className: "hint" }, "Click the node in the graph to add its neighbours."));
+}
+
+/** An article's metadata, fetched once per page. */
+function article(id) {
+  if (!state.articles.has(id)) {
+    const meta = api(`/articles/${encodeURIComponent(id)}`).then((found) => found.article);
+    state.articles.set(id, meta.catch(() => ({ id })));
+  }
+  return state.articles.get(id);
+}
+
+function articleLine(meta) {
+  const text = [meta.title || meta.id, meta.publisher, meta.published].filter(Boolean).join(" · ");
+  const safeUrl = meta.url && /^https?:\/\//.test(meta.url);
+  const link = safeUrl ? el("a", { href: meta.url, rel: "noopener noreferrer", target: "_blank" }, text) : text;
+  return el("p", { className: "source" }, link);
+}
+
+/** An edge's fact: who did what to whom, then each source article with its sentence. */
+async function showFact(fact) {
+  const when = [fact.date && `on ${fact.date}`, fact.first_seen && `first reported ${fact.first_seen}`];
+  const about = [...when, `confidence ${fact.confidence}`].filter(Boolean).join(" · ");
+  fill($("details"),
+    el("p", { className: "fact-line" },
+      chip(fact.source), " ", label(fact.source), " ", relationBadge(fact.type), " ",
+      chip(fact.target), " ", label(fact.target)),
+    el("p", { className: "hint" }, about),
+    el("h2", {}, "Evidence"));
+  const metas = await Promise.all(fact.sources.map(article));
+  fact.sources.forEach((_, i) => {
+    const sentence = fact.evidence[i] || "(no sentence recorded)";
+    $("details").append(el("blockquote", { className: "evidence" }, sentence), articleLine(metas[i]));
+  });
+}
+
+// ---------- search ----------
+
+async function search(q) {
+  setStatus(`Searching for “${q}”…`);
+  const page = await api("/entities", { q, limit: 10 });
+  fill($("hits"), page.items.map(hitItem));
+  if (!page.items.length) return setStatus(`Nothing matches “${q}”.`);
+  setStatus(`${page.items.length} match${page.items.length > 1 ? "es" : ""} for “${q}”.`);
+  showTab("graph");
+  await showEntity(page.items[0].entity.id);
+}
+
+function hitItem(hit) {
+  const e = hit.entity;
+  const how = hit.matched !== e.name ? el("span", { className: "matched" }, ` as “${hit.matched}”`) : null;
+  const content = [chip(e), el("span", {}, label(e), how), el("span", { className: "type" }, e.type)];
+  return el("li", {}, button(content, () => run(showEntity(e.id)), "item"));
+}
+
+// ---------- timeline ----------
+
+async function fillTimelineFilters() {
+  const places = await api("/entities", { type: "Jurisdiction", limit: 100 });
+  $("jurisdiction-select").append(
+    ...places.items.map((h) => el("option", { value: h.entity.id }, h.entity.name)));
+  $("action-select").append(...state.vocab.action_types.map((t) => el("option", { value: t }, t)));
+}
+
+async function showTimeline() {
+  const filters = { jurisdiction: $("jurisdiction-select").value, type: $("action-select").value };
+  const page = await api("/actions", { ...filters, limit: 100 });
+  fill($("timeline"), page.items.map(timelineItem));
+  setStatus(`${page.items.length}${page.next_offset ? "+" : ""} actions.`);
+}
+
+function openInGraph(id, then = async () => {}) {
+  showTab("graph");
+  run(showEntity(id).then(then));
+}
+
+function timelineItem(fact) {
+  const party = (e) => [chip(e), " ", button(label(e), () => openInGraph(e.id))];
+  const evidence = button("evidence", () => openInGraph(fact.target.id, () => showFact(fact)));
+  return el("li", {},
+    el("span", { className: "date" }, fact.date || fact.first_seen || "undated"),
+    el("div", {},
+      el("p", { className: "fact-line" }, party(fact.source), " ", relationBadge(fact.type), " ",
+        party(fact.target)),
+      el("p", { className: "hint" }, fact.evidence[0] || "", " ", evidence)));
+}
+
+// ---------- wiring ----------
+
+function showTab(name) {
+  const graph = name === "graph";
+  $("graph-view").hidden = !graph;
+  $("timeline-view").hidden = graph;
+  $("tab-graph").setAttribute("aria-pressed", String(graph));
+  $("tab-timeline").setAttribute("aria-pressed", String(!graph));
+  if (graph) window.cy.resize();
+}
+
+function renderLegend() {
+  const item = (t) =>
+    el("li", { title: t.description }, el("span", { className: "item" }, chip({ type: t.name }), t.name));
+  fill($("legend"), state.vocab.entity_types.map(item));
+}
+
+function createGraph() {
+  window.cy = cytoscape({ container: $("cy"), style: graphStyle(), minZoom: 0.2, maxZoom: 3 });
+  window.cy.on("tap", "node", (evt) => {
+    const id = evt.target.id();
+    run(Promise.all([expand(id), showNodeDetails(id)]));
+  });
+  window.cy.on("tap", "edge", (evt) => run(showFact(evt.target.data("fact"))));
+}
+
+function wireControls() {
+  $("search-form").addEventListener("submit", (evt) => {
+    evt.preventDefault();
+    run(search($("search-input").value.trim()));
+  });
+  $("tab-graph").addEventListener("click", () => showTab("graph"));
+  $("tab-timeline").addEventListener("click", () => {
+    showTab("timeline");
+    run(showTimeline());
+  });
+  $("timeline-filters").addEventListener("change", () => run(showTimeline()));
+}
+
+async function main() {
+  state.vocab = await api("/ui/vocabulary.json");
+  state.vocab.entity_types.forEach((t) => state.types.set(t.name, t));
+  state.vocab.relations.forEach((r) => state.relations.set(r.name, r));
+  createGraph();
+  renderLegend();
+  wireControls();
+  await fillTimelineFilters();
+  const q = new URLSearchParams(window.location.search).get("q");
+  if (q) {
+    $("search-input").value = q;
+    await search(q);
+  }
+  document.body.dataset.ready = "true";
+}
+
+run(main());

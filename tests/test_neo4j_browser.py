@@ -1,0 +1,251 @@
+"""Neo4j Browser, ready to use: the documented queries run, and a real Browser shows the graph.
+
+* The ten queries of docs/neo4j-browser.md: the named ones are exactly the files of
+  queries/ (with their examples as `:param` lines), and every one runs on the real Neo4j
+  holding the seed + dev gold and returns rows; the look-ups they rely on use indexes.
+* End to end: headless Debian chromium opens the project server's Browser, fills the
+  connect form with the configured credentials, loads our style from the API with
+  `:style <url>`, pastes a documented query over the seed graph and finds OKX and
+  Seychelles drawn, in our colours, and in the table view. A screenshot goes to artifacts/.
+
+Both FAIL when Neo4j is down (unless CRYPTOREG_SKIP_NEO4J=1); the browser test also
+fails when chromium is missing (unless CRYPTOREG_SKIP_BROWSER=1).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser_support import launch_chromium, require_chromium, screenshot_path, serve
+from conftest import load_all
+from neo4j import GraphDatabase
+from playwright.sync_api import Page, expect, sync_playwright
+
+from api.app import create_app
+from graph.embedded_store import EmbeddedStore
+from graph.models import Extraction
+from graph.named_queries import load_queries
+from graph.neo4j_server import browser_url
+from graph.neo4j_style import grass_rules
+from graph.query_params import parse_literal
+from graph.settings import PROJECT_ROOT, Settings
+from graph.store import GraphStore
+
+DOC = PROJECT_ROOT / "docs" / "neo4j-browser.md"
+_SECTION = re.compile(
+    r"^### (?P<number>\d+)\. (?P<title>.+?)$\n(?P<prose>.*?)^```cypher\n(?P<block>.*?)^```$",
+    re.M | re.S,
+)
+_NAMED = re.compile(r"\(`(?P<name>[a-z_]+)`\)$")
+_PARAM = re.compile(r"^:param (?P<name>\w+) => (?P<value>.+);$")
+NEIGHBOURHOOD = 2  # the documented query the browser test pastes
+COURT = "People's Court of Chaoyang District"
+
+
+@dataclass(frozen=True)
+class DocQuery:
+    """One documented query: its `:param` lines and its Cypher."""
+
+    number: int
+    title: str
+    name: str | None
+    param_lines: list[str]
+    cypher: str
+
+    @property
+    def params(self) -> dict[str, Any]:
+        out = {}
+        for line in self.param_lines:
+            m = _PARAM.match(line)
+            assert m, f"query {self.number}: bad :param line {line!r}"
+            out[m["name"]] = parse_literal(m["value"])
+        return out
+
+
+def doc_queries() -> list[DocQuery]:
+    out = []
+    for m in _SECTION.finditer(DOC.read_text(encoding="utf-8")):
+        lines = m["block"].rstrip("\n").splitlines()
+        params = [line for line in lines if line.startswith(":param")]
+        named = _NAMED.search(m["title"])
+        out.append(
+            DocQuery(
+                number=int(m["number"]),
+                title=m["title"],
+                name=named["name"] if named else None,
+                param_lines=params,
+                cypher="\n".join(lines[len(params) :]),
+            )
+        )
+    return out
+
+
+def browser_block(name: str) -> tuple[list[str], str]:
+    """How a named query pastes into the Browser: its example lines, then its Cypher."""
+    query = load_queries()[name]
+    assert query.path is not None
+    examples = [
+        line.removeprefix("// example:").strip().rstrip(";") + ";"
+        for line in query.path.read_text(encoding="utf-8").splitlines()
+        if line.startswith("// example:")
+    ]
+    return examples, query.cypher
+
+
+# ---- the documented queries -------------------------------------------------------------
+
+
+def test_doc_has_ten_numbered_queries_each_with_params() -> None:
+    queries = doc_queries()
+    assert [q.number for q in queries] == list(range(1, 11))
+    for q in queries:
+        assert q.param_lines and q.cypher.strip(), q.title
+        assert q.params.keys() == set(re.findall(r"\$(\w+)", q.cypher)), q.title
+
+
+def test_named_queries_in_the_doc_are_the_files_of_queries_dir() -> None:
+    named = [q for q in doc_queries() if q.name]
+    assert len(named) >= 5
+    for q in named:
+        params, cypher = browser_block(q.name or "")
+        assert (q.param_lines, q.cypher) == (params, cypher), (
+            f"docs/neo4j-browser.md query {q.number} differs from queries/{q.name}.cypher; "
+            "paste this instead:\n" + "\n".join([*params, cypher])
+        )
+
+
+def test_doc_names_every_other_named_query() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    shown = {q.name for q in doc_queries() if q.name}
+    for name in set(load_queries()) - shown:
+        assert f"`{name}`" in text, f"docs/neo4j-browser.md does not mention {name}"
+
+
+@pytest.fixture
+def gold_neo4j(
+    neo4j: GraphStore, seed_gold: list[Extraction], dev_gold: list[Extraction]
+) -> GraphStore:
+    load_all(neo4j, seed_gold + dev_gold)
+    return neo4j
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("query", doc_queries(), ids=lambda q: f"q{q.number}")
+def test_documented_query_runs_on_the_gold_graph(gold_neo4j: Any, query: DocQuery) -> None:
+    rows = gold_neo4j.read(query.cypher, **query.params)
+    assert rows, f"query {query.number} ({query.title}) returned nothing on seed + dev gold"
+    if query.number in (1, 2, 8):
+        assert "OKX" in str(rows)
+
+
+def _operators(plan: dict[str, Any]) -> set[str]:
+    """Every operator of an EXPLAIN plan (the driver gives it as nested dicts)."""
+    ops = {str(plan["operatorType"]).split("@")[0]}
+    for child in plan.get("children", []):
+        ops |= _operators(child)
+    return ops
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize(
+    ("cypher", "operator"),
+    [
+        ("MATCH (e:Entity {id: 'exchange:okx'}) RETURN e", "NodeUniqueIndexSeek"),
+        ("MATCH (x:Exchange {name_norm: 'okx'}) RETURN x", "NodeIndexSeek"),
+        ("MATCH (x:Jurisdiction {name_norm: 'china'}) RETURN x", "NodeIndexSeek"),
+    ],
+)
+def test_name_lookups_are_indexed(
+    neo4j: Any, settings: Settings, cypher: str, operator: str
+) -> None:
+    auth = (settings.neo4j_user, settings.neo4j_password)
+    with GraphDatabase.driver(settings.neo4j_uri, auth=auth) as driver:
+        summary = driver.execute_query(
+            "EXPLAIN " + cypher, database_=settings.neo4j_database
+        ).summary
+    assert summary.plan is not None
+    ops = " ".join(_operators(summary.plan))
+    assert operator in ops.split(), f"{cypher!r} plans as {ops}"
+
+
+# ---- Neo4j Browser itself, in headless chromium --------------------------------------
+
+
+@pytest.fixture
+def style_url(tmp_path: Path, settings: Settings) -> Iterator[str]:
+    """The API (over an empty embedded store) serving /neo4j/style.grass, by the host name
+    the Browser's default remote-content allowlist accepts (localhost)."""
+    with serve(create_app(settings, store=EmbeddedStore(tmp_path))) as base:
+        yield base.replace("127.0.0.1", "localhost") + "/neo4j/style.grass"
+
+
+def connect(page: Page, settings: Settings) -> None:
+    """Fill the Browser's connect form with the configured Bolt address and credentials."""
+    scheme, address = settings.neo4j_uri.split("://", 1)
+    page.get_by_test_id("bolt-scheme-select").select_option(f"{scheme}://")
+    page.get_by_test_id("boltaddress").fill(address)
+    page.get_by_test_id("username").fill(settings.neo4j_user)
+    page.get_by_test_id("password").fill(settings.neo4j_password)
+    page.get_by_test_id("connect").click()
+    expect(page.get_by_text("You are connected as user")).to_be_visible(timeout=30_000)
+
+
+def run_in_editor(page: Page, lines: list[str]) -> None:
+    """Type lines into the Browser's editor as a person would, then run them."""
+    page.get_by_test_id("activeEditor").click()
+    for i, line in enumerate(lines):
+        if i:
+            page.keyboard.press("Shift+Enter")
+        page.keyboard.type(line)
+    page.get_by_test_id("editor-Run").click()
+
+
+def node_fill(page: Page, caption: str) -> str:
+    """The fill colour of the drawn node whose caption starts with `caption`."""
+    node = page.locator("svg g.node", has=page.locator("text.caption", has_text=caption))
+    return str(node.first.locator("circle.b-outline").get_attribute("fill"))
+
+
+@pytest.mark.neo4j
+@pytest.mark.browser
+def test_browser_draws_the_seed_graph_in_our_style(
+    neo4j: GraphStore, seed_gold: list[Extraction], settings: Settings, style_url: str
+) -> None:
+    require_chromium(settings)
+    load_all(neo4j, seed_gold)
+    query = doc_queries()[NEIGHBOURHOOD - 1]
+    colours = grass_rules()
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        page = chromium.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(browser_url(settings))
+        connect(page, settings)
+
+        run_in_editor(page, [f":style {style_url}"])
+        style_frame = page.get_by_test_id("frame").first
+        expect(style_frame).to_contain_text("node.Exchange")
+        expect(style_frame).to_contain_text(colours["node.Exchange"]["color"])
+
+        run_in_editor(page, query.param_lines)
+        run_in_editor(page, [":params"])
+        expect(page.get_by_test_id("rawParamData").first).to_contain_text(query.params["id"])
+        run_in_editor(page, query.cypher.splitlines())
+        result = page.get_by_test_id("frame").first
+        captions = result.locator("svg text.caption")
+        expect(captions.filter(has_text="OKX")).to_have_count(1, timeout=30_000)
+        expect(captions.filter(has_text="Seychelles")).to_have_count(1)
+        assert node_fill(page, "OKX") == colours["node.Exchange"]["color"]
+        assert node_fill(page, "Seychelles") == colours["node.Jurisdiction"]["color"]
+        assert node_fill(page, "People") == colours["node.Court"]["color"]
+        page.screenshot(path=str(screenshot_path("neo4j-browser-graph.png")))
+
+        result.get_by_test_id("cypherFrameSidebarTable").click()
+        for text in ("OKX", "Seychelles", COURT, "HEADQUARTERED_IN"):
+            expect(result).to_contain_text(text)
+        page.screenshot(path=str(screenshot_path("neo4j-browser-table.png")))
+        chromium.close()

@@ -1,0 +1,406 @@
+"""Neo4j-specific checks of graph/neo4j_store.py (the shared behaviour is in
+tests/test_store_conformance.py): schema, model in the database, safe query text, errors,
+retries and read-only named queries. Tests with the `neo4j` fixture need the real server
+(`cryptoreg neo4j start`); the pure query-builder tests run without it.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+from typing import Any
+
+import pytest
+
+from graph import neo4j_queries as cy
+from graph import neo4j_read_queries as rq
+from graph.errors import OntologyError, StoreUnavailableError
+from graph.models import Alias, Article, Entity, Extraction, Relation
+from graph.neo4j_schema import FULLTEXT_INDEX, schema_statements
+from graph.neo4j_search import lucene_escape, lucene_query
+from graph.neo4j_store import Neo4jStore
+from graph.ontology import get_ontology
+from graph.settings import Settings
+
+ONT = get_ontology()
+HOSTILE = "x'}) DETACH DELETE n // \"`$id` \\u0000 {{}} ; MATCH (m) DELETE m"
+
+
+def _fined(aid: str, published: str, evidence: str, amount: float | None = None) -> Extraction:
+    return Extraction(
+        article=Article(id=aid, title=f"t {aid}", published=published, text="..."),
+        entities=[
+            Entity(
+                id="regulator:sec",
+                type="Regulator",
+                name="SEC",
+                aliases=[Alias(name="S.E.C. body")],
+            ),
+            Entity(id="exchange:binance", type="Exchange", name="Binance"),
+        ],
+        relations=[
+            Relation(
+                type="FINED",
+                source="regulator:sec",
+                target="exchange:binance",
+                evidence=evidence,
+                properties={"amount": amount, "currency": "USD"} if amount else {},
+            )
+        ],
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+# --- query text (no server needed) -------------------------------------------------------
+
+
+def test_labels_and_types_are_checked_against_the_ontology() -> None:
+    for name in ONT.entity_types:
+        assert cy.check_label(name) == name
+        assert f"e:{name}," in cy.merge_entities(name)
+    for name in ONT.relations:
+        assert cy.check_rel_type(name) == name
+        assert f"[r:{name}]" in cy.merge_facts(name)
+    for bad in (
+        "Entity",
+        "exchange",
+        "Exchange`) DETACH DELETE n //",
+        "ALIAS_OF",
+        "MENTIONED_IN",
+        "",
+    ):
+        with pytest.raises(OntologyError):
+            cy.check_label(bad)
+        with pytest.raises(OntologyError):
+            cy.merge_facts(bad)
+    with pytest.raises(OntologyError):
+        cy.rel_alternatives(("BANNED", "NOPE"))
+
+
+def test_builders_take_values_only_as_parameters() -> None:
+    texts = (
+        [cy.merge_entities(t) for t in ONT.entity_types]
+        + [cy.merge_facts(t) for t in ONT.relations]
+        + [rq.facts_page(t) for t in ONT.relations]
+        + [
+            rq.frontier(2, ("PART_OF",), "out"),
+            rq.edges_out_of(("PART_OF",), "in"),
+            rq.all_shortest_paths(4),
+            rq.actions_query(),
+            rq.presence(),
+            rq.facts_between_pairs(),
+        ]
+    )
+    for text in texts:
+        # the only quoted strings a builder may contain are none at all
+        assert "'" not in text and '"' not in text, text
+        assert "$" in text
+    # the stats query quotes ontology names only
+    stats = rq.stats_query()
+    quoted = set(stats.split("'")[1::2])
+    assert quoted <= set(ONT.entity_types) | set(ONT.relations) | {
+        "entity",
+        "relation",
+        "total",
+        "articles",
+        "aliases",
+    }
+
+
+def test_schema_is_derived_from_the_ontology() -> None:
+    statements = schema_statements()
+    assert all("IF NOT EXISTS" in s for s in statements)
+    text = "\n".join(statements)
+    for required in (
+        "(e:Entity) REQUIRE e.id IS UNIQUE",
+        "(a:Article) REQUIRE a.id IS UNIQUE",
+        "(a:Alias) REQUIRE a.key IS UNIQUE",
+        f"FULLTEXT INDEX {FULLTEXT_INDEX}",
+    ):
+        assert required in text
+    for name in ONT.entity_types:
+        assert f"FOR (n:{name}) ON (n.name_norm)" in text
+    for name in ONT.action_types:
+        assert f"FOR ()-[r:{name}]-() ON (r.last_seen)" in text
+
+
+def test_lucene_query_escapes_and_fuzzes() -> None:
+    assert lucene_query("ou y") == "ou* OR y*"
+    assert lucene_query("sec") == "sec* OR sec~1"
+    assert lucene_query("japan") == "japan* OR japan~1 OR jap OR japa OR jap*"
+    assert lucene_query("regulators regulators").split(" OR ")[-1] == "regula*"
+    assert lucene_query("a:b") == "a\\:b* OR a\\:b~1"
+    assert lucene_escape('a+b:c"d*') == 'a\\+b\\:c\\"d\\*'
+
+
+# --- errors ------------------------------------------------------------------------------
+
+
+def test_server_down_is_store_unavailable() -> None:
+    with pytest.raises(StoreUnavailableError) as info:
+        Neo4jStore(f"bolt://127.0.0.1:{_free_port()}", "neo4j", "cryptoreg-local", "neo4j")
+    assert "not reachable" in info.value.detail and "cryptoreg neo4j start" in info.value.detail
+    assert info.value.status == 503
+
+
+def test_wrong_password_is_store_unavailable(neo4j: Neo4jStore, settings: Settings) -> None:
+    with pytest.raises(StoreUnavailableError) as info:
+        Neo4jStore(settings.neo4j_uri, settings.neo4j_user, "not-the-password", "neo4j")
+    assert "credentials" in info.value.detail
+
+
+def test_ping_reports_the_server_version(neo4j: Neo4jStore) -> None:
+    assert neo4j.ping().startswith("5.26.")
+
+
+# --- schema and model in the database ------------------------------------------------------
+
+
+def test_constraints_and_indexes_exist(neo4j: Neo4jStore) -> None:
+    constraints = {
+        (tuple(r["labels"]), tuple(r["props"]), r["type"])
+        for r in neo4j.read(
+            "SHOW CONSTRAINTS YIELD labelsOrTypes AS labels, properties AS props, type"
+        )
+    }
+    for label, prop in (("Entity", "id"), ("Article", "id"), ("Alias", "key")):
+        assert ((label,), (prop,), "UNIQUENESS") in constraints
+    indexes = {
+        r["name"]: r
+        for r in neo4j.read("SHOW INDEXES YIELD name, type, state, labelsOrTypes, properties")
+    }
+    ft = indexes[FULLTEXT_INDEX]
+    assert ft["type"] == "FULLTEXT" and ft["state"] == "ONLINE"
+    assert ft["labelsOrTypes"] == ["Entity"] and ft["properties"] == ["names_norm"]
+    assert all(f"{t.lower()}_name" in indexes for t in ONT.entity_types)
+
+
+def test_uniqueness_is_enforced_by_the_database(neo4j: Neo4jStore) -> None:
+    neo4j.upsert(_fined("a1", "2024-01-02", "fined"))
+    with pytest.raises(Exception, match="already exists"):
+        neo4j.write(lambda tx: tx.run("CREATE (:Entity {id: 'exchange:binance'})").consume())
+
+
+def test_fact_is_one_relationship_with_aligned_lists(neo4j: Neo4jStore) -> None:
+    neo4j.upsert(_fined("b-art", "2024-03-01", "Binance paid.", amount=4.3e9))
+    neo4j.upsert(_fined("a-art", "2024-01-15", "The SEC fined Binance."))
+    rows = neo4j.read(
+        "MATCH (:Entity {id: 'regulator:sec'})-[r:FINED]->(:Entity {id: 'exchange:binance'}) "
+        "RETURN r.sources AS sources, r.evidence AS evidence, r.seen AS seen, r.amount AS amount, "
+        "r.currency AS currency, valueType(r.first_seen) AS first_type, "
+        "toString(r.first_seen) AS first_seen, toString(r.last_seen) AS last_seen"
+    )
+    assert rows == [
+        {
+            "sources": ["a-art", "b-art"],
+            "evidence": ["The SEC fined Binance.", "Binance paid."],
+            "seen": ["2024-01-15", "2024-03-01"],
+            "amount": 4.3e9,
+            "currency": "USD",
+            "first_type": "DATE NOT NULL",
+            "first_seen": "2024-01-15",
+            "last_seen": "2024-03-01",
+        }
+    ]
+    art = neo4j.read("MATCH (a:Article {id: 'a-art'}) RETURN valueType(a.published) AS t")
+    assert art == [{"t": "DATE NOT NULL"}]
+    mentions = neo4j.read(
+        "MATCH (:Entity {id: 'exchange:binance'})-[m:MENTIONED_IN]->() RETURN count(m) AS n"
+    )
+    assert mentions == [{"n": 2}]
+
+
+def test_labels_and_types_in_the_database_come_from_the_ontology(
+    neo4j: Neo4jStore, seed_gold: list[Extraction], dev_gold: list[Extraction]
+) -> None:
+    neo4j.upsert_many(seed_gold + dev_gold)
+    labels = {r["label"] for r in neo4j.read("CALL db.labels() YIELD label RETURN label")}
+    assert labels <= {"Entity", "Article", "Alias", *ONT.entity_types}
+    types = {
+        r["t"]
+        for r in neo4j.read(
+            "CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType AS t"
+        )
+    }
+    assert types <= {"MENTIONED_IN", "ALIAS_OF", *ONT.relations}
+    odd = neo4j.read(
+        "MATCH (e:Entity) WHERE size(labels(e)) <> 2 OR NOT e.type IN labels(e) RETURN e.id AS id"
+    )
+    assert odd == []
+
+
+def test_alias_nodes_follow_their_sources(neo4j: Neo4jStore) -> None:
+    neo4j.upsert(_fined("a1", "2024-01-02", "x"))
+    neo4j.upsert(_fined("a2", "2024-01-03", "y"))
+    rows = neo4j.read(
+        "MATCH (al:Alias)-[:ALIAS_OF]->(e:Entity) RETURN al.sources AS s, e.aliases AS names"
+    )
+    assert rows == [{"s": ["a1", "a2"], "names": ["S.E.C. body"]}]
+    neo4j.retract("a1")
+    neo4j.retract("a2")
+    assert neo4j.read("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]
+
+
+def test_hostile_strings_are_stored_verbatim(neo4j: Neo4jStore) -> None:
+    extraction = Extraction(
+        article=Article(id=f"art-{HOSTILE}", title=HOSTILE, publisher=HOSTILE, text=HOSTILE),
+        entities=[
+            Entity(
+                id=f"exchange:{HOSTILE}",
+                type="Exchange",
+                name=HOSTILE,
+                aliases=[Alias(name=HOSTILE + " alias")],
+            ),
+            Entity(id="regulator:sec", type="Regulator", name="SEC"),
+        ],
+        relations=[
+            Relation(
+                type="WARNED",
+                source="regulator:sec",
+                target=f"exchange:{HOSTILE}",
+                evidence=HOSTILE,
+            )
+        ],
+    )
+    neo4j.upsert(extraction)
+    rec = neo4j.get_entity(f"exchange:{HOSTILE}")
+    assert rec is not None and rec.entity.name == HOSTILE
+    assert [a.name for a in rec.entity.aliases] == [HOSTILE + " alias"]
+    assert neo4j.relations_of("regulator:sec")[0].evidence == [HOSTILE]
+    got = neo4j.get_article(f"art-{HOSTILE}")
+    assert got is not None and got.article.title == HOSTILE and got.article.text == HOSTILE
+    assert neo4j.stats().articles == 1
+    assert neo4j.search(HOSTILE)[0].entity.id == f"exchange:{HOSTILE}"
+
+
+# --- transactions --------------------------------------------------------------------------
+
+
+def test_deadlocked_writes_are_retried(neo4j: Neo4jStore) -> None:
+    """Two transactions lock A then B and B then A: Neo4j kills one (DeadlockDetected,
+    a transient error) and `execute_write` runs it again, so both writes land."""
+    neo4j.write(
+        lambda tx: tx.run("CREATE (:Entity {id: 'lock:a'}), (:Entity {id: 'lock:b'})").consume()
+    )
+    barrier = threading.Barrier(2, timeout=10)
+    attempts: list[str] = []
+    errors: list[BaseException] = []
+
+    def work(first: str, second: str) -> None:
+        def fn(tx: Any) -> None:
+            attempts.append(first)
+            tx.run(
+                "MATCH (n:Entity {id: $id}) SET n.touched = coalesce(n.touched, 0) + 1", id=first
+            ).consume()
+            if attempts.count(first) == 1:
+                try:
+                    barrier.wait()
+                except threading.BrokenBarrierError:
+                    pass
+            tx.run(
+                "MATCH (n:Entity {id: $id}) SET n.touched = coalesce(n.touched, 0) + 1", id=second
+            ).consume()
+
+        try:
+            neo4j.write(fn)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [
+        threading.Thread(target=work, args=p) for p in (("lock:a", "lock:b"), ("lock:b", "lock:a"))
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    assert len(attempts) >= 3  # one of the two ran twice
+    rows = neo4j.read("MATCH (n:Entity) WHERE n.id STARTS WITH 'lock:' RETURN n.touched AS t")
+    assert [r["t"] for r in rows] == [2, 2]
+
+
+def test_reads_run_in_read_mode(neo4j: Neo4jStore) -> None:
+    with pytest.raises(Exception, match="(?i)read"):
+        neo4j.read("CREATE (n:Scratch) RETURN n")
+    assert neo4j.read("MATCH (n:Scratch) RETURN count(n) AS n") == [{"n": 0}]
+
+
+def test_every_named_query_runs(loaded_neo4j: Neo4jStore) -> None:
+    from graph.named_queries import load_queries
+
+    for name, query in load_queries().items():
+        rows = loaded_neo4j.run_named(name, query.examples)
+        assert isinstance(rows, list), name
+    okx = loaded_neo4j.run_named("aliases_of", {"id": "exchange:okx"})
+    assert okx == [{"alias": "Ou Yi", "kind": "other"}]
+
+
+def test_iterators_page_through_everything(
+    loaded_neo4j: Neo4jStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = (
+        [e.entity.id for e in loaded_neo4j.iter_entities()],
+        [(f.type, f.source.id, f.target.id) for f in loaded_neo4j.iter_facts()],
+        [a.id for a in loaded_neo4j.iter_articles()],
+    )
+    monkeypatch.setattr("graph.neo4j_store.PAGE", 4)
+    paged = (
+        [e.entity.id for e in loaded_neo4j.iter_entities()],
+        [(f.type, f.source.id, f.target.id) for f in loaded_neo4j.iter_facts()],
+        [a.id for a in loaded_neo4j.iter_articles()],
+    )
+    assert paged == whole
+    stats = loaded_neo4j.stats()
+    assert len(whole[0]) == sum(stats.entities_by_type.values()) and len(whole[2]) == stats.articles
+
+
+def test_clear_keeps_the_schema(neo4j: Neo4jStore, seed_gold: list[Extraction]) -> None:
+    neo4j.upsert_many(seed_gold)
+    neo4j.clear()
+    assert neo4j.read("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]
+    names = {r["name"] for r in neo4j.read("SHOW INDEXES YIELD name")}
+    assert FULLTEXT_INDEX in names
+
+
+# --- search candidates agree with the embedded store's full scan --------------------------
+
+
+def _queries(entities: list[Any]) -> list[str]:
+    """Words, prefixes, substrings and typos of every stored name and alias."""
+    out: set[str] = set()
+    for rec in entities:
+        for name in [rec.entity.name, *(a.name for a in rec.entity.aliases)]:
+            words = name.split()
+            out.update(words[:3])
+            out.add(name[:4])
+            out.add(name[1:7])
+            if len(name) > 5:
+                out.add(name[:3] + name[4:])  # a deleted letter
+    return sorted(q for q in out if q.strip())
+
+
+def test_search_matches_the_embedded_store(
+    both_stores: tuple[Any, Any], seed_gold: list[Extraction], dev_gold: list[Extraction]
+) -> None:
+    embedded, neo = both_stores
+    for x in seed_gold + dev_gold:
+        embedded.upsert(x)
+        neo.upsert(x)
+    queries = _queries(list(embedded.iter_entities()))
+    assert len(queries) > 200
+    differing = [q for q in queries if embedded.search(q, limit=50) != neo.search(q, limit=50)]
+    assert differing == []
+
+
+@pytest.fixture
+def loaded_neo4j(
+    neo4j: Neo4jStore, seed_gold: list[Extraction], dev_gold: list[Extraction]
+) -> Neo4jStore:
+    for x in seed_gold + dev_gold:
+        neo4j.upsert(x)
+    return neo4j

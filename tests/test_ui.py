@@ -1,0 +1,268 @@
+"""The graph page at /ui, in headless Debian chromium driven by Playwright.
+
+A real uvicorn serves the real app over an embedded store into which the seed article
+was ingested (so facts carry their evidence sentences), plus one article whose names
+and sentence are HTML, to show the page never turns data into markup. Every request
+the page makes is recorded: all must go to the API's own origin. Screenshots land in
+artifacts/ for people to look at.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser_support import launch_chromium, require_chromium, screenshot_path, serve
+from conftest import CORPUS
+from fastapi.testclient import TestClient
+from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
+
+from api.app import UI_DIR, create_app
+from graph.embedded_store import EmbeddedStore
+from graph.ids import entity_id
+from graph.models import Article, Entity, Extraction, Relation
+from graph.ontology import get_ontology
+from graph.settings import PROJECT_ROOT, Settings, load_settings
+from ingest.pipeline import ingest_articles
+from ingest.read import read_paths
+
+pytestmark = pytest.mark.browser
+
+OKX = "exchange:okx"
+PBOC = "centralbank:peoples-bank-of-china"
+COURT = "People's Court of Chaoyang District"
+HOSTILE_NAME = '<img src=x onerror="window.pwned=1">Evil <b>Exchange</b>'
+HOSTILE_SENTENCE = '<script>window.pwned=2</script>Evil <i>Exchange</i> is based in Seychelles.'
+VIEWPORT = {"width": 1400, "height": 850}
+
+
+def hostile_extraction() -> Extraction:
+    """An article whose entity name and evidence are markup, linked to Seychelles."""
+    evil = Entity(id=entity_id("Exchange", HOSTILE_NAME), type="Exchange", name=HOSTILE_NAME)
+    place = Entity(id="jurisdiction:seychelles", type="Jurisdiction", name="Seychelles")
+    fact = Relation(
+        type="HEADQUARTERED_IN",
+        source=evil.id,
+        target=place.id,
+        evidence=HOSTILE_SENTENCE,
+        confidence=0.9,
+    )
+    article = Article(id="test-hostile", title="<h1>Hostile</h1> title", text=HOSTILE_SENTENCE)
+    return Extraction(article=article, entities=[evil, place], relations=[fact])
+
+
+@pytest.fixture(scope="module")
+def ui_settings() -> Settings:
+    settings = load_settings()
+    require_chromium(settings)
+    return settings
+
+
+@pytest.fixture(scope="module")
+def base_url(ui_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The API on a free port, over the ingested seed article plus the hostile one."""
+    store = EmbeddedStore(tmp_path_factory.mktemp("ui-store"))
+    report = ingest_articles(read_paths([str(CORPUS / "seed" / "articles")], 10_000_000), store)
+    assert report.ingested == ["seed-beijing-crackdown"], report.failed
+    store.upsert(hostile_extraction())
+    with serve(create_app(ui_settings, store=store)) as url:
+        yield url
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def browser(ui_settings: Settings) -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+class Recorder:
+    """Every URL the page requested and every console error it logged."""
+
+    def __init__(self, page: Page) -> None:
+        self.urls: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", lambda request: self.urls.append(request.url))
+        page.on("console", self._console)
+        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.errors.append(message.text)
+
+    def assert_clean(self, base_url: str) -> None:
+        """Only same-origin requests (so no CDN, no web font) and no error in the console."""
+        foreign = [u for u in self.urls if not u.startswith(base_url + "/")]
+        assert not foreign, f"requests outside {base_url}: {foreign}"
+        assert self.urls, "no request was recorded"
+        assert not self.errors, self.errors
+
+
+@pytest.fixture
+def page(browser: Browser, base_url: str) -> Iterator[tuple[Page, Recorder]]:
+    context = browser.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
+    page = context.new_page()
+    recorder = Recorder(page)
+    page.goto(f"{base_url}/ui/")
+    expect(page.locator("body")).to_have_attribute("data-ready", "true")
+    yield page, recorder
+    context.close()
+
+
+def search(page: Page, text: str) -> None:
+    page.fill("#search-input", text)
+    page.click("#search-form button[type=submit]")
+
+
+def drawn_nodes(page: Page) -> dict[str, dict[str, Any]]:
+    """Cytoscape's own model of the drawn nodes, by id."""
+    nodes: list[dict[str, Any]] = page.evaluate("window.cy.nodes().map(n => n.data())")
+    return {n["id"]: n for n in nodes}
+
+
+def click_element(page: Page, selector: str) -> None:
+    """A real mouse click on a cytoscape node or edge (at its rendered middle)."""
+    x, y = page.evaluate(
+        """(selector) => {
+            const ele = window.cy.$(selector)[0];
+            const box = document.getElementById('cy').getBoundingClientRect();
+            const at = ele.isNode() ? ele.renderedPosition() : ele.renderedMidpoint();
+            return [at.x + box.left, at.y + box.top];
+        }""",
+        selector,
+    )
+    page.mouse.click(x, y)
+
+
+def test_search_by_alias_draws_the_neighbourhood_and_an_edge_shows_its_evidence(
+    page: tuple[Page, Recorder], base_url: str
+) -> None:
+    tab, recorder = page
+    search(tab, "Ou Yi")
+    expect(tab.locator("#hits")).to_contain_text("OKX")
+    expect(tab.locator("#hits")).to_contain_text("as “Ou Yi”")
+    side = tab.locator("#node-list")
+    expect(side).to_contain_text("Seychelles")
+    expect(side).to_contain_text(COURT)
+
+    nodes = drawn_nodes(tab)
+    names = {n["name"] for n in nodes.values()}
+    assert {"OKX", "Seychelles", COURT, "China"} <= names
+    assert nodes[OKX]["type"] == "Exchange"
+    vocab = json.loads(tab.evaluate("fetch('/ui/vocabulary.json').then(r => r.text())"))
+    colors = {t["name"]: t["color"] for t in vocab["entity_types"]}
+    assert nodes[OKX]["color"] == colors["Exchange"] != colors["Jurisdiction"]
+    edges = tab.evaluate("window.cy.edges().map(e => e.data('type'))")
+    assert {"HEADQUARTERED_IN", "REFERRED_BY", "ORIGINATED_IN"} <= set(edges)
+
+    click_element(tab, f'edge[source = "{OKX}"][type = "HEADQUARTERED_IN"]')
+    evidence = tab.locator("#details blockquote.evidence")
+    expect(evidence).to_contain_text("a Seychelles-based exchange")
+    expect(tab.locator("#details .source")).to_contain_text("seed-beijing-crackdown · Forkast")
+    expect(tab.locator("#details .fact-line")).to_contain_text("OKX HEADQUARTERED_IN Seychelles")
+    tab.screenshot(path=str(screenshot_path("ui-graph.png")))
+    recorder.assert_clean(base_url)
+
+
+def test_clicking_a_node_merges_its_neighbourhood(
+    page: tuple[Page, Recorder], base_url: str
+) -> None:
+    tab, recorder = page
+    search(tab, "OKX")
+    expect(tab.locator("#node-list li")).to_have_count(4)
+    before = drawn_nodes(tab)
+
+    click_element(tab, 'node[id = "jurisdiction:china"]')
+    expect(tab.locator("#node-list")).to_contain_text("Beijing")
+    after = drawn_nodes(tab)
+    assert set(before) < set(after), "expanding must keep what was drawn and add to it"
+    assert "jurisdiction:beijing" in after
+    expect(tab.locator("#details h3")).to_contain_text("China")
+    assert PBOC in after
+
+    click_element(tab, f'node[id = "{PBOC}"]')
+    expect(tab.locator("#node-list")).to_contain_text("32 domain names related to cryptocurrencies")
+    final = drawn_nodes(tab)
+    assert set(after) < set(final)
+    unnamed = [n for n in final.values() if n.get("unnamed")]
+    assert unnamed and all(n["label"] == f"{n['count']} {n['name']}" for n in unnamed)
+    expect(tab.locator("#node-list li")).to_have_count(len(final))
+    tab.screenshot(path=str(screenshot_path("ui-expanded.png")))
+    recorder.assert_clean(base_url)
+
+
+def test_timeline_filters_by_jurisdiction_and_action_type(
+    page: tuple[Page, Recorder], base_url: str
+) -> None:
+    tab, recorder = page
+    tab.click("#tab-timeline")
+    expect(tab.locator("#timeline-view")).to_be_visible()
+    options = tab.locator("#action-select option").all_inner_texts()
+    assert options[1:] == list(get_ontology().action_types)
+    tab.select_option("#jurisdiction-select", "jurisdiction:china")
+    tab.select_option("#action-select", "BLOCKED")
+    items = tab.locator("#timeline > li")
+    expect(items.first).to_contain_text("BLOCKED")
+    texts = items.all_inner_texts()
+    assert texts and all("BLOCKED" in t and "BANNED" not in t for t in texts)
+    assert any("People's Bank of China" in t for t in texts)
+    tab.screenshot(path=str(screenshot_path("ui-timeline.png")))
+    recorder.assert_clean(base_url)
+
+
+def test_names_and_sentences_are_shown_as_text_never_as_markup(
+    page: tuple[Page, Recorder], base_url: str
+) -> None:
+    tab, recorder = page
+    search(tab, "Evil")
+    hit = tab.locator("#hits button", has_text=HOSTILE_NAME)
+    expect(hit).to_have_count(1)
+    hit.click()
+    expect(tab.locator("#node-list")).to_contain_text(HOSTILE_NAME)
+    evil = entity_id("Exchange", HOSTILE_NAME)
+    click_element(tab, f'edge[source = "{evil}"]')
+    expect(tab.locator("#details blockquote.evidence")).to_have_text(HOSTILE_SENTENCE)
+    assert tab.locator("main img, main b, main i, main script, main h1").count() == 0
+    assert tab.evaluate("window.pwned === undefined")
+    recorder.assert_clean(base_url)
+
+
+# ---- without a browser: the page's sources and its helper endpoints ----
+
+def test_page_code_never_builds_html_from_strings() -> None:
+    code = (UI_DIR / "app.js").read_text(encoding="utf-8")
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+        assert sink not in code, sink
+    assert not re.search(r"https?://", code), "the page must only use relative URLs"
+    html = (UI_DIR / "index.html").read_text(encoding="utf-8")
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", html)
+
+
+def test_vendored_cytoscape_is_the_pinned_version() -> None:
+    pinned = json.loads((PROJECT_ROOT / "package.json").read_text())["devDependencies"]
+    lock = json.loads((PROJECT_ROOT / "package-lock.json").read_text())
+    version = pinned["cytoscape"]
+    assert lock["packages"]["node_modules/cytoscape"]["version"] == version
+    vendor = UI_DIR / "vendor"
+    assert (vendor / "VERSIONS.txt").read_text().startswith(f"cytoscape {version} ")
+    assert "Permission is hereby granted" in (vendor / "cytoscape.LICENSE.txt").read_text()
+    assert (vendor / "cytoscape.min.js").stat().st_size > 100_000
+
+
+def test_vocabulary_lists_every_type_with_a_colour(tmp_path: Path) -> None:
+    with TestClient(create_app(load_settings(), store=EmbeddedStore(tmp_path))) as client:
+        body = client.get("/ui/vocabulary.json").json()
+        page = client.get("/ui/")
+    ont = get_ontology()
+    assert [t["name"] for t in body["entity_types"]] == list(ont.entity_types)
+    assert [r["name"] for r in body["relations"]] == list(ont.relations)
+    assert body["action_types"] == list(ont.action_types)
+    colors = [t["color"] for t in body["entity_types"]]
+    assert len(set(colors)) == len(colors)
+    assert page.status_code == 200 and "cytoscape.min.js" in page.text
