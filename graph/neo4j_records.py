@@ -159,11 +159,11 @@ def article_from(p: Mapping[str, Any]) -> Article:
 
 
 def plain_value(value: Any) -> Any:
-    """Driver values as plain Python: Neo4j dates become `datetime.date`, lists recurse."""
+    """Driver values as plain Python (Neo4j temporal values become `datetime` ones)."""
     if isinstance(value, list):
         return [plain_value(v) for v in value]
-    if hasattr(value, "to_native") and type(value).__name__ == "Date":
-        return to_date(value)
+    if isinstance(value, dict):
+        return {k: plain_value(v) for k, v in value.items()}
     if hasattr(value, "to_native"):
         return value.to_native()
     return value

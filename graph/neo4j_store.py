@@ -34,12 +34,11 @@ from graph.models import Alias, Article, Extraction
 from graph.named_queries import bind_query
 from graph.neo4j_errors import translated
 from graph.neo4j_records import (
-    plain_value,
     article_from,
     entity_record,
     fact_from,
+    plain_value,
     summary_from,
-    to_date,
 )
 from graph.neo4j_schema import ensure_schema
 from graph.neo4j_write import retract_tx, upsert_tx

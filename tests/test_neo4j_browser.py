@@ -228,6 +228,7 @@ def test_browser_draws_the_seed_graph_in_our_style(
 
         run_in_editor(page, [f":style {style_url}"])
         style_frame = page.get_by_test_id("frame").first
+        expect(style_frame.get_by_test_id("frameCommand")).to_contain_text(style_url)
         expect(style_frame).to_contain_text("node.Exchange")
         expect(style_frame).to_contain_text(colours["node.Exchange"]["color"])
 

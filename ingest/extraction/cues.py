@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ingest.extraction.scan import Scanner
 from ingest.extraction.tokens import UPPER
 
 NAME = rf"(?P<n>[{UPPER}][\w.&'-]*[\w]?(?: [{UPPER}][\w.&'-]*\w)*)"
@@ -106,15 +107,34 @@ LIST_CUES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\bexchanges {LIST} and [{UPPER}]"), "Exchange"),
 ]
 _SPLIT_LIST = re.compile(r",? (?:and|or) |, ")
+_CUE_STEMS: list[tuple[str, ...]] = [
+    ("exchange", "platform"), (" named ", " called "), ("exchange", "platform"),
+    ("firm", "company", "bank", "startup", "lender", "miner", "wallet", "issuer", "fintech",
+     "provider", "parent", "conglomerate", "operator", "group"),
+    ("according to", "outlet", "news", "data from", "data by", "check by", "reported by", "told"),
+    ("stablecoin", "token", "coin", "cryptocurrenc", "blockchain", "altcoin", "memecoin"),
+    ("blockchain", "token", "stablecoin", "coin", "ticker", "cryptocurrency"),
+    ("app ", "wallet", "application"),
+    ("-based", "-headquartered", "-registered", "-incorporated"),
+    ("based in", "headquartered in", "incorporated in", "registered in", "domiciled in",
+     "founded in", "originated in"),
+    ("capital of", "city of", "province of", "state of", "emirate of", "region of", "district of",
+     "island of"),
+    ("capital",), ("court", "tribunal"),
+]
+_LIST_STEMS: list[tuple[str, ...]] = [
+    ("such as", "including", "like", "among them", "namely"),
+    ("such as", "including", "like"), ("such as", "including", "like"), ("exchanges ",),
+]
 
 
-def cue_spans(text: str) -> Iterator[tuple[int, int, str]]:
+def cue_spans(text: str, scanner: Scanner | None = None) -> Iterator[tuple[int, int, str]]:
     """(start, end, type) of every name a context cue types."""
-    for pattern, etype in CUES:
-        for m in pattern.finditer(text):
+    for (pattern, etype), stems in zip(CUES, _CUE_STEMS, strict=True):
+        for m in scanner.finditer(pattern, stems) if scanner else pattern.finditer(text):
             yield m.start("n"), m.end("n"), etype
-    for pattern, etype in LIST_CUES:
-        for m in pattern.finditer(text):
+    for (pattern, etype), stems in zip(LIST_CUES, _LIST_STEMS, strict=True):
+        for m in scanner.finditer(pattern, stems) if scanner else pattern.finditer(text):
             base = m.start("list")
             for part in _iter_list(m.group("list")):
                 yield base + part[0], base + part[1], etype

@@ -35,18 +35,16 @@ _TITLE = (
     r"(?:(?:former|acting|interim|then-|deputy|outgoing|incoming|new|current) )?"
     rf"(?P<title>{ROLE_WORDS}|sen\.|rep\.|gov\.|dr\.|mr\.|mrs\.|ms\.)"
 )
-TITLE_BEFORE = re.compile(rf"\b(?i:{_TITLE}) {PERSON_NAME}")
-APPOSITIVE_AFTER = re.compile(
-    rf"{PERSON_NAME}, (?:who (?:is|was|remains) )?(?:the |a |an |its |his |her |their )?"
+_TITLE_END = re.compile(rf"\b(?i:{_TITLE}) $")
+_APPOSITIVE_AT = re.compile(
+    r", (?:who (?:is|was|remains) )?(?:the |a |an |its |his |her |their )?"
     r"(?:(?P<org>[^,]{1,60}?)'s? )?(?P<mod>(?:former|acting|interim|deputy|then|outgoing|new|"
     r"current|co-|senior|top|longtime|long-time|[A-Z]\w+-based)[ -])*"
     rf"(?P<role>(?i:{ROLE_WORDS}))\b"
 )
-BY_PERSON = re.compile(
-    rf"\b(?:founded|co-founded|led|headed|run|chaired|created|started) by {PERSON_NAME}"
-)
-SAID_AFTER = re.compile(rf"{PERSON_NAME},? (?:said|says|told|wrote|added|argued|noted)\b")
-REPLACED_WITH = re.compile(rf"\b(?:replaced (?:him|her|them) with|succeeded by) {PERSON_NAME}")
+_BY_END = re.compile(r"\b(?:founded|co-founded|led|headed|run|chaired|created|started) by $")
+_SAID_AT = re.compile(r",? (?:said|says|told|wrote|added|argued|noted)\b")
+_REPLACED_END = re.compile(r"\b(?:replaced (?:him|her|them) with|succeeded by) $")
 _CASE_SENSITIVE_NAME = re.compile(
     rf"{_NAME_TOKEN}(?: {_PARTICLE})?(?: {_NAME_TOKEN})+(?: Jr\.?| Sr\.?)?"
 )
@@ -90,30 +88,26 @@ def strip_title(name: str) -> tuple[str, int]:
     return name[m.end() :], m.end()
 
 
-def person_spans(text: str) -> Iterator[PersonSpan]:
-    """Every introduction of a person that a title, role, apposition or cue marks."""
-    for m in TITLE_BEFORE.finditer(text):
-        name = m.group("name")
-        if _valid(name, strict=False):
-            yield PersonSpan(
-                m.start("name"), m.end("name"), name, _norm_role(m.group("title")), m.start()
-            )
-    for m in APPOSITIVE_AFTER.finditer(text):
-        name, cut = strip_title(m.group("name"))
-        if _valid(name):
-            yield PersonSpan(
-                m.start("name") + cut,
-                m.end("name"),
-                name,
-                _norm_role(m.group("role")),
-                m.start("role"),
-                m.group("org"),
-            )
-    for pattern in (BY_PERSON, SAID_AFTER, REPLACED_WITH):
-        for m in pattern.finditer(text):
-            name, cut = strip_title(m.group("name"))
-            if _valid(name):
-                yield PersonSpan(m.start("name") + cut, m.end("name"), name)
+def person_spans(text: str, spans: list[tuple[int, int]]) -> Iterator[PersonSpan]:
+    """Which capitalised runs (`spans`) are people, by the title, role or cue next to them."""
+    for s, e in spans:
+        name = text[s:e]
+        if " " not in name or not _CASE_SENSITIVE_NAME.fullmatch(name):
+            continue
+        line = text.rfind("\n", 0, s) + 1
+        title = _TITLE_END.search(text, max(line, s - 60), s)
+        if title and _valid(name, strict=False):
+            yield PersonSpan(s, e, name, _norm_role(title.group("title")), title.start())
+            continue
+        if not _valid(name):
+            continue
+        appos = _APPOSITIVE_AT.match(text, e)
+        if appos:
+            yield PersonSpan(s, e, name, _norm_role(appos.group("role")), appos.start("role"),
+                             appos.group("org"))
+        elif (_SAID_AT.match(text, e) or _BY_END.search(text, max(line, s - 50), s)
+              or _REPLACED_END.search(text, max(line, s - 50), s)):
+            yield PersonSpan(s, e, name)
 
 
 def _norm_role(role: str) -> str:

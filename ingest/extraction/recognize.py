@@ -15,6 +15,7 @@ from ingest.extraction.cues import cue_spans
 from ingest.extraction.gazindex import GazEntry, GazHit, GazIndex
 from ingest.extraction.orgnames import COMPANY_SUFFIXES, classify, split_chunk
 from ingest.extraction.persons import person_spans
+from ingest.extraction.scan import scanner_of
 from ingest.extraction.sentences import Document
 from ingest.extraction.tokens import Token, name_chunks, tokenize
 
@@ -73,7 +74,7 @@ def recognize(doc: Document, index: GazIndex, publisher: str | None = None) -> l
     chunks: list[Candidate] = []
     unknown: list[Candidate] = []
     cues: dict[tuple[int, int], str] = {}
-    for s, e, t in cue_spans(text):
+    for s, e, t in cue_spans(text, scanner_of(doc)):
         cues.setdefault((s, e), t)
     for sent in doc.sentences:
         tokens = tokenize(sent.text, sent.start)
@@ -82,7 +83,10 @@ def recognize(doc: Document, index: GazIndex, publisher: str | None = None) -> l
                 for a3, b3 in split_chunk(tokens, a2, b2):
                     cand = _chunk_candidate(tokens, a3, b3, text, cues, publisher)
                     (chunks if cand.type else unknown).append(cand)
-    persons = [Candidate(p.start, p.end, p.name, "Person", "person") for p in person_spans(text)]
+    spans = [(c.start, c.end) for c in chunks + unknown]
+    persons = [
+        Candidate(p.start, p.end, p.name, "Person", "person") for p in person_spans(text, spans)
+    ]
     persons = [p for p in persons if not _clashes_with_org(p, gaz, chunks)]
     brands = _brand_extensions(unknown, gaz, index)
     accepted = _select(gaz + chunks + persons + brands)
