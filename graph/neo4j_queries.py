@@ -1,10 +1,12 @@
-"""Cypher text for the Neo4j store: small pure builders, one place for every query string.
+"""Cypher text of the Neo4j store's writes and identity look-ups (reads: neo4j_read_queries).
 
-Cypher cannot take labels or relationship types as parameters, so the only values ever
-interpolated are ontology names that `check_label` / `check_rel_type` have verified
-against graph/ontology.yaml (and that match a plain identifier pattern besides). Every
-user value (ids, names, dates, lists) travels as a `$parameter`. Builders are cached:
-one query text per type, so the server's plan cache sees a handful of distinct queries.
+Cypher cannot take labels or relationship types as parameters (APOC is not installed),
+so the only values ever interpolated are ontology names that `check_label` /
+`check_rel_type` have verified against graph/ontology.yaml (and that match a plain
+identifier pattern besides). Every user value (ids, names, dates, lists) travels as a
+`$parameter`. Builders are cached, so the plan cache sees a fixed set of texts; the
+entity and fact writes are one statement each for every type (a checked FOREACH branch
+per type), which saves a round trip per type present in an article.
 """
 
 from __future__ import annotations
@@ -49,34 +51,61 @@ def arrows(direction: Direction) -> tuple[str, str]:
 # --- writes -----------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=64)
-def merge_entities(label: str) -> str:
-    """Create or complete entities of one type, and their mention by the article.
+def when(test: str, name: str, clause: str) -> str:
+    """`clause` applied only on rows where `test` equals the ontology name `name`: the
+    FOREACH/CASE idiom that picks a static label or type per row without APOC."""
+    return f"FOREACH (_ IN CASE WHEN {test} = '{name}' THEN [1] ELSE [] END | {clause})"
 
-    Rows: {id, create: {...all properties}, update: {...properties to overwrite}}."""
-    label = check_label(label)
+
+@lru_cache(maxsize=1)
+def merge_entities() -> str:
+    """Create or complete the article's entities and their mention, in one statement.
+
+    Rows: {id, create: {...all properties}, update: {...properties to overwrite}}. The
+    type label is set from the stored `type` (fixed by the first article), one checked
+    FOREACH branch per ontology type."""
+    labels = " ".join(
+        when("e.type", check_label(t), f"SET e:{check_label(t)}")
+        for t in get_ontology().entity_types
+    )
     return (
         "MATCH (a:Article {id: $article_id}) "
         "UNWIND $rows AS row "
         "MERGE (e:Entity {id: row.id}) "
-        f"ON CREATE SET e:{label}, e += row.create "
+        "ON CREATE SET e += row.create "
         "ON MATCH SET e += row.update "
+        f"{labels} "
         "MERGE (e)-[:MENTIONED_IN]->(a)"
     )
 
 
-@lru_cache(maxsize=64)
-def merge_facts(rel_type: str) -> str:
-    """Write facts of one type; each row's `props` replaces the relationship's properties
-    (the merged provenance, computed in Python from all supports)."""
-    rel_type = check_rel_type(rel_type)
+@lru_cache(maxsize=1)
+def merge_facts() -> str:
+    """Write facts of every type in one statement; each row's `props` replaces the
+    relationship's properties (the merged provenance, computed in Python from all
+    supports). One checked FOREACH branch per ontology relation type."""
+    branches = " ".join(
+        when(
+            "row.type",
+            check_rel_type(t),
+            f"MERGE (s)-[r:{check_rel_type(t)}]->(t) SET r = row.props",
+        )
+        for t in get_ontology().relations
+    )
     return (
         "UNWIND $rows AS row "
         "MATCH (s:Entity {id: row.source}) MATCH (t:Entity {id: row.target}) "
-        f"MERGE (s)-[r:{rel_type}]->(t) "
-        "SET r = row.props"
+        f"{branches}"
     )
 
+
+# Every write transaction first write-locks one node, so writers run one at a time as in
+# the embedded store: identity resolution then always sees every committed entity (two
+# concurrent articles naming a new body cannot both create it under different ids).
+# `generation` counts committed writes.
+TAKE_WRITE_LOCK = (
+    "MERGE (m:CryptoregMeta {key: 'writer'}) SET m.generation = coalesce(m.generation, 0) + 1"
+)
 
 MERGE_ARTICLE = "MERGE (a:Article {id: $id}) SET a = $props"
 
@@ -130,19 +159,15 @@ CLEAR_BATCH = "MATCH (n) WITH n LIMIT $batch DETACH DELETE n RETURN count(n) AS 
 
 # --- reads used by writes ----------------------------------------------------------------
 
-ARTICLE_EXISTS = "MATCH (a:Article {id: $article_id}) RETURN a.id AS id"
-
-OLD_MENTIONS = "MATCH (e:Entity)-[:MENTIONED_IN]->(:Article {id: $article_id}) RETURN e.id AS id"
-
-OLD_FACTS = (
-    "MATCH (s:Entity)-[:MENTIONED_IN]->(:Article {id: $article_id}) "
-    "MATCH (s)-[r]->(t:Entity) WHERE $article_id IN r.sources "
-    "RETURN s.id AS source, type(r) AS type, t.id AS target, properties(r) AS props"
-)
-
-OLD_ALIASES = (
-    "MATCH (e:Entity)-[:MENTIONED_IN]->(:Article {id: $article_id}) "
-    "MATCH (al:Alias)-[:ALIAS_OF]->(e) WHERE $article_id IN al.sources RETURN al.key AS key"
+ARTICLE_REFS = (
+    "OPTIONAL MATCH (a:Article {id: $article_id}) "
+    "CALL (a) { MATCH (e:Entity)-[:MENTIONED_IN]->(a) RETURN collect(e.id) AS mentions } "
+    "CALL (a) { MATCH (s:Entity)-[:MENTIONED_IN]->(a) MATCH (s)-[r]->(t:Entity) "
+    "WHERE $article_id IN r.sources "
+    "RETURN collect({source: s.id, type: type(r), target: t.id, props: properties(r)}) AS facts } "
+    "CALL (a) { MATCH (e:Entity)-[:MENTIONED_IN]->(a) MATCH (al:Alias)-[:ALIAS_OF]->(e) "
+    "WHERE $article_id IN al.sources RETURN collect(al.key) AS aliases } "
+    "RETURN a IS NOT NULL AS exists, mentions, facts, aliases"
 )
 
 ENTITY_STATE = (

@@ -8,8 +8,9 @@ them against the ontology (Cypher cannot take them as parameters).
 from __future__ import annotations
 
 from neo4j import Driver
+from neo4j.exceptions import ClientError
 
-from graph.neo4j_queries import check_label, check_rel_type
+from graph.neo4j_queries import check_label
 from graph.ontology import Ontology, get_ontology
 
 FULLTEXT_INDEX = "entity_names"
@@ -23,6 +24,8 @@ _CONSTRAINTS = (
     "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE",
     "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
     "CREATE CONSTRAINT alias_key IF NOT EXISTS FOR (a:Alias) REQUIRE a.key IS UNIQUE",
+    # The writer lock node (graph/neo4j_queries.py TAKE_WRITE_LOCK) must stay single.
+    "CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (m:CryptoregMeta) REQUIRE m.key IS UNIQUE",
 )
 
 _INDEXES = (
@@ -50,18 +53,13 @@ def _fulltext_statement() -> str:
 
 
 def _type_indexes(ont: Ontology) -> list[str]:
-    """Per entity type a name index (Browser look-ups by label); per action a date index."""
+    """Per entity type a name index, for Browser look-ups by label (`MATCH (n:Exchange
+    {name_norm: 'okx'})`); the store itself looks names up on :Entity."""
     out = []
     for name in ont.entity_types:
         label = check_label(name)
         out.append(
             f"CREATE INDEX {label.lower()}_name IF NOT EXISTS FOR (n:{label}) ON (n.name_norm)"
-        )
-    for name in ont.action_types:
-        rel = check_rel_type(name)
-        out.append(
-            f"CREATE INDEX {rel.lower()}_last_seen IF NOT EXISTS "
-            f"FOR ()-[r:{rel}]-() ON (r.last_seen)"
         )
     return out
 
@@ -88,9 +86,32 @@ def _drop_stale_fulltext(driver: Driver, database: str) -> None:
         driver.execute_query(f"DROP INDEX {FULLTEXT_INDEX}", database_=database)
 
 
+def statement_name(statement: str) -> str:
+    """The index or constraint name a `CREATE ... <name> IF NOT EXISTS` statement gives."""
+    words = statement.split()
+    return words[words.index("IF") - 1]
+
+
+def _existing(driver: Driver, database: str) -> set[str]:
+    names = set()
+    for show in ("SHOW INDEXES YIELD name", "SHOW CONSTRAINTS YIELD name"):
+        names |= {r["name"] for r in driver.execute_query(show, database_=database).records}
+    return names
+
+
 def ensure_schema(driver: Driver, database: str) -> None:
-    """Create what is missing and wait until every index is online (search needs it)."""
+    """Create what is missing and wait until every index is online (search needs it).
+
+    Only missing names are created, so a routine start runs no schema transaction; a
+    rule another process created meanwhile ("equivalent ... already exists") is fine."""
     _drop_stale_fulltext(driver, database)
+    existing = _existing(driver, database)
     for statement in schema_statements():
-        driver.execute_query(statement, database_=database)
+        if statement_name(statement) in existing:
+            continue
+        try:
+            driver.execute_query(statement, database_=database)
+        except ClientError as exc:
+            if "AlreadyExists" not in (exc.code or ""):
+                raise
     driver.execute_query("CALL db.awaitIndexes(60)", database_=database)

@@ -10,8 +10,10 @@ Graph model (see graph/neo4j_records.py for the property layout)::
 
 Answers are those of graph/embedded_store.py (its docstring holds the read semantics;
 tests/test_store_conformance.py checks both). Writes go through `session.execute_write`
-(one article per transaction; the driver retries transient errors such as deadlocks);
-reads through `execute_query` with READ routing. A server that is down, refuses the
+(one article per transaction; the driver retries transient errors such as deadlocks),
+and each first write-locks one `:CryptoregMeta` node, so writers take turns as SQLite's
+do and identity resolution never races another writer; reads go through
+`execute_query` with READ routing and run concurrently. A server that is down, refuses the
 credentials or drops the session becomes `StoreUnavailableError`, never a driver
 traceback. Search candidates come from the full-text index; graph.search_rank ranks.
 """

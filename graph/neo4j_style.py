@@ -79,7 +79,7 @@ def grass_rules(ont: Ontology | None = None) -> Rules:
 
 
 def render_grass(rules: Rules | None = None) -> str:
-    """The GraSS text, laid out as the Browser itself writes it (no comments: it cannot parse them)."""
+    """The GraSS text, laid out as the Browser writes it; no comments, which it cannot parse."""
     rules = rules if rules is not None else grass_rules()
     blocks = []
     for selector, props in rules.items():

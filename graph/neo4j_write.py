@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,6 +38,7 @@ class Refs:
     facts: dict[FactKey, dict[str, Any]]
     mentions: set[str]
     aliases: set[str]
+    exists: bool = True
 
 
 def alias_key(entity_id: str, name: str) -> str:
@@ -47,13 +47,11 @@ def alias_key(entity_id: str, name: str) -> str:
 
 
 def read_refs(tx: ManagedTransaction, aid: str) -> Refs:
-    facts = {
-        (r["source"], r["type"], r["target"]): dict(r["props"])
-        for r in tx.run(q.OLD_FACTS, article_id=aid)
-    }
-    mentions = {r["id"] for r in tx.run(q.OLD_MENTIONS, article_id=aid)}
-    aliases = {r["key"] for r in tx.run(q.OLD_ALIASES, article_id=aid)}
-    return Refs(facts, mentions, aliases)
+    row = tx.run(q.ARTICLE_REFS, article_id=aid).single()
+    if row is None:  # OPTIONAL MATCH always gives one row; this keeps mypy honest
+        return Refs({}, set(), set(), exists=False)
+    facts = {(f["source"], f["type"], f["target"]): dict(f["props"]) for f in row["facts"]}
+    return Refs(facts, set(row["mentions"]), set(row["aliases"]), exists=bool(row["exists"]))
 
 
 def _first_by_id(entities: list[Entity]) -> list[Entity]:
@@ -107,15 +105,13 @@ def _update_props(e: Entity, stored: dict[str, Any]) -> dict[str, Any]:
 def _write_entities(
     tx: ManagedTransaction, aid: str, entities: list[Entity], state: dict[str, dict[str, Any]]
 ) -> None:
-    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    rows = []
     for e in entities:
         stored = state.get(e.id)
-        row = {"id": e.id, "create": _create_props(e), "update": {}}
-        if stored is not None:
-            row["update"] = _update_props(e, stored)
-        by_type[e.type].append(row)
-    for etype, rows in sorted(by_type.items()):
-        tx.run(q.merge_entities(etype), article_id=aid, rows=rows).consume()
+        update = _update_props(e, stored) if stored is not None else {}
+        rows.append({"id": e.id, "create": _create_props(e), "update": update})
+    if rows:
+        tx.run(q.merge_entities(), article_id=aid, rows=rows).consume()
 
 
 def _alias_rows(entities: list[Entity], state: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -154,7 +150,7 @@ def _write_facts(
     old: dict[FactKey, dict[str, Any]],
 ) -> int:
     """Rewrite every fact this article supported or supports; the number of facts deleted."""
-    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    rows: list[dict[str, Any]] = []
     dead: list[dict[str, str]] = []
     for key in sorted(set(new) | set(old)):
         props = existing.get(key) or old.get(key) or {}
@@ -163,15 +159,15 @@ def _write_facts(
             supports.append(support_of(aid, seen, new[key]))
         source, rtype, target = key
         if supports:
-            by_type[rtype].append(
-                {"source": source, "target": target, "props": fact_props(supports)}
+            rows.append(
+                {"source": source, "type": rtype, "target": target, "props": fact_props(supports)}
             )
         else:
             dead.append({"source": source, "type": rtype, "target": target})
     if dead:
         tx.run(q.DELETE_FACTS, rows=dead).consume()
-    for rtype, rows in sorted(by_type.items()):
-        tx.run(q.merge_facts(rtype), rows=rows).consume()
+    if rows:
+        tx.run(q.merge_facts(), rows=rows).consume()
     return len(dead)
 
 
@@ -198,6 +194,7 @@ def _refresh(tx: ManagedTransaction, ids: set[str]) -> None:
 
 def upsert_tx(tx: ManagedTransaction, extraction: Extraction) -> UpsertSummary:
     """Write one checked extraction (the transaction function of `upsert`)."""
+    tx.run(q.TAKE_WRITE_LOCK).consume()
     resolved, _ = resolve_extraction(extraction, Neo4jLookup(tx, extraction))
     aid = resolved.article.id
     refs = read_refs(tx, aid)
@@ -233,9 +230,10 @@ def upsert_tx(tx: ManagedTransaction, extraction: Extraction) -> UpsertSummary:
 
 def retract_tx(tx: ManagedTransaction, aid: str) -> RetractSummary:
     """Remove an article and what only it supported (the transaction function of `retract`)."""
-    if tx.run(q.ARTICLE_EXISTS, article_id=aid).single() is None:
-        raise NotFoundError(f"no article {aid!r} in the store")
+    tx.run(q.TAKE_WRITE_LOCK).consume()
     refs = read_refs(tx, aid)
+    if not refs.exists:
+        raise NotFoundError(f"no article {aid!r} in the store")
     _drop_links(tx, aid, refs)
     tx.run(q.DELETE_ARTICLE, article_id=aid).consume()
     dead_facts = _write_facts(tx, aid, None, {}, {}, refs.facts)

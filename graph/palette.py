@@ -76,9 +76,7 @@ def swatch(hex_color: str) -> Swatch:
 def entity_swatches(ont: Ontology | None = None) -> dict[str, Swatch]:
     """Each entity type's swatch, in ontology order."""
     ont = ont or get_ontology()
-    return {
-        name: swatch(PALETTE[i % len(PALETTE)]) for i, name in enumerate(ont.entity_types)
-    }
+    return {name: swatch(PALETTE[i % len(PALETTE)]) for i, name in enumerate(ont.entity_types)}
 
 
 def relation_colors(ont: Ontology | None = None) -> dict[str, str]:

@@ -1,7 +1,7 @@
 """The mapping tables of docs/rdf.md, generated from the ontology.
 
 `python -m graph.rdf_docs` rewrites the part of docs/rdf.md between the two marker
-comments; tests/test_rdf.py fails when the checked-in tables are stale.
+comments; tests/test_rdf_vocab.py fails when the checked-in tables are stale.
 """
 
 from __future__ import annotations

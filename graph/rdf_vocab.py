@@ -1,7 +1,7 @@
 """The project's OWL ontology, generated from ontology.yaml; `python -m graph.rdf_vocab` writes it.
 
 The checked-in graph/vocab/cryptoreg.ttl and graph/vocab/shapes.ttl are outputs of
-`write_vocab_files()`; tests/test_rdf.py fails when either is stale.
+`write_vocab_files()`; tests/test_rdf_vocab.py fails when either is stale.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ inference, which would otherwise paper over a wrongly typed endpoint.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -37,28 +38,35 @@ SELECT $this ?s ?p ?o WHERE {
 }"""
 
 
+def _bnode(*parts: object) -> BNode:
+    """A blank node named by its content, so the generated Turtle is byte-for-byte stable."""
+    return BNode("b" + hashlib.sha1(repr(parts).encode()).hexdigest()[:16])
+
+
 def _add(graph: Graph, node: URIRef | BNode, constraints: Constraint) -> None:
     for pred, value in constraints.items():
         if isinstance(value, list):
-            value = Collection(graph, BNode(), value).uri
+            value = Collection(graph, _bnode(node, pred), value).uri
         graph.add((node, pred, value))
 
 
 def _property(graph: Graph, shape: URIRef, path: URIRef, **kw: Node | list[Node]) -> None:
     """A property shape on `path`; keyword names are SHACL terms (`minCount=Literal(1)`)."""
-    node = BNode()
+    node = _bnode(shape, path, sorted((k, str(v)) for k, v in kw.items()))
     graph.add((shape, SH.property, node))
     _add(graph, node, {SH.path: path, **{SH[k]: v for k, v in kw.items()}})
 
 
-def _one_of_classes(graph: Graph, types: Iterable[str]) -> dict[str, Node | list[Node]]:
+def _one_of_classes(
+    graph: Graph, types: Iterable[str], context: object
+) -> dict[str, Node | list[Node]]:
     """`sh:class` for one type, `sh:or` of `sh:class` for several."""
     classes = [CRG[t] for t in sorted(types)]
     if len(classes) == 1:
         return {"class": classes[0]}
     alternatives: list[Node] = []
     for cls in classes:
-        alt = BNode()
+        alt = _bnode(context, cls)
         graph.add((alt, SH["class"], cls))
         alternatives.append(alt)
     return {"or": alternatives}
@@ -97,18 +105,28 @@ def _entity_shapes(graph: Graph, ont: Ontology) -> None:
             _property(graph, shape, CRG[alias_term(kind)], nodeKind=SH.Literal)
 
 
+def _names(types: frozenset[str], ont: Ontology) -> str:
+    return "any entity" if types == frozenset(ont.entity_types) else ", ".join(sorted(types))
+
+
 def _relation_shapes(graph: Graph, ont: Ontology) -> None:
     for name, rel in ont.relations.items():
         shape, prop = SHAPES[name], CRG[relation_term(name)]
-        message = f"{name} goes from {sorted(rel.sources)} to {sorted(rel.targets)}"
+        message = f"{name} goes from {_names(rel.sources, ont)} to {_names(rel.targets, ont)}"
         _add(
             graph,
             shape,
             {RDF.type: SH.NodeShape, SH.targetSubjectsOf: prop, SH.message: Literal(message)},
         )
-        for key, value in _one_of_classes(graph, rel.sources).items():
+        for key, value in _one_of_classes(graph, rel.sources, (shape, "subject")).items():
             _add(graph, shape, {SH[key]: value})
-        _property(graph, shape, prop, nodeKind=SH.IRI, **_one_of_classes(graph, rel.targets))
+        _property(
+            graph,
+            shape,
+            prop,
+            nodeKind=SH.IRI,
+            **_one_of_classes(graph, rel.targets, (shape, prop)),
+        )
 
 
 def _statement_shape(graph: Graph, ont: Ontology) -> None:
@@ -135,7 +153,7 @@ def _statement_shape(graph: Graph, ont: Ontology) -> None:
             _property(graph, shape, CRG[term], maxCount=one, datatype=datatype)
     for pname, dtype in relation_properties(ont).items():
         _property(graph, shape, CRG[pname], maxCount=one, datatype=dtype)
-    sparql = BNode()
+    sparql = _bnode(shape, SH.sparql)
     graph.add((shape, SH.sparql, sparql))
     _add(
         graph,
@@ -146,7 +164,7 @@ def _statement_shape(graph: Graph, ont: Ontology) -> None:
             SH.message: Literal("the stated triple is not asserted"),
         },
     )
-    decl = BNode()
+    decl = _bnode(SHAPES.prefixes, "crg")
     _add(graph, SHAPES.prefixes, {SH.declare: decl})
     _add(
         graph,

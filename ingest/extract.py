@@ -22,6 +22,7 @@ from ingest.extraction.normalize import normalize_text
 from ingest.extraction.output import to_extraction
 from ingest.extraction.recognize import recognize
 from ingest.extraction.relations import extract_relations
+from ingest.extraction.scan import scanner_of
 from ingest.extraction.sentences import Document, build_document
 
 
@@ -60,7 +61,7 @@ def named_entities(
             paren_alias(table, table.get(key), doc.text, cand.end)
     mentions = _settle(table, mentions)
     mentions += second_pass(table, doc.text, mentions)
-    if rename_aliases(table, doc.text, mentions):
+    if rename_aliases(table, doc.text, mentions, scanner_of(doc)):
         mentions = _settle(table, mentions)
         mentions += second_pass(table, doc.text, mentions)
     for m in mentions:

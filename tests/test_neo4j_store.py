@@ -16,7 +16,7 @@ from graph import neo4j_queries as cy
 from graph import neo4j_read_queries as rq
 from graph.errors import OntologyError, StoreUnavailableError
 from graph.models import Alias, Article, Entity, Extraction, Relation
-from graph.neo4j_schema import FULLTEXT_INDEX, schema_statements
+from graph.neo4j_schema import FULLTEXT_INDEX, schema_statements, statement_name
 from graph.neo4j_search import lucene_escape, lucene_query
 from graph.neo4j_store import Neo4jStore
 from graph.ontology import get_ontology
@@ -26,20 +26,32 @@ ONT = get_ontology()
 HOSTILE = "x'}) DETACH DELETE n // \"`$id` \\u0000 {{}} ; MATCH (m) DELETE m"
 
 
+def _ent(**fields: Any) -> Entity:
+    return Entity.model_validate(fields)
+
+
+def _rel(**fields: Any) -> Relation:
+    return Relation.model_validate(fields)
+
+
+def _art(**fields: Any) -> Article:
+    return Article.model_validate(fields)
+
+
 def _fined(aid: str, published: str, evidence: str, amount: float | None = None) -> Extraction:
     return Extraction(
-        article=Article(id=aid, title=f"t {aid}", published=published, text="..."),
+        article=_art(id=aid, title=f"t {aid}", published=published, text="..."),
         entities=[
-            Entity(
+            _ent(
                 id="regulator:sec",
                 type="Regulator",
                 name="SEC",
                 aliases=[Alias(name="S.E.C. body")],
             ),
-            Entity(id="exchange:binance", type="Exchange", name="Binance"),
+            _ent(id="exchange:binance", type="Exchange", name="Binance"),
         ],
         relations=[
-            Relation(
+            _rel(
                 type="FINED",
                 source="regulator:sec",
                 target="exchange:binance",
@@ -60,56 +72,47 @@ def _free_port() -> int:
 
 
 def test_labels_and_types_are_checked_against_the_ontology() -> None:
+    entities, facts = cy.merge_entities(), cy.merge_facts()
     for name in ONT.entity_types:
         assert cy.check_label(name) == name
-        assert f"e:{name}," in cy.merge_entities(name)
+        assert f"WHEN e.type = '{name}' THEN [1] ELSE [] END | SET e:{name})" in entities
     for name in ONT.relations:
         assert cy.check_rel_type(name) == name
-        assert f"[r:{name}]" in cy.merge_facts(name)
-    for bad in (
-        "Entity",
-        "exchange",
-        "Exchange`) DETACH DELETE n //",
-        "ALIAS_OF",
-        "MENTIONED_IN",
-        "",
-    ):
+        assert f"WHEN row.type = '{name}' THEN [1] ELSE [] END | MERGE (s)-[r:{name}]->(t)" in facts
+    for bad in ("Entity", "exchange", "Exchange`) DETACH DELETE n //", "ALIAS_OF", ""):
         with pytest.raises(OntologyError):
             cy.check_label(bad)
         with pytest.raises(OntologyError):
-            cy.merge_facts(bad)
+            cy.check_rel_type(bad)
     with pytest.raises(OntologyError):
         cy.rel_alternatives(("BANNED", "NOPE"))
+    with pytest.raises(OntologyError):
+        rq.facts_page("BANNED]->() DETACH DELETE n //")
+
+
+def _quoted(text: str) -> set[str]:
+    return set(text.split("'")[1::2])
 
 
 def test_builders_take_values_only_as_parameters() -> None:
-    texts = (
-        [cy.merge_entities(t) for t in ONT.entity_types]
-        + [cy.merge_facts(t) for t in ONT.relations]
-        + [rq.facts_page(t) for t in ONT.relations]
-        + [
-            rq.frontier(2, ("PART_OF",), "out"),
-            rq.edges_out_of(("PART_OF",), "in"),
-            rq.all_shortest_paths(4),
-            rq.actions_query(),
-            rq.presence(),
-            rq.facts_between_pairs(),
-        ]
-    )
+    """Query text may quote nothing but ontology names; every value is a $parameter."""
+    names = set(ONT.entity_types) | set(ONT.relations)
+    texts = [cy.merge_entities(), cy.merge_facts()] + [rq.facts_page(t) for t in ONT.relations]
+    texts += [
+        rq.frontier(2, ("PART_OF",), "out"),
+        rq.edges_out_of(("PART_OF",), "in"),
+        rq.all_shortest_paths(4),
+        rq.actions_query(),
+        rq.presence(),
+        rq.facts_between_pairs(),
+        cy.MERGE_ALIASES,
+        cy.LOOKUP_KEYS,
+    ]
     for text in texts:
-        # the only quoted strings a builder may contain are none at all
-        assert "'" not in text and '"' not in text, text
+        assert '"' not in text and _quoted(text) <= names, text
         assert "$" in text
-    # the stats query quotes ontology names only
-    stats = rq.stats_query()
-    quoted = set(stats.split("'")[1::2])
-    assert quoted <= set(ONT.entity_types) | set(ONT.relations) | {
-        "entity",
-        "relation",
-        "total",
-        "articles",
-        "aliases",
-    }
+    extra = {"entity", "relation", "total", "articles", "aliases"}
+    assert _quoted(rq.stats_query()) <= names | extra
 
 
 def test_schema_is_derived_from_the_ontology() -> None:
@@ -125,8 +128,8 @@ def test_schema_is_derived_from_the_ontology() -> None:
         assert required in text
     for name in ONT.entity_types:
         assert f"FOR (n:{name}) ON (n.name_norm)" in text
-    for name in ONT.action_types:
-        assert f"FOR ()-[r:{name}]-() ON (r.last_seen)" in text
+    names = [statement_name(s) for s in statements]
+    assert len(names) == len(set(names))
 
 
 def test_lucene_query_escapes_and_fuzzes() -> None:
@@ -177,7 +180,8 @@ def test_constraints_and_indexes_exist(neo4j: Neo4jStore) -> None:
     ft = indexes[FULLTEXT_INDEX]
     assert ft["type"] == "FULLTEXT" and ft["state"] == "ONLINE"
     assert ft["labelsOrTypes"] == ["Entity"] and ft["properties"] == ["names_norm"]
-    assert all(f"{t.lower()}_name" in indexes for t in ONT.entity_types)
+    names = set(indexes) | {r["name"] for r in neo4j.read("SHOW CONSTRAINTS YIELD name")}
+    assert {statement_name(s) for s in schema_statements()} <= names
 
 
 def test_uniqueness_is_enforced_by_the_database(neo4j: Neo4jStore) -> None:
@@ -220,7 +224,7 @@ def test_labels_and_types_in_the_database_come_from_the_ontology(
 ) -> None:
     neo4j.upsert_many(seed_gold + dev_gold)
     labels = {r["label"] for r in neo4j.read("CALL db.labels() YIELD label RETURN label")}
-    assert labels <= {"Entity", "Article", "Alias", *ONT.entity_types}
+    assert labels <= {"Entity", "Article", "Alias", "CryptoregMeta", *ONT.entity_types}
     types = {
         r["t"]
         for r in neo4j.read(
@@ -243,23 +247,24 @@ def test_alias_nodes_follow_their_sources(neo4j: Neo4jStore) -> None:
     assert rows == [{"s": ["a1", "a2"], "names": ["S.E.C. body"]}]
     neo4j.retract("a1")
     neo4j.retract("a2")
-    assert neo4j.read("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]
+    left = neo4j.read("MATCH (n) WHERE NOT n:CryptoregMeta RETURN count(n) AS n")
+    assert left == [{"n": 0}]
 
 
 def test_hostile_strings_are_stored_verbatim(neo4j: Neo4jStore) -> None:
     extraction = Extraction(
-        article=Article(id=f"art-{HOSTILE}", title=HOSTILE, publisher=HOSTILE, text=HOSTILE),
+        article=_art(id=f"art-{HOSTILE}", title=HOSTILE, publisher=HOSTILE, text=HOSTILE),
         entities=[
-            Entity(
+            _ent(
                 id=f"exchange:{HOSTILE}",
                 type="Exchange",
                 name=HOSTILE,
                 aliases=[Alias(name=HOSTILE + " alias")],
             ),
-            Entity(id="regulator:sec", type="Regulator", name="SEC"),
+            _ent(id="regulator:sec", type="Regulator", name="SEC"),
         ],
         relations=[
-            Relation(
+            _rel(
                 type="WARNED",
                 source="regulator:sec",
                 target=f"exchange:{HOSTILE}",
@@ -322,6 +327,38 @@ def test_deadlocked_writes_are_retried(neo4j: Neo4jStore) -> None:
     assert len(attempts) >= 3  # one of the two ran twice
     rows = neo4j.read("MATCH (n:Entity) WHERE n.id STARTS WITH 'lock:' RETURN n.touched AS t")
     assert [r["t"] for r in rows] == [2, 2]
+
+
+def test_concurrent_writers_still_resolve_identity(neo4j: Neo4jStore) -> None:
+    """Writers take the store's write lock first, so two articles naming one new body at
+    the same moment (under different ids and spellings) still make one node."""
+    bodies = [f"Monetary Authority Number {i}" for i in range(8)]
+    barrier = threading.Barrier(2, timeout=30)
+    errors: list[BaseException] = []
+
+    def writer(side: str) -> None:
+        for i, name in enumerate(bodies):
+            spelled = name if side == "a" else name.upper()
+            x = Extraction(
+                article=_art(id=f"{side}-{i}", text="..."),
+                entities=[_ent(id=f"centralbank:{side}-{i}", type="CentralBank", name=spelled)],
+            )
+            try:
+                barrier.wait()
+                neo4j.upsert(x)
+            except BaseException as exc:  # noqa: BLE001 - reported below
+                errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(s,)) for s in "ab"]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert errors == []
+    ids = [e.entity.id for e in neo4j.iter_entities()]
+    assert len(ids) == len(bodies)
+    for rec in neo4j.iter_entities():
+        assert len(rec.sources) == 2
 
 
 def test_reads_run_in_read_mode(neo4j: Neo4jStore) -> None:

@@ -99,10 +99,23 @@ def test_post_connect_command_applies_the_same_style_inline() -> None:
 
 def test_api_serves_the_style_to_any_origin(tmp_path: Path) -> None:
     with TestClient(create_app(load_settings(), store=EmbeddedStore(tmp_path))) as client:
-        response = client.get(
-            "/neo4j/style.grass", headers={"Origin": "http://127.0.0.1:7474"}
-        )
+        response = client.get("/neo4j/style.grass", headers={"Origin": "http://127.0.0.1:7474"})
     assert response.status_code == 200
     assert response.text == GRASS_FILE.read_text(encoding="utf-8")
     assert response.headers["access-control-allow-origin"] == "*"
     assert response.headers["content-type"].startswith("text/plain")
+
+
+def test_style_preflight_allows_the_browser_origin(tmp_path: Path) -> None:
+    """Chromium asks first when the Browser (127.0.0.1:7474) fetches from localhost:8000."""
+    headers = {
+        "Origin": "http://127.0.0.1:7474",
+        "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Private-Network": "true",
+    }
+    with TestClient(create_app(load_settings(), store=EmbeddedStore(tmp_path))) as client:
+        response = client.options("/neo4j/style.grass", headers=headers)
+    assert response.status_code == 204
+    assert response.headers["access-control-allow-origin"] == "*"
+    assert response.headers["access-control-allow-private-network"] == "true"
+    assert "GET" in response.headers["access-control-allow-methods"]

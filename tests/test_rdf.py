@@ -1,30 +1,26 @@
-"""The RDF vocabulary, the mapping, every serialisation, SHACL and SPARQL over the export.
+"""The export through the real stores: every serialisation, SHACL, SPARQL, provenance.
 
-Exports run through the real stores (`loaded_store`: seed + dev gold, both backends);
-the vocabulary and the term serialiser are checked without a store.
+`loaded_store` holds the seed + dev gold on each backend; the vocabulary, the IRIs and
+the term serialiser are checked without a store in tests/test_rdf_vocab.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-from pathlib import Path
 
 import pytest
+import rdflib
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import OWL, RDF, SKOS
 from rdflib.query import ResultRow
 
-from graph.errors import ConfigError, InvalidInputError, OntologyError
 from graph.models import Alias, Article, Entity, Extraction, Relation
-from graph.ontology import get_ontology
-from graph.rdf import CRG, Iris, expand_curie, group_classes, relation_term, safe_iri
-from graph.rdf_export import FORMATS, build_graph, export_store, get_format, iter_record_quads
+from graph.rdf import CRG, Iris
+from graph.rdf_export import FORMATS, build_graph, export_store, iter_record_quads
 from graph.rdf_mapping import RdfMapper
-from graph.rdf_ntriples import nt_term
-from graph.rdf_vocab import SHAPES_FILE, VOCAB_FILE, build_vocabulary, class_cover
-from graph.shapes import build_shapes, validate
+from graph.shapes import validate
 from graph.store import GraphStore
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -86,108 +82,22 @@ def quads(ds: Graph) -> set[tuple[object, ...]]:
     return {(s, p, o, g) for s, p, o, g in ds.quads((None, None, None, None))}
 
 
+class Exports(dict[str, Graph]):
+    """The store's export in each format, parsed back, made on first use."""
+
+    def __init__(self, store: GraphStore) -> None:
+        super().__init__()
+        self.store = store
+
+    def __missing__(self, fmt: str) -> Graph:
+        graph = self[fmt] = parse(export_bytes(self.store, fmt), fmt)
+        return graph
+
+
 @pytest.fixture
-def exports(loaded_store: GraphStore) -> dict[str, Graph]:
-    """Every format of the seed + dev export, parsed back."""
-    return {fmt: parse(export_bytes(loaded_store, fmt), fmt) for fmt in FORMATS}
-
-
-# --- vocabulary -------------------------------------------------------------------------
-
-
-def test_closed_namespace_refuses_unknown_terms() -> None:
-    assert CRG.Regulator == URIRef(get_ontology().namespace + "Regulator")
-    with pytest.raises(AttributeError):
-        _ = CRG.Regulater
-
-
-def test_curies_must_name_defined_terms() -> None:
-    assert expand_curie("org:subOrganizationOf") == URIRef(
-        "http://www.w3.org/ns/org#subOrganizationOf"
-    )
-    with pytest.raises(OntologyError):
-        expand_curie("org:subOrganisationOf")
-    with pytest.raises(OntologyError):
-        expand_curie("nope:Thing")
-
-
-def test_vocabulary_file_is_up_to_date() -> None:
-    shipped = Graph().parse(VOCAB_FILE)
-    assert isomorphic(shipped, build_vocabulary()), "run `python -m graph.rdf_vocab`"
-
-
-def test_shapes_file_is_up_to_date() -> None:
-    shipped = Graph().parse(SHAPES_FILE)
-    assert isomorphic(shipped, build_shapes()), "run `python -m graph.rdf_vocab`"
-
-
-def test_every_type_and_relation_is_in_the_vocabulary() -> None:
-    ont, vocab = get_ontology(), build_vocabulary()
-    for name, et in ont.entity_types.items():
-        assert (CRG[name], RDF.type, OWL.Class) in vocab
-        for curie in et.rdf:
-            assert (CRG[name], RDFS.subClassOf, expand_curie(curie)) in vocab
-    for name, rel in ont.relations.items():
-        prop = CRG[relation_term(name)]
-        assert (prop, RDF.type, OWL.ObjectProperty) in vocab
-        if rel.rdf_super:
-            assert (prop, RDFS.subPropertyOf, expand_curie(rel.rdf_super)) in vocab
-
-
-@pytest.mark.parametrize("name", list(get_ontology().relations))
-def test_domain_and_range_cover_exactly_the_endpoint_rule(name: str) -> None:
-    """Expanding the classes named as domain/range gives back the rule's type sets."""
-    ont = get_ontology()
-    groups = {CRG[g]: m for g, m in group_classes(ont).items()}
-    rel = ont.relations[name]
-    for types in (rel.sources, rel.targets):
-        expanded: set[str] = set()
-        for cls in class_cover(types, ont):
-            expanded |= groups.get(cls, {str(cls).rsplit("#", 1)[1]})
-        assert expanded == set(types) or (not expanded and types == set(ont.entity_types))
-
-
-# --- IRIs and terms ---------------------------------------------------------------------
-
-
-def test_iris_are_percent_encoded_and_base_is_checked() -> None:
-    iris = Iris(BASE)
-    assert iris.entity("exchange:okx") == URIRef(BASE + "exchange:okx")
-    assert iris.entity("exchange:欧易 x/y") == URIRef(BASE + "exchange:%E6%AC%A7%E6%98%93%20x%2Fy")
-    assert iris.article("a b#c") == URIRef(BASE + "article/a%20b%23c")
-    assert safe_iri('https://x.org/a b"<>') == URIRef("https://x.org/a%20b%22%3C%3E")
-    assert safe_iri("javascript:alert(1)") is None
-    for bad in ("w3id.org/id/", "https://x.org/id", "https://x.org/a b/"):
-        with pytest.raises(ConfigError):
-            Iris(bad)
-
-
-TRICKY = [
-    'quote " and \\ backslash',
-    "new\nline\r\ttab\x08bs\x0cff",
-    "controls \x00\x01\x1f\x7f",
-    "欧易 Ou Yi — “smart” 🚀",
-    "",
-    "ends with backslash \\",
-]
-
-
-@pytest.mark.parametrize("text", TRICKY)
-def test_term_serialiser_round_trips_through_rdflib(text: str) -> None:
-    literals = [Literal(text), Literal(text, lang="zh-Latn"), Literal(text, datatype=XSD.token)]
-    s, p = URIRef(BASE + "x"), CRG.evidence
-    doc = "".join(f"{nt_term(s)} {nt_term(p)} {nt_term(lit)} .\n" for lit in literals)
-    parsed = Graph().parse(data=doc, format="nt")
-    assert set(parsed.objects(s, p)) == set(literals)
-
-
-def test_lone_surrogates_become_replacement_characters() -> None:
-    assert nt_term(Literal("a\udc80b")) == '"a\ufffdb"'
-
-
-def test_unknown_format_is_invalid_input() -> None:
-    with pytest.raises(InvalidInputError, match="turtle"):
-        get_format("xml")
+def exports(loaded_store: GraphStore) -> Exports:
+    """The seed + dev export in every format, parsed back (lazily)."""
+    return Exports(loaded_store)
 
 
 # --- the export through the stores -------------------------------------------------------
@@ -286,7 +196,7 @@ def test_each_fact_sits_in_its_articles_graph(exports: dict[str, Graph]) -> None
     assert (
         facts,
         URIRef(prov + "generatedAtTime"),
-        Literal(WHEN, datatype=XSD.dateTime),
+        Literal(WHEN, datatype=rdflib.XSD.dateTime),
     ) in default
 
 
@@ -361,7 +271,7 @@ def test_aliases_qids_amounts_and_escapes_survive(store: GraphStore) -> None:
     assert (okx, CRG.formerNameLabel, Literal("OKEx")) in g
     assert (okx, OWL.sameAs, URIRef("http://www.wikidata.org/entity/Q104842213")) in g
     (st,) = set(g.subjects(CRG.predicate, CRG.fined))
-    assert (st, CRG.amount, Literal("1500000000000000000000.0", datatype=XSD.decimal)) in g
+    assert (st, CRG.amount, Literal("1500000000000000000000.0", datatype=rdflib.XSD.decimal)) in g
     assert (st, CRG.currency, Literal("USD")) in g
     assert (st, CRG.evidence, Literal("The SEC fined OKX $1.5 million.\tReally.")) in g
     group = URIRef(BASE + "app:group-1")
@@ -381,16 +291,3 @@ def test_aliases_qids_amounts_and_escapes_survive(store: GraphStore) -> None:
 def test_empty_store_exports_empty_graphs(store: GraphStore) -> None:
     for fmt in FORMATS:
         assert len(parse(export_bytes(store, fmt), fmt)) == 0
-
-
-def test_cli_format_choices_match_the_exporter() -> None:
-    from ingest.cli import RdfFormat
-
-    assert {f.value for f in RdfFormat} == set(FORMATS)
-
-
-def test_docs_mapping_table_is_current() -> None:
-    from graph.rdf_docs import mapping_tables
-
-    doc = (Path(__file__).resolve().parents[1] / "docs" / "rdf.md").read_text(encoding="utf-8")
-    assert mapping_tables() in doc, "run `python -m graph.rdf_docs` and paste the tables"

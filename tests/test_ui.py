@@ -36,14 +36,18 @@ OKX = "exchange:okx"
 PBOC = "centralbank:peoples-bank-of-china"
 COURT = "People's Court of Chaoyang District"
 HOSTILE_NAME = '<img src=x onerror="window.pwned=1">Evil <b>Exchange</b>'
-HOSTILE_SENTENCE = '<script>window.pwned=2</script>Evil <i>Exchange</i> is based in Seychelles.'
+HOSTILE_SENTENCE = "<script>window.pwned=2</script>Evil <i>Exchange</i> is based in Seychelles."
 VIEWPORT = {"width": 1400, "height": 850}
 
 
 def hostile_extraction() -> Extraction:
     """An article whose entity name and evidence are markup, linked to Seychelles."""
-    evil = Entity(id=entity_id("Exchange", HOSTILE_NAME), type="Exchange", name=HOSTILE_NAME)
-    place = Entity(id="jurisdiction:seychelles", type="Jurisdiction", name="Seychelles")
+    evil = Entity.model_validate(
+        {"id": entity_id("Exchange", HOSTILE_NAME), "type": "Exchange", "name": HOSTILE_NAME}
+    )
+    place = Entity.model_validate(
+        {"id": "jurisdiction:seychelles", "type": "Jurisdiction", "name": "Seychelles"}
+    )
     fact = Relation(
         type="HEADQUARTERED_IN",
         source=evil.id,
@@ -234,6 +238,7 @@ def test_names_and_sentences_are_shown_as_text_never_as_markup(
 
 
 # ---- without a browser: the page's sources and its helper endpoints ----
+
 
 def test_page_code_never_builds_html_from_strings() -> None:
     code = (UI_DIR / "app.js").read_text(encoding="utf-8")

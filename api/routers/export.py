@@ -10,6 +10,7 @@ browsers see JSON too). Responses carry `Vary: Accept`. See docs/rdf.md.
 from __future__ import annotations
 
 from enum import StrEnum
+from itertools import chain
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
@@ -103,9 +104,14 @@ def export(
 ) -> StreamingResponse:
     rdf_format = get_format(fmt.value)
     chunks = iter_export(store, rdf_format.name, settings.base_iri)
+    # The first chunk is read before the status line goes out, so a store that fails on
+    # its first read still answers with a problem (503), not a truncated 200.
+    first = next(chunks, b"")
     disposition = f'inline; filename="cryptoreg.{rdf_format.extension}"'
     return StreamingResponse(
-        chunks, media_type=rdf_format.media_type, headers={"Content-Disposition": disposition}
+        chain([first], chunks),
+        media_type=rdf_format.media_type,
+        headers={"Content-Disposition": disposition},
     )
 
 

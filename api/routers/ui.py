@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from fastapi import APIRouter
-from fastapi.responses import JSONResponse, PlainTextResponse
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 
 from graph.neo4j_style import render_grass
 from graph.ontology import get_ontology
@@ -23,6 +23,15 @@ router = APIRouter(include_in_schema=False)
 # The style is public and the same for everyone: any origin may fetch it, which is what
 # Neo4j Browser (served from the Neo4j server's own origin) needs for `:style <url>`.
 _ANY_ORIGIN = {"Access-Control-Allow-Origin": "*", "Cache-Control": "no-cache"}
+# Chromium preflights a page's request to another loopback host name (Private Network
+# Access): the Browser at 127.0.0.1:7474 fetching localhost:8000 is asked first.
+_PREFLIGHT = {
+    **_ANY_ORIGIN,
+    "Access-Control-Allow-Methods": "GET",
+    "Access-Control-Allow-Headers": "*",
+    "Access-Control-Allow-Private-Network": "true",
+    "Access-Control-Max-Age": "600",
+}
 
 
 @lru_cache(maxsize=1)
@@ -60,3 +69,8 @@ def get_vocabulary() -> JSONResponse:
 def get_grass() -> PlainTextResponse:
     """The GraSS for `:style http://localhost:8000/neo4j/style.grass` in Neo4j Browser."""
     return PlainTextResponse(render_grass(), headers=_ANY_ORIGIN)
+
+
+@router.options("/neo4j/style.grass")
+def preflight_grass() -> Response:
+    return Response(status_code=204, headers=_PREFLIGHT)

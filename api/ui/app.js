@@ -202,7 +202,7 @@ async function expand(id) {
   if (added) layoutForce();
   renderNodeList();
   const name = window.cy.getElementById(id).data("label");
-  setStatus(added ? `Added ${added} nodes and edges around ${name}.` : `Nothing new around ${name}.`);
+  setStatus(added ? `Added ${added} nodes and edges around ${name}.` : `Nothing new near ${name}.`);
 }
 
 function renderNodeList() {
@@ -254,14 +254,18 @@ function article(id) {
 function articleLine(meta) {
   const text = [meta.title || meta.id, meta.publisher, meta.published].filter(Boolean).join(" · ");
   const safeUrl = meta.url && /^https?:\/\//.test(meta.url);
-  const link = safeUrl ? el("a", { href: meta.url, rel: "noopener noreferrer", target: "_blank" }, text) : text;
+  if (!safeUrl) return el("p", { className: "source" }, text);
+  const link = el("a", { href: meta.url, rel: "noopener noreferrer", target: "_blank" }, text);
   return el("p", { className: "source" }, link);
 }
 
 /** An edge's fact: who did what to whom, then each source article with its sentence. */
 async function showFact(fact) {
-  const when = [fact.date && `on ${fact.date}`, fact.first_seen && `first reported ${fact.first_seen}`];
-  const about = [...when, `confidence ${fact.confidence}`].filter(Boolean).join(" · ");
+  const about = [
+    fact.date && `on ${fact.date}`,
+    fact.first_seen && `first reported ${fact.first_seen}`,
+    `confidence ${fact.confidence}`,
+  ].filter(Boolean).join(" · ");
   fill($("details"),
     el("p", { className: "fact-line" },
       chip(fact.source), " ", label(fact.source), " ", relationBadge(fact.type), " ",
@@ -271,7 +275,8 @@ async function showFact(fact) {
   const metas = await Promise.all(fact.sources.map(article));
   fact.sources.forEach((_, i) => {
     const sentence = fact.evidence[i] || "(no sentence recorded)";
-    $("details").append(el("blockquote", { className: "evidence" }, sentence), articleLine(metas[i]));
+    const quote = el("blockquote", { className: "evidence" }, sentence);
+    $("details").append(quote, articleLine(metas[i]));
   });
 }
 
@@ -289,8 +294,9 @@ async function search(q) {
 
 function hitItem(hit) {
   const e = hit.entity;
-  const how = hit.matched !== e.name ? el("span", { className: "matched" }, ` as “${hit.matched}”`) : null;
-  const content = [chip(e), el("span", {}, label(e), how), el("span", { className: "type" }, e.type)];
+  const alias = hit.matched !== e.name ? ` as “${hit.matched}”` : "";
+  const name = el("span", {}, label(e), alias && el("span", { className: "matched" }, alias));
+  const content = [chip(e), name, el("span", { className: "type" }, e.type)];
   return el("li", {}, button(content, () => run(showEntity(e.id)), "item"));
 }
 
@@ -339,7 +345,8 @@ function showTab(name) {
 
 function renderLegend() {
   const item = (t) =>
-    el("li", { title: t.description }, el("span", { className: "item" }, chip({ type: t.name }), t.name));
+    el("li", { title: t.description },
+      el("span", { className: "item" }, chip({ type: t.name }), t.name));
   fill($("legend"), state.vocab.entity_types.map(item));
 }
 

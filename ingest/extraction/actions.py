@@ -15,31 +15,26 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.extraction.build import Context
-from ingest.extraction.clauses import Clauses, clauses_of, possessive, preceded_by_preposition
+from ingest.extraction.clauses import clauses_of, modifier, possessive, preceded_by_preposition
 from ingest.extraction.dates import find_date
-from ingest.extraction.entities import ACTORS, PUBLIC_BODIES, EntityTable, Mention
+from ingest.extraction.entities import PUBLIC_BODIES, EntityTable, Mention
 from ingest.extraction.money import find_money
 from ingest.extraction.output import RelationDraft
+from ingest.extraction.roles import (
+    View,
+    antecedent,
+    eligible,
+    first_body,
+    is_actor,
+    read_roles,
+    text_of,
+)
 from ingest.extraction.scan import scanner_of
 from ingest.extraction.sentences import Document, Sentence
 from ingest.extraction.triggers import Trigger, find_triggers, hedged
 
-TARGET_TYPES = frozenset(
-    {"Exchange", "Company", "Person", "App", "Website", "Account", "Activity", "MediaOutlet"}
-)
-_MATTER = re.compile(r"\b(?:the matter|the case|the cases|it|them|the issue)\b")
+_TO_WHOM = re.compile(r" to ((?:the )?[\w ]{1,40}?)(?= after| before| for| on| in|,|\.|$)")
 _CASE_INVOLVING = re.compile(r"\bcases? (?:[\w ]{0,25} )?(?:involving|against|concerning|about)\b")
-
-
-@dataclass
-class View:
-    """One sentence's mentions and clauses."""
-
-    sent: Sentence
-    mentions: list[Mention]
-    clauses: Clauses
-    triggers: list[Trigger] = field(default_factory=list)
-    doc_text: str = ""
 
 
 @dataclass
@@ -51,7 +46,10 @@ class ActionState:
 
 
 def extract_actions(
-    doc: Document, table: EntityTable, mentions: list[Mention], ctx: Context,
+    doc: Document,
+    table: EntityTable,
+    mentions: list[Mention],
+    ctx: Context,
     published: dt.date | None,
 ) -> list[RelationDraft]:
     """Every action and referral the sentences state."""
@@ -60,55 +58,94 @@ def extract_actions(
         sent = doc.sentence_at(trig.start)
         if sent is not None:
             by_sent.setdefault(sent.index, []).append(trig)
-    views = [_view(s, mentions, by_sent.get(s.index, []), doc) for s in doc.sentences]
+    per_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        per_sentence.setdefault(m.sentence, []).append(m)
+    views = [
+        _view(s, per_sentence.get(s.index, []), by_sent.get(s.index, []), doc)
+        for s in doc.sentences
+    ]
     state = ActionState()
     for view in views:
         if view.sent.heading:
             continue
         for i, trig in enumerate(view.triggers):
+            if view.sent.text.count('"', 0, trig.start - view.sent.start) % 2:
+                continue  # inside a quotation: speech, not the article's statement of fact
             cid = view.clauses.of(trig.start)
-            stop = next((t.start for t in view.triggers[i + 1 :] if t.start >= trig.end
-                         and t.type != trig.type and view.clauses.of(t.start) == cid),
-                        view.sent.end)
+            stop = next(
+                (
+                    t.start
+                    for t in view.triggers[i + 1 :]
+                    if t.start >= trig.end
+                    and t.type != trig.type
+                    and view.clauses.of(t.start) == cid
+                ),
+                view.sent.end,
+            )
             for rel in _apply(trig, stop, view, views, doc, table, state, ctx, published):
                 state.relations.append((view.sent.index, rel))
         _case_referrals(view, doc, table, state)
     return [r for _, r in state.relations]
 
 
-def _view(sent: Sentence, mentions: list[Mention], triggers: list[Trigger], doc: Document) -> View:
-    inside = [m for m in mentions if sent.start <= m.start < sent.end]
-    ments = [m for m in inside if not any(
-        o is not m and o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
-        for o in inside)]
+def _view(sent: Sentence, inside: list[Mention], triggers: list[Trigger], doc: Document) -> View:
+    """The sentence's mentions (outermost only), clauses and triggers."""
+    ments: list[Mention] = []
+    reach = -1
+    for m in sorted(inside, key=lambda x: (x.start, -(x.end - x.start))):
+        if m.end <= reach and ments and ments[-1].end - ments[-1].start > m.end - m.start:
+            continue  # nested inside a longer mention ("13 apps involved in crypto trading")
+        ments.append(m)
+        reach = max(reach, m.end)
     return View(sent, ments, clauses_of(doc, sent, inside), triggers, doc.text)
 
 
 def _apply(
-    trig: Trigger, stop: int, view: View, views: list[View], doc: Document, table: EntityTable,
-    state: ActionState, ctx: Context, published: dt.date | None,
+    trig: Trigger,
+    stop: int,
+    view: View,
+    views: list[View],
+    doc: Document,
+    table: EntityTable,
+    state: ActionState,
+    ctx: Context,
+    published: dt.date | None,
 ) -> list[RelationDraft]:
     text = doc.text
     cid = view.clauses.of(trig.start)
     in_clause = [m for m in view.mentions if view.clauses.of(m.start) == cid]
     before = [m for m in in_clause if m.end <= trig.start]
     after = [m for m in in_clause if trig.end <= m.start < stop]
-    subject = next((m for m in reversed(before) if not possessive(text, m.end)
-                    and not preceded_by_preposition(text, m.start) and m.text.lower() != "its"), None)
+    subject = next(
+        (
+            m
+            for m in reversed(before)
+            if not possessive(text, m.end)
+            and not preceded_by_preposition(text, m.start)
+            and not modifier(text, m.end)
+            and m.text.lower() != "its"
+        ),
+        None,
+    )
     if subject is None and cid in view.clauses.antecedent:
-        subject = _antecedent(view, view.clauses.antecedent[cid])
+        subject = antecedent(view, view.clauses.antecedent[cid])
     window_start = view.clauses.start_of(trig.start)
-    subject_acts = subject is not None and _is_actor(subject, table)
+    subject_acts = subject is not None and is_actor(subject, table)
     if (trig.voice != "nominal" or subject is None or subject_acts) and hedged(
         text[window_start : trig.start]
     ):
         return []
-    actor, targets, conf = _roles(trig, subject, before, after, view, text, table)
-    blocked = subject is not None and trig.voice in ("active", "span") and (
-        not subject_acts or (subject.how == "pronoun" and actor is None)
+    actor, targets, conf = read_roles(trig, subject, before, after, view, text, table)
+    blocked = (
+        subject is not None
+        and trig.voice in ("active", "span")
+        and (not subject_acts or (subject.how == "pronoun" and actor is None))
     )
     if trig.voice == "prefix":
         blocked = True  # "SEC-licensed": the body is in the word or nowhere
+    if subject is None and any(modifier(text, m.end) for m in before):
+        blocked = True  # an unnamed body ("U.S. prosecutors") acted
     if actor is None and not blocked:
         actor = _fallback_actor(trig, view, views, table, state)
         conf -= 0.2
@@ -119,132 +156,11 @@ def _apply(
     return _drafts(trig, actor, targets, conf, view, text, table, state, ctx, published)
 
 
-def _roles(
-    trig: Trigger, subject: Mention | None, before: list[Mention], after: list[Mention],
-    view: View, text: str, table: EntityTable,
-) -> tuple[str | None, list[str], float]:
-    conf = trig.confidence
-    actor = _actor_key(subject, view, table) if subject is not None and _is_actor(subject, table) else None
-    voice = trig.voice
-    if voice in ("span", "refer", "suggest"):
-        cid = view.clauses.of(trig.start)
-        inside = [m for m in view.mentions if trig.obj_start <= m.start < trig.obj_end
-                  and view.clauses.of(m.start) == cid]
-        targets = [m for m in inside if _eligible(m, table)]
-        if voice == "refer" and not targets and _MATTER.search(text[trig.obj_start : trig.obj_end]):
-            main = _main_target(table)
-            return actor, [main] if main else [], conf
-        return actor, [_target_key(m, view, table) for m in targets], conf
-    if voice == "prefix":
-        inside = [m for m in view.mentions if trig.obj_start <= m.start < trig.obj_end]
-        actor = next((_actor_key(m, view, table) for m in inside if _is_actor(m, table)), None)
-        return actor, _keys([m for m in after if _eligible(m, table)], view, table), conf
-    if voice == "passive":
-        agent = _agent(after, text, trig.end, table, ("by",))
-        targets = [m for m in before if _eligible(m, table) and not possessive(text, m.end)]
-        return (_actor_key(agent, view, table) if agent else None), _keys(targets, view, table), conf
-    if voice == "receiver":
-        agent = _agent(after, text, trig.end, table, ("by", "with", "from", "to", ""))
-        if agent is not None and table.get(agent.key).type == "Jurisdiction":
-            agent = None
-        targets = [m for m in before if _eligible(m, table) and not possessive(text, m.end)]
-        if agent is None:
-            first_target = targets[0].start if targets else trig.start
-            lead = [m for m in before if m.start < first_target and _is_actor(m, table)]
-            actor = _actor_key(lead[0], view, table) if lead else None
-        else:
-            actor = _actor_key(agent, view, table)
-        return actor, _keys(targets[-3:], view, table), conf
-    if voice == "nominal" and text[trig.start : trig.end].endswith(" with"):
-        first = after[0] if after else None
-        if first is not None and _is_actor(first, table) and first.how != "pronoun":
-            voice = "receiver"  # "... agreed to a settlement with the Justice Department"
-    if voice == "receiver" and text[trig.start : trig.end].startswith("settlement"):
-        targets = [m for m in before if _eligible(m, table) and not possessive(text, m.end)]
-        return _actor_key(after[0], view, table), _keys(targets[-1:], view, table), conf
-    if voice == "nominal":
-        own = next((m for m in reversed(before) if possessive(text, m.end)
-                    and trig.start - m.end < 40 and _is_actor(m, table)), None)
-        agent = own or _agent(after, text, trig.end, table, ("by",))
-        if agent is None and actor is None:
-            agent = next((m for m in after if _is_actor(m, table)
-                          and not preceded_by_preposition(text, m.start)), None)
-        if agent is not None:
-            actor = _actor_key(agent, view, table)
-        targets = [m for m in after if _eligible(m, table)]
-        if not targets and trig.type == "INVESTIGATED" and subject is not None and _eligible(
-            subject, table
-        ):
-            targets = [subject]
-        if not targets:
-            first = next((m for m in view.mentions if _eligible(m, table)), None)
-            if first is not None and first.start < trig.start and trig.type == "INVESTIGATED":
-                targets = [first]
-        return actor, _keys(targets, view, table), conf - 0.05
-    return actor, _keys([m for m in after if _eligible(m, table)], view, table), conf
-
-
-def _agent(after: list[Mention], text: str, pos: int, table: EntityTable,
-           preps: tuple[str, ...]) -> Mention | None:
-    for m in after:
-        if not _is_actor(m, table) or possessive(text, m.end):
-            continue
-        gap = text[pos : m.start]
-        if any((f" {p} " in f" {gap}" if p else len(gap.split()) <= 1) for p in preps):
-            return m
-    return None
-
-
-def _antecedent(view: View, pos: int) -> Mention | None:
-    return next((m for m in reversed(view.mentions) if m.end <= pos and pos - m.end <= 2), None)
-
-
-def _is_actor(m: Mention, table: EntityTable) -> bool:
-    if m.how == "pronoun":
-        return True
-    return m.key in table and table.get(m.key).type in ACTORS and not table.get(m.key).unnamed or (
-        m.key in table and table.get(m.key).type in PUBLIC_BODIES
-    )
-
-
-def _eligible(m: Mention, table: EntityTable) -> bool:
-    if m.text.lower() == "its" or m.key not in table:
-        return False
-    return table.get(m.key).type in TARGET_TYPES
-
-
-def _actor_key(m: Mention, view: View, table: EntityTable) -> str | None:
-    if m.how != "pronoun":
-        return m.key
-    for other in reversed([x for x in view.mentions if x.end <= m.start]):
-        if other.how != "pronoun" and other.key in table and table.get(other.key).type in PUBLIC_BODIES:
-            return other.key
-    return m.key if m.key in table and table.get(m.key).type in PUBLIC_BODIES else None
-
-
-def _target_key(m: Mention, view: View, table: EntityTable) -> str:
-    if m.how != "pronoun":
-        return m.key
-    for other in reversed([x for x in view.mentions if x.end <= m.start]):
-        if other.how != "pronoun" and _eligible(other, table):
-            return other.key
-    return m.key
-
-
-def _keys(ms: list[Mention], view: View, table: EntityTable) -> list[str]:
-    return list(dict.fromkeys(_target_key(m, view, table) for m in ms))
-
-
-def _main_target(table: EntityTable) -> str | None:
-    firms = [d for d in table.all() if d.type in ("Exchange", "Company") and not d.unnamed]
-    return max(firms, key=lambda d: d.mentions).key if firms else None
-
-
 def _fallback_actor(
     trig: Trigger, view: View, views: list[View], table: EntityTable, state: ActionState
 ) -> str | None:
     idx = view.sent.index
-    earlier = _first_body(view, table, before=trig.start, text=text_of(views))
+    earlier = first_body(view, table, before=trig.start, text=text_of(views))
     if earlier:
         return earlier
     for sent_idx, rel in reversed(state.relations):
@@ -253,37 +169,25 @@ def _fallback_actor(
     for back in (1, 2, 3):
         if idx - back < 0:
             break
-        body = _first_body(views[idx - back], table)
+        body = first_body(views[idx - back], table)
         if body:
             return body
     if idx <= 1 and idx + 1 < len(views) and trig.voice in ("passive", "receiver"):
-        return _first_body(views[idx + 1], table)
-    return None
-
-
-def text_of(views: list[View]) -> str:
-    return views[0].doc_text if views else ""
-
-
-def _first_body(
-    view: View, table: EntityTable, before: int | None = None, text: str = ""
-) -> str | None:
-    for m in view.mentions:
-        if before is not None and m.start >= before:
-            break
-        if m.how == "pronoun" or m.key not in table:
-            continue
-        if text and (possessive(text, m.end) or preceded_by_preposition(text, m.start)):
-            continue
-        d = table.get(m.key)
-        if d.type in PUBLIC_BODIES and not d.unnamed:
-            return m.key
+        return first_body(views[idx + 1], table)
     return None
 
 
 def _drafts(
-    trig: Trigger, actor: str, targets: list[str], conf: float, view: View, text: str,
-    table: EntityTable, state: ActionState, ctx: Context, published: dt.date | None,
+    trig: Trigger,
+    actor: str,
+    targets: list[str],
+    conf: float,
+    view: View,
+    text: str,
+    table: EntityTable,
+    state: ActionState,
+    ctx: Context,
+    published: dt.date | None,
 ) -> list[RelationDraft]:
     evidence = view.sent.text
     date = find_date(evidence, published)
@@ -295,14 +199,28 @@ def _drafts(
             best = min(money, key=lambda x: abs(x.start - pos))
             props = {"amount": best.amount, "currency": best.currency}
     if trig.type == "REFERRED_BY":
-        to = text[trig.end : trig.obj_end] if trig.voice == "refer" else ""
-        to_m = next((m for m in view.mentions if trig.obj_end <= m.start < trig.obj_end + 40
-                     and m.key in table and table.get(m.key).type in PUBLIC_BODIES), None)
+        to_m = next(
+            (
+                m
+                for m in view.mentions
+                if trig.obj_end <= m.start < trig.obj_end + 40
+                and m.key in table
+                and table.get(m.key).type in PUBLIC_BODIES
+            ),
+            None,
+        )
         if to_m is not None:
             props["to"] = table.get(to_m.key).name
+        elif trig.voice == "refer":
+            words = _TO_WHOM.match(text, trig.obj_end)
+            if words:
+                props["to"] = words.group(1)
         state.referrers.add(actor)
-        return [RelationDraft("REFERRED_BY", t, actor, evidence, round(conf, 2), date, dict(props))
-                for t in targets if t != actor]
+        return [
+            RelationDraft("REFERRED_BY", t, actor, evidence, round(conf, 2), date, dict(props))
+            for t in targets
+            if t != actor
+        ]
     out = []
     for t in targets:
         if t == actor:
@@ -311,7 +229,6 @@ def _drafts(
         if draft.unnamed:
             draft.action = trig.type
         out.append(RelationDraft(trig.type, actor, t, evidence, round(conf, 2), date, dict(props)))
-    _ = to if trig.type == "REFERRED_BY" else None  # noqa: F841
     return out
 
 
@@ -324,8 +241,14 @@ def _case_referrals(view: View, doc: Document, table: EntityTable, state: Action
         return
     pos = view.sent.start + m.end()
     subject = next((x for x in view.mentions if x.key in state.referrers and x.start < pos), None)
-    target = next((x for x in view.mentions if x.start >= pos and _eligible(x, table)), None)
+    target = next((x for x in view.mentions if x.start >= pos and eligible(x, table)), None)
     if subject is not None and target is not None:
-        rel = RelationDraft("REFERRED_BY", target.key, subject.key, view.sent.text, 0.6,
-                            find_date(view.sent.text, None))
+        rel = RelationDraft(
+            "REFERRED_BY",
+            target.key,
+            subject.key,
+            view.sent.text,
+            0.6,
+            find_date(view.sent.text, None),
+        )
         state.relations.append((view.sent.index, rel))

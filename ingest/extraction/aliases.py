@@ -10,34 +10,63 @@ from __future__ import annotations
 
 import re
 
-from ingest.extraction.entities import normalize_name
-from ingest.extraction.entities import EntityDraft, EntityTable, Mention
+from ingest.extraction.entities import EntityDraft, EntityTable, Mention, normalize_name
+from ingest.extraction.scan import Scanner
 from ingest.extraction.tokens import UPPER
 
 _PAREN = re.compile(r',? \("?(?P<a>[^()"]{1,40})"?\)')
 _ABBREV = re.compile(rf"^[{UPPER}][\w.&-]*$")
-_NAME = rf"[{UPPER}][\w.&'-]*(?: [{UPPER}][\w.&'-]*)*"
+_NAME = rf"(?<![\w.&'-])[{UPPER}][\w.&'-]*(?: [{UPPER}][\w.&'-]*)*"
 RENAMES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(rf"(?P<new>{_NAME}), (?:the [\w -]+? )?(?:formerly|previously|once) known as "
-                rf"(?P<old>{_NAME})"), "former_name"),
-    (re.compile(rf"(?P<old>{_NAME}),? (?:which )?(?:has )?(?:rebranded|renamed itself|"
-                rf"changed its name) (?:as|to) (?P<new>{_NAME})"), "former_name"),
-    (re.compile(rf"(?P<old>{_NAME}) (?:is|was) (?:now )?(?:renamed|rebranded|known) as "
-                rf"(?P<new>{_NAME})"), "former_name"),
+    (
+        re.compile(
+            rf"(?P<new>{_NAME}), (?:the [\w -]+? )?(?:formerly|previously|once) known as "
+            rf"(?P<old>{_NAME})"
+        ),
+        "former_name",
+    ),
+    (
+        re.compile(
+            rf"(?P<old>{_NAME}),? (?:which )?(?:has )?(?:rebranded|renamed itself|"
+            rf"changed its name) (?:as|to) (?P<new>{_NAME})"
+        ),
+        "former_name",
+    ),
+    (
+        re.compile(
+            rf"(?P<old>{_NAME}) (?:is|was) (?:now )?(?:renamed|rebranded|known) as "
+            rf"(?P<new>{_NAME})"
+        ),
+        "former_name",
+    ),
     (re.compile(rf"(?P<old>{_NAME}) is now (?P<new>{_NAME})"), "former_name"),
     (re.compile(rf"(?P<new>{_NAME}) \((?:formerly|previously) (?P<old>{_NAME})\)"), "former_name"),
-    (re.compile(rf"(?P<old>{_NAME}),[^.]*? (?:wants|asked)[^.]*? to call it (?P<new>{_NAME})"),
-     "former_name"),
-    (re.compile(rf"(?P<old>{_NAME}) is (?:the|a|its) (?P<lang>Chinese|Japanese|Korean|Thai|local|"
-                rf"Russian|Arabic|Vietnamese|English|trading|legal|brand) name (?:of|for) "
-                rf"(?:(?:the )?(?:crypto(?:currency)? )?(?:exchange|platform|company|firm) )?"
-                rf"(?P<new>{_NAME})"), "translation"),
+    (
+        re.compile(rf"(?P<old>{_NAME}),[^.]*? (?:wants|asked)[^.]*? to call it (?P<new>{_NAME})"),
+        "former_name",
+    ),
+    (
+        re.compile(
+            rf"(?P<old>{_NAME}) is (?:the|a|its) (?P<lang>Chinese|Japanese|Korean|Thai|local|"
+            rf"Russian|Arabic|Vietnamese|English|trading|legal|brand) name (?:of|for) "
+            rf"(?:(?:the )?(?:crypto(?:currency)? )?(?:exchange|platform|company|firm) )?"
+            rf"(?P<new>{_NAME})"
+        ),
+        "translation",
+    ),
     (re.compile(rf"(?P<new>{_NAME}),? which operates (?:the )?(?P<old>{_NAME})"), "other"),
     (re.compile(rf"(?P<old>{_NAME}),? (?:which is )?operated by (?P<new>{_NAME})"), "other"),
-    (re.compile(rf"(?P<new>{_NAME}), (?:(?:widely|better|also|popularly|commonly) )?known as "
-                rf'"?(?P<old>{_NAME})"?'), "nickname"),
+    (
+        re.compile(
+            rf"(?P<new>{_NAME}), (?:(?:widely|better|also|popularly|commonly) )?known as "
+            rf'"?(?P<old>{_NAME})"?'
+        ),
+        "nickname",
+    ),
 ]
-_NICK_INSIDE = re.compile(rf'(?P<first>[{UPPER}]\w+) "(?P<nick>[\w ]{{1,15}})" (?P<last>[{UPPER}]\w+)')
+_NICK_INSIDE = re.compile(
+    rf'(?<!\w)(?P<first>[{UPPER}]\w+) "(?P<nick>[\w ]{{1,15}})" (?P<last>[{UPPER}]\w+)'
+)
 
 
 def paren_alias(table: EntityTable, draft: EntityDraft, text: str, end: int) -> str | None:
@@ -63,19 +92,46 @@ def paren_alias(table: EntityTable, draft: EntityDraft, text: str, end: int) -> 
     return short
 
 
+_RENAME_STEMS: list[tuple[str, ...]] = [
+    ("known as",),
+    ("rebrand", "renamed", "changed its name"),
+    ("renamed", "rebranded", "known as"),
+    ("is now",),
+    ("formerly", "previously"),
+    ("call it",),
+    (" name of", " name for"),
+    ("which operates",),
+    ("operated by",),
+    ("known as",),
+]
+
+
 def rename_aliases(
-    table: EntityTable, text: str, mentions: list[Mention], new_type: str | None = None
+    table: EntityTable, text: str, mentions: list[Mention], scanner: Scanner | None = None
 ) -> list[str]:
     """Apply the renaming/naming patterns; return the new surfaces to search for again."""
     learned: list[str] = []
-    for pattern, kind in RENAMES:
-        for m in pattern.finditer(text):
+    for (pattern, kind), stems in zip(RENAMES, _RENAME_STEMS, strict=True):
+        for m in scanner.finditer(pattern, stems) if scanner else pattern.finditer(text):
             new = _entity_at(table, mentions, m.start("new"), m.end("new"), m.group("new"))
             old = _entity_at(table, mentions, m.start("old"), m.end("old"), m.group("old"))
             lang = m.groupdict().get("lang")
-            k = kind if kind != "translation" or lang in (None, "Chinese", "Japanese", "Korean",
-                                                          "Thai", "Russian", "Arabic",
-                                                          "Vietnamese") else "other"
+            k = (
+                kind
+                if kind != "translation"
+                or lang
+                in (
+                    None,
+                    "Chinese",
+                    "Japanese",
+                    "Korean",
+                    "Thai",
+                    "Russian",
+                    "Arabic",
+                    "Vietnamese",
+                )
+                else "other"
+            )
             if new is None and old is not None and kind == "former_name":
                 name = m.group("new")
                 if len(name) < 2 and old.type not in ("Company", "Exchange"):
@@ -94,7 +150,7 @@ def rename_aliases(
             else:
                 table.alias(new, m.group("old"), k)
                 learned.append(m.group("old"))
-    for m in _NICK_INSIDE.finditer(text):
+    for m in _NICK_INSIDE.finditer(text) if '"' in text else ():
         person = table.find(f"{m.group('first')} {m.group('last')}")
         if person is not None and person.type == "Person":
             table.alias(person, m.group("nick"), "nickname")
@@ -132,18 +188,24 @@ def second_pass(table: EntityTable, text: str, mentions: list[Mention]) -> list[
     if not surfaces:
         return []
     pattern = re.compile(
-        r"(?<![\w.-])(?:" + "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
+        r"(?<![\w.-])(?:"
+        + "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
         + r")(?![\w-]|\.\w)"
     )
-    taken = sorted((m.start, m.end) for m in mentions)
+    used = bytearray(len(text) + 1)
+    for x in mentions:
+        used[x.start : x.end] = b"\x01" * (x.end - x.start)
     out = []
     for m in pattern.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if any(used[m.start() : m.end()]):
             continue
         key = surfaces[m.group()]
         draft = table.get(key)
-        if draft.type == "Person" and m.group() != draft.name and normalize_name(m.group()) in (
-            normalize_name(d.name) for d in table.all() if d.key != key
+        if (
+            draft.type == "Person"
+            and m.group() != draft.name
+            and normalize_name(m.group())
+            in (normalize_name(d.name) for d in table.all() if d.key != key)
         ):
             continue
         draft.mentions += 1

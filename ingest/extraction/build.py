@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ingest.extraction.entities import normalize_name
-from ingest.extraction.entities import EntityDraft, EntityTable, Mention
+from ingest.extraction.entities import EntityDraft, EntityTable, Mention, normalize_name
 from ingest.extraction.gazindex import GazEntry, GazIndex
 from ingest.extraction.orgnames import COMPANY_SUFFIXES
 from ingest.extraction.recognize import Candidate
@@ -96,10 +95,10 @@ def choose_entry(cand: Candidate, text: str, ctx: Context) -> GazEntry | None:
                 return e
     if qualifiers:
         return None
-    for place in (ctx.main_country,):
-        for e in entries:
-            if place and e.jurisdiction and ctx.country_of(e.jurisdiction) == place:
-                return e
+    main = ctx.main_country
+    for e in entries:
+        if main and e.jurisdiction and ctx.country_of(e.jurisdiction) == main:
+            return e
     ranked = sorted(
         (e for e in entries if e.jurisdiction and ctx.mentioned(e.jurisdiction)),
         key=lambda e: -ctx.country_counts.get(ctx.country_of(e.jurisdiction or ""), 0),
@@ -162,7 +161,9 @@ def add_candidate(table: EntityTable, cand: Candidate, text: str, ctx: Context) 
     elif cand.type == "Person":
         draft = table.find(surface) or table.add(surface, "Person")
     else:
-        draft = table.find(surface) or table.add(_canonical(surface, cand, ctx), cand.type)
+        draft = table.find(surface) or table.add(
+            _canonical(surface, cand, ctx), cand.type or "Company"
+        )
         if normalize_name(draft.name) != normalize_name(surface):
             table.alias(draft, surface, "other")
     if cand.places and not draft.places:

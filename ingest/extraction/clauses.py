@@ -17,7 +17,8 @@ from ingest.extraction.sentences import Document, Sentence
 _BOUNDARY = re.compile(
     r";|, (?P<rel>which|who|whom|whose)\b|(?P<app>, (?:the|a|an|its|one of the) )"
     r"|,? (?:while|whereas|but|although|though|after|before|because|even though)\b"
-    r"|, (?:since|until|unless|once|so that)\b|, (?:when|as(?! well as)|if|saying|adding|citing|according to|bringing|making|"
+    r"|, (?:since|until|unless|once|so that)\b|, (?:when|as(?! well as)|if|saying|adding"
+    r"|citing|according to|bringing|making|"
     r"acting|accusing|deepening|widening|meeting|clearing|settling|warning|arguing|noting|"
     r"prompting|leaving|sending|forcing|following)\b| - |\bAccording to\b"
 )
@@ -92,6 +93,17 @@ def preceded_by_preposition(text: str, start: int) -> bool:
     if words and words[-1].lower() == "the":
         words = words[:-1]
     return bool(words) and words[-1].lower() in PREPOSITIONS
+
+
+_MODIFIED_BODY = re.compile(
+    r" (?:prosecutors|police|authorities|officials|regulators|lawmakers|courts?|government|"
+    r"agencies|investigators|judges?|ministry|officers)\b"
+)
+
+
+def modifier(text: str, end: int) -> bool:
+    """Whether a place mention ending at `end` only qualifies a body ("U.S. prosecutors")."""
+    return bool(_MODIFIED_BODY.match(text, end))
 
 
 def possessive(text: str, end: int) -> bool:

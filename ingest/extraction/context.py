@@ -62,12 +62,31 @@ _DESC = re.compile(
     r"department|ministry|unit|police|force|court|tribunal|bank|exchange|platform|company|firm|"
     r"group|operator|entity|country|nation|city|emirate|province|state|government)\b(?!-)"
 )
-_REGULATORS_IN = re.compile(r"\b(?:[Rr]egulators|[Aa]uthorities|[Oo]fficials) in (?P<place>[A-Z]\w+(?: [A-Z]\w+)?)")
+_REGULATORS_IN = re.compile(
+    r"\b(?:[Rr]egulators|[Aa]uthorities|[Oo]fficials) in (?P<place>[A-Z]\w+(?: [A-Z]\w+)?)"
+)
+_PLACE_POLICE = re.compile(r"\b(?P<place>[A-Z][\w.]*(?: [A-Z][a-z]+)?) police\b")
 _BRAND_GROUP = re.compile(r"\bthe (?P<n>[A-Z][\w.]+) (?P<noun>group|platform|brand)\b")
 _PRONOUN = re.compile(r"\b(?P<p>[Ii]t|[Ii]ts)\b(?!')")
 _SKIP_MODS = frozenset(
-    {"same", "other", "new", "first", "second", "such", "any", "no", "every", "parent", "sister",
-     "rival", "former", "another", "affected", "local"}
+    {
+        "same",
+        "other",
+        "new",
+        "first",
+        "second",
+        "such",
+        "any",
+        "no",
+        "every",
+        "parent",
+        "sister",
+        "rival",
+        "former",
+        "another",
+        "affected",
+        "local",
+    }
 )
 _FUNCTION_WORDS = frozenset(
     "of for to in on and or with by from at as that which who is was are were its their his her "
@@ -81,11 +100,13 @@ def descriptive_mentions(
     """Mentions for descriptions and pronouns, resolved against the named ones."""
     named = sorted(mentions, key=lambda m: m.start)
     out: list[Mention] = []
-    taken = [(m.start, m.end) for m in named]
+    used = bytearray(len(doc.text) + 1)
+    for x in named:
+        used[x.start : x.end] = b"\x01" * (x.end - x.start)
     for m in _DESC.finditer(doc.text):
         start = m.start("poss") if m.group("poss") else m.start("mods")
         start = m.start() if m.group("det") else start
-        if any(s < m.end() and start < e for s, e in taken):
+        if any(used[start : m.end()]):
             continue
         draft = _resolve_description(m, doc, table, named, ctx)
         if draft is None:
@@ -95,8 +116,15 @@ def descriptive_mentions(
             surface = surface[4:]
         table.alias(draft, surface, "descriptive")
         out.append(Mention(start, m.end(), surface, draft.key, draft.type, "descriptive"))
+    for m in _PLACE_POLICE.finditer(doc.text):
+        if used[m.start()] or used[m.end() - 1]:
+            continue
+        draft = _police(m, table, ctx)
+        if draft is not None:
+            table.alias(draft, m.group(), "descriptive")
+            out.append(Mention(m.start(), m.end(), m.group(), draft.key, draft.type, "descriptive"))
     for m in list(_REGULATORS_IN.finditer(doc.text)) + list(_BRAND_GROUP.finditer(doc.text)):
-        if any(s <= m.start() < e for s, e in taken):
+        if used[m.start()]:
             continue
         draft = _special(m, table, named, ctx)
         if draft is not None:
@@ -148,7 +176,9 @@ def _place_description(
     if noun in ("country", "nation"):
         return table.find(ctx.main_country) if ctx.main_country else None
     for mention in reversed([x for x in named if x.start < m.start()]):
-        draft = table.get(table.resolve(mention.key)) if table.resolve(mention.key) in table else None
+        draft = (
+            table.get(table.resolve(mention.key)) if table.resolve(mention.key) in table else None
+        )
         if draft and draft.type == "Jurisdiction" and ctx.country_of(draft.name) != draft.name:
             return draft
     return None
@@ -179,8 +209,11 @@ def _nearest(
     def fits(d: EntityDraft) -> int:
         if d.type not in types or d.unnamed:
             return -1
-        if place and not (d.jurisdiction == place or place in d.places or
-                          (d.jurisdiction and ctx.country_of(d.jurisdiction) == place)):
+        if place and not (
+            d.jurisdiction == place
+            or place in d.places
+            or (d.jurisdiction and ctx.country_of(d.jurisdiction) == place)
+        ):
             return -1
         score = 1
         names = " ".join([d.name, *d.aliases]).lower()
@@ -199,7 +232,7 @@ def _nearest(
         key = table.resolve(back[-1].key)
         if key in table and fits(table.get(key)) > 0:
             return table.get(key)
-    best, best_score = None, 0
+    best, best_score = None, 0.0
     seen: set[str] = set()
     for mention in reversed(back[-40:]):
         key = table.resolve(mention.key)
@@ -207,10 +240,10 @@ def _nearest(
             continue
         seen.add(key)
         d = table.get(key)
-        s = fits(d)
-        if s <= 0:
+        fit = fits(d)
+        if fit <= 0:
             continue
-        s += min(d.mentions, 4) / 2 + (1 if here - mention.sentence <= 1 else 0)
+        s = fit + min(d.mentions, 4) / 2 + (1 if here - mention.sentence <= 1 else 0)
         if s > best_score:
             best, best_score = d, s
     if best is not None:
@@ -246,17 +279,38 @@ def _central_bank(table: EntityTable, ctx: Context, place: str | None) -> Entity
     return None
 
 
-def _ministry(topic: str, table: EntityTable, ctx: Context, place: str | None) -> EntityDraft | None:
+def _ministry(
+    topic: str, table: EntityTable, ctx: Context, place: str | None
+) -> EntityDraft | None:
     """'the finance ministry' with no antecedent: that country's Ministry of Finance."""
     country = place or ctx.main_country
     name = f"Ministry of {topic.title()}"
     for entry in ctx.index.entries:
-        if entry.type == "GovernmentBody" and entry.jurisdiction == country and (
-            entry.name.startswith(name)
+        if (
+            entry.type == "GovernmentBody"
+            and entry.jurisdiction == country
+            and (entry.name.startswith(name))
         ):
             name = entry.name
             break
     draft = table.find(name) or table.add(name, "GovernmentBody", jurisdiction=country)
+    draft.standalone = True
+    return draft
+
+
+def _police(m: re.Match[str], table: EntityTable, ctx: Context) -> EntityDraft | None:
+    """'Montenegrin police': that country's police, named as the text names it."""
+    place = ctx.jurisdiction(m.group("place"))
+    if place is None:
+        return None
+    for d in table.all():
+        if (
+            d.type == "GovernmentBody"
+            and "police" in d.name.lower()
+            and (d.jurisdiction == place.name or place.name in d.places)
+        ):
+            return d
+    draft = table.add(m.group(), "GovernmentBody", jurisdiction=place.name)
     draft.standalone = True
     return draft
 

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from ingest.extraction.scan import Scanner
 from ingest.extraction.tokens import UPPER
 
-NAME = rf"(?P<n>[{UPPER}][\w.&'-]*[\w]?(?: [{UPPER}][\w.&'-]*\w)*)"
-ONE = rf"(?P<n>[{UPPER}][\w.&'-]*\w)"
-_LIST_ITEM = rf"[{UPPER}][\w.&'-]*\w?(?: [{UPPER}][\w.&'-]*)*"
+NAME = rf"(?<![\w.&'-])(?P<n>[{UPPER}][\w.&'-]*[\w]?(?: [{UPPER}][\w.&'-]*\w)*)"
+ONE = rf"(?<![\w.&'-])(?P<n>[{UPPER}][\w.&'-]*\w)"
+_LIST_ITEM = rf"(?<![\w.&'-])[{UPPER}][\w.&'-]*\w?(?: [{UPPER}][\w.&'-]*)*"
 LIST = rf"(?P<list>{_LIST_ITEM}(?:, {_LIST_ITEM})*(?:,? (?:and|or) {_LIST_ITEM})?)"
 _END = r"(?=[\s,.;:)'\"]|$)"
 
@@ -91,7 +91,8 @@ CUES: list[tuple[re.Pattern[str], str]] = [
 LIST_CUES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
-            r"\b(?:exchanges|platforms|operators|trading platforms)(?: \w+)?,? (?:such as|including|"
+            r"\b(?:exchanges|platforms|operators|trading platforms)(?: \w+)?,? (?:such as"
+            r"|including|"
             rf"like|among them|namely) {LIST}"
         ),
         "Exchange",
@@ -108,23 +109,57 @@ LIST_CUES: list[tuple[re.Pattern[str], str]] = [
 ]
 _SPLIT_LIST = re.compile(r",? (?:and|or) |, ")
 _CUE_STEMS: list[tuple[str, ...]] = [
-    ("exchange", "platform"), (" named ", " called "), ("exchange", "platform"),
-    ("firm", "company", "bank", "startup", "lender", "miner", "wallet", "issuer", "fintech",
-     "provider", "parent", "conglomerate", "operator", "group"),
+    ("exchange", "platform"),
+    (" named ", " called "),
+    ("exchange", "platform"),
+    (
+        "firm",
+        "company",
+        "bank",
+        "startup",
+        "lender",
+        "miner",
+        "wallet",
+        "issuer",
+        "fintech",
+        "provider",
+        "parent",
+        "conglomerate",
+        "operator",
+        "group",
+    ),
     ("according to", "outlet", "news", "data from", "data by", "check by", "reported by", "told"),
     ("stablecoin", "token", "coin", "cryptocurrenc", "blockchain", "altcoin", "memecoin"),
     ("blockchain", "token", "stablecoin", "coin", "ticker", "cryptocurrency"),
     ("app ", "wallet", "application"),
     ("-based", "-headquartered", "-registered", "-incorporated"),
-    ("based in", "headquartered in", "incorporated in", "registered in", "domiciled in",
-     "founded in", "originated in"),
-    ("capital of", "city of", "province of", "state of", "emirate of", "region of", "district of",
-     "island of"),
-    ("capital",), ("court", "tribunal"),
+    (
+        "based in",
+        "headquartered in",
+        "incorporated in",
+        "registered in",
+        "domiciled in",
+        "founded in",
+        "originated in",
+    ),
+    (
+        "capital of",
+        "city of",
+        "province of",
+        "state of",
+        "emirate of",
+        "region of",
+        "district of",
+        "island of",
+    ),
+    ("capital",),
+    ("court", "tribunal"),
 ]
 _LIST_STEMS: list[tuple[str, ...]] = [
     ("such as", "including", "like", "among them", "namely"),
-    ("such as", "including", "like"), ("such as", "including", "like"), ("exchanges ",),
+    ("such as", "including", "like"),
+    ("such as", "including", "like"),
+    ("exchanges ",),
 ]
 
 

@@ -10,17 +10,42 @@ import datetime as dt
 import re
 
 _MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
     "dec": 12,
 }
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
 DATE = re.compile(
     rf"\b(?:(?P<day1>\d{{1,2}}) {_MONTH}(?:,? (?P<year1>\d{{4}}))?"
-    rf"|{_MONTH.replace('month', 'month2')} (?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<year2>\d{{4}}))?\b"
-    rf"|(?P<last>last |this |next )?{_MONTH.replace('month', 'month3')}(?: (?P<year3>\d{{4}}))?"
+    rf"|{_MONTH.replace('month', 'month2')} (?P<day2>\d{{1,2}})(?:st|nd|rd"
+    rf"|th)?(?:,? (?P<year2>\d{{4}}))?\b"
+    rf"|(?P<last>last |this |next )?{_MONTH.replace('month', 'month3')}"
+    rf"(?: (?P<year3>\d{{4}}))?"
     r"|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|(?P<rel>yesterday|today|last week|last month|last year))\b"
 )
@@ -62,7 +87,10 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> dt.date | None:
         back = (pub.weekday() - _WEEKDAYS.index(g["wd"].lower())) % 7
         return pub - dt.timedelta(days=back)
     rel = (g["rel"] or "").lower()
-    return {"yesterday": pub - dt.timedelta(days=1), "today": pub,
-            "last week": pub - dt.timedelta(days=7),
-            "last month": (pub.replace(day=1) - dt.timedelta(days=1)).replace(day=1),
-            "last year": dt.date(pub.year - 1, 1, 1)}.get(rel)
+    return {
+        "yesterday": pub - dt.timedelta(days=1),
+        "today": pub,
+        "last week": pub - dt.timedelta(days=7),
+        "last month": (pub.replace(day=1) - dt.timedelta(days=1)).replace(day=1),
+        "last year": dt.date(pub.year - 1, 1, 1),
+    }.get(rel)

@@ -9,7 +9,6 @@ named outside other names). The table merges drafts whose names normalise alike.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
 from functools import lru_cache
 
 from graph.ids import normalize_name as _normalize_name
@@ -19,6 +18,7 @@ from graph.ids import normalize_name as _normalize_name
 def normalize_name(name: str) -> str:
     """`graph.ids.normalize_name`, memoised: the same names recur many times per article."""
     return _normalize_name(name)
+
 
 PUBLIC_BODIES = frozenset({"Regulator", "CentralBank", "Court", "GovernmentBody"})
 ACTORS = PUBLIC_BODIES | {"Jurisdiction"}
@@ -153,9 +153,6 @@ class EntityTable:
         self._by_name[normalize_name(name)] = draft.key
         draft.add_alias(old, old_kind)
         draft.aliases.pop(name, None)
-
-    def retype(self, draft: EntityDraft, etype: str) -> None:
-        draft.type = etype
 
     def all(self) -> list[EntityDraft]:
         return list(self.drafts.values())

@@ -11,10 +11,17 @@ word boundaries. Overlaps are resolved by the caller (longest match wins).
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
+import importlib.util
+import os
+import pickle
+import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import ahocorasick
@@ -63,6 +70,10 @@ class GazIndex:
     adjectives: dict[str, str] = field(default_factory=dict)  # "chinese" -> "China"
     automaton: Any = None
 
+    def lookup_ids(self, name: str) -> list[int]:
+        """Indices of the entries `lookup` returns."""
+        return self.by_norm.get(normalize_name(name), [])
+
     def lookup(self, name: str) -> list[GazEntry]:
         """Entries whose canonical name or unambiguous alias normalises like `name`."""
         return [self.entries[i] for i in self.by_norm.get(normalize_name(name), [])]
@@ -103,7 +114,7 @@ def fold(text: str) -> str:
 def _base_char(c: str) -> str:
     if c.isascii():
         return c
-    base = unicodedata.normalize("NFKD", c)[0]
+    base = unicodedata.normalize("NFKD", c)[0].lower()
     return base if len(base) == 1 else c
 
 
@@ -202,13 +213,67 @@ def _entry_of(entry: Any) -> GazEntry:
     )
 
 
+CACHE_DIR = Path.home() / ".cache" / "cryptoreg"
+
+
 @lru_cache(maxsize=1)
 def get_index() -> GazIndex:
-    """The process-wide index over the curated gazetteer (or the pycountry stand-in)."""
-    try:
-        from ingest.gazetteer import load_gazetteer
-    except ImportError:
+    """The process-wide index over the curated gazetteer (or the pycountry stand-in).
+
+    A fresh `cryptoreg extract` process would spend most of its time loading and
+    validating the YAML; the built index is therefore kept on disk, keyed on the
+    gazetteer's files, pycountry's version and this module, and rebuilt on any change.
+    """
+    if importlib.util.find_spec("ingest.gazetteer") is None:
         from ingest.extraction.fallback_gazetteer import load_fallback
 
         return build_index(load_fallback())
-    return build_index(load_gazetteer())
+    key = _content_key()
+    cached = _read_cache(key) if key else None
+    if cached is not None:
+        return cached
+    from ingest.gazetteer import load_gazetteer
+
+    index = build_index(load_gazetteer())
+    if key:
+        _write_cache(key, index)
+    return index
+
+
+def _content_key() -> str | None:
+    """SHA-256 over the gazetteer package's files, pycountry's version and this module."""
+    spec = importlib.util.find_spec("ingest.gazetteer")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    digest = hashlib.sha256(b"gazindex-1")
+    try:
+        for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.py")) + [Path(__file__)]:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(importlib.metadata.version("pycountry").encode())
+    except (OSError, importlib.metadata.PackageNotFoundError):
+        return None
+    return digest.hexdigest()[:32]
+
+
+def _read_cache(key: str) -> GazIndex | None:
+    try:
+        with (CACHE_DIR / f"extract-index-{key}.pickle").open("rb") as fh:
+            index = pickle.load(fh)  # our own file, written below
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+    return index if isinstance(index, GazIndex) else None
+
+
+def _write_cache(key: str, index: GazIndex) -> None:
+    """Store atomically; stale indexes are removed. A failure only costs time next run."""
+    try:
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        for old in CACHE_DIR.glob("extract-index-*.pickle"):
+            old.unlink(missing_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=CACHE_DIR, prefix=".extract-index-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, CACHE_DIR / f"extract-index-{key}.pickle")
+    except (OSError, pickle.PicklingError):
+        return

@@ -12,16 +12,42 @@ from __future__ import annotations
 import re
 
 from ingest.extraction.entities import EntityDraft, EntityTable, Mention
+from ingest.extraction.scan import scanner_of
 from ingest.extraction.sentences import Document
 
 _UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "a single": 1, "single": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "a single": 1,
+    "single": 1,
 }
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 _NUM = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven"
@@ -31,7 +57,7 @@ _NUM = (
 HEADS = {
     "App": r"apps?|applications?|mobile apps?",
     "Website": r"websites?|web ?sites?|sites|web pages|domain names?|domains|addresses|URLs?|urls"
-               r"|links|web addresses",
+    r"|links|web addresses",
     "Account": r"(?:bank |social media |online )?accounts?",
     "Exchange": r"exchanges|trading platforms|platforms|(?:crypto )?exchange operators",
     "Company": r"companies|firms|entities|(?:service )?providers|operators|businesses|brokers",
@@ -59,24 +85,51 @@ FROM_N = re.compile(
     r"(?:states|countries|provinces|jurisdictions)\b",
     re.IGNORECASE,
 )
-_ANAPHORIC = re.compile(r"(?:\b(?:the|those|these|both|its|their|of|all|first|last|only the)|\$) $", re.I)
+_NUMBER_STEMS = tuple("0123456789") + tuple(w for w in [*_UNITS, *_TENS] if w != "a single")
+_ANAPHORIC = re.compile(
+    r"(?:\b(?:the|those|these|both|its|their|of|all|first|last|only the)|\$) $", re.I
+)
 
 ACTIVITY_PATTERNS: list[tuple[re.Pattern[str], str | None]] = [
-    (re.compile(r"\b(?:crypto(?:currency)?|bitcoin|digital[- ]asset|virtual[- ]asset)(?:-related)? "
-                r"(?:trading|transactions|trades)\b(?! platforms?| venues?| apps?| firms?| volume"
-                r"| services?| exchanges?| pairs?| desks?| hours?)", re.I), "cryptocurrency trading"),
+    (
+        re.compile(
+            r"\b(?:crypto(?:currency)?|bitcoin|digital[- ]asset|virtual[- ]asset)(?:-related)? "
+            r"(?:trading|transactions|trades)\b(?! platforms?| venues?| apps?| firms?| volume"
+            r"| services?| exchanges?| pairs?| desks?| hours?)",
+            re.I,
+        ),
+        "cryptocurrency trading",
+    ),
     (re.compile(r"\b(?:crypto(?:currency)?|bitcoin) mining\b", re.I), "cryptocurrency mining"),
     (re.compile(r"(?<=\band )mining\b|(?<=\bor )mining\b"), "cryptocurrency mining"),
     (re.compile(r"\bcrypto(?:currency)? payments?\b", re.I), "crypto payments"),
-    (re.compile(r"\b(?:the )?use of (?:crypto(?:currencie)?s?|cryptocurrencies|crypto assets|"
-                r"digital assets)(?: and other crypto assets)? (?:to pay for [\w ]+?|for payments?|"
-                r"as (?:a )?means of payment)(?=[,.;]| and\b| in\b| from\b| since\b| on\b| at\b)", re.I),
-     "crypto payments"),
+    (
+        re.compile(
+            r"\b(?:the )?use of (?:crypto(?:currencie)?s?|cryptocurrencies|crypto assets|"
+            r"digital assets)(?: and other crypto assets)? (?:to pay for [\w ]+?|for payments?|"
+            r"as (?:a )?means of payment)(?=[,.;]| and\b| in\b| from\b| since\b| on\b| at\b)",
+            re.I,
+        ),
+        "crypto payments",
+    ),
     (re.compile(r"\b(?:initial coin offerings|ICOs)\b"), "initial coin offerings"),
-    (re.compile(r"\bcrypto(?:currency)? (?:advertising|advertisements|ads)\b", re.I),
-     "crypto advertising"),
+    (
+        re.compile(r"\bcrypto(?:currency)? (?:advertising|advertisements|ads)\b", re.I),
+        "crypto advertising",
+    ),
     (re.compile(r"\bstaking-as-a-service\b|\bstaking (?:program|service|products?)\b", re.I), None),
     (re.compile(r"\bcrypto(?:currency)? derivatives\b", re.I), None),
+]
+_ACTIVITY_STEMS: list[tuple[str, ...]] = [
+    ("trad", "transaction"),
+    ("mining",),
+    ("mining",),
+    ("payment",),
+    ("use of",),
+    ("coin offering", "icos"),
+    ("advert", "ads"),
+    ("staking",),
+    ("derivative",),
 ]
 BARRED_FROM = re.compile(
     r"\b(?:barred|banned|prohibited|forbade|forbidden|stopped|restricted) (?P<who>banks|lenders|"
@@ -104,18 +157,21 @@ def group_mentions(
     """Unnamed groups with counts; they join the table but are emitted only if acted on."""
     out: list[Mention] = []
     text = doc.text
-    for m in BELONGING.finditer(text):
+    scanner = scanner_of(doc)
+    for m in scanner.finditer(BELONGING, ("belonging to",)):
         out.append(_group(table, m, "Account", f"{m.group('pre')} of people{m.group('post')}"))
-    for m in FROM_N.finditer(text):
+    for m in scanner.finditer(FROM_N, (" from ",)):
         out.append(_group(table, m, "Regulator", m.group()))
-    for m in GROUP.finditer(text):
+    for m in scanner.finditer(GROUP, _NUMBER_STEMS):
         if _ANAPHORIC.search(text, max(0, m.start() - 12), m.start()):
             continue
         if any(o.start <= m.start() < o.end for o in out) or text[m.end() : m.end() + 3] == " of":
             continue
         etype = next(t for t in HEADS if m.group(t))
         words = f"{m.group('mods')}{m.group(etype)}{m.group('post') or ''}".strip()
-        if etype == "Account" and re.match(r"accounts belonging", m.group(etype) + (m.group("post") or "")):
+        if etype == "Account" and re.match(
+            r"accounts belonging", m.group(etype) + (m.group("post") or "")
+        ):
             continue
         out.append(_group(table, m, etype, words))
     return [o for o in out if o is not None]
@@ -123,8 +179,15 @@ def group_mentions(
 
 def _group(table: EntityTable, m: re.Match[str], etype: str, words: str) -> Mention:
     count = number_value(m.group("num"))
-    draft = EntityDraft(key=f"group|{m.start()}", name=words, type=etype, unnamed=True,
-                        count=count, description=m.group().strip(), first=m.start())
+    draft = EntityDraft(
+        key=f"group|{m.start()}",
+        name=words,
+        type=etype,
+        unnamed=True,
+        count=count,
+        description=m.group().strip(),
+        first=m.start(),
+    )
     table.add_group(draft)
     return Mention(m.start(), m.end(), m.group(), draft.key, etype, "group")
 
@@ -133,8 +196,9 @@ def activity_mentions(doc: Document, table: EntityTable, mentions: list[Mention]
     """Activities named by the lexicon, and 'barred banks from dealing with ...' constructions."""
     out: list[Mention] = []
     taken = [(m.start, m.end) for m in mentions if m.how == "name"]
-    for pattern, canonical in ACTIVITY_PATTERNS:
-        for m in pattern.finditer(doc.text):
+    scanner = scanner_of(doc)
+    for (pattern, canonical), stems in zip(ACTIVITY_PATTERNS, _ACTIVITY_STEMS, strict=True):
+        for m in scanner.finditer(pattern, stems):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             surface = re.sub(r"^the ", "", m.group(), flags=re.I)
@@ -144,7 +208,9 @@ def activity_mentions(doc: Document, table: EntityTable, mentions: list[Mention]
             _touch(draft, m.start())
             out.append(Mention(m.start(), m.end(), surface, draft.key, "Activity", "name"))
             taken.append((m.start(), m.end()))
-    for m in BARRED_FROM.finditer(doc.text):
+    for m in scanner.finditer(
+        BARRED_FROM, ("barred", "banned", "prohibited", "forb", "stopped", "restricted")
+    ):
         name = f"{m.group('who')} {m.group('what')}"
         draft = table.find(name) or table.add(name, "Activity")
         _touch(draft, m.start("who"))

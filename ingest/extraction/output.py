@@ -44,13 +44,18 @@ def to_extraction(
     ont = get_ontology()
     lazy = {d.key for d in table.all() if d.confidence <= 0.5}
     anchored = {
-        k for r in relations if ont.relations[r.type].kind != "structure" or r.type == "AFFILIATED_WITH"
+        k
+        for r in relations
+        if ont.relations[r.type].kind != "structure" or r.type == "AFFILIATED_WITH"
         for k in (table.resolve(r.source), table.resolve(r.target))
     }
-    relations = [
-        r for r in relations
-        if not ({table.resolve(r.source), table.resolve(r.target)} & (lazy - anchored))
-    ]
+    idle = lazy - anchored
+    if idle:
+        relations = [
+            r
+            for r in relations
+            if table.resolve(r.source) not in idle and table.resolve(r.target) not in idle
+        ]
     rels: list[Relation] = []
     used: set[str] = set()
     ids: dict[str, str] = {}
@@ -70,9 +75,14 @@ def to_extraction(
         used.update((src_key, tgt_key))
         rels.append(
             Relation.model_construct(
-                type=r.type, source=sid, target=tid, evidence=r.evidence,
-                confidence=max(0.05, min(1.0, r.confidence)), date=r.date,
-                properties=_props(r), sources=[],
+                type=r.type,
+                source=sid,
+                target=tid,
+                evidence=r.evidence,
+                confidence=max(0.05, min(1.0, r.confidence)),
+                date=r.date,
+                properties=_props(r),
+                sources=[],
             )
         )
     entities = []
@@ -98,9 +108,14 @@ def _props(r: RelationDraft) -> dict[str, Any]:
 def _entity(draft: EntityDraft, eid: str) -> Entity:
     seen: set[str] = {draft.name.casefold()}
     aliases = []
+    descriptive = 0
     for name, kind in draft.aliases.items():
         if not name or name.casefold() in seen or name.lower() in ("it", "its"):
             continue
+        if kind == "descriptive":
+            descriptive += 1
+            if descriptive > 6:  # enough to search by; more is noise
+                continue
         seen.add(name.casefold())
         aliases.append(Alias.model_construct(name=name[:300], kind=kind, lang=None))
     return Entity.model_construct(

@@ -18,28 +18,41 @@ from ingest.extraction.output import RelationDraft
 from ingest.extraction.persons import ROLE_WORDS
 from ingest.extraction.sentences import Document
 
-_ROLE = re.compile(rf"\b(?:(?:former|acting|interim|deputy|then-|outgoing|ex-) ?)?(?:{ROLE_WORDS})\b", re.I)
+_ROLE = re.compile(
+    rf"\b(?:(?:former|acting|interim|deputy|then-|outgoing|ex-) ?)?(?:{ROLE_WORDS})\b", re.I
+)
 _TITLE_BEFORE = re.compile(
     rf"(?:\b(?P<its>[Ii]ts|[Tt]heir|[Hh]is|[Hh]er) )?(?P<role>(?:(?:former|acting|interim|deputy|"
     rf"outgoing) )?(?i:{ROLE_WORDS}))[, ]*$"
 )
 _PUBLIC_ROLES = re.compile(
     r"chair|commissioner|governor|superintendent|secretary|director|minister|president|judge|"
-    r"justice|prosecutor|mayor|senator|lawmaker|attorney|inspector|chancellor|treasurer", re.I
+    r"justice|prosecutor|mayor|senator|lawmaker|attorney|inspector|chancellor|treasurer",
+    re.I,
 )
 _CORPORATE_ROLES = re.compile(
     r"founder|chief|ceo|cfo|coo|cto|executive|counsel|officer|manager|head|adviser|advisor|"
-    r"partner|spokes", re.I
+    r"partner|spokes",
+    re.I,
 )
 _VERB_ROLE = re.compile(
     r"^,? (?:[^,.;]{0,60}? )?who (?P<verb>leads|heads|runs|founded|co-founded|advises|chairs|"
     r"remains|is|was|oversees|manages)\b(?P<rest>[^.;]{0,80})"
 )
-_STEPPED_DOWN = re.compile(r"^ (?:stepped down|resigned|quit) as (?P<role>[\w -]+?)\b(?= in | after| on|,|\.)")
-_FOUNDED_BY = re.compile(r"\b(?:founded|co-founded|created|started|launched) (?:[\w ,]{0,40} )?by $")
+_STEPPED_DOWN = re.compile(
+    r"^ (?:stepped down|resigned|quit) as (?P<role>[\w -]+?)\b(?= in | after| on|,|\.)"
+)
+_FOUNDED_BY = re.compile(
+    r"\b(?:founded|co-founded|created|started|launched) (?:[\w ,]{0,40} )?by $"
+)
 _BARE_BODY = re.compile(r"\b(central bank|regulator|watchdog|exchange|court) $", re.I)
-_BARE_TYPES = {"central bank": "CentralBank", "regulator": "Regulator", "watchdog": "Regulator",
-               "exchange": "Exchange", "court": "Court"}
+_BARE_TYPES = {
+    "central bank": "CentralBank",
+    "regulator": "Regulator",
+    "watchdog": "Regulator",
+    "exchange": "Exchange",
+    "court": "Court",
+}
 _REPLACED = re.compile(r"\b(?:replaced (?:him|her) with|succeeded by) $")
 
 
@@ -57,16 +70,20 @@ def affiliations(
         evidence = sent.text if sent else m.text
         for org, role in _roles_of(m, i, ordered, text, table, ctx):
             if org is not None and org != m.key:
-                out.append(RelationDraft("AFFILIATED_WITH", m.key, org, evidence, 0.75,
-                                         properties={"role": role}))
+                out.append(
+                    RelationDraft(
+                        "AFFILIATED_WITH", m.key, org, evidence, 0.75, properties={"role": role}
+                    )
+                )
         prev_person = _replaced(m, i, ordered, text, table, out)
         if prev_person is not None:
             out.append(prev_person)
     return out
 
 
-def _roles_of(m: Mention, i: int, ordered: list[Mention], text: str, table: EntityTable,
-              ctx: Context) -> list[tuple[str | None, str]]:
+def _roles_of(
+    m: Mention, i: int, ordered: list[Mention], text: str, table: EntityTable, ctx: Context
+) -> list[tuple[str | None, str]]:
     found: list[tuple[str | None, str]] = []
     line_start = text.rfind("\n", 0, m.start) + 1
     before = text[max(line_start, m.start - 80) : m.start]
@@ -98,24 +115,38 @@ def _roles_of(m: Mention, i: int, ordered: list[Mention], text: str, table: Enti
     if verb:
         rest = verb.group("rest")
         role_m = _ROLE.search(rest)
-        role = role_m.group().lower() if role_m else {"leads": "head", "heads": "head",
-                                                      "runs": "head", "founded": "founder",
-                                                      "advises": "adviser", "chairs": "chair"}.get(
-            verb.group("verb"), "")
+        role = (
+            role_m.group().lower()
+            if role_m
+            else {
+                "leads": "head",
+                "heads": "head",
+                "runs": "head",
+                "founded": "founder",
+                "advises": "adviser",
+                "chairs": "chair",
+            }.get(verb.group("verb"), "")
+        )
         end = m.end + verb.end()
         org = _org_inside(ordered, i, m.end, end, table) or (
-            _nearest_org(ordered, i, table, role, ctx) if re.search(r"\bits\b", rest) else None)
+            _nearest_org(ordered, i, table, role, ctx) if re.search(r"\bits\b", rest) else None
+        )
         if role:
             found.append((org, role))
     down = _STEPPED_DOWN.match(tail)
     if down:
-        found.append((_nearest_org(ordered, i, table, "chief executive", ctx),
-                      "former " + down.group("role").strip().lower()))
+        found.append(
+            (
+                _nearest_org(ordered, i, table, "chief executive", ctx),
+                "former " + down.group("role").strip().lower(),
+            )
+        )
     return found
 
 
-def _org_before_title(ordered: list[Mention], i: int, title_start: int, text: str,
-                      table: EntityTable) -> str | None:
+def _org_before_title(
+    ordered: list[Mention], i: int, title_start: int, text: str, table: EntityTable
+) -> str | None:
     bare = _BARE_BODY.search(text[max(0, title_start - 30) : title_start])
     if bare:
         wanted = _BARE_TYPES[bare.group(1).lower()]
@@ -135,7 +166,9 @@ def _org_before_title(ordered: list[Mention], i: int, title_start: int, text: st
     return None
 
 
-def _org_inside(ordered: list[Mention], i: int, start: int, end: int, table: EntityTable) -> str | None:
+def _org_inside(
+    ordered: list[Mention], i: int, start: int, end: int, table: EntityTable
+) -> str | None:
     for x in ordered[i + 1 :]:
         if x.start >= end:
             break
@@ -148,8 +181,15 @@ def _is_org(x: Mention, table: EntityTable) -> bool:
     return x.key in table and table.get(x.key).type in ORGS and not table.get(x.key).unnamed
 
 
-def _nearest_org(ordered: list[Mention], i: int, table: EntityTable, role: str, ctx: Context,
-                 same_sentence: bool = False, any_type: bool = False) -> str | None:
+def _nearest_org(
+    ordered: list[Mention],
+    i: int,
+    table: EntityTable,
+    role: str,
+    ctx: Context,
+    same_sentence: bool = False,
+    any_type: bool = False,
+) -> str | None:
     if re.search(r"\b(?:president|prime minister)\b", role):
         gov = next((d for d in table.all() if d.name.startswith("Government of")), None)
         if gov is not None:
@@ -159,7 +199,9 @@ def _nearest_org(ordered: list[Mention], i: int, table: EntityTable, role: str, 
     public = bool(_PUBLIC_ROLES.search(role)) and not _CORPORATE_ROLES.search(role)
     wanted = PUBLIC_BODIES if public else FIRMS
     sent = ordered[i].sentence
-    candidates = [x for x in reversed(ordered[:i]) if sent - x.sentence <= (0 if same_sentence else 2)]
+    candidates = [
+        x for x in reversed(ordered[:i]) if sent - x.sentence <= (0 if same_sentence else 2)
+    ]
     for x in candidates:
         if x.key not in table or table.get(x.key).unnamed:
             continue
@@ -174,8 +216,14 @@ def _nearest_org(ordered: list[Mention], i: int, table: EntityTable, role: str, 
     return None
 
 
-def _replaced(m: Mention, i: int, ordered: list[Mention], text: str, table: EntityTable,
-              so_far: list[RelationDraft]) -> RelationDraft | None:
+def _replaced(
+    m: Mention,
+    i: int,
+    ordered: list[Mention],
+    text: str,
+    table: EntityTable,
+    so_far: list[RelationDraft],
+) -> RelationDraft | None:
     before = text[max(0, m.start - 40) : m.start]
     if not _REPLACED.search(before):
         return None
@@ -184,7 +232,13 @@ def _replaced(m: Mention, i: int, ordered: list[Mention], text: str, table: Enti
             prior = next((r for r in so_far if r.source == x.key), None)
             if prior is not None:
                 role = str(prior.properties.get("role", "")).replace("former ", "")
-                return RelationDraft("AFFILIATED_WITH", m.key, prior.target, prior.evidence, 0.7,
-                                     properties={"role": role})
+                return RelationDraft(
+                    "AFFILIATED_WITH",
+                    m.key,
+                    prior.target,
+                    prior.evidence,
+                    0.7,
+                    properties={"role": role},
+                )
             return None
     return None

@@ -17,7 +17,8 @@ from ingest.extraction.tokens import UPPER
 _NAME_TOKEN = rf"(?:[{UPPER}][a-zà-ÿāăąćčďđēěğīıłńňōőœřśşšţťūůűźżž'-]+|[{UPPER}]\.)"
 _PARTICLE = r"(?:bin|van|de|da|dos|von|der|le|al|del|la)"
 PERSON_NAME = (
-    rf"(?<![\w'-])(?P<name>{_NAME_TOKEN}(?: {_PARTICLE})?(?: {_NAME_TOKEN}){{1,3}}(?: Jr\.?| Sr\.?)?)"
+    rf"(?<![\w'-])(?P<name>{_NAME_TOKEN}(?: {_PARTICLE})?(?: {_NAME_TOKEN}){{1,3}}(?: Jr\.?"
+    rf"| Sr\.?)?)"
     r"(?![\w-])"
 )
 ROLE_WORDS = (
@@ -68,7 +69,6 @@ _ORG_WORDS = frozenset(
     "financial digital crypto coin chain network technologies limited ltd inc corp foundation "
     "university institute association partners ventures insurance services street road".split()
 )
-_TITLE_WORDS = re.compile(rf"^(?:(?i:{ROLE_WORDS}|sen\.|rep\.|gov\.|dr\.|mr\.|mrs\.|ms\.) )+")
 
 
 def _valid(name: str, strict: bool = True) -> bool:
@@ -78,14 +78,6 @@ def _valid(name: str, strict: bool = True) -> bool:
     if not strict:  # after a title: only the first word must not be an organisation word
         return words[0] not in _ORG_WORDS
     return not any(w in _ORG_WORDS for w in words)
-
-
-def strip_title(name: str) -> tuple[str, int]:
-    """Drop leading title words ('Chairperson Emilio Aquino'); return the name and chars cut."""
-    m = _TITLE_WORDS.match(name)
-    if not m or m.end() >= len(name):
-        return name, 0
-    return name[m.end() :], m.end()
 
 
 def person_spans(text: str, spans: list[tuple[int, int]]) -> Iterator[PersonSpan]:
@@ -103,10 +95,14 @@ def person_spans(text: str, spans: list[tuple[int, int]]) -> Iterator[PersonSpan
             continue
         appos = _APPOSITIVE_AT.match(text, e)
         if appos:
-            yield PersonSpan(s, e, name, _norm_role(appos.group("role")), appos.start("role"),
-                             appos.group("org"))
-        elif (_SAID_AT.match(text, e) or _BY_END.search(text, max(line, s - 50), s)
-              or _REPLACED_END.search(text, max(line, s - 50), s)):
+            yield PersonSpan(
+                s, e, name, _norm_role(appos.group("role")), appos.start("role"), appos.group("org")
+            )
+        elif (
+            _SAID_AT.match(text, e)
+            or _BY_END.search(text, max(line, s - 50), s)
+            or _REPLACED_END.search(text, max(line, s - 50), s)
+        ):
             yield PersonSpan(s, e, name)
 
 
@@ -122,9 +118,3 @@ def _norm_role(role: str) -> str:
         "cco": "chief compliance officer",
         "advisor": "adviser",
     }.get(role, role)
-
-
-def role_in(text: str) -> str | None:
-    """The first role word in a stretch of text ('former chief compliance officer')."""
-    m = re.search(rf"\b(?:(?:former|acting|interim|deputy) )?(?:{ROLE_WORDS})\b", text, re.I)
-    return m.group().lower() if m else None

@@ -9,6 +9,7 @@ China" beats "China". Names no rule can type are dropped, except where a list
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ingest.extraction.cues import cue_spans
@@ -17,7 +18,7 @@ from ingest.extraction.orgnames import COMPANY_SUFFIXES, classify, split_chunk
 from ingest.extraction.persons import person_spans
 from ingest.extraction.scan import scanner_of
 from ingest.extraction.sentences import Document
-from ingest.extraction.tokens import Token, name_chunks, tokenize
+from ingest.extraction.tokens import UPPER, Token, name_chunks, tokenize
 
 PRIORITY = {"gaz": 6, "law": 5, "company": 5, "chunk": 4, "person": 5, "cue": 4, "brand": 4}
 EXTENSION_WORDS = frozenset(
@@ -35,6 +36,12 @@ _LAW_TAIL = re.compile(
     r"| of \d{4}\b| \(\d{4}\))+"
 )
 _LIST_SEP = re.compile(r"^(?:,|, and|,? and|,? or|, along with|, as well as|,? plus) $")
+_WORD = r"(?:[\w&'-]|\.(?=\w))*\.?"
+# a run of capitalised words and their connectors: only these need tokens
+_RUN = re.compile(
+    rf"(?<![\w'.-])[{UPPER}]{_WORD}(?:(?: (?:of|for|and|the|on|de|du|&|in|al|von|van)){{0,2}}"
+    rf" (?:[{UPPER}]{_WORD}|\([{UPPER}][\w]*\)(?= [{UPPER}])))*"
+)
 _PRODUCT_NOUN = re.compile(
     r" (?:products?|platforms?|services?|apps?|firms?|venues?|accounts?|business(?:es)?|"
     r"companies|company|desks?|volumes?|pairs?|licen[cs]es?|tools?)\b"
@@ -76,8 +83,8 @@ def recognize(doc: Document, index: GazIndex, publisher: str | None = None) -> l
     cues: dict[tuple[int, int], str] = {}
     for s, e, t in cue_spans(text, scanner_of(doc)):
         cues.setdefault((s, e), t)
-    for sent in doc.sentences:
-        tokens = tokenize(sent.text, sent.start)
+    for run in _RUN.finditer(text):
+        tokens = tokenize(run.group(), run.start())
         for a, b in name_chunks(tokens):
             for a2, b2 in _split_titles(tokens, a, b):
                 for a3, b3 in split_chunk(tokens, a2, b2):
@@ -90,9 +97,9 @@ def recognize(doc: Document, index: GazIndex, publisher: str | None = None) -> l
     persons = [p for p in persons if not _clashes_with_org(p, gaz, chunks)]
     brands = _brand_extensions(unknown, gaz, index)
     accepted = _select(gaz + chunks + persons + brands)
-    rest = [u for u in unknown if not any(_overlap(u, a) for a in accepted)]
+    rest = _free(unknown, accepted)
     accepted += _people_by_habit(rest, accepted, text)
-    rest = [u for u in rest if not any(_overlap(u, a) for a in accepted)]
+    rest = _free(rest, accepted)
     accepted += _typed_by_lists(rest, accepted, text)
     _settle_listed(accepted, index, text)
     accepted += _possessive_places(accepted, index)
@@ -123,11 +130,16 @@ def _possessive_places(accepted: list[Candidate], index: GazIndex) -> list[Candi
         m = _POSSESSIVE_PLACE.match(c.surface)
         if not m or c.type == "Jurisdiction":
             continue
-        entry = next((e for e in index.lookup(m.group(1)) if e.type == "Jurisdiction"), None)
-        if entry is not None:
-            idx = index.entries.index(entry)
-            out.append(Candidate(c.start, c.start + len(m.group(1)), m.group(1), "Jurisdiction",
-                                 "gaz", (idx,)))
+        idx = next(
+            (i for i in index.lookup_ids(m.group(1)) if index.entries[i].type == "Jurisdiction"),
+            None,
+        )
+        if idx is not None:
+            out.append(
+                Candidate(
+                    c.start, c.start + len(m.group(1)), m.group(1), "Jurisdiction", "gaz", (idx,)
+                )
+            )
     return out
 
 
@@ -223,9 +235,13 @@ def _brand_extensions(
 ) -> list[Candidate]:
     """'Huobi Thailand', 'Robinhood Crypto': a known firm's name plus unit or place words."""
     out = []
+    by_start: dict[int, list[Candidate]] = {}
+    for g in gaz:
+        if g.type in ("Exchange", "Company"):
+            by_start.setdefault(g.start, []).append(g)
     for u in unknown:
-        for g in gaz:
-            if g.start != u.start or g.end >= u.end or g.type not in ("Exchange", "Company"):
+        for g in by_start.get(u.start, ()):
+            if g.end >= u.end:
                 continue
             extra = u.surface[g.end - u.start :].strip().lower().split()
             if extra and all(w in EXTENSION_WORDS or index.country_of_adjective(w) for w in extra):
@@ -239,11 +255,23 @@ def _overlap(a: Candidate, b: Candidate) -> bool:
 
 def _select(cands: list[Candidate]) -> list[Candidate]:
     order = sorted(cands, key=lambda c: (-c.length, -PRIORITY.get(c.source, 0), c.start))
+    size = max((c.end for c in cands), default=0)
+    used = bytearray(size + 1)
     taken: list[Candidate] = []
     for c in order:
-        if c.type and not any(_overlap(c, t) for t in taken):
+        if c.type and not any(used[c.start : c.end]):
             taken.append(c)
+            used[c.start : c.end] = b"\x01" * c.length
     return taken
+
+
+def _free(cands: list[Candidate], accepted: list[Candidate]) -> list[Candidate]:
+    """The candidates that overlap none of `accepted`."""
+    size = max((c.end for c in cands + accepted), default=0)
+    used = bytearray(size + 1)
+    for a in accepted:
+        used[a.start : a.end] = b"\x01" * a.length
+    return [c for c in cands if not any(used[c.start : c.end])]
 
 
 def _typed_by_lists(rest: list[Candidate], accepted: list[Candidate], text: str) -> list[Candidate]:
@@ -293,11 +321,21 @@ def _people_by_habit(
 
 def _attach_places(accepted: list[Candidate], hits: list[GazHit], index: GazIndex) -> None:
     """Record the places a body's name carries ('People's Court of Chaoyang District')."""
+    places = sorted(
+        (
+            h
+            for h in hits
+            if not h.surfaces[0].ambiguous
+            and index.entries[h.surfaces[0].entry].type == "Jurisdiction"
+        ),
+        key=lambda h: h.start,
+    )
+    starts = [h.start for h in places]
     for c in accepted:
         if c.source == "gaz" or c.type in ("Person", "Jurisdiction"):
             continue
-        for h in hits:
-            if c.start <= h.start and h.end <= c.end and not h.surfaces[0].ambiguous:
+        for h in places[bisect_left(starts, c.start) : bisect_left(starts, c.end)]:
+            if h.end <= c.end:
                 entry: GazEntry = index.entries[h.surfaces[0].entry]
                 if entry.type == "Jurisdiction" and entry.name not in c.places:
                     c.places.append(entry.name)

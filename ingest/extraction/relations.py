@@ -9,12 +9,16 @@ from ingest.extraction.build import Context
 from ingest.extraction.entities import EntityTable, Mention
 from ingest.extraction.output import RelationDraft
 from ingest.extraction.people import affiliations
+from ingest.extraction.places import text_part_of
 from ingest.extraction.sentences import Document
-from ingest.extraction.structure import structure_relations, text_part_of
+from ingest.extraction.structure import structure_relations
 
 
 def extract_relations(
-    doc: Document, table: EntityTable, mentions: list[Mention], ctx: Context,
+    doc: Document,
+    table: EntityTable,
+    mentions: list[Mention],
+    ctx: Context,
     published: dt.date | None,
 ) -> list[RelationDraft]:
     """Actions first (structure inference uses them), then structure and affiliations."""

@@ -60,10 +60,10 @@ class Sentence:
     start: int
     paragraph: int
     heading: bool = False
+    end: int = field(init=False)
 
-    @property
-    def end(self) -> int:
-        return self.start + len(self.text)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "end", self.start + len(self.text))
 
 
 @dataclass

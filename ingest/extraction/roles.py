@@ -1,0 +1,233 @@
+"""Who acted and on whom: the actor and target rules behind each trigger's voice.
+
+`read_roles` applies the voice of a trigger (active, passive, receiver, nominal, or an
+object span) to the mentions of its clause; the helpers say which mentions can act
+(public bodies, countries, resolved pronouns) and which can be acted on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.extraction.clauses import Clauses, possessive, preceded_by_preposition
+from ingest.extraction.entities import ACTORS, PUBLIC_BODIES, EntityTable, Mention
+from ingest.extraction.sentences import Sentence
+from ingest.extraction.triggers import Trigger
+
+TARGET_TYPES = frozenset(
+    {"Exchange", "Company", "Person", "App", "Website", "Account", "Activity", "MediaOutlet"}
+)
+_MATTER = re.compile(r"\b(?:the matter|the case|the cases|it|them|the issue)\b")
+
+
+@dataclass
+class View:
+    """One sentence's mentions and clauses."""
+
+    sent: Sentence
+    mentions: list[Mention]
+    clauses: Clauses
+    triggers: list[Trigger] = field(default_factory=list)
+    doc_text: str = ""
+
+
+def read_roles(
+    trig: Trigger,
+    subject: Mention | None,
+    before: list[Mention],
+    after: list[Mention],
+    view: View,
+    text: str,
+    table: EntityTable,
+) -> tuple[str | None, list[str], float]:
+    conf = trig.confidence
+    actor = (
+        actor_key(subject, view, table)
+        if subject is not None and is_actor(subject, table)
+        else None
+    )
+    voice = trig.voice
+    if voice in ("span", "refer", "suggest"):
+        cid = view.clauses.of(trig.start)
+        inside = [
+            m
+            for m in view.mentions
+            if trig.obj_start <= m.start < trig.obj_end and view.clauses.of(m.start) == cid
+        ]
+        targets = [m for m in inside if eligible(m, table)]
+        if voice == "refer" and not targets and _MATTER.search(text[trig.obj_start : trig.obj_end]):
+            main = main_target(table)
+            return actor, [main] if main else [], conf
+        return actor, [target_key(m, view, table) for m in targets], conf
+    if voice == "prefix":
+        inside = [m for m in view.mentions if trig.obj_start <= m.start < trig.obj_end]
+        actor = next((actor_key(m, view, table) for m in inside if is_actor(m, table)), None)
+        return actor, target_keys([m for m in after if eligible(m, table)], view, table), conf
+    if voice == "passive":
+        agent = agent_after(after, text, trig.end, table, ("by",))
+        targets = [m for m in before if eligible(m, table) and not possessive(text, m.end)]
+        return (
+            (actor_key(agent, view, table) if agent else None),
+            target_keys(targets, view, table),
+            conf,
+        )
+    if voice == "receiver":
+        agent = agent_after(after, text, trig.end, table, ("by", "with", "from", "to", ""))
+        if agent is not None and table.get(agent.key).type == "Jurisdiction":
+            agent = None
+        targets = [
+            m
+            for m in before
+            if eligible(m, table)
+            and not possessive(text, m.end)
+            and table.get(m.key).type not in ("Activity", "App", "Website")
+        ]
+        if agent is None:
+            first_target = targets[0].start if targets else trig.start
+            lead = [m for m in before if m.start < first_target and is_actor(m, table)]
+            actor = actor_key(lead[0], view, table) if lead else None
+        else:
+            actor = actor_key(agent, view, table)
+        return actor, target_keys(targets[-3:], view, table), conf
+    if voice == "nominal" and text[trig.start : trig.end].endswith(" with"):
+        first = after[0] if after else None
+        if first is not None and is_actor(first, table) and first.how != "pronoun":
+            voice = "receiver"  # "... agreed to a settlement with the Justice Department"
+    if voice == "receiver" and text[trig.start : trig.end].startswith("settlement"):
+        targets = [m for m in before if eligible(m, table) and not possessive(text, m.end)]
+        return actor_key(after[0], view, table), target_keys(targets[-1:], view, table), conf
+    if voice == "nominal":
+        own = next(
+            (
+                m
+                for m in reversed(before)
+                if possessive(text, m.end) and trig.start - m.end < 40 and is_actor(m, table)
+            ),
+            None,
+        )
+        by_agent = agent_after(after, text, trig.end, table, ("by", "from"))
+        agent = own or by_agent
+        if agent is None and actor is None:
+            agent = next(
+                (
+                    m
+                    for m in after
+                    if is_actor(m, table) and not preceded_by_preposition(text, m.start)
+                ),
+                None,
+            )
+        if agent is not None:
+            actor = actor_key(agent, view, table)
+        targets = [m for m in after if eligible(m, table)]
+        if not targets and (trig.type == "INVESTIGATED" or (by_agent is not None and own is None)):
+            doers = [  # "Kraken ... agreed to settle charges from the SEC"
+                m
+                for m in before
+                if eligible(m, table)
+                and not possessive(text, m.end)
+                and not preceded_by_preposition(text, m.start)
+                and table.get(m.key).type not in ("Activity", "App", "Website")
+            ]
+            targets = doers[:1]
+        if not targets:
+            first = next((m for m in view.mentions if eligible(m, table)), None)
+            if first is not None and first.start < trig.start and trig.type == "INVESTIGATED":
+                targets = [first]
+        return actor, target_keys(targets, view, table), conf - 0.05
+    objects: list[Mention] = []
+    for m in after:
+        if (
+            is_actor(m, table)
+            and m.how != "pronoun"
+            and not (possessive(text, m.end) or preceded_by_preposition(text, m.start))
+            and text[m.start - 1 : m.start] != "("
+        ):
+            break  # a new subject: "..., and the SEC, which sued ..."
+        if eligible(m, table):
+            objects.append(m)
+    return actor, target_keys(objects, view, table), conf
+
+
+def agent_after(
+    after: list[Mention], text: str, pos: int, table: EntityTable, preps: tuple[str, ...]
+) -> Mention | None:
+    for m in after:
+        if not is_actor(m, table) or possessive(text, m.end):
+            continue
+        gap = text[pos : m.start]
+        if any((f" {p} " in f" {gap}" if p else len(gap.split()) <= 1) for p in preps):
+            return m
+    return None
+
+
+def antecedent(view: View, pos: int) -> Mention | None:
+    return next((m for m in reversed(view.mentions) if m.end <= pos and pos - m.end <= 2), None)
+
+
+def is_actor(m: Mention, table: EntityTable) -> bool:
+    if m.how == "pronoun":
+        return True
+    return (
+        m.key in table
+        and table.get(m.key).type in ACTORS
+        and not table.get(m.key).unnamed
+        or (m.key in table and table.get(m.key).type in PUBLIC_BODIES)
+    )
+
+
+def eligible(m: Mention, table: EntityTable) -> bool:
+    if m.text.lower() == "its" or m.key not in table:
+        return False
+    return table.get(m.key).type in TARGET_TYPES
+
+
+def actor_key(m: Mention, view: View, table: EntityTable) -> str | None:
+    if m.how != "pronoun":
+        return m.key
+    for other in reversed([x for x in view.mentions if x.end <= m.start]):
+        if (
+            other.how != "pronoun"
+            and other.key in table
+            and table.get(other.key).type in PUBLIC_BODIES
+        ):
+            return other.key
+    return m.key if m.key in table and table.get(m.key).type in PUBLIC_BODIES else None
+
+
+def target_key(m: Mention, view: View, table: EntityTable) -> str:
+    if m.how != "pronoun":
+        return m.key
+    for other in reversed([x for x in view.mentions if x.end <= m.start]):
+        if other.how != "pronoun" and eligible(other, table):
+            return other.key
+    return m.key
+
+
+def target_keys(ms: list[Mention], view: View, table: EntityTable) -> list[str]:
+    return list(dict.fromkeys(target_key(m, view, table) for m in ms))
+
+
+def main_target(table: EntityTable) -> str | None:
+    firms = [d for d in table.all() if d.type in ("Exchange", "Company") and not d.unnamed]
+    return max(firms, key=lambda d: d.mentions).key if firms else None
+
+
+def text_of(views: list[View]) -> str:
+    return views[0].doc_text if views else ""
+
+
+def first_body(
+    view: View, table: EntityTable, before: int | None = None, text: str = ""
+) -> str | None:
+    for m in view.mentions:
+        if before is not None and m.start >= before:
+            break
+        if m.how == "pronoun" or m.key not in table:
+            continue
+        if text and (possessive(text, m.end) or preceded_by_preposition(text, m.start)):
+            continue
+        d = table.get(m.key)
+        if d.type in PUBLIC_BODIES and not d.unnamed:
+            return m.key
+    return None
