@@ -45,6 +45,8 @@ _NAMED = re.compile(r"\(`(?P<name>[a-z_]+)`\)$")
 _PARAM = re.compile(r"^:param (?P<name>\w+) => (?P<value>.+);$")
 NEIGHBOURHOOD = 2  # the documented query the browser test pastes
 COURT = "People's Court of Chaoyang District"
+# What a finished Cypher frame shows: a graph's overview, an empty result, or an error.
+_FRAME_DONE = re.compile(r"Displaying \d+ nodes|no changes, no records|ERROR")
 
 
 @dataclass(frozen=True)
@@ -242,8 +244,11 @@ def draw_neighbourhood(page: Page) -> Locator:
     expect(frame_of(page, ":param id")).to_contain_text(f'"id": "{query.params["id"]}"')
     run_in_editor(page, query.cypher.splitlines())
     result = frame_of(page, query.cypher.splitlines()[0])
+    expect(result).to_contain_text(_FRAME_DONE, timeout=30_000)
+    shown = result.inner_text()
+    assert "Displaying" in shown, f"the Browser drew no graph; its frame says: {shown[:600]}"
     captions = result.locator("svg text.caption")
-    expect(captions.filter(has_text="OKX")).to_have_count(1, timeout=30_000)
+    expect(captions.filter(has_text="OKX")).to_have_count(1)
     expect(captions.filter(has_text="Seychelles")).to_have_count(1)
     assert node_fill(page, "OKX") == colours["node.Exchange"]["color"]
     assert node_fill(page, "Seychelles") == colours["node.Jurisdiction"]["color"]

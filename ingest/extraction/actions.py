@@ -80,6 +80,7 @@ def extract_actions(
                     if t.start >= trig.end
                     and t.type != trig.type
                     and view.clauses.of(t.start) == cid
+                    and not (trig.voice == "receiver" and t.voice == "nominal")
                 ),
                 view.sent.end,
             )
@@ -131,12 +132,16 @@ def _apply(
     if subject is None and cid in view.clauses.antecedent:
         subject = antecedent(view, view.clauses.antecedent[cid])
     window_start = view.clauses.start_of(trig.start)
+    if subject is not None and _NEW_SUBJECT.search(text, window_start, subject.start):
+        window_start = subject.start  # "X asked Y to block Z, and the Centre blocked Z"
     subject_acts = subject is not None and is_actor(subject, table)
     if (trig.voice != "nominal" or subject is None or subject_acts) and hedged(
         text[window_start : trig.start]
     ):
         return []
     actor, targets, conf = read_roles(trig, subject, before, after, view, text, table)
+    if not targets and actor is not None and cid in view.clauses.antecedent:
+        targets = _relative_target(trig, subject, view, table)
     blocked = (
         subject is not None
         and trig.voice in ("active", "span")
@@ -153,7 +158,51 @@ def _apply(
         if trig.type == "REFERRED_BY" and actor is not None:
             state.referrers.add(actor)
         return []
-    return _drafts(trig, actor, targets, conf, view, text, table, state, ctx, published)
+    out: list[RelationDraft] = []
+    actors = [actor]
+    if subject is not None and subject.how != "pronoun" and actor == subject.key:
+        actors += _co_actors(subject, before, text, table)
+    for who in actors:
+        out += _drafts(trig, who, targets, conf, view, text, table, state, ctx, published)
+    return out
+
+
+_PARTY_ACTIONS = frozenset({"FINED", "SUED", "INVESTIGATED", "LICENSED"})
+_NEW_SUBJECT = re.compile(r"(?:,|;) (?:and|but|then) (?:the )?$")
+_COORD = re.compile(r"(?:,? and|, as well as|,) (?:the |its )?")
+
+
+def _co_actors(subject: Mention, before: list[Mention], text: str, table: EntityTable) -> list[str]:
+    """Bodies coordinated with the subject: "the SEC and the CFTC sued ..." makes both actors."""
+    out: list[str] = []
+    last = subject
+    for m in reversed([x for x in before if x.end <= subject.start]):
+        if not _COORD.fullmatch(text, m.end, last.start):
+            break
+        if not is_actor(m, table) or m.how == "pronoun" or possessive(text, m.end):
+            break
+        out.append(m.key)
+        last = m
+    return out
+
+
+def _relative_target(
+    trig: Trigger, subject: Mention | None, view: View, table: EntityTable
+) -> list[str]:
+    """The noun a relative clause hangs on, when the clause's verb acts on it.
+
+    "Paxos, which the regulator ordered to stop ..." (object relative: a body is the
+    clause's subject) and "Kraken, which settled with the SEC ..." (the firm is the
+    subject of a receiver or passive verb) both make the antecedent the target.
+    """
+    anchor = view.clauses.antecedent[view.clauses.of(trig.start)]
+    ante = antecedent(view, anchor)
+    if ante is None or not eligible(ante, table):
+        return []
+    object_relative = subject is not None and subject.start > anchor and trig.voice != "passive"
+    if object_relative or trig.voice in ("receiver", "passive"):
+        return [ante.key]
+    return []
 
 
 def _fallback_actor(
@@ -226,9 +275,14 @@ def _drafts(
         if t == actor:
             continue
         draft = table.get(t)
+        if draft.type == "Activity" and trig.type in _PARTY_ACTIONS:
+            continue  # fines, suits, probes and licences land on parties, not on activities
         if draft.unnamed:
             draft.action = trig.type
         out.append(RelationDraft(trig.type, actor, t, evidence, round(conf, 2), date, dict(props)))
+        for member in draft.members if draft.unnamed else ():
+            rel = RelationDraft(trig.type, actor, member, evidence, round(conf - 0.1, 2), date)
+            out.append(rel)
     return out
 
 

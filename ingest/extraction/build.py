@@ -37,6 +37,9 @@ _GENERIC_BODIES = frozenset(
 )
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+s?\b")
+
+
 class Context:
     """What the whole article says about place: its main country and place mentions."""
 
@@ -49,10 +52,10 @@ class Context:
                 entry = index.entries[c.entries[0]]
                 self.place_counts[entry.name] += 1
                 self.country_counts[self.country_of(entry.name)] += 1
-        for word in set(re.findall(r"\b[A-Z][a-z]+s?\b", doc.text)):
+        for word, n in Counter(_CAPITALISED.findall(doc.text)).items():
             country = index.country_of_adjective(word) or index.country_of_adjective(word[:-1])
             if country:
-                self.country_counts[country] += len(re.findall(rf"\b{word}\b", doc.text))
+                self.country_counts[country] += n
         if doc.dateline_place:
             found = self.jurisdiction(doc.dateline_place)
             if found:
@@ -157,7 +160,7 @@ def add_candidate(table: EntityTable, cand: Candidate, text: str, ctx: Context) 
         return _mention(table, draft, cand)
     surface = cand.surface
     if cand.type == "Company" or cand.type == "Exchange":
-        draft = _firm(table, cand, text)
+        draft = _regional_unit(table, cand, ctx, text) or _firm(table, cand, text)
     elif cand.type == "Person":
         draft = table.find(surface) or table.add(surface, "Person")
     else:
@@ -192,6 +195,47 @@ def _unresolved(table: EntityTable, cand: Candidate, ctx: Context) -> Mention | 
     draft = table.add(_canonical(cand.surface, cand, ctx), entry.type)
     table.alias(draft, cand.surface, "other")
     return _mention(table, draft, cand)
+
+
+_UNIT_NOUN = (
+    r"(?:[\w-]+ ){0,3}?(?:exchange|unit|arm|subsidiary|affiliate|platform|business|entity|branch"
+    r"|operation|venture)"
+)
+_UNIT_BEFORE = re.compile(rf"\b(?:its|their|the company's|the firm's) {_UNIT_NOUN},? $")
+_UNIT_AFTER = re.compile(rf",? (?:its|the|a|an) (?:local |regional |domestic )?{_UNIT_NOUN}\b")
+
+
+def _regional_unit(
+    table: EntityTable, cand: Candidate, ctx: Context, text: str
+) -> EntityDraft | None:
+    """'its spot exchange, Binance Australia': a brand plus a country, introduced as a unit.
+
+    The unit is an entity of its own, with the brand as parent and the country as a
+    place it carries (so SUBSIDIARY_OF and OPERATES_IN follow when the article names both).
+    Without such an introduction ("funds flowed through Binance Nigeria") the name is
+    taken as a mention of the brand.
+    """
+    if not cand.brand:
+        return None
+    found = table.find(cand.surface)
+    if found is not None and found.parent:
+        return found
+    introduced = _UNIT_BEFORE.search(text, max(0, cand.start - 60), cand.start) or (
+        _UNIT_AFTER.match(text, cand.end)
+    )
+    if not introduced:
+        return None
+    extra = cand.surface[len(cand.brand) :].strip()
+    if not extra or not cand.surface.startswith(cand.brand):
+        return None
+    place = next(
+        (e.name for e in ctx.index.lookup(extra) if e.type == "Jurisdiction"),
+        ctx.index.country_of_adjective(extra),
+    )
+    brand = table.find(cand.brand)
+    if place is None or brand is None:
+        return None
+    return table.add(cand.surface, brand.type, parent=brand.name, places=[place])
 
 
 def _firm(table: EntityTable, cand: Candidate, text: str) -> EntityDraft:

@@ -11,9 +11,11 @@ of the one before.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ingest.extraction.build import Context
 from ingest.extraction.entities import ORGS, EntityDraft, EntityTable, Mention
+from ingest.extraction.scan import scanner_of
 from ingest.extraction.sentences import Document
 
 _NOUNS = {
@@ -62,10 +64,24 @@ _DESC = re.compile(
     r"department|ministry|unit|police|force|court|tribunal|bank|exchange|platform|company|firm|"
     r"group|operator|entity|country|nation|city|emirate|province|state|government)\b(?!-)"
 )
+_DESC_STEMS = (
+    "regulator", "watchdog", "agency", "authorit", "commission", "administration", "department",
+    "ministry", "unit", "police", "force", "court", "tribunal", "bank", "exchange", "platform",
+    "company", "firm", "group", "operator", "entity", "country", "nation", "city", "emirate",
+    "province", "state", "government",
+)  # fmt: skip
 _REGULATORS_IN = re.compile(
     r"\b(?:[Rr]egulators|[Aa]uthorities|[Oo]fficials) in (?P<place>[A-Z]\w+(?: [A-Z]\w+)?)"
 )
 _PLACE_POLICE = re.compile(r"\b(?P<place>[A-Z][\w.]*(?: [A-Z][a-z]+)?) police\b")
+_NATIONAL_GOVERNMENT = re.compile(
+    r"\b[Tt]he (?:Centre|Union government|central government|national government)\b(?!'s? \w+ (?:of|for))"
+)
+_PLURAL = re.compile(
+    r"\b[Tt]he (?:(?:[\w-]+ ){0,2}?)(?P<noun>platforms|exchanges|firms|companies|operators)\b(?! of)"
+)
+_MEMBERS_INTRO = re.compile(r"[^.;]{0,80}?(?:,? among them|,? including|, such as|: |, namely) ")
+_LIST_START = re.compile(r"(?:,|:| -) (?=[A-Z])")
 _BRAND_GROUP = re.compile(r"\bthe (?P<n>[A-Z][\w.]+) (?P<noun>group|platform|brand)\b")
 _PRONOUN = re.compile(r"\b(?P<p>[Ii]t|[Ii]ts)\b(?!')")
 _SKIP_MODS = frozenset(
@@ -103,7 +119,7 @@ def descriptive_mentions(
     used = bytearray(len(doc.text) + 1)
     for x in named:
         used[x.start : x.end] = b"\x01" * (x.end - x.start)
-    for m in _DESC.finditer(doc.text):
+    for m in scanner_of(doc).finditer(_DESC, _DESC_STEMS):
         start = m.start("poss") if m.group("poss") else m.start("mods")
         start = m.start() if m.group("det") else start
         if any(used[start : m.end()]):
@@ -123,6 +139,15 @@ def descriptive_mentions(
         if draft is not None:
             table.alias(draft, m.group(), "descriptive")
             out.append(Mention(m.start(), m.end(), m.group(), draft.key, draft.type, "descriptive"))
+    for m in _NATIONAL_GOVERNMENT.finditer(doc.text):
+        draft = None if used[m.start()] else _government(table, ctx, None)
+        if draft is not None:  # "the Centre blocked ...": the country's government
+            table.alias(draft, m.group(), "descriptive")
+            out.append(Mention(m.start(), m.end(), m.group(), draft.key, draft.type, "descriptive"))
+    for m in _PLURAL.finditer(doc.text):
+        group = None if used[m.start()] else _plural_group(m.start(), table, named, doc)
+        if group is not None:  # "the platforms' URLs": the group named before, and its members
+            out.append(Mention(m.start(), m.end(), m.group(), group.key, group.type, "descriptive"))
     for m in list(_REGULATORS_IN.finditer(doc.text)) + list(_BRAND_GROUP.finditer(doc.text)):
         if used[m.start()]:
             continue
@@ -227,7 +252,7 @@ def _nearest(
 
     sent = doc.sentence_at(pos)
     here = sent.index if sent is not None else 0
-    back = [x for x in named if x.start < pos]
+    back = named[: bisect_left(named, pos, key=_start)]
     if back and doc.text[back[-1].end : pos] == ", ":  # an apposition: "Binance, the world's ..."
         key = table.resolve(back[-1].key)
         if key in table and fits(table.get(key)) > 0:
@@ -368,3 +393,38 @@ def _first_org(ordered: list[Mention], table: EntityTable, lo: int, hi: int) -> 
             if key in table and table.get(key).type in ORGS:
                 return table.get(key)
     return None
+
+
+def _plural_group(
+    pos: int, table: EntityTable, named: list[Mention], doc: Document
+) -> EntityDraft | None:
+    """The latest firm group within two sentences before `pos`, with the members it lists."""
+    sent = doc.sentence_at(pos)
+    here = sent.index if sent is not None else 0
+    groups = [
+        d
+        for d in table.all()
+        if d.unnamed and d.type in ("Exchange", "Company") and d.first < pos
+    ]
+    if not groups:
+        return None
+    group = max(groups, key=lambda d: d.first)
+    home = doc.sentence_at(group.first)
+    if home is None or here - home.index > 2:
+        return None
+    if not group.members:
+        intro = _MEMBERS_INTRO.match(doc.text, group.first, home.end)
+        end = group.first + len(group.description or "")
+        if intro is None and doc.text.startswith((", ", ": ", " - "), end):
+            intro = _LIST_START.match(doc.text, end)  # "five exchanges, Bybit, MEXC and KuCoin"
+        if intro is not None:
+            for x in named:
+                if intro.end() <= x.start < home.end and x.key in table:
+                    d = table.get(table.resolve(x.key))
+                    if d.type == group.type and not d.unnamed and d.key not in group.members:
+                        group.members.append(d.key)
+    return group
+
+
+def _start(m: Mention) -> int:
+    return m.start

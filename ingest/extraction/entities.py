@@ -62,6 +62,7 @@ class EntityDraft:
     mentions: int = 0
     confidence: float = 0.8
     places: list[str] = field(default_factory=list)  # jurisdictions its name carries
+    members: list[str] = field(default_factory=list)  # named keys a group lists ("among them X")
 
     def add_alias(self, surface: str, kind: str) -> None:
         """Record another name; the stronger kind wins over 'descriptive'/'other'."""

@@ -87,7 +87,10 @@ FROM_N = re.compile(
 )
 _NUMBER_STEMS = tuple("0123456789") + tuple(w for w in [*_UNITS, *_TENS] if w != "a single")
 _ANAPHORIC = re.compile(
-    r"(?:\b(?:the|those|these|both|its|their|of|all|first|last|only the)|\$) $", re.I
+    r"(?:\b(?:the|those|these|both|its|their|all|first|last|only the)|\$"
+    r"|\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|out|some|most|none|each|any"
+    r"|many|several) of) $",
+    re.I,
 )
 
 ACTIVITY_PATTERNS: list[tuple[re.Pattern[str], str | None]] = [
@@ -163,7 +166,7 @@ def group_mentions(
     for m in scanner.finditer(FROM_N, (" from ",)):
         out.append(_group(table, m, "Regulator", m.group()))
     for m in scanner.finditer(GROUP, _NUMBER_STEMS):
-        if _ANAPHORIC.search(text, max(0, m.start() - 12), m.start()):
+        if _ANAPHORIC.search(text, max(0, m.start() - 16), m.start()):
             continue
         if any(o.start <= m.start() < o.end for o in out) or text[m.end() : m.end() + 3] == " of":
             continue

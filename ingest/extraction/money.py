@@ -109,7 +109,8 @@ _SCALE = (
     r"\b)?"
 )
 PREFIX = re.compile(
-    r"(?<![\w$])(?P<cur>US\$|U\.S\.\$|A\$|AU\$|C\$|CA\$|HK\$|S\$|NZ\$|R\$|CN¥|\$|€|£|¥|₦|₹|₩|₱|฿|₺"
+    r"(?<![\w$])(?P<cur>(?:US\$|U\.S\.\$|A\$|AU\$|C\$|CA\$|HK\$|S\$|NZ\$|R\$|CN¥) ?"
+    r"|\$|€|£|¥|₦|₹|₩|₱|฿|₺"
     r"|(?:Rs\.?|INR|KRW|USD|EUR|GBP|JPY|CNY|RMB|NGN|CAD|AUD|HKD|SGD|THB|TRY|AED|CHF|PHP|ZAR) ?"
     rf"|P(?=\d)|N(?=\d)|R(?=\d)){_NUM}{_SCALE}",
 )

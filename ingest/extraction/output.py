@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from graph.ids import entity_id, group_id
@@ -34,7 +35,13 @@ def draft_id(draft: EntityDraft, article_id: str) -> str:
     """The graph id of a draft."""
     if draft.unnamed:
         return group_id(draft.type, article_id, draft.action, draft.name, draft.count)
-    return entity_id(draft.type, draft.name)
+    return _named_id(draft.type, draft.name)
+
+
+@lru_cache(maxsize=8192)
+def _named_id(entity_type: str, name: str) -> str:
+    """`entity_id`, memoised: the same bodies recur across articles and slugging is costly."""
+    return entity_id(entity_type, name)
 
 
 def to_extraction(
@@ -67,8 +74,8 @@ def to_extraction(
         src, tgt = table.get(src_key), table.get(tgt_key)
         if not ont.relations[r.type].allows(src.type, tgt.type):
             continue
-        sid = ids.setdefault(src_key, draft_id(src, article.id))
-        tid = ids.setdefault(tgt_key, draft_id(tgt, article.id))
+        sid = ids.get(src_key) or ids.setdefault(src_key, draft_id(src, article.id))
+        tid = ids.get(tgt_key) or ids.setdefault(tgt_key, draft_id(tgt, article.id))
         if (sid, r.type, tid) in seen:
             continue
         seen.add((sid, r.type, tid))
@@ -90,7 +97,7 @@ def to_extraction(
     for draft in sorted(table.all(), key=lambda d: d.first):
         if not (draft.key in used or (draft.standalone and draft.confidence > 0.5)):
             continue
-        eid = ids.setdefault(draft.key, draft_id(draft, article.id))
+        eid = ids.get(draft.key) or ids.setdefault(draft.key, draft_id(draft, article.id))
         if eid in emitted:
             continue
         emitted.add(eid)

@@ -204,8 +204,36 @@ def target_key(m: Mention, view: View, table: EntityTable) -> str:
     return m.key
 
 
+_STAFF_AFTER = re.compile(  # "the company's compliance officer": a person, not the company
+    r"'s? (?:[\w-]+ ){0,2}?(?:officers?|executives?|founders?|staff|employees|directors?|chiefs?"
+    r"|heads?|bosses|boss|managers?|traders?|co-founders?|spokes(?:man|woman|person))\b"
+)
+_TITLE_AFTER = re.compile(
+    r" (?:(?:former|deputy|acting|interim|then|co-)[ -]?)?(?:chief executive|chief [a-z]+ officer"
+    r"|CEO|CFO|COO|CTO|chair(?:man|woman|person)?|founder|co-founder|president|director"
+    r"|compliance officer|executive|spokes(?:man|woman|person)|head|boss|manager)s? [A-Z]"
+)
+
+
 def target_keys(ms: list[Mention], view: View, table: EntityTable) -> list[str]:
-    return list(dict.fromkeys(target_key(m, view, table) for m in ms))
+    """Target keys, without an organisation that only titles the person after it."""
+    text = view.doc_text
+    kept = [
+        m
+        for m in ms
+        if not (m.how == "name" and _titles_person(m, view, text, table))
+        and not (possessive(text, m.end) and _STAFF_AFTER.match(text, m.end))
+    ]
+    return list(dict.fromkeys(target_key(m, view, table) for m in kept))
+
+
+def _titles_person(m: Mention, view: View, text: str, table: EntityTable) -> bool:
+    """'Dunamu chief executive Lee Seok-woo': Dunamu names the person's employer, not a target."""
+    hit = _TITLE_AFTER.match(text, m.end) if text else None
+    if hit is None:
+        return False
+    nxt = next((x for x in view.mentions if x.start >= hit.end() - 1), None)
+    return nxt is not None and nxt.start == hit.end() - 1 and table.get(nxt.key).type == "Person"
 
 
 def main_target(table: EntityTable) -> str | None:

@@ -37,12 +37,14 @@ _IN_PHRASE = {
         r"\b(?:came|come|comes|coming) out of\b"
     ),
     "OPERATES_IN": re.compile(
-        r"\b(?:accessible|available|operat(?:es|ing|e)|doing business|do business|does business|"
+        r"\b(?:accessible|available|operat(?:es|ing|ed|e)|doing business|do business|does business|"
         r"offer(?:s|ed|ing)? (?:[\w-]+ ){0,2}services|"
-        r"offices|active|present|presence|licensed to operate|serv(?:es|ing) (?:users|customers|"
-        r"clients|investors))(?: [\w-]+){0,2} in\b|\baccess to\b[^.;]{0,40}?\bin\b|"
+        r"offices|active|present|presence|licensed to operate|serv(?:e|es|ed|ing) (?:users|customers|"
+        r"clients|investors|residents|traders))(?: [\w-]+){0,2} (?:in|of)\b|\baccess to\b[^.;]{0,40}?\bin\b|"
         r"\b(?:largest|biggest|leading|second-largest|oldest|top) (?:[\w-]+ ){0,3}?(?:exchange|"
-        r"platform|operator) in\b"
+        r"platform|operator) in\b|\b(?:handles?|handled|handling|dominates?|dominated|dominating|"
+        r"controls?|controlled|leads?) (?:the bulk|most|much|the majority|a (?:large |big )?share)"
+        r"(?: of)? (?:[\w-]+ ){0,3}?(?:trading|market|volumes?) in\b"
     ),
 }
 _SERVE_PEOPLE = re.compile(
@@ -168,7 +170,8 @@ def _phrases(
                 ),
                 None,
             )
-            if place is None or hedged(sentence[max(0, hit.start() - 60) : hit.start()]):
+            lo = max(0, hit.start() - 60, clauses.start_of(pos) - base)
+            if place is None or hedged(sentence[lo : hit.start()]):
                 continue
             for subj in _subjects(ments, pos, table, text, 3, clauses):
                 if rtype != "OPERATES_IN" or table.get(subj).type in FIRMS:
@@ -214,6 +217,9 @@ def _subjects(
     clauses: Clauses | None = None,
 ) -> list[str]:
     """The firm(s) a phrase at `pos` is about: the nearest in its clause, and its coordinates."""
+    members = _group_members(ments, pos, table, clauses)
+    if members:
+        return members[:8]
     before = [
         m
         for m in ments
@@ -279,3 +285,17 @@ def _operates_inferred(
             if found is not None and found.type == "Jurisdiction" and found.standalone:
                 out.append(RelationDraft("OPERATES_IN", d.key, found.key, d.name, 0.6))
     return out
+
+
+def _group_members(
+    ments: list[Mention], pos: int, table: EntityTable, clauses: Clauses | None
+) -> list[str]:
+    """'the five platforms serve ...': the named members of the group the phrase refers to."""
+    for m in reversed([x for x in ments if x.end <= pos]):
+        d = _draft(table, m.key)
+        if d is None or d.type not in ORGS:
+            continue
+        if clauses is not None and clauses.of(m.start) != clauses.of(pos):
+            return []
+        return list(d.members) if d.unnamed else []
+    return []

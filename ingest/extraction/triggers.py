@@ -29,6 +29,7 @@ class Trigger:
     confidence: float = 0.85
 
 
+_OBJ = r"(?:[^.;\n]|\.(?=,| [a-z]))"  # an object phrase; "Inc.," and "Ltd. and" stay inside
 _V = "active"
 _N = "nominal"
 _R = "receiver"
@@ -37,13 +38,13 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         "BANNED",
         "span",
         re.compile(
-            r"\bordered (?P<obj>[^.;\n]{1,160}?) to (?:stop|cease|halt|suspend|wind down"
-            r"|discontinue|"
+            r"\bordered (?P<obj>" + _OBJ + r"{1,160}?) to (?:\w+ly )?(?:stop|cease|halt|suspend"
+            r"|wind down|discontinue|"
             r"shut down|close|remove|delist|end)\b"
         ),
         0.85,
     ),
-    ("FINED", "span", re.compile(r"\bordered (?P<obj>[^.;\n]{1,160}?) to pay\b"), 0.85),
+    ("FINED", "span", re.compile(r"\bordered (?P<obj>" + _OBJ + r"{1,160}?) to pay\b"), 0.85),
     (
         "BANNED",
         "span",
@@ -63,6 +64,55 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.85,
     ),
+    (
+        "BANNED",
+        "span",
+        re.compile(
+            r"\badd(?:s|ed|ing)? (?P<obj>[^.;\n]{1,60}?) to (?:its|the|a|an) (?:[\w-]+ ){0,3}?"
+            r"(?:sanctions|SDN|blacklist|entity) list\b"
+        ),
+        0.85,
+    ),
+    (
+        "WARNED",
+        "span",
+        re.compile(
+            r"\badd(?:s|ed|ing)? (?P<obj>[^.;\n]{1,60}?) to (?:its|the|a|an) (?:[\w-]+ ){0,3}?"
+            r"(?:(?:alert|warning|watch) list|list of (?:[\w-]+ )?(?:unauthori[sz]ed|unlicensed"
+            r"|unregistered|suspicious))"
+        ),
+        0.85,
+    ),
+    (
+        "SUED",
+        "span",
+        re.compile(r"\b(?:took|taken|takes|taking|take) (?P<obj>[^.;\n]{1,80}?) to court\b"),
+        0.85,
+    ),
+    (
+        "BANNED",
+        _V,
+        re.compile(
+            r"\b(?:sanction(?:ed|ing)|suspend(?:s|ed|ing)?|"
+            r"designat(?:ed|es|ing)(?=[^.;\n]{0,160}\b(?:sanction|SDN|Specially Designated)))\b"
+        ),
+        0.8,
+    ),
+    (
+        "BANNED",
+        _N,
+        re.compile(r"\b(?:sanctions (?:on|against)|suspension of|seizure of)\b"),
+        0.7,
+    ),
+    (
+        "BANNED",
+        _V,
+        re.compile(
+            r"\bseiz(?:e|es|ed|ing)\b(?= (?:the |its |their )?(?:[\w'-]+ ){0,3}?"
+            r"(?:servers?|domains?|websites?|infrastructure))"
+        ),
+        0.8,
+    ),
     ("BANNED", _N, re.compile(r"\bban on\b"), 0.7),
     ("BANNED", _V, re.compile(r"\brevok(?:e|es|ed|ing)\b"), 0.5),
     (
@@ -78,7 +128,10 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
     (
         "FINED",
         _N,
-        re.compile(r"\b(?:penalt(?:y|ies)|fine of|settlement with|disgorgement)\b"),
+        re.compile(
+            r"\b(?:penalt(?:y|ies)|fine of|settlement with|disgorgement)\b"
+            r"(?! proceedings| case| action| hearing)"
+        ),
         0.75,
     ),
     (
@@ -106,7 +159,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         re.compile(
             r"\bfil(?:e|es|ed|ing) (?:a |an |its |their )?(?:[\w-]+ ){0,3}?(?:lawsuit|suit"
             r"|complaints?|"
-            r"charges?|case|statement of allegations|indictment)\b"
+            r"charges?|case|statement of allegations|indictment|proceedings|action)\b"
         ),
         0.85,
     ),
@@ -114,7 +167,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         "SUED",
         _N,
         re.compile(
-            r"\b(?:lawsuit|suit|complaints?|case|charges?|indictment|prosecution)"
+            r"\b(?:lawsuit|suit|complaints?|case|charges?|indictment|prosecution|proceedings)"
             r"(?: (?:filed|brought))?(?: [^.;\n]{0,30}?)? against\b"
         ),
         0.8,
@@ -147,6 +200,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         _N,
         re.compile(
             r"\b(?:investigations?|probes?|(?:enquir|inquir)(?:y|ies)(?: into)?|examinations?"
+            r"|inspections?(?= (?:of|at|into) )"
             r"|audit)\b"
             r"(?! costs?| fees?| expenses?| teams?| units?| division| journalists?| reports?)"
         ),
@@ -161,7 +215,12 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.85,
     ),
-    ("WARNED", _V, re.compile(r"\b(?:warn(?:s|ed)?|caution(?:s|ed)?|admonish(?:es|ed)?)\b"), 0.85),
+    (
+        "WARNED",
+        _V,
+        re.compile(r"\b(?:warn(?:s|ed)?|caution(?:s|ed)?|admonish(?:es|ed)?|reprimand(?:s|ed)?)\b"),
+        0.85,
+    ),
     (
         "WARNED",
         _N,
@@ -242,6 +301,12 @@ _STEMS: list[tuple[str, ...]] = [
     ("ordered",),
     ("declar",),
     ("ban", "prohibit", "outlaw", "forb", "remov", "shut", "clos", "bar"),
+    ("add",),
+    ("add",),
+    ("to court",),
+    ("sanction", "suspend", "designat"),
+    ("sanctions", "suspension", "seizure"),
+    ("seiz",),
     ("ban on",),
     ("revok",),
     ("block", "blacklist", "cut", "restrict"),
@@ -256,9 +321,9 @@ _STEMS: list[tuple[str, ...]] = [
     ("names",),
     ("accus",),
     ("investigat", "prob", "raid", "arrest", "look", "detain"),
-    ("investigation", "probe", "enquir", "inquir", "examination", "audit"),
+    ("investigation", "probe", "enquir", "inquir", "examination", "audit", "inspection"),
     ("list",),
-    ("warn", "caution", "admonish"),
+    ("warn", "caution", "admonish", "reprimand"),
     ("warning", "advisor", "cause", "desist", "notice", "list", "alert"),
     ("show cause",),
     ("-licensed", "-registered", "-approved"),
