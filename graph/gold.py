@@ -37,8 +37,8 @@ def _pick_type(
             ):
                 ok = False
         if ok:
-            return cand
-    return candidates[0]
+            return str(cand)
+    return str(candidates[0])
 
 
 def extraction_from_gold(article: dict[str, Any], gold: dict[str, Any]) -> Extraction:

@@ -8,7 +8,7 @@ forbidden edge is refused here, before any store sees it.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -16,10 +16,16 @@ from graph.errors import OntologyError
 from graph.ontology import get_ontology
 
 _ONT = get_ontology()
-EntityTypeName = Literal[tuple(_ONT.entity_types)]  # type: ignore[valid-type]
-RelationTypeName = Literal[tuple(_ONT.relations)]  # type: ignore[valid-type]
-AliasKind = Literal[tuple(_ONT.alias_kinds)]  # type: ignore[valid-type]
-ActionTypeName = Literal[_ONT.action_types]  # type: ignore[valid-type]
+if TYPE_CHECKING:  # the checker sees plain strings; at run time the names come from the YAML
+    EntityTypeName = str
+    RelationTypeName = str
+    AliasKind = str
+    ActionTypeName = str
+else:
+    EntityTypeName = Literal[tuple(_ONT.entity_types)]
+    RelationTypeName = Literal[tuple(_ONT.relations)]
+    AliasKind = Literal[tuple(_ONT.alias_kinds)]
+    ActionTypeName = Literal[_ONT.action_types]
 
 
 class Article(BaseModel):

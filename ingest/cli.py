@@ -115,7 +115,6 @@ def export(
 ) -> None:
     """Export the graph as RDF from the configured store."""
     from graph.rdf_export import export_store
-
     from graph.store_factory import open_store
 
     settings = _settings()
@@ -144,7 +143,6 @@ def query(
 ) -> None:
     """List the named queries, or run one on the configured store and print its rows as JSON."""
     from graph.named_queries import load_queries
-
     from graph.store_factory import open_store
 
     try:

@@ -6,7 +6,7 @@ patterns, people, cues); build entities and settle ambiguous names with the
 article's country; learn aliases the text introduces; resolve descriptions and
 pronouns; find unnamed groups and activities; read actions and structure from
 trigger words; emit only what the ontology admits. No model, no network: a
-600-word article takes a few milliseconds.
+600-word article takes about 9 ms of CPU (see bench/extract_speed.py).
 """
 
 from __future__ import annotations

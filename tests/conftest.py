@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import fcntl
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,11 @@ def _neo4j_session(settings: Settings) -> Iterator[Any]:
         pytest.skip("CRYPTOREG_SKIP_NEO4J=1: Neo4j half skipped by the developer's choice")
     from graph.neo4j_store import Neo4jStore
 
+    # The tests wipe the one database Community edition has: two pytest runs on the same
+    # server (two developers, or a developer and a benchmark) would wipe each other's data.
+    settings.neo4j_home.mkdir(parents=True, exist_ok=True)
+    lock = (settings.neo4j_home / "pytest.lock").open("w")
+    fcntl.flock(lock, fcntl.LOCK_EX)
     neo = Neo4jStore(
         uri=settings.neo4j_uri,
         user=settings.neo4j_user,
@@ -60,8 +66,11 @@ def _neo4j_session(settings: Settings) -> Iterator[Any]:
         database=settings.neo4j_database,
     )
     neo.ping()  # raises StoreUnavailableError -> the test errors, it is not skipped
-    yield neo
-    neo.close()
+    try:
+        yield neo
+    finally:
+        neo.close()
+        lock.close()
 
 
 @pytest.fixture

@@ -185,3 +185,115 @@ def test_unintroduced_brand_and_country_is_the_brand() -> None:
     )
     names = {e.name for e in extract_article(art).entities}
     assert "Kraken" in names and "Kraken Canada" not in names
+
+
+def test_apposition_is_not_an_object_relative_clause() -> None:
+    rels = _actions(
+        "The Office of Foreign Assets Control sanctioned Bitzlato, a Hong Kong-registered "
+        "exchange, on Wednesday."
+    )
+    assert ("Office of Foreign Assets Control", "BANNED", "Bitzlato") in rels
+    assert not [r for r in rels if r[1] == "LICENSED"]
+
+
+def test_time_phrase_between_agreed_and_to_pay() -> None:
+    rels = _actions(
+        "Bittrex agreed on Monday to pay $24 million to settle charges by the Commodity Futures "
+        "Trading Commission."
+    )
+    assert ("Commodity Futures Trading Commission", "FINED", "Bittrex") in rels
+
+
+def test_progressive_after_been_is_active() -> None:
+    rels = _actions(
+        "The Financial Conduct Authority, which has been investigating Bitstamp since March, "
+        "declined to comment."
+    )
+    assert ("Financial Conduct Authority", "INVESTIGATED", "Bitstamp") in rels
+
+
+def test_arrest_of_an_unnamed_person_not_of_the_grounds() -> None:
+    rels = _actions(
+        "German police arrested a 41-year-old woman in Berlin on suspicion of moving stolen "
+        "funds through Bitzlato."
+    )
+    assert ("German police", "INVESTIGATED", "41-year-old woman") in rels
+    assert not [r for r in rels if r[2] == "Bitzlato"]
+
+
+def test_participle_accusation_restates_the_main_action() -> None:
+    rels = _actions(
+        "The Office of Foreign Assets Control sanctioned Bitzlato in May, accusing it of "
+        "serving ransomware gangs. The Financial Conduct Authority declined to comment."
+    )
+    assert ("Office of Foreign Assets Control", "BANNED", "Bitzlato") in rels
+    assert not [r for r in rels if r[1] == "SUED"]
+
+
+def test_a_mixer_description_resolves_to_the_named_mixer() -> None:
+    rels = _actions(
+        "Regulators named the crypto mixer Blender.io. The Federal Criminal Police Office said "
+        "it had seized the mixer's servers."
+    )
+    assert ("Federal Criminal Police Office", "BANNED", "Blender.io") in rels
+
+
+def test_trade_name_is_an_alias_not_the_brand() -> None:
+    art = Article(
+        id="t",
+        text="Kraken said so. Regulators sued Payward Trading Ltd, which traded as Kraken Pro "
+        "Derivatives, last year.",
+    )
+    ents = {e.name: {a.name for a in e.aliases} for e in extract_article(art).entities}
+    assert "Kraken Pro Derivatives" in ents.get("Payward Trading Ltd", set())
+    assert "Kraken Pro Derivatives" not in ents.get("Kraken", set())
+
+
+def test_received_a_warning_is_a_warning_by_the_body_in_context() -> None:
+    rels = _actions(
+        "The Financial Conduct Authority has warned offshore platforms for years. OKX "
+        "received a formal warning in 2022."
+    )
+    assert ("Financial Conduct Authority", "WARNED", "OKX") in rels
+
+
+def test_paying_a_fine_is_a_fine() -> None:
+    rels = _actions(
+        "The Monetary Authority of Singapore penalised two firms. Bybit, which applied in "
+        "June, got off lightly, paying a fine of S$ 400,000."
+    )
+    fined = [r for r in rels if r[1] == "FINED" and r[2] == "Bybit"]
+    assert fined and fined[0][0] == "Monetary Authority of Singapore"
+
+
+def test_possessor_of_a_business_in_an_object_span_is_not_the_target() -> None:
+    rels = _actions(
+        "The Financial Conduct Authority took Coinbase's former local payments business to "
+        "court on Friday."
+    )
+    assert ("Financial Conduct Authority", "SUED", "Coinbase") not in rels
+
+
+def test_operator_and_operated_brand_are_both_ordered() -> None:
+    rels = _actions(
+        "The Financial Conduct Authority ordered Payward Ltd, the operator of Kraken, to "
+        "suspend new accounts."
+    )
+    assert ("Financial Conduct Authority", "BANNED", "Payward Ltd") in rels
+    assert ("Financial Conduct Authority", "BANNED", "Kraken") in rels
+
+
+def test_possessive_demonym_unit_means_operating_there() -> None:
+    rels = _rels("Analysts said Bitstamp's Italian business grew quickly.")
+    assert ("Bitstamp", "OPERATES_IN", "Italy") in rels
+
+
+def test_a_body_placed_elsewhere_keeps_its_own_seat() -> None:
+    rels = _rels(
+        "The New York Attorney General sued KuCoin, accusing the Seychelles-based exchange of "
+        "serving New Yorkers. The Securities and Exchange Commission declined to comment."
+    )
+    assert not [r for r in rels if r[1] == "LOCATED_IN" and r[2] == "Seychelles"]
+    assert ("New York State Attorney General", "SUED", "KuCoin") in rels
+    names = {n for r in rels for n in (r[0], r[2])}
+    assert "Securities and Exchange Commission of Seychelles" not in names

@@ -76,6 +76,25 @@ def test_corpus_meets_targets(corpus: Path) -> None:
     assert s["alias_recall"] >= 0.9, s
 
 
+HELDOUT = Path(__file__).parent / "data" / "heldout"
+
+
+def test_heldout_corpus_meets_floors() -> None:
+    """The independently written held-out articles (all 8): generalisation, not tuning.
+
+    Floors sit a little under the scores measured when they were set (entity F1 0.87
+    with precision 0.89, relation F1 0.71 with precision 0.84, alias recall 0.86), so a
+    change that loses generality fails here even when the dev corpus still scores 1.0.
+    Four of the eight articles were never inspected while the extractor was tuned.
+    """
+    s = _score(HELDOUT)
+    assert s["entities"]["f1"] >= 0.84, s
+    assert s["entities"]["p"] >= 0.86, s
+    assert s["relations"]["f1"] >= 0.68, s
+    assert s["relations"]["p"] >= 0.80, s
+    assert s["alias_recall"] >= 0.82, s
+
+
 def test_cli_prints_the_ontology_json() -> None:
     exe = shutil.which("cryptoreg", path=str(Path(sys.executable).parent))
     assert exe, "the cryptoreg CLI is not installed in this environment"

@@ -9,7 +9,8 @@ step with its own contract so it can be tested alone:
   head words), `cues` (types from context), `persons`, `recognize` (all of them,
   longest match wins), `build` (canonical names, ambiguous names by country),
   `entities` (mentions and the entity table), `aliases` (text-introduced aliases),
-  `context` (descriptions and pronouns), `groups` (unnamed groups, activities);
+  `context` (descriptions and pronouns), `collectives` (governments, plural
+  descriptions of groups and their members), `groups` (unnamed groups, activities);
 - facts: `triggers`, `clauses`, `roles`, `actions` (actions and referrals),
   `structure`, `ownership`, `places` (HQ/origin/operations, subsidiaries, seats,
   nesting), `people` (roles), `money`, `dates`, `relations` (all of them),

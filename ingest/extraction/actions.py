@@ -114,6 +114,10 @@ def _apply(
     published: dt.date | None,
 ) -> list[RelationDraft]:
     text = doc.text
+    if text.startswith(", accusing", trig.start - 2) and any(
+        t.end <= trig.start for t in view.triggers
+    ):
+        return []  # "X sanctioned Y, accusing it of ...": the accusation restates the action
     cid = view.clauses.of(trig.start)
     in_clause = [m for m in view.mentions if view.clauses.of(m.start) == cid]
     before = [m for m in in_clause if m.end <= trig.start]
@@ -132,6 +136,8 @@ def _apply(
     if subject is None and cid in view.clauses.antecedent:
         subject = antecedent(view, view.clauses.antecedent[cid])
     window_start = view.clauses.start_of(trig.start)
+    if subject is None and trig.start == window_start + 2 and _PARTICIPLE.match(text, window_start):
+        subject = _main_subject(view, window_start, text)  # "X sanctioned Y, accusing it of ..."
     if subject is not None and _NEW_SUBJECT.search(text, window_start, subject.start):
         window_start = subject.start  # "X asked Y to block Z, and the Centre blocked Z"
     subject_acts = subject is not None and is_actor(subject, table)
@@ -167,6 +173,7 @@ def _apply(
     return out
 
 
+_PARTICIPLE = re.compile(r", [a-z]+ing\b")
 _PARTY_ACTIONS = frozenset({"FINED", "SUED", "INVESTIGATED", "LICENSED"})
 _NEW_SUBJECT = re.compile(r"(?:,|;) (?:and|but|then) (?:the )?$")
 _COORD = re.compile(r"(?:,? and|, as well as|,) (?:the |its )?")
@@ -186,6 +193,16 @@ def _co_actors(subject: Mention, before: list[Mention], text: str, table: Entity
     return out
 
 
+def _main_subject(view: View, before: int, text: str) -> Mention | None:
+    """The subject of the sentence's first clause, which a participle clause shares."""
+    for m in view.mentions:
+        if m.start >= before or view.clauses.of(m.start) != 0:
+            break
+        if not possessive(text, m.end) and not preceded_by_preposition(text, m.start):
+            return m
+    return None
+
+
 def _relative_target(
     trig: Trigger, subject: Mention | None, view: View, table: EntityTable
 ) -> list[str]:
@@ -196,6 +213,8 @@ def _relative_target(
     subject of a receiver or passive verb) both make the antecedent the target.
     """
     anchor = view.clauses.antecedent[view.clauses.of(trig.start)]
+    if not view.doc_text.startswith((", which ", ", whom "), anchor):
+        return []  # an apposition ("X, a Hong Kong-registered exchange") is no relative clause
     ante = antecedent(view, anchor)
     if ante is None or not eligible(ante, table):
         return []

@@ -54,6 +54,13 @@ RENAMES: list[tuple[re.Pattern[str], str]] = [
         ),
         "translation",
     ),
+    (
+        re.compile(
+            rf"(?P<new>{_NAME}),? (?:which |that )?(?:(?:has |had )?(?:traded|trades|trading"
+            rf"|does business|did business|doing business)|(?:is |was )?d/b/a) as (?P<old>{_NAME})"
+        ),
+        "trade",
+    ),
     (re.compile(rf"(?P<new>{_NAME}),? which operates (?:the )?(?P<old>{_NAME})"), "other"),
     (re.compile(rf"(?P<old>{_NAME}),? (?:which is )?operated by (?P<new>{_NAME})"), "other"),
     (
@@ -100,6 +107,7 @@ _RENAME_STEMS: list[tuple[str, ...]] = [
     ("formerly", "previously"),
     ("call it",),
     (" name of", " name for"),
+    ("traded as", "trades as", "trading as", "business as", "d/b/a as"),
     ("which operates",),
     ("operated by",),
     ("known as",),
@@ -140,6 +148,16 @@ def rename_aliases(
                 new.standalone = True
                 new.first = m.start("new")
             if new is None or (old is not None and old.key == new.key):
+                continue
+            if kind == "trade":  # a trade name: never merge with the brand it contains
+                if old is None or normalize_name(old.name) == normalize_name(m.group("old")):
+                    if old is not None:
+                        table.merge(new, old, "other")
+                    else:
+                        table.alias(new, m.group("old"), "other")
+                        learned.append(m.group("old"))
+                else:
+                    new.add_alias(m.group("old"), "other")
                 continue
             if old is not None:
                 if old.type in ("Jurisdiction", "Person") and new.type != old.type:

@@ -37,6 +37,8 @@ _GENERIC_BODIES = frozenset(
 )
 
 
+_DESCRIBED = re.compile(r", (?:a|an|the) (?:local|[\w-]+-based|regional|domestic)?")
+_BODIES = frozenset({"Regulator", "CentralBank", "Court", "GovernmentBody"})
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+s?\b")
 
 
@@ -52,6 +54,10 @@ class Context:
                 entry = index.entries[c.entries[0]]
                 self.place_counts[entry.name] += 1
                 self.country_counts[self.country_of(entry.name)] += 1
+            elif c.type in _BODIES and c.entries and not c.ambiguous:
+                seat = index.entries[c.entries[0]].jurisdiction
+                if seat:  # "New York Attorney General": a body names its country too
+                    self.country_counts[self.country_of(seat)] += 1
         for word, n in Counter(_CAPITALISED.findall(doc.text)).items():
             country = index.country_of_adjective(word) or index.country_of_adjective(word[:-1])
             if country:
@@ -267,7 +273,7 @@ def _firm(table: EntityTable, cand: Candidate, text: str) -> EntityDraft:
 
 
 def _described(text: str, end: int) -> bool:
-    return bool(re.match(r", (?:a|an|the) (?:local|[\w-]+-based|regional|domestic)?", text[end:]))
+    return bool(_DESCRIBED.match(text, end))
 
 
 def _mention(table: EntityTable, draft: EntityDraft, cand: Candidate) -> Mention:

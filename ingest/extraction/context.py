@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 
 from ingest.extraction.build import Context
+from ingest.extraction.collectives import collective_mentions, government
 from ingest.extraction.entities import ORGS, EntityDraft, EntityTable, Mention
 from ingest.extraction.scan import scanner_of
 from ingest.extraction.sentences import Document
@@ -41,6 +42,10 @@ _NOUNS = {
     "firm": ("Exchange", "Company"),
     "group": ("Exchange", "Company"),
     "operator": ("Exchange", "Company"),
+    "mixer": ("Company", "App"),
+    "lender": ("Company",),
+    "broker": ("Exchange", "Company"),
+    "marketplace": ("Company", "Exchange"),
     "entity": ("Exchange", "Company"),
     "country": ("Jurisdiction",),
     "nation": ("Jurisdiction",),
@@ -50,6 +55,9 @@ _NOUNS = {
     "state": ("Jurisdiction",),
     "government": ("GovernmentBody",),
 }
+_FIRM_NOUNS = frozenset(
+    "company firm group exchange platform operator mixer lender broker marketplace".split()
+)
 _NAMED_NOUNS = frozenset(
     "agency authority commission administration department unit ministry police court tribunal "
     "bank".split()
@@ -62,26 +70,20 @@ _DESC = re.compile(
     r"were|the|a|an|its|their|his|her|this|these|those|has|have|had|said|says)\b)[\w-]+ ){0,3}?)"
     r"(?P<noun>central bank|regulators?|watchdog|agency|authority|commission|administration|"
     r"department|ministry|unit|police|force|court|tribunal|bank|exchange|platform|company|firm|"
-    r"group|operator|entity|country|nation|city|emirate|province|state|government)\b(?!-)"
+    r"group|operator|entity|mixer|lender|broker|marketplace|country|nation|city|emirate|province|"
+    r"state|government)\b(?!-)"
 )
 _DESC_STEMS = (
     "regulator", "watchdog", "agency", "authorit", "commission", "administration", "department",
     "ministry", "unit", "police", "force", "court", "tribunal", "bank", "exchange", "platform",
-    "company", "firm", "group", "operator", "entity", "country", "nation", "city", "emirate",
+    "company", "firm", "group", "operator", "entity", "mixer", "lender", "broker", "marketplace",
+    "country", "nation", "city", "emirate",
     "province", "state", "government",
 )  # fmt: skip
 _REGULATORS_IN = re.compile(
     r"\b(?:[Rr]egulators|[Aa]uthorities|[Oo]fficials) in (?P<place>[A-Z]\w+(?: [A-Z]\w+)?)"
 )
 _PLACE_POLICE = re.compile(r"\b(?P<place>[A-Z][\w.]*(?: [A-Z][a-z]+)?) police\b")
-_NATIONAL_GOVERNMENT = re.compile(
-    r"\b[Tt]he (?:Centre|Union government|central government|national government)\b(?!'s? \w+ (?:of|for))"
-)
-_PLURAL = re.compile(
-    r"\b[Tt]he (?:(?:[\w-]+ ){0,2}?)(?P<noun>platforms|exchanges|firms|companies|operators)\b(?! of)"
-)
-_MEMBERS_INTRO = re.compile(r"[^.;]{0,80}?(?:,? among them|,? including|, such as|: |, namely) ")
-_LIST_START = re.compile(r"(?:,|:| -) (?=[A-Z])")
 _BRAND_GROUP = re.compile(r"\bthe (?P<n>[A-Z][\w.]+) (?P<noun>group|platform|brand)\b")
 _PRONOUN = re.compile(r"\b(?P<p>[Ii]t|[Ii]ts)\b(?!')")
 _SKIP_MODS = frozenset(
@@ -132,23 +134,19 @@ def descriptive_mentions(
             surface = surface[4:]
         table.alias(draft, surface, "descriptive")
         out.append(Mention(start, m.end(), surface, draft.key, draft.type, "descriptive"))
-    for m in _PLACE_POLICE.finditer(doc.text):
+    scan = scanner_of(doc)
+    for m in scan.finditer(_PLACE_POLICE, ("police",)):
         if used[m.start()] or used[m.end() - 1]:
             continue
         draft = _police(m, table, ctx)
         if draft is not None:
             table.alias(draft, m.group(), "descriptive")
             out.append(Mention(m.start(), m.end(), m.group(), draft.key, draft.type, "descriptive"))
-    for m in _NATIONAL_GOVERNMENT.finditer(doc.text):
-        draft = None if used[m.start()] else _government(table, ctx, None)
-        if draft is not None:  # "the Centre blocked ...": the country's government
-            table.alias(draft, m.group(), "descriptive")
-            out.append(Mention(m.start(), m.end(), m.group(), draft.key, draft.type, "descriptive"))
-    for m in _PLURAL.finditer(doc.text):
-        group = None if used[m.start()] else _plural_group(m.start(), table, named, doc)
-        if group is not None:  # "the platforms' URLs": the group named before, and its members
-            out.append(Mention(m.start(), m.end(), m.group(), group.key, group.type, "descriptive"))
-    for m in list(_REGULATORS_IN.finditer(doc.text)) + list(_BRAND_GROUP.finditer(doc.text)):
+    out += collective_mentions(doc, table, named, used, ctx)
+    special = list(
+        scan.finditer(_REGULATORS_IN, ("regulators in", "authorities in", "officials in"))
+    )
+    for m in special + list(scan.finditer(_BRAND_GROUP, ("group", "platform", "brand"))):
         if used[m.start()]:
             continue
         draft = _special(m, table, named, ctx)
@@ -173,12 +171,12 @@ def _resolve_description(
         owner = table.find(m.group("place"))
         if owner is None or owner.type not in ORGS:
             return None
-        if noun in ("company", "firm", "group", "exchange", "platform", "operator"):
+        if noun in _FIRM_NOUNS:
             return None  # "Binance's platform": another thing of Binance's
     if "Jurisdiction" in types:
         return _place_description(noun, m, table, named, ctx)
     if noun == "government":
-        return _government(table, ctx, place)
+        return government(table, ctx, place)
     return _nearest(m.start(), types, noun, mods, place, doc, table, named, ctx)
 
 
@@ -207,17 +205,6 @@ def _place_description(
         if draft and draft.type == "Jurisdiction" and ctx.country_of(draft.name) != draft.name:
             return draft
     return None
-
-
-def _government(table: EntityTable, ctx: Context, place: str | None) -> EntityDraft | None:
-    country = place or ctx.main_country
-    if not country:
-        return None
-    draft = table.find(f"Government of {country}") or table.add(
-        f"Government of {country}", "GovernmentBody", jurisdiction=country
-    )
-    draft.confidence = 0.5  # kept only if a relation needs it
-    return draft
 
 
 def _nearest(
@@ -393,37 +380,6 @@ def _first_org(ordered: list[Mention], table: EntityTable, lo: int, hi: int) -> 
             if key in table and table.get(key).type in ORGS:
                 return table.get(key)
     return None
-
-
-def _plural_group(
-    pos: int, table: EntityTable, named: list[Mention], doc: Document
-) -> EntityDraft | None:
-    """The latest firm group within two sentences before `pos`, with the members it lists."""
-    sent = doc.sentence_at(pos)
-    here = sent.index if sent is not None else 0
-    groups = [
-        d
-        for d in table.all()
-        if d.unnamed and d.type in ("Exchange", "Company") and d.first < pos
-    ]
-    if not groups:
-        return None
-    group = max(groups, key=lambda d: d.first)
-    home = doc.sentence_at(group.first)
-    if home is None or here - home.index > 2:
-        return None
-    if not group.members:
-        intro = _MEMBERS_INTRO.match(doc.text, group.first, home.end)
-        end = group.first + len(group.description or "")
-        if intro is None and doc.text.startswith((", ", ": ", " - "), end):
-            intro = _LIST_START.match(doc.text, end)  # "five exchanges, Bybit, MEXC and KuCoin"
-        if intro is not None:
-            for x in named:
-                if intro.end() <= x.start < home.end and x.key in table:
-                    d = table.get(table.resolve(x.key))
-                    if d.type == group.type and not d.unnamed and d.key not in group.members:
-                        group.members.append(d.key)
-    return group
 
 
 def _start(m: Mention) -> int:

@@ -75,6 +75,11 @@ GROUP = re.compile(
     rf"(?:{_HEAD_RE})\b(?!-|'){_POST}",
     re.IGNORECASE,
 )
+ONE_PERSON = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne) (?:(?:\d{1,3}-year-old|[a-z]+-year-old|young|local|foreign"
+    r"|[a-z]+ national) )?(?:man|woman|suspect|person|individual)\b"
+    r"(?! (?:of|familiar|close|who spoke))"
+)
 BELONGING = re.compile(
     rf"\b(?P<pre>(?:(?:online|social media|bank) )?accounts) belonging to (?P<num>{_NUM}) "
     r"(?:people|users|individuals|persons)(?P<post>[^,;.]*?(?=,| as well as|[;.]|$))",
@@ -177,7 +182,26 @@ def group_mentions(
         ):
             continue
         out.append(_group(table, m, etype, words))
+    for m in scanner.finditer(ONE_PERSON, ("man", "woman", "suspect", "person", "individual")):
+        if not any(o.start <= m.start() < o.end for o in out):
+            out.append(_one_person(table, m))
     return [o for o in out if o is not None]
+
+
+def _one_person(table: EntityTable, m: re.Match[str]) -> Mention:
+    """'a 29-year-old man', 'one suspect': an unnamed person, a group of one."""
+    words = m.group().split(" ", 1)[1]
+    draft = EntityDraft(
+        key=f"group|{m.start()}",
+        name=words,
+        type="Person",
+        unnamed=True,
+        count=1,
+        description=m.group(),
+        first=m.start(),
+    )
+    table.add_group(draft)
+    return Mention(m.start(), m.end(), m.group(), draft.key, "Person", "group")
 
 
 def _group(table: EntityTable, m: re.Match[str], etype: str, words: str) -> Mention:

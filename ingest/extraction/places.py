@@ -91,12 +91,19 @@ def _seat(
             found = _emitted_place(m2.group(1), table, ctx)
             if found is not None:
                 return found
+    named = _NAMED_PLACE.search(d.name)
+    if named and ctx.jurisdiction(named.group(1)) is not None:
+        return _emitted_place(named.group(1), table, ctx)  # "Supreme Court of the State of X"
     if (
         re.search(r"\b(?:National|Federal|Royal|Union|Legislative|State)\b", d.name)
         and ctx.main_country
-    ):
+        and (not d.jurisdiction or ctx.country_of(d.jurisdiction) == ctx.main_country)
+    ):  # a body the gazetteer places elsewhere is not the article country's
         return _emitted_place(ctx.main_country, table, ctx)
     return None
+
+
+_NAMED_PLACE = re.compile(r"\bof (?:the )?(?:State of |Republic of )?([A-Z]\w+(?: [A-Z]\w+)*)$")
 
 
 def _emitted_place(name: str | None, table: EntityTable, ctx: Context) -> EntityDraft | None:

@@ -53,9 +53,18 @@ def read_roles(
         inside = [
             m
             for m in view.mentions
-            if trig.obj_start <= m.start < trig.obj_end and view.clauses.of(m.start) == cid
+            if trig.obj_start <= m.start < trig.obj_end
+            and (
+                view.clauses.of(m.start) == cid
+                or _OPERATOR_OF.search(text, trig.obj_start, m.start)
+            )
         ]
-        targets = [m for m in inside if eligible(m, table)]
+        targets = [
+            m
+            for m in inside
+            if eligible(m, table)
+            and not (possessive(text, m.end) and _OWNED_NOUN.match(text, m.end))
+        ]
         if voice == "refer" and not targets and _MATTER.search(text[trig.obj_start : trig.obj_end]):
             main = main_target(table)
             return actor, [main] if main else [], conf
@@ -137,6 +146,8 @@ def read_roles(
         return actor, target_keys(targets, view, table), conf - 0.05
     objects: list[Mention] = []
     for m in after:
+        if _GROUNDS.search(text, trig.end, m.start):
+            break  # "arrested a man on suspicion of laundering money through X": X is no target
         if (
             is_actor(m, table)
             and m.how != "pronoun"
@@ -204,6 +215,14 @@ def target_key(m: Mention, view: View, table: EntityTable) -> str:
     return m.key
 
 
+_OPERATOR_OF = re.compile(r", (?:the )?(?:operator|owner) of $")  # "X, the operator of Y,"
+_OWNED_NOUN = re.compile(  # "Binance's former local derivatives business": the business
+    r"'s? (?:[\w-]+ ){0,3}?(?:business|unit|arm|subsidiary|affiliate|operations?|entity|venture"
+    r"|exchange|platform)\b"
+)
+_GROUNDS = re.compile(
+    r"\b(?:on suspicion of|suspected of|in connection with|on charges of|for allegedly)\b"
+)
 _STAFF_AFTER = re.compile(  # "the company's compliance officer": a person, not the company
     r"'s? (?:[\w-]+ ){0,2}?(?:officers?|executives?|founders?|staff|employees|directors?|chiefs?"
     r"|heads?|bosses|boss|managers?|traders?|co-founders?|spokes(?:man|woman|person))\b"

@@ -39,14 +39,30 @@ _IN_PHRASE = {
     "OPERATES_IN": re.compile(
         r"\b(?:accessible|available|operat(?:es|ing|ed|e)|doing business|do business|does business|"
         r"offer(?:s|ed|ing)? (?:[\w-]+ ){0,2}services|"
-        r"offices|active|present|presence|licensed to operate|serv(?:e|es|ed|ing) (?:users|customers|"
-        r"clients|investors|residents|traders))(?: [\w-]+){0,2} (?:in|of)\b|\baccess to\b[^.;]{0,40}?\bin\b|"
+        r"offices|active|present|presence|licensed to operate|serv(?:e|es|ed|ing) "
+        r"(?:users|customers|clients|investors|residents|traders))(?: [\w-]+){0,2} (?:in|of)\b"
+        r"|\baccess to\b[^.;]{0,40}?\bin\b|"
         r"\b(?:largest|biggest|leading|second-largest|oldest|top) (?:[\w-]+ ){0,3}?(?:exchange|"
         r"platform|operator) in\b|\b(?:handles?|handled|handling|dominates?|dominated|dominating|"
         r"controls?|controlled|leads?) (?:the bulk|most|much|the majority|a (?:large |big )?share)"
         r"(?: of)? (?:[\w-]+ ){0,3}?(?:trading|market|volumes?) in\b"
     ),
 }
+_IN_STEMS = {
+    "HEADQUARTERED_IN": (
+        "registered", "incorporated", "headquarter", "based", "domiciled", "office",
+    ),
+    "ORIGINATED_IN": (
+        "originated", "founded", "started", "launched", "established", "created", "set up",
+        "out of",
+    ),
+    "OPERATES_IN": (
+        "accessible", "available", "operat", "business", "offer", "offices", "active", "present",
+        "serv", "access to", "largest", "biggest", "leading", "oldest", "top", "handl", "dominat",
+        "control", "lead",
+    ),
+}  # fmt: skip
+_IN_GATES = {k: re.compile("|".join(map(re.escape, v))) for k, v in _IN_STEMS.items()}
 _SERVE_PEOPLE = re.compile(
     r"\b(?:offer(?:s|ed|ing)?|serv(?:e|es|ed|ing)|solicit(?:s|ed|ing)?|court(?:s|ed|ing)?|"
     r"accept(?:s|ed|ing)?|provid(?:e|es|ed|ing)|letting|allow(?:s|ed|ing)?|target(?:s|ed|ing)?|"
@@ -65,6 +81,11 @@ _COUNTRY_LARGEST_BEFORE = re.compile(
 _WAS_COUNTRYS = re.compile(
     r"\b(?:is|was|remains|became) (?:once |still |now )?(?:the|one of the) country's (?:largest|"
     r"biggest|leading|oldest|top|main)\b"
+)
+_LOCAL_UNIT = re.compile(
+    r"'s? (?:former |new |own )?(?P<dem>[A-Z][a-z]+|local|domestic) (?:[\w-]+ ){0,2}?"
+    r"(?:exchange|business|arm|unit|subsidiary|operations?|platform|entity|customers|users"
+    r"|clients)\b"
 )
 _INNER_BASED = re.compile(
     r"(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*)*)-(?:based|registered|headquartered|incorporated)\b"
@@ -117,7 +138,7 @@ def _phrases(
         d = _draft(table, m.key)
         if d is None or d.type not in ORGS or m.how == "pronoun":
             continue
-        inner = _INNER_BASED.search(m.text)
+        inner = _INNER_BASED.search(m.text) if "-" in m.text else None
         if inner and d.type in FIRMS:
             words = inner.group("place").split()
             for k in range(len(words)):
@@ -127,7 +148,13 @@ def _phrases(
                 if found:
                     out += found
                     break
-        largest = _COUNTRY_LARGEST_BEFORE.search(text[max(0, m.start - 80) : m.start])
+        local = _LOCAL_UNIT.match(text, m.end) if d.type in FIRMS else None
+        if local is not None:  # "Kraken's Australian exchange", "Binance's local business"
+            place = _demonym_place(local.group("dem"), ctx)
+            if place:
+                out += _to_place(table, m.key, place, "OPERATES_IN", sentence, ctx)
+        window = text[max(0, m.start - 80) : m.start]
+        largest = _COUNTRY_LARGEST_BEFORE.search(window) if "country's" in window else None
         if largest and ctx.main_country and d.type in FIRMS:
             out += _to_place(table, m.key, ctx.main_country, "OPERATES_IN", sentence, ctx)
         tail = text[m.end : m.end + 80]
@@ -157,10 +184,12 @@ def _phrases(
     for rtype, pattern in _IN_PHRASE.items():
         if " in " not in low and " of " not in low:
             break
+        if not _IN_GATES[rtype].search(low):
+            continue  # cheap keyword gate before the regex
         for hit in pattern.finditer(sentence):
             base = _sentence_base(ments, sentence, text)
             pos = base + hit.start()
-            place = next(
+            place_m = next(
                 (
                     p
                     for p in ments
@@ -171,11 +200,11 @@ def _phrases(
                 None,
             )
             lo = max(0, hit.start() - 60, clauses.start_of(pos) - base)
-            if place is None or hedged(sentence[lo : hit.start()]):
+            if place_m is None or hedged(sentence[lo : hit.start()]):
                 continue
             for subj in _subjects(ments, pos, table, text, 3, clauses):
                 if rtype != "OPERATES_IN" or table.get(subj).type in FIRMS:
-                    out.append(RelationDraft(rtype, subj, place.key, sentence, 0.8))
+                    out.append(RelationDraft(rtype, subj, place_m.key, sentence, 0.8))
     country = table.find(ctx.main_country) if ctx.main_country else None
     for hit in _WAS_COUNTRYS.finditer(sentence) if "country's" in low else ():
         base = _sentence_base(ments, sentence, text)
@@ -299,3 +328,10 @@ def _group_members(
             return []
         return list(d.members) if d.unnamed else []
     return []
+
+
+def _demonym_place(word: str, ctx: Context) -> str | None:
+    """'Australian' -> Australia; 'local'/'domestic' -> the article's country."""
+    if word in ("local", "domestic"):
+        return ctx.main_country
+    return ctx.index.country_of_adjective(word)
