@@ -32,8 +32,19 @@ JSON = "application/json"
 OFFERS = [JSON, *(f.media_type for f in FORMATS.values()), "text/html"]
 BY_MEDIA_TYPE = {f.media_type: f for f in FORMATS.values()}
 # JSON-LD is JSON (an object or an array), the other syntaxes are text.
+_OKX = "https://w3id.org/cryptoreg/id/exchange:okx"
+_SEYCHELLES = "https://w3id.org/cryptoreg/id/jurisdiction:seychelles"
+_CRG = "https://w3id.org/cryptoreg/ontology#"
+_RDF_EXAMPLE = f"<{_OKX}> <{_CRG}HEADQUARTERED_IN> <{_SEYCHELLES}> .\n"
 RDF_CONTENT = {
-    f.media_type: {"schema": {} if f.media_type.endswith("json") else {"type": "string"}}
+    f.media_type: {
+        "schema": {} if f.media_type.endswith("json") else {"type": "string"},
+        "example": (
+            {"@id": _OKX, f"{_CRG}HEADQUARTERED_IN": [{"@id": _SEYCHELLES}]}
+            if f.media_type.endswith("json")
+            else _RDF_EXAMPLE
+        ),
+    }
     for f in FORMATS.values()
 }
 
@@ -130,7 +141,9 @@ def dereference(
     request: Request,
     store: StoreDep,
     settings: SettingsDep,
-    entity_id: Annotated[str, Path(min_length=1, max_length=300)],
+    entity_id: Annotated[
+        str, Path(min_length=1, max_length=300, openapi_examples={"okx": {"value": "exchange:okx"}})
+    ],
 ) -> Response:
     media = negotiate(request.headers.get("accept"))
     rdf_format = BY_MEDIA_TYPE.get(media)
