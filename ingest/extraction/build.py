@@ -39,7 +39,9 @@ _GENERIC_BODIES = frozenset(
 
 _DESCRIBED = re.compile(r", (?:a|an|the) (?:local|[\w-]+-based|regional|domestic)?")
 _BODIES = frozenset({"Regulator", "CentralBank", "Court", "GovernmentBody"})
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+s?\b")
+# r"\b[A-Z][a-z]+s?\b" with the opening boundary as a lookbehind after the capital: the
+# same matches, but the search can skip to capitals
+_CAPITALISED = re.compile(r"[A-Z](?<!\w.)[a-z]+s?\b")
 
 
 class Context:

@@ -14,13 +14,16 @@ import re
 from ingest.extraction.entities import Mention
 from ingest.extraction.sentences import Document, Sentence
 
+# Every branch opens with a literal character, so the search skips to those (";", ",",
+# " ", "A"); `app` is only tested for truth, so it may start after the comma.
 _BOUNDARY = re.compile(
-    r";|, (?P<rel>which|who|whom|whose)\b|(?P<app>, (?:the|a|an|its|one of the) )"
-    r"|,? (?:while|whereas|but|although|though|after|before|because|even though)\b"
+    r";|, (?P<rel>which|who|whom|whose)\b|,(?P<app> (?:the|a|an|its|one of the) )"
+    r"|, (?:while|whereas|but|although|though|after|before|because|even though)\b"
+    r"| (?:while|whereas|but|although|though|after|before|because|even though)\b"
     r"|, (?:since|until|unless|once|so that)\b|, (?:when|as(?! well as)|if|saying|adding"
     r"|citing|according to|bringing|making|"
     r"acting|accusing|deepening|widening|meeting|clearing|settling|warning|arguing|noting|"
-    r"prompting|leaving|sending|forcing|following)\b| - |\bAccording to\b"
+    r"prompting|leaving|sending|forcing|following)\b| - |A(?<!\w.)ccording to\b"
 )
 PREPOSITIONS = frozenset(
     "in at on with to from into against for of by under over through about between than via "

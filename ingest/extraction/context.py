@@ -80,12 +80,17 @@ _DESC_STEMS = (
     "country", "nation", "city", "emirate",
     "province", "state", "government",
 )  # fmt: skip
+# where a _DESC match can begin: "The/the/Its/its/Their/their" or a capital, after no word
+# character (Scanner.finditer tries _DESC only there)
+_DESC_STARTS = re.compile(r"[A-Zti](?<!\w.)")
 _REGULATORS_IN = re.compile(
     r"\b(?:[Rr]egulators|[Aa]uthorities|[Oo]fficials) in (?P<place>[A-Z]\w+(?: [A-Z]\w+)?)"
 )
 _PLACE_POLICE = re.compile(r"\b(?P<place>[A-Z][\w.]*(?: [A-Z][a-z]+)?) police\b")
 _BRAND_GROUP = re.compile(r"\bthe (?P<n>[A-Z][\w.]+) (?P<noun>group|platform|brand)\b")
-_PRONOUN = re.compile(r"\b(?P<p>[Ii]t|[Ii]ts)\b(?!')")
+# r"\b(?P<p>[Ii]t|[Ii]ts)\b(?!')" with each branch opening on a literal (the boundary as a
+# lookbehind after it): the same matches, but the search skips to "I"/"i"
+_PRONOUN = re.compile(r"(?P<p>I(?<!\w.)t|i(?<!\w.)t|I(?<!\w.)ts|i(?<!\w.)ts)\b(?!')")
 _SKIP_MODS = frozenset(
     {
         "same",
@@ -121,10 +126,10 @@ def descriptive_mentions(
     used = bytearray(len(doc.text) + 1)
     for x in named:
         used[x.start : x.end] = b"\x01" * (x.end - x.start)
-    for m in scanner_of(doc).finditer(_DESC, _DESC_STEMS):
+    for m in scanner_of(doc).finditer(_DESC, _DESC_STEMS, _DESC_STARTS):
         start = m.start("poss") if m.group("poss") else m.start("mods")
         start = m.start() if m.group("det") else start
-        if any(used[start : m.end()]):
+        if used.find(1, start, m.end()) >= 0:  # any(used[start : m.end()]), without a copy
             continue
         draft = _resolve_description(m, doc, table, named, ctx)
         if draft is None:
@@ -239,19 +244,25 @@ def _nearest(
 
     sent = doc.sentence_at(pos)
     here = sent.index if sent is not None else 0
-    back = named[: bisect_left(named, pos, key=_start)]
-    if back and doc.text[back[-1].end : pos] == ", ":  # an apposition: "Binance, the world's ..."
-        key = table.resolve(back[-1].key)
+    n_back = bisect_left(named, pos, key=_start)  # named[:n_back] precede pos
+    last = named[n_back - 1] if n_back else None
+    if last is not None and doc.text[last.end : pos] == ", ":  # an apposition: "Binance, the ..."
+        key = table.resolve(last.key)
         if key in table and fits(table.get(key)) > 0:
             return table.get(key)
     best, best_score = None, 0.0
     seen: set[str] = set()
-    for mention in reversed(back[-40:]):
-        key = table.resolve(mention.key)
-        if key not in table or key in seen:
+    resolve, drafts = table.resolve, table.drafts
+    for mention in reversed(named[max(0, n_back - 40) : n_back]):
+        key = resolve(mention.key)
+        if key in seen:
+            continue
+        d = drafts.get(key)
+        if d is None:
             continue
         seen.add(key)
-        d = table.get(key)
+        if d.type not in types or d.unnamed:
+            continue  # fits(d) would say -1; most candidates stop here, so test inline
         fit = fits(d)
         if fit <= 0:
             continue
@@ -347,38 +358,42 @@ def _special(
 def pronoun_mentions(doc: Document, table: EntityTable, mentions: list[Mention]) -> list[Mention]:
     """'it'/'its' as mentions of the sentence's (or the previous sentence's) first organisation."""
     ordered = sorted(mentions, key=lambda m: m.start)
+    starts = [x.start for x in ordered]
     out = []
     for m in _PRONOUN.finditer(doc.text):
         sent = doc.sentence_at(m.start())
         if sent is None:
             continue
         if m.group() == "its":  # possessive: the nearest organisation before it
-            target = _last_org(ordered, table, sent.start, m.start())
+            target = _last_org(_between(ordered, starts, sent.start, m.start()), table)
         else:
-            target = _first_org(ordered, table, sent.start, m.start())
+            target = _first_org(_between(ordered, starts, sent.start, m.start()), table)
         if target is None and sent.index > 0:
             prev = doc.sentences[sent.index - 1]
-            target = _first_org(ordered, table, prev.start, prev.end)
+            target = _first_org(_between(ordered, starts, prev.start, prev.end), table)
         if target is not None:
             out.append(Mention(m.start(), m.end(), m.group(), target.key, target.type, "pronoun"))
     return out
 
 
-def _last_org(ordered: list[Mention], table: EntityTable, lo: int, hi: int) -> EntityDraft | None:
-    for x in reversed(ordered):
-        if lo <= x.start < hi:
-            key = table.resolve(x.key)
-            if key in table and table.get(key).type in ORGS and not table.get(key).unnamed:
-                return table.get(key)
+def _between(ordered: list[Mention], starts: list[int], lo: int, hi: int) -> list[Mention]:
+    """The mentions (sorted by start; `starts` their starts) starting in [lo, hi)."""
+    return ordered[bisect_left(starts, lo) : bisect_left(starts, hi)]
+
+
+def _last_org(ments: list[Mention], table: EntityTable) -> EntityDraft | None:
+    for x in reversed(ments):
+        key = table.resolve(x.key)
+        if key in table and table.get(key).type in ORGS and not table.get(key).unnamed:
+            return table.get(key)
     return None
 
 
-def _first_org(ordered: list[Mention], table: EntityTable, lo: int, hi: int) -> EntityDraft | None:
-    for x in ordered:
-        if lo <= x.start < hi:
-            key = table.resolve(x.key)
-            if key in table and table.get(key).type in ORGS:
-                return table.get(key)
+def _first_org(ments: list[Mention], table: EntityTable) -> EntityDraft | None:
+    for x in ments:
+        key = table.resolve(x.key)
+        if key in table and table.get(key).type in ORGS:
+            return table.get(key)
     return None
 
 

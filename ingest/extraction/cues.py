@@ -11,12 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ingest.extraction.regexlead import compile_lead
 from ingest.extraction.scan import Scanner
 from ingest.extraction.tokens import UPPER
 
-NAME = rf"(?<![\w.&'-])(?P<n>[{UPPER}][\w.&'-]*[\w]?(?: [{UPPER}][\w.&'-]*\w)*)"
-ONE = rf"(?<![\w.&'-])(?P<n>[{UPPER}][\w.&'-]*\w)"
-_LIST_ITEM = rf"(?<![\w.&'-])[{UPPER}][\w.&'-]*\w?(?: [{UPPER}][\w.&'-]*)*"
+# The "no name character before" lookbehinds sit after the capital they guard (and look
+# back over it too): same matches, but a pattern can then open with a character class,
+# which lets the regex engine skip to capitals instead of trying every position.
+NAME = rf"(?P<n>[{UPPER}](?<![\w.&'-].)[\w.&'-]*[\w]?(?: [{UPPER}][\w.&'-]*\w)*)"
+ONE = rf"(?P<n>[{UPPER}](?<![\w.&'-].)[\w.&'-]*\w)"
+_LIST_ITEM = rf"[{UPPER}](?<![\w.&'-].)[\w.&'-]*\w?(?: [{UPPER}][\w.&'-]*)*"
 LIST = rf"(?P<list>{_LIST_ITEM}(?:, {_LIST_ITEM})*(?:,? (?:and|or) {_LIST_ITEM})?)"
 _END = r"(?=[\s,.;:)'\"]|$)"
 
@@ -107,6 +111,9 @@ LIST_CUES: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(rf"\bexchanges {LIST} and [{UPPER}]"), "Exchange"),
 ]
+# the same patterns, recompiled so the search can skip ahead (see `regexlead`)
+CUES = [(compile_lead(p.pattern, p.flags), etype) for p, etype in CUES]
+LIST_CUES = [(compile_lead(p.pattern, p.flags), etype) for p, etype in LIST_CUES]
 _SPLIT_LIST = re.compile(r",? (?:and|or) |, ")
 _CUE_STEMS: list[tuple[str, ...]] = [
     ("exchange", "platform"),
@@ -155,6 +162,12 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ("capital",),
     ("court", "tribunal"),
 ]
+# a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
+_CUE_ALSO: dict[int, tuple[str, ...]] = {
+    2: (", a", ", the", ", one"),
+    3: (", a", ", the"),
+    6: (", a", ", the"),
+}
 _LIST_STEMS: list[tuple[str, ...]] = [
     ("such as", "including", "like", "among them", "namely"),
     ("such as", "including", "like"),
@@ -165,8 +178,13 @@ _LIST_STEMS: list[tuple[str, ...]] = [
 
 def cue_spans(text: str, scanner: Scanner | None = None) -> Iterator[tuple[int, int, str]]:
     """(start, end, type) of every name a context cue types."""
-    for (pattern, etype), stems in zip(CUES, _CUE_STEMS, strict=True):
-        for m in scanner.finditer(pattern, stems) if scanner else pattern.finditer(text):
+    for i, ((pattern, etype), stems) in enumerate(zip(CUES, _CUE_STEMS, strict=True)):
+        found = (
+            scanner.finditer(pattern, stems, also=_CUE_ALSO.get(i, ()))
+            if scanner
+            else pattern.finditer(text)
+        )
+        for m in found:
             yield m.start("n"), m.end("n"), etype
     for (pattern, etype), stems in zip(LIST_CUES, _LIST_STEMS, strict=True):
         for m in scanner.finditer(pattern, stems) if scanner else pattern.finditer(text):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 _MONTHS = {
     "january": 1,
@@ -51,8 +52,12 @@ DATE = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
 def find_date(text: str, published: dt.date | None) -> dt.date | None:
-    """The first date a sentence states, resolved against `published` (None if it states none)."""
+    """The first date a sentence states, resolved against `published` (None if it states none).
+
+    Memoised: it is asked once per relation, and a sentence often states several.
+    """
     for m in DATE.finditer(text):
         found = _resolve(m, published)
         if found is not None:

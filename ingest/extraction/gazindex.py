@@ -88,13 +88,30 @@ class GazIndex:
             return []
         folded = fold(text)
         hits: list[GazHit] = []
+        size = len(text)
         for end_idx, surfaces in self.automaton.iter(folded):
             end = end_idx + 1
             start = end - len(surfaces[0].text)
-            if not _bounded(text, start, end):
-                continue
-            exact = text[start:end]
-            ok = tuple(s for s in surfaces if not s.case_sensitive or s.text == exact)
+            # word boundaries on both sides (and no ".US" after: "Binance.US" is one name);
+            # most automaton hits fail here, inside words ("ED" in "banned")
+            if start > 0:
+                c = text[start - 1]
+                if c.isalnum() or c in "_-@":
+                    continue
+            if end < size:
+                c = text[end]
+                if (
+                    c.isalnum()
+                    or c == "_"
+                    or (c == "." and end + 1 < size and text[end + 1].isalnum())
+                ):
+                    continue
+            ok = surfaces  # short all-caps aliases must match the text's case exactly
+            for surface in surfaces:
+                if surface.case_sensitive:
+                    exact = text[start:end]
+                    ok = tuple(s for s in surfaces if not s.case_sensitive or s.text == exact)
+                    break
             if ok:
                 hits.append(GazHit(start, end, ok))
         return hits
@@ -116,20 +133,6 @@ def _base_char(c: str) -> str:
         return c
     base = unicodedata.normalize("NFKD", c)[0].lower()
     return base if len(base) == 1 else c
-
-
-def _bounded(text: str, start: int, end: int) -> bool:
-    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-@"):
-        return False
-    if end < len(text) and (text[end].isalnum() or text[end] == "_"):
-        return False
-    # "Binance.US": a hit on "Binance" must not stop before ".US"
-    return not (
-        end + 1 < len(text)
-        and text[end] == "."
-        and text[end + 1].isalnum()
-        and text[end + 1] != " "
-    )
 
 
 def _case_sensitive(surface: str, flag: Any) -> bool:

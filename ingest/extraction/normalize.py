@@ -52,8 +52,10 @@ _BLANK_LINES = re.compile(r"\n[ \n]*\n")
 def normalize_text(text: str) -> str:
     """Return `text` with straight quotes, ASCII dashes, plain spaces and tidy line breaks."""
     text = text.translate(_TRANSLATE)
-    text = _DIGIT_RANGE.sub("-", text)
-    text = _DASH.sub(" - ", text)
-    text = _SPACES.sub(" ", text)
+    if "\u2013" in text or "\u2014" in text or "\u2015" in text:  # most texts have none
+        text = _DIGIT_RANGE.sub("-", text)
+        text = _DASH.sub(" - ", text)
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
     text = _BLANK_LINES.sub("\n\n", text)
     return "\n".join(line.strip() for line in text.split("\n")).strip()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.extraction.entities import ORGS, EntityDraft, EntityTable, Mention
+from ingest.extraction.entities import ORGS, EntityTable, Mention
 from ingest.extraction.output import RelationDraft
 
 _UNIT_OF = re.compile(
@@ -22,19 +22,16 @@ _OWNER_PARENT = re.compile(
 )
 
 
-def _draft(table: EntityTable, key: str) -> EntityDraft | None:
-    return table.get(key) if key in table else None
-
-
 def ownership_relations(
     text: str, sentence: str, ments: list[Mention], table: EntityTable
 ) -> list[RelationDraft]:
     out: list[RelationDraft] = []
+    drafts = table.drafts
     orgs = [
         m
         for m in ments
-        if _draft(table, m.key)
-        and table.get(m.key).type in ORGS
+        if (d := drafts.get(m.key)) is not None
+        and d.type in ORGS
         and (m.how != "pronoun" or m.text.lower() != "its")
     ]
     for i, m in enumerate(orgs):
@@ -58,7 +55,9 @@ def ownership_relations(
             )
             if child is not None:
                 out.append(RelationDraft("SUBSIDIARY_OF", child.key, m.key, sentence, 0.7))
-        unit = _ITS_UNIT.search(text[max(0, m.start - 60) : m.start])
+        window = text[max(0, m.start - 60) : m.start]
+        # _ITS_UNIT ends with ", $": only a window ending so can match (cheap test first)
+        unit = _ITS_UNIT.search(window) if window.endswith((", ", ", \n")) else None
         if unit:
             owner_pos = m.start - 60 + unit.start() if m.start >= 60 else unit.start()
             owner_m = next((x for x in ments if x.start == owner_pos), None) or _owner_before(

@@ -15,7 +15,7 @@ import re
 from ingest.extraction.build import Context
 from ingest.extraction.entities import FIRMS, ORGS, PUBLIC_BODIES, EntityTable, Mention
 from ingest.extraction.output import RelationDraft
-from ingest.extraction.persons import ROLE_WORDS
+from ingest.extraction.persons import ROLE_WORDS, may_hold_role
 from ingest.extraction.sentences import Document
 
 _ROLE = re.compile(
@@ -87,7 +87,7 @@ def _roles_of(
     found: list[tuple[str | None, str]] = []
     line_start = text.rfind("\n", 0, m.start) + 1
     before = text[max(line_start, m.start - 80) : m.start]
-    title = _TITLE_BEFORE.search(before)
+    title = _TITLE_BEFORE.search(before) if may_hold_role(before) else None
     if title:
         role = title.group("role").lower()
         title_at = m.start - len(before) + title.start()
@@ -98,7 +98,7 @@ def _roles_of(
         if org is None:
             org = _nearest_org(ordered, i, table, role, ctx)
         found.append((org, role))
-    if _FOUNDED_BY.search(before):
+    if before.endswith("by ") and _FOUNDED_BY.search(before):  # it ends "by $"; no newline
         org = _nearest_org(ordered, i, table, "founder", ctx, same_sentence=True, any_type=True)
         if org is not None and table.get(org).type == "CryptoAsset":
             table.get(org).type = "Company"  # what someone founded is an organisation
@@ -106,7 +106,8 @@ def _roles_of(
     tail = text[m.end : m.end + 160]
     appos = re.match(r"^, (?P<body>[^,;.]*(?:, [^,;.]*?)?)(?:,|\.| said| says)", tail)
     if appos and not _VERB_ROLE.match(tail):
-        role_m = _ROLE.search(appos.group("body"))
+        body = appos.group("body")
+        role_m = _ROLE.search(body) if may_hold_role(body) else None
         if role_m:
             org = _org_inside(ordered, i, m.end, m.end + 2 + appos.end("body"), table)
             if org is not None:
@@ -114,7 +115,7 @@ def _roles_of(
     verb = _VERB_ROLE.match(tail)
     if verb:
         rest = verb.group("rest")
-        role_m = _ROLE.search(rest)
+        role_m = _ROLE.search(rest) if may_hold_role(rest) else None
         role = (
             role_m.group().lower()
             if role_m

@@ -32,11 +32,34 @@ ROLE_WORDS = (
     r"|senator|lawmaker|adviser|advisor|regional manager(?: for [A-Z]\w+)?|manager|partner"
     r"|chancellor|treasurer|inspector general|chief|executive|official|analyst|economist"
 )
+# Every ROLE_WORDS alternative holds one of these (lower case): keep the two in step.
+ROLE_STEMS = (
+    "founder", "chief", "ceo", "cfo", "coo", "cto", "cco", "counsel", "chair", "president",
+    "governor", "commissioner", "superintendent", "secretary", "director", "head", "spokes",
+    "minister", "judge", "justice", "prosecutor", "attorney", "mayor", "senator", "lawmaker",
+    "advis", "manager", "partner", "chancellor", "treasurer", "inspector", "executive",
+    "official", "analyst", "economist",
+)  # fmt: skip
+
+
+def may_hold_role(text: str) -> bool:
+    """False only if `text` cannot hold a ROLE_WORDS match, even case-blind (a cheap gate).
+
+    Non-ASCII text always passes: case-blind regexes match a few letters ("ſ", "K")
+    whose lower case is no ASCII letter.
+    """
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(stem in low for stem in ROLE_STEMS)
+
+
 _TITLE = (
     r"(?:(?:former|acting|interim|then-|deputy|outgoing|incoming|new|current) )?"
     rf"(?P<title>{ROLE_WORDS}|sen\.|rep\.|gov\.|dr\.|mr\.|mrs\.|ms\.)"
 )
 _TITLE_END = re.compile(rf"\b(?i:{_TITLE}) $")
+_TITLE_ABBREVS = ("sen.", "rep.", "gov.", "dr.", "mr.", "mrs.", "ms.")  # _TITLE's non-role words
 _APPOSITIVE_AT = re.compile(
     r", (?:who (?:is|was|remains) )?(?:the |a |an |its |his |her |their )?"
     r"(?:(?P<org>[^,]{1,60}?)'s? )?(?P<mod>(?:former|acting|interim|deputy|then|outgoing|new|"
@@ -87,7 +110,12 @@ def person_spans(text: str, spans: list[tuple[int, int]]) -> Iterator[PersonSpan
         if " " not in name or not _CASE_SENSITIVE_NAME.fullmatch(name):
             continue
         line = text.rfind("\n", 0, s) + 1
-        title = _TITLE_END.search(text, max(line, s - 60), s)
+        window = text[max(line, s - 60) : s]
+        title = (
+            _TITLE_END.search(text, max(line, s - 60), s)
+            if may_hold_role(window) or any(a in window.lower() for a in _TITLE_ABBREVS)
+            else None
+        )
         if title and _valid(name, strict=False):
             yield PersonSpan(s, e, name, _norm_role(title.group("title")), title.start())
             continue
@@ -98,10 +126,13 @@ def person_spans(text: str, spans: list[tuple[int, int]]) -> Iterator[PersonSpan
             yield PersonSpan(
                 s, e, name, _norm_role(appos.group("role")), appos.start("role"), appos.group("org")
             )
-        elif (
-            _SAID_AT.match(text, e)
-            or _BY_END.search(text, max(line, s - 50), s)
-            or _REPLACED_END.search(text, max(line, s - 50), s)
+        elif _SAID_AT.match(text, e) or (
+            # both patterns end "by $" or "with $": test the ending before searching
+            text.endswith(("by ", "with ", "by \n", "with \n"), max(line, s - 50), s)
+            and (
+                _BY_END.search(text, max(line, s - 50), s)
+                or _REPLACED_END.search(text, max(line, s - 50), s)
+            )
         ):
             yield PersonSpan(s, e, name)
 

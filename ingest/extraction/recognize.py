@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ingest.extraction.cues import cue_spans
 from ingest.extraction.gazindex import GazEntry, GazHit, GazIndex
@@ -37,9 +38,10 @@ _LAW_TAIL = re.compile(
 )
 _LIST_SEP = re.compile(r"^(?:,|, and|,? and|,? or|, along with|, as well as|,? plus) $")
 _WORD = r"(?:[\w&'-]|\.(?=\w))*\.?"
-# a run of capitalised words and their connectors: only these need tokens
+# a run of capitalised words and their connectors: only these need tokens (the lookbehind
+# follows the capital it guards, so the search can skip to capitals; see cues.NAME)
 _RUN = re.compile(
-    rf"(?<![\w'.-])[{UPPER}]{_WORD}(?:(?: (?:of|for|and|the|on|de|du|&|in|al|von|van)){{0,2}}"
+    rf"[{UPPER}](?<![\w'.-].){_WORD}(?:(?: (?:of|for|and|the|on|de|du|&|in|al|von|van)){{0,2}}"
     rf" (?:[{UPPER}]{_WORD}|\([{UPPER}][\w]*\)(?= [{UPPER}])))*"
 )
 _PRODUCT_NOUN = re.compile(
@@ -84,12 +86,10 @@ def recognize(doc: Document, index: GazIndex, publisher: str | None = None) -> l
     for s, e, t in cue_spans(text, scanner_of(doc)):
         cues.setdefault((s, e), t)
     for run in _RUN.finditer(text):
-        tokens = tokenize(run.group(), run.start())
-        for a, b in name_chunks(tokens):
-            for a2, b2 in _split_titles(tokens, a, b):
-                for a3, b3 in split_chunk(tokens, a2, b2):
-                    cand = _chunk_candidate(tokens, a3, b3, text, cues, publisher)
-                    (chunks if cand.type else unknown).append(cand)
+        base = run.start()
+        for start, end, words in _run_chunks(run.group()):
+            cand = _chunk_candidate(base + start, base + end, words, text, cues, publisher)
+            (chunks if cand.type else unknown).append(cand)
     spans = [(c.start, c.end) for c in chunks + unknown]
     persons = [
         Candidate(p.start, p.end, p.name, "Person", "person") for p in person_spans(text, spans)
@@ -163,16 +163,14 @@ def _split_titles(tokens: list[Token], a: int, b: int) -> list[tuple[int, int]]:
 
 def _context_ok(hit: GazHit, index: GazIndex, text: str) -> bool:
     entries = [index.entries[s.entry] for s in hit.surfaces]
-    if text[hit.end : hit.end + 1] == "$" or text.startswith((" dollar", " cents"), hit.end):
+    end = hit.end
+    if text[end : end + 1] == "$" or text.startswith((" dollar", " cents"), end):
         return False  # "HK$", "US$", "US dollar": a currency, not a place
-    if all(index.entries[s.entry].type == "Activity" for s in hit.surfaces) and _PRODUCT_NOUN.match(
-        text, hit.end
-    ):
+    if all(e.type == "Activity" for e in entries) and _PRODUCT_NOUN.match(text, end):
         return False  # "a margin trading product": a modifier, not the activity
-    first = text[hit.start]
-    if first.islower() and all(
-        s.text[0].isupper() and index.entries[s.entry].type not in ("CryptoAsset", "Activity")
-        for s in hit.surfaces
+    if text[hit.start].islower() and all(
+        s.text[0].isupper() and e.type not in ("CryptoAsset", "Activity")
+        for s, e in zip(hit.surfaces, entries, strict=True)
     ):
         return False
     if not all(e.needs_context for e in entries):
@@ -182,6 +180,12 @@ def _context_ok(hit: GazHit, index: GazIndex, text: str) -> bool:
 
 
 def _gaz_candidate(hit: GazHit, index: GazIndex) -> Candidate:
+    if len(hit.surfaces) == 1:  # the usual case, without the general bookkeeping below
+        only = hit.surfaces[0]
+        etype = index.entries[only.entry].type
+        return Candidate(
+            hit.start, hit.end, only.text, etype, "gaz", (only.entry,), only.kind, only.ambiguous
+        )
     plain = [s for s in hit.surfaces if not s.ambiguous]
     chosen = plain or list(hit.surfaces)
     entries = tuple(dict.fromkeys(s.entry for s in chosen))
@@ -192,17 +196,37 @@ def _gaz_candidate(hit: GazHit, index: GazIndex) -> Candidate:
     return Candidate(hit.start, hit.end, surface, etype, "gaz", entries, kind, ambiguous)
 
 
+@lru_cache(maxsize=16384)
+def _run_chunks(run: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """The name chunks of one capitalised run: (start, end) in the run, and their words.
+
+    A run's chunks depend on its text alone, and the same runs ("The", "Binance",
+    "Securities and Exchange Commission") recur across articles, so they are memoised.
+    """
+    tokens = tokenize(run)
+    out = []
+    for a, b in name_chunks(tokens):
+        for a2, b2 in _split_titles(tokens, a, b):
+            for a3, b3 in split_chunk(tokens, a2, b2):
+                words = tuple(t.text for t in tokens[a3:b3])
+                out.append((tokens[a3].start, tokens[b3 - 1].end, words))
+    return tuple(out)
+
+
+@lru_cache(maxsize=16384)
+def _classify(words: tuple[str, ...]) -> str | None:
+    return classify(list(words))
+
+
 def _chunk_candidate(
-    tokens: list[Token],
-    a: int,
-    b: int,
+    start: int,
+    end: int,
+    words: tuple[str, ...],
     text: str,
     cues: dict[tuple[int, int], str],
     publisher: str | None,
 ) -> Candidate:
-    start, end = tokens[a].start, tokens[b - 1].end
-    words = [t.text for t in tokens[a:b]]
-    etype = classify(words)
+    etype = _classify(words)
     source = "chunk"
     tail = _COMPANY_TAIL.match(text, end) if etype is None or etype == "Company" else None
     if tail and words[-1].lower() not in COMPANY_SUFFIXES:
@@ -259,7 +283,7 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
     used = bytearray(size + 1)
     taken: list[Candidate] = []
     for c in order:
-        if c.type and not any(used[c.start : c.end]):
+        if c.type and used.find(1, c.start, c.end) < 0:  # no taken offset in the span
             taken.append(c)
             used[c.start : c.end] = b"\x01" * c.length
     return taken
@@ -271,7 +295,7 @@ def _free(cands: list[Candidate], accepted: list[Candidate]) -> list[Candidate]:
     used = bytearray(size + 1)
     for a in accepted:
         used[a.start : a.end] = b"\x01" * a.length
-    return [c for c in cands if not any(used[c.start : c.end])]
+    return [c for c in cands if used.find(1, c.start, c.end) < 0]
 
 
 def _typed_by_lists(rest: list[Candidate], accepted: list[Candidate], text: str) -> list[Candidate]:

@@ -30,7 +30,6 @@ _DATELINE = re.compile(
 )
 _AGENCY_ONLY = re.compile(r"^\((?P<agency>[A-Z][\w .&'-]{1,40})\)\s*-\s+")
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9$€£¥₦])")
-_WORD_BEFORE = re.compile(r"([\w.&'-]+)$")
 _NEXT_WORD = re.compile(r"\s+[\"'(\[]?([\w$€£¥₦]+)")
 
 # abbreviations after which a sentence never ends
@@ -112,10 +111,12 @@ def _is_boundary(text: str, pos: int, end: int) -> bool:
     """Whether the punctuation run text[pos:end] ends a sentence (abbreviation rules)."""
     if text[pos] != ".":
         return True
-    before = _WORD_BEFORE.search(text, 0, pos)
-    if not before:
+    start = pos  # the word before: a backward walk (a regex search rescanned the paragraph)
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_.&'-"):
+        start -= 1
+    if start == pos:
         return True
-    word = before.group(1).lower().rstrip(".")
+    word = text[start:pos].lower().rstrip(".")
     nxt = _NEXT_WORD.match(text, end)
     next_word = nxt.group(1) if nxt else ""
     if word in _HARD_ABBREV:

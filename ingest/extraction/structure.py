@@ -17,6 +17,7 @@ from ingest.extraction.entities import FIRMS, ORGS, EntityDraft, EntityTable, Me
 from ingest.extraction.output import RelationDraft
 from ingest.extraction.ownership import curated_parents, ownership_relations
 from ingest.extraction.places import located_relations, part_of_relations
+from ingest.extraction.scan import scanner_of
 from ingest.extraction.sentences import Document
 from ingest.extraction.triggers import hedged
 
@@ -104,10 +105,13 @@ def structure_relations(
     by_sent: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sent.setdefault(m.sentence, []).append(m)
+    scan = scanner_of(doc)  # sentences holding a gate word: one pass for the document
+    gated = {rtype: {start for start, _ in scan.spans(stems)} for rtype, stems in _IN_STEMS.items()}
     for sent in doc.sentences:
         ments = by_sent.get(sent.index, [])
         clauses = clauses_of(doc, sent, ments)
-        out += _phrases(doc.text, sent.text, ments, table, ctx, clauses)
+        maybe = tuple(rtype for rtype, starts in gated.items() if sent.start in starts)
+        out += _phrases(doc.text, sent.text, ments, table, ctx, clauses, maybe)
         out += ownership_relations(doc.text, sent.text, ments, table)
     out += curated_parents(table)
     out += located_relations(table, mentions, doc.text, ctx)
@@ -117,7 +121,7 @@ def structure_relations(
 
 
 def _draft(table: EntityTable, key: str) -> EntityDraft | None:
-    return table.get(key) if key in table else None
+    return table.drafts.get(key)  # `table.get(key) if key in table else None`, in one lookup
 
 
 def _place_key(m: Mention, table: EntityTable) -> str | None:
@@ -132,7 +136,9 @@ def _phrases(
     table: EntityTable,
     ctx: Context,
     clauses: Clauses,
+    maybe: tuple[str, ...],
 ) -> list[RelationDraft]:
+    """Places the sentence states for its bodies; `maybe`: the `_IN_PHRASE` types it can hold."""
     out: list[RelationDraft] = []
     for m in ments:
         d = _draft(table, m.key)
@@ -168,7 +174,11 @@ def _phrases(
         if based:
             out += _to_place(table, m.key, based.group("place"), "HEADQUARTERED_IN", sentence, ctx)
         head = text[max(0, m.start - 60) : m.start]
-        based = _BASED_BEFORE.search(head)
+        based = (
+            _BASED_BEFORE.search(head)
+            if "-based" in head or "-headquartered" in head or "-registered" in head
+            else None
+        )
         if based and d.type in FIRMS:
             words = based.group("place").split()
             for k in range(len(words)):
@@ -184,7 +194,7 @@ def _phrases(
     for rtype, pattern in _IN_PHRASE.items():
         if " in " not in low and " of " not in low:
             break
-        if not _IN_GATES[rtype].search(low):
+        if rtype not in maybe or not _IN_GATES[rtype].search(low):
             continue  # cheap keyword gate before the regex
         for hit in pattern.finditer(sentence):
             base = _sentence_base(ments, sentence, text)

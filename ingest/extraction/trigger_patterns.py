@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.extraction.regexlead import compile_lead
+
 _OBJ = r"(?:[^.;\n]|\.(?=,| [a-z]))"  # an object phrase; "Inc.," and "Ltd. and" stay inside
 _V = "active"
 _N = "nominal"
@@ -295,6 +297,8 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.7,
     ),
 ]
+# the same patterns, recompiled so the search can skip ahead (see `regexlead`)
+PATTERNS = [(t, v, compile_lead(p.pattern, p.flags), c) for t, v, p, c in PATTERNS]
 STEMS: list[tuple[str, ...]] = [
     ("ordered",),
     ("ordered",),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.extraction.regexlead import compile_lead
 from ingest.extraction.scan import Scanner
 from ingest.extraction.trigger_patterns import PATTERNS, STEMS
 
@@ -79,7 +80,14 @@ HEDGE = re.compile(
 )
 
 
+# HEDGE for lower-case ASCII text: case-blind matching of ASCII is plain lower-casing, and
+# without re.IGNORECASE (and with `lead`) the search can skip ahead
+_HEDGE_LOWER = compile_lead(HEDGE.pattern)
+
+
 def hedged(text: str) -> bool:
     """Whether the words before a trigger (in its clause) negate or hedge it (last 25 words)."""
-    words = text.split()[-25:]
-    return bool(HEDGE.search(" ".join(words)))
+    words = " ".join(text.split()[-25:])
+    if words.isascii():
+        return bool(_HEDGE_LOWER.search(words.lower()))
+    return bool(HEDGE.search(words))
