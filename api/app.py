@@ -28,7 +28,7 @@ from api.routers import load_routers
 from api.routers.health import api_version
 from graph.errors import StoreUnavailableError
 from graph.settings import Settings, get_settings
-from graph.store import GraphStore
+from graph.store.protocol import GraphStore
 
 TITLE = "cryptoreg"
 UI_DIR = Path(__file__).resolve().parent / "ui"

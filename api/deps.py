@@ -16,7 +16,7 @@ from fastapi.security import APIKeyHeader
 
 from graph.errors import AuthError, ForbiddenError, StoreUnavailableError
 from graph.settings import Settings
-from graph.store import GraphStore
+from graph.store.protocol import GraphStore
 
 
 class StoreHolder:
@@ -34,7 +34,7 @@ class StoreHolder:
             return self.store
         with self._lock:
             if self.store is None:
-                from graph.store_factory import open_store
+                from graph.store.factory import open_store
 
                 try:
                     self.store = open_store(self.settings)

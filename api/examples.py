@@ -5,31 +5,32 @@ from __future__ import annotations
 from typing import Any
 
 from api.problems import PROBLEM_BASE, PROBLEM_MEDIA_TYPE
+from graph.ontology import REL, TYPE
 
 PBOC = {
     "id": "centralbank:peoples-bank-of-china",
-    "type": "CentralBank",
+    "type": TYPE.centralbank,
     "name": "People's Bank of China",
     "unnamed": False,
     "count": None,
 }
-OKX = {"id": "exchange:okx", "type": "Exchange", "name": "OKX", "unnamed": False, "count": None}
+OKX = {"id": "exchange:okx", "type": TYPE.exchange, "name": "OKX", "unnamed": False, "count": None}
 CHINA = {
     "id": "jurisdiction:china",
-    "type": "Jurisdiction",
+    "type": TYPE.jurisdiction,
     "name": "China",
     "unnamed": False,
     "count": None,
 }
 DOMAINS = {
     "id": "website:group-3f1c2a9b0e",
-    "type": "Website",
+    "type": TYPE.website,
     "name": "domain names related to cryptocurrencies",
     "unnamed": True,
     "count": 32,
 }
 FACT = {
-    "type": "BLOCKED",
+    "type": REL.blocked,
     "source": PBOC,
     "target": DOMAINS,
     "sources": ["seed-beijing-crackdown"],
@@ -42,7 +43,7 @@ FACT = {
 }
 LOCATED = {
     **FACT,
-    "type": "LOCATED_IN",
+    "type": REL.located_in,
     "target": CHINA,
     "evidence": ["the People's Bank of China, the country's central bank"],
 }
@@ -55,8 +56,8 @@ ARTICLE = {
 }
 HEALTH = {"status": "ok", "store": "embedded", "version": "sqlite 3.46.1", "api_version": "0.1.0"}
 STATS = {
-    "entities_by_type": {"Exchange": 21, "Regulator": 19, "Jurisdiction": 38},
-    "relations_by_type": {"BANNED": 14, "BLOCKED": 15, "LOCATED_IN": 52},
+    "entities_by_type": {TYPE.exchange: 21, TYPE.regulator: 19, TYPE.jurisdiction: 38},
+    "relations_by_type": {REL.banned: 14, REL.blocked: 15, REL.located_in: 52},
     "articles": 15,
     "aliases": 210,
 }
@@ -73,7 +74,7 @@ ENTITY = {
     "qid": None,
     "properties": {},
     "sources": ["seed-beijing-crackdown"],
-    "relation_counts": {"HEADQUARTERED_IN": 1, "ORIGINATED_IN": 1, "REFERRED_BY": 1},
+    "relation_counts": {REL.headquartered_in: 1, REL.originated_in: 1, REL.referred_by: 1},
 }
 SUBGRAPH = {"nodes": [PBOC, CHINA, DOMAINS], "edges": [FACT, LOCATED]}
 ARTICLE_FACTS = {
@@ -128,7 +129,7 @@ QUERY_RESULT = {
         {
             "id": "exchange:okx",
             "name": "OKX",
-            "type": "Exchange",
+            "type": TYPE.exchange,
             "unnamed": False,
             "count": None,
             "articles": 1,
@@ -142,7 +143,7 @@ ACTED_AGAINST = [
         "actions": 17,
         "actors": 12,
         "sources": 7,
-        "by_type": {"BANNED": 3, "BLOCKED": 2, "FINED": 3, "SUED": 6, "WARNED": 3},
+        "by_type": {REL.banned: 3, REL.blocked: 2, REL.fined: 3, REL.sued: 6, REL.warned: 3},
     }
 ]
 COMMUNITIES = [{"label": CHINA, "size": 14, "articles": 2, "members": [CHINA, PBOC, OKX]}]

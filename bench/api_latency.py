@@ -36,8 +36,8 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graph.gold import load_gold_corpus  # noqa: E402
 from graph.settings import load_settings  # noqa: E402
+from tests.gold import load_gold_corpus  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 LEVELS = (1, 16, 64)
@@ -56,12 +56,12 @@ def load_store(kind: str, data_dir: Path) -> None:
     gold = load_gold_corpus(CORPUS / "seed") + load_gold_corpus(CORPUS / "dev")
     store: Any
     if kind == "embedded":
-        from graph.embedded_store import EmbeddedStore
+        from graph.store.embedded.store import EmbeddedStore
 
         store = EmbeddedStore(data_dir)
         store.clear()
     else:
-        from graph.neo4j_store import Neo4jStore
+        from graph.store.neo4j.store import Neo4jStore
 
         s = load_settings()
         store = Neo4jStore(

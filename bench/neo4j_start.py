@@ -19,8 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from graph.neo4j_jars import jars_current, lib_dir
-from graph.neo4j_server import running_pid, start, stop
+from graph.neo4j_server.jars import jars_current, lib_dir
+from graph.neo4j_server.server import running_pid, start, stop
 from graph.settings import Settings, get_settings, load_settings
 
 

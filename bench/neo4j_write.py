@@ -14,17 +14,20 @@ at a scratch server (e.g. NEO4J_URI=bolt://127.0.0.1:7688) rather than a shared 
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from graph.embedded_store import EmbeddedStore
-from graph.gold import load_gold_corpus
 from graph.models import Extraction
-from graph.neo4j_store import Neo4jStore
 from graph.settings import load_settings
+from graph.store.embedded.store import EmbeddedStore
+from graph.store.neo4j.store import Neo4jStore
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.gold import load_gold_corpus  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 

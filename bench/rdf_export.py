@@ -35,13 +35,15 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any, cast
 
+from graph.ontology import REL, TYPE
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from graph.models import Alias, Article, Entity, Extraction, Relation  # noqa: E402
-from graph.rdf import Iris  # noqa: E402
-from graph.rdf_export import build_graph, iter_export, iter_record_quads  # noqa: E402
-from graph.rdf_mapping import RdfMapper  # noqa: E402
-from graph.store import EntityRecord, EntitySummary, Fact  # noqa: E402
+from graph.rdf.export import build_graph, iter_export, iter_record_quads  # noqa: E402
+from graph.rdf.mapping import RdfMapper  # noqa: E402
+from graph.rdf.namespaces import Iris  # noqa: E402
+from graph.store.protocol import EntityRecord, EntitySummary, Fact  # noqa: E402
 
 BASE = "https://w3id.org/cryptoreg/id/"
 WHEN = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
@@ -55,7 +57,7 @@ def _extraction(i: int) -> Extraction:
     art = f"bench-{i:07d}"
     reg = Entity(
         id=f"regulator:bench-{i}",
-        type="Regulator",
+        type=TYPE.regulator,
         name=f"Regulator «{i}»",
         aliases=[
             Alias(name=f"R{i}", kind="abbreviation"),
@@ -63,18 +65,18 @@ def _extraction(i: int) -> Extraction:
         ],
     )
     jur_id = f"jurisdiction:bench-{i % JURISDICTIONS}"
-    jur = Entity(id=jur_id, type="Jurisdiction", name=f"Land {i % JURISDICTIONS}")
+    jur = Entity(id=jur_id, type=TYPE.jurisdiction, name=f"Land {i % JURISDICTIONS}")
     targets = [
         Entity(
             id=f"exchange:bench-{i}-{j}",
-            type="Exchange",
+            type=TYPE.exchange,
             name=f'Exchange "{i}-{j}"',
             aliases=[Alias(name=f"X{i}-{j}", kind="other")],
         )
         if j % 2
         else Entity(
             id=f"app:bench-{i}-{j}",
-            type="App",
+            type=TYPE.app,
             name=f"{j + 2} apps",
             unnamed=True,
             count=j + 2,
@@ -82,10 +84,10 @@ def _extraction(i: int) -> Extraction:
         )
         for j in range(TARGETS)
     ]
-    relations = [Relation(type="LOCATED_IN", source=reg.id, target=jur_id, confidence=0.9)]
+    relations = [Relation(type=REL.located_in, source=reg.id, target=jur_id, confidence=0.9)]
     relations += [
         Relation(
-            type="FINED" if j % 2 else "BANNED",
+            type=REL.fined if j % 2 else REL.banned,
             source=reg.id,
             target=t.id,
             evidence=f'The regulator said "{t.name}" broke rule §{j}.\nIt — 罚款.',
@@ -117,7 +119,7 @@ class GeneratedSource:
         for i in range(self.n):
             ex = _extraction(i)
             for e in ex.entities:
-                if e.type != "Jurisdiction" or i < JURISDICTIONS:
+                if e.type != TYPE.jurisdiction or i < JURISDICTIONS:
                     yield EntityRecord(entity=e, sources=[ex.article.id])
 
     def iter_facts(self) -> Iterator[Fact]:
@@ -186,7 +188,7 @@ def measure(name: str, run: Callable[[Any], int], source: Any) -> dict[str, floa
 
 
 def load_embedded(n: int, data_dir: Path) -> Any:
-    from graph.embedded_store import EmbeddedStore
+    from graph.store.embedded.store import EmbeddedStore
 
     store = EmbeddedStore(data_dir)
     t0 = time.perf_counter()

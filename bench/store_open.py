@@ -22,13 +22,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from graph.embedded_db import DB_NAME
-from graph.embedded_store import EmbeddedStore
 from graph.models import Article, Entity, Extraction, Relation
+from graph.ontology import REL, TYPE
+from graph.store.embedded.db import DB_NAME
+from graph.store.embedded.store import EmbeddedStore
 
 SYLLABLES = "ka lo mi zu ve ra to ni sha dor bex qui lum fen gar hol ix jun pry sto".split()
 RELS_PER_ARTICLE = 20
-ACTIONS = ["BANNED", "BLOCKED", "FINED", "SUED", "INVESTIGATED", "WARNED", "LICENSED"]
+ACTIONS = [REL.banned, REL.blocked, REL.fined, REL.sued, REL.investigated, REL.warned, REL.licensed]
 
 
 def _word(rng: random.Random) -> str:
@@ -46,10 +47,10 @@ class Pools:
                 for i, nm in enumerate(sorted(names))
             ]
 
-        self.places = pool("Jurisdiction", max(50, size // 200))
-        self.regulators = pool("Regulator", max(50, size // 40))
-        self.exchanges = pool("Exchange", max(100, size // 10))
-        self.people = pool("Person", max(100, size // 10))
+        self.places = pool(TYPE.jurisdiction, max(50, size // 200))
+        self.regulators = pool(TYPE.regulator, max(50, size // 40))
+        self.exchanges = pool(TYPE.exchange, max(100, size // 10))
+        self.people = pool(TYPE.person, max(100, size // 10))
 
 
 def article(i: int, pools: Pools, rng: random.Random) -> Extraction:
@@ -61,10 +62,10 @@ def article(i: int, pools: Pools, rng: random.Random) -> Extraction:
     rels: list[Relation] = []
     for k in range(RELS_PER_ARTICLE - 7):
         rels.append(Relation(type=ACTIONS[k % 7], source=regs[k % 3].id, target=exs[k % 6].id))
-    rels += [Relation(type="LOCATED_IN", source=r.id, target=places[0].id) for r in regs]
-    rels += [Relation(type="OPERATES_IN", source=e.id, target=places[1].id) for e in exs[:2]]
-    rels.append(Relation(type="PART_OF", source=places[2].id, target=places[0].id))
-    rels.append(Relation(type="AFFILIATED_WITH", source=people[0].id, target=exs[0].id))
+    rels += [Relation(type=REL.located_in, source=r.id, target=places[0].id) for r in regs]
+    rels += [Relation(type=REL.operates_in, source=e.id, target=places[1].id) for e in exs[:2]]
+    rels.append(Relation(type=REL.part_of, source=places[2].id, target=places[0].id))
+    rels.append(Relation(type=REL.affiliated_with, source=people[0].id, target=exs[0].id))
     day = dt.date(2018, 1, 1) + dt.timedelta(days=i % 2500)
     ents = regs + exs + places + people
     return Extraction(

@@ -40,6 +40,7 @@ from rapidfuzz import fuzz
 from graph.ids import normalize_name
 from graph.jurisdiction_names import named_jurisdictions
 from graph.models import Alias, Entity, Extraction, Relation
+from graph.ontology import TYPE
 
 FUZZY_THRESHOLD = 90.0
 _SUFFIXES = {
@@ -111,7 +112,7 @@ def alias_is_identifying(alias: Alias, entity_type: str) -> bool:
     words = match_key(alias.name).split()
     if not words or all(w in GENERIC_WORDS for w in words):
         return False
-    return not (entity_type == "Person" and len(words) < 2)
+    return not (entity_type == TYPE.person and len(words) < 2)
 
 
 def _fuzzy_ok(key: str) -> bool:

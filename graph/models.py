@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from graph.errors import OntologyError
-from graph.ontology import get_ontology
+from graph.ontology import LABEL, get_ontology
 
 _ONT = get_ontology()
 if TYPE_CHECKING:  # the checker sees plain strings; at run time the names come from the YAML
@@ -116,7 +116,7 @@ class Extraction(BaseModel):
     def _check_against_ontology(self) -> Extraction:
         by_id = {e.id: e for e in self.entities}
         for rel in self.relations:
-            if rel.type == "ALIAS_OF":
+            if rel.type == LABEL.alias_of:
                 continue
             src, tgt = by_id.get(rel.source), by_id.get(rel.target)
             if src is None or tgt is None:

@@ -1,20 +1,27 @@
 """Load `ontology.yaml` once into frozen dataclasses and check it.
 
 Everything that names a type or relation (models, Neo4j schema, RDF, SHACL, API
-enums) asks this module, so the YAML file stays the only place a name is written.
+enums, the extractor) asks this module, so the YAML file stays the only place a name
+is written. Code that needs one particular type or relation asks by its stable key
+through the closed namespaces `TYPE`, `REL`, `GROUP` and `LABEL` (like rdflib's closed
+namespaces: a key the ontology lacks fails at import, not later):
+`TYPE.exchange` is the name of the type whose `id_prefix` is `exchange`.
+`CRYPTOREG_ONTOLOGY` may name another ontology file (graph/settings.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 from graph.errors import OntologyError
+from graph.settings import ontology_override
 
+_N = TypeVar("_N")
 ONTOLOGY_FILE = Path(__file__).with_name("ontology.yaml")
 RELATION_KINDS = ("action", "referral", "structure")
 PROPERTY_TYPES = {"str": str, "float": float, "int": int}
@@ -31,12 +38,15 @@ class EntityType:
 @dataclass(frozen=True)
 class RelationType:
     name: str
+    key: str
     kind: str
     description: str
     sources: frozenset[str]
     targets: frozenset[str]
     properties: dict[str, type] = field(default_factory=dict)
     rdf_super: str | None = None
+    adverse: bool = True
+    presence: bool = False
 
     def allows(self, source_type: str, target_type: str) -> bool:
         """Whether the endpoint rule admits an edge between these entity types."""
@@ -51,10 +61,24 @@ class Ontology:
     groups: dict[str, frozenset[str]]
     alias_kinds: tuple[str, ...]
     provenance: tuple[str, ...]
+    graph_labels: dict[str, str] = field(default_factory=dict)
 
     @property
     def action_types(self) -> tuple[str, ...]:
         return tuple(n for n, r in self.relations.items() if r.kind == "action")
+
+    @property
+    def adverse_action_types(self) -> tuple[str, ...]:
+        """Actions done against their target (all but those flagged `adverse: false`)."""
+        return tuple(n for n in self.action_types if self.relations[n].adverse)
+
+    @property
+    def presence_relations(self) -> tuple[str, ...]:
+        """Relations that place their source in the target jurisdiction."""
+        return tuple(n for n, r in self.relations.items() if r.presence)
+
+    def relations_of_kind(self, kind: str) -> tuple[str, ...]:
+        return tuple(n for n, r in self.relations.items() if r.kind == kind)
 
     @property
     def actor_types(self) -> frozenset[str]:
@@ -95,14 +119,20 @@ def _relation(
         if ptype not in PROPERTY_TYPES:
             raise OntologyError(f"relation {name}: property {pname} has unknown type {ptype!r}")
         props[pname] = PROPERTY_TYPES[ptype]
+    key = raw.get("key")
+    if not isinstance(key, str) or not key:
+        raise OntologyError(f"relation {name}: needs a `key` (the stable name code uses)")
     return RelationType(
         name=name,
+        key=key,
         kind=kind,
         description=str(raw.get("description", "")),
         sources=_expand(raw["from"], groups, types),
         targets=_expand(raw["to"], groups, types),
         properties=props,
         rdf_super=raw.get("rdf_super"),
+        adverse=bool(raw.get("adverse", True)),
+        presence=bool(raw.get("presence", False)),
     )
 
 
@@ -121,18 +151,118 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
         alias_kinds = tuple(data["alias_kinds"])
         provenance = tuple(data["provenance"])
         namespace = str(data["namespace"])
+        labels = {str(k): str(v) for k, v in (data.get("graph_labels") or {}).items()}
     except (KeyError, TypeError) as exc:
         raise OntologyError(f"malformed ontology data: missing or bad {exc}") from exc
     prefixes = [t.id_prefix for t in types.values()]
     if len(set(prefixes)) != len(prefixes):
         raise OntologyError("two entity types share an id_prefix")
+    keys = [r.key for r in relations.values()]
+    if len(set(keys)) != len(keys):
+        raise OntologyError("two relations share a key")
     if "actor" not in groups:
         raise OntologyError("the ontology needs an 'actor' group")
-    return Ontology(namespace, types, relations, groups, alias_kinds, provenance)
+    return Ontology(namespace, types, relations, groups, alias_kinds, provenance, labels)
+
+
+def ontology_file() -> Path:
+    """The ontology file in force: `CRYPTOREG_ONTOLOGY` if set, else the shipped one."""
+    return ontology_override() or ONTOLOGY_FILE
 
 
 @lru_cache(maxsize=1)
 def get_ontology() -> Ontology:
-    """The shipped ontology, parsed once per process."""
-    with ONTOLOGY_FILE.open(encoding="utf-8") as fh:
-        return parse_ontology(yaml.safe_load(fh))
+    """The ontology in force, parsed once per process."""
+    path = ontology_file()
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return parse_ontology(yaml.safe_load(fh))
+    except OSError as exc:
+        raise OntologyError(f"cannot read the ontology file {path}: {exc.strerror}") from exc
+
+
+@dataclass(frozen=True)
+class TypeNames:
+    """Entity type names by the type's `id_prefix`. Only the types code must single out
+    are here; everything else goes through groups and flags."""
+
+    regulator: str
+    centralbank: str
+    court: str
+    governmentbody: str
+    exchange: str
+    company: str
+    mediaoutlet: str
+    person: str
+    jurisdiction: str
+    cryptoasset: str
+    activity: str
+    law: str
+    app: str
+    website: str
+    account: str
+
+
+@dataclass(frozen=True)
+class RelationNames:
+    """Relation names by the relation's `key`."""
+
+    banned: str
+    blocked: str
+    fined: str
+    sued: str
+    investigated: str
+    warned: str
+    licensed: str
+    referred_by: str
+    headquartered_in: str
+    originated_in: str
+    operates_in: str
+    located_in: str
+    part_of: str
+    subsidiary_of: str
+    affiliated_with: str
+
+
+@dataclass(frozen=True)
+class Groups:
+    """The type groups of `groups:` that code asks for, by group name."""
+
+    actor: frozenset[str]
+    public_body: frozenset[str]
+    organisation: frozenset[str]
+    firm: frozenset[str]
+    unnamed_group: frozenset[str]
+    any: frozenset[str]
+
+
+@dataclass(frozen=True)
+class GraphLabels:
+    """The bookkeeping labels and links of `graph_labels:`."""
+
+    entity: str
+    alias: str
+    article: str
+    alias_of: str
+    mentioned_in: str
+
+
+def _closed(cls: type[_N], by_key: dict[str, Any], what: str) -> _N:
+    missing = [f.name for f in fields(cls) if f.name not in by_key]  # type: ignore[arg-type]
+    if missing:
+        raise OntologyError(f"the code needs {what} with key(s) {missing}; the ontology has none")
+    return cls(**{f.name: by_key[f.name] for f in fields(cls)})  # type: ignore[arg-type]
+
+
+def _namespaces(ont: Ontology) -> tuple[TypeNames, RelationNames, Groups, GraphLabels]:
+    types = {t.id_prefix: n for n, t in ont.entity_types.items()}
+    rels = {r.key: n for n, r in ont.relations.items()}
+    return (
+        _closed(TypeNames, types, "an entity type"),
+        _closed(RelationNames, rels, "a relation"),
+        _closed(Groups, dict(ont.groups), "a group"),
+        _closed(GraphLabels, ont.graph_labels, "a graph label"),
+    )
+
+
+TYPE, REL, GROUP, LABEL = _namespaces(get_ontology())

@@ -6,6 +6,7 @@ with a clear message (`ConfigError`), not later with a traceback.
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -16,6 +17,19 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from graph.errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+ONTOLOGY_ENV = "CRYPTOREG_ONTOLOGY"
+
+
+def ontology_override() -> Path | None:
+    """The ontology file `CRYPTOREG_ONTOLOGY` names instead of the shipped one, if any.
+
+    Read apart from `Settings` because the ontology is loaded at import time, before any
+    other setting is needed (and a bad unrelated setting must not stop an import).
+    """
+    value = os.environ.get(ONTOLOGY_ENV, "").strip()
+    return Path(value) if value else None
 
 
 class Settings(BaseSettings):

@@ -114,8 +114,8 @@ def export(
     ] = None,
 ) -> None:
     """Export the graph as RDF from the configured store."""
-    from graph.rdf_export import export_store
-    from graph.store_factory import open_store
+    from graph.rdf.export import export_store
+    from graph.store.factory import open_store
 
     settings = _settings()
     try:
@@ -142,8 +142,8 @@ def query(
     ] = None,
 ) -> None:
     """List the named queries, or run one on the configured store and print its rows as JSON."""
-    from graph.named_queries import load_queries
-    from graph.store_factory import open_store
+    from graph.named.catalogue import load_queries
+    from graph.store.factory import open_store
 
     try:
         catalogue = load_queries()
@@ -165,7 +165,7 @@ def query(
 @neo4j_app.command("start")
 def neo4j_start() -> None:
     """Fetch the jars (once), write neo4j.conf, start the server and wait for Bolt."""
-    from graph.neo4j_server import start
+    from graph.neo4j_server.server import start
 
     try:
         info = start(_settings())
@@ -177,7 +177,7 @@ def neo4j_start() -> None:
 @neo4j_app.command("stop")
 def neo4j_stop() -> None:
     """Stop the project's Neo4j server cleanly."""
-    from graph.neo4j_server import stop
+    from graph.neo4j_server.server import stop
 
     try:
         err.print(stop(_settings()))
@@ -188,7 +188,7 @@ def neo4j_stop() -> None:
 @neo4j_app.command("status")
 def neo4j_status() -> None:
     """Say whether the project's Neo4j server is running (exit 0) or not (exit 3)."""
-    from graph.neo4j_server import status
+    from graph.neo4j_server.server import status
 
     running, message = status(_settings())
     typer.echo(message)

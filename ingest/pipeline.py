@@ -20,7 +20,7 @@ from rich.table import Table
 from graph.errors import CryptoregError, StoreUnavailableError
 from graph.models import Article, Extraction
 from graph.settings import Settings
-from graph.store import GraphStore, UpsertSummary
+from graph.store.protocol import GraphStore, UpsertSummary
 from ingest.read import ReadFailure, iter_sources, read_source
 
 Extractor = Callable[[Article], Extraction]
@@ -91,7 +91,7 @@ def ingest_paths(paths: list[str], settings: Settings, console: Console) -> Inge
 
     A progress bar is shown on a terminal, or for more than `PROGRESS_MIN_SOURCES` inputs.
     """
-    from graph.store_factory import open_store
+    from graph.store.factory import open_store
 
     sources = list(iter_sources(paths))
     store = open_store(settings)

@@ -1,12 +1,12 @@
 """Fixtures shared by every test file: one `store` fixture run once per backend.
 
 * `store`: an empty store, parametrised over ["embedded", "neo4j"]. The embedded one
-  lives in the test's tmp_path; the neo4j one is `graph.neo4j_store.Neo4jStore` built
+  lives in the test's tmp_path; the neo4j one is `graph.store.neo4j.store.Neo4jStore` built
   from `load_settings()` and wiped with `Neo4jStore.clear()` before each test.
   The neo4j half FAILS when no server answers; it is skipped only when the developer
   sets CRYPTOREG_SKIP_NEO4J=1 (Settings.skip_neo4j). Never set that in CI.
 * `seed_gold` / `dev_gold`: the gold annotations of ../shared/corpus/{seed,dev} as
-  extractions (graph.gold.load_gold_corpus).
+  extractions (gold.load_gold_corpus).
 * `loaded_store`: `store` with seed + dev gold upserted, seed first, then dev in file
   name order (so identity resolution happens in the same order on both backends).
 * `both_stores`: an (embedded, neo4j) pair of empty stores, for the cross-store
@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gold import load_gold_corpus
 
-from graph.gold import load_gold_corpus
 from graph.models import Extraction
 from graph.settings import Settings, load_settings
-from graph.store import GraphStore
+from graph.store.protocol import GraphStore
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPUS = SHARED / "corpus"
@@ -52,7 +52,7 @@ def _neo4j_session(settings: Settings) -> Iterator[Any]:
     """One Neo4j connection for the whole run; fails loudly when the server is down."""
     if settings.skip_neo4j:
         pytest.skip("CRYPTOREG_SKIP_NEO4J=1: Neo4j half skipped by the developer's choice")
-    from graph.neo4j_store import Neo4jStore
+    from graph.store.neo4j.store import Neo4jStore
 
     # The tests wipe the one database Community edition has: two pytest runs on the same
     # server (two developers, or a developer and a benchmark) would wipe each other's data.
@@ -82,7 +82,7 @@ def neo4j(_neo4j_session: Any) -> Any:
 
 @pytest.fixture
 def embedded(tmp_path: Path) -> Iterator[Any]:
-    from graph.embedded_store import EmbeddedStore
+    from graph.store.embedded.store import EmbeddedStore
 
     store = EmbeddedStore(tmp_path / "data")
     yield store

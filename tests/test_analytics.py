@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from graph import analytics
-from graph.store import GraphStore
+from graph.store import analytics
+from graph.store.protocol import GraphStore
 
 
 def test_central_entities(loaded_store: GraphStore) -> None:

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from graph.settings import Settings, load_settings
-from graph.store import GraphStore
+from graph.store.protocol import GraphStore
 
 KEY = "test-key-0123456789"
 PBOC = "centralbank:peoples-bank-of-china"
@@ -258,7 +258,7 @@ def _unused_port() -> int:
 
 def test_store_down_is_503() -> None:
     """A Neo4j store at a port where nothing listens: every store-backed call is 503."""
-    from graph.neo4j_store import Neo4jStore
+    from graph.store.neo4j.store import Neo4jStore
 
     uri = f"bolt://127.0.0.1:{_unused_port()}"
     settings = settings_with(store="neo4j", neo4j_uri=uri)

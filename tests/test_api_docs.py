@@ -11,8 +11,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from graph.embedded_store import EmbeddedStore
 from graph.settings import load_settings
+from graph.store.embedded.store import EmbeddedStore
 
 
 @pytest.fixture(scope="module")

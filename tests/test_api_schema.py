@@ -15,13 +15,13 @@ from typing import Any
 import schemathesis
 from conftest import CORPUS, load_all
 from fastapi import FastAPI
+from gold import load_gold_corpus
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
 from api.app import create_app
-from graph.embedded_store import EmbeddedStore
-from graph.gold import load_gold_corpus
 from graph.settings import load_settings
+from graph.store.embedded.store import EmbeddedStore
 
 KEY = "schema-test-key"
 

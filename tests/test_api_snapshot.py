@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from api.app import create_app
 from api_snapshot import SNAPSHOT_FILE, covered_routes, snapshot_responses
+
+from api.app import create_app
 
 
 def test_every_route_of_openapi_is_recorded() -> None:

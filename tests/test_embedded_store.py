@@ -14,14 +14,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from graph.embedded_db import DB_NAME
-from graph.embedded_store import EmbeddedStore
 from graph.models import Article, Entity, Extraction, Relation
+from graph.store.embedded.db import DB_NAME
+from graph.store.embedded.store import EmbeddedStore
 
 WRITER = r"""
 import sys
 from pathlib import Path
-from graph.embedded_store import EmbeddedStore
+from graph.store.embedded.store import EmbeddedStore
 from tests_support_extraction import synthetic
 
 store = EmbeddedStore(Path(sys.argv[1]))

@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from graph.embedded_store import EmbeddedStore
 from graph.identity import alias_is_identifying, match_key, resolve_extraction
 from graph.jurisdiction_names import named_jurisdictions
 from graph.models import Alias, Article, Entity, Extraction, Relation
+from graph.store.embedded.store import EmbeddedStore
 
 
 def _entity(eid: str, etype: str, name: str, aliases: list[Any] | None = None, **kw: Any) -> Entity:

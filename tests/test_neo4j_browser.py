@@ -27,14 +27,14 @@ from neo4j import GraphDatabase
 from playwright.sync_api import Locator, Page, expect, sync_playwright
 
 from api.app import create_app
-from graph.embedded_store import EmbeddedStore
 from graph.models import Extraction
-from graph.named_queries import load_queries
-from graph.neo4j_server import browser_url
-from graph.neo4j_style import grass_rules, post_connect_command
-from graph.query_params import parse_literal
+from graph.named.catalogue import load_queries
+from graph.named.params import parse_literal
+from graph.neo4j_server.server import browser_url
+from graph.presentation.grass import grass_rules, post_connect_command
 from graph.settings import PROJECT_ROOT, Settings
-from graph.store import GraphStore
+from graph.store.embedded.store import EmbeddedStore
+from graph.store.protocol import GraphStore
 
 DOC = PROJECT_ROOT / "docs" / "neo4j-browser.md"
 _SECTION = re.compile(

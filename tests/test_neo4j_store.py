@@ -12,15 +12,15 @@ from typing import Any
 
 import pytest
 
-from graph import neo4j_queries as cy
-from graph import neo4j_read_queries as rq
 from graph.errors import OntologyError, StoreUnavailableError
 from graph.models import Alias, Article, Entity, Extraction, Relation
-from graph.neo4j_schema import FULLTEXT_INDEX, schema_statements, statement_name
-from graph.neo4j_search import lucene_escape, lucene_query
-from graph.neo4j_store import Neo4jStore
 from graph.ontology import get_ontology
 from graph.settings import Settings
+from graph.store.neo4j import read_queries as rq
+from graph.store.neo4j import write_queries as cy
+from graph.store.neo4j.schema import FULLTEXT_INDEX, schema_statements, statement_name
+from graph.store.neo4j.search import lucene_escape, lucene_query
+from graph.store.neo4j.store import Neo4jStore
 
 ONT = get_ontology()
 HOSTILE = "x'}) DETACH DELETE n // \"`$id` \\u0000 {{}} ; MATCH (m) DELETE m"
@@ -368,7 +368,7 @@ def test_reads_run_in_read_mode(neo4j: Neo4jStore) -> None:
 
 
 def test_every_named_query_runs(loaded_neo4j: Neo4jStore) -> None:
-    from graph.named_queries import load_queries
+    from graph.named.catalogue import load_queries
 
     for name, query in load_queries().items():
         rows = loaded_neo4j.run_named(name, query.examples)
@@ -385,7 +385,7 @@ def test_iterators_page_through_everything(
         [(f.type, f.source.id, f.target.id) for f in loaded_neo4j.iter_facts()],
         [a.id for a in loaded_neo4j.iter_articles()],
     )
-    monkeypatch.setattr("graph.neo4j_store.PAGE", 4)
+    monkeypatch.setattr("graph.store.neo4j.store.PAGE", 4)
     paged = (
         [e.entity.id for e in loaded_neo4j.iter_entities()],
         [(f.type, f.source.id, f.target.id) for f in loaded_neo4j.iter_facts()],

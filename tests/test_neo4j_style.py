@@ -9,9 +9,9 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from graph.embedded_store import EmbeddedStore
-from graph.neo4j_conf import render_conf
-from graph.neo4j_style import (
+from graph.neo4j_server.conf import render_conf
+from graph.ontology import get_ontology, parse_ontology
+from graph.presentation.grass import (
     GRASS_FILE,
     LINK_TYPES,
     STRUCTURAL_CAPTIONS,
@@ -20,16 +20,17 @@ from graph.neo4j_style import (
     post_connect_command,
     render_grass,
 )
-from graph.ontology import get_ontology, parse_ontology
-from graph.palette import PALETTE, luminance, swatch
+from graph.presentation.palette import PALETTE, luminance, swatch
 from graph.settings import load_settings
+from graph.store.embedded.store import EmbeddedStore
 
 HEX = re.compile(r"^#[0-9A-F]{6}$")
 
 
 def test_shipped_grass_file_is_up_to_date() -> None:
     assert GRASS_FILE.read_text(encoding="utf-8") == render_grass(), (
-        "graph/neo4j_browser.grass is stale: run `.venv/bin/python -m graph.neo4j_style`"
+        "graph/presentation/neo4j_browser.grass is stale: run "
+        "`.venv/bin/python -m graph.presentation.grass`"
     )
 
 

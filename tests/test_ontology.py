@@ -12,7 +12,7 @@ from graph import models
 from graph.errors import OntologyError
 from graph.ids import entity_id
 from graph.ontology import ONTOLOGY_FILE, RELATION_KINDS, get_ontology, parse_ontology
-from graph.store import Stats
+from graph.store.protocol import Stats
 
 
 @pytest.fixture
@@ -115,7 +115,7 @@ def test_model_literals_cover_every_type() -> None:
 
 
 def test_store_stats_are_zero_filled_over_the_ontology(tmp_path: Any) -> None:
-    from graph.embedded_store import EmbeddedStore
+    from graph.store.embedded.store import EmbeddedStore
 
     store = EmbeddedStore(tmp_path)
     stats: Stats = store.stats()

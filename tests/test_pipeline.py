@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from graph.embedded_store import EmbeddedStore
 from graph.errors import OntologyError
 from graph.models import Article, Extraction
 from graph.settings import Settings, load_settings
+from graph.store.embedded.store import EmbeddedStore
 from ingest.pipeline import IngestReport, ingest_articles, ingest_paths, print_report
 from ingest.read import ReadFailure, read_paths
 

@@ -11,11 +11,9 @@ from typing import Any
 import pytest
 from conftest import load_all
 
-from graph.embedded_queries import NAMED_QUERY_TWINS
-from graph.embedded_query_support import cypher_sort
 from graph.errors import ConfigError, InvalidInputError, NotFoundError
 from graph.models import Extraction
-from graph.named_queries import (
+from graph.named.catalogue import (
     QUERY_DIR,
     body_parameters,
     get_query,
@@ -23,8 +21,10 @@ from graph.named_queries import (
     load_query_dir,
     parse_query,
 )
+from graph.named.embedded_twins import NAMED_QUERY_TWINS
+from graph.named.twin_support import cypher_sort
 from graph.ontology import get_ontology
-from graph.store import GraphStore
+from graph.store.protocol import GraphStore
 
 GOOD = """\
 // name: demo

@@ -17,11 +17,11 @@ from rdflib.namespace import OWL, RDF, SKOS
 from rdflib.query import ResultRow
 
 from graph.models import Alias, Article, Entity, Extraction, Relation
-from graph.rdf import CRG, Iris
-from graph.rdf_export import FORMATS, build_graph, export_store, iter_record_quads
-from graph.rdf_mapping import RdfMapper
-from graph.shapes import validate
-from graph.store import GraphStore
+from graph.rdf.export import FORMATS, build_graph, export_store, iter_record_quads
+from graph.rdf.mapping import RdfMapper
+from graph.rdf.namespaces import CRG, Iris
+from graph.rdf.shapes import validate
+from graph.store.protocol import GraphStore
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 BASE = "https://w3id.org/cryptoreg/id/"

@@ -14,10 +14,10 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from api.routers.export import negotiate
-from graph.rdf import CRG
-from graph.rdf_export import FORMATS
+from graph.rdf.export import FORMATS
+from graph.rdf.namespaces import CRG
 from graph.settings import Settings
-from graph.store import GraphStore
+from graph.store.protocol import GraphStore
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 ROOT = Path(__file__).resolve().parents[1]

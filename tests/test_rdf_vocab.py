@@ -15,11 +15,11 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from graph.errors import ConfigError, InvalidInputError, OntologyError
 from graph.ontology import get_ontology
-from graph.rdf import CRG, Iris, expand_curie, group_classes, relation_term, safe_iri
-from graph.rdf_export import FORMATS, get_format
-from graph.rdf_ntriples import nt_term
-from graph.rdf_vocab import SHAPES_FILE, VOCAB_FILE, build_vocabulary, class_cover, turtle
-from graph.shapes import build_shapes
+from graph.rdf.export import FORMATS, get_format
+from graph.rdf.namespaces import CRG, Iris, expand_curie, group_classes, relation_term, safe_iri
+from graph.rdf.ntriples import nt_term
+from graph.rdf.owl import SHAPES_FILE, VOCAB_FILE, build_vocabulary, class_cover, turtle
+from graph.rdf.shapes import build_shapes
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 BASE = "https://w3id.org/cryptoreg/id/"
@@ -49,7 +49,7 @@ def test_curies_must_name_defined_terms() -> None:
 )
 def test_generated_turtle_is_up_to_date(path: Path, build: Callable[[], Graph]) -> None:
     """Byte-for-byte: the generators are deterministic (blank nodes named by content)."""
-    assert path.read_text(encoding="utf-8") == turtle(build()), "run `python -m graph.rdf_vocab`"
+    assert path.read_text(encoding="utf-8") == turtle(build()), "run `python -m graph.rdf.owl`"
 
 
 def test_every_type_and_relation_is_in_the_vocabulary() -> None:
@@ -132,7 +132,7 @@ def test_cli_format_choices_match_the_exporter() -> None:
 
 
 def test_docs_mapping_table_is_current() -> None:
-    from graph.rdf_docs import mapping_tables
+    from graph.rdf.docs import mapping_tables
 
     doc = (Path(__file__).resolve().parents[1] / "docs" / "rdf.md").read_text(encoding="utf-8")
-    assert mapping_tables() in doc, "run `python -m graph.rdf_docs`"
+    assert mapping_tables() in doc, "run `python -m graph.rdf.docs`"

@@ -29,7 +29,7 @@ import pytest
 
 from graph.errors import InvalidInputError, NotFoundError, OntologyError
 from graph.models import Alias, Article, Entity, Extraction, Relation
-from graph.store import Fact, GraphStore
+from graph.store.protocol import Fact, GraphStore
 
 PBOC = "centralbank:peoples-bank-of-china"
 OKX = "exchange:okx"

@@ -22,11 +22,11 @@ from fastapi.testclient import TestClient
 from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
 
 from api.app import UI_DIR, create_app
-from graph.embedded_store import EmbeddedStore
 from graph.ids import entity_id
 from graph.models import Article, Entity, Extraction, Relation
 from graph.ontology import get_ontology
 from graph.settings import PROJECT_ROOT, Settings, load_settings
+from graph.store.embedded.store import EmbeddedStore
 from ingest.pipeline import ingest_articles
 from ingest.read import read_paths
 

@@ -13,7 +13,8 @@ from api.problems import problems
 from api.routers.entities import Limit, Offset
 from api.schemas import ActionTypeEnum, EntityTypeEnum, Page
 from graph.errors import InvalidInputError
-from graph.store import Fact
+from graph.ontology import REL
+from graph.store.protocol import Fact
 
 router = APIRouter(tags=["actions"])
 MIN_DATE, MAX_DATE = dt.date(1900, 1, 1), dt.date(2200, 12, 31)
@@ -49,7 +50,7 @@ def list_actions(
     store: StoreDep,
     type: Annotated[
         ActionTypeEnum | None,
-        Query(description="Action type.", openapi_examples={"blocked": {"value": "BLOCKED"}}),
+        Query(description="Action type.", openapi_examples={"blocked": {"value": REL.blocked}}),
     ] = None,
     actor: Annotated[
         str | None,

@@ -10,8 +10,9 @@ from api import examples as ex
 from api.deps import StoreDep
 from api.problems import problems
 from api.schemas import ActionTypeEnum, EntityTypeEnum
-from graph import analytics
-from graph.analytics import ActedAgainst, CentralEntity, Community
+from graph.ontology import REL, TYPE
+from graph.store import analytics
+from graph.store.analytics import ActedAgainst, CentralEntity, Community
 
 router = APIRouter(prefix="/analytics", tags=["analytics"])
 Limit = Annotated[int, Query(ge=1, le=100, description="How many to return (at most 100).")]
@@ -31,7 +32,7 @@ def central(
     limit: Limit = 20,
     type: Annotated[
         EntityTypeEnum | None,
-        Query(description="Entity type.", openapi_examples={"exchanges": {"value": "Exchange"}}),
+        Query(description="Entity type.", openapi_examples={"exchanges": {"value": TYPE.exchange}}),
     ] = None,
 ) -> list[CentralEntity]:
     return analytics.central_entities(store, limit, type.value if type else None)
@@ -53,7 +54,7 @@ def most_acted_against(
         list[ActionTypeEnum] | None,
         Query(
             description="Action types to count (repeatable).",
-            openapi_examples={"sued": {"value": ["SUED"]}},
+            openapi_examples={"sued": {"value": [REL.sued]}},
         ),
     ] = None,
     include_unnamed: Annotated[

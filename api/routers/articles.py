@@ -18,7 +18,7 @@ from api.routers.entities import Limit, Offset
 from api.schemas import ArticleIn, ArticleSummary, Page, RetractResult
 from api.uploads import read_request_articles
 from graph.errors import NotFoundError
-from graph.store import ArticleFacts
+from graph.store.protocol import ArticleFacts
 from ingest.pipeline import IngestReport, ingest_articles
 
 router = APIRouter(tags=["articles"])

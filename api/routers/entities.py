@@ -16,7 +16,7 @@ from api.problems import problems
 from api.schemas import EntityDetail, EntityTypeEnum, Page, RelationTypeEnum
 from graph.errors import InvalidInputError, NotFoundError
 from graph.models import Entity
-from graph.store import EntityRecord, EntitySummary, Fact, GraphStore, SearchHit, Subgraph
+from graph.store.protocol import EntityRecord, EntitySummary, Fact, GraphStore, SearchHit, Subgraph
 
 router = APIRouter(tags=["entities"])
 

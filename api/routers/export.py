@@ -21,7 +21,7 @@ from api.deps import SettingsDep, StoreDep
 from api.problems import problems
 from api.routers import entities
 from api.schemas import EntityDetail
-from graph.rdf_export import FORMATS, describe_entity, get_format, iter_export, serialize
+from graph.rdf.export import FORMATS, describe_entity, get_format, iter_export, serialize
 
 router = APIRouter(tags=["linked data"])
 

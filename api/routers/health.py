@@ -10,7 +10,7 @@ from api import examples as ex
 from api.deps import StoreDep
 from api.problems import problems
 from api.schemas import Health
-from graph.store import Stats
+from graph.store.protocol import GraphStore, Stats
 
 router = APIRouter(tags=["health"])
 
@@ -45,10 +45,9 @@ def health(store: StoreDep) -> Health:
     return Health(status="ok", store=store_kind(store), version=version, api_version=api_version())
 
 
-def store_kind(store: object) -> str:
-    """'embedded' or 'neo4j', from the backend's module (graph/<kind>_store.py)."""
-    module = type(store).__module__.rsplit(".", 1)[-1]
-    return module.removesuffix("_store")
+def store_kind(store: GraphStore) -> str:
+    """'embedded' or 'neo4j': the backend's own name for itself."""
+    return store.kind
 
 
 @router.get(

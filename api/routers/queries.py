@@ -10,7 +10,7 @@ from api import examples as ex
 from api.deps import StoreDep
 from api.problems import problems
 from api.schemas import QueryInfo, QueryResult
-from graph.named_queries import get_query, load_queries
+from graph.named.catalogue import get_query, load_queries
 
 router = APIRouter(tags=["queries"])
 

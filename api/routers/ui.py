@@ -14,9 +14,9 @@ from typing import Any
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 
-from graph.neo4j_style import render_grass
 from graph.ontology import get_ontology
-from graph.palette import entity_swatches, relation_colors
+from graph.presentation.grass import render_grass
+from graph.presentation.palette import entity_swatches, relation_colors
 
 router = APIRouter(include_in_schema=False)
 

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from graph.ontology import REL, TYPE
 from ingest.extraction.build import Context
 from ingest.extraction.clauses import clauses_of, modifier, possessive, preceded_by_preposition
 from ingest.extraction.dates import find_date
@@ -161,7 +162,7 @@ def _apply(
         actor = _fallback_actor(trig, view, views, table, state)
         conf -= 0.2
     if actor is None or not targets:
-        if trig.type == "REFERRED_BY" and actor is not None:
+        if trig.type == REL.referred_by and actor is not None:
             state.referrers.add(actor)
         return []
     out: list[RelationDraft] = []
@@ -174,7 +175,7 @@ def _apply(
 
 
 _PARTICIPLE = re.compile(r", [a-z]+ing\b")
-_PARTY_ACTIONS = frozenset({"FINED", "SUED", "INVESTIGATED", "LICENSED"})
+_PARTY_ACTIONS = frozenset({REL.fined, REL.sued, REL.investigated, REL.licensed})
 _NEW_SUBJECT = re.compile(r"(?:,|;) (?:and|but|then) (?:the )?$")
 _COORD = re.compile(r"(?:,? and|, as well as|,) (?:the |its )?")
 
@@ -260,13 +261,13 @@ def _drafts(
     evidence = view.sent.text
     date = find_date(evidence, published)
     props: dict[str, object] = {}
-    if trig.type == "FINED":
+    if trig.type == REL.fined:
         money = find_money(evidence, ctx.main_country)
         if money:
             pos = trig.start - view.sent.start
             best = min(money, key=lambda x: abs(x.start - pos))
             props = {"amount": best.amount, "currency": best.currency}
-    if trig.type == "REFERRED_BY":
+    if trig.type == REL.referred_by:
         to_m = next(
             (
                 m
@@ -285,7 +286,7 @@ def _drafts(
                 props["to"] = words.group(1)
         state.referrers.add(actor)
         return [
-            RelationDraft("REFERRED_BY", t, actor, evidence, round(conf, 2), date, dict(props))
+            RelationDraft(REL.referred_by, t, actor, evidence, round(conf, 2), date, dict(props))
             for t in targets
             if t != actor
         ]
@@ -294,7 +295,7 @@ def _drafts(
         if t == actor:
             continue
         draft = table.get(t)
-        if draft.type == "Activity" and trig.type in _PARTY_ACTIONS:
+        if draft.type == TYPE.activity and trig.type in _PARTY_ACTIONS:
             continue  # fines, suits, probes and licences land on parties, not on activities
         if draft.unnamed:
             draft.action = trig.type
@@ -317,7 +318,7 @@ def _case_referrals(view: View, doc: Document, table: EntityTable, state: Action
     target = next((x for x in view.mentions if x.start >= pos and eligible(x, table)), None)
     if subject is not None and target is not None:
         rel = RelationDraft(
-            "REFERRED_BY",
+            REL.referred_by,
             target.key,
             subject.key,
             view.sent.text,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from graph.ontology import TYPE
 from ingest.extraction.entities import EntityDraft, EntityTable, Mention, normalize_name
 from ingest.extraction.scan import Scanner
 from ingest.extraction.tokens import UPPER
@@ -86,16 +87,16 @@ def paren_alias(table: EntityTable, draft: EntityDraft, text: str, end: int) -> 
     if short.isdigit() or not _ABBREV.match(short) or len(short) > 14:
         return None
     other = table.find(short)
-    if other is None and draft.type == "Company" and draft.name.startswith(short + " "):
+    if other is None and draft.type == TYPE.company and draft.name.startswith(short + " "):
         table.rename(draft, short, "legal_name")  # "Bybit Fintech Limited (Bybit)"
         return short
-    if sum(c.isupper() for c in short) < 2 and draft.type != "Person":
+    if sum(c.isupper() for c in short) < 2 and draft.type != TYPE.person:
         return None
     if other is not None and other.key != draft.key:
-        if draft.type == "Company" and other.type in ("Exchange", "Company"):
+        if draft.type == TYPE.company and other.type in (TYPE.exchange, TYPE.company):
             table.merge(other, draft, "legal_name")  # "Bybit Fintech Limited (Bybit)"
         return None
-    kind = "nickname" if draft.type == "Person" else "abbreviation"
+    kind = "nickname" if draft.type == TYPE.person else "abbreviation"
     table.alias(draft, short, kind)
     return short
 
@@ -143,7 +144,7 @@ def rename_aliases(
             )
             if new is None and old is not None and kind == "former_name":
                 name = m.group("new")
-                if len(name) < 2 and old.type not in ("Company", "Exchange"):
+                if len(name) < 2 and old.type not in (TYPE.company, TYPE.exchange):
                     continue
                 new = table.add(name, old.type)
                 new.standalone = True
@@ -161,17 +162,17 @@ def rename_aliases(
                     new.add_alias(m.group("old"), "other")
                 continue
             if old is not None:
-                if old.type in ("Jurisdiction", "Person") and new.type != old.type:
+                if old.type in (TYPE.jurisdiction, TYPE.person) and new.type != old.type:
                     continue
-                if new.type == "Company" and old.type == "Exchange":
-                    new.type = "Exchange"  # "X Limited, which operates Y Exchange"
+                if new.type == TYPE.company and old.type == TYPE.exchange:
+                    new.type = TYPE.exchange  # "X Limited, which operates Y Exchange"
                 table.merge(new, old, k)
             else:
                 table.alias(new, m.group("old"), k)
                 learned.append(m.group("old"))
     for m in _NICK_INSIDE.finditer(text) if '"' in text else ():
         person = table.find(f"{m.group('first')} {m.group('last')}")
-        if person is not None and person.type == "Person":
+        if person is not None and person.type == TYPE.person:
             table.alias(person, m.group("nick"), "nickname")
             learned.append(m.group("nick"))
     return learned
@@ -195,9 +196,9 @@ def second_pass(table: EntityTable, text: str, mentions: list[Mention]) -> list[
         if draft.unnamed:
             continue
         names = [draft.name, *draft.aliases]
-        if draft.type == "Person" and " " in draft.name:
+        if draft.type == TYPE.person and " " in draft.name:
             names.append(draft.name.split()[-1])
-        if draft.type in ("Company", "Exchange"):
+        if draft.type in (TYPE.company, TYPE.exchange):
             from ingest.extraction.build import core_name
 
             names += [core_name(n) for n in names if core_name(n) != n and len(core_name(n)) >= 4]
@@ -226,7 +227,7 @@ def second_pass(table: EntityTable, text: str, mentions: list[Mention]) -> list[
         key = surfaces[m.group()]
         draft = table.get(key)
         if (
-            draft.type == "Person"
+            draft.type == TYPE.person
             and m.group() != draft.name
             and normalize_name(m.group())
             in (normalize_name(d.name) for d in table.all() if d.key != key)

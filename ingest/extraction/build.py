@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from graph.ontology import TYPE
 from ingest.extraction.entities import EntityDraft, EntityTable, Mention, normalize_name
 from ingest.extraction.gazindex import GazEntry, GazIndex
 from ingest.extraction.orgnames import COMPANY_SUFFIXES
@@ -38,7 +39,7 @@ _GENERIC_BODIES = frozenset(
 
 
 _DESCRIBED = re.compile(r", (?:a|an|the) (?:local|[\w-]+-based|regional|domestic)?")
-_BODIES = frozenset({"Regulator", "CentralBank", "Court", "GovernmentBody"})
+_BODIES = frozenset({TYPE.regulator, TYPE.centralbank, TYPE.court, TYPE.governmentbody})
 # r"\b[A-Z][a-z]+s?\b" with the opening boundary as a lookbehind after the capital: the
 # same matches, but the search can skip to capitals
 _CAPITALISED = re.compile(r"[A-Z](?<!\w.)[a-z]+s?\b")
@@ -52,7 +53,7 @@ class Context:
         self.country_counts: Counter[str] = Counter()
         self.place_counts: Counter[str] = Counter()
         for c in cands:
-            if c.type == "Jurisdiction" and c.entries and not c.ambiguous:
+            if c.type == TYPE.jurisdiction and c.entries and not c.ambiguous:
                 entry = index.entries[c.entries[0]]
                 self.place_counts[entry.name] += 1
                 self.country_counts[self.country_of(entry.name)] += 1
@@ -75,18 +76,20 @@ class Context:
     def jurisdiction(self, name: str) -> GazEntry | None:
         """The Jurisdiction entry a place name (or demonym) points at."""
         for entry in self.index.lookup(name):
-            if entry.type == "Jurisdiction":
+            if entry.type == TYPE.jurisdiction:
                 return entry
         country = self.index.country_of_adjective(name)
         if country:
-            return next((e for e in self.index.lookup(country) if e.type == "Jurisdiction"), None)
+            return next(
+                (e for e in self.index.lookup(country) if e.type == TYPE.jurisdiction), None
+            )
         return None
 
     def country_of(self, place: str) -> str:
         """Walk a place's gazetteer parents up to the top (its country or union)."""
         name = place
         for _ in range(6):
-            entry = next((e for e in self.index.lookup(name) if e.type == "Jurisdiction"), None)
+            entry = next((e for e in self.index.lookup(name) if e.type == TYPE.jurisdiction), None)
             if entry is None or not entry.parent:
                 return name
             name = entry.parent
@@ -167,13 +170,13 @@ def add_candidate(table: EntityTable, cand: Candidate, text: str, ctx: Context) 
             table.alias(draft, text[cand.start : cand.end], kind or "other")
         return _mention(table, draft, cand)
     surface = cand.surface
-    if cand.type == "Company" or cand.type == "Exchange":
+    if cand.type == TYPE.company or cand.type == TYPE.exchange:
         draft = _regional_unit(table, cand, ctx, text) or _firm(table, cand, text)
-    elif cand.type == "Person":
-        draft = table.find(surface) or table.add(surface, "Person")
+    elif cand.type == TYPE.person:
+        draft = table.find(surface) or table.add(surface, TYPE.person)
     else:
         draft = table.find(surface) or table.add(
-            _canonical(surface, cand, ctx), cand.type or "Company"
+            _canonical(surface, cand, ctx), cand.type or TYPE.company
         )
         if normalize_name(draft.name) != normalize_name(surface):
             table.alias(draft, surface, "other")
@@ -237,7 +240,7 @@ def _regional_unit(
     if not extra or not cand.surface.startswith(cand.brand):
         return None
     place = next(
-        (e.name for e in ctx.index.lookup(extra) if e.type == "Jurisdiction"),
+        (e.name for e in ctx.index.lookup(extra) if e.type == TYPE.jurisdiction),
         ctx.index.country_of_adjective(extra),
     )
     brand = table.find(cand.brand)
@@ -255,19 +258,19 @@ def _firm(table: EntityTable, cand: Candidate, text: str) -> EntityDraft:
             table.alias(brand, surface, "other")
             return brand
     found = table.find(surface) or table.find(core)
-    if found is None and cand.type == "Company":
+    if found is None and cand.type == TYPE.company:
         words = core.split()
         while len(words) > 1 and words[-1].lower() in LEGAL_FILLERS:
             words.pop()
         brand = table.find(" ".join(words))
-        if brand is not None and brand.type in ("Exchange", "Company"):
+        if brand is not None and brand.type in (TYPE.exchange, TYPE.company):
             table.alias(brand, surface, "legal_name")
             return brand
     if found is not None:
         if normalize_name(surface) != normalize_name(found.name):
             table.alias(found, surface, "legal_name" if core != surface else "other")
         return found
-    draft = table.add(surface, cand.type or "Company")
+    draft = table.add(surface, cand.type or TYPE.company)
     if core != surface:
         table.alias(draft, core, "other")
         draft.aliases.pop(core, None)  # findable by its core, listed only if written so

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from graph.ontology import TYPE
 from ingest.extraction.build import Context
 from ingest.extraction.entities import EntityDraft, EntityTable, Mention
 from ingest.extraction.scan import scanner_of
@@ -53,7 +54,7 @@ def government(table: EntityTable, ctx: Context, place: str | None) -> EntityDra
     if not country:
         return None
     draft = table.find(f"Government of {country}") or table.add(
-        f"Government of {country}", "GovernmentBody", jurisdiction=country
+        f"Government of {country}", TYPE.governmentbody, jurisdiction=country
     )
     draft.confidence = 0.5  # kept only if a relation needs it
     return draft
@@ -66,7 +67,9 @@ def _plural_group(
     sent = doc.sentence_at(pos)
     here = sent.index if sent is not None else 0
     groups = [
-        d for d in table.all() if d.unnamed and d.type in ("Exchange", "Company") and d.first < pos
+        d
+        for d in table.all()
+        if d.unnamed and d.type in (TYPE.exchange, TYPE.company) and d.first < pos
     ]
     if not groups:
         return None

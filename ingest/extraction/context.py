@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from graph.ontology import TYPE
 from ingest.extraction.build import Context
 from ingest.extraction.collectives import collective_mentions, government
 from ingest.extraction.entities import ORGS, EntityDraft, EntityTable, Mention
@@ -20,40 +21,40 @@ from ingest.extraction.scan import scanner_of
 from ingest.extraction.sentences import Document
 
 _NOUNS = {
-    "regulator": ("Regulator", "CentralBank", "GovernmentBody"),
-    "regulators": ("Regulator", "GovernmentBody"),
-    "watchdog": ("Regulator", "GovernmentBody"),
-    "agency": ("Regulator", "GovernmentBody"),
-    "authority": ("Regulator", "GovernmentBody", "CentralBank"),
-    "commission": ("Regulator", "GovernmentBody"),
-    "administration": ("Regulator", "GovernmentBody"),
-    "department": ("Regulator", "GovernmentBody"),
-    "unit": ("Regulator", "GovernmentBody"),
-    "ministry": ("GovernmentBody",),
-    "police": ("GovernmentBody",),
-    "force": ("GovernmentBody",),
-    "court": ("Court",),
-    "tribunal": ("Court",),
-    "central bank": ("CentralBank",),
-    "bank": ("CentralBank",),
-    "exchange": ("Exchange",),
-    "platform": ("Exchange",),
-    "company": ("Exchange", "Company"),
-    "firm": ("Exchange", "Company"),
-    "group": ("Exchange", "Company"),
-    "operator": ("Exchange", "Company"),
-    "mixer": ("Company", "App"),
-    "lender": ("Company",),
-    "broker": ("Exchange", "Company"),
-    "marketplace": ("Company", "Exchange"),
-    "entity": ("Exchange", "Company"),
-    "country": ("Jurisdiction",),
-    "nation": ("Jurisdiction",),
-    "city": ("Jurisdiction",),
-    "emirate": ("Jurisdiction",),
-    "province": ("Jurisdiction",),
-    "state": ("Jurisdiction",),
-    "government": ("GovernmentBody",),
+    "regulator": (TYPE.regulator, TYPE.centralbank, TYPE.governmentbody),
+    "regulators": (TYPE.regulator, TYPE.governmentbody),
+    "watchdog": (TYPE.regulator, TYPE.governmentbody),
+    "agency": (TYPE.regulator, TYPE.governmentbody),
+    "authority": (TYPE.regulator, TYPE.governmentbody, TYPE.centralbank),
+    "commission": (TYPE.regulator, TYPE.governmentbody),
+    "administration": (TYPE.regulator, TYPE.governmentbody),
+    "department": (TYPE.regulator, TYPE.governmentbody),
+    "unit": (TYPE.regulator, TYPE.governmentbody),
+    "ministry": (TYPE.governmentbody,),
+    "police": (TYPE.governmentbody,),
+    "force": (TYPE.governmentbody,),
+    "court": (TYPE.court,),
+    "tribunal": (TYPE.court,),
+    "central bank": (TYPE.centralbank,),
+    "bank": (TYPE.centralbank,),
+    "exchange": (TYPE.exchange,),
+    "platform": (TYPE.exchange,),
+    "company": (TYPE.exchange, TYPE.company),
+    "firm": (TYPE.exchange, TYPE.company),
+    "group": (TYPE.exchange, TYPE.company),
+    "operator": (TYPE.exchange, TYPE.company),
+    "mixer": (TYPE.company, TYPE.app),
+    "lender": (TYPE.company,),
+    "broker": (TYPE.exchange, TYPE.company),
+    "marketplace": (TYPE.company, TYPE.exchange),
+    "entity": (TYPE.exchange, TYPE.company),
+    "country": (TYPE.jurisdiction,),
+    "nation": (TYPE.jurisdiction,),
+    "city": (TYPE.jurisdiction,),
+    "emirate": (TYPE.jurisdiction,),
+    "province": (TYPE.jurisdiction,),
+    "state": (TYPE.jurisdiction,),
+    "government": (TYPE.governmentbody,),
 }
 _FIRM_NOUNS = frozenset(
     "company firm group exchange platform operator mixer lender broker marketplace".split()
@@ -178,7 +179,7 @@ def _resolve_description(
             return None
         if noun in _FIRM_NOUNS:
             return None  # "Binance's platform": another thing of Binance's
-    if "Jurisdiction" in types:
+    if TYPE.jurisdiction in types:
         return _place_description(noun, m, table, named, ctx)
     if noun == "government":
         return government(table, ctx, place)
@@ -207,7 +208,7 @@ def _place_description(
         draft = (
             table.get(table.resolve(mention.key)) if table.resolve(mention.key) in table else None
         )
-        if draft and draft.type == "Jurisdiction" and ctx.country_of(draft.name) != draft.name:
+        if draft and draft.type == TYPE.jurisdiction and ctx.country_of(draft.name) != draft.name:
             return draft
     return None
 
@@ -271,7 +272,7 @@ def _nearest(
             best, best_score = d, s
     if best is not None:
         return best
-    if types == ("CentralBank",):
+    if types == (TYPE.centralbank,):
         return _central_bank(table, ctx, place)
     if noun == "ministry" and mods and all(w.isalpha() and w.islower() for w in mods):
         return _ministry(" ".join(mods), table, ctx, place)
@@ -295,8 +296,8 @@ def _central_bank(table: EntityTable, ctx: Context, place: str | None) -> Entity
     if not country:
         return None
     for entry in ctx.index.entries:
-        if entry.type == "CentralBank" and entry.jurisdiction == country:
-            draft = table.add(entry.name, "CentralBank", qid=entry.qid, jurisdiction=country)
+        if entry.type == TYPE.centralbank and entry.jurisdiction == country:
+            draft = table.add(entry.name, TYPE.centralbank, qid=entry.qid, jurisdiction=country)
             draft.standalone = True
             return draft
     return None
@@ -310,13 +311,13 @@ def _ministry(
     name = f"Ministry of {topic.title()}"
     for entry in ctx.index.entries:
         if (
-            entry.type == "GovernmentBody"
+            entry.type == TYPE.governmentbody
             and entry.jurisdiction == country
             and (entry.name.startswith(name))
         ):
             name = entry.name
             break
-    draft = table.find(name) or table.add(name, "GovernmentBody", jurisdiction=country)
+    draft = table.find(name) or table.add(name, TYPE.governmentbody, jurisdiction=country)
     draft.standalone = True
     return draft
 
@@ -328,12 +329,12 @@ def _police(m: re.Match[str], table: EntityTable, ctx: Context) -> EntityDraft |
         return None
     for d in table.all():
         if (
-            d.type == "GovernmentBody"
+            d.type == TYPE.governmentbody
             and "police" in d.name.lower()
             and (d.jurisdiction == place.name or place.name in d.places)
         ):
             return d
-    draft = table.add(m.group(), "GovernmentBody", jurisdiction=place.name)
+    draft = table.add(m.group(), TYPE.governmentbody, jurisdiction=place.name)
     draft.standalone = True
     return draft
 
@@ -343,12 +344,12 @@ def _special(
 ) -> EntityDraft | None:
     if "n" in m.groupdict() and m.groupdict().get("n"):
         found = table.find(m.group("n"))
-        return found if found is not None and found.type in ("Exchange", "Company") else None
+        return found if found is not None and found.type in (TYPE.exchange, TYPE.company) else None
     place = ctx.jurisdiction(m.group("place"))
     if place is None:
         return None
     for d in table.all():
-        if d.type in ("Regulator", "GovernmentBody") and (
+        if d.type in (TYPE.regulator, TYPE.governmentbody) and (
             d.jurisdiction == place.name or place.name in d.places
         ):
             return d

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from graph.ontology import TYPE
 from ingest.extraction.regexlead import compile_lead
 from ingest.extraction.scan import Scanner
 from ingest.extraction.tokens import UPPER
@@ -31,16 +32,16 @@ CUES: list[tuple[re.Pattern[str], str]] = [
             r"|derivatives|spot) (?:exchange|trading platform|platform|exchange operator) "
             rf"(?:named |called )?{NAME}{_END}"
         ),
-        "Exchange",
+        TYPE.exchange,
     ),
-    (re.compile(rf"\b(?:exchange|trading platform) (?:named|called) {NAME}{_END}"), "Exchange"),
+    (re.compile(rf"\b(?:exchange|trading platform) (?:named|called) {NAME}{_END}"), TYPE.exchange),
     (
         re.compile(
             rf"{NAME}, (?:a|an|the|one of the) (?:(?!of\b|for\b|by\b)[\w'-]+ ){{0,5}}?"
             r"(?:crypto(?:currency)? )?"
             r"(?:exchanges?|trading platforms?|exchange operator)\b(?!')"
         ),
-        "Exchange",
+        TYPE.exchange,
     ),
     (
         re.compile(
@@ -48,7 +49,7 @@ CUES: list[tuple[re.Pattern[str], str]] = [
             r"|wallet provider|issuer|fintech|payments provider|parent|parent company|conglomerate"
             r"|operator|group)\b(?!')"
         ),
-        "Company",
+        TYPE.company,
     ),
     (
         re.compile(
@@ -57,40 +58,40 @@ CUES: list[tuple[re.Pattern[str], str]] = [
             r"|(?:market )?data (?:from|by) |a check by |reported by |told (?:news )?(?:outlet )?"
             rf"(?=[{UPPER}]\w+(?:News|Media|Times|Post)?\b)){ONE}{_END}"
         ),
-        "MediaOutlet",
+        TYPE.mediaoutlet,
     ),
     (
         re.compile(
             r"\b(?:stablecoins?|tokens?|coins?|cryptocurrenc(?:y|ies)|blockchains?|altcoins?"
             rf"|memecoins?) (?:called |named |such as |including |like )?{ONE}{_END}"
         ),
-        "CryptoAsset",
+        TYPE.cryptoasset,
     ),
     (
         re.compile(
             rf"{ONE}, (?:the|a|an) (?:[\w'-]+ ){{0,3}}?(?:blockchain|token|stablecoin|coin|ticker"
             r"|cryptocurrency)\b(?!'| exchange| platform| firm| company)"
         ),
-        "CryptoAsset",
+        TYPE.cryptoasset,
     ),
-    (re.compile(rf"\b(?:app|wallet|application) (?:called|named) {NAME}{_END}"), "App"),
-    (re.compile(rf"{NAME}-(?:based|headquartered|registered|incorporated)\b"), "Jurisdiction"),
+    (re.compile(rf"\b(?:app|wallet|application) (?:called|named) {NAME}{_END}"), TYPE.app),
+    (re.compile(rf"{NAME}-(?:based|headquartered|registered|incorporated)\b"), TYPE.jurisdiction),
     (
         re.compile(
             r"\b(?:based|headquartered|incorporated|registered|domiciled|founded|originated) in "
             rf"(?:the )?{NAME}{_END}"
         ),
-        "Jurisdiction",
+        TYPE.jurisdiction,
     ),
     (
         re.compile(
             r"\b(?:the )?(?:capital|city|province|state|emirate|region|district|island) of "
             rf"{NAME}{_END}"
         ),
-        "Jurisdiction",
+        TYPE.jurisdiction,
     ),
-    (re.compile(rf"\bthe capital,? {NAME}{_END}"), "Jurisdiction"),
-    (re.compile(rf"\b(?:Court|Tribunal)[\w ,]*? in {NAME}{_END}"), "Jurisdiction"),
+    (re.compile(rf"\bthe capital,? {NAME}{_END}"), TYPE.jurisdiction),
+    (re.compile(rf"\b(?:Court|Tribunal)[\w ,]*? in {NAME}{_END}"), TYPE.jurisdiction),
 ]
 LIST_CUES: list[tuple[re.Pattern[str], str]] = [
     (
@@ -99,17 +100,17 @@ LIST_CUES: list[tuple[re.Pattern[str], str]] = [
             r"|including|"
             rf"like|among them|namely) {LIST}"
         ),
-        "Exchange",
+        TYPE.exchange,
     ),
     (
         re.compile(rf"\b(?:firms|companies|banks|lenders),? (?:such as|including|like) {LIST}"),
-        "Company",
+        TYPE.company,
     ),
     (
         re.compile(rf"\b(?:tokens|coins|cryptocurrencies),? (?:such as|including|like) {LIST}"),
-        "CryptoAsset",
+        TYPE.cryptoasset,
     ),
-    (re.compile(rf"\bexchanges {LIST} and [{UPPER}]"), "Exchange"),
+    (re.compile(rf"\bexchanges {LIST} and [{UPPER}]"), TYPE.exchange),
 ]
 # the same patterns, recompiled so the search can skip ahead (see `regexlead`)
 CUES = [(compile_lead(p.pattern, p.flags), etype) for p, etype in CUES]

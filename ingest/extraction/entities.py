@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from graph.ids import normalize_name as _normalize_name
+from graph.ontology import TYPE
 
 
 @lru_cache(maxsize=16384)
@@ -20,10 +21,10 @@ def normalize_name(name: str) -> str:
     return _normalize_name(name)
 
 
-PUBLIC_BODIES = frozenset({"Regulator", "CentralBank", "Court", "GovernmentBody"})
-ACTORS = PUBLIC_BODIES | {"Jurisdiction"}
-ORGS = PUBLIC_BODIES | {"Exchange", "Company", "MediaOutlet"}
-FIRMS = frozenset({"Exchange", "Company", "MediaOutlet"})
+PUBLIC_BODIES = frozenset({TYPE.regulator, TYPE.centralbank, TYPE.court, TYPE.governmentbody})
+ACTORS = PUBLIC_BODIES | {TYPE.jurisdiction}
+ORGS = PUBLIC_BODIES | {TYPE.exchange, TYPE.company, TYPE.mediaoutlet}
+FIRMS = frozenset({TYPE.exchange, TYPE.company, TYPE.mediaoutlet})
 
 
 @dataclass

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
-import importlib.util
 import os
 import pickle
 import tempfile
@@ -26,7 +25,10 @@ from typing import Any
 
 import ahocorasick
 
+from graph.ontology import ontology_file
 from ingest.extraction.entities import normalize_name
+from ingest.gazetteer import DATA_DIR as GAZETTEER_DIR
+from ingest.gazetteer import load_gazetteer
 
 
 @dataclass(frozen=True)
@@ -221,22 +223,17 @@ CACHE_DIR = Path.home() / ".cache" / "cryptoreg"
 
 @lru_cache(maxsize=1)
 def get_index() -> GazIndex:
-    """The process-wide index over the curated gazetteer (or the pycountry stand-in).
+    """The process-wide index over the curated gazetteer.
 
     A fresh `cryptoreg extract` process would spend most of its time loading and
     validating the YAML; the built index is therefore kept on disk, keyed on the
-    gazetteer's files, pycountry's version and this module, and rebuilt on any change.
+    gazetteer's files, the ontology, pycountry's version and this module, and rebuilt on
+    any change.
     """
-    if importlib.util.find_spec("ingest.gazetteer") is None:
-        from ingest.extraction.fallback_gazetteer import load_fallback
-
-        return build_index(load_fallback())
     key = _content_key()
     cached = _read_cache(key) if key else None
     if cached is not None:
         return cached
-    from ingest.gazetteer import load_gazetteer
-
     index = build_index(load_gazetteer())
     if key:
         _write_cache(key, index)
@@ -244,14 +241,12 @@ def get_index() -> GazIndex:
 
 
 def _content_key() -> str | None:
-    """SHA-256 over the gazetteer package's files, pycountry's version and this module."""
-    spec = importlib.util.find_spec("ingest.gazetteer")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    folder = Path(next(iter(spec.submodule_search_locations)))
+    """SHA-256 over the gazetteer's files, the ontology, pycountry's version and this module."""
+    folder = GAZETTEER_DIR
     digest = hashlib.sha256(b"gazindex-1")
+    files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.py"))
     try:
-        for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.py")) + [Path(__file__)]:
+        for path in [*files, Path(__file__), ontology_file()]:
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
         digest.update(importlib.metadata.version("pycountry").encode())
     except (OSError, importlib.metadata.PackageNotFoundError):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from graph.ontology import TYPE
 from ingest.extraction.entities import EntityDraft, EntityTable, Mention
 from ingest.extraction.scan import scanner_of
 from ingest.extraction.sentences import Document
@@ -55,14 +56,14 @@ _NUM = (
     r"|nineteen|a single)"
 )
 HEADS = {
-    "App": r"apps?|applications?|mobile apps?",
-    "Website": r"websites?|web ?sites?|sites|web pages|domain names?|domains|addresses|URLs?|urls"
-    r"|links|web addresses",
-    "Account": r"(?:bank |social media |online )?accounts?",
-    "Exchange": r"exchanges|trading platforms|platforms|(?:crypto )?exchange operators",
-    "Company": r"companies|firms|entities|(?:service )?providers|operators|businesses|brokers",
-    "Regulator": r"regulators|agencies|authorities|watchdogs",
-    "CryptoAsset": r"tokens|crypto assets|cryptocurrencies|coins|digital assets",
+    TYPE.app: r"apps?|applications?|mobile apps?",
+    TYPE.website: r"websites?|web ?sites?|sites|web pages|domain names?|domains|addresses"
+    r"|URLs?|urls|links|web addresses",
+    TYPE.account: r"(?:bank |social media |online )?accounts?",
+    TYPE.exchange: r"exchanges|trading platforms|platforms|(?:crypto )?exchange operators",
+    TYPE.company: r"companies|firms|entities|(?:service )?providers|operators|businesses|brokers",
+    TYPE.regulator: r"regulators|agencies|authorities|watchdogs",
+    TYPE.cryptoasset: r"tokens|crypto assets|cryptocurrencies|coins|digital assets",
 }
 _HEAD_RE = "|".join(f"(?P<{t}>{h})" for t, h in HEADS.items())
 _POST = (
@@ -167,9 +168,9 @@ def group_mentions(
     text = doc.text
     scanner = scanner_of(doc)
     for m in scanner.finditer(BELONGING, ("belonging to",)):
-        out.append(_group(table, m, "Account", f"{m.group('pre')} of people{m.group('post')}"))
+        out.append(_group(table, m, TYPE.account, f"{m.group('pre')} of people{m.group('post')}"))
     for m in scanner.finditer(FROM_N, (" from ",)):
-        out.append(_group(table, m, "Regulator", m.group()))
+        out.append(_group(table, m, TYPE.regulator, m.group()))
     for m in scanner.finditer(GROUP, _NUMBER_STEMS):
         if _ANAPHORIC.search(text, max(0, m.start() - 16), m.start()):
             continue
@@ -177,7 +178,7 @@ def group_mentions(
             continue
         etype = next(t for t in HEADS if m.group(t))
         words = f"{m.group('mods')}{m.group(etype)}{m.group('post') or ''}".strip()
-        if etype == "Account" and re.match(
+        if etype == TYPE.account and re.match(
             r"accounts belonging", m.group(etype) + (m.group("post") or "")
         ):
             continue
@@ -194,14 +195,14 @@ def _one_person(table: EntityTable, m: re.Match[str]) -> Mention:
     draft = EntityDraft(
         key=f"group|{m.start()}",
         name=words,
-        type="Person",
+        type=TYPE.person,
         unnamed=True,
         count=1,
         description=m.group(),
         first=m.start(),
     )
     table.add_group(draft)
-    return Mention(m.start(), m.end(), m.group(), draft.key, "Person", "group")
+    return Mention(m.start(), m.end(), m.group(), draft.key, TYPE.person, "group")
 
 
 def _group(table: EntityTable, m: re.Match[str], etype: str, words: str) -> Mention:
@@ -230,25 +231,25 @@ def activity_mentions(doc: Document, table: EntityTable, mentions: list[Mention]
                 continue
             surface = re.sub(r"^the ", "", m.group(), flags=re.I)
             name = canonical or _first_form(table, surface)
-            draft = table.find(surface) or table.add(name, "Activity")
+            draft = table.find(surface) or table.add(name, TYPE.activity)
             table.alias(draft, surface, "other")
             _touch(draft, m.start())
-            out.append(Mention(m.start(), m.end(), surface, draft.key, "Activity", "name"))
+            out.append(Mention(m.start(), m.end(), surface, draft.key, TYPE.activity, "name"))
             taken.append((m.start(), m.end()))
     for m in scanner.finditer(
         BARRED_FROM, ("barred", "banned", "prohibited", "forb", "stopped", "restricted")
     ):
         name = f"{m.group('who')} {m.group('what')}"
-        draft = table.find(name) or table.add(name, "Activity")
+        draft = table.find(name) or table.add(name, TYPE.activity)
         _touch(draft, m.start("who"))
-        out.append(Mention(m.start("who"), m.end("what"), name, draft.key, "Activity", "name"))
+        out.append(Mention(m.start("who"), m.end("what"), name, draft.key, TYPE.activity, "name"))
     return out
 
 
 def _first_form(table: EntityTable, surface: str) -> str:
     stem = surface.split()[0].split("-")[0].lower()
     for d in table.all():
-        if d.type == "Activity" and d.name.lower().startswith(stem):
+        if d.type == TYPE.activity and d.name.lower().startswith(stem):
             return d.name
     return surface
 

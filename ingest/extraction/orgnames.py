@@ -9,6 +9,7 @@ stay unclassified; other steps type them from context (titles, appositions, list
 
 from __future__ import annotations
 
+from graph.ontology import TYPE
 from ingest.extraction.tokens import MONTHS, SENTENCE_WORDS, WEEKDAYS, Token
 
 BODY_HEADS = {
@@ -41,12 +42,12 @@ BODY_HEADS = {
     "prosecutor": "Gov",
     "prosecutors": "Gov",
     "cabinet": "Gov",
-    "court": "Court",
-    "tribunal": "Court",
+    "court": TYPE.court,
+    "tribunal": TYPE.court,
     "bank": "Bank",
     "reserve": "Bank",
     "fund": "Fund",
-    "exchange": "Exchange",
+    "exchange": TYPE.exchange,
     "news": "Media",
     "times": "Media",
     "journal": "Media",
@@ -126,17 +127,17 @@ def classify(words: list[str]) -> str | None:
         return None
     lowered = [w.lower().rstrip(",") for w in words]
     if lowered[-1] in COMPANY_SUFFIXES and len(words) > 1:
-        return "Company"
+        return TYPE.company
     hi = _head_index(words)
     if hi < 0:
         if len(words) >= 3 and lowered[0] in LAW_HEADS and lowered[1] in ("on", "of", "for"):
-            return "Law"  # "Regulation on the Disuse of ...", "Decree on Digital Asset ..."
+            return TYPE.law  # "Regulation on the Disuse of ...", "Decree on Digital Asset ..."
         return None
     head = lowered[hi]
     if head in LAW_HEADS:
-        return "Law" if hi > 0 or len(words) > 2 else None
+        return TYPE.law if hi > 0 or len(words) > 2 else None
     if head in COMPANY_SUFFIXES:
-        return "Company" if hi > 0 else None
+        return TYPE.company if hi > 0 else None
     kind = BODY_HEADS[head]
     rest = set(lowered)
     if len(words) == 1:
@@ -147,34 +148,36 @@ def classify(words: list[str]) -> str | None:
 def _body_type(kind: str, head: str, lowered: list[str], rest: set[str]) -> str | None:
     if kind == "Bank":
         if "central" in rest or "reserve" in rest or "people's" in rest or lowered[0] == "bank":
-            return "CentralBank"
+            return TYPE.centralbank
         if "national" in rest and "of" in rest:
-            return "CentralBank"
-        return "Company"
+            return TYPE.centralbank
+        return TYPE.company
     if kind == "Fund":
-        return "GovernmentBody" if "monetary" in rest or "international" in rest else "Company"
-    if kind == "Court":
-        return "Court"
-    if kind == "Exchange":
-        return "Exchange"
+        return (
+            TYPE.governmentbody if "monetary" in rest or "international" in rest else TYPE.company
+        )
+    if kind == TYPE.court:
+        return TYPE.court
+    if kind == TYPE.exchange:
+        return TYPE.exchange
     if kind == "Media":
-        return "MediaOutlet"
+        return TYPE.mediaoutlet
     if kind == "Centre":
-        return "Jurisdiction" if "financial" in rest else None
+        return TYPE.jurisdiction if "financial" in rest else None
     if kind == "Ministry":
-        return "GovernmentBody"
+        return TYPE.governmentbody
     if kind == "Department":
         finance = {"securities", "banking", "insurance"} & rest or (
             "financial" in rest and "services" in rest
         )
-        return "Regulator" if finance else "GovernmentBody"
+        return TYPE.regulator if finance else TYPE.governmentbody
     if rest & POLICE_WORDS:
-        return "GovernmentBody"
+        return TYPE.governmentbody
     if "monetary" in rest and kind == "Authority":
-        return "CentralBank"
+        return TYPE.centralbank
     if kind in ("Commission", "Authority"):
-        return "Regulator" if rest & FINANCE_WORDS else "GovernmentBody"
-    return "GovernmentBody"
+        return TYPE.regulator if rest & FINANCE_WORDS else TYPE.governmentbody
+    return TYPE.governmentbody
 
 
 def trim_chunk(tokens: list[Token], a: int, b: int) -> tuple[int, int]:

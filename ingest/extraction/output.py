@@ -14,7 +14,7 @@ from typing import Any
 
 from graph.ids import entity_id, group_id
 from graph.models import Alias, Article, Entity, Extraction, Relation
-from graph.ontology import get_ontology
+from graph.ontology import REL, get_ontology
 from ingest.extraction.entities import EntityDraft, EntityTable
 
 
@@ -53,7 +53,7 @@ def to_extraction(
     anchored = {
         k
         for r in relations
-        if ont.relations[r.type].kind != "structure" or r.type == "AFFILIATED_WITH"
+        if ont.relations[r.type].kind != "structure" or r.type == REL.affiliated_with
         for k in (table.resolve(r.source), table.resolve(r.target))
     }
     idle = lazy - anchored

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from graph.ontology import REL, TYPE
 from ingest.extraction.entities import ORGS, EntityTable, Mention
 from ingest.extraction.output import RelationDraft
 
@@ -38,9 +39,9 @@ def ownership_relations(
         tail = text[m.end : m.end + 120]
         nxt = orgs[i + 1] if i + 1 < len(orgs) else None
         if nxt is not None and _UNIT_OF.match(tail) and nxt.start - m.end < 120:
-            out.append(RelationDraft("SUBSIDIARY_OF", m.key, nxt.key, sentence, 0.8))
+            out.append(RelationDraft(REL.subsidiary_of, m.key, nxt.key, sentence, 0.8))
         if nxt is not None and _PARENT.match(tail) and nxt.start - m.end < 40:
-            out.append(RelationDraft("SUBSIDIARY_OF", m.key, nxt.key, sentence, 0.8))
+            out.append(RelationDraft(REL.subsidiary_of, m.key, nxt.key, sentence, 0.8))
         owner = _OWNER_PARENT.match(tail)
         if owner:
             child = next(
@@ -54,7 +55,7 @@ def ownership_relations(
                 None,
             )
             if child is not None:
-                out.append(RelationDraft("SUBSIDIARY_OF", child.key, m.key, sentence, 0.7))
+                out.append(RelationDraft(REL.subsidiary_of, child.key, m.key, sentence, 0.7))
         window = text[max(0, m.start - 60) : m.start]
         # _ITS_UNIT ends with ", $": only a window ending so can match (cheap test first)
         unit = _ITS_UNIT.search(window) if window.endswith((", ", ", \n")) else None
@@ -64,13 +65,13 @@ def ownership_relations(
                 orgs, i, table
             )
             if owner_m is not None and owner_m.key != m.key:
-                out.append(RelationDraft("SUBSIDIARY_OF", m.key, owner_m.key, sentence, 0.75))
+                out.append(RelationDraft(REL.subsidiary_of, m.key, owner_m.key, sentence, 0.75))
     return out
 
 
 def _owner_before(orgs: list[Mention], i: int, table: EntityTable) -> Mention | None:
     for x in reversed(orgs[:i]):
-        if table.get(x.key).type in ("Exchange", "Company"):
+        if table.get(x.key).type in (TYPE.exchange, TYPE.company):
             return x
     return orgs[i - 1] if i > 0 else None
 
@@ -85,7 +86,7 @@ def curated_parents(table: EntityTable) -> list[RelationDraft]:
         if parent is not None and parent.key != d.key and parent.type in ORGS and parent.standalone:
             out.append(
                 RelationDraft(
-                    "SUBSIDIARY_OF", d.key, parent.key, f"{d.name} is part of {parent.name}.", 0.6
+                    REL.subsidiary_of, d.key, parent.key, f"{d.name} is part of {parent.name}.", 0.6
                 )
             )
     return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from graph.ontology import REL, TYPE
 from ingest.extraction.build import Context
 from ingest.extraction.entities import FIRMS, ORGS, PUBLIC_BODIES, EntityTable, Mention
 from ingest.extraction.output import RelationDraft
@@ -47,11 +48,11 @@ _FOUNDED_BY = re.compile(
 )
 _BARE_BODY = re.compile(r"\b(central bank|regulator|watchdog|exchange|court) $", re.I)
 _BARE_TYPES = {
-    "central bank": "CentralBank",
-    "regulator": "Regulator",
-    "watchdog": "Regulator",
-    "exchange": "Exchange",
-    "court": "Court",
+    "central bank": TYPE.centralbank,
+    "regulator": TYPE.regulator,
+    "watchdog": TYPE.regulator,
+    "exchange": TYPE.exchange,
+    "court": TYPE.court,
 }
 _REPLACED = re.compile(r"\b(?:replaced (?:him|her) with|succeeded by) $")
 
@@ -64,7 +65,7 @@ def affiliations(
     out: list[RelationDraft] = []
     ordered = sorted(mentions, key=lambda m: m.start)
     for i, m in enumerate(ordered):
-        if m.key not in table or table.get(m.key).type != "Person" or m.how == "pronoun":
+        if m.key not in table or table.get(m.key).type != TYPE.person or m.how == "pronoun":
             continue
         sent = doc.sentence_at(m.start)
         evidence = sent.text if sent else m.text
@@ -72,7 +73,7 @@ def affiliations(
             if org is not None and org != m.key:
                 out.append(
                     RelationDraft(
-                        "AFFILIATED_WITH", m.key, org, evidence, 0.75, properties={"role": role}
+                        REL.affiliated_with, m.key, org, evidence, 0.75, properties={"role": role}
                     )
                 )
         prev_person = _replaced(m, i, ordered, text, table, out)
@@ -100,8 +101,8 @@ def _roles_of(
         found.append((org, role))
     if before.endswith("by ") and _FOUNDED_BY.search(before):  # it ends "by $"; no newline
         org = _nearest_org(ordered, i, table, "founder", ctx, same_sentence=True, any_type=True)
-        if org is not None and table.get(org).type == "CryptoAsset":
-            table.get(org).type = "Company"  # what someone founded is an organisation
+        if org is not None and table.get(org).type == TYPE.cryptoasset:
+            table.get(org).type = TYPE.company  # what someone founded is an organisation
         found.append((org, "founder"))
     tail = text[m.end : m.end + 160]
     appos = re.match(r"^, (?P<body>[^,;.]*(?:, [^,;.]*?)?)(?:,|\.| said| says)", tail)
@@ -207,9 +208,9 @@ def _nearest_org(
         if x.key not in table or table.get(x.key).unnamed:
             continue
         t = table.get(x.key).type
-        if any_type and t in ORGS | {"CryptoAsset"}:
+        if any_type and t in ORGS | {TYPE.cryptoasset}:
             return x.key
-        if t in wanted and (public or t == "Exchange"):
+        if t in wanted and (public or t == TYPE.exchange):
             return x.key
     for x in candidates:
         if x.key in table and table.get(x.key).type in wanted and not table.get(x.key).unnamed:
@@ -229,12 +230,12 @@ def _replaced(
     if not _REPLACED.search(before):
         return None
     for x in reversed(ordered[:i]):
-        if x.key in table and table.get(x.key).type == "Person" and x.key != m.key:
+        if x.key in table and table.get(x.key).type == TYPE.person and x.key != m.key:
             prior = next((r for r in so_far if r.source == x.key), None)
             if prior is not None:
                 role = str(prior.properties.get("role", "")).replace("former ", "")
                 return RelationDraft(
-                    "AFFILIATED_WITH",
+                    REL.affiliated_with,
                     m.key,
                     prior.target,
                     prior.evidence,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from graph.ontology import REL, TYPE
 from ingest.extraction.build import Context
 from ingest.extraction.entities import PUBLIC_BODIES, EntityDraft, EntityTable, Mention
 from ingest.extraction.output import RelationDraft
@@ -39,7 +40,7 @@ def located_relations(
         if place is not None and place.key != d.key:
             out.append(
                 RelationDraft(
-                    "LOCATED_IN", d.key, place.key, _first_sentence(d, mentions, text), 0.75
+                    REL.located_in, d.key, place.key, _first_sentence(d, mentions, text), 0.75
                 )
             )
     return out
@@ -50,7 +51,7 @@ def _seat(
 ) -> EntityDraft | None:
     own = [m for m in mentions if m.key == d.key]
     for m in own:
-        if d.type == "Court":
+        if d.type == TYPE.court:
             inside = re.search(r" in (?:the )?([A-Z][\w]*(?: [A-Z]\w*)*)$", m.text)
             found = _emitted_place(inside.group(1), table, ctx) if inside else None
             if found is not None:
@@ -113,7 +114,7 @@ def _emitted_place(name: str | None, table: EntityTable, ctx: Context) -> Entity
     if found is None:
         entry = ctx.jurisdiction(name)
         found = table.find(entry.name) if entry else None
-    if found is None or found.type != "Jurisdiction" or not found.standalone:
+    if found is None or found.type != TYPE.jurisdiction or not found.standalone:
         return None
     return found
 
@@ -130,18 +131,18 @@ def _first_sentence(d: EntityDraft, mentions: list[Mention], text: str) -> str:
 def part_of_relations(table: EntityTable, ctx: Context) -> list[RelationDraft]:
     out: list[RelationDraft] = []
     for d in table.all():
-        if d.type != "Jurisdiction" or not d.standalone:
+        if d.type != TYPE.jurisdiction or not d.standalone:
             continue
         name = d.name
         for _ in range(6):
-            entry = next((e for e in ctx.index.lookup(name) if e.type == "Jurisdiction"), None)
+            entry = next((e for e in ctx.index.lookup(name) if e.type == TYPE.jurisdiction), None)
             if entry is None or not entry.parent:
                 break
             parent = table.find(entry.parent)
-            if parent is not None and parent.type == "Jurisdiction" and parent.standalone:
+            if parent is not None and parent.type == TYPE.jurisdiction and parent.standalone:
                 out.append(
                     RelationDraft(
-                        "PART_OF", d.key, parent.key, f"{d.name} is part of {parent.name}.", 0.7
+                        REL.part_of, d.key, parent.key, f"{d.name} is part of {parent.name}.", 0.7
                     )
                 )
                 break
@@ -156,7 +157,7 @@ def text_part_of(
     out = []
     for m in mentions:
         d = _draft(table, m.key)
-        if d is None or d.type != "Jurisdiction":
+        if d is None or d.type != TYPE.jurisdiction:
             continue
         hit = _PART_OF_TEXT.match(text[m.end : m.end + 100])
         if not hit:
@@ -168,7 +169,7 @@ def text_part_of(
             line_end = text.find("\n", m.end)
             out.append(
                 RelationDraft(
-                    "PART_OF",
+                    REL.part_of,
                     d.key,
                     found.key,
                     text[line_start : line_end if line_end >= 0 else None],

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from graph.ontology import TYPE
 from ingest.extraction.cues import cue_spans
 from ingest.extraction.gazindex import GazEntry, GazHit, GazIndex
 from ingest.extraction.orgnames import COMPANY_SUFFIXES, classify, split_chunk
@@ -92,7 +93,7 @@ def recognize(doc: Document, index: GazIndex, publisher: str | None = None) -> l
             (chunks if cand.type else unknown).append(cand)
     spans = [(c.start, c.end) for c in chunks + unknown]
     persons = [
-        Candidate(p.start, p.end, p.name, "Person", "person") for p in person_spans(text, spans)
+        Candidate(p.start, p.end, p.name, TYPE.person, "person") for p in person_spans(text, spans)
     ]
     persons = [p for p in persons if not _clashes_with_org(p, gaz, chunks)]
     brands = _brand_extensions(unknown, gaz, index)
@@ -128,16 +129,16 @@ def _possessive_places(accepted: list[Candidate], index: GazIndex) -> list[Candi
     out = []
     for c in accepted:
         m = _POSSESSIVE_PLACE.match(c.surface)
-        if not m or c.type == "Jurisdiction":
+        if not m or c.type == TYPE.jurisdiction:
             continue
         idx = next(
-            (i for i in index.lookup_ids(m.group(1)) if index.entries[i].type == "Jurisdiction"),
+            (i for i in index.lookup_ids(m.group(1)) if index.entries[i].type == TYPE.jurisdiction),
             None,
         )
         if idx is not None:
             out.append(
                 Candidate(
-                    c.start, c.start + len(m.group(1)), m.group(1), "Jurisdiction", "gaz", (idx,)
+                    c.start, c.start + len(m.group(1)), m.group(1), TYPE.jurisdiction, "gaz", (idx,)
                 )
             )
     return out
@@ -166,10 +167,10 @@ def _context_ok(hit: GazHit, index: GazIndex, text: str) -> bool:
     end = hit.end
     if text[end : end + 1] == "$" or text.startswith((" dollar", " cents"), end):
         return False  # "HK$", "US$", "US dollar": a currency, not a place
-    if all(e.type == "Activity" for e in entries) and _PRODUCT_NOUN.match(text, end):
+    if all(e.type == TYPE.activity for e in entries) and _PRODUCT_NOUN.match(text, end):
         return False  # "a margin trading product": a modifier, not the activity
     if text[hit.start].islower() and all(
-        s.text[0].isupper() and e.type not in ("CryptoAsset", "Activity")
+        s.text[0].isupper() and e.type not in (TYPE.cryptoasset, TYPE.activity)
         for s, e in zip(hit.surfaces, entries, strict=True)
     ):
         return False
@@ -228,10 +229,10 @@ def _chunk_candidate(
 ) -> Candidate:
     etype = _classify(words)
     source = "chunk"
-    tail = _COMPANY_TAIL.match(text, end) if etype is None or etype == "Company" else None
+    tail = _COMPANY_TAIL.match(text, end) if etype is None or etype == TYPE.company else None
     if tail and words[-1].lower() not in COMPANY_SUFFIXES:
-        end, etype, source = tail.end(), "Company", "company"
-    if etype == "Law":
+        end, etype, source = tail.end(), TYPE.company, "company"
+    if etype == TYPE.law:
         for tail_word in (" No.", " B.E."):
             if text[start:end].endswith(tail_word):
                 end -= len(tail_word)
@@ -243,13 +244,13 @@ def _chunk_candidate(
         etype = cues.get((start, end))
         source = "cue" if etype else "chunk"
     if etype is None and publisher and text[start:end] == publisher:
-        etype, source = "MediaOutlet", "cue"
+        etype, source = TYPE.mediaoutlet, "cue"
     return Candidate(start, end, text[start:end], etype, source)
 
 
 def _clashes_with_org(p: Candidate, gaz: list[Candidate], chunks: list[Candidate]) -> bool:
     for c in gaz + chunks:
-        if _overlap(p, c) and c.type not in (None, "Person") and c.length > p.length:
+        if _overlap(p, c) and c.type not in (None, TYPE.person) and c.length > p.length:
             return True  # the 'person' sits inside a longer organisation name
     return False
 
@@ -261,7 +262,7 @@ def _brand_extensions(
     out = []
     by_start: dict[int, list[Candidate]] = {}
     for g in gaz:
-        if g.type in ("Exchange", "Company"):
+        if g.type in (TYPE.exchange, TYPE.company):
             by_start.setdefault(g.start, []).append(g)
     for u in unknown:
         for g in by_start.get(u.start, ()):
@@ -301,7 +302,7 @@ def _free(cands: list[Candidate], accepted: list[Candidate]) -> list[Candidate]:
 def _typed_by_lists(rest: list[Candidate], accepted: list[Candidate], text: str) -> list[Candidate]:
     """Unknown names coordinated with typed exchanges, firms or tokens take their type."""
     items = sorted(rest + accepted, key=lambda c: c.start)
-    surnames = {a.surface.split()[-1] for a in accepted if a.type == "Person"}
+    surnames = {a.surface.split()[-1] for a in accepted if a.type == TYPE.person}
     out: list[Candidate] = []
     for i, item in enumerate(items):
         if item.type is not None or item.surface in surnames:
@@ -313,7 +314,7 @@ def _typed_by_lists(rest: list[Candidate], accepted: list[Candidate], text: str)
             lo, hi = (other, item) if j < i else (item, other)
             gap = text[lo.end : hi.start]
             typed = other.type or next((o.type for o in out if o is other), None)
-            if typed in ("Exchange", "CryptoAsset", "Company") and _LIST_SEP.match(gap):
+            if typed in (TYPE.exchange, TYPE.cryptoasset, TYPE.company) and _LIST_SEP.match(gap):
                 item.type, item.source = typed, "cue"
                 out.append(item)
                 break
@@ -327,7 +328,7 @@ def _people_by_habit(
     from ingest.extraction.persons import _valid
 
     singles = {u.surface for u in rest if " " not in u.surface}
-    singles |= {a.surface for a in accepted if " " not in a.surface and a.type == "Person"}
+    singles |= {a.surface for a in accepted if " " not in a.surface and a.type == TYPE.person}
     out = []
     for u in rest:
         words = u.surface.split()
@@ -338,7 +339,7 @@ def _people_by_habit(
         if words[-1] in singles or (
             _PEOPLE_NOUNS.search(before) and before.rstrip().endswith((",", "and"))
         ):
-            u.type, u.source = "Person", "person"
+            u.type, u.source = TYPE.person, "person"
             out.append(u)
     return out
 
@@ -350,18 +351,18 @@ def _attach_places(accepted: list[Candidate], hits: list[GazHit], index: GazInde
             h
             for h in hits
             if not h.surfaces[0].ambiguous
-            and index.entries[h.surfaces[0].entry].type == "Jurisdiction"
+            and index.entries[h.surfaces[0].entry].type == TYPE.jurisdiction
         ),
         key=lambda h: h.start,
     )
     starts = [h.start for h in places]
     for c in accepted:
-        if c.source == "gaz" or c.type in ("Person", "Jurisdiction"):
+        if c.source == "gaz" or c.type in (TYPE.person, TYPE.jurisdiction):
             continue
         for h in places[bisect_left(starts, c.start) : bisect_left(starts, c.end)]:
             if h.end <= c.end:
                 entry: GazEntry = index.entries[h.surfaces[0].entry]
-                if entry.type == "Jurisdiction" and entry.name not in c.places:
+                if entry.type == TYPE.jurisdiction and entry.name not in c.places:
                     c.places.append(entry.name)
         for word in c.surface.replace("-", " ").split():
             country = index.country_of_adjective(word)

@@ -10,13 +10,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from graph.ontology import REL, TYPE
 from ingest.extraction.clauses import Clauses, possessive, preceded_by_preposition
 from ingest.extraction.entities import ACTORS, PUBLIC_BODIES, EntityTable, Mention
 from ingest.extraction.sentences import Sentence
 from ingest.extraction.triggers import Trigger
 
 TARGET_TYPES = frozenset(
-    {"Exchange", "Company", "Person", "App", "Website", "Account", "Activity", "MediaOutlet"}
+    {
+        TYPE.exchange,
+        TYPE.company,
+        TYPE.person,
+        TYPE.app,
+        TYPE.website,
+        TYPE.account,
+        TYPE.activity,
+        TYPE.mediaoutlet,
+    }
 )
 _MATTER = re.compile(r"\b(?:the matter|the case|the cases|it|them|the issue)\b")
 
@@ -83,14 +93,14 @@ def read_roles(
         )
     if voice == "receiver":
         agent = agent_after(after, text, trig.end, table, ("by", "with", "from", "to", ""))
-        if agent is not None and table.get(agent.key).type == "Jurisdiction":
+        if agent is not None and table.get(agent.key).type == TYPE.jurisdiction:
             agent = None
         targets = [
             m
             for m in before
             if eligible(m, table)
             and not possessive(text, m.end)
-            and table.get(m.key).type not in ("Activity", "App", "Website")
+            and table.get(m.key).type not in (TYPE.activity, TYPE.app, TYPE.website)
         ]
         if agent is None:
             first_target = targets[0].start if targets else trig.start
@@ -129,19 +139,21 @@ def read_roles(
         if agent is not None:
             actor = actor_key(agent, view, table)
         targets = [m for m in after if eligible(m, table)]
-        if not targets and (trig.type == "INVESTIGATED" or (by_agent is not None and own is None)):
+        if not targets and (
+            trig.type == REL.investigated or (by_agent is not None and own is None)
+        ):
             doers = [  # "Kraken ... agreed to settle charges from the SEC"
                 m
                 for m in before
                 if eligible(m, table)
                 and not possessive(text, m.end)
                 and not preceded_by_preposition(text, m.start)
-                and table.get(m.key).type not in ("Activity", "App", "Website")
+                and table.get(m.key).type not in (TYPE.activity, TYPE.app, TYPE.website)
             ]
             targets = doers[:1]
         if not targets:
             first = next((m for m in view.mentions if eligible(m, table)), None)
-            if first is not None and first.start < trig.start and trig.type == "INVESTIGATED":
+            if first is not None and first.start < trig.start and trig.type == REL.investigated:
                 targets = [first]
         return actor, target_keys(targets, view, table), conf - 0.05
     objects: list[Mention] = []
@@ -252,11 +264,11 @@ def _titles_person(m: Mention, view: View, text: str, table: EntityTable) -> boo
     if hit is None:
         return False
     nxt = next((x for x in view.mentions if x.start >= hit.end() - 1), None)
-    return nxt is not None and nxt.start == hit.end() - 1 and table.get(nxt.key).type == "Person"
+    return nxt is not None and nxt.start == hit.end() - 1 and table.get(nxt.key).type == TYPE.person
 
 
 def main_target(table: EntityTable) -> str | None:
-    firms = [d for d in table.all() if d.type in ("Exchange", "Company") and not d.unnamed]
+    firms = [d for d in table.all() if d.type in (TYPE.exchange, TYPE.company) and not d.unnamed]
     return max(firms, key=lambda d: d.mentions).key if firms else None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from graph.ontology import REL, TYPE
 from ingest.extraction.build import Context
 from ingest.extraction.clauses import Clauses, clauses_of
 from ingest.extraction.entities import FIRMS, ORGS, EntityDraft, EntityTable, Mention
@@ -29,15 +30,15 @@ _BASED_BEFORE = re.compile(
     r"(?:(?!of |for |to |by |with )[\w-]+ ){0,3}(?:[\w-]+, )?$"
 )
 _IN_PHRASE = {
-    "HEADQUARTERED_IN": re.compile(
+    REL.headquartered_in: re.compile(
         r"\b(?:registered|incorporated|headquartered|based|domiciled|(?:has|have) (?:its|their) "
         r"(?:headquarters|head office|registered office)) in\b"
     ),
-    "ORIGINATED_IN": re.compile(
+    REL.originated_in: re.compile(
         r"\b(?:originated|founded|started|launched|established|created|set up) in\b|"
         r"\b(?:came|come|comes|coming) out of\b"
     ),
-    "OPERATES_IN": re.compile(
+    REL.operates_in: re.compile(
         r"\b(?:accessible|available|operat(?:es|ing|ed|e)|doing business|do business|does business|"
         r"offer(?:s|ed|ing)? (?:[\w-]+ ){0,2}services|"
         r"offices|active|present|presence|licensed to operate|serv(?:e|es|ed|ing) "
@@ -50,14 +51,14 @@ _IN_PHRASE = {
     ),
 }
 _IN_STEMS = {
-    "HEADQUARTERED_IN": (
+    REL.headquartered_in: (
         "registered", "incorporated", "headquarter", "based", "domiciled", "office",
     ),
-    "ORIGINATED_IN": (
+    REL.originated_in: (
         "originated", "founded", "started", "launched", "established", "created", "set up",
         "out of",
     ),
-    "OPERATES_IN": (
+    REL.operates_in: (
         "accessible", "available", "operat", "business", "offer", "offices", "active", "present",
         "serv", "access to", "largest", "biggest", "leading", "oldest", "top", "handl", "dominat",
         "control", "lead",
@@ -126,7 +127,7 @@ def _draft(table: EntityTable, key: str) -> EntityDraft | None:
 
 def _place_key(m: Mention, table: EntityTable) -> str | None:
     d = _draft(table, m.key)
-    return m.key if d is not None and d.type == "Jurisdiction" else None
+    return m.key if d is not None and d.type == TYPE.jurisdiction else None
 
 
 def _phrases(
@@ -149,7 +150,7 @@ def _phrases(
             words = inner.group("place").split()
             for k in range(len(words)):
                 found = _to_place(
-                    table, m.key, " ".join(words[k:]), "HEADQUARTERED_IN", sentence, ctx
+                    table, m.key, " ".join(words[k:]), REL.headquartered_in, sentence, ctx
                 )
                 if found:
                     out += found
@@ -158,11 +159,11 @@ def _phrases(
         if local is not None:  # "Kraken's Australian exchange", "Binance's local business"
             place = _demonym_place(local.group("dem"), ctx)
             if place:
-                out += _to_place(table, m.key, place, "OPERATES_IN", sentence, ctx)
+                out += _to_place(table, m.key, place, REL.operates_in, sentence, ctx)
         window = text[max(0, m.start - 80) : m.start]
         largest = _COUNTRY_LARGEST_BEFORE.search(window) if "country's" in window else None
         if largest and ctx.main_country and d.type in FIRMS:
-            out += _to_place(table, m.key, ctx.main_country, "OPERATES_IN", sentence, ctx)
+            out += _to_place(table, m.key, ctx.main_country, REL.operates_in, sentence, ctx)
         tail = text[m.end : m.end + 80]
         if (
             "-" not in tail
@@ -172,7 +173,9 @@ def _phrases(
             continue
         based = _BASED_AFTER.match(tail)
         if based:
-            out += _to_place(table, m.key, based.group("place"), "HEADQUARTERED_IN", sentence, ctx)
+            out += _to_place(
+                table, m.key, based.group("place"), REL.headquartered_in, sentence, ctx
+            )
         head = text[max(0, m.start - 60) : m.start]
         based = (
             _BASED_BEFORE.search(head)
@@ -183,13 +186,13 @@ def _phrases(
             words = based.group("place").split()
             for k in range(len(words)):
                 found = _to_place(
-                    table, m.key, " ".join(words[k:]), "HEADQUARTERED_IN", sentence, ctx
+                    table, m.key, " ".join(words[k:]), REL.headquartered_in, sentence, ctx
                 )
                 if found:
                     out += found
                     break
         if _COUNTRY_LARGEST.match(tail) and ctx.main_country and d.type in FIRMS:
-            out += _to_place(table, m.key, ctx.main_country, "OPERATES_IN", sentence, ctx)
+            out += _to_place(table, m.key, ctx.main_country, REL.operates_in, sentence, ctx)
     low = sentence.lower()
     for rtype, pattern in _IN_PHRASE.items():
         if " in " not in low and " of " not in low:
@@ -213,7 +216,7 @@ def _phrases(
             if place_m is None or hedged(sentence[lo : hit.start()]):
                 continue
             for subj in _subjects(ments, pos, table, text, 3, clauses):
-                if rtype != "OPERATES_IN" or table.get(subj).type in FIRMS:
+                if rtype != REL.operates_in or table.get(subj).type in FIRMS:
                     out.append(RelationDraft(rtype, subj, place_m.key, sentence, 0.8))
     country = table.find(ctx.main_country) if ctx.main_country else None
     for hit in _WAS_COUNTRYS.finditer(sentence) if "country's" in low else ():
@@ -221,7 +224,7 @@ def _phrases(
         if country is not None:
             for subj in _subjects(ments, base + hit.start(), table, text, 1, clauses):
                 if table.get(subj).type in FIRMS:
-                    out.append(RelationDraft("OPERATES_IN", subj, country.key, sentence, 0.7))
+                    out.append(RelationDraft(REL.operates_in, subj, country.key, sentence, 0.7))
     serve = any(
         w in low
         for w in ("users", "customers", "clients", "investors", "residents", "traders", "courting")
@@ -236,7 +239,7 @@ def _phrases(
         if served is not None:
             for subj in _subjects(ments, base + hit.start(), table, text, 1, clauses):
                 if table.get(subj).type in FIRMS:
-                    out.append(RelationDraft("OPERATES_IN", subj, served.key, sentence, 0.7))
+                    out.append(RelationDraft(REL.operates_in, subj, served.key, sentence, 0.7))
     return out
 
 
@@ -299,8 +302,8 @@ def _to_place(
         entry = ctx.jurisdiction(place)
         if entry is None:
             return []
-        found = table.find(entry.name) or table.add(entry.name, "Jurisdiction", qid=entry.qid)
-    if found.type != "Jurisdiction":
+        found = table.find(entry.name) or table.add(entry.name, TYPE.jurisdiction, qid=entry.qid)
+    if found.type != TYPE.jurisdiction:
         return []
     return [RelationDraft(rtype, key, found.key, sentence, 0.8)]
 
@@ -308,21 +311,26 @@ def _to_place(
 def _operates_inferred(
     table: EntityTable, structure: list[RelationDraft], actions: list[RelationDraft]
 ) -> list[RelationDraft]:
-    seats = {r.source: r.target for r in structure if r.type == "LOCATED_IN"}
-    hq = {(r.source, r.target) for r in structure if r.type == "HEADQUARTERED_IN"}
+    seats = {r.source: r.target for r in structure if r.type == REL.located_in}
+    hq = {(r.source, r.target) for r in structure if r.type == REL.headquartered_in}
     out = []
     for r in actions:
         target = _draft(table, r.target)
-        if r.type == "REFERRED_BY" or target is None or target.type != "Exchange" or target.unnamed:
+        if (
+            r.type == REL.referred_by
+            or target is None
+            or target.type != TYPE.exchange
+            or target.unnamed
+        ):
             continue
         place = seats.get(r.source)
         if place is not None and (r.target, place) not in hq:
-            out.append(RelationDraft("OPERATES_IN", r.target, place, r.evidence, 0.5))
+            out.append(RelationDraft(REL.operates_in, r.target, place, r.evidence, 0.5))
     for d in table.all():
-        if d.type == "Exchange" and d.places and not d.unnamed:
+        if d.type == TYPE.exchange and d.places and not d.unnamed:
             found = table.find(d.places[-1])
-            if found is not None and found.type == "Jurisdiction" and found.standalone:
-                out.append(RelationDraft("OPERATES_IN", d.key, found.key, d.name, 0.6))
+            if found is not None and found.type == TYPE.jurisdiction and found.standalone:
+                out.append(RelationDraft(REL.operates_in, d.key, found.key, d.name, 0.6))
     return out
 
 

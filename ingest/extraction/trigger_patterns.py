@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from graph.ontology import REL
 from ingest.extraction.regexlead import compile_lead
 
 _OBJ = r"(?:[^.;\n]|\.(?=,| [a-z]))"  # an object phrase; "Inc.," and "Ltd. and" stay inside
@@ -17,7 +18,7 @@ _N = "nominal"
 _R = "receiver"
 PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
     (
-        "BANNED",
+        REL.banned,
         "span",
         re.compile(
             r"\bordered (?P<obj>" + _OBJ + r"{1,160}?) to (?:\w+ly )?(?:stop|cease|halt|suspend"
@@ -26,9 +27,9 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.85,
     ),
-    ("FINED", "span", re.compile(r"\bordered (?P<obj>" + _OBJ + r"{1,160}?) to pay\b"), 0.85),
+    (REL.fined, "span", re.compile(r"\bordered (?P<obj>" + _OBJ + r"{1,160}?) to pay\b"), 0.85),
     (
-        "BANNED",
+        REL.banned,
         "span",
         re.compile(
             r"\bdeclar(?:e|ed|es|ing) (?:all |the )?(?P<obj>[^.;\n]{1,80}?) (?:illegal"
@@ -37,7 +38,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.85,
     ),
     (
-        "BANNED",
+        REL.banned,
         _V,
         re.compile(
             r"\b(?:ban(?:s|ned|ning)?|prohibit(?:s|ed|ing)?|outlaw(?:s|ed|ing)?|forb(?:ade|ids?|idden)|"
@@ -47,7 +48,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.85,
     ),
     (
-        "BANNED",
+        REL.banned,
         "span",
         re.compile(
             r"\badd(?:s|ed|ing)? (?P<obj>[^.;\n]{1,60}?) to (?:its|the|a|an) (?:[\w-]+ ){0,3}?"
@@ -56,7 +57,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.85,
     ),
     (
-        "WARNED",
+        REL.warned,
         "span",
         re.compile(
             r"\badd(?:s|ed|ing)? (?P<obj>[^.;\n]{1,60}?) to (?:its|the|a|an) (?:[\w-]+ ){0,3}?"
@@ -66,13 +67,13 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.85,
     ),
     (
-        "SUED",
+        REL.sued,
         "span",
         re.compile(r"\b(?:took|taken|takes|taking|take) (?P<obj>[^.;\n]{1,80}?) to court\b"),
         0.85,
     ),
     (
-        "BANNED",
+        REL.banned,
         _V,
         re.compile(
             r"\b(?:sanction(?:ed|ing)|suspend(?:s|ed|ing)?|"
@@ -81,13 +82,13 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.8,
     ),
     (
-        "BANNED",
+        REL.banned,
         _N,
         re.compile(r"\b(?:sanctions (?:on|against)|suspension of|seizure of)\b"),
         0.7,
     ),
     (
-        "BANNED",
+        REL.banned,
         _V,
         re.compile(
             r"\bseiz(?:e|es|ed|ing)\b(?= (?:the |its |their )?(?:[\w'-]+ ){0,3}?"
@@ -95,10 +96,10 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.8,
     ),
-    ("BANNED", _N, re.compile(r"\bban on\b"), 0.7),
-    ("BANNED", _V, re.compile(r"\brevok(?:e|es|ed|ing)\b"), 0.5),
+    (REL.banned, _N, re.compile(r"\bban on\b"), 0.7),
+    (REL.banned, _V, re.compile(r"\brevok(?:e|es|ed|ing)\b"), 0.5),
     (
-        "BLOCKED",
+        REL.blocked,
         _V,
         re.compile(
             r"\b(?:block(?:s|ed|ing)?|blacklist(?:s|ed|ing)?|cut(?:s|ting)? off|"
@@ -106,9 +107,9 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.85,
     ),
-    ("FINED", _V, re.compile(r"\bfin(?:es|ed|ing)\b|\bfine\b(?= [A-Z])"), 0.85),
+    (REL.fined, _V, re.compile(r"\bfin(?:es|ed|ing)\b|\bfine\b(?= [A-Z])"), 0.85),
     (
-        "FINED",
+        REL.fined,
         _R,
         re.compile(
             r"\b(?:paid|pays|paying|pay) (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:fine|penalty)\b"
@@ -116,7 +117,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.75,
     ),
     (
-        "FINED",
+        REL.fined,
         _N,
         re.compile(
             r"\b(?:penalt(?:y|ies)|fine of|settlement with|disgorgement)\b"
@@ -125,7 +126,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.75,
     ),
     (
-        "FINED",
+        REL.fined,
         _R,
         re.compile(
             r"\b(?:settl(?:e|es|ed|ing) with|(?:agreed|ordered|required)"
@@ -136,7 +137,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.8,
     ),
     (
-        "SUED",
+        REL.sued,
         _V,
         re.compile(
             r"\bsu(?:e|es|ed|ing)\b|\bindict(?:s|ed|ing)?\b|"
@@ -145,7 +146,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.85,
     ),
     (
-        "SUED",
+        REL.sued,
         _V,
         re.compile(
             r"\bfil(?:e|es|ed|ing) (?:a |an |its |their )?(?:[\w-]+ ){0,3}?(?:lawsuit|suit"
@@ -155,7 +156,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.85,
     ),
     (
-        "SUED",
+        REL.sued,
         _N,
         re.compile(
             r"\b(?:lawsuit|suit|complaints?|case|charges?|indictment|prosecution|proceedings)"
@@ -163,22 +164,22 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.8,
     ),
-    ("SUED", _N, re.compile(r"\b(?:charges?|count charge)\b(?= filed)"), 0.8),
+    (REL.sued, _N, re.compile(r"\b(?:charges?|count charge)\b(?= filed)"), 0.8),
     (
-        "SUED",
+        REL.sued,
         _N,
         re.compile(r"\b(?:charges|lawsuit|suit|complaint)\b(?= (?:brought |filed )?(?:by|from) )"),
         0.8,
     ),
     (
-        "SUED",
+        REL.sued,
         _V,
         re.compile(r"\b(?:complaint|lawsuit|indictment)\b[^;\n]{0,160}?\b(?P<t>names)\b"),
         0.8,
     ),
-    ("SUED", _V, re.compile(r"\baccus(?:e|es|ed|ing)\b"), 0.6),
+    (REL.sued, _V, re.compile(r"\baccus(?:e|es|ed|ing)\b"), 0.6),
     (
-        "INVESTIGATED",
+        REL.investigated,
         _V,
         re.compile(
             r"\b(?:investigat(?:e|es|ed|ing)|prob(?:es|ed|ing)|raid(?:s|ed|ing)?|arrest(?:s|ed|ing)?|"
@@ -187,7 +188,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.8,
     ),
     (
-        "INVESTIGATED",
+        REL.investigated,
         _N,
         re.compile(
             r"\b(?:investigations?|probes?|(?:enquir|inquir)(?:y|ies)(?: into)?|examinations?"
@@ -198,7 +199,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.75,
     ),
     (
-        "WARNED",
+        REL.warned,
         "span",
         re.compile(
             r"\bput (?P<obj>[^.;\n]{1,40}?) on (?:its|an|the|a) (?:[\w-]+ )?(?:alert|warning"
@@ -207,13 +208,13 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.85,
     ),
     (
-        "WARNED",
+        REL.warned,
         _V,
         re.compile(r"\b(?:warn(?:s|ed)?|caution(?:s|ed)?|admonish(?:es|ed)?|reprimand(?:s|ed)?)\b"),
         0.85,
     ),
     (
-        "WARNED",
+        REL.warned,
         _R,
         re.compile(
             r"\b(?:received|receives|got|gets|was (?:sent|given|issued)|were (?:sent|given|issued))"
@@ -223,7 +224,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.75,
     ),
     (
-        "WARNED",
+        REL.warned,
         _N,
         re.compile(
             r"\b(?:warnings?|warning letters?|advisor(?:y|ies)|show[- ]cause(?: notices?"
@@ -235,7 +236,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.8,
     ),
     (
-        "WARNED",
+        REL.warned,
         "span",
         re.compile(
             r"\b(?:orders?|notices?|letters?) (?:requiring|directing|ordering"
@@ -245,13 +246,13 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.85,
     ),
     (
-        "LICENSED",
+        REL.licensed,
         "prefix",
         re.compile(r"\b(?P<obj>[A-Z][A-Z0-9&]{1,9})-(?:licensed|registered|approved)\b"),
         0.85,
     ),
     (
-        "LICENSED",
+        REL.licensed,
         _R,
         re.compile(
             r"\b(?:(?:has|have|had) been |was |were |is |are )?(?:granted|awarded"
@@ -270,7 +271,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.8,
     ),
     (
-        "LICENSED",
+        REL.licensed,
         _V,
         re.compile(
             r"\b(?:licen[cs](?:es|ed)|approv(?:es|ed)|authori[sz](?:es|ed)|"
@@ -281,13 +282,13 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.8,
     ),
     (
-        "REFERRED_BY",
+        REL.referred_by,
         "refer",
         re.compile(r"\brefer(?:s|red|ring) (?P<obj>[^.;\n]{1,60}?) to (?P<to>[^.;,\n]{1,60})"),
         0.8,
     ),
     (
-        "REFERRED_BY",
+        REL.referred_by,
         "suggest",
         re.compile(
             r"\b(?:suggested|recommended|urged|asked|requested)\b[^.;\n]{0,40}?\b(?:look into"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from graph.ontology import get_ontology
+from graph.ontology import REL, TYPE, get_ontology
 from ingest.gazetteer.model import GazetteerEntry, SurfaceForm, normalize_name
 from ingest.gazetteer.schema import GazetteerError
 
@@ -46,9 +46,9 @@ def _resolve(
 
 def _check_references(entry: GazetteerEntry, canonical: dict[str, list[GazetteerEntry]]) -> None:
     ont = get_ontology()
-    jurisdiction = frozenset({"Jurisdiction"})
+    jurisdiction = frozenset({TYPE.jurisdiction})
     if entry.jurisdiction is not None:
-        if entry.type == "Jurisdiction":
+        if entry.type == TYPE.jurisdiction:
             raise GazetteerError(
                 f"{entry.label()}: a Jurisdiction names its parent, not a jurisdiction"
             )
@@ -57,7 +57,7 @@ def _check_references(entry: GazetteerEntry, canonical: dict[str, list[Gazetteer
                 f"{entry.label()}: jurisdiction {entry.jurisdiction!r} is not a Jurisdiction entry"
             )
     if entry.parent is not None:
-        relation = "PART_OF" if entry.type == "Jurisdiction" else "SUBSIDIARY_OF"
+        relation = REL.part_of if entry.type == TYPE.jurisdiction else REL.subsidiary_of
         rel = ont.relations[relation]
         if entry.type not in rel.sources:
             raise GazetteerError(f"{entry.label()}: a {entry.type} cannot have a parent")
@@ -66,7 +66,7 @@ def _check_references(entry: GazetteerEntry, canonical: dict[str, list[Gazetteer
                 f"{entry.label()}: parent {entry.parent!r} is not an entry of type "
                 f"{sorted(rel.targets)} ({relation})"
             )
-    targets = ont.relations["AFFILIATED_WITH"].targets
+    targets = ont.relations[REL.affiliated_with].targets
     for aff in entry.affiliations:
         if _resolve(aff.org, targets, canonical) is None:
             raise GazetteerError(f"{entry.label()}: affiliation {aff.org!r} is not an entry")
@@ -79,9 +79,9 @@ def _check_cycles(
         seen = [entry]
         current = entry
         while current.parent is not None:
-            family = current.type == "Jurisdiction"
+            family = current.type == TYPE.jurisdiction
             candidates = canonical.get(normalize_name(current.parent), ())
-            nxt = next((e for e in candidates if (e.type == "Jurisdiction") == family), None)
+            nxt = next((e for e in candidates if (e.type == TYPE.jurisdiction) == family), None)
             if nxt is None:
                 break
             if nxt in seen:

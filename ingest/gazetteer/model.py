@@ -14,6 +14,7 @@ from functools import cached_property, lru_cache
 
 from graph.ids import entity_id
 from graph.ids import normalize_name as _normalize_name
+from graph.ontology import TYPE
 from ingest.gazetteer.schema import EntrySpec, is_all_caps_abbreviation
 
 # Spelling variants the loader adds to every surface form, so the data lists only one.
@@ -166,7 +167,7 @@ class Gazetteer:
         """The Jurisdiction entry an entry's `jurisdiction` field names."""
         if entry.jurisdiction is None:
             return None
-        return self.canonical("Jurisdiction", entry.jurisdiction)
+        return self.canonical(TYPE.jurisdiction, entry.jurisdiction)
 
     def parent_of(self, entry: GazetteerEntry) -> GazetteerEntry | None:
         """The enclosing Jurisdiction (PART_OF) or parent organisation (SUBSIDIARY_OF)."""
@@ -186,4 +187,4 @@ class Gazetteer:
 
 
 def _same_family(parent_type: str, child_type: str) -> bool:
-    return (parent_type == "Jurisdiction") == (child_type == "Jurisdiction")
+    return (parent_type == TYPE.jurisdiction) == (child_type == TYPE.jurisdiction)

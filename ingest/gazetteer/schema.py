@@ -23,7 +23,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from graph.errors import OntologyError
-from graph.ontology import get_ontology
+from graph.ontology import TYPE, get_ontology
 
 MAX_CASE_SENSITIVE_LETTERS = 5
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -143,11 +143,11 @@ class EntrySpec(BaseModel):
 
     @model_validator(mode="after")
     def _type_specific_rules(self) -> EntrySpec:
-        if (self.iso or self.adjectives) and self.type != "Jurisdiction":
+        if (self.iso or self.adjectives) and self.type != TYPE.jurisdiction:
             raise ValueError("only a Jurisdiction may carry 'iso' or 'adjectives'")
-        if self.affiliations and self.type != "Person":
+        if self.affiliations and self.type != TYPE.person:
             raise ValueError("only a Person may carry 'affiliations'")
-        if self.type == "Person":
+        if self.type == TYPE.person:
             for alias in self.aliases:
                 _check_person_alias(alias)
         return self

@@ -1,0 +1,1 @@
+"""Named Cypher queries (queries/*.cypher): loading, parameter checks, running, embedded twins."""

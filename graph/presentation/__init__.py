@@ -1,0 +1,1 @@
+"""How the graph looks: one colour per type and relation, the Neo4j Browser style."""

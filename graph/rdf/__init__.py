@@ -1,0 +1,1 @@
+"""RDF: namespaces, the mapping of records to triples, streamed export, OWL and SHACL."""

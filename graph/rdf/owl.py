@@ -1,0 +1,183 @@
+"""The project's OWL ontology, generated from ontology.yaml; `python -m graph.rdf.owl` writes it.
+
+The checked-in graph/rdf/vocab/cryptoreg.ttl and graph/rdf/vocab/shapes.ttl are outputs of
+`write_vocab_files()`; tests/test_rdf_vocab.py fails when either is stale.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+import yaml
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
+
+from graph.ontology import ONTOLOGY_FILE, Ontology, get_ontology
+from graph.rdf.namespaces import (
+    CRG,
+    ONTOLOGY_IRI,
+    PREFIXES,
+    STRUCTURAL_TERMS,
+    alias_term,
+    camel,
+    expand_curie,
+    group_classes,
+    relation_properties,
+    relation_term,
+)
+
+VOCAB_DIR = Path(__file__).with_name("vocab")
+VOCAB_FILE = VOCAB_DIR / "cryptoreg.ttl"
+SHAPES_FILE = VOCAB_DIR / "shapes.ttl"
+
+
+def new_graph() -> Graph:
+    """An empty graph with the project's prefixes bound."""
+    graph = Graph()
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, str(ns))
+    return graph
+
+
+def class_cover(types: frozenset[str], ont: Ontology) -> list[URIRef]:
+    """Fewest named classes whose union is exactly `types`: group classes first, then types.
+
+    An empty list means 'any type' (no constraint worth stating).
+    """
+    if types == frozenset(ont.entity_types):
+        return []
+    left = set(types)
+    out: list[URIRef] = []
+    groups = sorted(group_classes(ont).items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    for name, members in groups:
+        if len(members) > 1 and members <= left:
+            out.append(CRG[name])
+            left -= members
+    return out + [CRG[t] for t in sorted(left)]
+
+
+def class_expression(graph: Graph, classes: list[URIRef]) -> URIRef | BNode:
+    """One class, or an owl:unionOf list of several."""
+    if len(classes) == 1:
+        return classes[0]
+    node = BNode()
+    graph.add((node, RDF.type, OWL.Class))
+    graph.add((node, OWL.unionOf, Collection(graph, BNode(), list(classes)).uri))
+    return node
+
+
+def words(local_name: str) -> str:
+    """`CentralBank` -> `central bank`, `headquarteredIn` -> `headquartered in`."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", local_name).lower()
+
+
+def _describe(graph: Graph, term: URIRef, kind: URIRef, comment: str) -> None:
+    graph.add((term, RDF.type, kind))
+    graph.add((term, RDFS.label, Literal(words(str(term).rsplit("#", 1)[-1]), lang="en")))
+    graph.add((term, RDFS.comment, Literal(comment, lang="en")))
+    graph.add((term, RDFS.isDefinedBy, ONTOLOGY_IRI))
+
+
+def _classes(graph: Graph, ont: Ontology) -> None:
+    groups = group_classes(ont)
+    for name, et in ont.entity_types.items():
+        _describe(graph, CRG[name], OWL.Class, et.description)
+        for curie in et.rdf:
+            graph.add((CRG[name], RDFS.subClassOf, expand_curie(curie)))
+        for group, members in groups.items():
+            if name in members:
+                graph.add((CRG[name], RDFS.subClassOf, CRG[group]))
+    for group, members in groups.items():
+        comment = f"Any of: {', '.join(sorted(members))} (a group of ontology.yaml)."
+        _describe(graph, CRG[group], OWL.Class, comment)
+        for wider, others in groups.items():
+            if members < others:
+                graph.add((CRG[group], RDFS.subClassOf, CRG[wider]))
+
+
+def _relations(graph: Graph, ont: Ontology) -> None:
+    for name, rel in ont.relations.items():
+        prop = CRG[relation_term(name)]
+        _describe(graph, prop, OWL.ObjectProperty, f"{name} ({rel.kind}): {rel.description}")
+        for axis, types in ((RDFS.domain, rel.sources), (RDFS.range, rel.targets)):
+            cover = class_cover(types, ont)
+            if cover:
+                graph.add((prop, axis, class_expression(graph, cover)))
+        if rel.rdf_super:
+            graph.add((prop, RDFS.subPropertyOf, expand_curie(rel.rdf_super)))
+    for pname, dtype in relation_properties(ont).items():
+        used = sorted(n for n, r in ont.relations.items() if pname in map(camel, r.properties))
+        comment = f"Property of a {'/'.join(used)} statement."
+        _describe(graph, CRG[pname], OWL.DatatypeProperty, comment)
+        graph.add((CRG[pname], RDFS.domain, CRG.Statement))
+        graph.add((CRG[pname], RDFS.range, dtype))
+
+
+def _structure(graph: Graph, ont: Ontology) -> None:
+    kinds = {"class": OWL.Class, "object": OWL.ObjectProperty, "datatype": OWL.DatatypeProperty}
+    for name, (kind, rng, comment) in STRUCTURAL_TERMS.items():
+        _describe(graph, CRG[name], kinds[kind], comment)
+        if rng is not None:
+            graph.add((CRG[name], RDFS.range, rng))
+    graph.add((CRG.Statement, RDFS.subClassOf, PROV.Entity))
+    for kind in ont.alias_kinds:
+        term = CRG[alias_term(kind)]
+        _describe(graph, term, OWL.DatatypeProperty, f"An alternative label of kind '{kind}'.")
+        graph.add((term, RDFS.subPropertyOf, SKOS.altLabel))
+
+
+def build_vocabulary(ont: Ontology | None = None) -> Graph:
+    """The OWL ontology: classes, relation properties with domain/range, structural terms."""
+    ont = ont or get_ontology()
+    graph = new_graph()
+    graph.add((ONTOLOGY_IRI, RDF.type, OWL.Ontology))
+    graph.add((ONTOLOGY_IRI, OWL.versionInfo, Literal(str(ont_version()))))
+    graph.add((ONTOLOGY_IRI, RDFS.label, Literal("cryptoreg ontology", lang="en")))
+    graph.add(
+        (
+            ONTOLOGY_IRI,
+            DCTERMS.description,
+            Literal(
+                "Who banned, blocked, fined or licensed whom, where, says which article. "
+                "Generated from graph/ontology.yaml; do not edit.",
+                lang="en",
+            ),
+        )
+    )
+    _classes(graph, ont)
+    _relations(graph, ont)
+    _structure(graph, ont)
+    return graph
+
+
+def ont_version() -> int:
+    """The `version` of ontology.yaml (the parsed Ontology does not keep it)."""
+    with ONTOLOGY_FILE.open(encoding="utf-8") as fh:
+        return int(yaml.safe_load(fh)["version"])
+
+
+def turtle(graph: Graph) -> str:
+    """Turtle text of a generated graph, as checked in."""
+    return graph.serialize(format="turtle")
+
+
+def write_vocab_files(paths: Iterable[Path] | None = None) -> list[Path]:
+    """Regenerate cryptoreg.ttl and shapes.ttl from the ontology; returns the files written."""
+    from graph.rdf.shapes import build_shapes
+
+    VOCAB_DIR.mkdir(exist_ok=True)
+    outputs = {VOCAB_FILE: build_vocabulary(), SHAPES_FILE: build_shapes()}
+    wanted = set(paths) if paths is not None else set(outputs)
+    for path, graph in outputs.items():
+        if path in wanted:
+            path.write_text(turtle(graph), encoding="utf-8")
+    return [p for p in outputs if p in wanted]
+
+
+if __name__ == "__main__":
+    for written in write_vocab_files():
+        sys.stdout.write(f"wrote {written}\n")

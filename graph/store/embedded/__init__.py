@@ -1,0 +1,1 @@
+"""The embedded store: SQLite for durability, a networkx view for traversal."""

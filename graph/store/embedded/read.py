@@ -1,0 +1,192 @@
+"""The embedded store's reads: rows to records (entities, facts, articles)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from graph.models import Alias, Article, Entity
+from graph.ontology import get_ontology
+from graph.store.protocol import EntityRecord, EntitySummary, Fact, Stats
+from graph.store.provenance import Support, build_fact, fact_order
+
+CHUNK = 5000
+_ENTITY_COLS = "id, type, name, unnamed, cnt, description, qid, properties"
+
+
+def chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def summaries(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, EntitySummary]:
+    """Summaries of the given entities, by id."""
+    out: dict[str, EntitySummary] = {}
+    for part in chunks(sorted(set(ids))):
+        marks = ",".join("?" * len(part))
+        for eid, etype, name, unnamed, cnt in conn.execute(
+            f"SELECT id, type, name, unnamed, cnt FROM entities WHERE id IN ({marks})", part
+        ):
+            out[eid] = EntitySummary(
+                id=eid, type=etype, name=name, unnamed=bool(unnamed), count=cnt
+            )
+    return out
+
+
+def _supports(conn: sqlite3.Connection, fact_ids: list[int]) -> dict[int, list[Support]]:
+    out: dict[int, list[Support]] = defaultdict(list)
+    for part in chunks(fact_ids):
+        marks = ",".join("?" * len(part))
+        rows = conn.execute(
+            "SELECT fact_id, article_id, evidence, seen, confidence, date, properties"
+            f" FROM fact_support WHERE fact_id IN ({marks})",
+            part,
+        )
+        for fid, aid, evidence, seen, conf, date, props in rows:
+            out[fid].append(
+                Support(aid, evidence, _date(seen), conf, _date(date), json.loads(props))
+            )
+    return out
+
+
+def facts_map(conn: sqlite3.Connection, fact_ids: Iterable[int]) -> dict[int, Fact]:
+    """Fact records for these ids, by fact row id."""
+    ids = sorted(set(fact_ids))
+    rows: list[tuple[int, str, str, str]] = []
+    for part in chunks(ids):
+        marks = ",".join("?" * len(part))
+        rows += conn.execute(
+            f"SELECT id, source, type, target FROM facts WHERE id IN ({marks})", part
+        ).fetchall()
+    ents = summaries(conn, [r[1] for r in rows] + [r[3] for r in rows])
+    supports = _supports(conn, [r[0] for r in rows])
+    return {fid: build_fact(t, ents[s], ents[o], supports[fid]) for fid, s, t, o in rows}
+
+
+def facts_by_ids(conn: sqlite3.Connection, fact_ids: Iterable[int]) -> list[Fact]:
+    """Fact records for these ids, in fact order (type, source id, target id)."""
+    return sorted(facts_map(conn, fact_ids).values(), key=fact_order)
+
+
+def _aliases(conn: sqlite3.Connection, ids: list[str] | None) -> dict[str, list[Alias]]:
+    sql = "SELECT entity_id, name, kind, lang FROM aliases"
+    out: dict[str, list[Alias]] = defaultdict(list)
+    parts = chunks(ids) if ids is not None else iter([None])
+    for part in parts:
+        where = f" WHERE entity_id IN ({','.join('?' * len(part))})" if part else ""
+        for eid, name, kind, lang in conn.execute(sql + where, part or []):
+            out[eid].append(Alias(name=name, kind=kind, lang=lang))
+    for lst in out.values():
+        lst.sort(key=lambda a: (a.name, a.kind))
+    return out
+
+
+def _grouped(conn: sqlite3.Connection, sql: str, ids: list[str] | None) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = defaultdict(list)
+    parts = chunks(ids) if ids is not None else iter([None])
+    for part in parts:
+        where = f" WHERE e IN ({','.join('?' * len(part))})" if part else ""
+        for row in conn.execute(f"SELECT * FROM ({sql}){where}", part or []):
+            out[row[0]].append(row[1:])
+    return out
+
+
+_MENTIONS = "SELECT entity_id AS e, article_id FROM mentions"
+_REL_COUNTS = (
+    "SELECT e, type, COUNT(*) FROM (SELECT id, source AS e, type FROM facts"
+    " UNION SELECT id, target AS e, type FROM facts) GROUP BY e, type"
+)
+
+
+def entity_records(
+    conn: sqlite3.Connection, ids: list[str] | None = None
+) -> Iterator[EntityRecord]:
+    """Records of the given entities (all when None), ordered by id."""
+    aliases = _aliases(conn, ids)
+    mentions = _grouped(conn, _MENTIONS, ids)
+    counts = _grouped(conn, _REL_COUNTS, ids)
+    if ids is None:
+        rows: Iterable[tuple[Any, ...]] = conn.execute(
+            f"SELECT {_ENTITY_COLS} FROM entities ORDER BY id"
+        ).fetchall()
+    else:
+        rows = []
+        for part in chunks(sorted(set(ids))):
+            marks = ",".join("?" * len(part))
+            rows += conn.execute(
+                f"SELECT {_ENTITY_COLS} FROM entities WHERE id IN ({marks})", part
+            ).fetchall()
+        rows = sorted(rows)
+    for eid, etype, name, unnamed, cnt, desc, qid, props in rows:
+        entity = Entity(
+            id=eid,
+            type=etype,
+            name=name,
+            aliases=aliases.get(eid, []),
+            unnamed=bool(unnamed),
+            count=cnt,
+            description=desc,
+            qid=qid,
+            properties=json.loads(props),
+        )
+        yield EntityRecord(
+            entity=entity,
+            sources=sorted(a for (a,) in mentions.get(eid, [])),
+            relation_counts=dict(sorted((t, n) for t, n in counts.get(eid, []))),
+        )
+
+
+def article_from_row(row: tuple[Any, ...]) -> Article:
+    aid, url, title, publisher, published, text, source_path = row
+    return Article(
+        id=aid,
+        url=url,
+        title=title,
+        publisher=publisher,
+        published=published,
+        text=text,
+        source_path=source_path,
+    )
+
+
+ARTICLE_COLS = "id, url, title, publisher, published, text, source_path"
+
+
+def stats(conn: sqlite3.Connection) -> Stats:
+    """Counts, zero-filled over every ontology type."""
+    ont = get_ontology()
+    ents = dict.fromkeys(ont.entity_types, 0)
+    ents.update(dict(conn.execute("SELECT type, COUNT(*) FROM entities GROUP BY type").fetchall()))
+    rels = dict.fromkeys(ont.relations, 0)
+    rels.update(dict(conn.execute("SELECT type, COUNT(*) FROM facts GROUP BY type").fetchall()))
+    (articles,) = conn.execute("SELECT COUNT(*) FROM articles").fetchone()
+    (aliases,) = conn.execute("SELECT COUNT(*) FROM aliases").fetchone()
+    return Stats(entities_by_type=ents, relations_by_type=rels, articles=articles, aliases=aliases)
+
+
+def find_entity_id(conn: sqlite3.Connection, name: str, entity_type: str | None) -> str | None:
+    """Canonical-name matches first, then alias matches; the lowest id within each."""
+    from graph.ids import normalize_name
+
+    norm = normalize_name(name)
+    if not norm:
+        return None
+    type_sql, args = (" AND e.type = ?", [entity_type]) if entity_type else ("", [])
+    row = conn.execute(
+        f"SELECT MIN(e.id) FROM entities e WHERE e.norm = ?{type_sql}", [norm, *args]
+    ).fetchone()
+    if row[0] is None:
+        row = conn.execute(
+            "SELECT MIN(e.id) FROM aliases a JOIN entities e ON e.id = a.entity_id"
+            f" WHERE a.norm = ?{type_sql}",
+            [norm, *args],
+        ).fetchone()
+    return row[0] if row else None

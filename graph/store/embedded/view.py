@@ -1,0 +1,147 @@
+"""The embedded store's in-memory view: a networkx MultiDiGraph for traversal.
+
+Nodes are entity ids (attributes: type, name, unnamed, count); edges are facts,
+keyed by relation type, with the fact's row id as `fact`. The store rebuilds the view
+when `meta.generation` changed, i.e. after any committed write by any process.
+
+Traversal semantics (the Neo4j store must reproduce them):
+
+* `neighbours(start, depth, rel_types, direction)`: breadth-first from `start`; an edge
+  is followed out of a node (source -> target for "out", target -> source for "in",
+  either way for "both") when the node is at distance <= depth - 1 and the edge's type
+  is allowed. Edges: every fact so followed; nodes: `start` plus their endpoints.
+* `shortest_paths(a, b, max_length)`: every shortest node sequence from a to b over facts
+  taken as undirected edges, if its length (edges) is <= max_length; each path's edges are
+  all facts joining consecutive nodes, in either direction.
+* `places_within(j)`: j and every place that reaches j by 1-3 PART_OF hops.
+* `present_in(places)`: the places plus every entity with a LOCATED_IN, HEADQUARTERED_IN
+  or OPERATES_IN fact to one of them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+import networkx as nx
+
+from graph.ontology import REL
+from graph.store.protocol import Direction, EntitySummary
+
+PART_OF_HOPS = 3
+PRESENCE = (REL.located_in, REL.headquartered_in, REL.operates_in)
+
+
+class GraphView:
+    """Entities and facts of one generation of the database."""
+
+    def __init__(self, conn: sqlite3.Connection, generation: int) -> None:
+        self.generation = generation
+        g: nx.MultiDiGraph = nx.MultiDiGraph()
+        g.add_nodes_from(
+            (eid, {"type": t, "name": n, "unnamed": bool(u), "count": c})
+            for eid, t, n, u, c in conn.execute("SELECT id, type, name, unnamed, cnt FROM entities")
+        )
+        g.add_edges_from(
+            (s, o, t, {"fact": fid})
+            for fid, s, t, o in conn.execute("SELECT id, source, type, target FROM facts")
+        )
+        self.graph = g
+        self._names: list[tuple[EntitySummary, str, bool, str]] | None = None
+
+    def summary(self, eid: str) -> EntitySummary:
+        d = self.graph.nodes[eid]
+        return EntitySummary(
+            id=eid, type=d["type"], name=d["name"], unnamed=d["unnamed"], count=d["count"]
+        )
+
+    def _steps(self, node: str, direction: Direction) -> Iterable[tuple[str, str, int]]:
+        """(other end, type, fact id) of the edges one may follow out of `node`."""
+        g = self.graph
+        if direction in ("out", "both"):
+            for _, other, t, d in g.out_edges(node, keys=True, data=True):
+                yield other, t, d["fact"]
+        if direction in ("in", "both"):
+            for other, _, t, d in g.in_edges(node, keys=True, data=True):
+                yield other, t, d["fact"]
+
+    def neighbours(
+        self, start: str, depth: int, rel_types: list[str] | None, direction: Direction
+    ) -> tuple[set[str], set[int]]:
+        """(node ids, fact ids) within `depth` hops, per the module's rule."""
+        allowed = set(rel_types) if rel_types else None
+        nodes, facts = {start}, set()
+        frontier = [start]
+        for _ in range(depth):
+            nxt: list[str] = []
+            for node in frontier:
+                for other, t, fid in self._steps(node, direction):
+                    if allowed is not None and t not in allowed:
+                        continue
+                    facts.add(fid)
+                    if other not in nodes:
+                        nodes.add(other)
+                        nxt.append(other)
+            frontier = nxt
+        return nodes, facts
+
+    def shortest_paths(self, a: str, b: str, max_length: int) -> list[tuple[list[str], set[int]]]:
+        """Each shortest path as (node ids in order, fact ids joining them), sorted by nodes."""
+        if a == b:
+            return [([a], set())]
+        und = self.graph.to_undirected(as_view=True)
+        try:
+            paths = [list(p) for p in nx.all_shortest_paths(und, a, b)]
+        except nx.NetworkXNoPath:
+            return []
+        if not paths or len(paths[0]) - 1 > max_length:
+            return []
+        out = []
+        for p in sorted(paths):
+            facts: set[int] = set()
+            for u, v in zip(p, p[1:], strict=False):
+                for x, y in ((u, v), (v, u)):
+                    facts |= {
+                        d["fact"] for d in self.graph.get_edge_data(x, y, default={}).values()
+                    }
+            out.append((p, facts))
+        return out
+
+    def places_within(self, place: str) -> set[str]:
+        """`place` and the places inside it (1-3 PART_OF hops)."""
+        if place not in self.graph:
+            return set()
+        found, frontier = {place}, [place]
+        for _ in range(PART_OF_HOPS):
+            frontier = [
+                src
+                for node in frontier
+                for src, _, t in self.graph.in_edges(node, keys=True)
+                if t == REL.part_of and src not in found
+            ]
+            found.update(frontier)
+        return found
+
+    def present_in(self, places: set[str], rel_types: Iterable[str] = PRESENCE) -> set[str]:
+        """The places and the entities with a presence fact (`rel_types`) into one of them."""
+        allowed = set(rel_types)
+        out = set(places)
+        for p in places:
+            out.update(src for src, _, t in self.graph.in_edges(p, keys=True) if t in allowed)
+        return out
+
+    def name_candidates(
+        self, conn: sqlite3.Connection
+    ) -> list[tuple[EntitySummary, str, bool, str]]:
+        """(entity, string, is canonical name, normalised string) for every name and alias."""
+        if self._names is None:
+            names = [
+                (self.summary(eid), d["name"], True, "") for eid, d in self.graph.nodes(data=True)
+            ]
+            norms = dict(conn.execute("SELECT id, norm FROM entities").fetchall())
+            cands = [(s, n, True, norms.get(s.id, "")) for s, n, _, _ in names]
+            for eid, name, norm in conn.execute("SELECT entity_id, name, norm FROM aliases"):
+                if eid in self.graph:
+                    cands.append((self.summary(eid), name, False, norm))
+            self._names = cands
+        return self._names

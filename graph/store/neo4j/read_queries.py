@@ -1,0 +1,197 @@
+"""Cypher text of the Neo4j store's reads (entities, facts, traversals, articles, stats).
+
+Same rules as graph/neo4j_queries.py: only ontology-checked names are interpolated,
+every value is a `$parameter`, and builders are cached per distinct text.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from graph.ontology import REL, get_ontology
+from graph.store.neo4j.write_queries import arrows, check_label, check_rel_type, rel_alternatives
+from graph.store.protocol import Direction
+
+SUMMARY = "{id: {v}.id, type: {v}.type, name: {v}.name, unnamed: {v}.unnamed, count: {v}.count}"
+
+
+def summary(var: str) -> str:
+    """A map projection of an entity variable, shaped like `EntitySummary`."""
+    return SUMMARY.replace("{v}", var)
+
+
+FACT_COLUMNS = (
+    f"type(r) AS type, {summary('s')} AS source, {summary('t')} AS target, properties(r) AS props"
+)
+
+ENTITY_RECORDS = (
+    "UNWIND $ids AS id MATCH (e:Entity {id: id}) "
+    "CALL (e) { OPTIONAL MATCH (e)-[:MENTIONED_IN]->(a:Article) RETURN collect(a.id) AS sources } "
+    "CALL (e) { OPTIONAL MATCH (e)-[r]-(:Entity) WITH type(r) AS t, count(DISTINCT r) AS n "
+    "WHERE t IS NOT NULL RETURN collect([t, n]) AS counts } "
+    "RETURN properties(e) AS props, sources, counts"
+)
+
+ENTITY_IDS_PAGE = "MATCH (e:Entity) WHERE e.id > $after RETURN e.id AS id ORDER BY id LIMIT $page"
+
+FIND_BY_NAME = (
+    "MATCH (e:Entity {name_norm: $norm}) WHERE $type IS NULL OR e.type = $type "
+    "RETURN min(e.id) AS id"
+)
+
+FIND_BY_ALIAS = (
+    "MATCH (:Alias {name_norm: $norm})-[:ALIAS_OF]->(e:Entity) "
+    "WHERE $type IS NULL OR e.type = $type RETURN min(e.id) AS id"
+)
+
+ALIASES_OF = (
+    "MATCH (al:Alias)-[:ALIAS_OF]->(:Entity {id: $id}) "
+    "RETURN al.name AS name, al.kind AS kind, al.lang AS lang"
+)
+
+ENTITIES_EXIST = "UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e.id AS id"
+
+SUMMARIES = f"UNWIND $ids AS id MATCH (e:Entity {{id: id}}) RETURN {summary('e')} AS e"
+
+
+@lru_cache(maxsize=64)
+def frontier(depth: int, types: tuple[str, ...], direction: Direction) -> str:
+    """Ids of the nodes within `depth` hops (the nodes edges may be followed out of)."""
+    if depth < 0:
+        raise ValueError("depth must be >= 0")
+    left, right = arrows(direction)
+    rels = rel_alternatives(types)
+    return (
+        "MATCH (s:Entity {id: $id}) "
+        f"MATCH (s){left}[:{rels}*0..{depth}]{right}(n:Entity) "
+        "RETURN DISTINCT n.id AS id"
+    )
+
+
+@lru_cache(maxsize=64)
+def edges_out_of(types: tuple[str, ...], direction: Direction) -> str:
+    """Every allowed fact followed out of the given nodes, with both ends."""
+    left, right = arrows(direction)
+    rels = rel_alternatives(types)
+    return (
+        f"UNWIND $ids AS id MATCH (n:Entity {{id: id}}){left}[r:{rels}]{right}(:Entity) "
+        "WITH DISTINCT r MATCH (s)-[r]->(t) "
+        f"RETURN {FACT_COLUMNS}"
+    )
+
+
+@lru_cache(maxsize=8)
+def all_shortest_paths(max_length: int) -> str:
+    """Node-id sequences of every shortest undirected path over facts, at most max_length."""
+    if not 1 <= max_length <= 15:
+        raise ValueError("max_length out of range")
+    rels = rel_alternatives()
+    return (
+        "MATCH (a:Entity {id: $a}) MATCH (b:Entity {id: $b}) "
+        f"MATCH p = allShortestPaths((a)-[:{rels}*..{max_length}]-(b)) "
+        "RETURN DISTINCT [n IN nodes(p) | n.id] AS ids"
+    )
+
+
+@lru_cache(maxsize=1)
+def facts_between_pairs() -> str:
+    """Every fact joining each given pair of nodes, in either direction."""
+    return (
+        "UNWIND $pairs AS pair "
+        "MATCH (x:Entity {id: pair[0]}) MATCH (y:Entity {id: pair[1]}) "
+        f"MATCH (x)-[r:{rel_alternatives()}]-(y) "
+        "WITH DISTINCT r MATCH (s)-[r]->(t) "
+        f"RETURN {FACT_COLUMNS}"
+    )
+
+
+@lru_cache(maxsize=1)
+def presence() -> str:
+    """The actor ids and target ids an `actions(jurisdiction=J)` call matches on (see
+    graph/embedded_store.py): J's places (J plus 1-3 PART_OF hops inside), entities
+    LOCATED_IN one of them (actors), or with any presence fact into one (targets)."""
+    part_of, located = check_rel_type(REL.part_of), check_rel_type(REL.located_in)
+    present = rel_alternatives((REL.located_in, REL.headquartered_in, REL.operates_in))
+    return (
+        "MATCH (j:Entity {id: $id}) "
+        f"OPTIONAL MATCH (p:Entity)-[:{part_of}*1..3]->(j) "
+        "WITH j, collect(DISTINCT p) AS inner WITH [j] + inner AS places "
+        "UNWIND places AS place "
+        f"OPTIONAL MATCH (x:Entity)-[:{located}]->(place) "
+        "WITH places, collect(DISTINCT x.id) AS located "
+        "UNWIND places AS place "
+        f"OPTIONAL MATCH (y:Entity)-[:{present}]->(place) "
+        "WITH places, located, collect(DISTINCT y.id) AS present "
+        "RETURN [p IN places | p.id] AS places, located, present"
+    )
+
+
+@lru_cache(maxsize=1)
+def actions_query() -> str:
+    """Action facts with the store's filters, newest effective date first, paged."""
+    rels = rel_alternatives(get_ontology().action_types)
+    return (
+        f"MATCH (s:Entity)-[r:{rels}]->(t:Entity) "
+        "WHERE ($types IS NULL OR type(r) IN $types) "
+        "AND ($actor IS NULL OR s.id = $actor) AND ($target IS NULL OR t.id = $target) "
+        "AND ($target_type IS NULL OR t.type = $target_type) "
+        "AND ($actors IS NULL OR s.id IN $actors OR t.id IN $targets) "
+        "WITH s, r, t, coalesce(r.date, r.first_seen) AS eff "
+        "WHERE ($since IS NULL OR eff >= $since) AND ($until IS NULL OR eff <= $until) "
+        f"RETURN {FACT_COLUMNS} "
+        "ORDER BY eff IS NULL, eff DESC, type, source.id, target.id "
+        "SKIP $offset LIMIT $limit"
+    )
+
+
+@lru_cache(maxsize=64)
+def facts_page(rel_type: str) -> str:
+    """One page of the facts of one type, keyset-paged on (source id, target id); start
+    with empty strings (every id is longer)."""
+    rel_type = check_rel_type(rel_type)
+    return (
+        f"MATCH (s:Entity)-[r:{rel_type}]->(t:Entity) "
+        "WHERE s.id > $after_s OR (s.id = $after_s AND t.id > $after_t) "
+        f"RETURN {FACT_COLUMNS} ORDER BY source.id, target.id LIMIT $page"
+    )
+
+
+ARTICLE_FACTS = (
+    "MATCH (s:Entity)-[:MENTIONED_IN]->(:Article {id: $id}) "
+    "MATCH (s)-[r]->(t:Entity) WHERE $id IN r.sources "
+    f"RETURN {FACT_COLUMNS}"
+)
+
+ARTICLE_ENTITIES = (
+    f"MATCH (e:Entity)-[:MENTIONED_IN]->(:Article {{id: $id}}) RETURN {summary('e')} AS e"
+)
+
+GET_ARTICLE = "MATCH (a:Article {id: $id}) RETURN properties(a) AS a"
+
+ARTICLES_PAGE = (
+    "MATCH (a:Article) RETURN properties(a) AS a "
+    "ORDER BY a.published IS NULL, a.published DESC, a.id SKIP $offset LIMIT $limit"
+)
+
+ARTICLES_BY_ID = (
+    "MATCH (a:Article) WHERE a.id > $after RETURN properties(a) AS a ORDER BY a.id LIMIT $page"
+)
+
+
+@lru_cache(maxsize=1)
+def stats_query() -> str:
+    """Counts per entity label and per relationship type, read from the count store."""
+    ont = get_ontology()
+    parts = [
+        f"MATCH (n:{check_label(t)}) RETURN 'entity' AS kind, '{t}' AS name, count(n) AS n"
+        for t in ont.entity_types
+    ] + [
+        f"MATCH ()-[r:{check_rel_type(t)}]->() RETURN 'relation' AS kind, '{t}' AS name, "
+        "count(r) AS n"
+        for t in ont.relations
+    ]
+    parts += [
+        "MATCH (a:Article) RETURN 'total' AS kind, 'articles' AS name, count(a) AS n",
+        "MATCH (a:Alias) RETURN 'total' AS kind, 'aliases' AS name, count(a) AS n",
+    ]
+    return "CALL () { " + " UNION ALL ".join(parts) + " } RETURN kind, name, n"

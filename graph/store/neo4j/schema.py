@@ -1,0 +1,117 @@
+"""Neo4j constraints and indexes, derived from the ontology and created idempotently.
+
+Every statement uses `IF NOT EXISTS`, so `ensure_schema` runs at every start. Labels
+and relationship types are interpolated only after `graph.store.neo4j.write_queries` has checked
+them against the ontology (Cypher cannot take them as parameters).
+"""
+
+from __future__ import annotations
+
+from neo4j import Driver
+from neo4j.exceptions import ClientError
+
+from graph.ontology import Ontology, get_ontology
+from graph.store.neo4j.write_queries import check_label
+
+FULLTEXT_INDEX = "entity_names"
+# Whitespace tokens, lower-cased, no stemming and no stop words: "the"/"of" stay searchable
+# and a query term matches a name token the way the embedded store's token prefix match does.
+FULLTEXT_ANALYZER = "whitespace"
+# Normalised canonical name and aliases (graph.ids.normalize_name), kept by the writes.
+FULLTEXT_PROPERTY = "names_norm"
+
+_CONSTRAINTS = (
+    "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE",
+    "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
+    "CREATE CONSTRAINT alias_key IF NOT EXISTS FOR (a:Alias) REQUIRE a.key IS UNIQUE",
+    # The writer lock node (graph/neo4j_queries.py TAKE_WRITE_LOCK) must stay single.
+    "CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (m:CryptoregMeta) REQUIRE m.key IS UNIQUE",
+)
+
+_INDEXES = (
+    # Exact lookup by normalised name: the entity's own name and each alias node's.
+    "CREATE INDEX entity_name_norm IF NOT EXISTS FOR (e:Entity) ON (e.name_norm)",
+    "CREATE INDEX alias_name_norm IF NOT EXISTS FOR (a:Alias) ON (a.name_norm)",
+    # Identity resolution (graph/identity.py): match keys of names and aliases, QIDs.
+    "CREATE INDEX entity_match_key IF NOT EXISTS FOR (e:Entity) ON (e.match_key)",
+    "CREATE INDEX alias_match_key IF NOT EXISTS FOR (a:Alias) ON (a.match_key)",
+    "CREATE INDEX entity_qid IF NOT EXISTS FOR (e:Entity) ON (e.qid)",
+    # Substring candidates for search's fuzzy tier (CONTAINS uses text indexes).
+    "CREATE TEXT INDEX entity_name_text IF NOT EXISTS FOR (e:Entity) ON (e.name_norm)",
+    "CREATE TEXT INDEX alias_name_text IF NOT EXISTS FOR (a:Alias) ON (a.name_norm)",
+    "CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type)",
+    "CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published)",
+)
+
+
+def _fulltext_statement() -> str:
+    return (
+        f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS "
+        f"FOR (e:Entity) ON EACH [e.{FULLTEXT_PROPERTY}] "
+        f"OPTIONS {{indexConfig: {{`fulltext.analyzer`: '{FULLTEXT_ANALYZER}'}}}}"
+    )
+
+
+def _type_indexes(ont: Ontology) -> list[str]:
+    """Per entity type a name index, for Browser look-ups by label (`MATCH (n:Exchange
+    {name_norm: 'okx'})`); the store itself looks names up on :Entity."""
+    out = []
+    for name in ont.entity_types:
+        label = check_label(name)
+        out.append(
+            f"CREATE INDEX {label.lower()}_name IF NOT EXISTS FOR (n:{label}) ON (n.name_norm)"
+        )
+    return out
+
+
+def schema_statements(ont: Ontology | None = None) -> list[str]:
+    """All schema statements, constraints first; pure, so tests can read them."""
+    ont = ont or get_ontology()
+    return [*_CONSTRAINTS, *_INDEXES, _fulltext_statement(), *_type_indexes(ont)]
+
+
+def _drop_stale_fulltext(driver: Driver, database: str) -> None:
+    """Drop the full-text index if an older version defined it differently, since
+    `IF NOT EXISTS` would silently keep the old definition."""
+    rows = driver.execute_query(
+        "SHOW FULLTEXT INDEXES YIELD name, properties, options WHERE name = $name "
+        "RETURN properties, options.indexConfig['fulltext.analyzer'] AS analyzer",
+        name=FULLTEXT_INDEX,
+        database_=database,
+    ).records
+    if rows and (rows[0]["properties"], rows[0]["analyzer"]) != (
+        [FULLTEXT_PROPERTY],
+        FULLTEXT_ANALYZER,
+    ):
+        driver.execute_query(f"DROP INDEX {FULLTEXT_INDEX}", database_=database)
+
+
+def statement_name(statement: str) -> str:
+    """The index or constraint name a `CREATE ... <name> IF NOT EXISTS` statement gives."""
+    words = statement.split()
+    return words[words.index("IF") - 1]
+
+
+def _existing(driver: Driver, database: str) -> set[str]:
+    names = set()
+    for show in ("SHOW INDEXES YIELD name", "SHOW CONSTRAINTS YIELD name"):
+        names |= {r["name"] for r in driver.execute_query(show, database_=database).records}
+    return names
+
+
+def ensure_schema(driver: Driver, database: str) -> None:
+    """Create what is missing and wait until every index is online (search needs it).
+
+    Only missing names are created, so a routine start runs no schema transaction; a
+    rule another process created meanwhile ("equivalent ... already exists") is fine."""
+    _drop_stale_fulltext(driver, database)
+    existing = _existing(driver, database)
+    for statement in schema_statements():
+        if statement_name(statement) in existing:
+            continue
+        try:
+            driver.execute_query(statement, database_=database)
+        except ClientError as exc:
+            if "AlreadyExists" not in (exc.code or ""):
+                raise
+    driver.execute_query("CALL db.awaitIndexes(60)", database_=database)

@@ -1,0 +1,191 @@
+"""The `GraphStore` protocol every backend implements, and the records it returns.
+
+Both backends (graph/embedded_store.py, graph/neo4j_store.py) must give the same
+answers to the same calls; tests/test_store_conformance.py holds them to it.
+
+Provenance model: a fact (source, type, target) is stored once. Each supporting
+article adds one entry to the aligned lists `sources` (article ids), `evidence`
+(the sentence from that article) and `seen` (that article's date, ISO). Retracting
+an article removes its entries; a fact, alias or entity with no support left is
+deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from typing import Any, Literal, Protocol, runtime_checkable
+
+from pydantic import BaseModel, Field
+
+from graph.models import Alias, Article, Entity, Extraction
+
+Direction = Literal["out", "in", "both"]
+
+
+class EntitySummary(BaseModel):
+    """Enough of an entity to label a node or an edge end."""
+
+    id: str
+    type: str
+    name: str
+    unnamed: bool = False
+    count: int | None = None
+
+
+class EntityRecord(BaseModel):
+    """An entity as stored: its data plus the articles that mention it and edge counts."""
+
+    entity: Entity
+    sources: list[str] = Field(default_factory=list)
+    relation_counts: dict[str, int] = Field(default_factory=dict)
+
+
+class Fact(BaseModel):
+    """A stored relation with its merged provenance."""
+
+    type: str
+    source: EntitySummary
+    target: EntitySummary
+    sources: list[str]
+    evidence: list[str]
+    first_seen: dt.date | None = None
+    last_seen: dt.date | None = None
+    confidence: float
+    date: dt.date | None = None
+    properties: dict[str, Any] = Field(default_factory=dict)
+
+
+class Subgraph(BaseModel):
+    """Nodes and edges ready to draw."""
+
+    nodes: list[EntitySummary]
+    edges: list[Fact]
+
+
+class SearchHit(BaseModel):
+    entity: EntitySummary
+    matched: str
+    score: float
+
+
+class UpsertSummary(BaseModel):
+    articles: int = 0
+    entities_new: int = 0
+    entities_merged: int = 0
+    relations_new: int = 0
+    relations_merged: int = 0
+
+    def __add__(self, other: UpsertSummary) -> UpsertSummary:
+        return UpsertSummary(
+            **{k: getattr(self, k) + getattr(other, k) for k in type(self).model_fields}
+        )
+
+
+class RetractSummary(BaseModel):
+    article: str
+    entities_deleted: int = 0
+    relations_deleted: int = 0
+    relations_kept: int = 0
+
+
+class ArticleFacts(BaseModel):
+    article: Article
+    entities: list[EntitySummary]
+    facts: list[Fact]
+
+
+class Stats(BaseModel):
+    entities_by_type: dict[str, int]
+    relations_by_type: dict[str, int]
+    articles: int
+    aliases: int
+
+
+class GraphDump(BaseModel):
+    """The whole graph, for export and analytics (streamed by `iter_*` for large stores)."""
+
+    articles: list[Article]
+    entities: list[EntityRecord]
+    facts: list[Fact]
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """What every backend offers. Ids are the stable ids of graph/ids.py."""
+
+    kind: str  # the backend's name as settings and /health spell it: "embedded", "neo4j"
+
+    def ping(self) -> str:
+        """Return the backend's version string; raise StoreUnavailableError when unreachable."""
+
+    def close(self) -> None: ...
+
+    def upsert(self, extraction: Extraction) -> UpsertSummary:
+        """Write one article atomically; re-writing the same article changes nothing."""
+
+    def upsert_many(self, extractions: Iterable[Extraction]) -> UpsertSummary:
+        """Write a batch; each article is atomic."""
+
+    def retract(self, article_id: str) -> RetractSummary:
+        """Remove an article and every fact, alias and entity only it supported."""
+
+    def get_entity(self, entity_id: str) -> EntityRecord | None: ...
+
+    def find_entity(self, name: str, entity_type: str | None = None) -> EntityRecord | None:
+        """Exact (normalised) lookup by canonical name or alias."""
+
+    def search(
+        self,
+        q: str,
+        entity_type: str | None = None,
+        jurisdiction: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> list[SearchHit]:
+        """Prefix and fuzzy search over names and aliases, best first."""
+
+    def relations_of(
+        self, entity_id: str, rel_types: list[str] | None = None, direction: Direction = "both"
+    ) -> list[Fact]: ...
+
+    def neighbours(
+        self,
+        entity_id: str,
+        depth: int = 1,
+        rel_types: list[str] | None = None,
+        direction: Direction = "both",
+    ) -> Subgraph: ...
+
+    def shortest_paths(self, from_id: str, to_id: str, max_length: int = 4) -> list[Subgraph]: ...
+
+    def actions(
+        self,
+        action_type: str | None = None,
+        actor: str | None = None,
+        target: str | None = None,
+        target_type: str | None = None,
+        jurisdiction: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[Fact]:
+        """Action facts (ontology kind 'action'), newest first."""
+
+    def articles(self, limit: int = 100, offset: int = 0) -> list[Article]: ...
+
+    def get_article(self, article_id: str) -> ArticleFacts | None: ...
+
+    def stats(self) -> Stats: ...
+
+    def iter_entities(self) -> Iterator[EntityRecord]: ...
+
+    def iter_facts(self) -> Iterator[Fact]: ...
+
+    def iter_articles(self) -> Iterator[Article]: ...
+
+    def aliases_of(self, entity_id: str) -> list[Alias]: ...
+
+    def run_named(self, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """Run a named query of queries/ (read-only) with validated parameters."""
