@@ -4,7 +4,7 @@ The store is opened in the lifespan (or passed in, as tests do); errors leave as
 9457 problem documents through one handler map (api/problems.py); request bodies are
 capped before they are read (api/limits.py); docs are served offline (api/docs.py).
 
-Extension points: a router module listed in `api.routers.ROUTERS` is included; a static
+Extension points: a router listed in `api.routers.ROUTERS` is included; a static
 page in `api/ui/` (index.html and assets) is served at `/ui/`, and `/` redirects there
 (to `/docs` while there is none).
 """
@@ -24,7 +24,7 @@ from api.deps import StoreHolder
 from api.docs import install_docs
 from api.limits import BodySizeLimit
 from api.problems import EXCEPTION_HANDLERS, Problem
-from api.routers import load_routers
+from api.routers import ROUTERS
 from api.routers.health import api_version
 from graph.errors import StoreUnavailableError
 from graph.settings import Settings, get_settings
@@ -72,7 +72,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     )
     app.state.settings = settings
     app.state.store_holder = holder
-    for router in load_routers():
+    for router in ROUTERS:
         app.include_router(router)
     install_docs(app, TITLE)
     if UI_DIR.is_dir():

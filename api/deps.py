@@ -14,7 +14,8 @@ from typing import Annotated
 from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader
 
-from graph.errors import AuthError, ForbiddenError, StoreUnavailableError
+from api.errors import AuthError, ForbiddenError
+from graph.errors import StoreUnavailableError
 from graph.settings import Settings
 from graph.store.protocol import GraphStore
 

@@ -10,8 +10,8 @@ import json
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.errors import PayloadTooLargeError
 from api.problems import PROBLEM_BASE, PROBLEM_MEDIA_TYPE
-from graph.errors import PayloadTooLargeError
 
 
 class BodySizeLimit:

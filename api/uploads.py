@@ -17,8 +17,9 @@ from pydantic import ValidationError
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.errors import PayloadTooLargeError
 from api.schemas import ArticleIn
-from graph.errors import InputFileError, InvalidInputError, PayloadTooLargeError
+from graph.errors import InputFileError, InvalidInputError
 from graph.models import Article
 from graph.settings import Settings
 from ingest.readers.formats import parse_document

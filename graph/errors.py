@@ -1,4 +1,7 @@
-"""Every error cryptoreg raises on purpose, each carrying the HTTP status the API maps it to."""
+"""Every error cryptoreg raises on purpose, each carrying the HTTP status the API maps it to.
+
+Errors only the HTTP layer raises (keys, body limits) live in api/errors.py.
+"""
 
 from __future__ import annotations
 
@@ -54,27 +57,6 @@ class StoreUnavailableError(CryptoregError):
 
     status = 503
     title = "Store unavailable"
-
-
-class AuthError(CryptoregError):
-    """A write without a valid API key, or writes disabled because none is configured."""
-
-    status = 401
-    title = "Unauthorized"
-
-
-class ForbiddenError(CryptoregError):
-    """A write refused whatever the key: writes are disabled because no API key is set."""
-
-    status = 403
-    title = "Forbidden"
-
-
-class PayloadTooLargeError(CryptoregError):
-    """A request body or file over the configured limit."""
-
-    status = 413
-    title = "Payload too large"
 
 
 class ServerError(CryptoregError):

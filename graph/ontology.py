@@ -62,6 +62,7 @@ class Ontology:
     alias_kinds: tuple[str, ...]
     provenance: tuple[str, ...]
     graph_labels: dict[str, str] = field(default_factory=dict)
+    type_sets: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def action_types(self) -> tuple[str, ...]:
@@ -119,9 +120,9 @@ def _relation(
         if ptype not in PROPERTY_TYPES:
             raise OntologyError(f"relation {name}: property {pname} has unknown type {ptype!r}")
         props[pname] = PROPERTY_TYPES[ptype]
-    key = raw.get("key")
+    key = raw.get("key", name.lower())
     if not isinstance(key, str) or not key:
-        raise OntologyError(f"relation {name}: needs a `key` (the stable name code uses)")
+        raise OntologyError(f"relation {name}: `key` must be a non-empty string")
     return RelationType(
         name=name,
         key=key,
@@ -152,6 +153,10 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
         provenance = tuple(data["provenance"])
         namespace = str(data["namespace"])
         labels = {str(k): str(v) for k, v in (data.get("graph_labels") or {}).items()}
+        type_sets = {
+            str(s): _expand(members, groups, names)
+            for s, members in (data.get("type_sets") or {}).items()
+        }
     except (KeyError, TypeError) as exc:
         raise OntologyError(f"malformed ontology data: missing or bad {exc}") from exc
     prefixes = [t.id_prefix for t in types.values()]
@@ -162,7 +167,9 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
         raise OntologyError("two relations share a key")
     if "actor" not in groups:
         raise OntologyError("the ontology needs an 'actor' group")
-    return Ontology(namespace, types, relations, groups, alias_kinds, provenance, labels)
+    return Ontology(
+        namespace, types, relations, groups, alias_kinds, provenance, labels, type_sets
+    )
 
 
 def ontology_file() -> Path:
@@ -226,7 +233,7 @@ class RelationNames:
 
 @dataclass(frozen=True)
 class Groups:
-    """The type groups of `groups:` that code asks for, by group name."""
+    """The type groups (`groups:`) and type sets (`type_sets:`) code asks for, by name."""
 
     actor: frozenset[str]
     public_body: frozenset[str]
@@ -260,7 +267,7 @@ def _namespaces(ont: Ontology) -> tuple[TypeNames, RelationNames, Groups, GraphL
     return (
         _closed(TypeNames, types, "an entity type"),
         _closed(RelationNames, rels, "a relation"),
-        _closed(Groups, dict(ont.groups), "a group"),
+        _closed(Groups, {**ont.groups, **ont.type_sets}, "a group or type set"),
         _closed(GraphLabels, ont.graph_labels, "a graph label"),
     )
 

@@ -24,10 +24,10 @@ from graph.neo4j_server.conf import jvm_command, render_conf
 from graph.neo4j_server.jars import jars_current, lib_dir, pinned_versions
 from graph.neo4j_server.server import browser_url, start, status, stop
 from graph.settings import PROJECT_ROOT, Settings, load_settings
-from ingest.cli import app
+from api.cli import app
 
 VERSIONS = pinned_versions()
-CLI = [sys.executable, "-m", "ingest.cli"]
+CLI = [sys.executable, "-m", "api.cli"]
 
 
 def _free_port() -> int:

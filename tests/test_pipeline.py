@@ -163,7 +163,7 @@ def test_cli_ingest_and_extract_on_the_examples(tmp_path: Path) -> None:
         "CRYPTOREG_DATA_DIR": str(tmp_path / "data"),
         "CRYPTOREG_STORE": "embedded",
     }
-    cmd = [sys.executable, "-m", "ingest.cli"]
+    cmd = [sys.executable, "-m", "api.cli"]
     done = subprocess.run(
         [*cmd, "ingest", str(EXAMPLES)], env=env, capture_output=True, text=True, timeout=300
     )

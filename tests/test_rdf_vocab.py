@@ -126,7 +126,7 @@ def test_unknown_format_is_invalid_input() -> None:
 
 
 def test_cli_format_choices_match_the_exporter() -> None:
-    from ingest.cli import RdfFormat
+    from api.cli import RdfFormat
 
     assert {f.value for f in RdfFormat} == set(FORMATS)
 

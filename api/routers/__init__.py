@@ -1,27 +1,22 @@
-"""The API's routers, one per resource; `create_app` includes every entry of `ROUTERS`.
+"""The API's routers, one per resource; `create_app` includes every entry of `ROUTERS`, in order.
 
-To add a router (e.g. the RDF export's `api/routers/export.py`), append its module name
-to `ROUTERS`; each module exposes `router: fastapi.APIRouter`.
+To add a router (e.g. the RDF export's `api/routers/export.py`), import its module here
+and append its `router` to `ROUTERS`.
 """
 
 from __future__ import annotations
 
-import importlib
-
 from fastapi import APIRouter
 
-ROUTERS: tuple[str, ...] = (
-    "health",
-    "entities",
-    "actions",
-    "articles",
-    "queries",
-    "analytics",
-    "export",
-    "ui",
+from api.routers import actions, analytics, articles, entities, export, health, queries, ui
+
+ROUTERS: tuple[APIRouter, ...] = (
+    health.router,
+    entities.router,
+    actions.router,
+    articles.router,
+    queries.router,
+    analytics.router,
+    export.router,
+    ui.router,
 )
-
-
-def load_routers() -> list[APIRouter]:
-    """Every listed router, in order (a missing module is an error, not a silent gap)."""
-    return [importlib.import_module(f"api.routers.{name}").router for name in ROUTERS]

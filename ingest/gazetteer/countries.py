@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pycountry
 
-from graph.ontology import TYPE
+from graph.ontology import TYPE, get_ontology
 from ingest.gazetteer.model import normalize_name
 from ingest.gazetteer.schema import AliasSpec, EntrySpec, GazetteerError
 
@@ -74,6 +74,7 @@ def country_entries(curated: list[tuple[str, EntrySpec]]) -> list[tuple[str, Ent
             out.append((f"{file}+pycountry", _merge(spec, extra)))
             continue
         name = getattr(country, "common_name", None) or country.name
-        spec = EntrySpec(name=name, type=TYPE.jurisdiction, iso=country.alpha_2)
+        key = get_ontology().entity_types[TYPE.jurisdiction].id_prefix
+        spec = EntrySpec(name=name, type=key, iso=country.alpha_2)
         out.append((PYCOUNTRY_SOURCE, _merge(spec, extra)))
     return out

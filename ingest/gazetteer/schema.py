@@ -126,10 +126,12 @@ class EntrySpec(BaseModel):
     @field_validator("type")
     @classmethod
     def _ontology_type(cls, v: str) -> str:
-        types = get_ontology().entity_types
-        if v not in types:
-            raise ValueError(f"type {v!r} is not an ontology entity type ({sorted(types)})")
-        return v
+        """The files name a type by its stable key (`id_prefix`), so renaming a type in the
+        ontology needs no edit here; the entry then carries the type's current name."""
+        by_key = {t.id_prefix: name for name, t in get_ontology().entity_types.items()}
+        if v not in by_key:
+            raise ValueError(f"type {v!r} is not the key of an ontology type ({sorted(by_key)})")
+        return by_key[v]
 
     @field_validator("aliases", mode="before")
     @classmethod

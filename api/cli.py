@@ -94,9 +94,12 @@ def serve(
     """Serve the HTTP API with uvicorn."""
     import uvicorn
 
+    from api.app import create_app
+
     s = _settings()
+    # uvicorn's worker processes import the factory themselves: name it by the function.
     uvicorn.run(
-        "api.app:create_app",
+        f"{create_app.__module__}:{create_app.__qualname__}",
         factory=True,
         host=host or s.host,
         port=port or s.port,
