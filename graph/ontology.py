@@ -167,9 +167,7 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
         raise OntologyError("two relations share a key")
     if "actor" not in groups:
         raise OntologyError("the ontology needs an 'actor' group")
-    return Ontology(
-        namespace, types, relations, groups, alias_kinds, provenance, labels, type_sets
-    )
+    return Ontology(namespace, types, relations, groups, alias_kinds, provenance, labels, type_sets)
 
 
 def ontology_file() -> Path:

@@ -65,6 +65,9 @@ GET_CALLS: list[tuple[str, dict[str, Any]]] = [
     ("/export", {"format": "turtle"}),
     (f"/id/{ENTITY}", {}),
     ("/ui/vocabulary.json", {}),
+    ("/openapi.json", {}),
+    ("/openapi-3.0.json", {}),
+    ("/docs", {}),
     ("/neo4j/style.grass", {}),
 ]
 
@@ -72,8 +75,8 @@ _TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]
 
 
 def _normalise(text: str) -> str:
-    """Blank what depends on the day the snapshot is taken, not on the code."""
-    text = _TIMESTAMP.sub("<timestamp>", text)
+    """Blank what depends on the day and the folder the snapshot is taken in, not on the code."""
+    text = _TIMESTAMP.sub("<timestamp>", text).replace(str(ROOT), "<root>")
     return text.replace(dt.date.today().isoformat(), "<today>")
 
 

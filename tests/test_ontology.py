@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import copy
+from pathlib import Path
 from typing import Any, get_args
 
 import pytest
@@ -122,3 +124,47 @@ def test_store_stats_are_zero_filled_over_the_ontology(tmp_path: Any) -> None:
     store.close()
     assert set(stats.entities_by_type) == set(get_ontology().entity_types)
     assert set(stats.relations_by_type) == set(get_ontology().relations)
+
+
+# --- the ontology is the only place a name lives -------------------------------------
+
+ROOT = ONTOLOGY_FILE.resolve().parents[1]
+# Where a name may be written: the loader, and what is no product code (tests, examples,
+# generated docs and the local virtualenv).
+NAME_ALLOWED = {ROOT / "graph" / "ontology.py"}
+NAME_EXEMPT_DIRS = {"tests", "examples", "docs", ".venv", "node_modules", ".neo4j", "data"}
+
+
+def _ontology_names() -> set[str]:
+    ont = get_ontology()
+    return {*ont.entity_types, *ont.relations, *ont.graph_labels.values()}
+
+
+def _product_sources() -> list[Path]:
+    return [
+        path
+        for path in sorted(ROOT.rglob("*.py"))
+        if path not in NAME_ALLOWED
+        and not NAME_EXEMPT_DIRS & set(path.relative_to(ROOT).parts[:-1])
+    ]
+
+
+def _name_literals(path: Path) -> list[str]:
+    names = _ontology_names()
+    return [
+        f"{path.name}:{node.lineno}: {node.value!r}"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant) and node.value in names
+    ]
+
+
+def test_no_python_outside_the_loader_writes_a_type_or_relation_name() -> None:
+    found = [hit for path in _product_sources() for hit in _name_literals(path)]
+    assert found == [], "ask graph.ontology (TYPE, REL, GROUP, LABEL or a flag) instead"
+
+
+def test_the_name_literal_check_finds_a_planted_name(tmp_path: Path) -> None:
+    planted = tmp_path / "planted.py"
+    planted.write_text('KIND = "Exchange"\nLINK = f"{KIND}"\n', encoding="utf-8")
+    assert _name_literals(planted) == ["planted.py:1: 'Exchange'"]
+    assert ROOT / "graph" / "models.py" in _product_sources()

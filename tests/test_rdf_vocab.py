@@ -16,10 +16,11 @@ from rdflib.namespace import OWL, RDF, RDFS
 from graph.errors import ConfigError, InvalidInputError, OntologyError
 from graph.ontology import get_ontology
 from graph.rdf.export import FORMATS, get_format
+from graph.rdf.files import VOCAB_FILE, turtle
 from graph.rdf.namespaces import CRG, Iris, expand_curie, group_classes, relation_term, safe_iri
 from graph.rdf.ntriples import nt_term
-from graph.rdf.owl import SHAPES_FILE, VOCAB_FILE, build_vocabulary, class_cover, turtle
-from graph.rdf.shapes import build_shapes
+from graph.rdf.owl import build_vocabulary, class_cover
+from graph.rdf.shapes import SHAPES_FILE, build_shapes
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 BASE = "https://w3id.org/cryptoreg/id/"
@@ -49,7 +50,7 @@ def test_curies_must_name_defined_terms() -> None:
 )
 def test_generated_turtle_is_up_to_date(path: Path, build: Callable[[], Graph]) -> None:
     """Byte-for-byte: the generators are deterministic (blank nodes named by content)."""
-    assert path.read_text(encoding="utf-8") == turtle(build()), "run `python -m graph.rdf.owl`"
+    assert path.read_text(encoding="utf-8") == turtle(build()), "run `python -m graph.rdf.files`"
 
 
 def test_every_type_and_relation_is_in_the_vocabulary() -> None:

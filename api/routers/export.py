@@ -21,6 +21,7 @@ from api.deps import SettingsDep, StoreDep
 from api.problems import problems
 from api.routers import entities
 from api.schemas import EntityDetail
+from graph.ontology import REL
 from graph.rdf.export import FORMATS, describe_entity, get_format, iter_export, serialize
 
 router = APIRouter(tags=["linked data"])
@@ -35,12 +36,12 @@ BY_MEDIA_TYPE = {f.media_type: f for f in FORMATS.values()}
 _OKX = "https://w3id.org/cryptoreg/id/exchange:okx"
 _SEYCHELLES = "https://w3id.org/cryptoreg/id/jurisdiction:seychelles"
 _CRG = "https://w3id.org/cryptoreg/ontology#"
-_RDF_EXAMPLE = f"<{_OKX}> <{_CRG}HEADQUARTERED_IN> <{_SEYCHELLES}> .\n"
+_RDF_EXAMPLE = f"<{_OKX}> <{_CRG}{REL.headquartered_in}> <{_SEYCHELLES}> .\n"
 RDF_CONTENT = {
     f.media_type: {
         "schema": {} if f.media_type.endswith("json") else {"type": "string"},
         "example": (
-            {"@id": _OKX, f"{_CRG}HEADQUARTERED_IN": [{"@id": _SEYCHELLES}]}
+            {"@id": _OKX, f"{_CRG}{REL.headquartered_in}": [{"@id": _SEYCHELLES}]}
             if f.media_type.endswith("json")
             else _RDF_EXAMPLE
         ),

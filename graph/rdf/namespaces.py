@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
-from rdflib import Namespace, URIRef
+from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import (
     DCTERMS,
     ORG,
@@ -227,3 +227,11 @@ def safe_iri(url: str) -> URIRef | None:
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
     return URIRef(quote(url, safe=":/?#[]@!$&'()*+,;=%~"))
+
+
+def new_graph() -> Graph:
+    """An empty graph with the project's prefixes bound."""
+    graph = Graph()
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, str(ns))
+    return graph

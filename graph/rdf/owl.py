@@ -1,4 +1,4 @@
-"""The project's OWL ontology, generated from ontology.yaml; `python -m graph.rdf.owl` writes it.
+"""The project's OWL ontology, generated from ontology.yaml; `python -m graph.rdf.files` writes it.
 
 The checked-in graph/rdf/vocab/cryptoreg.ttl and graph/rdf/vocab/shapes.ttl are outputs of
 `write_vocab_files()`; tests/test_rdf_vocab.py fails when either is stale.
@@ -7,40 +7,25 @@ The checked-in graph/rdf/vocab/cryptoreg.ttl and graph/rdf/vocab/shapes.ttl are 
 from __future__ import annotations
 
 import re
-import sys
-from collections.abc import Iterable
-from pathlib import Path
 
 import yaml
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
-from graph.ontology import ONTOLOGY_FILE, Ontology, get_ontology
+from graph.ontology import Ontology, get_ontology, ontology_file
 from graph.rdf.namespaces import (
     CRG,
     ONTOLOGY_IRI,
-    PREFIXES,
     STRUCTURAL_TERMS,
     alias_term,
     camel,
     expand_curie,
     group_classes,
+    new_graph,
     relation_properties,
     relation_term,
 )
-
-VOCAB_DIR = Path(__file__).with_name("vocab")
-VOCAB_FILE = VOCAB_DIR / "cryptoreg.ttl"
-SHAPES_FILE = VOCAB_DIR / "shapes.ttl"
-
-
-def new_graph() -> Graph:
-    """An empty graph with the project's prefixes bound."""
-    graph = Graph()
-    for prefix, ns in PREFIXES.items():
-        graph.bind(prefix, str(ns))
-    return graph
 
 
 def class_cover(types: frozenset[str], ont: Ontology) -> list[URIRef]:
@@ -156,28 +141,5 @@ def build_vocabulary(ont: Ontology | None = None) -> Graph:
 
 def ont_version() -> int:
     """The `version` of ontology.yaml (the parsed Ontology does not keep it)."""
-    with ONTOLOGY_FILE.open(encoding="utf-8") as fh:
+    with ontology_file().open(encoding="utf-8") as fh:
         return int(yaml.safe_load(fh)["version"])
-
-
-def turtle(graph: Graph) -> str:
-    """Turtle text of a generated graph, as checked in."""
-    return graph.serialize(format="turtle")
-
-
-def write_vocab_files(paths: Iterable[Path] | None = None) -> list[Path]:
-    """Regenerate cryptoreg.ttl and shapes.ttl from the ontology; returns the files written."""
-    from graph.rdf.shapes import build_shapes
-
-    VOCAB_DIR.mkdir(exist_ok=True)
-    outputs = {VOCAB_FILE: build_vocabulary(), SHAPES_FILE: build_shapes()}
-    wanted = set(paths) if paths is not None else set(outputs)
-    for path, graph in outputs.items():
-        if path in wanted:
-            path.write_text(turtle(graph), encoding="utf-8")
-    return [p for p in outputs if p in wanted]
-
-
-if __name__ == "__main__":
-    for written in write_vocab_files():
-        sys.stdout.write(f"wrote {written}\n")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
@@ -23,11 +24,11 @@ from graph.rdf.namespaces import (
     SHAPES,
     STRUCTURAL_TERMS,
     alias_term,
+    new_graph,
     relation_properties,
     relation_term,
     standard_classes,
 )
-from graph.rdf.owl import SHAPES_FILE, new_graph
 
 Constraint = dict[URIRef, Node | list[Node]]
 
@@ -36,6 +37,9 @@ SELECT $this ?s ?p ?o WHERE {
     $this crg:subject ?s ; crg:predicate ?p ; crg:object ?o .
     FILTER NOT EXISTS { ?s ?p ?o }
 }"""
+
+VOCAB_DIR = Path(__file__).with_name("vocab")
+SHAPES_FILE = VOCAB_DIR / "shapes.ttl"
 
 
 def _bnode(*parts: object) -> BNode:
