@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help venv demo test neo4j-start neo4j-stop neo4j-status lint browser-deps
+.PHONY: help venv demo test neo4j-start neo4j-stop neo4j-status lint typecheck check browser-deps
 
 help:
 	@echo "make venv          create .venv and install cryptoreg with its dev tools"
@@ -17,6 +17,8 @@ help:
 	@echo "make neo4j-start   fetch (once) and start the project's Neo4j 5.26 server"
 	@echo "make neo4j-stop    stop it"
 	@echo "make lint          ruff check and ruff format --check"
+	@echo "make typecheck     mypy --strict on the source, the tests and the benchmarks"
+	@echo "make check         lint + typecheck (CI runs it before the tests)"
 	@echo "make browser-deps  install Debian chromium for the browser tests"
 
 venv: $(STAMP)
@@ -59,6 +61,11 @@ neo4j-status: venv
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+typecheck: venv
+	$(BIN)/mypy graph ingest api queries tests bench
+
+check: lint typecheck
 
 # Debian's chromium, driven by the browser tests through executable_path=/usr/bin/chromium;
 # no browser is ever downloaded by Playwright.

@@ -26,8 +26,8 @@ from graph.settings import load_settings
 from graph.store.embedded.store import EmbeddedStore
 from graph.store.neo4j.store import Neo4jStore
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.gold import load_gold_corpus  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # test support
+from gold import load_gold_corpus  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
