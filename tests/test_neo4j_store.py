@@ -1,4 +1,4 @@
-"""Neo4j-specific checks of graph/neo4j_store.py (the shared behaviour is in
+"""Neo4j-specific checks of graph/store/neo4j/store.py (the shared behaviour is in
 tests/test_store_conformance.py): schema, model in the database, safe query text, errors,
 retries and read-only named queries. Tests with the `neo4j` fixture need the real server
 (`cryptoreg neo4j start`); the pure query-builder tests run without it.
@@ -369,11 +369,12 @@ def test_reads_run_in_read_mode(neo4j: Neo4jStore) -> None:
 
 def test_every_named_query_runs(loaded_neo4j: Neo4jStore) -> None:
     from graph.named.catalogue import load_queries
+    from graph.named.runner import run_named
 
     for name, query in load_queries().items():
-        rows = loaded_neo4j.run_named(name, query.examples)
+        rows = run_named(loaded_neo4j, name, query.examples)
         assert isinstance(rows, list), name
-    okx = loaded_neo4j.run_named("aliases_of", {"id": "exchange:okx"})
+    okx = run_named(loaded_neo4j, "aliases_of", {"id": "exchange:okx"})
     assert okx == [{"alias": "Ou Yi", "kind": "other"}]
 
 

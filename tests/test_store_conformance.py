@@ -1,7 +1,7 @@
 """The one suite both backends must pass (fixture `store` runs each test per backend).
 
-Semantics pinned here (see also the docstrings of graph/embedded_store.py,
-graph/provenance.py and graph/search_rank.py, which hold the precise rules):
+Semantics pinned here (see also the docstrings of graph/store/base.py,
+graph/store/provenance.py and graph/store/search_rank.py, which hold the precise rules):
 
 * Ids are those of graph/ids.py; identity resolution (graph/identity.py) runs inside
   `upsert`, so "People's Bank of China" and "Peoples Bank of China" are one node.
@@ -12,12 +12,13 @@ graph/provenance.py and graph/search_rank.py, which hold the precise rules):
   subgraph nodes by id (a shortest path's nodes in path order), sources by article id,
   so equality between backends is exact.
 
-The rules are written once, as code both backends call: graph/validation.py `checked`
-(re-validate before writing), graph/identity.py `resolve_extraction` (with the store's
-own IdentityLookup), graph/provenance.py `build_fact` / `action_order` (merged
-provenance, action order), graph/search_rank.py `rank_hits` (search scores). The
-traversal, jurisdiction, find_entity and ordering rules are in the docstrings of
-graph/embedded_store.py and graph/embedded_view.py.
+The rules are written once, as code both backends call: graph/store/base.py `BaseStore`
+(every argument check and limit), graph/store/validation.py `checked` (re-validate before
+writing), graph/identity.py `resolve_extraction` (with the store's own IdentityLookup),
+graph/store/provenance.py `build_fact` / `action_order` (merged provenance, action order),
+graph/store/search_rank.py `rank_hits` (search scores). The traversal, jurisdiction,
+find_entity and ordering rules are in the docstrings of graph/store/base.py,
+graph/store/embedded/store.py and graph/store/embedded/view.py.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ import pytest
 
 from graph.errors import InvalidInputError, NotFoundError, OntologyError
 from graph.models import Alias, Article, Entity, Extraction, Relation
+from graph.named.runner import run_named
+from graph.store.base import MAX_DEPTH, MAX_PATH, BaseStore
 from graph.store.protocol import Fact, GraphStore
 
 PBOC = "centralbank:peoples-bank-of-china"
@@ -440,6 +443,32 @@ def test_neighbours_depth_and_direction(loaded_store: GraphStore) -> None:
         s.shortest_paths(OKX, "exchange:nope")
 
 
+def test_the_base_holds_every_check(loaded_store: GraphStore) -> None:
+    """Both backends subclass BaseStore, so a bad argument gets one answer on each."""
+    s = loaded_store
+    assert isinstance(s, BaseStore) and isinstance(s, GraphStore)
+    for depth in (0, MAX_DEPTH + 1):
+        with pytest.raises(InvalidInputError, match=f"depth must be 1-{MAX_DEPTH}, not {depth}"):
+            s.neighbours(OKX, depth=depth)
+    with pytest.raises(InvalidInputError, match=f"max_length must be 1-{MAX_PATH}"):
+        s.shortest_paths(OKX, CHINA, max_length=MAX_PATH + 1)
+    with pytest.raises(InvalidInputError, match="is not an action type"):
+        s.actions(action_type="PART_OF")
+    with pytest.raises(NotFoundError, match="no entity 'exchange:nope'"):
+        s.relations_of("exchange:nope")
+    assert s.relations_of(OKX, rel_types=["NOT_A_RELATION"]) == []
+    assert s.relations_of(OKX, direction="sideways") == []  # type: ignore[arg-type]
+    assert [n.id for n in s.neighbours(OKX, rel_types=["NOT_A_RELATION"]).nodes] == [OKX]
+    assert s.actions(limit=-1) == [] and s.articles(limit=-1) == []
+    assert s.actions(limit=3, offset=-5) == s.actions(limit=3)
+    assert s.articles(limit=2, offset=-1) == s.articles(limit=2)
+    assert s.search("  ") == [] and s.search("binance", limit=-3) == []
+    assert s.search("binance", entity_type="") == s.search("binance")
+    assert s.search("binance", jurisdiction="") == s.search("binance")
+    assert s.search("binance", jurisdiction="jurisdiction:nowhere") == []
+    assert s.actions(jurisdiction="jurisdiction:nowhere") == []
+
+
 def test_shortest_paths_all_of_them(loaded_store: GraphStore) -> None:
     paths = loaded_store.shortest_paths("exchange:kucoin", "exchange:bybit", max_length=4)
     node_lists = [[n.id for n in p.nodes] for p in paths]
@@ -465,7 +494,7 @@ def test_search_ranking_and_filters(loaded_store: GraphStore) -> None:
     fuzzy = s.search("Cointelegraf")
     assert fuzzy and fuzzy[0].entity.id == "mediaoutlet:cointelegraph"
     assert fuzzy[0].score < hits[0].score
-    # fuzzy only where a word starts like a query word (graph/search_rank.py's gate)
+    # fuzzy only where a word starts like a query word (graph/store/search_rank.py's gate)
     assert "mediaoutlet:cointelegraph" not in {h.entity.id for h in s.search("Kointelegraph")}
     nigeria = s.search("binance", jurisdiction="jurisdiction:nigeria")
     assert "exchange:binance" in {h.entity.id for h in nigeria}
@@ -510,7 +539,7 @@ def test_iterators_sorted_and_consistent(loaded_store: GraphStore) -> None:
 
 def test_run_named_unknown(store: GraphStore) -> None:
     with pytest.raises(NotFoundError):
-        store.run_named("no-such-query", {})
+        run_named(store, "no-such-query", {})
 
 
 # --- cross-store equality -------------------------------------------------------------------

@@ -16,6 +16,7 @@ from api.problems import problems
 from api.schemas import EntityDetail, EntityTypeEnum, Page, RelationTypeEnum
 from graph.errors import InvalidInputError, NotFoundError
 from graph.models import Entity
+from graph.store.base import MAX_DEPTH, MAX_PATH
 from graph.store.protocol import EntityRecord, EntitySummary, Fact, GraphStore, SearchHit, Subgraph
 
 router = APIRouter(tags=["entities"])
@@ -157,7 +158,7 @@ def get_relations(
 def get_neighborhood(
     store: StoreDep,
     entity_id: EntityId,
-    depth: Annotated[int, Query(ge=1, le=3, description="Hops from the entity.")] = 1,
+    depth: Annotated[int, Query(ge=1, le=MAX_DEPTH, description="Hops from the entity.")] = 1,
     type: RelTypes = None,
     direction: Direction = "both",
 ) -> Subgraph:
@@ -196,7 +197,7 @@ def get_paths(
             openapi_examples={"pboc": {"value": "centralbank:peoples-bank-of-china"}},
         ),
     ],
-    max_length: Annotated[int, Query(ge=1, le=6, description="Longest path, in hops.")] = 4,
+    max_length: Annotated[int, Query(ge=1, le=MAX_PATH, description="Longest path, in hops.")] = 4,
 ) -> list[Subgraph]:
     require_entity(store, from_id)
     require_entity(store, to_id)

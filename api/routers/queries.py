@@ -11,6 +11,7 @@ from api.deps import StoreDep
 from api.problems import problems
 from api.schemas import QueryInfo, QueryResult
 from graph.named.catalogue import get_query, load_queries
+from graph.named.runner import run_named
 
 router = APIRouter(tags=["queries"])
 
@@ -60,7 +61,7 @@ def run_query(
 ) -> QueryResult:
     query = get_query(name)
     bound = query.bind(params)
-    rows = store.run_named(query.name, bound)
+    rows = run_named(store, query.name, bound)
     return QueryResult(
         name=query.name,
         params={k: _jsonable(v) for k, v in bound.items()},

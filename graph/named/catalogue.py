@@ -11,8 +11,8 @@ and the rest is Cypher a user can paste into Neo4j Browser after the `:param` li
 Loading fails (`ConfigError`) when a header is malformed, the name differs from the file
 name, the declared parameters differ from the `$params` of the body, or the body contains
 a write clause. Binding (`NamedQuery.bind`) coerces call values by declared type and
-raises `InvalidInputError` (422); stores run the body with the bound values as driver
-parameters, never by formatting strings.
+raises `InvalidInputError` (422); graph/named/runner.py runs the body with the bound
+values as driver parameters, never by formatting strings.
 """
 
 from __future__ import annotations
@@ -171,6 +171,6 @@ def get_query(name: str) -> NamedQuery:
 
 
 def bind_query(name: str, params: dict[str, Any] | None) -> tuple[NamedQuery, dict[str, Any]]:
-    """Look up and bind in one step: what every store's `run_named` starts with."""
+    """Look up and bind in one step: what `graph.named.runner.run_named` starts with."""
     query = get_query(name)
     return query, query.bind(params)

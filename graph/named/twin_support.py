@@ -12,6 +12,8 @@ from graph.ontology import REL
 from graph.store.protocol import Fact, GraphStore
 
 Row = dict[str, Any]
+PART_OF_REACH = 6  # the queries' `PART_OF*0..6`: how far a place may lie inside a jurisdiction
+PATH_REACH = 6  # path_between.cypher's `[*..6]`: the longest path it looks for
 
 
 class _Desc:
@@ -47,14 +49,18 @@ def cypher_sort(rows: list[Row], *columns: str) -> list[Row]:
 
 
 def iso(value: dt.date | None) -> str | None:
+    """A date as Cypher's rows carry it once the driver's value is made plain: ISO text."""
     return None if value is None else value.isoformat()
 
 
 def fact_day(fact: Fact) -> str | None:
+    """The queries' `coalesce(r.date, r.first_seen)`, as ISO text."""
     return iso(fact.date or fact.first_seen)
 
 
 def structure_graph(store: GraphStore) -> nx.DiGraph:
+    """The PART_OF and LOCATED_IN facts the queries walk, each edge flagged by its type
+    (a pair joined by both keeps both flags)."""
     g = nx.DiGraph()
     for f in store.iter_facts():
         if f.type in (REL.part_of, REL.located_in):
@@ -76,12 +82,14 @@ def within(g: nx.DiGraph, place: str, root: str, hops: int) -> bool:
 
 
 def acts_in(g: nx.DiGraph, actor: str, root: str) -> bool:
-    if actor == root or (actor in g and actor != root and within(g, actor, root, 6)):
+    """actions_in_jurisdiction.cypher's actor test: the actor is the jurisdiction, lies
+    inside it, or is LOCATED_IN a place inside it."""
+    if actor == root or (actor in g and actor != root and within(g, actor, root, PART_OF_REACH)):
         return True
     if actor not in g:
         return False
     return any(
-        within(g, seat, root, 6)
+        within(g, seat, root, PART_OF_REACH)
         for seat in g.successors(actor)
         if g[actor][seat].get(REL.located_in)
     )

@@ -9,7 +9,7 @@ and ties broken by entity id, so results are deterministic.
   over the undirected graph of facts, one edge per connected pair weighted by the
   number of facts between them; `degree` is the number of facts touching the entity.
 * `most_acted_against`: per target, the number of incoming action facts (ontology kind
-  "action"; by default all but LICENSED, which is not done *against* anyone), with the
+  "action"; by default the `adverse` ones: LICENSED is not done *against* anyone), with the
   distinct actors and distinct supporting articles; ordered by actions, then actors,
   then articles (all descending).
 * `communities`: named entities joined when an article mentions both (edge weight:
@@ -25,12 +25,11 @@ from itertools import combinations
 import networkx as nx
 from pydantic import BaseModel, Field
 
-from graph.ontology import REL, get_ontology
+from graph.ontology import get_ontology
 from graph.store.protocol import EntitySummary, GraphStore
 
 DAMPING = 0.85
 SEED = 42
-ADVERSE = tuple(a for a in get_ontology().action_types if a != REL.licensed)
 
 
 class CentralEntity(BaseModel):
@@ -122,7 +121,7 @@ def most_acted_against(
     include_unnamed: bool = False,
 ) -> list[ActedAgainst]:
     """Targets of the most action facts (see the module docstring)."""
-    wanted = set(action_types or ADVERSE)
+    wanted = set(action_types or get_ontology().adverse_action_types)
     actions: Counter[str] = Counter()
     actors: dict[str, set[str]] = defaultdict(set)
     sources: dict[str, set[str]] = defaultdict(set)

@@ -1,7 +1,9 @@
 """The `GraphStore` protocol every backend implements, and the records it returns.
 
-Both backends (graph/embedded_store.py, graph/neo4j_store.py) must give the same
-answers to the same calls; tests/test_store_conformance.py holds them to it.
+Both backends (graph/store/embedded/store.py, graph/store/neo4j/store.py) subclass
+graph/store/base.py `BaseStore`, which holds every argument check and limit, and must give
+the same answers to the same calls; tests/test_store_conformance.py holds them to it.
+Named queries are not the store's business: graph/named/runner.py runs them on either.
 
 Provenance model: a fact (source, type, target) is stored once. Each supporting
 article adds one entry to the aligned lists `sources` (article ids), `evidence`
@@ -186,6 +188,3 @@ class GraphStore(Protocol):
     def iter_articles(self) -> Iterator[Article]: ...
 
     def aliases_of(self, entity_id: str) -> list[Alias]: ...
-
-    def run_named(self, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-        """Run a named query of queries/ (read-only) with validated parameters."""

@@ -28,6 +28,9 @@ from graph.store.protocol import EntitySummary, SearchHit
 
 FUZZY_MIN = 80.0
 
+# (entity, string, is the canonical name, graph.ids.normalize_name(string))
+Candidate = tuple[EntitySummary, str, bool, str]
+
 
 def fuzzy_prefixes(q_norm: str) -> frozenset[str]:
     """First three characters of each query word of >= 3 characters (the fuzzy gate)."""
@@ -55,7 +58,7 @@ def score(q_norm: str, s_norm: str, prefixes: frozenset[str] | None = None) -> f
 
 def rank_hits(
     q: str,
-    candidates: Iterable[tuple[EntitySummary, str, bool, str]],
+    candidates: Iterable[Candidate],
     limit: int = 20,
     offset: int = 0,
 ) -> list[SearchHit]:

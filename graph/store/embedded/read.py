@@ -11,7 +11,7 @@ from typing import Any
 
 from graph.models import Alias, Article, Entity
 from graph.ontology import get_ontology
-from graph.store.protocol import EntityRecord, EntitySummary, Fact, Stats
+from graph.store.protocol import ArticleFacts, EntityRecord, EntitySummary, Fact, Stats
 from graph.store.provenance import Support, build_fact, fact_order
 
 CHUNK = 5000
@@ -19,6 +19,7 @@ _ENTITY_COLS = "id, type, name, unnamed, cnt, description, qid, properties"
 
 
 def chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
+    """Slices of `items` short enough for one `IN (...)` (SQLite caps bound variables)."""
     for i in range(0, len(items), size):
         yield items[i : i + size]
 
@@ -145,6 +146,7 @@ def entity_records(
 
 
 def article_from_row(row: tuple[Any, ...]) -> Article:
+    """An `Article` from a row of ARTICLE_COLS."""
     aid, url, title, publisher, published, text, source_path = row
     return Article(
         id=aid,
@@ -172,13 +174,8 @@ def stats(conn: sqlite3.Connection) -> Stats:
     return Stats(entities_by_type=ents, relations_by_type=rels, articles=articles, aliases=aliases)
 
 
-def find_entity_id(conn: sqlite3.Connection, name: str, entity_type: str | None) -> str | None:
+def find_entity_id(conn: sqlite3.Connection, norm: str, entity_type: str | None) -> str | None:
     """Canonical-name matches first, then alias matches; the lowest id within each."""
-    from graph.ids import normalize_name
-
-    norm = normalize_name(name)
-    if not norm:
-        return None
     type_sql, args = (" AND e.type = ?", [entity_type]) if entity_type else ("", [])
     row = conn.execute(
         f"SELECT MIN(e.id) FROM entities e WHERE e.norm = ?{type_sql}", [norm, *args]
@@ -190,3 +187,28 @@ def find_entity_id(conn: sqlite3.Connection, name: str, entity_type: str | None)
             [norm, *args],
         ).fetchone()
     return row[0] if row else None
+
+
+def article_facts(conn: sqlite3.Connection, article_id: str) -> ArticleFacts | None:
+    """The article with the entities it mentions (by id) and the facts it supports."""
+    row = conn.execute(
+        f"SELECT {ARTICLE_COLS} FROM articles WHERE id = ?", (article_id,)
+    ).fetchone()
+    if row is None:
+        return None
+    mentioned = [
+        r[0]
+        for r in conn.execute("SELECT entity_id FROM mentions WHERE article_id = ?", (article_id,))
+    ]
+    supported = [
+        r[0]
+        for r in conn.execute(
+            "SELECT fact_id FROM fact_support WHERE article_id = ?", (article_id,)
+        )
+    ]
+    ents = summaries(conn, mentioned)
+    return ArticleFacts(
+        article=article_from_row(row),
+        entities=[ents[e] for e in sorted(ents)],
+        facts=facts_by_ids(conn, supported),
+    )

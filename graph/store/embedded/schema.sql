@@ -1,4 +1,4 @@
--- Schema of the embedded store (graph/embedded_store.py). Idempotent: run at every open.
+-- Schema of the embedded store (graph/store/embedded/store.py). Idempotent: run at every open.
 -- One row per fact (source, type, target); its per-article support in fact_support.
 
 CREATE TABLE IF NOT EXISTS meta (

@@ -6,16 +6,16 @@ when `meta.generation` changed, i.e. after any committed write by any process.
 
 Traversal semantics (the Neo4j store must reproduce them):
 
-* `neighbours(start, depth, rel_types, direction)`: breadth-first from `start`; an edge
+* `neighbours(start, depth, types, direction)`: breadth-first from `start`; an edge
   is followed out of a node (source -> target for "out", target -> source for "in",
   either way for "both") when the node is at distance <= depth - 1 and the edge's type
   is allowed. Edges: every fact so followed; nodes: `start` plus their endpoints.
 * `shortest_paths(a, b, max_length)`: every shortest node sequence from a to b over facts
   taken as undirected edges, if its length (edges) is <= max_length; each path's edges are
   all facts joining consecutive nodes, in either direction.
-* `places_within(j)`: j and every place that reaches j by 1-3 PART_OF hops.
-* `present_in(places)`: the places plus every entity with a LOCATED_IN, HEADQUARTERED_IN
-  or OPERATES_IN fact to one of them.
+* `presence(j)`: j's places (j and every place that reaches j by 1-PART_OF_HOPS PART_OF
+  hops), the entities LOCATED_IN one of them, and the entities with a presence relation
+  (the ontology's `presence` flag) into one of them.
 """
 
 from __future__ import annotations
@@ -25,11 +25,11 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from graph.ontology import REL
+from graph.ontology import REL, get_ontology
+from graph.store.base import PART_OF_HOPS
+from graph.store.filters import Presence
 from graph.store.protocol import Direction, EntitySummary
-
-PART_OF_HOPS = 3
-PRESENCE = (REL.located_in, REL.headquartered_in, REL.operates_in)
+from graph.store.search_rank import Candidate
 
 
 class GraphView:
@@ -47,7 +47,7 @@ class GraphView:
             for fid, s, t, o in conn.execute("SELECT id, source, type, target FROM facts")
         )
         self.graph = g
-        self._names: list[tuple[EntitySummary, str, bool, str]] | None = None
+        self._names: list[Candidate] | None = None
 
     def summary(self, eid: str) -> EntitySummary:
         d = self.graph.nodes[eid]
@@ -66,17 +66,17 @@ class GraphView:
                 yield other, t, d["fact"]
 
     def neighbours(
-        self, start: str, depth: int, rel_types: list[str] | None, direction: Direction
+        self, start: str, depth: int, types: tuple[str, ...], direction: Direction
     ) -> tuple[set[str], set[int]]:
-        """(node ids, fact ids) within `depth` hops, per the module's rule."""
-        allowed = set(rel_types) if rel_types else None
+        """(node ids, fact ids) within `depth` hops over facts of `types` (module rule)."""
+        allowed = set(types)
         nodes, facts = {start}, set()
         frontier = [start]
         for _ in range(depth):
             nxt: list[str] = []
             for node in frontier:
                 for other, t, fid in self._steps(node, direction):
-                    if allowed is not None and t not in allowed:
+                    if t not in allowed:
                         continue
                     facts.add(fid)
                     if other not in nodes:
@@ -107,8 +107,17 @@ class GraphView:
             out.append((p, facts))
         return out
 
-    def places_within(self, place: str) -> set[str]:
-        """`place` and the places inside it (1-3 PART_OF hops)."""
+    def presence(self, place: str) -> Presence:
+        """Who is where, for a jurisdiction filter (see the module docstring)."""
+        places = self._places_within(place)
+        return Presence(
+            places=frozenset(places),
+            located=self._sources_into(places, (REL.located_in,)),
+            present=self._sources_into(places, get_ontology().presence_relations),
+        )
+
+    def _places_within(self, place: str) -> set[str]:
+        """`place` and the places inside it (1-PART_OF_HOPS PART_OF hops)."""
         if place not in self.graph:
             return set()
         found, frontier = {place}, [place]
@@ -122,17 +131,14 @@ class GraphView:
             found.update(frontier)
         return found
 
-    def present_in(self, places: set[str], rel_types: Iterable[str] = PRESENCE) -> set[str]:
-        """The places and the entities with a presence fact (`rel_types`) into one of them."""
+    def _sources_into(self, places: set[str], rel_types: Iterable[str]) -> frozenset[str]:
+        """The entities with a fact of `rel_types` into one of the places."""
         allowed = set(rel_types)
-        out = set(places)
-        for p in places:
-            out.update(src for src, _, t in self.graph.in_edges(p, keys=True) if t in allowed)
-        return out
+        return frozenset(
+            src for p in places for src, _, t in self.graph.in_edges(p, keys=True) if t in allowed
+        )
 
-    def name_candidates(
-        self, conn: sqlite3.Connection
-    ) -> list[tuple[EntitySummary, str, bool, str]]:
+    def name_candidates(self, conn: sqlite3.Connection) -> list[Candidate]:
         """(entity, string, is canonical name, normalised string) for every name and alias."""
         if self._names is None:
             names = [

@@ -16,55 +16,11 @@ import sqlite3
 from typing import Any
 
 from graph.errors import NotFoundError
-from graph.identity import (
-    Candidate,
-    alias_is_identifying,
-    fuzzy_words,
-    match_key,
-    resolve_extraction,
-)
+from graph.identity import alias_is_identifying, fuzzy_words, match_key, resolve_extraction
 from graph.ids import normalize_name
 from graph.models import Entity, Extraction, Relation
+from graph.store.embedded.lookup import SqlLookup
 from graph.store.protocol import RetractSummary, UpsertSummary
-
-
-class SqlLookup:
-    """graph.identity.IdentityLookup over the store's tables (sees the open transaction)."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-
-    def get(self, entity_id: str) -> Candidate | None:
-        row = self.conn.execute(
-            "SELECT id, type, name, qid FROM entities WHERE id = ?", (entity_id,)
-        ).fetchone()
-        return Candidate(*row) if row else None
-
-    def by_qid(self, qid: str) -> list[Candidate]:
-        rows = self.conn.execute("SELECT id, type, name, qid FROM entities WHERE qid = ?", (qid,))
-        return [Candidate(*r) for r in rows]
-
-    def by_key(self, key: str) -> list[tuple[Candidate, bool]]:
-        rows = self.conn.execute(
-            "SELECT id, type, name, qid, 1 FROM entities WHERE key = ? AND unnamed = 0 "
-            "UNION ALL SELECT e.id, e.type, e.name, e.qid, 0 FROM aliases a "
-            "JOIN entities e ON e.id = a.entity_id "
-            "WHERE a.key = ? AND a.identifying = 1 AND e.unnamed = 0",
-            (key, key),
-        )
-        return [(Candidate(*r[:4]), bool(r[4])) for r in rows]
-
-    def fuzzy_candidates(self, entity_type: str, words: set[str]) -> list[Candidate]:
-        if not words:
-            return []
-        marks = ",".join("?" * len(words))
-        rows = self.conn.execute(
-            # CROSS JOIN pins the join order: words first (selective), then entities.
-            "SELECT DISTINCT e.id, e.type, e.name, e.qid FROM name_words w CROSS JOIN"
-            f" entities e ON e.id = w.entity_id WHERE w.word IN ({marks}) AND e.type = ?",
-            (*sorted(words), entity_type),
-        )
-        return [Candidate(*r) for r in rows]
 
 
 def _article_refs(
@@ -128,45 +84,34 @@ def _collect_garbage(
     return len(dead_facts), len(dead_ents)
 
 
-def _write_entity(conn: sqlite3.Connection, e: Entity, aid: str) -> bool:
-    """Insert or complete one entity, its mention and aliases; True when it already existed."""
-    row = conn.execute(
-        "SELECT name, type, properties FROM entities WHERE id = ?", (e.id,)
-    ).fetchone()
-    if row is None:
-        name, etype = e.name, e.type
-        conn.execute(
-            "INSERT INTO entities (id, type, name, norm, key, unnamed, cnt, description, qid,"
-            " properties) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                e.id,
-                e.type,
-                e.name,
-                normalize_name(e.name),
-                match_key(e.name),
-                int(e.unnamed),
-                e.count,
-                e.description,
-                e.qid,
-                json.dumps(e.properties, sort_keys=True),
-            ),
-        )
-        if not e.unnamed:
-            conn.executemany(
-                "INSERT OR IGNORE INTO name_words (word, entity_id) VALUES (?, ?)",
-                [(w, e.id) for w in sorted(fuzzy_words(match_key(e.name)))],
-            )
-    else:
-        name, etype = row[0], row[1]
-        props = {**e.properties, **json.loads(row[2])}
-        conn.execute(
-            "UPDATE entities SET cnt = COALESCE(cnt, ?), description = COALESCE(description, ?),"
-            " qid = COALESCE(qid, ?), properties = ? WHERE id = ?",
-            (e.count, e.description, e.qid, json.dumps(props, sort_keys=True), e.id),
-        )
+def _insert_entity(conn: sqlite3.Connection, e: Entity) -> None:
+    """A first sighting: the row, plus the words fuzzy identity matching looks up."""
     conn.execute(
-        "INSERT OR IGNORE INTO mentions (entity_id, article_id) VALUES (?, ?)", (e.id, aid)
+        "INSERT INTO entities (id, type, name, norm, key, unnamed, cnt, description, qid,"
+        " properties) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            e.id,
+            e.type,
+            e.name,
+            normalize_name(e.name),
+            match_key(e.name),
+            int(e.unnamed),
+            e.count,
+            e.description,
+            e.qid,
+            json.dumps(e.properties, sort_keys=True),
+        ),
     )
+    if not e.unnamed:
+        conn.executemany(
+            "INSERT OR IGNORE INTO name_words (word, entity_id) VALUES (?, ?)",
+            [(w, e.id) for w in sorted(fuzzy_words(match_key(e.name)))],
+        )
+
+
+def _write_aliases(conn: sqlite3.Connection, e: Entity, name: str, etype: str, aid: str) -> None:
+    """The entity's aliases (except its stored name) with this article as a source; the
+    stored `name` and `etype` decide, since the first article fixed them."""
     own = normalize_name(name)
     for alias in e.aliases:
         norm = normalize_name(alias.name)
@@ -189,6 +134,28 @@ def _write_entity(conn: sqlite3.Connection, e: Entity, aid: str) -> bool:
             "INSERT OR IGNORE INTO alias_sources (entity_id, name, article_id) VALUES (?, ?, ?)",
             (e.id, alias.name, aid),
         )
+
+
+def _write_entity(conn: sqlite3.Connection, e: Entity, aid: str) -> bool:
+    """Insert or complete one entity, its mention and aliases; True when it already existed."""
+    row = conn.execute(
+        "SELECT name, type, properties FROM entities WHERE id = ?", (e.id,)
+    ).fetchone()
+    if row is None:
+        name, etype = e.name, e.type
+        _insert_entity(conn, e)
+    else:
+        name, etype = row[0], row[1]
+        props = {**e.properties, **json.loads(row[2])}
+        conn.execute(
+            "UPDATE entities SET cnt = COALESCE(cnt, ?), description = COALESCE(description, ?),"
+            " qid = COALESCE(qid, ?), properties = ? WHERE id = ?",
+            (e.count, e.description, e.qid, json.dumps(props, sort_keys=True), e.id),
+        )
+    conn.execute(
+        "INSERT OR IGNORE INTO mentions (entity_id, article_id) VALUES (?, ?)", (e.id, aid)
+    )
+    _write_aliases(conn, e, name, etype, aid)
     return row is not None
 
 

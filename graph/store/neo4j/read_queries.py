@@ -1,16 +1,27 @@
-"""Cypher text of the Neo4j store's reads (entities, facts, traversals, articles, stats).
+"""Cypher text of the Neo4j store's reads (entities, facts, traversals, articles, stats),
+and `Read`, the shape of the function that runs them.
 
-Same rules as graph/neo4j_queries.py: only ontology-checked names are interpolated,
-every value is a `$parameter`, and builders are cached per distinct text.
+Same rules as graph/store/neo4j/write_queries.py: only ontology-checked names are
+interpolated, every value is a `$parameter`, and builders are cached per distinct text.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any, Protocol
 
 from graph.ontology import REL, get_ontology
+from graph.store.base import MAX_PATH, PART_OF_HOPS
 from graph.store.neo4j.write_queries import arrows, check_label, check_rel_type, rel_alternatives
 from graph.store.protocol import Direction
+
+
+class Read(Protocol):
+    """Runs one read query with driver parameters and returns its rows as dicts
+    (`Neo4jStore.read`); the search and traversal helpers take it instead of the store."""
+
+    def __call__(self, cypher: str, /, **params: Any) -> list[dict[str, Any]]: ...
+
 
 SUMMARY = "{id: {v}.id, type: {v}.type, name: {v}.name, unnamed: {v}.unnamed, count: {v}.count}"
 
@@ -83,8 +94,8 @@ def edges_out_of(types: tuple[str, ...], direction: Direction) -> str:
 @lru_cache(maxsize=8)
 def all_shortest_paths(max_length: int) -> str:
     """Node-id sequences of every shortest undirected path over facts, at most max_length."""
-    if not 1 <= max_length <= 15:
-        raise ValueError("max_length out of range")
+    if not 1 <= max_length <= MAX_PATH:
+        raise ValueError(f"max_length must be 1-{MAX_PATH}")
     rels = rel_alternatives()
     return (
         "MATCH (a:Entity {id: $a}) MATCH (b:Entity {id: $b}) "
@@ -107,14 +118,14 @@ def facts_between_pairs() -> str:
 
 @lru_cache(maxsize=1)
 def presence() -> str:
-    """The actor ids and target ids an `actions(jurisdiction=J)` call matches on (see
-    graph/embedded_store.py): J's places (J plus 1-3 PART_OF hops inside), entities
-    LOCATED_IN one of them (actors), or with any presence fact into one (targets)."""
+    """What a jurisdiction filter matches on (graph/store/filters.py `Presence`): J's places
+    (J plus 1-PART_OF_HOPS PART_OF hops inside), the entities LOCATED_IN one of them, and
+    those with a presence relation (the ontology's `presence` flag) into one."""
     part_of, located = check_rel_type(REL.part_of), check_rel_type(REL.located_in)
-    present = rel_alternatives((REL.located_in, REL.headquartered_in, REL.operates_in))
+    present = rel_alternatives(get_ontology().presence_relations)
     return (
         "MATCH (j:Entity {id: $id}) "
-        f"OPTIONAL MATCH (p:Entity)-[:{part_of}*1..3]->(j) "
+        f"OPTIONAL MATCH (p:Entity)-[:{part_of}*1..{PART_OF_HOPS}]->(j) "
         "WITH j, collect(DISTINCT p) AS inner WITH [j] + inner AS places "
         "UNWIND places AS place "
         f"OPTIONAL MATCH (x:Entity)-[:{located}]->(place) "

@@ -47,7 +47,7 @@ def _iso(value: dt.date | None) -> str:
 
 
 def summary_from(m: Mapping[str, Any]) -> EntitySummary:
-    """An `EntitySummary` from the map projection of graph.store.neo4j.write_queries.summary."""
+    """An `EntitySummary` from the map projection of graph.store.neo4j.read_queries.summary."""
     return EntitySummary(
         id=m["id"],
         type=m["type"],
@@ -96,7 +96,7 @@ def fact_props(supports: list[Support]) -> dict[str, Any]:
 
 
 def fact_from(row: Mapping[str, Any]) -> Fact:
-    """A `Fact` from a row of graph.store.neo4j.write_queries.FACT_COLUMNS."""
+    """A `Fact` from a row of graph.store.neo4j.read_queries.FACT_COLUMNS."""
     p = row["props"]
     return Fact(
         type=row["type"],

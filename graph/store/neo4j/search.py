@@ -7,24 +7,20 @@ stem, see `lucene_query`) plus the text indexes for substrings (`CONTAINS`). Eve
 candidate entity then has all its names scored by the shared `rank_hits`, so whatever
 both stores find is ranked identically; tests/test_neo4j_store.py checks on the gold
 corpora that the candidates miss nothing the full scan finds (1,000+ queries: words,
-prefixes, fragments and typos of every name).
+prefixes, fragments and typos of every name). Ranking itself, and the jurisdiction
+filter's meaning, are graph/store/base.py's; this module only gathers candidates, through
+the store's `Read` function.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from collections.abc import Set
 
-from graph.ids import normalize_name
-from graph.store.neo4j import traversal as trav
-from graph.store.neo4j.read_queries import summary
+from graph.store.neo4j.read_queries import Read, summary
 from graph.store.neo4j.records import summary_from
 from graph.store.neo4j.schema import FULLTEXT_INDEX
-from graph.store.protocol import SearchHit
-from graph.store.search_rank import rank_hits
-
-if TYPE_CHECKING:
-    from graph.store.neo4j.store import Neo4jStore
+from graph.store.search_rank import Candidate
 
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 
@@ -67,34 +63,26 @@ def lucene_query(q_norm: str) -> str:
     return " OR ".join(dict.fromkeys(clauses))
 
 
-def candidate_ids(store: Neo4jStore, q_norm: str) -> set[str]:
+def candidate_ids(read: Read, q_norm: str) -> set[str]:
     """Ids of the entities that may score for a normalised query (a superset)."""
-    ids = {r["id"] for r in store.read(FULLTEXT, index=FULLTEXT_INDEX, lucene=lucene_query(q_norm))}
+    ids = {r["id"] for r in read(FULLTEXT, index=FULLTEXT_INDEX, lucene=lucene_query(q_norm))}
     needles = sorted({w for w in [q_norm, *q_norm.split()] if len(w) >= 3})
     if needles:
-        ids |= {r["id"] for r in store.read(CONTAINS, needles=needles)}
+        ids |= {r["id"] for r in read(CONTAINS, needles=needles)}
     return ids
 
 
-def search(
-    store: Neo4jStore,
-    q: str,
-    entity_type: str | None,
-    jurisdiction: str | None,
-    limit: int,
-    offset: int,
-) -> list[SearchHit]:
-    """`GraphStore.search` over the Neo4j store (semantics of graph/embedded_store.py)."""
-    q_norm = normalize_name(q)
-    if not q_norm:
-        return []
-    ids = candidate_ids(store, q_norm)
-    if jurisdiction is not None:
-        places, _, present = trav.presence(store, jurisdiction)
-        ids &= places | present
-    cands: list[Any] = []
-    for r in store.read(CANDIDATES, ids=sorted(ids), type=entity_type):
+def candidates(
+    read: Read, q_norm: str, entity_type: str | None, within: Set[str] | None
+) -> list[Candidate]:
+    """Every name and alias of the candidate entities of `entity_type` among `within`,
+    for graph.store.search_rank to score."""
+    ids = candidate_ids(read, q_norm)
+    if within is not None:
+        ids &= within
+    cands: list[Candidate] = []
+    for r in read(CANDIDATES, ids=sorted(ids), type=entity_type):
         s = summary_from(r["e"])
         cands.append((s, s.name, True, r["norm"]))
         cands += [(s, n, False, nn) for n, nn in zip(r["aliases"], r["alias_norms"], strict=True)]
-    return rank_hits(q, cands, limit, offset)
+    return cands

@@ -1,6 +1,6 @@
 """The Neo4j backend of `GraphStore`, with the official driver (6.x) against Neo4j 5.26.
 
-Graph model (see graph/neo4j_records.py for the property layout)::
+Graph model (see graph/store/neo4j/records.py for the property layout)::
 
     (:Entity:<Type> {id, name, type, name_norm, aliases, names_norm, unnamed, count, ...})
     (:Alias {key, name, kind, lang, sources})-[:ALIAS_OF]->(:Entity)
@@ -8,29 +8,27 @@ Graph model (see graph/neo4j_records.py for the property layout)::
     (:Entity)-[:<RELATION> {sources, evidence, seen, first_seen, last_seen, confidence,
                             date, amount, ...}]->(:Entity)          one per fact
 
-Answers are those of graph/embedded_store.py (its docstring holds the read semantics;
-tests/test_store_conformance.py checks both). Writes go through `session.execute_write`
-(one article per transaction; the driver retries transient errors such as deadlocks),
-and each first write-locks one `:CryptoregMeta` node, so writers take turns as SQLite's
-do and identity resolution never races another writer; reads go through
+Answers are those of graph/store/embedded/store.py (argument checks and limits are
+graph/store/base.py's; tests/test_store_conformance.py checks both). Writes go through
+`session.execute_write` (one article per transaction; the driver retries transient errors
+such as deadlocks), and each first write-locks one `:CryptoregMeta` node, so writers take
+turns as SQLite's do and identity resolution never races another writer; reads go through
 `execute_query` with READ routing and run concurrently. A server that is down, refuses the
 credentials or drops the session becomes `StoreUnavailableError`, never a driver
-traceback. Search candidates come from the full-text index; graph.store.search_rank ranks.
+traceback. Search candidates come from the full-text index (graph/store/neo4j/search.py).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
 from neo4j import Driver, GraphDatabase, ManagedTransaction, RoutingControl
 
-from graph.errors import InvalidInputError
-from graph.ids import normalize_name
 from graph.models import Alias, Article, Extraction
-from graph.named.catalogue import bind_query
 from graph.ontology import get_ontology
+from graph.store.base import BaseStore
+from graph.store.filters import ActionFilter, Presence
 from graph.store.neo4j import read_queries as cy
 from graph.store.neo4j import search as neo4j_search
 from graph.store.neo4j import traversal as trav
@@ -51,13 +49,12 @@ from graph.store.protocol import (
     EntityRecord,
     Fact,
     RetractSummary,
-    SearchHit,
     Stats,
     Subgraph,
     UpsertSummary,
 )
 from graph.store.provenance import fact_order
-from graph.store.validation import checked
+from graph.store.search_rank import Candidate
 
 T = TypeVar("T")
 PAGE = 1000
@@ -65,7 +62,7 @@ CONNECTION_TIMEOUT = 5.0
 RETRY_TIME = 15.0
 
 
-class Neo4jStore:
+class Neo4jStore(BaseStore):
     """GraphStore over a Neo4j server; thread-safe (the driver pools connections)."""
 
     kind = "neo4j"
@@ -101,6 +98,13 @@ class Neo4jStore:
             )
         return [r.data() for r in result.records]
 
+    def read_rows(self, cypher: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """Run read-only Cypher with `params` as driver parameters (never formatted into
+        the text); rows with plain Python values. graph/named/runner.py runs named queries
+        through it."""
+        rows = self.read(cypher, **params)
+        return [{k: plain_value(v) for k, v in row.items()} for row in rows]
+
     def write(self, work: Callable[..., T], *args: Any) -> T:
         """Run a transaction function in a managed write transaction (retried as a whole)."""
         with translated(self._where), self._driver.session(database=self.database) as session:
@@ -120,13 +124,9 @@ class Neo4jStore:
 
     # -- writes --------------------------------------------------------------------------
 
-    def upsert(self, extraction: Extraction) -> UpsertSummary:
-        return self.write(upsert_tx, checked(extraction))
-
-    def upsert_many(self, extractions: Iterable[Extraction]) -> UpsertSummary:
-        good = [checked(x) for x in extractions]  # one bad article refuses the batch
+    def _write(self, extractions: list[Extraction]) -> UpsertSummary:
         total = UpsertSummary()
-        for x in good:
+        for x in extractions:
             total = total + self.write(upsert_tx, x)
         return total
 
@@ -143,14 +143,11 @@ class Neo4jStore:
     def get_entity(self, entity_id: str) -> EntityRecord | None:
         return next(iter(self._records([entity_id])), None)
 
-    def find_entity(self, name: str, entity_type: str | None = None) -> EntityRecord | None:
-        norm = normalize_name(name)
-        if not norm:
-            return None
+    def _find_entity_id(self, norm: str, entity_type: str | None) -> str | None:
         for query in (cy.FIND_BY_NAME, cy.FIND_BY_ALIAS):
             rows = self.read(query, norm=norm, type=entity_type)
             if rows and rows[0]["id"] is not None:
-                return self.get_entity(rows[0]["id"])
+                return str(rows[0]["id"])
         return None
 
     def aliases_of(self, entity_id: str) -> list[Alias]:
@@ -158,82 +155,47 @@ class Neo4jStore:
         aliases = [Alias(name=r["name"], kind=r["kind"], lang=r["lang"]) for r in rows]
         return sorted(aliases, key=lambda a: (a.name, a.kind))
 
-    def search(
-        self,
-        q: str,
-        entity_type: str | None = None,
-        jurisdiction: str | None = None,
-        limit: int = 20,
-        offset: int = 0,
-    ) -> list[SearchHit]:
-        return neo4j_search.search(self, q, entity_type, jurisdiction, limit, offset)
+    def _name_candidates(
+        self, q_norm: str, entity_type: str | None, within: frozenset[str] | None
+    ) -> Iterable[Candidate]:
+        return neo4j_search.candidates(self.read, q_norm, entity_type, within)
 
     # -- facts and traversal -------------------------------------------------------------
 
-    def relations_of(
-        self, entity_id: str, rel_types: list[str] | None = None, direction: Direction = "both"
-    ) -> list[Fact]:
-        trav.require(self, entity_id)
-        return trav.neighbours(self, entity_id, 1, rel_types, direction).edges
+    def _existing(self, ids: tuple[str, ...]) -> set[str]:
+        return trav.existing(self.read, ids)
 
-    def neighbours(
-        self,
-        entity_id: str,
-        depth: int = 1,
-        rel_types: list[str] | None = None,
-        direction: Direction = "both",
+    def _presence(self, jurisdiction: str) -> Presence:
+        return trav.presence(self.read, jurisdiction)
+
+    def _neighbours(
+        self, start: str, depth: int, types: tuple[str, ...], direction: Direction
     ) -> Subgraph:
-        if not 1 <= depth <= trav.MAX_DEPTH:
-            raise InvalidInputError(f"depth must be 1-{trav.MAX_DEPTH}, not {depth}")
-        trav.require(self, entity_id)
-        return trav.neighbours(self, entity_id, depth, rel_types, direction)
+        return trav.neighbours(self.read, start, depth, types, direction)
 
-    def shortest_paths(self, from_id: str, to_id: str, max_length: int = 4) -> list[Subgraph]:
-        if not 1 <= max_length <= trav.MAX_PATH:
-            raise InvalidInputError(f"max_length must be 1-{trav.MAX_PATH}, not {max_length}")
-        trav.require(self, from_id, to_id)
-        return trav.shortest_paths(self, from_id, to_id, max_length)
+    def _shortest_paths(self, a: str, b: str, max_length: int) -> list[Subgraph]:
+        return trav.shortest_paths(self.read, a, b, max_length)
 
-    def actions(
-        self,
-        action_type: str | None = None,
-        actor: str | None = None,
-        target: str | None = None,
-        target_type: str | None = None,
-        jurisdiction: str | None = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        limit: int = 100,
-        offset: int = 0,
-    ) -> list[Fact]:
-        types = get_ontology().action_types
-        if action_type is not None and action_type not in types:
-            raise InvalidInputError(f"{action_type!r} is not an action type: {list(types)}")
-        actors = targets = None
-        if jurisdiction is not None:
-            found = trav.presence(self, jurisdiction)
-            if not found[0]:
-                return []
-            actors, targets = sorted(found[0] | found[1]), sorted(found[0] | found[2])
+    def _actions(self, query: ActionFilter) -> list[Fact]:
         rows = self.read(
             cy.actions_query(),
-            types=[action_type] if action_type else None,
-            actor=actor,
-            target=target,
-            target_type=target_type,
-            actors=actors,
-            targets=targets,
-            since=since,
-            until=until,
-            offset=max(offset, 0),
-            limit=max(limit, 0),
+            types=list(query.types),
+            actor=query.actor,
+            target=query.target,
+            target_type=query.target_type,
+            actors=None if query.actors is None else sorted(query.actors),
+            targets=None if query.targets is None else sorted(query.targets),
+            since=query.since,
+            until=query.until,
+            offset=query.offset,
+            limit=query.limit,
         )
         return [fact_from(r) for r in rows]
 
     # -- articles ------------------------------------------------------------------------
 
-    def articles(self, limit: int = 100, offset: int = 0) -> list[Article]:
-        rows = self.read(cy.ARTICLES_PAGE, offset=max(offset, 0), limit=max(limit, 0))
+    def _articles(self, limit: int, offset: int) -> list[Article]:
+        rows = self.read(cy.ARTICLES_PAGE, offset=offset, limit=limit)
         return [article_from(r["a"]) for r in rows]
 
     def get_article(self, article_id: str) -> ArticleFacts | None:
@@ -288,15 +250,6 @@ class Neo4jStore:
                 return
             yield from (article_from(r["a"]) for r in rows)
             after = rows[-1]["a"]["id"]
-
-    # -- named queries -------------------------------------------------------------------
-
-    def run_named(self, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-        """Run `queries/<name>.cypher` with its bound parameters in a READ transaction."""
-        query, bound = bind_query(name, params)
-        return [
-            {k: plain_value(v) for k, v in row.items()} for row in self.read(query.cypher, **bound)
-        ]
 
 
 def _clear_batch(tx: ManagedTransaction) -> int:

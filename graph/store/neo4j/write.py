@@ -1,6 +1,6 @@
 """The Neo4j store's writes: one article's upsert or retraction inside one transaction.
 
-Same semantics as graph/embedded_write.py (read its docstring): upserting a stored
+Same semantics as graph/store/embedded/write.py (read its docstring): upserting a stored
 article replaces its contribution; entity name, type and `unnamed` are fixed by the
 first article, `count`/`description`/`qid` filled when empty, `properties` gain new keys;
 an alias's kind is fixed when first stored; whatever is left without support is
@@ -47,6 +47,7 @@ def alias_key(entity_id: str, name: str) -> str:
 
 
 def read_refs(tx: ManagedTransaction, aid: str) -> Refs:
+    """What the article supports now, read inside the write so the rewrite sees it all."""
     row = tx.run(q.ARTICLE_REFS, article_id=aid).single()
     if row is None:  # OPTIONAL MATCH always gives one row; this keeps mypy honest
         return Refs({}, set(), set(), exists=False)

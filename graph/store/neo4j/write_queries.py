@@ -1,4 +1,4 @@
-"""Cypher text of the Neo4j store's writes and identity look-ups (reads: neo4j_read_queries).
+"""Cypher text of the Neo4j store's writes and identity look-ups (reads: read_queries.py).
 
 Cypher cannot take labels or relationship types as parameters (APOC is not installed),
 so the only values ever interpolated are ontology names that `check_label` /

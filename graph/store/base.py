@@ -1,0 +1,284 @@
+"""The one base class of every backend: each argument check and limit, written once.
+
+`BaseStore` implements the `GraphStore` protocol's checked methods (nomenklatura's
+store/base.py is the model): it validates and clamps the arguments here, then calls a
+small primitive (`_neighbours`, `_actions`, ...) that the backend implements. So both
+backends refuse the same calls with the same messages, and a backend holds only what
+differs: how it reads and writes.
+
+Rules every backend gets from here (tests/test_store_conformance.py checks them):
+
+* writes re-validate every extraction first (graph/store/validation.py); a batch with one
+  bad article is refused before anything is written;
+* `relations_of`, `neighbours`, `shortest_paths` raise NotFoundError for an unknown id;
+  depth must be 1-MAX_DEPTH and max_length 1-MAX_PATH (InvalidInputError otherwise);
+* `rel_types`: none named follows every relation, names the ontology lacks match
+  nothing; a direction other than "out", "in", "both" follows nothing;
+* a negative `limit` or `offset` counts as 0;
+* `find_entity`, `search`: an empty type or jurisdiction filters nothing;
+* `search`: a query that normalises to nothing finds nothing; ranking is
+  graph/store/search_rank.py; `jurisdiction` keeps the entities present in it;
+* `actions`: `action_type` must be an action type; `jurisdiction` J matches, with P = J
+  plus the places 1-PART_OF_HOPS PART_OF hops inside J, when the actor is in P or LOCATED_IN
+  a place of P, or the target is in P or has a presence relation into a place of P
+  (`Presence`; presence relations are the ontology's `presence` flag).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
+from typing import get_args
+
+from graph.errors import InvalidInputError, NotFoundError
+from graph.ids import normalize_name
+from graph.models import Alias, Article, Extraction
+from graph.ontology import get_ontology
+from graph.store.filters import ActionFilter, Presence
+from graph.store.protocol import (
+    ArticleFacts,
+    Direction,
+    EntityRecord,
+    Fact,
+    RetractSummary,
+    SearchHit,
+    Stats,
+    Subgraph,
+    UpsertSummary,
+)
+from graph.store.search_rank import Candidate, rank_hits
+from graph.store.validation import checked
+
+MAX_DEPTH = 3  # neighbours: hops from the entity
+MAX_PATH = 6  # shortest_paths: longest path, in hops
+PART_OF_HOPS = 3  # a jurisdiction's places: itself plus places this many PART_OF hops inside
+DIRECTIONS: tuple[str, ...] = get_args(Direction)
+
+
+def followed_types(rel_types: list[str] | None, direction: str) -> tuple[str, ...]:
+    """The relation types a traversal follows, sorted: every one when none are named,
+    only the ontology's among those named, none for an unknown direction."""
+    known = get_ontology().relations
+    if direction not in DIRECTIONS:
+        return ()
+    if not rel_types:
+        return tuple(sorted(known))
+    return tuple(sorted({t for t in rel_types if t in known}))
+
+
+def _action_types(action_type: str | None) -> tuple[str, ...]:
+    types = get_ontology().action_types
+    if action_type is None:
+        return types
+    if action_type not in types:
+        raise InvalidInputError(f"{action_type!r} is not an action type: {list(types)}")
+    return (action_type,)
+
+
+class BaseStore(ABC):
+    """What both backends share; a subclass sets `kind` and implements the primitives."""
+
+    kind: str  # the backend's name as settings and /health spell it: "embedded", "neo4j"
+
+    # -- checked public methods ----------------------------------------------------------
+
+    def upsert(self, extraction: Extraction) -> UpsertSummary:
+        """Write one article atomically; re-writing the same article changes nothing."""
+        return self._write([checked(extraction)])
+
+    def upsert_many(self, extractions: Iterable[Extraction]) -> UpsertSummary:
+        """Write a batch, each article atomic; one bad article refuses the whole batch."""
+        return self._write([checked(x) for x in extractions])
+
+    def find_entity(self, name: str, entity_type: str | None = None) -> EntityRecord | None:
+        """Canonical-name matches first, then alias matches; the lowest id within each."""
+        norm = normalize_name(name)
+        if not norm:
+            return None
+        with self._snapshot():
+            eid = self._find_entity_id(norm, entity_type or None)
+            return self.get_entity(eid) if eid else None
+
+    def search(
+        self,
+        q: str,
+        entity_type: str | None = None,
+        jurisdiction: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> list[SearchHit]:
+        """Ranked hits over names and aliases; both stores rank with the same `rank_hits`."""
+        q_norm = normalize_name(q)
+        if not q_norm:
+            return []
+        with self._snapshot():
+            within = self._presence(jurisdiction).targets if jurisdiction else None
+            cands = self._name_candidates(q_norm, entity_type or None, within)
+            return rank_hits(q, cands, max(limit, 0), max(offset, 0))
+
+    def relations_of(
+        self, entity_id: str, rel_types: list[str] | None = None, direction: Direction = "both"
+    ) -> list[Fact]:
+        """The facts touching the entity, in fact order."""
+        types = followed_types(rel_types, direction)
+        with self._snapshot():
+            self._require(entity_id)
+            return self._neighbours(entity_id, 1, types, direction).edges
+
+    def neighbours(
+        self,
+        entity_id: str,
+        depth: int = 1,
+        rel_types: list[str] | None = None,
+        direction: Direction = "both",
+    ) -> Subgraph:
+        """The subgraph within `depth` hops (graph/store/embedded/view.py has the rule)."""
+        if not 1 <= depth <= MAX_DEPTH:
+            raise InvalidInputError(f"depth must be 1-{MAX_DEPTH}, not {depth}")
+        types = followed_types(rel_types, direction)
+        with self._snapshot():
+            self._require(entity_id)
+            return self._neighbours(entity_id, depth, types, direction)
+
+    def shortest_paths(self, from_id: str, to_id: str, max_length: int = 4) -> list[Subgraph]:
+        """Every shortest undirected path of at most `max_length` hops, by node sequence."""
+        if not 1 <= max_length <= MAX_PATH:
+            raise InvalidInputError(f"max_length must be 1-{MAX_PATH}, not {max_length}")
+        with self._snapshot():
+            self._require(from_id, to_id)
+            return self._shortest_paths(from_id, to_id, max_length)
+
+    def actions(
+        self,
+        action_type: str | None = None,
+        actor: str | None = None,
+        target: str | None = None,
+        target_type: str | None = None,
+        jurisdiction: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[Fact]:
+        """Action facts, newest effective date first (see the module docstring)."""
+        types = _action_types(action_type)
+        with self._snapshot():
+            where = None if jurisdiction is None else self._presence(jurisdiction)
+            if where is not None and not where.places:
+                return []
+            query = ActionFilter(
+                types=types,
+                actor=actor,
+                target=target,
+                target_type=target_type,
+                actors=None if where is None else where.actors,
+                targets=None if where is None else where.targets,
+                since=since,
+                until=until,
+                limit=max(limit, 0),
+                offset=max(offset, 0),
+            )
+            return self._actions(query)
+
+    def articles(self, limit: int = 100, offset: int = 0) -> list[Article]:
+        """Published newest first, undated last, then id."""
+        return self._articles(max(limit, 0), max(offset, 0))
+
+    def _require(self, *ids: str) -> None:
+        """`NotFoundError` naming the first id that is not an entity."""
+        found = self._existing(ids)
+        for eid in ids:
+            if eid not in found:
+                raise NotFoundError(f"no entity {eid!r}")
+
+    def _snapshot(self) -> AbstractContextManager[object]:
+        """One consistent view for the several primitives a public read calls; a backend
+        whose reads cannot share a transaction keeps this no-op."""
+        return nullcontext()
+
+    # -- primitives each backend implements ----------------------------------------------
+
+    @abstractmethod
+    def _write(self, extractions: list[Extraction]) -> UpsertSummary:
+        """Write already-checked extractions, each article in its own atomic unit."""
+
+    @abstractmethod
+    def _find_entity_id(self, norm: str, entity_type: str | None) -> str | None:
+        """The entity a normalised name names (the rule of `find_entity`)."""
+
+    @abstractmethod
+    def _name_candidates(
+        self, q_norm: str, entity_type: str | None, within: frozenset[str] | None
+    ) -> Iterable[Candidate]:
+        """Every name and alias that may score for `q_norm` (a superset is fine), of the
+        entities of `entity_type` among `within`."""
+
+    @abstractmethod
+    def _existing(self, ids: tuple[str, ...]) -> set[str]:
+        """Which of these ids are entities."""
+
+    @abstractmethod
+    def _presence(self, jurisdiction: str) -> Presence:
+        """The places of a jurisdiction and who is present in them; empty when unknown."""
+
+    @abstractmethod
+    def _neighbours(
+        self, start: str, depth: int, types: tuple[str, ...], direction: Direction
+    ) -> Subgraph:
+        """The subgraph around an existing `start`, following only `types`."""
+
+    @abstractmethod
+    def _shortest_paths(self, a: str, b: str, max_length: int) -> list[Subgraph]:
+        """The shortest paths between two existing entities."""
+
+    @abstractmethod
+    def _actions(self, query: ActionFilter) -> list[Fact]:
+        """One page of the action facts the filter admits, in action order."""
+
+    @abstractmethod
+    def _articles(self, limit: int, offset: int) -> list[Article]:
+        """One page of articles (limit and offset are >= 0)."""
+
+    # -- unchecked methods each backend implements ---------------------------------------
+
+    @abstractmethod
+    def ping(self) -> str:
+        """The backend's version; StoreUnavailableError when it is unreachable."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the connection; the store is unusable afterwards."""
+
+    @abstractmethod
+    def retract(self, article_id: str) -> RetractSummary:
+        """Remove an article and whatever only it supported."""
+
+    @abstractmethod
+    def get_entity(self, entity_id: str) -> EntityRecord | None:
+        """The entity's record, or None."""
+
+    @abstractmethod
+    def aliases_of(self, entity_id: str) -> list[Alias]:
+        """The entity's aliases, by (name, kind)."""
+
+    @abstractmethod
+    def get_article(self, article_id: str) -> ArticleFacts | None:
+        """The article with what it supports, or None."""
+
+    @abstractmethod
+    def stats(self) -> Stats:
+        """Counts, zero-filled over every ontology type."""
+
+    @abstractmethod
+    def iter_entities(self) -> Iterator[EntityRecord]:
+        """Every entity, by id."""
+
+    @abstractmethod
+    def iter_facts(self) -> Iterator[Fact]:
+        """Every fact, in fact order."""
+
+    @abstractmethod
+    def iter_articles(self) -> Iterator[Article]:
+        """Every article, by id."""
