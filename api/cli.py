@@ -53,7 +53,7 @@ def extract(
     path: Annotated[Path, typer.Argument(help="One article file (.txt, .md, .html, .json).")],
 ) -> None:
     """Print the ontology JSON of one article (the scorer's interface)."""
-    from ingest.extract import extract_article
+    from ingest.extraction import extract_article
     from ingest.read import read_article_file
 
     try:
@@ -157,7 +157,9 @@ def query(
         params = dict(p.split("=", 1) for p in param or [] if "=" in p)
         store = open_store(_settings())
         try:
-            rows = store.run_named(name, params)
+            from graph.named.runner import run_named
+
+            rows = run_named(store, name, params)
         finally:
             store.close()
     except CryptoregError as exc:

@@ -37,8 +37,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))  # the gold loader is test support
 
-from graph.settings import load_settings  # noqa: E402
 from gold import load_gold_corpus  # noqa: E402
+
+from graph.settings import load_settings  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 LEVELS = (1, 16, 64)

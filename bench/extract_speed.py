@@ -20,10 +20,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from graph.models import Article
-from ingest.extract import extract_article
-from ingest.extraction.gazindex import get_index
-from ingest.extraction.normalize import normalize_text
-from ingest.extraction.sentences import build_document
+from ingest.extraction import extract_article
+from ingest.extraction.names.gazetteer_index import get_index
+from ingest.extraction.text.document import build_document
+from ingest.extraction.text.normalize import normalize_text
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 

@@ -5,7 +5,7 @@ per article fining or banning a handful of targets, with aliases, evidence sente
 with quotes and non-Latin text, shared jurisdictions), then, in one process and on
 the same records:
 
-1. streams N-Triples with graph/rdf_export.py (`iter_export`) into a byte counter;
+1. streams N-Triples with graph/rdf/export.py (`iter_export`) into a byte counter;
 2. builds an rdflib Graph from the same quads and serialises it with rdflib's "nt".
 
 It prints triples/s and the peak Python heap (tracemalloc, measured in a second pass

@@ -43,10 +43,10 @@ def ingest_articles(
 ) -> IngestReport:
     """Extract and upsert each article; read failures passed in are counted, not retried.
 
-    `extract` defaults to `ingest.extract.extract_article`.
+    `extract` defaults to `ingest.extraction.extract_article`.
     """
     if extract is None:
-        from ingest.extract import extract_article
+        from ingest.extraction import extract_article
 
         extract = extract_article
     report = IngestReport()

@@ -12,8 +12,8 @@ import datetime as dt
 import pytest
 
 from graph.models import Article
-from ingest.extract import extract_article
-from ingest.extraction.money import find_money
+from ingest.extraction import extract_article
+from ingest.extraction.actions.money import find_money
 
 Rel = tuple[str, str, str]
 

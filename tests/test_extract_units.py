@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
 from graph.models import Article
-from ingest.extract import extract_article
-from ingest.extraction.dates import find_date
-from ingest.extraction.gazindex import build_index
-from ingest.extraction.groups import number_value
-from ingest.extraction.money import find_money
-from ingest.extraction.normalize import normalize_text
-from ingest.extraction.sentences import build_document, split_sentences, strip_dateline
-from ingest.extraction.triggers import find_triggers, hedged
+from ingest.extraction import extract_article
+from ingest.extraction.actions.action_dates import find_date
+from ingest.extraction.actions.money import find_money
+from ingest.extraction.actions.triggers import find_triggers, hedged
+from ingest.extraction.names.gazetteer_index import build_index
+from ingest.extraction.references.unnamed_groups import number_value
+from ingest.extraction.text.document import build_document, split_sentences, strip_dateline
+from ingest.extraction.text.normalize import normalize_text
 
 FIXTURE = Path(__file__).parent / "data" / "extract" / "gazetteer_fixture.yaml"
 
@@ -123,17 +124,14 @@ def test_fixture_automaton_rules() -> None:
     assert index.country_of_adjective("Filipino") == "Philippines"
 
 
-def _extract(text: str, published: str = "2024-03-26") -> dict[str, object]:
+def _extract(text: str, published: str = "2024-03-26") -> dict[str, Any]:
     art = Article(id="t", text=text, published=dt.date.fromisoformat(published))
     return extract_article(art).model_dump(mode="json")
 
 
-def _rels(out: dict[str, object]) -> set[tuple[str, str, str]]:
-    names = {e["id"]: e["name"] for e in out["entities"]}  # type: ignore[index, union-attr]
-    return {
-        (names[r["source"]], r["type"], names[r["target"]])  # type: ignore[index]
-        for r in out["relations"]
-    }  # type: ignore[union-attr]
+def _rels(out: dict[str, Any]) -> set[tuple[str, str, str]]:
+    names = {e["id"]: e["name"] for e in out["entities"]}
+    return {(names[r["source"]], r["type"], names[r["target"]]) for r in out["relations"]}
 
 
 def test_negation_and_hedges_yield_no_action() -> None:
@@ -165,10 +163,7 @@ def test_aliases_from_text() -> None:
         "previously known as EddieUK, is a unit of Binance. Regulators charged Changpeng Zhao, "
         "widely known as CZ."
     )
-    aliases = {
-        e["name"]: {a["name"]: a["kind"] for a in e["aliases"]}  # type: ignore[index]
-        for e in out["entities"]
-    }  # type: ignore[union-attr]
+    aliases = {e["name"]: {a["name"]: a["kind"] for a in e["aliases"]} for e in out["entities"]}
     assert aliases["OKX"]["Ou Yi"] == "translation"
     assert aliases["Binance Markets Limited"]["BML"] == "abbreviation"
     assert aliases["Binance Markets Limited"]["EddieUK"] == "former_name"
@@ -182,7 +177,7 @@ def test_unnamed_groups_carry_counts_and_types() -> None:
         "23 crypto media websites and online accounts belonging to 440 people, as well as "
         "banned two bank accounts."
     )
-    groups = {(e["type"], e["count"]) for e in out["entities"] if e["unnamed"]}  # type: ignore
+    groups = {(e["type"], e["count"]) for e in out["entities"] if e["unnamed"]}
     assert groups == {("App", 13), ("Website", 23), ("Account", 440), ("Account", 2)}
     assert all(
         r[0] == "Beijing Local Financial Supervision and Administration"

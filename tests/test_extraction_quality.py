@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from ingest.extract import extract_article
+from ingest.extraction import extract_article
 from ingest.read import read_article_file
 
 REPO = Path(__file__).resolve().parents[1]

@@ -19,12 +19,12 @@ from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import AuthError
 from typer.testing import CliRunner
 
+from api.cli import app
 from graph.errors import ServerError
 from graph.neo4j_server.conf import jvm_command, render_conf
 from graph.neo4j_server.jars import jars_current, lib_dir, pinned_versions
 from graph.neo4j_server.server import browser_url, start, status, stop
 from graph.settings import PROJECT_ROOT, Settings, load_settings
-from api.cli import app
 
 VERSIONS = pinned_versions()
 CLI = [sys.executable, "-m", "api.cli"]

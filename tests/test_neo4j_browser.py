@@ -285,7 +285,7 @@ def test_browser_loads_our_style_from_the_api_and_draws_the_seed_graph(
 def test_browser_is_styled_on_connect_by_the_server_config(
     neo4j: Any, seed_gold: list[Extraction], settings: Settings, browser_page: Page
 ) -> None:
-    """`browser.post_connect_cmd` (graph/neo4j_conf.py) styles the Browser with no step."""
+    """`browser.post_connect_cmd` (graph/neo4j_server/conf.py) styles the Browser with no step."""
     config = {r["name"]: r["value"] for r in neo4j.read("CALL dbms.clientConfig()")}
     if config.get("browser.post_connect_cmd") != post_connect_command():
         pytest.skip(

@@ -98,7 +98,7 @@ def test_bad_inputs_are_reported_and_the_batch_goes_on(settings: Settings, tmp_p
 
 
 def test_extraction_errors_are_per_article(embedded: EmbeddedStore) -> None:
-    from ingest.extract import extract_article
+    from ingest.extraction import extract_article
 
     def picky(article: Article) -> Extraction:
         """The real extractor, except that it refuses one article."""

@@ -1,4 +1,4 @@
-"""Graph analytics: central entities, most acted against, communities (graph/analytics.py)."""
+"""Graph analytics: central entities, most acted against, communities (graph/store/analytics.py)."""
 
 from __future__ import annotations
 

@@ -73,7 +73,7 @@ def render_conf(settings: Settings) -> str:
         "dbms.security.auth_enabled=true",
         "dbms.usage_report.enabled=false",
         "client.allow_telemetry=false",
-        # Neo4j Browser applies cryptoreg's style (graph/neo4j_style.py) when it connects.
+        # Neo4j Browser applies cryptoreg's style (graph/presentation/grass.py) when it connects.
         f"browser.post_connect_cmd={post_connect_command()}",
         f"server.memory.heap.initial_size={settings.neo4j_heap}",
         f"server.memory.heap.max_size={settings.neo4j_heap}",

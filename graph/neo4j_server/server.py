@@ -1,6 +1,6 @@
 """Start, stop and inspect the project's own Neo4j 5.26 Community server.
 
-The server is the real one from Maven Central's jars (see `graph/neo4j_jars.py`), run as a
+The server is the real one from Maven Central's jars (see `graph/neo4j_server/jars.py`), run as a
 detached JVM under `<neo4j_home>` with a pid file. Only loopback is bound and authentication
 is on. Every step that can fail raises `ServerError` with what to do about it.
 """

@@ -1,13 +1,13 @@
 """The Neo4j Browser style (GraSS) for cryptoreg's graph, generated from the ontology.
 
-Every entity type label gets its colour from graph/palette.py and the caption `{name}`;
+Every entity type label gets its colour from graph/presentation/palette.py and the caption `{name}`;
 the bookkeeping nodes (`Alias`, `Article`) and links (`ALIAS_OF`, `MENTIONED_IN`) are
 muted; relationships are captioned with their type and coloured by kind.
 
 The shipped copy, graph/presentation/neo4j_browser.grass, is what people drag onto the Browser or
 load with `:style <url>` (the API serves it at /neo4j/style.grass); tests/test_neo4j_style.py
 fails when it differs from `render_grass()`. Rewrite it with `python -m graph.presentation.grass`.
-The same rules as one-line JSON go into `browser.post_connect_cmd` (graph/neo4j_conf.py),
+The same rules as one-line JSON go into `browser.post_connect_cmd` (graph/neo4j_server/conf.py),
 so a Browser connecting to the project's server is styled without any step.
 """
 

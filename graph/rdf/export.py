@@ -1,7 +1,7 @@
 """Export a store as RDF: `export_store` for the CLI, `iter_export` for the API.
 
 N-Triples and N-Quads stream: records come from the store's iterators, each maps
-to a handful of quads (graph/rdf_mapping.py) and is written at once, so memory
+to a handful of quads (graph/rdf/mapping.py) and is written at once, so memory
 stays flat however large the graph. Turtle, TriG and JSON-LD need the whole graph
 to group subjects and compact terms, so they build an rdflib Graph/Dataset first
 (memory grows with the graph; use N-Triples/N-Quads for big exports).

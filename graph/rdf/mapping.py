@@ -169,7 +169,7 @@ class RdfMapper:
         p = self.predicate(fact.type)
         if not fact.sources:
             return [(s, p, o, None), *self._statement(fact, None, None, (s, p, o))]
-        n = len(fact.sources)  # graph/store.py: evidence is aligned with sources
+        n = len(fact.sources)  # graph/store/protocol.py: evidence is aligned with sources
         evidence = [*fact.evidence[:n], *[""] * (n - len(fact.evidence))]
         out: list[Quad] = []
         for article_id, sentence in zip(fact.sources, evidence, strict=True):

@@ -5,7 +5,7 @@ from skos.rdf: a `DefinedNamespace` with `_fail = True`, so a misspelt term
 (`CRG.Regulater`) raises instead of minting a new IRI. Its terms are the entity
 types, the groups (as superclasses), one property per relation, one per relation
 property and alias kind, plus the few structural terms below that only the RDF
-rendering needs. The mapping of records to triples is in graph/rdf_mapping.py.
+rendering needs. The mapping of records to triples is in graph/rdf/mapping.py.
 """
 
 from __future__ import annotations

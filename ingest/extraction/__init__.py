@@ -1,18 +1,55 @@
-"""The rule-based extractor's parts: text clean-up, sentences, mentions, aliases, relations.
+"""The rule-based extractor: one news article to the entities and relations it states.
 
-`ingest.extract.extract_article` wires them together; each submodule is a small
-step with its own contract so it can be tested alone:
+`extract_article` below is the whole pipeline, in order; each stage is a folder
+of small modules, and a stage imports only the stages before it:
 
-- text: `normalize` (quotes, dashes, spaces), `sentences` (furniture, datelines,
-  abbreviation-aware splitting), `tokens`, `scan` (keyword-gated regex search);
-- names: `gazindex` (the gazetteer automaton, cached on disk), `orgnames` (types from
-  head words), `cues` (types from context), `persons`, `recognize` (all of them,
-  longest match wins), `build` (canonical names, ambiguous names by country),
-  `entities` (mentions and the entity table), `aliases` (text-introduced aliases),
-  `context` (descriptions and pronouns), `collectives` (governments, plural
-  descriptions of groups and their members), `groups` (unnamed groups, activities);
-- facts: `triggers`, `clauses`, `roles`, `actions` (actions and referrals),
-  `structure`, `ownership`, `places` (HQ/origin/operations, subsidiaries, seats,
-  nesting), `people` (roles), `money`, `dates`, `relations` (all of them),
-  `output` (drafts to validated models).
+1. `text/`: normalise the text, split it into sentences without page furniture
+   or datelines (`document`); tokens and keyword-gated regex search for later stages.
+2. `names/`: every span that names an entity, typed: gazetteer automaton, name
+   runs typed by head words, tails and cues, people, lists and the surname habit.
+3. `entities/`: names become the article's entity table (ambiguous names settled by
+   its country context; aliases the text introduces learned) in an `ArticleState`,
+   the one object the later stages share.
+4. `references/`: unnamed groups ("13 apps"), activities, descriptions ("the
+   watchdog") and pronouns become mentions of entities too.
+5. `actions/`: actions and referrals (BANNED ... LICENSED, REFERRED_BY) from trigger
+   words, with dates and amounts.
+6. `structure/`: where entities sit and who owns whom, then who holds which role.
+7. `output`: drafts to validated `Extraction` models, ids from `graph.ids`.
+
+No model, no network: a 600-word article takes about 6 ms of CPU
+(see bench/extract_speed.py).
 """
+
+from __future__ import annotations
+
+from graph.models import Article, Extraction
+from ingest.extraction.actions.action_relations import read_actions
+from ingest.extraction.entities.named_entities import build_entities
+from ingest.extraction.names.recognition import find_names
+from ingest.extraction.output import to_extraction
+from ingest.extraction.references.activities import find_activities
+from ingest.extraction.references.descriptions import resolve_descriptions
+from ingest.extraction.references.pronouns import resolve_pronouns
+from ingest.extraction.references.unnamed_groups import find_unnamed_groups
+from ingest.extraction.structure.affiliations import read_affiliations
+from ingest.extraction.structure.structure_relations import read_structure
+from ingest.extraction.text.document import read_document
+
+__all__ = ["extract_article"]
+
+
+def extract_article(article: Article) -> Extraction:
+    """Extract the entities and relations one article states (see ONTOLOGY.md's JSON)."""
+    doc = read_document(article.text)  # text/
+    names = find_names(doc, article.publisher)  # names/
+    state = build_entities(article, doc, names)  # entities/
+    find_unnamed_groups(state)  # references/
+    find_activities(state)
+    resolve_descriptions(state)
+    resolve_pronouns(state)
+    state.settle()
+    actions = read_actions(state)  # actions/
+    structure = read_structure(state, actions)  # structure/
+    people = read_affiliations(state)
+    return to_extraction(state, actions + structure + people)  # output

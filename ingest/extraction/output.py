@@ -1,34 +1,21 @@
-"""Drafts to the ontology's `Entity`/`Relation` models, dropping whatever would not validate.
+"""The `output` stage: drafts to the ontology's `Entity`/`Relation` models.
 
-Ids come from `graph.ids` (named entities by type and canonical name, unnamed groups
-scoped to article and action). A relation the ontology forbids (wrong endpoint types)
-is dropped here rather than failing the whole article.
+Whatever would not validate is dropped. Ids come from `graph.ids` (named entities by
+type and canonical name, unnamed groups scoped to article and action). A relation the
+ontology forbids (wrong endpoint types) is dropped here rather than failing the whole
+article.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from graph.ids import entity_id, group_id
-from graph.models import Alias, Article, Entity, Extraction, Relation
+from graph.models import Alias, Entity, Extraction, Relation
 from graph.ontology import REL, get_ontology
-from ingest.extraction.entities import EntityDraft, EntityTable
-
-
-@dataclass
-class RelationDraft:
-    """A relation between entity keys, with its evidence and properties."""
-
-    type: str
-    source: str
-    target: str
-    evidence: str
-    confidence: float = 0.7
-    date: dt.date | None = None
-    properties: dict[str, Any] = field(default_factory=dict)
+from ingest.extraction.entities.article_state import ArticleState
+from ingest.extraction.entities.drafts import EntityDraft, RelationDraft
 
 
 def draft_id(draft: EntityDraft, article_id: str) -> str:
@@ -44,10 +31,13 @@ def _named_id(entity_type: str, name: str) -> str:
     return entity_id(entity_type, name)
 
 
-def to_extraction(
-    article: Article, table: EntityTable, relations: list[RelationDraft]
-) -> Extraction:
-    """Assemble the validated `Extraction`: only entities that are named or in a relation."""
+def to_extraction(state: ArticleState, relations: list[RelationDraft]) -> Extraction:
+    """Assemble the validated `Extraction`: only entities that are named or in a relation.
+
+    Unnamed groups and weak entities (confidence 0.5 or less) are kept only when an
+    action or affiliation needs them; a relation the ontology forbids is dropped.
+    """
+    article, table = state.article, state.table
     ont = get_ontology()
     lazy = {d.key for d in table.all() if d.confidence <= 0.5}
     anchored = {

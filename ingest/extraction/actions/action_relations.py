@@ -1,0 +1,161 @@
+"""The `actions` stage: action and referral relations (BANNED ... LICENSED, REFERRED_BY).
+
+Per sentence, each trigger (`triggers`) is read with syntax-light rules: the actor
+is the clause's subject when it is a public body (or a country), the agent after
+'by'/'with'/'from' for passives and receivers (`roles`), or, when the clause names
+none ("Those arrested include ...", "KuCoin has been barred ..."), the body that
+acted just before or, in a lede, the one named next (`implicit_roles`). Targets are
+the eligible entities on the object side of the clause. Negated or hedged triggers
+("did not", "plans to", "asked ... to block") and quoted speech yield nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ontology import REL
+from ingest.extraction.actions.action_drafts import ActionHistory, action_drafts, case_referrals
+from ingest.extraction.actions.clauses import (
+    clauses_of,
+    modifier,
+    possessive,
+    preceded_by_preposition,
+)
+from ingest.extraction.actions.implicit_roles import (
+    co_actors,
+    fallback_actor,
+    main_subject,
+    relative_target,
+)
+from ingest.extraction.actions.roles import View, antecedent, is_actor, read_roles
+from ingest.extraction.actions.triggers import Trigger, find_triggers, hedged
+from ingest.extraction.entities.article_state import ArticleState
+from ingest.extraction.entities.drafts import Mention, RelationDraft
+from ingest.extraction.text.document import Document, Sentence
+from ingest.extraction.text.scanning import scanner_of
+
+
+def read_actions(state: ArticleState) -> list[RelationDraft]:
+    """Every action and referral the sentences state, in sentence order."""
+    doc = state.doc
+    by_sent: dict[int, list[Trigger]] = {}
+    for trig in find_triggers(doc.text, 0, scanner_of(doc)):
+        sent = doc.sentence_at(trig.start)
+        if sent is not None:
+            by_sent.setdefault(sent.index, []).append(trig)
+    per_sentence: dict[int, list[Mention]] = {}
+    for m in state.mentions:
+        per_sentence.setdefault(m.sentence, []).append(m)
+    views = [
+        _view(s, per_sentence.get(s.index, []), by_sent.get(s.index, []), doc)
+        for s in doc.sentences
+    ]
+    history = ActionHistory()
+    for view in views:
+        if view.sent.heading:
+            continue
+        for i, trig in enumerate(view.triggers):
+            if view.sent.text.count('"', 0, trig.start - view.sent.start) % 2:
+                continue  # inside a quotation: speech, not the article's statement of fact
+            cid = view.clauses.of(trig.start)
+            stop = next(
+                (
+                    t.start
+                    for t in view.triggers[i + 1 :]
+                    if t.start >= trig.end
+                    and t.type != trig.type
+                    and view.clauses.of(t.start) == cid
+                    and not (trig.voice == "receiver" and t.voice == "nominal")
+                ),
+                view.sent.end,
+            )
+            for rel in _apply(trig, stop, view, views, state, history):
+                history.relations.append((view.sent.index, rel))
+        case_referrals(view, state.table, history)
+    return [r for _, r in history.relations]
+
+
+def _view(sent: Sentence, inside: list[Mention], triggers: list[Trigger], doc: Document) -> View:
+    """The sentence's mentions (outermost only), clauses and triggers."""
+    ments: list[Mention] = []
+    reach = -1
+    for m in sorted(inside, key=lambda x: (x.start, -(x.end - x.start))):
+        if m.end <= reach and ments and ments[-1].end - ments[-1].start > m.end - m.start:
+            continue  # nested inside a longer mention ("13 apps involved in crypto trading")
+        ments.append(m)
+        reach = max(reach, m.end)
+    return View(sent, ments, clauses_of(doc, sent, inside), triggers, doc.text)
+
+
+def _apply(
+    trig: Trigger,
+    stop: int,
+    view: View,
+    views: list[View],
+    state: ArticleState,
+    history: ActionHistory,
+) -> list[RelationDraft]:
+    """The relations one trigger states; `stop`: where its object side ends."""
+    text, table = state.doc.text, state.table
+    if text.startswith(", accusing", trig.start - 2) and any(
+        t.end <= trig.start for t in view.triggers
+    ):
+        return []  # "X sanctioned Y, accusing it of ...": the accusation restates the action
+    cid = view.clauses.of(trig.start)
+    in_clause = [m for m in view.mentions if view.clauses.of(m.start) == cid]
+    before = [m for m in in_clause if m.end <= trig.start]
+    after = [m for m in in_clause if trig.end <= m.start < stop]
+    subject = next(
+        (
+            m
+            for m in reversed(before)
+            if not possessive(text, m.end)
+            and not preceded_by_preposition(text, m.start)
+            and not modifier(text, m.end)
+            and m.text.lower() != "its"
+        ),
+        None,
+    )
+    if subject is None and cid in view.clauses.antecedent:
+        subject = antecedent(view, view.clauses.antecedent[cid])
+    window_start = view.clauses.start_of(trig.start)
+    if subject is None and trig.start == window_start + 2 and _PARTICIPLE.match(text, window_start):
+        subject = main_subject(view, window_start, text)  # "X sanctioned Y, accusing it of ..."
+    if subject is not None and _NEW_SUBJECT.search(text, window_start, subject.start):
+        window_start = subject.start  # "X asked Y to block Z, and the Centre blocked Z"
+    subject_acts = subject is not None and is_actor(subject, table)
+    if (trig.voice != "nominal" or subject is None or subject_acts) and hedged(
+        text[window_start : trig.start]
+    ):
+        return []
+    actor, targets, conf = read_roles(trig, subject, before, after, view, text, table)
+    if not targets and actor is not None and cid in view.clauses.antecedent:
+        targets = relative_target(trig, subject, view, table)
+    blocked = (
+        subject is not None
+        and trig.voice in ("active", "span")
+        and (not subject_acts or (subject.how == "pronoun" and actor is None))
+    )
+    if trig.voice == "prefix":
+        blocked = True  # "SEC-licensed": the body is in the word or nowhere
+    if subject is None and any(modifier(text, m.end) for m in before):
+        blocked = True  # an unnamed body ("U.S. prosecutors") acted
+    if actor is None and not blocked:
+        actor = fallback_actor(trig, view, views, table, history)
+        conf -= 0.2
+    if actor is None or not targets:
+        if trig.type == REL.referred_by and actor is not None:
+            history.referrers.add(actor)
+        return []
+    out: list[RelationDraft] = []
+    actors = [actor]
+    if subject is not None and subject.how != "pronoun" and actor == subject.key:
+        actors += co_actors(subject, before, text, table)
+    for who in actors:
+        out += action_drafts(trig, who, targets, conf, view, state, history)
+    return out
+
+
+_PARTICIPLE = re.compile(r", [a-z]+ing\b")
+
+_NEW_SUBJECT = re.compile(r"(?:,|;) (?:and|but|then) (?:the )?$")

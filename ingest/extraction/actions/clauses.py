@@ -1,0 +1,123 @@
+"""Clauses of a sentence, cut where news sentences change subject.
+
+Actors and targets of an action are looked for in the trigger's own clause: "X
+sued Y, which had partnered with Z" must not make Z a target, and "a year after the
+country declared ..." starts a clause with its own subject. Relative clauses and
+appositions (", which ... ,", ", the UK-based unit of ... ,") are clauses of their
+own; the text after them belongs to the clause before them again.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extraction.entities.drafts import Mention
+from ingest.extraction.text.document import Document, Sentence
+
+# Every branch opens with a literal character, so the search skips to those (";", ",",
+# " ", "A"); `app` is only tested for truth, so it may start after the comma.
+_BOUNDARY = re.compile(
+    r";|, (?P<rel>which|who|whom|whose)\b|,(?P<app> (?:the|a|an|its|one of the) )"
+    r"|, (?:while|whereas|but|although|though|after|before|because|even though)\b"
+    r"| (?:while|whereas|but|although|though|after|before|because|even though)\b"
+    r"|, (?:since|until|unless|once|so that)\b|, (?:when|as(?! well as)|if|saying|adding"
+    r"|citing|according to|bringing|making|"
+    r"acting|accusing|deepening|widening|meeting|clearing|settling|warning|arguing|noting|"
+    r"prompting|leaving|sending|forcing|following)\b| - |A(?<!\w.)ccording to\b"
+)
+PREPOSITIONS = frozenset(
+    "in at on with to from into against for of by under over through about between than via "
+    "onto toward towards among within across".split()
+)
+_COLLECTIVE = re.compile(
+    r"\b(?:task force|group|panel|coalition|team|consortium|association|alliance|committee) of "
+    r"(?:the )?$"
+)
+
+
+class Clauses:
+    """Clause ids for every offset of one sentence (document offsets)."""
+
+    def __init__(self, text: str, base: int, mentions: list[Mention]) -> None:
+        self.base = base
+        self.spans: list[tuple[int, int, int]] = []  # (start, end, clause id), doc offsets
+        self.antecedent: dict[int, int] = {}  # relative clause id -> position before ", which"
+        self._build(text, mentions)
+
+    def _build(self, text: str, mentions: list[Mention]) -> None:
+        ends = {m.end - self.base for m in mentions}
+        current, next_id, pos = 0, 1, 0
+        i = 0
+        while i <= len(text):
+            m = _BOUNDARY.search(text, i)
+            if m is None:
+                break
+            if m.group("app") and m.start() not in ends:
+                i = m.end()
+                continue
+            self.spans.append((pos + self.base, m.start() + self.base, current))
+            if m.group("rel") or m.group("app"):
+                close = text.find(",", m.end())
+                close = len(text) if close < 0 else close
+                if m.group("app") and close == len(text):
+                    close = len(text)
+                self.spans.append((m.start() + self.base, close + self.base, next_id))
+                self.antecedent[next_id] = m.start() + self.base
+                next_id += 1
+                pos = close
+                i = close + 1 if close < len(text) else len(text) + 1
+            else:
+                current, next_id = next_id, next_id + 1
+                pos = m.start()
+                i = m.end()
+        self.spans.append((pos + self.base, len(text) + self.base, current))
+
+    def of(self, offset: int) -> int:
+        """The clause id of a document offset."""
+        for start, end, cid in self.spans:
+            if start <= offset < end:
+                return cid
+        return self.spans[-1][2] if self.spans else 0
+
+    def start_of(self, offset: int) -> int:
+        """Where the (contiguous part of the) clause containing `offset` starts."""
+        for start, end, _cid in self.spans:
+            if start <= offset < end:
+                return start
+        return self.base
+
+
+def preceded_by_preposition(text: str, start: int) -> bool:
+    """Whether the word before `start` is a preposition (so the mention is no subject)."""
+    before = text[max(0, start - 40) : start]
+    if _COLLECTIVE.search(before):
+        return False
+    words = before.replace(",", " ").split()
+    if words and words[-1].lower() == "the":
+        words = words[:-1]
+    return bool(words) and words[-1].lower() in PREPOSITIONS
+
+
+_MODIFIED_BODY = re.compile(
+    r" (?:prosecutors|police|authorities|officials|regulators|lawmakers|courts?|government|"
+    r"agencies|investigators|judges?|ministry|officers)\b"
+)
+
+
+def modifier(text: str, end: int) -> bool:
+    """Whether a place mention ending at `end` only qualifies a body ("U.S. prosecutors")."""
+    return bool(_MODIFIED_BODY.match(text, end))
+
+
+def possessive(text: str, end: int) -> bool:
+    """Whether the mention ending at `end` is a possessive ("Binance's")."""
+    return text.startswith("'s", end) or text.startswith("' ", end)
+
+
+def clauses_of(doc: Document, sent: Sentence, mentions: list[Mention]) -> Clauses:
+    """The clauses of a sentence, built once per document and sentence."""
+    cache: dict[int, Clauses] = doc.__dict__.setdefault("_clauses", {})
+    found = cache.get(sent.index)
+    if found is None:
+        found = cache[sent.index] = Clauses(sent.text, sent.start, mentions)
+    return found

@@ -1,0 +1,96 @@
+"""Actors and targets a trigger's own clause leaves implicit.
+
+"the SEC and the CFTC sued ..." makes both bodies actors (`co_actors`); "X sanctioned
+Y, accusing it of ..." gives the participle clause the main clause's subject
+(`main_subject`); "Paxos, which the regulator ordered to stop ..." makes the noun a
+relative clause hangs on its target (`relative_target`); "KuCoin has been barred"
+takes the body that acted just before (`fallback_actor`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extraction.actions.action_drafts import ActionHistory
+from ingest.extraction.actions.clauses import possessive, preceded_by_preposition
+from ingest.extraction.actions.roles import (
+    View,
+    antecedent,
+    eligible,
+    first_body,
+    is_actor,
+    text_of,
+)
+from ingest.extraction.actions.triggers import Trigger
+from ingest.extraction.entities.drafts import EntityTable, Mention
+
+_COORD = re.compile(r"(?:,? and|, as well as|,) (?:the |its )?")
+
+
+def co_actors(subject: Mention, before: list[Mention], text: str, table: EntityTable) -> list[str]:
+    """Bodies coordinated with the subject: "the SEC and the CFTC sued ..." makes both actors."""
+    out: list[str] = []
+    last = subject
+    for m in reversed([x for x in before if x.end <= subject.start]):
+        if not _COORD.fullmatch(text, m.end, last.start):
+            break
+        if not is_actor(m, table) or m.how == "pronoun" or possessive(text, m.end):
+            break
+        out.append(m.key)
+        last = m
+    return out
+
+
+def main_subject(view: View, before: int, text: str) -> Mention | None:
+    """The subject of the sentence's first clause, which a participle clause shares."""
+    for m in view.mentions:
+        if m.start >= before or view.clauses.of(m.start) != 0:
+            break
+        if not possessive(text, m.end) and not preceded_by_preposition(text, m.start):
+            return m
+    return None
+
+
+def relative_target(
+    trig: Trigger, subject: Mention | None, view: View, table: EntityTable
+) -> list[str]:
+    """The noun a relative clause hangs on, when the clause's verb acts on it.
+
+    "Paxos, which the regulator ordered to stop ..." (object relative: a body is the
+    clause's subject) and "Kraken, which settled with the SEC ..." (the firm is the
+    subject of a receiver or passive verb) both make the antecedent the target.
+    """
+    anchor = view.clauses.antecedent[view.clauses.of(trig.start)]
+    if not view.doc_text.startswith((", which ", ", whom "), anchor):
+        return []  # an apposition ("X, a Hong Kong-registered exchange") is no relative clause
+    ante = antecedent(view, anchor)
+    if ante is None or not eligible(ante, table):
+        return []
+    object_relative = subject is not None and subject.start > anchor and trig.voice != "passive"
+    if object_relative or trig.voice in ("receiver", "passive"):
+        return [ante.key]
+    return []
+
+
+def fallback_actor(
+    trig: Trigger, view: View, views: list[View], table: EntityTable, history: ActionHistory
+) -> str | None:
+    """The body that acted when the clause names none: earlier in the sentence, the actor
+    of the same action type within three sentences, the first body of the three sentences
+    before, or (a passive in the lede) the first body of the next sentence."""
+    idx = view.sent.index
+    earlier = first_body(view, table, before=trig.start, text=text_of(views))
+    if earlier:
+        return earlier
+    for sent_idx, rel in reversed(history.relations):
+        if idx - sent_idx <= 3 and rel.type == trig.type:
+            return rel.source
+    for back in (1, 2, 3):
+        if idx - back < 0:
+            break
+        body = first_body(views[idx - back], table)
+        if body:
+            return body
+    if idx <= 1 and idx + 1 < len(views) and trig.voice in ("passive", "receiver"):
+        return first_body(views[idx + 1], table)
+    return None

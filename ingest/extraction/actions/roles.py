@@ -1,0 +1,292 @@
+"""Who acted and on whom: the actor and target rules behind each trigger's voice.
+
+`read_roles` applies the voice of a trigger (active, passive, receiver, nominal, or an
+object span) to the mentions of its clause; the helpers say which mentions can act
+(public bodies, countries, resolved pronouns) and which can be acted on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph.ontology import GROUP, REL, TYPE
+from ingest.extraction.actions.clauses import Clauses, possessive, preceded_by_preposition
+from ingest.extraction.actions.triggers import Trigger
+from ingest.extraction.entities.drafts import EntityTable, Mention
+from ingest.extraction.text.document import Sentence
+
+TARGET_TYPES = frozenset(
+    {
+        TYPE.exchange,
+        TYPE.company,
+        TYPE.person,
+        TYPE.app,
+        TYPE.website,
+        TYPE.account,
+        TYPE.activity,
+        TYPE.mediaoutlet,
+    }
+)
+_MATTER = re.compile(r"\b(?:the matter|the case|the cases|it|them|the issue)\b")
+
+
+@dataclass
+class View:
+    """One sentence's mentions and clauses."""
+
+    sent: Sentence
+    mentions: list[Mention]
+    clauses: Clauses
+    triggers: list[Trigger] = field(default_factory=list)
+    doc_text: str = ""
+
+
+def read_roles(
+    trig: Trigger,
+    subject: Mention | None,
+    before: list[Mention],
+    after: list[Mention],
+    view: View,
+    text: str,
+    table: EntityTable,
+) -> tuple[str | None, list[str], float]:
+    conf = trig.confidence
+    actor = (
+        actor_key(subject, view, table)
+        if subject is not None and is_actor(subject, table)
+        else None
+    )
+    voice = trig.voice
+    if voice in ("span", "refer", "suggest"):
+        cid = view.clauses.of(trig.start)
+        inside = [
+            m
+            for m in view.mentions
+            if trig.obj_start <= m.start < trig.obj_end
+            and (
+                view.clauses.of(m.start) == cid
+                or _OPERATOR_OF.search(text, trig.obj_start, m.start)
+            )
+        ]
+        targets = [
+            m
+            for m in inside
+            if eligible(m, table)
+            and not (possessive(text, m.end) and _OWNED_NOUN.match(text, m.end))
+        ]
+        if voice == "refer" and not targets and _MATTER.search(text[trig.obj_start : trig.obj_end]):
+            main = main_target(table)
+            return actor, [main] if main else [], conf
+        return actor, [target_key(m, view, table) for m in targets], conf
+    if voice == "prefix":
+        inside = [m for m in view.mentions if trig.obj_start <= m.start < trig.obj_end]
+        actor = next((actor_key(m, view, table) for m in inside if is_actor(m, table)), None)
+        return actor, target_keys([m for m in after if eligible(m, table)], view, table), conf
+    if voice == "passive":
+        agent = agent_after(after, text, trig.end, table, ("by",))
+        targets = [m for m in before if eligible(m, table) and not possessive(text, m.end)]
+        return (
+            (actor_key(agent, view, table) if agent else None),
+            target_keys(targets, view, table),
+            conf,
+        )
+    if voice == "receiver":
+        agent = agent_after(after, text, trig.end, table, ("by", "with", "from", "to", ""))
+        if agent is not None and table.get(agent.key).type == TYPE.jurisdiction:
+            agent = None
+        targets = [
+            m
+            for m in before
+            if eligible(m, table)
+            and not possessive(text, m.end)
+            and table.get(m.key).type not in (TYPE.activity, TYPE.app, TYPE.website)
+        ]
+        if agent is None:
+            first_target = targets[0].start if targets else trig.start
+            lead = [m for m in before if m.start < first_target and is_actor(m, table)]
+            actor = actor_key(lead[0], view, table) if lead else None
+        else:
+            actor = actor_key(agent, view, table)
+        return actor, target_keys(targets[-3:], view, table), conf
+    if voice == "nominal" and text[trig.start : trig.end].endswith(" with"):
+        first = after[0] if after else None
+        if first is not None and is_actor(first, table) and first.how != "pronoun":
+            voice = "receiver"  # "... agreed to a settlement with the Justice Department"
+    if voice == "receiver" and text[trig.start : trig.end].startswith("settlement"):
+        targets = [m for m in before if eligible(m, table) and not possessive(text, m.end)]
+        return actor_key(after[0], view, table), target_keys(targets[-1:], view, table), conf
+    if voice == "nominal":
+        own = next(
+            (
+                m
+                for m in reversed(before)
+                if possessive(text, m.end) and trig.start - m.end < 40 and is_actor(m, table)
+            ),
+            None,
+        )
+        by_agent = agent_after(after, text, trig.end, table, ("by", "from"))
+        agent = own or by_agent
+        if agent is None and actor is None:
+            agent = next(
+                (
+                    m
+                    for m in after
+                    if is_actor(m, table) and not preceded_by_preposition(text, m.start)
+                ),
+                None,
+            )
+        if agent is not None:
+            actor = actor_key(agent, view, table)
+        targets = [m for m in after if eligible(m, table)]
+        if not targets and (
+            trig.type == REL.investigated or (by_agent is not None and own is None)
+        ):
+            doers = [  # "Kraken ... agreed to settle charges from the SEC"
+                m
+                for m in before
+                if eligible(m, table)
+                and not possessive(text, m.end)
+                and not preceded_by_preposition(text, m.start)
+                and table.get(m.key).type not in (TYPE.activity, TYPE.app, TYPE.website)
+            ]
+            targets = doers[:1]
+        if not targets:
+            first = next((m for m in view.mentions if eligible(m, table)), None)
+            if first is not None and first.start < trig.start and trig.type == REL.investigated:
+                targets = [first]
+        return actor, target_keys(targets, view, table), conf - 0.05
+    objects: list[Mention] = []
+    for m in after:
+        if _GROUNDS.search(text, trig.end, m.start):
+            break  # "arrested a man on suspicion of laundering money through X": X is no target
+        if (
+            is_actor(m, table)
+            and m.how != "pronoun"
+            and not (possessive(text, m.end) or preceded_by_preposition(text, m.start))
+            and text[m.start - 1 : m.start] != "("
+        ):
+            break  # a new subject: "..., and the SEC, which sued ..."
+        if eligible(m, table):
+            objects.append(m)
+    return actor, target_keys(objects, view, table), conf
+
+
+def agent_after(
+    after: list[Mention], text: str, pos: int, table: EntityTable, preps: tuple[str, ...]
+) -> Mention | None:
+    for m in after:
+        if not is_actor(m, table) or possessive(text, m.end):
+            continue
+        gap = text[pos : m.start]
+        if any((f" {p} " in f" {gap}" if p else len(gap.split()) <= 1) for p in preps):
+            return m
+    return None
+
+
+def antecedent(view: View, pos: int) -> Mention | None:
+    return next((m for m in reversed(view.mentions) if m.end <= pos and pos - m.end <= 2), None)
+
+
+def is_actor(m: Mention, table: EntityTable) -> bool:
+    if m.how == "pronoun":
+        return True
+    return (
+        m.key in table
+        and table.get(m.key).type in GROUP.actor
+        and not table.get(m.key).unnamed
+        or (m.key in table and table.get(m.key).type in GROUP.public_body)
+    )
+
+
+def eligible(m: Mention, table: EntityTable) -> bool:
+    if m.text.lower() == "its" or m.key not in table:
+        return False
+    return table.get(m.key).type in TARGET_TYPES
+
+
+def actor_key(m: Mention, view: View, table: EntityTable) -> str | None:
+    if m.how != "pronoun":
+        return m.key
+    for other in reversed([x for x in view.mentions if x.end <= m.start]):
+        if (
+            other.how != "pronoun"
+            and other.key in table
+            and table.get(other.key).type in GROUP.public_body
+        ):
+            return other.key
+    return m.key if m.key in table and table.get(m.key).type in GROUP.public_body else None
+
+
+def target_key(m: Mention, view: View, table: EntityTable) -> str:
+    if m.how != "pronoun":
+        return m.key
+    for other in reversed([x for x in view.mentions if x.end <= m.start]):
+        if other.how != "pronoun" and eligible(other, table):
+            return other.key
+    return m.key
+
+
+_OPERATOR_OF = re.compile(r", (?:the )?(?:operator|owner) of $")  # "X, the operator of Y,"
+_OWNED_NOUN = re.compile(  # "Binance's former local derivatives business": the business
+    r"'s? (?:[\w-]+ ){0,3}?(?:business|unit|arm|subsidiary|affiliate|operations?|entity|venture"
+    r"|exchange|platform)\b"
+)
+_GROUNDS = re.compile(
+    r"\b(?:on suspicion of|suspected of|in connection with|on charges of|for allegedly)\b"
+)
+_STAFF_AFTER = re.compile(  # "the company's compliance officer": a person, not the company
+    r"'s? (?:[\w-]+ ){0,2}?(?:officers?|executives?|founders?|staff|employees|directors?|chiefs?"
+    r"|heads?|bosses|boss|managers?|traders?|co-founders?|spokes(?:man|woman|person))\b"
+)
+_TITLE_AFTER = re.compile(
+    r" (?:(?:former|deputy|acting|interim|then|co-)[ -]?)?(?:chief executive|chief [a-z]+ officer"
+    r"|CEO|CFO|COO|CTO|chair(?:man|woman|person)?|founder|co-founder|president|director"
+    r"|compliance officer|executive|spokes(?:man|woman|person)|head|boss|manager)s? [A-Z]"
+)
+
+
+def target_keys(ms: list[Mention], view: View, table: EntityTable) -> list[str]:
+    """Target keys, without an organisation that only titles the person after it."""
+    text = view.doc_text
+    kept = [
+        m
+        for m in ms
+        if not (m.how == "name" and _titles_person(m, view, text, table))
+        and not (possessive(text, m.end) and _STAFF_AFTER.match(text, m.end))
+    ]
+    return list(dict.fromkeys(target_key(m, view, table) for m in kept))
+
+
+def _titles_person(m: Mention, view: View, text: str, table: EntityTable) -> bool:
+    """'Dunamu chief executive Lee Seok-woo': Dunamu names the person's employer, not a target."""
+    hit = _TITLE_AFTER.match(text, m.end) if text else None
+    if hit is None:
+        return False
+    nxt = next((x for x in view.mentions if x.start >= hit.end() - 1), None)
+    return nxt is not None and nxt.start == hit.end() - 1 and table.get(nxt.key).type == TYPE.person
+
+
+def main_target(table: EntityTable) -> str | None:
+    firms = [d for d in table.all() if d.type in (TYPE.exchange, TYPE.company) and not d.unnamed]
+    return max(firms, key=lambda d: d.mentions).key if firms else None
+
+
+def text_of(views: list[View]) -> str:
+    return views[0].doc_text if views else ""
+
+
+def first_body(
+    view: View, table: EntityTable, before: int | None = None, text: str = ""
+) -> str | None:
+    for m in view.mentions:
+        if before is not None and m.start >= before:
+            break
+        if m.how == "pronoun" or m.key not in table:
+            continue
+        if text and (possessive(text, m.end) or preceded_by_preposition(text, m.start)):
+            continue
+        d = table.get(m.key)
+        if d.type in GROUP.public_body and not d.unnamed:
+            return m.key
+    return None

@@ -1,0 +1,96 @@
+"""Object-span trigger rows: constructions whose captured object limits the targets.
+
+"ordered X to stop", "ordered X to pay", "declared X illegal", "added X to its
+sanctions list", "took X to court", "put X on its alert list", "orders requiring X
+to show cause": only the entities inside the captured object (`obj`) are targets.
+`triggers` tries these rows before the word rows of `trigger_patterns`, so they win
+overlaps. Rows are (relation type, voice, pattern, confidence); `SPAN_STEMS` holds
+each row's key words, in the same order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ontology import REL
+from ingest.extraction.text.regex_lead import compile_lead
+
+_OBJ = r"(?:[^.;\n]|\.(?=,| [a-z]))"  # an object phrase; "Inc.," and "Ltd. and" stay inside
+SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
+    (
+        REL.banned,
+        "span",
+        re.compile(
+            r"\bordered (?P<obj>" + _OBJ + r"{1,160}?) to (?:\w+ly )?(?:stop|cease|halt|suspend"
+            r"|wind down|discontinue|"
+            r"shut down|close|remove|delist|end)\b"
+        ),
+        0.85,
+    ),
+    (REL.fined, "span", re.compile(r"\bordered (?P<obj>" + _OBJ + r"{1,160}?) to pay\b"), 0.85),
+    (
+        REL.banned,
+        "span",
+        re.compile(
+            r"\bdeclar(?:e|ed|es|ing) (?:all |the )?(?P<obj>[^.;\n]{1,80}?) (?:illegal"
+            r"|unlawful|banned)\b"
+        ),
+        0.85,
+    ),
+    (
+        REL.banned,
+        "span",
+        re.compile(
+            r"\badd(?:s|ed|ing)? (?P<obj>[^.;\n]{1,60}?) to (?:its|the|a|an) (?:[\w-]+ ){0,3}?"
+            r"(?:sanctions|SDN|blacklist|entity) list\b"
+        ),
+        0.85,
+    ),
+    (
+        REL.warned,
+        "span",
+        re.compile(
+            r"\badd(?:s|ed|ing)? (?P<obj>[^.;\n]{1,60}?) to (?:its|the|a|an) (?:[\w-]+ ){0,3}?"
+            r"(?:(?:alert|warning|watch) list|list of (?:[\w-]+ )?(?:unauthori[sz]ed|unlicensed"
+            r"|unregistered|suspicious))"
+        ),
+        0.85,
+    ),
+    (
+        REL.sued,
+        "span",
+        re.compile(r"\b(?:took|taken|takes|taking|take) (?P<obj>[^.;\n]{1,80}?) to court\b"),
+        0.85,
+    ),
+    (
+        REL.warned,
+        "span",
+        re.compile(
+            r"\bput (?P<obj>[^.;\n]{1,40}?) on (?:its|an|the|a) (?:[\w-]+ )?(?:alert|warning"
+            r"|watch) list"
+        ),
+        0.85,
+    ),
+    (
+        REL.warned,
+        "span",
+        re.compile(
+            r"\b(?:orders?|notices?|letters?) (?:requiring|directing|ordering"
+            r"|telling) (?P<obj>[^.;\n]{1,60}?)"
+            r" to show cause\b"
+        ),
+        0.85,
+    ),
+]
+# the same patterns, recompiled so the search can skip ahead (see `text.regex_lead`)
+SPAN_PATTERNS = [(t, v, compile_lead(p.pattern, p.flags), c) for t, v, p, c in SPAN_PATTERNS]
+SPAN_STEMS: list[tuple[str, ...]] = [
+    ("ordered",),
+    ("ordered",),
+    ("declar",),
+    ("add",),
+    ("add",),
+    ("to court",),
+    ("list",),
+    ("show cause",),
+]

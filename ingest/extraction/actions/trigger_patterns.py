@@ -1,0 +1,280 @@
+"""The word trigger table: (relation type, voice, pattern, confidence) rows and their key words.
+
+Each row's key words (`STEMS`, same order) are lower-case strings one of which must
+occur in a sentence for the pattern to match there; `triggers.find_triggers` uses them
+to skip sentences cheaply. Voices are explained in `triggers`; the rows that capture
+an object span ("ordered X to stop") are in `span_patterns`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ontology import REL
+from ingest.extraction.text.regex_lead import compile_lead
+
+_V = "active"
+_N = "nominal"
+_R = "receiver"
+PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
+    (
+        REL.banned,
+        _V,
+        re.compile(
+            r"\b(?:ban(?:s|ned|ning)?|prohibit(?:s|ed|ing)?|outlaw(?:s|ed|ing)?|forb(?:ade|ids?|idden)|"
+            r"remov(?:e|es|ed|ing)|shut(?:s|ting)? down|clos(?:e|es|ed|ing) down|"
+            r"bar(?:s|red|ring)?)\b(?! to\b)"
+        ),
+        0.85,
+    ),
+    (
+        REL.banned,
+        _V,
+        re.compile(
+            r"\b(?:sanction(?:ed|ing)|suspend(?:s|ed|ing)?|"
+            r"designat(?:ed|es|ing)(?=[^.;\n]{0,160}\b(?:sanction|SDN|Specially Designated)))\b"
+        ),
+        0.8,
+    ),
+    (
+        REL.banned,
+        _N,
+        re.compile(r"\b(?:sanctions (?:on|against)|suspension of|seizure of)\b"),
+        0.7,
+    ),
+    (
+        REL.banned,
+        _V,
+        re.compile(
+            r"\bseiz(?:e|es|ed|ing)\b(?= (?:the |its |their )?(?:[\w'-]+ ){0,3}?"
+            r"(?:servers?|domains?|websites?|infrastructure))"
+        ),
+        0.8,
+    ),
+    (REL.banned, _N, re.compile(r"\bban on\b"), 0.7),
+    (REL.banned, _V, re.compile(r"\brevok(?:e|es|ed|ing)\b"), 0.5),
+    (
+        REL.blocked,
+        _V,
+        re.compile(
+            r"\b(?:block(?:s|ed|ing)?|blacklist(?:s|ed|ing)?|cut(?:s|ting)? off|"
+            r"restrict(?:s|ed|ing)? (?:local )?access)\b"
+        ),
+        0.85,
+    ),
+    (REL.fined, _V, re.compile(r"\bfin(?:es|ed|ing)\b|\bfine\b(?= [A-Z])"), 0.85),
+    (
+        REL.fined,
+        _R,
+        re.compile(
+            r"\b(?:paid|pays|paying|pay) (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:fine|penalty)\b"
+        ),
+        0.75,
+    ),
+    (
+        REL.fined,
+        _N,
+        re.compile(
+            r"\b(?:penalt(?:y|ies)|fine of|settlement with|disgorgement)\b"
+            r"(?! proceedings| case| action| hearing)"
+        ),
+        0.75,
+    ),
+    (
+        REL.fined,
+        _R,
+        re.compile(
+            r"\b(?:settl(?:e|es|ed|ing) with|(?:agreed|ordered|required)"
+            r"(?: (?:on|in|last|this|earlier|later) \w+| \w+ly)? to pay|"
+            r"disgorg(?:e|ed|es|ing)|agreed to (?:a|an|the) [^;\n]{0,40}?settlement with|"
+            r"(?:and|or) to pay(?= (?:a |an |the )?(?:US|A|C|HK|S)?[$€£¥₦₹]))\b"
+        ),
+        0.8,
+    ),
+    (
+        REL.sued,
+        _V,
+        re.compile(
+            r"\bsu(?:e|es|ed|ing)\b|\bindict(?:s|ed|ing)?\b|"
+            r"\bprosecut(?:e|es|ed|ing)\b|\bcharged\b"
+        ),
+        0.85,
+    ),
+    (
+        REL.sued,
+        _V,
+        re.compile(
+            r"\bfil(?:e|es|ed|ing) (?:a |an |its |their )?(?:[\w-]+ ){0,3}?(?:lawsuit|suit"
+            r"|complaints?|"
+            r"charges?|case|statement of allegations|indictment|proceedings|action)\b"
+        ),
+        0.85,
+    ),
+    (
+        REL.sued,
+        _N,
+        re.compile(
+            r"\b(?:lawsuit|suit|complaints?|case|charges?|indictment|prosecution|proceedings)"
+            r"(?: (?:filed|brought))?(?: [^.;\n]{0,30}?)? against\b"
+        ),
+        0.8,
+    ),
+    (REL.sued, _N, re.compile(r"\b(?:charges?|count charge)\b(?= filed)"), 0.8),
+    (
+        REL.sued,
+        _N,
+        re.compile(r"\b(?:charges|lawsuit|suit|complaint)\b(?= (?:brought |filed )?(?:by|from) )"),
+        0.8,
+    ),
+    (
+        REL.sued,
+        _V,
+        re.compile(r"\b(?:complaint|lawsuit|indictment)\b[^;\n]{0,160}?\b(?P<t>names)\b"),
+        0.8,
+    ),
+    (REL.sued, _V, re.compile(r"\baccus(?:e|es|ed|ing)\b"), 0.6),
+    (
+        REL.investigated,
+        _V,
+        re.compile(
+            r"\b(?:investigat(?:e|es|ed|ing)|prob(?:es|ed|ing)|raid(?:s|ed|ing)?|arrest(?:s|ed|ing)?|"
+            r"look(?:s|ed|ing)? into|detain(?:s|ed|ing)?)\b"
+        ),
+        0.8,
+    ),
+    (
+        REL.investigated,
+        _N,
+        re.compile(
+            r"\b(?:investigations?|probes?|(?:enquir|inquir)(?:y|ies)(?: into)?|examinations?"
+            r"|inspections?(?= (?:of|at|into) )"
+            r"|audit)\b"
+            r"(?! costs?| fees?| expenses?| teams?| units?| division| journalists?| reports?)"
+        ),
+        0.75,
+    ),
+    (
+        REL.warned,
+        _V,
+        re.compile(r"\b(?:warn(?:s|ed)?|caution(?:s|ed)?|admonish(?:es|ed)?|reprimand(?:s|ed)?)\b"),
+        0.85,
+    ),
+    (
+        REL.warned,
+        _R,
+        re.compile(
+            r"\b(?:received|receives|got|gets|was (?:sent|given|issued)|were (?:sent|given|issued))"
+            r" (?:a |an |its |their |the )?(?:[\w-]+ ){0,2}?(?:warnings?|warning letters?|cautions?"
+            r"|reprimands?|cease[- ]and[- ]desist (?:orders?|letters?))\b"
+        ),
+        0.75,
+    ),
+    (
+        REL.warned,
+        _N,
+        re.compile(
+            r"\b(?:warnings?|warning letters?|advisor(?:y|ies)|show[- ]cause(?: notices?"
+            r"| orders?)?|"
+            r"cease[- ]and[- ]desist(?: orders?| letters?)?|compliance notices?|(?:alert"
+            r"|warning) list|"
+            r"investor alerts?)\b"
+        ),
+        0.8,
+    ),
+    (
+        REL.licensed,
+        "prefix",
+        re.compile(r"\b(?P<obj>[A-Z][A-Z0-9&]{1,9})-(?:licensed|registered|approved)\b"),
+        0.85,
+    ),
+    (
+        REL.licensed,
+        _R,
+        re.compile(
+            r"\b(?:(?:has|have|had) been |was |were |is |are )?(?:granted|awarded"
+            r"|issued)\b(?=[^.;\n]{0,60}"
+            r"\b(?:licen[cs]e|approval|registration|authori[sz]ation|permit))|"
+            r"\b(?:(?:has|have|had) been|was|were|is|are|being) (?:\w+ly )?(?:approved"
+            r"|licensed|registered|"
+            r"authori[sz]ed)\b(?! in\b| as\b| under\b)|"
+            r"\bregistered with\b|\bon(?:to)? the register\b|"
+            r"\b(?:holds?|held|obtained|received|secured|won|got) (?:a |an |the |its |their "
+            r"|full )?"
+            r"(?:[\w-]+ ){0,3}?(?:licen[cs]es?|approvals?|registrations?|authori[sz]ations?"
+            r"|permits?)"
+            r"(?= from| by)|\b(?:approval|licen[cs]e|registration) from\b"
+        ),
+        0.8,
+    ),
+    (
+        REL.licensed,
+        _V,
+        re.compile(
+            r"\b(?:licen[cs](?:es|ed)|approv(?:es|ed)|authori[sz](?:es|ed)|"
+            r"grant(?:s|ed)? (?:a |an )?licen[cs]e to|"
+            r"register(?:s|ed)(?! with| in| as| under| on| for| to| by| a | an ))"
+            r"\b"
+        ),
+        0.8,
+    ),
+    (
+        REL.referred_by,
+        "refer",
+        re.compile(r"\brefer(?:s|red|ring) (?P<obj>[^.;\n]{1,60}?) to (?P<to>[^.;,\n]{1,60})"),
+        0.8,
+    ),
+    (
+        REL.referred_by,
+        "suggest",
+        re.compile(
+            r"\b(?:suggested|recommended|urged|asked|requested)\b[^.;\n]{0,40}?\b(?:look into"
+            r"|investigate|"
+            r"probe|examine|act against|crack down on) (?P<obj>[^.;\n]{1,80})"
+        ),
+        0.7,
+    ),
+]
+# the same patterns, recompiled so the search can skip ahead (see `text.regex_lead`)
+PATTERNS = [(t, v, compile_lead(p.pattern, p.flags), c) for t, v, p, c in PATTERNS]
+STEMS: list[tuple[str, ...]] = [
+    ("ban", "prohibit", "outlaw", "forb", "remov", "shut", "clos", "bar"),
+    ("sanction", "suspend", "designat"),
+    ("sanctions", "suspension", "seizure"),
+    ("seiz",),
+    ("ban on",),
+    ("revok",),
+    ("block", "blacklist", "cut", "restrict"),
+    ("fine",),
+    ("paid", "pay"),
+    ("penalt", "fine of", "settlement", "disgorg"),
+    ("settl", "to pay", "disgorg"),
+    ("sue", "sui", "indict", "prosecut", "charged"),
+    ("fil",),
+    ("against",),
+    ("filed",),
+    ("charges", "lawsuit", "suit", "complaint"),
+    ("names",),
+    ("accus",),
+    ("investigat", "prob", "raid", "arrest", "look", "detain"),
+    ("investigation", "probe", "enquir", "inquir", "examination", "audit", "inspection"),
+    ("warn", "caution", "admonish", "reprimand"),
+    ("received", "receives", "got", "gets", "sent", "given", "issued"),
+    ("warning", "advisor", "cause", "desist", "notice", "list", "alert"),
+    ("-licensed", "-registered", "-approved"),
+    (
+        "grant",
+        "award",
+        "issued",
+        "approved",
+        "licensed",
+        "registered",
+        "authori",
+        "register",
+        "licen",
+        "approval",
+        "permit",
+    ),
+    ("licen", "approv", "authori", "grant", "register"),
+    ("refer",),
+    ("look into", "investigate", "probe", "examine", "act against", "crack down"),
+]

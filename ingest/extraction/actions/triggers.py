@@ -1,0 +1,92 @@
+"""Trigger words for the action relations, with the voice each construction implies.
+
+Voices: `active` (actor before, targets after: "the SEC sued Coinbase"), `passive`
+(targets before, actor after 'by': "KuCoin has been barred"), `receiver` (the target
+is the subject and the actor follows 'with/from/by': "Bybit settled with the OSC",
+"Coinbase has held licences from the department"), `nominal` (a noun: "charges
+against", "an investigation by X into Y"). `span` constructions limit targets to
+a captured object ("ordered X to stop", "put it on its alert list", "declared X illegal").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.extraction.actions.span_patterns import SPAN_PATTERNS, SPAN_STEMS
+from ingest.extraction.actions.trigger_patterns import PATTERNS, STEMS
+from ingest.extraction.text.regex_lead import compile_lead
+from ingest.extraction.text.scanning import Scanner
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One trigger occurrence (document offsets)."""
+
+    type: str
+    start: int
+    end: int
+    voice: str
+    obj_start: int = -1
+    obj_end: int = -1
+    confidence: float = 0.85
+
+
+# object-span constructions first: they win overlaps
+GATED = [(*p, s) for p, s in zip(SPAN_PATTERNS + PATTERNS, SPAN_STEMS + STEMS, strict=True)]
+_PASSIVE = re.compile(
+    r"\b(?:was|were|been|be|is|are|being|get|got|gets)(?: (?:\w+ly|also|not|already|since|now))* $"
+)
+
+
+def find_triggers(text: str, base: int = 0, scanner: Scanner | None = None) -> list[Trigger]:
+    """Triggers in `text` (a sentence, or a whole document with its `scanner`)."""
+    out: list[Trigger] = []
+    for rtype, voice, pattern, conf, stems in GATED:
+        found = scanner.finditer(pattern, stems) if scanner else pattern.finditer(text)
+        for m in found:
+            start, end = m.span("t") if "t" in pattern.groupindex else m.span()
+            if any(t.start - base <= start < t.end - base for t in out if t.type == rtype):
+                continue
+            v = voice
+            has_obj = "obj" in pattern.groupindex
+            line_start = text.rfind("\n", 0, start) + 1
+            progressive = text[start:end].endswith("ing")  # "has been investigating"
+            if v == "active" and (
+                (_PASSIVE.search(text[max(line_start, start - 40) : start]) and not progressive)
+                or text.startswith(" by ", end)
+            ):
+                v = "passive"
+            if has_obj:
+                o_start, o_end = base + m.start("obj"), base + m.end("obj")
+                end = min(end, m.start("obj")) if v in ("refer", "suggest") else end
+            else:
+                o_start = o_end = -1
+            out.append(Trigger(rtype, base + start, base + end, v, o_start, o_end, conf))
+    return sorted(out, key=lambda t: t.start)
+
+
+HEDGE = re.compile(
+    r"\b(?:not|n't|never|no|neither|nor|without|cannot|could|may|might|would|should|shall|will|"
+    r"plans?|planning|planned|intends?|intended|intending|seeks?|seeking|sought|asks?|asked|asking|"
+    r"urged|urges|urging|wants?|wanted|aims?|proposed|proposes|proposing|consider(?:s|ing|ed)?|"
+    r"threaten(?:s|ed)?|expected|likely|prepar(?:es|ing|ed)|set to|poised|fail(?:s|ed)|"
+    r"refus(?:es|ed)|declin(?:es|ed)|must|needs?|required|had to|has to|have to|if|unless|whether|"
+    r"reported(?:ly)? to|reportedly|allegedly|stops short|stop short|appl(?:y|ied) for|"
+    r"requests?|requested|requesting|call(?:ed|s)? for|seek|wish|hope[sd]?|try|tried|trying|"
+    r"attempt(?:s|ed)?)\b",
+    re.IGNORECASE,
+)
+
+
+# HEDGE for lower-case ASCII text: case-blind matching of ASCII is plain lower-casing, and
+# without re.IGNORECASE (and with `lead`) the search can skip ahead
+_HEDGE_LOWER = compile_lead(HEDGE.pattern)
+
+
+def hedged(text: str) -> bool:
+    """Whether the words before a trigger (in its clause) negate or hedge it (last 25 words)."""
+    words = " ".join(text.split()[-25:])
+    if words.isascii():
+        return bool(_HEDGE_LOWER.search(words.lower()))
+    return bool(HEDGE.search(words))

@@ -1,0 +1,238 @@
+"""Aliases the text itself introduces, and a second pass that finds their later uses.
+
+"Financial Conduct Authority (FCA)", "BML, previously known as EddieUK", "Ou Yi is the
+Chinese name of crypto exchange OKX", "Hash Blockchain Limited, which operates HashKey
+Exchange", "Zhao, widely known as CZ": each names one entity twice. Once learned,
+the short form ("FCA", "CZ", a surname) is searched for again in the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ontology import TYPE
+from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention
+from ingest.extraction.entities.entity_building import core_name
+from ingest.extraction.text.normalize import normalize_name
+from ingest.extraction.text.scanning import Scanner
+from ingest.extraction.text.tokens import UPPER
+
+_PAREN = re.compile(r',? \("?(?P<a>[^()"]{1,40})"?\)')
+_ABBREV = re.compile(rf"^[{UPPER}][\w.&-]*$")
+# the lookbehind after the capital it guards: same matches, faster search (see `type_cues.NAME`)
+_NAME = rf"[{UPPER}](?<![\w.&'-].)[\w.&'-]*(?: [{UPPER}][\w.&'-]*)*"
+RENAMES: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(
+            rf"(?P<new>{_NAME}), (?:the [\w -]+? )?(?:formerly|previously|once) known as "
+            rf"(?P<old>{_NAME})"
+        ),
+        "former_name",
+    ),
+    (
+        re.compile(
+            rf"(?P<old>{_NAME}),? (?:which )?(?:has )?(?:rebranded|renamed itself|"
+            rf"changed its name) (?:as|to) (?P<new>{_NAME})"
+        ),
+        "former_name",
+    ),
+    (
+        re.compile(
+            rf"(?P<old>{_NAME}) (?:is|was) (?:now )?(?:renamed|rebranded|known) as "
+            rf"(?P<new>{_NAME})"
+        ),
+        "former_name",
+    ),
+    (re.compile(rf"(?P<old>{_NAME}) is now (?P<new>{_NAME})"), "former_name"),
+    (re.compile(rf"(?P<new>{_NAME}) \((?:formerly|previously) (?P<old>{_NAME})\)"), "former_name"),
+    (
+        re.compile(rf"(?P<old>{_NAME}),[^.]*? (?:wants|asked)[^.]*? to call it (?P<new>{_NAME})"),
+        "former_name",
+    ),
+    (
+        re.compile(
+            rf"(?P<old>{_NAME}) is (?:the|a|its) (?P<lang>Chinese|Japanese|Korean|Thai|local|"
+            rf"Russian|Arabic|Vietnamese|English|trading|legal|brand) name (?:of|for) "
+            rf"(?:(?:the )?(?:crypto(?:currency)? )?(?:exchange|platform|company|firm) )?"
+            rf"(?P<new>{_NAME})"
+        ),
+        "translation",
+    ),
+    (
+        re.compile(
+            rf"(?P<new>{_NAME}),? (?:which |that )?(?:(?:has |had )?(?:traded|trades|trading"
+            rf"|does business|did business|doing business)|(?:is |was )?d/b/a) as (?P<old>{_NAME})"
+        ),
+        "trade",
+    ),
+    (re.compile(rf"(?P<new>{_NAME}),? which operates (?:the )?(?P<old>{_NAME})"), "other"),
+    (re.compile(rf"(?P<old>{_NAME}),? (?:which is )?operated by (?P<new>{_NAME})"), "other"),
+    (
+        re.compile(
+            rf"(?P<new>{_NAME}), (?:(?:widely|better|also|popularly|commonly) )?known as "
+            rf'"?(?P<old>{_NAME})"?'
+        ),
+        "nickname",
+    ),
+]
+_NICK_INSIDE = re.compile(
+    rf'(?<!\w)(?P<first>[{UPPER}]\w+) "(?P<nick>[\w ]{{1,15}})" (?P<last>[{UPPER}]\w+)'
+)
+
+
+def paren_alias(table: EntityTable, draft: EntityDraft, text: str, end: int) -> str | None:
+    """'Long Name (ABBR)': record ABBR as an alias of `draft`; return it for the second pass."""
+    m = _PAREN.match(text, end)
+    if not m:
+        return None
+    short = m.group("a").strip()
+    if short.isdigit() or not _ABBREV.match(short) or len(short) > 14:
+        return None
+    other = table.find(short)
+    if other is None and draft.type == TYPE.company and draft.name.startswith(short + " "):
+        table.rename(draft, short, "legal_name")  # "Bybit Fintech Limited (Bybit)"
+        return short
+    if sum(c.isupper() for c in short) < 2 and draft.type != TYPE.person:
+        return None
+    if other is not None and other.key != draft.key:
+        if draft.type == TYPE.company and other.type in (TYPE.exchange, TYPE.company):
+            table.merge(other, draft, "legal_name")  # "Bybit Fintech Limited (Bybit)"
+        return None
+    kind = "nickname" if draft.type == TYPE.person else "abbreviation"
+    table.alias(draft, short, kind)
+    return short
+
+
+_RENAME_STEMS: list[tuple[str, ...]] = [
+    ("known as",),
+    ("rebrand", "renamed", "changed its name"),
+    ("renamed", "rebranded", "known as"),
+    ("is now",),
+    ("formerly", "previously"),
+    ("call it",),
+    (" name of", " name for"),
+    ("traded as", "trades as", "trading as", "business as", "d/b/a as"),
+    ("which operates",),
+    ("operated by",),
+    ("known as",),
+]
+
+
+def rename_aliases(
+    table: EntityTable, text: str, mentions: list[Mention], scanner: Scanner | None = None
+) -> list[str]:
+    """Apply the renaming/naming patterns; return the new surfaces to search for again."""
+    learned: list[str] = []
+    for (pattern, kind), stems in zip(RENAMES, _RENAME_STEMS, strict=True):
+        for m in scanner.finditer(pattern, stems) if scanner else pattern.finditer(text):
+            new = _entity_at(table, mentions, m.start("new"), m.end("new"), m.group("new"))
+            old = _entity_at(table, mentions, m.start("old"), m.end("old"), m.group("old"))
+            lang = m.groupdict().get("lang")
+            k = (
+                kind
+                if kind != "translation"
+                or lang
+                in (
+                    None,
+                    "Chinese",
+                    "Japanese",
+                    "Korean",
+                    "Thai",
+                    "Russian",
+                    "Arabic",
+                    "Vietnamese",
+                )
+                else "other"
+            )
+            if new is None and old is not None and kind == "former_name":
+                name = m.group("new")
+                if len(name) < 2 and old.type not in (TYPE.company, TYPE.exchange):
+                    continue
+                new = table.add(name, old.type)
+                new.standalone = True
+                new.first = m.start("new")
+            if new is None or (old is not None and old.key == new.key):
+                continue
+            if kind == "trade":  # a trade name: never merge with the brand it contains
+                if old is None or normalize_name(old.name) == normalize_name(m.group("old")):
+                    if old is not None:
+                        table.merge(new, old, "other")
+                    else:
+                        table.alias(new, m.group("old"), "other")
+                        learned.append(m.group("old"))
+                else:
+                    new.add_alias(m.group("old"), "other")
+                continue
+            if old is not None:
+                if old.type in (TYPE.jurisdiction, TYPE.person) and new.type != old.type:
+                    continue
+                if new.type == TYPE.company and old.type == TYPE.exchange:
+                    new.type = TYPE.exchange  # "X Limited, which operates Y Exchange"
+                table.merge(new, old, k)
+            else:
+                table.alias(new, m.group("old"), k)
+                learned.append(m.group("old"))
+    for m in _NICK_INSIDE.finditer(text) if '"' in text else ():
+        person = table.find(f"{m.group('first')} {m.group('last')}")
+        if person is not None and person.type == TYPE.person:
+            table.alias(person, m.group("nick"), "nickname")
+            learned.append(m.group("nick"))
+    return learned
+
+
+def _entity_at(
+    table: EntityTable, mentions: list[Mention], start: int, end: int, surface: str
+) -> EntityDraft | None:
+    for mention in mentions:
+        if mention.start <= start < mention.end or start <= mention.start < end:
+            key = table.resolve(mention.key)
+            if key in table:
+                return table.get(key)
+    return table.find(surface)
+
+
+def second_pass(table: EntityTable, text: str, mentions: list[Mention]) -> list[Mention]:
+    """Find later uses of learned short names: abbreviations, nicknames, surnames, cores."""
+    surfaces: dict[str, str] = {}
+    for draft in table.all():
+        if draft.unnamed:
+            continue
+        names = [draft.name, *draft.aliases]
+        if draft.type == TYPE.person and " " in draft.name:
+            names.append(draft.name.split()[-1])
+        if draft.type in (TYPE.company, TYPE.exchange):
+            names += [core_name(n) for n in names if core_name(n) != n and len(core_name(n)) >= 4]
+        for n in names:
+            if len(n) >= 2 and draft.aliases.get(n) != "descriptive" and n[0].isupper():
+                surfaces.setdefault(n, draft.key)
+    if not surfaces:
+        return []
+    # each branch is its capital, the lookbehind (over the capital too), the rest: the same
+    # matches as "(?<![\w.-])(?:A|B...)", but the search can skip to those capitals
+    pattern = re.compile(
+        "(?:"
+        + "|".join(
+            re.escape(s[0]) + r"(?<![\w.-].)" + re.escape(s[1:])
+            for s in sorted(surfaces, key=len, reverse=True)
+        )
+        + r")(?![\w-]|\.\w)"
+    )
+    used = bytearray(len(text) + 1)
+    for x in mentions:
+        used[x.start : x.end] = b"\x01" * (x.end - x.start)
+    out = []
+    for m in pattern.finditer(text):
+        if used.find(1, m.start(), m.end()) >= 0:  # any(used[...]), without a copy
+            continue
+        key = surfaces[m.group()]
+        draft = table.get(key)
+        if (
+            draft.type == TYPE.person
+            and m.group() != draft.name
+            and normalize_name(m.group())
+            in (normalize_name(d.name) for d in table.all() if d.key != key)
+        ):
+            continue
+        draft.mentions += 1
+        out.append(Mention(m.start(), m.end(), m.group(), key, draft.type, "name"))
+    return out

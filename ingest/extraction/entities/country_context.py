@@ -1,0 +1,75 @@
+"""The article's country context: which country it is about, and which places it names.
+
+Ambiguous names ("SEC", "Securities Commission") and descriptions ("the country's
+central bank", "local exchange") are settled by the country an article is mostly
+about. It is counted once, from the unambiguous place and body names the `names`
+stage found, country adjectives ("Thai", "Nigerian") and the dateline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from graph.ontology import GROUP, TYPE
+from ingest.extraction.names.candidates import Candidate
+from ingest.extraction.names.gazetteer_index import GazEntry, GazIndex
+from ingest.extraction.text.document import Document
+
+# r"\b[A-Z][a-z]+s?\b" with the opening boundary as a lookbehind after the capital: the
+# same matches, but the search can skip to capitals
+_CAPITALISED = re.compile(r"[A-Z](?<!\w.)[a-z]+s?\b")
+
+
+class CountryContext:
+    """What the whole article says about place: its main country and place mentions."""
+
+    def __init__(self, doc: Document, cands: list[Candidate], index: GazIndex) -> None:
+        self.index = index
+        self.country_counts: Counter[str] = Counter()
+        self.place_counts: Counter[str] = Counter()
+        for c in cands:
+            if c.type == TYPE.jurisdiction and c.entries and not c.ambiguous:
+                entry = index.entries[c.entries[0]]
+                self.place_counts[entry.name] += 1
+                self.country_counts[self.country_of(entry.name)] += 1
+            elif c.type in GROUP.public_body and c.entries and not c.ambiguous:
+                seat = index.entries[c.entries[0]].jurisdiction
+                if seat:  # "New York Attorney General": a body names its country too
+                    self.country_counts[self.country_of(seat)] += 1
+        for word, n in Counter(_CAPITALISED.findall(doc.text)).items():
+            country = index.country_of_adjective(word) or index.country_of_adjective(word[:-1])
+            if country:
+                self.country_counts[country] += n
+        if doc.dateline_place:
+            found = self.jurisdiction(doc.dateline_place)
+            if found:
+                self.country_counts[self.country_of(found.name)] += 2
+        self.main_country = (
+            self.country_counts.most_common(1)[0][0] if self.country_counts else None
+        )
+
+    def jurisdiction(self, name: str) -> GazEntry | None:
+        """The Jurisdiction entry a place name (or demonym) points at."""
+        for entry in self.index.lookup(name):
+            if entry.type == TYPE.jurisdiction:
+                return entry
+        country = self.index.country_of_adjective(name)
+        if country:
+            return next(
+                (e for e in self.index.lookup(country) if e.type == TYPE.jurisdiction), None
+            )
+        return None
+
+    def country_of(self, place: str) -> str:
+        """Walk a place's gazetteer parents up to the top (its country or union)."""
+        name = place
+        for _ in range(6):
+            entry = next((e for e in self.index.lookup(name) if e.type == TYPE.jurisdiction), None)
+            if entry is None or not entry.parent:
+                return name
+            name = entry.parent
+        return name
+
+    def mentioned(self, place: str | None) -> bool:
+        return bool(place) and (place in self.place_counts or place in self.country_counts)

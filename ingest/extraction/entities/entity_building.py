@@ -1,0 +1,232 @@
+"""Candidates to entities: canonical names, ambiguous names settled by context, merges.
+
+A gazetteer hit takes its entry's canonical name; an ambiguous one ("SEC") takes
+the entry whose jurisdiction a qualifier names ("Thai SEC", "U.S. ...") or, failing
+that, the article's main country. A firm's legal name folds into its brand
+("Bybit Fintech Limited" into Bybit, "Coinbase, Inc." into Coinbase) while a
+differently named unit stays apart ("Binance Markets Ltd").
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ontology import TYPE
+from ingest.extraction.entities.country_context import CountryContext
+from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention
+from ingest.extraction.names.candidates import Candidate
+from ingest.extraction.names.gazetteer_index import GazEntry
+from ingest.extraction.names.org_names import COMPANY_SUFFIXES
+from ingest.extraction.text.normalize import normalize_name
+
+LEGAL_FILLERS = frozenset("fintech technologies technology tech labs operations".split())
+_QUALIFIER_BEFORE = re.compile(r"((?:[A-Z][\w.]*\.?)(?: [A-Z][\w.]*)?)(?:'s)? $")
+_QUALIFIER_AFTER = re.compile(r" of (?:the )?([A-Z][\w]*(?: [A-Z][\w]*)*)")
+_GENERIC_BODIES = frozenset(
+    normalize_name(n)
+    for n in (
+        "Securities and Exchange Commission",
+        "Securities Commission",
+        "Financial Services Authority",
+        "Financial Supervisory Commission",
+        "Financial Supervisory Service",
+        "Financial Intelligence Unit",
+        "Central Bank",
+        "Capital Markets Authority",
+        "Financial Regulatory Authority",
+    )
+)
+
+
+_DESCRIBED = re.compile(r", (?:a|an|the) (?:local|[\w-]+-based|regional|domestic)?")
+
+
+def choose_entry(cand: Candidate, text: str, ctx: CountryContext) -> GazEntry | None:
+    """Settle an ambiguous gazetteer hit: qualifier, then main country, then any place named."""
+    entries = [ctx.index.entries[i] for i in cand.entries]
+    qualifiers = _qualifiers(cand, text, ctx)
+    for place in qualifiers:
+        for e in entries:
+            if e.jurisdiction and ctx.country_of(e.jurisdiction) == ctx.country_of(place):
+                return e
+    if qualifiers:
+        return None
+    main = ctx.main_country
+    for e in entries:
+        if main and e.jurisdiction and ctx.country_of(e.jurisdiction) == main:
+            return e
+    ranked = sorted(
+        (e for e in entries if e.jurisdiction and ctx.mentioned(e.jurisdiction)),
+        key=lambda e: -ctx.country_counts.get(ctx.country_of(e.jurisdiction or ""), 0),
+    )
+    return ranked[0] if ranked else None
+
+
+def _qualifiers(cand: Candidate, text: str, ctx: CountryContext) -> list[str]:
+    out = []
+    line_start = text.rfind("\n", 0, cand.start) + 1
+    before = _QUALIFIER_BEFORE.search(text, line_start, cand.start)
+    if before:
+        words = before.group(1)
+        for probe in (words, words.split()[-1]):
+            found = ctx.jurisdiction(probe.rstrip("."))
+            if found is None and probe.replace(".", "") in ("US", "U S"):
+                found = ctx.jurisdiction("United States")
+            if found:
+                out.append(found.name)
+                break
+    after = _QUALIFIER_AFTER.match(text, cand.end)
+    if after:
+        found = ctx.jurisdiction(after.group(1))
+        if found:
+            out.append(found.name)
+    return out
+
+
+def core_name(name: str) -> str:
+    """A firm's name without its legal suffix: 'PhoenixFin Pte. Ltd.' -> 'PhoenixFin'."""
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and words[-1].lower() in COMPANY_SUFFIXES | {"pte.", "pte", "pty"}:
+        words.pop()
+    return " ".join(words)
+
+
+def add_candidate(
+    table: EntityTable, cand: Candidate, text: str, ctx: CountryContext
+) -> Mention | None:
+    """Turn one candidate into a mention of a (new or existing) entity."""
+    if cand.source == "gaz":
+        entry = ctx.index.entries[cand.entries[0]]
+        if cand.ambiguous:
+            chosen = choose_entry(cand, text, ctx)
+            if chosen is None:
+                return _unresolved(table, cand, ctx)
+            entry = chosen
+        draft = table.add(
+            entry.name,
+            entry.type,
+            qid=entry.qid,
+            jurisdiction=entry.jurisdiction,
+            parent=entry.parent,
+        )
+        if cand.surface != entry.name and text[cand.start : cand.end] != entry.name:
+            kind = "abbreviation" if cand.ambiguous and cand.surface.isupper() else cand.kind
+            table.alias(draft, text[cand.start : cand.end], kind or "other")
+        return _mention(table, draft, cand)
+    surface = cand.surface
+    if cand.type == TYPE.company or cand.type == TYPE.exchange:
+        draft = _regional_unit(table, cand, ctx, text) or _firm(table, cand, text)
+    elif cand.type == TYPE.person:
+        draft = table.find(surface) or table.add(surface, TYPE.person)
+    else:
+        draft = table.find(surface) or table.add(
+            _canonical(surface, cand, ctx), cand.type or TYPE.company
+        )
+        if normalize_name(draft.name) != normalize_name(surface):
+            table.alias(draft, surface, "other")
+    if cand.places and not draft.places:
+        draft.places = list(cand.places)
+    return _mention(table, draft, cand)
+
+
+def _canonical(surface: str, cand: Candidate, ctx: CountryContext) -> str:
+    """Generic body names get their country: 'Securities and Exchange Commission of Thailand'."""
+    if normalize_name(surface) in _GENERIC_BODIES and ctx.main_country and not cand.places:
+        country = ctx.main_country
+        if country == "United States":
+            return f"U.S. {surface}"
+        article = "the " if country.startswith(("Philippines", "Netherlands", "Bahamas")) else ""
+        return f"{surface} of {article}{country}"
+    return surface
+
+
+def _unresolved(table: EntityTable, cand: Candidate, ctx: CountryContext) -> Mention | None:
+    entry = ctx.index.entries[cand.entries[0]]
+    long_form = table.find(cand.surface)
+    if long_form is not None:
+        return _mention(table, long_form, cand)
+    if cand.surface.isupper():
+        return None  # a bare ambiguous abbreviation nobody defined: skip
+    draft = table.add(_canonical(cand.surface, cand, ctx), entry.type)
+    table.alias(draft, cand.surface, "other")
+    return _mention(table, draft, cand)
+
+
+_UNIT_NOUN = (
+    r"(?:[\w-]+ ){0,3}?(?:exchange|unit|arm|subsidiary|affiliate|platform|business|entity|branch"
+    r"|operation|venture)"
+)
+_UNIT_BEFORE = re.compile(rf"\b(?:its|their|the company's|the firm's) {_UNIT_NOUN},? $")
+_UNIT_AFTER = re.compile(rf",? (?:its|the|a|an) (?:local |regional |domestic )?{_UNIT_NOUN}\b")
+
+
+def _regional_unit(
+    table: EntityTable, cand: Candidate, ctx: CountryContext, text: str
+) -> EntityDraft | None:
+    """'its spot exchange, Binance Australia': a brand plus a country, introduced as a unit.
+
+    The unit is an entity of its own, with the brand as parent and the country as a
+    place it carries (so SUBSIDIARY_OF and OPERATES_IN follow when the article names both).
+    Without such an introduction ("funds flowed through Binance Nigeria") the name is
+    taken as a mention of the brand.
+    """
+    if not cand.brand:
+        return None
+    found = table.find(cand.surface)
+    if found is not None and found.parent:
+        return found
+    introduced = _UNIT_BEFORE.search(text, max(0, cand.start - 60), cand.start) or (
+        _UNIT_AFTER.match(text, cand.end)
+    )
+    if not introduced:
+        return None
+    extra = cand.surface[len(cand.brand) :].strip()
+    if not extra or not cand.surface.startswith(cand.brand):
+        return None
+    place = next(
+        (e.name for e in ctx.index.lookup(extra) if e.type == TYPE.jurisdiction),
+        ctx.index.country_of_adjective(extra),
+    )
+    brand = table.find(cand.brand)
+    if place is None or brand is None:
+        return None
+    return table.add(cand.surface, brand.type, parent=brand.name, places=[place])
+
+
+def _firm(table: EntityTable, cand: Candidate, text: str) -> EntityDraft:
+    surface = cand.surface
+    core = core_name(surface)
+    if cand.brand:
+        brand = table.find(cand.brand)
+        if brand is not None and not _described(text, cand.end):
+            table.alias(brand, surface, "other")
+            return brand
+    found = table.find(surface) or table.find(core)
+    if found is None and cand.type == TYPE.company:
+        words = core.split()
+        while len(words) > 1 and words[-1].lower() in LEGAL_FILLERS:
+            words.pop()
+        brand = table.find(" ".join(words))
+        if brand is not None and brand.type in (TYPE.exchange, TYPE.company):
+            table.alias(brand, surface, "legal_name")
+            return brand
+    if found is not None:
+        if normalize_name(surface) != normalize_name(found.name):
+            table.alias(found, surface, "legal_name" if core != surface else "other")
+        return found
+    draft = table.add(surface, cand.type or TYPE.company)
+    if core != surface:
+        table.alias(draft, core, "other")
+        draft.aliases.pop(core, None)  # findable by its core, listed only if written so
+    return draft
+
+
+def _described(text: str, end: int) -> bool:
+    return bool(_DESCRIBED.match(text, end))
+
+
+def _mention(table: EntityTable, draft: EntityDraft, cand: Candidate) -> Mention:
+    draft.mentions += 1
+    draft.standalone = True
+    draft.first = min(draft.first, cand.start)
+    return Mention(cand.start, cand.end, cand.surface, draft.key, draft.type, "name")

@@ -1,0 +1,44 @@
+"""The `entities` stage: name candidates become the article's entity table and mentions.
+
+Each candidate becomes a mention of a new or known entity (`entity_building`, with
+ambiguous names settled by the article's `CountryContext`); aliases the text itself
+introduces ("Financial Conduct Authority (FCA)", "formerly known as ...") are learned
+(`aliases`), and the learned short forms are searched for again. The result is the
+`ArticleState` every later stage works on.
+"""
+
+from __future__ import annotations
+
+from graph.models import Article
+from ingest.extraction.entities.aliases import paren_alias, rename_aliases, second_pass
+from ingest.extraction.entities.article_state import ArticleState
+from ingest.extraction.entities.country_context import CountryContext
+from ingest.extraction.entities.entity_building import add_candidate
+from ingest.extraction.names.candidates import Candidate
+from ingest.extraction.names.gazetteer_index import get_index
+from ingest.extraction.text.document import Document
+from ingest.extraction.text.scanning import scanner_of
+
+
+def build_entities(article: Article, doc: Document, names: list[Candidate]) -> ArticleState:
+    """The article's state after its named mentions: entities, aliases, country context.
+
+    `names`: the `names` stage's candidates for `doc`, in document order.
+    """
+    state = ArticleState(article, doc, CountryContext(doc, names, get_index()))
+    table, text = state.table, doc.text
+    for cand in names:
+        mention = add_candidate(table, cand, text, state.country)
+        if mention is None:
+            continue
+        state.mentions.append(mention)
+        key = table.resolve(mention.key)
+        if key in table:
+            paren_alias(table, table.get(key), text, cand.end)
+    state.settle()
+    state.mentions += second_pass(table, text, state.mentions)
+    if rename_aliases(table, text, state.mentions, scanner_of(doc)):
+        state.settle()
+        state.mentions += second_pass(table, text, state.mentions)
+    state.settle()
+    return state

@@ -1,0 +1,123 @@
+"""Capitalised runs of the text as typed name candidates ("Securities and Exchange Commission").
+
+A run of capitalised words is cut into names (`text.tokens.name_chunks`, then titles
+and connectors: `org_names.split_chunk`), and each name is typed by its head word
+(`org_names.classify`), a company or law tail after it ("..., Inc.", "... No. 5 of
+2019"), a context cue (`type_cues`) or the article's publisher. Names left untyped
+are returned apart: `untyped_names` may still type them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from graph.ontology import TYPE
+from ingest.extraction.names.candidates import Candidate
+from ingest.extraction.names.org_names import COMPANY_SUFFIXES, classify, split_chunk
+from ingest.extraction.text.tokens import UPPER, Token, name_chunks, tokenize
+
+_COMPANY_TAIL = re.compile(
+    r",? (?:Inc\.|Inc\b|Ltd\.|Ltd\b|Limited\b|LLC\b|L\.L\.C\.|Corp\.|PLC\b|plc\b|AG\b|S\.A\.|"
+    r"GmbH\b|Pte\.? Ltd\.?|Pty\.? Ltd\.?)"
+)
+
+_LAW_TAIL = re.compile(
+    r"(?:,? \d{4}\b| No\. ?\d+(?:/\d+)?(?: of \d{4})?| B\.E\. \d{4}(?: \(\d{4}\))?"
+    r"| of \d{4}\b| \(\d{4}\))+"
+)
+
+_WORD = r"(?:[\w&'-]|\.(?=\w))*\.?"
+
+# a run of capitalised words and their connectors: only these need tokens (the lookbehind
+# follows the capital it guards, so the search can skip to capitals; see `type_cues.NAME`)
+_RUN = re.compile(
+    rf"[{UPPER}](?<![\w'.-].){_WORD}(?:(?: (?:of|for|and|the|on|de|du|&|in|al|von|van)){{0,2}}"
+    rf" (?:[{UPPER}]{_WORD}|\([{UPPER}][\w]*\)(?= [{UPPER}])))*"
+)
+
+
+def chunk_candidates(
+    text: str, cues: dict[tuple[int, int], str], publisher: str | None
+) -> tuple[list[Candidate], list[Candidate]]:
+    """The names in every capitalised run of `text`: (typed, untyped), in text order.
+
+    `cues` maps (start, end) spans to the type a context cue gave them.
+    """
+    chunks: list[Candidate] = []
+    unknown: list[Candidate] = []
+    for run in _RUN.finditer(text):
+        base = run.start()
+        for start, end, words in _run_chunks(run.group()):
+            cand = _chunk_candidate(base + start, base + end, words, text, cues, publisher)
+            (chunks if cand.type else unknown).append(cand)
+    return chunks, unknown
+
+
+_TITLE_TOKENS = frozenset(
+    "chair chairman chairwoman chairperson president governor commissioner superintendent "
+    "secretary-general ceo minister judge senator spokesperson spokesman spokeswoman director "
+    "deputy vice-chair vice-president treasurer chancellor prosecutor mayor founder".split()
+)
+
+
+def _split_titles(tokens: list[Token], a: int, b: int) -> list[tuple[int, int]]:
+    """'ASIC Deputy Chair Sarah Court' -> 'ASIC' and 'Sarah Court': titles are no part of names."""
+    for i in range(a, b):
+        if tokens[i].lower in _TITLE_TOKENS:
+            j = i
+            while j < b and tokens[j].lower in _TITLE_TOKENS:
+                j += 1
+            return ([(a, i)] if i > a else []) + _split_titles(tokens, j, b)
+    return [(a, b)] if a < b else []
+
+
+@lru_cache(maxsize=16384)
+def _run_chunks(run: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """The name chunks of one capitalised run: (start, end) in the run, and their words.
+
+    A run's chunks depend on its text alone, and the same runs ("The", "Binance",
+    "Securities and Exchange Commission") recur across articles, so they are memoised.
+    """
+    tokens = tokenize(run)
+    out = []
+    for a, b in name_chunks(tokens):
+        for a2, b2 in _split_titles(tokens, a, b):
+            for a3, b3 in split_chunk(tokens, a2, b2):
+                words = tuple(t.text for t in tokens[a3:b3])
+                out.append((tokens[a3].start, tokens[b3 - 1].end, words))
+    return tuple(out)
+
+
+@lru_cache(maxsize=16384)
+def _classify(words: tuple[str, ...]) -> str | None:
+    return classify(list(words))
+
+
+def _chunk_candidate(
+    start: int,
+    end: int,
+    words: tuple[str, ...],
+    text: str,
+    cues: dict[tuple[int, int], str],
+    publisher: str | None,
+) -> Candidate:
+    etype = _classify(words)
+    source = "chunk"
+    tail = _COMPANY_TAIL.match(text, end) if etype is None or etype == TYPE.company else None
+    if tail and words[-1].lower() not in COMPANY_SUFFIXES:
+        end, etype, source = tail.end(), TYPE.company, "company"
+    if etype == TYPE.law:
+        for tail_word in (" No.", " B.E."):
+            if text[start:end].endswith(tail_word):
+                end -= len(tail_word)
+        law_tail = _LAW_TAIL.match(text, end)
+        if law_tail:
+            end = law_tail.end()
+        source = "law"
+    if etype is None:
+        etype = cues.get((start, end))
+        source = "cue" if etype else "chunk"
+    if etype is None and publisher and text[start:end] == publisher:
+        etype, source = TYPE.mediaoutlet, "cue"
+    return Candidate(start, end, text[start:end], etype, source)

@@ -1,0 +1,235 @@
+"""Which capitalised runs are names of bodies, firms or laws, and of which type.
+
+The type comes from the head word ("... Commission", "Ministry of ...", "... Court",
+"... Act") with a few refinements: a commission or authority with financial words
+is a `Regulator`, a "Central Bank" or "Bank of <country>" a `CentralBank`, a run
+ending in a company suffix (Ltd, Inc., Pte. Ltd.) a `Company`. Runs with no head
+stay unclassified; other steps type them from context (titles, appositions, lists).
+"""
+
+from __future__ import annotations
+
+from graph.ontology import TYPE
+from ingest.extraction.text.tokens import MONTHS, SENTENCE_WORDS, WEEKDAYS, Token
+
+BODY_HEADS = {
+    "commission": "Commission",
+    "authority": "Authority",
+    "agency": "Authority",
+    "administration": "Authority",
+    "bureau": "Authority",
+    "board": "Authority",
+    "unit": "Authority",
+    "superintendency": "Authority",
+    "commissioner": "Authority",
+    "regulator": "Authority",
+    "directorate": "Gov",
+    "ministry": "Ministry",
+    "department": "Department",
+    "office": "Gov",
+    "division": "Gov",
+    "council": "Gov",
+    "committee": "Gov",
+    "assembly": "Gov",
+    "parliament": "Gov",
+    "congress": "Gov",
+    "senate": "Gov",
+    "government": "Gov",
+    "police": "Gov",
+    "force": "Gov",
+    "service": "Gov",
+    "treasury": "Gov",
+    "prosecutor": "Gov",
+    "prosecutors": "Gov",
+    "cabinet": "Gov",
+    "court": TYPE.court,
+    "tribunal": TYPE.court,
+    "bank": "Bank",
+    "reserve": "Bank",
+    "fund": "Fund",
+    "exchange": TYPE.exchange,
+    "news": "Media",
+    "times": "Media",
+    "journal": "Media",
+    "post": "Media",
+    "wire": "Media",
+    "herald": "Media",
+    "tribune": "Media",
+    "gazette": "Media",
+    "centre": "Centre",
+    "center": "Centre",
+}
+LAW_HEADS = frozenset(
+    "act law code ordinance regulation regulations decree directive bill rule rules statute "
+    "treaty convention".split()
+)
+COMPANY_SUFFIXES = frozenset(
+    "limited ltd ltd. inc inc. llc l.l.c. plc corp corp. corporation gmbh ag s.a. sa n.v. b.v. "
+    "uab oü fze fzco dmcc llp lp bhd bhd. kk k.k. sarl sas srl s.r.l. pty pte pte. co. "
+    "holdings".split()
+)
+FINANCE_WORDS = frozenset(
+    "financial finance securities futures exchange markets market conduct banking insurance "
+    "prudential monetary supervision supervisory regulatory intelligence virtual assets asset "
+    "capital investment commodity commodities trading derivatives services".split()
+)
+POLICE_WORDS = frozenset("crimes crime police anti-corruption anti-graft investigation".split())
+HYPHEN_SUFFIXES = (
+    "-based",
+    "-listed",
+    "-speaking",
+    "-owned",
+    "-backed",
+    "-registered",
+    "-linked",
+    "-related",
+    "-born",
+    "-led",
+    "-run",
+    "-funded",
+    "-style",
+    "-era",
+    "-level",
+    "-wide",
+    "-only",
+    "-licensed",
+    "-regulated",
+    "-approved",
+    "-headquartered",
+    "-incorporated",
+    "-focused",
+    "-founded",
+)
+_TRIM_LEAD = SENTENCE_WORDS | MONTHS | WEEKDAYS
+
+
+def _head_index(words: list[str]) -> int:
+    """Index of the word that decides the type: the last head before any 'of/for' tail."""
+    lowered = [w.lower().rstrip(".,") for w in words]
+    cut = len(words)
+    for i, w in enumerate(lowered):
+        if w in ("of", "for") and i > 0 and _is_head(lowered[i - 1]):
+            cut = i
+            break
+    last = cut - 1
+    if last >= 0 and _is_head(lowered[last]):
+        return last
+    return -1
+
+
+def _is_head(word: str) -> bool:
+    return word in BODY_HEADS or word in LAW_HEADS or word in COMPANY_SUFFIXES
+
+
+def classify(words: list[str]) -> str | None:
+    """The entity type a name's words imply, or None when nothing in it decides."""
+    if not words:
+        return None
+    lowered = [w.lower().rstrip(",") for w in words]
+    if lowered[-1] in COMPANY_SUFFIXES and len(words) > 1:
+        return TYPE.company
+    hi = _head_index(words)
+    if hi < 0:
+        if len(words) >= 3 and lowered[0] in LAW_HEADS and lowered[1] in ("on", "of", "for"):
+            return TYPE.law  # "Regulation on the Disuse of ...", "Decree on Digital Asset ..."
+        return None
+    head = lowered[hi]
+    if head in LAW_HEADS:
+        return TYPE.law if hi > 0 or len(words) > 2 else None
+    if head in COMPANY_SUFFIXES:
+        return TYPE.company if hi > 0 else None
+    kind = BODY_HEADS[head]
+    rest = set(lowered)
+    if len(words) == 1:
+        return None
+    return _body_type(kind, head, lowered, rest)
+
+
+def _body_type(kind: str, head: str, lowered: list[str], rest: set[str]) -> str | None:
+    if kind == "Bank":
+        if "central" in rest or "reserve" in rest or "people's" in rest or lowered[0] == "bank":
+            return TYPE.centralbank
+        if "national" in rest and "of" in rest:
+            return TYPE.centralbank
+        return TYPE.company
+    if kind == "Fund":
+        return (
+            TYPE.governmentbody if "monetary" in rest or "international" in rest else TYPE.company
+        )
+    if kind == TYPE.court:
+        return TYPE.court
+    if kind == TYPE.exchange:
+        return TYPE.exchange
+    if kind == "Media":
+        return TYPE.mediaoutlet
+    if kind == "Centre":
+        return TYPE.jurisdiction if "financial" in rest else None
+    if kind == "Ministry":
+        return TYPE.governmentbody
+    if kind == "Department":
+        finance = {"securities", "banking", "insurance"} & rest or (
+            "financial" in rest and "services" in rest
+        )
+        return TYPE.regulator if finance else TYPE.governmentbody
+    if rest & POLICE_WORDS:
+        return TYPE.governmentbody
+    if "monetary" in rest and kind == "Authority":
+        return TYPE.centralbank
+    if kind in ("Commission", "Authority"):
+        return TYPE.regulator if rest & FINANCE_WORDS else TYPE.governmentbody
+    return TYPE.governmentbody
+
+
+def trim_chunk(tokens: list[Token], a: int, b: int) -> tuple[int, int]:
+    """Drop sentence words, dates and hyphenated modifiers from a run's ends."""
+    while a < b and (tokens[a].lower in _TRIM_LEAD or tokens[a].lower.endswith(HYPHEN_SUFFIXES)):
+        a += 1
+    while b > a and (
+        tokens[b - 1].lower in ("of", "for", "and", "the", "on", "in", "&", "de")
+        or tokens[b - 1].lower in MONTHS
+        or tokens[b - 1].lower in WEEKDAYS
+        or tokens[b - 1].lower.endswith(HYPHEN_SUFFIXES)
+    ):
+        b -= 1
+    return a, b
+
+
+def split_chunk(tokens: list[Token], a: int, b: int) -> list[tuple[int, int]]:
+    """Split a capitalised run where its connectors join two names rather than one."""
+    a, b = trim_chunk(tokens, a, b)
+    if a >= b:
+        return []
+    words = [t.text for t in tokens[a:b]]
+    lowered = [w.lower() for w in words]
+    law = any(w in LAW_HEADS for w in lowered[:3])
+    for i, w in enumerate(lowered):
+        if i == 0 or i == len(words) - 1:
+            continue
+        if w in ("in", "on") and not law:
+            return split_chunk(tokens, a, a + i) + split_chunk(tokens, a + i + 1, b)
+        if w in ("and", "&") and _split_at_and(lowered, i):
+            return split_chunk(tokens, a, a + i) + split_chunk(tokens, a + i + 1, b)
+        if w in ("of", "for") and _split_at_of(lowered, i):
+            return split_chunk(tokens, a, a + i) + split_chunk(tokens, a + i + 1, b)
+    return [(a, b)]
+
+
+def _split_at_and(lowered: list[str], i: int) -> bool:
+    left, right = lowered[:i], lowered[i + 1 :]
+    if right and right[0] == "the":
+        return True
+    if any(w in ("of", "for") for w in left):
+        return bool(right) and right[0] in BODY_HEADS and len(right) > 1
+    if any(_is_head(w) for w in left):
+        return True
+    right_head = _head_index(right)
+    if right_head < 0:
+        return True
+    return right[right_head] in COMPANY_SUFFIXES
+
+
+def _split_at_of(lowered: list[str], i: int) -> bool:
+    left = lowered[:i]
+    if any(_is_head(w) for w in left):
+        return False
+    return not _is_head(lowered[-1])

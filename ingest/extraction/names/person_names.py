@@ -1,0 +1,155 @@
+"""Person names: spans found by their titles, roles, appositions and the news surname habit.
+
+News introduces a person once with a title or role ("SEC Chair Gary Gensler",
+"Samuel Lim, Binance's former chief compliance officer", "founded by Justin Sun")
+and afterwards uses the surname alone. `person_spans` yields the introductions;
+`ROLE_WORDS` is shared with `structure.affiliations`, which reads who holds which role.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ingest.extraction.text.tokens import UPPER
+
+_NAME_TOKEN = rf"(?:[{UPPER}][a-zà-ÿāăąćčďđēěğīıłńňōőœřśşšţťūůűźżž'-]+|[{UPPER}]\.)"
+_PARTICLE = r"(?:bin|van|de|da|dos|von|der|le|al|del|la)"
+PERSON_NAME = (
+    rf"(?<![\w'-])(?P<name>{_NAME_TOKEN}(?: {_PARTICLE})?(?: {_NAME_TOKEN}){{1,3}}(?: Jr\.?"
+    rf"| Sr\.?)?)"
+    r"(?![\w-])"
+)
+ROLE_WORDS = (
+    r"(?:co-)?founder|chief executive(?: officer)?|ceo|chief (?:compliance|legal|financial|"
+    r"operating|technology|strategy|risk|commercial|product|investment) officer|cfo|coo|cto|cco"
+    r"|general counsel|chair(?:man|woman|person)?|vice[- ]chair(?:man|woman|person)?|president"
+    r"|vice[- ]president|governor|deputy governor|commissioner|superintendent|secretary-general"
+    r"|secretary general|secretary|director(?: of [a-z]+(?: [a-z]+)?)?|managing director"
+    r"|executive director|head(?: of [\w -]+?)?|spokes(?:person|man|woman)|minister"
+    r"|finance minister|prime minister|judge|justice|prosecutor|attorney general|mayor"
+    r"|senator|lawmaker|adviser|advisor|regional manager(?: for [A-Z]\w+)?|manager|partner"
+    r"|chancellor|treasurer|inspector general|chief|executive|official|analyst|economist"
+)
+# Every ROLE_WORDS alternative holds one of these (lower case): keep the two in step.
+ROLE_STEMS = (
+    "founder", "chief", "ceo", "cfo", "coo", "cto", "cco", "counsel", "chair", "president",
+    "governor", "commissioner", "superintendent", "secretary", "director", "head", "spokes",
+    "minister", "judge", "justice", "prosecutor", "attorney", "mayor", "senator", "lawmaker",
+    "advis", "manager", "partner", "chancellor", "treasurer", "inspector", "executive",
+    "official", "analyst", "economist",
+)  # fmt: skip
+
+
+def may_hold_role(text: str) -> bool:
+    """False only if `text` cannot hold a ROLE_WORDS match, even case-blind (a cheap gate).
+
+    Non-ASCII text always passes: case-blind regexes match a few letters ("ſ", "K")
+    whose lower case is no ASCII letter.
+    """
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(stem in low for stem in ROLE_STEMS)
+
+
+_TITLE = (
+    r"(?:(?:former|acting|interim|then-|deputy|outgoing|incoming|new|current) )?"
+    rf"(?P<title>{ROLE_WORDS}|sen\.|rep\.|gov\.|dr\.|mr\.|mrs\.|ms\.)"
+)
+_TITLE_END = re.compile(rf"\b(?i:{_TITLE}) $")
+_TITLE_ABBREVS = ("sen.", "rep.", "gov.", "dr.", "mr.", "mrs.", "ms.")  # _TITLE's non-role words
+_APPOSITIVE_AT = re.compile(
+    r", (?:who (?:is|was|remains) )?(?:the |a |an |its |his |her |their )?"
+    r"(?:(?P<org>[^,]{1,60}?)'s? )?(?P<mod>(?:former|acting|interim|deputy|then|outgoing|new|"
+    r"current|co-|senior|top|longtime|long-time|[A-Z]\w+-based)[ -])*"
+    rf"(?P<role>(?i:{ROLE_WORDS}))\b"
+)
+_BY_END = re.compile(r"\b(?:founded|co-founded|led|headed|run|chaired|created|started) by $")
+_SAID_AT = re.compile(r",? (?:said|says|told|wrote|added|argued|noted)\b")
+_REPLACED_END = re.compile(r"\b(?:replaced (?:him|her|them) with|succeeded by) $")
+_CASE_SENSITIVE_NAME = re.compile(
+    rf"{_NAME_TOKEN}(?: {_PARTICLE})?(?: {_NAME_TOKEN})+(?: Jr\.?| Sr\.?)?"
+)
+
+
+@dataclass(frozen=True)
+class PersonSpan:
+    """A person's name span, with the role words found next to it (if any)."""
+
+    start: int
+    end: int
+    name: str
+    role: str | None = None
+    role_start: int = -1
+    org_text: str | None = None
+
+
+_ORG_WORDS = frozenset(
+    "telecom bank group capital securities exchange global holdings labs media news markets "
+    "commission authority agency ministry department court police council fund trust finance "
+    "financial digital crypto coin chain network technologies limited ltd inc corp foundation "
+    "university institute association partners ventures insurance services street road".split()
+)
+
+
+def plausible_person_name(name: str, strict: bool = True) -> bool:
+    """Whether `name` is spelt like a person's name and holds no organisation word.
+
+    Not `strict` (after a title), only its first word must not be an organisation word.
+    """
+    if not _CASE_SENSITIVE_NAME.fullmatch(name) or name.isupper():
+        return False
+    words = [w.lower() for w in name.split()]
+    if not strict:  # after a title: only the first word must not be an organisation word
+        return words[0] not in _ORG_WORDS
+    return not any(w in _ORG_WORDS for w in words)
+
+
+def person_spans(text: str, spans: list[tuple[int, int]]) -> Iterator[PersonSpan]:
+    """Which capitalised runs (`spans`) are people, by the title, role or cue next to them."""
+    for s, e in spans:
+        name = text[s:e]
+        if " " not in name or not _CASE_SENSITIVE_NAME.fullmatch(name):
+            continue
+        line = text.rfind("\n", 0, s) + 1
+        window = text[max(line, s - 60) : s]
+        title = (
+            _TITLE_END.search(text, max(line, s - 60), s)
+            if may_hold_role(window) or any(a in window.lower() for a in _TITLE_ABBREVS)
+            else None
+        )
+        if title and plausible_person_name(name, strict=False):
+            yield PersonSpan(s, e, name, _norm_role(title.group("title")), title.start())
+            continue
+        if not plausible_person_name(name):
+            continue
+        appos = _APPOSITIVE_AT.match(text, e)
+        if appos:
+            yield PersonSpan(
+                s, e, name, _norm_role(appos.group("role")), appos.start("role"), appos.group("org")
+            )
+        elif _SAID_AT.match(text, e) or (
+            # both patterns end "by $" or "with $": test the ending before searching
+            text.endswith(("by ", "with ", "by \n", "with \n"), max(line, s - 50), s)
+            and (
+                _BY_END.search(text, max(line, s - 50), s)
+                or _REPLACED_END.search(text, max(line, s - 50), s)
+            )
+        ):
+            yield PersonSpan(s, e, name)
+
+
+def _norm_role(role: str) -> str:
+    role = role.lower().strip(". ")
+    return {
+        "ceo": "chief executive",
+        "chief executive officer": "chief executive",
+        "chairman": "chairman",
+        "cfo": "chief financial officer",
+        "coo": "chief operating officer",
+        "cto": "chief technology officer",
+        "cco": "chief compliance officer",
+        "advisor": "adviser",
+    }.get(role, role)

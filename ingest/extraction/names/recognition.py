@@ -1,0 +1,153 @@
+"""The `names` stage: every span of the document that names an entity, typed.
+
+Sources: gazetteer hits (`gazetteer_index`), capitalised runs typed by their head
+word, a tail or a cue (`name_runs`), people (`person_names`), brand extensions,
+and names typed by lists or the surname habit (`untyped_names`). Overlaps are
+settled longest-first (`candidates.select`). Names no rule can type are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from graph.ontology import TYPE
+from ingest.extraction.names.candidates import Candidate, free, overlap, select
+from ingest.extraction.names.gazetteer_index import GazEntry, GazHit, GazIndex, get_index
+from ingest.extraction.names.name_runs import chunk_candidates
+from ingest.extraction.names.person_names import person_spans
+from ingest.extraction.names.type_cues import cue_spans
+from ingest.extraction.names.untyped_names import (
+    brand_extensions,
+    people_by_habit,
+    settle_listed,
+    typed_by_lists,
+)
+from ingest.extraction.text.document import Document
+from ingest.extraction.text.scanning import scanner_of
+
+_PRODUCT_NOUN = re.compile(
+    r" (?:products?|platforms?|services?|apps?|firms?|venues?|accounts?|business(?:es)?|"
+    r"companies|company|desks?|volumes?|pairs?|licen[cs]es?|tools?)\b"
+)
+
+_POSSESSIVE_PLACE = re.compile(r"^([A-Z][\w.]*(?: [A-Z][\w.]*)*)'s ")
+
+
+def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
+    """All accepted name candidates of the document, in document order.
+
+    `publisher` (the article's) types a run that spells it as a MediaOutlet.
+    """
+    index = get_index()
+    text = doc.text
+    hits = [h for h in index.find(text) if _context_ok(h, index, text)]
+    gaz = [_gaz_candidate(h, index) for h in hits]
+    cues: dict[tuple[int, int], str] = {}
+    for s, e, t in cue_spans(text, scanner_of(doc)):
+        cues.setdefault((s, e), t)
+    chunks, unknown = chunk_candidates(text, cues, publisher)
+    spans = [(c.start, c.end) for c in chunks + unknown]
+    persons = [
+        Candidate(p.start, p.end, p.name, TYPE.person, "person") for p in person_spans(text, spans)
+    ]
+    persons = [p for p in persons if not _clashes_with_org(p, gaz, chunks)]
+    brands = brand_extensions(unknown, gaz, index)
+    accepted = select(gaz + chunks + persons + brands)
+    rest = free(unknown, accepted)
+    accepted += people_by_habit(rest, accepted, text)
+    rest = free(rest, accepted)
+    accepted += typed_by_lists(rest, accepted, text)
+    settle_listed(accepted, index, text)
+    accepted += _possessive_places(accepted, index)
+    accepted.sort(key=lambda c: c.start)
+    _attach_places(accepted, hits, index)
+    return accepted
+
+
+def _possessive_places(accepted: list[Candidate], index: GazIndex) -> list[Candidate]:
+    """A curated name like "Thailand's Securities and Exchange Commission" also names Thailand."""
+    out = []
+    for c in accepted:
+        m = _POSSESSIVE_PLACE.match(c.surface)
+        if not m or c.type == TYPE.jurisdiction:
+            continue
+        idx = next(
+            (i for i in index.lookup_ids(m.group(1)) if index.entries[i].type == TYPE.jurisdiction),
+            None,
+        )
+        if idx is not None:
+            out.append(
+                Candidate(
+                    c.start, c.start + len(m.group(1)), m.group(1), TYPE.jurisdiction, "gaz", (idx,)
+                )
+            )
+    return out
+
+
+def _context_ok(hit: GazHit, index: GazIndex, text: str) -> bool:
+    entries = [index.entries[s.entry] for s in hit.surfaces]
+    end = hit.end
+    if text[end : end + 1] == "$" or text.startswith((" dollar", " cents"), end):
+        return False  # "HK$", "US$", "US dollar": a currency, not a place
+    if all(e.type == TYPE.activity for e in entries) and _PRODUCT_NOUN.match(text, end):
+        return False  # "a margin trading product": a modifier, not the activity
+    if text[hit.start].islower() and all(
+        s.text[0].isupper() and e.type not in (TYPE.cryptoasset, TYPE.activity)
+        for s, e in zip(hit.surfaces, entries, strict=True)
+    ):
+        return False
+    if not all(e.needs_context for e in entries):
+        return True
+    window = text[max(0, hit.start - 60) : hit.end + 60].lower()
+    return any(w in window for w in ("exchange", "platform", "crypto", "trading"))
+
+
+def _gaz_candidate(hit: GazHit, index: GazIndex) -> Candidate:
+    if len(hit.surfaces) == 1:  # the usual case, without the general bookkeeping below
+        only = hit.surfaces[0]
+        etype = index.entries[only.entry].type
+        return Candidate(
+            hit.start, hit.end, only.text, etype, "gaz", (only.entry,), only.kind, only.ambiguous
+        )
+    plain = [s for s in hit.surfaces if not s.ambiguous]
+    chosen = plain or list(hit.surfaces)
+    entries = tuple(dict.fromkeys(s.entry for s in chosen))
+    etype = index.entries[entries[0]].type
+    ambiguous = not plain and len(entries) >= 1
+    kind = chosen[0].kind
+    surface = chosen[0].text
+    return Candidate(hit.start, hit.end, surface, etype, "gaz", entries, kind, ambiguous)
+
+
+def _clashes_with_org(p: Candidate, gaz: list[Candidate], chunks: list[Candidate]) -> bool:
+    for c in gaz + chunks:
+        if overlap(p, c) and c.type not in (None, TYPE.person) and c.length > p.length:
+            return True  # the 'person' sits inside a longer organisation name
+    return False
+
+
+def _attach_places(accepted: list[Candidate], hits: list[GazHit], index: GazIndex) -> None:
+    """Record the places a body's name carries ('People's Court of Chaoyang District')."""
+    places = sorted(
+        (
+            h
+            for h in hits
+            if not h.surfaces[0].ambiguous
+            and index.entries[h.surfaces[0].entry].type == TYPE.jurisdiction
+        ),
+        key=lambda h: h.start,
+    )
+    starts = [h.start for h in places]
+    for c in accepted:
+        if c.source == "gaz" or c.type in (TYPE.person, TYPE.jurisdiction):
+            continue
+        for h in places[bisect_left(starts, c.start) : bisect_left(starts, c.end)]:
+            if h.end <= c.end:
+                entry: GazEntry = index.entries[h.surfaces[0].entry]
+                if entry.type == TYPE.jurisdiction and entry.name not in c.places:
+                    c.places.append(entry.name)
+        for word in c.surface.replace("-", " ").split():
+            country = index.country_of_adjective(word)
+            if country and country not in c.places:
+                c.places.append(country)

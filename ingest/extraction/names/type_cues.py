@@ -1,0 +1,202 @@
+"""Context cues that type a name the gazetteer does not know.
+
+"crypto exchange OKX", "Sigma Chain, a trading firm", "according to CoinMarketCap",
+"a digital wallet called Chivo", "Nairobi-based", "exchanges such as A, B and C":
+each regex captures a name and says what it is. They only type names no curated
+entry claims; the gazetteer's word wins over a cue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from graph.ontology import TYPE
+from ingest.extraction.text.regex_lead import compile_lead
+from ingest.extraction.text.scanning import Scanner
+from ingest.extraction.text.tokens import UPPER
+
+# The "no name character before" lookbehinds sit after the capital they guard (and look
+# back over it too): same matches, but a pattern can then open with a character class,
+# which lets the regex engine skip to capitals instead of trying every position.
+NAME = rf"(?P<n>[{UPPER}](?<![\w.&'-].)[\w.&'-]*[\w]?(?: [{UPPER}][\w.&'-]*\w)*)"
+ONE = rf"(?P<n>[{UPPER}](?<![\w.&'-].)[\w.&'-]*\w)"
+_LIST_ITEM = rf"[{UPPER}](?<![\w.&'-].)[\w.&'-]*\w?(?: [{UPPER}][\w.&'-]*)*"
+LIST = rf"(?P<list>{_LIST_ITEM}(?:, {_LIST_ITEM})*(?:,? (?:and|or) {_LIST_ITEM})?)"
+_END = r"(?=[\s,.;:)'\"]|$)"
+
+CUES: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(
+            r"\b(?:crypto(?:currency)?|digital[- ]asset|virtual[- ]asset|bitcoin|rival|offshore"
+            r"|derivatives|spot) (?:exchange|trading platform|platform|exchange operator) "
+            rf"(?:named |called )?{NAME}{_END}"
+        ),
+        TYPE.exchange,
+    ),
+    (re.compile(rf"\b(?:exchange|trading platform) (?:named|called) {NAME}{_END}"), TYPE.exchange),
+    (
+        re.compile(
+            rf"{NAME}, (?:a|an|the|one of the) (?:(?!of\b|for\b|by\b)[\w'-]+ ){{0,5}}?"
+            r"(?:crypto(?:currency)? )?"
+            r"(?:exchanges?|trading platforms?|exchange operator)\b(?!')"
+        ),
+        TYPE.exchange,
+    ),
+    (
+        re.compile(
+            rf"{NAME}, (?:a|an|the) (?:[\w'-]+ ){{0,4}}?(?:firm|company|bank|startup|lender|miner"
+            r"|wallet provider|issuer|fintech|payments provider|parent|parent company|conglomerate"
+            r"|operator|group)\b(?!')"
+        ),
+        TYPE.company,
+    ),
+    (
+        re.compile(
+            r"\b(?:according to (?:(?:market )?data (?:from|by) |a (?:\w+ )?report (?:from|by) )?"
+            r"|(?:media|news) outlet |news (?:site|agency|website|service|portal) "
+            r"|(?:market )?data (?:from|by) |a check by |reported by |told (?:news )?(?:outlet )?"
+            rf"(?=[{UPPER}]\w+(?:News|Media|Times|Post)?\b)){ONE}{_END}"
+        ),
+        TYPE.mediaoutlet,
+    ),
+    (
+        re.compile(
+            r"\b(?:stablecoins?|tokens?|coins?|cryptocurrenc(?:y|ies)|blockchains?|altcoins?"
+            rf"|memecoins?) (?:called |named |such as |including |like )?{ONE}{_END}"
+        ),
+        TYPE.cryptoasset,
+    ),
+    (
+        re.compile(
+            rf"{ONE}, (?:the|a|an) (?:[\w'-]+ ){{0,3}}?(?:blockchain|token|stablecoin|coin|ticker"
+            r"|cryptocurrency)\b(?!'| exchange| platform| firm| company)"
+        ),
+        TYPE.cryptoasset,
+    ),
+    (re.compile(rf"\b(?:app|wallet|application) (?:called|named) {NAME}{_END}"), TYPE.app),
+    (re.compile(rf"{NAME}-(?:based|headquartered|registered|incorporated)\b"), TYPE.jurisdiction),
+    (
+        re.compile(
+            r"\b(?:based|headquartered|incorporated|registered|domiciled|founded|originated) in "
+            rf"(?:the )?{NAME}{_END}"
+        ),
+        TYPE.jurisdiction,
+    ),
+    (
+        re.compile(
+            r"\b(?:the )?(?:capital|city|province|state|emirate|region|district|island) of "
+            rf"{NAME}{_END}"
+        ),
+        TYPE.jurisdiction,
+    ),
+    (re.compile(rf"\bthe capital,? {NAME}{_END}"), TYPE.jurisdiction),
+    (re.compile(rf"\b(?:Court|Tribunal)[\w ,]*? in {NAME}{_END}"), TYPE.jurisdiction),
+]
+LIST_CUES: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(
+            r"\b(?:exchanges|platforms|operators|trading platforms)(?: \w+)?,? (?:such as"
+            r"|including|"
+            rf"like|among them|namely) {LIST}"
+        ),
+        TYPE.exchange,
+    ),
+    (
+        re.compile(rf"\b(?:firms|companies|banks|lenders),? (?:such as|including|like) {LIST}"),
+        TYPE.company,
+    ),
+    (
+        re.compile(rf"\b(?:tokens|coins|cryptocurrencies),? (?:such as|including|like) {LIST}"),
+        TYPE.cryptoasset,
+    ),
+    (re.compile(rf"\bexchanges {LIST} and [{UPPER}]"), TYPE.exchange),
+]
+# the same patterns, recompiled so the search can skip ahead (see `text.regex_lead`)
+CUES = [(compile_lead(p.pattern, p.flags), etype) for p, etype in CUES]
+LIST_CUES = [(compile_lead(p.pattern, p.flags), etype) for p, etype in LIST_CUES]
+_SPLIT_LIST = re.compile(r",? (?:and|or) |, ")
+_CUE_STEMS: list[tuple[str, ...]] = [
+    ("exchange", "platform"),
+    (" named ", " called "),
+    ("exchange", "platform"),
+    (
+        "firm",
+        "company",
+        "bank",
+        "startup",
+        "lender",
+        "miner",
+        "wallet",
+        "issuer",
+        "fintech",
+        "provider",
+        "parent",
+        "conglomerate",
+        "operator",
+        "group",
+    ),
+    ("according to", "outlet", "news", "data from", "data by", "check by", "reported by", "told"),
+    ("stablecoin", "token", "coin", "cryptocurrenc", "blockchain", "altcoin", "memecoin"),
+    ("blockchain", "token", "stablecoin", "coin", "ticker", "cryptocurrency"),
+    ("app ", "wallet", "application"),
+    ("-based", "-headquartered", "-registered", "-incorporated"),
+    (
+        "based in",
+        "headquartered in",
+        "incorporated in",
+        "registered in",
+        "domiciled in",
+        "founded in",
+        "originated in",
+    ),
+    (
+        "capital of",
+        "city of",
+        "province of",
+        "state of",
+        "emirate of",
+        "region of",
+        "district of",
+        "island of",
+    ),
+    ("capital",),
+    ("court", "tribunal"),
+]
+# a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
+_CUE_ALSO: dict[int, tuple[str, ...]] = {
+    2: (", a", ", the", ", one"),
+    3: (", a", ", the"),
+    6: (", a", ", the"),
+}
+_LIST_STEMS: list[tuple[str, ...]] = [
+    ("such as", "including", "like", "among them", "namely"),
+    ("such as", "including", "like"),
+    ("such as", "including", "like"),
+    ("exchanges ",),
+]
+
+
+def cue_spans(text: str, scanner: Scanner | None = None) -> Iterator[tuple[int, int, str]]:
+    """(start, end, type) of every name a context cue types."""
+    for i, ((pattern, etype), stems) in enumerate(zip(CUES, _CUE_STEMS, strict=True)):
+        found = (
+            scanner.finditer(pattern, stems, also=_CUE_ALSO.get(i, ()))
+            if scanner
+            else pattern.finditer(text)
+        )
+        for m in found:
+            yield m.start("n"), m.end("n"), etype
+    for (pattern, etype), stems in zip(LIST_CUES, _LIST_STEMS, strict=True):
+        for m in scanner.finditer(pattern, stems) if scanner else pattern.finditer(text):
+            base = m.start("list")
+            for part in _iter_list(m.group("list")):
+                yield base + part[0], base + part[1], etype
+
+
+def _iter_list(text: str) -> Iterator[tuple[int, int]]:
+    pos = 0
+    for sep in _SPLIT_LIST.finditer(text):
+        yield pos, sep.start()
+        pos = sep.end()
+    yield pos, len(text)

@@ -1,0 +1,105 @@
+"""Types for names no rule typed, from what surrounds them; tickers settled by their lists.
+
+"Binance, KuCoin and Bittrex": an unknown name coordinated with typed exchanges is
+one too. "Gambaryan said ...": an unknown two-to-four-word name whose surname recurs
+alone is a person. "Huobi Thailand": a known firm's name plus unit or place words is
+a brand extension. An ambiguous ticker ("NEAR") listed among other tokens is the token.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ontology import TYPE
+from ingest.extraction.names.candidates import Candidate
+from ingest.extraction.names.gazetteer_index import GazIndex
+from ingest.extraction.names.person_names import plausible_person_name
+
+EXTENSION_WORDS = frozenset(
+    "global markets holdings crypto pay wallet securities exchange financial capital labs digital "
+    "prime custody trust futures international asia europe africa us usa uk japan nigeria "
+    "thailand singapore australia canada india turkey tr dubai hong kong korea fze fzco bank "
+    "ventures technologies fintech".split()
+)
+
+_LIST_SEP = re.compile(r"^(?:,|, and|,? and|,? or|, along with|, as well as|,? plus) $")
+
+_PEOPLE_NOUNS = re.compile(
+    r"\b(?:influencers|executives|men|women|people|officials|suspects|individuals|founders|"
+    r"employees|directors|lawyers|traders|managers|promoters|defendants|brothers)\b"
+)
+
+
+def settle_listed(accepted: list[Candidate], index: GazIndex, text: str) -> None:
+    """An ambiguous ticker ('NEAR') listed among other tokens is that token."""
+    ordered = sorted(accepted, key=lambda c: c.start)
+    for i, c in enumerate(ordered):
+        if not c.ambiguous or any(index.entries[e].jurisdiction for e in c.entries):
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(ordered) and ordered[j].type == c.type and not ordered[j].ambiguous:
+                lo, hi = (ordered[j], c) if j < i else (c, ordered[j])
+                if _LIST_SEP.match(text[lo.end : hi.start]):
+                    c.ambiguous = False
+                    c.entries = c.entries[:1]
+                    break
+
+
+def brand_extensions(
+    unknown: list[Candidate], gaz: list[Candidate], index: GazIndex
+) -> list[Candidate]:
+    """'Huobi Thailand', 'Robinhood Crypto': a known firm's name plus unit or place words."""
+    out = []
+    by_start: dict[int, list[Candidate]] = {}
+    for g in gaz:
+        if g.type in (TYPE.exchange, TYPE.company):
+            by_start.setdefault(g.start, []).append(g)
+    for u in unknown:
+        for g in by_start.get(u.start, ()):
+            if g.end >= u.end:
+                continue
+            extra = u.surface[g.end - u.start :].strip().lower().split()
+            if extra and all(w in EXTENSION_WORDS or index.country_of_adjective(w) for w in extra):
+                out.append(Candidate(u.start, u.end, u.surface, g.type, "brand", brand=g.surface))
+    return out
+
+
+def typed_by_lists(rest: list[Candidate], accepted: list[Candidate], text: str) -> list[Candidate]:
+    """Unknown names coordinated with typed exchanges, firms or tokens take their type."""
+    items = sorted(rest + accepted, key=lambda c: c.start)
+    surnames = {a.surface.split()[-1] for a in accepted if a.type == TYPE.person}
+    out: list[Candidate] = []
+    for i, item in enumerate(items):
+        if item.type is not None or item.surface in surnames:
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(items):
+                continue
+            other = items[j]
+            lo, hi = (other, item) if j < i else (item, other)
+            gap = text[lo.end : hi.start]
+            typed = other.type or next((o.type for o in out if o is other), None)
+            if typed in (TYPE.exchange, TYPE.cryptoasset, TYPE.company) and _LIST_SEP.match(gap):
+                item.type, item.source = typed, "cue"
+                out.append(item)
+                break
+    return out
+
+
+def people_by_habit(rest: list[Candidate], accepted: list[Candidate], text: str) -> list[Candidate]:
+    """Unknown 2-3 word names whose surname recurs alone, or listed after 'influencers' etc."""
+    singles = {u.surface for u in rest if " " not in u.surface}
+    singles |= {a.surface for a in accepted if " " not in a.surface and a.type == TYPE.person}
+    out = []
+    for u in rest:
+        words = u.surface.split()
+        if not 2 <= len(words) <= 4 or not plausible_person_name(u.surface):
+            continue
+        line_start = text.rfind("\n", 0, u.start) + 1
+        before = text[line_start : u.start]
+        if words[-1] in singles or (
+            _PEOPLE_NOUNS.search(before) and before.rstrip().endswith((",", "and"))
+        ):
+            u.type, u.source = TYPE.person, "person"
+            out.append(u)
+    return out

@@ -1,0 +1,295 @@
+"""Descriptions: 'the watchdog', "the country's central bank", "Japan's regulator".
+
+A description resolves to the nearest earlier entity of a compatible type that fits
+its words (a 'securities watchdog' prefers a name with 'Securities'; "Japan's
+regulator" one located in Japan); in a lede, where the name comes after ("India's
+anti-money-laundering agency has ... The Financial Intelligence Unit India ..."),
+it looks forward. Where nothing fits, the body it implies may be named for it
+(`implied_bodies`); governments and plural groups are `collectives`' job.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from graph.ontology import GROUP, TYPE
+from ingest.extraction.entities.article_state import ArticleState
+from ingest.extraction.entities.country_context import CountryContext
+from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention
+from ingest.extraction.references.collectives import collective_mentions, government
+from ingest.extraction.references.implied_bodies import (
+    central_bank,
+    ministry,
+    police,
+    regional_body_or_brand,
+)
+from ingest.extraction.text.document import Document
+from ingest.extraction.text.scanning import scanner_of
+
+_NOUNS = {
+    "regulator": (TYPE.regulator, TYPE.centralbank, TYPE.governmentbody),
+    "regulators": (TYPE.regulator, TYPE.governmentbody),
+    "watchdog": (TYPE.regulator, TYPE.governmentbody),
+    "agency": (TYPE.regulator, TYPE.governmentbody),
+    "authority": (TYPE.regulator, TYPE.governmentbody, TYPE.centralbank),
+    "commission": (TYPE.regulator, TYPE.governmentbody),
+    "administration": (TYPE.regulator, TYPE.governmentbody),
+    "department": (TYPE.regulator, TYPE.governmentbody),
+    "unit": (TYPE.regulator, TYPE.governmentbody),
+    "ministry": (TYPE.governmentbody,),
+    "police": (TYPE.governmentbody,),
+    "force": (TYPE.governmentbody,),
+    "court": (TYPE.court,),
+    "tribunal": (TYPE.court,),
+    "central bank": (TYPE.centralbank,),
+    "bank": (TYPE.centralbank,),
+    "exchange": (TYPE.exchange,),
+    "platform": (TYPE.exchange,),
+    "company": (TYPE.exchange, TYPE.company),
+    "firm": (TYPE.exchange, TYPE.company),
+    "group": (TYPE.exchange, TYPE.company),
+    "operator": (TYPE.exchange, TYPE.company),
+    "mixer": (TYPE.company, TYPE.app),
+    "lender": (TYPE.company,),
+    "broker": (TYPE.exchange, TYPE.company),
+    "marketplace": (TYPE.company, TYPE.exchange),
+    "entity": (TYPE.exchange, TYPE.company),
+    "country": (TYPE.jurisdiction,),
+    "nation": (TYPE.jurisdiction,),
+    "city": (TYPE.jurisdiction,),
+    "emirate": (TYPE.jurisdiction,),
+    "province": (TYPE.jurisdiction,),
+    "state": (TYPE.jurisdiction,),
+    "government": (TYPE.governmentbody,),
+}
+
+_FIRM_NOUNS = frozenset(
+    "company firm group exchange platform operator mixer lender broker marketplace".split()
+)
+
+_NAMED_NOUNS = frozenset(
+    "agency authority commission administration department unit ministry police court tribunal "
+    "bank".split()
+)
+
+_DESC = re.compile(
+    r"(?:\b(?P<det>[Tt]he|[Ii]ts|[Tt]heir) |(?<![\w'])(?P<place>[A-Z][\w.]*(?: [A-Z]\w+)?)'s )"
+    r"(?:(?P<poss>country|city|state|province|emirate|island|nation|world|region|territory|"
+    r"company|exchange|group)'s )?"
+    r"(?P<mods>(?:(?!(?:of|for|to|in|on|and|or|with|by|from|at|as|that|which|who|is|was|are|"
+    r"were|the|a|an|its|their|his|her|this|these|those|has|have|had|said|says)\b)[\w-]+ ){0,3}?)"
+    r"(?P<noun>central bank|regulators?|watchdog|agency|authority|commission|administration|"
+    r"department|ministry|unit|police|force|court|tribunal|bank|exchange|platform|company|firm|"
+    r"group|operator|entity|mixer|lender|broker|marketplace|country|nation|city|emirate|province|"
+    r"state|government)\b(?!-)"
+)
+
+_DESC_STEMS = (
+    "regulator", "watchdog", "agency", "authorit", "commission", "administration", "department",
+    "ministry", "unit", "police", "force", "court", "tribunal", "bank", "exchange", "platform",
+    "company", "firm", "group", "operator", "entity", "mixer", "lender", "broker", "marketplace",
+    "country", "nation", "city", "emirate",
+    "province", "state", "government",
+)  # fmt: skip
+
+# where a _DESC match can begin: "The/the/Its/its/Their/their" or a capital, after no word
+# character (Scanner.finditer tries _DESC only there)
+_DESC_STARTS = re.compile(r"[A-Zti](?<!\w.)")
+
+_REGULATORS_IN = re.compile(
+    r"\b(?:[Rr]egulators|[Aa]uthorities|[Oo]fficials) in (?P<place>[A-Z]\w+(?: [A-Z]\w+)?)"
+)
+
+_PLACE_POLICE = re.compile(r"\b(?P<place>[A-Z][\w.]*(?: [A-Z][a-z]+)?) police\b")
+
+_BRAND_GROUP = re.compile(r"\bthe (?P<n>[A-Z][\w.]+) (?P<noun>group|platform|brand)\b")
+
+_SKIP_MODS = frozenset(
+    "same other new first second such any no every parent sister rival former another affected "
+    "local".split()
+)
+
+_FUNCTION_WORDS = frozenset(
+    "of for to in on and or with by from at as that which who is was are were its their his her "
+    "a an the this these those".split()
+)
+
+
+def resolve_descriptions(state: ArticleState) -> None:
+    """Add mentions for descriptions ('the watchdog', "Japan's regulator", 'the Centre').
+
+    Each resolves against the mentions already made, or names a body the description
+    implies (`implied_bodies`); spans inside a named mention are left alone.
+    """
+    doc, table, ctx = state.doc, state.table, state.country
+    named = sorted(state.mentions, key=lambda m: m.start)
+    out: list[Mention] = []
+    used = bytearray(len(doc.text) + 1)
+    for x in named:
+        used[x.start : x.end] = b"\x01" * (x.end - x.start)
+    for m in scanner_of(doc).finditer(_DESC, _DESC_STEMS, _DESC_STARTS):
+        start = m.start("poss") if m.group("poss") else m.start("mods")
+        start = m.start() if m.group("det") else start
+        if used.find(1, start, m.end()) >= 0:  # any(used[start : m.end()]), without a copy
+            continue
+        draft = _resolve_description(m, doc, table, named, ctx)
+        if draft is None:
+            continue
+        surface = m.group().strip()
+        if m.group("det") in ("Its", "its"):
+            surface = surface[4:]
+        table.alias(draft, surface, "descriptive")
+        out.append(Mention(start, m.end(), surface, draft.key, draft.type, "descriptive"))
+    scan = scanner_of(doc)
+    for m in scan.finditer(_PLACE_POLICE, ("police",)):
+        if used[m.start()] or used[m.end() - 1]:
+            continue
+        draft = police(m, table, ctx)
+        if draft is not None:
+            table.alias(draft, m.group(), "descriptive")
+            out.append(Mention(m.start(), m.end(), m.group(), draft.key, draft.type, "descriptive"))
+    out += collective_mentions(doc, table, named, used, ctx)
+    special = list(
+        scan.finditer(_REGULATORS_IN, ("regulators in", "authorities in", "officials in"))
+    )
+    for m in special + list(scan.finditer(_BRAND_GROUP, ("group", "platform", "brand"))):
+        if used[m.start()]:
+            continue
+        draft = regional_body_or_brand(m, table, ctx)
+        if draft is not None:
+            table.alias(draft, m.group(), "descriptive")
+            out.append(Mention(m.start(), m.end(), m.group(), draft.key, draft.type, "descriptive"))
+    state.mentions += out
+
+
+def _resolve_description(
+    m: re.Match[str], doc: Document, table: EntityTable, named: list[Mention], ctx: CountryContext
+) -> EntityDraft | None:
+    noun = m.group("noun").lower()
+    mods = m.group("mods").split()
+    if any(w.lower() in _SKIP_MODS or w.lower() in _FUNCTION_WORDS for w in mods):
+        return None
+    if any(w[0].isupper() and ctx.jurisdiction(w.split("-")[0]) is None for w in mods):
+        return None
+    types = _NOUNS[noun]
+    place = _place_of(m, ctx)
+    if m.group("place") and place is None:
+        owner = table.find(m.group("place"))
+        if owner is None or owner.type not in GROUP.organisation:
+            return None
+        if noun in _FIRM_NOUNS:
+            return None  # "Binance's platform": another thing of Binance's
+    if TYPE.jurisdiction in types:
+        return _place_description(noun, m, table, named, ctx)
+    if noun == "government":
+        return government(table, ctx, place)
+    return _nearest(m.start(), types, noun, mods, place, doc, table, named, ctx)
+
+
+def _place_of(m: re.Match[str], ctx: CountryContext) -> str | None:
+    if m.group("poss") in ("country", "nation"):
+        return ctx.main_country
+    for word in [m.group("place") or ""] + m.group("mods").split():
+        if word:
+            found = ctx.jurisdiction(word)
+            if found is not None:
+                return found.name
+    return None
+
+
+def _place_description(
+    noun: str, m: re.Match[str], table: EntityTable, named: list[Mention], ctx: CountryContext
+) -> EntityDraft | None:
+    if m.group("place") or m.group("det") != "the" and m.group("det") != "The":
+        return None
+    if noun in ("country", "nation"):
+        return table.find(ctx.main_country) if ctx.main_country else None
+    for mention in reversed([x for x in named if x.start < m.start()]):
+        draft = (
+            table.get(table.resolve(mention.key)) if table.resolve(mention.key) in table else None
+        )
+        if draft and draft.type == TYPE.jurisdiction and ctx.country_of(draft.name) != draft.name:
+            return draft
+    return None
+
+
+def _nearest(
+    pos: int,
+    types: tuple[str, ...],
+    noun: str,
+    mods: list[str],
+    place: str | None,
+    doc: Document,
+    table: EntityTable,
+    named: list[Mention],
+    ctx: CountryContext,
+) -> EntityDraft | None:
+    def fits(d: EntityDraft) -> int:
+        if d.type not in types or d.unnamed:
+            return -1
+        if place and not (
+            d.jurisdiction == place
+            or place in d.places
+            or (d.jurisdiction and ctx.country_of(d.jurisdiction) == place)
+        ):
+            return -1
+        score = 1
+        names = " ".join([d.name, *d.aliases]).lower()
+        if noun in _NAMED_NOUNS and noun in names:
+            score += 2
+        if any(len(w) > 3 and w[:5].lower() in names for w in mods):
+            score += 2
+        elif noun == "ministry" and mods:
+            return -1  # "the finance ministry" is not the IT ministry
+        return score
+
+    sent = doc.sentence_at(pos)
+    here = sent.index if sent is not None else 0
+    n_back = bisect_left(named, pos, key=_start)  # named[:n_back] precede pos
+    last = named[n_back - 1] if n_back else None
+    if last is not None and doc.text[last.end : pos] == ", ":  # an apposition: "Binance, the ..."
+        key = table.resolve(last.key)
+        if key in table and fits(table.get(key)) > 0:
+            return table.get(key)
+    best, best_score = None, 0.0
+    seen: set[str] = set()
+    resolve, drafts = table.resolve, table.drafts
+    for mention in reversed(named[max(0, n_back - 40) : n_back]):
+        key = resolve(mention.key)
+        if key in seen:
+            continue
+        d = drafts.get(key)
+        if d is None:
+            continue
+        seen.add(key)
+        if d.type not in types or d.unnamed:
+            continue  # fits(d) would say -1; most candidates stop here, so test inline
+        fit = fits(d)
+        if fit <= 0:
+            continue
+        s = fit + min(d.mentions, 4) / 2 + (1 if here - mention.sentence <= 1 else 0)
+        if s > best_score:
+            best, best_score = d, s
+    if best is not None:
+        return best
+    if types == (TYPE.centralbank,):
+        return central_bank(table, ctx, place)
+    if noun == "ministry" and mods and all(w.isalpha() and w.islower() for w in mods):
+        return ministry(" ".join(mods), table, ctx, place)
+    if sent is not None and sent.index <= 2:
+        best, best_score = None, 0
+        for mention in (x for x in named if x.start > pos and x.sentence <= sent.index + 2):
+            key = table.resolve(mention.key)
+            if key not in table:
+                continue
+            d = table.get(key)
+            s = fits(d) + (1 if d.type == types[0] else 0)
+            if s > best_score:
+                best, best_score = d, s
+        return best
+    return None
+
+
+def _start(m: Mention) -> int:
+    return m.start

@@ -1,0 +1,83 @@
+"""Bodies a description implies when no earlier name fits it.
+
+"the central bank" with no antecedent is the article country's central bank (from
+the gazetteer); "the finance ministry" that country's Ministry of Finance;
+"Montenegrin police" that country's police; "regulators in Beijing" the regulator
+the article seats there; "the Binance group" the firm it names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ontology import TYPE
+from ingest.extraction.entities.country_context import CountryContext
+from ingest.extraction.entities.drafts import EntityDraft, EntityTable
+
+
+def central_bank(table: EntityTable, ctx: CountryContext, place: str | None) -> EntityDraft | None:
+    """'the central bank' with no antecedent: the country's central bank from the gazetteer."""
+    country = place or ctx.main_country
+    if not country:
+        return None
+    for entry in ctx.index.entries:
+        if entry.type == TYPE.centralbank and entry.jurisdiction == country:
+            draft = table.add(entry.name, TYPE.centralbank, qid=entry.qid, jurisdiction=country)
+            draft.standalone = True
+            return draft
+    return None
+
+
+def ministry(
+    topic: str, table: EntityTable, ctx: CountryContext, place: str | None
+) -> EntityDraft | None:
+    """'the finance ministry' with no antecedent: that country's Ministry of Finance."""
+    country = place or ctx.main_country
+    name = f"Ministry of {topic.title()}"
+    for entry in ctx.index.entries:
+        if (
+            entry.type == TYPE.governmentbody
+            and entry.jurisdiction == country
+            and (entry.name.startswith(name))
+        ):
+            name = entry.name
+            break
+    draft = table.find(name) or table.add(name, TYPE.governmentbody, jurisdiction=country)
+    draft.standalone = True
+    return draft
+
+
+def police(m: re.Match[str], table: EntityTable, ctx: CountryContext) -> EntityDraft | None:
+    """'Montenegrin police': that country's police, named as the text names it."""
+    place = ctx.jurisdiction(m.group("place"))
+    if place is None:
+        return None
+    for d in table.all():
+        if (
+            d.type == TYPE.governmentbody
+            and "police" in d.name.lower()
+            and (d.jurisdiction == place.name or place.name in d.places)
+        ):
+            return d
+    draft = table.add(m.group(), TYPE.governmentbody, jurisdiction=place.name)
+    draft.standalone = True
+    return draft
+
+
+def regional_body_or_brand(
+    m: re.Match[str], table: EntityTable, ctx: CountryContext
+) -> EntityDraft | None:
+    """'regulators in X' (group `place`): a regulator or government body seated in X;
+    'the X group' (group `n`): the exchange or company named X."""
+    if "n" in m.groupdict() and m.groupdict().get("n"):
+        found = table.find(m.group("n"))
+        return found if found is not None and found.type in (TYPE.exchange, TYPE.company) else None
+    place = ctx.jurisdiction(m.group("place"))
+    if place is None:
+        return None
+    for d in table.all():
+        if d.type in (TYPE.regulator, TYPE.governmentbody) and (
+            d.jurisdiction == place.name or place.name in d.places
+        ):
+            return d
+    return None

@@ -1,0 +1,65 @@
+"""Pronouns: 'it' and 'its' as mentions of an organisation the sentence names.
+
+'its' points at the nearest organisation before it in its sentence; 'it' at the
+first organisation of its sentence, or of the one before.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from graph.ontology import GROUP
+from ingest.extraction.entities.article_state import ArticleState
+from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention
+
+# r"\b(?P<p>[Ii]t|[Ii]ts)\b(?!')" with each branch opening on a literal (the boundary as a
+# lookbehind after it): the same matches, but the search skips to "I"/"i"
+_PRONOUN = re.compile(r"(?P<p>I(?<!\w.)t|i(?<!\w.)t|I(?<!\w.)ts|i(?<!\w.)ts)\b(?!')")
+
+
+def resolve_pronouns(state: ArticleState) -> None:
+    """Add 'it'/'its' as mentions of the sentence's (or the previous sentence's) organisation."""
+    doc, table = state.doc, state.table
+    ordered = sorted(state.mentions, key=lambda m: m.start)
+    starts = [x.start for x in ordered]
+    out = []
+    for m in _PRONOUN.finditer(doc.text):
+        sent = doc.sentence_at(m.start())
+        if sent is None:
+            continue
+        if m.group() == "its":  # possessive: the nearest organisation before it
+            target = _last_org(_between(ordered, starts, sent.start, m.start()), table)
+        else:
+            target = _first_org(_between(ordered, starts, sent.start, m.start()), table)
+        if target is None and sent.index > 0:
+            prev = doc.sentences[sent.index - 1]
+            target = _first_org(_between(ordered, starts, prev.start, prev.end), table)
+        if target is not None:
+            out.append(Mention(m.start(), m.end(), m.group(), target.key, target.type, "pronoun"))
+    state.mentions += out
+
+
+def _between(ordered: list[Mention], starts: list[int], lo: int, hi: int) -> list[Mention]:
+    """The mentions (sorted by start; `starts` their starts) starting in [lo, hi)."""
+    return ordered[bisect_left(starts, lo) : bisect_left(starts, hi)]
+
+
+def _last_org(ments: list[Mention], table: EntityTable) -> EntityDraft | None:
+    for x in reversed(ments):
+        key = table.resolve(x.key)
+        if (
+            key in table
+            and table.get(key).type in GROUP.organisation
+            and not table.get(key).unnamed
+        ):
+            return table.get(key)
+    return None
+
+
+def _first_org(ments: list[Mention], table: EntityTable) -> EntityDraft | None:
+    for x in ments:
+        key = table.resolve(x.key)
+        if key in table and table.get(key).type in GROUP.organisation:
+            return table.get(key)
+    return None

@@ -1,0 +1,181 @@
+"""Unnamed groups: "13 apps", "accounts belonging to 440 people", "a 29-year-old man".
+
+A group is typed by its head noun and keeps its count and words; it becomes a node
+only if an action names it (`output` drops idle groups). Groups are never merged
+by name: each is keyed by where it stands in the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ontology import TYPE
+from ingest.extraction.entities.article_state import ArticleState
+from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention
+from ingest.extraction.text.scanning import scanner_of
+
+_UNITS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "a single": 1,
+    "single": 1,
+}
+
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+
+_NUM = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+    r"|nineteen|a single)"
+)
+
+HEADS = {
+    TYPE.app: r"apps?|applications?|mobile apps?",
+    TYPE.website: r"websites?|web ?sites?|sites|web pages|domain names?|domains|addresses"
+    r"|URLs?|urls|links|web addresses",
+    TYPE.account: r"(?:bank |social media |online )?accounts?",
+    TYPE.exchange: r"exchanges|trading platforms|platforms|(?:crypto )?exchange operators",
+    TYPE.company: r"companies|firms|entities|(?:service )?providers|operators|businesses|brokers",
+    TYPE.regulator: r"regulators|agencies|authorities|watchdogs",
+    TYPE.cryptoasset: r"tokens|crypto assets|cryptocurrencies|coins|digital assets",
+}
+
+_HEAD_RE = "|".join(f"(?P<{t}>{h})" for t, h in HEADS.items())
+
+_POST = (
+    r"(?P<post> (?:involved in|related to|linked to|belonging to|for|that|which|suspected of|"
+    r"promoting|offering|used|registered with|serving|operating|traded on)[^,;.]*?"
+    r"(?=,| as well as| and (?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b|[;.]|$))?"
+)
+
+COUNTED_GROUP = re.compile(
+    rf"(?<![\w$€£¥₦.,-])(?P<num>{_NUM}) (?P<mods>(?:(?!and\b|or\b|of\b)[\w-]+ ){{0,4}}?)"
+    rf"(?:{_HEAD_RE})\b(?!-|'){_POST}",
+    re.IGNORECASE,
+)
+
+ONE_PERSON = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne) (?:(?:\d{1,3}-year-old|[a-z]+-year-old|young|local|foreign"
+    r"|[a-z]+ national) )?(?:man|woman|suspect|person|individual)\b"
+    r"(?! (?:of|familiar|close|who spoke))"
+)
+
+BELONGING = re.compile(
+    rf"\b(?P<pre>(?:(?:online|social media|bank) )?accounts) belonging to (?P<num>{_NUM}) "
+    r"(?:people|users|individuals|persons)(?P<post>[^,;.]*?(?=,| as well as|[;.]|$))",
+    re.IGNORECASE,
+)
+
+FROM_N = re.compile(
+    rf"\b(?P<pre>(?:[\w-]+ )?(?:regulators|authorities|agencies)) from (?P<num>{_NUM}) "
+    r"(?:states|countries|provinces|jurisdictions)\b",
+    re.IGNORECASE,
+)
+
+_NUMBER_STEMS = tuple("0123456789") + tuple(w for w in [*_UNITS, *_TENS] if w != "a single")
+
+_ANAPHORIC = re.compile(
+    r"(?:\b(?:the|those|these|both|its|their|all|first|last|only the)|\$"
+    r"|\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|out|some|most|none|each|any"
+    r"|many|several) of) $",
+    re.I,
+)
+
+
+def number_value(word: str) -> int | None:
+    """'13' -> 13, '2,086' -> 2086, 'Thirty-one' -> 31, 'a single' -> 1."""
+    w = word.lower().replace(",", "")
+    if w.isdigit():
+        return int(w)
+    if w in _UNITS:
+        return _UNITS[w]
+    tens, _, unit = w.partition("-")
+    if tens in _TENS:
+        return _TENS[tens] + (_UNITS.get(unit, 0) if unit else 0)
+    return None
+
+
+def find_unnamed_groups(state: ArticleState) -> None:
+    """Add unnamed groups with counts; they join the table but are emitted only if acted on."""
+    table = state.table
+    out: list[Mention] = []
+    text = state.doc.text
+    scanner = scanner_of(state.doc)
+    for m in scanner.finditer(BELONGING, ("belonging to",)):
+        out.append(_group(table, m, TYPE.account, f"{m.group('pre')} of people{m.group('post')}"))
+    for m in scanner.finditer(FROM_N, (" from ",)):
+        out.append(_group(table, m, TYPE.regulator, m.group()))
+    for m in scanner.finditer(COUNTED_GROUP, _NUMBER_STEMS):
+        if _ANAPHORIC.search(text, max(0, m.start() - 16), m.start()):
+            continue
+        if any(o.start <= m.start() < o.end for o in out) or text[m.end() : m.end() + 3] == " of":
+            continue
+        etype = next(t for t in HEADS if m.group(t))
+        words = f"{m.group('mods')}{m.group(etype)}{m.group('post') or ''}".strip()
+        if etype == TYPE.account and re.match(
+            r"accounts belonging", m.group(etype) + (m.group("post") or "")
+        ):
+            continue
+        out.append(_group(table, m, etype, words))
+    for m in scanner.finditer(ONE_PERSON, ("man", "woman", "suspect", "person", "individual")):
+        if not any(o.start <= m.start() < o.end for o in out):
+            out.append(_one_person(table, m))
+    state.mentions += [o for o in out if o is not None]
+
+
+def _one_person(table: EntityTable, m: re.Match[str]) -> Mention:
+    """'a 29-year-old man', 'one suspect': an unnamed person, a group of one."""
+    words = m.group().split(" ", 1)[1]
+    draft = EntityDraft(
+        key=f"group|{m.start()}",
+        name=words,
+        type=TYPE.person,
+        unnamed=True,
+        count=1,
+        description=m.group(),
+        first=m.start(),
+    )
+    table.add_group(draft)
+    return Mention(m.start(), m.end(), m.group(), draft.key, TYPE.person, "group")
+
+
+def _group(table: EntityTable, m: re.Match[str], etype: str, words: str) -> Mention:
+    count = number_value(m.group("num"))
+    draft = EntityDraft(
+        key=f"group|{m.start()}",
+        name=words,
+        type=etype,
+        unnamed=True,
+        count=count,
+        description=m.group().strip(),
+        first=m.start(),
+    )
+    table.add_group(draft)
+    return Mention(m.start(), m.end(), m.group(), draft.key, etype, "group")

@@ -1,0 +1,248 @@
+"""Affiliations (AFFILIATED_WITH): who holds which role where, with the role words as `role`.
+
+Patterns: "<Org> <title> <Name>" ("SEC Chairperson Emilio Aquino", "Binance chief
+executive Richard Teng"), "<Name>, <Org>'s <role>" ("Samuel Lim, Binance's former chief
+compliance officer"), "<Name>, <role> of <Org>", "<Name>, who leads <Org>'s ...",
+"founded by <Name>", "<Name> stepped down as <role>", "replaced him with <Name>". A
+bare title ("Chair Gary Gensler") takes the nearest organisation the text names before
+it, a public body for public offices and a firm for corporate ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ontology import GROUP, REL, TYPE
+from ingest.extraction.entities.article_state import ArticleState
+from ingest.extraction.entities.country_context import CountryContext
+from ingest.extraction.entities.drafts import EntityTable, Mention, RelationDraft
+from ingest.extraction.names.person_names import ROLE_WORDS, may_hold_role
+
+_ROLE = re.compile(
+    rf"\b(?:(?:former|acting|interim|deputy|then-|outgoing|ex-) ?)?(?:{ROLE_WORDS})\b", re.I
+)
+_TITLE_BEFORE = re.compile(
+    rf"(?:\b(?P<its>[Ii]ts|[Tt]heir|[Hh]is|[Hh]er) )?(?P<role>(?:(?:former|acting|interim|deputy|"
+    rf"outgoing) )?(?i:{ROLE_WORDS}))[, ]*$"
+)
+_PUBLIC_ROLES = re.compile(
+    r"chair|commissioner|governor|superintendent|secretary|director|minister|president|judge|"
+    r"justice|prosecutor|mayor|senator|lawmaker|attorney|inspector|chancellor|treasurer",
+    re.I,
+)
+_CORPORATE_ROLES = re.compile(
+    r"founder|chief|ceo|cfo|coo|cto|executive|counsel|officer|manager|head|adviser|advisor|"
+    r"partner|spokes",
+    re.I,
+)
+_VERB_ROLE = re.compile(
+    r"^,? (?:[^,.;]{0,60}? )?who (?P<verb>leads|heads|runs|founded|co-founded|advises|chairs|"
+    r"remains|is|was|oversees|manages)\b(?P<rest>[^.;]{0,80})"
+)
+_STEPPED_DOWN = re.compile(
+    r"^ (?:stepped down|resigned|quit) as (?P<role>[\w -]+?)\b(?= in | after| on|,|\.)"
+)
+_FOUNDED_BY = re.compile(
+    r"\b(?:founded|co-founded|created|started|launched) (?:[\w ,]{0,40} )?by $"
+)
+_BARE_BODY = re.compile(r"\b(central bank|regulator|watchdog|exchange|court) $", re.I)
+_BARE_TYPES = {
+    "central bank": TYPE.centralbank,
+    "regulator": TYPE.regulator,
+    "watchdog": TYPE.regulator,
+    "exchange": TYPE.exchange,
+    "court": TYPE.court,
+}
+_REPLACED = re.compile(r"\b(?:replaced (?:him|her) with|succeeded by) $")
+
+
+def read_affiliations(state: ArticleState) -> list[RelationDraft]:
+    """Every person-to-organisation role the text states (AFFILIATED_WITH, with `role`)."""
+    doc, table, ctx = state.doc, state.table, state.country
+    text = doc.text
+    out: list[RelationDraft] = []
+    ordered = sorted(state.mentions, key=lambda m: m.start)
+    for i, m in enumerate(ordered):
+        if m.key not in table or table.get(m.key).type != TYPE.person or m.how == "pronoun":
+            continue
+        sent = doc.sentence_at(m.start)
+        evidence = sent.text if sent else m.text
+        for org, role in _roles_of(m, i, ordered, text, table, ctx):
+            if org is not None and org != m.key:
+                out.append(
+                    RelationDraft(
+                        REL.affiliated_with, m.key, org, evidence, 0.75, properties={"role": role}
+                    )
+                )
+        prev_person = _replaced(m, i, ordered, text, table, out)
+        if prev_person is not None:
+            out.append(prev_person)
+    return out
+
+
+def _roles_of(
+    m: Mention, i: int, ordered: list[Mention], text: str, table: EntityTable, ctx: CountryContext
+) -> list[tuple[str | None, str]]:
+    found: list[tuple[str | None, str]] = []
+    line_start = text.rfind("\n", 0, m.start) + 1
+    before = text[max(line_start, m.start - 80) : m.start]
+    title = _TITLE_BEFORE.search(before) if may_hold_role(before) else None
+    if title:
+        role = title.group("role").lower()
+        title_at = m.start - len(before) + title.start()
+        org = _org_before_title(ordered, i, title_at, text, table)
+        if title.group("its"):
+            its = next((x for x in ordered if x.start == title_at and x.how == "pronoun"), None)
+            org = its.key if its is not None and _is_org(its, table) else org
+        if org is None:
+            org = _nearest_org(ordered, i, table, role, ctx)
+        found.append((org, role))
+    if before.endswith("by ") and _FOUNDED_BY.search(before):  # it ends "by $"; no newline
+        org = _nearest_org(ordered, i, table, "founder", ctx, same_sentence=True, any_type=True)
+        if org is not None and table.get(org).type == TYPE.cryptoasset:
+            table.get(org).type = TYPE.company  # what someone founded is an organisation
+        found.append((org, "founder"))
+    tail = text[m.end : m.end + 160]
+    appos = re.match(r"^, (?P<body>[^,;.]*(?:, [^,;.]*?)?)(?:,|\.| said| says)", tail)
+    if appos and not _VERB_ROLE.match(tail):
+        body = appos.group("body")
+        role_m = _ROLE.search(body) if may_hold_role(body) else None
+        if role_m:
+            org = _org_inside(ordered, i, m.end, m.end + 2 + appos.end("body"), table)
+            if org is not None:
+                found.append((org, role_m.group().lower()))
+    verb = _VERB_ROLE.match(tail)
+    if verb:
+        rest = verb.group("rest")
+        role_m = _ROLE.search(rest) if may_hold_role(rest) else None
+        role = (
+            role_m.group().lower()
+            if role_m
+            else {
+                "leads": "head",
+                "heads": "head",
+                "runs": "head",
+                "founded": "founder",
+                "advises": "adviser",
+                "chairs": "chair",
+            }.get(verb.group("verb"), "")
+        )
+        end = m.end + verb.end()
+        org = _org_inside(ordered, i, m.end, end, table) or (
+            _nearest_org(ordered, i, table, role, ctx) if re.search(r"\bits\b", rest) else None
+        )
+        if role:
+            found.append((org, role))
+    down = _STEPPED_DOWN.match(tail)
+    if down:
+        found.append(
+            (
+                _nearest_org(ordered, i, table, "chief executive", ctx),
+                "former " + down.group("role").strip().lower(),
+            )
+        )
+    return found
+
+
+def _org_before_title(
+    ordered: list[Mention], i: int, title_start: int, text: str, table: EntityTable
+) -> str | None:
+    bare = _BARE_BODY.search(text[max(0, title_start - 30) : title_start])
+    if bare:
+        wanted = _BARE_TYPES[bare.group(1).lower()]
+        for x in reversed(ordered[:i]):
+            if x.key in table and table.get(x.key).type == wanted and not table.get(x.key).unnamed:
+                return x.key
+        found = [d for d in table.all() if d.type == wanted and not d.unnamed]
+        if len(found) == 1:
+            return found[0].key
+    for x in reversed(ordered[:i]):
+        if x.end > title_start:
+            continue
+        gap = text[x.end : title_start]
+        if re.fullmatch(r"(?:'s)?(?: \([A-Z][\w-]*\))? ?", gap) and _is_org(x, table):
+            return x.key
+        break
+    return None
+
+
+def _org_inside(
+    ordered: list[Mention], i: int, start: int, end: int, table: EntityTable
+) -> str | None:
+    for x in ordered[i + 1 :]:
+        if x.start >= end:
+            break
+        if x.start >= start and _is_org(x, table):
+            return x.key
+    return None
+
+
+def _is_org(x: Mention, table: EntityTable) -> bool:
+    return (
+        x.key in table
+        and table.get(x.key).type in GROUP.organisation
+        and not table.get(x.key).unnamed
+    )
+
+
+def _nearest_org(
+    ordered: list[Mention],
+    i: int,
+    table: EntityTable,
+    role: str,
+    ctx: CountryContext,
+    same_sentence: bool = False,
+    any_type: bool = False,
+) -> str | None:
+    if re.search(r"\b(?:president|prime minister)\b", role):
+        gov = next((d for d in table.all() if d.name.startswith("Government of")), None)
+        if gov is not None:
+            return gov.key
+        place = table.find(ctx.main_country) if ctx.main_country else None
+        return place.key if place is not None else None
+    public = bool(_PUBLIC_ROLES.search(role)) and not _CORPORATE_ROLES.search(role)
+    wanted = GROUP.public_body if public else GROUP.firm
+    sent = ordered[i].sentence
+    candidates = [
+        x for x in reversed(ordered[:i]) if sent - x.sentence <= (0 if same_sentence else 2)
+    ]
+    for x in candidates:
+        if x.key not in table or table.get(x.key).unnamed:
+            continue
+        t = table.get(x.key).type
+        if any_type and t in GROUP.organisation | {TYPE.cryptoasset}:
+            return x.key
+        if t in wanted and (public or t == TYPE.exchange):
+            return x.key
+    for x in candidates:
+        if x.key in table and table.get(x.key).type in wanted and not table.get(x.key).unnamed:
+            return x.key
+    return None
+
+
+def _replaced(
+    m: Mention,
+    i: int,
+    ordered: list[Mention],
+    text: str,
+    table: EntityTable,
+    so_far: list[RelationDraft],
+) -> RelationDraft | None:
+    before = text[max(0, m.start - 40) : m.start]
+    if not _REPLACED.search(before):
+        return None
+    for x in reversed(ordered[:i]):
+        if x.key in table and table.get(x.key).type == TYPE.person and x.key != m.key:
+            prior = next((r for r in so_far if r.source == x.key), None)
+            if prior is not None:
+                role = str(prior.properties.get("role", "")).replace("former ", "")
+                return RelationDraft(
+                    REL.affiliated_with,
+                    m.key,
+                    prior.target,
+                    prior.evidence,
+                    0.7,
+                    properties={"role": role},
+                )
+            return None
+    return None

@@ -1,0 +1,255 @@
+"""Where firms are based, began and operate, from the text's phrases.
+
+"a Seychelles-based exchange", "incorporated in Singapore", "originated in China",
+"still accessible in mainland China", "Kraken's Australian exchange", "the
+country's largest exchange", "serves Nigerian users": each gives HEADQUARTERED_IN,
+ORIGINATED_IN or OPERATES_IN for the firm(s) the phrase is about (`phrase_subjects`).
+A hedged phrase ("plans to operate in") gives nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ontology import GROUP, REL, TYPE
+from ingest.extraction.actions.clauses import Clauses
+from ingest.extraction.actions.triggers import hedged
+from ingest.extraction.entities.country_context import CountryContext
+from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention, RelationDraft
+from ingest.extraction.structure.phrase_subjects import phrase_subjects, sentence_base
+from ingest.extraction.text.document import Document
+from ingest.extraction.text.scanning import scanner_of
+
+_BASED_AFTER = re.compile(
+    r"^, (?:a|an|the|its) (?P<place>[A-Z][\w. ]*?)-(?:based|headquartered|registered)\b"
+)
+
+_BASED_BEFORE = re.compile(
+    r"(?P<place>[A-Z][\w. ]*?)-(?:based|headquartered|registered) "
+    r"(?:(?!of |for |to |by |with )[\w-]+ ){0,3}(?:[\w-]+, )?$"
+)
+
+_IN_PHRASE = {
+    REL.headquartered_in: re.compile(
+        r"\b(?:registered|incorporated|headquartered|based|domiciled|(?:has|have) (?:its|their) "
+        r"(?:headquarters|head office|registered office)) in\b"
+    ),
+    REL.originated_in: re.compile(
+        r"\b(?:originated|founded|started|launched|established|created|set up) in\b|"
+        r"\b(?:came|come|comes|coming) out of\b"
+    ),
+    REL.operates_in: re.compile(
+        r"\b(?:accessible|available|operat(?:es|ing|ed|e)|doing business|do business|does business|"
+        r"offer(?:s|ed|ing)? (?:[\w-]+ ){0,2}services|"
+        r"offices|active|present|presence|licensed to operate|serv(?:e|es|ed|ing) "
+        r"(?:users|customers|clients|investors|residents|traders))(?: [\w-]+){0,2} (?:in|of)\b"
+        r"|\baccess to\b[^.;]{0,40}?\bin\b|"
+        r"\b(?:largest|biggest|leading|second-largest|oldest|top) (?:[\w-]+ ){0,3}?(?:exchange|"
+        r"platform|operator) in\b|\b(?:handles?|handled|handling|dominates?|dominated|dominating|"
+        r"controls?|controlled|leads?) (?:the bulk|most|much|the majority|a (?:large |big )?share)"
+        r"(?: of)? (?:[\w-]+ ){0,3}?(?:trading|market|volumes?) in\b"
+    ),
+}
+
+_IN_STEMS = {
+    REL.headquartered_in: (
+        "registered", "incorporated", "headquarter", "based", "domiciled", "office",
+    ),
+    REL.originated_in: (
+        "originated", "founded", "started", "launched", "established", "created", "set up",
+        "out of",
+    ),
+    REL.operates_in: (
+        "accessible", "available", "operat", "business", "offer", "offices", "active", "present",
+        "serv", "access to", "largest", "biggest", "leading", "oldest", "top", "handl", "dominat",
+        "control", "lead",
+    ),
+}  # fmt: skip
+
+_IN_GATES = {k: re.compile("|".join(map(re.escape, v))) for k, v in _IN_STEMS.items()}
+
+_SERVE_PEOPLE = re.compile(
+    r"\b(?:offer(?:s|ed|ing)?|serv(?:e|es|ed|ing)|solicit(?:s|ed|ing)?|court(?:s|ed|ing)?|"
+    r"accept(?:s|ed|ing)?|provid(?:e|es|ed|ing)|letting|allow(?:s|ed|ing)?|target(?:s|ed|ing)?|"
+    r"orders from|services to)\b[^.;]{0,50}?\b(?P<dem>[A-Z][a-z]+?|U\.S\.|US|UK|U\.K\.)s? "
+    r"(?:users|customers|clients|"
+    r"investors|residents|traders)\b|\bcourting (?P<dem2>[A-Z][a-z]+?)s?\b"
+)
+
+_COUNTRY_LARGEST = re.compile(
+    r"^,? (?:(?:which )?(?:is|was) (?:once )?)?(?:the|one of the) country's (?:largest|biggest|"
+    r"leading|oldest|top|main)\b"
+)
+
+_COUNTRY_LARGEST_BEFORE = re.compile(
+    r"\bthe country's (?:largest|biggest|leading|oldest|top|main) (?:[\w-]+ ){0,3}?(?:exchange|"
+    r"platform|operator|bank) $"
+)
+
+_WAS_COUNTRYS = re.compile(
+    r"\b(?:is|was|remains|became) (?:once |still |now )?(?:the|one of the) country's (?:largest|"
+    r"biggest|leading|oldest|top|main)\b"
+)
+
+_LOCAL_UNIT = re.compile(
+    r"'s? (?:former |new |own )?(?P<dem>[A-Z][a-z]+|local|domestic) (?:[\w-]+ ){0,2}?"
+    r"(?:exchange|business|arm|unit|subsidiary|operations?|platform|entity|customers|users"
+    r"|clients)\b"
+)
+
+_INNER_BASED = re.compile(
+    r"(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*)*)-(?:based|registered|headquartered|incorporated)\b"
+)
+
+
+def phrase_gates(doc: Document) -> dict[str, set[int]]:
+    """For each phrase relation type, the starts of the sentences holding one of its key words.
+
+    One scanner pass for the document; pass the types a sentence may hold to
+    `firm_place_relations`, which tries only their phrases there.
+    """
+    scan = scanner_of(doc)
+    return {rtype: {start for start, _ in scan.spans(stems)} for rtype, stems in _IN_STEMS.items()}
+
+
+def _draft(table: EntityTable, key: str) -> EntityDraft | None:
+    return table.drafts.get(key)  # `table.get(key) if key in table else None`, in one lookup
+
+
+def _place_key(m: Mention, table: EntityTable) -> str | None:
+    d = _draft(table, m.key)
+    return m.key if d is not None and d.type == TYPE.jurisdiction else None
+
+
+def firm_place_relations(
+    text: str,
+    sentence: str,
+    ments: list[Mention],
+    table: EntityTable,
+    ctx: CountryContext,
+    clauses: Clauses,
+    maybe: tuple[str, ...],
+) -> list[RelationDraft]:
+    """Places one sentence states for its firms; `maybe`: the phrase types it can hold."""
+    out: list[RelationDraft] = []
+    for m in ments:
+        d = _draft(table, m.key)
+        if d is None or d.type not in GROUP.organisation or m.how == "pronoun":
+            continue
+        inner = _INNER_BASED.search(m.text) if "-" in m.text else None
+        if inner and d.type in GROUP.firm:
+            words = inner.group("place").split()
+            for k in range(len(words)):
+                found = _to_place(
+                    table, m.key, " ".join(words[k:]), REL.headquartered_in, sentence, ctx
+                )
+                if found:
+                    out += found
+                    break
+        local = _LOCAL_UNIT.match(text, m.end) if d.type in GROUP.firm else None
+        if local is not None:  # "Kraken's Australian exchange", "Binance's local business"
+            place = _demonym_place(local.group("dem"), ctx)
+            if place:
+                out += _to_place(table, m.key, place, REL.operates_in, sentence, ctx)
+        window = text[max(0, m.start - 80) : m.start]
+        largest = _COUNTRY_LARGEST_BEFORE.search(window) if "country's" in window else None
+        if largest and ctx.main_country and d.type in GROUP.firm:
+            out += _to_place(table, m.key, ctx.main_country, REL.operates_in, sentence, ctx)
+        tail = text[m.end : m.end + 80]
+        if (
+            "-" not in tail
+            and "-" not in text[max(0, m.start - 60) : m.end]
+            and ("country's" not in text[max(0, m.start - 80) : m.end + 30])
+        ):
+            continue
+        based = _BASED_AFTER.match(tail)
+        if based:
+            out += _to_place(
+                table, m.key, based.group("place"), REL.headquartered_in, sentence, ctx
+            )
+        head = text[max(0, m.start - 60) : m.start]
+        based = (
+            _BASED_BEFORE.search(head)
+            if "-based" in head or "-headquartered" in head or "-registered" in head
+            else None
+        )
+        if based and d.type in GROUP.firm:
+            words = based.group("place").split()
+            for k in range(len(words)):
+                found = _to_place(
+                    table, m.key, " ".join(words[k:]), REL.headquartered_in, sentence, ctx
+                )
+                if found:
+                    out += found
+                    break
+        if _COUNTRY_LARGEST.match(tail) and ctx.main_country and d.type in GROUP.firm:
+            out += _to_place(table, m.key, ctx.main_country, REL.operates_in, sentence, ctx)
+    low = sentence.lower()
+    for rtype, pattern in _IN_PHRASE.items():
+        if " in " not in low and " of " not in low:
+            break
+        if rtype not in maybe or not _IN_GATES[rtype].search(low):
+            continue  # cheap keyword gate before the regex
+        for hit in pattern.finditer(sentence):
+            base = sentence_base(ments, sentence, text)
+            pos = base + hit.start()
+            place_m = next(
+                (
+                    p
+                    for p in ments
+                    if p.start >= base + hit.end() - 3
+                    and _place_key(p, table)
+                    and p.start - (base + hit.end()) < 25
+                ),
+                None,
+            )
+            lo = max(0, hit.start() - 60, clauses.start_of(pos) - base)
+            if place_m is None or hedged(sentence[lo : hit.start()]):
+                continue
+            for subj in phrase_subjects(ments, pos, table, text, 3, clauses):
+                if rtype != REL.operates_in or table.get(subj).type in GROUP.firm:
+                    out.append(RelationDraft(rtype, subj, place_m.key, sentence, 0.8))
+    country = table.find(ctx.main_country) if ctx.main_country else None
+    for hit in _WAS_COUNTRYS.finditer(sentence) if "country's" in low else ():
+        base = sentence_base(ments, sentence, text)
+        if country is not None:
+            for subj in phrase_subjects(ments, base + hit.start(), table, text, 1, clauses):
+                if table.get(subj).type in GROUP.firm:
+                    out.append(RelationDraft(REL.operates_in, subj, country.key, sentence, 0.7))
+    serve = any(
+        w in low
+        for w in ("users", "customers", "clients", "investors", "residents", "traders", "courting")
+    )
+    for hit in _SERVE_PEOPLE.finditer(sentence) if serve else ():
+        dem = hit.group("dem") or hit.group("dem2")
+        entry = ctx.jurisdiction(dem) or ctx.jurisdiction(dem + "s")
+        if entry is None or hedged(sentence[max(0, hit.start() - 60) : hit.start()]):
+            continue
+        served = table.find(entry.name)
+        base = sentence_base(ments, sentence, text)
+        if served is not None:
+            for subj in phrase_subjects(ments, base + hit.start(), table, text, 1, clauses):
+                if table.get(subj).type in GROUP.firm:
+                    out.append(RelationDraft(REL.operates_in, subj, served.key, sentence, 0.7))
+    return out
+
+
+def _to_place(
+    table: EntityTable, key: str, place: str, rtype: str, sentence: str, ctx: CountryContext
+) -> list[RelationDraft]:
+    found = table.find(place)
+    if found is None:
+        entry = ctx.jurisdiction(place)
+        if entry is None:
+            return []
+        found = table.find(entry.name) or table.add(entry.name, TYPE.jurisdiction, qid=entry.qid)
+    if found.type != TYPE.jurisdiction:
+        return []
+    return [RelationDraft(rtype, key, found.key, sentence, 0.8)]
+
+
+def _demonym_place(word: str, ctx: CountryContext) -> str | None:
+    """'Australian' -> Australia; 'local'/'domestic' -> the article's country."""
+    if word in ("local", "domestic"):
+        return ctx.main_country
+    return ctx.index.country_of_adjective(word)

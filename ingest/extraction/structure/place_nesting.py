@@ -1,0 +1,79 @@
+"""How places nest (PART_OF).
+
+PART_OF follows the gazetteer's parents to the nearest place the article names, and
+reads sentences like "Chaoyang is one of Beijing's districts" or "Ontario, Canada's
+most populous province".
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ontology import REL, TYPE
+from ingest.extraction.entities.country_context import CountryContext
+from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention, RelationDraft
+from ingest.extraction.structure.body_seats import named_place
+
+_PART_OF_TEXT = re.compile(
+    r"^(?: is)? one of (?P<owner>[A-Z][\w ]*?)'s (?:[\w-]+ ){0,3}?(?:districts|provinces|states|"
+    r"cities|emirates|regions|counties)\b|^, (?P<owner2>[A-Z][\w ]*?)'s (?:[\w-]+ ){0,3}?"
+    r"(?:province|state|city|emirate|region|district|capital)\b|^, one of the (?:\w+ )?(?:that"
+    r"|which) "
+    r"make up (?:the )?(?P<owner3>[A-Z][\w ]+)"
+)
+
+
+def _draft(table: EntityTable, key: str) -> EntityDraft | None:
+    return table.drafts.get(key)  # `table.get(key) if key in table else None`, in one lookup
+
+
+def part_of_relations(table: EntityTable, ctx: CountryContext) -> list[RelationDraft]:
+    """PART_OF from the gazetteer, from each named place to its nearest named ancestor."""
+    out: list[RelationDraft] = []
+    for d in table.all():
+        if d.type != TYPE.jurisdiction or not d.standalone:
+            continue
+        name = d.name
+        for _ in range(6):
+            entry = next((e for e in ctx.index.lookup(name) if e.type == TYPE.jurisdiction), None)
+            if entry is None or not entry.parent:
+                break
+            parent = table.find(entry.parent)
+            if parent is not None and parent.type == TYPE.jurisdiction and parent.standalone:
+                out.append(
+                    RelationDraft(
+                        REL.part_of, d.key, parent.key, f"{d.name} is part of {parent.name}.", 0.7
+                    )
+                )
+                break
+            name = entry.parent
+    return out
+
+
+def text_part_of(
+    text: str, mentions: list[Mention], table: EntityTable, ctx: CountryContext
+) -> list[RelationDraft]:
+    """'Chaoyang is one of Beijing's districts', 'Ontario, Canada's most populous province'."""
+    out = []
+    for m in mentions:
+        d = _draft(table, m.key)
+        if d is None or d.type != TYPE.jurisdiction:
+            continue
+        hit = _PART_OF_TEXT.match(text[m.end : m.end + 100])
+        if not hit:
+            continue
+        owner = hit.group("owner") or hit.group("owner2") or hit.group("owner3")
+        found = named_place(owner.strip(), table, ctx)
+        if found is not None and found.key != d.key:
+            line_start = text.rfind("\n", 0, m.start) + 1
+            line_end = text.find("\n", m.end)
+            out.append(
+                RelationDraft(
+                    REL.part_of,
+                    d.key,
+                    found.key,
+                    text[line_start : line_end if line_end >= 0 else None],
+                    0.8,
+                )
+            )
+    return out

@@ -1,0 +1,75 @@
+"""The `structure` stage: where entities sit and who owns whom (all but AFFILIATED_WITH).
+
+Sources, strongest first: explicit phrases, sentence by sentence (`firm_places`:
+"a Seychelles-based exchange", "originated in China"; `ownership`: "the UK-based
+unit of ...", "its parent company, X"); the gazetteer (a body's jurisdiction, a
+place's parent, a firm's parent), used only between entities the article names
+(`body_seats`, `place_nesting`, `ownership`); and one inference from the actions:
+an exchange that a body of country J acts against operates in J.
+"""
+
+from __future__ import annotations
+
+from graph.ontology import REL, TYPE
+from ingest.extraction.actions.clauses import clauses_of
+from ingest.extraction.entities.article_state import ArticleState
+from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention, RelationDraft
+from ingest.extraction.structure.body_seats import located_relations
+from ingest.extraction.structure.firm_places import firm_place_relations, phrase_gates
+from ingest.extraction.structure.ownership import curated_parents, ownership_relations
+from ingest.extraction.structure.place_nesting import part_of_relations, text_part_of
+
+
+def read_structure(state: ArticleState, actions: list[RelationDraft]) -> list[RelationDraft]:
+    """HEADQUARTERED_IN, ORIGINATED_IN, OPERATES_IN, LOCATED_IN, PART_OF, SUBSIDIARY_OF.
+
+    `actions`: the `actions` stage's relations, from which OPERATES_IN is inferred.
+    """
+    doc, table, mentions, ctx = state.doc, state.table, state.mentions, state.country
+    out: list[RelationDraft] = []
+    by_sent: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sent.setdefault(m.sentence, []).append(m)
+    gated = phrase_gates(doc)
+    for sent in doc.sentences:
+        ments = by_sent.get(sent.index, [])
+        clauses = clauses_of(doc, sent, ments)
+        maybe = tuple(rtype for rtype, starts in gated.items() if sent.start in starts)
+        out += firm_place_relations(doc.text, sent.text, ments, table, ctx, clauses, maybe)
+        out += ownership_relations(doc.text, sent.text, ments, table)
+    out += curated_parents(table)
+    out += located_relations(table, mentions, doc.text, ctx)
+    out += part_of_relations(table, ctx)
+    out += _operates_inferred(table, out, actions)
+    out += text_part_of(doc.text, mentions, table, ctx)
+    return out
+
+
+def _draft(table: EntityTable, key: str) -> EntityDraft | None:
+    return table.drafts.get(key)  # `table.get(key) if key in table else None`, in one lookup
+
+
+def _operates_inferred(
+    table: EntityTable, structure: list[RelationDraft], actions: list[RelationDraft]
+) -> list[RelationDraft]:
+    seats = {r.source: r.target for r in structure if r.type == REL.located_in}
+    hq = {(r.source, r.target) for r in structure if r.type == REL.headquartered_in}
+    out = []
+    for r in actions:
+        target = _draft(table, r.target)
+        if (
+            r.type == REL.referred_by
+            or target is None
+            or target.type != TYPE.exchange
+            or target.unnamed
+        ):
+            continue
+        place = seats.get(r.source)
+        if place is not None and (r.target, place) not in hq:
+            out.append(RelationDraft(REL.operates_in, r.target, place, r.evidence, 0.5))
+    for d in table.all():
+        if d.type == TYPE.exchange and d.places and not d.unnamed:
+            found = table.find(d.places[-1])
+            if found is not None and found.type == TYPE.jurisdiction and found.standalone:
+                out.append(RelationDraft(REL.operates_in, d.key, found.key, d.name, 0.6))
+    return out

@@ -1,0 +1,181 @@
+"""The `text` stage: article text to a `Document` of sentences, without furniture or dateline.
+
+News text breaks naive splitters in known ways: abbreviations (U.S., Ltd., No. 5,
+Sept. 13), datelines ("LONDON, June 27 (Reuters) -"), agency sign-offs and
+"Read more:" lines that carry no facts. The `Document` built here keeps every
+sentence's offset in one joined text so mention offsets can be mapped back.
+`read_document` normalises the text first (`normalize`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.extraction.text.normalize import normalize_text
+
+_FURNITURE = re.compile(
+    r"^(?:read more|see related articles?|see also|related(?: articles?| coverage| stories)?"
+    r"|also read|read also|recommended(?: reading)?|more from [\w ]+|sign up[\w ]*|subscribe[\w ]*"
+    r"|follow us[\w ]*|watch|listen|editor'?s note|disclosure)\s*:",
+    re.IGNORECASE,
+)
+_SIGN_OFF = re.compile(
+    r"^(?:\(?\s*(?:reporting|writing|editing|additional reporting|compiled|translated)"
+    r"\s+by\b|--\s*\w+|©|copyright\b|all rights reserved|by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}$"
+    r"|\(?(?:this (?:story|article) (?:has been|was) (?:updated|corrected)))",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'&-]+(?:[ /][A-Z][A-Z.'&-]+){0,3})"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}))?"
+    r"\s*(?:\((?P<agency>[^)]{2,50})\))?\s*(?:-|:)\s+"
+)
+_AGENCY_ONLY = re.compile(r"^\((?P<agency>[A-Z][\w .&'-]{1,40})\)\s*-\s+")
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9$€£¥₦])")
+_NEXT_WORD = re.compile(r"\s+[\"'(\[]?([\w$€£¥₦]+)")
+
+# abbreviations after which a sentence never ends
+_HARD_ABBREV = frozenset(
+    "mr mrs ms dr prof sr jr st mt gen gov sen rep lt col capt sgt rev hon pres no nos vs v "
+    "e.g i.e fig approx est cf al art sec para ch vol pp p".split()
+)
+# abbreviations that end a sentence only when a typical sentence opener follows
+_SOFT_ABBREV = frozenset(
+    "inc ltd co corp pte bhd plc llc l.l.c s.a n.v b.v ag u.s u.k u.n e.u u.s.a u.a.e a.m p.m "
+    "etc jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat "
+    "dept govt intl".split()
+)
+_OPENERS = frozenset(
+    "the it he she they we i this that these those its his her their in on at but and however "
+    "meanwhile a an according under after before as while when since for if there some many "
+    "last earlier later separately also both neither one two what why how who where so yet".split()
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: its text and where it sits in the document's joined text."""
+
+    index: int
+    text: str
+    start: int
+    paragraph: int
+    heading: bool = False
+    end: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "end", self.start + len(self.text))
+
+
+@dataclass
+class Document:
+    """An article's body as sentences, plus what the first line told us (dateline, agency)."""
+
+    text: str
+    sentences: list[Sentence] = field(default_factory=list)
+    dateline_place: str | None = None
+    dateline_agency: str | None = None
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence containing a character offset of `text` (binary search)."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s = self.sentences[mid]
+            if offset < s.start:
+                hi = mid - 1
+            elif offset >= s.end:
+                lo = mid + 1
+            else:
+                return s
+        return None
+
+
+def is_furniture(paragraph: str) -> bool:
+    """Whether a paragraph is page furniture (related links, sign-offs) rather than content."""
+    return bool(_FURNITURE.match(paragraph) or _SIGN_OFF.match(paragraph))
+
+
+def strip_dateline(paragraph: str) -> tuple[str, str | None, str | None]:
+    """Remove a leading dateline; return the rest, the place (title-cased) and the agency."""
+    m = _DATELINE.match(paragraph)
+    if m and len(m.group("place")) >= 3 and not m.group("place").isdigit():
+        place = " ".join(w.capitalize() for w in m.group("place").replace("/", " / ").split())
+        place = place.split(" / ")[0]
+        return paragraph[m.end() :], place, m.group("agency")
+    m = _AGENCY_ONLY.match(paragraph)
+    if m:
+        return paragraph[m.end() :], None, m.group("agency")
+    return paragraph, None, None
+
+
+def _is_boundary(text: str, pos: int, end: int) -> bool:
+    """Whether the punctuation run text[pos:end] ends a sentence (abbreviation rules)."""
+    if text[pos] != ".":
+        return True
+    start = pos  # the word before: a backward walk (a regex search rescanned the paragraph)
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_.&'-"):
+        start -= 1
+    if start == pos:
+        return True
+    word = text[start:pos].lower().rstrip(".")
+    nxt = _NEXT_WORD.match(text, end)
+    next_word = nxt.group(1) if nxt else ""
+    if word in _HARD_ABBREV:
+        return False
+    if len(word) == 1 and word.isalpha():  # an initial: "Adrienne A. Harris"
+        return next_word.lower() in _OPENERS
+    if word in _SOFT_ABBREV or (len(word) <= 4 and "." in word):
+        return next_word.lower() in _OPENERS
+    return True
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split one paragraph into sentences."""
+    out: list[str] = []
+    start = 0
+    for m in _BOUNDARY.finditer(paragraph):
+        if _is_boundary(paragraph, m.start(), m.end()):
+            piece = paragraph[start : m.end()].strip()
+            if piece:
+                out.append(piece)
+            start = m.end()
+    rest = paragraph[start:].strip()
+    if rest:
+        out.append(rest)
+    return out
+
+
+def _is_heading(paragraph: str) -> bool:
+    words = paragraph.split()
+    if paragraph.endswith("?") and len(words) <= 14:
+        return True
+    return len(words) <= 12 and not paragraph.endswith((".", '"', "'", ")"))
+
+
+def build_document(text: str) -> Document:
+    """Turn normalised article text into a `Document` of content sentences."""
+    doc = Document(text="")
+    parts: list[str] = []
+    offset = 0
+    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    first_content = True
+    for pi, para in enumerate(paragraphs):
+        if is_furniture(para):
+            continue
+        if first_content:
+            para, doc.dateline_place, doc.dateline_agency = strip_dateline(para)
+            first_content = False
+        heading = _is_heading(para)
+        for sent in split_sentences(para) if not heading else [para]:
+            doc.sentences.append(Sentence(len(doc.sentences), sent, offset, pi, heading))
+            parts.append(sent)
+            offset += len(sent) + 1
+    doc.text = "\n".join(parts)
+    return doc
+
+
+def read_document(text: str) -> Document:
+    """The article's raw text, normalised, as a `Document` of content sentences."""
+    return build_document(normalize_text(text))
