@@ -138,14 +138,7 @@ def firm_place_relations(
             continue
         inner = _INNER_BASED.search(m.text) if "-" in m.text else None
         if inner and d.type in GROUP.firm:
-            words = inner.group("place").split()
-            for k in range(len(words)):
-                found = _to_place(
-                    table, m.key, " ".join(words[k:]), REL.headquartered_in, sentence, ctx
-                )
-                if found:
-                    out += found
-                    break
+            out += _seat_in_words(table, m.key, inner.group("place"), sentence, ctx)
         local = _LOCAL_UNIT.match(text, m.end) if d.type in GROUP.firm else None
         if local is not None:  # "Kraken's Australian exchange", "Binance's local business"
             place = _demonym_place(local.group("dem"), ctx)
@@ -174,14 +167,7 @@ def firm_place_relations(
             else None
         )
         if based and d.type in GROUP.firm:
-            words = based.group("place").split()
-            for k in range(len(words)):
-                found = _to_place(
-                    table, m.key, " ".join(words[k:]), REL.headquartered_in, sentence, ctx
-                )
-                if found:
-                    out += found
-                    break
+            out += _seat_in_words(table, m.key, based.group("place"), sentence, ctx)
         if _COUNTRY_LARGEST.match(tail) and ctx.main_country and d.type in GROUP.firm:
             out += _to_place(table, m.key, ctx.main_country, REL.operates_in, sentence, ctx)
     low = sentence.lower()
@@ -232,6 +218,19 @@ def firm_place_relations(
                 if table.get(subj).type in GROUP.firm:
                     out.append(RelationDraft(REL.operates_in, subj, served.key, sentence, 0.7))
     return out
+
+
+def _seat_in_words(
+    table: EntityTable, key: str, words: str, sentence: str, ctx: CountryContext
+) -> list[RelationDraft]:
+    """HEADQUARTERED_IN the longest tail of `words` that names a place: "a Singapore-based"
+    and "the Hong Kong-based" give Singapore and Hong Kong, whatever precedes them."""
+    parts = words.split()
+    for k in range(len(parts)):
+        found = _to_place(table, key, " ".join(parts[k:]), REL.headquartered_in, sentence, ctx)
+        if found:
+            return found
+    return []
 
 
 def _to_place(

@@ -12,6 +12,7 @@ and returns any other pattern unchanged.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _BOUNDARY_AFTER_FIRST = r"(?<!\w.)"
 
@@ -49,8 +50,9 @@ def _letter_first(branch: str) -> bool:
     )
 
 
-def _closing(text: str) -> int:
-    """Index of the ')' closing the group that opens `text`, or -1."""
+def _structure(text: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth after it) for each character outside escapes and
+    character classes: what both `_closing` and `_branches` walk."""
     depth, i, in_class = 0, 0, False
     while i < len(text):
         c = text[i]
@@ -61,36 +63,18 @@ def _closing(text: str) -> int:
             in_class = c != "]"
         elif c == "[":
             in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        else:
+            depth += (c == "(") - (c == ")")
+            yield i, c, depth
         i += 1
-    return -1
+
+
+def _closing(text: str) -> int:
+    """Index of the ')' closing the group that opens `text`, or -1."""
+    return next((i for i, c, depth in _structure(text) if c == ")" and depth == 0), -1)
 
 
 def _branches(body: str) -> list[str]:
     """`body` split at its top-level '|'."""
-    out: list[str] = []
-    depth, start, i, in_class = 0, 0, 0, False
-    while i < len(body):
-        c = body[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            out.append(body[start:i])
-            start = i + 1
-        i += 1
-    out.append(body[start:])
-    return out
+    cuts = [i for i, c, depth in _structure(body) if c == "|" and depth == 0]
+    return [body[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(body)], strict=True)]
