@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import require_corpus
 
 from graph.ids import normalize_name
 from graph.ontology import get_ontology
@@ -21,8 +22,6 @@ from ingest.gazetteer import (
     load_gazetteer,
 )
 from ingest.gazetteer import cache as gazetteer_cache
-
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 
 @pytest.fixture(scope="module")
@@ -244,7 +243,8 @@ def test_every_named_gold_entity_is_in_the_gazetteer(gaz: Gazetteer) -> None:
         "intermediating fund transfers to crypto asset platforms",
     }
     missing = []
-    golds = [*CORPUS.glob("seed/gold/*.json"), *CORPUS.glob("dev/gold/*.json")]
+    corpus = require_corpus("seed", "dev")
+    golds = [*corpus.glob("seed/gold/*.json"), *corpus.glob("dev/gold/*.json")]
     for path in sorted(golds):
         for ent in json.loads(path.read_text(encoding="utf-8"))["entities"]:
             if ent.get("unnamed") or ent.get("count") is not None or ent["name"] in not_listed:

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from browser_support import launch_chromium, require_chromium, screenshot_path, serve
-from conftest import CORPUS
+from conftest import require_corpus
 from fastapi.testclient import TestClient
 from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
 
@@ -70,7 +70,9 @@ def ui_settings() -> Settings:
 def base_url(ui_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The API on a free port, over the ingested seed article plus the hostile one."""
     store = EmbeddedStore(tmp_path_factory.mktemp("ui-store"))
-    report = ingest_articles(read_paths([str(CORPUS / "seed" / "articles")], 10_000_000), store)
+    report = ingest_articles(
+        read_paths([str(require_corpus("seed") / "seed" / "articles")], 10_000_000), store
+    )
     assert report.ingested == ["seed-beijing-crackdown"], report.failed
     store.upsert(hostile_extraction())
     with serve(create_app(ui_settings, store=store)) as url:
