@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from graph.ontology import TYPE
+from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.country_context import CountryContext
 from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention
 from ingest.extraction.text.document import Document
@@ -31,9 +32,10 @@ _LIST_START = re.compile(r"(?:,|:| -) (?=[A-Z])")
 
 
 def collective_mentions(
-    doc: Document, table: EntityTable, named: list[Mention], used: bytearray, ctx: CountryContext
+    state: ArticleState, named: list[Mention], used: bytearray
 ) -> list[Mention]:
     """Government and plural-group mentions not inside a named mention (`used` marks those)."""
+    doc, table, ctx = state.doc, state.table, state.country
     out: list[Mention] = []
     scan = scanner_of(doc)
     for m in scan.finditer(_NATIONAL_GOVERNMENT, ("centre", "government")):

@@ -24,7 +24,6 @@ from ingest.extraction.references.implied_bodies import (
     police,
     regional_body_or_brand,
 )
-from ingest.extraction.text.document import Document
 from ingest.extraction.text.scanning import scanner_of
 
 _NOUNS = {
@@ -133,7 +132,7 @@ def resolve_descriptions(state: ArticleState) -> None:
         start = m.start() if m.group("det") else start
         if used.find(1, start, m.end()) >= 0:  # any(used[start : m.end()]), without a copy
             continue
-        draft = _resolve_description(m, doc, table, named, ctx)
+        draft = _resolve_description(m, state, named)
         if draft is None:
             continue
         surface = m.group().strip()
@@ -149,7 +148,7 @@ def resolve_descriptions(state: ArticleState) -> None:
         if draft is not None:
             table.alias(draft, m.group(), "descriptive")
             out.append(Mention(m.start(), m.end(), m.group(), draft.key, draft.type, "descriptive"))
-    out += collective_mentions(doc, table, named, used, ctx)
+    out += collective_mentions(state, named, used)
     special = list(
         scan.finditer(_REGULATORS_IN, ("regulators in", "authorities in", "officials in"))
     )
@@ -164,8 +163,9 @@ def resolve_descriptions(state: ArticleState) -> None:
 
 
 def _resolve_description(
-    m: re.Match[str], doc: Document, table: EntityTable, named: list[Mention], ctx: CountryContext
+    m: re.Match[str], state: ArticleState, named: list[Mention]
 ) -> EntityDraft | None:
+    table, ctx = state.table, state.country
     noun = m.group("noun").lower()
     mods = m.group("mods").split()
     if any(w.lower() in _SKIP_MODS or w.lower() in _FUNCTION_WORDS for w in mods):
@@ -184,7 +184,7 @@ def _resolve_description(
         return _place_description(noun, m, table, named, ctx)
     if noun == "government":
         return government(table, ctx, place)
-    return _nearest(m.start(), types, noun, mods, place, doc, table, named, ctx)
+    return _nearest(m.start(), types, noun, mods, place, state, named)
 
 
 def _place_of(m: re.Match[str], ctx: CountryContext) -> str | None:
@@ -220,11 +220,11 @@ def _nearest(
     noun: str,
     mods: list[str],
     place: str | None,
-    doc: Document,
-    table: EntityTable,
+    state: ArticleState,
     named: list[Mention],
-    ctx: CountryContext,
 ) -> EntityDraft | None:
+    doc, table, ctx = state.doc, state.table, state.country
+
     def fits(d: EntityDraft) -> int:
         if d.type not in types or d.unnamed:
             return -1

@@ -58,7 +58,7 @@ _REPLACED = re.compile(r"\b(?:replaced (?:him|her) with|succeeded by) $")
 
 def read_affiliations(state: ArticleState) -> list[RelationDraft]:
     """Every person-to-organisation role the text states (AFFILIATED_WITH, with `role`)."""
-    doc, table, ctx = state.doc, state.table, state.country
+    doc, table = state.doc, state.table
     text = doc.text
     out: list[RelationDraft] = []
     ordered = sorted(state.mentions, key=lambda m: m.start)
@@ -67,7 +67,7 @@ def read_affiliations(state: ArticleState) -> list[RelationDraft]:
             continue
         sent = doc.sentence_at(m.start)
         evidence = sent.text if sent else m.text
-        for org, role in _roles_of(m, i, ordered, text, table, ctx):
+        for org, role in _roles_of(m, i, ordered, state):
             if org is not None and org != m.key:
                 out.append(
                     RelationDraft(
@@ -81,8 +81,9 @@ def read_affiliations(state: ArticleState) -> list[RelationDraft]:
 
 
 def _roles_of(
-    m: Mention, i: int, ordered: list[Mention], text: str, table: EntityTable, ctx: CountryContext
+    m: Mention, i: int, ordered: list[Mention], state: ArticleState
 ) -> list[tuple[str | None, str]]:
+    text, table, ctx = state.doc.text, state.table, state.country
     found: list[tuple[str | None, str]] = []
     line_start = text.rfind("\n", 0, m.start) + 1
     before = text[max(line_start, m.start - 80) : m.start]

@@ -11,19 +11,19 @@ from __future__ import annotations
 import re
 
 from graph.ontology import GROUP, REL, TYPE
+from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.country_context import CountryContext
 from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention, RelationDraft
 
 
-def located_relations(
-    table: EntityTable, mentions: list[Mention], text: str, ctx: CountryContext
-) -> list[RelationDraft]:
+def located_relations(state: ArticleState) -> list[RelationDraft]:
     """LOCATED_IN for every named public body whose seat the article names."""
+    table, mentions, text = state.table, state.mentions, state.doc.text
     out: list[RelationDraft] = []
     for d in table.all():
         if d.type not in GROUP.public_body or d.unnamed:
             continue
-        place = _seat(d, mentions, text, table, ctx)
+        place = _seat(d, state)
         if place is not None and place.key != d.key:
             out.append(
                 RelationDraft(
@@ -33,9 +33,8 @@ def located_relations(
     return out
 
 
-def _seat(
-    d: EntityDraft, mentions: list[Mention], text: str, table: EntityTable, ctx: CountryContext
-) -> EntityDraft | None:
+def _seat(d: EntityDraft, state: ArticleState) -> EntityDraft | None:
+    mentions, text, table, ctx = state.mentions, state.doc.text, state.table, state.country
     own = [m for m in mentions if m.key == d.key]
     for m in own:
         if d.type == TYPE.court:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from graph.ontology import REL, TYPE
+from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.country_context import CountryContext
-from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention, RelationDraft
+from ingest.extraction.entities.drafts import EntityDraft, EntityTable, RelationDraft
 from ingest.extraction.structure.body_seats import named_place
 
 _PART_OF_TEXT = re.compile(
@@ -50,10 +51,9 @@ def part_of_relations(table: EntityTable, ctx: CountryContext) -> list[RelationD
     return out
 
 
-def text_part_of(
-    text: str, mentions: list[Mention], table: EntityTable, ctx: CountryContext
-) -> list[RelationDraft]:
+def text_part_of(state: ArticleState) -> list[RelationDraft]:
     """'Chaoyang is one of Beijing's districts', 'Ontario, Canada's most populous province'."""
+    text, mentions, table, ctx = state.doc.text, state.mentions, state.table, state.country
     out = []
     for m in mentions:
         d = _draft(table, m.key)

@@ -38,10 +38,10 @@ def read_structure(state: ArticleState, actions: list[RelationDraft]) -> list[Re
         out += firm_place_relations(doc.text, sent.text, ments, table, ctx, clauses, maybe)
         out += ownership_relations(doc.text, sent.text, ments, table)
     out += curated_parents(table)
-    out += located_relations(table, mentions, doc.text, ctx)
+    out += located_relations(state)
     out += part_of_relations(table, ctx)
     out += _operates_inferred(table, out, actions)
-    out += text_part_of(doc.text, mentions, table, ctx)
+    out += text_part_of(state)
     return out
 
 
