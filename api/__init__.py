@@ -1,1 +1,1 @@
-"""The HTTP API over either store."""
+"""The top layer: the `cryptoreg` command (`cli.py`) and the HTTP API over either store."""
