@@ -13,7 +13,7 @@ from api.problems import problems
 from api.routers.entities import Limit, Offset
 from api.schemas import ActionTypeEnum, EntityTypeEnum, Page
 from graph.errors import InvalidInputError
-from graph.ontology import REL
+from graph.ontology import REL, get_ontology
 from graph.store.protocol import Fact
 
 router = APIRouter(tags=["actions"])
@@ -36,7 +36,7 @@ def _check_dates(since: dt.date | None, until: dt.date | None) -> None:
     response_model=Page[Fact],
     summary="Timeline of actions",
     description=(
-        "Action facts (BANNED, BLOCKED, FINED, SUED, INVESTIGATED, WARNED, LICENSED), newest "
+        f"Action facts ({', '.join(get_ontology().action_types)}), newest "
         "first by the action's date or else the date first reported, each with its evidence "
         "sentences and source articles. Filter by type, actor or target id, target type, a "
         "jurisdiction id and a date range."

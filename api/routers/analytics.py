@@ -10,12 +10,16 @@ from api import examples as ex
 from api.deps import StoreDep
 from api.problems import problems
 from api.schemas import ActionTypeEnum, EntityTypeEnum
-from graph.ontology import REL, TYPE
+from graph.ontology import REL, TYPE, get_ontology
 from graph.store import analytics
 from graph.store.analytics import ActedAgainst, CentralEntity, Community
 
 router = APIRouter(prefix="/analytics", tags=["analytics"])
 Limit = Annotated[int, Query(ge=1, le=100, description="How many to return (at most 100).")]
+
+
+_ONT = get_ontology()
+_NOT_ADVERSE = [a for a in _ONT.action_types if a not in _ONT.adverse_action_types]
 
 
 @router.get(
@@ -43,8 +47,8 @@ def central(
     response_model=list[ActedAgainst],
     summary="Targets of the most actions",
     description="Entities by the number of actions taken against them (all action types but "
-    "LICENSED unless `type` is given), with distinct actors and source articles, and a "
-    "count per action type.",
+    f"{', '.join(_NOT_ADVERSE)} unless `type` is given), with distinct actors and source "
+    "articles, and a count per action type.",
     responses={**ex.ok(ex.ACTED_AGAINST), **problems()},
 )
 def most_acted_against(

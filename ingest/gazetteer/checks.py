@@ -50,11 +50,12 @@ def _check_references(entry: GazetteerEntry, canonical: dict[str, list[Gazetteer
     if entry.jurisdiction is not None:
         if entry.type == TYPE.jurisdiction:
             raise GazetteerError(
-                f"{entry.label()}: a Jurisdiction names its parent, not a jurisdiction"
+                f"{entry.label()}: a {TYPE.jurisdiction} names its parent, not a jurisdiction"
             )
         if _resolve(entry.jurisdiction, jurisdiction, canonical) is None:
             raise GazetteerError(
-                f"{entry.label()}: jurisdiction {entry.jurisdiction!r} is not a Jurisdiction entry"
+                f"{entry.label()}: jurisdiction {entry.jurisdiction!r} is not a "
+                f"{TYPE.jurisdiction} entry"
             )
     if entry.parent is not None:
         relation = REL.part_of if entry.type == TYPE.jurisdiction else REL.subsidiary_of

@@ -146,9 +146,9 @@ class EntrySpec(BaseModel):
     @model_validator(mode="after")
     def _type_specific_rules(self) -> EntrySpec:
         if (self.iso or self.adjectives) and self.type != TYPE.jurisdiction:
-            raise ValueError("only a Jurisdiction may carry 'iso' or 'adjectives'")
+            raise ValueError(f"only a {TYPE.jurisdiction} may carry 'iso' or 'adjectives'")
         if self.affiliations and self.type != TYPE.person:
-            raise ValueError("only a Person may carry 'affiliations'")
+            raise ValueError(f"only a {TYPE.person} may carry 'affiliations'")
         if self.type == TYPE.person:
             for alias in self.aliases:
                 _check_person_alias(alias)
