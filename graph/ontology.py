@@ -12,7 +12,7 @@ namespaces: a key the ontology lacks fails at import, not later):
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -66,7 +66,12 @@ class Ontology:
 
     @property
     def action_types(self) -> tuple[str, ...]:
-        return tuple(n for n, r in self.relations.items() if r.kind == "action")
+        return self.relations_of_kind("action")
+
+    @cached_property
+    def types_by_key(self) -> dict[str, str]:
+        """Entity type names by their stable key (`id_prefix`), as data files name them."""
+        return {t.id_prefix: name for name, t in self.entity_types.items()}
 
     @property
     def adverse_action_types(self) -> tuple[str, ...]:
@@ -260,10 +265,9 @@ def _closed(cls: type[_N], by_key: dict[str, Any], what: str) -> _N:
 
 
 def _namespaces(ont: Ontology) -> tuple[TypeNames, RelationNames, Groups, GraphLabels]:
-    types = {t.id_prefix: n for n, t in ont.entity_types.items()}
     rels = {r.key: n for n, r in ont.relations.items()}
     return (
-        _closed(TypeNames, types, "an entity type"),
+        _closed(TypeNames, ont.types_by_key, "an entity type"),
         _closed(RelationNames, rels, "a relation"),
         _closed(Groups, {**ont.groups, **ont.type_sets}, "a group or type set"),
         _closed(GraphLabels, ont.graph_labels, "a graph label"),

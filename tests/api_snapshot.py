@@ -122,7 +122,6 @@ def snapshot_responses(data_dir: Path) -> dict[str, Any]:
 def covered_routes() -> set[tuple[str, str]]:
     """The (method, path template) pairs the recorded calls exercise."""
     routes = {("GET", re.sub(r"exchange:[\w-]+", "{entity_id}", p)) for p, _ in GET_CALLS}
-    routes = {(m, p.replace("{entity_id}", "{entity_id}")) for m, p in routes}
     routes |= {("POST", "/queries/{name}"), ("POST", "/articles")}
     routes |= {("GET", "/articles/{article_id}"), ("DELETE", "/articles/{article_id}")}
     return routes

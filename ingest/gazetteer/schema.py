@@ -128,7 +128,7 @@ class EntrySpec(BaseModel):
     def _ontology_type(cls, v: str) -> str:
         """The files name a type by its stable key (`id_prefix`), so renaming a type in the
         ontology needs no edit here; the entry then carries the type's current name."""
-        by_key = {t.id_prefix: name for name, t in get_ontology().entity_types.items()}
+        by_key = get_ontology().types_by_key
         if v not in by_key:
             raise ValueError(f"type {v!r} is not the key of an ontology type ({sorted(by_key)})")
         return by_key[v]
