@@ -186,7 +186,9 @@ function neighbourhood(id) {
 
 /** Draw an entity's neighbourhood afresh, centred on it. */
 async function showEntity(id) {
+  const current = claim("graph");
   const subgraph = await neighbourhood(id);
+  if (!current()) return;
   window.cy.elements().remove();
   state.focus = id;
   merge(subgraph);
@@ -225,8 +227,19 @@ function focusNode(id) {
 
 // ---------- the side panel ----------
 
+/** Latest request wins: each panel keeps a ticket counter, and an answer that arrives
+ * after a newer request for the same panel is dropped instead of overwriting it. */
+const tickets = new Map();
+function claim(panel) {
+  const ticket = (tickets.get(panel) || 0) + 1;
+  tickets.set(panel, ticket);
+  return () => tickets.get(panel) === ticket;
+}
+
 async function showNodeDetails(id) {
+  const current = claim("details");
   const entity = await api(entityPath(id));
+  if (!current()) return;
   const aliases = entity.aliases.map((a) => `${a.name} (${a.kind})`).join("; ");
   const counts = Object.entries(entity.relation_counts).map(([k, v]) => `${k} ${v}`);
   const row = (term, value) => [el("dt", {}, term), el("dd", {}, value)];
@@ -261,6 +274,7 @@ function articleLine(meta) {
 
 /** An edge's fact: who did what to whom, then each source article with its sentence. */
 async function showFact(fact) {
+  const current = claim("details");
   const about = [
     fact.date && `on ${fact.date}`,
     fact.first_seen && `first reported ${fact.first_seen}`,
@@ -273,6 +287,7 @@ async function showFact(fact) {
     el("p", { className: "hint" }, about),
     el("h2", {}, "Evidence"));
   const metas = await Promise.all(fact.sources.map(article));
+  if (!current()) return;
   fact.sources.forEach((_, i) => {
     const sentence = fact.evidence[i] || "(no sentence recorded)";
     const quote = el("blockquote", { className: "evidence" }, sentence);
@@ -283,8 +298,10 @@ async function showFact(fact) {
 // ---------- search ----------
 
 async function search(q) {
+  const current = claim("search");
   setStatus(`Searching for “${q}”…`);
   const page = await api("/entities", { q, limit: 10 });
+  if (!current()) return;
   fill($("hits"), page.items.map(hitItem));
   if (!page.items.length) return setStatus(`Nothing matches “${q}”.`);
   setStatus(`${page.items.length} match${page.items.length > 1 ? "es" : ""} for “${q}”.`);
@@ -310,8 +327,10 @@ async function fillTimelineFilters() {
 }
 
 async function showTimeline() {
+  const current = claim("timeline");
   const filters = { jurisdiction: $("jurisdiction-select").value, type: $("action-select").value };
   const page = await api("/actions", { ...filters, limit: 100 });
+  if (!current()) return;
   fill($("timeline"), page.items.map(timelineItem));
   setStatus(`${page.items.length}${page.next_offset ? "+" : ""} actions.`);
 }
