@@ -117,6 +117,9 @@ class EntrySpec(BaseModel):
     adjectives: tuple[str, ...] = ()
     affiliations: tuple[Affiliation, ...] = ()
     note: str | None = None
+    # Where this entry's facts come from (a register, a membership list, an official
+    # site), when it is narrower than the file's `source`.
+    source: str | None = Field(default=None, min_length=3, max_length=500)
 
     @field_validator("name")
     @classmethod

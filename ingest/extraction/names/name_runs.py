@@ -61,8 +61,34 @@ _TITLE_TOKENS = frozenset(
 )
 
 
+# Words that are a person's title only where a name starts: "Justice Jackman", "Chief
+# Executive Sarah Paquet" (inside a name they are not: "Ministry of Justice").
+_LEADING_TITLE_TOKENS = frozenset(
+    "justice justices judge judges mr mr. ms ms. mrs mrs. dr dr. sir dame chief former acting "
+    "interim sen. rep. gov.".split()
+)
+_AFTER_CHIEF = frozenset(("executive", "officer", "financial", "operating", "compliance"))
+
+
 def _split_titles(tokens: list[Token], a: int, b: int) -> list[tuple[int, int]]:
     """'ASIC Deputy Chair Sarah Court' -> 'ASIC' and 'Sarah Court': titles are no part of names."""
+    lead = a
+    while lead < b - 1 and (
+        tokens[lead].lower in _LEADING_TITLE_TOKENS | _TITLE_TOKENS
+        or (
+            lead > a
+            and tokens[lead - 1].lower in ("chief", "executive", "officer")
+            and tokens[lead].lower in _AFTER_CHIEF
+        )
+    ):
+        lead += 1
+    if lead > a and tokens[lead].text[:1].isupper():
+        # "Justice Roselyne Aburili of the High Court": the person, then the body
+        cut = next((i for i in range(lead + 1, b - 1) if tokens[i].lower == "of"), None)
+        if cut is None:
+            return _split_titles(tokens, lead, b)
+        rest = cut + 2 if tokens[cut + 1].lower == "the" else cut + 1
+        return [(lead, cut), *_split_titles(tokens, rest, b)]
     for i in range(a, b):
         if tokens[i].lower in _TITLE_TOKENS:
             j = i

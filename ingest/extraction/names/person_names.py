@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ingest.extraction.names.given_names import is_given_name
 from ingest.extraction.text.tokens import UPPER
 
 _NAME_TOKEN = rf"(?:[{UPPER}][a-zà-ÿāăąćčďđēěğīıłńňōőœřśşšţťūůűźżž'-]+|[{UPPER}]\.)"
@@ -28,7 +29,7 @@ ROLE_WORDS = (
     r"|vice[- ]president|governor|deputy governor|commissioner|superintendent|secretary-general"
     r"|secretary general|secretary|director(?: of [a-z]+(?: [a-z]+)?)?|managing director"
     r"|executive director|head(?: of [\w -]+?)?|spokes(?:person|man|woman)|minister"
-    r"|finance minister|prime minister|judge|justice|prosecutor|attorney general|mayor"
+    r"|finance minister|prime minister|judges?|justices?|prosecutor|attorney general|mayor"
     r"|senator|lawmaker|adviser|advisor|regional manager(?: for [A-Z]\w+)?|manager|partner"
     r"|chancellor|treasurer|inspector general|chief|executive|official|analyst|economist"
 )
@@ -107,11 +108,29 @@ def plausible_person_name(name: str, strict: bool = True) -> bool:
     return not any(w in _ORG_WORDS for w in words)
 
 
+# A capitalised title right before one capitalised word makes it a surname: "Justice
+# Jackman", "Chair Gensler", "Mr. Zhu".
+_SURNAME_TITLE_END = re.compile(
+    r"\b(?:Justice|Judge|President|Chair|Chairman|Chairwoman|Governor|Commissioner|Senator"
+    r"|Minister|Prosecutor|Sen\.|Rep\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?) $"
+)
+_SURNAME = re.compile(rf"[{UPPER}][a-zà-ÿāăąćčďđēěğīıłńňōőœřśşšţťūůűźżž'-]{{2,}}")
+_POSSESSIVE = ("'s", "\u2019s")
+
+
 def person_spans(text: str, spans: list[tuple[int, int]]) -> Iterator[PersonSpan]:
-    """Which capitalised runs (`spans`) are people, by the title, role or cue next to them."""
+    """Which capitalised runs (`spans`) are people, by the title, role or cue next to them,
+    or by a common given name (`given_names`)."""
     for s, e in spans:
+        if text.endswith(_POSSESSIVE, s, e):  # "President Karol Nawrocki's veto"
+            e -= 2
         name = text[s:e]
-        if " " not in name or not _CASE_SENSITIVE_NAME.fullmatch(name):
+        if " " not in name:
+            surname = _titled_surname(text, s, e)
+            if surname is not None:
+                yield surname
+            continue
+        if not _CASE_SENSITIVE_NAME.fullmatch(name):
             continue
         line = text.rfind("\n", 0, s) + 1
         window = text[max(line, s - 60) : s]
@@ -139,6 +158,30 @@ def person_spans(text: str, spans: list[tuple[int, int]]) -> Iterator[PersonSpan
             )
         ):
             yield PersonSpan(s, e, name)
+        elif _starts_with_given_name(name):
+            yield PersonSpan(s, e, name)
+
+
+def _titled_surname(text: str, s: int, e: int) -> PersonSpan | None:
+    """A lone capitalised word after a person's title ("Justice Jackman"), else None."""
+    word = text[s:e]
+    line = text.rfind("\n", 0, s) + 1
+    title = _SURNAME_TITLE_END.search(text, max(line, s - 20), s)
+    if title is None or not _SURNAME.fullmatch(word) or word.lower() in _ORG_WORDS:
+        return None
+    return PersonSpan(s, e, word, _norm_role(title.group().strip()), title.start())
+
+
+def _starts_with_given_name(name: str) -> bool:
+    """'Richard Crook', 'Aleksandr Mira Serda': two to four words, the first a common given
+    name, the last not an initial; organisation words were ruled out by the caller."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 4
+        and is_given_name(words[0])
+        and not words[-1].endswith(".")
+        and all(not w.isupper() for w in words)
+    )
 
 
 def _norm_role(role: str) -> str:
@@ -152,4 +195,6 @@ def _norm_role(role: str) -> str:
         "cto": "chief technology officer",
         "cco": "chief compliance officer",
         "advisor": "adviser",
+        "justices": "justice",
+        "judges": "judge",
     }.get(role, role)

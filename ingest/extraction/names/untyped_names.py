@@ -65,7 +65,8 @@ def brand_extensions(
 
 
 def typed_by_lists(rest: list[Candidate], accepted: list[Candidate], text: str) -> list[Candidate]:
-    """Unknown names coordinated with typed exchanges, firms or tokens take their type."""
+    """Unknown names coordinated with typed exchanges, firms, tokens or people take their type
+    ("Justices Rohinton Fali Nariman, Aniruddha Bose and V. Ramasubramanian")."""
     items = sorted(rest + accepted, key=lambda c: c.start)
     surnames = {a.surface.split()[-1] for a in accepted if a.type == TYPE.person}
     out: list[Candidate] = []
@@ -79,8 +80,12 @@ def typed_by_lists(rest: list[Candidate], accepted: list[Candidate], text: str) 
             lo, hi = (other, item) if j < i else (item, other)
             gap = text[lo.end : hi.start]
             typed = other.type or next((o.type for o in out if o is other), None)
-            if typed in (TYPE.exchange, TYPE.cryptoasset, TYPE.company) and _LIST_SEP.match(gap):
-                item.type, item.source = typed, "cue"
+            if not _LIST_SEP.match(gap):
+                continue
+            if typed in (TYPE.exchange, TYPE.cryptoasset, TYPE.company) or (
+                typed == TYPE.person and plausible_person_name(item.surface)
+            ):
+                item.type, item.source = typed, "cue" if typed != TYPE.person else "person"
                 out.append(item)
                 break
     return out

@@ -35,6 +35,7 @@ _CORPORATE_ROLES = re.compile(
     r"partner|spokes",
     re.I,
 )
+_JUDICIAL_ROLE = re.compile(r"\b(?:judge|justice|magistrate)s?\b", re.I)
 _VERB_ROLE = re.compile(
     r"^,? (?:[^,.;]{0,60}? )?who (?P<verb>leads|heads|runs|founded|co-founded|advises|chairs|"
     r"remains|is|was|oversees|manages)\b(?P<rest>[^.;]{0,80})"
@@ -201,6 +202,8 @@ def _nearest_org(
             return gov.key
         place = table.find(ctx.main_country) if ctx.main_country else None
         return place.key if place is not None else None
+    if _JUDICIAL_ROLE.search(role):
+        return _court_of_judge(ordered, i, table)
     public = bool(_PUBLIC_ROLES.search(role)) and not _CORPORATE_ROLES.search(role)
     wanted = GROUP.public_body if public else GROUP.firm
     sent = ordered[i].sentence
@@ -219,6 +222,24 @@ def _nearest_org(
         if x.key in table and table.get(x.key).type in wanted and not table.get(x.key).unnamed:
             return x.key
     return None
+
+
+def _court_of_judge(ordered: list[Mention], i: int, table: EntityTable) -> str | None:
+    """A judge sits on a court: the one named in the same sentence (before or after), else
+    the nearest one before, else the article's only court."""
+    sent = ordered[i].sentence
+
+    def court(x: Mention) -> bool:
+        return x.key in table and table.get(x.key).type == TYPE.court
+
+    same = [x for x in ordered if x.sentence == sent and court(x)]
+    if same:
+        return min(same, key=lambda x: abs(x.start - ordered[i].start)).key
+    before = next((x for x in reversed(ordered[:i]) if court(x)), None)
+    if before is not None:
+        return before.key
+    courts = {x.key for x in ordered if court(x)}
+    return courts.pop() if len(courts) == 1 else None
 
 
 def _replaced(
