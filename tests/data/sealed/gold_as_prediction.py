@@ -1,4 +1,4 @@
-"""Print a gold file as extractor JSON, so the shared scorer can check that gold scores 1.0 against itself.
+"""Print a gold file as extractor JSON, so the scorer can check that gold scores 1.0 on itself.
 
 Usage (as the scorer's --cmd):  python3 gold_as_prediction.py {path}
 where {path} is CORPUS/articles/NAME.json; the gold is read from CORPUS/gold/NAME.json.
@@ -6,17 +6,19 @@ Entities get ids and a single type (the first listed); relations keep their prop
 (date, status, ended_how, ended_on, amount, currency, role), so attribute accuracy is 1.0 too.
 ALIAS_OF edges are not emitted: aliases travel in each entity's `aliases`.
 """
+
 from __future__ import annotations
 
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 
-def convert(article: dict, gold: dict) -> dict:
-    def first_type(e: dict) -> str:
+def convert(article: dict[str, Any], gold: dict[str, Any]) -> dict[str, Any]:
+    def first_type(e: dict[str, Any]) -> str:
         t = e.get("type")
-        return t[0] if isinstance(t, list) else t
+        return str(t[0] if isinstance(t, list) else t)
 
     ids = {e["name"]: f"{first_type(e).lower()}:{i}" for i, e in enumerate(gold["entities"])}
     entities = [

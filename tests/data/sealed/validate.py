@@ -1,7 +1,7 @@
-"""Check sealed part A (articles + gold) against the annotation conventions.
+"""Check a sealed part (articles + gold) against the annotation conventions.
 
 Adapted from tests/data/heldout/validate.py. Run from the repo root:
-    .venv/bin/python tests/data/sealed/part_a/validate.py [CORPUS_DIR]
+    .venv/bin/python tests/data/sealed/validate.py tests/data/sealed/part_a (or part_b)
 Additions: v2 action properties (date, status, ended_how, ended_on, amount, currency) are
 checked for form; two events with the same (source, type, target) are allowed when their
 properties differ (dev2 convention); optional entities carry no ALIAS_OF; the self-score uses
@@ -30,7 +30,7 @@ from typing import Any
 import yaml
 
 HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[3]
+REPO = HERE.parents[2]
 DEFAULT_ONTOLOGY = REPO / "graph" / "ontology.yaml"
 DEFAULT_SCORER = REPO.parent / "shared" / "tools" / "score_extraction.py"
 ARTICLE_KEYS = ("id", "url", "title", "publisher", "published", "text")
@@ -196,7 +196,12 @@ def check_relations(gold: Doc, text: str, voc: Vocabulary) -> list[str]:
     ents = {e["name"]: e for e in gold["entities"]}
     errs = [] if len(ents) == len(gold["entities"]) else ["duplicate entity names"]
     keys = [
-        (r.get("source"), r.get("type"), r.get("target"), json.dumps(r.get("properties"), sort_keys=True))
+        (
+            r.get("source"),
+            r.get("type"),
+            r.get("target"),
+            json.dumps(r.get("properties"), sort_keys=True),
+        )
         for r in gold["relations"]
     ]
     errs += [f"duplicate relation {k[:3]}" for k in {k for k in keys if keys.count(k) > 1}]
@@ -227,7 +232,9 @@ def gold_as_prediction(gold: Doc) -> Doc:
     return {"entities": entities, "relations": relations}
 
 
-def check_self_score(gold: Doc, score: Callable[[Doc, Doc], Doc], art: Doc | None = None) -> list[str]:
+def check_self_score(
+    gold: Doc, score: Callable[[Doc, Doc], Doc], art: Doc | None = None
+) -> list[str]:
     """Gold scored against itself must be perfect, else the scorer could never reach 1.0."""
     s = score(CONVERT(art or {}, gold), gold)
     errs = []
@@ -241,7 +248,9 @@ def check_self_score(gold: Doc, score: Callable[[Doc, Doc], Doc], art: Doc | Non
         if v["right"] != v["gold"]:
             errs.append(f"self-score attribute {a}: {v}")
     if s["entities"]["spurious"] or s["relations"]["spurious"]:
-        errs.append(f"self-score spurious: {s['entities']['spurious']} {s['relations']['spurious']}")
+        errs.append(
+            f"self-score spurious: {s['entities']['spurious']} {s['relations']['spurious']}"
+        )
     return errs
 
 
@@ -255,7 +264,7 @@ def load_converter(path: Path) -> Callable[[Doc, Doc], Doc]:
     return fn
 
 
-CONVERT = load_converter(HERE.parent / "gold_as_prediction.py")
+CONVERT = load_converter(HERE / "gold_as_prediction.py")
 
 
 def load_scorer(path: Path) -> Callable[[Doc, Doc], Doc]:
@@ -280,7 +289,7 @@ def counts(gold: Doc) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("corpus", type=Path, nargs="?", default=HERE)
+    ap.add_argument("corpus", type=Path)
     ap.add_argument("--ontology", type=Path, default=DEFAULT_ONTOLOGY)
     ap.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
     ap.add_argument("--words", type=int, nargs=2, default=(120, 550), metavar=("MIN", "MAX"))
