@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -12,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from graph.errors import CryptoregError
+from graph.errors import CryptoregError, InvalidInputError
 from graph.settings import Settings, get_settings
 
 app = typer.Typer(
@@ -48,37 +49,113 @@ class RdfFormat(StrEnum):
     nquads = "nquads"
 
 
+Workers = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        "-w",
+        min=1,
+        help="Extraction processes (default: one per core for a big batch, else 1).",
+    ),
+]
+
+
 @app.command()
 def extract(
-    path: Annotated[Path, typer.Argument(help="One article file (.txt, .md, .html, .json).")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Article files (.txt, .md, .html, .json, .jsonl, RSS/Atom), folders or URLs."
+        ),
+    ],
+    jsonl: Annotated[
+        bool, typer.Option("--jsonl", help="JSON Lines even for one file (one per article).")
+    ] = False,
+    workers: Workers = None,
 ) -> None:
-    """Print the ontology JSON of one article (the scorer's interface)."""
+    """Print the ontology JSON of one article file (the scorer's interface), or with several
+    inputs, a folder, a URL or --jsonl, one JSON line per article, in input order.
+
+    An input that fails is named on stderr with its reason, the rest go on, and the exit
+    code is 1.
+    """
+    from ingest.readers.load import is_url
+
+    settings = _settings()
+    one = paths[0]
+    if len(paths) == 1 and not jsonl and not is_url(one) and not Path(one).is_dir():
+        _extract_file(Path(one), settings.max_file_bytes)
+        return
+    try:
+        failed = _extract_batch(paths, settings.max_file_bytes, workers)
+    except BrokenPipeError:  # `| head`: stop quietly, and keep Python's exit flush quiet too
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(1) from None
+    if failed:
+        raise typer.Exit(1)
+
+
+def _extract_file(path: Path, max_bytes: int) -> None:
+    """The one article in `path`, as pretty JSON."""
     from ingest.extraction import extract_article
+    from ingest.outcome import extraction_json
     from ingest.read import read_article_file
 
     try:
-        article = read_article_file(path, max_bytes=_settings().max_file_bytes)
+        article = read_article_file(path, max_bytes)
+    except InvalidInputError as exc:  # a feed or JSONL file: several articles
+        exit_ = _fail(exc)
+        err.print(
+            f"hint: `cryptoreg extract --jsonl {escape(str(path))}` prints one line each",
+            soft_wrap=True,
+        )
+        raise exit_ from exc
+    except CryptoregError as exc:
+        raise _fail(exc) from exc
+    try:
         extraction = extract_article(article)
     except CryptoregError as exc:
         raise _fail(exc) from exc
-    sys.stdout.write(
-        json.dumps(
-            extraction.model_dump(mode="json", exclude_none=False), ensure_ascii=False, indent=1
-        )
-    )
-    sys.stdout.write("\n")
+    sys.stdout.write(extraction_json(extraction, indent=1) + "\n")
+
+
+def _extract_batch(paths: list[str], max_bytes: int, workers: int | None) -> int:
+    """Write one JSON line per article; report each failure. Returns how many failed."""
+    from ingest.outcome import extract_json_line
+    from ingest.parallel import ArticlePool, auto_workers
+    from ingest.read import ReadFailure, iter_sources, read_source
+
+    sources = list(iter_sources(paths))
+    items = (item for source in sources for item in read_source(source, max_bytes))
+    written = failed = 0
+    with ArticlePool(extract_json_line, workers or auto_workers(sources)) as pool:
+        for item in pool.map(items):
+            result = item if isinstance(item, ReadFailure) else item[1]
+            if isinstance(result, ReadFailure):
+                where = f"{result.path}:{result.line}" if result.line else result.path
+                reason = " ".join(result.reason.split())
+                err.print(f"[red]error:[/red] {escape(where)}: {escape(reason)}", soft_wrap=True)
+                failed += 1
+            else:
+                sys.stdout.write(result + "\n")
+                written += 1
+    if not written and not failed:
+        err.print(f"[red]error:[/red] no articles in {escape(' '.join(paths))}", soft_wrap=True)
+        return 1
+    return failed
 
 
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, feed files or feed URLs.")],
+    workers: Workers = None,
 ) -> None:
     """Read, extract and write articles to the configured store, with a summary."""
     from ingest.pipeline import ingest_paths
 
     settings = _settings()
     try:
-        report = ingest_paths(paths, settings=settings, console=err)
+        report = ingest_paths(paths, settings=settings, console=err, workers=workers)
     except CryptoregError as exc:
         raise _fail(exc) from exc
     if report.failed and not report.read:

@@ -4,13 +4,14 @@
 by the CLI (`ingest_paths`) and the API alike. A problem with one article (it does
 not read, the extractor refuses it, the store refuses its extraction) is that
 article's `ReadFailure`; an unreachable store stops the run, since every later
-article would fail the same way.
+article would fail the same way. Extraction may run in worker processes
+(`ingest.parallel.ArticlePool`); the store is written here, in input order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from typing import Literal
+from collections.abc import Iterable, Iterator
+from functools import partial
 
 from pydantic import BaseModel, Field
 from rich.console import Console
@@ -21,10 +22,12 @@ from graph.errors import CryptoregError, StoreUnavailableError
 from graph.models import Article, Extraction
 from graph.settings import Settings
 from graph.store.protocol import GraphStore, UpsertSummary
+from ingest.outcome import Extractor, article_failure, extract_or_fail
+from ingest.parallel import ArticlePool, auto_workers
 from ingest.read import ReadFailure, iter_sources, read_source
 
-Extractor = Callable[[Article], Extraction]
 PROGRESS_MIN_SOURCES = 20
+ExtractionPool = ArticlePool[Extraction | ReadFailure]
 
 
 class IngestReport(BaseModel):
@@ -40,60 +43,64 @@ def ingest_articles(
     articles: Iterable[Article | ReadFailure],
     store: GraphStore,
     extract: Extractor | None = None,
+    pool: ExtractionPool | None = None,
 ) -> IngestReport:
     """Extract and upsert each article; read failures passed in are counted, not retried.
 
-    `extract` defaults to `ingest.extraction.extract_article`.
+    `extract` defaults to `ingest.extraction.extract_article`, run in this process. Pass
+    `pool` instead (an entered `ArticlePool` of `extract_or_fail`, or a partial of it
+    over a module-level extractor) to extract in worker processes.
     """
-    if extract is None:
-        from ingest.extraction import extract_article
-
-        extract = extract_article
+    if pool is None:
+        pool = ArticlePool(partial(extract_or_fail, extract=extract))
+    elif extract is not None:
+        raise ValueError("give the extractor to the pool, not to ingest_articles")
     report = IngestReport()
-    for item in articles:
+    for item in pool.map(articles):
         if isinstance(item, ReadFailure):
             report.failed.append(item)
             continue
+        article, extraction = item
         report.read += 1
-        _ingest_one(item, store, extract, report)
+        if isinstance(extraction, ReadFailure):
+            report.failed.append(extraction)
+            continue
+        _write_one(article, extraction, store, report)
     return report
 
 
-def _ingest_one(
-    article: Article, store: GraphStore, extract: Extractor, report: IngestReport
+def _write_one(
+    article: Article, extraction: Extraction, store: GraphStore, report: IngestReport
 ) -> None:
-    try:
-        extraction = extract(article)
-    except (CryptoregError, ValueError) as exc:  # pydantic's ValidationError is a ValueError
-        report.failed.append(_failure(article, exc, "extract"))
-        return
     try:
         report.summary += store.upsert(extraction)
     except StoreUnavailableError:
         raise
     except CryptoregError as exc:
-        report.failed.append(_failure(article, exc, "store"))
+        report.failed.append(article_failure(article, exc, "store"))
         return
     report.ingested.append(article.id)
 
 
-def _failure(article: Article, exc: Exception, stage: Literal["extract", "store"]) -> ReadFailure:
-    """Named by the input it came from, and by id too, since a feed or JSONL file holds many."""
-    detail = exc.detail if isinstance(exc, CryptoregError) else str(exc)
-    reason = f"{type(exc).__name__}: {' '.join(detail.split())}"
-    if article.source_path:
-        return ReadFailure(path=article.source_path, reason=f"{article.id}: {reason}", stage=stage)
-    return ReadFailure(path=article.id, reason=reason, stage=stage)
-
-
-def ingest_paths(paths: list[str], settings: Settings, console: Console) -> IngestReport:
+def ingest_paths(
+    paths: list[str], settings: Settings, console: Console, workers: int | None = None
+) -> IngestReport:
     """Ingest files, folders and feed URLs into the configured store and print a summary.
 
     A progress bar is shown on a terminal, or for more than `PROGRESS_MIN_SOURCES` inputs.
+    `workers` extraction processes (default `auto_workers`: one per core for big batches).
     """
+    sources = list(iter_sources(paths))
+    # the pool's workers start before the store opens and the progress bar's thread runs
+    with ArticlePool(extract_or_fail, workers or auto_workers(sources)) as pool:
+        return _ingest_sources(sources, settings, console, pool)
+
+
+def _ingest_sources(
+    sources: list[str], settings: Settings, console: Console, pool: ExtractionPool
+) -> IngestReport:
     from graph.store.factory import open_store
 
-    sources = list(iter_sources(paths))
     store = open_store(settings)
     try:
         show = console.is_terminal or len(sources) > PROGRESS_MIN_SOURCES
@@ -113,7 +120,7 @@ def ingest_paths(paths: list[str], settings: Settings, console: Console) -> Inge
                     yield from read_source(source, settings.max_file_bytes)
                     progress.advance(task)
 
-            report = ingest_articles(items(), store)
+            report = ingest_articles(items(), store, pool=pool)
     finally:
         store.close()
     print_report(report, console)
