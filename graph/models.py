@@ -8,6 +8,7 @@ forbidden edge is refused here, before any store sees it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -105,12 +106,43 @@ class Relation(BaseModel):
         return (self.source, self.type, self.target)
 
 
+class RefusedFact(BaseModel):
+    """A candidate relation the extractor did not keep, and why: the ontology forbids its
+    endpoint types, or an endpoint was never recognised. `source`/`target` are the ids of
+    the ends that were found (with their names); a missing end is None."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    type: RelationTypeName
+    source: str | None = None
+    target: str | None = None
+    source_name: str | None = None
+    target_name: str | None = None
+    evidence: str
+    reason: str
+
+
+def _check_value(rel_type: str, pname: str, value: Any) -> None:
+    """Refuse a value outside a property's listed `values` or not matching its `pattern`."""
+    allowed = _ONT.property_values.get(pname)
+    if allowed is not None and value not in allowed:
+        raise OntologyError(f"{rel_type}.{pname} must be one of {list(allowed)}, got {value!r}")
+    pattern = _ONT.property_patterns.get(pname)
+    if pattern is not None and not re.fullmatch(pattern, str(value)):
+        raise OntologyError(f"{rel_type}.{pname} must match {pattern}, got {value!r}")
+
+
 class Extraction(BaseModel):
-    """One article's facts, as the extractor emits them and the stores take them."""
+    """One article's facts, as the extractor emits them and the stores take them.
+
+    `refused` lists candidate relations left out, with the sentence and the reason, so
+    that nothing is dropped in silence; stores keep only `entities` and `relations`.
+    """
 
     article: Article
     entities: list[Entity] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
+    refused: list[RefusedFact] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _check_against_ontology(self) -> Extraction:
@@ -131,4 +163,6 @@ class Extraction(BaseModel):
                     raise OntologyError(
                         f"{rel.type}.{pname} must be {ptype.__name__}, got {pvalue!r}"
                     )
+                if ptype is not None and pvalue is not None:
+                    _check_value(rel.type, pname, pvalue)
         return self

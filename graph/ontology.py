@@ -5,12 +5,14 @@ enums, the extractor) asks this module, so the YAML file stays the only place a 
 is written. Code that needs one particular type or relation asks by its stable key
 through the closed namespaces `TYPE`, `REL`, `GROUP` and `LABEL` (like rdflib's closed
 namespaces: a key the ontology lacks fails at import, not later):
-`TYPE.exchange` is the name of the type whose `id_prefix` is `exchange`.
+`TYPE.exchange` is the name of the type whose `id_prefix` is `exchange`; `STATUS` and
+`ENDED` name the allowed values of an action's `status` and `ended_how`.
 `CRYPTOREG_ONTOLOGY` may name another ontology file (graph/settings.py).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -63,6 +65,8 @@ class Ontology:
     provenance: tuple[str, ...]
     graph_labels: dict[str, str] = field(default_factory=dict)
     type_sets: dict[str, frozenset[str]] = field(default_factory=dict)
+    property_values: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    property_patterns: dict[str, str] = field(default_factory=dict)
 
     @property
     def action_types(self) -> tuple[str, ...]:
@@ -114,17 +118,50 @@ def _expand(names: list[str], groups: dict[str, frozenset[str]], types: set[str]
     return frozenset(out)
 
 
+def _property_type(owner: str, pname: str, ptype: Any) -> type:
+    if ptype not in PROPERTY_TYPES:
+        raise OntologyError(f"{owner}: property {pname} has unknown type {ptype!r}")
+    return PROPERTY_TYPES[ptype]
+
+
+def _action_properties(
+    raw: dict[str, Any],
+) -> tuple[dict[str, type], dict[str, tuple[str, ...]], dict[str, str]]:
+    """`action_properties:` as name -> Python type, and the allowed values and text
+    patterns of those that list them."""
+    types: dict[str, type] = {}
+    values: dict[str, tuple[str, ...]] = {}
+    patterns: dict[str, str] = {}
+    for pname, spec in (raw or {}).items():
+        spec = spec if isinstance(spec, dict) else {"type": spec}
+        types[pname] = _property_type("action_properties", pname, spec.get("type"))
+        if spec.get("values") is not None:
+            allowed = tuple(str(v) for v in spec["values"])
+            if not allowed or len(set(allowed)) != len(allowed):
+                raise OntologyError(f"action_properties: {pname} needs distinct `values`")
+            values[pname] = allowed
+        if spec.get("pattern") is not None:
+            try:
+                re.compile(str(spec["pattern"]))
+            except re.error as exc:
+                raise OntologyError(f"action_properties: {pname} has a bad pattern: {exc}") from exc
+            patterns[pname] = str(spec["pattern"])
+    return types, values, patterns
+
+
 def _relation(
-    name: str, raw: dict[str, Any], groups: dict[str, frozenset[str]], types: set[str]
+    name: str,
+    raw: dict[str, Any],
+    groups: dict[str, frozenset[str]],
+    types: set[str],
+    action_props: dict[str, type] | None = None,
 ) -> RelationType:
     kind = raw.get("kind")
     if kind not in RELATION_KINDS:
         raise OntologyError(f"relation {name}: kind must be one of {RELATION_KINDS}, not {kind!r}")
-    props = {}
+    props = dict(action_props or {}) if kind == "action" else {}
     for pname, ptype in (raw.get("properties") or {}).items():
-        if ptype not in PROPERTY_TYPES:
-            raise OntologyError(f"relation {name}: property {pname} has unknown type {ptype!r}")
-        props[pname] = PROPERTY_TYPES[ptype]
+        props[pname] = _property_type(f"relation {name}", pname, ptype)
     key = raw.get("key", name.lower())
     if not isinstance(key, str) or not key:
         raise OntologyError(f"relation {name}: `key` must be a non-empty string")
@@ -153,7 +190,10 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
         groups: dict[str, frozenset[str]] = {}
         for g, members in data["groups"].items():
             groups[g] = _expand(members, {}, names)
-        relations = {n: _relation(n, r, groups, names) for n, r in data["relations"].items()}
+        action_props, values, patterns = _action_properties(data.get("action_properties") or {})
+        relations = {
+            n: _relation(n, r, groups, names, action_props) for n, r in data["relations"].items()
+        }
         alias_kinds = tuple(data["alias_kinds"])
         provenance = tuple(data["provenance"])
         namespace = str(data["namespace"])
@@ -172,7 +212,18 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
         raise OntologyError("two relations share a key")
     if "actor" not in groups:
         raise OntologyError("the ontology needs an 'actor' group")
-    return Ontology(namespace, types, relations, groups, alias_kinds, provenance, labels, type_sets)
+    return Ontology(
+        namespace,
+        types,
+        relations,
+        groups,
+        alias_kinds,
+        provenance,
+        labels,
+        type_sets,
+        values,
+        patterns,
+    )
 
 
 def ontology_file() -> Path:
@@ -257,6 +308,27 @@ class GraphLabels:
     mentioned_in: str
 
 
+@dataclass(frozen=True)
+class StatusValues:
+    """The values of an action's `status` (`action_properties:`)."""
+
+    active: str
+    ended: str
+
+
+@dataclass(frozen=True)
+class EndingValues:
+    """The values of an ended action's `ended_how` (`action_properties:`)."""
+
+    lifted: str
+    revoked: str
+    suspended: str
+    overturned: str
+    settled: str
+    dismissed: str
+    expired: str
+
+
 def _closed(cls: type[_N], by_key: dict[str, Any], what: str) -> _N:
     missing = [f.name for f in fields(cls) if f.name not in by_key]  # type: ignore[arg-type]
     if missing:
@@ -275,3 +347,13 @@ def _namespaces(ont: Ontology) -> tuple[TypeNames, RelationNames, Groups, GraphL
 
 
 TYPE, REL, GROUP, LABEL = _namespaces(get_ontology())
+STATUS = _closed(
+    StatusValues,
+    {v: v for v in get_ontology().property_values.get("status", ())},
+    "a status value",
+)
+ENDED = _closed(
+    EndingValues,
+    {v: v for v in get_ontology().property_values.get("ended_how", ())},
+    "an ended_how value",
+)

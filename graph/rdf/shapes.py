@@ -24,6 +24,7 @@ from graph.rdf.namespaces import (
     SHAPES,
     STRUCTURAL_TERMS,
     alias_term,
+    camel,
     new_graph,
     relation_properties,
     relation_term,
@@ -155,8 +156,15 @@ def _statement_shape(graph: Graph, ont: Ontology) -> None:
         datatype = STRUCTURAL_TERMS[term][1]
         if datatype is not None:
             _property(graph, shape, CRG[term], maxCount=one, datatype=datatype)
+    values = {camel(p): allowed for p, allowed in ont.property_values.items()}
+    patterns = {camel(p): pattern for p, pattern in ont.property_patterns.items()}
     for pname, dtype in relation_properties(ont).items():
-        _property(graph, shape, CRG[pname], maxCount=one, datatype=dtype)
+        text: dict[str, Node | list[Node]] = {}
+        if pname in values:
+            text["in"] = [Literal(v) for v in values[pname]]
+        if pname in patterns:
+            text["pattern"] = Literal(patterns[pname])
+        _property(graph, shape, CRG[pname], maxCount=one, datatype=dtype, **text)
     sparql = _bnode(shape, SH.sparql)
     graph.add((shape, SH.sparql, sparql))
     _add(

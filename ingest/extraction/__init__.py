@@ -3,8 +3,9 @@
 `extract_article` below is the whole pipeline, in order; each stage is a folder
 of small modules, and a stage imports only the stages before it:
 
-1. `text/`: normalise the text, split it into sentences without page furniture
-   or datelines (`document`); tokens and keyword-gated regex search for later stages.
+1. `text/`: normalise the text (capitals restored by `names.truecase` where the text
+   lost them), split it into sentences without page furniture or datelines
+   (`document`); tokens and keyword-gated regex search for later stages.
 2. `names/`: every span that names an entity, typed: gazetteer automaton, name
    runs typed by head words, tails and cues, people, lists and the surname habit.
 3. `entities/`: names become the article's entity table (ambiguous names settled by
@@ -27,6 +28,7 @@ from graph.models import Article, Extraction
 from ingest.extraction.actions.action_relations import read_actions
 from ingest.extraction.entities.named_entities import build_entities
 from ingest.extraction.names.recognition import find_names
+from ingest.extraction.names.truecase import restore_case
 from ingest.extraction.output import to_extraction
 from ingest.extraction.references.activities import find_activities
 from ingest.extraction.references.descriptions import resolve_descriptions
@@ -41,7 +43,7 @@ __all__ = ["extract_article"]
 
 def extract_article(article: Article) -> Extraction:
     """Extract the entities and relations one article states (see ONTOLOGY.md's JSON)."""
-    doc = read_document(article.text)  # text/
+    doc = read_document(article.text, recase=restore_case)  # text/ (names/ restores case)
     names = find_names(doc, article.publisher)  # names/
     state = build_entities(article, doc, names)  # entities/
     find_unnamed_groups(state)  # references/

@@ -2,8 +2,8 @@
 
 Whatever would not validate is dropped. Ids come from `graph.ids` (named entities by
 type and canonical name, unnamed groups scoped to article and action). A relation the
-ontology forbids (wrong endpoint types) is dropped here rather than failing the whole
-article.
+ontology forbids (wrong endpoint types) is refused here rather than failing the whole
+article: it is listed under `refused` with its sentence and the reason.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from functools import lru_cache
 from typing import Any
 
 from graph.ids import entity_id, group_id
-from graph.models import Alias, Entity, Extraction, Relation
+from graph.models import Alias, Entity, Extraction, RefusedFact, Relation
 from graph.ontology import REL, get_ontology
 from ingest.extraction.entities.article_state import ArticleState
-from ingest.extraction.entities.drafts import EntityDraft, RelationDraft
+from ingest.extraction.entities.drafts import EntityDraft, Refusal, RelationDraft
 
 
 def draft_id(draft: EntityDraft, article_id: str) -> str:
@@ -47,22 +47,30 @@ def to_extraction(state: ArticleState, relations: list[RelationDraft]) -> Extrac
         for k in (table.resolve(r.source), table.resolve(r.target))
     }
     idle = lazy - anchored
+    refused = list(state.refused)
     if idle:
-        relations = [
-            r
-            for r in relations
-            if table.resolve(r.source) not in idle and table.resolve(r.target) not in idle
-        ]
+        kept = []
+        for r in relations:
+            if table.resolve(r.source) in idle or table.resolve(r.target) in idle:
+                refused.append(_refusal(r, state, "an end was only weakly recognised"))
+            else:
+                kept.append(r)
+        relations = kept
     rels: list[Relation] = []
     used: set[str] = set()
     ids: dict[str, str] = {}
     seen: set[tuple[str, str, str]] = set()
     for r in relations:
         src_key, tgt_key = table.resolve(r.source), table.resolve(r.target)
-        if src_key not in table or tgt_key not in table or src_key == tgt_key:
+        if src_key not in table or tgt_key not in table:
+            refused.append(_refusal(r, state, "an end is no longer among the entities"))
             continue
+        if src_key == tgt_key:
+            continue  # both ends became one entity (an alias learnt later): not a relation
         src, tgt = table.get(src_key), table.get(tgt_key)
         if not ont.relations[r.type].allows(src.type, tgt.type):
+            reason = f"the ontology does not allow {r.type} from {src.type} to {tgt.type}"
+            refused.append(_refusal(r, state, reason))
             continue
         sid = ids.get(src_key) or ids.setdefault(src_key, draft_id(src, article.id))
         tid = ids.get(tgt_key) or ids.setdefault(tgt_key, draft_id(tgt, article.id))
@@ -94,7 +102,38 @@ def to_extraction(state: ArticleState, relations: list[RelationDraft]) -> Extrac
         entities.append(_entity(draft, eid))
     valid = {e.id for e in entities}
     rels = [r for r in rels if r.source in valid and r.target in valid]
-    return Extraction(article=article, entities=entities, relations=rels)
+    return Extraction(
+        article=article,
+        entities=entities,
+        relations=rels,
+        refused=[_refused_fact(f, state) for f in refused],
+    )
+
+
+def _refusal(r: RelationDraft, state: ArticleState, reason: str) -> Refusal:
+    return Refusal(r.type, r.source, r.target, r.evidence, reason)
+
+
+def _refused_fact(f: Refusal, state: ArticleState) -> RefusedFact:
+    """A refusal with its ends as ids and names (a missing or vanished end is None)."""
+    table = state.table
+
+    def end(key: str | None) -> tuple[str | None, str | None]:
+        if key is None or table.resolve(key) not in table:
+            return None, None
+        draft = table.get(table.resolve(key))
+        return draft_id(draft, state.article.id), draft.name
+
+    (source, source_name), (target, target_name) = end(f.source), end(f.target)
+    return RefusedFact.model_construct(
+        type=f.type,
+        source=source,
+        target=target,
+        source_name=source_name,
+        target_name=target_name,
+        evidence=f.evidence,
+        reason=f.reason,
+    )
 
 
 def _props(r: RelationDraft) -> dict[str, Any]:

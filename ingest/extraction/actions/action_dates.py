@@ -1,101 +1,163 @@
-"""When a sentence says something happened: 'on March 25', 'in September 2021', 'last
-September', 'on Tuesday', relative to the article's publication date.
+"""When an action was taken (and when it ended), from the text's own time references.
 
-Plain regexes rather than dateparser: they cover news usage and cost microseconds.
+`ArticleDates` reads every sentence's time references once (`date_mentions`), carrying
+the narrative's running time from sentence to sentence, so "that September" after "in
+2021" is 2021-09; the publication date resolves only "today", "on Friday", "last
+week", "last March" and month names no earlier text puts in a year. `pick` then
+chooses, for a trigger, the reference nearest to it in its own clause, else in a
+clause of the sentence that is no relative or subordinate clause ("X, which was founded
+in 2014, ..."; "... after finding breaches in 2019"), never a bound ("since 2016",
+"from 2019 to 2021"); a day given only as the day something was announced ("said on
+Thursday") dates the action at month precision. No reference, no date: the
+publication date is no default.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
-_MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sept": 9,
-    "sep": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTH = (
-    r"(?P<month>January|February|March|April|May|June|July|August|September|October"
-    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
-DATE = re.compile(
-    rf"\b(?:(?P<day1>\d{{1,2}}) {_MONTH}(?:,? (?P<year1>\d{{4}}))?"
-    rf"|{_MONTH.replace('month', 'month2')} (?P<day2>\d{{1,2}})(?:st|nd|rd"
-    rf"|th)?(?:,? (?P<year2>\d{{4}}))?\b"
-    rf"|(?P<last>last |this |next )?{_MONTH.replace('month', 'month3')}"
-    rf"(?: (?P<year3>\d{{4}}))?"
-    r"|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"|(?P<rel>yesterday|today|last week|last month|last year))\b"
+from ingest.extraction.actions.date_mentions import DateFrame, DateMention, date_mentions
+from ingest.extraction.actions.partial_dates import MONTH, PartialDate
+from ingest.extraction.text.document import Document
+
+# Clauses whose time is their own: "..., after regulators found breaches in 2019".
+_SUBORDINATE = re.compile(
+    r"[,;]? ?(?:after|before|because|since|until|although|though|while|whereas|unless|once"
+    r"|if|even though|saying|adding|citing|noting|arguing|according to)\b"
 )
 
 
-@lru_cache(maxsize=1024)
-def find_date(text: str, published: dt.date | None) -> dt.date | None:
-    """The first date a sentence states, resolved against `published` (None if it states none).
+# "fined X for breaches since 2019": the range belongs to the breaches
+_OF_SOMETHING_ELSE = re.compile(r"\b(?:for|over|of|about|involving|between|during)\b")
 
-    Memoised: it is asked once per relation, and a sentence often states several.
-    """
-    for m in DATE.finditer(text):
-        found = _resolve(m, published)
-        if found is not None:
-            return found
+
+@dataclass(frozen=True)
+class Span:
+    """Where a trigger (or an ending word) sits, in document offsets."""
+
+    start: int
+    end: int
+
+    def distance(self, mention: DateMention) -> int:
+        if mention.end <= self.start:
+            return self.start - mention.end
+        if mention.start >= self.end:
+            return mention.start - self.end
+        return 0
+
+
+@dataclass(frozen=True)
+class ClauseView:
+    """What `pick` needs of a sentence's clauses: which clause an offset is in, whether
+    that clause is a relative clause or an apposition, and where its part starts."""
+
+    clause_of: Callable[[int], int]
+    is_aside: Callable[[int], bool]
+    start_of: Callable[[int], int]
+
+
+class ArticleDates:
+    """Every sentence's time references (document offsets), resolved in reading order."""
+
+    def __init__(self, doc: Document, published: dt.date | None, day_first: bool = True) -> None:
+        self.text = doc.text
+        self._by_sentence: dict[int, list[DateMention]] = {}
+        frame = DateFrame(published, day_first=day_first)
+        for sent in doc.sentences:
+            frame = frame.at_paragraph(sent.paragraph)
+            found, frame = date_mentions(sent.text, frame)
+            self._by_sentence[sent.index] = [_moved(m, sent.start, published) for m in found]
+
+    def of_sentence(self, index: int) -> list[DateMention]:
+        return self._by_sentence.get(index, [])
+
+
+def _moved(m: DateMention, base: int, published: dt.date | None) -> DateMention:
+    """`m` in document offsets; a date after publication is a deadline or a plan, no
+    date of something done, so it counts as a bound."""
+    later = published is not None and m.date.first_day() > published
+    return replace(
+        m,
+        start=m.start + base,
+        end=m.end + base,
+        bound=m.bound or later,
+        opens=m.opens and not later,
+        core=m.core + base,
+        later=later,
+    )
+
+
+def pick(
+    mentions: list[DateMention], at: Span, clauses: ClauseView, text: str
+) -> PartialDate | None:
+    """The date of what happens at `at`: see the module's doc. Where its clause gives
+    only where a state began ("From January 2021, firms were barred"), that is its date."""
+    usable = [m for m in mentions if not m.bound]
+    own = clauses.clause_of(at.start)
+    said = [m for m in usable if m.announced]
+    told = [m for m in usable if not m.announced]
+    same = [m for m in told if clauses.clause_of(m.start) == own]
+    if same:
+        return min(same, key=at.distance).date
+    main = [m for m in told if _main_clause(m, clauses, text)]
+    if main:
+        return min(main, key=at.distance).date
+    if said:
+        return min(said, key=at.distance).date.at(MONTH)
+    opening = [
+        m
+        for m in mentions
+        if m.opens
+        and clauses.clause_of(m.start) == own
+        and not _OF_SOMETHING_ELSE.search(text, min(m.end, at.end), max(m.start, at.start))
+    ]
+    if opening:
+        return min(opening, key=at.distance).date
     return None
 
 
-def _resolve(m: re.Match[str], pub: dt.date | None) -> dt.date | None:
-    g = m.groupdict()
-    month_word = g["month"] or g["month2"] or g["month3"]
-    if month_word:
-        if g["month3"] and month_word.lower() == "may" and not g["year3"] and not g["last"]:
-            return None  # "may" is mostly a verb
-        month = _MONTHS[month_word.lower().rstrip(".")]
-        day = int(g["day1"] or g["day2"] or 1)
-        year_text = g["year1"] or g["year2"] or g["year3"]
-        if year_text:
-            year = int(year_text)
-        elif pub is None:
-            return None
-        else:
-            year = pub.year if month <= pub.month and not g["last"] else pub.year - 1
-            if g["last"] and month < pub.month and g["last"].strip() == "last":
-                year = pub.year if month < pub.month else pub.year - 1
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            return None
-    if pub is None:
-        return None
-    if g["wd"]:
-        back = (pub.weekday() - _WEEKDAYS.index(g["wd"].lower())) % 7
-        return pub - dt.timedelta(days=back)
-    rel = (g["rel"] or "").lower()
-    return {
-        "yesterday": pub - dt.timedelta(days=1),
-        "today": pub,
-        "last week": pub - dt.timedelta(days=7),
-        "last month": (pub.replace(day=1) - dt.timedelta(days=1)).replace(day=1),
-        "last year": dt.date(pub.year - 1, 1, 1),
-    }.get(rel)
+def _main_clause(m: DateMention, clauses: ClauseView, text: str) -> bool:
+    if clauses.is_aside(m.start):
+        return False
+    start = clauses.start_of(m.start)
+    return not _SUBORDINATE.match(text, start)
+
+
+def pick_ended(
+    mentions: list[DateMention], action: Span, ending: Span, clauses: ClauseView, text: str
+) -> tuple[PartialDate | None, PartialDate | None]:
+    """(the action's date, the date it ended) when an ending word governs the action.
+
+    A year qualifying the action's noun ("its 2021 ban") dates the action; of the other
+    references, those nearer the ending word date the ending ("was lifted in 2023"), the
+    rest the action. Where the ending word is the trigger ("unblocked"), every other
+    reference dates the ending.
+    """
+    attributive = [m for m in mentions if m.attributive and not m.bound]
+    rest = [m for m in mentions if not m.attributive]
+    one_word = ending.start <= action.start and action.end <= ending.end
+    if one_word:
+        near_end, near_action = rest, []
+    else:
+        near_end = [m for m in rest if ending.distance(m) < action.distance(m)]
+        near_action = [m for m in rest if ending.distance(m) >= action.distance(m)]
+    ended_on = pick(near_end, ending, clauses, text)
+    if attributive:
+        return min(attributive, key=action.distance).date, ended_on
+    return pick(near_action, action, clauses, text), ended_on
+
+
+def planned(mentions: list[DateMention], at: Span, clauses: ClauseView) -> bool:
+    """Whether the clause of `at` dates it after publication ("the ban expires in 2026")."""
+    own = clauses.clause_of(at.start)
+    return any(m.later and clauses.clause_of(m.start) == own for m in mentions)
+
+
+def find_date(text: str, published: dt.date | None) -> dt.date | None:
+    """The first date a text states that is no bound, as the first day of its period."""
+    found, _ = date_mentions(text, DateFrame(published))
+    first = next((m for m in found if not m.bound), None)
+    return None if first is None else first.date.first_day()

@@ -1,9 +1,13 @@
 """Relation drafts from a trigger whose actor and targets are known; referrals named later.
 
-A FINED relation takes the amount nearest its trigger; every relation takes the first
-date its sentence states. Fines, suits, probes and licences land on parties, never on
-activities. A body that asked others to look into a class of firms and then names "a
-case involving" one of them referred that one (`case_referrals`).
+Every action draft carries the v2 attributes (`action_attributes`): its date, its
+`status` (and `ended_how`, `ended_on`), a fine its amount; drafts of one relation share
+them (`action_status.reconcile`). A court that overturns or dismisses an action is no
+actor of it: the action it names is marked ended instead. Fines, suits, probes and
+licences land on parties, never on activities. A body that asked others to look into a
+class of firms and then names "a case involving" one of them referred that one
+(`case_referrals`, which also lets a sentence's free ending words end earlier actions:
+`action_status.mark_endings`).
 """
 
 from __future__ import annotations
@@ -11,9 +15,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graph.ontology import GROUP, REL, TYPE
-from ingest.extraction.actions.action_dates import find_date
-from ingest.extraction.actions.money import find_money
+from graph.ontology import ENDED, GROUP, REL, TYPE
+from ingest.extraction.actions.action_attributes import (
+    TriggerAttributes,
+    fine_properties,
+    superseded,
+    trigger_attributes,
+)
+from ingest.extraction.actions.action_dates import ArticleDates, find_date
+from ingest.extraction.actions.action_status import (
+    EndedObject,
+    PendingEnd,
+    end_earlier,
+    end_later,
+    is_court,
+    mark_endings,
+    noun_types,
+    reconcile,
+    set_status,
+)
+from ingest.extraction.actions.date_restatements import restate_dates
+from ingest.extraction.actions.endings import DISMISS, OVERTURN
 from ingest.extraction.actions.roles import View, eligible
 from ingest.extraction.actions.triggers import Trigger
 from ingest.extraction.entities.article_state import ArticleState
@@ -24,6 +46,7 @@ _TO_WHOM = re.compile(r" to ((?:the )?[\w ]{1,40}?)(?= after| before| for| on| i
 _CASE_INVOLVING = re.compile(r"\bcases? (?:[\w ]{0,25} )?(?:involving|against|concerning|about)\b")
 
 _PARTY_ACTIONS = frozenset({REL.fined, REL.sued, REL.investigated, REL.licensed})
+_MONTH_FIRST_COUNTRY = "United States"  # 05/04/2023 is May 4 there, 5 April elsewhere
 
 
 @dataclass
@@ -33,6 +56,15 @@ class ActionHistory:
 
     relations: list[tuple[int, RelationDraft]] = field(default_factory=list)
     referrers: set[str] = field(default_factory=set)
+    dates: ArticleDates | None = None  # every sentence's time references, read once
+    consumed: set[int] = field(default_factory=set)  # ending words already read
+    pending: list[PendingEnd] = field(default_factory=list)  # endings awaiting their action
+
+    def dates_of(self, state: ArticleState) -> ArticleDates:
+        if self.dates is None:
+            us = state.country.main_country == _MONTH_FIRST_COUNTRY
+            self.dates = ArticleDates(state.doc, state.published, day_first=not us)
+        return self.dates
 
 
 def action_drafts(
@@ -51,55 +83,103 @@ def action_drafts(
     """
     text, table = state.doc.text, state.table
     evidence = view.sent.text
-    date = find_date(evidence, state.published)
+    if superseded(trig, view.triggers):
+        return []
+    dates = history.dates_of(state).of_sentence(view.sent.index)
+    attrs = trigger_attributes(trig, view, dates)
+    history.consumed.update(attrs.endings)
+    date = attrs.date.first_day() if attrs.date is not None else None
     props: dict[str, object] = {}
-    if trig.type == REL.fined:
-        money = find_money(evidence, state.country.main_country)
-        if money:
-            pos = trig.start - view.sent.start
-            best = min(money, key=lambda x: abs(x.start - pos))
-            props = {"amount": best.amount, "currency": best.currency}
     if trig.type == REL.referred_by:
-        to_m = next(
-            (
-                m
-                for m in view.mentions
-                if trig.obj_end <= m.start < trig.obj_end + 40
-                and m.key in table
-                and table.get(m.key).type in GROUP.public_body
-            ),
-            None,
-        )
-        if to_m is not None:
-            props["to"] = table.get(to_m.key).name
-        elif trig.voice == "refer":
-            words = _TO_WHOM.match(text, trig.obj_end)
-            if words:
-                props["to"] = words.group(1)
+        props = _referred_to(trig, view, text, table)
         history.referrers.add(actor)
         return [
             RelationDraft(REL.referred_by, t, actor, evidence, round(conf, 2), date, dict(props))
             for t in targets
             if t != actor
         ]
+    if _ends_anothers_action(trig, attrs, actor, targets, view, state, history):
+        return []
     out = []
-    for t in targets:
-        if t == actor:
-            continue
+    parties = [t for t in targets if t != actor]
+    country = state.country.main_country
+    for t in parties:
         draft = table.get(t)
         if draft.type == TYPE.activity and trig.type in _PARTY_ACTIONS:
             continue  # fines, suits, probes and licences land on parties, not on activities
         if draft.unnamed:
             draft.action = trig.type
-        out.append(RelationDraft(trig.type, actor, t, evidence, round(conf, 2), date, dict(props)))
+        props = fine_properties(trig, view, t, len(parties), country)
+        out.append(RelationDraft(trig.type, actor, t, evidence, round(conf, 2), date, props))
         for member in draft.members if draft.unnamed else ():
             rel = RelationDraft(trig.type, actor, member, evidence, round(conf - 0.1, 2), date)
             out.append(rel)
+    for rel in out:
+        set_status(rel, attrs.ended_how, attrs.ended_on)
+    end_later(out, history.pending, view.sent.index, table)
+    reconcile(out, (d for _, d in history.relations), table)
     return out
 
 
+def _referred_to(trig: Trigger, view: View, text: str, table: EntityTable) -> dict[str, object]:
+    """To whom a referral sends the matter: a body named after the object, or the words."""
+    to_m = next(
+        (
+            m
+            for m in view.mentions
+            if trig.obj_end <= m.start < trig.obj_end + 40
+            and m.key in table
+            and table.get(m.key).type in GROUP.public_body
+        ),
+        None,
+    )
+    if to_m is not None:
+        return {"to": table.get(to_m.key).name}
+    if trig.voice == "refer":
+        words = _TO_WHOM.match(text, trig.obj_end)
+        if words:
+            return {"to": words.group(1)}
+    return {}
+
+
+def _ends_anothers_action(
+    trig: Trigger,
+    attrs: TriggerAttributes,
+    actor: str,
+    targets: list[str],
+    view: View,
+    state: ArticleState,
+    history: ActionHistory,
+) -> bool:
+    """A court that overturns or dismisses an action is no actor of it: mark the action
+    its words name ended instead (True: the trigger states nothing of its own)."""
+    how = attrs.ended_how
+    by_court = is_court(actor, state.table)
+    if how == ENDED.overturned:
+        cls = OVERTURN
+    elif how == ENDED.dismissed and by_court:
+        cls = DISMISS
+    else:
+        return False
+    if not (by_court or trig.ended_how == ENDED.overturned):
+        return False
+    phrase = view.doc_text[trig.start : max(trig.end, trig.obj_end)]
+    obj = EndedObject(noun_types(phrase), frozenset(targets), None)
+    end_earlier(history.relations, cls, obj, view.sent.index, attrs.ended_on, state.table)
+    return True
+
+
 def case_referrals(view: View, table: EntityTable, history: ActionHistory) -> None:
-    """A body that asked others to look into a class of firms, then names a case involving one."""
+    """A body that asked others to look into a class of firms, then names a case involving one.
+
+    First, the sentence's free ending words end the earlier actions they name, and its
+    "imposed on <date>" dates the undated ones it names (`date_restatements`).
+    """
+    if history.dates is not None:
+        dates = history.dates.of_sentence(view.sent.index)
+        mark_endings(view, table, history.relations, dates, history.consumed, history.pending)
+        sent = view.sent
+        restate_dates(view.doc_text, sent.index, sent.start, history.relations, dates)
     if not history.referrers:
         return
     m = _CASE_INVOLVING.search(view.sent.text)

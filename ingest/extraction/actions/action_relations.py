@@ -30,7 +30,7 @@ from ingest.extraction.actions.implicit_roles import (
 from ingest.extraction.actions.roles import View, antecedent, is_actor, read_roles
 from ingest.extraction.actions.triggers import Trigger, find_triggers, hedged
 from ingest.extraction.entities.article_state import ArticleState
-from ingest.extraction.entities.drafts import Mention, RelationDraft
+from ingest.extraction.entities.drafts import Mention, Refusal, RelationDraft
 from ingest.extraction.text.document import Document, Sentence
 from ingest.extraction.text.scanning import scanner_of
 
@@ -146,14 +146,70 @@ def _apply(
     if actor is None or not targets:
         if trig.type == REL.referred_by and actor is not None:
             history.referrers.add(actor)
+        _refuse_half(trig, actor, targets, subject, after, view, state)
         return []
     out: list[RelationDraft] = []
     actors = [actor]
     if subject is not None and subject.how != "pronoun" and actor == subject.key:
         actors += co_actors(subject, before, text, table)
+    elif trig.voice == "passive":
+        actors += _co_agents(actor, after, text, state)  # "by authorities in A, B and C"
     for who in actors:
         out += action_drafts(trig, who, targets, conf, view, state, history)
     return out
+
+
+_LIST_GAP = re.compile(r"(?:,? and |, )(?:the )?")
+
+
+def _co_agents(actor: str, after: list[Mention], text: str, state: ArticleState) -> list[str]:
+    """The agents listed with a passive's agent: "taken offline by authorities in the United
+    States, Germany and Finland" is done by each of the three."""
+    table = state.table
+    at = next((i for i, m in enumerate(after) if m.key == actor), None)
+    if at is None:
+        return []
+    kind = table.get(actor).type
+    out: list[str] = []
+    prev = after[at]
+    for m in after[at + 1 :]:
+        if not _LIST_GAP.fullmatch(text, prev.end, m.start):
+            break
+        if m.key not in table or table.get(m.key).type != kind or not is_actor(m, table):
+            break
+        out.append(m.key)
+        prev = m
+    return out
+
+
+def _refuse_half(
+    trig: Trigger,
+    actor: str | None,
+    targets: list[str],
+    subject: Mention | None,
+    after: list[Mention],
+    view: View,
+    state: ArticleState,
+) -> None:
+    """Record a trigger that found one end of its relation but not the other.
+
+    A trigger with neither end is only a word, not a candidate relation: it is not listed.
+    """
+    if actor is not None:
+        reason = "no target recognised on the object side of the clause"
+        state.refused.append(Refusal(trig.type, actor, None, view.sent.text, reason))
+        return
+    target = next((m.key for m in after if m.key in state.table), None)
+    if target is None and subject is not None and trig.voice == "passive":
+        target = subject.key
+    if target is None:
+        return
+    reason = (
+        "the subject is not a body that can act"
+        if subject is not None and subject.key != target
+        else "no actor recognised in the clause or before it"
+    )
+    state.refused.append(Refusal(trig.type, None, target, view.sent.text, reason))
 
 
 _PARTICIPLE = re.compile(r", [a-z]+ing\b")

@@ -28,6 +28,7 @@ TARGET_TYPES = frozenset(
         TYPE.mediaoutlet,
     }
 )
+_OF_BEFORE = re.compile(r"\bof $")
 _MATTER = re.compile(r"\b(?:the matter|the case|the cases|it|them|the issue)\b")
 
 
@@ -95,13 +96,15 @@ def read_roles(
         agent = agent_after(after, text, trig.end, table, ("by", "with", "from", "to", ""))
         if agent is not None and table.get(agent.key).type == TYPE.jurisdiction:
             agent = None
+        owners = {m.key for m in before if _OF_BEFORE.search(text, max(0, m.start - 4), m.start)}
         targets = [
             m
             for m in before
             if eligible(m, table)
             and not possessive(text, m.end)
             and table.get(m.key).type not in (TYPE.activity, TYPE.app, TYPE.website)
-        ]
+            and m.key not in owners
+        ]  # "directors of X (XL), A and B, were served with ...": A and B, not X
         if agent is None:
             first_target = targets[0].start if targets else trig.start
             lead = [m for m in before if m.start < first_target and is_actor(m, table)]
@@ -126,6 +129,8 @@ def read_roles(
             None,
         )
         by_agent = agent_after(after, text, trig.end, table, ("by", "from"))
+        if by_agent is None and text.endswith(" by", trig.start, trig.end):
+            by_agent = agent_after(after, text, trig.end, table, ("",))  # "... initiated by X"
         agent = own or by_agent
         if agent is None and actor is None:
             agent = next(
@@ -138,7 +143,7 @@ def read_roles(
             )
         if agent is not None:
             actor = actor_key(agent, view, table)
-        targets = [m for m in after if eligible(m, table)]
+        targets = [m for m in _before_relative(after, text, trig.end) if eligible(m, table)]
         if not targets and (
             trig.type == REL.investigated or (by_agent is not None and own is None)
         ):
@@ -157,7 +162,7 @@ def read_roles(
                 targets = [first]
         return actor, target_keys(targets, view, table), conf - 0.05
     objects: list[Mention] = []
-    for m in after:
+    for m in _before_relative(after, text, trig.end):
         if _GROUNDS.search(text, trig.end, m.start):
             break  # "arrested a man on suspicion of laundering money through X": X is no target
         if (
@@ -170,6 +175,31 @@ def read_roles(
         if eligible(m, table):
             objects.append(m)
     return actor, target_keys(objects, view, table), conf
+
+
+# ", company of which Binance is partner", ", which owns X": a relative clause after the
+# object describes it; the parties it names are not the action's targets.
+_RELATIVE = re.compile(
+    r", (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:of which|in which|which|whose|that|who)\b"
+)
+
+
+def _before_relative(after: list[Mention], text: str, pos: int) -> list[Mention]:
+    """The mentions outside the relative clauses that follow the objects (each clause runs
+    to its next comma: "A, which is registered in X, and B" keeps A and B)."""
+    if not after:
+        return after
+    end = after[-1].start + 1
+    skipped: list[tuple[int, int]] = []
+    rel = _RELATIVE.search(text, after[0].end, end)
+    while rel is not None:
+        comma = text.find(",", rel.end(), end)
+        stop = comma if comma >= 0 else end
+        skipped.append((rel.start(), stop))
+        rel = _RELATIVE.search(text, stop, end) if comma >= 0 else None
+    if not skipped:
+        return after
+    return [m for m in after if not any(a <= m.start < b for a, b in skipped)]
 
 
 def agent_after(

@@ -15,19 +15,32 @@ import re
 from graph.ontology import REL
 from ingest.extraction.text.regex_lead import compile_lead
 
-_OBJ = r"(?:[^.;\n]|\.(?=,| [a-z]))"  # an object phrase; "Inc.," and "Ltd. and" stay inside
+# an object phrase: "Inc.," and "Ltd. and" stay inside; another "to" ends it ("requiring X
+# to show cause why it should not be told to stop": X is not told to stop here)
+_OBJ = r"(?:(?! to )(?:[^.;\n]|\.(?=,| [a-z])))"
 SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
     (
         REL.banned,
         "span",
         re.compile(
-            r"\bordered (?P<obj>" + _OBJ + r"{1,160}?) to (?:\w+ly )?(?:stop|cease|halt|suspend"
+            r"\b(?:order(?:ed|s|ing)|direct(?:ed|s|ing)|told|tells|telling|instruct(?:ed|s|ing)"
+            r"|requir(?:ed|es|ing)) (?P<obj>" + _OBJ + r"{1,160}?) to (?:\w+ly )?(?:stop|cease|halt"
+            r"|suspend"
             r"|wind down|discontinue|"
             r"shut down|close|remove|delist|end)\b"
         ),
         0.85,
     ),
-    (REL.fined, "span", re.compile(r"\bordered (?P<obj>" + _OBJ + r"{1,160}?) to pay\b"), 0.85),
+    (
+        REL.fined,
+        "span",
+        re.compile(
+            r"\b(?:order(?:ed|s|ing)|direct(?:ed|s|ing)|requir(?:ed|es|ing)) (?P<obj>"
+            + _OBJ
+            + r"{1,160}?) to pay\b"
+        ),
+        0.85,
+    ),
     (
         REL.banned,
         "span",
@@ -50,7 +63,7 @@ SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         REL.warned,
         "span",
         re.compile(
-            r"\badd(?:s|ed|ing)? (?P<obj>[^.;\n]{1,60}?) to (?:its|the|a|an) (?:[\w-]+ ){0,3}?"
+            r"\badd(?:s|ed|ing)? (?P<obj>[^.;\n]{1,160}?) to (?:its|the|a|an) (?:[\w-]+ ){0,3}?"
             r"(?:(?:alert|warning|watch) list|list of (?:[\w-]+ )?(?:unauthori[sz]ed|unlicensed"
             r"|unregistered|suspicious))"
         ),
@@ -85,8 +98,8 @@ SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
 # the same patterns, recompiled so the search can skip ahead (see `text.regex_lead`)
 SPAN_PATTERNS = [(t, v, compile_lead(p.pattern, p.flags), c) for t, v, p, c in SPAN_PATTERNS]
 SPAN_STEMS: list[tuple[str, ...]] = [
-    ("ordered",),
-    ("ordered",),
+    ("order", "direct", "told", "tells", "telling", "instruct", "requir"),
+    ("order", "direct", "requir"),
     ("declar",),
     ("add",),
     ("add",),

@@ -21,8 +21,10 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         REL.banned,
         _V,
         re.compile(
-            r"\b(?:ban(?:s|ned|ning)?|prohibit(?:s|ed|ing)?|outlaw(?:s|ed|ing)?|forb(?:ade|ids?|idden)|"
+            r"\b(?:ban(?:ned|ning)|bans?(?! (?:on|against)\b)|prohibit(?:s|ed|ing)?"
+            r"|outlaw(?:s|ed|ing)?|forb(?:ade|ids?|idden)|"
             r"remov(?:e|es|ed|ing)|shut(?:s|ting)? down|clos(?:e|es|ed|ing) down|"
+            r"(?:tak(?:e|es|en|ing)|took|knock(?:s|ed|ing)?) (?:\w+ )?offline|"
             r"bar(?:s|red|ring)?)\b(?! to\b)"
         ),
         0.85,
@@ -31,7 +33,8 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         REL.banned,
         _V,
         re.compile(
-            r"\b(?:sanction(?:ed|ing)|suspend(?:s|ed|ing)?|"
+            r"\b(?:sanction(?:ed|ing)(?! (?:process|proceedings?|procedure|regime))"
+            r"|suspend(?:s|ed|ing)?|"
             r"designat(?:ed|es|ing)(?=[^.;\n]{0,160}\b(?:sanction|SDN|Specially Designated)))\b"
         ),
         0.8,
@@ -51,7 +54,31 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.8,
     ),
-    (REL.banned, _N, re.compile(r"\bban on\b"), 0.7),
+    (REL.banned, _N, re.compile(r"\b(?:bans? (?:on|against)|prohibition (?:on|of))\b"), 0.7),
+    (
+        REL.banned,
+        _R,
+        re.compile(
+            r"\b(?:(?:was|were|been|being|is|are) )?(?:served|issued|hit) with (?:a |an )?"
+            r"(?:[\w-]+ ){0,2}?(?:prohibition|banning|disqualification) orders?\b"
+        ),
+        0.8,
+    ),
+    (
+        REL.banned,
+        _N,
+        re.compile(r"\b(?:prohibition|banning|disqualification) orders? (?:against|on|to)\b"),
+        0.75,
+    ),
+    (
+        REL.warned,
+        _N,
+        re.compile(
+            r"\b(?:business improvement|improvement|rectification|corrective|remedial) "
+            r"(?:orders?|notices?|directions?)\b"
+        ),
+        0.75,
+    ),
     (REL.banned, _V, re.compile(r"\brevok(?:e|es|ed|ing)\b"), 0.5),
     (
         REL.blocked,
@@ -63,6 +90,25 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.85,
     ),
     (REL.fined, _V, re.compile(r"\bfin(?:es|ed|ing)\b|\bfine\b(?= [A-Z])"), 0.85),
+    (  # "The penalties are: $3.6 million on Hayvn Cayman; $3 million on AC Limited"
+        REL.fined,
+        _N,
+        re.compile(
+            r"(?:[$€£¥₹₩]|\b[A-Z]{1,2}\$|\b(?:USD|EUR|GBP|AED|CHF|SGD|HKD|INR|THB) ?)\d[\d.,]*"
+            r"(?: ?(?:million|billion|bn|mn|m|k)\b)?(?: (?:fine|penalty))? on\b"
+        ),
+        0.7,
+    ),
+    (
+        REL.fined,
+        _R,
+        re.compile(
+            r"\b(?:received|receives|was handed|were handed|was hit with|were hit with|"
+            r"was slapped with|incurred) (?:a |an |the )?(?:[\w$€£¥₹.,-]+ ){0,4}?"
+            r"(?:fine|penalty|penalties)\b"
+        ),
+        0.75,
+    ),
     (
         REL.fined,
         _R,
@@ -114,8 +160,21 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         REL.sued,
         _N,
         re.compile(
-            r"\b(?:lawsuit|suit|complaints?|case|charges?|indictment|prosecution|proceedings)"
-            r"(?: (?:filed|brought))?(?: [^.;\n]{0,30}?)? against\b"
+            r"\b(?:lawsuit|suit|complaints?|case|charges?|indictment|prosecution|proceedings"
+            r"|(?:sanctioning|disciplinary|enforcement|administrative|criminal|legal) "
+            r"(?:process|proceedings?|action))"
+            r"(?: (?:filed|brought|initiated|opened|commenced|instituted))?(?: [^.;\n]{0,30}?)?"
+            r" against\b"
+        ),
+        0.8,
+    ),
+    (
+        REL.sued,
+        _N,
+        re.compile(
+            r"\b(?:[Pp]roceedings|(?:[Ss]anctioning|[Dd]isciplinary|[Ee]nforcement"
+            r"|[Aa]dministrative|[Cc]riminal|[Ll]egal) (?:process|proceedings?|action))"
+            r" (?:initiated|opened|commenced|instituted|brought) by\b"
         ),
         0.8,
     ),
@@ -181,6 +240,16 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.8,
     ),
+    (  # "Coinbase won DNB registration", "Bybit obtained a licence from the VARA"
+        REL.licensed,
+        _R,
+        re.compile(
+            r"\b(?:won|wins|obtained|obtains|secured|secures|received|receives|gained|gains"
+            r"|was granted|were granted|has been granted)\b(?=(?: [\w&.'-]+){0,4}? "
+            r"(?:registration|licen[cs]es?|approval|authori[sz]ation|permit)\b)"
+        ),
+        0.75,
+    ),
     (
         REL.licensed,
         "prefix",
@@ -237,20 +306,26 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
 # the same patterns, recompiled so the search can skip ahead (see `text.regex_lead`)
 PATTERNS = [(t, v, compile_lead(p.pattern, p.flags), c) for t, v, p, c in PATTERNS]
 STEMS: list[tuple[str, ...]] = [
-    ("ban", "prohibit", "outlaw", "forb", "remov", "shut", "clos", "bar"),
+    ("ban", "prohibit", "outlaw", "forb", "remov", "shut", "clos", "bar", "offline"),
     ("sanction", "suspend", "designat"),
     ("sanctions", "suspension", "seizure"),
     ("seiz",),
-    ("ban on",),
+    ("ban on", "bans on", "ban against", "bans against", "prohibition"),
+    ("served with", "issued with", "hit with"),
+    ("prohibition order", "banning order", "disqualification order"),
+    ("improvement", "rectification", "corrective", "remedial"),
     ("revok",),
     ("block", "blacklist", "cut", "restrict"),
     ("fine",),
+    (" on ",),
+    ("fine", "penalt"),
     ("paid", "pay"),
     ("penalt", "fine of", "settlement", "disgorg"),
     ("settl", "to pay", "disgorg"),
     ("sue", "sui", "indict", "prosecut", "charged"),
     ("fil",),
     ("against",),
+    ("initiated by", "opened by", "commenced by", "instituted by", "brought by"),  # any case
     ("filed",),
     ("charges", "lawsuit", "suit", "complaint"),
     ("names",),
@@ -260,6 +335,7 @@ STEMS: list[tuple[str, ...]] = [
     ("warn", "caution", "admonish", "reprimand"),
     ("received", "receives", "got", "gets", "sent", "given", "issued"),
     ("warning", "advisor", "cause", "desist", "notice", "list", "alert"),
+    ("won", "wins", "obtain", "secure", "receive", "gain", "granted"),
     ("-licensed", "-registered", "-approved"),
     (
         "grant",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.extraction.actions.ending_patterns import ENDING_PATTERNS, ENDING_STEMS
 from ingest.extraction.actions.span_patterns import SPAN_PATTERNS, SPAN_STEMS
 from ingest.extraction.actions.trigger_patterns import PATTERNS, STEMS
 from ingest.extraction.text.regex_lead import compile_lead
@@ -21,7 +22,8 @@ from ingest.extraction.text.scanning import Scanner
 
 @dataclass(frozen=True)
 class Trigger:
-    """One trigger occurrence (document offsets)."""
+    """One trigger occurrence (document offsets); `ended_how` where its words end the
+    action ("unblocked", "lifted its ban on": `ending_patterns`)."""
 
     type: str
     start: int
@@ -30,10 +32,16 @@ class Trigger:
     obj_start: int = -1
     obj_end: int = -1
     confidence: float = 0.85
+    ended_how: str | None = None
 
 
-# object-span constructions first: they win overlaps
-GATED = [(*p, s) for p, s in zip(SPAN_PATTERNS + PATTERNS, SPAN_STEMS + STEMS, strict=True)]
+# ending rows, then object-span constructions, first: they win overlaps
+GATED: list[tuple[str, str, re.Pattern[str], float, tuple[str, ...], str | None]] = [
+    (t, v, p, c, s, e) for (t, v, p, c, e), s in zip(ENDING_PATTERNS, ENDING_STEMS, strict=True)
+] + [
+    (t, v, p, c, s, None)
+    for (t, v, p, c), s in zip(SPAN_PATTERNS + PATTERNS, SPAN_STEMS + STEMS, strict=True)
+]
 _PASSIVE = re.compile(
     r"\b(?:was|were|been|be|is|are|being|get|got|gets)(?: (?:\w+ly|also|not|already|since|now))* $"
 )
@@ -42,7 +50,7 @@ _PASSIVE = re.compile(
 def find_triggers(text: str, base: int = 0, scanner: Scanner | None = None) -> list[Trigger]:
     """Triggers in `text` (a sentence, or a whole document with its `scanner`)."""
     out: list[Trigger] = []
-    for rtype, voice, pattern, conf, stems in GATED:
+    for rtype, voice, pattern, conf, stems, ended_how in GATED:
         found = scanner.finditer(pattern, stems) if scanner else pattern.finditer(text)
         for m in found:
             start, end = m.span("t") if "t" in pattern.groupindex else m.span()
@@ -51,7 +59,8 @@ def find_triggers(text: str, base: int = 0, scanner: Scanner | None = None) -> l
             v = voice
             has_obj = "obj" in pattern.groupindex
             line_start = text.rfind("\n", 0, start) + 1
-            progressive = text[start:end].endswith("ing")  # "has been investigating"
+            # "has been investigating", "has been looking into": active, not passive
+            progressive = text[start:end].split(" ", 1)[0].endswith("ing")
             if v == "active" and (
                 (_PASSIVE.search(text[max(line_start, start - 40) : start]) and not progressive)
                 or text.startswith(" by ", end)
@@ -62,12 +71,13 @@ def find_triggers(text: str, base: int = 0, scanner: Scanner | None = None) -> l
                 end = min(end, m.start("obj")) if v in ("refer", "suggest") else end
             else:
                 o_start = o_end = -1
-            out.append(Trigger(rtype, base + start, base + end, v, o_start, o_end, conf))
+            out.append(Trigger(rtype, base + start, base + end, v, o_start, o_end, conf, ended_how))
     return sorted(out, key=lambda t: t.start)
 
 
 HEDGE = re.compile(
-    r"\b(?:not|n't|never|no|neither|nor|without|cannot|could|may|might|would|should|shall|will|"
+    r"\b(?:not|n't|never|no|neither|nor|without|cannot|could|(?<!in |of |by )(?<!last |late )"
+    r"(?<!early )may(?! \d)|might|would|should|shall|will|"
     r"plans?|planning|planned|intends?|intended|intending|seeks?|seeking|sought|asks?|asked|asking|"
     r"urged|urges|urging|wants?|wanted|aims?|proposed|proposes|proposing|consider(?:s|ing|ed)?|"
     r"threaten(?:s|ed)?|expected|likely|prepar(?:es|ing|ed)|set to|poised|fail(?:s|ed)|"

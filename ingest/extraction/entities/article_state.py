@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from graph.models import Article
 from ingest.extraction.entities.country_context import CountryContext
-from ingest.extraction.entities.drafts import EntityTable, Mention
+from ingest.extraction.entities.drafts import EntityTable, Mention, Refusal
 from ingest.extraction.text.document import Document
 
 
@@ -32,6 +32,7 @@ class ArticleState:
     country: CountryContext
     table: EntityTable = field(default_factory=EntityTable)
     mentions: list[Mention] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)
 
     @property
     def published(self) -> dt.date | None:

@@ -151,6 +151,17 @@ class EntityTable:
 
 
 @dataclass
+class Refusal:
+    """A candidate relation left out: `source`/`target` are entity keys (None if missing)."""
+
+    type: str
+    source: str | None
+    target: str | None
+    evidence: str
+    reason: str
+
+
+@dataclass
 class RelationDraft:
     """A relation between entity keys, with its evidence and properties."""
 

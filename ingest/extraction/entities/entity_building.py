@@ -117,7 +117,13 @@ def add_candidate(
     if cand.type == TYPE.company or cand.type == TYPE.exchange:
         draft = _regional_unit(table, cand, ctx, text) or _firm(table, cand, text)
     elif cand.type == TYPE.person:
-        draft = table.find(surface) or table.add(surface, TYPE.person)
+        known = table.find(surface) or _fuller_person(table, surface)
+        if known is None:
+            draft = table.add(surface, TYPE.person)
+        else:
+            draft = known
+            if normalize_name(draft.name) != normalize_name(surface):
+                table.alias(draft, surface, "other")
     else:
         draft = table.find(surface) or table.add(
             _canonical(surface, cand, ctx), cand.type or TYPE.company
@@ -127,6 +133,25 @@ def add_candidate(
     if cand.places and not draft.places:
         draft.places = list(cand.places)
     return _mention(table, draft, cand)
+
+
+def _fuller_person(table: EntityTable, short: str) -> EntityDraft | None:
+    """The one person already named in full whom a shorter name points at: its last words
+    ("Davies", "Mira Serda" for "Aleksandr Mira Serda") or, for a two-word name, its first
+    word (family name first: "Mr Zhu" for "Zhu Su")."""
+    words = short.split()
+    found = []
+    for d in table.all():
+        if d.type != TYPE.person or d.unnamed:
+            continue
+        full = d.name.split()
+        if len(full) <= len(words):
+            continue
+        if full[-len(words) :] == words or (
+            len(words) == 1 and len(full) == 2 and full[0] == short
+        ):
+            found.append(d)
+    return found[0] if len(found) == 1 else None
 
 
 def _canonical(surface: str, cand: Candidate, ctx: CountryContext) -> str:

@@ -85,8 +85,12 @@ class GazIndex:
         """'Thai' -> 'Thailand'; None when the word is no known demonym."""
         return self.adjectives.get(word.casefold())
 
-    def find(self, text: str) -> list[GazHit]:
-        """All word-bounded hits of any surface in `text`, overlapping ones included."""
+    def find(self, text: str, any_case: bool = False) -> list[GazHit]:
+        """All word-bounded hits of any surface in `text`, overlapping ones included.
+
+        `any_case` lets case-sensitive surfaces match in any case too (for text that lost
+        its case: all capitals or all lower case).
+        """
         if self.automaton is None or not text:
             return []
         folded = fold(text)
@@ -110,7 +114,7 @@ class GazIndex:
                 ):
                     continue
             ok = surfaces  # short all-caps aliases must match the text's case exactly
-            for surface in surfaces:
+            for surface in () if any_case else surfaces:
                 if surface.case_sensitive:
                     exact = text[start:end]
                     ok = tuple(s for s in surfaces if not s.case_sensitive or s.text == exact)

@@ -15,12 +15,14 @@ from functools import lru_cache
 from graph.ontology import TYPE
 from ingest.extraction.names.candidates import Candidate
 from ingest.extraction.names.org_names import COMPANY_SUFFIXES, classify, split_chunk
+from ingest.extraction.names.type_cues import ACTION_OBJECT
 from ingest.extraction.text.tokens import UPPER, Token, name_chunks, tokenize
 
 _COMPANY_TAIL = re.compile(
     r",? (?:Inc\.|Inc\b|Ltd\.|Ltd\b|Limited\b|LLC\b|L\.L\.C\.|Corp\.|PLC\b|plc\b|AG\b|S\.A\.|"
     r"GmbH\b|Pte\.? Ltd\.?|Pty\.? Ltd\.?)"
 )
+_IN_LIQUIDATION = re.compile(r" (?:in|i\.L\.|en) (?:[Ll]iquidation|[Ll]iquidación)\b")
 
 _LAW_TAIL = re.compile(
     r"(?:,? \d{4}\b| No\. ?\d+(?:/\d+)?(?: of \d{4})?| B\.E\. \d{4}(?: \(\d{4}\))?"
@@ -57,14 +59,17 @@ def chunk_candidates(
 _TITLE_TOKENS = frozenset(
     "chair chairman chairwoman chairperson president governor commissioner superintendent "
     "secretary-general ceo minister judge senator spokesperson spokesman spokeswoman director "
-    "deputy vice-chair vice-president treasurer chancellor prosecutor mayor founder".split()
+    "deputy vice-chair vice-president treasurer chancellor prosecutor mayor founder co-founder "
+    "cofounder co-ceo co-chair co-chairman co-chairwoman secretary".split()
 )
 
 
 # Words that are a person's title only where a name starts: "Justice Jackman", "Chief
 # Executive Sarah Paquet" (inside a name they are not: "Ministry of Justice").
+_POSSESSIVE = ("'s", "\u2019s")
 _LEADING_TITLE_TOKENS = frozenset(
     "justice justices judge judges mr mr. ms ms. mrs mrs. dr dr. sir dame chief former acting "
+    "cabinet "
     "interim sen. rep. gov.".split()
 )
 _AFTER_CHIEF = frozenset(("executive", "officer", "financial", "operating", "compliance"))
@@ -90,12 +95,23 @@ def _split_titles(tokens: list[Token], a: int, b: int) -> list[tuple[int, int]]:
         rest = cut + 2 if tokens[cut + 1].lower == "the" else cut + 1
         return [(lead, cut), *_split_titles(tokens, rest, b)]
     for i in range(a, b):
-        if tokens[i].lower in _TITLE_TOKENS:
-            j = i
-            while j < b and tokens[j].lower in _TITLE_TOKENS:
+        chief = (
+            tokens[i].lower == "chief" and i + 1 < b and tokens[i + 1].lower in _AFTER_CHIEF
+        )  # "FINTRAC Chief Executive Sarah Paquet"
+        if (tokens[i].lower in _TITLE_TOKENS or chief) and not _ends_body_name(tokens, a, i, b):
+            j = i + 1
+            while j < b and (
+                tokens[j].lower in _TITLE_TOKENS | _AFTER_CHIEF
+                and (chief or tokens[j].lower in _TITLE_TOKENS)
+            ):
                 j += 1
             return ([(a, i)] if i > a else []) + _split_titles(tokens, j, b)
     return [(a, b)] if a < b else []
+
+
+def _ends_body_name(tokens: list[Token], a: int, i: int, b: int) -> bool:
+    """A title word that closes a body's name: "Office of the Data Protection Commissioner"."""
+    return i == b - 1 and any(tokens[k].lower == "of" for k in range(a, i))
 
 
 @lru_cache(maxsize=16384)
@@ -110,8 +126,15 @@ def _run_chunks(run: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     for a, b in name_chunks(tokens):
         for a2, b2 in _split_titles(tokens, a, b):
             for a3, b3 in split_chunk(tokens, a2, b2):
+                while b3 - a3 > 1 and tokens[a3].lower in _LEADING_TITLE_TOKENS:
+                    a3 += 1  # "Zhu Su and Mr Kyle Davies": the connector split came later
                 words = tuple(t.text for t in tokens[a3:b3])
-                out.append((tokens[a3].start, tokens[b3 - 1].end, words))
+                end = tokens[b3 - 1].end
+                if words[-1].endswith(_POSSESSIVE) and len(words[-1]) > 3:
+                    # "Hayvn Cayman's subsidiary": the name is "Hayvn Cayman"
+                    words = (*words[:-1], words[-1][:-2])
+                    end -= 2
+                out.append((tokens[a3].start, end, words))
     return tuple(out)
 
 
@@ -133,6 +156,10 @@ def _chunk_candidate(
     tail = _COMPANY_TAIL.match(text, end) if etype is None or etype == TYPE.company else None
     if tail and words[-1].lower() not in COMPANY_SUFFIXES:
         end, etype, source = tail.end(), TYPE.company, "company"
+    if etype == TYPE.company or words[-1].lower() in COMPANY_SUFFIXES:
+        wound_up = _IN_LIQUIDATION.match(text, end)  # "Suisse Finance GmbH in Liquidation"
+        if wound_up:
+            end, etype, source = wound_up.end(), TYPE.company, "company"
     if etype == TYPE.law:
         for tail_word in (" No.", " B.E."):
             if text[start:end].endswith(tail_word):
@@ -144,6 +171,8 @@ def _chunk_candidate(
     if etype is None:
         etype = cues.get((start, end))
         source = "cue" if etype else "chunk"
+        if etype == ACTION_OBJECT:
+            etype, source = TYPE.company, "object"
     if etype is None and publisher and text[start:end] == publisher:
         etype, source = TYPE.mediaoutlet, "cue"
     return Candidate(start, end, text[start:end], etype, source)

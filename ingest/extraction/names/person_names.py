@@ -23,7 +23,7 @@ PERSON_NAME = (
     r"(?![\w-])"
 )
 ROLE_WORDS = (
-    r"(?:co-)?founder|chief executive(?: officer)?|ceo|chief (?:compliance|legal|financial|"
+    r"(?:co-)?(?:founder|chief executive(?: officer)?|ceo|chief (?:compliance|legal|financial|"
     r"operating|technology|strategy|risk|commercial|product|investment) officer|cfo|coo|cto|cco"
     r"|general counsel|chair(?:man|woman|person)?|vice[- ]chair(?:man|woman|person)?|president"
     r"|vice[- ]president|governor|deputy governor|commissioner|superintendent|secretary-general"
@@ -31,7 +31,7 @@ ROLE_WORDS = (
     r"|executive director|head(?: of [\w -]+?)?|spokes(?:person|man|woman)|minister"
     r"|finance minister|prime minister|judges?|justices?|prosecutor|attorney general|mayor"
     r"|senator|lawmaker|adviser|advisor|regional manager(?: for [A-Z]\w+)?|manager|partner"
-    r"|chancellor|treasurer|inspector general|chief|executive|official|analyst|economist"
+    r"|chancellor|treasurer|inspector general|chief|executive|official|analyst|economist)"
 )
 # Every ROLE_WORDS alternative holds one of these (lower case): keep the two in step.
 ROLE_STEMS = (
@@ -114,7 +114,8 @@ _SURNAME_TITLE_END = re.compile(
     r"\b(?:Justice|Judge|President|Chair|Chairman|Chairwoman|Governor|Commissioner|Senator"
     r"|Minister|Prosecutor|Sen\.|Rep\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?) $"
 )
-_SURNAME = re.compile(rf"[{UPPER}][a-zà-ÿāăąćčďđēěğīıłńňōőœřśşšţťūůűźżž'-]{{2,}}")
+_LOWER = "a-zà-ÿāăąćčďđēěğīıłńňōőœřśşšţťūůűźżž'"
+_SURNAME = re.compile(rf"[{UPPER}][{_LOWER}]{{2,}}(?:-[{UPPER}]?[{_LOWER}]+)*")
 _POSSESSIVE = ("'s", "\u2019s")
 
 

@@ -52,6 +52,8 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
         Candidate(p.start, p.end, p.name, TYPE.person, "person") for p in person_spans(text, spans)
     ]
     persons = [p for p in persons if not _clashes_with_org(p, gaz, chunks)]
+    surnames = {p.surface.split()[-1] for p in persons}
+    chunks = [c for c in chunks if c.source != "object" or c.surface not in surnames]
     brands = brand_extensions(unknown, gaz, index)
     accepted = select(gaz + chunks + persons + brands)
     rest = free(unknown, accepted)

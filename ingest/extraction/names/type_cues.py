@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from graph.ontology import TYPE
+from ingest.extraction.names.given_names import is_given_name
 from ingest.extraction.text.regex_lead import compile_lead
 from ingest.extraction.text.scanning import Scanner
 from ingest.extraction.text.tokens import UPPER
@@ -24,6 +25,10 @@ ONE = rf"(?P<n>[{UPPER}](?<![\w.&'-].)[\w.&'-]*\w)"
 _LIST_ITEM = rf"[{UPPER}](?<![\w.&'-].)[\w.&'-]*\w?(?: [{UPPER}][\w.&'-]*)*"
 LIST = rf"(?P<list>{_LIST_ITEM}(?:, {_LIST_ITEM})*(?:,? (?:and|or) {_LIST_ITEM})?)"
 _END = r"(?=[\s,.;:)'\"]|$)"
+# Not a type: the mark of a party named as an action's object, which `name_runs` makes
+# a company unless the name turns out to be a person's (a given name first, or the
+# surname of a person the article names); the gazetteer and other cues win over it.
+ACTION_OBJECT = "action object"
 
 CUES: list[tuple[re.Pattern[str], str]] = [
     (
@@ -47,7 +52,8 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             rf"{NAME}, (?:a|an|the) (?:[\w'-]+ ){{0,4}}?(?:firm|company|bank|startup|lender|miner"
             r"|wallet provider|issuer|fintech|payments provider|parent|parent company|conglomerate"
-            r"|operator|group)\b(?!')"
+            r"|operator|group|affiliate|subsidiary|arm|unit|entity|branch|vehicle|fund"
+            r"|partnership|brokerage|broker|custodian|platform operator)\b(?!')"
         ),
         TYPE.company,
     ),
@@ -92,6 +98,30 @@ CUES: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(rf"\bthe capital,? {NAME}{_END}"), TYPE.jurisdiction),
     (re.compile(rf"\b(?:Court|Tribunal)[\w ,]*? in {NAME}{_END}"), TYPE.jurisdiction),
+    (
+        re.compile(
+            r"\b(?:parent(?: company)?|subsidiary|affiliate|arm|unit|operating entity|"
+            rf"holding company|operator),? {NAME}{_END}"
+        ),
+        TYPE.company,
+    ),
+    (
+        re.compile(
+            r"\b(?:digital[- ]asset|crypto(?:currency)?|fintech|payments?|trading|investment|"
+            r"brokerage|lending|custody|blockchain|mining|technology|software|wallet) "
+            rf"(?:firm|company|provider|group|lender|startup|operator|business) {NAME}{_END}"
+        ),
+        TYPE.company,
+    ),
+    # the object of an enforcement verb is a party: "fined HAYVN", "sued Zorblax Widgets"
+    (
+        re.compile(
+            r"\b(?:fined|sued|charged|penali[sz]ed|sanctioned|censured|reprimanded|indicted|"
+            r"banned|barred|blocked|warned|licensed|authori[sz]ed|investigating|probing|"
+            rf"(?:action|proceedings|charges|case|complaint|lawsuit) against) {NAME}{_END}"
+        ),
+        ACTION_OBJECT,
+    ),
 ]
 LIST_CUES: list[tuple[re.Pattern[str], str]] = [
     (
@@ -111,6 +141,13 @@ LIST_CUES: list[tuple[re.Pattern[str], str]] = [
         TYPE.cryptoasset,
     ),
     (re.compile(rf"\bexchanges {LIST} and [{UPPER}]"), TYPE.exchange),
+    (
+        re.compile(
+            r"\b(?:apps|applications)(?: \w+)?,? (?:such as|including|like|namely|called|named)"
+            rf" {LIST}"
+        ),
+        TYPE.app,
+    ),
 ]
 # the same patterns, recompiled so the search can skip ahead (see `text.regex_lead`)
 CUES = [(compile_lead(p.pattern, p.flags), etype) for p, etype in CUES]
@@ -162,6 +199,29 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ),
     ("capital",),
     ("court", "tribunal"),
+    ("parent", "subsidiary", "affiliate", "arm", "unit", "entity", "holding company", "operator"),
+    ("firm ", "company ", "provider ", "group ", "lender ", "startup ", "operator ", "business "),
+    (
+        "fined",
+        "sued",
+        "charged",
+        "penalised",
+        "penalized",
+        "sanctioned",
+        "censured",
+        "reprimanded",
+        "indicted",
+        "banned",
+        "barred",
+        "blocked",
+        "warned",
+        "licensed",
+        "authorised",
+        "authorized",
+        "investigating",
+        "probing",
+        " against ",
+    ),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _CUE_ALSO: dict[int, tuple[str, ...]] = {
@@ -174,6 +234,7 @@ _LIST_STEMS: list[tuple[str, ...]] = [
     ("such as", "including", "like"),
     ("such as", "including", "like"),
     ("exchanges ",),
+    ("such as", "including", "like", "namely", "called", "named"),
 ]
 
 
@@ -186,12 +247,20 @@ def cue_spans(text: str, scanner: Scanner | None = None) -> Iterator[tuple[int, 
             else pattern.finditer(text)
         )
         for m in found:
-            yield m.start("n"), m.end("n"), etype
+            if etype is ACTION_OBJECT and _looks_like_person(m.group("n")):
+                continue
+            end = m.end("n") - 2 if m.group("n").endswith(("'s", "\u2019s")) else m.end("n")
+            yield m.start("n"), end, etype
     for (pattern, etype), stems in zip(LIST_CUES, _LIST_STEMS, strict=True):
         for m in scanner.finditer(pattern, stems) if scanner else pattern.finditer(text):
             base = m.start("list")
             for part in _iter_list(m.group("list")):
                 yield base + part[0], base + part[1], etype
+
+
+def _looks_like_person(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 2 and is_given_name(words[0])
 
 
 def _iter_list(text: str) -> Iterator[tuple[int, int]]:

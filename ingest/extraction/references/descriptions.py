@@ -23,6 +23,7 @@ from ingest.extraction.references.implied_bodies import (
     ministry,
     police,
     regional_body_or_brand,
+    regulator,
 )
 from ingest.extraction.text.scanning import scanner_of
 
@@ -63,6 +64,8 @@ _NOUNS = {
     "government": (TYPE.governmentbody,),
 }
 
+_REGULATOR_NOUNS = frozenset(("regulator", "regulators", "watchdog", "supervisor"))
+
 _FIRM_NOUNS = frozenset(
     "company firm group exchange platform operator mixer lender broker marketplace".split()
 )
@@ -97,7 +100,8 @@ _DESC_STEMS = (
 _DESC_STARTS = re.compile(r"[A-Zti](?<!\w.)")
 
 _REGULATORS_IN = re.compile(
-    r"\b(?:[Rr]egulators|[Aa]uthorities|[Oo]fficials) in (?P<place>[A-Z]\w+(?: [A-Z]\w+)?)"
+    r"\b(?:[Rr]egulators|[Aa]uthorities|[Oo]fficials|[Pp]rosecutors|[Pp]olice) in "
+    r"(?P<place>[A-Z]\w+(?: [A-Z]\w+)?)"
 )
 
 _PLACE_POLICE = re.compile(r"\b(?P<place>[A-Z][\w.]*(?: [A-Z][a-z]+)?) police\b")
@@ -150,7 +154,10 @@ def resolve_descriptions(state: ArticleState) -> None:
             out.append(Mention(m.start(), m.end(), m.group(), draft.key, draft.type, "descriptive"))
     out += collective_mentions(state, named, used)
     special = list(
-        scan.finditer(_REGULATORS_IN, ("regulators in", "authorities in", "officials in"))
+        scan.finditer(
+            _REGULATORS_IN,
+            ("regulators in", "authorities in", "officials in", "prosecutors in", "police in"),
+        )
     )
     for m in special + list(scan.finditer(_BRAND_GROUP, ("group", "platform", "brand"))):
         if used[m.start()]:
@@ -275,6 +282,8 @@ def _nearest(
         return best
     if types == (TYPE.centralbank,):
         return central_bank(table, ctx, place)
+    if noun in _REGULATOR_NOUNS:
+        return regulator(mods, table, ctx, place)
     if noun == "ministry" and mods and all(w.isalpha() and w.islower() for w in mods):
         return ministry(" ".join(mods), table, ctx, place)
     if sent is not None and sent.index <= 2:

@@ -28,6 +28,51 @@ def central_bank(table: EntityTable, ctx: CountryContext, place: str | None) -> 
     return None
 
 
+# A description's words that point at a kind of regulator, and the name words that fit.
+_REGULATOR_WORDS = {
+    "securities": ("securities", "exchange commission", "capital market"),
+    "financial": ("financial", "finance"),
+    "market": ("market",),
+    "markets": ("market",),
+    "banking": ("bank", "prudential"),
+    "data": ("data", "privacy"),
+    "privacy": ("data", "privacy"),
+    "consumer": ("consumer", "conduct"),
+    "conduct": ("conduct",),
+    "anti-money-laundering": ("intelligence", "money laundering", "transaction"),
+    "money-laundering": ("intelligence", "money laundering", "transaction"),
+    "intelligence": ("intelligence",),
+}
+
+
+def regulator(
+    mods: list[str], table: EntityTable, ctx: CountryContext, place: str | None
+) -> EntityDraft | None:
+    """ "Germany's financial watchdog", "the Thai securities regulator" with no antecedent:
+    the one regulator of that country whose name fits the description's words.
+
+    Only a place the text gives counts (not the article's main country), and only a
+    single fitting entry is taken: two candidates (South Korea's Financial Services
+    Commission and Financial Supervisory Service) leave the description unresolved.
+    """
+    if not place:
+        return None
+    candidates = [
+        e for e in ctx.index.entries if e.type == TYPE.regulator and e.jurisdiction == place
+    ]
+    wanted = [w for m in mods for w in _REGULATOR_WORDS.get(m.lower(), ())]
+    if wanted:
+        candidates = [e for e in candidates if any(w in e.name.lower() for w in wanted)]
+    if "intelligence" not in wanted:  # a financial intelligence unit is no "watchdog"
+        candidates = [e for e in candidates if "intelligence" not in e.name.lower()]
+    if len(candidates) != 1:
+        return None
+    entry = candidates[0]
+    draft = table.add(entry.name, TYPE.regulator, qid=entry.qid, jurisdiction=place)
+    draft.standalone = True
+    return draft
+
+
 def ministry(
     topic: str, table: EntityTable, ctx: CountryContext, place: str | None
 ) -> EntityDraft | None:
@@ -75,9 +120,21 @@ def regional_body_or_brand(
     place = ctx.jurisdiction(m.group("place"))
     if place is None:
         return None
-    for d in table.all():
-        if d.type in (TYPE.regulator, TYPE.governmentbody) and (
-            d.jurisdiction == place.name or place.name in d.places
-        ):
-            return d
-    return None
+    role = m.group().split()[0].lower()
+    seated = [
+        d
+        for d in table.all()
+        if d.type in (TYPE.regulator, TYPE.governmentbody)
+        and (d.jurisdiction == place.name or place.name in d.places)
+    ]
+    if role in _ROLE_NAME_WORDS:  # "prosecutors in Seoul": a prosecutors' office there
+        words = _ROLE_NAME_WORDS[role]
+        seated = [d for d in seated if any(w in d.name.lower() for w in words)]
+    return seated[0] if seated else None
+
+
+# Bodies named by their members: "prosecutors in X" is a prosecutor's office seated in X.
+_ROLE_NAME_WORDS = {
+    "prosecutors": ("prosecut",),
+    "police": ("police",),
+}

@@ -23,8 +23,15 @@ _ROLE = re.compile(
 )
 _TITLE_BEFORE = re.compile(
     rf"(?:\b(?P<its>[Ii]ts|[Tt]heir|[Hh]is|[Hh]er) )?(?P<role>(?:(?:former|acting|interim|deputy|"
-    rf"outgoing) )?(?i:{ROLE_WORDS}))[, ]*$"
+    rf"outgoing) )?(?i:{ROLE_WORDS}))(?P<plural>s)?(?: (?:Mr|Ms|Mrs|Dr)\.?)?[, ]*$"
 )
+# "two former directors of Three Arrows Capital Pte Ltd (TACPL), Mr Zhu Su and ..."
+_ROLE_OF_BEFORE = re.compile(
+    rf"\b(?P<role>(?i:{ROLE_WORDS}))s? (?:of|at) (?P<org>[^,;]{{2,80}}?)(?: \([\w.-]+\))?"
+    r", (?:(?:Mr|Ms|Mrs|Dr)\.? )?$"
+)
+# between two people of one list: "Roman Storm and Roman Semenov", "A, B and C"
+_LIST_GAP = re.compile(r"(?:,? and |, )(?:(?:Mr|Ms|Mrs|Dr)\.? )?")
 _PUBLIC_ROLES = re.compile(
     r"chair|commissioner|governor|superintendent|secretary|director|minister|president|judge|"
     r"justice|prosecutor|mayor|senator|lawmaker|attorney|inspector|chancellor|treasurer",
@@ -63,12 +70,17 @@ def read_affiliations(state: ArticleState) -> list[RelationDraft]:
     text = doc.text
     out: list[RelationDraft] = []
     ordered = sorted(state.mentions, key=lambda m: m.start)
+    listed: tuple[int, list[tuple[str | None, str]]] = (-1, [])  # the last person's end, roles
     for i, m in enumerate(ordered):
         if m.key not in table or table.get(m.key).type != TYPE.person or m.how == "pronoun":
             continue
         sent = doc.sentence_at(m.start)
         evidence = sent.text if sent else m.text
-        for org, role in _roles_of(m, i, ordered, state):
+        roles = _roles_of(m, i, ordered, state)
+        if not roles and listed[1] and _LIST_GAP.fullmatch(text, listed[0], m.start):
+            roles = listed[1]  # "co-founders Roman Storm and Roman Semenov": both
+        listed = (m.end, roles)
+        for org, role in roles:
             if org is not None and org != m.key:
                 out.append(
                     RelationDraft(
@@ -89,10 +101,18 @@ def _roles_of(
     line_start = text.rfind("\n", 0, m.start) + 1
     before = text[max(line_start, m.start - 80) : m.start]
     title = _TITLE_BEFORE.search(before) if may_hold_role(before) else None
+    role_of = _ROLE_OF_BEFORE.search(before) if title is None and may_hold_role(before) else None
+    if role_of:
+        org_start = m.start - len(before) + role_of.start("org")
+        org = next((x.key for x in ordered[:i] if x.start >= org_start and _is_org(x, table)), None)
+        if org is not None:
+            found.append((org, role_of.group("role").lower()))
     if title:
         role = title.group("role").lower()
         title_at = m.start - len(before) + title.start()
-        org = _org_before_title(ordered, i, title_at, text, table)
+        org = _org_before_title(ordered, i, title_at, text, table) or _org_right_after(
+            ordered, i, text, table
+        )
         if title.group("its"):
             its = next((x for x in ordered if x.start == title_at and x.how == "pronoun"), None)
             org = its.key if its is not None and _is_org(its, table) else org
@@ -166,6 +186,19 @@ def _org_before_title(
             return x.key
         break
     return None
+
+
+_GAP_TO_ORG = re.compile(r"(?:,| of| at)? (?:the )?")
+
+
+def _org_right_after(ordered: list[Mention], i: int, text: str, table: EntityTable) -> str | None:
+    """ "Under Acting Chairman Mark Uyeda, the SEC ...", "Commissioner X of the DFPI": the
+    organisation that follows the name."""
+    if i + 1 >= len(ordered):
+        return None
+    x = ordered[i + 1]
+    gap = text[ordered[i].end : x.start]
+    return x.key if _GAP_TO_ORG.fullmatch(gap) and _is_org(x, table) else None
 
 
 def _org_inside(

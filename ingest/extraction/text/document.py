@@ -10,6 +10,7 @@ sentence's offset in one joined text so mention offsets can be mapped back.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ingest.extraction.text.normalize import normalize_text
@@ -46,6 +47,7 @@ _SOFT_ABBREV = frozenset(
     "etc jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat "
     "dept govt intl".split()
 )
+_COMPANY_ABBREV = frozenset("inc ltd corp plc llc bhd pte".split())
 _OPENERS = frozenset(
     "the it he she they we i this that these those its his her their in on at but and however "
     "meanwhile a an according under after before as while when since for if there some many "
@@ -126,6 +128,10 @@ def _is_boundary(text: str, pos: int, end: int) -> bool:
         return False
     if len(word) == 1 and word.isalpha():  # an initial: "Adrienne A. Harris"
         return next_word.lower() in _OPENERS
+    if word in _COMPANY_ABBREV and next_word[:1].isupper():
+        # "... Zelkova Pay Ltd. Zelkova spent": a name does not run on after its legal
+        # suffix, so a capitalised word there starts a sentence ("Ltd. and", "Inc.," don't)
+        return next_word.lower() not in _COMPANY_ABBREV
     if word in _SOFT_ABBREV or (len(word) <= 4 and "." in word):
         return next_word.lower() in _OPENERS
     return True
@@ -176,6 +182,13 @@ def build_document(text: str) -> Document:
     return doc
 
 
-def read_document(text: str) -> Document:
-    """The article's raw text, normalised, as a `Document` of content sentences."""
-    return build_document(normalize_text(text))
+def read_document(text: str, recase: Callable[[str], str] | None = None) -> Document:
+    """The article's raw text, normalised, as a `Document` of content sentences.
+
+    `recase` may restore capitals the text lost (an all-capitals or all-lower-case text,
+    a Title Case headline) before sentences are split; it must keep the text's length.
+    """
+    normal = normalize_text(text)
+    if recase is not None:
+        normal = recase(normal)
+    return build_document(normal)

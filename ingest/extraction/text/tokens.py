@@ -103,8 +103,18 @@ def name_chunks(tokens: list[Token]) -> list[tuple[int, int]]:
     return chunks
 
 
+# Possessives that are part of a body's name: "People's Bank", "Sofia City Prosecutor's
+# Office", "U.S. Attorney's Office", "Attorney General's Office".
+_NAME_POSSESSIVES = frozenset(
+    ("people's", "prosecutor's", "prosecutors'", "attorney's", "general's", "comptroller's",
+     "ombudsman's", "auditor's", "sheriff's", "controller's", "commissioner's")
+)  # fmt: skip
+
+
 def _possessive(tok: Token) -> bool:
-    return (tok.text.endswith("'s") or tok.text.endswith("s'")) and tok.lower != "people's"
+    return (
+        tok.text.endswith("'s") or tok.text.endswith("s'")
+    ) and tok.lower not in _NAME_POSSESSIVES
 
 
 def _starts_name(tok: Token) -> bool:

@@ -1,7 +1,7 @@
 """Check a sealed part (articles + gold) against the annotation conventions.
 
 Adapted from tests/data/heldout/validate.py. Run from the repo root:
-    .venv/bin/python tests/data/sealed/validate.py tests/data/sealed/part_a (or part_b)
+    .venv/bin/python tests/data/sealed/validate_sealed.py tests/data/sealed/part_a (or part_b)
 Additions: v2 action properties (date, status, ended_how, ended_on, amount, currency) are
 checked for form; two events with the same (source, type, target) are allowed when their
 properties differ (dev2 convention); optional entities carry no ALIAS_OF; the self-score uses

@@ -1,0 +1,96 @@
+"""Capitals restored where a text lost them, so that names can be told from words.
+
+The extractor reads names by their capitals. A newsflash written ALL IN CAPITALS, a
+text pasted all in lower case, or a Title Case headline ("Regulator Bans OKX,
+Removes 13 Apps") defeats that: every word or no word looks like a name. `restore_case`
+rewrites such text (keeping its length, so offsets hold) the way an editor would:
+
+- lower case everywhere, then the capitals of every gazetteer name found in it (in
+  its curated spelling: "financial conduct authority" -> "Financial Conduct Authority",
+  "SEC"), of demonyms ("thai" -> "Thai") and of each sentence's first letter;
+- in a Title Case line of an otherwise normal text, a word keeps its capital only when
+  it is a gazetteer name, an acronym, the line's first word, or written with a capital
+  in the middle of a sentence elsewhere in the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extraction.names.gazetteer_index import GazIndex, get_index
+
+MIN_LETTERS = 20  # below this, a text's case says nothing
+CAPS_SHARE = 0.85  # more capitals than this: an all-capitals text
+LOWER_SHARE = 0.02  # fewer than this: an all-lower-case text
+TITLE_SHARE = 0.75  # a line whose long words are capitalised this often is in Title Case
+
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)\W*(\w)")
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;:] )([A-Z][\w'-]*)")
+
+
+def restore_case(text: str) -> str:
+    """`text` with the capitals a reader expects, when it lost them; else `text` itself."""
+    letters = sum(map(str.isalpha, text))  # map over str methods: C speed, no list
+    if letters < MIN_LETTERS:
+        return text
+    upper = sum(map(str.isupper, text)) / letters
+    if upper > CAPS_SHARE or upper < LOWER_SHARE:
+        return _recase(text, get_index())
+    lines = text.split("\n")
+    if not any(_is_title_case(line) for line in lines):
+        return text
+    body = "\n".join(line for line in lines if not _is_title_case(line))
+    known = set(_MID_SENTENCE_CAPITAL.findall(body))
+    return "\n".join(
+        _recase_title(line, known, get_index()) if _is_title_case(line) else line for line in lines
+    )
+
+
+def _recase(text: str, index: GazIndex) -> str:
+    chars = list(text.lower())
+    for hit in index.find(text, any_case=True):
+        _copy_capitals(chars, hit.start, hit.surfaces[0].text)
+    for m in _WORD.finditer(text):
+        if index.country_of_adjective(m.group()):
+            chars[m.start()] = chars[m.start()].upper()
+    for m in _SENTENCE_START.finditer(text):
+        chars[m.start(1)] = chars[m.start(1)].upper()
+    return "".join(chars)
+
+
+def _recase_title(line: str, known: set[str], index: GazIndex) -> str:
+    chars = list(line)
+    keep: set[int] = set()
+    for hit in index.find(line, any_case=True):
+        keep.update(range(hit.start, hit.end))
+    for i, m in enumerate(_WORD.finditer(line)):
+        word = m.group()
+        if i == 0 or m.start() in keep or word in known or _is_acronym(word):
+            continue
+        if index.country_of_adjective(word):
+            continue
+        chars[m.start()] = chars[m.start()].lower()
+    return "".join(chars)
+
+
+def _copy_capitals(chars: list[str], start: int, surface: str) -> None:
+    """Give the span at `start` the capitals of the curated `surface` (same length)."""
+    for i, c in enumerate(surface):
+        if start + i < len(chars) and c.isupper():
+            chars[start + i] = chars[start + i].upper()
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isupper()
+
+
+def _is_title_case(line: str) -> bool:
+    """A headline-like line (no closing full stop) whose long words nearly all start upper."""
+    if line.rstrip().endswith((".", '"')):
+        return False
+    words = [w for w in _WORD.findall(line) if len(w) > 3]
+    if len(words) < 3:
+        return False
+    capitalised = sum(w[0].isupper() for w in words)
+    return capitalised / len(words) >= TITLE_SHARE and not all(w.isupper() for w in words)

@@ -1,0 +1,280 @@
+"""Recognition without the gazetteer's help, and what the extractor refuses, on sentences
+written for these tests (none is taken from a corpus article)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.models import Article, Extraction
+from ingest.extraction import extract_article
+from ingest.extraction.names.given_names import is_given_name
+
+
+def extract(text: str) -> Extraction:
+    article = Article(id="t", title="Test", published=dt.date(2024, 6, 3), text=text)
+    return extract_article(article)
+
+
+def names_of(ex: Extraction, etype: str) -> set[str]:
+    return {e.name for e in ex.entities if e.type == etype}
+
+
+def facts(ex: Extraction) -> set[tuple[str, str, str]]:
+    name = {e.id: e.name for e in ex.entities}
+    return {(name[r.source], r.type, name[r.target]) for r in ex.relations}
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("Margarethe", True), ("Priya", True), ("Will", False), ("Justice", False)],
+)
+def test_given_names_are_common_first_names_not_everyday_words(word: str, expected: bool) -> None:
+    assert is_given_name(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "The board appointed Margarethe Vollstedt as its new treasurer in May.",
+            "Margarethe Vollstedt",
+        ),
+        ("Lawmakers rejected Governor Teodor Halvorsen's budget on Tuesday.", "Teodor Halvorsen"),
+        ("The ruling was written by Justice Okonkwo-Brandt of the Appeal Court.", "Okonkwo-Brandt"),
+        ("Chief Executive Ingeborg Tallis said the firm would appeal.", "Ingeborg Tallis"),
+    ],
+)
+def test_people_are_found_by_given_name_title_or_possessive(text: str, person: str) -> None:
+    people = names_of(extract(text), "Person")
+    assert person in people
+    assert not any(
+        p.endswith("'s") or p.startswith(("Chief", "Justice", "Governor")) for p in people
+    )
+
+
+def test_people_listed_after_a_plural_title_are_all_people_and_sit_on_the_court() -> None:
+    ex = extract(
+        "A bench of Justices Adaeze Mbakwe, Pernille Strand and K. Vasudevan of the Supreme "
+        "Court of India set the order aside."
+    )
+    assert {"Adaeze Mbakwe", "Pernille Strand", "K. Vasudevan"} <= names_of(ex, "Person")
+    assert ("Adaeze Mbakwe", "AFFILIATED_WITH", "Supreme Court of India") in facts(ex)
+
+
+def test_the_object_of_an_enforcement_verb_is_a_party_even_when_unknown() -> None:
+    ex = extract("The Financial Conduct Authority fined Quillon Brightwater Markets on Friday.")
+    assert ("Financial Conduct Authority", "FINED", "Quillon Brightwater Markets") in facts(ex)
+    assert "Quillon Brightwater Markets" in names_of(ex, "Company")
+
+
+def test_a_surname_after_an_enforcement_verb_stays_a_person() -> None:
+    ex = extract(
+        "The Financial Conduct Authority investigated Dorothea Quist, a former trader. "
+        "It later fined Quist."
+    )
+    assert "Quist" not in names_of(ex, "Company")
+
+
+def test_a_firm_named_after_its_descriptor_and_with_a_possessive_is_a_company() -> None:
+    ex = extract("The regulator revoked the permit of payments firm ZEVRO's local unit last week.")
+    assert "ZEVRO" in names_of(ex, "Company")
+
+
+def test_a_relation_the_ontology_forbids_is_refused_with_its_reason() -> None:
+    ex = extract("Kraken fined Coinbase for a late filing.")
+    assert not any(r.type == "FINED" for r in ex.relations)
+    refused = [r for r in ex.refused if r.type == "FINED"]
+    assert refused and refused[0].evidence.startswith("Kraken fined Coinbase")
+    assert refused[0].target == "exchange:coinbase" and refused[0].reason
+
+
+def test_an_action_missing_its_target_is_refused_not_dropped_in_silence() -> None:
+    ex = extract("The Financial Conduct Authority fined several unnamed brokers.")
+    refused = [r for r in ex.refused if r.type == "FINED"]
+    assert refused and refused[0].source == "regulator:financial-conduct-authority"
+    assert refused[0].target is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the financial conduct authority fined binance on tuesday after a long review.",
+        "THE FINANCIAL CONDUCT AUTHORITY FINED BINANCE ON TUESDAY AFTER A LONG REVIEW.",
+    ],
+)
+def test_a_text_that_lost_its_case_still_yields_its_names_and_facts(text: str) -> None:
+    assert ("Financial Conduct Authority", "FINED", "Binance") in facts(extract(text))
+
+
+def test_a_title_case_headline_does_not_turn_its_verbs_into_names() -> None:
+    ex = extract(
+        "Watchdog Penalises Bybit, Delists Seven Tokens\n\n"
+        "The Financial Conduct Authority fined Bybit on Monday."
+    )
+    named = {e.name for e in ex.entities}
+    assert "Bybit" in named
+    assert not named & {"Penalises", "Delists", "Penalises Bybit", "Delists Seven Tokens"}
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "A ban on Bybit by the Financial Conduct Authority came into force.",
+            ("Financial Conduct Authority", "BANNED", "Bybit"),
+        ),
+        (
+            "The Financial Conduct Authority's ban on Bybit came into force.",
+            ("Financial Conduct Authority", "BANNED", "Bybit"),
+        ),
+        (
+            "The Financial Conduct Authority is directing Bybit to halt new sign-ups.",
+            ("Financial Conduct Authority", "BANNED", "Bybit"),
+        ),
+        (
+            "The Financial Conduct Authority told Bybit to stop marketing to retail clients.",
+            ("Financial Conduct Authority", "BANNED", "Bybit"),
+        ),
+        (
+            "Bybit was hit with a penalty from the Financial Conduct Authority.",
+            ("Financial Conduct Authority", "FINED", "Bybit"),
+        ),
+        (
+            "The Financial Conduct Authority has been looking into Bybit since spring.",
+            ("Financial Conduct Authority", "INVESTIGATED", "Bybit"),
+        ),
+    ],
+)
+def test_action_nouns_directives_and_progressives(text: str, fact: tuple[str, str, str]) -> None:
+    assert fact in facts(extract(text))
+
+
+def test_a_descriptive_actor_resolves_to_the_one_fitting_regulator_of_its_country() -> None:
+    ex = extract("Germany's financial watchdog fined Bybit over weak controls.")
+    assert ("Federal Financial Supervisory Authority", "FINED", "Bybit") in facts(ex)
+
+
+def test_a_description_fitting_two_regulators_of_a_country_names_neither() -> None:
+    ex = extract("South Korea's financial regulator fined Bybit over weak controls.")
+    assert not names_of(ex, "Regulator")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "Two former directors of Gamma Capital Ltd (GCL), Mr Olav Brekke and Ms Ines Duarte, "
+            "have been served with prohibition orders by the Monetary Authority of Singapore.",
+            {
+                ("Monetary Authority of Singapore", "BANNED", "Olav Brekke"),
+                ("Monetary Authority of Singapore", "BANNED", "Ines Duarte"),
+                ("Olav Brekke", "AFFILIATED_WITH", "Gamma Capital Ltd"),
+                ("Ines Duarte", "AFFILIATED_WITH", "Gamma Capital Ltd"),
+            },
+            ("Monetary Authority of Singapore", "BANNED", "Gamma Capital Ltd"),
+        ),
+        (
+            "The Swiss Financial Market Supervisory Authority has added Alpenrose Capital GmbH in "
+            "Liquidation, Euro Nimbus GmbH and Rivermark United LP to its warning list.",
+            {
+                (
+                    "Swiss Financial Market Supervisory Authority",
+                    "WARNED",
+                    "Alpenrose Capital GmbH in Liquidation",
+                ),
+                ("Swiss Financial Market Supervisory Authority", "WARNED", "Rivermark United LP"),
+            },
+            ("Swiss Financial Market Supervisory Authority", "WARNED", "Liquidation"),
+        ),
+        (
+            "Hydra Market has been taken offline by authorities in the United States, Germany "
+            "and Finland.",
+            {
+                ("United States", "BANNED", "Hydra Market"),
+                ("Germany", "BANNED", "Hydra Market"),
+                ("Finland", "BANNED", "Hydra Market"),
+            },
+            None,
+        ),
+        (
+            "The Financial Conduct Authority opened an administrative sanctioning process "
+            "against Quillon Markets Ltd., company of which Binance is partner.",
+            {("Financial Conduct Authority", "SUED", "Quillon Markets Ltd.")},
+            ("Financial Conduct Authority", "SUED", "Binance"),
+        ),
+        (
+            "Under Acting Chairman Mark Uyeda, the Securities and Exchange Commission of Thailand "
+            "dropped two cases.",
+            {("Mark Uyeda", "AFFILIATED_WITH", "Securities and Exchange Commission of Thailand")},
+            None,
+        ),
+    ],
+)
+def test_orders_lists_and_clauses(
+    text: str,
+    expected: set[tuple[str, str, str]],
+    absent: tuple[str, str, str] | None,
+) -> None:
+    found = facts(extract(text))
+    assert expected <= found
+    assert absent not in found
+
+
+def test_a_surname_or_family_name_alone_is_the_person_named_in_full_before() -> None:
+    ex = extract(
+        "The regulator banned Kyle Livingston Davies and Zhu Su from the industry. "
+        "Mr Davies did not respond. Mr Zhu said he would appeal."
+    )
+    assert names_of(ex, "Person") == {"Kyle Livingston Davies", "Zhu Su"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Office of the Data Protection Commissioner",
+        "Plovdiv District Prosecutor's Office",
+        "U.S. Attorney's Office for the District of Alaska",
+    ],
+)
+def test_titles_and_possessives_inside_a_body_name_stay_in_it(name: str) -> None:
+    ex = extract(f"The {name} opened an investigation into Zelkova Exchange last week.")
+    assert name in names_of(ex, "GovernmentBody") | names_of(ex, "Regulator")
+
+
+def test_a_cabinet_title_is_no_part_of_the_name() -> None:
+    ex = extract("Cabinet Secretary Wanjiru Odhiambo suspended the project in August.")
+    assert "Wanjiru Odhiambo" in names_of(ex, "Person")
+
+
+def test_each_amount_in_a_penalty_list_fines_its_party() -> None:
+    ex = extract(
+        "The Financial Conduct Authority fined three firms on Monday. The penalties are: "
+        "$2.5 million on Zelkova Markets Ltd, the parent; $1 million on Zelkova Custody Ltd; "
+        "and $400,000 on Zelkova Pay Ltd. Zelkova spent $5 million on marketing."
+    )
+    fined = {
+        (name.rstrip("."), r.properties.get("amount"))
+        for r in ex.relations
+        if r.type == "FINED"
+        for name in [next(e.name for e in ex.entities if e.id == r.target)]
+    }
+    assert {
+        ("Zelkova Markets Ltd", 2.5e6),
+        ("Zelkova Custody Ltd", 1e6),
+        ("Zelkova Pay Ltd", 4e5),
+    } <= fined
+
+
+def test_a_licence_won_from_a_body_named_before_the_noun() -> None:
+    ex = extract("Kraken won FCA registration on 4 March 2024 after a long wait.")
+    assert ("Financial Conduct Authority", "LICENSED", "Kraken") in facts(ex)
+
+
+def test_apps_listed_after_namely_are_apps() -> None:
+    ex = extract(
+        "Police said at least five mobile applications, namely QWIKPAY, ZENTRO, FX9 and "
+        "BLUEMINT, had gone offline."
+    )
+    assert {"QWIKPAY", "ZENTRO", "FX9", "BLUEMINT"} <= names_of(ex, "App")
