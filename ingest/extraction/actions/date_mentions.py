@@ -246,10 +246,42 @@ class DateMention:
     later: bool = False  # after the publication date: a deadline or a plan
 
 
+_DIGIT = re.compile(r"\d")
+_MONTH_WORD = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+# What a form's matches always hold (see `present` in `date_mentions`).
+_FORM_NEEDS: dict[str, tuple[str, ...]] = {
+    "iso": ("digit",),
+    "numeric": ("digit",),
+    "dmy": ("digit", "month"),
+    "mdy": ("digit", "month"),
+    "month_year": ("digit", "month"),
+    "month_rel_year": ("month",),
+    "month_context_year": ("month",),
+    "month": ("month",),
+    "year": ("digit",),
+    "attributive": ("digit",),
+    "weekday": ("weekday",),
+    "half": ("digit",),
+    "relative": ("unit",),
+    "context": ("unit",),
+}
+
+
 def date_mentions(text: str, frame: DateFrame) -> tuple[list[DateMention], DateFrame]:
     """The time references of `text`, in order, and the frame after reading them."""
     found: list[tuple[int, int, str, re.Match[str]]] = []
+    # cheap gates: most sentences hold no digit, no month name or no weekday, and the
+    # forms that need one need not be searched there
+    low = text.lower()
+    present = {
+        "digit": _DIGIT.search(text) is not None,
+        "month": _MONTH_WORD.search(text) is not None,
+        "weekday": "day" in text,
+        "unit": any(u in low for u in ("day", "week", "month", "year", "tonight")),
+    }
     for form, pattern in _FORMS:
+        if not all(present[need] for need in _FORM_NEEDS.get(form, ())):
+            continue
         for m in pattern.finditer(text):
             found.append((m.start(), m.end(), form, m))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
