@@ -278,3 +278,24 @@ def test_apps_listed_after_namely_are_apps() -> None:
         "BLUEMINT, had gone offline."
     )
     assert {"QWIKPAY", "ZENTRO", "FX9", "BLUEMINT"} <= names_of(ex, "App")
+
+
+def test_an_undated_action_of_the_lede_takes_the_news_date_but_an_ended_one_does_not() -> None:
+    article = Article(
+        id="t",
+        title="Test",
+        published=dt.date(2024, 6, 6),
+        text=(
+            "The Financial Conduct Authority said on Monday that it had fined Zelkova Markets "
+            "Ltd over weak controls.\n\nThe regulator has also warned Quillon Pay Ltd.\n\n"
+            "Separately, the Securities and Exchange Commission of Thailand dropped its lawsuit "
+            "against Bybit on Tuesday."
+        ),
+    )
+    ex = extract_article(article)
+    name = {e.id: e.name for e in ex.entities}
+    dated = {(name[r.target].rstrip("."), r.type): r.date for r in ex.relations}
+    fined = dated[("Zelkova Markets Ltd", "FINED")]
+    assert fined is not None and (fined.year, fined.month) == (2024, 6)  # "said on Monday"
+    assert dated[("Quillon Pay Ltd", "WARNED")] == dt.date(2024, 6, 3)  # the news's day
+    assert dated.get(("Bybit", "SUED")) != dt.date(2024, 6, 3)

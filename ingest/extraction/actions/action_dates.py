@@ -23,6 +23,8 @@ from ingest.extraction.actions.date_mentions import DateFrame, DateMention, date
 from ingest.extraction.actions.partial_dates import MONTH, PartialDate
 from ingest.extraction.text.document import Document
 
+LEDE_SENTENCES = 3  # how far an article's opening, whose date is the news's, reaches
+
 # Clauses whose time is their own: "..., after regulators found breaches in 2019".
 _SUBORDINATE = re.compile(
     r"[,;]? ?(?:after|before|because|since|until|although|though|while|whereas|unless|once"
@@ -73,6 +75,19 @@ class ArticleDates:
 
     def of_sentence(self, index: int) -> list[DateMention]:
         return self._by_sentence.get(index, [])
+
+    def news_date(self) -> PartialDate | None:
+        """The day the article's news happened: the first time reference of its opening
+        sentences that is neither a bound nor the date of something else ("its 2021 ban").
+
+        An action the lede or a present-perfect sentence states without a date of its
+        own ("The FSRA said on Monday ...; it has fined ...") took place then.
+        """
+        for index in sorted(self._by_sentence)[:LEDE_SENTENCES]:
+            for m in self._by_sentence[index]:
+                if not m.bound and not m.attributive and not m.later:
+                    return m.date
+        return None
 
 
 def _moved(m: DateMention, base: int, published: dt.date | None) -> DateMention:

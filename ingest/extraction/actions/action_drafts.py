@@ -22,7 +22,7 @@ from ingest.extraction.actions.action_attributes import (
     superseded,
     trigger_attributes,
 )
-from ingest.extraction.actions.action_dates import ArticleDates, find_date
+from ingest.extraction.actions.action_dates import LEDE_SENTENCES, ArticleDates, find_date
 from ingest.extraction.actions.action_status import (
     EndedObject,
     PendingEnd,
@@ -42,6 +42,11 @@ from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.drafts import EntityTable, RelationDraft
 
 _TO_WHOM = re.compile(r" to ((?:the )?[\w ]{1,40}?)(?= after| before| for| on| in|,|\.|$)")
+
+# "The SEC has fined ...": the present perfect reports the news itself
+_PRESENT_PERFECT = re.compile(
+    r"\b(?:has|have)(?: (?:also|now|since|already|just|been))* [a-z]+(?:ed|en|d)\b"
+)
 
 _CASE_INVOLVING = re.compile(r"\bcases? (?:[\w ]{0,25} )?(?:involving|against|concerning|about)\b")
 
@@ -65,6 +70,22 @@ class ActionHistory:
             us = state.country.main_country == _MONTH_FIRST_COUNTRY
             self.dates = ArticleDates(state.doc, state.published, day_first=not us)
         return self.dates
+
+
+def date_the_news(state: ArticleState, history: ActionHistory) -> None:
+    """Undated actions the lede or a present-perfect sentence states took place on the
+    article's news date ("The FSRA said on Monday ... It has fined ..."), unless ended
+    (the news is then the ending) or dated by a later sentence (`restate_dates`)."""
+    news = history.dates_of(state).news_date()
+    if news is None:
+        return
+    day = news.first_day()
+    sentences = state.doc.sentences
+    for index, rel in history.relations:
+        if rel.date is not None or rel.properties.get("status") is not None:
+            continue
+        if index < LEDE_SENTENCES or _PRESENT_PERFECT.search(sentences[index].text):
+            rel.date = day
 
 
 def action_drafts(

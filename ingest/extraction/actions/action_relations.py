@@ -14,7 +14,12 @@ from __future__ import annotations
 import re
 
 from graph.ontology import REL
-from ingest.extraction.actions.action_drafts import ActionHistory, action_drafts, case_referrals
+from ingest.extraction.actions.action_drafts import (
+    ActionHistory,
+    action_drafts,
+    case_referrals,
+    date_the_news,
+)
 from ingest.extraction.actions.clauses import (
     clauses_of,
     modifier,
@@ -72,6 +77,7 @@ def read_actions(state: ArticleState) -> list[RelationDraft]:
             for rel in _apply(trig, stop, view, views, state, history):
                 history.relations.append((view.sent.index, rel))
         case_referrals(view, state.table, history)
+    date_the_news(state, history)
     return [r for _, r in history.relations]
 
 
