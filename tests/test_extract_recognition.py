@@ -299,3 +299,31 @@ def test_an_undated_action_of_the_lede_takes_the_news_date_but_an_ended_one_does
     assert fined is not None and (fined.year, fined.month) == (2024, 6)  # "said on Monday"
     assert dated[("Quillon Pay Ltd", "WARNED")] == dt.date(2024, 6, 3)  # the news's day
     assert dated.get(("Bybit", "SUED")) != dt.date(2024, 6, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "firm", "place"),
+    [
+        (
+            "The funds went to Zelkova, an exchange registered in the Cayman Islands.",
+            "Zelkova",
+            "Cayman Islands",
+        ),
+        ("Quillon Pay Ltd, which is based in Lyon, closed.", "Quillon Pay Ltd", "Lyon"),
+        (
+            'The FCA fined Quillon Pay Ltd ("QPL"), the Lyon-based arm of the group.',
+            "Quillon Pay Ltd",
+            "Lyon",
+        ),
+        ("Ruritania-based Quillon Pay Ltd was fined.", "Quillon Pay Ltd", "Ruritania"),
+        (
+            "Quillon Labs, a US- and Germany-based company, said it would appeal.",
+            "Quillon Labs",
+            "Germany",
+        ),
+    ],
+)
+def test_a_firm_is_seated_by_appositions_relative_clauses_and_based_words(
+    text: str, firm: str, place: str
+) -> None:
+    assert (firm, "HEADQUARTERED_IN", place) in facts(extract(text))

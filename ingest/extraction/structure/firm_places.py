@@ -21,7 +21,18 @@ from ingest.extraction.text.document import Document
 from ingest.extraction.text.scanning import scanner_of
 
 _BASED_AFTER = re.compile(
-    r"^, (?:a|an|the|its) (?P<place>[A-Z][\w. ]*?)-(?:based|headquartered|registered)\b"
+    r"^(?: \([^()]{1,80}\))?, (?:a|an|the|its) (?P<place>[A-Z][\w. ]*?)(?:-? and "
+    r"(?P<place2>[A-Z][\w. ]*?))?-(?:based|headquartered|registered|incorporated|domiciled)\b"
+)
+# "X, an exchange registered in the Cayman Islands": an apposition that seats its firm
+_APPOSED_IN = re.compile(
+    r"^(?: \([^()]{1,80}\))?, (?:a|an|the|its) (?:[\w-]+ ){0,4}?(?:registered|incorporated"
+    r"|headquartered|based|domiciled) in (?:the )?(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})"
+)
+# "X, which is based in Bellevue", "X, which owns Y"
+_WHICH_IS_IN = re.compile(
+    r"^,? (?:which|that|who) (?:is|was|are|were) (?:now )?(?:registered|incorporated|"
+    r"headquartered|based|domiciled) in (?:the )?(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})"
 )
 
 _BASED_BEFORE = re.compile(
@@ -153,13 +164,17 @@ def firm_place_relations(
             "-" not in tail
             and "-" not in text[max(0, m.start - 60) : m.end]
             and ("country's" not in text[max(0, m.start - 80) : m.end + 30])
+            and " in " not in tail
         ):
             continue
+        for seat in (_APPOSED_IN.match(tail), _WHICH_IS_IN.match(tail)):
+            if seat is not None and d.type in GROUP.firm:
+                out += _seat_in_words(table, m.key, seat.group("place"), sentence, ctx)
         based = _BASED_AFTER.match(tail)
         if based:
-            out += _to_place(
-                table, m.key, based.group("place"), REL.headquartered_in, sentence, ctx
-            )
+            for place in (based.group("place"), based.group("place2")):
+                if place:
+                    out += _seat_in_words(table, m.key, place, sentence, ctx, new_place=True)
         head = text[max(0, m.start - 60) : m.start]
         based = (
             _BASED_BEFORE.search(head)
@@ -167,7 +182,7 @@ def firm_place_relations(
             else None
         )
         if based and d.type in GROUP.firm:
-            out += _seat_in_words(table, m.key, based.group("place"), sentence, ctx)
+            out += _seat_in_words(table, m.key, based.group("place"), sentence, ctx, True)
         if _COUNTRY_LARGEST.match(tail) and ctx.main_country and d.type in GROUP.firm:
             out += _to_place(table, m.key, ctx.main_country, REL.operates_in, sentence, ctx)
     low = sentence.lower()
@@ -221,16 +236,35 @@ def firm_place_relations(
 
 
 def _seat_in_words(
-    table: EntityTable, key: str, words: str, sentence: str, ctx: CountryContext
+    table: EntityTable,
+    key: str,
+    words: str,
+    sentence: str,
+    ctx: CountryContext,
+    new_place: bool = False,
 ) -> list[RelationDraft]:
     """HEADQUARTERED_IN the longest tail of `words` that names a place: "a Singapore-based"
-    and "the Hong Kong-based" give Singapore and Hong Kong, whatever precedes them."""
+    and "the Hong Kong-based" give Singapore and Hong Kong, whatever precedes them.
+
+    `new_place`: the words come right before "-based" and the like, which only a place
+    fits, so a proper name the gazetteer does not know ("Ruritania-based") is a new
+    Jurisdiction rather than nothing.
+    """
     parts = words.split()
     for k in range(len(parts)):
         found = _to_place(table, key, " ".join(parts[k:]), REL.headquartered_in, sentence, ctx)
         if found:
             return found
+    last = parts[-1] if parts else ""
+    if new_place and _UNKNOWN_PLACE.fullmatch(last) and table.find(last) is None:
+        place = table.add(last, TYPE.jurisdiction)
+        place.confidence = 0.6
+        place.standalone = True
+        return [RelationDraft(REL.headquartered_in, key, place.key, sentence, 0.6)]
     return []
+
+
+_UNKNOWN_PLACE = re.compile(r"[A-Z][a-z]{3,}")
 
 
 def _to_place(
