@@ -327,3 +327,29 @@ def test_a_firm_is_seated_by_appositions_relative_clauses_and_based_words(
     text: str, firm: str, place: str
 ) -> None:
     assert (firm, "HEADQUARTERED_IN", place) in facts(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "child", "parent"),
+    [
+        (
+            "Police froze the accounts of Zelkova Holdings Ltd, which owns Quillex, in May.",
+            "Quillex",
+            "Zelkova Holdings Ltd",
+        ),
+        (
+            "The FCA fined Quillon Pay Ltd, Zelkova Holdings Ltd's Irish subsidiary, on Monday.",
+            "Quillon Pay Ltd",
+            "Zelkova Holdings Ltd",
+        ),
+        (
+            "The CVM ordered Binance Futures, the derivatives platform of Binance, to stop.",
+            "Binance Futures",
+            "Binance",
+        ),
+    ],
+)
+def test_ownership_from_relative_clauses_possessives_and_platform_of(
+    text: str, child: str, parent: str
+) -> None:
+    assert (child, "SUBSIDIARY_OF", parent) in facts(extract(text))

@@ -113,6 +113,10 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         TYPE.company,
     ),
+    (
+        re.compile(rf"\b(?:which|that|who) (?:owns|operates|runs|controls) {NAME}{_END}"),
+        TYPE.company,
+    ),
     # the object of an enforcement verb is a party: "fined HAYVN", "sued Zorblax Widgets"
     (
         re.compile(
@@ -201,6 +205,7 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ("court", "tribunal"),
     ("parent", "subsidiary", "affiliate", "arm", "unit", "entity", "holding company", "operator"),
     ("firm ", "company ", "provider ", "group ", "lender ", "startup ", "operator ", "business "),
+    ("owns ", "operates ", "runs ", "controls "),
     (
         "fined",
         "sued",

@@ -1,5 +1,6 @@
 """SUBSIDIARY_OF from the text: "X, the UK-based unit of Y", "its Dubai-based unit, X",
-"X and its parent company, Y", "Y, the company's Nasdaq-listed parent".
+"X and its parent company, Y", "Y, the company's Nasdaq-listed parent", "Y, which owns
+X", "X, Y's local subsidiary", "The company said X, a subsidiary based in Zug, ...".
 """
 
 from __future__ import annotations
@@ -10,8 +11,18 @@ from graph.ontology import GROUP, REL, TYPE
 from ingest.extraction.entities.drafts import EntityTable, Mention, RelationDraft
 
 _UNIT_OF = re.compile(
-    r"^, (?:the|a|an) (?:[\w-]+ ){0,3}?(?:unit|subsidiary|arm|affiliate|division) of\b"
+    r"^, (?:the|a|an) (?:[\w-]+ ){0,3}?(?:unit|subsidiary|arm|affiliate|division|platform"
+    r"|business|entity|vehicle|branch) of\b"
 )
+# "Zanmai Lab Pvt Ltd, which owns WazirX": the next organisation is the owned one
+_WHICH_OWNS = re.compile(r"^,? (?:which|that) (?:owns|operates|runs|controls)\b")
+# "AC Limited, Hayvn Cayman's ADGM subsidiary": the possessor (the next mention) owns it
+_OWNERS_UNIT = re.compile(
+    r"^(?: \([^()]{1,80}\))?, [A-Z][^,;]{0,60}?'s? (?:[\w-]+ ){0,3}?(?:unit|subsidiary|arm"
+    r"|affiliate|division)\b"
+)
+# "Nexo AG, a subsidiary based in Zug": a subsidiary of the firm named just before
+_A_UNIT = re.compile(r"^, (?:a|an|its) (?:[\w-]+ ){0,2}?(?:unit|subsidiary|affiliate)\b(?! of)")
 _ITS_UNIT = re.compile(
     r"\b(?P<owner>[Ii]ts|[Tt]he company's|[Tt]he group's|[Tt]he exchange's) (?:[\w-]+ ){0,3}?"
     r"(?:unit|subsidiary|arm|affiliate|division), $"
@@ -37,10 +48,22 @@ def ownership_relations(
     for i, m in enumerate(orgs):
         tail = text[m.end : m.end + 120]
         nxt = orgs[i + 1] if i + 1 < len(orgs) else None
-        if nxt is not None and _UNIT_OF.match(tail) and nxt.start - m.end < 120:
-            out.append(RelationDraft(REL.subsidiary_of, m.key, nxt.key, sentence, 0.8))
+        unit_of = _UNIT_OF.match(tail)
+        if unit_of is not None:  # the owner is named after "of" (not "the ... platform")
+            owner_m = next(
+                (x for x in orgs[i + 1 :] if x.start >= m.end + unit_of.end() and x.key != m.key),
+                None,
+            )
+            if owner_m is not None and owner_m.start - m.end < 120:
+                out.append(RelationDraft(REL.subsidiary_of, m.key, owner_m.key, sentence, 0.8))
         if nxt is not None and _PARENT.match(tail) and nxt.start - m.end < 40:
             out.append(RelationDraft(REL.subsidiary_of, m.key, nxt.key, sentence, 0.8))
+        if nxt is not None and nxt.start - m.end < 80 and _WHICH_OWNS.match(tail):
+            out.append(RelationDraft(REL.subsidiary_of, nxt.key, m.key, sentence, 0.75))
+        if nxt is not None and nxt.start - m.end < 60 and _OWNERS_UNIT.match(tail):
+            out.append(RelationDraft(REL.subsidiary_of, m.key, nxt.key, sentence, 0.75))
+        if i > 0 and _A_UNIT.match(tail) and table.get(orgs[i - 1].key).type in GROUP.firm:
+            out.append(RelationDraft(REL.subsidiary_of, m.key, orgs[i - 1].key, sentence, 0.6))
         owner = _OWNER_PARENT.match(tail)
         if owner:
             child = next(
