@@ -353,3 +353,37 @@ def test_ownership_from_relative_clauses_possessives_and_platform_of(
     text: str, child: str, parent: str
 ) -> None:
     assert (child, "SUBSIDIARY_OF", parent) in facts(extract(text))
+
+
+def test_a_quoted_nickname_is_an_alias_not_part_of_the_name() -> None:
+    ex = extract('Regulators barred Theodore "Teddy" Valcourt from the industry on Monday.')
+    person = next(e for e in ex.entities if e.type == "Person")
+    assert person.name == "Theodore Valcourt"
+    assert "Teddy" in {a.name for a in person.aliases}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype", "abbreviation"),
+    [
+        (
+            "The Digital Traders Association of Ruritania (DTAR) challenged the rule.",
+            "Digital Traders Association of Ruritania",
+            "Company",
+            "DTAR",
+        ),
+        (
+            "Nexo filed a claim with the International Centre for Settlement of Investment "
+            "Disputes (ICSID) last week.",
+            "International Centre for Settlement of Investment Disputes",
+            "Court",
+            "ICSID",
+        ),
+    ],
+)
+def test_associations_and_dispute_centres_are_typed_and_keep_their_abbreviation(
+    text: str, name: str, etype: str, abbreviation: str
+) -> None:
+    ex = extract(text)
+    found = next((e for e in ex.entities if e.name == name), None)
+    assert found is not None and found.type == etype
+    assert abbreviation in {a.name for a in found.aliases}

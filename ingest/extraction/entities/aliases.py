@@ -94,6 +94,8 @@ def paren_alias(table: EntityTable, draft: EntityDraft, text: str, end: int) -> 
         return short
     if sum(c.isupper() for c in short) < 2 and draft.type != TYPE.person:
         return None
+    if draft.type != TYPE.person and not _initials_fit(short, draft.name):
+        return None  # "the Internet and Mobile Association of India (IAMAI)": not India's
     if other is not None and other.key != draft.key:
         if draft.type == TYPE.company and other.type in (TYPE.exchange, TYPE.company):
             table.merge(other, draft, "legal_name")  # "Bybit Fintech Limited (Bybit)"
@@ -101,6 +103,16 @@ def paren_alias(table: EntityTable, draft: EntityDraft, text: str, end: int) -> 
     kind = "nickname" if draft.type == TYPE.person else "abbreviation"
     table.alias(draft, short, kind)
     return short
+
+
+def _initials_fit(short: str, name: str) -> bool:
+    """Whether an abbreviation can stand for `name`: its first letter begins a word of the
+    name, or the name is itself short ("Wwft" for a Dutch act is let through)."""
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    if len(words) <= 2 or not short[:1].isalpha():
+        return True
+    first = short[0].lower()
+    return any(w[0].lower() == first for w in words)
 
 
 _RENAME_STEMS: list[tuple[str, ...]] = [

@@ -17,6 +17,7 @@ from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention
 from ingest.extraction.names.candidates import Candidate
 from ingest.extraction.names.gazetteer_index import GazEntry
 from ingest.extraction.names.org_names import COMPANY_SUFFIXES
+from ingest.extraction.names.person_names import NICKNAMED
 from ingest.extraction.text.normalize import normalize_name
 
 LEGAL_FILLERS = frozenset("fintech technologies technology tech labs operations".split())
@@ -124,6 +125,9 @@ def add_candidate(
             draft = known
             if normalize_name(draft.name) != normalize_name(surface):
                 table.alias(draft, surface, "other")
+        nick = NICKNAMED.fullmatch(text, cand.start, cand.end)
+        if nick is not None:  # 'William "Bill" Barhydt'
+            table.alias(draft, nick.group("nick"), "nickname")
     else:
         draft = table.find(surface) or table.add(
             _canonical(surface, cand, ctx), cand.type or TYPE.company

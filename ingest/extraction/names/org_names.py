@@ -58,6 +58,9 @@ BODY_HEADS = {
     "gazette": "Media",
     "centre": "Centre",
     "center": "Centre",
+    "association": "Firm",
+    "foundation": "Firm",
+    "scheme": "Gov",
 }
 LAW_HEADS = frozenset(
     "act law code ordinance regulation regulations decree directive bill rule rules statute "
@@ -163,7 +166,11 @@ def _body_type(kind: str, head: str, lowered: list[str], rest: set[str]) -> str 
     if kind == "Media":
         return TYPE.mediaoutlet
     if kind == "Centre":
-        return TYPE.jurisdiction if "financial" in rest else None
+        if "financial" in rest:
+            return TYPE.jurisdiction  # "Astana International Financial Centre"
+        return TYPE.court if "disputes" in rest or "arbitration" in rest else None
+    if kind == "Firm":  # associations and foundations: private bodies
+        return TYPE.company
     if kind == "Ministry":
         return TYPE.governmentbody
     if kind == "Department":

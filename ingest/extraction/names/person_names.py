@@ -163,6 +163,24 @@ def person_spans(text: str, spans: list[tuple[int, int]]) -> Iterator[PersonSpan
             yield PersonSpan(s, e, name)
 
 
+# 'William "Bill" Barhydt': a given name, a quoted nickname, a surname
+NICKNAMED = re.compile(
+    rf"(?<![\w'-])(?P<first>{_NAME_TOKEN}) \"(?P<nick>[{UPPER}][\w.-]{{1,20}})\" "
+    rf"(?P<last>{_NAME_TOKEN}(?: {_NAME_TOKEN})?)(?![\w-])"
+)
+
+
+def nicknamed_people(text: str) -> Iterator[PersonSpan]:
+    """People written with a quoted nickname between their names; the span covers all of
+    it and the name leaves the nickname out ("William Barhydt")."""
+    if '"' not in text:
+        return
+    for m in NICKNAMED.finditer(text):
+        name = f"{m.group('first')} {m.group('last')}"
+        if plausible_person_name(name):
+            yield PersonSpan(m.start(), m.end(), name)
+
+
 def _titled_surname(text: str, s: int, e: int) -> PersonSpan | None:
     """A lone capitalised word after a person's title ("Justice Jackman"), else None."""
     word = text[s:e]

@@ -15,7 +15,7 @@ from graph.ontology import TYPE
 from ingest.extraction.names.candidates import Candidate, free, overlap, select
 from ingest.extraction.names.gazetteer_index import GazEntry, GazHit, GazIndex, get_index
 from ingest.extraction.names.name_runs import chunk_candidates
-from ingest.extraction.names.person_names import person_spans
+from ingest.extraction.names.person_names import nicknamed_people, person_spans
 from ingest.extraction.names.type_cues import cue_spans
 from ingest.extraction.names.untyped_names import (
     brand_extensions,
@@ -50,6 +50,9 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
     spans = [(c.start, c.end) for c in chunks + unknown]
     persons = [
         Candidate(p.start, p.end, p.name, TYPE.person, "person") for p in person_spans(text, spans)
+    ]
+    persons += [
+        Candidate(p.start, p.end, p.name, TYPE.person, "person") for p in nicknamed_people(text)
     ]
     persons = [p for p in persons if not _clashes_with_org(p, gaz, chunks)]
     surnames = {p.surface.split()[-1] for p in persons}
