@@ -387,3 +387,57 @@ def test_associations_and_dispute_centres_are_typed_and_keep_their_abbreviation(
     found = next((e for e in ex.entities if e.name == name), None)
     assert found is not None and found.type == etype
     assert abbreviation in {a.name for a in found.aliases}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Plovdiv District Prosecutor's Office dropped the proceedings against the three "
+            "men - founders Ivo Marinov and Petar Iliev and adviser Georgi Dimov - last week.",
+            {
+                ("Plovdiv District Prosecutor's Office", "SUED", "Ivo Marinov"),
+                ("Plovdiv District Prosecutor's Office", "SUED", "Georgi Dimov"),
+            },
+        ),
+        (
+            "The Department of Justice unsealed an indictment charging Olav Brekke, 51, a "
+            "Norwegian national, and Ines Duarte, 44, a resident of Lisbon, with fraud.",
+            {
+                ("Department of Justice", "SUED", "Olav Brekke"),
+                ("Department of Justice", "SUED", "Ines Duarte"),
+            },
+        ),
+        (
+            "Zelkova Markets Ltd and Quillon Pay Ltd must suspend their services until May 2, "
+            "the Financial Services Agency said.",
+            {
+                ("Financial Services Agency", "BANNED", "Zelkova Markets Ltd"),
+                ("Financial Services Agency", "BANNED", "Quillon Pay Ltd"),
+            },
+        ),
+        (
+            "Judges will hear Australian Securities and Investments Commission v Zelkova Markets "
+            "Ltd next month.",
+            {("Australian Securities and Investments Commission", "SUED", "Zelkova Markets Ltd")},
+        ),
+        (
+            "Japan's Financial Services Agency said warnings went to Zelkova Markets Ltd.",
+            {("Financial Services Agency", "WARNED", "Zelkova Markets Ltd")},
+        ),
+    ],
+)
+def test_lists_inserted_by_dashes_indictments_directives_and_case_names(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    found = {(a, t, b.rstrip(".")) for a, t, b in facts(extract(text))}
+    assert expected <= found
+
+
+def test_proceedings_closed_because_no_crime_was_committed_are_dismissed() -> None:
+    ex = extract(
+        "The Sofia City Prosecutor's Office closed the proceedings against Ivo Marinov after "
+        "concluding that no crime had been committed."
+    )
+    sued = [r for r in ex.relations if r.type == "SUED"]
+    assert sued and sued[0].properties.get("ended_how") == "dismissed"

@@ -130,8 +130,10 @@ def _apply(
     if subject is not None and _NEW_SUBJECT.search(text, window_start, subject.start):
         window_start = subject.start  # "X asked Y to block Z, and the Centre blocked Z"
     subject_acts = subject is not None and is_actor(subject, table)
-    if (trig.voice != "nominal" or subject is None or subject_acts) and hedged(
-        text[window_start : trig.start]
+    if (
+        trig.voice != "case"
+        and (trig.voice != "nominal" or subject is None or subject_acts)
+        and hedged(text[window_start : trig.start])
     ):
         return []
     actor, targets, conf = read_roles(trig, subject, before, after, view, text, table)

@@ -25,6 +25,8 @@ _BOUNDARY = re.compile(
     r"acting|accusing|deepening|widening|meeting|clearing|settling|warning|arguing|noting|"
     r"prompting|leaving|sending|forcing|following)\b| - |A(?<!\w.)ccording to\b"
 )
+_DASH_INSERT = 200  # how far a closing dash may follow an opening one
+
 PREPOSITIONS = frozenset(
     "in at on with to from into against for of by under over through about between than via "
     "onto toward towards among within across".split()
@@ -55,6 +57,11 @@ class Clauses:
             if m.group("app") and m.start() not in ends:
                 i = m.end()
                 continue
+            if m.group() == " - ":
+                closing = text.find(" - ", m.end(), m.end() + _DASH_INSERT)
+                if closing >= 0:  # "the four men - A and B and C - after ...": an insert
+                    i = closing + 3
+                    continue
             self.spans.append((pos + self.base, m.start() + self.base, current))
             if m.group("rel") or m.group("app"):
                 close = text.find(",", m.end())

@@ -69,7 +69,9 @@ _CLASSES: list[tuple[str, str]] = [
     (
         CLOSE,
         r"clos(?:e|es|ed|ing)(?=[^.;]{0,60}\b(?:without|with no) (?:any )?(?:further )?"
-        r"(?:[\w-]+ )?(?:charges?|action|penalty|findings|prosecution|case to answer))",
+        r"(?:[\w-]+ )?(?:charges?|action|penalty|findings|prosecution|case to answer)"
+        r"|[^.;]{0,240}\b(?:no (?:crime|offen[cs]e|wrongdoing|violation)s? (?:had been|was|were"
+        r"|has been) committed|(?:insufficient|lack of|no) evidence))",
     ),
     (EXPIRE, r"expired|expiry of|expiration of|lapsed"),
 ]

@@ -80,6 +80,13 @@ def read_roles(
             main = main_target(table)
             return actor, [main] if main else [], conf
         return actor, [target_key(m, view, table) for m in targets], conf
+    if voice == "case":  # "ASIC v Web3 Ventures Pty Ltd": the parties touch the "v"
+        claimant = next((m for m in view.mentions if m.end == trig.start), None)
+        party = next((m for m in view.mentions if m.start == trig.end), None)
+        if claimant is None or party is None or not is_actor(claimant, table):
+            return None, [], conf
+        targets = [party] if eligible(party, table) else []
+        return actor_key(claimant, view, table), target_keys(targets, view, table), conf
     if voice == "prefix":
         inside = [m for m in view.mentions if trig.obj_start <= m.start < trig.obj_end]
         actor = next((actor_key(m, view, table) for m in inside if is_actor(m, table)), None)
@@ -106,6 +113,8 @@ def read_roles(
             and m.key not in owners
         ]  # "directors of X (XL), A and B, were served with ...": A and B, not X
         if agent is None:
+            agent = _attributed(after, text, table)  # "X must stop ..., the FSA said"
+        if agent is None:
             first_target = targets[0].start if targets else trig.start
             lead = [m for m in before if m.start < first_target and is_actor(m, table)]
             actor = actor_key(lead[0], view, table) if lead else None
@@ -124,10 +133,13 @@ def read_roles(
             (
                 m
                 for m in reversed(before)
-                if possessive(text, m.end) and trig.start - m.end < 40 and is_actor(m, table)
+                if possessive(text, m.end)
+                and trig.start - m.end < 40
+                and is_actor(m, table)
+                and not any(m.end < x.start < trig.start for x in before)
             ),
             None,
-        )
+        )  # "the regulator's ban on X"; not "Japan's Financial Services Agency said ... orders"
         by_agent = agent_after(after, text, trig.end, table, ("by", "from"))
         if by_agent is None and text.endswith(" by", trig.start, trig.end):
             by_agent = agent_after(after, text, trig.end, table, ("",))  # "... initiated by X"
@@ -200,6 +212,17 @@ def _before_relative(after: list[Mention], text: str, pos: int) -> list[Mention]
     if not skipped:
         return after
     return [m for m in after if not any(a <= m.start < b for a, b in skipped)]
+
+
+_SAID = re.compile(r" (?:said|says|announced|ordered|stated|confirmed)\b")
+
+
+def _attributed(after: list[Mention], text: str, table: EntityTable) -> Mention | None:
+    """The body a sentence ends by attributing itself to: "..., the FSA said."."""
+    for m in after:
+        if is_actor(m, table) and m.how != "pronoun" and _SAID.match(text, m.end):
+            return m
+    return None
 
 
 def agent_after(

@@ -142,9 +142,24 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         _V,
         re.compile(
             r"\bsu(?:e|es|ed|ing)\b|\bindict(?:s|ed|ing)?\b|"
-            r"\bprosecut(?:e|es|ed|ing)\b|\bcharged\b"
+            r"\bprosecut(?:e|es|ed|ing)\b|\bcharged\b|(?<=indictment )charging\b"
         ),
         0.85,
+    ),
+    (  # case names: "Australian Securities and Investments Commission v Web3 Ventures"
+        REL.sued,
+        "case",
+        re.compile(r"(?<=[a-z)]) (?:v|vs)\.? (?=[A-Z])"),
+        0.7,
+    ),
+    (  # "X and Y must suspend their services until April 7, the FSA said"
+        REL.banned,
+        _R,
+        re.compile(
+            r"\bmust (?:suspend|stop|cease|halt|close|shut down|wind down|discontinue)\b"
+            r"(?=[^.;]{0,80}, (?:the )?[A-Z][^,.;]{1,80} (?:said|says|announced|ordered))"
+        ),
+        0.7,
     ),
     (
         REL.sued,
@@ -323,6 +338,8 @@ STEMS: list[tuple[str, ...]] = [
     ("penalt", "fine of", "settlement", "disgorg"),
     ("settl", "to pay", "disgorg"),
     ("sue", "sui", "indict", "prosecut", "charged"),
+    (" v ", " v. ", " vs ", " vs. "),
+    ("must ",),
     ("fil",),
     ("against",),
     ("initiated by", "opened by", "commenced by", "instituted by", "brought by"),  # any case

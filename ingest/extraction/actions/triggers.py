@@ -6,6 +6,7 @@ is the subject and the actor follows 'with/from/by': "Bybit settled with the OSC
 "Coinbase has held licences from the department"), `nominal` (a noun: "charges
 against", "an investigation by X into Y"). `span` constructions limit targets to
 a captured object ("ordered X to stop", "put it on its alert list", "declared X illegal").
+`case` is a case name, whose parties touch the "v": "ASIC v Web3 Ventures Pty Ltd".
 """
 
 from __future__ import annotations
