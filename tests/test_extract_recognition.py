@@ -441,3 +441,26 @@ def test_proceedings_closed_because_no_crime_was_committed_are_dismissed() -> No
     )
     sued = [r for r in ex.relations if r.type == "SUED"]
     assert sued and sued[0].properties.get("ended_how") == "dismissed"
+
+
+def test_domains_are_websites_and_domain_seizures_block() -> None:
+    ex = extract(
+        "The Secret Service seized three website domains used to operate Quillex: "
+        "quillex.org, quillex.io and quillex.academy. Mail info@quillex.net or see "
+        "https://quillex.com/help for details."
+    )
+    named = {e.name for e in ex.entities if e.type == "Website" and not e.unnamed}
+    assert named == {"quillex.org", "quillex.io", "quillex.academy"}
+    found = facts(ex)
+    assert ("U.S. Secret Service", "BLOCKED", "quillex.io") in found
+    assert not any(t == "BANNED" for _, t, _ in found)
+
+
+def test_an_unknown_agent_of_a_passive_acts_and_no_earlier_actor_is_carried_over() -> None:
+    ex = extract(
+        "The Financial Conduct Authority fined Zelkova Markets Ltd on Monday. "
+        "Separately, quillex.ru was blocked by Roskomnadzor."
+    )
+    found = facts(ex)
+    assert ("Roskomnadzor", "BLOCKED", "quillex.ru") in found
+    assert ("Financial Conduct Authority", "BLOCKED", "quillex.ru") not in found

@@ -148,6 +148,8 @@ def _apply(
         blocked = True  # "SEC-licensed": the body is in the word or nowhere
     if subject is None and any(modifier(text, m.end) for m in before):
         blocked = True  # an unnamed body ("U.S. prosecutors") acted
+    if trig.voice == "passive" and actor is None and _UNKNOWN_AGENT.match(text, trig.end):
+        blocked = True  # "blocked by Roskomnadzor": an agent we could not name acted
     if actor is None and not blocked:
         actor = fallback_actor(trig, view, views, table, history)
         conf -= 0.2
@@ -221,5 +223,7 @@ def _refuse_half(
 
 
 _PARTICIPLE = re.compile(r", [a-z]+ing\b")
+
+_UNKNOWN_AGENT = re.compile(r" by (?:the |a |an )?[A-Z]")
 
 _NEW_SUBJECT = re.compile(r"(?:,|;) (?:and|but|then) (?:the )?$")

@@ -50,11 +50,20 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         _V,
         re.compile(
             r"\bseiz(?:e|es|ed|ing)\b(?= (?:the |its |their )?(?:[\w'-]+ ){0,3}?"
-            r"(?:servers?|domains?|websites?|infrastructure))"
+            r"(?:servers?|infrastructure))"
         ),
         0.8,
     ),
     (REL.banned, _N, re.compile(r"\b(?:bans? (?:on|against)|prohibition (?:on|of))\b"), 0.7),
+    (  # "seized three website domains used to operate X": domain seizures block
+        REL.blocked,
+        _V,
+        re.compile(
+            r"\bseiz(?:e|es|ed|ing)\b(?= (?:the |its |their )?(?:[\w'-]+ ){0,3}?"
+            r"(?:domains?|websites?|web ?sites?))"
+        ),
+        0.8,
+    ),
     (
         REL.banned,
         _R,
@@ -326,6 +335,7 @@ STEMS: list[tuple[str, ...]] = [
     ("sanctions", "suspension", "seizure"),
     ("seiz",),
     ("ban on", "bans on", "ban against", "bans against", "prohibition"),
+    ("seiz",),
     ("served with", "issued with", "hit with"),
     ("prohibition order", "banning order", "disqualification order"),
     ("improvement", "rectification", "corrective", "remedial"),

@@ -1,7 +1,8 @@
 """The `names` stage: every span of the document that names an entity, typed.
 
 Sources: gazetteer hits (`gazetteer_index`), capitalised runs typed by their head
-word, a tail or a cue (`name_runs`), people (`person_names`), brand extensions,
+word, a tail or a cue (`name_runs`), people (`person_names`), web domains
+(`domain_names`), brand extensions,
 and names typed by lists or the surname habit (`untyped_names`). Overlaps are
 settled longest-first (`candidates.select`). Names no rule can type are dropped.
 """
@@ -13,6 +14,7 @@ from bisect import bisect_left
 
 from graph.ontology import TYPE
 from ingest.extraction.names.candidates import Candidate, free, overlap, select
+from ingest.extraction.names.domain_names import domain_spans
 from ingest.extraction.names.gazetteer_index import GazEntry, GazHit, GazIndex, get_index
 from ingest.extraction.names.name_runs import chunk_candidates
 from ingest.extraction.names.person_names import nicknamed_people, person_spans
@@ -58,7 +60,12 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
     surnames = {p.surface.split()[-1] for p in persons}
     chunks = [c for c in chunks if c.source != "object" or c.surface not in surnames]
     brands = brand_extensions(unknown, gaz, index)
-    accepted = select(gaz + chunks + persons + brands)
+    domains = [
+        Candidate(s, e, text[s:e], TYPE.website, "cue")
+        for s, e in domain_spans(text)
+        if not any(g.start <= s < g.end or s <= g.start < e for g in gaz)
+    ]
+    accepted = select(gaz + chunks + persons + brands + domains)
     rest = free(unknown, accepted)
     accepted += people_by_habit(rest, accepted, text)
     rest = free(rest, accepted)

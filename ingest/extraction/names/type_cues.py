@@ -29,6 +29,8 @@ _END = r"(?=[\s,.;:)'\"]|$)"
 # a company unless the name turns out to be a person's (a given name first, or the
 # surname of a person the article names); the gazetteer and other cues win over it.
 ACTION_OBJECT = "action object"
+# Not a type either: the agent of an enforcement passive, a public body unless a person.
+PUBLIC_AGENT = "public agent"
 
 CUES: list[tuple[re.Pattern[str], str]] = [
     (
@@ -116,6 +118,14 @@ CUES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(rf"\b(?:which|that|who) (?:owns|operates|runs|controls) {NAME}{_END}"),
         TYPE.company,
+    ),
+    # the agent of an enforcement passive is a public body: "blocked by Roskomnadzor"
+    (
+        re.compile(
+            r"\b(?:banned|blocked|fined|sanctioned|sued|charged|raided|censured|prosecuted|"
+            rf"penali[sz]ed|blacklisted|delisted) by (?:the )?{NAME}{_END}"
+        ),
+        PUBLIC_AGENT,
     ),
     # the object of an enforcement verb is a party: "fined HAYVN", "sued Zorblax Widgets"
     (
@@ -206,6 +216,7 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ("parent", "subsidiary", "affiliate", "arm", "unit", "entity", "holding company", "operator"),
     ("firm ", "company ", "provider ", "group ", "lender ", "startup ", "operator ", "business "),
     ("owns ", "operates ", "runs ", "controls "),
+    (" by ",),
     (
         "fined",
         "sued",
@@ -252,10 +263,13 @@ def cue_spans(text: str, scanner: Scanner | None = None) -> Iterator[tuple[int, 
             else pattern.finditer(text)
         )
         for m in found:
-            if etype is ACTION_OBJECT and _looks_like_person(m.group("n")):
+            if etype in (ACTION_OBJECT, PUBLIC_AGENT) and _looks_like_person(m.group("n")):
                 continue
             end = m.end("n") - 2 if m.group("n").endswith(("'s", "\u2019s")) else m.end("n")
-            yield m.start("n"), end, etype
+            found_type = TYPE.governmentbody if etype is PUBLIC_AGENT else etype
+            yield m.start("n"), end, found_type
+            if text[end - 1] == ".":  # "by Roskomnadzor.": the name may end before the stop
+                yield m.start("n"), end - 1, found_type
     for (pattern, etype), stems in zip(LIST_CUES, _LIST_STEMS, strict=True):
         for m in scanner.finditer(pattern, stems) if scanner else pattern.finditer(text):
             base = m.start("list")
