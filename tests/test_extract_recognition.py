@@ -464,3 +464,21 @@ def test_an_unknown_agent_of_a_passive_acts_and_no_earlier_actor_is_carried_over
     found = facts(ex)
     assert ("Roskomnadzor", "BLOCKED", "quillex.ru") in found
     assert ("Financial Conduct Authority", "BLOCKED", "quillex.ru") not in found
+
+
+def test_variants_of_one_body_are_merged_but_a_firm_unit_is_not() -> None:
+    ex = extract(
+        "California's Department of Financial Protection and Innovation revoked the licence "
+        "of Zelkova Lending LLC. The Department of Financial Protection and Innovation had "
+        "suspended it in 2022. The Securities and Exchange Board of India warned Zelkova. "
+        "Later the Securities and Exchange Board warned Zelkova India. The Commission de "
+        "Surveillance du Secteur Financier fined Zelkova. The Comission de Surveillance du "
+        "Secteur Financier also warned Zelkova."
+    )
+    bodies = names_of(ex, "Regulator") | names_of(ex, "GovernmentBody")
+    assert bodies == {
+        "California Department of Financial Protection and Innovation",
+        "Securities and Exchange Board of India",
+        "Commission de Surveillance du Secteur Financier",
+    }
+    assert {"Zelkova", "Zelkova India"} <= names_of(ex, "Company") | names_of(ex, "Exchange")

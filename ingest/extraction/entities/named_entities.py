@@ -3,7 +3,9 @@
 Each candidate becomes a mention of a new or known entity (`entity_building`, with
 ambiguous names settled by the article's `CountryContext`); aliases the text itself
 introduces ("Financial Conduct Authority (FCA)", "formerly known as ...") are learned
-(`aliases`), and the learned short forms are searched for again. The result is the
+(`aliases`), and the learned short forms are searched for again; variants of one body's
+name ("the Department of X" after "California's Department of X") are merged
+(`name_variants`). The result is the
 `ArticleState` every later stage works on.
 """
 
@@ -14,6 +16,7 @@ from ingest.extraction.entities.aliases import paren_alias, rename_aliases, seco
 from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.country_context import CountryContext
 from ingest.extraction.entities.entity_building import add_candidate
+from ingest.extraction.entities.name_variants import merge_name_variants
 from ingest.extraction.names.candidates import Candidate
 from ingest.extraction.names.gazetteer_index import get_index
 from ingest.extraction.text.document import Document
@@ -40,5 +43,6 @@ def build_entities(article: Article, doc: Document, names: list[Candidate]) -> A
     if rename_aliases(table, text, state.mentions, scanner_of(doc)):
         state.settle()
         state.mentions += second_pass(table, text, state.mentions)
+    merge_name_variants(state)
     state.settle()
     return state

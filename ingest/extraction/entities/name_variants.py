@@ -1,0 +1,118 @@
+"""Variants of one body's name within an article, merged: "California's Department of
+Financial Protection and Innovation" and later "the Department of Financial Protection
+and Innovation"; "Securities and Exchange Board of India" and "Securities and
+Exchange Board"; a light misspelling ("Comission").
+
+A public body's variant is the same name less a place ("California X", "X of India",
+"X India", "X (India)"); a firm's is never that ("Kraken Canada" is a unit of Kraken, not
+Kraken). Either may be the same name within a small edit distance. Guards: only
+entities of one type merge, never two with different jurisdictions, and the place a
+variant drops must be the other's own (a body named after another place is another body).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import Levenshtein
+
+from graph.ontology import GROUP, TYPE
+from ingest.extraction.entities.article_state import ArticleState
+from ingest.extraction.entities.country_context import CountryContext
+from ingest.extraction.entities.drafts import EntityDraft
+
+MIN_FUZZY_LENGTH = 14  # shorter names differ in one letter too often ("FSA" / "FCA")
+MAX_EDITS = 1  # per MIN_FUZZY_LENGTH characters of the longer name
+
+_PLACE_PREFIX = re.compile(r"^(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})(?:'s)? (?P<rest>.+)$")
+_PLACE_SUFFIX = re.compile(
+    r"^(?P<rest>.+?)(?: of (?:the )?| \(| )(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})\)?$"
+)
+
+
+def merge_name_variants(state: ArticleState) -> None:
+    """Fold each variant into the fullest name of its body (see the module's doc)."""
+    table, ctx = state.table, state.country
+    _complete_from_gazetteer(state)
+    drafts = [
+        d
+        for d in table.all()
+        if not d.unnamed and (d.type in GROUP.public_body or d.type in GROUP.firm)
+    ]
+    for short in sorted(drafts, key=lambda d: len(d.name)):
+        if short.key not in table.drafts:
+            continue
+        for full in drafts:
+            if full is short or full.key not in table.drafts or full.type != short.type:
+                continue
+            if len(full.name) <= len(short.name) or not _compatible(full, short):
+                continue
+            place = (
+                _place_dropped(full.name, short.name) if full.type in GROUP.public_body else None
+            )
+            if place is not None and _place_is_own(place, full, ctx):
+                table.merge(full, short, "other")
+                break
+            if _misspelt(full.name, short.name):
+                table.merge(full, short, "other")
+                break
+
+
+def _complete_from_gazetteer(state: ArticleState) -> None:
+    """A body named without its place ("California's Department of Financial Protection
+    and Innovation" reads as "Department of ...") is the curated body whose name adds a
+    place the article names: it takes that entry's name, type and seat."""
+    table, ctx = state.table, state.country
+    places = [d.name for d in table.all() if d.type == TYPE.jurisdiction and not d.unnamed]
+    for d in table.all():
+        if d.unnamed or d.jurisdiction or d.type not in GROUP.public_body:
+            continue
+        found = {
+            entry.name: entry
+            for place in places
+            for form in (f"{place} {d.name}", f"{d.name} of {place}", f"{d.name} of the {place}")
+            for entry in ctx.index.lookup(form)
+            if entry.type in GROUP.public_body
+        }
+        if len(found) != 1:
+            continue
+        entry = next(iter(found.values()))
+        existing = table.find(entry.name)
+        if existing is not None and existing is not d:
+            table.merge(existing, d, "other")
+            continue
+        table.rename(d, entry.name)
+        d.type, d.jurisdiction, d.qid = entry.type, entry.jurisdiction, entry.qid
+
+
+def _compatible(a: EntityDraft, b: EntityDraft) -> bool:
+    return not (a.jurisdiction and b.jurisdiction and a.jurisdiction != b.jurisdiction)
+
+
+def _place_dropped(full: str, short: str) -> str | None:
+    """The place `full` adds to `short` ("California" for "California X"), else None."""
+    for pattern in (_PLACE_PREFIX, _PLACE_SUFFIX):
+        m = pattern.match(full)
+        if m is not None and m.group("rest").removeprefix("the ") == short.removeprefix("the "):
+            return m.group("place")
+    return None
+
+
+def _place_is_own(place: str, full: EntityDraft, ctx: CountryContext) -> bool:
+    """Whether `place` is a place at all (the gazetteer knows it) and fits `full`."""
+    entry = ctx.jurisdiction(place)
+    if entry is None:
+        return False
+    return (
+        not full.jurisdiction
+        or full.jurisdiction == entry.name
+        or ctx.country_of(full.jurisdiction) == entry.name
+        or entry.name in full.places
+    )
+
+
+def _misspelt(full: str, short: str) -> bool:
+    if len(short) < MIN_FUZZY_LENGTH or abs(len(full) - len(short)) > MAX_EDITS:
+        return False
+    allowed = MAX_EDITS * max(1, len(full) // MIN_FUZZY_LENGTH)
+    return Levenshtein.distance(full.lower(), short.lower(), score_cutoff=allowed) <= allowed
