@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick
+
 from graph.ontology import TYPE
 from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention
 from ingest.extraction.entities.entity_building import core_name
@@ -219,32 +221,59 @@ def second_pass(table: EntityTable, text: str, mentions: list[Mention]) -> list[
                 surfaces.setdefault(n, draft.key)
     if not surfaces:
         return []
-    # each branch is its capital, the lookbehind (over the capital too), the rest: the same
-    # matches as "(?<![\w.-])(?:A|B...)", but the search can skip to those capitals
-    pattern = re.compile(
-        "(?:"
-        + "|".join(
-            re.escape(s[0]) + r"(?<![\w.-].)" + re.escape(s[1:])
-            for s in sorted(surfaces, key=len, reverse=True)
-        )
-        + r")(?![\w-]|\.\w)"
-    )
     used = bytearray(len(text) + 1)
     for x in mentions:
         used[x.start : x.end] = b"\x01" * (x.end - x.start)
     out = []
-    for m in pattern.finditer(text):
-        if used.find(1, m.start(), m.end()) >= 0:  # any(used[...]), without a copy
+    for start, end in _word_matches(text, surfaces):
+        if used.find(1, start, end) >= 0:  # any(used[...]), without a copy
             continue
-        key = surfaces[m.group()]
+        surface = text[start:end]
+        key = surfaces[surface]
         draft = table.get(key)
         if (
             draft.type == TYPE.person
-            and m.group() != draft.name
-            and normalize_name(m.group())
+            and surface != draft.name
+            and normalize_name(surface)
             in (normalize_name(d.name) for d in table.all() if d.key != key)
         ):
             continue
         draft.mentions += 1
-        out.append(Mention(m.start(), m.end(), m.group(), key, draft.type, "name"))
+        out.append(Mention(start, end, surface, key, draft.type, "name"))
     return out
+
+
+def _word_matches(text: str, surfaces: dict[str, str]) -> list[tuple[int, int]]:
+    """Where the surfaces occur as whole words, longest first at each place, left to right
+    (what the alternation `(?<![\\w.-])(?:A|B...)(?![\\w-]|\\.\\w)` finds), by one
+    Aho-Corasick pass: a regex of an article's own names would be compiled per article."""
+    automaton = ahocorasick.Automaton()
+    for surface in surfaces:
+        automaton.add_word(surface, len(surface))
+    automaton.make_automaton()
+    size = len(text)
+    found = []
+    for last, length in automaton.iter(text):
+        start, end = last + 1 - length, last + 1
+        before = text[start - 1] if start else ""
+        if before and (before.isalnum() or before in "_.-"):
+            continue
+        if end < size and (
+            text[end].isalnum()
+            or text[end] in "_-"
+            or (
+                text[end] == "."
+                and end + 1 < size
+                and (text[end + 1].isalnum() or text[end + 1] == "_")
+            )
+        ):
+            continue
+        found.append((start, end))
+    found.sort(key=lambda se: (se[0], se[0] - se[1]))
+    chosen: list[tuple[int, int]] = []
+    reach = 0
+    for start, end in found:
+        if start >= reach:
+            chosen.append((start, end))
+            reach = end
+    return chosen
