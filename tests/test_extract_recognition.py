@@ -482,3 +482,46 @@ def test_variants_of_one_body_are_merged_but_a_firm_unit_is_not() -> None:
         "Commission de Surveillance du Secteur Financier",
     }
     assert {"Zelkova", "Zelkova India"} <= names_of(ex, "Company") | names_of(ex, "Exchange")
+
+
+def test_a_bare_brand_names_the_one_unit_an_article_is_about() -> None:
+    ex = extract(
+        "AMSTERDAM - The Dutch central bank has fined Quillex Europe Limited for offering "
+        "services in the Netherlands without registration. Quillex said it would comply."
+    )
+    firms = names_of(ex, "Company") | names_of(ex, "Exchange")
+    assert "Quillex Europe Limited" in firms and "Quillex" not in firms
+
+
+def test_a_brand_stays_apart_from_its_unit_where_the_text_speaks_of_units() -> None:
+    ex = extract(
+        "The regulator fined Quillex Europe Limited, a unit of Quillex, for late filings. "
+        "Quillex said it would comply."
+    )
+    firms = names_of(ex, "Company") | names_of(ex, "Exchange")
+    assert {"Quillex Europe Limited", "Quillex"} <= firms
+    assert ("Quillex Europe Limited", "SUBSIDIARY_OF", "Quillex") in facts(ex)
+
+
+def test_a_warrant_authorised_by_a_judge_is_no_licence() -> None:
+    ex = extract(
+        "The domains quillex.org and quillex.io were seized under a warrant authorized by a "
+        "federal judge in Virginia."
+    )
+    assert not any(t == "LICENSED" for _, t, _ in facts(ex))
+
+
+def test_a_defined_term_of_a_legal_alert_is_the_same_party_later() -> None:
+    ex = extract(
+        'The SEC announced that Quillex, Inc. ("Quillex" or the "Company") and Quillex Global '
+        'GmbH ("Quillex Global"), a Liechtenstein-based affiliate of the Company, had agreed to '
+        "settle. The Company, which is based in Bellevue, wound down its platform."
+    )
+    firms = names_of(ex, "Company") | names_of(ex, "Exchange")
+    assert "Company" not in firms
+    found = facts(ex)
+    assert ("Quillex Global GmbH", "SUBSIDIARY_OF", "Quillex, Inc.") in found or (
+        "Quillex Global GmbH",
+        "SUBSIDIARY_OF",
+        "Quillex",
+    ) in found

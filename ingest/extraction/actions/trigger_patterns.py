@@ -303,6 +303,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         REL.licensed,
         _V,
         re.compile(
+            r"(?<!warrant )(?<!warrants )(?<!order )(?<!orders )(?<!raid )(?<!seizure )"
             r"\b(?:licen[cs](?:es|ed)|approv(?:es|ed)|authori[sz](?:es|ed)|"
             r"grant(?:s|ed)? (?:a |an )?licen[cs]e to|"
             r"register(?:s|ed)(?! with| in| as| under| on| for| to| by| a | an ))"

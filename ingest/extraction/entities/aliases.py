@@ -82,8 +82,24 @@ _NICK_INSIDE = re.compile(
 )
 
 
+# Defined terms of legal writing: 'Bittrex, Inc. ("Bittrex" or the "Company")',
+# 'CB Payments Limited ("CBPL" or the "Firm")'
+_DEFINED = re.compile(
+    r',? \((?:together, )?(?:"(?P<a>[^"()]{1,40})" or )?(?:the )?"(?P<term>[A-Z][\w -]{1,30})"\)'
+)
+
+
 def paren_alias(table: EntityTable, draft: EntityDraft, text: str, end: int) -> str | None:
-    """'Long Name (ABBR)': record ABBR as an alias of `draft`; return it for the second pass."""
+    """'Long Name (ABBR)': record ABBR as an alias of `draft`; return it for the second pass.
+
+    A defined term ('("Bittrex" or the "Company")') makes both its names aliases, so
+    that "the Company" later in the text is the same party.
+    """
+    defined = _DEFINED.match(text, end)
+    if defined is not None and defined.group("a"):
+        table.alias(draft, defined.group("a"), "other")
+        table.alias(draft, defined.group("term"), "other")
+        return defined.group("term")
     m = _PAREN.match(text, end)
     if not m:
         return None

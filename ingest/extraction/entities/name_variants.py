@@ -34,6 +34,7 @@ def merge_name_variants(state: ArticleState) -> None:
     """Fold each variant into the fullest name of its body (see the module's doc)."""
     table, ctx = state.table, state.country
     _complete_from_gazetteer(state)
+    _brand_to_its_unit(state)
     drafts = [
         d
         for d in table.all()
@@ -83,6 +84,59 @@ def _complete_from_gazetteer(state: ArticleState) -> None:
             continue
         table.rename(d, entry.name)
         d.type, d.jurisdiction, d.qid = entry.type, entry.jurisdiction, entry.qid
+
+
+_LEGAL_WORDS = frozenset(
+    "limited ltd ltd. inc inc. llc gmbh ag s.a. sa b.v. bv n.v. pte pty plc corp corp. sarl "
+    "srl uab oü".split()
+)
+_HOLDING_WORDS = frozenset("global group holdings holding international".split())
+_OWNERSHIP = re.compile(
+    r"\b(?:unit|subsidiary|arm|affiliate|division|branch|parent|owned by|part of)\b"
+)
+
+
+def _brand_to_its_unit(state: ArticleState) -> None:
+    """A bare brand ("Coinbase") in an article about one operating unit of it ("Coinbase
+    Europe Limited", "Zipmex Thailand") names that unit, as the article's own shorthand.
+
+    Only when the text does not itself speak of units or parents (then the brand and
+    its units are distinct parties), and only one unit fits: the one in the article's
+    country, else the only one with a legal form.
+    """
+    table, ctx = state.table, state.country
+    if _OWNERSHIP.search(state.doc.text):
+        return
+    firms = [d for d in table.all() if d.type in GROUP.firm and not d.unnamed]
+    for brand in firms:
+        if brand.key not in table.drafts or " " in brand.name:
+            continue
+        units = [
+            d
+            for d in firms
+            if d is not brand
+            and d.key in table.drafts
+            and d.name.startswith(brand.name + " ")
+            and not (_words(d.name) & _HOLDING_WORDS)
+        ]
+        local = [u for u in units if ctx.main_country and _names_country(u.name, ctx)]
+        legal = [u for u in units if _words(u.name) & _LEGAL_WORDS]
+        chosen = local if len(local) == 1 else legal if len(legal) == 1 == len(units) else []
+        if chosen:
+            table.merge(chosen[0], brand, "other")
+
+
+def _words(name: str) -> set[str]:
+    return {w.lower().strip(",") for w in name.split()}
+
+
+def _names_country(name: str, ctx: CountryContext) -> bool:
+    main = ctx.main_country or ""
+    return any(
+        ctx.country_of(w) == main or ctx.index.country_of_adjective(w) == main
+        for w in name.split()[1:]
+        if ctx.jurisdiction(w) is not None or ctx.index.country_of_adjective(w)
+    )
 
 
 def _compatible(a: EntityDraft, b: EntityDraft) -> bool:

@@ -119,6 +119,12 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         re.compile(rf"\b(?:which|that|who) (?:owns|operates|runs|controls) {NAME}{_END}"),
         TYPE.company,
     ),
+    (
+        re.compile(
+            rf"\b(?:unit|subsidiary|arm|affiliate|division|branch) of (?:the )?{NAME}{_END}"
+        ),
+        TYPE.company,
+    ),
     # the agent of an enforcement passive is a public body: "blocked by Roskomnadzor"
     (
         re.compile(
@@ -216,6 +222,7 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ("parent", "subsidiary", "affiliate", "arm", "unit", "entity", "holding company", "operator"),
     ("firm ", "company ", "provider ", "group ", "lender ", "startup ", "operator ", "business "),
     ("owns ", "operates ", "runs ", "controls "),
+    ("unit of", "subsidiary of", "arm of", "affiliate of", "division of", "branch of"),
     (" by ",),
     (
         "fined",
@@ -265,6 +272,8 @@ def cue_spans(text: str, scanner: Scanner | None = None) -> Iterator[tuple[int, 
         for m in found:
             if etype in (ACTION_OBJECT, PUBLIC_AGENT) and _looks_like_person(m.group("n")):
                 continue
+            if m.group("n").rstrip(".").lower() in _GENERIC_NOUNS:
+                continue  # "an affiliate of the Company": a defined term, not a name
             end = m.end("n") - 2 if m.group("n").endswith(("'s", "\u2019s")) else m.end("n")
             found_type = TYPE.governmentbody if etype is PUBLIC_AGENT else etype
             yield m.start("n"), end, found_type
@@ -275,6 +284,12 @@ def cue_spans(text: str, scanner: Scanner | None = None) -> Iterator[tuple[int, 
             base = m.start("list")
             for part in _iter_list(m.group("list")):
                 yield base + part[0], base + part[1], etype
+
+
+_GENERIC_NOUNS = frozenset(
+    "company firm group exchange fund bank commission authority agency platform entity "
+    "issuer trust partnership respondent defendant plaintiff".split()
+)
 
 
 def _looks_like_person(name: str) -> bool:

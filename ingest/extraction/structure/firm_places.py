@@ -208,7 +208,7 @@ def firm_place_relations(
             if place_m is None or hedged(sentence[lo : hit.start()]):
                 continue
             for subj in phrase_subjects(ments, pos, table, text, 3, clauses):
-                if rtype != REL.operates_in or table.get(subj).type in GROUP.firm:
+                if table.get(subj).type in GROUP.firm:  # a public body sits (LOCATED_IN)
                     out.append(RelationDraft(rtype, subj, place_m.key, sentence, 0.8))
     country = table.find(ctx.main_country) if ctx.main_country else None
     for hit in _WAS_COUNTRYS.finditer(sentence) if "country's" in low else ():

@@ -11,7 +11,8 @@ from graph.ontology import GROUP, REL, TYPE
 from ingest.extraction.entities.drafts import EntityTable, Mention, RelationDraft
 
 _UNIT_OF = re.compile(
-    r"^, (?:the|a|an) (?:[\w-]+ ){0,3}?(?:unit|subsidiary|arm|affiliate|division|platform"
+    r'^"?\)?(?: \([^()]{1,80}\))?, (?:the|a|an) (?:[\w-]+ ){0,3}?(?:unit|subsidiary|arm'
+    r"|affiliate|division|platform"
     r"|business|entity|vehicle|branch) of\b"
 )
 # "Zanmai Lab Pvt Ltd, which owns WazirX": the next organisation is the owned one
