@@ -525,3 +525,24 @@ def test_a_defined_term_of_a_legal_alert_is_the_same_party_later() -> None:
         "SUBSIDIARY_OF",
         "Quillex",
     ) in found
+
+
+def test_payments_to_resolve_claims_are_fines_and_approved_deals_no_licences() -> None:
+    found = facts(
+        extract(
+            "The Comissão de Valores Mobiliários approved a term of commitment with Zelkova "
+            "Markets Ltd, which will pay R$ 2.5 million to close the sanctioning process."
+        )
+    )
+    assert ("Comissão de Valores Mobiliários", "FINED", "Zelkova Markets Ltd") in found
+    assert not any(t == "LICENSED" for _, t, _ in found)
+
+
+def test_an_object_pronoun_names_the_person_just_named() -> None:
+    found = facts(
+        extract(
+            "Ivo Marinov fled the country in March. Montenegrin police detained him and his "
+            "adviser Petar Iliev at the airport."
+        )
+    )
+    assert ("Montenegrin police", "INVESTIGATED", "Ivo Marinov") in found

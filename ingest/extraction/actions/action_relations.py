@@ -153,6 +153,8 @@ def _apply(
     if actor is None and not blocked:
         actor = fallback_actor(trig, view, views, table, history)
         conf -= 0.2
+        if actor is not None and not targets and cid in view.clauses.antecedent:
+            targets = relative_target(trig, subject, view, table)  # "X, which will pay"
     if actor is None or not targets:
         if trig.type == REL.referred_by and actor is not None:
             history.referrers.add(actor)

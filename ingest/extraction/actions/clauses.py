@@ -17,7 +17,8 @@ from ingest.extraction.text.document import Document, Sentence
 # Every branch opens with a literal character, so the search skips to those (";", ",",
 # " ", "A"); `app` is only tested for truth, so it may start after the comma.
 _BOUNDARY = re.compile(
-    r";|, (?P<rel>which|who|whom|whose)\b|,(?P<app> (?:the|a|an|its|one of the) )"
+    r";|, (?P<rel>which|who|whom|whose|that(?= (?:will|would|has|had|is|was|must|agreed)\b))"
+    r"\b|,(?P<app> (?:the|a|an|its|one of the) )"
     r"|, (?:while|whereas|but|although|though|after|before|because|even though)\b"
     r"| (?:while|whereas|but|although|though|after|before|because|even though)\b"
     r"|, (?:since|until|unless|once|so that)\b|, (?:when|as(?! well as)|if|saying|adding"

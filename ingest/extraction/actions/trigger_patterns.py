@@ -99,6 +99,17 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.85,
     ),
     (REL.fined, _V, re.compile(r"\bfin(?:es|ed|ing)\b|\bfine\b(?= [A-Z])"), 0.85),
+    (  # "X paid $30M to resolve claims", "X will pay R$ 9.6 million to close the process"
+        REL.fined,
+        _R,
+        re.compile(
+            r"\b(?:paid|pays|paying|(?:will|to|agreed to|must) pay)(?= (?:a total of |about "
+            r"|some |nearly |almost )?(?:[A-Z]{0,3}[$€£¥₹₩]|[A-Z]{3} ?)\s?\d[\d.,]*(?: ?(?:"
+            r"million|billion|thousand|bn|mn|m|k)\b)? (?:\w+ ){0,3}?to (?:resolve|settle|close"
+            r"|end)\b)"
+        ),
+        0.75,
+    ),
     (  # "The penalties are: $3.6 million on Hayvn Cayman; $3 million on AC Limited"
         REL.fined,
         _N,
@@ -304,7 +315,10 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         _V,
         re.compile(
             r"(?<!warrant )(?<!warrants )(?<!order )(?<!orders )(?<!raid )(?<!seizure )"
-            r"\b(?:licen[cs](?:es|ed)|approv(?:es|ed)|authori[sz](?:es|ed)|"
+            r"\b(?:licen[cs](?:es|ed)|authori[sz](?:es|ed)|"
+            r"approv(?:es|ed)(?! (?:in [^,.;]{0,30} )?(?:a |an |the |its )?(?:[\w-]+ ){0,2}?"
+            r"(?:terms?|settlements?|agreements?|deals?|plans?|proposals?|rules?|laws?|budget"
+            r"|merger|acquisition|bills?|regulations?|amendments?)\b)|"
             r"grant(?:s|ed)? (?:a |an )?licen[cs]e to|"
             r"register(?:s|ed)(?! with| in| as| under| on| for| to| by| a | an ))"
             r"\b"
@@ -343,6 +357,7 @@ STEMS: list[tuple[str, ...]] = [
     ("revok",),
     ("block", "blacklist", "cut", "restrict"),
     ("fine",),
+    (" pa",),
     (" on ",),
     ("fine", "penalt"),
     ("paid", "pay"),

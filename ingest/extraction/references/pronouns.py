@@ -1,7 +1,9 @@
-"""Pronouns: 'it' and 'its' as mentions of an organisation the sentence names.
+"""Pronouns: 'it' and 'its' as mentions of an organisation the sentence names, and
+'him'/'her' as objects naming a person.
 
 'its' points at the nearest organisation before it in its sentence; 'it' at the
-first organisation of its sentence, or of the one before.
+first organisation of its sentence, or of the one before; an object 'him'/'her' at the
+last person named in its sentence or the one before.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from graph.ontology import GROUP
+from graph.ontology import GROUP, TYPE
 from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention
 
@@ -37,7 +39,36 @@ def resolve_pronouns(state: ArticleState) -> None:
             target = _first_org(_between(ordered, starts, prev.start, prev.end), table)
         if target is not None:
             out.append(Mention(m.start(), m.end(), m.group(), target.key, target.type, "pronoun"))
+    out += _object_people(state, ordered, starts)
     state.mentions += out
+
+
+# "police detained him and ...": an object pronoun for a person ("her" only where it
+# cannot be a possessive, i.e. before punctuation, a conjunction or a preposition)
+_OBJECT_PERSON = re.compile(
+    r"\b(?:him|her)\b(?=[.,;:]| (?:and|or|to|for|at|in|on|from|with|over|after|before|"
+    r"under|as|until|since|without)\b)"
+)
+
+
+def _object_people(state: ArticleState, ordered: list[Mention], starts: list[int]) -> list[Mention]:
+    """'him'/'her' as mentions of the last person named in this or the previous sentence."""
+    doc, table = state.doc, state.table
+    out = []
+    for m in _OBJECT_PERSON.finditer(doc.text):
+        sent = doc.sentence_at(m.start())
+        if sent is None:
+            continue
+        lo = doc.sentences[sent.index - 1].start if sent.index > 0 else sent.start
+        person = None
+        for x in reversed(_between(ordered, starts, lo, m.start())):
+            key = table.resolve(x.key)
+            if key in table and table.get(key).type == TYPE.person:
+                person = table.get(key)
+                break
+        if person is not None:
+            out.append(Mention(m.start(), m.end(), m.group(), person.key, person.type, "pronoun"))
+    return out
 
 
 def _between(ordered: list[Mention], starts: list[int], lo: int, hi: int) -> list[Mention]:
