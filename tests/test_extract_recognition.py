@@ -546,3 +546,16 @@ def test_an_object_pronoun_names_the_person_just_named() -> None:
         )
     )
     assert ("Montenegrin police", "INVESTIGATED", "Ivo Marinov") in found
+
+
+def test_a_firm_name_with_and_before_its_legal_form_stays_whole_and_closed_access_blocks() -> None:
+    ex = extract(
+        "The Agency for Financial Monitoring said it closed access to Zelkova Clearing and "
+        "Custody Limited, while Bitkub and Quillon Corp were warned."
+    )
+    assert "Zelkova Clearing and Custody Limited" in names_of(ex, "Company")
+    assert (
+        "Agency for Financial Monitoring",
+        "BLOCKED",
+        "Zelkova Clearing and Custody Limited",
+    ) in facts(ex)

@@ -94,7 +94,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         _V,
         re.compile(
             r"\b(?:block(?:s|ed|ing)?|blacklist(?:s|ed|ing)?|cut(?:s|ting)? off|"
-            r"restrict(?:s|ed|ing)? (?:local )?access)\b"
+            r"(?:restrict(?:s|ed|ing)?|clos(?:e|es|ed|ing)|limit(?:s|ed|ing)?) (?:local )?access)\b"
         ),
         0.85,
     ),
@@ -355,7 +355,7 @@ STEMS: list[tuple[str, ...]] = [
     ("prohibition order", "banning order", "disqualification order"),
     ("improvement", "rectification", "corrective", "remedial"),
     ("revok",),
-    ("block", "blacklist", "cut", "restrict"),
+    ("block", "blacklist", "cut", "restrict", "access"),
     ("fine",),
     (" pa",),
     (" on ",),

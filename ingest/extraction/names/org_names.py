@@ -232,7 +232,18 @@ def _split_at_and(lowered: list[str], i: int) -> bool:
     right_head = _head_index(right)
     if right_head < 0:
         return True
+    if len(right) == 2 and right[0] in _BUSINESS_NOUNS and right[1] in COMPANY_SUFFIXES:
+        return False  # "Nest Clearing and Custody Limited": one firm's name
     return right[right_head] in COMPANY_SUFFIXES
+
+
+# Business words that name what a firm does: after "and" with only a legal form after
+# them, they end one name rather than start another.
+_BUSINESS_NOUNS = frozenset(
+    "custody clearing settlement trading services investments investment payments finance "
+    "technologies technology solutions securities markets management advisory capital "
+    "brokerage exchange infrastructure development research consulting".split()
+)
 
 
 def _split_at_of(lowered: list[str], i: int) -> bool:
