@@ -559,3 +559,37 @@ def test_a_firm_name_with_and_before_its_legal_form_stays_whole_and_closed_acces
         "BLOCKED",
         "Zelkova Clearing and Custody Limited",
     ) in facts(ex)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "South Korean regulators banned Quillex last year.",
+            ("South Korean regulators", "BANNED", "Quillex"),
+        ),
+        ("A court in Tokyo ordered Thodex shut down.", ("court in Tokyo", "BANNED", "Thodex")),
+        (
+            "Bybit is not permitted to offer services, the Financial Conduct Authority said.",
+            ("Financial Conduct Authority", "BANNED", "Bybit"),
+        ),
+    ],
+)
+def test_bodies_named_by_country_or_seat_and_bans_stated_as_permissions_denied(
+    text: str, fact: tuple[str, str, str]
+) -> None:
+    assert fact in facts(extract(text))
+
+
+def test_the_firm_a_person_founded_is_no_target_of_charges_against_the_person() -> None:
+    found = facts(extract("Turkish prosecutors charged Ivo Marinov, founder of Quillex, in 2021."))
+    assert ("Turkish prosecutors", "SUED", "Ivo Marinov") in found
+    assert ("Turkish prosecutors", "SUED", "Quillex") not in found
+
+
+def test_a_hyphenated_registered_seats_a_firm_and_licenses_nothing() -> None:
+    found = facts(
+        extract("The Singapore-registered Bybit was fined by the Financial Conduct Authority.")
+    )
+    assert ("Bybit", "HEADQUARTERED_IN", "Singapore") in found
+    assert not any(t == "LICENSED" for _, t, _ in found)

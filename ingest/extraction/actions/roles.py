@@ -14,6 +14,7 @@ from graph.ontology import GROUP, REL, TYPE
 from ingest.extraction.actions.clauses import Clauses, possessive, preceded_by_preposition
 from ingest.extraction.actions.triggers import Trigger
 from ingest.extraction.entities.drafts import EntityTable, Mention
+from ingest.extraction.names.person_names import ROLE_WORDS
 from ingest.extraction.text.document import Sentence
 
 TARGET_TYPES = frozenset(
@@ -29,6 +30,7 @@ TARGET_TYPES = frozenset(
     }
 )
 _OF_BEFORE = re.compile(r"\bof $")
+_ROLE_OF = re.compile(rf"\b(?i:{ROLE_WORDS})s? (?:of|at) (?:the )?$")
 _MATTER = re.compile(r"\b(?:the matter|the case|the cases|it|them|the issue)\b")
 
 
@@ -184,8 +186,8 @@ def read_roles(
             and text[m.start - 1 : m.start] != "("
         ):
             break  # a new subject: "..., and the SEC, which sued ..."
-        if eligible(m, table):
-            objects.append(m)
+        if eligible(m, table) and not _ROLE_OF.search(text, max(0, m.start - 60), m.start):
+            objects.append(m)  # (not Y in "charged X, founder of Y")
     return actor, target_keys(objects, view, table), conf
 
 

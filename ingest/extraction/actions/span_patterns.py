@@ -31,6 +31,15 @@ SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.85,
     ),
+    (  # "ordered Thodex shut down", "ordered the site blocked"
+        REL.banned,
+        "span",
+        re.compile(
+            r"\b(?:order(?:ed|s|ing)) (?P<obj>" + _OBJ + r"{1,80}?) (?:shut down|closed|shuttered"
+            r"|wound up|dissolved|liquidated)\b"
+        ),
+        0.8,
+    ),
     (
         REL.fined,
         "span",
@@ -99,6 +108,7 @@ SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
 SPAN_PATTERNS = [(t, v, compile_lead(p.pattern, p.flags), c) for t, v, p, c in SPAN_PATTERNS]
 SPAN_STEMS: list[tuple[str, ...]] = [
     ("order", "direct", "told", "tells", "telling", "instruct", "requir"),
+    ("order",),
     ("order", "direct", "requir"),
     ("declar",),
     ("add",),

@@ -172,6 +172,15 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         re.compile(r"(?<=[a-z)]) (?:v|vs)\.? (?=[A-Z])"),
         0.7,
     ),
+    (  # "X is not permitted to offer services, the FCA said": the negation is the ban
+        REL.banned,
+        _R,
+        re.compile(
+            r"\b(?:is|are|was|were|be|been) (?:no longer|not) (?:permitted|allowed|authori[sz]ed)"
+            r" to\b"
+        ),
+        0.7,
+    ),
     (  # "X and Y must suspend their services until April 7, the FSA said"
         REL.banned,
         _R,
@@ -314,7 +323,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         REL.licensed,
         _V,
         re.compile(
-            r"(?<!warrant )(?<!warrants )(?<!order )(?<!orders )(?<!raid )(?<!seizure )"
+            r"(?<!warrant )(?<!warrants )(?<!order )(?<!orders )(?<!raid )(?<!seizure )(?<!-)"
             r"\b(?:licen[cs](?:es|ed)|authori[sz](?:es|ed)|"
             r"approv(?:es|ed)(?! (?:in [^,.;]{0,30} )?(?:a |an |the |its )?(?:[\w-]+ ){0,2}?"
             r"(?:terms?|settlements?|agreements?|deals?|plans?|proposals?|rules?|laws?|budget"
@@ -365,6 +374,7 @@ STEMS: list[tuple[str, ...]] = [
     ("settl", "to pay", "disgorg"),
     ("sue", "sui", "indict", "prosecut", "charged"),
     (" v ", " v. ", " vs ", " vs. "),
+    ("permitted", "allowed", "authorised", "authorized"),
     ("must ",),
     ("fil",),
     ("against",),

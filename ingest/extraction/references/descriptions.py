@@ -20,7 +20,9 @@ from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention
 from ingest.extraction.references.collectives import collective_mentions, government
 from ingest.extraction.references.implied_bodies import (
     central_bank,
+    court_in,
     ministry,
+    national_body,
     police,
     regional_body_or_brand,
     regulator,
@@ -104,6 +106,15 @@ _REGULATORS_IN = re.compile(
     r"(?P<place>[A-Z]\w+(?: [A-Z]\w+)?)"
 )
 
+# "South Korean regulators", "Turkish prosecutors": bodies named by their country
+_NATIONAL_BODY = re.compile(
+    r"\b(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:financial |securities |market |crypto )?"
+    r"(?P<noun>regulators?|watchdogs?|prosecutors)\b"
+)  # (not "Nigerian authorities": too vague to be one body)
+_NATIONAL_STEMS = ("regulator", "watchdog", "prosecutors")
+# "a court in Istanbul"
+_COURT_IN = re.compile(r"\b[Aa] (?:[a-z]+ )?court in (?P<place>[A-Z][\w.]*(?: [A-Z]\w+)?)")
+
 _PLACE_POLICE = re.compile(r"\b(?P<place>[A-Z][\w.]*(?: [A-Z][a-z]+)?) police\b")
 
 _BRAND_GROUP = re.compile(r"\bthe (?P<n>[A-Z][\w.]+) (?P<noun>group|platform|brand)\b")
@@ -152,6 +163,19 @@ def resolve_descriptions(state: ArticleState) -> None:
         if draft is not None:
             table.alias(draft, m.group(), "descriptive")
             out.append(Mention(m.start(), m.end(), m.group(), draft.key, draft.type, "descriptive"))
+    for pattern, stems, implied in (
+        (_NATIONAL_BODY, _NATIONAL_STEMS, national_body),
+        (_COURT_IN, ("court in",), court_in),
+    ):
+        for m in scan.finditer(pattern, stems):
+            if used[m.start()]:  # (the place inside it is a named mention, as it should be)
+                continue
+            draft = implied(m, table, ctx)
+            if draft is not None:
+                table.alias(draft, m.group(), "descriptive")
+                out.append(
+                    Mention(m.start(), m.end(), m.group(), draft.key, draft.type, "descriptive")
+                )
     out += collective_mentions(state, named, used)
     special = list(
         scan.finditer(

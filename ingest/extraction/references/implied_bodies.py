@@ -109,6 +109,59 @@ def police(m: re.Match[str], table: EntityTable, ctx: CountryContext) -> EntityD
     return draft
 
 
+_MEMBER_TYPES = {
+    "regulators": TYPE.regulator,
+    "regulator": TYPE.regulator,
+    "watchdog": TYPE.regulator,
+    "watchdogs": TYPE.regulator,
+    "prosecutors": TYPE.governmentbody,
+}
+
+
+def national_body(m: re.Match[str], table: EntityTable, ctx: CountryContext) -> EntityDraft | None:
+    """'South Korean regulators', 'Turkish prosecutors' (group `place`, a demonym or a
+    place; `noun`): the one such body the article names in that country, else a body
+    named as the text names it, seated there."""
+    place = ctx.jurisdiction(m.group("place"))
+    if place is None:
+        country = ctx.index.country_of_adjective(m.group("place"))
+        place = ctx.jurisdiction(country) if country else None
+    if place is None:
+        return None
+    etype = _MEMBER_TYPES[m.group("noun").lower()]
+    seated = [
+        d
+        for d in table.all()
+        if d.type == etype
+        and not d.unnamed
+        and (d.jurisdiction == place.name or place.name in d.places)
+    ]
+    if len(seated) == 1:
+        return seated[0]
+    draft = table.add(m.group(), etype, jurisdiction=place.name)
+    draft.standalone = True
+    return draft
+
+
+def court_in(m: re.Match[str], table: EntityTable, ctx: CountryContext) -> EntityDraft | None:
+    """'a court in Istanbul': the one court the article seats there, else that court,
+    named "court in Istanbul" and seated there."""
+    place = ctx.jurisdiction(m.group("place"))
+    if place is None:
+        return None
+    for d in table.all():
+        if (
+            d.type == TYPE.court
+            and not d.unnamed
+            and (d.jurisdiction == place.name or place.name in d.places)
+        ):
+            return d
+    draft = table.add(f"court in {place.name}", TYPE.court, jurisdiction=place.name)
+    draft.places = [place.name]
+    draft.standalone = True
+    return draft
+
+
 def regional_body_or_brand(
     m: re.Match[str], table: EntityTable, ctx: CountryContext
 ) -> EntityDraft | None:
