@@ -247,23 +247,35 @@ class DateMention:
 
 
 _DIGIT = re.compile(r"\d")
-_MONTH_WORD = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_YEARISH = re.compile(r"(?:19|20)\d\d")
+_MONTH_WORD = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
+)
+_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+_RELATIVE_WORDS = ("yesterday", "today", "tonight", "this ", "last ", " ago")
+_CONTEXT_WORDS = (
+    "that ", "same", "following", "next ", "previous", "preceding", " later", " earlier",
+    "afterwards",
+)  # fmt: skip
+_SEASON_WORDS = ("half", "quarter", "spring", "summer", "autumn", "fall", "winter")
+_HALF_CODE = re.compile(r"\b[HQ][1-4]\b")
 # What a form's matches always hold (see `present` in `date_mentions`).
 _FORM_NEEDS: dict[str, tuple[str, ...]] = {
-    "iso": ("digit",),
-    "numeric": ("digit",),
+    "iso": ("year",),
+    "numeric": ("year",),
     "dmy": ("digit", "month"),
     "mdy": ("digit", "month"),
-    "month_year": ("digit", "month"),
+    "month_year": ("year", "month"),
     "month_rel_year": ("month",),
     "month_context_year": ("month",),
     "month": ("month",),
-    "year": ("digit",),
-    "attributive": ("digit",),
+    "year": ("year",),
+    "attributive": ("year",),
     "weekday": ("weekday",),
-    "half": ("digit",),
-    "relative": ("unit",),
-    "context": ("unit",),
+    "half": ("year", "season"),
+    "relative": ("unit", "relative"),
+    "context": ("unit", "context"),
 }
 
 
@@ -275,9 +287,13 @@ def date_mentions(text: str, frame: DateFrame) -> tuple[list[DateMention], DateF
     low = text.lower()
     present = {
         "digit": _DIGIT.search(text) is not None,
+        "year": _YEARISH.search(text) is not None,
         "month": _MONTH_WORD.search(text) is not None,
-        "weekday": "day" in text,
+        "weekday": "day" in text and _WEEKDAY.search(text) is not None,
         "unit": any(u in low for u in ("day", "week", "month", "year", "tonight")),
+        "relative": any(w in low for w in _RELATIVE_WORDS),
+        "context": any(w in low for w in _CONTEXT_WORDS),
+        "season": any(w in low for w in _SEASON_WORDS) or _HALF_CODE.search(text) is not None,
     }
     for form, pattern in _FORMS:
         if not all(present[need] for need in _FORM_NEEDS.get(form, ())):
