@@ -22,7 +22,8 @@ _ROLE = re.compile(
     rf"\b(?:(?:former|acting|interim|deputy|then-|outgoing|ex-) ?)?(?:{ROLE_WORDS})\b", re.I
 )
 _TITLE_BEFORE = re.compile(
-    rf"(?:\b(?P<its>[Ii]ts|[Tt]heir|[Hh]is|[Hh]er) )?(?P<role>(?:(?:former|acting|interim|deputy|"
+    rf"(?:\b(?P<its>[Ii]ts|[Tt]heir|[Hh]is|[Hh]er) )?(?:(?i:{ROLE_WORDS}) (?:and|&) )?"
+    rf"(?P<role>(?:(?:former|acting|interim|deputy|"
     rf"outgoing) )?(?i:{ROLE_WORDS}))(?P<plural>s)?(?: (?:Mr|Ms|Mrs|Dr)\.?)?[, ]*$"
 )
 # "two former directors of Three Arrows Capital Pte Ltd (TACPL), Mr Zhu Su and ..."
@@ -254,7 +255,16 @@ def _nearest_org(
     for x in candidates:
         if x.key in table and table.get(x.key).type in wanted and not table.get(x.key).unnamed:
             return x.key
-    return None
+    if same_sentence:
+        return None
+    # further back: the article's one organisation of the wanted kind, if it has only one
+    # ("Director and Chief Executive Sarah Paquet said" paragraphs after FINTRAC is named)
+    earlier = {
+        table.resolve(x.key)
+        for x in ordered[:i]
+        if x.key in table and table.get(x.key).type in wanted and not table.get(x.key).unnamed
+    }
+    return earlier.pop() if len(earlier) == 1 else None
 
 
 def _court_of_judge(ordered: list[Mention], i: int, table: EntityTable) -> str | None:
