@@ -51,6 +51,7 @@ def _score(corpus: Path) -> dict[str, Any]:
     scorer = _scorer()
     totals = {k: {"tp": 0, "pred": 0, "gold": 0} for k in ("entities", "relations")}
     alias_tp = alias_gold = 0
+    attributes: dict[str, list[int]] = {}
     golds = sorted((corpus / "gold").glob("*.json"))
     assert golds, f"no gold files under {corpus}"
     for gold_path in golds:
@@ -62,11 +63,18 @@ def _score(corpus: Path) -> dict[str, Any]:
                 totals[k][f] += s[k][f]
         alias_tp += s["aliases"]["tp"]
         alias_gold += s["aliases"]["gold"]
+        for name, counts in s.get("attributes", {}).items():
+            right_gold = attributes.setdefault(name, [0, 0])
+            right_gold[0] += counts["right"]
+            right_gold[1] += counts["gold"]
     out: dict[str, Any] = {}
     for k, t in totals.items():
         p, r, f = scorer.prf(t["tp"], t["pred"], t["gold"])
         out[k] = {"p": p, "r": r, "f1": f}
     out["alias_recall"] = alias_tp / alias_gold if alias_gold else 1.0
+    out["attributes"] = {
+        k: right / gold if gold else 1.0 for k, (right, gold) in attributes.items()
+    }
     return out
 
 
@@ -102,6 +110,22 @@ def test_heldout_corpus_meets_floors() -> None:
     assert s["relations"]["f1"] >= 0.68, s
     assert s["relations"]["p"] >= 0.80, s
     assert s["alias_recall"] >= 0.82, s
+
+
+def test_dev2_meets_floors() -> None:
+    """dev2 (30 articles in styles the rules were not first written for, with action
+    attributes): floors a little under what was measured when they were set (entity F1
+    0.906, relation F1 0.646, alias recall 0.903; date 0.77, status 0.95, ended_how 0.76,
+    amount 1.0). The issue's targets are higher; these only stop a change that loses
+    ground."""
+    s = _score(SHARED / "corpus" / "dev2")
+    assert s["entities"]["f1"] >= 0.88, s
+    assert s["relations"]["f1"] >= 0.62, s
+    assert s["alias_recall"] >= 0.88, s
+    attributes = s["attributes"]
+    assert attributes["date"] >= 0.72, s
+    assert attributes["status"] >= 0.92, s
+    assert attributes["amount"] >= 0.95, s
 
 
 def test_cli_prints_the_ontology_json() -> None:
