@@ -57,7 +57,7 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
         Candidate(p.start, p.end, p.name, TYPE.person, "person") for p in nicknamed_people(text)
     ]
     persons = [p for p in persons if not _clashes_with_org(p, gaz, chunks)]
-    surnames = {p.surface.split()[-1] for p in persons}
+    surnames = {p.surface.split()[-1] for p in persons + [g for g in gaz if g.type == TYPE.person]}
     chunks = [c for c in chunks if c.source != "object" or c.surface not in surnames]
     brands = brand_extensions(unknown, gaz, index)
     domains = [
