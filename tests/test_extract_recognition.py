@@ -593,3 +593,8 @@ def test_a_hyphenated_registered_seats_a_firm_and_licenses_nothing() -> None:
     )
     assert ("Bybit", "HEADQUARTERED_IN", "Singapore") in found
     assert not any(t == "LICENSED" for _, t, _ in found)
+
+
+def test_a_place_inside_a_street_or_treaty_name_is_no_place() -> None:
+    ex = extract("Quillex moved its office to Mombasa Road after the Kyoto Protocol talks.")
+    assert not names_of(ex, "Jurisdiction") & {"Mombasa", "Kyoto"}

@@ -33,6 +33,11 @@ _PRODUCT_NOUN = re.compile(
     r"companies|company|desks?|volumes?|pairs?|licen[cs]es?|tools?)\b"
 )
 
+_PLACE_IN_NAME = re.compile(
+    r" (?:Road|Street|Avenue|Boulevard|Lane|Square|Gate|Bridge|University|College|Protocol"
+    r"|Accord|Convention|Technology|Technologies|Stadium|Marathon|Declaration)\b"
+)
+
 _POSSESSIVE_PLACE = re.compile(r"^([A-Z][\w.]*(?: [A-Z][\w.]*)*)'s ")
 
 
@@ -104,6 +109,8 @@ def _context_ok(hit: GazHit, index: GazIndex, text: str) -> bool:
         return False  # "HK$", "US$", "US dollar": a currency, not a place
     if all(e.type == TYPE.activity for e in entries) and _PRODUCT_NOUN.match(text, end):
         return False  # "a margin trading product": a modifier, not the activity
+    if all(e.type == TYPE.jurisdiction for e in entries) and _PLACE_IN_NAME.match(text, end):
+        return False  # "Mombasa Road", "Kyoto Protocol": a place inside another name
     if text[hit.start].islower() and all(
         s.text[0].isupper() and e.type not in (TYPE.cryptoasset, TYPE.activity)
         for s, e in zip(hit.surfaces, entries, strict=True)
