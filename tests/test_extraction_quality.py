@@ -99,17 +99,17 @@ HELDOUT = Path(__file__).parent / "data" / "heldout"
 def test_heldout_corpus_meets_floors() -> None:
     """The independently written held-out articles (all 8): generalisation, not tuning.
 
-    Floors sit a little under the scores measured when they were set (entity F1 0.87
-    with precision 0.89, relation F1 0.71 with precision 0.84, alias recall 0.86), so a
+    Floors sit a little under the scores measured when they were last raised (entity F1
+    0.91 with precision 0.94, relation F1 0.75 with precision 0.88, alias recall 0.93), so a
     change that loses generality fails here even when the dev corpus still scores 1.0.
     Four of the eight articles were never inspected while the extractor was tuned.
     """
     s = _score(HELDOUT)
-    assert s["entities"]["f1"] >= 0.84, s
-    assert s["entities"]["p"] >= 0.86, s
-    assert s["relations"]["f1"] >= 0.68, s
-    assert s["relations"]["p"] >= 0.80, s
-    assert s["alias_recall"] >= 0.82, s
+    assert s["entities"]["f1"] >= 0.88, s
+    assert s["entities"]["p"] >= 0.90, s
+    assert s["relations"]["f1"] >= 0.72, s
+    assert s["relations"]["p"] >= 0.84, s
+    assert s["alias_recall"] >= 0.88, s
 
 
 def test_dev2_meets_floors() -> None:
@@ -126,6 +126,26 @@ def test_dev2_meets_floors() -> None:
     assert attributes["date"] >= 0.72, s
     assert attributes["status"] >= 0.92, s
     assert attributes["amount"] >= 0.95, s
+
+
+SEALED = Path(__file__).parent / "data" / "sealed"
+
+
+@pytest.mark.parametrize(
+    ("part", "entity_f1", "relation_f1", "alias_recall"),
+    [("part_a", 0.79, 0.48, 0.75), ("part_b", 0.86, 0.47, 0.83)],
+)
+def test_sealed_set_meets_floors(
+    part: str, entity_f1: float, relation_f1: float, alias_recall: float
+) -> None:
+    """The sealed set (16 articles written independently, never read while writing rules):
+    floors a little under its first and only measurement (part A entity F1 0.819, relation
+    F1 0.523, alias recall 0.786; part B 0.897, 0.512, 0.870). Only a regression guard:
+    raising these by tuning to the set would spoil it as an estimate."""
+    s = _score(SEALED / part)
+    assert s["entities"]["f1"] >= entity_f1, s
+    assert s["relations"]["f1"] >= relation_f1, s
+    assert s["alias_recall"] >= alias_recall, s
 
 
 def test_cli_prints_the_ontology_json() -> None:
