@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ingest.extraction.actions.partial_dates import DAY, MONTH, YEAR, PartialDate
+from ingest.extraction.references.unnamed_groups import number_value
 
 _MONTHS = {
     name: i + 1
@@ -40,22 +41,6 @@ _MONTHS = {
     for name in names
 }
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
 _FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MON = rf"(?:{_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 _YEAR = r"(?:19|20)\d\d"
@@ -444,9 +429,10 @@ def _weekday(g: dict[str, str | None], frame: DateFrame) -> PartialDate | None:
 
 
 def _count(word: str | None) -> int | None:
+    """'3', 'three', 'a'/'an' (one) -> the number; None when there is no word."""
     if not word:
         return None
-    return int(word) if word.isdigit() else _NUMBERS.get(word.lower())
+    return 1 if word.lower() in ("a", "an") else number_value(word)
 
 
 def _relative_to_published(g: dict[str, str | None], frame: DateFrame) -> PartialDate | None:
