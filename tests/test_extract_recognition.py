@@ -598,3 +598,35 @@ def test_a_hyphenated_registered_seats_a_firm_and_licenses_nothing() -> None:
 def test_a_place_inside_a_street_or_treaty_name_is_no_place() -> None:
     ex = extract("Quillex moved its office to Mombasa Road after the Kyoto Protocol talks.")
     assert not names_of(ex, "Jurisdiction") & {"Mombasa", "Kyoto"}
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "The Financial Conduct Authority issued an alert about Bybit.",
+            ("Financial Conduct Authority", "WARNED", "Bybit"),
+        ),
+        (
+            "The Financial Conduct Authority granted Bybit a licence in 2024.",
+            ("Financial Conduct Authority", "LICENSED", "Bybit"),
+        ),
+        (
+            "Bybit has been placed on the Financial Conduct Authority's warning list.",
+            ("Financial Conduct Authority", "WARNED", "Bybit"),
+        ),
+        (
+            "In a statement, the Financial Conduct Authority said it had frozen Bybit's assets.",
+            ("Financial Conduct Authority", "BLOCKED", "Bybit"),
+        ),
+        (
+            "The Financial Conduct Authority fined Bybit in March and later ordered it to stop "
+            "onboarding clients.",
+            ("Financial Conduct Authority", "BANNED", "Bybit"),
+        ),
+    ],
+)
+def test_alerts_grants_warning_lists_freezes_and_an_object_it(
+    text: str, fact: tuple[str, str, str]
+) -> None:
+    assert fact in facts(extract(text))

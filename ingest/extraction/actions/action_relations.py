@@ -129,6 +129,13 @@ def _apply(
         subject = main_subject(view, window_start, text)  # "X sanctioned Y, accusing it of ..."
     if subject is not None and _NEW_SUBJECT.search(text, window_start, subject.start):
         window_start = subject.start  # "X asked Y to block Z, and the Centre blocked Z"
+    if (
+        subject is not None
+        and not is_actor(subject, table)
+        and _COORDINATED_VERB.search(text, max(0, trig.start - 30), trig.start)
+    ):  # "X fined Y in March and later ordered it to stop": X did both
+        first = next((m for m in before if is_actor(m, table) and m.how != "pronoun"), None)
+        subject = first if first is not None and first.start < subject.start else subject
     subject_acts = subject is not None and is_actor(subject, table)
     if (
         trig.voice != "case"
@@ -225,6 +232,8 @@ def _refuse_half(
 
 
 _PARTICIPLE = re.compile(r", [a-z]+ing\b")
+
+_COORDINATED_VERB = re.compile(r"\band (?:\w+ly |later |then |also |subsequently )?$")
 
 _UNKNOWN_AGENT = re.compile(r" by (?:the |a |an )?[A-Z]")
 

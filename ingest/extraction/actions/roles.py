@@ -116,6 +116,15 @@ def read_roles(
         ]  # "directors of X (XL), A and B, were served with ...": A and B, not X
         if agent is None:
             agent = _attributed(after, text, table)  # "X must stop ..., the FSA said"
+        if agent is None:  # "X was placed on the FCA's warning list"
+            agent = next(
+                (
+                    m
+                    for m in after
+                    if m.start - trig.end <= 12 and possessive(text, m.end) and is_actor(m, table)
+                ),
+                None,
+            )
         if agent is None:
             first_target = targets[0].start if targets else trig.start
             lead = [m for m in before if m.start < first_target and is_actor(m, table)]

@@ -31,6 +31,15 @@ SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.85,
     ),
+    (  # "granted Bybit a licence", "granted X in-principle approval"
+        REL.licensed,
+        "span",
+        re.compile(
+            r"\bgrant(?:s|ed|ing) (?P<obj>" + _OBJ + r"{1,60}?) (?:a |an |its |their )?"
+            r"(?:[\w-]+ ){0,2}?(?:licen[cs]es?|registration|approval|authori[sz]ation|permit)\b"
+        ),
+        0.85,
+    ),
     (  # "ordered Thodex shut down", "ordered the site blocked"
         REL.banned,
         "span",
@@ -108,6 +117,7 @@ SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
 SPAN_PATTERNS = [(t, v, compile_lead(p.pattern, p.flags), c) for t, v, p, c in SPAN_PATTERNS]
 SPAN_STEMS: list[tuple[str, ...]] = [
     ("order", "direct", "told", "tells", "telling", "instruct", "requir"),
+    ("grant",),
     ("order",),
     ("order", "direct", "requir"),
     ("declar",),

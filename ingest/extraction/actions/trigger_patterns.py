@@ -280,7 +280,25 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
             r"| orders?)?|"
             r"cease[- ]and[- ]desist(?: orders?| letters?)?|compliance notices?|(?:alert"
             r"|warning) list|"
-            r"investor alerts?)\b"
+            r"investor alerts?|alerts? (?:about|on|against|over|naming))\b"
+        ),
+        0.8,
+    ),
+    (  # "X has been placed on the FCA's warning list"
+        REL.warned,
+        _R,
+        re.compile(
+            r"\b(?:placed|put|added|included|listed)(?= (?:on|to|in) (?:the |its |a )?"
+            r"(?:[\w'’.-]+ ){0,6}?(?:warning|alert|watch|black) ?list)"
+        ),
+        0.75,
+    ),
+    (  # "froze Bybit's assets", "has frozen the bank accounts of X"
+        REL.blocked,
+        _V,
+        re.compile(
+            r"\b(?:froze|frozen|freez(?:e|es|ing))(?= (?:the |its |their )?(?:[\w'’.-]+ ){0,4}?"
+            r"(?:assets|accounts|funds|wallets|balances|deposits|holdings)\b)"
         ),
         0.8,
     ),
@@ -388,6 +406,8 @@ STEMS: list[tuple[str, ...]] = [
     ("warn", "caution", "admonish", "reprimand"),
     ("received", "receives", "got", "gets", "sent", "given", "issued"),
     ("warning", "advisor", "cause", "desist", "notice", "list", "alert"),
+    ("placed", "put ", "added", "included", "listed"),
+    ("froze", "frozen", "freez"),
     ("won", "wins", "obtain", "secure", "receive", "gain", "granted"),
     ("-licensed", "-registered", "-approved"),
     (

@@ -30,13 +30,17 @@ def resolve_pronouns(state: ArticleState) -> None:
         sent = doc.sentence_at(m.start())
         if sent is None:
             continue
+        # "ordered it to shut down": the object of an action is a party, not the body acting
+        wanted = (
+            _FIRMS if _VERB_BEFORE.search(doc.text, max(0, m.start() - 20), m.start()) else None
+        )
         if m.group() == "its":  # possessive: the nearest organisation before it
             target = _last_org(_between(ordered, starts, sent.start, m.start()), table)
         else:
-            target = _first_org(_between(ordered, starts, sent.start, m.start()), table)
+            target = _first_org(_between(ordered, starts, sent.start, m.start()), table, wanted)
         if target is None and sent.index > 0:
             prev = doc.sentences[sent.index - 1]
-            target = _first_org(_between(ordered, starts, prev.start, prev.end), table)
+            target = _first_org(_between(ordered, starts, prev.start, prev.end), table, wanted)
         if target is not None:
             out.append(Mention(m.start(), m.end(), m.group(), target.key, target.type, "pronoun"))
     out += _object_people(state, ordered, starts)
@@ -88,9 +92,17 @@ def _last_org(ments: list[Mention], table: EntityTable) -> EntityDraft | None:
     return None
 
 
-def _first_org(ments: list[Mention], table: EntityTable) -> EntityDraft | None:
+def _first_org(
+    ments: list[Mention], table: EntityTable, wanted: frozenset[str] | None = None
+) -> EntityDraft | None:
     for x in ments:
         key = table.resolve(x.key)
-        if key in table and table.get(key).type in GROUP.organisation:
+        if key in table and table.get(key).type in (wanted or GROUP.organisation):
             return table.get(key)
     return None
+
+
+_FIRMS = frozenset(GROUP.firm)
+_VERB_BEFORE = re.compile(
+    r"\b(?:[a-z]+ed|told|tells|telling|ordering|orders|fines|bans|sues|warns|blocks|bars)\s$"
+)
