@@ -630,3 +630,8 @@ def test_alerts_grants_warning_lists_freezes_and_an_object_it(
     text: str, fact: tuple[str, str, str]
 ) -> None:
     assert fact in facts(extract(text))
+
+
+def test_regulators_in_a_place_with_no_named_body_are_kept_as_such() -> None:
+    found = facts(extract("Regulators in Thailand have blocked access to Bybit."))
+    assert ("Regulators in Thailand", "BLOCKED", "Bybit") in found

@@ -13,6 +13,7 @@ import re
 from graph.ontology import TYPE
 from ingest.extraction.entities.country_context import CountryContext
 from ingest.extraction.entities.drafts import EntityDraft, EntityTable
+from ingest.extraction.names.gazetteer_index import GazEntry
 
 
 def central_bank(table: EntityTable, ctx: CountryContext, place: str | None) -> EntityDraft | None:
@@ -183,7 +184,35 @@ def regional_body_or_brand(
     if role in _ROLE_NAME_WORDS:  # "prosecutors in Seoul": a prosecutors' office there
         words = _ROLE_NAME_WORDS[role]
         seated = [d for d in seated if any(w in d.name.lower() for w in words)]
-    return seated[0] if seated else None
+    if seated:
+        return seated[0]
+    curated = _curated_role_body(role, place.name, ctx)
+    if curated is not None:  # "prosecutors in New York": the one such office the gazetteer
+        draft = table.add(
+            curated.name, curated.type, qid=curated.qid, jurisdiction=curated.jurisdiction
+        )
+        draft.standalone = True
+        return draft
+    if role in _MEMBER_TYPES:  # "regulators in Thailand", named as the text names them
+        draft = table.add(m.group(), _MEMBER_TYPES[role], jurisdiction=place.name)
+        draft.standalone = True
+        return draft
+    return None
+
+
+def _curated_role_body(role: str, place: str, ctx: CountryContext) -> GazEntry | None:
+    """The one curated body whose name says it does `role`'s work in `place`."""
+    words = {"prosecutors": ("prosecut", "attorney"), "police": ("police",)}.get(role)
+    if words is None:
+        return None
+    found = [
+        e
+        for e in ctx.index.entries
+        if e.type in (TYPE.regulator, TYPE.governmentbody)
+        and any(w in e.name.lower() for w in words)
+        and (e.jurisdiction == place or place in e.name)
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 # Bodies named by their members: "prosecutors in X" is a prosecutor's office seated in X.
