@@ -635,3 +635,14 @@ def test_alerts_grants_warning_lists_freezes_and_an_object_it(
 def test_regulators_in_a_place_with_no_named_body_are_kept_as_such() -> None:
     found = facts(extract("Regulators in Thailand have blocked access to Bybit."))
     assert ("Regulators in Thailand", "BLOCKED", "Bybit") in found
+
+
+def test_censure_warns_and_a_place_owning_the_actor_does_not_act() -> None:
+    found = facts(
+        extract(
+            "The Financial Conduct Authority has censured Bybit. Nigeria's Securities and "
+            "Exchange Commission declared Kraken illegal and banned it from operating."
+        )
+    )
+    assert ("Financial Conduct Authority", "WARNED", "Bybit") in found
+    assert ("Nigeria", "BANNED", "Kraken") not in found

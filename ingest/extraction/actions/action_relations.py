@@ -134,7 +134,14 @@ def _apply(
         and not is_actor(subject, table)
         and _COORDINATED_VERB.search(text, max(0, trig.start - 30), trig.start)
     ):  # "X fined Y in March and later ordered it to stop": X did both
-        first = next((m for m in before if is_actor(m, table) and m.how != "pronoun"), None)
+        first = next(
+            (
+                m
+                for m in before
+                if is_actor(m, table) and m.how != "pronoun" and not possessive(text, m.end)
+            ),
+            None,
+        )
         subject = first if first is not None and first.start < subject.start else subject
     subject_acts = subject is not None and is_actor(subject, table)
     if (

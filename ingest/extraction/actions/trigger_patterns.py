@@ -259,7 +259,10 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
     (
         REL.warned,
         _V,
-        re.compile(r"\b(?:warn(?:s|ed)?|caution(?:s|ed)?|admonish(?:es|ed)?|reprimand(?:s|ed)?)\b"),
+        re.compile(
+            r"\b(?:warn(?:s|ed)?|caution(?:s|ed)?|admonish(?:es|ed)?|reprimand(?:s|ed)?"
+            r"|censur(?:e|es|ed|ing))\b"
+        ),
         0.85,
     ),
     (
@@ -403,7 +406,7 @@ STEMS: list[tuple[str, ...]] = [
     ("accus",),
     ("investigat", "prob", "raid", "arrest", "look", "detain"),
     ("investigation", "probe", "enquir", "inquir", "examination", "audit", "inspection"),
-    ("warn", "caution", "admonish", "reprimand"),
+    ("warn", "caution", "admonish", "reprimand", "censur"),
     ("received", "receives", "got", "gets", "sent", "given", "issued"),
     ("warning", "advisor", "cause", "desist", "notice", "list", "alert"),
     ("placed", "put ", "added", "included", "listed"),
