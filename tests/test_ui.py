@@ -239,6 +239,40 @@ def test_names_and_sentences_are_shown_as_text_never_as_markup(
     recorder.assert_clean(base_url)
 
 
+HOLD_NEIGHBOURHOODS = """() => {
+    const send = window.fetch;
+    window.heldAnswers = [];
+    window.fetch = (url, ...rest) => String(url).includes("/neighborhood")
+        ? new Promise((answer) => window.heldAnswers.push(() => answer(send(url, ...rest))))
+        : send(url, ...rest);
+}"""
+"""Hold every neighbourhood request in the page until the test releases it."""
+
+
+def test_an_edge_clicked_while_a_redraw_is_on_its_way_keeps_its_evidence(
+    page: tuple[Page, Recorder], base_url: str
+) -> None:
+    """The later click wins, not the later answer: a search hit's neighbourhood that
+    arrives after the user clicked an edge redraws the graph but leaves the evidence."""
+    tab, recorder = page
+    search(tab, "Evil")
+    hit = tab.locator("#hits button", has_text=HOSTILE_NAME)
+    expect(tab.locator("#node-list")).to_contain_text("Seychelles")
+    tab.evaluate(HOLD_NEIGHBOURHOODS)
+    hit.click()
+    tab.wait_for_function("() => window.heldAnswers.length === 1")
+    evil = entity_id("Exchange", HOSTILE_NAME)
+    click_element(tab, f'edge[source = "{evil}"]')
+    evidence = tab.locator("#details blockquote.evidence")
+    expect(evidence).to_have_text(HOSTILE_SENTENCE)
+    tab.evaluate("() => { window.cy.elements().data('before', true); }")
+    tab.evaluate("() => { window.heldAnswers.forEach((release) => release()); }")
+    tab.wait_for_function("() => window.cy.elements('[?before]').length === 0")  # redrawn
+    tab.wait_for_timeout(300)  # room for a late details answer to (wrongly) land
+    expect(evidence).to_have_text(HOSTILE_SENTENCE)
+    recorder.assert_clean(base_url)
+
+
 # ---- without a browser: the page's sources and its helper endpoints ----
 
 

@@ -184,9 +184,12 @@ function neighbourhood(id) {
   return api(entityPath(id, "/neighborhood"), { depth: 1 });
 }
 
-/** Draw an entity's neighbourhood afresh, centred on it. */
+/** Draw an entity's neighbourhood afresh, centred on it. Both panels are claimed when
+ * the user asks, so an edge clicked while the answer is on its way keeps the details
+ * panel: the later click wins, not the later answer. */
 async function showEntity(id) {
   const current = claim("graph");
+  const details = claim("details");
   const subgraph = await neighbourhood(id);
   if (!current()) return;
   window.cy.elements().remove();
@@ -195,7 +198,7 @@ async function showEntity(id) {
   window.cy.getElementById(id).addClass("focus");
   layoutStar();
   renderNodeList();
-  await showNodeDetails(id);
+  if (details()) await showNodeDetails(id, details);
 }
 
 /** Add a node's neighbourhood to what is drawn. */
@@ -236,8 +239,7 @@ function claim(panel) {
   return () => tickets.get(panel) === ticket;
 }
 
-async function showNodeDetails(id) {
-  const current = claim("details");
+async function showNodeDetails(id, current = claim("details")) {
   const entity = await api(entityPath(id));
   if (!current()) return;
   const aliases = entity.aliases.map((a) => `${a.name} (${a.kind})`).join("; ");
