@@ -22,7 +22,12 @@ existing one by the first rule that applies (never across entity types):
    "Binance Holdings (IE) Limited" and "Binance Holdings Limited". Best score wins, ties
    to the lowest id.
 
-Never merged: unnamed groups (their ids are article-scoped, graph.ids.group_id), two
+4. an unnamed group ("13 apps") is the group of the same event when the store already
+   holds a group of its type and count that the same actor (after rules 0-3) targets
+   with the same action at an agreeing date (ONTOLOGY.md, "Actions are events"): two
+   outlets reporting one ban of 13 apps give one group node. Lowest id among several.
+
+Never merged otherwise: unnamed groups (their ids are article-scoped, graph.ids.group_id), two
 entities with different QIDs (a newcomer whose id is taken by another QID gets
 `<id>-<qid lower-cased>`), and two entities of one extraction (an id another incoming
 entity has, or already took, is not a candidate). A merged entity takes the existing
@@ -40,7 +45,8 @@ from rapidfuzz import fuzz
 from graph.ids import normalize_name
 from graph.jurisdiction_names import named_jurisdictions
 from graph.models import Alias, Entity, Extraction, Relation
-from graph.ontology import TYPE
+from graph.ontology import TYPE, get_ontology
+from graph.partial_dates import dates_agree
 
 FUZZY_THRESHOLD = 90.0
 _SUFFIXES = {
@@ -91,6 +97,13 @@ class IdentityLookup(Protocol):
     def fuzzy_candidates(self, entity_type: str, words: set[str]) -> list[Candidate]:
         """Named entities of this type sharing a word with `words` (`fuzzy_words`); any
         superset is fine, the rules above filter."""
+
+    def group_targets(
+        self, actor_id: str, rel_type: str, group_type: str, count: int | None
+    ) -> list[tuple[str, str | None]]:
+        """Unnamed groups of `group_type` with this `count` (None: no count) that
+        `actor_id` already has a `rel_type` relation to, each with that relation's
+        date ("YYYY[-MM[-DD]]" or None), one row per event: rule 4 picks among them."""
 
 
 def match_key(name: str) -> str:
@@ -242,6 +255,7 @@ def resolve_extraction(
         entities.append(_merged(e, cand))
         if cand.id != e.id:
             mapping[e.id] = cand.id
+    _same_event_groups(extraction, lookup, entities, mapping)
     relations: list[Relation] = [
         r.model_copy(
             update={
@@ -253,3 +267,28 @@ def resolve_extraction(
     ]
     resolved = extraction.model_copy(update={"entities": entities, "relations": relations})
     return resolved, mapping
+
+
+def _same_event_groups(
+    extraction: Extraction, lookup: IdentityLookup, entities: list[Entity], mapping: dict[str, str]
+) -> None:
+    """Rule 4: map each unnamed group onto the stored group of the same event, in place."""
+    actions = set(get_ontology().action_types)
+    taken = {e.id for e in entities}
+    for i, e in enumerate(entities):
+        if not e.unnamed:
+            continue
+        for r in extraction.relations:
+            if r.target != e.id or r.type not in actions:
+                continue
+            actor = mapping.get(r.source, r.source)
+            found = sorted(
+                gid
+                for gid, day in lookup.group_targets(actor, r.type, e.type, e.count)
+                if gid not in taken and dates_agree(day, r.date)
+            )
+            if found:
+                mapping[e.id] = found[0]
+                taken.add(found[0])
+                entities[i] = e.model_copy(update={"id": found[0]})
+                break

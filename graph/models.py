@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from graph.errors import OntologyError
 from graph.ontology import LABEL, get_ontology
+from graph.partial_dates import normalise
 
 _ONT = get_ontology()
 if TYPE_CHECKING:  # the checker sees plain strings; at run time the names come from the YAML
@@ -96,9 +97,20 @@ class Relation(BaseModel):
     target: str
     evidence: str | None = None
     confidence: float = Field(0.5, ge=0.0, le=1.0)
-    date: dt.date | None = None
+    date: str | None = None  # "YYYY", "YYYY-MM" or "YYYY-MM-DD": the text's precision
     properties: dict[str, Any] = Field(default_factory=dict)
     sources: list[str] = Field(default_factory=list)
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _partial_date(cls, v: Any) -> Any:
+        """A `date` (day precision) or a partial date text, checked and written canonically."""
+        if v is None or v == "":
+            return None
+        try:
+            return normalise(v)
+        except (TypeError, ValueError) as exc:
+            raise ValueError(str(exc)) from exc
 
     @property
     def key(self) -> tuple[str, str, str]:

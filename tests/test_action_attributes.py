@@ -22,7 +22,7 @@ from ingest.extraction.actions.date_mentions import DateFrame, date_mentions
 from ingest.extraction.actions.endings import governing_ending
 from ingest.extraction.actions.fine_amounts import attached_money, fine_money
 from ingest.extraction.actions.money import find_money
-from ingest.extraction.actions.partial_dates import PartialDate
+from graph.partial_dates import PartialDate
 from ingest.extraction.actions.triggers import hedged
 
 PUB = dt.date(2024, 6, 12)  # a Wednesday

@@ -89,16 +89,16 @@ def test_bare_dollar_follows_article_country() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("in March", dt.date(2022, 3, 1)),
-        ("in September 2021", dt.date(2021, 9, 1)),
-        ("last September", dt.date(2021, 9, 1)),
-        ("on Tuesday", dt.date(2022, 9, 6)),
-        ("an advisory dated Nov. 28, 2023", dt.date(2023, 11, 28)),
-        ("due on 30 April", dt.date(2022, 4, 30)),
+        ("in March", "2022-03"),
+        ("in September 2021", "2021-09"),
+        ("last September", "2021-09"),
+        ("on Tuesday", "2022-09-06"),
+        ("an advisory dated Nov. 28, 2023", "2023-11-28"),
+        ("due on 30 April", "2022-04-30"),
         ("no date here", None),
     ],
 )
-def test_dates_relative_to_publication(text: str, expected: dt.date | None) -> None:
+def test_dates_relative_to_publication(text: str, expected: str | None) -> None:
     assert find_date(text, dt.date(2022, 9, 8)) == expected
 
 

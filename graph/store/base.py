@@ -161,9 +161,16 @@ class BaseStore(ABC):
         until: dt.date | None = None,
         limit: int = 100,
         offset: int = 0,
+        in_force_on: dt.date | None = None,
+        status: str | None = None,
     ) -> list[Fact]:
-        """Action facts, newest effective date first (see the module docstring)."""
+        """Action facts (one per event), newest effective date first (see the module
+        docstring); `in_force_on` keeps those in force that day, `status` those whose
+        current status it is."""
         types = _action_types(action_type)
+        if status is not None and status not in get_ontology().property_values["status"]:
+            allowed = list(get_ontology().property_values["status"])
+            raise InvalidInputError(f"status must be one of {allowed}, got {status!r}")
         with self._snapshot():
             where = None if jurisdiction is None else self._presence(jurisdiction)
             if where is not None and not where.places:
@@ -177,6 +184,8 @@ class BaseStore(ABC):
                 targets=None if where is None else where.targets,
                 since=since,
                 until=until,
+                in_force_on=in_force_on,
+                status=status,
                 limit=max(limit, 0),
                 offset=max(offset, 0),
             )

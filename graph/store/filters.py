@@ -35,7 +35,8 @@ class Presence:
 @dataclass(frozen=True)
 class ActionFilter:
     """A checked `actions` call. `actors`/`targets` are None without a jurisdiction; with
-    one, a fact passes when its source is in `actors` or its target in `targets`."""
+    one, a fact passes when its source is in `actors` or its target in `targets`.
+    `in_force_on` keeps events in force that day (graph/store/events.py `in_force_on`)."""
 
     types: tuple[str, ...]
     actor: str | None = None
@@ -45,5 +46,7 @@ class ActionFilter:
     targets: frozenset[str] | None = None
     since: dt.date | None = None
     until: dt.date | None = None
+    in_force_on: dt.date | None = None  # events with in_force_from <= day < in_force_until
+    status: str | None = None  # "active" or "ended" (the event's current status)
     limit: int = 100
     offset: int = 0

@@ -5,11 +5,12 @@ graph/store/base.py `BaseStore`, which holds every argument check and limit, and
 the same answers to the same calls; tests/test_store_conformance.py holds them to it.
 Named queries are not the store's business: graph/named/runner.py runs them on either.
 
-Provenance model: a fact (source, type, target) is stored once. Each supporting
-article adds one entry to the aligned lists `sources` (article ids), `evidence`
-(the sentence from that article) and `seen` (that article's date, ISO). Retracting
-an article removes its entries; a fact, alias or entity with no support left is
-deleted.
+Provenance model: a fact (source, type, target) is stored once per event (structure
+relations: once; actions: graph/store/events.py cuts their reports into events). Each
+supporting article adds one entry to the aligned lists `sources` (article ids),
+`evidence` (the sentence from that article) and `seen` (that article's date, ISO).
+Retracting an article removes its entries and re-cuts the events it touched; a fact,
+alias or entity with no support left is deleted.
 """
 
 from __future__ import annotations
@@ -43,18 +44,37 @@ class EntityRecord(BaseModel):
     relation_counts: dict[str, int] = Field(default_factory=dict)
 
 
+class StatusChange(BaseModel):
+    """One step of an action's life: taken (`how` None) or ended `how`, on `on`, with the
+    articles that said so."""
+
+    status: str
+    how: str | None = None
+    on: str | None = None
+    sources: list[str] = Field(default_factory=list)
+
+
 class Fact(BaseModel):
-    """A stored relation with its merged provenance."""
+    """A stored relation with its merged provenance. An action is one event
+    (graph/store/events.py): the same actor, type and target may have several, each with
+    its own `event_id`, date, amount and status history."""
 
     type: str
     source: EntitySummary
     target: EntitySummary
+    event_id: str = ""
     sources: list[str]
     evidence: list[str]
     first_seen: dt.date | None = None
     last_seen: dt.date | None = None
     confidence: float
-    date: dt.date | None = None
+    date: str | None = None  # the action's own date, "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+    status: str = "active"
+    ended_how: str | None = None
+    ended_on: str | None = None
+    in_force_from: dt.date | None = None  # `date`'s first day, else first reported
+    in_force_until: dt.date | None = None  # first day no longer in force (ended), else None
+    history: list[StatusChange] = Field(default_factory=list)
     properties: dict[str, Any] = Field(default_factory=dict)
 
 
@@ -172,8 +192,11 @@ class GraphStore(Protocol):
         until: dt.date | None = None,
         limit: int = 100,
         offset: int = 0,
+        in_force_on: dt.date | None = None,
+        status: str | None = None,
     ) -> list[Fact]:
-        """Action facts (ontology kind 'action'), newest first."""
+        """Action facts (ontology kind 'action'), one per event, newest first;
+        `in_force_on` keeps events in force that day, `status` those with that status."""
 
     def articles(self, limit: int = 100, offset: int = 0) -> list[Article]: ...
 

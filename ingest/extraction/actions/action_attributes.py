@@ -14,13 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graph.ontology import REL
+from graph.partial_dates import PartialDate
 from ingest.extraction.actions.action_dates import Span, pick, pick_ended, planned
 from ingest.extraction.actions.action_status import clause_bounds, clause_view
 from ingest.extraction.actions.date_mentions import DateMention
 from ingest.extraction.actions.endings import ended_how, endings_in, governing_ending
 from ingest.extraction.actions.fine_amounts import attached_money, fine_money
 from ingest.extraction.actions.money import find_money
-from ingest.extraction.actions.partial_dates import PartialDate
 from ingest.extraction.actions.roles import View
 from ingest.extraction.actions.triggers import Trigger
 

@@ -19,8 +19,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from graph.partial_dates import MONTH, PartialDate
 from ingest.extraction.actions.date_mentions import DateFrame, DateMention, date_mentions
-from ingest.extraction.actions.partial_dates import MONTH, PartialDate
 from ingest.extraction.text.document import Document
 
 LEDE_SENTENCES = 3  # how far an article's opening, whose date is the news's, reaches
@@ -171,8 +171,8 @@ def planned(mentions: list[DateMention], at: Span, clauses: ClauseView) -> bool:
     return any(m.later and clauses.clause_of(m.start) == own for m in mentions)
 
 
-def find_date(text: str, published: dt.date | None) -> dt.date | None:
-    """The first date a text states that is no bound, as the first day of its period."""
+def find_date(text: str, published: dt.date | None) -> str | None:
+    """The first date a text states that is no bound, at its precision ("YYYY[-MM[-DD]]")."""
     found, _ = date_mentions(text, DateFrame(published))
     first = next((m for m in found if not m.bound), None)
-    return None if first is None else first.date.first_day()
+    return None if first is None else first.date.text()

@@ -79,7 +79,7 @@ def date_the_news(state: ArticleState, history: ActionHistory) -> None:
     news = history.dates_of(state).news_date()
     if news is None:
         return
-    day = news.first_day()
+    day = news.text()
     sentences = state.doc.sentences
     for index, rel in history.relations:
         if rel.date is not None or rel.properties.get("status") is not None:
@@ -109,7 +109,7 @@ def action_drafts(
     dates = history.dates_of(state).of_sentence(view.sent.index)
     attrs = trigger_attributes(trig, view, dates)
     history.consumed.update(attrs.endings)
-    date = attrs.date.first_day() if attrs.date is not None else None
+    date = attrs.date.text() if attrs.date is not None else None
     props: dict[str, object] = {}
     if trig.type == REL.referred_by:
         props = _referred_to(trig, view, text, table)

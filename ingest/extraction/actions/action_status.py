@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from graph.ontology import ENDED, GROUP, REL, STATUS, TYPE, get_ontology
+from graph.partial_dates import PartialDate
 from ingest.extraction.actions.action_dates import ClauseView, Span, pick, planned
 from ingest.extraction.actions.date_mentions import DateMention
 from ingest.extraction.actions.endings import (
@@ -30,7 +31,6 @@ from ingest.extraction.actions.endings import (
     ended_how,
     endings_in,
 )
-from ingest.extraction.actions.partial_dates import PartialDate
 from ingest.extraction.actions.roles import View
 from ingest.extraction.entities.drafts import EntityTable, RelationDraft
 
@@ -257,7 +257,7 @@ def end_earlier(
                 i == sentence
                 and ended_on is not None
                 and ended_on.day is not None
-                and d.date == ended_on.first_day()
+                and d.date == ended_on.text()
             ):
                 d.date = None  # the sentence's date was the ending's
             marked.append(d)

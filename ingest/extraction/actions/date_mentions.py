@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from ingest.extraction.actions.partial_dates import DAY, MONTH, YEAR, PartialDate
+from graph.partial_dates import DAY, MONTH, YEAR, PartialDate
 from ingest.extraction.references.unnamed_groups import number_value
 
 _MONTHS = {

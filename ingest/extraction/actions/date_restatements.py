@@ -42,4 +42,4 @@ def restate_dates(
             None,
         )
         if target is not None:
-            target.date = m.date.first_day()
+            target.date = m.date.text()

@@ -10,7 +10,6 @@ ontology's models once every stage has run.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -170,5 +169,5 @@ class RelationDraft:
     target: str
     evidence: str
     confidence: float = 0.7
-    date: dt.date | None = None
+    date: str | None = None  # "YYYY", "YYYY-MM" or "YYYY-MM-DD" (graph/partial_dates.py)
     properties: dict[str, Any] = field(default_factory=dict)

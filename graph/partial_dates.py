@@ -2,16 +2,19 @@
 
 "in 2021" is `PartialDate(2021)`, "that September" `PartialDate(2021, 9)`, "on 18 January
 2023" `PartialDate(2023, 1, 18)`. `text()` writes it as "YYYY", "YYYY-MM" or
-"YYYY-MM-DD"; `first_day()` gives the first day of the period, for stores that keep a
-`datetime.date`.
+"YYYY-MM-DD" and `parse()` reads that back; `first_day()`/`last_day()` bound the period,
+for filters and orders that need a `datetime.date`. The extractor, the stores, the API
+and RDF all carry action dates in this form (ONTOLOGY.md, "Actions are events").
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 YEAR, MONTH, DAY = "year", "month", "day"
+PATTERN = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 
 
 @dataclass(frozen=True, order=True)
@@ -47,6 +50,27 @@ class PartialDate:
                 return None
         return cls(year, month, day)
 
+    @classmethod
+    def parse(cls, value: str | dt.date | PartialDate) -> PartialDate:
+        """ "YYYY", "YYYY-MM" or "YYYY-MM-DD" (or a `date`, at day precision); ValueError
+        for anything else, or a day the calendar does not have."""
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, dt.date):
+            return cls.of(value)
+        found = PATTERN.match(value.strip()) if isinstance(value, str) else None
+        if not found:
+            raise ValueError(f"a date must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+        year, month, day = (int(g) if g else None for g in found.groups())
+        assert year is not None
+        if (month is not None and not 1 <= month <= 12) or (
+            day is not None and month is not None and not _exists(year, month, day)
+        ):
+            raise ValueError(f"no such date: {value!r}")
+        return cls(year, month, day)
+
     @property
     def precision(self) -> str:
         if self.month is None:
@@ -56,6 +80,15 @@ class PartialDate:
     def first_day(self) -> dt.date:
         """The first day of the period: 2021 -> 2021-01-01, 2021-09 -> 2021-09-01."""
         return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> dt.date:
+        """The last day of the period: 2021 -> 2021-12-31, 2021-02 -> 2021-02-28."""
+        if self.month is None:
+            return dt.date(self.year, 12, 31)
+        if self.day is None:
+            following = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
+        return dt.date(self.year, self.month, self.day)
 
     def text(self) -> str:
         """ "YYYY", "YYYY-MM" or "YYYY-MM-DD", as precise as known."""
@@ -100,3 +133,35 @@ class PartialDate:
         if self.month != other.month:
             return False
         return self.day is None or other.day is None or self.day == other.day
+
+
+def _exists(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def normalise(value: str | dt.date | PartialDate | None) -> str | None:
+    """Any accepted date form as its "YYYY[-MM[-DD]]" text; None stays None."""
+    return None if value is None else PartialDate.parse(value).text()
+
+
+def more_precise(a: str | None, b: str | None) -> str | None:
+    """Of two agreeing date texts, the more precise (the longer text); either if one is None."""
+    if a is None or b is None:
+        return a or b
+    return a if len(a) >= len(b) else b
+
+
+def dates_agree(a: str | None, b: str | None) -> bool:
+    """A missing date agrees with anything; two dates agree at the precision both give."""
+    if a is None or b is None:
+        return True
+    return PartialDate.parse(a).agrees(PartialDate.parse(b))
+
+
+def first_day(value: str | None) -> dt.date | None:
+    """The first day of a date text's period (None for None)."""
+    return None if value is None else PartialDate.parse(value).first_day()
