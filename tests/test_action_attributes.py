@@ -421,7 +421,7 @@ def test_lifted_ban_is_an_ended_ban() -> None:
     rels = _actions("The Financial Conduct Authority lifted its 2019 ban on Binance in March 2024.")
     got = rels[("Financial Conduct Authority", "BANNED", "Binance")]
     assert got["status"] == "ended" and got["ended_how"] == "lifted"
-    assert got["ended_on"] == "2024-03" and got["date"] == "2019-01-01"
+    assert got["ended_on"] == "2024-03" and got["date"] == "2019"
 
 
 def test_a_later_sentence_lifts_an_earlier_ban() -> None:
@@ -430,7 +430,7 @@ def test_a_later_sentence_lifts_an_earlier_ban() -> None:
     )
     got = rels[("Financial Conduct Authority", "BANNED", "Binance")]
     assert (got["status"], got["ended_how"], got["ended_on"]) == ("ended", "lifted", "2023")
-    assert got["date"] == "2021-01-01"
+    assert got["date"] == "2021"
 
 
 def test_a_court_quashing_a_circular_ends_the_banks_ban_without_an_edge_of_its_own() -> None:
@@ -496,7 +496,7 @@ def test_hedged_endings_leave_the_action_standing() -> None:
 
 def test_may_with_a_date_does_not_hedge_the_action() -> None:
     rels = _actions("In May 2023, the Financial Conduct Authority warned Binance.")
-    assert rels[("Financial Conduct Authority", "WARNED", "Binance")]["date"] == "2023-05-01"
+    assert rels[("Financial Conduct Authority", "WARNED", "Binance")]["date"] == "2023-05"
 
 
 def test_action_date_from_year_context_of_an_earlier_sentence() -> None:
@@ -505,7 +505,7 @@ def test_action_date_from_year_context_of_an_earlier_sentence() -> None:
         "That September it fined Bybit £3.5m."
     )
     got = rels[("Financial Conduct Authority", "FINED", "Bybit")]
-    assert got["date"] == "2021-09-01" and (got["amount"], got["currency"]) == (3.5e6, "GBP")
+    assert got["date"] == "2021-09" and (got["amount"], got["currency"]) == (3.5e6, "GBP")
 
 
 def test_no_date_in_the_sentence_no_date() -> None:
@@ -537,7 +537,7 @@ def test_probe_closed_without_charges_is_dismissed() -> None:
         "without charges in 2023."
     )
     got = rels[("Financial Conduct Authority", "INVESTIGATED", "Bybit")]
-    assert (got["ended_how"], got["ended_on"], got["date"]) == ("dismissed", "2023", "2022-01-01")
+    assert (got["ended_how"], got["ended_on"], got["date"]) == ("dismissed", "2023", "2022")
 
 
 def test_settling_with_no_object_settles_the_case_against_the_settler() -> None:
@@ -556,7 +556,7 @@ def test_an_end_told_before_the_action_reaches_it() -> None:
         "opened an administrative sanctioning process against Binance in December 2022."
     )
     got = rels[("Comissão de Valores Mobiliários", "SUED", "Binance")]
-    assert got["ended_how"] == "settled" and got["date"] == "2022-12-01"
+    assert got["ended_how"] == "settled" and got["date"] == "2022-12"
 
 
 def test_licence_nouns_of_ending() -> None:

@@ -296,9 +296,9 @@ def test_an_undated_action_of_the_lede_takes_the_news_date_but_an_ended_one_does
     name = {e.id: e.name for e in ex.entities}
     dated = {(name[r.target].rstrip("."), r.type): r.date for r in ex.relations}
     fined = dated[("Zelkova Markets Ltd", "FINED")]
-    assert fined is not None and (fined.year, fined.month) == (2024, 6)  # "said on Monday"
-    assert dated[("Quillon Pay Ltd", "WARNED")] == dt.date(2024, 6, 3)  # the news's day
-    assert dated.get(("Bybit", "SUED")) != dt.date(2024, 6, 3)
+    assert fined is not None and fined.startswith("2024-06")  # "said on Monday"
+    assert dated[("Quillon Pay Ltd", "WARNED")] == "2024-06-03"  # the news's day
+    assert dated.get(("Bybit", "SUED")) != "2024-06-03"
 
 
 @pytest.mark.parametrize(
