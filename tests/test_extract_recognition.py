@@ -4,6 +4,7 @@ written for these tests (none is taken from a corpus article)."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -646,3 +647,39 @@ def test_censure_warns_and_a_place_owning_the_actor_does_not_act() -> None:
     )
     assert ("Financial Conduct Authority", "WARNED", "Bybit") in found
     assert ("Nigeria", "BANNED", "Kraken") not in found
+
+
+def test_an_ambiguous_abbreviation_with_no_deciding_place_takes_its_default_reading() -> None:
+    alone = facts(extract("In March 2022, the SEC fined Quorvex Markets Ltd $4 million."))
+    assert ("U.S. Securities and Exchange Commission", "FINED", "Quorvex Markets Ltd") in alone
+    nigerian = facts(extract("Nigeria's SEC warned Quorvex Markets Ltd on Tuesday."))
+    assert ("Securities and Exchange Commission of Nigeria", "WARNED", "Quorvex Markets Ltd") in (
+        nigerian
+    )
+
+
+def test_an_unresolved_proper_subject_is_never_replaced_by_an_earlier_actor() -> None:
+    found = facts(
+        extract(
+            "The Financial Conduct Authority warned Quorvex Markets Ltd in May. "
+            "Later, the ZQXA fined Brellin Pay Ltd over weak controls."
+        )
+    )
+    assert ("Financial Conduct Authority", "WARNED", "Quorvex Markets Ltd") in found
+    assert not any(t == "Brellin Pay Ltd" and r == "FINED" for _, r, t in found)
+
+
+def test_a_default_reading_is_claimed_by_one_entry_only(tmp_path: Path) -> None:
+    from ingest.gazetteer import load_gazetteer
+    from ingest.gazetteer.schema import GazetteerError
+
+    (tmp_path / "bodies.yaml").write_text(
+        "source: a test of the loader\nentries:\n"
+        '  - {name: "Alpha Markets Board", type: regulator, '
+        'ambiguous_aliases: [{name: "AMB", default: true}]}\n'
+        '  - {name: "Amber Monetary Bureau", type: regulator, '
+        'ambiguous_aliases: [{name: "AMB", default: true}]}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(GazetteerError, match="already the default"):
+        load_gazetteer(tmp_path, with_pycountry=False)

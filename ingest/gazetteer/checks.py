@@ -22,6 +22,29 @@ def check_entries(entries: list[GazetteerEntry], forms: list[SurfaceForm]) -> No
         _check_references(entry, canonical)
     _check_cycles(entries, canonical)
     _check_shared_surfaces(forms)
+    _check_single_defaults(entries)
+
+
+def _check_single_defaults(entries: list[GazetteerEntry]) -> None:
+    """An ambiguous alias has at most one default reading, and only an ambiguous alias
+    has one (a plain alias names a single entry already)."""
+    claimed: dict[str, GazetteerEntry] = {}
+    for entry in entries:
+        for alias in entry.aliases:
+            if alias.default:
+                raise GazetteerError(
+                    f"{entry.label()}: alias {alias.name!r} is marked default but is not "
+                    "ambiguous; move it to ambiguous_aliases or drop `default`"
+                )
+        for alias in entry.ambiguous_aliases:
+            if not alias.default:
+                continue
+            key = normalize_name(alias.name)
+            other = claimed.setdefault(key, entry)
+            if other is not entry:
+                raise GazetteerError(
+                    f"{entry.label()}: {alias.name!r} is already the default of {other.label()}"
+                )
 
 
 def _unique_canonical_names(

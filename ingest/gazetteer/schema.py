@@ -59,6 +59,9 @@ class AliasSpec(BaseModel):
     kind: str = "other"
     lang: str | None = None
     case_sensitive: bool = False
+    # On an ambiguous alias: the reading to take when the article names no place that
+    # decides ("SEC" alone is the U.S. SEC); at most one entry may claim a name.
+    default: bool = False
 
     @field_validator("name")
     @classmethod

@@ -164,6 +164,12 @@ def _apply(
         blocked = True  # an unnamed body ("U.S. prosecutors") acted
     if trig.voice == "passive" and actor is None and _UNKNOWN_AGENT.match(text, trig.end):
         blocked = True  # "blocked by Roskomnadzor": an agent we could not name acted
+    if (
+        trig.voice == "active"
+        and subject is None
+        and _UNKNOWN_SUBJECT.search(text, window_start, trig.start)
+    ):
+        blocked = True  # "the SEC fined X" with "SEC" unresolved: no earlier actor
     if actor is None and not blocked:
         actor = fallback_actor(trig, view, views, table, history)
         conf -= 0.2
@@ -243,5 +249,11 @@ _PARTICIPLE = re.compile(r", [a-z]+ing\b")
 _COORDINATED_VERB = re.compile(r"\band (?:\w+ly |later |then |also |subsequently )?$")
 
 _UNKNOWN_AGENT = re.compile(r" by (?:the |a |an )?[A-Z]")
+# A proper name we could not resolve right before an active verb: an acronym ("the SEC")
+# or two capitalised words ("Zelkova Markets"), with at most an auxiliary or adverb between.
+_UNKNOWN_SUBJECT = re.compile(
+    r"(?:^|\s)(?:[A-Z]{2,}[a-z]?|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)"
+    r"\s+(?:(?:has|had|have|also|then|later|subsequently|previously)\s+)*$"
+)
 
 _NEW_SUBJECT = re.compile(r"(?:,|;) (?:and|but|then) (?:the )?$")

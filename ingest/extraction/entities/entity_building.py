@@ -60,7 +60,11 @@ def choose_entry(cand: Candidate, text: str, ctx: CountryContext) -> GazEntry | 
         (e for e in entries if e.jurisdiction and ctx.mentioned(e.jurisdiction)),
         key=lambda e: -ctx.country_counts.get(ctx.country_of(e.jurisdiction or ""), 0),
     )
-    return ranked[0] if ranked else None
+    if ranked:
+        return ranked[0]
+    surface = normalize_name(cand.surface)
+    defaults = [e for e in entries if surface in e.default_for]
+    return defaults[0] if len(defaults) == 1 else None  # "SEC" alone: the gazetteer's default
 
 
 def _qualifiers(cand: Candidate, text: str, ctx: CountryContext) -> list[str]:

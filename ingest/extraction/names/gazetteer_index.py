@@ -42,6 +42,8 @@ class GazEntry:
     jurisdiction: str | None = None
     parent: str | None = None
     needs_context: bool = False
+    # Normalised ambiguous aliases this entry is the default reading of (gazetteer `default`).
+    default_for: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -220,6 +222,11 @@ def _entry_of(entry: Any) -> GazEntry:
         jurisdiction=_attr(entry, "jurisdiction"),
         parent=_attr(entry, "parent"),
         needs_context=bool(_attr(entry, "needs_context", False)),
+        default_for=frozenset(
+            normalize_name(a.name)
+            for a in _attr(entry, "ambiguous_aliases", ())
+            if getattr(a, "default", False)
+        ),
     )
 
 
