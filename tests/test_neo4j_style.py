@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from fastapi.testclient import TestClient
 
 from api.app import create_app
 from graph.neo4j_server.conf import render_conf
-from graph.ontology import get_ontology, parse_ontology
+from graph.ontology import ENDED, REL, STATUS, get_ontology, parse_ontology
 from graph.presentation.grass import (
     GRASS_FILE,
     LINK_TYPES,
     STRUCTURAL_CAPTIONS,
+    action_caption,
     grass_json,
     grass_rules,
     post_connect_command,
@@ -49,6 +51,56 @@ def test_every_label_is_coloured_and_captioned() -> None:
     for rel in [*ont.relations, *LINK_TYPES]:
         assert f"relationship.{rel}" in rules
     assert rules["relationship"]["caption"] == "<type>"
+    for rel in ont.relations:
+        caption = rules[f"relationship.{rel}"]["caption"]
+        assert caption == ("<type>" if rel not in ont.action_types else action_caption(ont, rel))
+
+
+def browser_caption(template: str, rel_type: str, props: Mapping[str, object]) -> str:
+    """Neo4j Browser 5's `graphStyle.interpolate` for a relationship, as in its bundle:
+    each `{key}` becomes the property (a list joined by ', ') or nothing; a caption that
+    is exactly `<type>` becomes the type, and `<type>` anywhere else stays as it is."""
+
+    def value(m: re.Match[str]) -> str:
+        v = props.get(m[1])
+        if isinstance(v, list):
+            return ", ".join(map(str, v))
+        return str(v) if isinstance(v, str | int | float) else ""
+
+    text = re.sub(r"\{([^{}]*)\}", value, template)
+    return rel_type if text == "<type>" else text
+
+
+def test_action_captions_say_when_an_action_was_taken_and_how_it_ended() -> None:
+    """GraSS cannot select on a property, so the caption carries the event's life: the
+    type (written out), the action's date, FINED's amount, then how and when it ended."""
+    rules = grass_rules()
+
+    def shown(rel: str, props: Mapping[str, object]) -> str:
+        return " ".join(
+            browser_caption(rules[f"relationship.{rel}"]["caption"], rel, props).split()
+        )
+
+    lifted = {
+        "date": "2021",
+        "status": STATUS.ended,
+        "ended_how": ENDED.lifted,
+        "ended_on": "2023-06",
+        "event_id": "ev-1",
+    }
+    assert shown(REL.banned, lifted) == "BANNED 2021 lifted 2023-06"
+    assert shown(REL.banned, {"date": "2021-09", "status": STATUS.active}) == "BANNED 2021-09"
+    assert shown(REL.banned, {"status": STATUS.active}) == "BANNED"
+    fine = {"date": "2024-03-12", "status": STATUS.active, "amount": 5000000.0, "currency": "USD"}
+    assert shown(REL.fined, fine) == "FINED 2024-03-12 5000000.0 USD"
+    revoked = {"status": STATUS.ended, "ended_how": ENDED.revoked, "ended_on": "2024"}
+    assert shown(REL.licensed, revoked) == "LICENSED revoked 2024"
+    assert shown(REL.headquartered_in, {"sources": ["a"]}) == REL.headquartered_in
+    ont = get_ontology()
+    for rel in ont.action_types:
+        caption = rules[f"relationship.{rel}"]["caption"]
+        assert caption.startswith(f"{rel} {{date}}") and caption.endswith("{ended_how} {ended_on}")
+        assert "<type>" not in caption and ":" not in caption and ";" not in caption
 
 
 def test_labels_follow_the_ontology_not_a_list_written_here() -> None:

@@ -2,7 +2,9 @@
 
 A real uvicorn serves the real app over an embedded store into which the seed article
 was ingested (so facts carry their evidence sentences), plus one article whose names
-and sentence are HTML, to show the page never turns data into markup. Every request
+and sentence are HTML, to show the page never turns data into markup, and five articles
+of our own about one regulator and one exchange: a 2021 ban, its lifting in June 2023,
+two fines of the pair (two events, so two edges) and an undated warning. Every request
 the page makes is recorded: all must go to the API's own origin. Screenshots land in
 artifacts/ for people to look at.
 """
@@ -24,7 +26,7 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_play
 from api.app import UI_DIR, create_app
 from graph.ids import entity_id
 from graph.models import Article, Entity, Extraction, Relation
-from graph.ontology import get_ontology
+from graph.ontology import ENDED, REL, STATUS, TYPE, get_ontology
 from graph.settings import PROJECT_ROOT, Settings, load_settings
 from graph.store.embedded.store import EmbeddedStore
 from ingest.pipeline import ingest_articles
@@ -59,6 +61,69 @@ def hostile_extraction() -> Extraction:
     return Extraction(article=article, entities=[evil, place], relations=[fact])
 
 
+AUTHORITY = "Aurelian Markets Authority"
+EXCHANGE = "Quillcoin"
+BAN_SENTENCE = "The Aurelian Markets Authority banned Quillcoin from the country in 2021."
+LIFT_SENTENCE = "In June 2023 the Aurelian Markets Authority lifted its 2021 ban on Quillcoin."
+FINE_SENTENCE = "On 12 March 2024 the authority fined Quillcoin $5 million."
+OLD_FINE_SENTENCE = "The authority fined Quillcoin $1.2 million in 2022."
+WARNING_SENTENCE = "The authority warned Quillcoin about its marketing."
+
+
+def event_extractions() -> list[Extraction]:
+    """Our own articles (no corpus text): one actor and target, five reports."""
+    authority = Entity.model_validate(
+        {"id": entity_id(TYPE.regulator, AUTHORITY), "type": TYPE.regulator, "name": AUTHORITY}
+    )
+    exchange = Entity.model_validate(
+        {"id": entity_id(TYPE.exchange, EXCHANGE), "type": TYPE.exchange, "name": EXCHANGE}
+    )
+
+    def report(
+        aid: str, published: str, rel: str, sentence: str, date: str | None, **props: object
+    ) -> Extraction:
+        article = Article(
+            id=aid, title=f"Title of {aid}", publisher="Test Wire", published=published,
+            text=sentence,
+        )  # fmt: skip
+        fact = Relation(
+            type=rel,
+            source=authority.id,
+            target=exchange.id,
+            evidence=sentence,
+            confidence=0.9,
+            date=date,
+            properties=props,
+        )
+        return Extraction(article=article, entities=[authority, exchange], relations=[fact])
+
+    lifted = {"status": STATUS.ended, "ended_how": ENDED.lifted, "ended_on": "2023-06"}
+    return [
+        report("test-ban", "2021-05-04", REL.banned, BAN_SENTENCE, "2021"),
+        report("test-lift", "2023-07-01", REL.banned, LIFT_SENTENCE, "2021", **lifted),
+        report(
+            "test-fine",
+            "2024-03-15",
+            REL.fined,
+            FINE_SENTENCE,
+            "2024-03-12",
+            status=STATUS.active,
+            amount=5_000_000.0,
+            currency="USD",
+        ),  # fmt: skip
+        report(
+            "test-old-fine",
+            "2022-11-02",
+            REL.fined,
+            OLD_FINE_SENTENCE,
+            "2022",
+            amount=1_200_000.0,
+            currency="USD",
+        ),  # fmt: skip
+        report("test-warning", "2025-02-03", REL.warned, WARNING_SENTENCE, None),
+    ]
+
+
 @pytest.fixture(scope="module")
 def ui_settings() -> Settings:
     settings = load_settings()
@@ -75,6 +140,8 @@ def base_url(ui_settings: Settings, tmp_path_factory: pytest.TempPathFactory) ->
     )
     assert report.ingested == ["seed-beijing-crackdown"], report.failed
     store.upsert(hostile_extraction())
+    for extraction in event_extractions():
+        store.upsert(extraction)
     with serve(create_app(ui_settings, store=store)) as url:
         yield url
     store.close()
@@ -239,6 +306,94 @@ def test_names_and_sentences_are_shown_as_text_never_as_markup(
     recorder.assert_clean(base_url)
 
 
+def test_timeline_orders_by_the_action_date_and_shows_an_ended_action_s_life(
+    page: tuple[Page, Recorder], base_url: str
+) -> None:
+    tab, recorder = page
+    tab.click("#tab-timeline")
+    items = tab.locator("#timeline > li", has_text=EXCHANGE)
+    expect(items).to_have_count(4)
+    texts = items.all_inner_texts()
+    # Newest first: the undated warning by when it was first reported (2025-02-03), then
+    # the fines by their own dates, then the ban by its own date (2021), not by the
+    # articles (2021-05, 2023-07).
+    order = [REL.warned, REL.fined, REL.fined, REL.banned]
+    assert [next(r for r in order if r in t) for t in texts] == order, texts
+    warning, fine, old_fine, ban = items.all()
+
+    expect(warning.locator(".when")).to_contain_text("2025-02-03")
+    expect(warning.locator(".when")).to_contain_text("first reported")
+    expect(warning.locator(".when")).to_contain_text("date is not given")
+    expect(warning.locator(".action-date")).to_have_count(0)
+
+    expect(fine.locator(".action-date")).to_have_text("2024-03-12")
+    expect(fine.locator(".when")).to_contain_text("first reported 2024-03-15")
+    expect(fine.locator(".amount")).to_contain_text("5,000,000")
+    expect(fine.locator(".amount")).to_contain_text("USD")
+    expect(fine.locator(".span")).to_have_count(0)
+    expect(old_fine.locator(".action-date")).to_have_text("2022")
+    expect(old_fine.locator(".amount")).to_contain_text("1,200,000")
+
+    expect(ban.locator(".action-date")).to_have_text("2021")
+    expect(ban.locator(".when")).to_contain_text("action date")
+    expect(ban.locator(".when")).to_contain_text("first reported 2021-05-04")
+    expect(ban.locator(".span")).to_have_text("2021 → lifted 2023-06")
+    assert "ended" in (ban.get_attribute("class") or "")
+    assert "ended" not in (fine.get_attribute("class") or "")
+    history = ban.locator("details.history-box")
+    expect(history.locator("summary")).to_have_text("History: taken 2021 → lifted 2023-06")
+    history.locator("summary").click()
+    steps = history.locator("ol.history > li")
+    expect(steps).to_have_count(2)
+    expect(steps.nth(0)).to_contain_text("Title of test-ban · Test Wire · 2021-05-04")
+    expect(steps.nth(1)).to_contain_text("lifted 2023-06")
+    expect(steps.nth(1)).to_contain_text("Title of test-lift · Test Wire · 2023-07-01")
+    assert "test-lift" not in steps.nth(0).inner_text()
+    tab.screenshot(path=str(screenshot_path("ui-timeline-events.png")), full_page=True)
+    recorder.assert_clean(base_url)
+
+
+def test_ended_actions_are_dashed_and_parallel_events_are_separate_edges(
+    page: tuple[Page, Recorder], base_url: str
+) -> None:
+    tab, recorder = page
+    search(tab, EXCHANGE)
+    expect(tab.locator("#node-list")).to_contain_text(AUTHORITY)
+    edges: list[dict[str, Any]] = tab.evaluate(
+        """() => window.cy.edges().map(e => ({
+            id: e.id(), type: e.data('type'), label: e.data('label'),
+            event: e.data('fact').event_id,
+            ended: e.hasClass('ended'), line: e.style('line-style'), opacity: e.style('opacity'),
+        }))"""
+    )
+    by_type: dict[str, list[dict[str, Any]]] = {}
+    for edge in edges:
+        by_type.setdefault(edge["type"], []).append(edge)
+    fines = by_type[REL.fined]
+    assert len(fines) == 2, "two fines of the same pair are two events, so two edges"
+    assert len({f["id"] for f in fines}) == 2 and all(f["id"] == f["event"] for f in fines)
+    (ban,) = by_type[REL.banned]
+    assert ban["ended"] and ban["line"] == "dashed" and float(ban["opacity"]) < 1
+    assert ban["label"] == "BANNED (lifted 2023-06)"
+    for active in [*fines, *by_type[REL.warned]]:
+        assert not active["ended"] and active["line"] == "solid", active
+        assert float(active["opacity"]) == 1 and active["label"] == active["type"]
+    expect(tab.locator("#line-legend")).to_contain_text("action in force")
+    expect(tab.locator("#line-legend")).to_contain_text("ended action")
+
+    click_element(tab, f'edge[id = "{ban["id"]}"]')
+    details = tab.locator("#details")
+    expect(details.locator(".fact-dates")).to_contain_text("ended: 2021 → lifted 2023-06")
+    expect(details.locator(".fact-dates dt").first).to_have_text("Action date")
+    expect(details.locator(".fact-dates dd").first).to_have_text("2021")
+    expect(details.locator("ol.history > li")).to_have_count(2)
+    expect(details.locator("ol.history")).to_contain_text("Title of test-lift")
+    expect(details.locator("blockquote.evidence")).to_have_count(2)
+    expect(details).to_contain_text(LIFT_SENTENCE)
+    tab.screenshot(path=str(screenshot_path("ui-ended-edge.png")))
+    recorder.assert_clean(base_url)
+
+
 HOLD_NEIGHBOURHOODS = """() => {
     const send = window.fetch;
     window.heldAnswers = [];
@@ -283,6 +438,11 @@ def test_page_code_never_builds_html_from_strings() -> None:
     assert not re.search(r"https?://", code), "the page must only use relative URLs"
     html = (UI_DIR / "index.html").read_text(encoding="utf-8")
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", html)
+
+
+def test_page_knows_the_ontology_s_ended_status() -> None:
+    code = (UI_DIR / "app.js").read_text(encoding="utf-8")
+    assert f'const ENDED = "{STATUS.ended}";' in code
 
 
 def test_vendored_cytoscape_is_the_pinned_version() -> None:

@@ -4,6 +4,9 @@
 
 const $ = (id) => document.getElementById(id);
 const MAX_FIT_ZOOM = 1.25; // a graph of three nodes should not be blown up to fill the canvas
+// An action's `status` once something ended it (lifted, revoked, ...: the ontology's
+// `ended_how`); tests/test_ui.py checks it against graph/ontology.yaml.
+const ENDED = "ended";
 const state = {
   vocab: null, // GET /ui/vocabulary.json: entity and relation types with their colours
   types: new Map(),
@@ -82,6 +85,89 @@ function relationBadge(type) {
   return el("span", { className: "rel", style: { background: color } }, type);
 }
 
+// ---------- an action's life: its dates, its end, its history ----------
+
+function isEnded(fact) {
+  return fact.status === ENDED;
+}
+
+/** How and when an ended action ended: "lifted 2023-06" (either part may be unknown). */
+function endingText(fact) {
+  return [fact.ended_how || ENDED, fact.ended_on || "(date unknown)"].join(" ");
+}
+
+/** An ended action's span, from its own date to its end: "2021 → lifted 2023-06". */
+function spanText(fact) {
+  return `${fact.date || "undated"} → ${endingText(fact)}`;
+}
+
+/** What an edge says: its type, and for an ended action how and when it ended. */
+function edgeLabel(fact) {
+  return isEnded(fact) ? `${fact.type} (${endingText(fact)})` : fact.type;
+}
+
+/** A fine's amount in its own currency ("USD 5,000,000"); amounts are never summed. */
+function moneyText(properties = {}) {
+  const { amount, currency } = properties;
+  if (amount == null) return null;
+  try {
+    const options = { style: "currency", currency, currencyDisplay: "code",
+      minimumFractionDigits: 0, maximumFractionDigits: 2 };
+    return new Intl.NumberFormat("en", options).format(amount);
+  } catch {
+    return [amount, currency].filter(Boolean).join(" "); // no currency, or not ISO 4217
+  }
+}
+
+/** The date a timeline is ordered by: the action's own, else when it was first reported. */
+function orderDate(fact) {
+  return fact.date || fact.first_seen || "";
+}
+
+/** A step of the history: "taken 2021" or "lifted 2023-06". */
+function stepText(step) {
+  const what = step.status === ENDED ? step.how || ENDED : "taken";
+  return step.on ? `${what} ${step.on}` : what;
+}
+
+/** The history as steps with their sources: article ids at first, then each article's
+ * title and publisher once `resolve()` has fetched them (on demand: see historyBox). */
+function historyList(fact) {
+  const steps = fact.history.map((step) => {
+    const ids = step.sources.length ? step.sources : ["no article reports this step by itself"];
+    const sources = el("ul", { className: "plain" },
+      ids.map((id) => el("li", { className: "source" }, id)));
+    const item = el("li", {}, el("span", { className: "step" }, stepText(step)), sources);
+    return { step, sources, item };
+  });
+  const list = el("ol", { className: "plain history" }, steps.map((s) => s.item));
+  let resolved = null;
+  const resolve = () => {
+    resolved ||= Promise.all(steps.filter(({ step }) => step.sources.length)
+      .map(async ({ step, sources }) => {
+        const metas = await Promise.all(step.sources.map(article));
+        fill(sources, metas.map((meta) => el("li", {}, articleLine(meta))));
+      }));
+    return resolved;
+  };
+  return { list, resolve };
+}
+
+/** A collapsed history whose summary reads "taken 2021 → lifted 2023-06"; opening it
+ * fetches the source articles' titles. */
+function historyBox(fact) {
+  const { list, resolve } = historyList(fact);
+  const summary = el("summary", {}, "History: ", fact.history.map(stepText).join(" → "));
+  const box = el("details", { className: "history-box" }, summary, list);
+  box.addEventListener("toggle", () => box.open && run(resolve()));
+  return box;
+}
+
+/** Whether an action has a life worth showing: it ended, or its status changed. */
+function hasHistory(fact) {
+  return isEnded(fact) || (fact.history || []).length > 1;
+}
+
 // ---------- the graph ----------
 
 function graphStyle() {
@@ -106,7 +192,8 @@ function graphStyle() {
     "target-arrow-color": "data(color)",
     "target-arrow-shape": "triangle",
     "curve-style": "bezier",
-    label: "data(type)",
+    "control-point-step-size": 40, // parallel events of one pair fan out, labels apart
+    label: "data(label)",
     "font-size": 9,
     "text-rotation": "autorotate",
     "text-background-color": "#ffffff",
@@ -118,7 +205,10 @@ function graphStyle() {
     { selector: "node.focus", style: { width: 42, height: 42, "border-width": 4 } },
     { selector: "node:selected", style: { "border-color": "#1a5fb4", "border-width": 4 } },
     { selector: "edge", style: edge },
-    { selector: "edge:selected", style: { width: 4 } },
+    // An ended action: dashed and faded, its label saying how and when it ended.
+    { selector: "edge.ended",
+      style: { "line-style": "dashed", "line-dash-pattern": [6, 4], opacity: 0.55 } },
+    { selector: "edge:selected", style: { width: 4, opacity: 1 } },
   ];
 }
 
@@ -127,14 +217,17 @@ function nodeElement(entity) {
   return { group: "nodes", data: { ...entity, label: label(entity), color, border } };
 }
 
+/** One edge per event: two fines of the same pair are two edges, side by side. */
 function edgeId(fact) {
-  return `${fact.source.id}|${fact.type}|${fact.target.id}`;
+  return fact.event_id || `${fact.source.id}|${fact.type}|${fact.target.id}`;
 }
 
 function edgeElement(fact) {
   const color = state.relations.get(fact.type)?.color || "#777777";
   const ends = { source: fact.source.id, target: fact.target.id };
-  return { group: "edges", data: { id: edgeId(fact), ...ends, type: fact.type, color, fact } };
+  const data = { id: edgeId(fact), ...ends, type: fact.type, label: edgeLabel(fact),
+    status: fact.status, color, fact };
+  return { group: "edges", data, classes: isEnded(fact) ? "ended" : "" };
 }
 
 /** Add the subgraph's nodes and edges not drawn yet, new nodes in a circle around
@@ -274,21 +367,35 @@ function articleLine(meta) {
   return el("p", { className: "source" }, link);
 }
 
-/** An edge's fact: who did what to whom, then each source article with its sentence. */
+/** When an action was taken, when reported, whether it still stands, for how much. */
+function factDates(fact) {
+  const row = (term, value) => (value ? [el("dt", {}, term), el("dd", {}, value)] : []);
+  const reported = fact.last_seen && fact.last_seen !== fact.first_seen
+    ? `${fact.first_seen} (last ${fact.last_seen})` : fact.first_seen;
+  return el("dl", { className: "fact-dates" },
+    row("Action date", fact.date || "not given: placed by when first reported"),
+    row("First reported", reported),
+    row("Status", isEnded(fact) ? `ended: ${spanText(fact)}` : fact.status),
+    row("Amount", moneyText(fact.properties)),
+    row("Confidence", String(fact.confidence)));
+}
+
+/** An edge's fact: who did what to whom and when, its history, then each source
+ * article with its sentence. */
 async function showFact(fact) {
   const current = claim("details");
-  const about = [
-    fact.date && `on ${fact.date}`,
-    fact.first_seen && `first reported ${fact.first_seen}`,
-    `confidence ${fact.confidence}`,
-  ].filter(Boolean).join(" · ");
+  const history = hasHistory(fact) ? historyList(fact) : null;
   fill($("details"),
     el("p", { className: "fact-line" },
       chip(fact.source), " ", label(fact.source), " ", relationBadge(fact.type), " ",
       chip(fact.target), " ", label(fact.target)),
-    el("p", { className: "hint" }, about),
+    factDates(fact),
+    history && [el("h2", {}, "History"), history.list],
     el("h2", {}, "Evidence"));
-  const metas = await Promise.all(fact.sources.map(article));
+  const [metas] = await Promise.all([
+    Promise.all(fact.sources.map(article)),
+    history ? history.resolve() : null,
+  ]);
   if (!current()) return;
   fact.sources.forEach((_, i) => {
     const sentence = fact.evidence[i] || "(no sentence recorded)";
@@ -333,8 +440,12 @@ async function showTimeline() {
   const filters = { jurisdiction: $("jurisdiction-select").value, type: $("action-select").value };
   const page = await api("/actions", { ...filters, limit: 100 });
   if (!current()) return;
-  fill($("timeline"), page.items.map(timelineItem));
-  setStatus(`${page.items.length}${page.next_offset ? "+" : ""} actions.`);
+  // Newest first by the action's own date, else by when it was first reported (as the
+  // API orders them; sorted here too so the page never depends on it). Ties keep the
+  // API's order: the sort is stable.
+  const items = [...page.items].sort((a, b) => orderDate(b).localeCompare(orderDate(a)));
+  fill($("timeline"), items.map(timelineItem));
+  setStatus(`${items.length}${page.next_offset ? "+" : ""} actions.`);
 }
 
 function openInGraph(id, then = async () => {}) {
@@ -342,15 +453,35 @@ function openInGraph(id, then = async () => {}) {
   run(showEntity(id).then(then));
 }
 
+/** The date an action is placed by, saying whose date it is: the action's own, or
+ * (when the text gives none) only when it was first reported. */
+function whenCell(fact) {
+  const kind = (text) => el("span", { className: "date-kind" }, text);
+  if (fact.date) {
+    return el("div", { className: "when" },
+      el("span", { className: "date action-date" }, fact.date), kind("action date"),
+      fact.first_seen ? kind(`first reported ${fact.first_seen}`) : null);
+  }
+  if (fact.first_seen) {
+    return el("div", { className: "when" },
+      el("span", { className: "date reported" }, fact.first_seen),
+      kind("first reported; the action's date is not given"));
+  }
+  return el("div", { className: "when" }, el("span", { className: "date" }, "undated"));
+}
+
 function timelineItem(fact) {
   const party = (e) => [chip(e), " ", button(label(e), () => openInGraph(e.id))];
   const evidence = button("evidence", () => openInGraph(fact.target.id, () => showFact(fact)));
-  return el("li", {},
-    el("span", { className: "date" }, fact.date || fact.first_seen || "undated"),
+  const money = moneyText(fact.properties);
+  return el("li", { className: isEnded(fact) ? "event ended" : "event" },
+    whenCell(fact),
     el("div", {},
       el("p", { className: "fact-line" }, party(fact.source), " ", relationBadge(fact.type), " ",
-        party(fact.target)),
-      el("p", { className: "hint" }, fact.evidence[0] || "", " ", evidence)));
+        party(fact.target), money && [" ", el("span", { className: "amount" }, money)]),
+      isEnded(fact) ? el("p", { className: "span" }, spanText(fact)) : null,
+      el("p", { className: "hint" }, fact.evidence[0] || "", " ", evidence),
+      hasHistory(fact) ? historyBox(fact) : null));
 }
 
 // ---------- wiring ----------
@@ -369,6 +500,16 @@ function renderLegend() {
     el("li", { title: t.description },
       el("span", { className: "item" }, chip({ type: t.name }), t.name));
   fill($("legend"), state.vocab.entity_types.map(item));
+  const color = state.vocab.relations.find((r) => r.kind === "action")?.color || "#777777";
+  const line = (className, text, title) =>
+    el("li", { title },
+      el("span", { className: "item" },
+        el("span", { className, style: { borderTopColor: color } }), text));
+  fill($("line-legend"),
+    line("line", "action in force", "Solid: nothing reported has ended it."),
+    line("line ended", "ended action",
+      "Lifted, revoked, suspended, overturned, settled, dismissed or expired: dashed and " +
+      "faded, its label saying how and when, e.g. BANNED (lifted 2023-06)."));
 }
 
 function createGraph() {

@@ -2,7 +2,24 @@
 
 Every entity type label gets its colour from graph/presentation/palette.py and the caption `{name}`;
 the bookkeeping nodes (`Alias`, `Article`) and links (`ALIAS_OF`, `MENTIONED_IN`) are
-muted; relationships are captioned with their type and coloured by kind.
+muted; relationships are coloured by kind, and captioned with their type (actions: below).
+
+Actions are events with a life (ONTOLOGY.md, "Actions are events with a life (v2)"): an
+action relationship's caption is its type followed by its own date, its amount where the
+relation has one (FINED), and how and when it ended, e.g. `BANNED 2021 lifted 2023-06`
+for a lifted ban and `BANNED 2021` for one in force; /ui says the same as
+`BANNED (lifted 2023-06)` on a dashed, faded line. That caption is as far as GraSS goes:
+
+* GraSS selects on labels and relationship types only, never on property values, so an
+  ended action cannot get its own colour, width or dash: it looks like an active one
+  except for its caption. (Nor does GraSS have dashed lines or opacity at all.)
+* A caption is one template per type. `<type>` is only replaced when it is the whole
+  caption, so the type is written out in each action's own rule; each `{property}` is
+  replaced by the relationship's value or by nothing, which is why an active action's
+  caption simply stops after its date.
+* The caption needs the relationship properties `date`, `ended_how`, `ended_on` (and
+  `amount`, `currency`) that the Neo4j store writes on every action; to see only what is
+  still in force, filter in Cypher (`WHERE r.status = 'active'`) rather than by style.
 
 The shipped copy, graph/presentation/neo4j_browser.grass, is what people drag onto the Browser or
 load with `:style <url>` (the API serves it at /neo4j/style.grass); tests/test_neo4j_style.py
@@ -28,6 +45,13 @@ from graph.presentation.palette import (
 
 GRASS_FILE = Path(__file__).with_name("neo4j_browser.grass")
 Rules = dict[str, dict[str, str]]
+
+# The action properties a caption shows, around the relation's own ones (FINED: amount,
+# currency): the event's date first, how and when it ended last. `status` itself is left
+# out: `ended_how` already says an action ended, and "active" on every edge is noise.
+DATE_PROPERTY = "date"
+STATUS_PROPERTY = "status"
+ENDING_PROPERTIES = ("ended_how", "ended_on")
 
 # The non-entity labels and links the stores write, with the property that names them.
 STRUCTURAL_CAPTIONS = {LABEL.alias: "{name}", LABEL.article: "{title}"}
@@ -72,10 +96,23 @@ def grass_rules(ont: Ontology | None = None) -> Rules:
     for label, caption in STRUCTURAL_CAPTIONS.items():
         rules[f"node.{label}"] = _node_rule(STRUCTURAL_COLORS[label], caption, "40px")
     for rel, color in relation_colors(ont).items():
-        rules[f"relationship.{rel}"] = {"color": color, "shaft-width": "2px", "caption": "<type>"}
+        rules[f"relationship.{rel}"] = {
+            "color": color,
+            "shaft-width": "2px",
+            "caption": action_caption(ont, rel) if rel in ont.action_types else "<type>",
+        }
     for rel in LINK_TYPES:
         rules[f"relationship.{rel}"] = {"color": LINK_COLOR, "shaft-width": "1px"}
     return rules
+
+
+def action_caption(ont: Ontology, rel: str) -> str:
+    """`TYPE {date} {amount} {currency} {ended_how} {ended_on}`: the type written out (a
+    caption with more than `<type>` in it never gets the type), then the event's properties."""
+    lifecycle = {STATUS_PROPERTY, *ENDING_PROPERTIES}
+    own = [p for p in ont.relations[rel].properties if p not in lifecycle]
+    shown = [DATE_PROPERTY, *own, *ENDING_PROPERTIES]
+    return " ".join([rel, *(f"{{{p}}}" for p in shown)])
 
 
 def render_grass(rules: Rules | None = None) -> str:

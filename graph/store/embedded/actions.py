@@ -1,9 +1,13 @@
 """The embedded store's `actions` primitive: one SQL query, then the jurisdiction filter.
 
-The effective date is the fact's earliest event date, else its first sighting
-(graph/store/provenance.py `effective_date`), computed in SQL over the supports so the
-date bounds and the order need no Python pass: newest first, undated last, then
-(type, source id, target id). Undated facts never pass a date bound.
+Each `facts` row is one event, with its filter columns kept by
+graph/store/embedded/recut.py: `start_day` is the effective date (graph/store/
+provenance.py `effective_date`: the first day of the event's date, else when first
+reported), `end_day` the first day it no longer was in force (NULL while it is),
+`status` its current status. So every bound is a WHERE clause and the order is SQL's:
+newest first, undated last, then (type, source id, target id, event id), which is
+graph/store/provenance.py `action_order` with the event id breaking its ties. Undated
+events never pass a date bound, nor `in_force_on` (graph/store/events.py `in_force_on`).
 """
 
 from __future__ import annotations
@@ -17,35 +21,33 @@ from graph.store.protocol import Fact
 
 
 def _sql(query: ActionFilter) -> tuple[str, list[Any]]:
-    """The SELECT of (fact id, source, target, effective date) rows the filter admits."""
+    """The SELECT of (fact id, source, target) rows the filter admits, in action order."""
     where = [f"f.type IN ({','.join('?' * len(query.types))})"]
     args: list[Any] = list(query.types)
+    day = query.in_force_on.isoformat() if query.in_force_on else None
     for cond, value in (
         ("f.source = ?", query.actor),
         ("f.target = ?", query.target),
         ("e.type = ?", query.target_type),
+        ("f.status = ?", query.status),
+        ("f.start_day >= ?", query.since.isoformat() if query.since else None),
+        ("f.start_day <= ?", query.until.isoformat() if query.until else None),
+        ("f.start_day <= ?", day),
+        ("(f.end_day IS NULL OR ? < f.end_day)", day),
     ):
         if value is not None:
             where.append(cond)
             args.append(value)
-    having = []
-    for cond, day in (("eff >= ?", query.since), ("eff <= ?", query.until)):
-        if day is not None:
-            having.append(cond)
-            args.append(day.isoformat())
     sql = (
-        "SELECT f.id, f.source, f.target, COALESCE(MIN(s.date), MIN(s.seen)) AS eff"
-        " FROM facts f JOIN fact_support s ON s.fact_id = f.id"
-        " JOIN entities e ON e.id = f.target"
-        f" WHERE {' AND '.join(where)} GROUP BY f.id"
-        + (f" HAVING {' AND '.join(having)}" if having else "")
-        + " ORDER BY eff IS NULL, eff DESC, f.type, f.source, f.target"
+        "SELECT f.id, f.source, f.target FROM facts f JOIN entities e ON e.id = f.target"
+        f" WHERE {' AND '.join(where)}"
+        " ORDER BY f.start_day IS NULL, f.start_day DESC, f.type, f.source, f.target, f.event_id"
     )
     return sql, args
 
 
 def action_facts(conn: sqlite3.Connection, query: ActionFilter) -> list[Fact]:
-    """One page of the action facts the filter admits, in action order."""
+    """One page of the action facts (events) the filter admits, in action order."""
     sql, args = _sql(query)
     rows = conn.execute(sql, args).fetchall()
     if query.actors is not None and query.targets is not None:

@@ -17,13 +17,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from graph.store.embedded import migrate
+
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
 DB_NAME = "cryptoreg.sqlite3"
 BUSY_TIMEOUT_MS = 30_000
 
 
 def connect(data_dir: Path) -> sqlite3.Connection:
-    """Open (creating if needed) the store's database with its pragmas and schema."""
+    """Open (creating if needed) the store's database with its pragmas and schema,
+    migrating a file of an older schema version."""
     data_dir.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(
         data_dir / DB_NAME,
@@ -35,10 +38,29 @@ def connect(data_dir: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=OFF")
-    with write_tx(conn, bump=False):
+    try:
+        _create_or_migrate(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _create_or_migrate(conn: sqlite3.Connection) -> None:
+    """Run the (idempotent) schema; an older file is migrated first (graph/store/embedded/
+    migrate.py), in the same transaction, so a concurrent opener sees it before or after."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = migrate.stored_version(conn)
+        migrate.before_schema(conn, version)
         for statement in _statements(SCHEMA_FILE.read_text(encoding="utf-8")):
             conn.execute(statement)
-    return conn
+        if migrate.after_schema(conn, version):  # a migration is a write other views must see
+            conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def _statements(script: str) -> list[str]:

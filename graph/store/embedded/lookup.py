@@ -48,3 +48,15 @@ class SqlLookup:
             (*sorted(words), entity_type),
         )
         return [Candidate(*r) for r in rows]
+
+    def group_targets(
+        self, actor_id: str, rel_type: str, group_type: str, count: int | None
+    ) -> list[tuple[str, str | None]]:
+        # `cnt IS ?` matches NULL to NULL; one row per event, with the event's date.
+        rows = self.conn.execute(
+            "SELECT f.target, f.date FROM facts f JOIN entities e ON e.id = f.target"
+            " WHERE f.source = ? AND f.type = ? AND e.type = ? AND e.unnamed = 1 AND e.cnt IS ?"
+            " ORDER BY f.target, f.event_id",
+            (actor_id, rel_type, group_type, count),
+        )
+        return [(r[0], r[1]) for r in rows]

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from graph.models import Alias, Article, Entity
 from graph.ontology import get_ontology
+from graph.store.embedded.recut import support_of_row
+from graph.store.events import Support, view_event
 from graph.store.protocol import ArticleFacts, EntityRecord, EntitySummary, Fact, Stats
-from graph.store.provenance import Support, build_fact, fact_order
+from graph.store.provenance import fact_of_event, fact_order
 
 CHUNK = 5000
 _ENTITY_COLS = "id, type, name, unnamed, cnt, description, qid, properties"
@@ -22,10 +24,6 @@ def chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
     """Slices of `items` short enough for one `IN (...)` (SQLite caps bound variables)."""
     for i in range(0, len(items), size):
         yield items[i : i + size]
-
-
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
 
 
 def summaries(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, EntitySummary]:
@@ -51,30 +49,41 @@ def _supports(conn: sqlite3.Connection, fact_ids: list[int]) -> dict[int, list[S
             f" FROM fact_support WHERE fact_id IN ({marks})",
             part,
         )
-        for fid, aid, evidence, seen, conf, date, props in rows:
-            out[fid].append(
-                Support(aid, evidence, _date(seen), conf, _date(date), json.loads(props))
-            )
+        for fid, *cols in rows:
+            out[fid].append(support_of_row(*cols))
     return out
 
 
 def facts_map(conn: sqlite3.Connection, fact_ids: Iterable[int]) -> dict[int, Fact]:
-    """Fact records for these ids, by fact row id."""
+    """Fact records for these ids (one per event), by fact row id. The event is viewed
+    from its own reports; its id is the stored one (`events_of` may have made it
+    distinct from a same-year, same-amount sibling's)."""
     ids = sorted(set(fact_ids))
-    rows: list[tuple[int, str, str, str]] = []
+    rows: list[tuple[int, str, str, str, str]] = []
     for part in chunks(ids):
         marks = ",".join("?" * len(part))
         rows += conn.execute(
-            f"SELECT id, source, type, target FROM facts WHERE id IN ({marks})", part
+            f"SELECT id, source, type, target, event_id FROM facts WHERE id IN ({marks})", part
         ).fetchall()
     ents = summaries(conn, [r[1] for r in rows] + [r[3] for r in rows])
     supports = _supports(conn, [r[0] for r in rows])
-    return {fid: build_fact(t, ents[s], ents[o], supports[fid]) for fid, s, t, o in rows}
+    out: dict[int, Fact] = {}
+    for fid, s, t, o, event in rows:
+        reports = sorted(supports[fid], key=lambda x: x.article_id)
+        view = replace(view_event(s, t, o, reports), event_id=event)
+        out[fid] = fact_of_event(t, ents[s], ents[o], view, reports)
+    return out
+
+
+def record_order(fact: Fact) -> tuple[str, str, str, str]:
+    """The order of fact records: (type, source id, target id), then event id for the
+    events of one relation."""
+    return (*fact_order(fact), fact.event_id)
 
 
 def facts_by_ids(conn: sqlite3.Connection, fact_ids: Iterable[int]) -> list[Fact]:
-    """Fact records for these ids, in fact order (type, source id, target id)."""
-    return sorted(facts_map(conn, fact_ids).values(), key=fact_order)
+    """Fact records for these ids, in `record_order`."""
+    return sorted(facts_map(conn, fact_ids).values(), key=record_order)
 
 
 def _aliases(conn: sqlite3.Connection, ids: list[str] | None) -> dict[str, list[Alias]]:

@@ -1,11 +1,15 @@
 -- Schema of the embedded store (graph/store/embedded/store.py). Idempotent: run at every open.
--- One row per fact (source, type, target); its per-article support in fact_support.
+-- Version 2: one `facts` row per EVENT (graph/store/events.py): the same (source, type,
+-- target) may have several rows, each with its own event_id. Each article's report is
+-- one fact_support row, under the event it belongs to (graph/store/embedded/recut.py).
+-- A version-1 file (one row per (source, type, target)) is migrated on open by
+-- graph/store/embedded/migrate.py. Comments here must not contain semicolons.
 
 CREATE TABLE IF NOT EXISTS meta (
   key   TEXT PRIMARY KEY,
   value INTEGER NOT NULL
 );
-INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', 0), ('schema_version', 1);
+INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', 0), ('schema_version', 2);
 
 CREATE TABLE IF NOT EXISTS articles (
   id          TEXT PRIMARY KEY,
@@ -71,14 +75,22 @@ CREATE TABLE IF NOT EXISTS mentions (
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article_id);
 
 CREATE TABLE IF NOT EXISTS facts (
-  id     INTEGER PRIMARY KEY,
-  source TEXT NOT NULL,
-  type   TEXT NOT NULL,
-  target TEXT NOT NULL,
-  UNIQUE (source, type, target)
+  id        INTEGER PRIMARY KEY,
+  event_id  TEXT NOT NULL UNIQUE,  -- graph/store/events.py event_id: stable across re-ingests
+  source    TEXT NOT NULL,
+  type      TEXT NOT NULL,
+  target    TEXT NOT NULL,
+  -- What the event's reports say together, kept for filters (the records are rebuilt
+  -- from fact_support): its date "YYYY[-MM[-DD]]", status, and the ISO days it came
+  -- into force and stopped being in force (NULL while active).
+  date      TEXT,
+  status    TEXT NOT NULL DEFAULT 'active',
+  start_day TEXT,
+  end_day   TEXT
 );
+CREATE INDEX IF NOT EXISTS facts_key ON facts (source, type, target);
 CREATE INDEX IF NOT EXISTS facts_target ON facts (target, type);
-CREATE INDEX IF NOT EXISTS facts_type ON facts (type);
+CREATE INDEX IF NOT EXISTS facts_type ON facts (type, start_day);
 
 CREATE TABLE IF NOT EXISTS fact_support (
   fact_id    INTEGER NOT NULL,
@@ -86,7 +98,7 @@ CREATE TABLE IF NOT EXISTS fact_support (
   evidence   TEXT,
   seen       TEXT,             -- the article's published date (ISO) or NULL
   confidence REAL NOT NULL,
-  date       TEXT,             -- the event's own date (ISO) or NULL
+  date       TEXT,             -- the action's date as this article gives it, "YYYY[-MM[-DD]]"
   properties TEXT NOT NULL DEFAULT '{}',
   PRIMARY KEY (fact_id, article_id)
 ) WITHOUT ROWID;

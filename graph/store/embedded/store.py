@@ -13,10 +13,14 @@ graph/store/base.py:
 
 * `find_entity`: normalised (graph.ids.normalize_name) equality with a canonical name,
   else with any alias; the lowest id within each.
+* one `Fact` per event (graph/store/events.py): the events of one relation are separate
+  records, ordered among themselves by event id wherever facts are sorted by
+  (type, source id, target id) (graph/store/embedded/read.py `record_order`).
 * `actions` (graph/store/embedded/actions.py): `since`/`until` (inclusive) apply to the
-  effective date (graph/store/provenance.py: the fact's `date`, else `first_seen`).
+  effective date (graph/store/provenance.py: the first day of the event's `date`, else
+  `first_seen`); `in_force_on` and `status` to the event's bounds and current status.
 * `articles`: published newest first, undated last, then id. Iterators: entities by id,
-  facts by (type, source id, target id), articles by id.
+  facts by `record_order`, articles by id.
 * traversals: graph/store/embedded/view.py.
 """
 

@@ -1,8 +1,10 @@
 """The embedded store's in-memory view: a networkx MultiDiGraph for traversal.
 
-Nodes are entity ids (attributes: type, name, unnamed, count); edges are facts,
-keyed by relation type, with the fact's row id as `fact`. The store rebuilds the view
-when `meta.generation` changed, i.e. after any committed write by any process.
+Nodes are entity ids (attributes: type, name, unnamed, count); edges are facts, one
+per event (so the same source, type and target may join two nodes several times), keyed
+by the fact's row id, with `type` (the relation type) and `fact` (the row id again).
+The store rebuilds the view when `meta.generation` changed, i.e. after any committed
+write by any process.
 
 Traversal semantics (the Neo4j store must reproduce them):
 
@@ -43,7 +45,7 @@ class GraphView:
             for eid, t, n, u, c in conn.execute("SELECT id, type, name, unnamed, cnt FROM entities")
         )
         g.add_edges_from(
-            (s, o, t, {"fact": fid})
+            (s, o, fid, {"type": t, "fact": fid})
             for fid, s, t, o in conn.execute("SELECT id, source, type, target FROM facts")
         )
         self.graph = g
@@ -59,11 +61,11 @@ class GraphView:
         """(other end, type, fact id) of the edges one may follow out of `node`."""
         g = self.graph
         if direction in ("out", "both"):
-            for _, other, t, d in g.out_edges(node, keys=True, data=True):
-                yield other, t, d["fact"]
+            for _, other, d in g.out_edges(node, data=True):
+                yield other, d["type"], d["fact"]
         if direction in ("in", "both"):
-            for other, _, t, d in g.in_edges(node, keys=True, data=True):
-                yield other, t, d["fact"]
+            for other, _, d in g.in_edges(node, data=True):
+                yield other, d["type"], d["fact"]
 
     def neighbours(
         self, start: str, depth: int, types: tuple[str, ...], direction: Direction
@@ -125,7 +127,7 @@ class GraphView:
             frontier = [
                 src
                 for node in frontier
-                for src, _, t in self.graph.in_edges(node, keys=True)
+                for src, _, t in self.graph.in_edges(node, data="type")
                 if t == REL.part_of and src not in found
             ]
             found.update(frontier)
@@ -135,7 +137,7 @@ class GraphView:
         """The entities with a fact of `rel_types` into one of the places."""
         allowed = set(rel_types)
         return frozenset(
-            src for p in places for src, _, t in self.graph.in_edges(p, keys=True) if t in allowed
+            src for p in places for src, _, t in self.graph.in_edges(p, data="type") if t in allowed
         )
 
     def name_candidates(self, conn: sqlite3.Connection) -> list[Candidate]:

@@ -3,14 +3,17 @@
 Upserting an article that is already stored replaces its contribution: its old
 supports, mentions and alias sources are dropped, the new ones written, and whatever
 is left with no support is deleted, all in one transaction (so a re-upsert of the same
-extraction changes nothing). Entity fields: name, type and `unnamed` are fixed by the
-first article; `count`, `description` and `qid` are filled when still empty;
-`properties` gain new keys (existing keys win). An alias's kind is fixed when first
-stored.
+extraction changes nothing). Every relation key the article reports now or reported
+before is re-cut into events over all its reports (graph/store/embedded/recut.py), so
+an ending joins the event it ends and a retracted ending leaves the event active again.
+Entity fields: name, type and `unnamed` are fixed by the first article; `count`,
+`description` and `qid` are filled when still empty; `properties` gain new keys
+(existing keys win). An alias's kind is fixed when first stored.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 from typing import Any
@@ -20,16 +23,13 @@ from graph.identity import alias_is_identifying, fuzzy_words, match_key, resolve
 from graph.ids import normalize_name
 from graph.models import Entity, Extraction, Relation
 from graph.store.embedded.lookup import SqlLookup
+from graph.store.embedded.recut import Key, add_report, event_ids, keys_of_article, recut
+from graph.store.events import Support
 from graph.store.protocol import RetractSummary, UpsertSummary
 
 
-def _article_refs(
-    conn: sqlite3.Connection, aid: str
-) -> tuple[set[int], set[str], set[tuple[str, str]]]:
-    """What an article currently supports: fact ids, mentioned entity ids, alias keys."""
-    facts = {
-        r[0] for r in conn.execute("SELECT fact_id FROM fact_support WHERE article_id = ?", (aid,))
-    }
+def _article_refs(conn: sqlite3.Connection, aid: str) -> tuple[set[str], set[tuple[str, str]]]:
+    """What an article currently supports besides relations: mentioned entity ids, alias keys."""
     ents = {
         r[0] for r in conn.execute("SELECT entity_id FROM mentions WHERE article_id = ?", (aid,))
     }
@@ -39,7 +39,7 @@ def _article_refs(
             "SELECT entity_id, name FROM alias_sources WHERE article_id = ?", (aid,)
         )
     }
-    return facts, ents, aliases
+    return ents, aliases
 
 
 def _drop_contribution(conn: sqlite3.Connection, aid: str) -> None:
@@ -48,16 +48,10 @@ def _drop_contribution(conn: sqlite3.Connection, aid: str) -> None:
 
 
 def _collect_garbage(
-    conn: sqlite3.Connection, facts: set[int], ents: set[str], aliases: set[tuple[str, str]]
-) -> tuple[int, int]:
-    """Delete the given facts/entities/aliases that have no support left; (facts, entities)."""
-    dead_facts = [
-        f
-        for f in sorted(facts)
-        if conn.execute("SELECT 1 FROM fact_support WHERE fact_id = ? LIMIT 1", (f,)).fetchone()
-        is None
-    ]
-    conn.executemany("DELETE FROM facts WHERE id = ?", [(f,) for f in dead_facts])
+    conn: sqlite3.Connection, ents: set[str], aliases: set[tuple[str, str]]
+) -> int:
+    """Delete the given entities/aliases that have no support left; the entities deleted.
+    (Facts need no collecting: `recut` deletes an event left without reports.)"""
     for entity_id, name in sorted(aliases):
         if (
             conn.execute(
@@ -81,7 +75,7 @@ def _collect_garbage(
             ("name_words", "entity_id"),
         ):
             conn.execute(f"DELETE FROM {table} WHERE {col} = ?", (e,))
-    return len(dead_facts), len(dead_ents)
+    return len(dead_ents)
 
 
 def _insert_entity(conn: sqlite3.Connection, e: Entity) -> None:
@@ -159,34 +153,9 @@ def _write_entity(conn: sqlite3.Connection, e: Entity, aid: str) -> bool:
     return row is not None
 
 
-def _write_relation(conn: sqlite3.Connection, r: Relation, aid: str, seen: str | None) -> bool:
-    """Add this article's support to a fact; True when the fact already existed."""
-    row = conn.execute(
-        "SELECT id FROM facts WHERE source = ? AND type = ? AND target = ?",
-        (r.source, r.type, r.target),
-    ).fetchone()
-    if row is None:
-        fact_id = conn.execute(
-            "INSERT INTO facts (source, type, target) VALUES (?, ?, ?)",
-            (r.source, r.type, r.target),
-        ).lastrowid
-    else:
-        fact_id = row[0]
-    conn.execute(
-        "INSERT OR REPLACE INTO fact_support"
-        " (fact_id, article_id, evidence, seen, confidence, date, properties)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (
-            fact_id,
-            aid,
-            r.evidence,
-            seen,
-            r.confidence,
-            r.date.isoformat() if r.date else None,
-            json.dumps(r.properties, sort_keys=True),
-        ),
-    )
-    return row is not None
+def _report(r: Relation, aid: str, seen: dt.date | None) -> Support:
+    """This article's report of a relation, as the event rules read it."""
+    return Support(aid, r.evidence, seen, r.confidence, r.date, dict(r.properties))
 
 
 def _article_row(extraction: Extraction) -> tuple[Any, ...]:
@@ -196,10 +165,17 @@ def _article_row(extraction: Extraction) -> tuple[Any, ...]:
 
 
 def upsert_article(conn: sqlite3.Connection, extraction: Extraction) -> UpsertSummary:
-    """Write one checked extraction; the caller holds the write transaction."""
+    """Write one checked extraction; the caller holds the write transaction. A relation
+    counts as new when its report lands in an event the store did not have before."""
     resolved, _ = resolve_extraction(extraction, SqlLookup(conn))
     aid = resolved.article.id
-    old = _article_refs(conn, aid)
+    old_ents, old_aliases = _article_refs(conn, aid)
+    reports: dict[Key, Support] = {}
+    for r in resolved.relations:
+        reports.setdefault(r.key, _report(r, aid, resolved.article.published))
+    reported = keys_of_article(conn, aid)
+    touched = sorted(set(reported) | set(reports))
+    before = {key: event_ids(conn, key) for key in touched}
     _drop_contribution(conn, aid)
     conn.execute(
         "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)", _article_row(resolved)
@@ -214,33 +190,42 @@ def upsert_article(conn: sqlite3.Connection, extraction: Extraction) -> UpsertSu
             summary.entities_merged += 1
         else:
             summary.entities_new += 1
-    seen = resolved.article.published.isoformat() if resolved.article.published else None
-    written: set[tuple[str, str, str]] = set()
-    for r in resolved.relations:
-        if r.key in written:
+    for key in touched:
+        if key not in reports:
+            recut(conn, key)
             continue
-        written.add(r.key)
-        if _write_relation(conn, r, aid, seen):
+        if key in reported:  # the article's earlier report is gone: re-cut it all
+            event = recut(conn, key, [reports[key]])[aid]
+        else:
+            event = add_report(conn, key, reports[key])
+        if event in before[key]:
             summary.relations_merged += 1
         else:
             summary.relations_new += 1
-    _collect_garbage(conn, *old)
+    _collect_garbage(conn, old_ents, old_aliases)
     return summary
 
 
 def retract_article(conn: sqlite3.Connection, aid: str) -> RetractSummary:
-    """Remove an article and all that only it supported; the caller holds the transaction."""
+    """Remove an article and all that only it supported; the caller holds the transaction.
+    `relations_deleted`/`relations_kept` count the events the article reported that are
+    gone / still there (an event it ended stays, active again)."""
     if conn.execute("SELECT 1 FROM articles WHERE id = ?", (aid,)).fetchone() is None:
         raise NotFoundError(f"no article {aid!r} in the store")
-    facts, ents, aliases = _article_refs(conn, aid)
+    reported = keys_of_article(conn, aid)
+    ents, aliases = _article_refs(conn, aid)
     _drop_contribution(conn, aid)
     conn.execute("DELETE FROM articles WHERE id = ?", (aid,))
-    dead_facts, dead_ents = _collect_garbage(conn, facts, ents, aliases)
+    kept = 0
+    for key in sorted(reported):
+        recut(conn, key)
+        kept += reported[key] in event_ids(conn, key)
+    dead_ents = _collect_garbage(conn, ents, aliases)
     return RetractSummary(
         article=aid,
         entities_deleted=dead_ents,
-        relations_deleted=dead_facts,
-        relations_kept=len(facts) - dead_facts,
+        relations_deleted=len(reported) - kept,
+        relations_kept=kept,
     )
 
 
