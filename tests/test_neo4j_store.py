@@ -6,6 +6,8 @@ retries and read-only named queries. Tests with the `neo4j` fixture need the rea
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import socket
 import threading
 from typing import Any
@@ -14,10 +16,11 @@ import pytest
 
 from graph.errors import OntologyError, StoreUnavailableError
 from graph.models import Alias, Article, Entity, Extraction, Relation
-from graph.ontology import get_ontology
+from graph.ontology import ENDED, REL, STATUS, TYPE, get_ontology
 from graph.settings import Settings
 from graph.store.neo4j import read_queries as rq
 from graph.store.neo4j import write_queries as cy
+from graph.store.neo4j.lookup import Neo4jLookup
 from graph.store.neo4j.schema import FULLTEXT_INDEX, schema_statements, statement_name
 from graph.store.neo4j.search import lucene_escape, lucene_query
 from graph.store.neo4j.store import Neo4jStore
@@ -78,7 +81,8 @@ def test_labels_and_types_are_checked_against_the_ontology() -> None:
         assert f"WHEN e.type = '{name}' THEN [1] ELSE [] END | SET e:{name})" in entities
     for name in ONT.relations:
         assert cy.check_rel_type(name) == name
-        assert f"WHEN row.type = '{name}' THEN [1] ELSE [] END | MERGE (s)-[r:{name}]->(t)" in facts
+        merge = f"MERGE (s)-[r:{name} {{event_id: row.event_id}}]->(t)"
+        assert f"WHEN row.type = '{name}' THEN [1] ELSE [] END | {merge}" in facts
     for bad in ("Entity", "exchange", "Exchange`) DETACH DELETE n //", "ALIAS_OF", ""):
         with pytest.raises(OntologyError):
             cy.check_label(bad)
@@ -128,6 +132,8 @@ def test_schema_is_derived_from_the_ontology() -> None:
         assert required in text
     for name in ONT.entity_types:
         assert f"FOR (n:{name}) ON (n.name_norm)" in text
+    for name in ONT.action_types:
+        assert f"FOR ()-[r:{name}]-() ON (r.event_id)" in text
     names = [statement_name(s) for s in statements]
     assert len(names) == len(set(names))
 
@@ -403,6 +409,232 @@ def test_clear_keeps_the_schema(neo4j: Neo4jStore, seed_gold: list[Extraction]) 
     assert neo4j.read("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]
     names = {r["name"] for r in neo4j.read("SHOW INDEXES YIELD name")}
     assert FULLTEXT_INDEX in names
+
+
+# --- actions are events: parallel relationships with a life -------------------------------
+
+BANK = "centralbank:bank-of-freedonia"
+QUUX = "exchange:quuxbit"
+EVENT_PROPS = (
+    "MATCH (:Entity {id: $s})-[r]->(:Entity {id: $t}) WHERE type(r) = $type "
+    "RETURN elementId(r) AS rid, properties(r) AS p ORDER BY r.event_id"
+)
+
+
+def _action(
+    aid: str,
+    published: str,
+    rel_type: str,
+    evidence: str,
+    date: str | None = None,
+    **props: Any,
+) -> Extraction:
+    """An article of our own: Freedonia's central bank did `rel_type` to Quuxbit."""
+    return Extraction(
+        article=_art(id=aid, title=f"t {aid}", published=published, text=evidence),
+        entities=[
+            _ent(id=BANK, type=TYPE.centralbank, name="Bank of Freedonia"),
+            _ent(id=QUUX, type=TYPE.exchange, name="Quuxbit"),
+        ],
+        relations=[
+            _rel(
+                type=rel_type,
+                source=BANK,
+                target=QUUX,
+                evidence=evidence,
+                date=date,
+                properties=props,
+            )
+        ],
+    )
+
+
+def _events(neo4j: Neo4jStore, rel_type: str) -> list[dict[str, Any]]:
+    """The relationships (rid, properties) of Freedonia's bank -> Quuxbit of one type."""
+    rows = neo4j.read(EVENT_PROPS, s=BANK, t=QUUX, type=rel_type)
+    return [{"rid": r["rid"], "p": {k: _plain(v) for k, v in r["p"].items()}} for r in rows]
+
+
+def _plain(value: Any) -> Any:
+    return value.iso_format() if hasattr(value, "iso_format") else value
+
+
+FINE_2022 = _action(
+    "fine-2022",
+    "2022-03-20",
+    REL.fined,
+    "Freedonia's central bank fined Quuxbit $2 million this month.",
+    "2022-03",
+    amount=2e6,
+    currency="USD",
+)
+FINE_2024 = _action(
+    "fine-2024",
+    "2024-11-06",
+    REL.fined,
+    "On 5 November 2024 the Bank of Freedonia imposed a $7.5 million penalty on Quuxbit.",
+    "2024-11-05",
+    amount=7.5e6,
+    currency="USD",
+)
+FINE_RECALLED = _action(
+    "fine-recalled",
+    "2022-04-02",
+    REL.fined,
+    "Quuxbit, which the central bank fined recently, says it has paid.",
+)
+BAN = _action(
+    "ban",
+    "2021-05-04",
+    REL.banned,
+    "The Bank of Freedonia banned Quuxbit on 3 May 2021.",
+    "2021-05-03",
+)
+LIFT = _action(
+    "lift",
+    "2023-07-01",
+    REL.banned,
+    "Freedonia's central bank lifted its 2021 ban on Quuxbit in June 2023.",
+    "2021",
+    status=STATUS.ended,
+    ended_how=ENDED.lifted,
+    ended_on="2023-06",
+)
+
+
+def test_two_fines_of_one_pair_are_parallel_relationships(
+    neo4j: Neo4jStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    neo4j.upsert_many([FINE_2022, FINE_2024, FINE_RECALLED])
+    events = [e["p"] for e in _events(neo4j, REL.fined)]
+    assert len(events) == 2
+    assert len({e["event_id"] for e in events}) == 2
+    by_date = {e["date"]: e for e in events}
+    assert set(by_date) == {"2022-03", "2024-11-05"}
+    # the undated report joins the fine taken before it was published
+    assert by_date["2022-03"]["sources"] == ["fine-2022", "fine-recalled"]
+    assert by_date["2022-03"]["dates"] == ["2022-03", ""]
+    assert (by_date["2022-03"]["amount"], by_date["2022-03"]["currency"]) == (2e6, "USD")
+    assert by_date["2024-11-05"]["sources"] == ["fine-2024"]
+    assert by_date["2024-11-05"]["amount"] == 7.5e6
+    types = neo4j.read(
+        "MATCH ()-[r:FINED]->() RETURN DISTINCT valueType(r.date) AS d, "
+        "valueType(r.in_force_from) AS f, valueType(r.event_id) AS e"
+    )
+    assert types == [{"d": "STRING NOT NULL", "f": "DATE NOT NULL", "e": "STRING NOT NULL"}]
+    # one Fact per relationship, everywhere, with the database's event ids
+    facts = neo4j.actions(action_type=REL.fined, actor=BANK)
+    assert [f.date for f in facts] == ["2024-11-05", "2022-03"]
+    assert {f.event_id for f in facts} == {e["event_id"] for e in events}
+    assert len(neo4j.relations_of(QUUX, [REL.fined])) == 2
+    assert neo4j.stats().relations_by_type[REL.fined] == 2
+    assert neo4j.actions(action_type=REL.fined, since=dt.date(2023, 1, 1))[0].date == "2024-11-05"
+    monkeypatch.setattr("graph.store.neo4j.store.PAGE", 1)
+    assert [f.event_id for f in neo4j.iter_facts() if f.type == REL.fined] == sorted(
+        e["event_id"] for e in events
+    )
+    # ingest order does not change the result
+    neo4j.clear()
+    neo4j.upsert_many([FINE_RECALLED, FINE_2024, FINE_2022])
+    assert [e["p"] for e in _events(neo4j, REL.fined)] == events
+
+
+def test_a_ban_then_its_lifting_is_one_ended_relationship(neo4j: Neo4jStore) -> None:
+    neo4j.upsert(BAN)
+    assert [e["p"]["status"] for e in _events(neo4j, REL.banned)] == [STATUS.active]
+    neo4j.upsert(LIFT)
+    (event,) = [e["p"] for e in _events(neo4j, REL.banned)]
+    assert event["sources"] == ["ban", "lift"]
+    assert (event["date"], event["status"]) == ("2021-05-03", STATUS.ended)
+    assert (event["ended_how"], event["ended_on"]) == (ENDED.lifted, "2023-06")
+    assert (event["in_force_from"], event["in_force_until"]) == ("2021-05-03", "2023-06-01")
+    assert event["history_status"] == [STATUS.active, STATUS.ended]
+    assert event["history_how"] == ["", ENDED.lifted]
+    assert event["history_on"] == ["2021-05-03", "2023-06"]
+    assert [json.loads(x) for x in event["history_sources_json"]] == [["ban"], ["lift"]]
+    fact = neo4j.relations_of(QUUX, [REL.banned])[0]
+    assert [(h.status, h.how, h.on, h.sources) for h in fact.history] == [
+        (STATUS.active, None, "2021-05-03", ["ban"]),
+        (STATUS.ended, ENDED.lifted, "2023-06", ["lift"]),
+    ]
+
+    def banned(**kw: Any) -> list[str]:
+        return [f.event_id for f in neo4j.actions(action_type=REL.banned, **kw)]
+
+    assert banned(in_force_on=dt.date(2022, 1, 1)) == [event["event_id"]]
+    assert banned(in_force_on=dt.date(2023, 5, 31)) == [event["event_id"]]
+    assert banned(in_force_on=dt.date(2023, 6, 1)) == []
+    assert banned(in_force_on=dt.date(2021, 5, 2)) == []
+    assert banned(status=STATUS.ended) == [event["event_id"]]
+    assert banned(status=STATUS.active) == []
+    # the lifting first, then the ban: the same relationship
+    neo4j.clear()
+    neo4j.upsert(LIFT)
+    early = [e["p"] for e in _events(neo4j, REL.banned)]
+    assert [(e["status"], e["date"]) for e in early] == [(STATUS.ended, "2021")]
+    neo4j.upsert(BAN)
+    assert [e["p"] for e in _events(neo4j, REL.banned)] == [event]
+
+
+def test_retracting_the_ending_makes_the_ban_active_again(neo4j: Neo4jStore) -> None:
+    neo4j.upsert_many([BAN, LIFT])
+    (ended,) = _events(neo4j, REL.banned)
+    summary = neo4j.retract("lift")
+    assert (summary.relations_deleted, summary.relations_kept) == (0, 1)
+    (event,) = _events(neo4j, REL.banned)
+    assert event["rid"] == ended["rid"]  # the same relationship, not a new one
+    p = event["p"]
+    assert (p["event_id"], p["sources"], p["status"]) == (
+        ended["p"]["event_id"],
+        ["ban"],
+        STATUS.active,
+    )
+    assert "ended_how" not in p and "ended_on" not in p and "in_force_until" not in p
+    assert (p["history_status"], p["history_how"]) == ([STATUS.active], [""])
+    in_force = neo4j.actions(action_type=REL.banned, in_force_on=dt.date(2030, 1, 1))
+    assert [f.status for f in in_force] == [STATUS.active]
+    neo4j.retract("ban")
+    assert _events(neo4j, REL.banned) == []
+
+
+def test_reupserting_changes_no_relationship(neo4j: Neo4jStore) -> None:
+    articles = [FINE_2022, FINE_2024, FINE_RECALLED, BAN, LIFT]
+    neo4j.upsert_many(articles)
+    before = {t: _events(neo4j, t) for t in (REL.fined, REL.banned)}
+    generation = neo4j.read("MATCH (m:CryptoregMeta) RETURN m.generation AS g")[0]["g"]
+    summary = neo4j.upsert_many(articles)
+    assert (summary.relations_new, summary.relations_merged) == (0, len(articles))
+    assert {t: _events(neo4j, t) for t in before} == before
+    after = neo4j.read("MATCH (m:CryptoregMeta) RETURN m.generation AS g")[0]["g"]
+    assert after == generation + len(articles)  # the writes did run
+
+
+def test_group_targets_answers_one_row_per_event(neo4j: Neo4jStore) -> None:
+    def blocked(aid: str, published: str, date: str, group: str) -> Extraction:
+        return Extraction(
+            article=_art(id=aid, published=published, text="..."),
+            entities=[
+                _ent(id=BANK, type=TYPE.centralbank, name="Bank of Freedonia"),
+                _ent(id=group, type=TYPE.app, name="nine wallet apps", unnamed=True, count=9),
+            ],
+            relations=[_rel(type=REL.blocked, source=BANK, target=group, evidence="x", date=date)],
+        )
+
+    neo4j.upsert(blocked("blk-1", "2024-02-10", "2024-02", "app:group-nine-1"))
+    neo4j.upsert(blocked("blk-2", "2025-08-01", "2025-07", "app:group-nine-2"))
+
+    def ask(count: int | None, rel_type: str = REL.blocked) -> list[tuple[str, str | None]]:
+        answer: list[tuple[str, str | None]] = neo4j.write(
+            lambda tx: Neo4jLookup(tx).group_targets(BANK, rel_type, TYPE.app, count)
+        )
+        return answer
+
+    assert ask(9) == [("app:group-nine-1", "2024-02"), ("app:group-nine-2", "2025-07")]
+    assert ask(8) == [] and ask(None) == [] and ask(9, REL.banned) == []
+    # a third outlet's group of the same 2024 event is the same node (identity rule 4)
+    neo4j.upsert(blocked("blk-3", "2024-02-12", "2024-02-09", "app:group-nine-3"))
+    assert ask(9) == [("app:group-nine-1", "2024-02-09"), ("app:group-nine-2", "2025-07")]
+    assert neo4j.get_entity("app:group-nine-3") is None
 
 
 # --- search candidates agree with the embedded store's full scan --------------------------

@@ -3,7 +3,9 @@
 Identity resolution asks many small questions per entity (by id, QID, match key, fuzzy
 words). Answering each with a round trip would dominate write time, so the lookup first
 asks everything the extraction can need in four batched queries, then answers from
-that; a question it did not foresee falls back to one query.
+that; a question it did not foresee falls back to one query. `group_targets` (rule 4,
+an unnamed group of the same event) is asked only for an extraction's unnamed groups
+that are acted on, one query each.
 """
 
 from __future__ import annotations
@@ -98,6 +100,18 @@ class Neo4jLookup:
     def by_key(self, key: str) -> list[tuple[Candidate, bool]]:
         self._fetch_keys([key])
         return list(self._keys[key])
+
+    def group_targets(
+        self, actor_id: str, rel_type: str, group_type: str, count: int | None
+    ) -> list[tuple[str, str | None]]:
+        rows = self.tx.run(
+            q.LOOKUP_GROUP_TARGETS,
+            actor=actor_id,
+            rel_type=rel_type,
+            group_type=group_type,
+            count=count,
+        )
+        return [(str(r["id"]), r["date"]) for r in rows]
 
     def fuzzy_candidates(self, entity_type: str, words: set[str]) -> list[Candidate]:
         if entity_type not in self._types or not words <= self._words:

@@ -139,7 +139,11 @@ def presence() -> str:
 
 @lru_cache(maxsize=1)
 def actions_query() -> str:
-    """Action facts with the store's filters, newest effective date first, paged."""
+    """Action events with the store's filters, in graph/store/provenance.py `action_order`
+    (newest effective date first, undated last, then type, source id, target id; parallel
+    events by event id), paged. The effective date is the first day of the event's
+    partial `date`, else its `first_seen` (`date("2021")` is 2021-01-01); in force on a
+    day means `in_force_from <= day < in_force_until` (no end while active)."""
     rels = rel_alternatives(get_ontology().action_types)
     return (
         f"MATCH (s:Entity)-[r:{rels}]->(t:Entity) "
@@ -147,23 +151,28 @@ def actions_query() -> str:
         "AND ($actor IS NULL OR s.id = $actor) AND ($target IS NULL OR t.id = $target) "
         "AND ($target_type IS NULL OR t.type = $target_type) "
         "AND ($actors IS NULL OR s.id IN $actors OR t.id IN $targets) "
-        "WITH s, r, t, coalesce(r.date, r.first_seen) AS eff "
+        "AND ($status IS NULL OR r.status = $status) "
+        "AND ($day IS NULL OR (r.in_force_from <= $day "
+        "AND (r.in_force_until IS NULL OR $day < r.in_force_until))) "
+        "WITH s, r, t, coalesce(date(r.date), r.first_seen) AS eff "
         "WHERE ($since IS NULL OR eff >= $since) AND ($until IS NULL OR eff <= $until) "
         f"RETURN {FACT_COLUMNS} "
-        "ORDER BY eff IS NULL, eff DESC, type, source.id, target.id "
+        "ORDER BY eff IS NULL, eff DESC, type, source.id, target.id, r.event_id "
         "SKIP $offset LIMIT $limit"
     )
 
 
 @lru_cache(maxsize=64)
 def facts_page(rel_type: str) -> str:
-    """One page of the facts of one type, keyset-paged on (source id, target id); start
-    with empty strings (every id is longer)."""
+    """One page of the events of one type, keyset-paged on (source id, target id, event
+    id); start with empty strings (every id is longer)."""
     rel_type = check_rel_type(rel_type)
     return (
         f"MATCH (s:Entity)-[r:{rel_type}]->(t:Entity) "
-        "WHERE s.id > $after_s OR (s.id = $after_s AND t.id > $after_t) "
-        f"RETURN {FACT_COLUMNS} ORDER BY source.id, target.id LIMIT $page"
+        "WHERE s.id > $after_s OR (s.id = $after_s AND (t.id > $after_t "
+        "OR (t.id = $after_t AND r.event_id > $after_e))) "
+        f"RETURN {FACT_COLUMNS}, r.event_id AS event_id "
+        "ORDER BY source.id, target.id, event_id LIMIT $page"
     )
 
 

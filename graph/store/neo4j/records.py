@@ -1,11 +1,29 @@
 """Between Neo4j property maps and cryptoreg's records (facts, entities, articles).
 
-A fact's relationship keeps its supports as aligned lists, one entry per article, in
-article-id order: `sources`, `evidence` ("" for none), `seen` and `dates` (ISO, "" when
-unknown: Neo4j lists cannot hold nulls), `confidences` and `support_properties` (JSON).
-The merged values (`first_seen`, `last_seen`, `date` as Neo4j dates, `confidence`, the
-merged `properties` as JSON plus each simple property flat, e.g. `amount`) are computed
-once by graph.store.provenance.build_fact when the supports change, so both stores agree.
+An action is one event (graph/store/events.py), and each event is one relationship
+`(s)-[r:TYPE {event_id}]->(t)`: two fines of the same pair at different dates are two
+parallel FINED relationships. A relationship's properties, meant to be read in Neo4j
+Browser as they are:
+
+* `event_id`: the event's stable id (graph/store/events.py `events_of`);
+* the supports, as aligned lists, one entry per article, in article-id order:
+  `sources`, `evidence` ("" for none), `seen` (the article's date, ISO, "" when
+  unknown: Neo4j lists cannot hold nulls), `dates` (the action's date as that article
+  gives it, "YYYY[-MM[-DD]]" or ""), `confidences` and `support_properties` (JSON);
+* what the reports say together (graph/store/provenance.py `fact_of_event`): `date`
+  (partial text "YYYY[-MM[-DD]]"), `status`, `ended_how`, `ended_on` (partial text),
+  `in_force_from` / `in_force_until` (Neo4j dates, for filtering: in force on D when
+  `in_force_from <= D AND (in_force_until IS NULL OR D < in_force_until)`), `first_seen`
+  / `last_seen` (Neo4j dates), `confidence`, `properties` (JSON) and each simple property
+  flat (FINED: `amount`, `currency`);
+* the status history as parallel lists, one entry per step (taken, then each ending):
+  `history_status`, `history_how` ("" when taken), `history_on` ("" when unknown) and
+  `history_sources_json` (each entry a JSON list of the article ids that said so), e.g.
+  `UNWIND range(0, size(r.history_status) - 1) AS i RETURN r.history_status[i],
+  r.history_how[i], r.history_on[i]`.
+
+The supports are the truth: the rest is derived from them in Python when they change,
+and a record read back is rebuilt from them (`fact_from`), so both stores agree.
 """
 
 from __future__ import annotations
@@ -13,16 +31,33 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
-from graph.models import Alias, Article, Entity
+from graph.models import Alias, Article, Entity, Relation
+from graph.store.events import EventView, view_event
 from graph.store.protocol import EntityRecord, EntitySummary, Fact
-from graph.store.provenance import Support, build_fact
+from graph.store.provenance import Support, fact_of_event, fact_order
 
 SUPPORT_LISTS = ("sources", "evidence", "seen", "confidences", "dates", "support_properties")
+HISTORY_LISTS = ("history_status", "history_how", "history_on", "history_sources_json")
 RESERVED = frozenset(
-    {*SUPPORT_LISTS, "first_seen", "last_seen", "confidence", "date", "properties"}
+    {
+        *SUPPORT_LISTS,
+        *HISTORY_LISTS,
+        "event_id",
+        "first_seen",
+        "last_seen",
+        "confidence",
+        "date",
+        "status",
+        "ended_how",
+        "ended_on",
+        "in_force_from",
+        "in_force_until",
+        "properties",
+    }
 )
 _FLAT_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 _ARTICLE_FIELDS = ("id", "url", "title", "publisher", "published", "text", "source_path")
@@ -58,35 +93,53 @@ def summary_from(m: Mapping[str, Any]) -> EntitySummary:
 
 
 def supports_from(props: Mapping[str, Any]) -> list[Support]:
-    """The per-article supports stored on a fact's relationship."""
+    """The per-article supports stored on one event's relationship."""
     lists = [list(props.get(k) or []) for k in SUPPORT_LISTS]
     return [
-        Support(aid, evidence or None, to_date(seen), float(conf), to_date(day), json.loads(p))
+        Support(aid, evidence or None, to_date(seen), float(conf), day or None, json.loads(p))
         for aid, evidence, seen, conf, day, p in zip(*lists, strict=True)
     ]
 
 
-def support_of(article_id: str, seen: dt.date | None, rel: Any) -> Support:
+def support_of(article_id: str, seen: dt.date | None, rel: Relation) -> Support:
     """One article's support for a `graph.models.Relation`."""
     return Support(article_id, rel.evidence, seen, rel.confidence, rel.date, dict(rel.properties))
 
 
-def fact_props(supports: list[Support]) -> dict[str, Any]:
-    """The full property map of a fact's relationship, for `SET r = $props`."""
+def event_props(
+    rel_type: str, source: str, target: str, view: EventView, supports: Iterable[Support]
+) -> dict[str, Any]:
+    """The full property map of one event's relationship, for `SET r = $props`."""
     ordered = sorted(supports, key=lambda s: s.article_id)
-    dummy = EntitySummary(id="", type="", name="")
-    fact = build_fact("", dummy, dummy, ordered)
+    end = EntitySummary(id="", type="", name="")
+    fact = fact_of_event(
+        rel_type,
+        end.model_copy(update={"id": source}),
+        end.model_copy(update={"id": target}),
+        view,
+        ordered,
+    )
     props: dict[str, Any] = {
+        "event_id": view.event_id,
         "sources": [s.article_id for s in ordered],
         "evidence": [s.evidence or "" for s in ordered],
         "seen": [_iso(s.seen) for s in ordered],
         "confidences": [float(s.confidence) for s in ordered],
-        "dates": [_iso(s.date) for s in ordered],
+        "dates": [s.date or "" for s in ordered],
         "support_properties": [json.dumps(s.properties, sort_keys=True) for s in ordered],
         "first_seen": fact.first_seen,
         "last_seen": fact.last_seen,
         "confidence": fact.confidence,
         "date": fact.date,
+        "status": fact.status,
+        "ended_how": fact.ended_how,
+        "ended_on": fact.ended_on,
+        "in_force_from": fact.in_force_from,
+        "in_force_until": fact.in_force_until,
+        "history_status": [h.status for h in fact.history],
+        "history_how": [h.how or "" for h in fact.history],
+        "history_on": [h.on or "" for h in fact.history],
+        "history_sources_json": [json.dumps(h.sources) for h in fact.history],
         "properties": json.dumps(fact.properties),
     }
     for key, value in fact.properties.items():
@@ -95,21 +148,29 @@ def fact_props(supports: list[Support]) -> dict[str, Any]:
     return props
 
 
+def fact_of(
+    rel_type: str, source: EntitySummary, target: EntitySummary, props: Mapping[str, Any]
+) -> Fact:
+    """The `Fact` of one event's relationship, rebuilt from its supports (the stored
+    `event_id` is kept: `events_of` may have made it distinct from a twin's)."""
+    supports = supports_from(props)
+    view: EventView = view_event(source.id, rel_type, target.id, supports)
+    stored = props.get("event_id")
+    if stored:
+        view = replace(view, event_id=str(stored))
+    return fact_of_event(rel_type, source, target, view, supports)
+
+
 def fact_from(row: Mapping[str, Any]) -> Fact:
     """A `Fact` from a row of graph.store.neo4j.read_queries.FACT_COLUMNS."""
-    p = row["props"]
-    return Fact(
-        type=row["type"],
-        source=summary_from(row["source"]),
-        target=summary_from(row["target"]),
-        sources=list(p["sources"]),
-        evidence=list(p["evidence"]),
-        first_seen=to_date(p.get("first_seen")),
-        last_seen=to_date(p.get("last_seen")),
-        confidence=p["confidence"],
-        date=to_date(p.get("date")),
-        properties=json.loads(p.get("properties") or "{}"),
+    return fact_of(
+        row["type"], summary_from(row["source"]), summary_from(row["target"]), row["props"]
     )
+
+
+def in_fact_order(facts: Iterable[Fact]) -> list[Fact]:
+    """Facts in fact order; parallel events of one (type, source, target) by event id."""
+    return sorted(sorted(facts, key=lambda f: f.event_id), key=fact_order)
 
 
 def entity_from(p: Mapping[str, Any]) -> Entity:

@@ -11,7 +11,7 @@ from neo4j import Driver
 from neo4j.exceptions import ClientError
 
 from graph.ontology import Ontology, get_ontology
-from graph.store.neo4j.write_queries import check_label
+from graph.store.neo4j.write_queries import check_label, check_rel_type
 
 FULLTEXT_INDEX = "entity_names"
 # Whitespace tokens, lower-cased, no stemming and no stop words: "the"/"of" stay searchable
@@ -64,10 +64,29 @@ def _type_indexes(ont: Ontology) -> list[str]:
     return out
 
 
+def _event_indexes(ont: Ontology) -> list[str]:
+    """Per action type a relationship index on `event_id`: an event is found by its id
+    among the parallel relationships of its type (`MATCH ()-[r:FINED {event_id: $id}]->()`
+    in Browser, the API's event links)."""
+    out = []
+    for name in ont.action_types:
+        rel = check_rel_type(name)
+        out.append(
+            f"CREATE INDEX {rel.lower()}_event_id IF NOT EXISTS FOR ()-[r:{rel}]-() ON (r.event_id)"
+        )
+    return out
+
+
 def schema_statements(ont: Ontology | None = None) -> list[str]:
     """All schema statements, constraints first; pure, so tests can read them."""
     ont = ont or get_ontology()
-    return [*_CONSTRAINTS, *_INDEXES, _fulltext_statement(), *_type_indexes(ont)]
+    return [
+        *_CONSTRAINTS,
+        *_INDEXES,
+        _fulltext_statement(),
+        *_type_indexes(ont),
+        *_event_indexes(ont),
+    ]
 
 
 def _drop_stale_fulltext(driver: Driver, database: str) -> None:

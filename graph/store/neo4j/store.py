@@ -5,8 +5,10 @@ Graph model (see graph/store/neo4j/records.py for the property layout)::
     (:Entity:<Type> {id, name, type, name_norm, aliases, names_norm, unnamed, count, ...})
     (:Alias {key, name, kind, lang, sources})-[:ALIAS_OF]->(:Entity)
     (:Entity)-[:MENTIONED_IN]->(:Article {id, url, title, publisher, published, text})
-    (:Entity)-[:<RELATION> {sources, evidence, seen, first_seen, last_seen, confidence,
-                            date, amount, ...}]->(:Entity)          one per fact
+    (:Entity)-[:<RELATION> {event_id, date, status, ended_how, ended_on, in_force_from,
+                            in_force_until, sources, evidence, seen, first_seen,
+                            last_seen, confidence, amount, currency, history_*, ...}]->(:Entity)
+                                                one per event: parallel relationships
 
 Answers are those of graph/store/embedded/store.py (argument checks and limits are
 graph/store/base.py's; tests/test_store_conformance.py checks both). Writes go through
@@ -38,6 +40,7 @@ from graph.store.neo4j.records import (
     article_from,
     entity_record,
     fact_from,
+    in_fact_order,
     plain_value,
     summary_from,
 )
@@ -53,7 +56,6 @@ from graph.store.protocol import (
     Subgraph,
     UpsertSummary,
 )
-from graph.store.provenance import fact_order
 from graph.store.search_rank import Candidate
 
 T = TypeVar("T")
@@ -187,6 +189,8 @@ class Neo4jStore(BaseStore):
             targets=None if query.targets is None else sorted(query.targets),
             since=query.since,
             until=query.until,
+            day=query.in_force_on,
+            status=query.status,
             offset=query.offset,
             limit=query.limit,
         )
@@ -207,7 +211,7 @@ class Neo4jStore(BaseStore):
         return ArticleFacts(
             article=article_from(rows[0]["a"]),
             entities=sorted(ents, key=lambda e: e.id),
-            facts=sorted(facts, key=fact_order),
+            facts=in_fact_order(facts),
         )
 
     def stats(self) -> Stats:
@@ -231,16 +235,20 @@ class Neo4jStore(BaseStore):
 
     def iter_facts(self) -> Iterator[Fact]:
         for rel_type in sorted(get_ontology().relations):
-            after = ("", "")
+            after = ("", "", "")
             while True:
                 rows = self.read(
-                    cy.facts_page(rel_type), after_s=after[0], after_t=after[1], page=PAGE
+                    cy.facts_page(rel_type),
+                    after_s=after[0],
+                    after_t=after[1],
+                    after_e=after[2],
+                    page=PAGE,
                 )
                 if not rows:
                     break
-                facts = sorted((fact_from(r) for r in rows), key=fact_order)
-                yield from facts
-                after = (rows[-1]["source"]["id"], rows[-1]["target"]["id"])
+                yield from in_fact_order(fact_from(r) for r in rows)
+                last = rows[-1]
+                after = (last["source"]["id"], last["target"]["id"], last["event_id"] or "")
 
     def iter_articles(self) -> Iterator[Article]:
         after = ""

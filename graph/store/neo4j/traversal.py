@@ -17,9 +17,8 @@ from __future__ import annotations
 from graph.store.filters import Presence
 from graph.store.neo4j import read_queries as cy
 from graph.store.neo4j.read_queries import Read
-from graph.store.neo4j.records import fact_from, summary_from
+from graph.store.neo4j.records import fact_from, in_fact_order, summary_from
 from graph.store.protocol import Direction, EntitySummary, Fact, Subgraph
-from graph.store.provenance import fact_order
 
 
 def existing(read: Read, ids: tuple[str, ...]) -> set[str]:
@@ -49,7 +48,7 @@ def neighbours(
     known = {k: v for k, v in nodes.items() if v is not None}
     if start not in known:
         known.update(summaries(read, {start}))
-    return Subgraph(nodes=[known[n] for n in sorted(known)], edges=sorted(facts, key=fact_order))
+    return Subgraph(nodes=[known[n] for n in sorted(known)], edges=in_fact_order(facts))
 
 
 def shortest_paths(read: Read, a: str, b: str, max_length: int) -> list[Subgraph]:
@@ -67,7 +66,7 @@ def shortest_paths(read: Read, a: str, b: str, max_length: int) -> list[Subgraph
     for p in paths:
         steps = {frozenset(pair) for pair in zip(p, p[1:], strict=False)}
         joined = [f for f in facts if frozenset((f.source.id, f.target.id)) in steps]
-        out.append(Subgraph(nodes=[nodes[n] for n in p], edges=sorted(joined, key=fact_order)))
+        out.append(Subgraph(nodes=[nodes[n] for n in p], edges=in_fact_order(joined)))
     return out
 
 

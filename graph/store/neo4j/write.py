@@ -7,13 +7,21 @@ an alias's kind is fixed when first stored; whatever is left without support is
 deleted. Each function runs inside `session.execute_write`, so it reads the state it
 needs, computes the new provenance in Python (graph.store.provenance) and writes it back with
 `UNWIND $rows` batches; a transient error makes the driver re-run the whole function.
+
+Events (graph/store/events.py): every relation (source, type, target) the article
+touches, now or before, is re-cut with `events_of` over all its supports, read back
+from all its parallel relationships; each event's relationship is then MERGEd by
+`event_id` with its properties replaced, and the relation's relationships whose event
+vanished are deleted. The result depends only on the set of supports, so re-upserting
+changes nothing and ingest order does not matter (identity resolution aside).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from neo4j import ManagedTransaction
@@ -22,9 +30,10 @@ from graph.errors import NotFoundError
 from graph.identity import alias_is_identifying, fuzzy_words, match_key, resolve_extraction
 from graph.ids import normalize_name
 from graph.models import Entity, Extraction, Relation
+from graph.store.events import Support, events_of
 from graph.store.neo4j import write_queries as q
 from graph.store.neo4j.lookup import Neo4jLookup
-from graph.store.neo4j.records import article_props, fact_props, support_of, supports_from
+from graph.store.neo4j.records import article_props, event_props, support_of, supports_from
 from graph.store.protocol import RetractSummary, UpsertSummary
 
 FactKey = tuple[str, str, str]  # (source id, type, target id)
@@ -32,10 +41,10 @@ FactKey = tuple[str, str, str]  # (source id, type, target id)
 
 @dataclass
 class Refs:
-    """What an article supports before the write: facts (with their properties),
-    mentioned entity ids and alias keys."""
+    """What an article supports before the write: the events of each relation it
+    supports (their `event_id`s), mentioned entity ids and alias keys."""
 
-    facts: dict[FactKey, dict[str, Any]]
+    facts: dict[FactKey, set[str]]
     mentions: set[str]
     aliases: set[str]
     exists: bool = True
@@ -51,7 +60,9 @@ def read_refs(tx: ManagedTransaction, aid: str) -> Refs:
     row = tx.run(q.ARTICLE_REFS, article_id=aid).single()
     if row is None:  # OPTIONAL MATCH always gives one row; this keeps mypy honest
         return Refs({}, set(), set(), exists=False)
-    facts = {(f["source"], f["type"], f["target"]): dict(f["props"]) for f in row["facts"]}
+    facts: dict[FactKey, set[str]] = {}
+    for f in row["facts"]:
+        facts.setdefault((f["source"], f["type"], f["target"]), set()).add(f["event_id"] or "")
     return Refs(facts, set(row["mentions"]), set(row["aliases"]), exists=bool(row["exists"]))
 
 
@@ -142,34 +153,70 @@ def _alias_rows(entities: list[Entity], state: dict[str, dict[str, Any]]) -> lis
     return list(rows.values())
 
 
+@dataclass
+class Stored:
+    """One relation as stored: every support of all its parallel relationships, and
+    their event ids."""
+
+    supports: list[Support] = field(default_factory=list)
+    events: set[str] = field(default_factory=set)
+
+
+def relation_state(tx: ManagedTransaction, keys: Iterable[FactKey]) -> dict[FactKey, Stored]:
+    """Each relation's supports, read back from all its parallel relationships."""
+    rows = [{"source": s, "type": t, "target": o} for s, t, o in sorted(set(keys))]
+    out: dict[FactKey, Stored] = {}
+    if rows:
+        for r in tx.run(q.FACT_STATE, rows=rows):
+            stored = out.setdefault((r["source"], r["type"], r["target"]), Stored())
+            stored.supports += supports_from(r["props"])
+            stored.events.add(r["props"].get("event_id") or "")
+    return out
+
+
+@dataclass
+class Recut:
+    """What re-cutting an article's relations did: the event each of its reports is in
+    now, and how many of the events it reported before are gone."""
+
+    placed: dict[FactKey, str] = field(default_factory=dict)
+    vanished: int = 0
+
+
 def _write_facts(
     tx: ManagedTransaction,
     aid: str,
     seen: dt.date | None,
     new: dict[FactKey, Relation],
-    existing: dict[FactKey, dict[str, Any]],
-    old: dict[FactKey, dict[str, Any]],
-) -> int:
-    """Rewrite every fact this article supported or supports; the number of facts deleted."""
+    state: dict[FactKey, Stored],
+    old: dict[FactKey, set[str]],
+) -> Recut:
+    """Re-cut into events every relation this article supported or supports, from all
+    its supports (this article's replaced by `new`'s), write each event's relationship
+    by `event_id` and delete the relation's relationships whose event vanished."""
     rows: list[dict[str, Any]] = []
-    dead: list[dict[str, str]] = []
+    keep: list[dict[str, Any]] = []
+    out = Recut()
     for key in sorted(set(new) | set(old)):
-        props = existing.get(key) or old.get(key) or {}
-        supports = [s for s in supports_from(props) if s.article_id != aid]
+        source, rtype, target = key
+        stored = state.get(key, Stored())
+        supports = [s for s in stored.supports if s.article_id != aid]
         if key in new:
             supports.append(support_of(aid, seen, new[key]))
-        source, rtype, target = key
-        if supports:
-            rows.append(
-                {"source": source, "type": rtype, "target": target, "props": fact_props(supports)}
-            )
-        else:
-            dead.append({"source": source, "type": rtype, "target": target})
-    if dead:
-        tx.run(q.DELETE_FACTS, rows=dead).consume()
+        events = events_of(source, rtype, target, supports)
+        ids = {view.event_id for view, _ in events}
+        keep.append({"source": source, "type": rtype, "target": target, "keep": sorted(ids)})
+        for view, group in events:
+            row = {"source": source, "type": rtype, "target": target, "event_id": view.event_id}
+            rows.append(row | {"props": event_props(rtype, source, target, view, group)})
+            if any(s.article_id == aid for s in group):
+                out.placed[key] = view.event_id
+        out.vanished += len(old.get(key, set()) - ids)
+    if keep:
+        tx.run(q.DELETE_VANISHED_EVENTS, rows=keep).consume()
     if rows:
         tx.run(q.merge_facts(), rows=rows).consume()
-    return len(dead)
+    return out
 
 
 def _drop_links(tx: ManagedTransaction, aid: str, refs: Refs) -> None:
@@ -204,22 +251,19 @@ def upsert_tx(tx: ManagedTransaction, extraction: Extraction) -> UpsertSummary:
     state = {
         r["id"]: dict(r["props"]) for r in tx.run(q.ENTITY_STATE, ids=[e.id for e in entities])
     }
-    rel_rows = [{"source": s, "type": t, "target": o} for s, t, o in relations]
-    existing = {
-        (r["source"], r["type"], r["target"]): dict(r["props"])
-        for r in tx.run(q.FACT_STATE, rows=rel_rows)
-    }
+    existing = relation_state(tx, set(relations) | set(refs.facts))
     _drop_links(tx, aid, refs)
     tx.run(q.MERGE_ARTICLE, id=aid, props=article_props(resolved.article)).consume()
     _write_entities(tx, aid, entities, state)
     aliases = _alias_rows(entities, state)
     if aliases:
         tx.run(q.MERGE_ALIASES, rows=aliases, article_id=aid).consume()
-    _write_facts(tx, aid, resolved.article.published, relations, existing, refs.facts)
+    recut = _write_facts(tx, aid, resolved.article.published, relations, existing, refs.facts)
     _collect_garbage(tx, refs)
     _refresh(tx, {e.id for e in entities} | refs.mentions)
     merged_e = sum(1 for e in entities if e.id in state)
-    merged_r = sum(1 for k in relations if k in existing)
+    # a relation is merged when its report joined an event the store already had
+    merged_r = sum(1 for k in relations if recut.placed[k] in existing.get(k, Stored()).events)
     return UpsertSummary(
         articles=1,
         entities_new=len(entities) - merged_e,
@@ -237,12 +281,13 @@ def retract_tx(tx: ManagedTransaction, aid: str) -> RetractSummary:
         raise NotFoundError(f"no article {aid!r} in the store")
     _drop_links(tx, aid, refs)
     tx.run(q.DELETE_ARTICLE, article_id=aid).consume()
-    dead_facts = _write_facts(tx, aid, None, {}, {}, refs.facts)
+    state = relation_state(tx, refs.facts)
+    dead_facts = _write_facts(tx, aid, None, {}, state, refs.facts).vanished
     dead_entities = _collect_garbage(tx, refs)
     _refresh(tx, refs.mentions)
     return RetractSummary(
         article=aid,
         entities_deleted=dead_entities,
         relations_deleted=dead_facts,
-        relations_kept=len(refs.facts) - dead_facts,
+        relations_kept=sum(len(ids) for ids in refs.facts.values()) - dead_facts,
     )

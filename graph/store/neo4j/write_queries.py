@@ -81,14 +81,16 @@ def merge_entities() -> str:
 
 @lru_cache(maxsize=1)
 def merge_facts() -> str:
-    """Write facts of every type in one statement; each row's `props` replaces the
-    relationship's properties (the merged provenance, computed in Python from all
-    supports). One checked FOREACH branch per ontology relation type."""
+    """Write events of every type in one statement: each row is one event, its
+    relationship found (or created) by `event_id` among the parallel relationships of
+    (source, type, target), and its properties replaced by `props` (computed in Python
+    from all the relation's supports, graph/store/neo4j/records.py). One checked FOREACH
+    branch per ontology relation type."""
     branches = " ".join(
         when(
             "row.type",
             check_rel_type(t),
-            f"MERGE (s)-[r:{check_rel_type(t)}]->(t) SET r = row.props",
+            f"MERGE (s)-[r:{check_rel_type(t)} {{event_id: row.event_id}}]->(t) SET r = row.props",
         )
         for t in get_ontology().relations
     )
@@ -119,10 +121,13 @@ MERGE_ALIASES = (
     "MERGE (al)-[:ALIAS_OF]->(e)"
 )
 
-DELETE_FACTS = (
+# Rows {source, type, target, keep}: delete the relation's events not in `keep` (all of
+# them for an empty list, and any relationship written before events had ids).
+DELETE_VANISHED_EVENTS = (
     "UNWIND $rows AS row "
     "MATCH (s:Entity {id: row.source})-[r]->(t:Entity {id: row.target}) "
-    "WHERE type(r) = row.type DELETE r"
+    "WHERE type(r) = row.type AND (r.event_id IS NULL OR NOT r.event_id IN row.keep) "
+    "DELETE r RETURN count(r) AS deleted"
 )
 
 DROP_MENTIONS = "MATCH (:Entity)-[m:MENTIONED_IN]->(:Article {id: $article_id}) DELETE m"
@@ -164,7 +169,7 @@ ARTICLE_REFS = (
     "CALL (a) { MATCH (e:Entity)-[:MENTIONED_IN]->(a) RETURN collect(e.id) AS mentions } "
     "CALL (a) { MATCH (s:Entity)-[:MENTIONED_IN]->(a) MATCH (s)-[r]->(t:Entity) "
     "WHERE $article_id IN r.sources "
-    "RETURN collect({source: s.id, type: type(r), target: t.id, props: properties(r)}) AS facts } "
+    "RETURN collect({source: s.id, type: type(r), target: t.id, event_id: r.event_id}) AS facts } "
     "CALL (a) { MATCH (e:Entity)-[:MENTIONED_IN]->(a) MATCH (al:Alias)-[:ALIAS_OF]->(e) "
     "WHERE $article_id IN al.sources RETURN collect(al.key) AS aliases } "
     "RETURN a IS NOT NULL AS exists, mentions, facts, aliases"
@@ -174,6 +179,7 @@ ENTITY_STATE = (
     "UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e.id AS id, properties(e) AS props"
 )
 
+# Every parallel relationship (event) of each relation (source, type, target).
 FACT_STATE = (
     "UNWIND $rows AS row "
     "MATCH (s:Entity {id: row.source})-[r]->(t:Entity {id: row.target}) "
@@ -196,6 +202,15 @@ LOOKUP_KEYS = (
     "MATCH (al:Alias {match_key: key, identifying: true})-[:ALIAS_OF]->(e:Entity) "
     f"WHERE NOT e.unnamed RETURN {_CANDIDATE}, false AS by_name }} "
     "RETURN key, id, type, name, qid, by_name"
+)
+
+# Rule 4 of graph/identity.py: the unnamed groups of a type and count that an actor
+# already has a relation of a type to, one row per event with the event's date.
+LOOKUP_GROUP_TARGETS = (
+    "MATCH (s:Entity {id: $actor})-[r]->(t:Entity {type: $group_type}) "
+    "WHERE type(r) = $rel_type AND t.unnamed "
+    "AND (($count IS NULL AND t.count IS NULL) OR t.count = $count) "
+    "RETURN t.id AS id, r.date AS date ORDER BY id, date"
 )
 
 LOOKUP_WORDS = (
