@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -9,13 +10,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import rdflib
 from fastapi.testclient import TestClient
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import SKOS
+from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF, SKOS
 
 from api.routers.export import negotiate
+from graph.models import Article, Entity, Extraction, Relation
+from graph.ontology import ENDED, REL, STATUS, TYPE
 from graph.rdf.export import FORMATS
 from graph.rdf.namespaces import CRG
+from graph.rdf.shapes import validate
 from graph.settings import Settings
 from graph.store.protocol import GraphStore
 
@@ -128,3 +133,83 @@ def test_cli_exports_to_a_file(tmp_path: Path) -> None:
     result = _cli("export", "--format", "nquads", "-o", str(out), data_dir=tmp_path / "data")
     assert result.returncode == 0, result.stderr
     assert out.exists()
+
+
+# --- action events over HTTP, on own articles in the embedded store ----------------------
+
+SDO = Namespace("https://schema.org/")
+HARBOUR, TIDE = "regulator:harbour-authority", "exchange:tidecoin"
+
+
+def _tern(
+    article: str, day: dt.date, rel: str, sentence: str, date: str, **props: object
+) -> Extraction:
+    return Extraction(
+        article=Article(id=article, title=sentence, published=day),
+        entities=[
+            Entity(id=HARBOUR, type=TYPE.regulator, name="Harbour Authority"),
+            Entity(id=TIDE, type=TYPE.exchange, name="Tidecoin"),
+        ],
+        relations=[
+            Relation(
+                type=rel,
+                source=HARBOUR,
+                target=TIDE,
+                evidence=sentence,
+                date=date,
+                properties=props,
+            )
+        ],
+    )
+
+
+@pytest.fixture
+def tern_client(embedded: GraphStore, settings: Settings) -> Iterator[TestClient]:
+    """The API over a ban (2021-09), its lifting (2023-06) and a fine in euros."""
+    from api.app import create_app
+
+    for extraction in (
+        _tern("u1", dt.date(2021, 9, 20), REL.banned, "The authority banned Tidecoin.", "2021-09"),
+        _tern("u2", dt.date(2023, 6, 2), REL.banned, "It lifted the 2021 Tidecoin ban.", "2021",
+              status=STATUS.ended, ended_how=ENDED.lifted, ended_on="2023-06"),
+        _tern("u3", dt.date(2022, 2, 1), REL.fined, "It fined Tidecoin EUR 75,000.", "2022-01",
+              amount=75000.0, currency="EUR"),
+    ):  # fmt: skip
+        embedded.upsert(extraction)
+    with TestClient(create_app(settings, store=embedded)) as c:
+        yield c
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_export_carries_the_events_and_conforms(tern_client: TestClient, fmt: str) -> None:
+    rdf_format = FORMATS[fmt]
+    resp = tern_client.get("/export", params={"format": fmt})
+    assert resp.status_code == 200
+    graph: Graph = Dataset() if rdf_format.quads else Graph()
+    graph.parse(data=resp.content, format=rdf_format.rdflib_name)
+    merged = Graph()
+    if isinstance(graph, Dataset):
+        for s, p, o, _ in graph.quads((None, None, None, None)):
+            merged.add((s, p, o))
+    else:
+        merged += graph
+    (ban,) = set(merged.subjects(RDF.type, CRG.BannedEvent))
+    (fine,) = set(merged.subjects(RDF.type, CRG.FinedEvent))
+    assert merged.value(ban, SDO.actionStatus) == SDO.CompletedActionStatus
+    assert merged.value(ban, SDO.endTime) == Literal("2023-06", datatype=rdflib.XSD.gYearMonth)
+    assert merged.value(fine, SDO.startTime) == Literal("2022-01", datatype=rdflib.XSD.gYearMonth)
+    money = merged.value(fine, SDO.amount)
+    assert merged.value(money, SDO.currency) == Literal("EUR")
+    conforms, _, text = validate(merged)
+    assert conforms, text
+
+
+def test_id_describes_the_entitys_events(tern_client: TestClient) -> None:
+    resp = tern_client.get(f"/id/{TIDE}", headers={"Accept": "text/turtle"})
+    assert resp.status_code == 200
+    graph = Graph().parse(data=resp.content, format="turtle")
+    base = tern_client.app.state.settings.base_iri  # type: ignore[attr-defined]
+    events = set(graph.subjects(SDO.object, URIRef(base + TIDE)))
+    assert {graph.value(e, CRG.predicate) for e in events} == {CRG.banned, CRG.fined}
+    for e in events:
+        assert set(graph.objects(e, CRG.history))  # each with its status history

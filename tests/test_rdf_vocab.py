@@ -11,13 +11,25 @@ from pathlib import Path
 import pytest
 import rdflib
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.collection import Collection
+from rdflib.namespace import OWL, RDF, RDFS, SH
 
 from graph.errors import ConfigError, InvalidInputError, OntologyError
-from graph.ontology import get_ontology
+from graph.ontology import REL, get_ontology
+from graph.rdf.events import ACTION_STATUS
 from graph.rdf.export import FORMATS, get_format
 from graph.rdf.files import VOCAB_FILE, turtle
-from graph.rdf.namespaces import CRG, Iris, expand_curie, group_classes, relation_term, safe_iri
+from graph.rdf.literals import partial_date_literal
+from graph.rdf.namespaces import (
+    CRG,
+    SHAPES,
+    Iris,
+    event_class_term,
+    expand_curie,
+    group_classes,
+    relation_term,
+    safe_iri,
+)
 from graph.rdf.ntriples import nt_term
 from graph.rdf.owl import build_vocabulary, class_cover
 from graph.rdf.shapes import SHAPES_FILE, build_shapes
@@ -137,3 +149,71 @@ def test_docs_mapping_table_is_current() -> None:
 
     doc = (Path(__file__).resolve().parents[1] / "docs" / "rdf.md").read_text(encoding="utf-8")
     assert mapping_tables() in doc, "run `python -m graph.rdf.docs`"
+
+
+# --- action events -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2021", Literal("2021", datatype=rdflib.XSD.gYear)),
+        ("2021-09", Literal("2021-09", datatype=rdflib.XSD.gYearMonth)),
+        ("2021-09-15", Literal("2021-09-15", datatype=rdflib.XSD.date)),
+        (None, None),
+        ("", None),
+        ("2021-13", None),  # no such month: left out, not exported ill-typed
+        ("15 Sept 2021", None),
+    ],
+)
+def test_partial_dates_become_literals_of_their_precision(
+    text: str | None, expected: Literal | None
+) -> None:
+    assert partial_date_literal(text) == expected  # equal literals: same text and datatype
+
+
+def test_every_action_and_only_actions_have_an_event_class() -> None:
+    ont, vocab = get_ontology(), build_vocabulary()
+    sdo = rdflib.Namespace("https://schema.org/")
+    assert (CRG.Event, RDFS.subClassOf, sdo.Action) in vocab
+    for name, rel in ont.relations.items():
+        term = event_class_term(name)
+        if rel.kind == "action":
+            assert (CRG[term], RDFS.subClassOf, CRG.Event) in vocab
+            assert (CRG[term], RDFS.seeAlso, CRG[relation_term(name)]) in vocab
+        else:
+            with pytest.raises(AttributeError):
+                _ = CRG[term]
+    assert event_class_term(next(iter(ont.action_types))).endswith("Event")
+
+
+def test_crg_date_ranges_over_the_three_precisions() -> None:
+    vocab = build_vocabulary()
+    rng = vocab.value(CRG.date, RDFS.range)
+    assert rng is not None and (rng, RDF.type, RDFS.Datatype) in vocab
+    members = Collection(vocab, vocab.value(rng, OWL.unionOf))
+    assert list(members) == [rdflib.XSD.gYear, rdflib.XSD.gYearMonth, rdflib.XSD.date]
+
+
+def test_every_status_of_the_ontology_has_a_schema_action_status() -> None:
+    statuses = get_ontology().property_values["status"]
+    assert set(ACTION_STATUS) == set(statuses)
+    assert len(set(ACTION_STATUS.values())) == len(statuses)
+
+
+def test_event_shape_targets_every_event_class() -> None:
+    shapes = build_shapes()
+    targets = set(shapes.objects(SHAPES.Event, SH.targetClass))
+    assert targets == {CRG[event_class_term(n)] for n in get_ontology().action_types}
+
+
+def test_event_and_statement_iris() -> None:
+    iris = Iris(BASE)
+    assert iris.event("ev-0123") == URIRef(BASE + "event/ev-0123")
+    assert iris.event_part("ev-0123", "ended-lifted") == URIRef(BASE + "event/ev-0123#ended-lifted")
+    assert iris.event_part("ev-0123", "a b#c") == URIRef(BASE + "event/ev-0123#a%20b%23c")
+    plain = iris.statement("a1", "regulator:x", REL.fined, "exchange:y")
+    first = iris.statement("a1", "regulator:x", REL.fined, "exchange:y", "ev-1")
+    second = iris.statement("a1", "regulator:x", REL.fined, "exchange:y", "ev-2")
+    assert len({plain, first, second}) == 3  # two fines of one pair stated by one article
+    assert first == iris.statement("a1", "regulator:x", REL.fined, "exchange:y", "ev-1")

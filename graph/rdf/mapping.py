@@ -5,16 +5,16 @@ element is `None` for the default graph. Facts use the qualified-statement
 scheme of docs/rdf.md: per supporting article, the direct triple and a
 `crg:Statement` node (subject, predicate, object, evidence, confidence,
 prov:wasDerivedFrom) go into that article's named graph `<article>#facts`, which
-the default graph describes with PROV-O. The merged graph is the union of all
-graphs, so every per-record list is small and a writer can stream them.
+the default graph describes with PROV-O. An action fact is also an event resource
+in the default graph (graph/rdf/events.py), which its statements point at
+(`crg:event`). The merged graph is the union of all graphs, so every per-record list
+is small and a writer can stream them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
-from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from decimal import InvalidOperation
 from typing import Any
 
 from rdflib import Literal, URIRef
@@ -24,6 +24,8 @@ from rdflib.term import Node
 from graph.ids import entity_id
 from graph.models import Alias, Article
 from graph.ontology import TYPE, get_ontology
+from graph.rdf.events import EventMapper, Quad, fact_event_id
+from graph.rdf.literals import date_literal, decimal_literal, partial_date_literal
 from graph.rdf.namespaces import (
     CRG,
     WD,
@@ -37,17 +39,7 @@ from graph.rdf.namespaces import (
 )
 from graph.store.protocol import EntityRecord, Fact
 
-Quad = tuple[Node, Node, Node, URIRef | None]
-
-
-@lru_cache(maxsize=4096, typed=True)
-def decimal_literal(value: float | int) -> Literal:
-    """An xsd:decimal in canonical form: plain notation (`1E+21` is no xsd:decimal) with a
-    fractional part (`5.0`), the form Turtle's shorthand `5.0` parses back to."""
-    if not math.isfinite(value):
-        raise ValueError(f"{value!r} is no xsd:decimal")
-    lexical = format(Decimal(repr(value)), "f")
-    return Literal(lexical if "." in lexical else lexical + ".0", datatype=XSD.decimal)
+__all__ = ["Quad", "RdfMapper", "decimal_literal", "label_literal"]
 
 
 def label_literal(text: str, lang: str | None = None) -> Literal:
@@ -93,6 +85,7 @@ class RdfMapper:
             for name, rel in ont.relations.items()
         }
         self._classes = standard_classes()
+        self.events = EventMapper(iris)
 
     def predicate(self, rel_type: str) -> URIRef:
         """The crg property of a relation type (the closed namespace refuses unknown ones)."""
@@ -164,11 +157,13 @@ class RdfMapper:
         return out
 
     def fact_quads(self, fact: Fact) -> list[Quad]:
-        """Per supporting article: the direct triple and its statement, in that article's graph."""
+        """Per supporting article: the direct triple and its statement, in that article's
+        graph; for an action, then its event resource in the default graph."""
         s, o = self.iris.entity(fact.source.id), self.iris.entity(fact.target.id)
         p = self.predicate(fact.type)
+        events = self.events.quads(fact, p)
         if not fact.sources:
-            return [(s, p, o, None), *self._statement(fact, None, None, (s, p, o))]
+            return [(s, p, o, None), *self._statement(fact, None, None, (s, p, o)), *events]
         n = len(fact.sources)  # graph/store/protocol.py: evidence is aligned with sources
         evidence = [*fact.evidence[:n], *[""] * (n - len(fact.evidence))]
         out: list[Quad] = []
@@ -176,7 +171,7 @@ class RdfMapper:
             g = self.iris.facts_graph(article_id)
             out.append((s, p, o, g))
             out += self._statement(fact, article_id, sentence, (s, p, o), g)
-        return out
+        return out + events
 
     def _statement(
         self,
@@ -186,7 +181,8 @@ class RdfMapper:
         spo: tuple[URIRef, URIRef, URIRef],
         g: URIRef | None = None,
     ) -> list[Quad]:
-        st = self.iris.statement(article_id, fact.source.id, fact.type, fact.target.id)
+        eid = fact_event_id(fact) if self.events.is_action(fact.type) else None
+        st = self.iris.statement(article_id, fact.source.id, fact.type, fact.target.id, eid)
         values: list[tuple[URIRef, Node | None]] = [
             (RDF.type, CRG.Statement),
             (CRG.subject, spo[0]),
@@ -195,9 +191,10 @@ class RdfMapper:
             (PROV.wasDerivedFrom, self.iris.article(article_id) if article_id else None),
             (CRG.evidence, Literal(evidence) if evidence else None),
             (CRG.confidence, decimal_literal(fact.confidence)),
-            (CRG.firstSeen, _date(fact.first_seen)),
-            (CRG.lastSeen, _date(fact.last_seen)),
-            (CRG.date, _date(fact.date)),
+            (CRG.firstSeen, date_literal(fact.first_seen)),
+            (CRG.lastSeen, date_literal(fact.last_seen)),
+            (CRG.date, partial_date_literal(fact.date)),
+            (CRG.event, self.iris.event(eid) if eid else None),
         ]
         allowed = self._prop_types.get(fact.type, {})
         for pname, value in sorted(fact.properties.items()):
@@ -205,9 +202,3 @@ class RdfMapper:
             if dtype is not None:
                 values.append((CRG[camel(pname)], _typed(value, dtype)))
         return [(st, p, v, g) for p, v in values if v is not None]
-
-
-@lru_cache(maxsize=4096)
-def _date(value: dt.date | None) -> Literal | None:
-    """Memoised: building a typed Literal is the costliest step of the mapping."""
-    return None if value is None else Literal(value, datatype=XSD.date)

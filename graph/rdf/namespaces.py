@@ -4,8 +4,10 @@
 from skos.rdf: a `DefinedNamespace` with `_fail = True`, so a misspelt term
 (`CRG.Regulater`) raises instead of minting a new IRI. Its terms are the entity
 types, the groups (as superclasses), one property per relation, one per relation
-property and alias kind, plus the few structural terms below that only the RDF
-rendering needs. The mapping of records to triples is in graph/rdf/mapping.py.
+property and alias kind, one event class per action relation (`crg:FinedEvent`, the
+class of that action's event resources, graph/rdf/events.py), plus the few structural
+terms below that only the RDF rendering needs. The mapping of records to triples is in
+graph/rdf/mapping.py.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from rdflib.namespace import (
 
 from graph.errors import ConfigError, OntologyError
 from graph.ontology import Ontology, get_ontology
+from graph.partial_dates import DAY, MONTH, YEAR
 
 WD = Namespace("http://www.wikidata.org/entity/")
 
@@ -55,6 +58,18 @@ STANDARD_PREFIXES: dict[str, type[DefinedNamespace] | Namespace] = {
 # Python types of ontology.yaml relation properties -> XSD datatypes.
 XSD_OF_PYTHON = {float: XSD.decimal, int: XSD.integer, str: XSD.string}
 
+# An action's dates ("YYYY", "YYYY-MM", "YYYY-MM-DD": graph/partial_dates.py) are typed by
+# their precision, so "2021" is an xsd:gYear, never a made-up first of January.
+PARTIAL_DATE_DATATYPES: dict[str, URIRef] = {
+    YEAR: XSD.gYear,
+    MONTH: XSD.gYearMonth,
+    DAY: XSD.date,
+}
+
+# The relation property an event resource keeps as a cryptoreg term (status, end date and
+# amount become schema.org terms): graph/rdf/events.py. Spelt as the `Fact` field.
+ENDED_HOW = "ended_how"
+
 # Terms the RDF rendering adds to the ontology's own names: kind, range, comment.
 # Provenance fields of ontology.yaml (except `sources`, which is prov:wasDerivedFrom)
 # must appear here under their camelCase name; `vocabulary_terms` checks it.
@@ -72,9 +87,27 @@ STRUCTURAL_TERMS: dict[str, tuple[str, URIRef | None, str]] = {
     "confidence": ("datatype", XSD.decimal, "Confidence in the fact, 0 to 1."),
     "firstSeen": ("datatype", XSD.date, "Date of the earliest article stating the fact."),
     "lastSeen": ("datatype", XSD.date, "Date of the latest article stating the fact."),
-    "date": ("datatype", XSD.date, "When the action took place, where the text says."),
+    "date": (
+        "datatype",
+        None,  # xsd:gYear, xsd:gYearMonth or xsd:date: PARTIAL_DATE_DATATYPES
+        "When the action took place, where the text says, at the text's precision.",
+    ),
     "count": ("datatype", XSD.integer, "How many members an unnamed group has."),
     "unnamed": ("datatype", XSD.boolean, 'True for an unnamed group such as "13 apps".'),
+    "Event": (
+        "class",
+        None,
+        'One action as an event (ONTOLOGY.md, "Actions are events"): a schema:Action with its '
+        "agent, object, start and end, status, the articles it was derived from and the "
+        "history of its status. Each action relation has a subclass.",
+    ),
+    "StatusChange": (
+        "class",
+        None,
+        "One step of an event's life (taken, or ended how), when, and which articles said so.",
+    ),
+    "event": ("object", None, "The event an action statement reports."),
+    "history": ("object", None, "A step of the event's life (schema:position orders them)."),
 }
 
 
@@ -92,6 +125,11 @@ def pascal(name: str) -> str:
 def relation_term(rel_type: str) -> str:
     """Local name of the property for a relation type (`PART_OF` -> `partOf`)."""
     return camel(rel_type)
+
+
+def event_class_term(rel_type: str) -> str:
+    """Local name of the class of an action's events (`FINED` -> `FinedEvent`)."""
+    return pascal(rel_type.lower()) + "Event"
 
 
 def alias_term(kind: str) -> str:
@@ -125,6 +163,7 @@ def vocabulary_terms(ont: Ontology) -> tuple[str, ...]:
         *ont.entity_types,
         *group_classes(ont),
         *(relation_term(r) for r in ont.relations),
+        *(event_class_term(r) for r in ont.action_types),
         *relation_properties(ont),
         *(alias_term(k) for k in ont.alias_kinds),
         *STRUCTURAL_TERMS,
@@ -209,12 +248,31 @@ class Iris:
         """The named graph holding the facts one article states."""
         return URIRef(self.article(article_id) + "#facts")
 
-    def statement(self, article_id: str | None, source: str, rel_type: str, target: str) -> URIRef:
-        """The statement node of a fact as stated by one article (or by none, unsourced)."""
-        digest = hashlib.sha1(f"{source}|{rel_type}|{target}".encode()).hexdigest()[:16]
+    def statement(
+        self,
+        article_id: str | None,
+        source: str,
+        rel_type: str,
+        target: str,
+        event_id: str | None = None,
+    ) -> URIRef:
+        """The statement node of a fact as stated by one article (or by none, unsourced).
+
+        An action's statement also hashes its `event_id`: the same actor, type and target
+        may have several events (two fines), each stated by the same article."""
+        key = f"{source}|{rel_type}|{target}" + (f"|{event_id}" if event_id else "")
+        digest = hashlib.sha1(key.encode()).hexdigest()[:16]
         if article_id is None:
             return URIRef(f"{self.base}fact/{digest}")
         return URIRef(f"{self.article(article_id)}#fact-{digest}")
+
+    def event(self, event_id: str) -> URIRef:
+        """An action event: `<base>event/<event_id>` (graph/store/events.py: stable ids)."""
+        return URIRef(self.base + "event/" + _quote(event_id, ""))
+
+    def event_part(self, event_id: str, part: str) -> URIRef:
+        """A resource that belongs to one event (its amount, a status change): `#part`."""
+        return URIRef(f"{self.event(event_id)}#{_quote(part, '')}")
 
 
 def safe_iri(url: str) -> URIRef | None:

@@ -11,15 +11,19 @@ import re
 import yaml
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS
+from rdflib.term import Node
 
 from graph.ontology import Ontology, get_ontology, ontology_file
 from graph.rdf.namespaces import (
     CRG,
+    ENDED_HOW,
     ONTOLOGY_IRI,
+    PARTIAL_DATE_DATATYPES,
     STRUCTURAL_TERMS,
     alias_term,
     camel,
+    event_class_term,
     expand_curie,
     group_classes,
     new_graph,
@@ -98,8 +102,39 @@ def _relations(graph: Graph, ont: Ontology) -> None:
         used = sorted(n for n, r in ont.relations.items() if pname in map(camel, r.properties))
         comment = f"Property of a {'/'.join(used)} statement."
         _describe(graph, CRG[pname], OWL.DatatypeProperty, comment)
-        graph.add((CRG[pname], RDFS.domain, CRG.Statement))
+        domain: list[URIRef] = [CRG.Statement]
+        if pname == camel(ENDED_HOW):  # also said of an event and of its status changes
+            domain += [CRG.Event, CRG.StatusChange]
+        graph.add((CRG[pname], RDFS.domain, class_expression(graph, domain)))
         graph.add((CRG[pname], RDFS.range, dtype))
+
+
+def _event_classes(graph: Graph, ont: Ontology) -> None:
+    """crg:Event ⊑ schema:Action, and one subclass per action relation."""
+    for name in ont.action_types:
+        cls = CRG[event_class_term(name)]
+        prop = CRG[relation_term(name)]
+        _describe(graph, cls, OWL.Class, f"An event of {name}: {ont.relations[name].description}")
+        graph.add((cls, RDFS.subClassOf, CRG.Event))
+        graph.add((cls, RDFS.seeAlso, prop))
+    for sup in (SDO.Action, PROV.Entity):
+        graph.add((CRG.Event, RDFS.subClassOf, sup))
+    graph.add((CRG.StatusChange, RDFS.subClassOf, PROV.Entity))
+    for prop, domain, rng in (
+        (CRG.event, CRG.Statement, CRG.Event),
+        (CRG.history, CRG.Event, CRG.StatusChange),
+    ):
+        graph.add((prop, RDFS.domain, domain))
+        graph.add((prop, RDFS.range, rng))
+
+
+def partial_date_range(graph: Graph) -> BNode:
+    """An rdfs:Datatype that is the union of xsd:gYear, xsd:gYearMonth and xsd:date."""
+    node = BNode()
+    graph.add((node, RDF.type, RDFS.Datatype))
+    members: list[Node] = list(PARTIAL_DATE_DATATYPES.values())
+    graph.add((node, OWL.unionOf, Collection(graph, BNode(), members).uri))
+    return node
 
 
 def _structure(graph: Graph, ont: Ontology) -> None:
@@ -109,6 +144,7 @@ def _structure(graph: Graph, ont: Ontology) -> None:
         if rng is not None:
             graph.add((CRG[name], RDFS.range, rng))
     graph.add((CRG.Statement, RDFS.subClassOf, PROV.Entity))
+    graph.add((CRG.date, RDFS.range, partial_date_range(graph)))
     for kind in ont.alias_kinds:
         term = CRG[alias_term(kind)]
         _describe(graph, term, OWL.DatatypeProperty, f"An alternative label of kind '{kind}'.")
@@ -136,6 +172,7 @@ def build_vocabulary(ont: Ontology | None = None) -> Graph:
     _classes(graph, ont)
     _relations(graph, ont)
     _structure(graph, ont)
+    _event_classes(graph, ont)
     return graph
 
 

@@ -3,8 +3,13 @@
 One node shape per entity type (labels, id, standard types, group count), one
 per relation (its endpoint rules: `sh:targetSubjectsOf` + `sh:or` of `sh:class`,
 so validation needs no RDFS inference or ontology graph), and one each for
-statements, articles and fact graphs. `validate(graph)` runs pySHACL without
-inference, which would otherwise paper over a wrongly typed endpoint.
+statements, articles and fact graphs. Action events (graph/rdf/events.py) get one
+shape for what every event has (id, agent, object, dates typed by precision, status
+and how it ended, provenance, history, and SPARQL checks that its direct triple is
+asserted, that only an ended event has an end, that its status is its last step's and
+that it does not end before it began), one per action relation for the endpoint rule,
+and one each for status changes and monetary amounts. `validate(graph)` runs pySHACL
+without inference, which would otherwise paper over a wrongly typed endpoint.
 """
 
 from __future__ import annotations
@@ -18,13 +23,17 @@ from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SH, SKOS, XSD
 from rdflib.term import Node
 
-from graph.ontology import Ontology, get_ontology
+from graph.ontology import STATUS, Ontology, get_ontology
+from graph.rdf.events import ACTION_STATUS, ENDED_HOW_TERM
 from graph.rdf.namespaces import (
     CRG,
+    ENDED_HOW,
+    PARTIAL_DATE_DATATYPES,
     SHAPES,
     STRUCTURAL_TERMS,
     alias_term,
     camel,
+    event_class_term,
     new_graph,
     relation_properties,
     relation_term,
@@ -37,6 +46,37 @@ _STATEMENT_ASSERTED = """
 SELECT $this ?s ?p ?o WHERE {
     $this crg:subject ?s ; crg:predicate ?p ; crg:object ?o .
     FILTER NOT EXISTS { ?s ?p ?o }
+}"""
+
+_EVENT_TRIPLE_ASSERTED = """
+SELECT $this ?s ?p ?o WHERE {
+    $this schema:agent ?s ; crg:predicate ?p ; schema:object ?o .
+    FILTER NOT EXISTS { ?s ?p ?o }
+}"""
+
+# Built with the status IRIs of graph/rdf/events.py, so no status is spelt here.
+_ACTIVE_WITHOUT_END = """
+SELECT $this ?end WHERE {
+    $this schema:actionStatus <%s> .
+    { $this schema:endTime ?end } UNION { $this crg:endedHow ?end }
+}"""
+
+_STATUS_IS_LAST_STEP = """
+SELECT $this ?status WHERE {
+    $this schema:actionStatus ?status ; crg:history ?step .
+    ?step schema:position ?n ; schema:actionStatus ?last .
+    FILTER NOT EXISTS { $this crg:history/schema:position ?m . FILTER (?m > ?n) }
+    FILTER (?status != ?last)
+}"""
+
+# Partial dates compare at the precision both give: "2021-08" ends before "2021-09-15",
+# "2021" does not end before "2021-09".
+_ENDS_BEFORE_START = """
+SELECT $this ?start ?end WHERE {
+    $this schema:startTime ?start ; schema:endTime ?end .
+    BIND (IF(STRLEN(STR(?end)) < STRLEN(STR(?start)), STRLEN(STR(?end)), STRLEN(STR(?start)))
+          AS ?n)
+    FILTER (SUBSTR(STR(?end), 1, ?n) < SUBSTR(STR(?start), 1, ?n))
 }"""
 
 VOCAB_DIR = Path(__file__).with_name("vocab")
@@ -75,6 +115,44 @@ def _one_of_classes(
         graph.add((alt, SH["class"], cls))
         alternatives.append(alt)
     return {"or": alternatives}
+
+
+def _one_of_datatypes(graph: Graph, datatypes: Iterable[URIRef], context: object) -> list[Node]:
+    """`sh:or` alternatives, one `sh:datatype` each."""
+    alternatives: list[Node] = []
+    for dtype in datatypes:
+        alt = _bnode(context, dtype)
+        graph.add((alt, SH.datatype, dtype))
+        alternatives.append(alt)
+    return alternatives
+
+
+def _partial_date(graph: Graph, shape: URIRef, path: URIRef) -> None:
+    """At most one partial date on `path`: xsd:gYear, xsd:gYearMonth or xsd:date."""
+    alternatives = _one_of_datatypes(graph, PARTIAL_DATE_DATATYPES.values(), (shape, path))
+    _property(graph, shape, path, maxCount=Literal(1), **{"or": alternatives})
+
+
+def _sparql(graph: Graph, shape: URIRef, query: str, message: str) -> None:
+    """A SPARQL constraint on `shape` with the shared prefix declarations."""
+    node = _bnode(shape, SH.sparql, query)
+    graph.add((shape, SH.sparql, node))
+    _add(
+        graph,
+        node,
+        {SH.select: Literal(query), SH.prefixes: SHAPES.prefixes, SH.message: Literal(message)},
+    )
+
+
+def _prefix_declarations(graph: Graph) -> None:
+    for prefix, ns in (("crg", str(CRG)), ("schema", str(SDO))):
+        decl = _bnode(SHAPES.prefixes, prefix)
+        _add(graph, SHAPES.prefixes, {SH.declare: decl})
+        _add(
+            graph,
+            decl,
+            {SH.prefix: Literal(prefix), SH.namespace: Literal(ns, datatype=XSD.anyURI)},
+        )
 
 
 def _entity_shapes(graph: Graph, ont: Ontology) -> None:
@@ -152,10 +230,12 @@ def _statement_shape(graph: Graph, ont: Ontology) -> None:
         minInclusive=Literal(0),
         maxInclusive=one,
     )
-    for term in ("evidence", "firstSeen", "lastSeen", "date"):
+    for term in ("evidence", "firstSeen", "lastSeen"):
         datatype = STRUCTURAL_TERMS[term][1]
         if datatype is not None:
             _property(graph, shape, CRG[term], maxCount=one, datatype=datatype)
+    _partial_date(graph, shape, CRG.date)
+    _property(graph, shape, CRG.event, maxCount=one, nodeKind=SH.IRI, **{"class": SDO.Action})
     values = {camel(p): allowed for p, allowed in ont.property_values.items()}
     patterns = {camel(p): pattern for p, pattern in ont.property_patterns.items()}
     for pname, dtype in relation_properties(ont).items():
@@ -165,24 +245,96 @@ def _statement_shape(graph: Graph, ont: Ontology) -> None:
         if pname in patterns:
             text["pattern"] = Literal(patterns[pname])
         _property(graph, shape, CRG[pname], maxCount=one, datatype=dtype, **text)
-    sparql = _bnode(shape, SH.sparql)
-    graph.add((shape, SH.sparql, sparql))
-    _add(
+    _sparql(graph, shape, _STATEMENT_ASSERTED, "the stated triple is not asserted")
+
+
+def _event_shapes(graph: Graph, ont: Ontology) -> None:
+    """What every event has (`crgsh:Event`, targeting each event class), the endpoint
+    rule of each action relation (`crgsh:<Relation>Event`), status changes and money."""
+    one = Literal(1)
+    shape = SHAPES.Event
+    graph.add((shape, RDF.type, SH.NodeShape))
+    for name in ont.action_types:
+        graph.add((shape, SH.targetClass, CRG[event_class_term(name)]))
+    _property(graph, shape, RDF.type, hasValue=SDO.Action)
+    _property(
         graph,
-        sparql,
-        {
-            SH.select: Literal(_STATEMENT_ASSERTED),
-            SH.prefixes: SHAPES.prefixes,
-            SH.message: Literal("the stated triple is not asserted"),
-        },
+        shape,
+        DCTERMS.identifier,
+        minCount=one,
+        maxCount=one,
+        datatype=XSD.string,
+        pattern=Literal("^ev-[0-9a-f]+(-[0-9]+)?$"),
     )
-    decl = _bnode(SHAPES.prefixes, "crg")
-    _add(graph, SHAPES.prefixes, {SH.declare: decl})
-    _add(
+    statuses: list[Node] = list(ACTION_STATUS.values())
+    for path in (SDO.agent, SDO.object):
+        _property(graph, shape, path, minCount=one, maxCount=one, nodeKind=SH.IRI)
+    _status_properties(graph, shape, ont, statuses)
+    _partial_date(graph, shape, SDO.startTime)
+    _partial_date(graph, shape, SDO.endTime)
+    _property(graph, shape, PROV.wasDerivedFrom, **{"class": SDO.NewsArticle})
+    _property(graph, shape, SDO.amount, maxCount=one, **{"class": SDO.MonetaryAmount})
+    _property(graph, shape, CRG.history, minCount=one, **{"class": CRG.StatusChange})
+    _sparql(graph, shape, _EVENT_TRIPLE_ASSERTED, "the event's direct triple is not asserted")
+    _sparql(
         graph,
-        decl,
-        {SH.prefix: Literal("crg"), SH.namespace: Literal(str(CRG), datatype=XSD.anyURI)},
+        shape,
+        _ACTIVE_WITHOUT_END % ACTION_STATUS[STATUS.active],
+        "an active event has no end time and no way of ending",
     )
+    _sparql(graph, shape, _STATUS_IS_LAST_STEP, "the event's status is not its last step's")
+    _sparql(graph, shape, _ENDS_BEFORE_START, "the event ends before it began")
+    for name in ont.action_types:
+        _action_event_shape(graph, ont, name)
+    _status_change_shape(graph, ont, statuses)
+    money = SHAPES.MonetaryAmount
+    _add(graph, money, {RDF.type: SH.NodeShape, SH.targetClass: SDO.MonetaryAmount})
+    _property(graph, money, SDO.value, minCount=one, maxCount=one, datatype=XSD.decimal)
+    _property(
+        graph,
+        money,
+        SDO.currency,
+        maxCount=one,
+        datatype=XSD.string,
+        pattern=Literal("^[A-Z][A-Z0-9]{2,9}$"),  # ISO 4217, or a crypto ticker (schema.org)
+    )
+
+
+def _status_properties(graph: Graph, shape: URIRef, ont: Ontology, statuses: list[Node]) -> None:
+    one = Literal(1)
+    _property(graph, shape, SDO.actionStatus, minCount=one, maxCount=one, **{"in": statuses})
+    endings: list[Node] = [Literal(v) for v in ont.property_values.get(ENDED_HOW, ())]
+    _property(graph, shape, ENDED_HOW_TERM, maxCount=one, datatype=XSD.string, **{"in": endings})
+
+
+def _action_event_shape(graph: Graph, ont: Ontology, name: str) -> None:
+    """The endpoint rule of one action on its events, and which relation they are of."""
+    rel, cls = ont.relations[name], CRG[event_class_term(name)]
+    shape = SHAPES[event_class_term(name)]
+    message = f"a {name} event goes from {_names(rel.sources, ont)} to {_names(rel.targets, ont)}"
+    _add(graph, shape, {RDF.type: SH.NodeShape, SH.targetClass: cls, SH.message: Literal(message)})
+    _property(graph, shape, CRG.predicate, hasValue=CRG[relation_term(name)])
+    for path, types in ((SDO.agent, rel.sources), (SDO.object, rel.targets)):
+        rule = _one_of_classes(graph, types, (shape, path))
+        _property(graph, shape, path, message=Literal(message), **rule)
+
+
+def _status_change_shape(graph: Graph, ont: Ontology, statuses: list[Node]) -> None:
+    one = Literal(1)
+    shape = SHAPES.StatusChange
+    _add(graph, shape, {RDF.type: SH.NodeShape, SH.targetClass: CRG.StatusChange})
+    _status_properties(graph, shape, ont, statuses)
+    _property(
+        graph,
+        shape,
+        SDO.position,
+        minCount=one,
+        maxCount=one,
+        datatype=XSD.integer,
+        minInclusive=Literal(0),
+    )
+    _partial_date(graph, shape, DCTERMS.date)
+    _property(graph, shape, PROV.wasDerivedFrom, **{"class": SDO.NewsArticle})
 
 
 def _article_shapes(graph: Graph) -> None:
@@ -209,7 +361,9 @@ def build_shapes(ont: Ontology | None = None) -> Graph:
     _entity_shapes(graph, ont)
     _relation_shapes(graph, ont)
     _statement_shape(graph, ont)
+    _event_shapes(graph, ont)
     _article_shapes(graph)
+    _prefix_declarations(graph)
     return graph
 
 
