@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -15,6 +18,9 @@ from rich.markup import escape
 
 from graph.errors import CryptoregError, InvalidInputError
 from graph.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from graph.store.protocol import GraphStore
 
 app = typer.Typer(
     help="cryptoreg: a knowledge graph of crypto-regulation actions built from news.",
@@ -26,6 +32,7 @@ neo4j_app = typer.Typer(
 )
 app.add_typer(neo4j_app, name="neo4j")
 err = Console(stderr=True)
+out = Console(soft_wrap=True)
 
 
 def _settings() -> Settings:
@@ -242,6 +249,134 @@ def query(
     except CryptoregError as exc:
         raise _fail(exc) from exc
     typer.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
+
+
+JsonFlag = Annotated[
+    bool, typer.Option("--json", help="Print the answer as JSON (the API's records).")
+]
+
+
+@contextmanager
+def _store() -> Iterator[GraphStore]:
+    """The configured store, closed afterwards; a store error exits 1 with its reason."""
+    from graph.store.factory import open_store
+
+    try:
+        store = open_store(_settings())
+    except CryptoregError as exc:
+        raise _fail(exc) from exc
+    try:
+        yield store
+    except CryptoregError as exc:
+        raise _fail(exc) from exc
+    finally:
+        store.close()
+
+
+def _day(name: str, value: str | None) -> dt.date | None:
+    from api.days import parse_day
+
+    try:
+        return parse_day(name, value)
+    except CryptoregError as exc:
+        raise _fail(exc) from exc
+
+
+@app.command()
+def actions(
+    type_: Annotated[
+        str | None, typer.Option("--type", "-t", help="Action type, e.g. BANNED.")
+    ] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor entity id.")] = None,
+    target: Annotated[str | None, typer.Option(help="Target entity id.")] = None,
+    jurisdiction: Annotated[str | None, typer.Option(help="A jurisdiction's entity id.")] = None,
+    since: Annotated[str | None, typer.Option(help="From this day (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this day (YYYY-MM-DD).")] = None,
+    in_force_on: Annotated[
+        str | None,
+        typer.Option("--in-force-on", help="Only actions in force that day (YYYY-MM-DD or today)."),
+    ] = None,
+    status: Annotated[
+        str | None, typer.Option(help="Only actions with this status: active or ended.")
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, max=10_000, help="At most this many.")] = 50,
+    as_json: JsonFlag = False,
+) -> None:
+    """The action timeline, newest first: one row per event, with its status."""
+    from api.cli_render import print_actions, print_json
+
+    days = {n: _day(n, v) for n, v in (("since", since), ("until", until))}
+    day = _day("in_force_on", in_force_on)
+    with _store() as store:
+        facts = store.actions(
+            action_type=type_,
+            actor=actor,
+            target=target,
+            jurisdiction=jurisdiction,
+            since=days["since"],
+            until=days["until"],
+            in_force_on=day,
+            status=status,
+            limit=limit,
+        )
+    if as_json:
+        print_json(out, facts)
+    else:
+        print_actions(out, facts)
+
+
+@app.command("in-force")
+def in_force(
+    entity: Annotated[str, typer.Argument(help="Entity id, e.g. exchange:binance.")],
+    on: Annotated[
+        str | None, typer.Option(help="The day (YYYY-MM-DD or today; default today).")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """What stood against an entity on a day, by the actor's jurisdiction, since when."""
+    from api.cli_render import print_in_force, print_json
+
+    day = _day("on", on)
+    with _store() as store:
+        answer = store.in_force(entity, day)
+    if as_json:
+        print_json(out, answer)
+    else:
+        print_in_force(out, answer)
+
+
+@app.command()
+def history(
+    actor: Annotated[str, typer.Argument(help="The actor's entity id.")],
+    target: Annotated[str, typer.Argument(help="The target's entity id.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Every action of ACTOR against TARGET, with each status change (taken, suspended,
+    lifted, ...) in time order."""
+    from api.cli_render import print_history, print_json
+
+    with _store() as store:
+        answer = store.pair_history(actor, target)
+    if as_json:
+        print_json(out, answer)
+    else:
+        print_history(out, answer)
+
+
+@app.command()
+def fines(
+    entity: Annotated[str, typer.Argument(help="Entity id, e.g. exchange:binance.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """An entity's fines with amounts, and totals per currency (never across currencies)."""
+    from api.cli_render import print_fines, print_json
+
+    with _store() as store:
+        answer = store.fines(entity)
+    if as_json:
+        print_json(out, answer)
+    else:
+        print_fines(out, answer)
 
 
 @neo4j_app.command("start")

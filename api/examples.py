@@ -33,19 +33,117 @@ FACT = {
     "type": REL.blocked,
     "source": PBOC,
     "target": DOMAINS,
+    "event_id": "ev-3b0c9d2f61a4e7c8",
     "sources": ["seed-beijing-crackdown"],
     "evidence": ["The PBOC also blocked 32 domain names related to cryptocurrencies."],
     "first_seen": "2022-09-08",
     "last_seen": "2022-09-08",
     "confidence": 1.0,
-    "date": None,
+    "date": "2022-09",
+    "status": "active",
+    "ended_how": None,
+    "ended_on": None,
+    "in_force_from": "2022-09-01",
+    "in_force_until": None,
+    "history": [
+        {"status": "active", "how": None, "on": "2022-09", "sources": ["seed-beijing-crackdown"]}
+    ],
     "properties": {},
 }
 LOCATED = {
     **FACT,
     "type": REL.located_in,
     "target": CHINA,
+    "event_id": "ev-8e51d0a7c2b94f36",
+    "date": None,
+    "in_force_from": "2022-09-08",
+    "history": [
+        {"status": "active", "how": None, "on": None, "sources": ["seed-beijing-crackdown"]}
+    ],
     "evidence": ["the People's Bank of China, the country's central bank"],
+}
+DOJ = {
+    "id": "governmentbody:u-s-department-of-justice",
+    "type": TYPE.governmentbody,
+    "name": "U.S. Department of Justice",
+    "unnamed": False,
+    "count": None,
+}
+BINANCE = {**OKX, "id": "exchange:binance", "name": "Binance"}
+# An ended event, with made-up bodies (no article in the seed graph lifts anything).
+FREEDONIA = {**CHINA, "id": "jurisdiction:freedonia", "name": "Freedonia"}
+GLIMMER = {**OKX, "id": "exchange:glimmer", "name": "Glimmer"}
+LIFTED_BAN = {
+    **FACT,
+    "type": REL.banned,
+    "source": {**PBOC, "id": "centralbank:bank-of-freedonia", "name": "Bank of Freedonia"},
+    "target": GLIMMER,
+    "event_id": "ev-51f0e2c9a8b7d634",
+    "sources": ["example-ban", "example-lifting"],
+    "evidence": [
+        "The Bank of Freedonia banned Glimmer in June 2023.",
+        "The central bank lifted its 2023 ban on Glimmer in March 2025.",
+    ],
+    "first_seen": "2023-06-10",
+    "last_seen": "2025-03-04",
+    "date": "2023-06",
+    "status": "ended",
+    "ended_how": "lifted",
+    "ended_on": "2025-03",
+    "in_force_from": "2023-06-01",
+    "in_force_until": "2025-03-01",
+    "history": [
+        {"status": "active", "how": None, "on": "2023-06", "sources": ["example-ban"]},
+        {"status": "ended", "how": "lifted", "on": "2025-03", "sources": ["example-lifting"]},
+    ],
+}
+IN_FORCE = {
+    "entity": GLIMMER,
+    "on": "2024-01-01",
+    "total": 1,
+    "jurisdictions": [{"jurisdiction": FREEDONIA, "actions": [LIFTED_BAN]}],
+}
+FINES = {
+    "entity": BINANCE,
+    "fines": [
+        {
+            "event_id": "ev-0d8e7f6a5b4c3d21",
+            "actor": DOJ,
+            "date": "2023-11",
+            "amount": 4_300_000_000.0,
+            "currency": "USD",
+            "status": "active",
+            "ended_how": None,
+            "sources": ["doj-binance-settlement"],
+            "evidence": ["Binance agreed to pay $4.3 billion."],
+        }
+    ],
+    "totals": [{"currency": "USD", "total": 4_300_000_000.0, "fines": 1}],
+    "without_amount": 0,
+    "without_currency": 0,
+}
+HISTORY = {
+    "actor": LIFTED_BAN["source"],
+    "target": GLIMMER,
+    "events": [LIFTED_BAN],
+    "timeline": [
+        {
+            "event_id": LIFTED_BAN["event_id"],
+            "type": REL.banned,
+            "status": "active",
+            "how": None,
+            "on": "2023-06",
+            "sources": ["example-ban"],
+        },
+        {
+            "event_id": LIFTED_BAN["event_id"],
+            "type": REL.banned,
+            "status": "ended",
+            "how": "lifted",
+            "on": "2025-03",
+            "sources": ["example-lifting"],
+        },
+    ],
 }
 ARTICLE = {
     "id": "seed-beijing-crackdown",

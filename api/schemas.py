@@ -22,6 +22,7 @@ _ONT = get_ontology()
 EntityTypeEnum = StrEnum("EntityTypeEnum", {n: n for n in _ONT.entity_types})  # type: ignore[misc]
 RelationTypeEnum = StrEnum("RelationTypeEnum", {n: n for n in _ONT.relations})  # type: ignore[misc]
 ActionTypeEnum = StrEnum("ActionTypeEnum", {n: n for n in _ONT.action_types})  # type: ignore[misc]
+StatusEnum = StrEnum("StatusEnum", {n: n for n in _ONT.property_values["status"]})  # type: ignore[misc]
 
 
 class Page(BaseModel, Generic[T]):

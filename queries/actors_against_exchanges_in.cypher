@@ -10,6 +10,7 @@ WITH DISTINCT x
 MATCH (actor:Entity)-[r:BANNED|BLOCKED|FINED|SUED|INVESTIGATED|WARNED]->(x)
 RETURN actor.id AS actor_id, actor.name AS actor_name, actor.type AS actor_type,
        type(r) AS action, x.id AS exchange_id, x.name AS exchange_name,
-       toString(coalesce(r.date, r.first_seen)) AS date, size(r.sources) AS sources
-ORDER BY actor_name, actor_id, action, exchange_id
+       coalesce(r.date, toString(r.first_seen)) AS date, r.status AS status,
+       r.event_id AS event_id, size(r.sources) AS sources
+ORDER BY actor_name, actor_id, action, exchange_id, event_id
 LIMIT $limit

@@ -10,7 +10,7 @@ MATCH (s:Entity {id: $source})-[r]->(t:Entity {id: $target})
 WHERE $type IS NULL OR type(r) = $type
 UNWIND range(0, size(r.sources) - 1) AS i
 OPTIONAL MATCH (a:Article {id: r.sources[i]})
-RETURN type(r) AS relation, r.sources[i] AS article_id, a.title AS title,
-       a.publisher AS publisher, a.url AS url, toString(a.published) AS published,
-       r.evidence[i] AS evidence
-ORDER BY relation, article_id
+RETURN type(r) AS relation, r.event_id AS event_id, r.sources[i] AS article_id,
+       a.title AS title, a.publisher AS publisher, a.url AS url,
+       toString(a.published) AS published, r.evidence[i] AS evidence
+ORDER BY relation, event_id, article_id

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import socket
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from test_store_conformance import CBF, EVENT_CASES, FREEDONIA, GLIMMER, KRAKEN, SFSA, US
+from typer.testing import CliRunner
 
 from api.app import create_app
-from graph.settings import Settings, load_settings
+from api.cli import app as cli
+from graph.settings import Settings, get_settings, load_settings
 from graph.store.protocol import GraphStore
 
 KEY = "test-key-0123456789"
@@ -131,7 +137,7 @@ def test_actions_timeline_filters(client: TestClient) -> None:
     items = client.get(
         "/actions", params={"since": "2024-01-01", "until": "2024-12-31", "limit": 100}
     ).json()["items"]
-    dates = [f["date"] or f["first_seen"] for f in items]
+    dates = [f["in_force_from"] for f in items]  # the action's date, else first reported
     assert dates and all("2024-01-01" <= d <= "2024-12-31" for d in dates)
     assert dates == sorted(dates, reverse=True)
     fines = client.get("/actions", params={"type": "FINED", "target_type": "Exchange"}).json()
@@ -296,3 +302,142 @@ def test_analytics(client: TestClient) -> None:
 def test_health_names_the_backend(client: TestClient, loaded_store: GraphStore) -> None:
     expected = "neo4j" if "neo4j" in type(loaded_store).__module__ else "embedded"
     assert client.get("/health").json()["store"] == expected
+
+
+# --- questions over time, on the conformance suite's own event articles ---------------------
+
+
+@pytest.fixture
+def events_client(store: GraphStore) -> Iterator[TestClient]:
+    for extraction in EVENT_CASES:
+        store.upsert(extraction)
+    with TestClient(create_app(settings_with(), store=store)) as c:
+        yield c
+
+
+def test_facts_carry_their_event(events_client: TestClient) -> None:
+    items = events_client.get("/actions", params={"actor": CBF, "target": KRAKEN}).json()["items"]
+    [ban] = items
+    assert ban["event_id"].startswith("ev-") and ban["date"] == "2021-03"
+    assert (ban["status"], ban["ended_how"], ban["ended_on"]) == ("ended", "lifted", "2023-06")
+    assert (ban["in_force_from"], ban["in_force_until"]) == ("2021-03-01", "2023-06-01")
+    assert [(h["status"], h["how"], h["sources"]) for h in ban["history"]] == [
+        ("active", None, ["b1-ban"]),
+        ("ended", "lifted", ["b2-lift"]),
+    ]
+
+
+def test_actions_in_force_on_a_day_and_by_status(events_client: TestClient) -> None:
+    def ids(**params: Any) -> set[tuple[str, str, str]]:
+        page = events_client.get("/actions", params={**params, "limit": 100}).json()
+        return {(f["source"]["id"], f["type"], f["target"]["id"]) for f in page["items"]}
+
+    assert ids(in_force_on="2022-09-01", target=GLIMMER) == {
+        (CBF, "BANNED", GLIMMER),
+        (FREEDONIA, "WARNED", GLIMMER),
+        ("regulator:sec", "LICENSED", GLIMMER),
+        ("regulator:office-of-digital-assets", "WARNED", GLIMMER),
+    }
+    assert ids(in_force_on="2021-06-01", status="ended") == {
+        (CBF, "BANNED", KRAKEN),
+        (SFSA, "BLOCKED", GLIMMER),
+    }
+    ended = ids(status="ended")
+    assert ended == {
+        (CBF, "BANNED", KRAKEN),
+        (SFSA, "BLOCKED", GLIMMER),
+        ("regulator:sec", "LICENSED", GLIMMER),
+    }
+    assert ids(status="active") & ended == set()
+    assert ids(in_force_on="today") == ids(in_force_on=dt.date.today().isoformat())
+    body = assert_problem(events_client.get("/actions", params={"in_force_on": "yesterday"}), 422)
+    assert "today" in body["detail"] and "YYYY-MM-DD" in body["detail"]
+    assert_problem(events_client.get("/actions", params={"in_force_on": "2022-13-01"}), 422)
+    assert_problem(events_client.get("/actions", params={"in_force_on": "0999-01-01"}), 422)
+    body = assert_problem(events_client.get("/actions", params={"status": "lifted"}), 422)
+    assert body["errors"][0]["loc"] == ["query", "status"]
+
+
+def test_in_force_against_an_entity(events_client: TestClient) -> None:
+    answer = events_client.get(f"/entities/{GLIMMER}/in-force", params={"on": "2022-09-01"}).json()
+    assert answer["entity"]["id"] == GLIMMER and answer["on"] == "2022-09-01"
+    assert answer["total"] == 4
+    places = [
+        g["jurisdiction"]["id"] if g["jurisdiction"] else None for g in answer["jurisdictions"]
+    ]
+    assert places == [FREEDONIA, US, None]
+    ban = answer["jurisdictions"][0]["actions"][0]
+    assert (ban["type"], ban["date"], ban["in_force_from"]) == ("BANNED", "2021-09", "2021-09-01")
+    assert ban["sources"] == ["o1-wire", "o2-daily", "o3-blog"]
+    today = events_client.get(f"/entities/{GLIMMER}/in-force").json()
+    assert today["on"] == dt.date.today().isoformat()
+    assert events_client.get(f"/entities/{GLIMMER}/in-force?on=today").json() == today
+    assert_problem(events_client.get(f"/entities/{GLIMMER}/in-force?on=someday"), 422)
+    assert_problem(events_client.get("/entities/exchange:nope/in-force"), 404)
+
+
+def test_fines_per_currency(events_client: TestClient) -> None:
+    answer = events_client.get(f"/entities/{KRAKEN}/fines").json()
+    assert [(f["date"], f["amount"], f["currency"]) for f in answer["fines"]] == [
+        ("2023-02", 30_000_000.0, "USD"),
+        ("2024", None, None),
+        ("2024-05", 1_200_000.0, "EUR"),
+        ("2025", 5_000_000.0, "USD"),
+    ]
+    assert answer["totals"] == [
+        {"currency": "EUR", "total": 1_200_000.0, "fines": 1},
+        {"currency": "USD", "total": 35_000_000.0, "fines": 2},
+    ]
+    assert (answer["without_amount"], answer["without_currency"]) == (1, 0)
+    assert_problem(events_client.get("/entities/exchange:nope/fines"), 404)
+
+
+def test_history_of_a_pair(events_client: TestClient) -> None:
+    answer = events_client.get("/history", params={"actor": SFSA, "target": GLIMMER}).json()
+    assert [e["type"] for e in answer["events"]] == ["BLOCKED"]
+    assert [(s["how"], s["on"]) for s in answer["timeline"]] == [
+        (None, "2020-05"),
+        ("suspended", "2021-01"),
+        ("lifted", "2022-02"),
+    ]
+    assert_problem(events_client.get("/history", params={"actor": SFSA, "target": "x:none"}), 404)
+    assert_problem(events_client.get("/history", params={"actor": SFSA}), 422)
+
+
+def test_the_cli_asks_the_same_questions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`cryptoreg actions|in-force|history|fines` on an embedded store: tables, --json, errors."""
+    from graph.store.embedded.store import EmbeddedStore
+
+    data = tmp_path / "data"
+    embedded = EmbeddedStore(data)
+    for extraction in EVENT_CASES:
+        embedded.upsert(extraction)
+    expected = embedded.fines(KRAKEN).model_dump(mode="json")
+    standing = embedded.in_force(GLIMMER, dt.date(2022, 9, 1)).model_dump(mode="json")
+    embedded.close()
+    monkeypatch.setenv("CRYPTOREG_STORE", "embedded")
+    monkeypatch.setenv("CRYPTOREG_DATA_DIR", str(data))
+    get_settings.cache_clear()
+    try:
+        run = CliRunner().invoke
+        fines = run(cli, ["fines", KRAKEN, "--json"])
+        assert fines.exit_code == 0, fines.output
+        assert json.loads(fines.stdout) == expected
+        table = run(cli, ["fines", KRAKEN])
+        assert "35,000,000 USD" in table.stdout and "1,200,000 EUR" in table.stdout
+        assert "1 fine(s) with no stated amount" in table.stdout
+        in_force = run(cli, ["in-force", GLIMMER, "--on", "2022-09-01", "--json"])
+        assert json.loads(in_force.stdout) == standing
+        history = run(cli, ["history", SFSA, GLIMMER])
+        assert history.exit_code == 0 and "suspended" in history.stdout
+        assert "lifted" in history.stdout
+        listed = run(cli, ["actions", "--in-force-on", "2021-06-01", "--status", "ended", "--json"])
+        assert {f["type"] for f in json.loads(listed.stdout)} == {"BANNED", "BLOCKED"}
+        bad_day = run(cli, ["actions", "--in-force-on", "someday"])
+        assert bad_day.exit_code == 1 and "YYYY-MM-DD" in bad_day.stderr
+        bad_status = run(cli, ["actions", "--status", "lifted"])
+        assert bad_status.exit_code == 1 and "status must be one of" in bad_status.stderr
+        unknown = run(cli, ["in-force", "exchange:nope"])
+        assert unknown.exit_code == 1 and "no entity" in unknown.stderr
+    finally:
+        get_settings.cache_clear()

@@ -72,3 +72,24 @@ def test_problem_responses_are_documented(client: TestClient) -> None:
         if path.startswith(("/ping", "/queries")) and method == "get":
             continue
         assert "503" in op["responses"] or path.startswith(("/export", "/id")), (method, path)
+
+
+def test_questions_over_time_are_documented(client: TestClient) -> None:
+    doc = client.get("/openapi.json").json()
+    schemas = doc["components"]["schemas"]
+    fact = schemas["Fact"]["properties"]
+    for field in ("event_id", "status", "ended_how", "ended_on", "in_force_from", "history"):
+        assert field in fact, field
+    assert {"type": "string"} in fact["date"]["anyOf"]  # partial text, not a date
+    actions = {p["name"]: p for p in doc["paths"]["/actions"]["get"]["parameters"]}
+    assert "in_force_on" in actions and "today" in actions["in_force_on"]["description"]
+    status = actions["status"]["schema"]["anyOf"][0]["$ref"].rsplit("/", 1)[-1]
+    assert schemas[status]["enum"] == ["active", "ended"]
+    for path, model in [
+        ("/entities/{entity_id}/in-force", "InForce"),
+        ("/entities/{entity_id}/fines", "EntityFines"),
+        ("/history", "PairHistory"),
+    ]:
+        ok = doc["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]
+        assert ok["schema"]["$ref"].endswith(f"/{model}"), path
+    assert {"currency", "total", "fines"} <= set(schemas["CurrencyTotal"]["properties"])

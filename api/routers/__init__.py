@@ -8,12 +8,23 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.routers import actions, analytics, articles, entities, export, health, queries, ui
+from api.routers import (
+    actions,
+    analytics,
+    articles,
+    entities,
+    export,
+    health,
+    queries,
+    timeline,
+    ui,
+)
 
 ROUTERS: tuple[APIRouter, ...] = (
     health.router,
     entities.router,
     actions.router,
+    timeline.router,
     articles.router,
     queries.router,
     analytics.router,

@@ -8,19 +8,34 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api import examples as ex
+from api.days import MAX_DATE, MIN_DATE, TODAY, parse_day
 from api.deps import StoreDep
 from api.problems import problems
 from api.routers.entities import Limit, Offset
-from api.schemas import ActionTypeEnum, EntityTypeEnum, Page
+from api.schemas import ActionTypeEnum, EntityTypeEnum, Page, StatusEnum
 from graph.errors import InvalidInputError
 from graph.ontology import REL, get_ontology
 from graph.store.protocol import Fact
 
 router = APIRouter(tags=["actions"])
-MIN_DATE, MAX_DATE = dt.date(1900, 1, 1), dt.date(2200, 12, 31)
 
 EntityIdQuery = Annotated[str | None, Query(max_length=300, description="An entity id.")]
 DateQuery = Annotated[dt.date | None, Query(description="ISO date (YYYY-MM-DD), inclusive.")]
+DayQuery = Annotated[
+    str | None,
+    Query(
+        max_length=40,
+        description=f"A day: ISO date (YYYY-MM-DD) or `{TODAY}`.",
+        openapi_examples={
+            "today": {"value": TODAY},
+            "day": {"summary": "A past day", "value": "2022-01-01"},
+        },
+    ),
+]
+StatusQuery = Annotated[
+    StatusEnum | None,
+    Query(description="The event's current status: `active`, or `ended` (lifted, revoked, ...)."),
+]
 
 
 def _check_dates(since: dt.date | None, until: dt.date | None) -> None:
@@ -38,8 +53,12 @@ def _check_dates(since: dt.date | None, until: dt.date | None) -> None:
     description=(
         f"Action facts ({', '.join(get_ontology().action_types)}), newest "
         "first by the action's date or else the date first reported, each with its evidence "
-        "sentences and source articles. Filter by type, actor or target id, target type, a "
-        "jurisdiction id and a date range."
+        "sentences and source articles. Each fact is one event: its `event_id`, its date "
+        "at the text's precision (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), its `status` (with "
+        "`ended_how`, `ended_on`), the days it stood (`in_force_from`, `in_force_until`: the "
+        "first day no longer in force) and its status `history` with sources. Filter by "
+        "type, actor or target id, target type, a jurisdiction id, a date range, the events "
+        "in force on a day (`in_force_on`, a date or `today`) and the current `status`."
     ),
     responses={
         **ex.ok({"items": [ex.FACT], "limit": 20, "offset": 0, "next_offset": None}),
@@ -65,10 +84,13 @@ def list_actions(
     jurisdiction: EntityIdQuery = None,
     since: DateQuery = None,
     until: DateQuery = None,
+    in_force_on: DayQuery = None,
+    status: StatusQuery = None,
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> Page[Fact]:
     _check_dates(since, until)
+    day = parse_day("in_force_on", in_force_on)
     facts = store.actions(
         action_type=type.value if type else None,
         actor=actor,
@@ -79,6 +101,8 @@ def list_actions(
         until=until,
         limit=limit + 1,
         offset=offset,
+        in_force_on=day,
+        status=status.value if status else None,
     )
     more = len(facts) > limit
     return Page(

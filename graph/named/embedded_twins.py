@@ -15,6 +15,7 @@ from typing import Any
 
 from graph.named import twins_actions as act
 from graph.named import twins_entities as ent
+from graph.named import twins_events as ev
 from graph.named.twin_support import Row
 from graph.store.protocol import GraphStore
 
@@ -32,6 +33,10 @@ _TWINS: tuple[Twin, ...] = (
     act.regulators_by_actions,
     ent.co_mentioned,
     act.largest_fines,
+    ev.actions_in_force,
+    ev.entity_in_force,
+    ev.pair_history,
+    ev.entity_fines,
 )
 
 NAMED_QUERY_TWINS: dict[str, Twin] = {t.__name__: t for t in _TWINS}

@@ -2,9 +2,9 @@
 
 A header declares `name:type[=default]`, e.g. `limit:int[1..100]=20` or `since:date=null`.
 Types: str, int (optionally `int[lo..hi]`), float, date, bool, list[str], and the ontology
-enums entity_type, relation_type and action_type. Values arrive as JSON values (API) or
-strings (CLI); both are coerced here, and every bad value is an `InvalidInputError` (422),
-so no store ever sees an unchecked parameter.
+enums entity_type, relation_type, action_type and action_status (an action's `status`).
+Values arrive as JSON values (API) or strings (CLI); both are coerced here, and every bad
+value is an `InvalidInputError` (422), so no store ever sees an unchecked parameter.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ MAX_LIST = 100
 INT_RANGE = (0, 100_000)
 MIN_DATE, MAX_DATE = dt.date(1900, 1, 1), dt.date(2200, 12, 31)
 BASE_TYPES = ("str", "int", "float", "date", "bool", "list[str]")
-ENUM_TYPES = ("entity_type", "relation_type", "action_type")
+ENUM_TYPES = ("entity_type", "relation_type", "action_type", "action_status")
 _MISSING: Any = object()
 _DECL = re.compile(
     r"^(?P<name>[A-Za-z_]\w*)\s*:\s*(?P<type>list\[str\]|\w+)"
@@ -39,6 +39,8 @@ def enum_choices(type_name: str) -> tuple[str, ...]:
         return tuple(ont.entity_types)
     if type_name == "relation_type":
         return tuple(ont.relations)
+    if type_name == "action_status":
+        return ont.property_values["status"]
     return ont.action_types
 
 

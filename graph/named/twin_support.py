@@ -54,8 +54,9 @@ def iso(value: dt.date | None) -> str | None:
 
 
 def fact_day(fact: Fact) -> str | None:
-    """The queries' `coalesce(r.date, r.first_seen)`, as ISO text."""
-    return iso(fact.date or fact.first_seen)
+    """The queries' `coalesce(r.date, toString(r.first_seen))`: the action's own date at
+    its precision ("YYYY[-MM[-DD]]"), else the ISO day it was first reported."""
+    return fact.date or iso(fact.first_seen)
 
 
 def structure_graph(store: GraphStore) -> nx.DiGraph:

@@ -31,19 +31,20 @@ def actions_in_jurisdiction(store: GraphStore, p: dict[str, Any]) -> list[Row]:
     if root is None or root.entity.type != TYPE.jurisdiction:
         return []
     g = structure_graph(store)
-    since, until = iso(p["since"]), iso(p["until"])
+    since, until = p["since"], p["until"]
     rows = []
     for f in _actions(store, (p["action"],)):
-        day = fact_day(f)
-        if since is not None and (day is None or day < since):
+        start = f.in_force_from  # the action's date's first day, else first reported
+        if since is not None and (start is None or start < since):
             continue
-        if until is not None and (day is None or day > until):
+        if until is not None and (start is None or start > until):
             continue
         if not acts_in(g, f.source.id, root.entity.id):
             continue
         rows.append(
             {
-                "date": day,
+                "date": fact_day(f),
+                "since": iso(start),
                 "actor_id": f.source.id,
                 "actor_name": f.source.name,
                 "action": f.type,
@@ -51,10 +52,12 @@ def actions_in_jurisdiction(store: GraphStore, p: dict[str, Any]) -> list[Row]:
                 "target_name": f.target.name,
                 "target_type": f.target.type,
                 "target_count": f.target.count,
+                "status": f.status,
+                "event_id": f.event_id,
                 "sources": len(f.sources),
             }
         )
-    return cypher_sort(rows, "-date", "actor_id", "target_id")[: p["limit"]]
+    return cypher_sort(rows, "-since", "actor_id", "target_id", "event_id")[: p["limit"]]
 
 
 def actors_against_exchanges_in(store: GraphStore, p: dict[str, Any]) -> list[Row]:
@@ -82,12 +85,15 @@ def actors_against_exchanges_in(store: GraphStore, p: dict[str, Any]) -> list[Ro
             "exchange_id": f.target.id,
             "exchange_name": f.target.name,
             "date": fact_day(f),
+            "status": f.status,
+            "event_id": f.event_id,
             "sources": len(f.sources),
         }
         for f in facts
         if f.type in adverse and f.target.id in exchanges
     ]
-    return cypher_sort(rows, "actor_name", "actor_id", "action", "exchange_id")[: p["limit"]]
+    order = ("actor_name", "actor_id", "action", "exchange_id", "event_id")
+    return cypher_sort(rows, *order)[: p["limit"]]
 
 
 def most_sanctioned_exchanges(store: GraphStore, p: dict[str, Any]) -> list[Row]:
@@ -148,6 +154,7 @@ def largest_fines(store: GraphStore, p: dict[str, Any]) -> list[Row]:
                 "amount": amount,
                 "currency": currency,
                 "date": fact_day(f),
+                "event_id": f.event_id,
             }
         )
-    return cypher_sort(rows, "-amount", "actor_id", "target_id")[: p["limit"]]
+    return cypher_sort(rows, "-amount", "actor_id", "target_id", "event_id")[: p["limit"]]

@@ -52,12 +52,16 @@ def entity_actions(store: GraphStore, p: dict[str, Any]) -> list[Row]:
                 "other_name": other.name,
                 "other_type": other.type,
                 "other_count": other.count,
+                "date": f.date,
+                "status": f.status,
+                "ended_how": f.ended_how,
                 "first_seen": iso(f.first_seen),
                 "last_seen": iso(f.last_seen),
                 "sources": len(f.sources),
+                "event_id": f.event_id,
             }
         )
-    return cypher_sort(rows, "role", "action", "other_id")[: p["limit"]]
+    return cypher_sort(rows, "role", "action", "other_id", "event_id")[: p["limit"]]
 
 
 def path_between(store: GraphStore, p: dict[str, Any]) -> list[Row]:
@@ -116,6 +120,7 @@ def fact_sources(store: GraphStore, p: dict[str, Any]) -> list[Row]:
             rows.append(
                 {
                     "relation": f.type,
+                    "event_id": f.event_id,
                     "article_id": art_id,
                     "title": art.title if art else None,
                     "publisher": art.publisher if art else None,
@@ -124,7 +129,7 @@ def fact_sources(store: GraphStore, p: dict[str, Any]) -> list[Row]:
                     "evidence": f.evidence[i] if i < len(f.evidence) else None,
                 }
             )
-    return cypher_sort(rows, "relation", "article_id")
+    return cypher_sort(rows, "relation", "event_id", "article_id")
 
 
 def co_mentioned(store: GraphStore, p: dict[str, Any]) -> list[Row]:

@@ -22,6 +22,11 @@ Rules every backend gets from here (tests/test_store_conformance.py checks them)
   plus the places 1-PART_OF_HOPS PART_OF hops inside J, when the actor is in P or LOCATED_IN
   a place of P, or the target is in P or has a presence relation into a place of P
   (`Presence`; presence relations are the ontology's `presence` flag).
+* `in_force`, `pair_history`, `fines` (questions over time) are built here on the checked
+  reads above, so both backends answer them alike: NotFoundError for an unknown id; an
+  event is in force on a day by graph/store/events.py `in_force_on`; an actor's
+  jurisdiction is the actor itself when it is a place, else the place it is LOCATED_IN
+  (the `Presence` rule's actor side; of several, the best supported, then lowest id).
 """
 
 from __future__ import annotations
@@ -35,13 +40,23 @@ from typing import get_args
 from graph.errors import InvalidInputError, NotFoundError
 from graph.ids import normalize_name
 from graph.models import Alias, Article, Extraction
-from graph.ontology import get_ontology
+from graph.ontology import REL, TYPE, get_ontology
+from graph.partial_dates import first_day
+from graph.store.events import in_force_on as stood_on
 from graph.store.filters import ActionFilter, Presence
 from graph.store.protocol import (
     ArticleFacts,
+    CurrencyTotal,
     Direction,
+    EntityFines,
     EntityRecord,
+    EntitySummary,
     Fact,
+    Fine,
+    InForce,
+    InForceGroup,
+    PairHistory,
+    PairStep,
     RetractSummary,
     SearchHit,
     Stats,
@@ -66,6 +81,66 @@ def followed_types(rel_types: list[str] | None, direction: str) -> tuple[str, ..
     if not rel_types:
         return tuple(sorted(known))
     return tuple(sorted({t for t in rel_types if t in known}))
+
+
+def event_order(fact: Fact) -> tuple[object, ...]:
+    """Oldest first by when the event began to stand (undated last), then type, actor,
+    target and event id: the order of `pair_history`, `in_force` and `fines`."""
+    start = fact.in_force_from
+    return (
+        start is None,
+        start or dt.date.min,
+        fact.type,
+        fact.source.id,
+        fact.target.id,
+        fact.event_id,
+    )
+
+
+def _step_day(step: PairStep, event: Fact) -> tuple[bool, dt.date]:
+    """When a status change happened: its own date, else (taken) when the event began."""
+    day = first_day(step.on) if step.on else (event.in_force_from if step.how is None else None)
+    return (day is None, day or dt.date.max)
+
+
+def _summary(record: EntityRecord) -> EntitySummary:
+    e = record.entity
+    return EntitySummary(id=e.id, type=e.type, name=e.name, unnamed=e.unnamed, count=e.count)
+
+
+def _fine_of(fact: Fact) -> Fine:
+    amount = fact.properties.get("amount")
+    currency = fact.properties.get("currency")
+    return Fine(
+        event_id=fact.event_id,
+        actor=fact.source,
+        date=fact.date,
+        amount=None if amount is None else float(amount),
+        currency=str(currency).upper() if currency else None,
+        status=fact.status,
+        ended_how=fact.ended_how,
+        sources=fact.sources,
+        evidence=fact.evidence,
+    )
+
+
+def currency_totals(fines: list[Fine]) -> tuple[list[CurrencyTotal], int, int]:
+    """Totals per currency (by code), plus how many fines have no amount and how many an
+    amount in no stated currency: those are never added to any total."""
+    by_currency: dict[str, list[float]] = {}
+    without_amount = without_currency = 0
+    for f in fines:
+        if f.amount is None:
+            without_amount += 1
+        elif not f.currency:
+            without_currency += 1
+        else:
+            by_currency.setdefault(f.currency, []).append(f.amount)
+    totals = [
+        CurrencyTotal(currency=c, total=sum(sorted(amounts)), fines=len(amounts))
+        for c, amounts in sorted(by_currency.items())
+    ]
+    return totals, without_amount, without_currency
 
 
 def _action_types(action_type: str | None) -> tuple[str, ...]:
@@ -194,6 +269,109 @@ class BaseStore(ABC):
     def articles(self, limit: int = 100, offset: int = 0) -> list[Article]:
         """Published newest first, undated last, then id."""
         return self._articles(max(limit, 0), max(offset, 0))
+
+    def in_force(self, entity_id: str, on: dt.date | None = None) -> InForce:
+        """The action events against the entity (as target) that stood on `on` (default
+        today), grouped by the actor's jurisdiction (by name, unknown last), each group's
+        actions in `event_order`."""
+        day = on or dt.date.today()
+        with self._snapshot():
+            entity = self._entity_summary(entity_id)
+            facts = [
+                f
+                for f in self._events_touching(entity_id, "in")
+                if f.target.id == entity_id and stood_on(f.in_force_from, f.in_force_until, day)
+            ]
+            groups: dict[str | None, InForceGroup] = {}
+            seats: dict[str, EntitySummary | None] = {}
+            for f in sorted(facts, key=event_order):
+                if f.source.id not in seats:
+                    seats[f.source.id] = self._actor_jurisdiction(f.source)
+                place = seats[f.source.id]
+                key = place.id if place else None
+                groups.setdefault(key, InForceGroup(jurisdiction=place)).actions.append(f)
+        ordered = sorted(
+            groups.values(),
+            key=lambda g: (
+                g.jurisdiction is None,
+                g.jurisdiction.name.casefold() if g.jurisdiction else "",
+                g.jurisdiction.id if g.jurisdiction else "",
+            ),
+        )
+        return InForce(entity=entity, on=day, total=len(facts), jurisdictions=ordered)
+
+    def pair_history(self, actor_id: str, target_id: str) -> PairHistory:
+        """Every action event from actor to target, in `event_order`, and the merged
+        timeline of their status changes (by date, undated last; ties keep event order)."""
+        with self._snapshot():
+            actor = self._entity_summary(actor_id)
+            target = self._entity_summary(target_id)
+            events = sorted(
+                (f for f in self._events_touching(actor_id, "out") if f.target.id == target_id),
+                key=event_order,
+            )
+        steps: list[tuple[tuple[bool, dt.date], int, int, PairStep]] = []
+        for i, f in enumerate(events):
+            for j, h in enumerate(f.history):
+                step = PairStep(
+                    event_id=f.event_id,
+                    type=f.type,
+                    status=h.status,
+                    how=h.how,
+                    on=h.on,
+                    sources=h.sources,
+                )
+                steps.append((_step_day(step, f), i, j, step))
+        timeline = [s for *_, s in sorted(steps, key=lambda t: t[:3])]
+        return PairHistory(actor=actor, target=target, events=events, timeline=timeline)
+
+    def fines(self, entity_id: str) -> EntityFines:
+        """The FINED events against the entity, in `event_order`, with totals per currency
+        (`currency_totals`)."""
+        with self._snapshot():
+            entity = self._entity_summary(entity_id)
+            facts = [
+                f
+                for f in self._events_touching(entity_id, "in", (REL.fined,))
+                if f.target.id == entity_id
+            ]
+        fines = [_fine_of(f) for f in sorted(facts, key=event_order)]
+        totals, without_amount, without_currency = currency_totals(fines)
+        return EntityFines(
+            entity=entity,
+            fines=fines,
+            totals=totals,
+            without_amount=without_amount,
+            without_currency=without_currency,
+        )
+
+    def _entity_summary(self, entity_id: str) -> EntitySummary:
+        """The entity's summary, or `NotFoundError` naming the id."""
+        record = self.get_entity(entity_id)
+        if record is None:
+            raise NotFoundError(f"no entity {entity_id!r}")
+        return _summary(record)
+
+    def _events_touching(
+        self, entity_id: str, direction: Direction, types: tuple[str, ...] | None = None
+    ) -> list[Fact]:
+        """The action events (one fact each) leaving or reaching an existing entity."""
+        wanted = tuple(sorted(types or get_ontology().action_types))
+        return self._neighbours(entity_id, 1, wanted, direction).edges
+
+    def _actor_jurisdiction(self, actor: EntitySummary) -> EntitySummary | None:
+        """The actor itself when it is a place, else the place it is LOCATED_IN (the best
+        supported, then the lowest id); None when unknown."""
+        if actor.type == TYPE.jurisdiction:
+            return actor
+        seats = [
+            f
+            for f in self._neighbours(actor.id, 1, (REL.located_in,), "out").edges
+            if f.source.id == actor.id and f.target.type == TYPE.jurisdiction
+        ]
+        if not seats:
+            return None
+        return min(seats, key=lambda f: (-len(f.sources), f.target.id)).target
 
     def _require(self, *ids: str) -> None:
         """`NotFoundError` naming the first id that is not an entity."""

@@ -132,6 +132,78 @@ class GraphDump(BaseModel):
     facts: list[Fact]
 
 
+class InForceGroup(BaseModel):
+    """The actions in force against an entity whose actor sits in one jurisdiction
+    (`jurisdiction` None: the actor's place is unknown)."""
+
+    jurisdiction: EntitySummary | None = None
+    actions: list[Fact] = Field(default_factory=list)
+
+
+class InForce(BaseModel):
+    """What stood against (or for) an entity on a day, by the actor's jurisdiction; each
+    action says since when (`in_force_from`, `date`) and who reported it (`sources`)."""
+
+    entity: EntitySummary
+    on: dt.date
+    total: int = 0
+    jurisdictions: list[InForceGroup] = Field(default_factory=list)
+
+
+class PairStep(BaseModel):
+    """One change of status of one event between a pair, for a flat timeline."""
+
+    event_id: str
+    type: str
+    status: str
+    how: str | None = None
+    on: str | None = None  # "YYYY[-MM[-DD]]", the step's own date when known
+    sources: list[str] = Field(default_factory=list)
+
+
+class PairHistory(BaseModel):
+    """Every action event from `actor` to `target`, ended or not, oldest first, each with
+    its status history; `timeline` is those histories merged in time order."""
+
+    actor: EntitySummary
+    target: EntitySummary
+    events: list[Fact] = Field(default_factory=list)
+    timeline: list[PairStep] = Field(default_factory=list)
+
+
+class Fine(BaseModel):
+    """One FINED event against an entity: its amount and currency when the text gave them."""
+
+    event_id: str
+    actor: EntitySummary
+    date: str | None = None
+    amount: float | None = None
+    currency: str | None = None
+    status: str = "active"
+    ended_how: str | None = None
+    sources: list[str] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=list)
+
+
+class CurrencyTotal(BaseModel):
+    """The fines in one currency, summed (amounts in different currencies never are)."""
+
+    currency: str
+    total: float
+    fines: int
+
+
+class EntityFines(BaseModel):
+    """An entity's fines (as target), oldest first, with totals per currency; fines with
+    no amount, or an amount in no stated currency, are counted apart."""
+
+    entity: EntitySummary
+    fines: list[Fine] = Field(default_factory=list)
+    totals: list[CurrencyTotal] = Field(default_factory=list)
+    without_amount: int = 0
+    without_currency: int = 0
+
+
 @runtime_checkable
 class GraphStore(Protocol):
     """What every backend offers. Ids are the stable ids of graph/ids.py."""
@@ -199,6 +271,18 @@ class GraphStore(Protocol):
         `in_force_on` keeps events in force that day, `status` those with that status."""
 
     def articles(self, limit: int = 100, offset: int = 0) -> list[Article]: ...
+
+    def in_force(self, entity_id: str, on: dt.date | None = None) -> InForce:
+        """The action events against `entity_id` in force on `on` (default today), grouped
+        by the actor's jurisdiction; NotFoundError for an unknown id."""
+
+    def pair_history(self, actor_id: str, target_id: str) -> PairHistory:
+        """Every action event from actor to target (active and ended), in time order, with
+        each one's status history; NotFoundError for an unknown id."""
+
+    def fines(self, entity_id: str) -> EntityFines:
+        """The entity's fines with amount and currency each, and totals per currency;
+        NotFoundError for an unknown id."""
 
     def get_article(self, article_id: str) -> ArticleFacts | None: ...
 
