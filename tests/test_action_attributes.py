@@ -16,13 +16,13 @@ import yaml
 from graph.errors import OntologyError
 from graph.models import Article, Entity, Extraction, Relation
 from graph.ontology import ENDED, ONTOLOGY_FILE, STATUS, get_ontology, parse_ontology
+from graph.partial_dates import PartialDate
 from ingest.extraction import extract_article
 from ingest.extraction.actions.action_dates import ClauseView, Span, find_date, pick
 from ingest.extraction.actions.date_mentions import DateFrame, date_mentions
 from ingest.extraction.actions.endings import governing_ending
 from ingest.extraction.actions.fine_amounts import attached_money, fine_money
 from ingest.extraction.actions.money import find_money
-from graph.partial_dates import PartialDate
 from ingest.extraction.actions.triggers import hedged
 
 PUB = dt.date(2024, 6, 12)  # a Wednesday
