@@ -683,3 +683,14 @@ def test_a_default_reading_is_claimed_by_one_entry_only(tmp_path: Path) -> None:
     )
     with pytest.raises(GazetteerError, match="already the default"):
         load_gazetteer(tmp_path, with_pycountry=False)
+
+
+def test_a_bare_full_name_shared_by_several_bodies_takes_its_default_reading() -> None:
+    found = facts(
+        extract("Last month the Securities and Exchange Commission fined Quorvex Ltd $3m.")
+    )
+    assert ("U.S. Securities and Exchange Commission", "FINED", "Quorvex Ltd") in found
+    thai = facts(
+        extract("The Securities and Exchange Commission of Thailand fined Quorvex Ltd $3m.")
+    )
+    assert not any(s.startswith("U.S.") for s, _, _ in thai)
