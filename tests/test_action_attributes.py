@@ -545,7 +545,7 @@ def test_settling_with_no_object_settles_the_case_against_the_settler() -> None:
         "In March 2023 the Securities and Exchange Commission charged Nexo, and the company "
         "settled the same day."
     )
-    got = rels[("Securities and Exchange Commission", "SUED", "Nexo")]
+    got = rels[("U.S. Securities and Exchange Commission", "SUED", "Nexo")]
     assert (got["ended_how"], got["ended_on"]) == ("settled", "2023-03")
 
 

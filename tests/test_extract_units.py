@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from graph.models import Article
+from graph.models import Article, Extraction
 from ingest.extraction import extract_article
 from ingest.extraction.actions.action_dates import find_date
 from ingest.extraction.actions.money import find_money
@@ -190,3 +190,28 @@ def test_triggers_read_voice() -> None:
     text = "KuCoin has been barred. The SEC sued Coinbase. Bybit settled with the OSC."
     voices = {(t.type, t.voice) for t in find_triggers(text)}
     assert {("BANNED", "passive"), ("SUED", "active"), ("FINED", "receiver")} <= voices
+
+
+def test_an_article_past_its_time_budget_is_refused_with_a_reason() -> None:
+    from ingest.extraction.time_budget import ExtractionTimeoutError
+
+    text = "The Financial Conduct Authority fined Quorvex Markets Ltd. " * 2000
+    article = Article(id="slow", title="t", text=text)
+    with pytest.raises(ExtractionTimeoutError, match="budget of 1e-06 s"):
+        extract_article(article, time_budget=1e-6)
+    assert extract_article(article, time_budget=None).relations  # no budget: it finishes
+
+
+def test_a_timed_out_article_is_that_articles_failure_and_the_batch_goes_on() -> None:
+    from ingest.outcome import extract_or_fail
+    from ingest.readers.records import ReadFailure
+
+    slow = Article(id="slow", title="t", text="The SEC fined Kraken $30 million. " * 3000)
+    quick = Article(id="quick", title="t", text="The SEC fined Kraken $30 million.")
+
+    def tight(article: Article) -> Extraction:
+        return extract_article(article, time_budget=1e-6 if article.id == "slow" else None)
+
+    failed, done = extract_or_fail(slow, tight), extract_or_fail(quick, tight)
+    assert isinstance(failed, ReadFailure) and "budget" in str(failed)
+    assert not isinstance(done, ReadFailure) and done.relations

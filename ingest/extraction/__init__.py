@@ -37,21 +37,29 @@ from ingest.extraction.references.unnamed_groups import find_unnamed_groups
 from ingest.extraction.structure.affiliations import read_affiliations
 from ingest.extraction.structure.structure_relations import read_structure
 from ingest.extraction.text.document import read_document
+from ingest.extraction.time_budget import DEFAULT_SECONDS, budget, check
 
 __all__ = ["extract_article"]
 
 
-def extract_article(article: Article) -> Extraction:
-    """Extract the entities and relations one article states (see ONTOLOGY.md's JSON)."""
-    doc = read_document(article.text, recase=restore_case)  # text/ (names/ restores case)
-    names = find_names(doc, article.publisher)  # names/
-    state = build_entities(article, doc, names)  # entities/
-    find_unnamed_groups(state)  # references/
-    find_activities(state)
-    resolve_descriptions(state)
-    resolve_pronouns(state)
-    state.settle()
-    actions = read_actions(state)  # actions/
-    structure = read_structure(state, actions)  # structure/
-    people = read_affiliations(state)
-    return to_extraction(state, actions + structure + people)  # output
+def extract_article(article: Article, time_budget: float | None = DEFAULT_SECONDS) -> Extraction:
+    """Extract the entities and relations one article states (see ONTOLOGY.md's JSON);
+    `ExtractionTimeoutError` past `time_budget` seconds (time_budget.py; None: no limit)."""
+    with budget(time_budget):
+        doc = read_document(article.text, recase=restore_case)  # text/ (names/ restores case)
+        check("text")
+        names = find_names(doc, article.publisher)  # names/
+        check("names")
+        state = build_entities(article, doc, names)  # entities/
+        check("entities")
+        find_unnamed_groups(state)  # references/
+        find_activities(state)
+        resolve_descriptions(state)
+        resolve_pronouns(state)
+        state.settle()
+        check("references")
+        actions = read_actions(state)  # actions/ (checks per sentence)
+        structure = read_structure(state, actions)  # structure/
+        check("structure")
+        people = read_affiliations(state)  # (checks per person)
+        return to_extraction(state, actions + structure + people)  # output

@@ -38,6 +38,7 @@ from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.drafts import Mention, Refusal, RelationDraft
 from ingest.extraction.text.document import Document, Sentence
 from ingest.extraction.text.scanning import scanner_of
+from ingest.extraction.time_budget import check
 
 
 def read_actions(state: ArticleState) -> list[RelationDraft]:
@@ -57,6 +58,7 @@ def read_actions(state: ArticleState) -> list[RelationDraft]:
     ]
     history = ActionHistory()
     for view in views:
+        check("actions")
         if view.sent.heading:
             continue
         for i, trig in enumerate(view.triggers):

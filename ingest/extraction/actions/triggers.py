@@ -51,11 +51,13 @@ _PASSIVE = re.compile(
 def find_triggers(text: str, base: int = 0, scanner: Scanner | None = None) -> list[Trigger]:
     """Triggers in `text` (a sentence, or a whole document with its `scanner`)."""
     out: list[Trigger] = []
+    covered: dict[str, set[int]] = {}  # offsets inside a kept trigger, per relation type
     for rtype, voice, pattern, conf, stems, ended_how in GATED:
         found = scanner.finditer(pattern, stems) if scanner else pattern.finditer(text)
+        taken = covered.setdefault(rtype, set())
         for m in found:
             start, end = m.span("t") if "t" in pattern.groupindex else m.span()
-            if any(t.start - base <= start < t.end - base for t in out if t.type == rtype):
+            if start in taken:
                 continue
             v = voice
             has_obj = "obj" in pattern.groupindex
@@ -73,6 +75,7 @@ def find_triggers(text: str, base: int = 0, scanner: Scanner | None = None) -> l
             else:
                 o_start = o_end = -1
             out.append(Trigger(rtype, base + start, base + end, v, o_start, o_end, conf, ended_how))
+            taken.update(range(start, end))
     return sorted(out, key=lambda t: t.start)
 
 

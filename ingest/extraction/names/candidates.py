@@ -8,6 +8,7 @@ Limited" beats "Binance" and "People's Bank of China" beats "China".
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 PRIORITY = {"gaz": 6, "law": 5, "company": 5, "chunk": 4, "person": 5, "cue": 4, "brand": 4}
@@ -36,6 +37,23 @@ class Candidate:
 def overlap(a: Candidate, b: Candidate) -> bool:
     """Whether the two spans share a character."""
     return a.start < b.end and b.start < a.end
+
+
+class SpanIndex:
+    """Candidates by start offset, to find those overlapping a span without scanning them
+    all (a long article has thousands): names are short, so only candidates starting
+    within the longest one's length before the span can reach into it."""
+
+    def __init__(self, cands: list[Candidate]) -> None:
+        self._cands = sorted(cands, key=lambda c: c.start)
+        self._starts = [c.start for c in self._cands]
+        self._longest = max((c.length for c in cands), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Candidate]:
+        """The candidates sharing a character with [start, end)."""
+        lo = bisect_left(self._starts, start - self._longest)
+        hi = bisect_left(self._starts, end)
+        return [c for c in self._cands[lo:hi] if c.end > start]
 
 
 def select(cands: list[Candidate]) -> list[Candidate]:

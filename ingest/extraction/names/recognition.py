@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 
 from graph.ontology import TYPE
-from ingest.extraction.names.candidates import Candidate, free, overlap, select
+from ingest.extraction.names.candidates import Candidate, SpanIndex, free, select
 from ingest.extraction.names.domain_names import domain_spans
 from ingest.extraction.names.gazetteer_index import GazEntry, GazHit, GazIndex, get_index
 from ingest.extraction.names.name_runs import chunk_candidates
@@ -61,14 +61,16 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
     persons += [
         Candidate(p.start, p.end, p.name, TYPE.person, "person") for p in nicknamed_people(text)
     ]
-    persons = [p for p in persons if not _clashes_with_org(p, gaz, chunks)]
+    named = SpanIndex(gaz + chunks)
+    persons = [p for p in persons if not _clashes_with_org(p, named)]
     surnames = {p.surface.split()[-1] for p in persons + [g for g in gaz if g.type == TYPE.person]}
     chunks = [c for c in chunks if c.source != "object" or c.surface not in surnames]
     brands = brand_extensions(unknown, gaz, index)
+    in_gazetteer = SpanIndex(gaz)
     domains = [
         Candidate(s, e, text[s:e], TYPE.website, "cue")
         for s, e in domain_spans(text)
-        if not any(g.start <= s < g.end or s <= g.start < e for g in gaz)
+        if not in_gazetteer.overlapping(s, e)
     ]
     accepted = select(gaz + chunks + persons + brands + domains)
     rest = free(unknown, accepted)
@@ -139,11 +141,12 @@ def _gaz_candidate(hit: GazHit, index: GazIndex) -> Candidate:
     return Candidate(hit.start, hit.end, surface, etype, "gaz", entries, kind, ambiguous)
 
 
-def _clashes_with_org(p: Candidate, gaz: list[Candidate], chunks: list[Candidate]) -> bool:
-    for c in gaz + chunks:
-        if overlap(p, c) and c.type not in (None, TYPE.person) and c.length > p.length:
-            return True  # the 'person' sits inside a longer organisation name
-    return False
+def _clashes_with_org(p: Candidate, named: SpanIndex) -> bool:
+    """Whether the 'person' sits inside a longer organisation name."""
+    return any(
+        c.type not in (None, TYPE.person) and c.length > p.length
+        for c in named.overlapping(p.start, p.end)
+    )
 
 
 def _attach_places(accepted: list[Candidate], hits: list[GazHit], index: GazIndex) -> None:

@@ -17,6 +17,7 @@ from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.country_context import CountryContext
 from ingest.extraction.entities.drafts import EntityTable, Mention, RelationDraft
 from ingest.extraction.names.person_names import ROLE_WORDS, may_hold_role
+from ingest.extraction.time_budget import check
 
 _ROLE = re.compile(
     rf"\b(?:(?:former|acting|interim|deputy|then-|outgoing|ex-) ?)?(?:{ROLE_WORDS})\b", re.I
@@ -75,6 +76,7 @@ def read_affiliations(state: ArticleState) -> list[RelationDraft]:
     for i, m in enumerate(ordered):
         if m.key not in table or table.get(m.key).type != TYPE.person or m.how == "pronoun":
             continue
+        check("affiliations")
         sent = doc.sentence_at(m.start)
         evidence = sent.text if sent else m.text
         roles = _roles_of(m, i, ordered, state)
@@ -241,9 +243,12 @@ def _nearest_org(
     public = bool(_PUBLIC_ROLES.search(role)) and not _CORPORATE_ROLES.search(role)
     wanted = GROUP.public_body if public else GROUP.firm
     sent = ordered[i].sentence
-    candidates = [
-        x for x in reversed(ordered[:i]) if sent - x.sentence <= (0 if same_sentence else 2)
-    ]
+    reach = 0 if same_sentence else 2
+    candidates: list[Mention] = []
+    for x in reversed(ordered[:i]):  # mentions are in text order: stop past the reach
+        if sent - x.sentence > reach:
+            break
+        candidates.append(x)
     for x in candidates:
         if x.key not in table or table.get(x.key).unnamed:
             continue
@@ -259,12 +264,13 @@ def _nearest_org(
         return None
     # further back: the article's one organisation of the wanted kind, if it has only one
     # ("Director and Chief Executive Sarah Paquet said" paragraphs after FINTRAC is named)
-    earlier = {
-        table.resolve(x.key)
-        for x in ordered[:i]
-        if x.key in table and table.get(x.key).type in wanted and not table.get(x.key).unnamed
-    }
-    return earlier.pop() if len(earlier) == 1 else None
+    earlier: set[str] = set()
+    for x in ordered[:i]:
+        if x.key in table and table.get(x.key).type in wanted and not table.get(x.key).unnamed:
+            earlier.add(table.resolve(x.key))
+            if len(earlier) > 1:
+                return None
+    return earlier.pop() if earlier else None
 
 
 def _court_of_judge(ordered: list[Mention], i: int, table: EntityTable) -> str | None:
