@@ -694,3 +694,13 @@ def test_a_bare_full_name_shared_by_several_bodies_takes_its_default_reading() -
         extract("The Securities and Exchange Commission of Thailand fined Quorvex Ltd $3m.")
     )
     assert not any(s.startswith("U.S.") for s, _, _ in thai)
+
+
+def test_a_curated_entity_carries_its_gazetteer_aliases_with_their_language() -> None:
+    ex = extract("Ou Yi, the exchange also known as OKX, was banned by the People's Bank of China.")
+    by_name = {e.name: e for e in ex.entities}
+    okx = {a.name: a for a in by_name["OKX"].aliases}
+    assert okx["Ou Yi"].lang == "zh-Latn"  # the text's name, tagged from the gazetteer
+    pboc = {a.name: (a.kind, a.lang) for a in by_name["People's Bank of China"].aliases}
+    assert pboc["PBOC"] == ("abbreviation", None)  # never written in the text
+    assert pboc["中国人民银行"] == ("translation", "zh")

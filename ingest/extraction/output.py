@@ -16,6 +16,7 @@ from graph.models import Alias, Entity, Extraction, RefusedFact, Relation
 from graph.ontology import REL, get_ontology
 from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.drafts import EntityDraft, Refusal, RelationDraft
+from ingest.extraction.names.gazetteer_index import get_index
 
 
 def draft_id(draft: EntityDraft, article_id: str) -> str:
@@ -141,8 +142,23 @@ def _props(r: RelationDraft) -> dict[str, Any]:
     return {k: v for k, v in r.properties.items() if k in allowed and v is not None}
 
 
+def _curated_aliases(draft: EntityDraft) -> tuple[tuple[str, str, str | None], ...]:
+    """The gazetteer aliases of the entry a draft is (same type and canonical name)."""
+    if draft.unnamed:
+        return ()
+    for entry in get_index().lookup(draft.name):
+        if entry.type == draft.type and entry.name == draft.name:
+            return entry.aliases
+    return ()
+
+
 def _entity(draft: EntityDraft, eid: str) -> Entity:
+    """The draft as an `Entity`: the aliases the text used, with their language where the
+    gazetteer knows it, then the entry's other curated aliases (so "PBOC" finds the
+    central bank once it is stored, whether or not an article wrote "PBOC")."""
     seen: set[str] = {draft.name.casefold()}
+    curated = _curated_aliases(draft)
+    langs = {name.casefold(): lang for name, _, lang in curated if lang}
     aliases = []
     descriptive = 0
     for name, kind in draft.aliases.items():
@@ -153,7 +169,12 @@ def _entity(draft: EntityDraft, eid: str) -> Entity:
             if descriptive > 6:  # enough to search by; more is noise
                 continue
         seen.add(name.casefold())
-        aliases.append(Alias.model_construct(name=name[:300], kind=kind, lang=None))
+        lang = langs.get(name.casefold())
+        aliases.append(Alias.model_construct(name=name[:300], kind=kind, lang=lang))
+    for name, kind, lang in curated:
+        if name.casefold() not in seen:
+            seen.add(name.casefold())
+            aliases.append(Alias.model_construct(name=name[:300], kind=kind, lang=lang))
     return Entity.model_construct(
         properties={},
         id=eid,

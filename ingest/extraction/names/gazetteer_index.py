@@ -44,6 +44,9 @@ class GazEntry:
     needs_context: bool = False
     # Normalised ambiguous aliases this entry is the default reading of (gazetteer `default`).
     default_for: frozenset[str] = frozenset()
+    # The entry's own (unambiguous) aliases as (name, kind, BCP 47 tag or None): an entity
+    # the extractor finds carries them all, so it is searchable by each in the store.
+    aliases: tuple[tuple[str, str, str | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -226,6 +229,11 @@ def _entry_of(entry: Any) -> GazEntry:
             normalize_name(a.name)
             for a in _attr(entry, "ambiguous_aliases", ())
             if getattr(a, "default", False)
+        ),
+        aliases=tuple(
+            (str(_attr(a, "name")), str(_attr(a, "kind") or "other"), _attr(a, "lang"))
+            for a in _attr(entry, "aliases", None) or ()
+            if not isinstance(a, str)
         ),
     )
 
