@@ -704,3 +704,28 @@ def test_a_curated_entity_carries_its_gazetteer_aliases_with_their_language() ->
     pboc = {a.name: (a.kind, a.lang) for a in by_name["People's Bank of China"].aliases}
     assert pboc["PBOC"] == ("abbreviation", None)  # never written in the text
     assert pboc["中国人民银行"] == ("translation", "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "The financial services regulator of Abu Dhabi Global Market (ADGM) has fined "
+            "Quorvex Ltd $3 million.",
+            "Financial Services Regulatory Authority",
+        ),
+        (
+            "The securities regulator in Thailand fined Quorvex Ltd last week.",
+            "Securities and Exchange Commission of Thailand",
+        ),
+    ],
+)
+def test_a_body_described_with_its_place_after_it_is_that_places_body(
+    text: str, actor: str
+) -> None:
+    assert (actor, "FINED", "Quorvex Ltd") in facts(extract(text))
+
+
+def test_a_bracketed_abbreviation_is_never_the_subject_of_the_verb_after_it() -> None:
+    found = facts(extract("The Kingdom of Zembla's Markets Board (ZMB) fined Quorvex Ltd."))
+    assert not any(r == "FINED" and s in ("ZMB", "Zembla") for s, r, _ in found)

@@ -121,6 +121,7 @@ def _apply(
             and not preceded_by_preposition(text, m.start)
             and not modifier(text, m.end)
             and m.text.lower() != "its"
+            and not _parenthesised(text, m)  # "X of Y (YZ) fined": "(YZ)" names Y, not X
         ),
         None,
     )
@@ -249,6 +250,12 @@ def _refuse_half(
 _PARTICIPLE = re.compile(r", [a-z]+ing\b")
 
 _COORDINATED_VERB = re.compile(r"\band (?:\w+ly |later |then |also |subsequently )?$")
+
+
+def _parenthesised(text: str, m: Mention) -> bool:
+    """Whether the mention is a bracketed gloss of the name before it ("(ADGM)")."""
+    return text[m.start - 1 : m.start] == "(" and text[m.end : m.end + 1] == ")"
+
 
 _UNKNOWN_AGENT = re.compile(r" by (?:the |a |an )?[A-Z]")
 # A proper name we could not resolve right before an active verb: an acronym ("the SEC")

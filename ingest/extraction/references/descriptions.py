@@ -226,6 +226,27 @@ def _place_of(m: re.Match[str], ctx: CountryContext) -> str | None:
             found = ctx.jurisdiction(word)
             if found is not None:
                 return found.name
+    if m.group("det") in ("the", "The") and m.group("noun").lower() in _PLACED_NOUNS:
+        return _place_after(m.string, m.end(), ctx)
+    return None
+
+
+# "the financial regulator of Abu Dhabi Global Market", "the securities watchdog in Thailand"
+_PLACE_AFTER = re.compile(r" (?:of|in) (?:the )?(?P<words>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})")
+_PLACED_NOUNS = frozenset(("regulator", "regulators", "watchdog", "central bank", "ministry"))
+
+
+def _place_after(text: str, end: int, ctx: CountryContext) -> str | None:
+    """The place a body's description names after it ("... of X", "... in X"): the longest
+    run of capitalised words right after that is a known jurisdiction."""
+    found = _PLACE_AFTER.match(text, end)
+    if found is None:
+        return None
+    words = found.group("words").split()
+    for n in range(len(words), 0, -1):
+        place = ctx.jurisdiction(" ".join(words[:n]).rstrip("."))
+        if place is not None:
+            return place.name
     return None
 
 
