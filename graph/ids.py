@@ -1,8 +1,14 @@
 """Stable identity: normalised names and ids such as `exchange:okx`.
 
-Two mentions are the same body when their normalised names are equal, so the
-normalisation here is the contract: case, accents, punctuation, apostrophe style
-and whitespace never matter; non-Latin scripts are kept (欧易 stays 欧易).
+Two mentions are the same body when their name keys are equal, so the normalisation
+here is the contract: case, accents, punctuation, apostrophe style and whitespace never
+matter, '&' reads 'and' and legal abbreviations are spelled out ("Ltd" is "Limited");
+non-Latin scripts are kept (欧易 stays 欧易).
+
+Ids depend only on the entity, never on what is stored or which article came first
+(issue 17): a named entity's id is its type and name key, so every spelling of one name
+gets one id in any order; an unnamed group acted on gets the id of the event
+(`event_group_id`), so two articles reporting one ban of "13 apps" give one id.
 """
 
 from __future__ import annotations
@@ -17,6 +23,16 @@ from graph.ontology import get_ontology
 _APOSTROPHES = str.maketrans({"\u2019": "", "\u2018": "", "'": "", "\u02bc": "", "`": ""})
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _LEADING_THE = re.compile(r"^the ")
+_SUFFIXES = {
+    "ltd": "limited",
+    "inc": "incorporated",
+    "corp": "corporation",
+    "co": "company",
+    "intl": "international",
+    "dept": "department",
+    "govt": "government",
+    "assn": "association",
+}
 
 
 def strip_accents(text: str) -> str:
@@ -33,6 +49,13 @@ def normalize_name(name: str) -> str:
     return _LEADING_THE.sub("", text)
 
 
+def name_key(name: str) -> str:
+    """The identity key of a name: normalised, '&' read as 'and', legal abbreviations
+    spelled out ("Binance Holdings Ltd." and "binance holdings limited" share one)."""
+    words = normalize_name(name.replace("&", " and ")).split()
+    return " ".join(_SUFFIXES.get(w, w) for w in words)
+
+
 def slugify(name: str) -> str:
     """The id-safe form of a name: its normalised words joined by '-'."""
     slug = normalize_name(name).replace(" ", "-")
@@ -41,25 +64,42 @@ def slugify(name: str) -> str:
     return hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]
 
 
-def entity_id(entity_type: str, canonical_name: str) -> str:
-    """The stable id of a named entity: `<type prefix>:<slug of its canonical name>`."""
+def _prefix(entity_type: str) -> str:
     et = get_ontology().entity_types.get(entity_type)
     if et is None:
         raise OntologyError(f"unknown entity type {entity_type!r}")
-    return f"{et.id_prefix}:{slugify(canonical_name)}"
+    return et.id_prefix
+
+
+def entity_id(entity_type: str, canonical_name: str) -> str:
+    """The stable id of a named entity: `<type prefix>:<slug of its name key>`; a name
+    with no word characters gets a digest of the name."""
+    slug = name_key(canonical_name).replace(" ", "-") or slugify(canonical_name)
+    return f"{_prefix(entity_type)}:{slug}"
 
 
 def group_id(
     entity_type: str, article_id: str, action: str, description: str, count: int | None
 ) -> str:
-    """Id of an unnamed group ("13 apps"), scoped to one article and action: never merged."""
-    et = get_ontology().entity_types.get(entity_type)
-    if et is None:
-        raise OntologyError(f"unknown entity type {entity_type!r}")
+    """Id of an unnamed group ("13 apps") as one article names it, scoped to the article
+    and action. When the group is acted on, identity resolution replaces it by
+    `event_group_id`, which does not depend on the article."""
     digest = hashlib.sha1(
         f"{article_id}|{action}|{normalize_name(description)}|{count}".encode()
     ).hexdigest()[:10]
-    return f"{et.id_prefix}:group-{digest}"
+    return f"{_prefix(entity_type)}:group-{digest}"
+
+
+def event_group_id(
+    entity_type: str, actor_id: str, action: str, count: int | None, year: int | None
+) -> str:
+    """Id of the unnamed group an actor acted on: one per (group type, actor, action,
+    count, year of the action), whichever article tells it, so "the central bank banned
+    13 apps" told by two outlets is one group node, in any order."""
+    digest = hashlib.sha1(
+        f"event|{entity_type}|{actor_id}|{action}|{count}|{year}".encode()
+    ).hexdigest()[:10]
+    return f"{_prefix(entity_type)}:group-{digest}"
 
 
 def article_id(url: str | None, text: str) -> str:

@@ -1,7 +1,9 @@
 """graph.identity.IdentityLookup over the embedded store's tables, for identity resolution.
 
 It reads through the write transaction's connection, so it sees what the article being
-written has stored so far (graph/store/neo4j/lookup.py is the Neo4j counterpart).
+written has stored so far (graph/store/neo4j/lookup.py is the Neo4j counterpart). Identity
+asks only for the entity with an id (graph/identity.py: ids depend on the entity alone);
+`group_targets` answers which unnamed groups an actor already acts on, for inspection.
 """
 
 from __future__ import annotations
@@ -23,35 +25,11 @@ class SqlLookup:
         ).fetchone()
         return Candidate(*row) if row else None
 
-    def by_qid(self, qid: str) -> list[Candidate]:
-        rows = self.conn.execute("SELECT id, type, name, qid FROM entities WHERE qid = ?", (qid,))
-        return [Candidate(*r) for r in rows]
-
-    def by_key(self, key: str) -> list[tuple[Candidate, bool]]:
-        rows = self.conn.execute(
-            "SELECT id, type, name, qid, 1 FROM entities WHERE key = ? AND unnamed = 0 "
-            "UNION ALL SELECT e.id, e.type, e.name, e.qid, 0 FROM aliases a "
-            "JOIN entities e ON e.id = a.entity_id "
-            "WHERE a.key = ? AND a.identifying = 1 AND e.unnamed = 0",
-            (key, key),
-        )
-        return [(Candidate(*r[:4]), bool(r[4])) for r in rows]
-
-    def fuzzy_candidates(self, entity_type: str, words: set[str]) -> list[Candidate]:
-        if not words:
-            return []
-        marks = ",".join("?" * len(words))
-        rows = self.conn.execute(
-            # CROSS JOIN pins the join order: words first (selective), then entities.
-            "SELECT DISTINCT e.id, e.type, e.name, e.qid FROM name_words w CROSS JOIN"
-            f" entities e ON e.id = w.entity_id WHERE w.word IN ({marks}) AND e.type = ?",
-            (*sorted(words), entity_type),
-        )
-        return [Candidate(*r) for r in rows]
-
     def group_targets(
         self, actor_id: str, rel_type: str, group_type: str, count: int | None
     ) -> list[tuple[str, str | None]]:
+        """Unnamed groups of `group_type` with this `count` (None: no count) that `actor_id`
+        has a `rel_type` relation to, each with that event's date, one row per event."""
         # `cnt IS ?` matches NULL to NULL; one row per event, with the event's date.
         rows = self.conn.execute(
             "SELECT f.target, f.date FROM facts f JOIN entities e ON e.id = f.target"
