@@ -17,15 +17,20 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from graph.identity import match_key
 from graph.ids import normalize_name
 from graph.models import Article, Entity, Extraction, Relation
-from graph.store.embedded.db import DB_NAME, write_tx
+from graph.store.embedded import read as rd
+from graph.store.embedded.db import DB_NAME, WAL_LIMIT_BYTES, write_tx
 from graph.store.embedded.recut import recut
 from graph.store.embedded.store import EmbeddedStore
+from graph.store.embedded.write import upsert_article
 
 WRITER = r"""
 import sys
@@ -634,3 +639,176 @@ def test_any_ingest_order_and_retractions_give_the_full_recut(tmp_path: Path) ->
         finally:
             a.close()
             b.close()
+
+
+# --- concurrent readers (issue 17 point 4) ----------------------------------------------------
+
+
+def _synthetic() -> Any:
+    """`synthetic(i)` of SUPPORT, in this process."""
+    namespace: dict[str, Any] = {}
+    exec(SUPPORT, namespace)  # noqa: S102 - the test's own source text
+    return namespace["synthetic"]
+
+
+def _whole(store: EmbeddedStore) -> list[str]:
+    """Problems seen in one read transaction: a fact citing an article that is not there,
+    or an article without its six facts (half-written)."""
+    with store._snapshot():  # the nested public reads join this one transaction
+        articles = {a.id for a in store.iter_articles()}
+        facts = list(store.iter_facts())
+        stats = store.stats()
+        view_facts = store.view().graph.number_of_edges()
+    problems = [f"{f.event_id} cites {s}" for f in facts for s in f.sources if s not in articles]
+    if len(facts) != 6 * len(articles) or stats.articles != len(articles):
+        problems.append(f"{len(facts)} facts for {len(articles)} articles")
+    if view_facts != len(facts):
+        problems.append(f"view has {view_facts} facts, tables {len(facts)}")
+    return problems
+
+
+def test_readers_during_ingest_see_only_whole_articles(tmp_path: Path) -> None:
+    """Four reader threads read while a writer thread upserts and retracts: every read
+    transaction sees whole articles only, and the readers make progress meanwhile."""
+    synthetic = _synthetic()
+    store = EmbeddedStore(tmp_path)
+    done = threading.Event()
+    problems: list[str] = []
+    reads = [0] * 4
+
+    def write() -> None:
+        try:
+            for i in range(150):
+                store.upsert(synthetic(i))
+                if i % 5 == 4:
+                    store.retract(f"k-{i - 3:06d}")
+        finally:
+            done.set()
+
+    def read(slot: int) -> None:
+        while not done.is_set():
+            problems.extend(_whole(store))
+            reads[slot] += 1
+
+    threads = [threading.Thread(target=read, args=(n,)) for n in range(4)]
+    try:
+        for t in threads:
+            t.start()
+        write()
+        for t in threads:
+            t.join(timeout=60)
+        assert problems == []
+        assert min(reads) >= 2, reads
+        assert _whole(store) == [] and store.stats().articles == 120
+    finally:
+        done.set()
+        store.close()
+
+
+def test_two_slow_reads_overlap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two reads are inside the store at once: each waits inside its read for the other
+    (a barrier), which only returns if neither read holds the other out."""
+    store = EmbeddedStore(tmp_path)
+    store.upsert(_one("a1", "exchange:binance"))
+    barrier = threading.Barrier(2, timeout=10)
+    original = rd.entity_records
+
+    def slow(conn: sqlite3.Connection, ids: list[str] | None = None) -> Any:
+        barrier.wait()  # BrokenBarrierError if the other read cannot get in meanwhile
+        return original(conn, ids)
+
+    results: list[Any] = []
+    errors: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            results.append(store.get_entity("exchange:binance"))
+        except BaseException as exc:
+            errors.append(exc)
+
+    monkeypatch.setattr(rd, "entity_records", slow)
+    try:
+        threads = [threading.Thread(target=read) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=30)
+        assert errors == []
+        assert [r.entity.id for r in results] == ["exchange:binance"] * 2
+    finally:
+        store.close()
+
+
+def test_read_during_an_open_write_neither_waits_nor_sees_it(tmp_path: Path) -> None:
+    """A write transaction half-way through an article: another thread's read answers at
+    once with the last committed generation."""
+    store = EmbeddedStore(tmp_path)
+    store.upsert(_one("a1", "exchange:binance"))
+    half_written = threading.Event()
+    finish = threading.Event()
+
+    def write() -> None:
+        with store._lock, write_tx(store._conn):
+            upsert_article(store._conn, _one("a2", "exchange:bybit"))
+            half_written.set()
+            finish.wait(timeout=30)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        assert half_written.wait(timeout=30)
+        got: list[Any] = []
+        reader = threading.Thread(target=lambda: got.append(store.stats().articles))
+        reader.start()
+        reader.join(timeout=10)
+        assert got == [1]  # answered while the writer still holds its transaction
+        assert store.get_entity("exchange:bybit") is None
+    finally:
+        finish.set()
+        writer.join(timeout=30)
+    try:
+        assert store.stats().articles == 2
+    finally:
+        store.close()
+
+
+def _wal_bytes(data: Path) -> int:
+    wal = data / f"{DB_NAME}-wal"
+    return wal.stat().st_size if wal.exists() else 0
+
+
+def test_wal_stays_bounded_and_is_emptied_on_close(tmp_path: Path) -> None:
+    """Many single-article commits with readers running: the WAL never grows past the
+    configured limit plus one auto-checkpoint's worth; closing the store checkpoints it
+    to zero bytes even while another process's connection keeps the file open."""
+    synthetic = _synthetic()
+    store = EmbeddedStore(tmp_path)
+    other = sqlite3.connect(tmp_path / DB_NAME)  # keeps SQLite from deleting the WAL itself
+    assert other.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 0
+    done = threading.Event()
+    sizes: list[int] = []
+
+    def read() -> None:
+        while not done.is_set():
+            store.stats()
+            store.search("reg")
+
+    readers = [threading.Thread(target=read) for _ in range(2)]
+    try:
+        for t in readers:
+            t.start()
+        for i in range(400):
+            store.upsert(synthetic(i))
+            sizes.append(_wal_bytes(tmp_path))
+        done.set()
+        for t in readers:
+            t.join(timeout=30)
+        assert max(sizes) <= WAL_LIMIT_BYTES + 2 * 1024 * 1024, max(sizes)
+        assert sizes[-1] <= WAL_LIMIT_BYTES + 2 * 1024 * 1024
+        store.close()
+        assert _wal_bytes(tmp_path) == 0
+        assert other.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 400
+    finally:
+        done.set()
+        other.close()
+        store.close()

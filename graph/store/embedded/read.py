@@ -111,9 +111,42 @@ def _grouped(conn: sqlite3.Connection, sql: str, ids: list[str] | None) -> dict[
 
 _MENTIONS = "SELECT entity_id AS e, article_id FROM mentions"
 _REL_COUNTS = (
-    "SELECT e, type, COUNT(*) FROM (SELECT id, source AS e, type FROM facts"
-    " UNION SELECT id, target AS e, type FROM facts) GROUP BY e, type"
+    "SELECT e, type, COUNT(*) FROM (SELECT id, source AS e, type FROM facts{src}"
+    " UNION SELECT id, target AS e, type FROM facts{tgt}) GROUP BY e, type"
 )
+
+
+def _relation_counts(conn: sqlite3.Connection, ids: list[str] | None) -> dict[str, list[Any]]:
+    """(type, count) per entity; a fact it is both ends of counts once. For given ids the
+    WHERE sits inside the UNION, so each side is an index look-up (facts_key,
+    facts_target), not a scan of every fact."""
+    out: dict[str, list[Any]] = defaultdict(list)
+    queries: list[tuple[str, list[str]]]
+    if ids is None:
+        queries = [(_REL_COUNTS.format(src="", tgt=""), [])]
+    else:
+        queries = []
+        for part in chunks(sorted(set(ids))):
+            marks = ",".join("?" * len(part))
+            sql = _REL_COUNTS.format(
+                src=f" WHERE source IN ({marks})", tgt=f" WHERE target IN ({marks})"
+            )
+            queries.append((sql, part + part))
+    for sql, args in queries:
+        for eid, rtype, n in conn.execute(sql, args):
+            out[eid].append((rtype, n))
+    return out
+
+
+def existing_ids(conn: sqlite3.Connection, ids: Iterable[str]) -> set[str]:
+    """Those of `ids` that are entities."""
+    found: set[str] = set()
+    for part in chunks(sorted(set(ids))):
+        marks = ",".join("?" * len(part))
+        found.update(
+            r[0] for r in conn.execute(f"SELECT id FROM entities WHERE id IN ({marks})", part)
+        )
+    return found
 
 
 def entity_records(
@@ -122,7 +155,7 @@ def entity_records(
     """Records of the given entities (all when None), ordered by id."""
     aliases = _aliases(conn, ids)
     mentions = _grouped(conn, _MENTIONS, ids)
-    counts = _grouped(conn, _REL_COUNTS, ids)
+    counts = _relation_counts(conn, ids)
     if ids is None:
         rows: Iterable[tuple[Any, ...]] = conn.execute(
             f"SELECT {_ENTITY_COLS} FROM entities ORDER BY id"

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,9 +37,20 @@ from graph.models import Alias, Article, Extraction
 from graph.store.base import BaseStore
 from graph.store.embedded import read as rd
 from graph.store.embedded.actions import action_facts
-from graph.store.embedded.db import connect, generation, read_tx, write_tx
+from graph.store.embedded.db import (
+    CHECKPOINT_EVERY_S,
+    WAL_LIMIT_BYTES,
+    ReaderPool,
+    checkpoint,
+    connect,
+    generation,
+    read_tx,
+    truncate_wal,
+    wal_bytes,
+    write_tx,
+)
 from graph.store.embedded.lookup import SqlLookup
-from graph.store.embedded.view import GraphView
+from graph.store.embedded.view import GenerationCache, GraphView, NameList
 from graph.store.embedded.write import clear_all, retract_article, upsert_article
 from graph.store.filters import ActionFilter, Presence
 from graph.store.protocol import (
@@ -57,26 +69,48 @@ BATCH = 200
 
 
 class EmbeddedStore(BaseStore):
-    """GraphStore over SQLite + networkx; safe to share between threads of one process."""
+    """GraphStore over SQLite + networkx; safe to share between threads of one process.
+
+    Writes go through one connection under `_lock`. Each public read runs in one read
+    transaction (`_snapshot`) on a connection of its own from a `ReaderPool`, so readers
+    run in parallel with each other and with a writer, and a read sees one committed
+    generation: never half an article. The networkx view of a generation is built once,
+    by the first reader that needs it, beside the views readers of older generations
+    still use; RECENT_VIEWS of them are kept.
+    """
 
     kind = "embedded"
+    RECENT_VIEWS = 2
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = Path(data_dir)
         self._conn: sqlite3.Connection = connect(self.data_dir)
-        self._lock = threading.RLock()
-        self._view: GraphView | None = None
+        self._lock = threading.RLock()  # the one writer
+        self._readers = ReaderPool(self.data_dir)
+        self._local = threading.local()  # this thread's snapshot: connection and view
+        self._views = GenerationCache(GraphView, keep=self.RECENT_VIEWS)
+        self._names = GenerationCache(NameList, keep=self.RECENT_VIEWS)
+        self._last_checkpoint = time.monotonic()
 
     # -- plumbing ------------------------------------------------------------------------
 
     def ping(self) -> str:
-        with self._lock:
-            self._conn.execute("SELECT 1").fetchone()
+        with self._snapshot():
+            self._rconn.execute("SELECT 1").fetchone()
         return f"SQLite {sqlite3.sqlite_version}"
 
     def close(self) -> None:
+        """Close every connection; the WAL is checkpointed and emptied (TRUNCATE) first
+        when no reader of another process is still in it."""
+        self._readers.close()
         with self._lock:
+            try:
+                truncate_wal(self._conn)
+            except sqlite3.Error:
+                pass  # already closed, or a reader is in the WAL: it stays for them
             self._conn.close()
+        self._views.clear()
+        self._names.clear()
 
     def clear(self) -> None:
         """Delete everything (tests use it to start empty)."""
@@ -85,17 +119,48 @@ class EmbeddedStore(BaseStore):
 
     @contextmanager
     def _snapshot(self) -> Iterator[None]:
-        """This thread's read transaction (re-entrant: nested reads join it)."""
-        with self._lock, read_tx(self._conn):
+        """This thread's read transaction on a pooled connection (re-entrant: nested reads
+        join it)."""
+        local = self._local
+        if getattr(local, "conn", None) is not None:
             yield
+            return
+        conn = self._readers.acquire()
+        local.conn, local.generation = conn, None
+        try:
+            with read_tx(conn):
+                yield
+        finally:
+            local.conn = local.generation = None
+            self._readers.release(conn)
+
+    @property
+    def _rconn(self) -> sqlite3.Connection:
+        """The connection of this thread's open snapshot."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            raise RuntimeError("an embedded read outside _snapshot()")
+        return conn
+
+    def _generation(self) -> int:
+        """The generation this thread's snapshot reads (asked once per snapshot: the
+        first SELECT also fixes the snapshot)."""
+        local = self._local
+        if local.generation is None:
+            local.generation = generation(self._rconn)
+        gen: int = local.generation
+        return gen
 
     def view(self) -> GraphView:
-        """The networkx view, rebuilt if any connection committed since it was built.
-        Call inside a read transaction so view and tables agree."""
-        gen = generation(self._conn)
-        if self._view is None or self._view.generation != gen:
-            self._view = GraphView(self._conn, gen)
-        return self._view
+        """The networkx view of the generation this thread's snapshot reads, so view and
+        tables agree."""
+        with self._snapshot():
+            return self._views.get(self._rconn, self._generation())
+
+    def names(self) -> NameList:
+        """Every name and alias of the generation this thread's snapshot reads."""
+        with self._snapshot():
+            return self._names.get(self._rconn, self._generation())
 
     def lookup(self) -> SqlLookup:
         """The identity lookup over this store (for diagnostics and tests)."""
@@ -109,25 +174,41 @@ class EmbeddedStore(BaseStore):
             with self._lock, write_tx(self._conn):
                 for x in extractions[start : start + BATCH]:
                     total = total + upsert_article(self._conn, x)
+        self._after_write()
         return total
 
     def retract(self, article_id: str) -> RetractSummary:
         with self._lock, write_tx(self._conn):
-            return retract_article(self._conn, article_id)
+            summary = retract_article(self._conn, article_id)
+        self._after_write()
+        return summary
+
+    def _after_write(self) -> None:
+        """Keep the WAL bounded (graph/store/embedded/db.py): TRUNCATE once it passed
+        WAL_LIMIT_BYTES, else PASSIVE at most every CHECKPOINT_EVERY_S."""
+        now = time.monotonic()
+        with self._lock:
+            if wal_bytes(self.data_dir) > WAL_LIMIT_BYTES:
+                truncate_wal(self._conn)
+            elif now - self._last_checkpoint >= CHECKPOINT_EVERY_S:
+                checkpoint(self._conn, "PASSIVE")
+            else:
+                return
+            self._last_checkpoint = now
 
     # -- entities ------------------------------------------------------------------------
 
     def get_entity(self, entity_id: str) -> EntityRecord | None:
         with self._snapshot():
-            return next(rd.entity_records(self._conn, [entity_id]), None)
+            return next(rd.entity_records(self._rconn, [entity_id]), None)
 
     def _find_entity_id(self, norm: str, entity_type: str | None) -> str | None:
         with self._snapshot():
-            return rd.find_entity_id(self._conn, norm, entity_type)
+            return rd.find_entity_id(self._rconn, norm, entity_type)
 
     def aliases_of(self, entity_id: str) -> list[Alias]:
-        with self._lock:
-            rows = self._conn.execute(
+        with self._snapshot():
+            rows = self._rconn.execute(
                 "SELECT name, kind, lang FROM aliases WHERE entity_id = ? ORDER BY name, kind",
                 (entity_id,),
             )
@@ -136,11 +217,11 @@ class EmbeddedStore(BaseStore):
     def _name_candidates(
         self, q_norm: str, entity_type: str | None, within: frozenset[str] | None
     ) -> Iterable[Candidate]:
-        # Every name and alias: the view keeps them in memory, so no index is needed.
+        # Every name and alias: kept in memory per generation, so no index is needed.
         with self._snapshot():
             return [
                 c
-                for c in self.view().name_candidates(self._conn)
+                for c in self.names().candidates
                 if (entity_type is None or c[0].type == entity_type)
                 and (within is None or c[0].id in within)
             ]
@@ -148,9 +229,10 @@ class EmbeddedStore(BaseStore):
     # -- facts and traversal -------------------------------------------------------------
 
     def _existing(self, ids: tuple[str, ...]) -> set[str]:
+        # SQL, not the view: a check before a read must not build a view (during an ingest
+        # every commit is a new generation).
         with self._snapshot():
-            graph = self.view().graph
-            return {eid for eid in ids if eid in graph}
+            return rd.existing_ids(self._rconn, ids)
 
     def _presence(self, jurisdiction: str) -> Presence:
         with self._snapshot():
@@ -164,7 +246,7 @@ class EmbeddedStore(BaseStore):
             nodes, facts = view.neighbours(start, depth, types, direction)
             return Subgraph(
                 nodes=[view.summary(n) for n in sorted(nodes)],
-                edges=rd.facts_by_ids(self._conn, facts),
+                edges=rd.facts_by_ids(self._rconn, facts),
             )
 
     def _shortest_paths(self, a: str, b: str, max_length: int) -> list[Subgraph]:
@@ -173,20 +255,20 @@ class EmbeddedStore(BaseStore):
             return [
                 Subgraph(
                     nodes=[view.summary(n) for n in nodes],
-                    edges=rd.facts_by_ids(self._conn, facts),
+                    edges=rd.facts_by_ids(self._rconn, facts),
                 )
                 for nodes, facts in view.shortest_paths(a, b, max_length)
             ]
 
     def _actions(self, query: ActionFilter) -> list[Fact]:
         with self._snapshot():
-            return action_facts(self._conn, query)
+            return action_facts(self._rconn, query)
 
     # -- articles ------------------------------------------------------------------------
 
     def _articles(self, limit: int, offset: int) -> list[Article]:
-        with self._lock:
-            rows = self._conn.execute(
+        with self._snapshot():
+            rows = self._rconn.execute(
                 f"SELECT {rd.ARTICLE_COLS} FROM articles"
                 " ORDER BY published IS NULL, published DESC, id LIMIT ? OFFSET ?",
                 (limit, offset),
@@ -195,26 +277,26 @@ class EmbeddedStore(BaseStore):
 
     def get_article(self, article_id: str) -> ArticleFacts | None:
         with self._snapshot():
-            return rd.article_facts(self._conn, article_id)
+            return rd.article_facts(self._rconn, article_id)
 
     def stats(self) -> Stats:
         with self._snapshot():
-            return rd.stats(self._conn)
+            return rd.stats(self._rconn)
 
     def iter_entities(self) -> Iterator[EntityRecord]:
         with self._snapshot():
-            records = list(rd.entity_records(self._conn))
+            records = list(rd.entity_records(self._rconn))
         yield from records
 
     def iter_facts(self) -> Iterator[Fact]:
         with self._snapshot():
-            ids = [r[0] for r in self._conn.execute("SELECT id FROM facts")]
-            facts = rd.facts_by_ids(self._conn, ids)
+            ids = [r[0] for r in self._rconn.execute("SELECT id FROM facts")]
+            facts = rd.facts_by_ids(self._rconn, ids)
         yield from facts
 
     def iter_articles(self) -> Iterator[Article]:
-        with self._lock:
-            rows = self._conn.execute(
+        with self._snapshot():
+            rows = self._rconn.execute(
                 f"SELECT {rd.ARTICLE_COLS} FROM articles ORDER BY id"
             ).fetchall()
         yield from (rd.article_from_row(r) for r in rows)

@@ -4,7 +4,9 @@ Nodes are entity ids (attributes: type, name, unnamed, count); edges are facts, 
 per event (so the same source, type and target may join two nodes several times), keyed
 by the fact's row id, with `type` (the relation type) and `fact` (the row id again).
 The store rebuilds the view when `meta.generation` changed, i.e. after any committed
-write by any process.
+write by any process: `GenerationCache` keeps the views (and the search's `NameList`s) of
+the newest generations, each built once, by the first reader of that generation, from
+its own read transaction, while readers of an older generation keep using theirs.
 
 Traversal semantics (the Neo4j store must reproduce them):
 
@@ -23,7 +25,9 @@ Traversal semantics (the Neo4j store must reproduce them):
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
+from typing import Generic, TypeVar
 
 import networkx as nx
 
@@ -32,6 +36,58 @@ from graph.store.base import PART_OF_HOPS
 from graph.store.filters import Presence
 from graph.store.protocol import Direction, EntitySummary
 from graph.store.search_rank import Candidate
+
+T = TypeVar("T")
+
+
+class GenerationCache(Generic[T]):
+    """Objects built from one generation of the database, the newest `keep` of them.
+    `get` never blocks on a generation already built; a missing one is built by one
+    reader at a time (a build for generation G waits for a build for G+1, never for
+    readers). The dict is replaced whole, never mutated, so lock-free look-ups are safe."""
+
+    def __init__(self, build: Callable[[sqlite3.Connection, int], T], keep: int = 2) -> None:
+        self._build = build
+        self._keep = keep
+        self._items: dict[int, T] = {}
+        self._lock = threading.Lock()
+
+    def get(self, conn: sqlite3.Connection, generation: int) -> T:
+        """The object of `generation`, built from `conn` (a read transaction at that
+        generation) if no reader built it yet."""
+        item = self._items.get(generation)
+        if item is not None:
+            return item
+        with self._lock:
+            item = self._items.get(generation)
+            if item is None:
+                item = self._build(conn, generation)
+                newest = sorted({**self._items, generation: item}.items())[-self._keep :]
+                self._items = dict(newest)
+        return item
+
+    def clear(self) -> None:
+        self._items = {}
+
+
+class NameList:
+    """Every name and alias of one generation, for search: (entity, string, is canonical
+    name, normalised string). Read from the tables, so a search never needs the graph."""
+
+    def __init__(self, conn: sqlite3.Connection, generation: int) -> None:
+        self.generation = generation
+        cands: list[Candidate] = []
+        summaries: dict[str, EntitySummary] = {}
+        for eid, t, n, u, c, norm in conn.execute(
+            "SELECT id, type, name, unnamed, cnt, norm FROM entities"
+        ):
+            s = EntitySummary(id=eid, type=t, name=n, unnamed=bool(u), count=c)
+            summaries[eid] = s
+            cands.append((s, n, True, norm))
+        for eid, name, norm in conn.execute("SELECT entity_id, name, norm FROM aliases"):
+            if eid in summaries:
+                cands.append((summaries[eid], name, False, norm))
+        self.candidates = cands
 
 
 class GraphView:
@@ -49,7 +105,6 @@ class GraphView:
             for fid, s, t, o in conn.execute("SELECT id, source, type, target FROM facts")
         )
         self.graph = g
-        self._names: list[Candidate] | None = None
 
     def summary(self, eid: str) -> EntitySummary:
         d = self.graph.nodes[eid]
@@ -139,17 +194,3 @@ class GraphView:
         return frozenset(
             src for p in places for src, _, t in self.graph.in_edges(p, data="type") if t in allowed
         )
-
-    def name_candidates(self, conn: sqlite3.Connection) -> list[Candidate]:
-        """(entity, string, is canonical name, normalised string) for every name and alias."""
-        if self._names is None:
-            names = [
-                (self.summary(eid), d["name"], True, "") for eid, d in self.graph.nodes(data=True)
-            ]
-            norms = dict(conn.execute("SELECT id, norm FROM entities").fetchall())
-            cands = [(s, n, True, norms.get(s.id, "")) for s, n, _, _ in names]
-            for eid, name, norm in conn.execute("SELECT entity_id, name, norm FROM aliases"):
-                if eid in self.graph:
-                    cands.append((self.summary(eid), name, False, norm))
-            self._names = cands
-        return self._names
