@@ -156,8 +156,12 @@ def _extract_batch(paths: list[str], max_bytes: int, workers: int | None) -> int
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, feed files or feed URLs.")],
     workers: Workers = None,
+    partial_ok: Annotated[
+        bool, typer.Option("--partial-ok", help="Exit 0 when some inputs failed and others landed.")
+    ] = False,
 ) -> None:
-    """Read, extract and write articles to the configured store, with a summary."""
+    """Read, extract and write articles to the configured store, with a summary. Exits 1
+    when any input failed (say how many), unless --partial-ok and something landed."""
     from ingest.pipeline import ingest_paths
 
     settings = _settings()
@@ -165,7 +169,11 @@ def ingest(
         report = ingest_paths(paths, settings=settings, console=err, workers=workers)
     except CryptoregError as exc:
         raise _fail(exc) from exc
-    if report.failed and not report.read:
+    if report.failed and not (partial_ok and report.read):
+        err.print(
+            f"[red]error:[/red] {report.inputs_failed} input(s) failed; see Failures above",
+            soft_wrap=True,
+        )
         raise typer.Exit(1)
 
 
@@ -271,6 +279,21 @@ def _store() -> Iterator[GraphStore]:
         raise _fail(exc) from exc
     finally:
         store.close()
+
+
+@app.command()
+def retract(
+    article_id: Annotated[str, typer.Argument(help="The id of a stored article.")],
+) -> None:
+    """Remove an article and every fact, alias and entity only it supported (as
+    DELETE /articles/{id} does); events it ended become active again."""
+    with _store() as store:
+        summary = store.retract(article_id)
+    typer.echo(
+        f"retracted {summary.article}: {summary.relations_deleted} facts and "
+        f"{summary.entities_deleted} entities removed, {summary.relations_kept} facts kept "
+        "(other articles still state them)"
+    )
 
 
 def _day(name: str, value: str | None) -> dt.date | None:

@@ -31,7 +31,14 @@ else:
 
 
 class Article(BaseModel):
-    """A news article as read from any input format."""
+    """A news article as read from any input format.
+
+    Its id is one URL path segment (`GET /articles/{id}`), so any id accepted here can be
+    fetched and retracted over HTTP: at most 200 characters, no `/` or `\\` (a browser
+    turns `\\` into `/`), not `.` or `..` (clients resolve those away), no control,
+    line-separator or bidirectional-override characters, no surrounding white space.
+    Spaces, `:`, `%` and any script are fine (clients percent-encode them).
+    """
 
     model_config = ConfigDict(extra="ignore")
 
@@ -42,6 +49,25 @@ class Article(BaseModel):
     published: dt.date | None = None
     text: str = ""
     source_path: str | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _id_is_one_path_segment(cls, v: str) -> str:
+        unsafe = re.search(
+            "[/\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069"
+            "\ud800-\udfff]",
+            v,
+        )
+        if unsafe:
+            raise ValueError(
+                f"an article id may not contain {unsafe.group()!r} (at {unsafe.start()}): "
+                "it must fit in one URL path segment"
+            )
+        if v in (".", ".."):
+            raise ValueError(f"{v!r} is a relative path segment, not an article id")
+        if v != v.strip():
+            raise ValueError("an article id may not start or end with white space")
+        return v
 
     @field_validator("published", mode="before")
     @classmethod

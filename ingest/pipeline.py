@@ -24,7 +24,7 @@ from graph.settings import Settings
 from graph.store.protocol import GraphStore, UpsertSummary
 from ingest.outcome import Extractor, article_failure, extract_or_fail
 from ingest.parallel import ArticlePool, auto_workers
-from ingest.read import ReadFailure, iter_sources, read_source
+from ingest.read import ReadFailure, ReadNote, read_source, walk_sources
 
 PROGRESS_MIN_SOURCES = 20
 ExtractionPool = ArticlePool[Extraction | ReadFailure]
@@ -37,6 +37,16 @@ class IngestReport(BaseModel):
     failed: list[ReadFailure] = Field(default_factory=list)
     summary: UpsertSummary = Field(default_factory=UpsertSummary)
     ingested: list[str] = Field(default_factory=list, description="ids of articles written")
+    notes: list[ReadNote] = Field(
+        default_factory=list,
+        description="inputs read with a caveat, such as text that was not UTF-8 and was "
+        "decoded by a fallback (which one is said)",
+    )
+
+    @property
+    def inputs_failed(self) -> int:
+        """How many distinct inputs (files, URLs, the request body) had a failure."""
+        return len({f.path for f in self.failed})
 
 
 def ingest_articles(
@@ -90,14 +100,15 @@ def ingest_paths(
     A progress bar is shown on a terminal, or for more than `PROGRESS_MIN_SOURCES` inputs.
     `workers` extraction processes (default `auto_workers`: one per core for big batches).
     """
-    sources = list(iter_sources(paths))
+    sources = list(walk_sources(paths))
+    files = [s for s in sources if isinstance(s, str)]
     # the pool's workers start before the store opens and the progress bar's thread runs
-    with ArticlePool(extract_or_fail, workers or auto_workers(sources)) as pool:
+    with ArticlePool(extract_or_fail, workers or auto_workers(files)) as pool:
         return _ingest_sources(sources, settings, console, pool)
 
 
 def _ingest_sources(
-    sources: list[str], settings: Settings, console: Console, pool: ExtractionPool
+    sources: list[str | ReadFailure], settings: Settings, console: Console, pool: ExtractionPool
 ) -> IngestReport:
     from graph.store.factory import open_store
 
@@ -113,14 +124,19 @@ def _ingest_sources(
             disable=not show,
         ) as progress:
             task = progress.add_task("", total=len(sources))
+            notes: list[ReadNote] = []
 
             def items() -> Iterator[Article | ReadFailure]:
                 for source in sources:
-                    progress.update(task, description=_short(source))
-                    yield from read_source(source, settings.max_file_bytes)
+                    if isinstance(source, ReadFailure):  # skipped inside a folder
+                        yield source
+                    else:
+                        progress.update(task, description=_short(source))
+                        yield from read_source(source, settings.max_file_bytes, notes=notes)
                     progress.advance(task)
 
             report = ingest_articles(items(), store, pool=pool)
+            report.notes = notes
     finally:
         store.close()
     print_report(report, console)
@@ -148,8 +164,16 @@ def print_report(report: IngestReport, console: Console) -> None:
     for label, count in rows:
         table.add_row(label, str(count))
     console.print(table)
+    if report.notes:
+        notes = Table(title="Notes")
+        notes.add_column("input", overflow="fold")
+        notes.add_column("note", overflow="fold")
+        for n in report.notes:
+            notes.add_row(n.path, n.note)
+        console.print(notes)
     if report.failed:
-        failures = Table(title="Failures")
+        inputs = report.inputs_failed
+        failures = Table(title=f"Failures ({inputs} input{'s' if inputs != 1 else ''})")
         failures.add_column("input", overflow="fold")
         failures.add_column("stage")
         failures.add_column("reason", overflow="fold")

@@ -458,33 +458,6 @@ def test_reverse_ingest_and_reupsert_give_identical_facts(tmp_path: Path) -> Non
         backward.close()
 
 
-def test_group_targets_one_row_per_event(tmp_path: Path) -> None:
-    store = EmbeddedStore(tmp_path)
-    try:
-        group = Entity(
-            id="exchange:group-3", type="Exchange", name="three exchanges", unnamed=True, count=3
-        )
-        for aid, date in (("g1", "2021-05"), ("g2", "2024")):
-            store.upsert(
-                Extraction(
-                    article=Article(id=aid, text="t"),
-                    entities=[Entity(id=PBOC, type="CentralBank", name="Peoples Bank"), group],
-                    relations=[Relation(type="BLOCKED", source=PBOC, target=group.id, date=date)],
-                )
-            )
-        lookup = store.lookup()
-        got = lookup.group_targets(PBOC, "BLOCKED", "Exchange", 3)
-        assert sorted(got, key=lambda r: r[1] or "") == [
-            ("exchange:group-3", "2021-05"),
-            ("exchange:group-3", "2024"),
-        ]
-        assert lookup.group_targets(PBOC, "BLOCKED", "Exchange", None) == []
-        assert lookup.group_targets(PBOC, "BANNED", "Exchange", 3) == []
-        assert lookup.group_targets(PBOC, "BLOCKED", "App", 3) == []
-    finally:
-        store.close()
-
-
 def _write_v1(path: Path, extractions: list[Extraction]) -> None:
     """A version-1 database file holding these articles, as main's store wrote it."""
     path.mkdir(parents=True, exist_ok=True)

@@ -188,3 +188,37 @@ def test_cli_ingest_and_extract_on_the_examples(tmp_path: Path) -> None:
         timeout=300,
     )
     assert done.returncode == 1 and "holds 2 articles" in done.stderr
+
+
+def test_cli_retract_removes_an_article_and_says_what_it_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from api.cli import app
+    from graph.settings import load_settings
+    from graph.store.factory import open_store
+
+    monkeypatch.setenv("CRYPTOREG_STORE", "embedded")
+    monkeypatch.setenv("CRYPTOREG_DATA_DIR", str(tmp_path / "data"))
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "The Financial Conduct Authority fined Quorvex Markets Ltd.", encoding="utf-8"
+    )
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(source)]).exit_code == 0
+    store = open_store(load_settings())
+    try:
+        (article,) = store.articles()
+    finally:
+        store.close()
+    done = runner.invoke(app, ["retract", article.id])
+    assert done.exit_code == 0, done.output
+    assert f"retracted {article.id}:" in done.output and "facts" in done.output
+    store = open_store(load_settings())
+    try:
+        assert store.articles() == [] and store.stats().articles == 0
+    finally:
+        store.close()
+    again = runner.invoke(app, ["retract", article.id])
+    assert again.exit_code != 0 and "no article" in again.output

@@ -606,3 +606,49 @@ def test_unreachable_url_is_a_failure_not_a_crash() -> None:
         port = sock.getsockname()[1]
     (failure,) = read_url(f"http://127.0.0.1:{port}/feed")
     assert isinstance(failure, ReadFailure) and "cannot fetch" in failure.reason
+
+
+def test_linked_folders_are_walked_once_and_in_order(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "x.txt").write_text(BODY)
+    (tmp_path / "a-link").symlink_to(tmp_path / "real")  # read here first, by name order
+    (tmp_path / "b.txt").write_text(BODY)
+    results = read_all(tmp_path)
+    assert [
+        Path(r.path if isinstance(r, ReadFailure) else str(r.source_path))
+        .relative_to(tmp_path)
+        .as_posix()
+        for r in results
+    ] == ["a-link/x.txt", "b.txt", "real"]
+    assert "the same folder as" in results[2].reason  # type: ignore[union-attr]
+
+
+# --- JSON nesting -------------------------------------------------------------------------
+
+
+def test_too_deep_list_is_cut_into_items_whatever_its_strings_hold(tmp_path: Path) -> None:
+    first = {"id": "t-1", "text": 'He said "[[{{" and \\"]]}}\\" then left, [a, b]. ' + BODY}
+    last = {"id": "t-3", "text": BODY + " ]],{ \u2028 \\u005b"}
+    deep = "[" * 5000 + "{}" + "]" * 5000
+    path = tmp_path / "list.json"
+    path.write_text("[\n " + json.dumps(first) + " ,\n" + deep + ",\t" + json.dumps(last) + "\n]")
+    results = read_all(path)
+    assert [r.id if isinstance(r, Article) else r.reason[:31] for r in results] == [
+        "t-1",
+        "item 2: JSON nested 5,002 level",
+        "t-3",
+    ]
+    assert results[0].text.startswith('He said "[[{{" and \\"]]}}\\"')  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("depth", "ok"), [(64, True), (65, False)])
+def test_nesting_limit_is_exact(tmp_path: Path, depth: int, ok: bool) -> None:
+    """An object holding a list `depth - 1` deep: the document is `depth` levels deep."""
+    nested = "[" * (depth - 1) + "]" * (depth - 1)
+    line = '{"id": "n", "text": "' + BODY + '", "extra": ' + nested + "}"
+    (tmp_path / "one.json").write_text(line)
+    (tmp_path / "one.jsonl").write_text(line + "\n")
+    for result in read_all(tmp_path / "one.json", tmp_path / "one.jsonl"):
+        assert isinstance(result, Article) == ok, result
+        if not ok:
+            assert f"JSON nested {depth} levels deep; the limit is 64" in result.reason  # type: ignore[union-attr]

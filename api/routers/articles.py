@@ -1,7 +1,8 @@
 """Articles: list and read them, ingest new ones (JSON or file upload), retract one.
 
 Writes need the `X-API-Key` header (see api/deps.py). An upload is parsed by the same
-readers as `cryptoreg ingest` (text, Markdown, HTML, JSON, JSON Lines, RSS/Atom).
+readers as `cryptoreg ingest` (text, Markdown, HTML, JSON, JSON Lines, RSS/Atom), with the
+same limits; a bad item or file is reported in the answer and the rest is ingested.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from api.uploads import read_request_articles
 from graph.errors import NotFoundError
 from graph.store.protocol import ArticleFacts
 from ingest.pipeline import IngestReport, ingest_articles
+from ingest.readers.limits import MAX_ITEMS
 
 router = APIRouter(tags=["articles"])
 
@@ -42,7 +44,11 @@ _BODY_DOC: dict[str, Any] = {
                 "schema": {
                     "anyOf": [
                         ArticleIn.model_json_schema(),
-                        {"type": "array", "items": ArticleIn.model_json_schema(), "maxItems": 1000},
+                        {
+                            "type": "array",
+                            "items": ArticleIn.model_json_schema(),
+                            "maxItems": MAX_ITEMS,
+                        },
                     ]
                 },
                 "example": {
@@ -109,14 +115,19 @@ def get_article(store: StoreDep, article_id: ArticleId) -> ArticleFacts:
     description=(
         "Extract entities and facts from one article or a list (JSON: `{id?, url?, title?, "
         "publisher?, published?, text}`), or from uploaded files (multipart field `file`), "
-        "and write them to the graph. Needs `X-API-Key`; re-sending an article changes nothing."
+        "and write them to the graph. Needs `X-API-Key`; re-sending an article changes nothing. "
+        f"At most {MAX_ITEMS} articles per request; an item or file that cannot be read is "
+        "listed under `failed` with its reason and the others are written (422 when none can "
+        "be read)."
     ),
     openapi_extra=_BODY_DOC,
     responses={**ex.ok(ex.INGEST), **problems(401, 403, 413)},
 )
 async def post_articles(request: Request, store: StoreDep, settings: SettingsDep) -> IngestReport:
-    items = await read_request_articles(request, settings)
-    return await run_in_threadpool(ingest_articles, items, store)
+    got = await read_request_articles(request, settings)
+    report = await run_in_threadpool(ingest_articles, got.items, store)
+    report.notes = got.notes
+    return report
 
 
 @router.delete(

@@ -1,4 +1,8 @@
-"""RSS and Atom feeds: one article per entry, its content (or summary) stripped of HTML."""
+"""RSS and Atom feeds: one article per entry, its content (or summary) stripped of HTML.
+
+A feed holds at most `limits.MAX_ITEMS` entries, like a JSON list: the entries are
+counted before feedparser runs (parsing is what costs), then again after it.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +14,12 @@ from typing import Any
 import feedparser
 
 from graph.errors import InputFileError
+from ingest.readers.limits import MAX_ITEMS, too_many_items
 from ingest.readers.markup import html_to_text, looks_like_html
 from ingest.readers.records import Part, ReadFailure, Record
 
 _FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)[\s>]", re.I)
+_ENTRY = re.compile(r"<(?:[\w-]+:)?(?:item|entry)[\s/>]", re.I)
 
 
 def looks_like_feed(text: str) -> bool:
@@ -21,8 +27,10 @@ def looks_like_feed(text: str) -> bool:
     return bool(_FEED_ROOT.search(text[:2048]))
 
 
-def parse_feed(text: str, origin: str) -> Iterator[Part]:
+def parse_feed(text: str, origin: str, max_items: int = MAX_ITEMS) -> Iterator[Part]:
     """One part per entry; an entry without text is that entry's failure."""
+    # an upper bound (an <item> inside CDATA counts too), so no big feed is parsed at all
+    _check_count(sum(1 for _ in _ENTRY.finditer(text)), origin, max_items)
     # A stream, never the string: feedparser treats a string as a URL or file name.
     parsed: Any = feedparser.parse(
         io.BytesIO(text.encode("utf-8")),
@@ -37,6 +45,7 @@ def parse_feed(text: str, origin: str) -> Iterator[Part]:
         )
     if not parsed.entries:
         raise InputFileError(f"{origin}: feed has no entries")
+    _check_count(len(parsed.entries), origin, max_items)
     publisher = parsed.feed.get("title")
     for i, entry in enumerate(parsed.entries, start=1):
         where = f"entry {i}"
@@ -46,6 +55,11 @@ def parse_feed(text: str, origin: str) -> Iterator[Part]:
             yield Part(where, ReadFailure(path=origin, reason=reason))
             continue
         yield Part(where, _record(entry, text_html, publisher))
+
+
+def _check_count(count: int, origin: str, max_items: int) -> None:
+    if count > max_items:
+        raise InputFileError(f"{origin}: {too_many_items(count, 'entries', max_items)}")
 
 
 def _entry_body(entry: Any) -> str:

@@ -8,13 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from ingest.readers.decode import decode_bytes
+from ingest.readers.decode import decode_text
 from ingest.readers.feed import looks_like_feed, parse_feed
 from ingest.readers.html import parse_html
 from ingest.readers.jsondoc import parse_json, parse_jsonl
+from ingest.readers.limits import MAX_ITEMS
 from ingest.readers.load import RawDocument, is_url
 from ingest.readers.plain import parse_plain
-from ingest.readers.records import Part
+from ingest.readers.records import Part, ReadNote, add_note
 
 Format = Literal["text", "markdown", "html", "json", "jsonl", "feed"]
 
@@ -70,16 +71,24 @@ def _sniff(text: str, fallback: Format) -> Format:
     return fallback
 
 
-def parse_document(doc: RawDocument) -> Iterator[Part]:
-    """Every part of a document; whole-document problems raise `InputFileError`."""
-    text = decode_bytes(doc.data, doc.origin, declared=doc.charset)
+def parse_document(
+    doc: RawDocument, max_items: int = MAX_ITEMS, notes: list[ReadNote] | None = None
+) -> Iterator[Part]:
+    """Every part of a document; whole-document problems raise `InputFileError`.
+
+    At most `max_items` parts (else the document is refused); a fallback decoding is
+    noted in `notes` (or logged when `notes` is None).
+    """
+    text, note = decode_text(doc.data, doc.origin, declared=doc.charset)
+    if note:
+        add_note(notes, doc.origin, note)
     fmt = detect_format(doc, text)
     if fmt == "json":
-        yield from parse_json(text, doc.origin)
+        yield from parse_json(text, doc.origin, max_items)
     elif fmt == "jsonl":
-        yield from parse_jsonl(text, doc.origin)
+        yield from parse_jsonl(text, doc.origin, max_items)
     elif fmt == "feed":
-        yield from parse_feed(text, doc.origin)
+        yield from parse_feed(text, doc.origin, max_items)
     elif fmt == "html":
         yield Part("", parse_html(text, doc.origin, url=doc.origin if is_url(doc.origin) else None))
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any, Literal, NamedTuple, TypedDict
 
 from pydantic import BaseModel, ValidationError
@@ -11,6 +12,9 @@ from graph.ids import article_id
 from graph.models import Article
 from ingest.readers.clean import clean_line, clean_text
 from ingest.readers.dates import parse_date
+from ingest.readers.limits import MAX_TEXT_CHARS
+
+log = logging.getLogger("cryptoreg.read")
 
 
 class ReadFailure(BaseModel):
@@ -20,6 +24,21 @@ class ReadFailure(BaseModel):
     reason: str
     line: int | None = None
     stage: Literal["read", "extract", "store"] = "read"
+
+
+class ReadNote(BaseModel):
+    """Something worth knowing about an input that was read, such as a fallback decoding."""
+
+    path: str
+    note: str
+
+
+def add_note(notes: list[ReadNote] | None, path: str, note: str) -> None:
+    """Keep a note for the caller's report, or log it when the caller keeps none."""
+    if notes is None:
+        log.warning("%s: %s", path, note)
+    else:
+        notes.append(ReadNote(path=path, note=note))
 
 
 class Record(TypedDict, total=False):
@@ -53,6 +72,11 @@ def make_article(record: Record, origin: str, where: str = "") -> Article:
     text = record.get("text")
     if not isinstance(text, str):
         raise InputFileError(f"{label}: no article text (expected a string 'text' field)")
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputFileError(
+            f"{label}: text of {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,} "
+            "per article (split it)"
+        )
     text = clean_text(text)
     if not text:
         raise InputFileError(f"{label}: no article text")
