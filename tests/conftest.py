@@ -8,7 +8,8 @@
 * `seed_gold` / `dev_gold`: the gold annotations of ../shared/corpus/{seed,dev} as
   extractions (gold.load_gold_corpus).
 * `loaded_store`: `store` with seed + dev gold upserted, seed first, then dev in file
-  name order (so identity resolution happens in the same order on both backends).
+  name order (the graph does not depend on the order: ids come from the entities alone,
+  graph/identity.py; a fixed order keeps the upsert summaries comparable).
 * `both_stores`: an (embedded, neo4j) pair of empty stores, for the cross-store
   equality tests; skipped only under CRYPTOREG_SKIP_NEO4J=1.
 """
@@ -121,6 +122,6 @@ def both_stores(embedded: Any, neo4j: Any) -> tuple[GraphStore, GraphStore]:
 
 
 def load_all(store: GraphStore, extractions: list[Extraction]) -> None:
-    """Upsert articles one by one, in order (the order identity resolution sees)."""
+    """Upsert articles one by one, in order."""
     for extraction in extractions:
         store.upsert(extraction)

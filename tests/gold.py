@@ -1,6 +1,10 @@
 """Turn a gold annotation (names instead of ids) into an `Extraction` the stores take.
 
 Tests and benchmarks load the annotated corpora this way; the demo does not need it.
+As the extractor does, a gold name that the gazetteer knows as an alias of one entry of
+the entity's type is named by that entry ("Huobi" is HTX, its former name, kept as an
+alias): ids come from the entity's own name (graph.ids.entity_id) and the store never
+merges by alias, so this is where a former name or abbreviation becomes its body.
 """
 
 from __future__ import annotations
@@ -9,9 +13,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from graph.ids import entity_id, group_id, normalize_name
+from graph.ids import entity_id, group_id, name_key, normalize_name
 from graph.models import Alias, Article, Entity, Extraction, Relation
 from graph.ontology import get_ontology
+from ingest.extraction.names.gazetteer_index import get_index
 
 
 def _pick_type(
@@ -41,6 +46,41 @@ def _pick_type(
     return str(candidates[0])
 
 
+def _canonical(name: str, entity_type: str) -> tuple[str, Alias | None]:
+    """The name the extractor gives a body named `name`, and `name` as the alias it then
+    is (with the gazetteer's kind), when one gazetteer entry of this type has it as an
+    alias; else `name` itself and None (unknown, or ambiguous between entries)."""
+    entries = {e.name: e for e in get_index().lookup(name) if e.type == entity_type}
+    if len(entries) != 1 or name in entries:
+        return name, None
+    entry = next(iter(entries.values()))
+    if name_key(entry.name) == name_key(name):  # a spelling of the same name: one id already
+        return entry.name, None
+    kind, lang = next(
+        ((k, t) for a, k, t in entry.aliases if a.casefold() == name.casefold()), ("other", None)
+    )
+    return entry.name, Alias(name=name, kind=kind, lang=lang)
+
+
+def _one_per_id(entities: list[Entity]) -> list[Entity]:
+    """Gold entities that name one body (two former names of it) as one entity, as the
+    extractor emits it: the first, with the others' names as aliases."""
+    first: dict[str, Entity] = {}
+    for e in entities:
+        kept = first.get(e.id)
+        if kept is None:
+            first[e.id] = e
+            continue
+        known = {normalize_name(kept.name)} | {normalize_name(a.name) for a in kept.aliases}
+        extra = []
+        for a in [Alias(name=e.name, kind="other"), *e.aliases]:
+            if normalize_name(a.name) not in known:
+                known.add(normalize_name(a.name))
+                extra.append(a)
+        first[e.id] = kept.model_copy(update={"aliases": [*kept.aliases, *extra]})
+    return list(first.values())
+
+
 def extraction_from_gold(article: dict[str, Any], gold: dict[str, Any]) -> Extraction:
     """Build the extraction a perfect extractor would emit for this gold file."""
     art = Article.model_validate(article)
@@ -67,10 +107,13 @@ def extraction_from_gold(article: dict[str, Any], gold: dict[str, Any]) -> Extra
             eid = group_id(
                 etype, art.id, group_action.get(key, "MENTIONED"), g["name"], g.get("count")
             )
+            name, renamed = g["name"], None
         else:
-            eid = entity_id(etype, g["name"])
+            name, renamed = _canonical(g["name"], etype)
+            eid = entity_id(etype, name)
         ids[key] = eid
-        aliases = [
+        aliases = [renamed] if renamed else []
+        aliases += [
             Alias(
                 name=a,
                 kind=alias_kinds.get(
@@ -79,13 +122,13 @@ def extraction_from_gold(article: dict[str, Any], gold: dict[str, Any]) -> Extra
                 ),
             )
             for a in g.get("aliases") or []
-            if normalize_name(a) != key
+            if normalize_name(a) not in (key, normalize_name(name))
         ]
         entities.append(
             Entity(
                 id=eid,
                 type=etype,
-                name=g["name"],
+                name=name,
                 aliases=aliases,
                 unnamed=bool(g.get("unnamed")),
                 count=g.get("count"),
@@ -107,7 +150,7 @@ def extraction_from_gold(article: dict[str, Any], gold: dict[str, Any]) -> Extra
                 sources=[art.id],
             )
         )
-    return Extraction(article=art, entities=entities, relations=relations)
+    return Extraction(article=art, entities=_one_per_id(entities), relations=relations)
 
 
 def load_gold_corpus(corpus_dir: Path) -> list[Extraction]:

@@ -3,8 +3,10 @@
 Semantics pinned here (see also the docstrings of graph/store/base.py,
 graph/store/provenance.py and graph/store/search_rank.py, which hold the precise rules):
 
-* Ids are those of graph/ids.py; identity resolution (graph/identity.py) runs inside
-  `upsert`, so "People's Bank of China" and "Peoples Bank of China" are one node.
+* Ids are those of graph/ids.py and depend only on the entity (type + name key; an unnamed
+  group acted on: its event); identity resolution (graph/identity.py) runs inside `upsert`
+  and joins a stored node only by the same id and type, so "People's Bank of China" and
+  "Peoples Bank of China" are one node and "PBOC", written as a name, is another.
 * A fact (source, type, target) is stored once per event (structure facts: once; actions:
   graph/store/events.py cuts their reports into events); `sources` is sorted by article id and
   `evidence`/`seen` are aligned with it. Re-upserting an article replaces its
@@ -30,6 +32,7 @@ from typing import Any
 import pytest
 
 from graph.errors import InvalidInputError, NotFoundError, OntologyError
+from graph.ids import entity_id, event_group_id
 from graph.models import Alias, Article, Entity, Extraction, Relation
 from graph.named.runner import run_named
 from graph.store.base import MAX_DEPTH, MAX_PATH, BaseStore
@@ -301,19 +304,29 @@ def _single(aid: str, eid: str, etype: str, name: str, *aliases: str) -> Extract
     return Extraction(article=article(aid), entities=[ent(eid, etype, name, *aliases)])
 
 
-def test_identity_merges_variants(store: GraphStore) -> None:
-    store.upsert(_single("a1", PBOC, "CentralBank", "People\u2019s Bank of China", "PBOC"))
-    summary = store.upsert(
-        _single("a2", "centralbank:peoples-bank-of-china", "CentralBank", "Peoples Bank of China")
-    )
-    assert summary.entities_merged == 1
-    store.upsert(_single("a3", "centralbank:pboc", "CentralBank", "PBOC"))
-    store.upsert(_single("a4", "company:bhl", "Company", "Binance Holdings Limited"))
-    store.upsert(_single("a5", "company:bhl2", "Company", "Binance Holdings Ltd"))
+def test_one_id_for_every_spelling_of_a_name_and_no_merge_by_abbreviation(
+    store: GraphStore,
+) -> None:
+    """An entity's id is its type and name key (graph.ids.entity_id): case, apostrophes,
+    punctuation and legal suffixes ("Ltd" is "Limited") never matter, so every spelling is
+    one node in any order; an abbreviation written as a name ("PBOC") is its own id and is
+    never merged with a stored body that has it as an alias."""
+    for aid, etype, name, *aliases in [
+        ("a1", "CentralBank", "People\u2019s Bank of China", "PBOC"),
+        ("a2", "CentralBank", "Peoples Bank of China"),
+        ("a3", "CentralBank", "PBOC"),
+        ("a4", "Company", "Binance Holdings Limited"),
+        ("a5", "Company", "binance holdings ltd."),
+    ]:
+        summary = store.upsert(_single(aid, entity_id(etype, name), etype, name, *aliases))
+        assert summary.entities_merged == (1 if aid in ("a2", "a5") else 0), aid
     ids = sorted(e.entity.id for e in store.iter_entities())
-    assert ids == ["centralbank:peoples-bank-of-china", "company:bhl"]
-    assert store.get_entity(PBOC).sources == ["a1", "a2", "a3"]  # type: ignore[union-attr]
-    assert store.find_entity("Binance Holdings Ltd").entity.id == "company:bhl"  # type: ignore[union-attr]
+    assert ids == ["centralbank:pboc", PBOC, "company:binance-holdings-limited"]
+    assert store.get_entity(PBOC).sources == ["a1", "a2"]  # type: ignore[union-attr]
+    assert store.get_entity("centralbank:pboc").sources == ["a3"]  # type: ignore[union-attr]
+    bhl = store.find_entity("Binance Holdings Ltd")
+    assert bhl is not None and bhl.entity.id == "company:binance-holdings-limited"
+    assert bhl.sources == ["a4", "a5"]
 
 
 def test_identity_keeps_near_misses_apart(store: GraphStore) -> None:
@@ -922,7 +935,9 @@ def test_an_unnamed_group_of_one_event_is_one_node(store: GraphStore) -> None:
     )
     assert store.stats().entities_by_type["App"] == 1
     [fact] = store.actions(action_type="BANNED", actor=CBF)
-    assert fact.target.id == "app:group-aaaa" and fact.target.count == 13
+    # the group's id is its event's (group type, actor, action, count, year), not an article's
+    assert fact.target.id == event_group_id("App", CBF, "BANNED", 13, 2022)
+    assert fact.target.count == 13
     assert fact.sources == ["g1", "g2"] and fact.date == "2022-09"
 
 

@@ -3,7 +3,6 @@
 Identity asks only for the entity with an id (graph/identity.py: ids depend on the
 entity alone), so the lookup asks for all of an extraction's ids in one batched query
 up front and answers from that; an id it did not foresee costs one query.
-`group_targets` answers which unnamed groups an actor already acts on, for inspection.
 """
 
 from __future__ import annotations
@@ -46,17 +45,3 @@ class Neo4jLookup:
     def get(self, entity_id: str) -> Candidate | None:
         self._fetch_ids([entity_id])
         return self._ids[entity_id]
-
-    def group_targets(
-        self, actor_id: str, rel_type: str, group_type: str, count: int | None
-    ) -> list[tuple[str, str | None]]:
-        """Unnamed groups of `group_type` with this `count` (None: no count) that `actor_id`
-        has a `rel_type` relation to, each with that event's date, one row per event."""
-        rows = self.tx.run(
-            q.LOOKUP_GROUP_TARGETS,
-            actor=actor_id,
-            rel_type=rel_type,
-            group_type=group_type,
-            count=count,
-        )
-        return [(str(r["id"]), r["date"]) for r in rows]

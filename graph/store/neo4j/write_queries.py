@@ -102,9 +102,8 @@ def merge_facts() -> str:
 
 
 # Every write transaction first write-locks one node, so writers run one at a time as in
-# the embedded store: identity resolution then always sees every committed entity (two
-# concurrent articles naming a new body cannot both create it under different ids).
-# `generation` counts committed writes.
+# the embedded store: each article's identity lookup (same id, type and QID) and event
+# re-cut see every committed write. `generation` counts committed writes.
 TAKE_WRITE_LOCK = (
     "MERGE (m:CryptoregMeta {key: 'writer'}) SET m.generation = coalesce(m.generation, 0) + 1"
 )
@@ -192,29 +191,3 @@ FACT_STATE = (
 _CANDIDATE = "e.id AS id, e.type AS type, e.name AS name, e.qid AS qid"
 
 LOOKUP_IDS = f"UNWIND $ids AS id MATCH (e:Entity {{id: id}}) RETURN {_CANDIDATE}"
-
-LOOKUP_QIDS = f"UNWIND $qids AS q MATCH (e:Entity {{qid: q}}) RETURN {_CANDIDATE}"
-
-LOOKUP_KEYS = (
-    "UNWIND $keys AS key CALL (key) { "
-    f"MATCH (e:Entity {{match_key: key}}) WHERE NOT e.unnamed RETURN {_CANDIDATE}, true AS by_name "
-    "UNION ALL "
-    "MATCH (al:Alias {match_key: key, identifying: true})-[:ALIAS_OF]->(e:Entity) "
-    f"WHERE NOT e.unnamed RETURN {_CANDIDATE}, false AS by_name }} "
-    "RETURN key, id, type, name, qid, by_name"
-)
-
-# Rule 4 of graph/identity.py: the unnamed groups of a type and count that an actor
-# already has a relation of a type to, one row per event with the event's date.
-LOOKUP_GROUP_TARGETS = (
-    "MATCH (s:Entity {id: $actor})-[r]->(t:Entity {type: $group_type}) "
-    "WHERE type(r) = $rel_type AND t.unnamed "
-    "AND (($count IS NULL AND t.count IS NULL) OR t.count = $count) "
-    "RETURN t.id AS id, r.date AS date ORDER BY id, date"
-)
-
-LOOKUP_WORDS = (
-    "UNWIND $types AS t MATCH (e:Entity {type: t}) "
-    "WHERE NOT e.unnamed AND any(w IN e.name_words WHERE w IN $words) "
-    f"RETURN {_CANDIDATE}"
-)
