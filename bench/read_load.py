@@ -52,11 +52,12 @@ sys.path.insert(0, str(ROOT))
 
 from graph.ids import entity_id  # noqa: E402
 from graph.models import Article, Entity, Extraction, Relation  # noqa: E402
+from graph.ontology import REL, TYPE  # noqa: E402
 from graph.settings import Settings, load_settings  # noqa: E402
 
 LEVELS = (1, 16, 64)
 N_PLACES, N_REGULATORS, N_EXCHANGES = 8, 24, 200
-ACTIONS = ("BANNED", "FINED", "WARNED", "SUED", "INVESTIGATED", "BLOCKED")
+ACTIONS = (REL.banned, REL.fined, REL.warned, REL.sued, REL.investigated, REL.blocked)
 INGEST_WINDOW = 100  # the ingest retracts the article it wrote this many articles before
 INGEST_FIRST = 1_000_000  # ingest article numbers start here (apart from the loaded ones)
 REQUEST_TIMEOUT_S = 30.0
@@ -68,17 +69,17 @@ TARGET_RATIO = 3.0
 
 def _place(k: int) -> Entity:
     name = f"Landia {k}"
-    return Entity(id=entity_id("Jurisdiction", name), type="Jurisdiction", name=name)
+    return Entity(id=entity_id(TYPE.jurisdiction, name), type=TYPE.jurisdiction, name=name)
 
 
 def _regulator(k: int) -> Entity:
     name = f"Markets Authority {k}"
-    return Entity(id=entity_id("Regulator", name), type="Regulator", name=name)
+    return Entity(id=entity_id(TYPE.regulator, name), type=TYPE.regulator, name=name)
 
 
 def _exchange(k: int) -> Entity:
     name = f"Coinex {k}"
-    return Entity(id=entity_id("Exchange", name), type="Exchange", name=name)
+    return Entity(id=entity_id(TYPE.exchange, name), type=TYPE.exchange, name=name)
 
 
 def synthetic(i: int) -> Extraction:
@@ -86,7 +87,7 @@ def synthetic(i: int) -> Extraction:
     (each operating in a place), dated one day after article i - 1."""
     reg, place = _regulator(i % N_REGULATORS), _place(i % N_PLACES)
     ents: dict[str, Entity] = {e.id: e for e in (reg, place)}
-    rels = [Relation(type="LOCATED_IN", source=reg.id, target=place.id, evidence="seat")]
+    rels = [Relation(type=REL.located_in, source=reg.id, target=place.id, evidence="seat")]
     day = (dt.date(2018, 1, 1) + dt.timedelta(days=i % 2500)).isoformat()
     sentences = []
     for m in range(3):
@@ -104,10 +105,10 @@ def synthetic(i: int) -> Extraction:
                 target=ex.id,
                 evidence=sentence,
                 date=day,
-                properties=props if action == "FINED" else {},
+                properties=props if action == REL.fined else {},
             )
         )
-        rels.append(Relation(type="OPERATES_IN", source=ex.id, target=where.id, evidence="ops"))
+        rels.append(Relation(type=REL.operates_in, source=ex.id, target=where.id, evidence="ops"))
     text = " ".join(sentences) + " " + "Filler sentence about markets. " * 40
     article = Article(
         id=f"load-{i:07d}", title=f"Action {i}", publisher="Bench Wire", published=day, text=text
