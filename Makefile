@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help venv demo test neo4j-start neo4j-stop neo4j-status lint typecheck check browser-deps
+.PHONY: help venv demo test neo4j-start neo4j-stop neo4j-status lint typecheck check audit browser-deps
 
 help:
 	@echo "make venv          create .venv and install cryptoreg with its dev tools"
@@ -19,6 +19,7 @@ help:
 	@echo "make lint          ruff check and ruff format --check"
 	@echo "make typecheck     mypy --strict on the source, the tests and the benchmarks"
 	@echo "make check         lint + typecheck (CI runs it before the tests)"
+	@echo "make audit         pip-audit: known vulnerabilities in the installed dependencies"
 	@echo "make browser-deps  install Debian chromium for the browser tests"
 
 venv: $(STAMP)
@@ -66,6 +67,11 @@ typecheck: venv
 	$(BIN)/mypy graph ingest api queries tests bench
 
 check: lint typecheck
+
+# Needs PyPI's vulnerability data (network); CI runs it through .ci/run, which also says
+# plainly when the service could not be reached.
+audit: venv
+	$(BIN)/pip-audit --skip-editable --progress-spinner off
 
 # Debian's chromium, driven by the browser tests through executable_path=/usr/bin/chromium;
 # no browser is ever downloaded by Playwright.

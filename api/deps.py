@@ -1,14 +1,17 @@
 """Dependencies every router shares: settings, the store, and the write-key check.
 
 The store is opened in the app's lifespan; when that fails (Neo4j down) the API still
-starts and every store-backed request retries the open and answers 503 until it works,
-so starting the API before the database is harmless.
+starts and store-backed requests retry the open and answer 503 until it works, so
+starting the API before the database is harmless. A failed open is remembered for
+`REOPEN_AFTER_S`: requests in that window get the same 503 at once instead of queueing
+behind one another's connection attempts (the open is serialised by a lock).
 """
 
 from __future__ import annotations
 
 import hmac
 import threading
+import time
 from typing import Annotated
 
 from fastapi import Depends, Request, Security
@@ -19,6 +22,8 @@ from graph.errors import StoreUnavailableError
 from graph.settings import Settings
 from graph.store.protocol import GraphStore
 
+REOPEN_AFTER_S = 1.0
+
 
 class StoreHolder:
     """The app's one store, opened lazily and at most once at a time."""
@@ -28,22 +33,38 @@ class StoreHolder:
         self.store = store
         self.owned = store is None
         self._lock = threading.Lock()
+        self._failure: tuple[float, StoreUnavailableError] | None = None
 
     def get(self) -> GraphStore:
         """The open store; `StoreUnavailableError` (503) when it cannot be opened now."""
         if self.store is not None:
             return self.store
+        self._raise_recent_failure()
         with self._lock:
             if self.store is None:
-                from graph.store.factory import open_store
-
-                try:
-                    self.store = open_store(self.settings)
-                except StoreUnavailableError:
-                    raise
-                except OSError as exc:
-                    raise StoreUnavailableError(f"cannot open the store: {exc}") from exc
+                self._raise_recent_failure()
+                self.store = self._open()
             return self.store
+
+    def _raise_recent_failure(self) -> None:
+        failure = self._failure
+        if failure is not None and time.monotonic() - failure[0] < REOPEN_AFTER_S:
+            raise StoreUnavailableError(failure[1].detail)
+
+    def _open(self) -> GraphStore:
+        from graph.store.factory import open_store
+
+        try:
+            store = open_store(self.settings)
+        except StoreUnavailableError as exc:
+            self._failure = (time.monotonic(), exc)
+            raise
+        except OSError as exc:
+            err = StoreUnavailableError(f"cannot open the store: {exc}")
+            self._failure = (time.monotonic(), err)
+            raise err from exc
+        self._failure = None
+        return store
 
     def close(self) -> None:
         """Close the store if this holder opened it (an injected store belongs to its owner)."""

@@ -18,6 +18,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from graph.errors import CryptoregError, StoreUnavailableError
 
@@ -103,7 +104,22 @@ async def http_error(request: Request, exc: Exception) -> JSONResponse:
     if exc.status_code == 404 and detail == "Not Found":
         detail = f"no route {request.method} {request.url.path}; see /docs"
     headers = dict(exc.headers) if exc.headers else None
+    if exc.status_code == 405:
+        allowed = allowed_methods(request)
+        headers = {**(headers or {}), "Allow": allowed}
+        detail = f"{request.method} is not allowed on {request.url.path}; allowed: {allowed}"
     return problem(request, exc.status_code, _phrase(exc.status_code), detail, headers=headers)
+
+
+def allowed_methods(request: Request) -> str:
+    """Every method some route serves at this path (Starlette names only the one route
+    it matched, while one path often has a GET route and a POST or DELETE route)."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        match, _ = route.matches(request.scope)
+        if match != Match.NONE:
+            methods |= set(getattr(route, "methods", None) or ())
+    return ", ".join(sorted(methods))
 
 
 async def store_driver_error(request: Request, exc: Exception) -> JSONResponse:
@@ -149,10 +165,12 @@ PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
 def problems(*codes: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI `responses` entries for these error statuses (always with 422 and 503)."""
     descriptions = {
+        400: "A body that does not parse (malformed JSON or form) (RFC 9457 problem).",
         401: "Missing or wrong X-API-Key (RFC 9457 problem).",
         403: "Writes are disabled: no API key is configured (RFC 9457 problem).",
         404: "Unknown id or name (RFC 9457 problem).",
         413: "Request body too large (RFC 9457 problem).",
+        415: "Body of a media type the operation does not take (RFC 9457 problem).",
     }
     out = dict(PROBLEM_RESPONSES)
     for code in codes:

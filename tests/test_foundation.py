@@ -166,7 +166,10 @@ def test_second_server_starts_twice_stops_and_keeps_its_password(
     finally:
         message = stop(other)
     assert "stopped cleanly" in message
-    assert status(other) == (False, "Neo4j is not running")
+    running, said = status(other)
+    assert not running and said.startswith("Neo4j is not running")
+    assert "from CRYPTOREG_NEO4J_PASSWORD / NEO4J_PASSWORD" in said  # configured: none stored
+    assert not other.neo4j_password_file.exists()
     assert stop(other) == "Neo4j is not running"
 
 
@@ -180,6 +183,14 @@ def test_taken_port_gives_a_clear_error(tmp_path: Path) -> None:
         )
         with pytest.raises(ServerError, match=f"port {port} .*already in use"):
             start(settings)
+
+
+def test_conf_makes_a_frozen_server_noticed_in_seconds() -> None:
+    """The keep-alive hint (interval x probes) is the driver's read timeout: 3 s, not 120 s."""
+    lines = set(render_conf(load_settings()).splitlines())
+    assert "server.bolt.connection_keep_alive=1s" in lines
+    assert "server.bolt.connection_keep_alive_probes=3" in lines
+    assert "server.bolt.connection_keep_alive_for_requests=ALL" in lines
 
 
 def test_conf_binds_loopback_with_auth_and_no_usage_report() -> None:

@@ -80,6 +80,14 @@ def render_conf(settings: Settings) -> str:
         f"server.memory.pagecache.size={settings.neo4j_pagecache}",
         "db.tx_log.rotation.retention_policy=2 files",
         "db.tx_log.preallocate=false",  # else 256 MiB per database up front
+        # While a request runs the server sends a keep-alive every second and tells the
+        # driver (the connection.recv_timeout_seconds hint: interval x probes) to give up
+        # after 3 s of silence: a frozen or cut-off server is noticed in 3 s, not 120 s,
+        # and a slow query is never cut (the keep-alives keep coming).
+        "server.bolt.connection_keep_alive=1s",
+        "server.bolt.connection_keep_alive_probes=3",
+        "server.bolt.connection_keep_alive_for_requests=ALL",
+        "server.bolt.connection_keep_alive_streaming_scheduling_interval=1s",
         # Bolt's thread pool otherwise waits 5 s twice on shutdown; a dev server need not.
         "internal.server.bolt.connection_shutdown_wait_time=1s",
         "internal.server.bolt.thread_pool_shutdown_wait_time=1s",

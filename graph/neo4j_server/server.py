@@ -32,6 +32,7 @@ from graph.neo4j_server.conf import (
     write_conf,
 )
 from graph.neo4j_server.jars import ensure_jars, pinned_versions
+from graph.neo4j_server.password import generate, store_password
 from graph.settings import Settings
 
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
@@ -158,9 +159,9 @@ def _wait_ready(alive: Callable[[], bool], settings: Settings) -> None:
                     return
             except AuthError as exc:
                 raise ServerError(
-                    "Neo4j is up but rejects NEO4J_PASSWORD: the password was fixed when "
-                    f"{settings.neo4j_home / 'data'} was created; use that one, or stop the "
-                    "server and delete that folder to start afresh"
+                    f"Neo4j is up but rejects the password ({password_source(settings)}): the "
+                    f"password was fixed when {settings.neo4j_home / 'data'} was created; use "
+                    "that one, or stop the server and delete that folder to start afresh"
                 ) from exc
             except (Neo4jError, DriverError, OSError):
                 pass  # not up yet: refused, or databases still starting
@@ -189,13 +190,67 @@ def _terminate(pid: int, settings: Settings) -> str:
     return f"killed after {STOP_TIMEOUT_S:.0f} s without a clean shutdown"
 
 
+def password_source(settings: Settings) -> str:
+    """Where the password comes from, for people: never the password itself."""
+    origin = settings.neo4j_password_origin
+    if origin == "setting":
+        return "from CRYPTOREG_NEO4J_PASSWORD / NEO4J_PASSWORD"
+    if origin == "stored":
+        return f"generated, in {settings.neo4j_password_file}"
+    if origin == "legacy":
+        return (
+            "the old public default; the next `cryptoreg neo4j start` of a stopped server "
+            f"replaces it with a generated one, kept in {settings.neo4j_password_file}"
+        )
+    return f"none yet: `cryptoreg neo4j start` generates one into {settings.neo4j_password_file}"
+
+
 def _describe(pid: int, settings: Settings, state: str) -> str:
     version = pinned_versions().neo4j
     return (
         f"Neo4j {version} Community {state} (pid {pid})\n"
-        f"  Bolt:    {bolt_url(settings)}  (user {settings.neo4j_user}, password NEO4J_PASSWORD)\n"
-        f"  Browser: {browser_url(settings)}"
+        f"  Bolt:     {bolt_url(settings)}  (user {settings.neo4j_user})\n"
+        f"  Password: {password_source(settings)}\n"
+        f"  Browser:  {browser_url(settings)}"
     )
+
+
+def _with_password(settings: Settings, password: str) -> Settings:
+    """`settings` with this password, read back as stored (the password file now has it)."""
+    fresh = settings.model_copy(update={"neo4j_password": password})
+    fresh._neo4j_password_origin = "stored"
+    return fresh
+
+
+def ensure_password(settings: Settings) -> Settings:
+    """Before the first start: the configured password, or a generated one, now stored."""
+    if settings.neo4j_password_origin in ("setting", "stored"):
+        return settings
+    password = generate()
+    store_password(settings.neo4j_home, password)
+    return _with_password(settings, password)
+
+
+def _replace_legacy_password(settings: Settings) -> Settings:
+    """A server made with the old public default gets a generated password, stored first.
+
+    Written to the file before the server changes it, so a crash in between leaves the
+    new password on disk and the old one on the server: the next start, reading the
+    file, is told clearly that the server rejects it (and the old default still works).
+    """
+    if settings.neo4j_password_origin != "legacy":
+        return settings
+    password = generate()
+    auth = (settings.neo4j_user, settings.neo4j_password)
+    with GraphDatabase.driver(bolt_url(settings), auth=auth, connection_timeout=5) as driver:
+        store_password(settings.neo4j_home, password)
+        driver.execute_query(
+            "ALTER CURRENT USER SET PASSWORD FROM $old TO $new",
+            old=settings.neo4j_password,
+            new=password,
+            database_="system",
+        )
+    return _with_password(settings, password)
 
 
 def start(settings: Settings) -> str:
@@ -216,11 +271,13 @@ def start(settings: Settings) -> str:
         ensure_jars(settings.neo4j_home)
         write_conf(settings)
         if not auth_initialised(settings.neo4j_home):
+            settings = ensure_password(settings)
             set_initial_password(java, settings)
         began = time.monotonic()
         proc = _spawn(java, settings)
         try:
             _wait_ready(lambda: proc.poll() is None, settings)
+            settings = _replace_legacy_password(settings)
         except BaseException:
             _terminate(proc.pid, settings)
             _pid_file(settings).unlink(missing_ok=True)
@@ -246,7 +303,7 @@ def status(settings: Settings) -> tuple[bool, str]:
     """Whether this home's server is running and answering on its Bolt port, and a message."""
     pid = running_pid(settings)
     if pid is None:
-        return False, "Neo4j is not running"
+        return False, f"Neo4j is not running\n  Password: {password_source(settings)}"
     try:
         socket.create_connection((LOOPBACK, settings.neo4j_bolt_port), timeout=2).close()
     except OSError:

@@ -7,19 +7,26 @@ Cypher error is a bug and stays a driver exception.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 from neo4j import exceptions as ne
 
 from graph.errors import ConfigError, StoreUnavailableError
 
 _HINT = "start it with `cryptoreg neo4j start` or check NEO4J_URI"
+_AUTH_HINT = (
+    "check NEO4J_USER and NEO4J_PASSWORD (unset, the password is the one "
+    "`cryptoreg neo4j start` generated; `cryptoreg neo4j status` shows where it is)"
+)
+RECENT = 20
 
 
 def _message(exc: Exception, where: str) -> str | None:
     if isinstance(exc, ne.AuthError):
-        return f"{where} refused the credentials: check NEO4J_USER and NEO4J_PASSWORD"
+        return f"{where} refused the credentials: {_AUTH_HINT}"
     if isinstance(exc, ne.IncompleteCommit):
         return f"{where} dropped the connection during a commit; the write may or may not be stored"
     if isinstance(exc, ne.ServiceUnavailable | ne.SessionExpired):
@@ -45,3 +52,39 @@ def translated(where: str) -> Iterator[None]:
         if message is None:
             raise
         raise StoreUnavailableError(message) from exc
+
+
+@dataclass
+class WriteLog:
+    """The articles a store wrote, for an honest message when the server goes away.
+
+    Bounded: the count, the first id and the last `RECENT` ids (writes go in input order,
+    so these say where a batch stopped however long it was).
+    """
+
+    count: int = 0
+    first: str | None = None
+    recent: deque[str] = field(default_factory=lambda: deque(maxlen=RECENT))
+
+    def add(self, article_id: str) -> None:
+        self.count += 1
+        self.first = self.first or article_id
+        self.recent.append(article_id)
+
+    def report(self, failed: str, uncertain: bool) -> str:
+        """What landed before the outage and what did not, for `StoreUnavailableError`."""
+        if uncertain:
+            now = f"article {failed!r} may or may not be stored (the commit was cut)"
+        else:
+            now = f"article {failed!r} was not written"
+        if not self.count:
+            return f"{now}; no article was written before the outage"
+        ids = list(self.recent)
+        if self.count <= len(ids):
+            listed = ", ".join(ids)
+        else:
+            listed = f"{self.first}, … {self.count - len(ids) - 1} more …, " + ", ".join(ids)
+        return (
+            f"{now}; written before the outage: {self.count} article(s) ({listed}); "
+            "re-running the same ingest is safe (idempotent)"
+        )

@@ -18,24 +18,34 @@ turns as SQLite's do and identity resolution never races another writer; reads g
 `execute_query` with READ routing and run concurrently. A server that is down, refuses the
 credentials or drops the session becomes `StoreUnavailableError`, never a driver
 traceback. Search candidates come from the full-text index (graph/store/neo4j/search.py).
+
+Failing fast (`Neo4jTimeouts`, from settings): reads retry for a short budget only, so an
+API request to a server that is down is a 503 within seconds; `ping` does not retry at
+all (/health answers at once); writes keep a long budget for an ingest to ride out a
+restart, and when it runs out the error names the articles this store wrote before.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any, TypeVar
 
 from neo4j import Driver, GraphDatabase, ManagedTransaction, RoutingControl
+from neo4j.exceptions import IncompleteCommit
 
+from graph.errors import StoreUnavailableError
 from graph.models import Alias, Article, Extraction
 from graph.ontology import get_ontology
+from graph.settings import Neo4jTimeouts
 from graph.store.base import BaseStore
 from graph.store.filters import ActionFilter, Presence
 from graph.store.neo4j import read_queries as cy
 from graph.store.neo4j import search as neo4j_search
 from graph.store.neo4j import traversal as trav
 from graph.store.neo4j import write_queries as wq
-from graph.store.neo4j.errors import translated
+from graph.store.neo4j.errors import WriteLog, translated
 from graph.store.neo4j.records import (
     article_from,
     entity_record,
@@ -60,8 +70,7 @@ from graph.store.search_rank import Candidate
 
 T = TypeVar("T")
 PAGE = 1000
-CONNECTION_TIMEOUT = 5.0
-RETRY_TIME = 15.0
+LIVENESS_CHECK_S = 1.0
 
 
 class Neo4jStore(BaseStore):
@@ -69,25 +78,42 @@ class Neo4jStore(BaseStore):
 
     kind = "neo4j"
 
-    def __init__(self, uri: str, user: str, password: str, database: str = "neo4j") -> None:
+    def __init__(
+        self,
+        uri: str,
+        user: str,
+        password: str,
+        database: str = "neo4j",
+        *,
+        timeouts: Neo4jTimeouts | None = None,
+    ) -> None:
         self.database = database
+        self.timeouts = timeouts or Neo4jTimeouts()
+        self.landed = WriteLog()  # the articles this store wrote, for outage messages
+        # one thread for pings: a ping stuck on a frozen server blocks only later pings,
+        # which give up at their deadline too
+        self._pinger = ThreadPoolExecutor(max_workers=1, thread_name_prefix="neo4j-ping")
         with translated(f"Neo4j at {uri}"):
             self._driver: Driver = GraphDatabase.driver(
                 uri,
                 auth=(user, password),
-                connection_timeout=CONNECTION_TIMEOUT,
-                connection_acquisition_timeout=2 * CONNECTION_TIMEOUT,
-                max_transaction_retry_time=RETRY_TIME,
+                connection_timeout=self.timeouts.connection,
+                connection_acquisition_timeout=self.timeouts.acquisition,
+                # a pooled connection idle for a second is checked (one RESET) before use,
+                # so one the server closed (a restart) is replaced, not a failed read
+                liveness_check_timeout=LIVENESS_CHECK_S,
+                # the budget of reads (execute_query); write sessions set their own
+                max_transaction_retry_time=self.timeouts.read_retry,
                 # "property key does not exist" warnings on an empty database are noise.
                 notifications_min_severity="OFF",
             )
         self._where = f"Neo4j at {uri} (database {database!r})"
         try:
+            self.ping()  # within the ping deadline: a server that never answers fails fast
             with translated(self._where):
-                self._driver.verify_connectivity()
                 ensure_schema(self._driver, database)
         except Exception:
-            self._driver.close()
+            self.close()
             raise
 
     # -- plumbing ------------------------------------------------------------------------
@@ -108,15 +134,38 @@ class Neo4jStore(BaseStore):
         return [{k: plain_value(v) for k, v in row.items()} for row in rows]
 
     def write(self, work: Callable[..., T], *args: Any) -> T:
-        """Run a transaction function in a managed write transaction (retried as a whole)."""
-        with translated(self._where), self._driver.session(database=self.database) as session:
+        """Run a transaction function in a managed write transaction (retried as a whole
+        for at most the write budget)."""
+        with (
+            translated(self._where),
+            self._driver.session(
+                database=self.database, max_transaction_retry_time=self.timeouts.write_retry
+            ) as session,
+        ):
             return session.execute_write(work, *args)
 
     def ping(self) -> str:
-        rows = self.read("CALL dbms.components() YIELD versions RETURN versions[0] AS v")
-        return str(rows[0]["v"])
+        """The server's version within `timeouts.ping` seconds, or `StoreUnavailableError`:
+        /health must answer at once, and a server that is down or frozen is said to be so,
+        not waited for.
+
+        No Cypher runs (a just-started server may take seconds to plan its first query):
+        the driver's server-info call opens or resets a connection, which a server answers
+        only if it is up and accepts the credentials.
+        """
+        future = self._pinger.submit(self._driver.get_server_info)
+        try:
+            with translated(self._where):
+                info = future.result(timeout=self.timeouts.ping)
+        except FutureTimeout:
+            raise StoreUnavailableError(
+                f"{self._where} did not answer within {self.timeouts.ping:g} s "
+                "(NEO4J_PING_TIMEOUT): it is frozen, overloaded or cut off"
+            ) from None
+        return info.agent.rpartition("/")[2]
 
     def close(self) -> None:
+        self._pinger.shutdown(wait=False, cancel_futures=True)
         self._driver.close()
 
     def clear(self) -> None:
@@ -129,7 +178,16 @@ class Neo4jStore(BaseStore):
     def _write(self, extractions: list[Extraction]) -> UpsertSummary:
         total = UpsertSummary()
         for x in extractions:
-            total = total + self.write(upsert_tx, x)
+            try:
+                total = total + self.write(upsert_tx, x)
+            except StoreUnavailableError as exc:
+                # say what is stored and what is not: a batch (the CLI's ingest, say) can
+                # tell its user which articles landed before the outage
+                uncertain = isinstance(exc.__cause__, IncompleteCommit)
+                raise StoreUnavailableError(
+                    f"{exc.detail}; {self.landed.report(x.article.id, uncertain)}"
+                ) from exc
+            self.landed.add(x.article.id)
         return total
 
     def retract(self, article_id: str) -> RetractSummary:
