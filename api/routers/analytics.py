@@ -1,4 +1,10 @@
-"""Graph analytics: central entities, most acted against, communities (graph/store/analytics.py)."""
+"""Graph analytics: central entities, most acted against, communities (graph/store/analytics.py).
+
+Each is a pass over the whole graph, so each answer comes from a ranking cached per store
+version (`graph.store.analytics.GenerationCache`): computed at most once after each write,
+however many requests ask, then filtered and sliced per request. Reads stay public: a
+client can cost at most one computation per write, and writes need the key.
+"""
 
 from __future__ import annotations
 
@@ -39,7 +45,7 @@ def central(
         Query(description="Entity type.", openapi_examples={"exchanges": {"value": TYPE.exchange}}),
     ] = None,
 ) -> list[CentralEntity]:
-    return analytics.central_entities(store, limit, type.value if type else None)
+    return analytics.cached_central_entities(store, limit, type.value if type else None)
 
 
 @router.get(
@@ -66,7 +72,7 @@ def most_acted_against(
     ] = False,
 ) -> list[ActedAgainst]:
     types = [t.value for t in type] if type else None
-    return analytics.most_acted_against(store, limit, types, include_unnamed)
+    return analytics.cached_most_acted_against(store, limit, types, include_unnamed)
 
 
 @router.get(
@@ -82,4 +88,4 @@ def communities(
     min_size: Annotated[int, Query(ge=1, le=1000, description="Smallest community kept.")] = 2,
     limit: Limit = 50,
 ) -> list[Community]:
-    return analytics.communities(store, min_size, limit)
+    return analytics.cached_communities(store, min_size, limit)

@@ -102,8 +102,9 @@ def negotiate(accept: str | None) -> str:
     description=(
         "Entities, articles and facts in the cryptoreg vocabulary (docs/rdf.md). `turtle`, "
         "`ntriples` and `jsonld` give the merged graph; `trig` and `nquads` keep one named "
-        "graph per article with PROV-O on it. N-Triples and N-Quads stream in constant memory; "
-        "the others are built in memory first."
+        "graph per article with PROV-O on it. Every format streams as the store is read "
+        "(one block per subject or named graph of each record), in time and size "
+        "proportional to the graph and constant memory."
     ),
     responses={200: {"description": "The graph.", "content": RDF_CONTENT}, **problems()},
 )

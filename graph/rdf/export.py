@@ -1,15 +1,30 @@
 """Export a store as RDF: `export_store` for the CLI, `iter_export` for the API.
 
-N-Triples and N-Quads stream: records come from the store's iterators, each maps
-to a handful of quads (graph/rdf/mapping.py) and is written at once, so memory
-stays flat however large the graph. Turtle, TriG and JSON-LD need the whole graph
-to group subjects and compact terms, so they build an rdflib Graph/Dataset first
-(memory grows with the graph; use N-Triples/N-Quads for big exports).
+Every format streams: records come from the store's iterators, each maps to a handful
+of quads (graph/rdf/mapping.py) and is written at once, so time and size grow with the
+graph and memory stays one record (plus the mapper's publisher set and the writers'
+bounded prefix caches) however large it is. N-Triples and N-Quads are written line by
+line (graph/rdf/ntriples.py); Turtle and TriG one block per subject and per named graph
+of each record (graph/rdf/turtle.py); JSON-LD as a flattened document, one node object
+per subject of each record (graph/rdf/jsonld.py). A subject can come back in a later
+record (an article is the subject of `schema:mentions` in each entity it mentions);
+all three syntaxes allow that and parse to the same graph as rdflib's own serialisation
+(tests/test_rdf_stream.py).
+
+Readers: the export holds no lock of its own. It reads through the store's iterators,
+which take the store's own snapshots (Neo4j: a query per page of PAGE records; the
+embedded store: a pooled read-only connection, so other readers never wait for it), and
+offers the GIL to the API's other threads after every record (`_polite`). It reads
+articles, then entities, then facts, so a write landing meanwhile can show in the later
+sections only. The writers' memory is flat; the embedded store's iterators still build
+each section as a list in one snapshot (graph/store/embedded/store.py), which paging
+there would make flat too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO, Protocol
@@ -20,34 +35,35 @@ from rdflib.namespace import RDF, SKOS
 
 from graph.errors import InvalidInputError, NotFoundError
 from graph.models import Article
+from graph.rdf import ntriples
+from graph.rdf.jsonld import iter_jsonld
 from graph.rdf.mapping import Quad, RdfMapper
 from graph.rdf.namespaces import CRG, DATA_PREFIXES, Iris
 from graph.rdf.ntriples import iter_chunks, iter_lines
+from graph.rdf.turtle import iter_trig, iter_turtle
 from graph.store.protocol import EntityRecord, Fact, GraphStore
 
 
 @dataclass(frozen=True)
 class RdfFormat:
-    """A serialisation: its API/CLI name, media type, rdflib plugin and shape."""
+    """A serialisation: its API/CLI name, media type, rdflib plugin (to parse it back),
+    file extension, and whether it keeps the named graphs."""
 
     name: str
     media_type: str
     rdflib_name: str
     extension: str
-    streaming: bool
     quads: bool
 
 
 FORMATS: dict[str, RdfFormat] = {
     f.name: f
     for f in (
-        RdfFormat("turtle", "text/turtle", "turtle", "ttl", streaming=False, quads=False),
-        RdfFormat("ntriples", "application/n-triples", "nt", "nt", streaming=True, quads=False),
-        RdfFormat(
-            "jsonld", "application/ld+json", "json-ld", "jsonld", streaming=False, quads=False
-        ),
-        RdfFormat("trig", "application/trig", "trig", "trig", streaming=False, quads=True),
-        RdfFormat("nquads", "application/n-quads", "nquads", "nq", streaming=True, quads=True),
+        RdfFormat("turtle", "text/turtle", "turtle", "ttl", quads=False),
+        RdfFormat("ntriples", "application/n-triples", "nt", "nt", quads=False),
+        RdfFormat("jsonld", "application/ld+json", "json-ld", "jsonld", quads=False),
+        RdfFormat("trig", "application/trig", "trig", "trig", quads=True),
+        RdfFormat("nquads", "application/n-quads", "nquads", "nq", quads=True),
     )
 }
 
@@ -85,7 +101,8 @@ def _mapper(base_iri: str, generated_at: dt.datetime | None) -> RdfMapper:
 
 
 def build_graph(batches: Iterable[list[Quad]], quads: bool) -> Graph:
-    """An rdflib Dataset (named graphs kept) or Graph (all graphs merged), prefixes bound."""
+    """An rdflib Dataset (named graphs kept) or Graph (all graphs merged), prefixes bound:
+    the reference the streamed writers are tested and benchmarked against."""
     graph: Graph = Dataset() if quads else Graph()
     for prefix, ns in DATA_PREFIXES.items():
         graph.bind(prefix, str(ns))
@@ -98,26 +115,54 @@ def build_graph(batches: Iterable[list[Quad]], quads: bool) -> Graph:
     return graph
 
 
-def serialize(batches: Iterable[list[Quad]], fmt: RdfFormat) -> Iterator[bytes]:
-    """Bytes of the quads in `fmt`: streamed line by line, or through an rdflib graph."""
-    if fmt.streaming:
-        return iter_chunks(iter_lines(batches, with_graph=fmt.quads))
-    graph = build_graph(batches, quads=fmt.quads)
+def _prefixes() -> dict[str, str]:
+    return {prefix: str(ns) for prefix, ns in DATA_PREFIXES.items()}
+
+
+def iter_text(batches: Iterable[list[Quad]], fmt: RdfFormat) -> Iterator[str]:
+    """Text of the quads in `fmt`, a piece per record (after a header for the prefixed ones)."""
+    if fmt.name in ("ntriples", "nquads"):
+        return iter_lines(batches, with_graph=fmt.quads)
+    if fmt.name == "turtle":
+        return iter_turtle(batches, _prefixes())
+    if fmt.name == "trig":
+        return iter_trig(batches, _prefixes())
     if fmt.name == "jsonld":
-        context = {prefix: str(ns) for prefix, ns in DATA_PREFIXES.items()}
-        data = graph.serialize(format="json-ld", context=context, encoding="utf-8")
-    else:
-        data = graph.serialize(format=fmt.rdflib_name, encoding="utf-8")
-    return iter([data])
+        return iter_jsonld(batches, _prefixes())
+    raise InvalidInputError(f"no writer for RDF format {fmt.name!r}")
+
+
+def serialize(
+    batches: Iterable[list[Quad]], fmt: RdfFormat, chunk_bytes: int | None = None
+) -> Iterator[bytes]:
+    """UTF-8 chunks of about `chunk_bytes` (default graph/rdf/ntriples.py CHUNK_BYTES) of
+    the quads in `fmt`, each written as soon as its records are read."""
+    return iter_chunks(iter_text(_polite(batches), fmt), chunk_bytes or ntriples.CHUNK_BYTES)
+
+
+def _polite(batches: Iterable[list[Quad]]) -> Iterator[list[Quad]]:
+    """The records, offering the GIL to other threads after each one.
+
+    An export is pure-Python work in the API's process: a request thread waiting for the
+    GIL would otherwise wait out the interpreter's switch interval (5 ms) each time it
+    needs it back, several times per request. `time.sleep(0)` releases the GIL, and a
+    waiting thread takes it; alone, it costs a system call per record."""
+    for batch in batches:
+        yield batch
+        time.sleep(0)
 
 
 def iter_export(
-    source: RdfSource, fmt: str, base_iri: str, generated_at: dt.datetime | None = None
+    source: RdfSource,
+    fmt: str,
+    base_iri: str,
+    generated_at: dt.datetime | None = None,
+    chunk_bytes: int | None = None,
 ) -> Iterator[bytes]:
     """The whole store in `fmt`; the format and base IRI are checked before any record is read."""
     rdf_format = get_format(fmt)
     mapper = _mapper(base_iri, generated_at)
-    return serialize(iter_record_quads(source, mapper), rdf_format)
+    return serialize(iter_record_quads(source, mapper), rdf_format, chunk_bytes)
 
 
 def export_store(

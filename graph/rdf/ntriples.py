@@ -26,7 +26,7 @@ _ECHAR = {
     0x22: '\\"',
     0x5C: "\\\\",
 }
-_ESCAPES: dict[int, str] = {
+ESCAPES: dict[int, str] = {
     **{c: f"\\u{c:04X}" for c in [*range(0x20), 0x7F]},
     **_ECHAR,
     **dict.fromkeys(range(0xD800, 0xE000), "\ufffd"),
@@ -39,7 +39,7 @@ def nt_term(term: Node) -> str:
     if isinstance(term, URIRef):
         return f"<{term}>"
     if isinstance(term, Literal):
-        quoted = '"' + str(term).translate(_ESCAPES) + '"'
+        quoted = '"' + str(term).translate(ESCAPES) + '"'
         if term.language:
             return f"{quoted}@{term.language}"
         if term.datatype is not None and term.datatype != XSD.string:

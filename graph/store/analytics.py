@@ -15,12 +15,26 @@ and ties broken by entity id, so results are deterministic.
 * `communities`: named entities joined when an article mentions both (edge weight:
   number of shared articles); networkx Louvain with a fixed seed. Unnamed groups are
   left out: they belong to one article by construction.
+
+Each is a pass over every fact (seconds on a big graph: FINDINGS.md measured 4.8 s for
+`/analytics/central`), so the API calls the `cached_*` twins: the full ranking is kept
+per store and per *version* of the store (`store_version`: a token every committed
+write changes, from any process), computed at most once per version however many
+requests ask at once (the others wait for it), and answered by filtering and slicing
+that ranking. A store whose version cannot be read is not cached. See docs in
+`GenerationCache`.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import sqlite3
+import threading
+import weakref
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Callable, Hashable
 from itertools import combinations
+from pathlib import Path
+from typing import Any, TypeVar
 
 import networkx as nx
 from pydantic import BaseModel, Field
@@ -30,6 +44,8 @@ from graph.store.protocol import EntitySummary, GraphStore
 
 DAMPING = 0.85
 SEED = 42
+T = TypeVar("T")
+_ALL = 1 << 62  # "no limit": the cached rankings keep every row
 
 
 class CentralEntity(BaseModel):
@@ -90,10 +106,8 @@ def pagerank(weights: dict[str, dict[str, float]], tol: float = 1e-10) -> dict[s
     return rank
 
 
-def central_entities(
-    store: GraphStore, limit: int = 20, entity_type: str | None = None
-) -> list[CentralEntity]:
-    """The most connected entities by PageRank (see the module docstring)."""
+def central_ranking(store: GraphStore) -> list[CentralEntity]:
+    """Every entity by PageRank (see the module docstring), most central first."""
     ents = _summaries(store)
     weights: dict[str, dict[str, float]] = {e: defaultdict(float) for e in ents}
     degree: Counter[str] = Counter()
@@ -108,10 +122,22 @@ def central_entities(
     rows = [
         CentralEntity(entity=ents[e], pagerank=round(r, 6), degree=degree[e])
         for e, r in ranks.items()
-        if entity_type is None or ents[e].type == entity_type
     ]
     rows.sort(key=lambda c: (-c.pagerank, -c.degree, c.entity.id))
-    return rows[:limit]
+    return rows
+
+
+def _central_of(
+    ranking: list[CentralEntity], limit: int, entity_type: str | None
+) -> list[CentralEntity]:
+    return [c for c in ranking if entity_type is None or c.entity.type == entity_type][:limit]
+
+
+def central_entities(
+    store: GraphStore, limit: int = 20, entity_type: str | None = None
+) -> list[CentralEntity]:
+    """The most connected entities by PageRank (see the module docstring)."""
+    return _central_of(central_ranking(store), limit, entity_type)
 
 
 def most_acted_against(
@@ -194,3 +220,147 @@ def communities(store: GraphStore, min_size: int = 2, limit: int = 50) -> list[C
         )
     out.sort(key=lambda c: (-c.size, c.label.id))
     return out[:limit]
+
+
+# --- caching per store version ---------------------------------------------------------
+
+NEO4J_VERSION = (
+    "OPTIONAL MATCH (m:CryptoregMeta {key: 'writer'}) "
+    "CALL () { MATCH (n) RETURN count(n) AS nodes } "
+    "CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } "
+    "RETURN m.generation AS generation, nodes, rels"
+)
+
+
+def _sqlite_generation(data_dir: Path) -> int | None:
+    """`meta.generation` of an embedded store's file, read on a connection of its own (so
+    it never waits for the store's writer or readers); None when there is no file yet."""
+    from graph.store.embedded.db import DB_NAME, generation
+
+    path = data_dir / DB_NAME
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error:
+        return None
+    try:
+        return generation(conn)
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+def store_version(store: GraphStore) -> Hashable | None:
+    """A token that changes with every committed write to the store, from any process:
+    the store's own `generation()` when it has one; else the embedded store's
+    `meta.generation` (bumped by every write transaction, graph/store/embedded/db.py), or
+    the Neo4j store's `CryptoregMeta` generation (bumped by every write, upsert and retract
+    alike) with the node and relationship counts (read from Neo4j's count store), since
+    `clear()` deletes the meta node and restarts its count. None: unknown, do not cache."""
+    hook = getattr(store, "generation", None)
+    if callable(hook):
+        version: Hashable | None = hook()
+        return version
+    kind = getattr(store, "kind", None)
+    if kind == "embedded":
+        return _sqlite_generation(Path(getattr(store, "data_dir")))  # noqa: B009
+    if kind == "neo4j":
+        rows = getattr(store, "read")(NEO4J_VERSION)  # noqa: B009
+        row = rows[0] if rows else {}
+        return (row.get("generation"), row.get("nodes"), row.get("rels"))
+    return None
+
+
+class GenerationCache:
+    """Results of expensive reads of one store, each kept with the store version it was
+    computed at and used only while the store is still at that version.
+
+    `get(key, compute)`: a request reads the version; an entry of that version is
+    answered at once. Otherwise it takes the key's lock, reads the version again (a
+    writer may have committed meanwhile), and computes unless a request it waited for
+    has just done so. So a result is computed at most once per key and version, however
+    many requests arrive together. At most `max_entries` keys are kept (least recently
+    used dropped); `computed` counts the computations (for tests and benchmarks).
+    """
+
+    def __init__(self, version_of: Callable[[], Hashable | None], max_entries: int = 64) -> None:
+        self._version_of = version_of
+        self._max = max_entries
+        self._lock = threading.Lock()
+        self._entries: OrderedDict[Hashable, tuple[Hashable, Any]] = OrderedDict()
+        self._key_locks: dict[Hashable, threading.Lock] = {}
+        self.computed = 0
+
+    def _fresh(self, key: Hashable, version: Hashable) -> tuple[bool, Any]:
+        with self._lock:
+            hit = self._entries.get(key)
+            if hit is None or hit[0] != version:
+                return False, None
+            self._entries.move_to_end(key)
+            return True, hit[1]
+
+    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+        version = self._version_of()
+        if version is None:
+            return compute()
+        found, value = self._fresh(key, version)
+        if found:
+            return value  # type: ignore[no-any-return]
+        with self._lock:
+            key_lock = self._key_locks.setdefault(key, threading.Lock())
+        with key_lock:
+            version = self._version_of()
+            found, value = self._fresh(key, version)
+            if found:
+                return value  # type: ignore[no-any-return]
+            result = compute()
+            with self._lock:
+                self.computed += 1
+                self._entries[key] = (version, result)
+                self._entries.move_to_end(key)
+                while len(self._entries) > self._max:
+                    old, _ = self._entries.popitem(last=False)
+                    self._key_locks.pop(old, None)
+            return result
+
+
+_CACHES: weakref.WeakKeyDictionary[GraphStore, GenerationCache] = weakref.WeakKeyDictionary()
+_CACHES_LOCK = threading.Lock()
+
+
+def cache_of(store: GraphStore) -> GenerationCache:
+    """The store's analytics cache (made on first use, dropped with the store)."""
+    with _CACHES_LOCK:
+        cache = _CACHES.get(store)
+        if cache is None:
+            cache = _CACHES[store] = GenerationCache(lambda: store_version(store))
+        return cache
+
+
+def cached_central_entities(
+    store: GraphStore, limit: int = 20, entity_type: str | None = None
+) -> list[CentralEntity]:
+    """`central_entities` from the store's ranking of every entity, computed once per version."""
+    ranking = cache_of(store).get(("central",), lambda: central_ranking(store))
+    return _central_of(ranking, limit, entity_type)
+
+
+def cached_most_acted_against(
+    store: GraphStore,
+    limit: int = 20,
+    action_types: list[str] | None = None,
+    include_unnamed: bool = False,
+) -> list[ActedAgainst]:
+    """`most_acted_against`, its full ranking computed once per version and argument set."""
+    types = tuple(sorted(set(action_types))) if action_types else None
+    key = ("acted", types, include_unnamed)
+    ranking = cache_of(store).get(
+        key, lambda: most_acted_against(store, _ALL, list(types or ()) or None, include_unnamed)
+    )
+    return ranking[:limit]
+
+
+def cached_communities(store: GraphStore, min_size: int = 2, limit: int = 50) -> list[Community]:
+    """`communities`, the Louvain partition computed once per version."""
+    found = cache_of(store).get(("communities",), lambda: communities(store, 1, _ALL))
+    return [c for c in found if c.size >= min_size][:limit]
