@@ -189,6 +189,8 @@ def serve(
     from api.app import create_app
 
     s = _settings()
+    if host:  # the app (and each worker) reads its settings: trust the host it binds to
+        os.environ["CRYPTOREG_HOST"] = host
     # uvicorn's worker processes import the factory themselves: name it by the function.
     uvicorn.run(
         f"{create_app.__module__}:{create_app.__qualname__}",

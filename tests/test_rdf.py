@@ -224,7 +224,7 @@ def _odd_extraction() -> Extraction:
     """Language-tagged aliases, a Wikidata id, a fine, a group, and awkward characters."""
     return Extraction(
         article=Article(
-            id="odd article/1",
+            id="odd article:1",
             url="https://example.org/news?id=1&x=a b",
             title='Title with "quotes" and a\nnewline',
             publisher="Forkast",

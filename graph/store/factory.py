@@ -16,6 +16,7 @@ def open_store(settings: Settings) -> GraphStore:
             user=settings.neo4j_user,
             password=settings.neo4j_password,
             database=settings.neo4j_database,
+            timeouts=settings.neo4j_timeouts(),
         )
     from graph.store.embedded.store import EmbeddedStore
 
