@@ -136,7 +136,11 @@ def covered_routes() -> set[tuple[str, str]]:
 
 
 if __name__ == "__main__":
+    import os
     import tempfile
+
+    # the test client's Host, trusted as pytest trusts it (pyproject.toml [tool.pytest] env)
+    os.environ.setdefault("CRYPTOREG_ALLOWED_HOSTS", '["testserver"]')
 
     with tempfile.TemporaryDirectory() as tmp:
         answers = snapshot_responses(Path(tmp) / "data")
