@@ -199,7 +199,7 @@ def test_an_article_past_its_time_budget_is_refused_with_a_reason() -> None:
     article = Article(id="slow", title="t", text=text)
     with pytest.raises(ExtractionTimeoutError, match="budget of 1e-06 s"):
         extract_article(article, time_budget=1e-6)
-    assert extract_article(article, time_budget=None).relations  # no budget: it finishes
+    assert extract_article(article, time_budget=0).relations  # no budget: it finishes
 
 
 def test_a_timed_out_article_is_that_articles_failure_and_the_batch_goes_on() -> None:
@@ -210,8 +210,23 @@ def test_a_timed_out_article_is_that_articles_failure_and_the_batch_goes_on() ->
     quick = Article(id="quick", title="t", text="The SEC fined Kraken $30 million.")
 
     def tight(article: Article) -> Extraction:
-        return extract_article(article, time_budget=1e-6 if article.id == "slow" else None)
+        return extract_article(article, time_budget=1e-6 if article.id == "slow" else 0)
 
     failed, done = extract_or_fail(slow, tight), extract_or_fail(quick, tight)
     assert isinstance(failed, ReadFailure) and "budget" in str(failed)
     assert not isinstance(done, ReadFailure) and done.relations
+
+
+def test_the_time_budget_comes_from_the_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ingest.extraction.time_budget import ExtractionTimeoutError, configured_seconds
+
+    monkeypatch.setenv("CRYPTOREG_EXTRACT_TIME_BUDGET", "0.000001")
+    configured_seconds.cache_clear()
+    try:
+        article = Article(id="slow", title="t", text="The SEC fined Kraken $30 million. " * 500)
+        with pytest.raises(ExtractionTimeoutError):
+            extract_article(article)
+    finally:
+        monkeypatch.delenv("CRYPTOREG_EXTRACT_TIME_BUDGET")
+        configured_seconds.cache_clear()
+    assert configured_seconds() == 60.0

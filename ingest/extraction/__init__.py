@@ -37,14 +37,15 @@ from ingest.extraction.references.unnamed_groups import find_unnamed_groups
 from ingest.extraction.structure.affiliations import read_affiliations
 from ingest.extraction.structure.structure_relations import read_structure
 from ingest.extraction.text.document import read_document
-from ingest.extraction.time_budget import DEFAULT_SECONDS, budget, check
+from ingest.extraction.time_budget import budget, check
 
 __all__ = ["extract_article"]
 
 
-def extract_article(article: Article, time_budget: float | None = DEFAULT_SECONDS) -> Extraction:
+def extract_article(article: Article, time_budget: float | None = None) -> Extraction:
     """Extract the entities and relations one article states (see ONTOLOGY.md's JSON);
-    `ExtractionTimeoutError` past `time_budget` seconds (time_budget.py; None: no limit)."""
+    `ExtractionTimeoutError` past `time_budget` seconds (time_budget.py; None: the
+    configured budget, 0: no limit)."""
     with budget(time_budget):
         doc = read_document(article.text, recase=restore_case)  # text/ (names/ restores case)
         check("text")

@@ -17,10 +17,11 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import lru_cache
 
 from graph.errors import InvalidInputError
+from graph.settings import load_settings
 
-DEFAULT_SECONDS = 60.0
 _DEADLINE: ContextVar[tuple[float, float] | None] = ContextVar("extract_deadline", default=None)
 
 
@@ -28,9 +29,19 @@ class ExtractionTimeoutError(InvalidInputError):
     """An article's extraction went past its time budget."""
 
 
+@lru_cache(maxsize=1)
+def configured_seconds() -> float:
+    """The configured budget (`CRYPTOREG_EXTRACT_TIME_BUDGET`, default 60 s; 0: none),
+    read once per process."""
+    return load_settings().extract_time_budget
+
+
 @contextmanager
 def budget(seconds: float | None) -> Iterator[None]:
-    """Run the block with a deadline `seconds` from now (None or <= 0: no deadline)."""
+    """Run the block with a deadline `seconds` from now (None: the configured budget;
+    0: no deadline)."""
+    if seconds is None:
+        seconds = configured_seconds()
     value = (time.perf_counter() + seconds, seconds) if seconds and seconds > 0 else None
     token = _DEADLINE.set(value)
     try:
