@@ -74,7 +74,7 @@ class WriteLog:
     def report(self, failed: str, uncertain: bool) -> str:
         """What landed before the outage and what did not, for `StoreUnavailableError`."""
         if uncertain:
-            now = f"article {failed!r} may or may not be stored (the commit was cut)"
+            now = f"article {failed!r} may or may not be stored (the connection dropped mid-write)"
         else:
             now = f"article {failed!r} was not written"
         if not self.count:

@@ -33,7 +33,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any, TypeVar
 
 from neo4j import Driver, GraphDatabase, ManagedTransaction, RoutingControl
-from neo4j.exceptions import IncompleteCommit
+from neo4j.exceptions import IncompleteCommit, ServiceUnavailable, SessionExpired
 
 from graph.errors import StoreUnavailableError
 from graph.models import Alias, Article, Extraction
@@ -183,7 +183,11 @@ class Neo4jStore(BaseStore):
             except StoreUnavailableError as exc:
                 # say what is stored and what is not: a batch (the CLI's ingest, say) can
                 # tell its user which articles landed before the outage
-                uncertain = isinstance(exc.__cause__, IncompleteCommit)
+                # A lost connection may have cut the commit itself, and the driver's retry
+                # then fails to reconnect: only a refusal before any write is certain.
+                uncertain = isinstance(
+                    exc.__cause__, IncompleteCommit | ServiceUnavailable | SessionExpired
+                )
                 raise StoreUnavailableError(
                     f"{exc.detail}; {self.landed.report(x.article.id, uncertain)}"
                 ) from exc
