@@ -32,6 +32,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.deps import StoreHolder
 from api.docs import install_docs
+from api.export_slots import ExportSlots
 from api.limits import BodySizeLimit
 from api.problems import EXCEPTION_HANDLERS, Problem, problems
 from api.routers import ROUTERS
@@ -82,6 +83,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     )
     app.state.settings = settings
     app.state.store_holder = holder
+    app.state.export_slots = ExportSlots(settings.max_exports)
     for router in ROUTERS:
         app.include_router(router)
     install_docs(app, TITLE)

@@ -24,3 +24,15 @@ class PayloadTooLargeError(CryptoregError):
 
     status = 413
     title = "Payload too large"
+
+
+class BusyError(CryptoregError):
+    """A request the server turns away for now because as many of its kind are running as
+    it allows; `retry_after` seconds is a fair wait (sent as Retry-After)."""
+
+    status = 429
+    title = "Too many requests"
+
+    def __init__(self, detail: str, retry_after: int) -> None:
+        super().__init__(detail)
+        self.retry_after = retry_after

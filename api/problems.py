@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
+from api.errors import BusyError
 from graph.errors import CryptoregError, StoreUnavailableError
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -77,6 +78,8 @@ async def cryptoreg_error(request: Request, exc: Exception) -> JSONResponse:
     if exc.status >= 500 and exc.status != 503:
         log.error("server error on %s: %s", request.url.path, exc.detail)
     headers = {"WWW-Authenticate": "ApiKey"} if exc.status == 401 else None
+    if isinstance(exc, BusyError):
+        headers = {"Retry-After": str(exc.retry_after)}
     return problem(request, exc.status, exc.title, exc.detail, headers=headers)
 
 
@@ -171,6 +174,8 @@ def problems(*codes: int) -> dict[int | str, dict[str, Any]]:
         404: "Unknown id or name (RFC 9457 problem).",
         413: "Request body too large (RFC 9457 problem).",
         415: "Body of a media type the operation does not take (RFC 9457 problem).",
+        429: "As many of these requests are running as the server allows; retry after the "
+        "Retry-After header's seconds (RFC 9457 problem).",
     }
     out = dict(PROBLEM_RESPONSES)
     for code in codes:

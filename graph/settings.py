@@ -89,6 +89,8 @@ class Settings(BaseSettings):
         "bind host ('*' accepts any)",
     )
     max_body_bytes: int = Field(10_000_000, ge=1024, alias="CRYPTOREG_MAX_BODY_BYTES")
+    # whole-graph exports one API process streams at once; one more is a 429 (api/export_slots.py)
+    max_exports: int = Field(2, ge=1, le=64, alias="CRYPTOREG_MAX_EXPORTS")
     # seconds one article's extraction may take (0: no limit); ingest/extraction/time_budget.py
     extract_time_budget: float = Field(60.0, ge=0, alias="CRYPTOREG_EXTRACT_TIME_BUDGET")
     max_file_bytes: int = Field(20_000_000, ge=1024, alias="CRYPTOREG_MAX_FILE_BYTES")

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import threading
 from collections.abc import Iterator
 from typing import Any
 
+import httpx
 import pytest
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
@@ -266,3 +268,46 @@ def test_export_response_starts_before_the_graph_is_read(
         data=data, format=rdf_format.rdflib_name
     )
     assert len(graph) > 100
+
+
+class _GatedStore(_ProbedStore):
+    """The store, whose facts wait at a gate: an export stays open until it is lifted."""
+
+    def __init__(self, store: GraphStore) -> None:
+        super().__init__(store, [])
+        self.reading = threading.Semaphore(0)
+        self.gate = threading.Event()
+
+    def iter_facts(self) -> Iterator[Fact]:
+        self.reading.release()
+        assert self.gate.wait(timeout=60)
+        yield from self._store.iter_facts()
+
+
+def test_one_export_more_than_the_cap_is_a_429_and_reads_go_on(
+    small_store: GraphStore, settings: Settings
+) -> None:
+    """With CRYPTOREG_MAX_EXPORTS=1 and one export open, a second is refused at once with
+    a 429 problem and a Retry-After, cheap reads still answer, and the slot comes back
+    when the first export ends."""
+    from browser_support import serve
+
+    from api.app import create_app
+
+    gated = _GatedStore(small_store)
+    app = create_app(settings.model_copy(update={"max_exports": 1}), store=gated)
+    with serve(app) as base, httpx.Client(base_url=base, timeout=30) as client:
+        first: list[httpx.Response] = []
+        opened = threading.Thread(target=lambda: first.append(client.get("/export")))
+        opened.start()
+        assert gated.reading.acquire(timeout=30)  # the first export holds its slot
+        refused = client.get("/export", params={"format": "ntriples"})
+        assert refused.status_code == 429
+        assert refused.headers["content-type"] == "application/problem+json"
+        assert int(refused.headers["retry-after"]) > 0
+        assert "CRYPTOREG_MAX_EXPORTS" in refused.json()["detail"]
+        assert client.get("/stats").status_code == 200
+        gated.gate.set()
+        opened.join(timeout=60)
+        assert first[0].status_code == 200 and len(first[0].content) > 1000
+        assert client.get("/export").status_code == 200  # the slot is free again

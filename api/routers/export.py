@@ -104,11 +104,13 @@ def negotiate(accept: str | None) -> str:
         "`ntriples` and `jsonld` give the merged graph; `trig` and `nquads` keep one named "
         "graph per article with PROV-O on it. Every format streams as the store is read "
         "(one block per subject or named graph of each record), in time and size "
-        "proportional to the graph and constant memory."
+        "proportional to the graph and constant memory. At most CRYPTOREG_MAX_EXPORTS "
+        "exports run at once; one more is a 429 with Retry-After."
     ),
-    responses={200: {"description": "The graph.", "content": RDF_CONTENT}, **problems()},
+    responses={200: {"description": "The graph.", "content": RDF_CONTENT}, **problems(429)},
 )
 def export(
+    request: Request,
     store: StoreDep,
     settings: SettingsDep,
     fmt: Annotated[RdfFormatName, Query(alias="format", description="RDF serialisation.")] = (
@@ -116,10 +118,12 @@ def export(
     ),
 ) -> StreamingResponse:
     rdf_format = get_format(fmt.value)
-    chunks = iter_export(store, rdf_format.name, settings.base_iri)
+    chunks = request.app.state.export_slots.stream(
+        iter_export(store, rdf_format.name, settings.base_iri)
+    )
     # The first chunk is read before the status line goes out, so a store that fails on
     # its first read still answers with a problem (503), not a truncated 200.
-    first = next(chunks, b"")
+    first = next(chunks, b"")  # a failure here has freed the slot (ExportSlots._held)
     disposition = f'inline; filename="cryptoreg.{rdf_format.extension}"'
     return StreamingResponse(
         chain([first], chunks),

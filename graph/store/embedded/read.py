@@ -204,6 +204,36 @@ def article_from_row(row: tuple[Any, ...]) -> Article:
 ARTICLE_COLS = "id, url, title, publisher, published, text, source_path"
 
 
+def entity_ids_after(conn: sqlite3.Connection, after: str, page: int) -> list[str]:
+    """The next `page` entity ids above `after`, in order (keyset paging)."""
+    rows = conn.execute(
+        "SELECT id FROM entities WHERE id > ? ORDER BY id LIMIT ?", (after, page)
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def fact_keys_after(
+    conn: sqlite3.Connection, rel_type: str, after: tuple[str, str, str], page: int
+) -> list[tuple[int, str, str, str]]:
+    """The next `page` facts of one type above `after` = (source, target, event id), as
+    (row id, source, target, event id) in that order: `record_order` within a type
+    (index facts_order)."""
+    rows = conn.execute(
+        "SELECT id, source, target, event_id FROM facts WHERE type = ? "
+        "AND (source, target, event_id) > (?, ?, ?) "
+        "ORDER BY source, target, event_id LIMIT ?",
+        (rel_type, *after, page),
+    ).fetchall()
+    return [tuple(r) for r in rows]
+
+
+def articles_after(conn: sqlite3.Connection, after: str, page: int) -> list[tuple[Any, ...]]:
+    """The next `page` article rows (ARTICLE_COLS) with ids above `after`, by id."""
+    return conn.execute(
+        f"SELECT {ARTICLE_COLS} FROM articles WHERE id > ? ORDER BY id LIMIT ?", (after, page)
+    ).fetchall()
+
+
 def stats(conn: sqlite3.Connection) -> Stats:
     """Counts, zero-filled over every ontology type."""
     ont = get_ontology()

@@ -91,6 +91,8 @@ CREATE TABLE IF NOT EXISTS facts (
 CREATE INDEX IF NOT EXISTS facts_key ON facts (source, type, target);
 CREATE INDEX IF NOT EXISTS facts_target ON facts (target, type);
 CREATE INDEX IF NOT EXISTS facts_type ON facts (type, start_day);
+-- the iterators' keyset order (`record_order` within a type)
+CREATE INDEX IF NOT EXISTS facts_order ON facts (type, source, target, event_id);
 
 CREATE TABLE IF NOT EXISTS fact_support (
   fact_id    INTEGER NOT NULL,

@@ -20,7 +20,8 @@ graph/store/base.py:
   effective date (graph/store/provenance.py: the first day of the event's `date`, else
   `first_seen`); `in_force_on` and `status` to the event's bounds and current status.
 * `articles`: published newest first, undated last, then id. Iterators: entities by id,
-  facts by `record_order`, articles by id.
+  facts by `record_order`, articles by id; they page through one read transaction, so an
+  export of any size is one consistent generation in flat memory.
 * traversals: graph/store/embedded/view.py.
 """
 
@@ -34,6 +35,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from graph.models import Alias, Article, Extraction
+from graph.ontology import get_ontology
 from graph.store.base import BaseStore
 from graph.store.embedded import read as rd
 from graph.store.embedded.actions import action_facts
@@ -66,6 +68,8 @@ from graph.store.protocol import (
 from graph.store.search_rank import Candidate
 
 BATCH = 200
+# Rows per page of the iterators: they stream a graph of any size in flat memory.
+ITER_PAGE = 1000
 
 
 class EmbeddedStore(BaseStore):
@@ -283,20 +287,44 @@ class EmbeddedStore(BaseStore):
         with self._snapshot():
             return rd.stats(self._rconn)
 
+    @contextmanager
+    def _held_snapshot(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction that an iterator may hold across its yields.
+
+        A generator can be resumed by another thread than the one that started it (a
+        streamed HTTP response runs each step in the server's thread pool), so it cannot
+        use this thread's `_snapshot`: it takes a pooled connection of its own and keeps
+        its read transaction until it is exhausted or closed. It joins this thread's
+        snapshot when one is open (the caller's reads then agree with it)."""
+        joined: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if joined is not None:
+            yield joined
+            return
+        conn = self._readers.acquire()
+        try:
+            with read_tx(conn):
+                yield conn
+        finally:
+            self._readers.release(conn)
+
     def iter_entities(self) -> Iterator[EntityRecord]:
-        with self._snapshot():
-            records = list(rd.entity_records(self._rconn))
-        yield from records
+        with self._held_snapshot() as conn:
+            after = ""
+            while ids := rd.entity_ids_after(conn, after, ITER_PAGE):
+                yield from rd.entity_records(conn, ids)
+                after = ids[-1]
 
     def iter_facts(self) -> Iterator[Fact]:
-        with self._snapshot():
-            ids = [r[0] for r in self._rconn.execute("SELECT id FROM facts")]
-            facts = rd.facts_by_ids(self._rconn, ids)
-        yield from facts
+        with self._held_snapshot() as conn:
+            for rel_type in sorted(get_ontology().relations):
+                after = ("", "", "")
+                while rows := rd.fact_keys_after(conn, rel_type, after, ITER_PAGE):
+                    yield from rd.facts_by_ids(conn, [r[0] for r in rows])
+                    after = rows[-1][1:]
 
     def iter_articles(self) -> Iterator[Article]:
-        with self._snapshot():
-            rows = self._rconn.execute(
-                f"SELECT {rd.ARTICLE_COLS} FROM articles ORDER BY id"
-            ).fetchall()
-        yield from (rd.article_from_row(r) for r in rows)
+        with self._held_snapshot() as conn:
+            after = ""
+            while rows := rd.articles_after(conn, after, max(1, ITER_PAGE // 4)):
+                yield from (rd.article_from_row(r) for r in rows)
+                after = rows[-1][0]
