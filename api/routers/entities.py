@@ -17,6 +17,7 @@ from api.schemas import EntityDetail, EntityTypeEnum, Page, RelationTypeEnum
 from graph.errors import InvalidInputError, NotFoundError
 from graph.models import Entity
 from graph.store.base import MAX_DEPTH, MAX_PATH
+from graph.store.hubs import HubLimits
 from graph.store.protocol import EntityRecord, EntitySummary, Fact, GraphStore, SearchHit, Subgraph
 
 router = APIRouter(tags=["entities"])
@@ -32,6 +33,7 @@ EntityId = Annotated[
         openapi_examples={"okx": {"value": "exchange:okx"}},
     ),
 ]
+MAX_PER_TYPE = 200  # facts per relation type and direction in one neighbourhood answer
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page size (at most 100).")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 Direction = Annotated[
@@ -152,7 +154,11 @@ def get_relations(
     response_model=Subgraph,
     summary="Nodes and edges around an entity",
     description="The entities within `depth` hops (1 to 3) and the facts among them, ready to "
-    "draw as a graph.",
+    "draw as a graph. A hub's answer is capped: breadth-first from the entity, each entity "
+    "shows at most `limit` facts of each relation type and direction (best supported "
+    "first), at most 250 entities in all, each fact with its first 10 sources; every "
+    "group that was cut is listed in `omitted` with its total, and `offset` pages the "
+    'entity\'s own groups ("14 more jurisdictions").',
     responses={**ex.ok(ex.SUBGRAPH), **problems(404)},
 )
 def get_neighborhood(
@@ -161,10 +167,18 @@ def get_neighborhood(
     depth: Annotated[int, Query(ge=1, le=MAX_DEPTH, description="Hops from the entity.")] = 1,
     type: RelTypes = None,
     direction: Direction = "both",
+    limit: Annotated[
+        int,
+        Query(ge=1, le=MAX_PER_TYPE, description="Facts per relation type and direction."),
+    ] = HubLimits.per_type,
+    offset: Annotated[
+        int, Query(ge=0, le=MAX_OFFSET, description="Facts to skip in each of the entity's groups.")
+    ] = 0,
 ) -> Subgraph:
     require_entity(store, entity_id)
     rel_types = [t.value for t in type] if type else None
-    return store.neighbours(entity_id, depth, rel_types, direction)
+    limits = HubLimits(per_type=limit, offset=offset)
+    return store.neighbours(entity_id, depth, rel_types, direction, limits)
 
 
 @router.get(

@@ -44,6 +44,7 @@ from graph.ontology import REL, TYPE, get_ontology
 from graph.partial_dates import first_day
 from graph.store.events import in_force_on as stood_on
 from graph.store.filters import ActionFilter, Presence
+from graph.store.hubs import HubLimits, cap_neighbourhood
 from graph.store.protocol import (
     ArticleFacts,
     CurrencyTotal,
@@ -208,14 +209,19 @@ class BaseStore(ABC):
         depth: int = 1,
         rel_types: list[str] | None = None,
         direction: Direction = "both",
+        limits: HubLimits | None = None,
     ) -> Subgraph:
-        """The subgraph within `depth` hops (graph/store/embedded/view.py has the rule)."""
+        """The subgraph within `depth` hops (graph/store/embedded/view.py has the rule),
+        cut to `limits` when given (graph/store/hubs.py)."""
         if not 1 <= depth <= MAX_DEPTH:
             raise InvalidInputError(f"depth must be 1-{MAX_DEPTH}, not {depth}")
         types = followed_types(rel_types, direction)
         with self._snapshot():
             self._require(entity_id)
-            return self._neighbours(entity_id, depth, types, direction)
+            whole = self._neighbours(entity_id, depth, types, direction)
+        if limits is None:
+            return whole
+        return cap_neighbourhood(whole, entity_id, depth, direction, limits)
 
     def shortest_paths(self, from_id: str, to_id: str, max_length: int = 4) -> list[Subgraph]:
         """Every shortest undirected path of at most `max_length` hops, by node sequence."""

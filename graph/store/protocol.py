@@ -17,11 +17,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from typing import Any, Literal, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, Field
 
 from graph.models import Alias, Article, Entity, Extraction
+
+if TYPE_CHECKING:
+    from graph.store.hubs import HubLimits
 
 Direction = Literal["out", "in", "both"]
 
@@ -76,13 +79,28 @@ class Fact(BaseModel):
     in_force_until: dt.date | None = None  # first day no longer in force (ended), else None
     history: list[StatusChange] = Field(default_factory=list)
     properties: dict[str, Any] = Field(default_factory=dict)
+    # sources this answer leaves out (a capped neighbourhood, graph/store/hubs.py)
+    sources_omitted: int = 0
+
+
+class Omitted(BaseModel):
+    """A group of facts a capped answer cut (graph/store/hubs.py): the facts of `type`
+    going `direction` from `entity_id`, `shown` of `total` from `offset` on."""
+
+    entity_id: str
+    type: str
+    direction: Literal["out", "in"]
+    total: int
+    shown: int
+    offset: int = 0
 
 
 class Subgraph(BaseModel):
-    """Nodes and edges ready to draw."""
+    """Nodes and edges ready to draw; `omitted` lists what a cap left out."""
 
     nodes: list[EntitySummary]
     edges: list[Fact]
+    omitted: list[Omitted] = Field(default_factory=list)
 
 
 class SearchHit(BaseModel):
@@ -249,6 +267,7 @@ class GraphStore(Protocol):
         depth: int = 1,
         rel_types: list[str] | None = None,
         direction: Direction = "both",
+        limits: HubLimits | None = None,
     ) -> Subgraph: ...
 
     def shortest_paths(self, from_id: str, to_id: str, max_length: int = 4) -> list[Subgraph]: ...

@@ -1,0 +1,120 @@
+"""Bounded hubs (issue 16, point 4): a neighbourhood is capped per relation type and
+direction with counts of what was left out, pages with `offset`, keeps at most so many
+entities and sources per fact, and a hub's HTTP answer stays small. Both stores."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from graph.models import Article, Entity, Extraction, Relation
+from graph.settings import Settings
+from graph.store.hubs import HubLimits
+from graph.store.protocol import GraphStore
+
+HUB = "exchange:hub"
+WARNERS = 30
+
+
+def _warned(i: int, article: str) -> Extraction:
+    reg = f"regulator:reg-{i:02d}"
+    return Extraction(
+        article=Article(id=article, published=dt.date(2024, 1, 1) + dt.timedelta(days=i)),
+        entities=[
+            Entity(id=reg, type="Regulator", name=f"Regulator {i:02d}"),
+            Entity(id=HUB, type="Exchange", name="Hub Exchange"),
+        ],
+        relations=[
+            Relation(type="WARNED", source=reg, target=HUB, evidence=f"Reg {i} warned Hub.")
+        ],
+    )
+
+
+def _hub(store: GraphStore) -> None:
+    """30 regulators warn the hub (the first 5 in a second article each: best supported);
+    3 ban it; one warning is reported by 15 articles."""
+    xs = [_warned(i, f"w-{i:02d}") for i in range(WARNERS)]
+    xs += [_warned(i, f"again-{i:02d}") for i in range(5)]
+    xs += [_warned(29, f"many-{k:02d}") for k in range(15)]
+    for i in range(3):
+        ban = f"regulator:ban-{i}"
+        xs.append(
+            Extraction(
+                article=Article(id=f"b-{i}"),
+                entities=[
+                    Entity(id=ban, type="Regulator", name=f"Banning Body {i}"),
+                    Entity(id=HUB, type="Exchange", name="Hub Exchange"),
+                ],
+                relations=[Relation(type="BANNED", source=ban, target=HUB)],
+            )
+        )
+    store.upsert_many(xs)
+
+
+def test_each_group_is_capped_with_its_total(store: GraphStore) -> None:
+    _hub(store)
+    sub = store.neighbours(HUB, limits=HubLimits(per_type=10))
+    by_type: dict[str, int] = {}
+    for fact in sub.edges:
+        by_type[fact.type] = by_type.get(fact.type, 0) + 1
+    assert by_type == {"WARNED": 10, "BANNED": 3}
+    assert [(o.entity_id, o.type, o.direction, o.total, o.shown) for o in sub.omitted] == [
+        (HUB, "WARNED", "in", WARNERS, 10)
+    ]
+    assert len(sub.nodes) == 1 + 10 + 3
+    shown = {f.source.id for f in sub.edges if f.type == "WARNED"}
+    # best supported first: reg-29 (16 articles), then reg-00..reg-04 (2 each)
+    assert {"regulator:reg-29", *(f"regulator:reg-{i:02d}" for i in range(5))} <= shown
+
+
+def test_offset_pages_through_a_group(store: GraphStore) -> None:
+    _hub(store)
+    pages = [
+        {
+            f.source.id
+            for f in store.neighbours(HUB, limits=HubLimits(per_type=10, offset=k)).edges
+            if f.type == "WARNED"
+        }
+        for k in (0, 10, 20)
+    ]
+    assert [len(p) for p in pages] == [10, 10, 10]
+    assert set().union(*pages) == {f"regulator:reg-{i:02d}" for i in range(WARNERS)}
+    uncapped = store.neighbours(HUB)
+    assert uncapped.omitted == [] and len(uncapped.edges) == WARNERS + 3
+
+
+def test_entities_and_sources_are_bounded(store: GraphStore) -> None:
+    _hub(store)
+    sub = store.neighbours(HUB, limits=HubLimits(per_type=50, max_nodes=8, sources_per_fact=4))
+    assert len(sub.nodes) == 8
+    assert sum(o.total - o.shown for o in sub.omitted) == WARNERS + 3 - 7
+    many = next(f for f in sub.edges if f.source.id == "regulator:reg-29")
+    assert len(many.sources) == 4 and many.sources_omitted == 16 - 4
+    assert len(many.evidence) <= 4
+
+
+def test_a_hubs_http_answer_stays_small(store: GraphStore, settings: Settings) -> None:
+    """1,000 regulators warn one exchange: the default answer draws 25 of them and says
+    how many more there are, in a few kilobytes."""
+    store.upsert_many([_warned(i, f"w-{i:04d}") for i in range(1000)])
+    client = TestClient(create_app(settings, store=store))
+    answer = client.get(f"/entities/{HUB}/neighborhood")
+    assert answer.status_code == 200
+    body = answer.json()
+    assert len(body["edges"]) == HubLimits.per_type
+    assert body["omitted"] == [
+        {
+            "entity_id": HUB,
+            "type": "WARNED",
+            "direction": "in",
+            "total": 1000,
+            "shown": HubLimits.per_type,
+            "offset": 0,
+        }
+    ]
+    assert len(answer.content) < 64_000
+    more = client.get(f"/entities/{HUB}/neighborhood", params={"limit": 200, "offset": 900})
+    assert len(more.json()["edges"]) == 100
+    assert client.get(f"/entities/{HUB}/neighborhood", params={"limit": 0}).status_code == 422
