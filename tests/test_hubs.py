@@ -118,3 +118,32 @@ def test_a_hubs_http_answer_stays_small(store: GraphStore, settings: Settings) -
     more = client.get(f"/entities/{HUB}/neighborhood", params={"limit": 200, "offset": 900})
     assert len(more.json()["edges"]) == 100
     assert client.get(f"/entities/{HUB}/neighborhood", params={"limit": 0}).status_code == 422
+
+
+def test_paths_are_capped_and_counted(store: GraphStore, settings: Settings) -> None:
+    """Two exchanges warned by the same 40 regulators are joined by 40 shortest paths: the
+    answer holds the first `limit` by node sequence and says how many there are."""
+    xs = []
+    for i in range(40):
+        reg = f"regulator:reg-{i:02d}"
+        for ex in ("exchange:alpha", "exchange:beta"):
+            xs.append(
+                Extraction(
+                    article=Article(id=f"{ex[9:]}-{i:02d}"),
+                    entities=[
+                        Entity(id=reg, type="Regulator", name=f"Regulator {i:02d}"),
+                        Entity(id=ex, type="Exchange", name=ex[9:].title()),
+                    ],
+                    relations=[Relation(type="WARNED", source=reg, target=ex)],
+                )
+            )
+    store.upsert_many(xs)
+    assert len(store.shortest_paths("exchange:alpha", "exchange:beta")) == 40
+    client = TestClient(create_app(settings, store=store))
+    answer = client.get(
+        "/paths", params={"from": "exchange:alpha", "to": "exchange:beta", "limit": 10}
+    )
+    assert answer.status_code == 200
+    assert answer.headers["x-total-count"] == "40"
+    paths = answer.json()
+    assert [p["nodes"][1]["id"] for p in paths] == [f"regulator:reg-{i:02d}" for i in range(10)]

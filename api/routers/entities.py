@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
 from api import examples as ex
 from api.deps import StoreDep
@@ -17,7 +17,7 @@ from api.schemas import EntityDetail, EntityTypeEnum, Page, RelationTypeEnum
 from graph.errors import InvalidInputError, NotFoundError
 from graph.models import Entity
 from graph.store.base import MAX_DEPTH, MAX_PATH
-from graph.store.hubs import HubLimits
+from graph.store.hubs import HubLimits, cap_path
 from graph.store.protocol import EntityRecord, EntitySummary, Fact, GraphStore, SearchHit, Subgraph
 
 router = APIRouter(tags=["entities"])
@@ -185,11 +185,14 @@ def get_neighborhood(
     "/paths",
     response_model=list[Subgraph],
     summary="Shortest paths between two entities",
-    description="All shortest chains of facts (ignoring direction) from one entity to another, "
-    "up to `max_length` hops; an empty list when none is that short.",
+    description="The shortest chains of facts (ignoring direction) from one entity to another, "
+    "up to `max_length` hops, by node sequence; an empty list when none is that short. At "
+    "most `limit` paths, each fact with its first 10 sources; the `X-Total-Count` header "
+    "says how many were found (the first 1,000 are enumerated).",
     responses={**ex.ok([ex.SUBGRAPH]), **problems(404)},
 )
 def get_paths(
+    response: Response,
     store: StoreDep,
     from_id: Annotated[
         str,
@@ -212,7 +215,10 @@ def get_paths(
         ),
     ],
     max_length: Annotated[int, Query(ge=1, le=MAX_PATH, description="Longest path, in hops.")] = 4,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Paths to return.")] = 25,
 ) -> list[Subgraph]:
     require_entity(store, from_id)
     require_entity(store, to_id)
-    return store.shortest_paths(from_id, to_id, max_length)
+    paths = store.shortest_paths(from_id, to_id, max_length)
+    response.headers["X-Total-Count"] = str(len(paths))
+    return [cap_path(p, HubLimits()) for p in paths[:limit]]

@@ -69,6 +69,9 @@ from graph.store.validation import checked
 
 MAX_DEPTH = 3  # neighbours: hops from the entity
 MAX_PATH = 6  # shortest_paths: longest path, in hops
+# shortest_paths: at most this many are enumerated (then sorted by node sequence); two hubs
+# can be joined by combinatorially many, and the first few are what anyone reads
+PATH_SCAN = 1000
 PART_OF_HOPS = 3  # a jurisdiction's places: itself plus places this many PART_OF hops inside
 DIRECTIONS: tuple[str, ...] = get_args(Direction)
 
@@ -224,12 +227,13 @@ class BaseStore(ABC):
         return cap_neighbourhood(whole, entity_id, depth, direction, limits)
 
     def shortest_paths(self, from_id: str, to_id: str, max_length: int = 4) -> list[Subgraph]:
-        """Every shortest undirected path of at most `max_length` hops, by node sequence."""
+        """The shortest undirected paths of at most `max_length` hops, by node sequence
+        (of the first PATH_SCAN found)."""
         if not 1 <= max_length <= MAX_PATH:
             raise InvalidInputError(f"max_length must be 1-{MAX_PATH}, not {max_length}")
         with self._snapshot():
             self._require(from_id, to_id)
-            return self._shortest_paths(from_id, to_id, max_length)
+            return self._shortest_paths(from_id, to_id, max_length, PATH_SCAN)
 
     def actions(
         self,
@@ -423,7 +427,7 @@ class BaseStore(ABC):
         """The subgraph around an existing `start`, following only `types`."""
 
     @abstractmethod
-    def _shortest_paths(self, a: str, b: str, max_length: int) -> list[Subgraph]:
+    def _shortest_paths(self, a: str, b: str, max_length: int, scan: int) -> list[Subgraph]:
         """The shortest paths between two existing entities."""
 
     @abstractmethod

@@ -120,3 +120,9 @@ def cap_neighbourhood(
     edges = [_trim_sources(f, limits.sources_per_fact) for f in sub.edges if id(f) in kept_edges]
     nodes = [by_id[n] for n in sorted(kept_nodes) if n in by_id]
     return Subgraph(nodes=nodes, edges=edges, omitted=omitted)
+
+
+def cap_path(path: Subgraph, limits: HubLimits) -> Subgraph:
+    """One path with each fact's sources cut to `limits.sources_per_fact`."""
+    edges = [_trim_sources(f, limits.sources_per_fact) for f in path.edges]
+    return path.model_copy(update={"edges": edges})

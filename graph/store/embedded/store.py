@@ -253,7 +253,7 @@ class EmbeddedStore(BaseStore):
                 edges=rd.facts_by_ids(self._rconn, facts),
             )
 
-    def _shortest_paths(self, a: str, b: str, max_length: int) -> list[Subgraph]:
+    def _shortest_paths(self, a: str, b: str, max_length: int, scan: int) -> list[Subgraph]:
         with self._snapshot():
             view = self.view()
             return [
@@ -261,7 +261,7 @@ class EmbeddedStore(BaseStore):
                     nodes=[view.summary(n) for n in nodes],
                     edges=rd.facts_by_ids(self._rconn, facts),
                 )
-                for nodes, facts in view.shortest_paths(a, b, max_length)
+                for nodes, facts in view.shortest_paths(a, b, max_length, scan)
             ]
 
     def _actions(self, query: ActionFilter) -> list[Fact]:

@@ -14,9 +14,10 @@ Traversal semantics (the Neo4j store must reproduce them):
   is followed out of a node (source -> target for "out", target -> source for "in",
   either way for "both") when the node is at distance <= depth - 1 and the edge's type
   is allowed. Edges: every fact so followed; nodes: `start` plus their endpoints.
-* `shortest_paths(a, b, max_length)`: every shortest node sequence from a to b over facts
-  taken as undirected edges, if its length (edges) is <= max_length; each path's edges are
-  all facts joining consecutive nodes, in either direction.
+* `shortest_paths(a, b, max_length, scan)`: the shortest node sequences from a to b over
+  facts taken as undirected edges (the first `scan` found, sorted), if their length
+  (edges) is <= max_length; each path's edges are all facts joining consecutive nodes, in
+  either direction.
 * `presence(j)`: j's places (j and every place that reaches j by 1-PART_OF_HOPS PART_OF
   hops), the entities LOCATED_IN one of them, and the entities with a presence relation
   (the ontology's `presence` flag) into one of them.
@@ -27,6 +28,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable
+from itertools import islice
 from typing import Generic, TypeVar
 
 import networkx as nx
@@ -142,13 +144,16 @@ class GraphView:
             frontier = nxt
         return nodes, facts
 
-    def shortest_paths(self, a: str, b: str, max_length: int) -> list[tuple[list[str], set[int]]]:
-        """Each shortest path as (node ids in order, fact ids joining them), sorted by nodes."""
+    def shortest_paths(
+        self, a: str, b: str, max_length: int, scan: int
+    ) -> list[tuple[list[str], set[int]]]:
+        """Each shortest path (of the first `scan` found) as (node ids in order, fact ids
+        joining them), sorted by nodes."""
         if a == b:
             return [([a], set())]
         und = self.graph.to_undirected(as_view=True)
         try:
-            paths = [list(p) for p in nx.all_shortest_paths(und, a, b)]
+            paths = [list(p) for p in islice(nx.all_shortest_paths(und, a, b), scan)]
         except nx.NetworkXNoPath:
             return []
         if not paths or len(paths[0]) - 1 > max_length:

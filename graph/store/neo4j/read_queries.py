@@ -100,7 +100,7 @@ def all_shortest_paths(max_length: int) -> str:
     return (
         "MATCH (a:Entity {id: $a}) MATCH (b:Entity {id: $b}) "
         f"MATCH p = allShortestPaths((a)-[:{rels}*..{max_length}]-(b)) "
-        "RETURN DISTINCT [n IN nodes(p) | n.id] AS ids"
+        "RETURN DISTINCT [n IN nodes(p) | n.id] AS ids LIMIT $scan"
     )
 
 

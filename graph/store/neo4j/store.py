@@ -237,8 +237,8 @@ class Neo4jStore(BaseStore):
     ) -> Subgraph:
         return trav.neighbours(self.read, start, depth, types, direction)
 
-    def _shortest_paths(self, a: str, b: str, max_length: int) -> list[Subgraph]:
-        return trav.shortest_paths(self.read, a, b, max_length)
+    def _shortest_paths(self, a: str, b: str, max_length: int, scan: int) -> list[Subgraph]:
+        return trav.shortest_paths(self.read, a, b, max_length, scan)
 
     def _actions(self, query: ActionFilter) -> list[Fact]:
         rows = self.read(

@@ -51,11 +51,12 @@ def neighbours(
     return Subgraph(nodes=[known[n] for n in sorted(known)], edges=in_fact_order(facts))
 
 
-def shortest_paths(read: Read, a: str, b: str, max_length: int) -> list[Subgraph]:
-    """Every shortest path from a to b (undirected), sorted by node sequence."""
+def shortest_paths(read: Read, a: str, b: str, max_length: int, scan: int) -> list[Subgraph]:
+    """The shortest paths from a to b (undirected; the first `scan` found), sorted by node
+    sequence."""
     if a == b:
         return [Subgraph(nodes=list(summaries(read, {a}).values()), edges=[])]
-    rows = read(cy.all_shortest_paths(max_length), a=a, b=b)
+    rows = read(cy.all_shortest_paths(max_length), a=a, b=b, scan=scan)
     paths = sorted({tuple(r["ids"]) for r in rows})
     if not paths:
         return []
