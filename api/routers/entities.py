@@ -17,7 +17,7 @@ from api.schemas import EntityDetail, EntityTypeEnum, Page, RelationTypeEnum
 from graph.errors import InvalidInputError, NotFoundError
 from graph.models import Entity
 from graph.store.base import MAX_DEPTH, MAX_PATH
-from graph.store.hubs import HubLimits, cap_path
+from graph.store.hubs import HubLimits, cap_path, trim_sources
 from graph.store.protocol import EntityRecord, EntitySummary, Fact, GraphStore, SearchHit, Subgraph
 
 router = APIRouter(tags=["entities"])
@@ -137,16 +137,26 @@ def get_entity(store: StoreDep, entity_id: EntityId) -> EntityDetail:
     "/entities/{entity_id}/relations",
     response_model=list[Fact],
     summary="An entity's facts",
-    description="Every fact touching the entity, with evidence and source articles, optionally "
-    "of some relation types and one direction.",
+    description="The facts touching the entity, with evidence and source articles, optionally "
+    "of some relation types and one direction, in fact order, a page at a time (the "
+    "`X-Total-Count` header gives the number of facts); each fact carries its first 10 "
+    "sources (`sources_omitted` counts the rest).",
     responses={**ex.ok([ex.FACT, ex.LOCATED]), **problems(404)},
 )
 def get_relations(
-    store: StoreDep, entity_id: EntityId, type: RelTypes = None, direction: Direction = "both"
+    response: Response,
+    store: StoreDep,
+    entity_id: EntityId,
+    type: RelTypes = None,
+    direction: Direction = "both",
+    limit: Limit = MAX_PAGE,
+    offset: Offset = 0,
 ) -> list[Fact]:
     require_entity(store, entity_id)
     rel_types = [t.value for t in type] if type else None
-    return store.relations_of(entity_id, rel_types, direction)
+    facts = store.relations_of(entity_id, rel_types, direction)
+    response.headers["X-Total-Count"] = str(len(facts))
+    return [trim_sources(f) for f in facts[offset : offset + limit]]
 
 
 @router.get(

@@ -13,6 +13,7 @@ from api.deps import StoreDep
 from api.problems import problems
 from api.routers.actions import DayQuery
 from api.routers.entities import EntityId
+from graph.store.hubs import cap_history, cap_in_force
 from graph.store.protocol import EntityFines, InForce, PairHistory
 
 router = APIRouter(tags=["actions"])
@@ -42,7 +43,7 @@ def _entity_query(description: str, example: str) -> Any:
     responses={**ex.ok(ex.IN_FORCE), **problems(404)},
 )
 def get_in_force(store: StoreDep, entity_id: EntityId, on: DayQuery = None) -> InForce:
-    return store.in_force(entity_id, parse_day("on", on))
+    return cap_in_force(store.in_force(entity_id, parse_day("on", on)))
 
 
 @router.get(
@@ -79,4 +80,4 @@ def get_history(
     ],
     target: Annotated[str, _entity_query("The target's entity id.", "exchange:okx")],
 ) -> PairHistory:
-    return store.pair_history(actor, target)
+    return cap_history(store.pair_history(actor, target))

@@ -11,6 +11,9 @@ At most `max_nodes` entities are kept; each fact keeps its first `sources_per_fa
 sources and evidence sentences (the number of sources left out is its
 `sources_omitted`; `GET /entities/{id}/relations` and the articles have them all).
 
+The same source cut (`trim_sources`) bounds every answer that carries facts:
+`GET /entities/{id}/relations` (also paged), `/in-force`, `/history`, `/paths`.
+
 Facts between two kept entities are kept too (unless a cap cut them), so the drawing
 shows how the visible entities are related, not only how each was reached.
 """
@@ -21,8 +24,10 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from graph.store.protocol import Direction, Fact, Omitted, Subgraph
+from graph.store.protocol import Direction, Fact, InForce, Omitted, PairHistory, Subgraph
 
+SOURCES_PER_FACT = 10  # sources (and evidence sentences) one fact carries in an HTTP answer
+ACTIONS_PER_GROUP = 100  # actions of one jurisdiction in an in-force answer
 GroupKey = tuple[str, str]  # (relation type, "out" | "in") as seen from the expanded node
 
 
@@ -33,7 +38,7 @@ class HubLimits:
     per_type: int = 25
     offset: int = 0
     max_nodes: int = 250
-    sources_per_fact: int = 10
+    sources_per_fact: int = SOURCES_PER_FACT
 
 
 def _rank(fact: Fact, node: str) -> tuple[object, ...]:
@@ -56,7 +61,7 @@ def _groups(edges: list[Fact], direction: Direction) -> dict[str, dict[GroupKey,
     return out
 
 
-def _trim_sources(fact: Fact, keep: int) -> Fact:
+def trim_sources(fact: Fact, keep: int = SOURCES_PER_FACT) -> Fact:
     """The fact with its first `keep` sources and evidence sentences."""
     if len(fact.sources) <= keep and len(fact.evidence) <= keep:
         return fact
@@ -117,12 +122,42 @@ def cap_neighbourhood(
             continue
         if fact.source.id in kept_nodes and fact.target.id in kept_nodes:
             kept_edges.setdefault(id(fact), fact)
-    edges = [_trim_sources(f, limits.sources_per_fact) for f in sub.edges if id(f) in kept_edges]
+    edges = [trim_sources(f, limits.sources_per_fact) for f in sub.edges if id(f) in kept_edges]
     nodes = [by_id[n] for n in sorted(kept_nodes) if n in by_id]
     return Subgraph(nodes=nodes, edges=edges, omitted=omitted)
 
 
 def cap_path(path: Subgraph, limits: HubLimits) -> Subgraph:
     """One path with each fact's sources cut to `limits.sources_per_fact`."""
-    edges = [_trim_sources(f, limits.sources_per_fact) for f in path.edges]
+    edges = [trim_sources(f, limits.sources_per_fact) for f in path.edges]
     return path.model_copy(update={"edges": edges})
+
+
+def cap_in_force(answer: InForce, per_group: int = ACTIONS_PER_GROUP) -> InForce:
+    """What is in force: each jurisdiction's first `per_group` actions (`actions_omitted`
+    counts the rest), each with its first SOURCES_PER_FACT sources."""
+    groups = [
+        g.model_copy(
+            update={
+                "actions": [trim_sources(f) for f in g.actions[:per_group]],
+                "actions_omitted": max(0, len(g.actions) - per_group),
+            }
+        )
+        for g in answer.jurisdictions
+    ]
+    return answer.model_copy(update={"jurisdictions": groups})
+
+
+def cap_history(history: PairHistory) -> PairHistory:
+    """A pair's history, each event and each step with its first SOURCES_PER_FACT sources."""
+    steps = [
+        s.model_copy(
+            update={
+                "sources": s.sources[:SOURCES_PER_FACT],
+                "sources_omitted": max(0, len(s.sources) - SOURCES_PER_FACT),
+            }
+        )
+        for s in history.timeline
+    ]
+    events = [trim_sources(f) for f in history.events]
+    return history.model_copy(update={"events": events, "timeline": steps})

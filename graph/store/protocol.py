@@ -156,6 +156,7 @@ class InForceGroup(BaseModel):
 
     jurisdiction: EntitySummary | None = None
     actions: list[Fact] = Field(default_factory=list)
+    actions_omitted: int = 0  # actions an HTTP answer leaves out (graph/store/hubs.py)
 
 
 class InForce(BaseModel):
@@ -177,6 +178,7 @@ class PairStep(BaseModel):
     how: str | None = None
     on: str | None = None  # "YYYY[-MM[-DD]]", the step's own date when known
     sources: list[str] = Field(default_factory=list)
+    sources_omitted: int = 0  # sources an HTTP answer leaves out (graph/store/hubs.py)
 
 
 class PairHistory(BaseModel):
