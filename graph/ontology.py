@@ -67,6 +67,7 @@ class Ontology:
     type_sets: dict[str, frozenset[str]] = field(default_factory=dict)
     property_values: dict[str, tuple[str, ...]] = field(default_factory=dict)
     property_patterns: dict[str, str] = field(default_factory=dict)
+    hidden_alias_kinds: frozenset[str] = frozenset()  # matched, never shown as a label
 
     @property
     def action_types(self) -> tuple[str, ...]:
@@ -195,6 +196,7 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
             n: _relation(n, r, groups, names, action_props) for n, r in data["relations"].items()
         }
         alias_kinds = tuple(data["alias_kinds"])
+        hidden = frozenset(data.get("hidden_alias_kinds") or ())
         provenance = tuple(data["provenance"])
         namespace = str(data["namespace"])
         labels = {str(k): str(v) for k, v in (data.get("graph_labels") or {}).items()}
@@ -212,6 +214,9 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
         raise OntologyError("two relations share a key")
     if "actor" not in groups:
         raise OntologyError("the ontology needs an 'actor' group")
+    if not hidden <= set(alias_kinds):
+        unknown = sorted(hidden - set(alias_kinds))
+        raise OntologyError(f"hidden_alias_kinds names unknown kinds: {unknown}")
     return Ontology(
         namespace,
         types,
@@ -223,6 +228,7 @@ def parse_ontology(data: dict[str, Any]) -> Ontology:
         type_sets,
         values,
         patterns,
+        hidden,
     )
 
 

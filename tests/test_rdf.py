@@ -240,6 +240,7 @@ def _odd_extraction() -> Extraction:
                     Alias(name="Ou Yi", kind="translation", lang="zh-Latn"),
                     Alias(name="欧易", kind="translation", lang="zh"),
                     Alias(name="OKEx", kind="former_name"),
+                    Alias(name="the Seychelles-based exchange", kind="descriptive"),
                 ],
             ),
             Entity(id="regulator:sec", type="Regulator", name='SEC \\ "Commission"'),
@@ -273,6 +274,10 @@ def test_aliases_qids_amounts_and_escapes_survive(store: GraphStore) -> None:
     labels = set(g.objects(okx, SKOS.altLabel))
     assert {Literal("Ou Yi", lang="zh-Latn"), Literal("欧易", lang="zh"), Literal("OKEx")} <= labels
     assert (okx, CRG.formerNameLabel, Literal("OKEx")) in g
+    # a description is searchable (skos:hiddenLabel), never shown as a label
+    described = Literal("the Seychelles-based exchange")
+    assert described not in labels
+    assert (okx, SKOS.hiddenLabel, described) in g and (okx, CRG.descriptiveLabel, described) in g
     assert (okx, OWL.sameAs, URIRef("http://www.wikidata.org/entity/Q104842213")) in g
     (st,) = set(g.subjects(CRG.predicate, CRG.fined)) & set(g.subjects(RDF.type, CRG.Statement))
     huge = Literal("1500000000000000000000.0", datatype=rdflib.XSD.decimal)

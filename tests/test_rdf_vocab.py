@@ -217,3 +217,21 @@ def test_event_and_statement_iris() -> None:
     second = iris.statement("a1", "regulator:x", REL.fined, "exchange:y", "ev-2")
     assert len({plain, first, second}) == 3  # two fines of one pair stated by one article
     assert first == iris.statement("a1", "regulator:x", REL.fined, "exchange:y", "ev-1")
+
+
+def test_hidden_alias_kinds_are_hidden_labels_not_alternative_ones() -> None:
+    """A descriptive alias kind is declared a skos:hiddenLabel; every other kind an
+    altLabel (the ontology's `hidden_alias_kinds` flag decides)."""
+    from rdflib.namespace import RDFS, SKOS
+
+    from graph.ontology import get_ontology
+    from graph.rdf.namespaces import CRG, alias_term
+    from graph.rdf.owl import build_vocabulary
+
+    ont = get_ontology()
+    vocab = build_vocabulary()
+    assert ont.hidden_alias_kinds == {"descriptive"}
+    for kind in ont.alias_kinds:
+        supers = set(vocab.objects(CRG[alias_term(kind)], RDFS.subPropertyOf))
+        expected = SKOS.hiddenLabel if kind in ont.hidden_alias_kinds else SKOS.altLabel
+        assert supers == {expected}, kind

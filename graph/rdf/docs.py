@@ -64,8 +64,10 @@ def _relation_table(ont: Ontology) -> list[str]:
 
 
 def _alias_table(ont: Ontology) -> list[str]:
-    rows = ["| alias kind | property (⊑ `skos:altLabel`) |", "|---|---|"]
-    rows += [f"| {k} | `{curie(CRG[alias_term(k)])}` |" for k in ont.alias_kinds]
+    rows = ["| alias kind | property | a sub-property of |", "|---|---|---|"]
+    for kind in ont.alias_kinds:
+        label = "skos:hiddenLabel" if kind in ont.hidden_alias_kinds else "skos:altLabel"
+        rows.append(f"| {kind} | `{curie(CRG[alias_term(kind)])}` | `{label}` |")
     return rows
 
 

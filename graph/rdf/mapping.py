@@ -149,11 +149,16 @@ class RdfMapper:
 
     def _alias_quads(self, e: URIRef, aliases: list[Alias], name: Literal) -> list[Quad]:
         out: list[Quad] = []
+        hidden_kinds = get_ontology().hidden_alias_kinds
+        shown = {label_literal(a.name, a.lang) for a in aliases if a.kind not in hidden_kinds}
         for alias in aliases:
             lit = label_literal(alias.name, alias.lang)
-            if lit == name:  # SKOS: prefLabel and altLabel must be disjoint
+            hidden = alias.kind in hidden_kinds
+            # SKOS: prefLabel, altLabel and hiddenLabel are pairwise disjoint
+            if lit == name or (hidden and lit in shown):
                 continue
-            out += [(e, SKOS.altLabel, lit, None), (e, CRG[alias_term(alias.kind)], lit, None)]
+            label = SKOS.hiddenLabel if hidden else SKOS.altLabel
+            out += [(e, label, lit, None), (e, CRG[alias_term(alias.kind)], lit, None)]
         return out
 
     def fact_quads(self, fact: Fact) -> list[Quad]:

@@ -147,6 +147,11 @@ def _structure(graph: Graph, ont: Ontology) -> None:
     graph.add((CRG.date, RDFS.range, partial_date_range(graph)))
     for kind in ont.alias_kinds:
         term = CRG[alias_term(kind)]
+        if kind in ont.hidden_alias_kinds:
+            comment = f"A name of kind '{kind}': matched and searched, never shown as a label."
+            _describe(graph, term, OWL.DatatypeProperty, comment)
+            graph.add((term, RDFS.subPropertyOf, SKOS.hiddenLabel))
+            continue
         _describe(graph, term, OWL.DatatypeProperty, f"An alternative label of kind '{kind}'.")
         graph.add((term, RDFS.subPropertyOf, SKOS.altLabel))
 

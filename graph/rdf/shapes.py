@@ -169,6 +169,8 @@ def _entity_shapes(graph: Graph, ont: Ontology) -> None:
             nodeKind=SH.Literal,
             disjoint=SKOS.altLabel,
         )
+        _property(graph, shape, SKOS.altLabel, nodeKind=SH.Literal, disjoint=SKOS.hiddenLabel)
+        _property(graph, shape, SKOS.hiddenLabel, nodeKind=SH.Literal, disjoint=SKOS.prefLabel)
         _property(graph, shape, RDFS.label, minCount=one, nodeKind=SH.Literal)
         _property(graph, shape, DCTERMS.identifier, minCount=one, maxCount=one, datatype=XSD.string)
         for cls in standard_classes()[name]:
