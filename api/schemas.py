@@ -53,8 +53,14 @@ class EntityDetail(BaseModel):
     description: str | None = None
     qid: str | None = None
     properties: dict[str, Any] = Field(default_factory=dict)
-    sources: list[str] = Field(description="Ids of the articles that mention the entity.")
+    sources: list[str] = Field(
+        description="Ids of the articles that mention the entity: the first 100 by id."
+    )
     relation_counts: dict[str, int] = Field(default_factory=dict)
+    sources_omitted: int = Field(0, description="Articles mentioning it beyond `sources`.")
+    aliases_omitted: int = Field(
+        0, description="Descriptive aliases beyond the first 20 (kept for search, not shown)."
+    )
 
 
 class ArticleSummary(BaseModel):

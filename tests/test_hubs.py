@@ -177,5 +177,7 @@ def test_no_answer_about_a_hub_grows_with_it(store: GraphStore, settings: Settin
     in_force = client.get(f"/entities/{HUB}/in-force", params={"on": "2030-01-01"}).json()
     assert in_force["total"] == 1200
     assert sum(len(g["actions"]) + g["actions_omitted"] for g in in_force["jurisdictions"]) == 1200
+    entity = client.get(f"/entities/{HUB}").json()
+    assert len(entity["sources"]) == 100 and entity["sources_omitted"] == 1400 - 100
     history = client.get("/history", params=pair).json()
     assert history["timeline"][0]["sources_omitted"] == 201 - 10

@@ -16,6 +16,7 @@ from api.problems import problems
 from api.schemas import EntityDetail, EntityTypeEnum, Page, RelationTypeEnum
 from graph.errors import InvalidInputError, NotFoundError
 from graph.models import Entity
+from graph.ontology import get_ontology
 from graph.store.base import MAX_DEPTH, MAX_PATH
 from graph.store.hubs import HubLimits, cap_path, trim_sources
 from graph.store.protocol import EntityRecord, EntitySummary, Fact, GraphStore, SearchHit, Subgraph
@@ -33,6 +34,9 @@ EntityId = Annotated[
         openapi_examples={"okx": {"value": "exchange:okx"}},
     ),
 ]
+# An entity's answer lists at most this many article ids and descriptive aliases; a hub
+# is mentioned by thousands of articles, each describing it its own way.
+SOURCES_SHOWN, DESCRIPTIONS_SHOWN = 100, 20
 MAX_PER_TYPE = 200  # facts per relation type and direction in one neighbourhood answer
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page size (at most 100).")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
@@ -118,18 +122,24 @@ def search_entities(
     response_model=EntityDetail,
     summary="One entity with aliases, sources and counts",
     description="Names, aliases (with kind), type, properties, the ids of the articles that "
-    "mention it, and its number of relations by type.",
+    "mention it (the first 100 by id; `sources_omitted` counts the rest), and its number "
+    "of relations by type. Descriptive aliases past the first 20 are counted, not listed.",
     responses={**ex.ok(ex.ENTITY), **problems(404)},
 )
 def get_entity(store: StoreDep, entity_id: EntityId) -> EntityDetail:
     record = require_entity(store, entity_id)
     e = record.entity
+    hidden_kinds = get_ontology().hidden_alias_kinds
+    hidden = [a for a in e.aliases if a.kind in hidden_kinds]
+    shown = [a for a in e.aliases if a.kind not in hidden_kinds]
     return EntityDetail(
         **e.model_dump(include={"id", "type", "name", "unnamed", "count", "description", "qid"}),
-        aliases=e.aliases,
+        aliases=shown + hidden[:DESCRIPTIONS_SHOWN],
         properties=e.properties,
-        sources=record.sources,
+        sources=record.sources[:SOURCES_SHOWN],
         relation_counts=record.relation_counts,
+        sources_omitted=max(0, len(record.sources) - SOURCES_SHOWN),
+        aliases_omitted=max(0, len(hidden) - DESCRIPTIONS_SHOWN),
     )
 
 
