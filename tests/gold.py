@@ -146,7 +146,8 @@ def extraction_from_gold(article: dict[str, Any], gold: dict[str, Any]) -> Extra
                 target=ids[normalize_name(r["target"])],
                 evidence=r.get("evidence"),
                 confidence=1.0,
-                properties=r.get("properties") or {},
+                date=(r.get("properties") or {}).get("date"),
+                properties={k: v for k, v in (r.get("properties") or {}).items() if k != "date"},
                 sources=[art.id],
             )
         )
