@@ -5,7 +5,8 @@ by the CLI (`ingest_paths`) and the API alike. A problem with one article (it do
 not read, the extractor refuses it, the store refuses its extraction) is that
 article's `ReadFailure`; an unreachable store stops the run, since every later
 article would fail the same way. Extraction may run in worker processes
-(`ingest.parallel.ArticlePool`); the store is written here, in input order.
+(`ingest.parallel.ArticlePool`); the store is written here, in input order, in
+batches of `WRITE_BATCH` extractions (`upsert_many`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ from ingest.parallel import ArticlePool, auto_workers
 from ingest.read import ReadFailure, ReadNote, read_source, walk_sources
 
 PROGRESS_MIN_SOURCES = 20
+# Extractions written per `upsert_many`: the stores' transactions hold up to 200
+# articles (graph/store/embedded/store.py, graph/store/neo4j/store.py BATCH).
+WRITE_BATCH = 200
 ExtractionPool = ArticlePool[Extraction | ReadFailure]
 
 
@@ -66,6 +70,7 @@ def ingest_articles(
     elif extract is not None:
         raise ValueError("give the extractor to the pool, not to ingest_articles")
     report = IngestReport()
+    pending: list[tuple[Article, Extraction]] = []
     for item in pool.map(articles):
         if isinstance(item, ReadFailure):
             report.failed.append(item)
@@ -75,8 +80,32 @@ def ingest_articles(
         if isinstance(extraction, ReadFailure):
             report.failed.append(extraction)
             continue
-        _write_one(article, extraction, store, report)
+        pending.append((article, extraction))
+        if len(pending) >= WRITE_BATCH:
+            _write_batch(pending, store, report)
+            pending = []
+    _write_batch(pending, store, report)
     return report
+
+
+def _write_batch(
+    batch: list[tuple[Article, Extraction]], store: GraphStore, report: IngestReport
+) -> None:
+    """Write extractions with one `upsert_many` (a few transactions, each all or nothing).
+    A batch the store refuses (the store checks every extraction before writing any) is
+    written again article by article, so each refused one is that article's failure and
+    the others land."""
+    if not batch:
+        return
+    try:
+        report.summary += store.upsert_many(x for _, x in batch)
+    except StoreUnavailableError:
+        raise
+    except CryptoregError:
+        for article, extraction in batch:
+            _write_one(article, extraction, store, report)
+        return
+    report.ingested += [article.id for article, _ in batch]
 
 
 def _write_one(

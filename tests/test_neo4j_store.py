@@ -77,7 +77,7 @@ def _free_port() -> int:
 
 
 def test_labels_and_types_are_checked_against_the_ontology() -> None:
-    entities, facts = cy.merge_entities(), cy.merge_facts()
+    entities, facts = cy.set_entities(), cy.merge_facts()
     for name in ONT.entity_types:
         assert cy.check_label(name) == name
         assert f"WHEN e.type = '{name}' THEN [1] ELSE [] END | SET e:{name})" in entities
@@ -103,7 +103,7 @@ def _quoted(text: str) -> set[str]:
 def test_builders_take_values_only_as_parameters() -> None:
     """Query text may quote nothing but ontology names; every value is a $parameter."""
     names = set(ONT.entity_types) | set(ONT.relations)
-    texts = [cy.merge_entities(), cy.merge_facts()] + [rq.facts_page(t) for t in ONT.relations]
+    texts = [cy.set_entities(), cy.merge_facts()] + [rq.facts_page(t) for t in ONT.relations]
     texts += [
         rq.frontier(2, ("PART_OF",), "out"),
         rq.edges_out_of(("PART_OF",), "in"),
@@ -111,8 +111,10 @@ def test_builders_take_values_only_as_parameters() -> None:
         rq.actions_query(),
         rq.presence(),
         rq.facts_between_pairs(),
-        cy.MERGE_ALIASES,
-        cy.LOOKUP_IDS,
+        cy.WRITE_ALIASES,
+        cy.LOCK_ENTITIES,
+        cy.LOCK_ARTICLES,
+        cy.ARTICLE_REFS_MANY,
     ]
     for text in texts:
         assert '"' not in text and _quoted(text) <= names, text
@@ -605,12 +607,13 @@ def test_reupserting_changes_no_relationship(neo4j: Neo4jStore) -> None:
     articles = [FINE_2022, FINE_2024, FINE_RECALLED, BAN, LIFT]
     neo4j.upsert_many(articles)
     before = {t: _events(neo4j, t) for t in (REL.fined, REL.banned)}
-    generation = neo4j.read("MATCH (m:CryptoregMeta) RETURN m.generation AS g")[0]["g"]
+    generation = neo4j.generation()
     summary = neo4j.upsert_many(articles)
     assert (summary.relations_new, summary.relations_merged) == (0, len(articles))
     assert {t: _events(neo4j, t) for t in before} == before
-    after = neo4j.read("MATCH (m:CryptoregMeta) RETURN m.generation AS g")[0]["g"]
-    assert after == generation + len(articles)  # the writes did run
+    assert neo4j.generation() == generation  # nothing changed, so nothing was committed
+    neo4j.retract(BAN.article.id)
+    assert neo4j.generation() != generation  # a change is a new generation
 
 
 # --- search candidates agree with the embedded store's full scan --------------------------

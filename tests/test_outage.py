@@ -6,7 +6,8 @@
   problem+json, alone and 32 at a time.
 * The driver's timeouts come from the settings (NEO4J_*_TIMEOUT, NEO4J_*_RETRY_TIME).
 * `cryptoreg ingest` against a server that stops mid-batch names the articles written
-  before the outage (checked against the server once it is back) and exits non-zero.
+  before the outage (checked against the server once it is back), and those of the
+  transaction that failed (a batch of articles: all stored or none), and exits non-zero.
 
 The server tests run a SECOND server of their own (a temporary folder, free ports, the
 jars of the project's server by symlink, a password generated on its first start) and
@@ -271,16 +272,24 @@ def test_cli_ingest_says_which_articles_landed_before_the_outage(
     assert match, said
     count = int(match.group(1))
     named = [part.strip() for part in match.group(2).split(",") if part.strip()]
-    failed = re.search(r"article '([^']+)' (was not written|may or may not be stored)", said)
+    # the articles of the transaction that failed: one, or a batch ("'a' … 'z' (n, ...)")
+    failed = re.search(
+        r"articles? '([^']+)'(?: … '([^']+)' \((\d+), one transaction\))? "
+        r"(was not written|were not written|may or may not be stored)",
+        said,
+    )
     assert failed, said
+    first, last = failed.group(1), failed.group(2) or failed.group(1)
+    lost = [f"out-{i:04d}" for i in range(int(first[4:]), int(last[4:]) + 1)]
+    assert len(lost) == int(failed.group(3) or 1)
 
     landed = _stored_articles(_up(settings))  # back up: what did reach the server?
     expected = [f"out-{i:04d}" for i in range(count)]
-    if failed.group(2) == "was not written":
+    if failed.group(4) != "may or may not be stored":
         assert landed == expected
-    else:  # the commit was cut: the one article may be either side
-        assert landed in (expected, [*expected, failed.group(1)])
-    assert failed.group(1) == f"out-{count:04d}"
+    else:  # the commit was cut: the failed transaction's articles may be either side
+        assert landed in (expected, [*expected, *lost])
+    assert first == f"out-{count:04d}"
     assert named[0] == "out-0000" and named[-1] == expected[-1]
     assert {n for n in named if n.startswith("out-")} <= set(expected)
 

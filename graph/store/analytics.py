@@ -224,13 +224,6 @@ def communities(store: GraphStore, min_size: int = 2, limit: int = 50) -> list[C
 
 # --- caching per store version ---------------------------------------------------------
 
-NEO4J_VERSION = (
-    "OPTIONAL MATCH (m:CryptoregMeta {key: 'writer'}) "
-    "CALL () { MATCH (n) RETURN count(n) AS nodes } "
-    "CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } "
-    "RETURN m.generation AS generation, nodes, rels"
-)
-
 
 def _sqlite_generation(data_dir: Path) -> int | None:
     """`meta.generation` of an embedded store's file, read on a connection of its own (so
@@ -252,11 +245,9 @@ def _sqlite_generation(data_dir: Path) -> int | None:
 
 def store_version(store: GraphStore) -> Hashable | None:
     """A token that changes with every committed write to the store, from any process:
-    the store's own `generation()` when it has one; else the embedded store's
-    `meta.generation` (bumped by every write transaction, graph/store/embedded/db.py), or
-    the Neo4j store's `CryptoregMeta` generation (bumped by every write, upsert and retract
-    alike) with the node and relationship counts (read from Neo4j's count store), since
-    `clear()` deletes the meta node and restarts its count. None: unknown, do not cache."""
+    the store's own `generation()` when it has one (the Neo4j store's: the bookmark of
+    the last committed transaction); else the embedded store's `meta.generation` (bumped
+    by every write transaction, graph/store/embedded/db.py). None: unknown, do not cache."""
     hook = getattr(store, "generation", None)
     if callable(hook):
         version: Hashable | None = hook()
@@ -264,10 +255,6 @@ def store_version(store: GraphStore) -> Hashable | None:
     kind = getattr(store, "kind", None)
     if kind == "embedded":
         return _sqlite_generation(Path(getattr(store, "data_dir")))  # noqa: B009
-    if kind == "neo4j":
-        rows = getattr(store, "read")(NEO4J_VERSION)  # noqa: B009
-        row = rows[0] if rows else {}
-        return (row.get("generation"), row.get("nodes"), row.get("rels"))
     return None
 
 

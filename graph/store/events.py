@@ -283,6 +283,20 @@ def events_of(
     return out
 
 
+def joins_single_event(s: Support, date: str | None) -> bool:
+    """Whether a new report joins a relation's only event, dated `date`, leaving its cut,
+    date, amount, id and status unchanged: no amount and no ending, and no date or one
+    the event has at least as precisely (so it agrees at every step of `event_groups`,
+    comes after the reports that made the event's date and never starts a group). The
+    stores use it to add a report to a relation stated by thousands without cutting
+    again (the same rule as graph/store/embedded/recut.py `_joins_as_is`)."""
+    if s.amount is not None or s.ended or s.ended_on is not None:
+        return False
+    if s.date is None:
+        return True
+    return date is not None and len(s.date) <= len(date) and dates_agree(date, s.date)
+
+
 def in_force_on(start: dt.date | None, end: dt.date | None, day: dt.date) -> bool:
     """Whether an event with these bounds stood on `day` (an undated start is unknown:
     the event is not counted in force before anyone reported it)."""

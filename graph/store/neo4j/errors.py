@@ -71,12 +71,18 @@ class WriteLog:
         self.first = self.first or article_id
         self.recent.append(article_id)
 
-    def report(self, failed: str, uncertain: bool) -> str:
-        """What landed before the outage and what did not, for `StoreUnavailableError`."""
-        if uncertain:
-            now = f"article {failed!r} may or may not be stored (the connection dropped mid-write)"
+    def report(self, failed: list[str], uncertain: bool) -> str:
+        """What landed before the outage and what did not, for `StoreUnavailableError`;
+        `failed` are the articles of the transaction that failed (one batch, all or none)."""
+        if len(failed) == 1:
+            what, verb = f"article {failed[0]!r}", "was"
         else:
-            now = f"article {failed!r} was not written"
+            what = f"articles {failed[0]!r} … {failed[-1]!r} ({len(failed)}, one transaction)"
+            verb = "were"
+        if uncertain:
+            now = f"{what} may or may not be stored (the connection dropped mid-write)"
+        else:
+            now = f"{what} {verb} not written"
         if not self.count:
             return f"{now}; no article was written before the outage"
         ids = list(self.recent)

@@ -24,7 +24,7 @@ _CONSTRAINTS = (
     "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE",
     "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
     "CREATE CONSTRAINT alias_key IF NOT EXISTS FOR (a:Alias) REQUIRE a.key IS UNIQUE",
-    # The writer lock node (write_queries.py TAKE_WRITE_LOCK) must stay single.
+    # The writer lock node of older versions (writes lock only what they touch now).
     "CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (m:CryptoregMeta) REQUIRE m.key IS UNIQUE",
 )
 

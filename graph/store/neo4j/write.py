@@ -1,26 +1,31 @@
-"""The Neo4j store's writes: one article's upsert or retraction inside one transaction.
+"""The Neo4j store's writes: a batch of upserts, or one retraction, in one transaction.
 
 Same semantics as graph/store/embedded/write.py (read its docstring): upserting a stored
 article replaces its contribution; entity name, type and `unnamed` are fixed by the
 first article, `count`/`description`/`qid` filled when empty, `properties` gain new keys;
 an alias's kind is fixed when first stored; whatever is left without support is
-deleted. Each function runs inside `session.execute_write`, so it reads the state it
-needs, computes the new provenance in Python (graph.store.provenance) and writes it back with
-`UNWIND $rows` batches; a transient error makes the driver re-run the whole function.
+deleted. A batch gives the graph (and the summaries) that one transaction per article,
+in the batch's order, would give.
 
-Events (graph/store/events.py): every relation (source, type, target) the article
+How: graph/store/neo4j/working.py locks and reads what the batch touches (its articles
+and entities, in id order; no global lock), the functions here apply the articles one
+after the other to that state in memory (identity resolution included, against the
+store and the batch's earlier articles), and the working set writes the difference
+back in a dozen `UNWIND $rows` statements. Each runs inside `session.execute_write`, so
+a transient error (a deadlock between two writers, say) re-runs the whole batch.
+
+Events (graph/store/events.py): every relation (source, type, target) an article
 touches, now or before, is re-cut with `events_of` over all its supports, read back
-from all its parallel relationships; each event's relationship is then MERGEd by
-`event_id` with its properties replaced, and the relation's relationships whose event
-vanished are deleted. The result depends only on the set of supports, so re-upserting
-changes nothing and ingest order does not matter (identity resolution aside).
+from all its parallel relationships; each event whose reports changed is then MERGEd
+by `event_id` with its properties replaced, and the relation's relationships whose
+event vanished are deleted. The result depends only on the set of supports, so
+re-upserting changes nothing and ingest order does not matter.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,40 +35,15 @@ from graph.errors import NotFoundError
 from graph.identity import alias_is_identifying, fuzzy_words, match_key, resolve_extraction
 from graph.ids import normalize_name
 from graph.models import Entity, Extraction, Relation
-from graph.store.events import Support, events_of
-from graph.store.neo4j import write_queries as q
-from graph.store.neo4j.lookup import Neo4jLookup
-from graph.store.neo4j.records import article_props, event_props, support_of, supports_from
+from graph.store.events import events_of, joins_single_event
+from graph.store.neo4j.records import article_props, support_of
+from graph.store.neo4j.working import FactKey, Refs, Working
 from graph.store.protocol import RetractSummary, UpsertSummary
-
-FactKey = tuple[str, str, str]  # (source id, type, target id)
-
-
-@dataclass
-class Refs:
-    """What an article supports before the write: the events of each relation it
-    supports (their `event_id`s), mentioned entity ids and alias keys."""
-
-    facts: dict[FactKey, set[str]]
-    mentions: set[str]
-    aliases: set[str]
-    exists: bool = True
 
 
 def alias_key(entity_id: str, name: str) -> str:
     """The unique key of an alias node: one per (entity, exact alias string)."""
     return json.dumps([entity_id, name], ensure_ascii=False)
-
-
-def read_refs(tx: ManagedTransaction, aid: str) -> Refs:
-    """What the article supports now, read inside the write so the rewrite sees it all."""
-    row = tx.run(q.ARTICLE_REFS, article_id=aid).single()
-    if row is None:  # OPTIONAL MATCH always gives one row; this keeps mypy honest
-        return Refs({}, set(), set(), exists=False)
-    facts: dict[FactKey, set[str]] = {}
-    for f in row["facts"]:
-        facts.setdefault((f["source"], f["type"], f["target"]), set()).add(f["event_id"] or "")
-    return Refs(facts, set(row["mentions"]), set(row["aliases"]), exists=bool(row["exists"]))
 
 
 def _first_by_id(entities: list[Entity]) -> list[Entity]:
@@ -114,18 +94,6 @@ def _update_props(e: Entity, stored: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _write_entities(
-    tx: ManagedTransaction, aid: str, entities: list[Entity], state: dict[str, dict[str, Any]]
-) -> None:
-    rows = []
-    for e in entities:
-        stored = state.get(e.id)
-        update = _update_props(e, stored) if stored is not None else {}
-        rows.append({"id": e.id, "create": _create_props(e), "update": update})
-    if rows:
-        tx.run(q.merge_entities(), article_id=aid, rows=rows).consume()
-
-
 def _alias_rows(entities: list[Entity], state: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     rows: dict[str, dict[str, Any]] = {}
     for e in entities:
@@ -153,117 +121,142 @@ def _alias_rows(entities: list[Entity], state: dict[str, dict[str, Any]]) -> lis
     return list(rows.values())
 
 
+def _prefetch(w: Working, ops: list[Extraction | str]) -> None:
+    """Lock and read up front, in a few statements, all a batch is likely to touch: its
+    articles, then every entity id its extractions name (as given and as resolved
+    against nothing: the ids identity resolution gives unless a stored QID differs) and
+    every entity the articles mention now, then those entities' aliases and relations."""
+    w.lock_articles(x if isinstance(x, str) else x.article.id for x in ops)
+    ids: set[str] = set()
+    keys: set[FactKey] = set()
+    alias_keys: set[str] = set()
+    for art in w.articles.values():
+        ids |= art.refs.mentions
+        keys |= set(art.refs.facts)
+        alias_keys |= art.refs.aliases
+    for x in ops:
+        if isinstance(x, str):
+            continue
+        resolved, _ = resolve_extraction(x, _Nothing())
+        ids |= {e.id for e in x.entities} | {e.id for e in resolved.entities}
+        keys |= {r.key for r in resolved.relations}
+        for e in resolved.entities:
+            alias_keys |= {alias_key(e.id, a.name) for a in e.aliases}
+            alias_keys.add(alias_key(e.id, e.name))
+    w.lock_entities(ids)
+    w.read_aliases(alias_keys)
+    w.read_relations(keys)
+
+
+class _Nothing:
+    """An identity lookup of an empty store (to foresee a batch's ids)."""
+
+    def get(self, entity_id: str) -> None:
+        return None
+
+
 @dataclass
-class Stored:
-    """One relation as stored: every support of all its parallel relationships, and
-    their event ids."""
-
-    supports: list[Support] = field(default_factory=list)
-    events: set[str] = field(default_factory=set)
-
-
-def relation_state(tx: ManagedTransaction, keys: Iterable[FactKey]) -> dict[FactKey, Stored]:
-    """Each relation's supports, read back from all its parallel relationships."""
-    rows = [{"source": s, "type": t, "target": o} for s, t, o in sorted(set(keys))]
-    out: dict[FactKey, Stored] = {}
-    if rows:
-        for r in tx.run(q.FACT_STATE, rows=rows):
-            stored = out.setdefault((r["source"], r["type"], r["target"]), Stored())
-            stored.supports += supports_from(r["props"])
-            stored.events.add(r["props"].get("event_id") or "")
-    return out
-
-
-@dataclass
-class Recut:
-    """What re-cutting an article's relations did: the event each of its reports is in
-    now, and how many of the events it reported before are gone."""
+class _Recut:
+    """The event each of an article's reports is in now, and how many of the events it
+    reported before are gone."""
 
     placed: dict[FactKey, str] = field(default_factory=dict)
     vanished: int = 0
 
 
-def _write_facts(
-    tx: ManagedTransaction,
-    aid: str,
-    seen: dt.date | None,
-    new: dict[FactKey, Relation],
-    state: dict[FactKey, Stored],
-    old: dict[FactKey, set[str]],
-) -> Recut:
+def _recut(
+    w: Working, aid: str, seen: dt.date | None, new: dict[FactKey, Relation], refs: Refs
+) -> _Recut:
     """Re-cut into events every relation this article supported or supports, from all
-    its supports (this article's replaced by `new`'s), write each event's relationship
-    by `event_id` and delete the relation's relationships whose event vanished."""
-    rows: list[dict[str, Any]] = []
-    keep: list[dict[str, Any]] = []
-    out = Recut()
-    for key in sorted(set(new) | set(old)):
-        source, rtype, target = key
-        stored = state.get(key, Stored())
-        supports = [s for s in stored.supports if s.article_id != aid]
-        if key in new:
-            supports.append(support_of(aid, seen, new[key]))
-        events = events_of(source, rtype, target, supports)
-        ids = {view.event_id for view, _ in events}
-        keep.append({"source": source, "type": rtype, "target": target, "keep": sorted(ids)})
-        for view, group in events:
-            row = {"source": source, "type": rtype, "target": target, "event_id": view.event_id}
-            rows.append(row | {"props": event_props(rtype, source, target, view, group)})
+    its supports (this article's replaced by `new`'s).
+
+    A new report that joins a relation's only event as it is (no amount, no ending, no
+    date or one the event has at least as precisely: graph/store/events.py
+    `joins_single_event`) is added without cutting again, as the embedded store does;
+    the events are computed once per relation when the batch is written."""
+    out = _Recut()
+    for key in sorted(set(new) | set(refs.facts)):
+        rel = w.relation(key)
+        rel.dirty = True
+        report = support_of(aid, seen, new[key]) if key in new else None
+        if report is not None and aid not in rel.supports and len(rel.events) == 1:
+            (only, date), *_ = rel.events.items()
+            if only and joins_single_event(report, date):
+                rel.supports[aid] = report
+                out.placed[key] = only
+                continue
+        rel.supports.pop(aid, None)
+        if report is not None:
+            rel.supports[aid] = report
+        cut = events_of(*key, rel.supports.values())
+        rel.events = {view.event_id: view.date for view, _ in cut}
+        for view, group in cut:
             if any(s.article_id == aid for s in group):
                 out.placed[key] = view.event_id
-        out.vanished += len(old.get(key, set()) - ids)
-    if keep:
-        tx.run(q.DELETE_VANISHED_EVENTS, rows=keep).consume()
-    if rows:
-        tx.run(q.merge_facts(), rows=rows).consume()
+        out.vanished += len(refs.facts.get(key, set()) - set(rel.events))
     return out
 
 
-def _drop_links(tx: ManagedTransaction, aid: str, refs: Refs) -> None:
-    tx.run(q.DROP_MENTIONS, article_id=aid).consume()
-    if refs.aliases:
-        tx.run(q.DROP_ALIAS_SOURCES, keys=sorted(refs.aliases), article_id=aid).consume()
+def _drop_links(w: Working, aid: str, refs: Refs) -> None:
+    for eid in refs.mentions:
+        w.entity(eid).mentions.discard(aid)
+    for key in refs.aliases:
+        alias = w.alias(key)
+        alias.sources = [s for s in alias.sources if s != aid]
 
 
-def _collect_garbage(tx: ManagedTransaction, refs: Refs) -> int:
+def _collect_garbage(w: Working, refs: Refs) -> int:
     """Delete aliases and entities the article alone supported; the number of entities."""
-    if refs.aliases:
-        tx.run(q.DELETE_EMPTY_ALIASES, keys=sorted(refs.aliases)).consume()
-    if not refs.mentions:
-        return 0
-    record = tx.run(q.DELETE_UNMENTIONED, ids=sorted(refs.mentions)).single()
-    return int(record["deleted"]) if record else 0
+    for key in sorted(refs.aliases):
+        alias = w.alias(key)
+        if alias.props is not None and not alias.sources:
+            alias.props = None
+    deleted = 0
+    for eid in sorted(refs.mentions):
+        e = w.entity(eid)
+        if e.props is not None and not e.mentions and e.others <= 0:
+            w.delete_entity(eid)
+            deleted += 1
+    return deleted
 
 
-def _refresh(tx: ManagedTransaction, ids: set[str]) -> None:
-    if ids:
-        tx.run(q.REFRESH_NAMES, ids=sorted(ids)).consume()
-
-
-def upsert_tx(tx: ManagedTransaction, extraction: Extraction) -> UpsertSummary:
-    """Write one checked extraction (the transaction function of `upsert`)."""
-    tx.run(q.TAKE_WRITE_LOCK).consume()
-    resolved, _ = resolve_extraction(extraction, Neo4jLookup(tx, extraction))
+def _upsert(w: Working, extraction: Extraction) -> UpsertSummary:
+    """Apply one checked extraction to the working set, as its own transaction would."""
+    resolved, _ = resolve_extraction(extraction, w)
     aid = resolved.article.id
-    refs = read_refs(tx, aid)
+    art = w.article(aid)
+    refs = art.refs
     entities = _first_by_id(resolved.entities)
     relations = _first_by_key(resolved.relations)
-    state = {
-        r["id"]: dict(r["props"]) for r in tx.run(q.ENTITY_STATE, ids=[e.id for e in entities])
-    }
-    existing = relation_state(tx, set(relations) | set(refs.facts))
-    _drop_links(tx, aid, refs)
-    tx.run(q.MERGE_ARTICLE, id=aid, props=article_props(resolved.article)).consume()
-    _write_entities(tx, aid, entities, state)
+    state = {e.id: dict(p) for e in entities if (p := w.entity(e.id).props) is not None}
+    before = {k: set(w.relation(k).events) for k in set(relations) | set(refs.facts)}
+    _drop_links(w, aid, refs)
+    art.props = article_props(resolved.article)
+    for e in entities:
+        node = w.entity(e.id)
+        if node.props is None:
+            node.recreated = node.first is not None
+            node.props = _create_props(e)
+        else:
+            node.props.update(_update_props(e, node.props))
+        node.mentions.add(aid)
     aliases = _alias_rows(entities, state)
-    if aliases:
-        tx.run(q.MERGE_ALIASES, rows=aliases, article_id=aid).consume()
-    recut = _write_facts(tx, aid, resolved.article.published, relations, existing, refs.facts)
-    _collect_garbage(tx, refs)
-    _refresh(tx, {e.id for e in entities} | refs.mentions)
+    for row in aliases:
+        alias = w.alias(row["key"])
+        if alias.props is None:
+            alias.props, alias.sources = dict(row["create"]), []
+        if aid not in alias.sources:
+            alias.sources.append(aid)
+    recut = _recut(w, aid, resolved.article.published, relations, refs)
+    _collect_garbage(w, refs)
+    art.refs = Refs(
+        facts={k: {recut.placed[k]} for k in relations},
+        mentions={e.id for e in entities},
+        aliases={row["key"] for row in aliases},
+    )
     merged_e = sum(1 for e in entities if e.id in state)
     # a relation is merged when its report joined an event the store already had
-    merged_r = sum(1 for k in relations if recut.placed[k] in existing.get(k, Stored()).events)
+    merged_r = sum(1 for k in relations if recut.placed[k] in before[k])
     return UpsertSummary(
         articles=1,
         entities_new=len(entities) - merged_e,
@@ -273,18 +266,29 @@ def upsert_tx(tx: ManagedTransaction, extraction: Extraction) -> UpsertSummary:
     )
 
 
+def upsert_batch_tx(tx: ManagedTransaction, extractions: list[Extraction]) -> list[UpsertSummary]:
+    """Write checked extractions in one transaction, each as if alone and in this order
+    (the transaction function of `upsert_many`); one summary per extraction."""
+    w = Working(tx)
+    _prefetch(w, list(extractions))
+    summaries = [_upsert(w, x) for x in extractions]
+    w.flush()
+    return summaries
+
+
 def retract_tx(tx: ManagedTransaction, aid: str) -> RetractSummary:
     """Remove an article and what only it supported (the transaction function of `retract`)."""
-    tx.run(q.TAKE_WRITE_LOCK).consume()
-    refs = read_refs(tx, aid)
-    if not refs.exists:
+    w = Working(tx)
+    _prefetch(w, [aid])
+    art = w.article(aid)
+    if not art.existed or art.props is None:
         raise NotFoundError(f"no article {aid!r} in the store")
-    _drop_links(tx, aid, refs)
-    tx.run(q.DELETE_ARTICLE, article_id=aid).consume()
-    state = relation_state(tx, refs.facts)
-    dead_facts = _write_facts(tx, aid, None, {}, state, refs.facts).vanished
-    dead_entities = _collect_garbage(tx, refs)
-    _refresh(tx, refs.mentions)
+    refs = art.refs
+    _drop_links(w, aid, refs)
+    art.props, art.refs = None, Refs()
+    dead_facts = _recut(w, aid, None, {}, refs).vanished
+    dead_entities = _collect_garbage(w, refs)
+    w.flush()
     return RetractSummary(
         article=aid,
         entities_deleted=dead_entities,

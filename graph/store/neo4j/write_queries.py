@@ -1,4 +1,4 @@
-"""Cypher text of the Neo4j store's writes and identity look-ups (reads: read_queries.py).
+"""Cypher text of the Neo4j store's writes, their locks and reads (reads: read_queries.py).
 
 Cypher cannot take labels or relationship types as parameters (APOC is not installed),
 so the only values ever interpolated are ontology names that `check_label` /
@@ -58,25 +58,19 @@ def when(test: str, name: str, clause: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def merge_entities() -> str:
-    """Create or complete the article's entities and their mention, in one statement.
+def set_entities() -> str:
+    """Write entity properties, in one statement for every type.
 
-    Rows: {id, create: {...all properties}, update: {...properties to overwrite}}. The
-    type label is set from the stored `type` (fixed by the first article), one checked
+    Rows: {id, props}: the properties that changed (a new entity: all of them, and
+    `_fresh: null` to end its placeholder; null removes a property). The node exists:
+    the transaction locked it (a missing one as a placeholder, graph/store/neo4j/working.py).
+    The type label follows the stored `type` (fixed by the first article), one checked
     FOREACH branch per ontology type."""
     labels = " ".join(
         when("e.type", check_label(t), f"SET e:{check_label(t)}")
         for t in get_ontology().entity_types
     )
-    return (
-        "MATCH (a:Article {id: $article_id}) "
-        "UNWIND $rows AS row "
-        "MERGE (e:Entity {id: row.id}) "
-        "ON CREATE SET e += row.create "
-        "ON MATCH SET e += row.update "
-        f"{labels} "
-        "MERGE (e)-[:MENTIONED_IN]->(a)"
-    )
+    return f"UNWIND $rows AS row MATCH (e:Entity {{id: row.id}}) SET e += row.props {labels}"
 
 
 @lru_cache(maxsize=1)
@@ -101,25 +95,6 @@ def merge_facts() -> str:
     )
 
 
-# Every write transaction first write-locks one node, so writers run one at a time as in
-# the embedded store: each article's identity lookup (same id, type and QID) and event
-# re-cut see every committed write. `generation` counts committed writes.
-TAKE_WRITE_LOCK = (
-    "MERGE (m:CryptoregMeta {key: 'writer'}) SET m.generation = coalesce(m.generation, 0) + 1"
-)
-
-MERGE_ARTICLE = "MERGE (a:Article {id: $id}) SET a = $props"
-
-MERGE_ALIASES = (
-    "UNWIND $rows AS row "
-    "MATCH (e:Entity {id: row.entity_id}) "
-    "MERGE (al:Alias {key: row.key}) "
-    "ON CREATE SET al += row.create, al.sources = [] "
-    "SET al.sources = CASE WHEN $article_id IN al.sources THEN al.sources "
-    "ELSE al.sources + $article_id END "
-    "MERGE (al)-[:ALIAS_OF]->(e)"
-)
-
 # Rows {source, type, target, keep}: delete the relation's events not in `keep` (all of
 # them for an empty list, and any relationship written before events had ids).
 DELETE_VANISHED_EVENTS = (
@@ -129,24 +104,8 @@ DELETE_VANISHED_EVENTS = (
     "DELETE r RETURN count(r) AS deleted"
 )
 
-DROP_MENTIONS = "MATCH (:Entity)-[m:MENTIONED_IN]->(:Article {id: $article_id}) DELETE m"
-
-DROP_ALIAS_SOURCES = (
-    "UNWIND $keys AS key MATCH (al:Alias {key: key}) "
-    "SET al.sources = [x IN al.sources WHERE x <> $article_id]"
-)
-
-DELETE_EMPTY_ALIASES = (
-    "UNWIND $keys AS key MATCH (al:Alias {key: key}) WHERE size(al.sources) = 0 DETACH DELETE al"
-)
-
-DELETE_UNMENTIONED = (
-    "UNWIND $ids AS id MATCH (e:Entity {id: id}) "
-    "WHERE NOT (e)-[:MENTIONED_IN]->(:Article) "
-    "OPTIONAL MATCH (al:Alias)-[:ALIAS_OF]->(e) "
-    "DETACH DELETE al, e RETURN count(DISTINCT e) AS deleted"
-)
-
+# The names and aliases an entity is found by, from its alias nodes; the last statement
+# of a write, so it also ends the transaction's scratch lock property.
 REFRESH_NAMES = (
     "UNWIND $ids AS id MATCH (e:Entity {id: id}) "
     "OPTIONAL MATCH (al:Alias)-[:ALIAS_OF]->(e) "
@@ -154,29 +113,79 @@ REFRESH_NAMES = (
     "WITH e, collect(al) AS als "
     "SET e.aliases = [x IN als | x.name], e.alias_kinds = [x IN als | x.kind], "
     "e.alias_langs = [x IN als | coalesce(x.lang, '')], e.alias_norms = [x IN als | x.name_norm], "
-    "e.names_norm = [e.name_norm] + [x IN als | x.name_norm]"
+    "e.names_norm = [e.name_norm] + [x IN als | x.name_norm] "
+    "REMOVE e._lock"
 )
 
-DELETE_ARTICLE = "MATCH (a:Article {id: $article_id}) DETACH DELETE a"
+SET_ARTICLES = "UNWIND $rows AS row MATCH (a:Article {id: row.id}) SET a = row.props"
+
+DELETE_ARTICLES = "UNWIND $ids AS id MATCH (a:Article {id: id}) DETACH DELETE a"
+
+DROP_MENTIONS_MANY = (
+    "UNWIND $rows AS row "
+    "MATCH (:Entity {id: row.entity})-[m:MENTIONED_IN]->(:Article {id: row.article}) DELETE m"
+)
+
+ADD_MENTIONS = (
+    "UNWIND $rows AS row "
+    "MATCH (e:Entity {id: row.entity}) MATCH (a:Article {id: row.article}) "
+    "CREATE (e)-[:MENTIONED_IN]->(a)"
+)
+
+# Rows {key, entity_id, props}: an alias node with all its properties, `sources` included.
+WRITE_ALIASES = (
+    "UNWIND $rows AS row "
+    "MATCH (e:Entity {id: row.entity_id}) "
+    "MERGE (al:Alias {key: row.key}) SET al = row.props "
+    "MERGE (al)-[:ALIAS_OF]->(e)"
+)
+
+DELETE_ALIASES = "UNWIND $keys AS key MATCH (al:Alias {key: key}) DETACH DELETE al"
+
+# Entities left without mentions, with their aliases (and placeholders nothing used).
+DELETE_ENTITIES = (
+    "UNWIND $ids AS id MATCH (e:Entity {id: id}) "
+    "OPTIONAL MATCH (al:Alias)-[:ALIAS_OF]->(e) "
+    "DETACH DELETE al, e"
+)
 
 CLEAR_BATCH = "MATCH (n) WITH n LIMIT $batch DETACH DELETE n RETURN count(n) AS deleted"
 
 # --- reads used by writes ----------------------------------------------------------------
 
-ARTICLE_REFS = (
-    "OPTIONAL MATCH (a:Article {id: $article_id}) "
-    "CALL (a) { MATCH (e:Entity)-[:MENTIONED_IN]->(a) RETURN collect(e.id) AS mentions } "
-    "CALL (a) { MATCH (s:Entity)-[:MENTIONED_IN]->(a) MATCH (s)-[r]->(t:Entity) "
-    "WHERE $article_id IN r.sources "
-    "RETURN collect({source: s.id, type: type(r), target: t.id, event_id: r.event_id}) AS facts } "
-    "CALL (a) { MATCH (e:Entity)-[:MENTIONED_IN]->(a) MATCH (al:Alias)-[:ALIAS_OF]->(e) "
-    "WHERE $article_id IN al.sources RETURN collect(al.key) AS aliases } "
-    "RETURN a IS NOT NULL AS exists, mentions, facts, aliases"
+# Locks, in id order (sorted `$ids`), so two writers of overlapping batches lock alike.
+# MERGE on the unique id creates a placeholder for a missing node, which the transaction
+# fills or deletes before it commits; the SET takes the node's write lock. A node deleted
+# by the writer we waited for comes back with no properties: `lost`.
+LOCK_ARTICLES = (
+    "UNWIND $ids AS id "
+    "MERGE (a:Article {id: id}) ON CREATE SET a._fresh = true "
+    "SET a._lock = true "
+    "RETURN id, a.id IS NULL AS lost, a._fresh IS NOT NULL AS fresh"
 )
 
-ENTITY_STATE = (
-    "UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e.id AS id, properties(e) AS props"
+LOCK_ENTITIES = (
+    "UNWIND $ids AS id "
+    "MERGE (e:Entity {id: id}) ON CREATE SET e._fresh = true "
+    "SET e._lock = true "
+    "RETURN id, e.id IS NULL AS lost, e._fresh IS NOT NULL AS fresh, "
+    "properties(e) AS props, COUNT { (e)-[:MENTIONED_IN]->() } AS mentions"
 )
+
+# What each stored article supports: mentioned entities, the relations whose supports
+# name it (with their event ids) and the aliases it gave.
+ARTICLE_REFS_MANY = (
+    "UNWIND $ids AS aid MATCH (a:Article {id: aid}) "
+    "CALL (a) { MATCH (e:Entity)-[:MENTIONED_IN]->(a) RETURN collect(e.id) AS mentions } "
+    "CALL (a, aid) { MATCH (s:Entity)-[:MENTIONED_IN]->(a) MATCH (s)-[r]->(t:Entity) "
+    "WHERE aid IN r.sources "
+    "RETURN collect({source: s.id, type: type(r), target: t.id, event_id: r.event_id}) AS facts } "
+    "CALL (a, aid) { MATCH (e:Entity)-[:MENTIONED_IN]->(a) MATCH (al:Alias)-[:ALIAS_OF]->(e) "
+    "WHERE aid IN al.sources RETURN collect(al.key) AS aliases } "
+    "RETURN aid AS id, mentions, facts, aliases"
+)
+
+ALIAS_STATE = "UNWIND $keys AS key MATCH (al:Alias {key: key}) RETURN key, properties(al) AS props"
 
 # Every parallel relationship (event) of each relation (source, type, target).
 FACT_STATE = (
@@ -185,9 +194,3 @@ FACT_STATE = (
     "WHERE type(r) = row.type "
     "RETURN s.id AS source, type(r) AS type, t.id AS target, properties(r) AS props"
 )
-
-# --- identity lookup (graph.identity.IdentityLookup) ----------------------------------------
-
-_CANDIDATE = "e.id AS id, e.type AS type, e.name AS name, e.qid AS qid"
-
-LOOKUP_IDS = f"UNWIND $ids AS id MATCH (e:Entity {{id: id}}) RETURN {_CANDIDATE}"
