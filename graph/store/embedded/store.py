@@ -252,12 +252,15 @@ class EmbeddedStore(BaseStore):
     def _shortest_paths(self, a: str, b: str, max_length: int) -> list[Subgraph]:
         with self._snapshot():
             view = self.view()
+            paths = view.shortest_paths(a, b, max_length)
+            # one read of every fact on any path: shortest paths share most of their facts
+            records = rd.facts_map(self._rconn, {f for _, facts in paths for f in facts})
             return [
                 Subgraph(
                     nodes=[view.summary(n) for n in nodes],
-                    edges=rd.facts_by_ids(self._rconn, facts),
+                    edges=sorted((records[f] for f in facts), key=rd.record_order),
                 )
-                for nodes, facts in view.shortest_paths(a, b, max_length)
+                for nodes, facts in paths
             ]
 
     def _actions(self, query: ActionFilter) -> list[Fact]:

@@ -143,18 +143,32 @@ class GraphView:
         return nodes, facts
 
     def shortest_paths(self, a: str, b: str, max_length: int) -> list[tuple[list[str], set[int]]]:
-        """Each shortest path as (node ids in order, fact ids joining them), sorted by nodes."""
+        """Each shortest path as (node ids in order, fact ids joining them), sorted by nodes.
+
+        Breadth-first from `a` over facts taken as undirected edges, one level at a time,
+        stopping at the level that reaches `b` or after `max_length` levels: only the nodes
+        closer to `a` than `b` is are expanded (not the whole component, which a hub
+        joins to everything)."""
         if a == b:
             return [([a], set())]
-        und = self.graph.to_undirected(as_view=True)
-        try:
-            paths = [list(p) for p in nx.all_shortest_paths(und, a, b)]
-        except nx.NetworkXNoPath:
-            return []
-        if not paths or len(paths[0]) - 1 > max_length:
+        preds: dict[str, list[str]] = {a: []}
+        frontier = [a]
+        for _ in range(max_length):
+            level: dict[str, list[str]] = {}
+            for node in frontier:
+                for other in self.undirected_neighbours(node):
+                    if other not in preds:
+                        level.setdefault(other, []).append(node)
+            if not level:
+                return []
+            preds.update(level)
+            if b in level:
+                break
+            frontier = sorted(level)
+        else:
             return []
         out = []
-        for p in sorted(paths):
+        for p in sorted(self._paths_back(preds, b)):
             facts: set[int] = set()
             for u, v in zip(p, p[1:], strict=False):
                 for x, y in ((u, v), (v, u)):
@@ -163,6 +177,24 @@ class GraphView:
                     }
             out.append((p, facts))
         return out
+
+    def undirected_neighbours(self, node: str) -> list[str]:
+        """The entities one fact away from `node`, either direction, each once."""
+        g = self.graph
+        return list(dict.fromkeys([*g.succ[node], *g.pred[node]]))
+
+    @staticmethod
+    def _paths_back(preds: dict[str, list[str]], b: str) -> list[list[str]]:
+        """Every path from the search's start to `b` through the predecessor lists."""
+        paths: list[list[str]] = []
+        stack: list[tuple[str, list[str]]] = [(b, [b])]
+        while stack:
+            node, tail = stack.pop()
+            if not preds[node]:
+                paths.append(tail[::-1])
+                continue
+            stack += [(p, [*tail, p]) for p in preds[node]]
+        return paths
 
     def presence(self, place: str) -> Presence:
         """Who is where, for a jurisdiction filter (see the module docstring)."""
