@@ -217,11 +217,11 @@ class EmbeddedStore(BaseStore):
     def _name_candidates(
         self, q_norm: str, entity_type: str | None, within: frozenset[str] | None
     ) -> Iterable[Candidate]:
-        # Every name and alias: kept in memory per generation, so no index is needed.
+        # Names and aliases kept in memory per generation, looked up by word prefixes.
         with self._snapshot():
             return [
                 c
-                for c in self.names().candidates
+                for c in self.names().matching(q_norm)
                 if (entity_type is None or c[0].type == entity_type)
                 and (within is None or c[0].id in within)
             ]

@@ -35,7 +35,7 @@ from graph.ontology import REL, get_ontology
 from graph.store.base import PART_OF_HOPS
 from graph.store.filters import Presence
 from graph.store.protocol import Direction, EntitySummary
-from graph.store.search_rank import Candidate
+from graph.store.search_rank import Candidate, query_keys, word_keys
 
 T = TypeVar("T")
 
@@ -72,7 +72,8 @@ class GenerationCache(Generic[T]):
 
 class NameList:
     """Every name and alias of one generation, for search: (entity, string, is canonical
-    name, normalised string). Read from the tables, so a search never needs the graph."""
+    name, normalised string), indexed by their words' first characters so a search looks
+    at the few that can match. Read from the tables, so a search never needs the graph."""
 
     def __init__(self, conn: sqlite3.Connection, generation: int) -> None:
         self.generation = generation
@@ -88,6 +89,19 @@ class NameList:
             if eid in summaries:
                 cands.append((summaries[eid], name, False, norm))
         self.candidates = cands
+        by_key: dict[str, list[int]] = {}
+        for i, cand in enumerate(cands):
+            for key in word_keys(cand[3]):
+                by_key.setdefault(key, []).append(i)
+        self._by_key = by_key
+
+    def matching(self, q_norm: str) -> list[Candidate]:
+        """The candidates that may score for a normalised query (`search_rank.query_keys`:
+        a superset of the hits), in list order: a search ranks these, not every name."""
+        found: set[int] = set()
+        for key in query_keys(q_norm):
+            found.update(self._by_key.get(key, ()))
+        return [self.candidates[i] for i in sorted(found)]
 
 
 class GraphView:
