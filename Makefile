@@ -8,13 +8,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help venv demo test neo4j-start neo4j-stop neo4j-status lint typecheck check audit browser-deps
+.PHONY: help venv demo test bench neo4j-start neo4j-stop neo4j-status lint typecheck check audit browser-deps
 
 help:
 	@echo "make venv          create .venv and install cryptoreg with its dev tools"
 	@echo "make demo          ingest examples/ and serve the API on http://127.0.0.1:8000"
 	@echo "make test          start Neo4j if needed, run pytest, stop Neo4j if this run started it"
 	@echo "make neo4j-start   fetch (once) and start the project's Neo4j 5.26 server"
+	@echo "make bench         benchmarks at SIZES=1000,10000,100000 articles into docs/BENCHMARKS.md"
 	@echo "make neo4j-stop    stop it"
 	@echo "make lint          ruff check and ruff format --check"
 	@echo "make typecheck     mypy --strict on the source, the tests and the benchmarks"
@@ -80,3 +81,17 @@ browser-deps:
 	  $(SUDO) apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium fonts-liberation; \
 	fi
+
+# The benchmark (bench/run_all.py): corpus, extraction, both ingests, API load, export, each
+# against a same-run baseline, into docs/BENCHMARKS.md and docs/bench/*.png. It WIPES the
+# project's Neo4j database (started here if it is not running, and stopped again after).
+SIZES ?= 1000,10000,100000
+BENCH_ARGS ?=
+bench: venv
+	@started=0; \
+	cleanup() { if [ $$started = 1 ]; then $(BIN)/cryptoreg neo4j stop || true; fi; }; \
+	trap cleanup EXIT; trap 'exit 130' INT TERM; \
+	if ! $(BIN)/cryptoreg neo4j status >/dev/null; then \
+	  started=1; $(BIN)/cryptoreg neo4j start || exit 1; \
+	fi; \
+	$(BIN)/python bench/run_all.py --sizes $(SIZES) $(BENCH_ARGS)

@@ -37,6 +37,21 @@ def fuzzy_prefixes(q_norm: str) -> frozenset[str]:
     return frozenset(w[:3] for w in q_norm.split() if len(w) >= 3)
 
 
+def word_keys(s_norm: str) -> set[str]:
+    """The keys a normalised candidate string is indexed under: each word's first one, two
+    and three characters (graph/store/embedded/view.py `NameList`)."""
+    return {w[:n] for w in s_norm.split() for n in (1, 2, 3)}
+
+
+def query_keys(q_norm: str) -> set[str]:
+    """Keys of which every string scoring above 0 for `q_norm` carries at least one: the
+    exact, prefix and word-prefix tiers need a word starting with the query's first word
+    (its first three characters, or all of it when shorter), the fuzzy tier a word starting
+    with one of `fuzzy_prefixes`. So looking these up loses no hit."""
+    words = q_norm.split()
+    return {words[0][:3], *fuzzy_prefixes(q_norm)} if words else set()
+
+
 def score(q_norm: str, s_norm: str, prefixes: frozenset[str] | None = None) -> float:
     """The score of one normalised candidate string for a normalised query (0: no match)."""
     if not q_norm or not s_norm:

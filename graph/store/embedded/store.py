@@ -221,11 +221,11 @@ class EmbeddedStore(BaseStore):
     def _name_candidates(
         self, q_norm: str, entity_type: str | None, within: frozenset[str] | None
     ) -> Iterable[Candidate]:
-        # Every name and alias: kept in memory per generation, so no index is needed.
+        # Names and aliases kept in memory per generation, looked up by word prefixes.
         with self._snapshot():
             return [
                 c
-                for c in self.names().candidates
+                for c in self.names().matching(q_norm)
                 if (entity_type is None or c[0].type == entity_type)
                 and (within is None or c[0].id in within)
             ]
@@ -256,12 +256,15 @@ class EmbeddedStore(BaseStore):
     def _shortest_paths(self, a: str, b: str, max_length: int, scan: int) -> list[Subgraph]:
         with self._snapshot():
             view = self.view()
+            paths = view.shortest_paths(a, b, max_length, scan)
+            # one read of every fact on any path: shortest paths share most of their facts
+            records = rd.facts_map(self._rconn, {f for _, facts in paths for f in facts})
             return [
                 Subgraph(
                     nodes=[view.summary(n) for n in nodes],
-                    edges=rd.facts_by_ids(self._rconn, facts),
+                    edges=sorted((records[f] for f in facts), key=rd.record_order),
                 )
-                for nodes, facts in view.shortest_paths(a, b, max_length, scan)
+                for nodes, facts in paths
             ]
 
     def _actions(self, query: ActionFilter) -> list[Fact]:

@@ -28,16 +28,15 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable
-from itertools import islice
 from typing import Generic, TypeVar
 
 import networkx as nx
 
 from graph.ontology import REL, get_ontology
-from graph.store.base import PART_OF_HOPS
+from graph.store.base import PART_OF_HOPS, PATH_SCAN
 from graph.store.filters import Presence
 from graph.store.protocol import Direction, EntitySummary
-from graph.store.search_rank import Candidate
+from graph.store.search_rank import Candidate, query_keys, word_keys
 
 T = TypeVar("T")
 
@@ -74,7 +73,8 @@ class GenerationCache(Generic[T]):
 
 class NameList:
     """Every name and alias of one generation, for search: (entity, string, is canonical
-    name, normalised string). Read from the tables, so a search never needs the graph."""
+    name, normalised string), indexed by their words' first characters so a search looks
+    at the few that can match. Read from the tables, so a search never needs the graph."""
 
     def __init__(self, conn: sqlite3.Connection, generation: int) -> None:
         self.generation = generation
@@ -90,6 +90,19 @@ class NameList:
             if eid in summaries:
                 cands.append((summaries[eid], name, False, norm))
         self.candidates = cands
+        by_key: dict[str, list[int]] = {}
+        for i, cand in enumerate(cands):
+            for key in word_keys(cand[3]):
+                by_key.setdefault(key, []).append(i)
+        self._by_key = by_key
+
+    def matching(self, q_norm: str) -> list[Candidate]:
+        """The candidates that may score for a normalised query (`search_rank.query_keys`:
+        a superset of the hits), in list order: a search ranks these, not every name."""
+        found: set[int] = set()
+        for key in query_keys(q_norm):
+            found.update(self._by_key.get(key, ()))
+        return [self.candidates[i] for i in sorted(found)]
 
 
 class GraphView:
@@ -145,21 +158,35 @@ class GraphView:
         return nodes, facts
 
     def shortest_paths(
-        self, a: str, b: str, max_length: int, scan: int
+        self, a: str, b: str, max_length: int, scan: int = PATH_SCAN
     ) -> list[tuple[list[str], set[int]]]:
         """Each shortest path (of the first `scan` found) as (node ids in order, fact ids
-        joining them), sorted by nodes."""
+        joining them), sorted by nodes.
+
+        Breadth-first from `a` over facts taken as undirected edges, one level at a time,
+        stopping at the level that reaches `b` or after `max_length` levels: only the nodes
+        closer to `a` than `b` is are expanded (not the whole component, which a hub
+        joins to everything)."""
         if a == b:
             return [([a], set())]
-        und = self.graph.to_undirected(as_view=True)
-        try:
-            paths = [list(p) for p in islice(nx.all_shortest_paths(und, a, b), scan)]
-        except nx.NetworkXNoPath:
-            return []
-        if not paths or len(paths[0]) - 1 > max_length:
+        preds: dict[str, list[str]] = {a: []}
+        frontier = [a]
+        for _ in range(max_length):
+            level: dict[str, list[str]] = {}
+            for node in frontier:
+                for other in self.undirected_neighbours(node):
+                    if other not in preds:
+                        level.setdefault(other, []).append(node)
+            if not level:
+                return []
+            preds.update(level)
+            if b in level:
+                break
+            frontier = sorted(level)
+        else:
             return []
         out = []
-        for p in sorted(paths):
+        for p in sorted(self._paths_back(preds, b, scan)):
             facts: set[int] = set()
             for u, v in zip(p, p[1:], strict=False):
                 for x, y in ((u, v), (v, u)):
@@ -168,6 +195,25 @@ class GraphView:
                     }
             out.append((p, facts))
         return out
+
+    def undirected_neighbours(self, node: str) -> list[str]:
+        """The entities one fact away from `node`, either direction, each once."""
+        g = self.graph
+        return list(dict.fromkeys([*g.succ[node], *g.pred[node]]))
+
+    @staticmethod
+    def _paths_back(preds: dict[str, list[str]], b: str, scan: int) -> list[list[str]]:
+        """The first `scan` paths from the search's start to `b` through the predecessor
+        lists."""
+        paths: list[list[str]] = []
+        stack: list[tuple[str, list[str]]] = [(b, [b])]
+        while stack and len(paths) < scan:
+            node, tail = stack.pop()
+            if not preds[node]:
+                paths.append(tail[::-1])
+                continue
+            stack += [(p, [*tail, p]) for p in preds[node]]
+        return paths
 
     def presence(self, place: str) -> Presence:
         """Who is where, for a jurisdiction filter (see the module docstring)."""

@@ -1,0 +1,236 @@
+"""Same-run baselines for the ingest figures: the same rows, written the plainest way.
+
+* `sqlite_executemany`: the embedded store's own schema (graph/store/embedded/schema.sql)
+  in a fresh file with the store's pragmas (WAL, synchronous=FULL), and the rows an
+  extraction gives (articles, entities, name words, aliases and their sources, mentions,
+  one fact per (source, type, target, date), one support row per article and fact) written
+  with `executemany`, one transaction per batch: no identity resolution, no events, no
+  read-back. What is left is SQLite's own cost for the same data.
+* `neo4j_unwind`: the same rows as `UNWIND $rows ... MERGE` statements, one managed write
+  transaction per batch, against the same server and database (emptied first): no lock
+  node, no state read back, one statement per label or relation type.
+
+Rows are built before the clock starts; the clock covers the writes and commits only.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph.identity import fuzzy_words, match_key
+from graph.ids import normalize_name
+from graph.models import Extraction
+from graph.store.embedded.db import SCHEMA_FILE
+from graph.store.neo4j.write_queries import check_label, check_rel_type
+
+
+@dataclass
+class Rows:
+    """One batch of extractions as plain rows, per table."""
+
+    articles: list[tuple[Any, ...]] = field(default_factory=list)
+    entities: list[tuple[Any, ...]] = field(default_factory=list)
+    words: list[tuple[str, str]] = field(default_factory=list)
+    aliases: list[tuple[Any, ...]] = field(default_factory=list)
+    alias_sources: list[tuple[str, str, str]] = field(default_factory=list)
+    mentions: list[tuple[str, str]] = field(default_factory=list)
+    facts: list[tuple[Any, ...]] = field(default_factory=list)
+    supports: list[tuple[Any, ...]] = field(default_factory=list)
+
+
+def event_key(source: str, rel: str, target: str, date: str | None) -> str:
+    return f"{source}|{rel}|{target}|{date or ''}"
+
+
+def to_rows(batch: Sequence[Extraction]) -> Rows:
+    rows = Rows()
+    for x in batch:
+        a = x.article
+        aid = a.id
+        published = a.published.isoformat() if a.published else None
+        rows.articles.append((aid, a.url, a.title, a.publisher, published, a.text, None))
+        for e in x.entities:
+            rows.entities.append(
+                (
+                    e.id,
+                    e.type,
+                    e.name,
+                    normalize_name(e.name),
+                    match_key(e.name),
+                    int(e.unnamed),
+                    e.count,
+                    e.description,
+                    e.qid,
+                    json.dumps(e.properties, sort_keys=True),
+                )
+            )
+            rows.words += [(w, e.id) for w in sorted(fuzzy_words(match_key(e.name)))]
+            rows.mentions.append((e.id, aid))
+            for al in e.aliases:
+                rows.aliases.append(
+                    (
+                        e.id,
+                        al.name,
+                        al.kind,
+                        al.lang,
+                        normalize_name(al.name),
+                        match_key(al.name),
+                        1,
+                    )
+                )
+                rows.alias_sources.append((e.id, al.name, aid))
+        for r in x.relations:
+            key = event_key(r.source, r.type, r.target, r.date)
+            rows.facts.append((key, r.source, r.type, r.target, r.date, r.date))
+            props = json.dumps(r.properties, sort_keys=True)
+            rows.supports.append((aid, r.evidence, published, r.confidence, r.date, props, key))
+    return rows
+
+
+def _sqlite_write(conn: sqlite3.Connection, rows: Rows) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    conn.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)", rows.articles)
+    conn.executemany(
+        "INSERT OR IGNORE INTO entities (id, type, name, norm, key, unnamed, cnt, description,"
+        " qid, properties) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows.entities,
+    )
+    conn.executemany("INSERT OR IGNORE INTO name_words VALUES (?, ?)", rows.words)
+    conn.executemany("INSERT OR IGNORE INTO aliases VALUES (?, ?, ?, ?, ?, ?, ?)", rows.aliases)
+    conn.executemany("INSERT OR IGNORE INTO alias_sources VALUES (?, ?, ?)", rows.alias_sources)
+    conn.executemany("INSERT OR IGNORE INTO mentions VALUES (?, ?)", rows.mentions)
+    conn.executemany(
+        "INSERT OR IGNORE INTO facts (event_id, source, type, target, date, start_day)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        rows.facts,
+    )
+    conn.executemany(
+        "INSERT OR REPLACE INTO fact_support (fact_id, article_id, evidence, seen, confidence,"
+        " date, properties) SELECT id, ?, ?, ?, ?, ?, ? FROM facts WHERE event_id = ?",
+        rows.supports,
+    )
+    conn.execute("COMMIT")
+
+
+def sqlite_executemany(batches: Sequence[Sequence[Extraction]], folder: Path) -> list[float]:
+    """Seconds per batch for the raw SQLite baseline, in a fresh file under `folder`."""
+    prepared = [to_rows(b) for b in batches]
+    folder.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(folder / "raw.sqlite3", isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.executescript(SCHEMA_FILE.read_text(encoding="utf-8"))
+        times = []
+        for rows in prepared:
+            t0 = time.perf_counter()
+            _sqlite_write(conn, rows)
+            times.append(time.perf_counter() - t0)
+        return times
+    finally:
+        conn.close()
+
+
+# -- Neo4j --------------------------------------------------------------------------------
+
+
+@dataclass
+class CypherBatch:
+    """One batch as (statement, rows) pairs, run in one transaction."""
+
+    statements: list[tuple[str, list[dict[str, Any]]]]
+
+
+ARTICLES = (
+    "UNWIND $rows AS r MERGE (a:Article {id: r.id}) "
+    "SET a.title = r.title, a.publisher = r.publisher, a.published = r.published, a.text = r.text"
+)
+
+
+def _entities_statement(label: str) -> str:
+    return (
+        "UNWIND $rows AS r MERGE (e:Entity {id: r.id}) "
+        f"ON CREATE SET e:{check_label(label)}, e.type = r.type, e.name = r.name, "
+        "e.name_norm = r.norm, e.aliases = r.aliases "
+        "WITH e, r MATCH (a:Article {id: r.article}) CREATE (e)-[:MENTIONED_IN]->(a)"
+    )
+
+
+def _facts_statement(rel: str) -> str:
+    return (
+        "UNWIND $rows AS r MATCH (s:Entity {id: r.source}) MATCH (t:Entity {id: r.target}) "
+        f"MERGE (s)-[f:{check_rel_type(rel)} {{event_id: r.key}}]->(t) "
+        "ON CREATE SET f.sources = [r.article], f.evidence = [r.evidence], f.date = r.date, "
+        "f.confidence = r.confidence "
+        "ON MATCH SET f.sources = f.sources + r.article, f.evidence = f.evidence + r.evidence"
+    )
+
+
+def to_cypher(batch: Sequence[Extraction]) -> CypherBatch:
+    by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    by_rel: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    articles = []
+    for x in batch:
+        a = x.article
+        articles.append(
+            {
+                "id": a.id,
+                "title": a.title,
+                "publisher": a.publisher,
+                "published": a.published.isoformat() if a.published else None,
+                "text": a.text,
+            }
+        )
+        for e in x.entities:
+            by_label[e.type].append(
+                {
+                    "id": e.id,
+                    "type": e.type,
+                    "name": e.name,
+                    "norm": normalize_name(e.name),
+                    "article": a.id,
+                    "aliases": [al.name for al in e.aliases],
+                }
+            )
+        for r in x.relations:
+            by_rel[r.type].append(
+                {
+                    "source": r.source,
+                    "target": r.target,
+                    "article": a.id,
+                    "key": event_key(r.source, r.type, r.target, r.date),
+                    "evidence": r.evidence or "",
+                    "date": r.date,
+                    "confidence": r.confidence,
+                }
+            )
+    statements: list[tuple[str, list[dict[str, Any]]]] = [(ARTICLES, articles)]
+    statements += [(_entities_statement(t), rows) for t, rows in sorted(by_label.items())]
+    statements += [(_facts_statement(t), rows) for t, rows in sorted(by_rel.items())]
+    return CypherBatch(statements)
+
+
+def neo4j_unwind(
+    batches: Sequence[Sequence[Extraction]], driver: Any, database: str
+) -> list[float]:
+    """Seconds per batch for the naive UNWIND baseline; the database must be empty."""
+    prepared = [to_cypher(b) for b in batches]
+
+    def work(tx: Any, batch: CypherBatch) -> None:
+        for statement, rows in batch.statements:
+            tx.run(statement, rows=rows).consume()
+
+    times = []
+    with driver.session(database=database) as session:
+        for batch in prepared:
+            t0 = time.perf_counter()
+            session.execute_write(work, batch)
+            times.append(time.perf_counter() - t0)
+    return times
