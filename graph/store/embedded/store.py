@@ -35,6 +35,9 @@ from pathlib import Path
 
 from graph.models import Alias, Article, Extraction
 from graph.store.base import BaseStore
+from graph.store.change_diff import retract_scope, upsert_scope
+from graph.store.changes import Change, ChangeFilter
+from graph.store.embedded import changes as log
 from graph.store.embedded import read as rd
 from graph.store.embedded.actions import action_facts
 from graph.store.embedded.db import (
@@ -173,13 +176,23 @@ class EmbeddedStore(BaseStore):
         for start in range(0, len(extractions), BATCH):
             with self._lock, write_tx(self._conn):
                 for x in extractions[start : start + BATCH]:
-                    total = total + upsert_article(self._conn, x)
+                    total = total + self._upsert_recorded(x)
         self._after_write()
         return total
 
+    def _upsert_recorded(self, x: Extraction) -> UpsertSummary:
+        """One article's upsert and its change (graph/store/embedded/changes.py), in the
+        caller's write transaction."""
+        scope = upsert_scope([x], lambda _: SqlLookup(self._conn))
+        return log.record(self._conn, scope, lambda: upsert_article(self._conn, x))
+
     def retract(self, article_id: str) -> RetractSummary:
         with self._lock, write_tx(self._conn):
-            summary = retract_article(self._conn, article_id)
+            summary = log.record(
+                self._conn,
+                retract_scope(article_id),
+                lambda: retract_article(self._conn, article_id),
+            )
         self._after_write()
         return summary
 
@@ -263,6 +276,16 @@ class EmbeddedStore(BaseStore):
     def _actions(self, query: ActionFilter) -> list[Fact]:
         with self._snapshot():
             return action_facts(self._rconn, query)
+
+    # -- changes -------------------------------------------------------------------------
+
+    def _change_head(self) -> int:
+        with self._snapshot():
+            return log.head(self._rconn)
+
+    def _changes(self, query: ChangeFilter) -> list[Change]:
+        with self._snapshot():
+            return log.page(self._rconn, query)
 
     # -- articles ------------------------------------------------------------------------
 

@@ -240,5 +240,10 @@ def clear_all(conn: sqlite3.Connection) -> None:
         "mentions",
         "facts",
         "fact_support",
+        "changes",
+        "change_entities",
+        "change_facts",
     ):
         conn.execute(f"DELETE FROM {table}")
+    # numbering starts again at 1, as in a new file (tests start empty this way)
+    conn.execute("DELETE FROM sqlite_sequence WHERE name = 'changes'")
