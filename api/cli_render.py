@@ -13,6 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from graph.ontology import STATUS
+from graph.store.changes import ChangePage
 from graph.store.protocol import EntityFines, EntitySummary, Fact, InForce, PairHistory
 
 
@@ -126,3 +127,29 @@ def print_fines(console: Console, answer: EntityFines) -> None:
         console.print(f"{answer.without_amount} fine(s) with no stated amount")
     if answer.without_currency:
         console.print(f"{answer.without_currency} fine(s) with an amount in no stated currency")
+
+
+def print_changes(console: Console, page: ChangePage) -> None:
+    """One row per change: what it did to which facts and entities."""
+    table = Table(title=f"{len(page.changes)} change(s)", title_justify="left")
+    for col in ("seq", "at (UTC)", "kind", "article", "facts", "entities"):
+        table.add_column(col)
+    for c in page.changes:
+        facts = "\n".join(
+            f"{f.change} {f.type} {escape(f.source.name)} -> {escape(f.target.name)}"
+            for f in c.facts
+        )
+        counts: dict[str, int] = {}
+        for e in c.entities:
+            counts[e.change] = counts.get(e.change, 0) + 1
+        entities = ", ".join(f"{n} {op}" for op, n in sorted(counts.items()))
+        table.add_row(
+            str(c.seq),
+            c.at.strftime("%Y-%m-%d %H:%M:%S"),
+            c.kind,
+            escape(c.title or c.article_id or ""),
+            facts or "-",
+            entities or "-",
+        )
+    console.print(table)
+    console.print(f"next: --since {page.next}")
