@@ -38,7 +38,13 @@ FEED_SIZE = 50
 
 def _not_a_number(value: Any) -> Any:
     """A time is written as a time: a bare number is a sequence number, never seconds."""
-    if isinstance(value, int | float) or (isinstance(value, str) and value.lstrip("+-").isdigit()):
+    if isinstance(value, int | float):
+        raise ValueError("a number is a sequence number (>= 0), not a time")
+    if isinstance(value, str):
+        try:
+            float(value)
+        except ValueError:
+            return value
         raise ValueError("a number is a sequence number (>= 0), not a time")
     return value
 

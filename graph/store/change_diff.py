@@ -81,21 +81,22 @@ class Scope:
     articles: tuple[str, ...]
     entities: frozenset[str] = frozenset()
     keys: frozenset[Key] = frozenset()
+    resolved: tuple[Extraction, ...] = ()  # the extractions as resolved, for the write
 
 
 def upsert_scope(
     extractions: Iterable[Extraction], lookup: Callable[[Extraction], IdentityLookup]
 ) -> Scope:
-    """The articles, entity ids and relation keys the extractions resolve to now."""
-    articles: list[str] = []
-    entities: set[str] = set()
-    keys: set[Key] = set()
-    for x in extractions:
-        resolved, _ = resolve_extraction(x, lookup(x))
-        articles.append(resolved.article.id)
-        entities |= {e.id for e in resolved.entities}
-        keys |= {r.key for r in resolved.relations}
-    return Scope(ARTICLE_UPSERTED, tuple(articles), frozenset(entities), frozenset(keys))
+    """The articles, entity ids and relation keys the extractions resolve to now (and the
+    resolved extractions: a write in the same transaction may use them as they are)."""
+    resolved = [resolve_extraction(x, lookup(x))[0] for x in extractions]
+    return Scope(
+        ARTICLE_UPSERTED,
+        tuple(x.article.id for x in resolved),
+        frozenset(e.id for x in resolved for e in x.entities),
+        frozenset(r.key for x in resolved for r in x.relations),
+        tuple(resolved),
+    )
 
 
 def retract_scope(article_id: str) -> Scope:

@@ -74,20 +74,35 @@ class SqlSnapshot:
         return out
 
     def events(self, keys: list[Key]) -> dict[Key, dict[str, str]]:
-        out: dict[Key, dict[str, str]] = {}
-        for key in keys:
-            rows: dict[str, list[object]] = {}
-            for event_id, *cols in self.conn.execute(
-                "SELECT f.event_id, f.date, f.status, f.start_day, f.end_day, s.article_id,"
-                " s.evidence, s.seen, s.confidence, s.date, s.properties"
-                " FROM facts f LEFT JOIN fact_support s ON s.fact_id = f.id"
-                " WHERE f.source = ? AND f.type = ? AND f.target = ?"
-                " ORDER BY f.event_id, s.article_id",
-                key,
-            ):
-                rows.setdefault(event_id, []).append(cols)
-            out[key] = {event_id: _digest(cols) for event_id, cols in rows.items()}
+        # One query for all the keys; each event's columns and every report's fields
+        # joined in SQL (in C), hashed once in Python.
+        out: dict[Key, dict[str, str]] = {key: {} for key in keys}
+        for chunk in range(0, len(keys), CHUNK):
+            rows = self.conn.execute(_EVENT_STATE, (json.dumps(keys[chunk : chunk + CHUNK]),))
+            for source, rtype, target, *row in rows:
+                out[(source, rtype, target)][row[0]] = _digest_text(row)
         return out
+
+
+# One row per event of the keys (a JSON list of [source, type, target]): its key, its
+# filter columns, then all its reports' fields in article order, separated by control
+# characters.
+_EVENT_STATE = (
+    "WITH k (source, type, target) AS (SELECT json_extract(value, '$[0]'),"
+    " json_extract(value, '$[1]'), json_extract(value, '$[2]')"
+    " FROM json_each(?))"
+    " SELECT f.source, f.type, f.target, f.event_id, f.date, f.status, f.start_day, f.end_day,"
+    " (SELECT group_concat(x, char(30)) FROM (SELECT s.article_id || char(31)"
+    " || coalesce(s.evidence, '') || char(31) || coalesce(s.seen, '') || char(31)"
+    " || s.confidence || char(31) || coalesce(s.date, '') || char(31) || s.properties AS x"
+    " FROM fact_support s WHERE s.fact_id = f.id ORDER BY s.article_id))"
+    " FROM k JOIN facts f ON f.source = k.source AND f.type = k.type AND f.target = k.target"
+)
+
+
+def _digest_text(row: Sequence[object]) -> str:
+    text = "\x1d".join("\x00" if v is None else str(v) for v in row)
+    return hashlib.sha1(text.encode()).hexdigest()
 
 
 def append(conn: sqlite3.Connection, bodies: list[ChangeBody]) -> None:

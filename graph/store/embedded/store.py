@@ -184,7 +184,10 @@ class EmbeddedStore(BaseStore):
         """One article's upsert and its change (graph/store/embedded/changes.py), in the
         caller's write transaction."""
         scope = upsert_scope([x], lambda _: SqlLookup(self._conn))
-        return log.record(self._conn, scope, lambda: upsert_article(self._conn, x))
+        (resolved,) = scope.resolved
+        return log.record(
+            self._conn, scope, lambda: upsert_article(self._conn, resolved, already_resolved=True)
+        )
 
     def retract(self, article_id: str) -> RetractSummary:
         with self._lock, write_tx(self._conn):
