@@ -27,11 +27,21 @@ from api.deps import StoreDep
 from api.problems import problems
 from api.schemas import ActionTypeEnum, ChangeList
 from graph.errors import NotFoundError
-from graph.store.changes import ARTICLE_RETRACTED, MAX_CHANGES, Change, ChangePage
+from graph.store.changes import (
+    ARTICLE_RETRACTED,
+    ARTICLE_UPSERTED,
+    MAX_CHANGES,
+    Change,
+    ChangePage,
+)
 
 router = APIRouter(tags=["changes"])
 
 ATOM = "application/atom+xml"
+_KIND_TITLES = {
+    ARTICLE_UPSERTED: "Article added or updated",
+    ARTICLE_RETRACTED: "Article retracted",
+}
 MAX_SEQ = 2**62
 FEED_SIZE = 50
 
@@ -171,10 +181,8 @@ def _atom(request: Request, page: ChangePage, filters: dict[str, str]) -> bytes:
     for change in page.changes:  # newest first, as fetched
         entry = feed.add_entry(order="append")
         entry.id(f"{base}changes/{change.seq}")
-        what = (
-            "Article retracted" if change.kind == ARTICLE_RETRACTED else "Article added or updated"
-        )
-        entry.title(f"{what}: {change.title or change.article_id}")
+        what = _KIND_TITLES.get(change.kind, change.kind)
+        entry.title(f"{what}: {change.title or change.article_id or change.seq}")
         entry.updated(change.at)
         # one link only: feedgen 1.0.0 drops `rel` and `type` from entry links, and Atom
         # allows one alternate link per type; the article's address is in the content

@@ -16,9 +16,11 @@ A change names the entities and facts (events) the write added, changed or remov
   joined or left, its date, status or evidence).
 
 An upsert that changes nothing (re-ingesting the same article) records no change, so a
-repeated ingest does not flood subscribers. `kind` says what wrote: `CHANGE_KINDS`;
-later writers (judgements on merges, reviews) add their kind here and may leave
-`article_id` empty.
+repeated ingest does not flood subscribers. `kind` says what wrote: `CHANGE_KINDS`.
+A later writer (a judgement on a merge, a review) adds its kind here, builds its
+`ChangeBody` itself (`article_id` empty, the entities and facts it touched) and hands it
+to its backend's `append` inside its own write transaction; numbering, filters, the API
+and the feed then carry it as they are.
 """
 
 from __future__ import annotations
