@@ -3,6 +3,7 @@
 The store is opened in the lifespan (or passed in, as tests do); errors leave as RFC
 9457 problem documents through one handler map (api/problems.py); request bodies are
 capped before they are read (api/limits.py); docs are served offline (api/docs.py).
+Unknown query parameters are a 422 on every route (api/query_params.py).
 Requests naming a Host outside `Settings.trusted_hosts()` are refused (400) before
 anything else runs, and every response carries the security headers of
 `SecurityHeaders` (a Content-Security-Policy per kind of page, no framing, no sniffing).
@@ -21,7 +22,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
@@ -35,6 +36,7 @@ from api.docs import install_docs
 from api.export_slots import ExportSlots
 from api.limits import BodySizeLimit
 from api.problems import EXCEPTION_HANDLERS, Problem, problems
+from api.query_params import reject_unknown
 from api.routers import ROUTERS
 from api.routers.health import api_version
 from graph.errors import StoreUnavailableError
@@ -80,6 +82,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         redoc_url=None,
         lifespan=_lifespan(holder),
         exception_handlers=EXCEPTION_HANDLERS,
+        dependencies=[Depends(reject_unknown)],  # unknown query parameters are a 422
     )
     app.state.settings = settings
     app.state.store_holder = holder

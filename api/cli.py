@@ -404,6 +404,45 @@ def fines(
         print_fines(out, answer)
 
 
+@app.command()
+def changes(
+    since: Annotated[
+        str | None,
+        typer.Option(help="After this sequence number, or from this ISO time or date (UTC)."),
+    ] = None,
+    entity: Annotated[str | None, typer.Option(help="Only changes naming this entity id.")] = None,
+    jurisdiction: Annotated[
+        str | None, typer.Option(help="Only changes with an action in this jurisdiction.")
+    ] = None,
+    action_type: Annotated[
+        str | None, typer.Option("--action-type", help="Only changes with a fact of this type.")
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, max=500, help="At most this many.")] = 100,
+    as_json: JsonFlag = False,
+) -> None:
+    """The change feed, oldest first (as GET /changes): what each write added, changed or
+    removed; the last line says the --since to use next time."""
+    from api.cli_render import print_changes, print_json
+    from api.days import parse_since
+
+    try:
+        after = parse_since("since", since)
+    except CryptoregError as exc:
+        raise _fail(exc) from exc
+    with _store() as store:
+        page = store.changes(
+            since=after,
+            entity=entity,
+            jurisdiction=jurisdiction,
+            action_type=action_type,
+            limit=limit,
+        )
+    if as_json:
+        print_json(out, page)
+    else:
+        print_changes(out, page)
+
+
 @neo4j_app.command("start")
 def neo4j_start() -> None:
     """Fetch the jars (once), write neo4j.conf, start the server and wait for Bolt."""

@@ -12,7 +12,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from graph.ontology import STATUS
+from graph.ontology import STATUS, get_ontology
+from graph.store.changes import ChangePage
 from graph.store.protocol import EntityFines, EntitySummary, Fact, InForce, PairHistory
 
 
@@ -126,3 +127,34 @@ def print_fines(console: Console, answer: EntityFines) -> None:
         console.print(f"{answer.without_amount} fine(s) with no stated amount")
     if answer.without_currency:
         console.print(f"{answer.without_currency} fine(s) with an amount in no stated currency")
+
+
+def _counts(ops: list[str]) -> str:
+    """ "9 added, 1 changed" (in that order of ops), "-" for none."""
+    order = ("added", "changed", "removed")
+    return ", ".join(f"{ops.count(op)} {op}" for op in order if op in ops) or "-"
+
+
+def print_changes(console: Console, page: ChangePage) -> None:
+    """One row per change: its action facts in full, its other facts and entities counted."""
+    actions = set(get_ontology().action_types)
+    table = Table(title=f"{len(page.changes)} change(s)", title_justify="left")
+    for col in ("seq", "at (UTC)", "kind", "article", "actions", "facts", "entities"):
+        table.add_column(col)
+    for c in page.changes:
+        acts = "\n".join(
+            f"{f.change} {f.type} {escape(f.source.name)} -> {escape(f.target.name)}"
+            for f in c.facts
+            if f.type in actions
+        )
+        table.add_row(
+            str(c.seq),
+            c.at.strftime("%Y-%m-%d %H:%M:%S"),
+            c.kind.removeprefix("article_"),
+            escape(c.article_id or ""),
+            acts or "-",
+            _counts([f.change for f in c.facts]),
+            _counts([e.change for e in c.entities]),
+        )
+    console.print(table)
+    console.print(f"next: --since {page.next}")

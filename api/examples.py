@@ -269,3 +269,37 @@ def problem_example(status: int, title: str, detail: str, instance: str) -> dict
             }
         }
     }
+
+
+# The change feed (graph/store/changes.py): the seed article's first ingest.
+CHANGE = {
+    "seq": 1,
+    "at": "2026-12-06T07:30:00.123456Z",
+    "kind": "article_upserted",
+    "article_id": "seed-beijing-crackdown",
+    "title": "Beijing regulators order crackdown on crypto exchanges",
+    "entities": [{"entity": PBOC, "change": "added"}, {"entity": DOMAINS, "change": "added"}],
+    "facts": [
+        {
+            "event_id": "ev-3b0c9d2f61a4e7c8",
+            "type": REL.blocked,
+            "source": PBOC,
+            "target": DOMAINS,
+            "change": "added",
+        }
+    ],
+}
+ATOM = """<?xml version='1.0' encoding='UTF-8'?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <id>http://127.0.0.1:8000/changes.atom?entity=centralbank%3Apeoples-bank-of-china</id>
+  <title>cryptoreg: changes naming centralbank:peoples-bank-of-china</title>
+  <updated>2026-12-06T07:30:00.123456+00:00</updated>
+  <entry>
+    <id>http://127.0.0.1:8000/changes/1</id>
+    <title>Article added: Beijing regulators order crackdown on crypto exchanges</title>
+    <updated>2026-12-06T07:30:00.123456+00:00</updated>
+    <content>added BLOCKED: People's Bank of China -> domain names related to cryptocurrencies
+    </content>
+  </entry>
+</feed>
+"""

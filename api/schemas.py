@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from graph.models import Alias, Article
 from graph.ontology import get_ontology
+from graph.store.changes import Change
 
 T = TypeVar("T")
 _ONT = get_ontology()
@@ -108,3 +109,15 @@ class QueryResult(BaseModel):
     params: dict[str, Any] = Field(description="The parameters as bound (defaults filled).")
     count: int
     rows: list[dict[str, Any]]
+
+
+class ChangeList(BaseModel):
+    """One page of the change feed, oldest first (graph/store/changes.py)."""
+
+    items: list[Change]
+    limit: int
+    next: int = Field(
+        description="The `since` to poll with next: the last change's `seq` when the page is "
+        "full, else the newest `seq` there was; polling with it misses nothing and repeats "
+        "nothing."
+    )

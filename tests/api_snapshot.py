@@ -63,6 +63,14 @@ GET_CALLS: list[tuple[str, dict[str, Any]]] = [
         {"actor": "governmentbody:u-s-department-of-justice", "target": ENTITY},
     ),
     ("/articles", {}),
+    ("/changes", {}),
+    ("/changes", {"entity": ENTITY, "limit": 2}),
+    ("/changes", {"jurisdiction": "jurisdiction:china", "action_type": "BANNED"}),
+    ("/changes", {"since": 6}),
+    ("/changes", {"since": "soon"}),
+    ("/changes.atom", {"entity": ENTITY}),
+    ("/changes/1", {}),
+    ("/actions", {"changed_since": "2024-01-01"}),
     ("/queries", {}),
     ("/analytics/central", {}),
     ("/analytics/central", {"limit": 3}),
@@ -130,7 +138,7 @@ def snapshot_responses(data_dir: Path) -> dict[str, Any]:
 def covered_routes() -> set[tuple[str, str]]:
     """The (method, path template) pairs the recorded calls exercise."""
     routes = {("GET", re.sub(r"exchange:[\w-]+", "{entity_id}", p)) for p, _ in GET_CALLS}
-    routes |= {("POST", "/queries/{name}"), ("POST", "/articles")}
+    routes |= {("POST", "/queries/{name}"), ("POST", "/articles"), ("GET", "/changes/{seq}")}
     routes |= {("GET", "/articles/{article_id}"), ("DELETE", "/articles/{article_id}")}
     return routes
 

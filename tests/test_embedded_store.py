@@ -522,7 +522,7 @@ def test_version_1_file_is_migrated_to_events(tmp_path: Path) -> None:
         version = migrated._conn.execute(
             "SELECT value FROM meta WHERE key = 'schema_version'"
         ).fetchone()
-        assert version == (2,)
+        assert version == (3,)
         fresh.upsert_many(corpus)
         assert _facts(migrated) == _facts(fresh)
         fines = migrated.relations_of(SEC, ["FINED"])
@@ -537,7 +537,7 @@ def test_version_1_file_is_migrated_to_events(tmp_path: Path) -> None:
     finally:
         migrated.close()
         fresh.close()
-    reopened = EmbeddedStore(tmp_path / "old")  # a second open finds version 2: no-op
+    reopened = EmbeddedStore(tmp_path / "old")  # a second open finds version 3: no-op
     try:
         assert len(_facts(reopened)) == 3
     finally:

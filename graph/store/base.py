@@ -27,6 +27,12 @@ Rules every backend gets from here (tests/test_store_conformance.py checks them)
   event is in force on a day by graph/store/events.py `in_force_on`; an actor's
   jurisdiction is the actor itself when it is a place, else the place it is LOCATED_IN
   (the `Presence` rule's actor side; of several, the best supported, then lowest id).
+* `changes` (the change feed, graph/store/changes.py): `since` is a sequence number
+  (changes after it) or a time (changes recorded at or after it); `limit` is clamped to
+  0-MAX_CHANGES; `action_type` must be an action type; `jurisdiction` keeps the changes
+  with an action fact (of `action_type`, when given) that the `actions` jurisdiction rule
+  admits, by the places and presences of the graph as it is now; `entity` keeps those
+  naming the entity (an unknown id is no error: a subscriber may wait for it).
 """
 
 from __future__ import annotations
@@ -42,6 +48,7 @@ from graph.ids import normalize_name
 from graph.models import Alias, Article, Extraction
 from graph.ontology import REL, TYPE, get_ontology
 from graph.partial_dates import first_day
+from graph.store.changes import MAX_CHANGES, Change, ChangeFilter, ChangePage, at_text
 from graph.store.events import in_force_on as stood_on
 from graph.store.filters import ActionFilter, Presence
 from graph.store.hubs import HubLimits, cap_neighbourhood
@@ -280,6 +287,51 @@ class BaseStore(ABC):
         """Published newest first, undated last, then id."""
         return self._articles(max(limit, 0), max(offset, 0))
 
+    def changes(
+        self,
+        since: int | dt.datetime | None = None,
+        entity: str | None = None,
+        jurisdiction: str | None = None,
+        action_type: str | None = None,
+        limit: int = 100,
+        newest_first: bool = False,
+    ) -> ChangePage:
+        """One page of the change feed (see the module docstring), oldest first, or
+        newest first for feeds; `next` is the `since` to poll with next."""
+        if isinstance(since, int) and since < 0:
+            raise InvalidInputError(f"since must be a sequence number >= 0 or a time, not {since}")
+        types = None
+        if action_type is not None or jurisdiction is not None:
+            types = _action_types(action_type)
+        after = since if isinstance(since, int) else 0
+        limit = min(max(limit, 0), MAX_CHANGES)
+        with self._snapshot():
+            head = self._change_head()  # first: a change committed after it is not on the page
+            where = None if jurisdiction is None else self._presence(jurisdiction)
+            if where is not None and not where.places:
+                return ChangePage(changes=[], next=head)
+            found = self._changes(
+                ChangeFilter(
+                    after=after,
+                    head=head,
+                    at_or_after=at_text(since) if isinstance(since, dt.datetime) else None,
+                    entity=entity or None,
+                    types=types,
+                    actors=None if where is None else where.actors,
+                    targets=None if where is None else where.targets,
+                    newest_first=newest_first,
+                    limit=limit,
+                )
+            )
+        full = len(found) == limit and not newest_first
+        return ChangePage(changes=found, next=(found[-1].seq if found else after) if full else head)
+
+    def change(self, seq: int) -> Change | None:
+        """The change numbered `seq`, or None."""
+        with self._snapshot():
+            found = self._changes(ChangeFilter(after=seq - 1, head=seq, limit=1))
+        return found[0] if found else None
+
     def in_force(self, entity_id: str, on: dt.date | None = None) -> InForce:
         """The action events against the entity (as target) that stood on `on` (default
         today), grouped by the actor's jurisdiction (by name, unknown last), each group's
@@ -437,6 +489,14 @@ class BaseStore(ABC):
     @abstractmethod
     def _articles(self, limit: int, offset: int) -> list[Article]:
         """One page of articles (limit and offset are >= 0)."""
+
+    @abstractmethod
+    def _change_head(self) -> int:
+        """The newest change's sequence number (0 when none is recorded)."""
+
+    @abstractmethod
+    def _changes(self, query: ChangeFilter) -> list[Change]:
+        """The changes the filter admits, in its order, at most its limit."""
 
     # -- unchecked methods each backend implements ---------------------------------------
 

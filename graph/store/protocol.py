@@ -24,6 +24,7 @@ from pydantic import BaseModel, Field
 from graph.models import Alias, Article, Entity, Extraction
 
 if TYPE_CHECKING:
+    from graph.store.changes import Change, ChangePage
     from graph.store.hubs import HubLimits
 
 Direction = Literal["out", "in", "both"]
@@ -292,6 +293,19 @@ class GraphStore(Protocol):
         `in_force_on` keeps events in force that day, `status` those with that status."""
 
     def articles(self, limit: int = 100, offset: int = 0) -> list[Article]: ...
+
+    def changes(
+        self,
+        since: int | dt.datetime | None = None,
+        entity: str | None = None,
+        jurisdiction: str | None = None,
+        action_type: str | None = None,
+        limit: int = 100,
+        newest_first: bool = False,
+    ) -> ChangePage:
+        """The change feed after a sequence number or from a time (graph/store/changes.py)."""
+
+    def change(self, seq: int) -> Change | None: ...
 
     def in_force(self, entity_id: str, on: dt.date | None = None) -> InForce:
         """The action events against `entity_id` in force on `on` (default today), grouped

@@ -11,6 +11,10 @@ migration, in the transaction that opens the file:
    real row and moves each report to it; the old table is dropped and the version set.
 
 Version-1 support dates are ISO days, already valid partial-date texts.
+
+Version 3 adds the change log (graph/store/embedded/changes.py); its tables are created by
+schema.sql like any new table, so a version-2 file only has its version set. A migrated
+file's log starts empty: the writes made before it were not recorded.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import sqlite3
 from graph.errors import ConfigError
 from graph.store.embedded.recut import recut
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _OLD_FACTS = "facts_v1"
 
 
@@ -49,7 +53,9 @@ def before_schema(conn: sqlite3.Connection, version: int | None) -> None:
 
 
 def after_schema(conn: sqlite3.Connection, version: int | None) -> bool:
-    """Finish what `before_schema` began; True when the file was migrated."""
+    """Finish what `before_schema` began; True when the file's data was migrated."""
+    if version in (1, 2):
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (SCHEMA_VERSION,))
     if version != 1:
         return False
     conn.execute(

@@ -3,13 +3,15 @@
 -- target) may have several rows, each with its own event_id. Each article's report is
 -- one fact_support row, under the event it belongs to (graph/store/embedded/recut.py).
 -- A version-1 file (one row per (source, type, target)) is migrated on open by
--- graph/store/embedded/migrate.py. Comments here must not contain semicolons.
+-- graph/store/embedded/migrate.py. Version 3 adds the change log (changes,
+-- change_entities, change_facts: graph/store/embedded/changes.py), empty in a migrated
+-- file. Comments here must not contain semicolons.
 
 CREATE TABLE IF NOT EXISTS meta (
   key   TEXT PRIMARY KEY,
   value INTEGER NOT NULL
 );
-INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', 0), ('schema_version', 2);
+INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', 0), ('schema_version', 3);
 
 CREATE TABLE IF NOT EXISTS articles (
   id          TEXT PRIMARY KEY,
@@ -105,3 +107,31 @@ CREATE TABLE IF NOT EXISTS fact_support (
   PRIMARY KEY (fact_id, article_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS fact_support_article ON fact_support (article_id);
+
+-- The change log: one row per write that changed an article's contribution, numbered in
+-- commit order (AUTOINCREMENT: a number is never reused), `at` an ISO UTC time that never
+-- goes back, `body` the change as JSON (graph/store/changes.py ChangeBody).
+CREATE TABLE IF NOT EXISTS changes (
+  seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+  at         TEXT NOT NULL,
+  kind       TEXT NOT NULL,
+  article_id TEXT,
+  body       TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS changes_at ON changes (at);
+
+-- The entities each change names (its entities and the ends of its facts).
+CREATE TABLE IF NOT EXISTS change_entities (
+  entity_id TEXT NOT NULL,
+  seq       INTEGER NOT NULL,
+  PRIMARY KEY (entity_id, seq)
+) WITHOUT ROWID;
+
+-- The (type, source, target) of each change's facts: the action type and jurisdiction filters.
+CREATE TABLE IF NOT EXISTS change_facts (
+  seq    INTEGER NOT NULL,
+  type   TEXT NOT NULL,
+  source TEXT NOT NULL,
+  target TEXT NOT NULL,
+  PRIMARY KEY (seq, type, source, target)
+) WITHOUT ROWID;

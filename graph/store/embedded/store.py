@@ -37,6 +37,9 @@ from pathlib import Path
 from graph.models import Alias, Article, Extraction
 from graph.ontology import get_ontology
 from graph.store.base import BaseStore
+from graph.store.change_diff import retract_scope, upsert_scope
+from graph.store.changes import Change, ChangeFilter
+from graph.store.embedded import changes as log
 from graph.store.embedded import read as rd
 from graph.store.embedded.actions import action_facts
 from graph.store.embedded.db import (
@@ -177,13 +180,26 @@ class EmbeddedStore(BaseStore):
         for start in range(0, len(extractions), BATCH):
             with self._lock, write_tx(self._conn):
                 for x in extractions[start : start + BATCH]:
-                    total = total + upsert_article(self._conn, x)
+                    total = total + self._upsert_recorded(x)
         self._after_write()
         return total
 
+    def _upsert_recorded(self, x: Extraction) -> UpsertSummary:
+        """One article's upsert and its change (graph/store/embedded/changes.py), in the
+        caller's write transaction."""
+        scope = upsert_scope([x], lambda _: SqlLookup(self._conn))
+        (resolved,) = scope.resolved
+        return log.record(
+            self._conn, scope, lambda: upsert_article(self._conn, resolved, already_resolved=True)
+        )
+
     def retract(self, article_id: str) -> RetractSummary:
         with self._lock, write_tx(self._conn):
-            summary = retract_article(self._conn, article_id)
+            summary = log.record(
+                self._conn,
+                retract_scope(article_id),
+                lambda: retract_article(self._conn, article_id),
+            )
         self._after_write()
         return summary
 
@@ -270,6 +286,16 @@ class EmbeddedStore(BaseStore):
     def _actions(self, query: ActionFilter) -> list[Fact]:
         with self._snapshot():
             return action_facts(self._rconn, query)
+
+    # -- changes -------------------------------------------------------------------------
+
+    def _change_head(self) -> int:
+        with self._snapshot():
+            return log.head(self._rconn)
+
+    def _changes(self, query: ChangeFilter) -> list[Change]:
+        with self._snapshot():
+            return log.page(self._rconn, query)
 
     # -- articles ------------------------------------------------------------------------
 

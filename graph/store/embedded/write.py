@@ -164,10 +164,17 @@ def _article_row(extraction: Extraction) -> tuple[Any, ...]:
     return (a.id, a.url, a.title, a.publisher, published, a.text, a.source_path)
 
 
-def upsert_article(conn: sqlite3.Connection, extraction: Extraction) -> UpsertSummary:
+def upsert_article(
+    conn: sqlite3.Connection, extraction: Extraction, already_resolved: bool = False
+) -> UpsertSummary:
     """Write one checked extraction; the caller holds the write transaction. A relation
-    counts as new when its report lands in an event the store did not have before."""
-    resolved, _ = resolve_extraction(extraction, SqlLookup(conn))
+    counts as new when its report lands in an event the store did not have before.
+    `already_resolved`: its ids were resolved in this transaction (the change feed does it
+    first, graph/store/change_diff.py), so it is not done twice."""
+    if already_resolved:
+        resolved = extraction
+    else:
+        resolved, _ = resolve_extraction(extraction, SqlLookup(conn))
     aid = resolved.article.id
     old_ents, old_aliases = _article_refs(conn, aid)
     reports: dict[Key, Support] = {}
@@ -240,5 +247,10 @@ def clear_all(conn: sqlite3.Connection) -> None:
         "mentions",
         "facts",
         "fact_support",
+        "changes",
+        "change_entities",
+        "change_facts",
     ):
         conn.execute(f"DELETE FROM {table}")
+    # numbering starts again at 1, as in a new file (tests start empty this way)
+    conn.execute("DELETE FROM sqlite_sequence WHERE name = 'changes'")

@@ -44,7 +44,9 @@ from graph.models import Alias, Article, Extraction
 from graph.ontology import get_ontology
 from graph.settings import Neo4jTimeouts
 from graph.store.base import BaseStore
+from graph.store.changes import Change, ChangeFilter
 from graph.store.filters import ActionFilter, Presence
+from graph.store.neo4j import changes as log
 from graph.store.neo4j import read_queries as cy
 from graph.store.neo4j import search as neo4j_search
 from graph.store.neo4j import traversal as trav
@@ -193,7 +195,7 @@ class Neo4jStore(BaseStore):
             batch = extractions[start : start + BATCH]
             ids = [x.article.id for x in batch]
             try:
-                summaries = self._locked_write(upsert_batch_tx, batch)
+                summaries = self._locked_write(log.upsert_batch_recorded, upsert_batch_tx, batch)
             except StoreUnavailableError as exc:
                 # say what is stored and what is not: a batch (the CLI's ingest, say) can
                 # tell its user which articles landed before the outage.
@@ -212,7 +214,7 @@ class Neo4jStore(BaseStore):
         return total
 
     def retract(self, article_id: str) -> RetractSummary:
-        return self._locked_write(retract_tx, article_id)
+        return self._locked_write(log.retract_recorded, retract_tx, article_id)
 
     def _locked_write(self, work: Callable[..., T], *args: Any) -> T:
         """`write`, run again when a node it locked was deleted by the writer it waited
@@ -295,6 +297,15 @@ class Neo4jStore(BaseStore):
             limit=query.limit,
         )
         return [fact_from(r) for r in rows]
+
+    # -- changes (graph/store/neo4j/changes.py) ------------------------------------------
+
+    def _change_head(self) -> int:
+        return int(self.read(log.HEAD)[0]["head"])
+
+    def _changes(self, query: ChangeFilter) -> list[Change]:
+        cypher = log.PAGE_DESC if query.newest_first else log.PAGE_ASC
+        return [log.change_of(r) for r in self.read(cypher, **log.page_params(query))]
 
     # -- articles ------------------------------------------------------------------------
 
