@@ -21,12 +21,14 @@ import pytest
 from browser_support import launch_chromium, require_chromium, screenshot_path, serve
 from conftest import require_corpus
 from fastapi.testclient import TestClient
-from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, expect, sync_playwright
 
 from api.app import UI_DIR, create_app
+from api.routers.ui import vocabulary
 from graph.ids import entity_id
 from graph.models import Article, Entity, Extraction, Relation
 from graph.ontology import ENDED, REL, STATUS, TYPE, get_ontology
+from graph.presentation.color_difference import ciede2000, difference
 from graph.settings import PROJECT_ROOT, Settings, load_settings
 from graph.store.embedded.store import EmbeddedStore
 from ingest.pipeline import ingest_articles
@@ -188,9 +190,15 @@ def page(browser: Browser, base_url: str) -> Iterator[tuple[Page, Recorder]]:
     context.close()
 
 
+def settle(page: Page) -> None:
+    """Wait until nothing the page started is still on its way (its own busy flag)."""
+    expect(page.locator("body")).to_have_attribute("data-busy", "false")
+
+
 def search(page: Page, text: str) -> None:
     page.fill("#search-input", text)
     page.click("#search-form button[type=submit]")
+    settle(page)
 
 
 def drawn_nodes(page: Page) -> dict[str, dict[str, Any]]:
@@ -199,8 +207,8 @@ def drawn_nodes(page: Page) -> dict[str, dict[str, Any]]:
     return {n["id"]: n for n in nodes}
 
 
-def click_element(page: Page, selector: str) -> None:
-    """A real mouse click on a cytoscape node or edge (at its rendered middle)."""
+def element_point(page: Page, selector: str) -> tuple[float, float]:
+    """Where a cytoscape node or edge is on the page (its rendered middle)."""
     x, y = page.evaluate(
         """(selector) => {
             const ele = window.cy.$(selector)[0];
@@ -210,7 +218,18 @@ def click_element(page: Page, selector: str) -> None:
         }""",
         selector,
     )
-    page.mouse.click(x, y)
+    return x, y
+
+
+def click_element(page: Page, selector: str) -> None:
+    """A real mouse click on a cytoscape node or edge."""
+    page.mouse.click(*element_point(page, selector))
+    settle(page)
+
+
+def double_click_element(page: Page, selector: str) -> None:
+    page.mouse.dblclick(*element_point(page, selector))
+    settle(page)
 
 
 def test_search_by_alias_draws_the_neighbourhood_and_an_edge_shows_its_evidence(
@@ -231,7 +250,7 @@ def test_search_by_alias_draws_the_neighbourhood_and_an_edge_shows_its_evidence(
     vocab = json.loads(tab.evaluate("fetch('/ui/vocabulary.json').then(r => r.text())"))
     colors = {t["name"]: t["color"] for t in vocab["entity_types"]}
     assert nodes[OKX]["color"] == colors["Exchange"] != colors["Jurisdiction"]
-    edges = tab.evaluate("window.cy.edges().map(e => e.data('type'))")
+    edges = tab.evaluate("window.cy.edges().map(e => e.data('types')).flat()")
     assert {"HEADQUARTERED_IN", "REFERRED_BY", "ORIGINATED_IN"} <= set(edges)
 
     click_element(tab, f'edge[source = "{OKX}"][type = "HEADQUARTERED_IN"]')
@@ -252,6 +271,11 @@ def test_clicking_a_node_merges_its_neighbourhood(
     before = drawn_nodes(tab)
 
     click_element(tab, 'node[id = "jurisdiction:china"]')
+    expect(tab.locator("#details h3")).to_contain_text("China")
+    assert set(drawn_nodes(tab)) == set(before), "a click selects; it does not expand"
+    assert tab.evaluate("window.cy.$(':selected').map(e => e.id())") == ["jurisdiction:china"]
+
+    double_click_element(tab, 'node[id = "jurisdiction:china"]')
     expect(tab.locator("#node-list")).to_contain_text("Beijing")
     after = drawn_nodes(tab)
     assert set(before) < set(after), "expanding must keep what was drawn and add to it"
@@ -259,7 +283,7 @@ def test_clicking_a_node_merges_its_neighbourhood(
     expect(tab.locator("#details h3")).to_contain_text("China")
     assert PBOC in after
 
-    click_element(tab, f'node[id = "{PBOC}"]')
+    double_click_element(tab, f'node[id = "{PBOC}"]')
     expect(tab.locator("#node-list")).to_contain_text("32 domain names related to cryptocurrencies")
     final = drawn_nodes(tab)
     assert set(after) < set(final)
@@ -353,31 +377,32 @@ def test_timeline_orders_by_the_action_date_and_shows_an_ended_action_s_life(
     recorder.assert_clean(base_url)
 
 
-def test_ended_actions_are_dashed_and_parallel_events_are_separate_edges(
+EDGES_JS = """() => window.cy.edges().map(e => ({
+    id: e.id(), source: e.source().id(), target: e.target().id(), types: e.data('types'),
+    label: e.data('label'), events: e.data('events'), color: e.data('color'),
+    ended: e.hasClass('ended'), line: e.style('line-style'), opacity: e.style('opacity'),
+}))"""
+
+
+def test_ended_actions_are_dashed_and_parallel_events_are_bundled(
     page: tuple[Page, Recorder], base_url: str
 ) -> None:
+    """Two fines and a warning of one pair are one edge, labelled with its types and
+    counts; the lifted ban of the same pair is its own dashed, faded edge."""
     tab, recorder = page
     search(tab, EXCHANGE)
     expect(tab.locator("#node-list")).to_contain_text(AUTHORITY)
-    edges: list[dict[str, Any]] = tab.evaluate(
-        """() => window.cy.edges().map(e => ({
-            id: e.id(), type: e.data('type'), label: e.data('label'),
-            event: e.data('fact').event_id,
-            ended: e.hasClass('ended'), line: e.style('line-style'), opacity: e.style('opacity'),
-        }))"""
-    )
-    by_type: dict[str, list[dict[str, Any]]] = {}
-    for edge in edges:
-        by_type.setdefault(edge["type"], []).append(edge)
-    fines = by_type[REL.fined]
-    assert len(fines) == 2, "two fines of the same pair are two events, so two edges"
-    assert len({f["id"] for f in fines}) == 2 and all(f["id"] == f["event"] for f in fines)
-    (ban,) = by_type[REL.banned]
-    assert ban["ended"] and ban["line"] == "dashed" and float(ban["opacity"]) < 1
+    edges: list[dict[str, Any]] = tab.evaluate(EDGES_JS)
+    assert len(edges) == 2, edges
+    (bundle,) = [e for e in edges if not e["ended"]]
+    (ban,) = [e for e in edges if e["ended"]]
+    assert bundle["label"] == f"{REL.fined} ×2 · {REL.warned}"
+    assert len(bundle["events"]) == 3 and len(set(bundle["events"])) == 3
+    assert bundle["line"] == "solid" and float(bundle["opacity"]) == 1
+    assert ban["types"] == [REL.banned] and ban["events"] == [ban["id"]]
+    assert ban["line"] == "dashed" and float(ban["opacity"]) < 1
     assert ban["label"] == "BANNED (lifted 2023-06)"
-    for active in [*fines, *by_type[REL.warned]]:
-        assert not active["ended"] and active["line"] == "solid", active
-        assert float(active["opacity"]) == 1 and active["label"] == active["type"]
+    assert ban["color"] != bundle["color"], "each action type has its own colour"
     expect(tab.locator("#line-legend")).to_contain_text("action in force")
     expect(tab.locator("#line-legend")).to_contain_text("ended action")
 
@@ -391,6 +416,12 @@ def test_ended_actions_are_dashed_and_parallel_events_are_separate_edges(
     expect(details.locator("blockquote.evidence")).to_have_count(2)
     expect(details).to_contain_text(LIFT_SENTENCE)
     tab.screenshot(path=str(screenshot_path("ui-ended-edge.png")))
+
+    click_element(tab, f'edge[id = "{bundle["id"]}"]')
+    expect(details.locator(".fact")).to_have_count(3)
+    expect(details).to_contain_text(FINE_SENTENCE)
+    expect(details).to_contain_text(OLD_FINE_SENTENCE)
+    expect(details).to_contain_text(WARNING_SENTENCE)
     recorder.assert_clean(base_url)
 
 
@@ -417,13 +448,13 @@ def test_an_edge_clicked_while_a_redraw_is_on_its_way_keeps_its_evidence(
     hit.click()
     tab.wait_for_function("() => window.heldAnswers.length === 1")
     evil = entity_id("Exchange", HOSTILE_NAME)
-    click_element(tab, f'edge[source = "{evil}"]')
+    tab.mouse.click(*element_point(tab, f'edge[source = "{evil}"]'))  # the page stays busy
     evidence = tab.locator("#details blockquote.evidence")
     expect(evidence).to_have_text(HOSTILE_SENTENCE)
     tab.evaluate("() => { window.cy.elements().data('before', true); }")
     tab.evaluate("() => { window.heldAnswers.forEach((release) => release()); }")
     tab.wait_for_function("() => window.cy.elements('[?before]').length === 0")  # redrawn
-    tab.wait_for_timeout(300)  # room for a late details answer to (wrongly) land
+    settle(tab)  # the hit's own details answer has arrived, and was dropped
     expect(evidence).to_have_text(HOSTILE_SENTENCE)
     recorder.assert_clean(base_url)
 
@@ -467,3 +498,97 @@ def test_vocabulary_lists_every_type_with_a_colour(tmp_path: Path) -> None:
     colors = [t["color"] for t in body["entity_types"]]
     assert len(set(colors)) == len(colors)
     assert page.status_code == 200 and "cytoscape.min.js" in page.text
+
+
+def test_colours_tell_node_types_actions_and_other_relations_apart() -> None:
+    """Issue 15: LICENSED looked like BANNED (one red for all actions), red was also the
+    Exchange colour and orange both Company and REFERRED_BY. Measured in CIEDE2000:
+    every action its own colour (>= 12 apart), a licence far from every adverse action
+    (>= 40), and no edge colour near a node colour (>= 18)."""
+    vocab = vocabulary()
+    rels = vocab["relations"]
+    actions = [r for r in rels if r["kind"] == "action"]
+    assert {r["name"] for r in actions} == set(get_ontology().action_types)
+    adverse = [r for r in actions if r["adverse"]]
+    licensing = [r for r in actions if not r["adverse"]]
+    assert adverse and licensing
+    for i, a in enumerate(actions):
+        for b in actions[i + 1 :]:
+            assert difference(a["color"], b["color"]) >= 12, (a["name"], b["name"])
+    for a in adverse:
+        for lic in licensing:
+            assert difference(a["color"], lic["color"]) >= 40, (a["name"], lic["name"])
+    kinds = {r["kind"]: r["color"] for r in rels if r["kind"] != "action"}
+    for kind, color in kinds.items():
+        assert all(difference(color, a["color"]) >= 12 for a in actions), kind
+    for node in vocab["entity_types"]:
+        for rel in rels:
+            gap = difference(node["color"], rel["color"])
+            assert gap >= 18, f"{node['name']} and {rel['name']} look alike ({gap:.1f})"
+
+
+def test_color_difference_matches_published_ciede2000_values() -> None:
+    """Sharma, Wu and Dalal (2005), test pairs 1, 7, 17 and 34."""
+    pairs = [
+        ((50.0, 2.6772, -79.7751), (50.0, 0.0, -82.7485), 2.0425),
+        ((50.0, 0.0, 0.0), (50.0, -1.0, 2.0), 2.3669),
+        ((50.0, 2.5, 0.0), (73.0, 25.0, -18.0), 27.1492),
+        ((2.0776, 0.0795, -1.135), (0.9033, -0.0636, -0.5514), 0.9082),
+    ]
+    for lab1, lab2, expected in pairs:
+        assert ciede2000(lab1, lab2) == pytest.approx(expected, abs=1e-4)
+    assert difference("#000000", "#FFFFFF") == pytest.approx(100, abs=0.01)
+
+
+def legend_button(page: Page, name: str) -> Locator:
+    return page.locator(f'#left .legend-item[data-name="{name}"]')
+
+
+def test_legend_counts_types_and_filters_apply_to_the_drawn_graph(
+    page: tuple[Page, Recorder], base_url: str
+) -> None:
+    tab, recorder = page
+    search(tab, EXCHANGE)
+    counts = {REL.fined: "2", REL.banned: "1", REL.warned: "1", "Regulator": "1", "Exchange": "1"}
+    for name, count in counts.items():
+        expect(legend_button(tab, name).locator(".count")).to_have_text(count)
+    vocab = {r["name"]: r["color"] for r in vocabulary()["relations"]}
+    edges: list[dict[str, Any]] = tab.evaluate(EDGES_JS)
+    assert all(e["color"] == vocab[e["types"][0]] for e in edges)
+
+    legend_button(tab, REL.fined).click()
+    settle(tab)
+    expect(legend_button(tab, REL.fined)).to_have_attribute("aria-pressed", "false")
+    labels = sorted(e["label"] for e in tab.evaluate(EDGES_JS))
+    assert labels == ["BANNED (lifted 2023-06)", REL.warned]
+    assert f"off={REL.fined}" in tab.url
+    expect(legend_button(tab, REL.fined).locator(".count")).to_have_text("2")  # still counted
+
+    tab.go_back()
+    settle(tab)
+    labels = sorted(e["label"] for e in tab.evaluate(EDGES_JS))
+    assert labels == ["BANNED (lifted 2023-06)", f"{REL.fined} ×2 · {REL.warned}"]
+    expect(legend_button(tab, REL.fined)).to_have_attribute("aria-pressed", "true")
+
+    # Dates: actions from 2024 on (the 2024 fine and the warning first reported in 2025).
+    tab.fill("#since", "2024")
+    tab.click("#date-filter button[type=submit]")
+    settle(tab)
+    assert [e["label"] for e in tab.evaluate(EDGES_JS)] == [f"{REL.fined} · {REL.warned}"]
+    assert "since=2024" in tab.url
+    tab.fill("#since", "")
+    tab.fill("#until", "2021-12")
+    tab.click("#date-filter button[type=submit]")
+    settle(tab)
+    assert [e["label"] for e in tab.evaluate(EDGES_JS)] == ["BANNED (lifted 2023-06)"]
+    tab.screenshot(path=str(screenshot_path("ui-filters.png")))
+
+    # A node type switched off: the regulator goes, and with it every edge.
+    tab.fill("#until", "")
+    tab.click("#date-filter button[type=submit]")
+    settle(tab)
+    legend_button(tab, "Regulator").click()
+    settle(tab)
+    assert list(drawn_nodes(tab)) == [entity_id(TYPE.exchange, EXCHANGE)]
+    assert tab.evaluate("window.cy.edges().length") == 0
+    recorder.assert_clean(base_url)
