@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -179,15 +180,39 @@ class Recorder:
         assert not self.errors, self.errors
 
 
-@pytest.fixture
-def page(browser: Browser, base_url: str) -> Iterator[tuple[Page, Recorder]]:
-    context = browser.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
+@contextmanager
+def open_page(
+    browser: Browser, url: str, viewport: dict[str, int] = VIEWPORT, touch: bool = False
+) -> Iterator[tuple[Page, Recorder]]:
+    """A fresh browser context on `url`, once the page says it is ready."""
+    context = browser.new_context(viewport=viewport, has_touch=touch)  # type: ignore[arg-type]
     page = context.new_page()
     recorder = Recorder(page)
-    page.goto(f"{base_url}/ui/")
+    page.goto(url)
     expect(page.locator("body")).to_have_attribute("data-ready", "true")
-    yield page, recorder
-    context.close()
+    settle(page)
+    try:
+        yield page, recorder
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(browser: Browser, base_url: str) -> Iterator[tuple[Page, Recorder]]:
+    with open_page(browser, f"{base_url}/ui/") as opened:
+        yield opened
+
+
+@pytest.fixture(scope="module")
+def corpus_url(ui_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The API over examples/ and the dev corpus, where Binance has some 40 neighbours."""
+    store = EmbeddedStore(tmp_path_factory.mktemp("ui-corpus"))
+    inputs = [str(PROJECT_ROOT / "examples"), str(require_corpus("dev") / "dev" / "articles")]
+    report = ingest_articles(read_paths(inputs, 10_000_000), store)
+    assert report.ingested and not report.failed, report.failed
+    with serve(create_app(ui_settings, store=store)) as url:
+        yield url
+    store.close()
 
 
 def settle(page: Page) -> None:
@@ -591,4 +616,151 @@ def test_legend_counts_types_and_filters_apply_to_the_drawn_graph(
     settle(tab)
     assert list(drawn_nodes(tab)) == [entity_id(TYPE.exchange, EXCHANGE)]
     assert tab.evaluate("window.cy.edges().length") == 0
+    recorder.assert_clean(base_url)
+
+
+BINANCE = "exchange:binance"
+
+LABELS_JS = """() => {
+    const cy = window.cy, zoom = cy.zoom();
+    const labels = cy.nodes().map((n) => {
+        const bb = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+        return {
+            id: n.id(), text: n.data('label'),
+            px: parseFloat(n.style('font-size')) * zoom,
+            shown: parseFloat(n.style('text-opacity')) > 0 && n.visible() && !!n.data('label'),
+            box: [bb.x1 * zoom, bb.y1 * zoom, bb.x2 * zoom, bb.y2 * zoom],
+        };
+    });
+    return { zoom, labels };
+}"""
+"""Every node's label as drawn: its size on screen, whether it is shown, its box in pixels."""
+
+
+def label_overlaps(labels: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    shown = [lab for lab in labels if lab["shown"]]
+    clashes = []
+    for i, a in enumerate(shown):
+        for b in shown[i + 1 :]:
+            ax1, ay1, ax2, ay2 = a["box"]
+            bx1, by1, bx2, by2 = b["box"]
+            if ax1 < bx2 and bx1 < ax2 and ay1 < by2 and by1 < ay2:
+                clashes.append((a["text"], b["text"]))
+    return clashes
+
+
+def draw_binance(tab: Page) -> None:
+    expect(tab.locator("#cy")).to_have_attribute("data-focus", BINANCE)
+    settle(tab)
+
+
+def test_binance_s_neighbourhood_is_readable_at_the_first_fit(
+    browser: Browser, corpus_url: str
+) -> None:
+    """Issue 15 point 1: 43 nodes in one ring at zoom 0.28 with ~3 px labels. Now: no two
+    node labels overlap, every label shown is >= 10 px (and all are shown), the 12
+    jurisdictions only Binance links to are one cluster node, and the facts of a pair are
+    one edge."""
+    url = f"{corpus_url}/ui/?q=Binance&focus={BINANCE}"
+    with open_page(browser, url) as (tab, recorder):
+        draw_binance(tab)
+        drawn: dict[str, Any] = tab.evaluate(LABELS_JS)
+        labels = drawn["labels"]
+        assert len(labels) >= 25, "the neighbourhood is drawn"
+        assert label_overlaps(labels) == []
+        assert all(lab["shown"] for lab in labels), [lab["text"] for lab in labels]
+        assert min(lab["px"] for lab in labels) >= 10, drawn["zoom"]
+        clusters = [n for n in drawn_nodes(tab).values() if "cluster" in n]
+        assert [c["label"] for c in clusters] == ["12 Jurisdiction (cluster)"]
+        edges: list[dict[str, Any]] = tab.evaluate(EDGES_JS)
+        pairs = [(e["source"], e["target"], e["ended"]) for e in edges]
+        assert len(pairs) == len(set(pairs)), "one edge per pair (ended actions apart)"
+        assert any(len(e["events"]) > 1 and len(e["types"]) > 1 for e in edges)
+        tab.screenshot(path=str(screenshot_path("ui-desktop-graph.png")))
+
+        # The cluster opens on a double click; its members take their own places.
+        double_click_element(tab, "node.cluster")
+        expect(tab.locator("#cy")).to_have_attribute("data-renders", re.compile(r"[2-9]|\\d\\d"))
+        opened = drawn_nodes(tab)
+        assert not [n for n in opened.values() if "cluster" in n]
+        assert sum(n["type"] == "Jurisdiction" for n in opened.values()) == 12
+        assert "open=" in tab.url
+        recorder.assert_clean(corpus_url)
+
+
+def test_an_ambiguous_search_lists_its_hits_with_their_places_before_drawing(
+    browser: Browser, corpus_url: str
+) -> None:
+    """Issue 15: "SEC" quietly drew Nigeria's SEC out of four tied hits."""
+    with open_page(browser, f"{corpus_url}/ui/") as (tab, recorder):
+        search(tab, "SEC")
+        expect(tab.locator("#status")).to_contain_text("equally good matches")
+        assert tab.evaluate("window.cy.nodes().length") == 0
+        hits = tab.locator("#hits li")
+        assert hits.count() >= 4
+        places = tab.locator("#hits .where")
+        expect(places.first).not_to_have_text("…")
+        texts = hits.all_inner_texts()
+        assert any("Nigeria" in t for t in texts) and any("Thailand" in t for t in texts), texts
+        assert "focus=" not in tab.url and "q=SEC" in tab.url
+
+        search(tab, "Binance")
+        expect(tab.locator("#status")).to_contain_text("equally good matches")
+        tab.locator(f'#hits li[data-id="{BINANCE}"] button').click()
+        draw_binance(tab)
+        assert f"focus={BINANCE.replace(':', '%3A')}" in tab.url
+        recorder.assert_clean(corpus_url)
+
+
+def test_select_expand_hide_collapse_undo_and_the_url(
+    page: tuple[Page, Recorder], base_url: str, browser: Browser
+) -> None:
+    tab, recorder = page
+    search(tab, "OKX")
+    assert "focus=exchange%3Aokx" in tab.url
+    start = set(drawn_nodes(tab))
+
+    # Expand by relation type from the details pane (here: only what PBOC BLOCKED).
+    double_click_element(tab, 'node[id = "jurisdiction:china"]')
+    click_element(tab, f'node[id = "{PBOC}"]')
+    tab.locator("#details .expand-by button", has_text=REL.blocked).click()
+    settle(tab)
+    expanded = drawn_nodes(tab)
+    assert any(n.get("unnamed") for n in expanded.values())
+    pboc_edges = tab.evaluate(
+        f"window.cy.getElementById('{PBOC}').connectedEdges().map(e => e.data('types')).flat()"
+    )
+    assert REL.blocked in pboc_edges
+    assert "expand=jurisdiction%3Achina" in tab.url and f"%7C{REL.blocked}" in tab.url
+
+    # Hide a node, then undo.
+    click_element(tab, 'node[id = "jurisdiction:beijing"]')
+    tab.locator("#details .actions button", has_text="Hide").click()
+    settle(tab)
+    assert "jurisdiction:beijing" not in drawn_nodes(tab)
+    tab.click("#undo")
+    settle(tab)
+    assert "jurisdiction:beijing" in drawn_nodes(tab)
+
+    # A link to this view draws the same graph in another tab.
+    with open_page(browser, tab.url) as (other, other_recorder):
+        expect(other.locator("#cy")).to_have_attribute("data-focus", OKX)
+        settle(other)
+        assert set(drawn_nodes(other)) == set(drawn_nodes(tab))
+        other_recorder.assert_clean(base_url)
+
+    # Collapse China: what its expansion added goes; Back brings it again.
+    click_element(tab, 'node[id = "jurisdiction:china"]')
+    tab.locator("#details .actions button", has_text="Collapse").click()
+    settle(tab)
+    assert "jurisdiction:beijing" not in drawn_nodes(tab)
+    assert start <= set(drawn_nodes(tab))
+    tab.go_back()
+    settle(tab)
+    assert "jurisdiction:beijing" in drawn_nodes(tab)
+
+    # A search with no match clears the canvas.
+    search(tab, "Xylophone Qqqq")
+    expect(tab.locator("#status")).to_contain_text("Nothing matches")
+    assert tab.evaluate("window.cy.elements().length") == 0
     recorder.assert_clean(base_url)

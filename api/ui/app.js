@@ -971,7 +971,7 @@ function hitItem(hit) {
   whereText(e.id).then((text) => { where.textContent = text; })
     .catch(() => { where.textContent = ""; });
   const content = [chip(e), name, el("span", { className: "type" }, e.type)];
-  return el("li", {}, button(content, () => run(drawEntity(e.id)), "item"));
+  return el("li", { dataset: { id: e.id } }, button(content, () => run(drawEntity(e.id)), "item"));
 }
 
 // ---------- timeline ----------
