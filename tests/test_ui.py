@@ -680,7 +680,6 @@ def test_binance_s_neighbourhood_is_readable_at_the_first_fit(
 
         # The cluster opens on a double click; its members take their own places.
         double_click_element(tab, "node.cluster")
-        expect(tab.locator("#cy")).to_have_attribute("data-renders", re.compile(r"[2-9]|\\d\\d"))
         opened = drawn_nodes(tab)
         assert not [n for n in opened.values() if "cluster" in n]
         assert sum(n["type"] == "Jurisdiction" for n in opened.values()) == 12
@@ -764,3 +763,119 @@ def test_select_expand_hide_collapse_undo_and_the_url(
     expect(tab.locator("#status")).to_contain_text("Nothing matches")
     assert tab.evaluate("window.cy.elements().length") == 0
     recorder.assert_clean(base_url)
+
+
+def test_evidence_is_in_view_highlighted_and_sorted_and_the_timeline_link_selects_the_edge(
+    browser: Browser, corpus_url: str
+) -> None:
+    """Issue 15 point 2: an edge's evidence rendered at y = 1585 in a 900 px window."""
+    url = f"{corpus_url}/ui/?q=Binance&focus={BINANCE}"
+    with open_page(browser, url) as (tab, recorder):
+        draw_binance(tab)
+        edges: list[dict[str, Any]] = tab.evaluate(EDGES_JS)
+        bundle = max(edges, key=lambda e: len(e["events"]))
+        click_element(tab, f'edge[id = "{bundle["id"]}"]')
+        assert tab.evaluate("window.cy.$(':selected').map(e => e.id())") == [bundle["id"]]
+        assert float(tab.evaluate(f"window.cy.getElementById('{bundle['id']}')"
+                                  ".style('underlay-opacity')")) > 0  # fmt: skip
+        quote = tab.locator("#details blockquote.evidence").first
+        expect(quote).to_be_visible()
+        box = quote.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= VIEWPORT["height"], box
+        for fact in tab.locator("#details .fact").all():
+            lines = fact.locator(".source").all_inner_texts()
+            dates = [m.group(0) for t in lines if (m := re.search(r"\d{4}-\d{2}-\d{2}", t))]
+            assert dates == sorted(dates), lines
+
+        tab.click("#tab-timeline")
+        settle(tab)
+        item = tab.locator("#timeline > li").first
+        event = item.get_attribute("data-event")
+        item.locator("button", has_text="evidence").click()
+        settle(tab)
+        expect(tab.locator("#graph-view")).to_be_visible()
+        selected = tab.evaluate("window.cy.$('edge:selected').map(e => e.data('events')).flat()")
+        assert event in selected
+        expect(tab.locator(f'#details .fact[data-event="{event}"]')).to_be_visible()
+        recorder.assert_clean(corpus_url)
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def test_phone_layout_stacks_the_canvas_over_tabbed_panels_and_works_by_touch(
+    browser: Browser, corpus_url: str
+) -> None:
+    """Issue 15 point 5: at 390 px the canvas was 0 px wide and the grid clipped a panel."""
+    url = f"{corpus_url}/ui/?q=Binance&focus={BINANCE}"
+    with open_page(browser, url, viewport=PHONE, touch=True) as (tab, recorder):
+        draw_binance(tab)
+        canvas = tab.locator("#cy").bounding_box()
+        tabs = tab.locator("#panel-tabs").bounding_box()
+        assert canvas and tabs and canvas["width"] >= 0.9 * PHONE["width"]
+        assert canvas["height"] >= 300 and canvas["y"] + canvas["height"] <= tabs["y"]
+        page_width = tab.evaluate("document.documentElement.scrollWidth")
+        assert page_width <= PHONE["width"], "nothing wider than the screen"
+        tab.screenshot(path=str(screenshot_path("ui-phone-graph.png")))
+
+        edges: list[dict[str, Any]] = tab.evaluate(EDGES_JS)
+        action = next(e for e in edges if e["types"][0] in get_ontology().action_types)
+        tab.touchscreen.tap(*element_point(tab, f'edge[id = "{action["id"]}"]'))
+        settle(tab)
+        expect(tab.locator('#panel-tabs .tab[data-panel="details"]')).to_have_attribute(
+            "aria-pressed", "true"
+        )
+        expect(tab.locator("#details blockquote.evidence").first).to_be_visible()
+        expect(tab.locator("#left")).to_be_hidden()
+        tab.screenshot(path=str(screenshot_path("ui-phone-details.png")), full_page=True)
+
+        tab.locator('#panel-tabs .tab[data-panel="find"]').tap()
+        expect(tab.locator("#legend")).to_be_visible()
+        expect(tab.locator("#details-pane")).to_be_hidden()
+        tab.locator("#tab-timeline").tap()
+        settle(tab)
+        expect(tab.locator("#timeline > li").first).to_be_visible()
+        tab.screenshot(path=str(screenshot_path("ui-phone-timeline.png")))
+        recorder.assert_clean(corpus_url)
+
+
+def test_keyboard_reaches_every_node_and_its_evidence(
+    page: tuple[Page, Recorder], base_url: str
+) -> None:
+    tab, recorder = page
+    tab.focus("#search-input")
+    tab.keyboard.type(EXCHANGE)
+    tab.keyboard.press("Enter")
+    settle(tab)
+    buttons = tab.locator("#node-list button")
+    expect(buttons).to_have_count(len(drawn_nodes(tab)))
+    buttons.filter(has_text=AUTHORITY).focus()
+    tab.keyboard.press("Enter")
+    settle(tab)
+    expect(tab.locator("#details h3")).to_contain_text(AUTHORITY)
+    edge_button = tab.locator("#details .edge-list button", has_text=REL.fined)
+    edge_button.focus()
+    tab.keyboard.press("Enter")
+    settle(tab)
+    expect(tab.locator("#details")).to_contain_text(FINE_SENTENCE)
+    selected = tab.evaluate("window.cy.$('edge:selected').map(e => e.data('types')).flat()")
+    assert REL.fined in selected
+    recorder.assert_clean(base_url)
+
+
+def test_desktop_screenshots_of_each_view(browser: Browser, corpus_url: str) -> None:
+    """The desktop views people look at (artifacts/; the phone ones come from the phone
+    test): the timeline, and the graph with an edge's evidence open."""
+    url = f"{corpus_url}/ui/?q=Binance&focus={BINANCE}"
+    with open_page(browser, url) as (tab, recorder):
+        draw_binance(tab)
+        edges: list[dict[str, Any]] = tab.evaluate(EDGES_JS)
+        action = next(e for e in edges if len(e["types"]) > 1)
+        click_element(tab, f'edge[id = "{action["id"]}"]')
+        expect(tab.locator("#details blockquote.evidence").first).to_be_visible()
+        tab.screenshot(path=str(screenshot_path("ui-desktop-evidence.png")))
+        tab.click("#tab-timeline")
+        settle(tab)
+        expect(tab.locator("#timeline > li").first).to_be_visible()
+        tab.screenshot(path=str(screenshot_path("ui-desktop-timeline.png")))
+        recorder.assert_clean(corpus_url)

@@ -227,7 +227,7 @@ const CLUSTER_OVER = 10;
 // Labels are drawn only when at least this many pixels high on screen.
 const LEGIBLE_PX = 10;
 const NODE_FONT = 12;
-const EDGE_FONT = 10;
+const EDGE_FONT = 11;
 
 /** What the graph shows, all of it in the page's URL, so Back and links work:
  * q (the search), focus (the entity drawn), expand (entities whose neighbours were
@@ -413,9 +413,12 @@ function drawable(model) {
   for (const f of model.facts) {
     const source = clusterOf.get(f.source.id) || f.source.id;
     const target = clusterOf.get(f.target.id) || f.target.id;
-    const key = `${source}|${target}|${isEnded(f) ? ENDED : ""}`;
+    // one edge per pair of nodes, whichever way its facts go (ended actions apart)
+    const key = `${[source, target].sort().join("|")}|${isEnded(f) ? ENDED : ""}`;
     if (!bundles.has(key)) bundles.set(key, { source, target, facts: [] });
-    bundles.get(key).facts.push(f);
+    const bundle = bundles.get(key);
+    bundle.facts.push(f);
+    if (bundle.source !== source) bundle.both = true;
   }
   for (const [key, b] of bundles) elements.push(edgeElement(key, b));
   return elements;
@@ -426,7 +429,7 @@ function nodeElement(entity) {
   return { group: "nodes", data: { ...entity, label: label(entity), color, border } };
 }
 
-function edgeElement(key, { source, target, facts }) {
+function edgeElement(key, { source, target, facts, both = false }) {
   facts.sort((a, b) => byRelation(a.type, b.type) || orderDate(a).localeCompare(orderDate(b)));
   const ended = facts.every(isEnded);
   const single = facts.length === 1;
@@ -434,7 +437,8 @@ function edgeElement(key, { source, target, facts }) {
   const color = state.relations.get(facts[0].type)?.color || "#777777";
   const id = single ? factId(facts[0]) : `bundle:${key}`;
   const types = [...new Set(facts.map((f) => f.type))];
-  const classes = [ended ? "ended" : "", state.relations.get(facts[0].type)?.kind || ""];
+  const classes = [ended ? "ended" : "", state.relations.get(facts[0].type)?.kind || "",
+    both ? "both" : ""];
   const data = { id, source, target, type: types.join(" "), types, label, color, facts,
     events: facts.map(factId), fact: single ? facts[0] : null };
   return { group: "edges", data, classes: classes.join(" ").trim() };
@@ -486,6 +490,8 @@ function graphStyle() {
       style: { "border-color": "#1a5fb4", "border-width": 5, "underlay-color": "#1a5fb4",
         "underlay-opacity": 0.25, "underlay-padding": 6 } },
     { selector: "edge", style: edge },
+    { selector: "edge.both", style: { "source-arrow-shape": "triangle",
+      "source-arrow-color": "data(color)" } },
     { selector: "edge.action", style: { width: 3 } },
     // Structure says its type on selection only; the colour and the legend say the rest.
     { selector: "edge.structure", style: { width: 1.5, "target-arrow-shape": "vee", label: "" } },
@@ -1026,7 +1032,7 @@ function timelineItem(fact) {
   const party = (e) => [chip(e), " ", button(label(e), () => openInGraph(e))];
   const evidence = button("evidence", () => openInGraph(fact.target, factId(fact)));
   const money = moneyText(fact.properties);
-  return el("li", { className: isEnded(fact) ? "event ended" : "event" },
+  return el("li", { className: isEnded(fact) ? "event ended" : "event", dataset: { event: factId(fact) } },
     whenCell(fact),
     el("div", {},
       el("p", { className: "fact-line" }, party(fact.source), " ", relationBadge(fact.type), " ",
