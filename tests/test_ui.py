@@ -220,6 +220,17 @@ def settle(page: Page) -> None:
     expect(page.locator("body")).to_have_attribute("data-busy", "false")
 
 
+def go_back(page: Page) -> None:
+    """Back, then wait until the page has drawn what the URL now says (the popstate
+    handler runs after Playwright's go_back returns, so busy alone could be stale)."""
+    renders = int(page.get_attribute("#cy", "data-renders") or 0)
+    page.go_back()
+    page.wait_for_function(
+        "(n) => Number(document.getElementById('cy').dataset.renders) > n", arg=renders
+    )
+    settle(page)
+
+
 def search(page: Page, text: str) -> None:
     page.fill("#search-input", text)
     page.click("#search-form button[type=submit]")
@@ -589,8 +600,7 @@ def test_legend_counts_types_and_filters_apply_to_the_drawn_graph(
     assert f"off={REL.fined}" in tab.url
     expect(legend_button(tab, REL.fined).locator(".count")).to_have_text("2")  # still counted
 
-    tab.go_back()
-    settle(tab)
+    go_back(tab)
     labels = sorted(e["label"] for e in tab.evaluate(EDGES_JS))
     assert labels == ["BANNED (lifted 2023-06)", f"{REL.fined} ×2 · {REL.warned}"]
     expect(legend_button(tab, REL.fined)).to_have_attribute("aria-pressed", "true")
@@ -754,8 +764,7 @@ def test_select_expand_hide_collapse_undo_and_the_url(
     settle(tab)
     assert "jurisdiction:beijing" not in drawn_nodes(tab)
     assert start <= set(drawn_nodes(tab))
-    tab.go_back()
-    settle(tab)
+    go_back(tab)
     assert "jurisdiction:beijing" in drawn_nodes(tab)
 
     # A search with no match clears the canvas.
