@@ -498,8 +498,15 @@ def test_an_edge_clicked_while_a_redraw_is_on_its_way_keeps_its_evidence(
 # ---- without a browser: the page's sources and its helper endpoints ----
 
 
+def page_code() -> str:
+    """The page's own JavaScript, every module of it."""
+    modules = sorted((UI_DIR / "js").glob("*.js"))
+    assert len(modules) > 5 and UI_DIR / "js" / "app.js" in modules
+    return "\n".join(m.read_text(encoding="utf-8") for m in modules)
+
+
 def test_page_code_never_builds_html_from_strings() -> None:
-    code = (UI_DIR / "app.js").read_text(encoding="utf-8")
+    code = page_code()
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
         assert sink not in code, sink
     assert not re.search(r"https?://", code), "the page must only use relative URLs"
@@ -508,7 +515,7 @@ def test_page_code_never_builds_html_from_strings() -> None:
 
 
 def test_page_knows_the_ontology_s_ended_status() -> None:
-    code = (UI_DIR / "app.js").read_text(encoding="utf-8")
+    code = page_code()
     assert f'const ENDED = "{STATUS.ended}";' in code
 
 
@@ -533,7 +540,7 @@ def test_vocabulary_lists_every_type_with_a_colour(tmp_path: Path) -> None:
     assert body["action_types"] == list(ont.action_types)
     colors = [t["color"] for t in body["entity_types"]]
     assert len(set(colors)) == len(colors)
-    assert page.status_code == 200 and "cytoscape.min.js" in page.text
+    assert page.status_code == 200 and "cytoscape.min.js" in page.text and "js/app.js" in page.text
 
 
 def test_colours_tell_node_types_actions_and_other_relations_apart() -> None:
