@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +22,14 @@ import pytest
 from browser_support import launch_chromium, require_chromium, screenshot_path, serve
 from conftest import require_corpus
 from fastapi.testclient import TestClient
-from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, expect, sync_playwright
 
 from api.app import UI_DIR, create_app
+from api.routers.ui import vocabulary
 from graph.ids import entity_id
 from graph.models import Article, Entity, Extraction, Relation
 from graph.ontology import ENDED, REL, STATUS, TYPE, get_ontology
+from graph.presentation.color_difference import ciede2000, difference
 from graph.settings import PROJECT_ROOT, Settings, load_settings
 from graph.store.embedded.store import EmbeddedStore
 from ingest.pipeline import ingest_articles
@@ -177,20 +180,61 @@ class Recorder:
         assert not self.errors, self.errors
 
 
-@pytest.fixture
-def page(browser: Browser, base_url: str) -> Iterator[tuple[Page, Recorder]]:
-    context = browser.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
+@contextmanager
+def open_page(
+    browser: Browser, url: str, viewport: dict[str, int] = VIEWPORT, touch: bool = False
+) -> Iterator[tuple[Page, Recorder]]:
+    """A fresh browser context on `url`, once the page says it is ready."""
+    context = browser.new_context(viewport=viewport, has_touch=touch)  # type: ignore[arg-type]
     page = context.new_page()
     recorder = Recorder(page)
-    page.goto(f"{base_url}/ui/")
+    page.goto(url)
     expect(page.locator("body")).to_have_attribute("data-ready", "true")
-    yield page, recorder
-    context.close()
+    settle(page)
+    try:
+        yield page, recorder
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(browser: Browser, base_url: str) -> Iterator[tuple[Page, Recorder]]:
+    with open_page(browser, f"{base_url}/ui/") as opened:
+        yield opened
+
+
+@pytest.fixture(scope="module")
+def corpus_url(ui_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The API over examples/ and the dev corpus, where Binance has some 40 neighbours."""
+    store = EmbeddedStore(tmp_path_factory.mktemp("ui-corpus"))
+    inputs = [str(PROJECT_ROOT / "examples"), str(require_corpus("dev") / "dev" / "articles")]
+    report = ingest_articles(read_paths(inputs, 10_000_000), store)
+    assert report.ingested and not report.failed, report.failed
+    with serve(create_app(ui_settings, store=store)) as url:
+        yield url
+    store.close()
+
+
+def settle(page: Page) -> None:
+    """Wait until nothing the page started is still on its way (its own busy flag)."""
+    expect(page.locator("body")).to_have_attribute("data-busy", "false")
+
+
+def go_back(page: Page) -> None:
+    """Back, then wait until the page has drawn what the URL now says (the popstate
+    handler runs after Playwright's go_back returns, so busy alone could be stale)."""
+    renders = int(page.get_attribute("#cy", "data-renders") or 0)
+    page.go_back()
+    page.wait_for_function(
+        "(n) => Number(document.getElementById('cy').dataset.renders) > n", arg=renders
+    )
+    settle(page)
 
 
 def search(page: Page, text: str) -> None:
     page.fill("#search-input", text)
     page.click("#search-form button[type=submit]")
+    settle(page)
 
 
 def drawn_nodes(page: Page) -> dict[str, dict[str, Any]]:
@@ -199,8 +243,8 @@ def drawn_nodes(page: Page) -> dict[str, dict[str, Any]]:
     return {n["id"]: n for n in nodes}
 
 
-def click_element(page: Page, selector: str) -> None:
-    """A real mouse click on a cytoscape node or edge (at its rendered middle)."""
+def element_point(page: Page, selector: str) -> tuple[float, float]:
+    """Where a cytoscape node or edge is on the page (its rendered middle)."""
     x, y = page.evaluate(
         """(selector) => {
             const ele = window.cy.$(selector)[0];
@@ -210,7 +254,18 @@ def click_element(page: Page, selector: str) -> None:
         }""",
         selector,
     )
-    page.mouse.click(x, y)
+    return x, y
+
+
+def click_element(page: Page, selector: str) -> None:
+    """A real mouse click on a cytoscape node or edge."""
+    page.mouse.click(*element_point(page, selector))
+    settle(page)
+
+
+def double_click_element(page: Page, selector: str) -> None:
+    page.mouse.dblclick(*element_point(page, selector))
+    settle(page)
 
 
 def test_search_by_alias_draws_the_neighbourhood_and_an_edge_shows_its_evidence(
@@ -231,7 +286,7 @@ def test_search_by_alias_draws_the_neighbourhood_and_an_edge_shows_its_evidence(
     vocab = json.loads(tab.evaluate("fetch('/ui/vocabulary.json').then(r => r.text())"))
     colors = {t["name"]: t["color"] for t in vocab["entity_types"]}
     assert nodes[OKX]["color"] == colors["Exchange"] != colors["Jurisdiction"]
-    edges = tab.evaluate("window.cy.edges().map(e => e.data('type'))")
+    edges = tab.evaluate("window.cy.edges().map(e => e.data('types')).flat()")
     assert {"HEADQUARTERED_IN", "REFERRED_BY", "ORIGINATED_IN"} <= set(edges)
 
     click_element(tab, f'edge[source = "{OKX}"][type = "HEADQUARTERED_IN"]')
@@ -252,6 +307,11 @@ def test_clicking_a_node_merges_its_neighbourhood(
     before = drawn_nodes(tab)
 
     click_element(tab, 'node[id = "jurisdiction:china"]')
+    expect(tab.locator("#details h3")).to_contain_text("China")
+    assert set(drawn_nodes(tab)) == set(before), "a click selects; it does not expand"
+    assert tab.evaluate("window.cy.$(':selected').map(e => e.id())") == ["jurisdiction:china"]
+
+    double_click_element(tab, 'node[id = "jurisdiction:china"]')
     expect(tab.locator("#node-list")).to_contain_text("Beijing")
     after = drawn_nodes(tab)
     assert set(before) < set(after), "expanding must keep what was drawn and add to it"
@@ -259,7 +319,7 @@ def test_clicking_a_node_merges_its_neighbourhood(
     expect(tab.locator("#details h3")).to_contain_text("China")
     assert PBOC in after
 
-    click_element(tab, f'node[id = "{PBOC}"]')
+    double_click_element(tab, f'node[id = "{PBOC}"]')
     expect(tab.locator("#node-list")).to_contain_text("32 domain names related to cryptocurrencies")
     final = drawn_nodes(tab)
     assert set(after) < set(final)
@@ -353,31 +413,32 @@ def test_timeline_orders_by_the_action_date_and_shows_an_ended_action_s_life(
     recorder.assert_clean(base_url)
 
 
-def test_ended_actions_are_dashed_and_parallel_events_are_separate_edges(
+EDGES_JS = """() => window.cy.edges().map(e => ({
+    id: e.id(), source: e.source().id(), target: e.target().id(), types: e.data('types'),
+    label: e.data('label'), events: e.data('events'), color: e.data('color'),
+    ended: e.hasClass('ended'), line: e.style('line-style'), opacity: e.style('opacity'),
+}))"""
+
+
+def test_ended_actions_are_dashed_and_parallel_events_are_bundled(
     page: tuple[Page, Recorder], base_url: str
 ) -> None:
+    """Two fines and a warning of one pair are one edge, labelled with its types and
+    counts; the lifted ban of the same pair is its own dashed, faded edge."""
     tab, recorder = page
     search(tab, EXCHANGE)
     expect(tab.locator("#node-list")).to_contain_text(AUTHORITY)
-    edges: list[dict[str, Any]] = tab.evaluate(
-        """() => window.cy.edges().map(e => ({
-            id: e.id(), type: e.data('type'), label: e.data('label'),
-            event: e.data('fact').event_id,
-            ended: e.hasClass('ended'), line: e.style('line-style'), opacity: e.style('opacity'),
-        }))"""
-    )
-    by_type: dict[str, list[dict[str, Any]]] = {}
-    for edge in edges:
-        by_type.setdefault(edge["type"], []).append(edge)
-    fines = by_type[REL.fined]
-    assert len(fines) == 2, "two fines of the same pair are two events, so two edges"
-    assert len({f["id"] for f in fines}) == 2 and all(f["id"] == f["event"] for f in fines)
-    (ban,) = by_type[REL.banned]
-    assert ban["ended"] and ban["line"] == "dashed" and float(ban["opacity"]) < 1
+    edges: list[dict[str, Any]] = tab.evaluate(EDGES_JS)
+    assert len(edges) == 2, edges
+    (bundle,) = [e for e in edges if not e["ended"]]
+    (ban,) = [e for e in edges if e["ended"]]
+    assert bundle["label"] == f"{REL.fined} ×2 · {REL.warned}"
+    assert len(bundle["events"]) == 3 and len(set(bundle["events"])) == 3
+    assert bundle["line"] == "solid" and float(bundle["opacity"]) == 1
+    assert ban["types"] == [REL.banned] and ban["events"] == [ban["id"]]
+    assert ban["line"] == "dashed" and float(ban["opacity"]) < 1
     assert ban["label"] == "BANNED (lifted 2023-06)"
-    for active in [*fines, *by_type[REL.warned]]:
-        assert not active["ended"] and active["line"] == "solid", active
-        assert float(active["opacity"]) == 1 and active["label"] == active["type"]
+    assert ban["color"] != bundle["color"], "each action type has its own colour"
     expect(tab.locator("#line-legend")).to_contain_text("action in force")
     expect(tab.locator("#line-legend")).to_contain_text("ended action")
 
@@ -391,6 +452,12 @@ def test_ended_actions_are_dashed_and_parallel_events_are_separate_edges(
     expect(details.locator("blockquote.evidence")).to_have_count(2)
     expect(details).to_contain_text(LIFT_SENTENCE)
     tab.screenshot(path=str(screenshot_path("ui-ended-edge.png")))
+
+    click_element(tab, f'edge[id = "{bundle["id"]}"]')
+    expect(details.locator(".fact")).to_have_count(3)
+    expect(details).to_contain_text(FINE_SENTENCE)
+    expect(details).to_contain_text(OLD_FINE_SENTENCE)
+    expect(details).to_contain_text(WARNING_SENTENCE)
     recorder.assert_clean(base_url)
 
 
@@ -417,13 +484,13 @@ def test_an_edge_clicked_while_a_redraw_is_on_its_way_keeps_its_evidence(
     hit.click()
     tab.wait_for_function("() => window.heldAnswers.length === 1")
     evil = entity_id("Exchange", HOSTILE_NAME)
-    click_element(tab, f'edge[source = "{evil}"]')
+    tab.mouse.click(*element_point(tab, f'edge[source = "{evil}"]'))  # the page stays busy
     evidence = tab.locator("#details blockquote.evidence")
     expect(evidence).to_have_text(HOSTILE_SENTENCE)
     tab.evaluate("() => { window.cy.elements().data('before', true); }")
     tab.evaluate("() => { window.heldAnswers.forEach((release) => release()); }")
     tab.wait_for_function("() => window.cy.elements('[?before]').length === 0")  # redrawn
-    tab.wait_for_timeout(300)  # room for a late details answer to (wrongly) land
+    settle(tab)  # the hit's own details answer has arrived, and was dropped
     expect(evidence).to_have_text(HOSTILE_SENTENCE)
     recorder.assert_clean(base_url)
 
@@ -431,8 +498,15 @@ def test_an_edge_clicked_while_a_redraw_is_on_its_way_keeps_its_evidence(
 # ---- without a browser: the page's sources and its helper endpoints ----
 
 
+def page_code() -> str:
+    """The page's own JavaScript, every module of it."""
+    modules = sorted((UI_DIR / "js").glob("*.js"))
+    assert len(modules) > 5 and UI_DIR / "js" / "app.js" in modules
+    return "\n".join(m.read_text(encoding="utf-8") for m in modules)
+
+
 def test_page_code_never_builds_html_from_strings() -> None:
-    code = (UI_DIR / "app.js").read_text(encoding="utf-8")
+    code = page_code()
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
         assert sink not in code, sink
     assert not re.search(r"https?://", code), "the page must only use relative URLs"
@@ -441,7 +515,7 @@ def test_page_code_never_builds_html_from_strings() -> None:
 
 
 def test_page_knows_the_ontology_s_ended_status() -> None:
-    code = (UI_DIR / "app.js").read_text(encoding="utf-8")
+    code = page_code()
     assert f'const ENDED = "{STATUS.ended}";' in code
 
 
@@ -466,4 +540,358 @@ def test_vocabulary_lists_every_type_with_a_colour(tmp_path: Path) -> None:
     assert body["action_types"] == list(ont.action_types)
     colors = [t["color"] for t in body["entity_types"]]
     assert len(set(colors)) == len(colors)
-    assert page.status_code == 200 and "cytoscape.min.js" in page.text
+    assert page.status_code == 200 and "cytoscape.min.js" in page.text and "js/app.js" in page.text
+
+
+def test_colours_tell_node_types_actions_and_other_relations_apart() -> None:
+    """Issue 15: LICENSED looked like BANNED (one red for all actions), red was also the
+    Exchange colour and orange both Company and REFERRED_BY. Measured in CIEDE2000:
+    every action its own colour (>= 12 apart), a licence far from every adverse action
+    (>= 40), and no edge colour near a node colour (>= 18)."""
+    vocab = vocabulary()
+    rels = vocab["relations"]
+    actions = [r for r in rels if r["kind"] == "action"]
+    assert {r["name"] for r in actions} == set(get_ontology().action_types)
+    adverse = [r for r in actions if r["adverse"]]
+    licensing = [r for r in actions if not r["adverse"]]
+    assert adverse and licensing
+    for i, a in enumerate(actions):
+        for b in actions[i + 1 :]:
+            assert difference(a["color"], b["color"]) >= 12, (a["name"], b["name"])
+    for a in adverse:
+        for lic in licensing:
+            assert difference(a["color"], lic["color"]) >= 40, (a["name"], lic["name"])
+    kinds = {r["kind"]: r["color"] for r in rels if r["kind"] != "action"}
+    for kind, color in kinds.items():
+        assert all(difference(color, a["color"]) >= 12 for a in actions), kind
+    for node in vocab["entity_types"]:
+        for rel in rels:
+            gap = difference(node["color"], rel["color"])
+            assert gap >= 18, f"{node['name']} and {rel['name']} look alike ({gap:.1f})"
+
+
+def test_color_difference_matches_published_ciede2000_values() -> None:
+    """Sharma, Wu and Dalal (2005), test pairs 1, 7, 17 and 34."""
+    pairs = [
+        ((50.0, 2.6772, -79.7751), (50.0, 0.0, -82.7485), 2.0425),
+        ((50.0, 0.0, 0.0), (50.0, -1.0, 2.0), 2.3669),
+        ((50.0, 2.5, 0.0), (73.0, 25.0, -18.0), 27.1492),
+        ((2.0776, 0.0795, -1.135), (0.9033, -0.0636, -0.5514), 0.9082),
+    ]
+    for lab1, lab2, expected in pairs:
+        assert ciede2000(lab1, lab2) == pytest.approx(expected, abs=1e-4)
+    assert difference("#000000", "#FFFFFF") == pytest.approx(100, abs=0.01)
+
+
+def legend_button(page: Page, name: str) -> Locator:
+    return page.locator(f'#left .legend-item[data-name="{name}"]')
+
+
+def test_legend_counts_types_and_filters_apply_to_the_drawn_graph(
+    page: tuple[Page, Recorder], base_url: str
+) -> None:
+    tab, recorder = page
+    search(tab, EXCHANGE)
+    counts = {REL.fined: "2", REL.banned: "1", REL.warned: "1", "Regulator": "1", "Exchange": "1"}
+    for name, count in counts.items():
+        expect(legend_button(tab, name).locator(".count")).to_have_text(count)
+    vocab = {r["name"]: r["color"] for r in vocabulary()["relations"]}
+    edges: list[dict[str, Any]] = tab.evaluate(EDGES_JS)
+    assert all(e["color"] == vocab[e["types"][0]] for e in edges)
+
+    legend_button(tab, REL.fined).click()
+    settle(tab)
+    expect(legend_button(tab, REL.fined)).to_have_attribute("aria-pressed", "false")
+    labels = sorted(e["label"] for e in tab.evaluate(EDGES_JS))
+    assert labels == ["BANNED (lifted 2023-06)", REL.warned]
+    assert f"off={REL.fined}" in tab.url
+    expect(legend_button(tab, REL.fined).locator(".count")).to_have_text("2")  # still counted
+
+    go_back(tab)
+    labels = sorted(e["label"] for e in tab.evaluate(EDGES_JS))
+    assert labels == ["BANNED (lifted 2023-06)", f"{REL.fined} ×2 · {REL.warned}"]
+    expect(legend_button(tab, REL.fined)).to_have_attribute("aria-pressed", "true")
+
+    # Dates: actions from 2024 on (the 2024 fine and the warning first reported in 2025).
+    tab.fill("#since", "2024")
+    tab.click("#date-filter button[type=submit]")
+    settle(tab)
+    assert [e["label"] for e in tab.evaluate(EDGES_JS)] == [f"{REL.fined} · {REL.warned}"]
+    assert "since=2024" in tab.url
+    tab.fill("#since", "")
+    tab.fill("#until", "2021-12")
+    tab.click("#date-filter button[type=submit]")
+    settle(tab)
+    assert [e["label"] for e in tab.evaluate(EDGES_JS)] == ["BANNED (lifted 2023-06)"]
+    tab.screenshot(path=str(screenshot_path("ui-filters.png")))
+
+    # A node type switched off: the regulator goes, and with it every edge.
+    tab.fill("#until", "")
+    tab.click("#date-filter button[type=submit]")
+    settle(tab)
+    legend_button(tab, "Regulator").click()
+    settle(tab)
+    assert list(drawn_nodes(tab)) == [entity_id(TYPE.exchange, EXCHANGE)]
+    assert tab.evaluate("window.cy.edges().length") == 0
+    recorder.assert_clean(base_url)
+
+
+BINANCE = "exchange:binance"
+
+LABELS_JS = """() => {
+    const cy = window.cy, zoom = cy.zoom();
+    const labels = cy.nodes().map((n) => {
+        const bb = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+        return {
+            id: n.id(), text: n.data('label'),
+            px: parseFloat(n.style('font-size')) * zoom,
+            shown: parseFloat(n.style('text-opacity')) > 0 && n.visible() && !!n.data('label'),
+            box: [bb.x1 * zoom, bb.y1 * zoom, bb.x2 * zoom, bb.y2 * zoom],
+        };
+    });
+    return { zoom, labels };
+}"""
+"""Every node's label as drawn: its size on screen, whether it is shown, its box in pixels."""
+
+
+def label_overlaps(labels: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    shown = [lab for lab in labels if lab["shown"]]
+    clashes = []
+    for i, a in enumerate(shown):
+        for b in shown[i + 1 :]:
+            ax1, ay1, ax2, ay2 = a["box"]
+            bx1, by1, bx2, by2 = b["box"]
+            if ax1 < bx2 and bx1 < ax2 and ay1 < by2 and by1 < ay2:
+                clashes.append((a["text"], b["text"]))
+    return clashes
+
+
+def draw_binance(tab: Page) -> None:
+    expect(tab.locator("#cy")).to_have_attribute("data-focus", BINANCE)
+    settle(tab)
+
+
+def test_binance_s_neighbourhood_is_readable_at_the_first_fit(
+    browser: Browser, corpus_url: str
+) -> None:
+    """Issue 15 point 1: 43 nodes in one ring at zoom 0.28 with ~3 px labels. Now: no two
+    node labels overlap, every label shown is >= 10 px (and all are shown), the 12
+    jurisdictions only Binance links to are one cluster node, and the facts of a pair are
+    one edge."""
+    url = f"{corpus_url}/ui/?q=Binance&focus={BINANCE}"
+    with open_page(browser, url) as (tab, recorder):
+        draw_binance(tab)
+        drawn: dict[str, Any] = tab.evaluate(LABELS_JS)
+        labels = drawn["labels"]
+        assert len(labels) >= 25, "the neighbourhood is drawn"
+        assert label_overlaps(labels) == []
+        assert all(lab["shown"] for lab in labels), [lab["text"] for lab in labels]
+        assert min(lab["px"] for lab in labels) >= 10, drawn["zoom"]
+        clusters = [n for n in drawn_nodes(tab).values() if "cluster" in n]
+        assert [c["label"] for c in clusters] == ["12 Jurisdiction (cluster)"]
+        edges: list[dict[str, Any]] = tab.evaluate(EDGES_JS)
+        pairs = [(e["source"], e["target"], e["ended"]) for e in edges]
+        assert len(pairs) == len(set(pairs)), "one edge per pair (ended actions apart)"
+        assert any(len(e["events"]) > 1 and len(e["types"]) > 1 for e in edges)
+        tab.screenshot(path=str(screenshot_path("ui-desktop-graph.png")))
+
+        # The cluster opens on a double click; its members take their own places.
+        double_click_element(tab, "node.cluster")
+        opened = drawn_nodes(tab)
+        assert not [n for n in opened.values() if "cluster" in n]
+        assert sum(n["type"] == "Jurisdiction" for n in opened.values()) == 12
+        assert "open=" in tab.url
+        recorder.assert_clean(corpus_url)
+
+
+def test_an_ambiguous_search_lists_its_hits_with_their_places_before_drawing(
+    browser: Browser, corpus_url: str
+) -> None:
+    """Issue 15: "SEC" quietly drew Nigeria's SEC out of four tied hits."""
+    with open_page(browser, f"{corpus_url}/ui/") as (tab, recorder):
+        search(tab, "SEC")
+        expect(tab.locator("#status")).to_contain_text("equally good matches")
+        assert tab.evaluate("window.cy.nodes().length") == 0
+        hits = tab.locator("#hits li")
+        assert hits.count() >= 4
+        places = tab.locator("#hits .where")
+        expect(places.first).not_to_have_text("…")
+        texts = hits.all_inner_texts()
+        assert any("Nigeria" in t for t in texts) and any("Thailand" in t for t in texts), texts
+        assert "focus=" not in tab.url and "q=SEC" in tab.url
+
+        search(tab, "Binance")
+        expect(tab.locator("#status")).to_contain_text("equally good matches")
+        tab.locator(f'#hits li[data-id="{BINANCE}"] button').click()
+        draw_binance(tab)
+        assert f"focus={BINANCE.replace(':', '%3A')}" in tab.url
+        recorder.assert_clean(corpus_url)
+
+
+def test_select_expand_hide_collapse_undo_and_the_url(
+    page: tuple[Page, Recorder], base_url: str, browser: Browser
+) -> None:
+    tab, recorder = page
+    search(tab, "OKX")
+    assert "focus=exchange%3Aokx" in tab.url
+    start = set(drawn_nodes(tab))
+
+    # Expand by relation type from the details pane (here: only what PBOC BLOCKED).
+    double_click_element(tab, 'node[id = "jurisdiction:china"]')
+    click_element(tab, f'node[id = "{PBOC}"]')
+    tab.locator("#details .expand-by button", has_text=REL.blocked).click()
+    settle(tab)
+    expanded = drawn_nodes(tab)
+    assert any(n.get("unnamed") for n in expanded.values())
+    pboc_edges = tab.evaluate(
+        f"window.cy.getElementById('{PBOC}').connectedEdges().map(e => e.data('types')).flat()"
+    )
+    assert REL.blocked in pboc_edges
+    assert "expand=jurisdiction%3Achina" in tab.url and f"%7C{REL.blocked}" in tab.url
+
+    # Hide a node, then undo.
+    click_element(tab, 'node[id = "jurisdiction:beijing"]')
+    tab.locator("#details .actions button", has_text="Hide").click()
+    settle(tab)
+    assert "jurisdiction:beijing" not in drawn_nodes(tab)
+    tab.click("#undo")
+    settle(tab)
+    assert "jurisdiction:beijing" in drawn_nodes(tab)
+
+    # A link to this view draws the same graph in another tab.
+    with open_page(browser, tab.url) as (other, other_recorder):
+        expect(other.locator("#cy")).to_have_attribute("data-focus", OKX)
+        settle(other)
+        assert set(drawn_nodes(other)) == set(drawn_nodes(tab))
+        other_recorder.assert_clean(base_url)
+
+    # Collapse China: what its expansion added goes; Back brings it again.
+    click_element(tab, 'node[id = "jurisdiction:china"]')
+    tab.locator("#details .actions button", has_text="Collapse").click()
+    settle(tab)
+    assert "jurisdiction:beijing" not in drawn_nodes(tab)
+    assert start <= set(drawn_nodes(tab))
+    go_back(tab)
+    assert "jurisdiction:beijing" in drawn_nodes(tab)
+
+    # A search with no match clears the canvas.
+    search(tab, "Xylophone Qqqq")
+    expect(tab.locator("#status")).to_contain_text("Nothing matches")
+    assert tab.evaluate("window.cy.elements().length") == 0
+    recorder.assert_clean(base_url)
+
+
+def test_evidence_is_in_view_highlighted_and_sorted_and_the_timeline_link_selects_the_edge(
+    browser: Browser, corpus_url: str
+) -> None:
+    """Issue 15 point 2: an edge's evidence rendered at y = 1585 in a 900 px window."""
+    url = f"{corpus_url}/ui/?q=Binance&focus={BINANCE}"
+    with open_page(browser, url) as (tab, recorder):
+        draw_binance(tab)
+        edges: list[dict[str, Any]] = tab.evaluate(EDGES_JS)
+        bundle = max(edges, key=lambda e: len(e["events"]))
+        click_element(tab, f'edge[id = "{bundle["id"]}"]')
+        assert tab.evaluate("window.cy.$(':selected').map(e => e.id())") == [bundle["id"]]
+        assert float(tab.evaluate(f"window.cy.getElementById('{bundle['id']}')"
+                                  ".style('underlay-opacity')")) > 0  # fmt: skip
+        quote = tab.locator("#details blockquote.evidence").first
+        expect(quote).to_be_visible()
+        box = quote.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= VIEWPORT["height"], box
+        for fact in tab.locator("#details .fact").all():
+            lines = fact.locator(".source").all_inner_texts()
+            dates = [m.group(0) for t in lines if (m := re.search(r"\d{4}-\d{2}-\d{2}", t))]
+            assert dates == sorted(dates), lines
+
+        tab.click("#tab-timeline")
+        settle(tab)
+        item = tab.locator("#timeline > li").first
+        event = item.get_attribute("data-event")
+        item.locator("button", has_text="evidence").click()
+        settle(tab)
+        expect(tab.locator("#graph-view")).to_be_visible()
+        selected = tab.evaluate("window.cy.$('edge:selected').map(e => e.data('events')).flat()")
+        assert event in selected
+        expect(tab.locator(f'#details .fact[data-event="{event}"]')).to_be_visible()
+        recorder.assert_clean(corpus_url)
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def test_phone_layout_stacks_the_canvas_over_tabbed_panels_and_works_by_touch(
+    browser: Browser, corpus_url: str
+) -> None:
+    """Issue 15 point 5: at 390 px the canvas was 0 px wide and the grid clipped a panel."""
+    url = f"{corpus_url}/ui/?q=Binance&focus={BINANCE}"
+    with open_page(browser, url, viewport=PHONE, touch=True) as (tab, recorder):
+        draw_binance(tab)
+        canvas = tab.locator("#cy").bounding_box()
+        tabs = tab.locator("#panel-tabs").bounding_box()
+        assert canvas and tabs and canvas["width"] >= 0.9 * PHONE["width"]
+        assert canvas["height"] >= 300 and canvas["y"] + canvas["height"] <= tabs["y"]
+        page_width = tab.evaluate("document.documentElement.scrollWidth")
+        assert page_width <= PHONE["width"], "nothing wider than the screen"
+        tab.screenshot(path=str(screenshot_path("ui-phone-graph.png")))
+
+        edges: list[dict[str, Any]] = tab.evaluate(EDGES_JS)
+        action = next(e for e in edges if e["types"][0] in get_ontology().action_types)
+        tab.touchscreen.tap(*element_point(tab, f'edge[id = "{action["id"]}"]'))
+        settle(tab)
+        expect(tab.locator('#panel-tabs .tab[data-panel="details"]')).to_have_attribute(
+            "aria-pressed", "true"
+        )
+        expect(tab.locator("#details blockquote.evidence").first).to_be_visible()
+        expect(tab.locator("#left")).to_be_hidden()
+        tab.screenshot(path=str(screenshot_path("ui-phone-details.png")), full_page=True)
+
+        tab.locator('#panel-tabs .tab[data-panel="find"]').tap()
+        expect(tab.locator("#legend")).to_be_visible()
+        expect(tab.locator("#details-pane")).to_be_hidden()
+        tab.locator("#tab-timeline").tap()
+        settle(tab)
+        expect(tab.locator("#timeline > li").first).to_be_visible()
+        tab.screenshot(path=str(screenshot_path("ui-phone-timeline.png")))
+        recorder.assert_clean(corpus_url)
+
+
+def test_keyboard_reaches_every_node_and_its_evidence(
+    page: tuple[Page, Recorder], base_url: str
+) -> None:
+    tab, recorder = page
+    tab.focus("#search-input")
+    tab.keyboard.type(EXCHANGE)
+    tab.keyboard.press("Enter")
+    settle(tab)
+    buttons = tab.locator("#node-list button")
+    expect(buttons).to_have_count(len(drawn_nodes(tab)))
+    buttons.filter(has_text=AUTHORITY).focus()
+    tab.keyboard.press("Enter")
+    settle(tab)
+    expect(tab.locator("#details h3")).to_contain_text(AUTHORITY)
+    edge_button = tab.locator("#details .edge-list button", has_text=REL.fined)
+    edge_button.focus()
+    tab.keyboard.press("Enter")
+    settle(tab)
+    expect(tab.locator("#details")).to_contain_text(FINE_SENTENCE)
+    selected = tab.evaluate("window.cy.$('edge:selected').map(e => e.data('types')).flat()")
+    assert REL.fined in selected
+    recorder.assert_clean(base_url)
+
+
+def test_desktop_screenshots_of_each_view(browser: Browser, corpus_url: str) -> None:
+    """The desktop views people look at (artifacts/; the phone ones come from the phone
+    test): the timeline, and the graph with an edge's evidence open."""
+    url = f"{corpus_url}/ui/?q=Binance&focus={BINANCE}"
+    with open_page(browser, url) as (tab, recorder):
+        draw_binance(tab)
+        edges: list[dict[str, Any]] = tab.evaluate(EDGES_JS)
+        action = next(e for e in edges if len(e["types"]) > 1)
+        click_element(tab, f'edge[id = "{action["id"]}"]')
+        expect(tab.locator("#details blockquote.evidence").first).to_be_visible()
+        tab.screenshot(path=str(screenshot_path("ui-desktop-evidence.png")))
+        tab.click("#tab-timeline")
+        settle(tab)
+        expect(tab.locator("#timeline > li").first).to_be_visible()
+        tab.screenshot(path=str(screenshot_path("ui-desktop-timeline.png")))
+        recorder.assert_clean(corpus_url)

@@ -36,8 +36,9 @@ _PREFLIGHT = {
 
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, Any]:
-    """Entity types with their swatches and relation types with kind and colour, in
-    ontology order; the page builds its dropdowns, colours and legend from this."""
+    """Entity types with their swatches and relation types with kind, colour and
+    whether an action is adverse, in ontology order, and the values an action's status
+    and ending take; the page builds its filters, colours and legend from this."""
     ont = get_ontology()
     swatches = entity_swatches(ont)
     colors = relation_colors(ont)
@@ -53,10 +54,19 @@ def vocabulary() -> dict[str, Any]:
             for name, t in ont.entity_types.items()
         ],
         "relations": [
-            {"name": name, "kind": r.kind, "description": r.description, "color": colors[name]}
+            {
+                "name": name,
+                "kind": r.kind,
+                "adverse": r.kind == "action" and r.adverse,
+                "presence": r.presence,
+                "description": r.description,
+                "color": colors[name],
+            }
             for name, r in ont.relations.items()
         ],
         "action_types": list(ont.action_types),
+        "statuses": list(ont.property_values.get("status", ())),
+        "endings": list(ont.property_values.get("ended_how", ())),
     }
 
 

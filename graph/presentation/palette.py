@@ -1,4 +1,4 @@
-"""One colour per entity type and per relation kind, shared by Neo4j Browser and /ui.
+"""One colour per entity type and per action type or relation kind, shared by Neo4j Browser and /ui.
 
 Colours are given out in the ontology's order of entity types, so a type keeps its
 colour while types are only appended, and both views of the graph agree. The text
@@ -9,32 +9,46 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.ontology import LABEL, Ontology, get_ontology
+from graph.ontology import LABEL, REL, Ontology, get_ontology
 
 # Distinct, print-safe colours; entity types take them in ontology order (cycling if
-# the ontology ever outgrows the list, which tests/test_neo4j_style.py flags).
+# the ontology ever outgrows the list, which tests/test_neo4j_style.py flags). No fill
+# is red, magenta, orange, dark green, black or mid grey: those hues belong to the
+# relations below, so a node never looks like an edge (tests/test_ui.py measures the
+# CIEDE2000 distances).
 PALETTE = (
     "#4C78A8",
     "#2A9D8F",
     "#6F4E9C",
     "#3E5C76",
-    "#E45756",
-    "#F58518",
-    "#B279A2",
-    "#FF9DA6",
-    "#54A24B",
     "#EECA3B",
+    "#B6992D",
+    "#54A24B",
+    "#FFB5BD",
+    "#8CD17D",
+    "#FFD8A8",
     "#9D755D",
     "#72B7B2",
-    "#A0A0A0",
+    "#E0E0E0",
     "#79A6DC",
+    "#C9B8E0",
     "#D4A6C8",
-    "#8CD17D",
-    "#B6992D",
+    "#A0A0A0",
 )
 # Nodes that are not entities: alias names and source articles.
 STRUCTURAL_COLORS = {LABEL.alias: "#DDDDDD", LABEL.article: "#E8E2D0"}
-RELATION_KIND_COLORS = {"action": "#C0392B", "referral": "#D68910", "structure": "#7F8C8D"}
+# Each action its own colour: adverse ones in reds, magentas and orange, the one that
+# is not adverse (a licence) in dark green; a referral black, structure light grey.
+ACTION_COLORS = {
+    REL.banned: "#7F0000",
+    REL.blocked: "#D7191C",
+    REL.fined: "#C51B7D",
+    REL.sued: "#5E0B4A",
+    REL.investigated: "#FF4F4F",
+    REL.warned: "#E65C00",
+    REL.licensed: "#006400",
+}
+RELATION_KIND_COLORS = {"action": "#7F0000", "referral": "#000000", "structure": "#999999"}
 LINK_COLOR = "#BBBBBB"  # ALIAS_OF and MENTIONED_IN, which are bookkeeping, not facts
 DARK_TEXT, LIGHT_TEXT = "#1E1E1E", "#FFFFFF"
 
@@ -80,6 +94,9 @@ def entity_swatches(ont: Ontology | None = None) -> dict[str, Swatch]:
 
 
 def relation_colors(ont: Ontology | None = None) -> dict[str, str]:
-    """Each relation type's line colour, by its kind (actions stand out in red)."""
+    """Each relation type's line colour: an action's own, else its kind's."""
     ont = ont or get_ontology()
-    return {name: RELATION_KIND_COLORS[rel.kind] for name, rel in ont.relations.items()}
+    return {
+        name: ACTION_COLORS.get(name, RELATION_KIND_COLORS[rel.kind])
+        for name, rel in ont.relations.items()
+    }
