@@ -40,3 +40,28 @@ def test_public_and_corporate_title_of_a_regulator_head() -> None:
     )
     assert ("Helen Marsh", "AFFILIATED_WITH", "Financial Conduct Authority") in rels
     assert ("Helen Marsh", "AFFILIATED_WITH", "Orbisa Ltd") not in rels
+
+
+def _entities(text: str) -> set[tuple[str, str]]:
+    art = Article(id="t", text=text, published=dt.date(2024, 5, 2))
+    return {(e.type, e.name) for e in extract_article(art).entities}
+
+
+def test_title_word_after_of_the_stays_inside_a_body_name() -> None:
+    text = (
+        "The Office of the Director of Public Prosecutions in Accra charged Sankofa Ltd on "
+        "Monday, and the Office of the Registrar of Companies struck it off."
+    )
+    names = {name for _, name in _entities(text)}
+    assert "Office of the Director of Public Prosecutions" in names
+    assert "Office of the Registrar of Companies" in names
+    assert ("Office of the Director of Public Prosecutions", "SUED", "Sankofa Ltd") in _rels(text)
+
+
+def test_commissioners_office_is_a_regulator() -> None:
+    ents = _entities(
+        "The Office of the Privacy Commissioner opened an inquiry into Lumora Ltd, and the "
+        "Information Commissioner's Office said it was assisting."
+    )
+    assert ("Regulator", "Office of the Privacy Commissioner") in ents
+    assert ("Regulator", "Information Commissioner's Office") in ents
