@@ -65,3 +65,21 @@ def test_commissioners_office_is_a_regulator() -> None:
     )
     assert ("Regulator", "Office of the Privacy Commissioner") in ents
     assert ("Regulator", "Information Commissioner's Office") in ents
+
+
+def test_a_penalty_a_firm_may_face_is_no_fine() -> None:
+    rels = _rels(
+        "The Central Bank of Nigeria has warned lenders about crypto. An official said that "
+        "KuCoin may face a penalty if it does not cooperate, and Bybit could face fines too."
+    )
+    assert not {r for r in rels if r[1] == "FINED"}
+
+
+def test_took_a_platform_offline_and_shut_it_down_are_bans() -> None:
+    rels = _rels(
+        "Police in Austria and Italy took KuCoin offline on Tuesday. The Monetary Authority "
+        "of Singapore shut Bybit down last year."
+    )
+    assert ("Austria", "BANNED", "KuCoin") in rels
+    assert ("Italy", "BANNED", "KuCoin") in rels
+    assert ("Monetary Authority of Singapore", "BANNED", "Bybit") in rels

@@ -153,6 +153,8 @@ def _apply(
         and hedged(text[window_start : trig.start])
     ):
         return []
+    if trig.voice == "nominal" and _FACES_MAYBE.search(text, window_start, trig.start):
+        return []  # "X may face a penalty", "could face charges": a risk, not an action
     actor, targets, conf = read_roles(trig, subject, before, after, view, text, table)
     if not targets and actor is not None and cid in view.clauses.antecedent:
         targets = relative_target(trig, subject, view, table)
@@ -265,4 +267,8 @@ _UNKNOWN_SUBJECT = re.compile(
     r"\s+(?:(?:has|had|have|also|then|later|subsequently|previously)\s+)*$"
 )
 
+_FACES_MAYBE = re.compile(
+    r"\b(?:may|might|could|would|will|can|to|risks?|risking) (?:\w+ )?(?:fac(?:e|es|ing)|risk)"
+    r" (?:[\w$€£¥₹-]+ ){0,4}$"
+)
 _NEW_SUBJECT = re.compile(r"(?:,|;) (?:and|but|then) (?:the )?$")

@@ -102,6 +102,22 @@ SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.85,
     ),
+    (  # "took Garantex offline", "knocked the site offline", "shut the exchange down"
+        REL.banned,
+        "span",
+        re.compile(
+            r"\b(?:took|take[sn]?|taking|knock(?:s|ed|ing)?) (?P<obj>"
+            + _OBJ
+            + r"{1,60}?) (?:offline|off-line|off the internet)\b"
+        ),
+        0.85,
+    ),
+    (
+        REL.banned,
+        "span",
+        re.compile(r"\bshut(?:s|ting)? (?P<obj>" + _OBJ + r"{1,60}?) down\b"),
+        0.85,
+    ),
     (
         REL.warned,
         "span",
@@ -125,5 +141,7 @@ SPAN_STEMS: list[tuple[str, ...]] = [
     ("add",),
     ("to court",),
     ("list",),
+    ("offline", "off-line", "off the internet"),
+    ("shut",),
     ("show cause",),
 ]
