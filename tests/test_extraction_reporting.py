@@ -83,3 +83,47 @@ def test_took_a_platform_offline_and_shut_it_down_are_bans() -> None:
     assert ("Austria", "BANNED", "KuCoin") in rels
     assert ("Italy", "BANNED", "KuCoin") in rels
     assert ("Monetary Authority of Singapore", "BANNED", "Bybit") in rels
+
+
+def _actions(text: str) -> set[Rel]:
+    kinds = {"BANNED", "BLOCKED", "FINED", "SUED", "INVESTIGATED", "WARNED", "LICENSED"}
+    return {r for r in _rels(text) if r[1] in kinds}
+
+
+def test_wording_of_fines() -> None:
+    assert ("Central Bank of Ireland", "FINED", "Kraken") in _actions(
+        "The Central Bank of Ireland penalised Kraken for reporting failures."
+    )
+    assert ("Central Bank of Ireland", "FINED", "Kraken") in _actions(
+        "The Central Bank of Ireland slapped Kraken with a €3 million penalty."
+    )
+    assert ("Central Bank of Ireland", "FINED", "Kraken") in _actions(
+        "Kraken paid a €3 million fine to the Central Bank of Ireland in June."
+    )
+
+
+def test_warning_given_to_an_indirect_object() -> None:
+    assert ("Central Bank of Ireland", "WARNED", "Kraken") in _actions(
+        "The Central Bank of Ireland issued Kraken a formal warning on Monday."
+    )
+    assert ("Central Bank of Ireland", "WARNED", "Kraken") in _actions(
+        "The Central Bank of Ireland served Kraken with a warning notice."
+    )
+
+
+def test_licence_granted_to_and_closure_ordered_and_premises_searched() -> None:
+    assert ("Central Bank of Ireland", "LICENSED", "Kraken") in _actions(
+        "The Central Bank of Ireland granted an e-money licence to Kraken."
+    )
+    assert ("Central Bank of Ireland", "BANNED", "Kraken") in _actions(
+        "The Central Bank of Ireland ordered the closure of Kraken."
+    )
+    assert ("Central Bank of Ireland", "INVESTIGATED", "Kraken") in _actions(
+        "Officers of the Central Bank of Ireland searched the offices of Kraken in Dublin."
+    )
+
+
+def test_officers_of_a_body_act_for_it() -> None:
+    assert ("Central Bank of Ireland", "INVESTIGATED", "Kraken") in _actions(
+        "Investigators from the Central Bank of Ireland raided Kraken on Monday."
+    )
