@@ -127,3 +127,32 @@ def test_officers_of_a_body_act_for_it() -> None:
     assert ("Central Bank of Ireland", "INVESTIGATED", "Kraken") in _actions(
         "Investigators from the Central Bank of Ireland raided Kraken on Monday."
     )
+
+
+def test_coordinated_passives_keep_their_own_subjects_and_share_the_agent() -> None:
+    rels = _actions(
+        "Luno and Paxful were fined and Kraken was banned by the Central Bank of Ireland."
+    )
+    assert ("Central Bank of Ireland", "FINED", "Luno") in rels
+    assert ("Central Bank of Ireland", "FINED", "Paxful") in rels
+    assert ("Central Bank of Ireland", "BANNED", "Kraken") in rels
+    assert ("Central Bank of Ireland", "BANNED", "Luno") not in rels
+
+
+def test_elliptical_coordinated_passive_before_one_agent() -> None:
+    rels = _actions("Luno was fined, and Kraken banned, by the Central Bank of Ireland.")
+    assert rels == {
+        ("Central Bank of Ireland", "FINED", "Luno"),
+        ("Central Bank of Ireland", "BANNED", "Kraken"),
+    }
+
+
+def test_two_passives_with_two_agents() -> None:
+    rels = _actions(
+        "Luno was fined by the Central Bank of Ireland and Kraken was banned by the "
+        "Financial Conduct Authority."
+    )
+    assert ("Central Bank of Ireland", "FINED", "Luno") in rels
+    assert ("Financial Conduct Authority", "BANNED", "Kraken") in rels
+    assert ("Financial Conduct Authority", "BANNED", "Luno") not in rels
+
