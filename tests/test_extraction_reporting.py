@@ -156,3 +156,14 @@ def test_two_passives_with_two_agents() -> None:
     assert ("Financial Conduct Authority", "BANNED", "Kraken") in rels
     assert ("Financial Conduct Authority", "BANNED", "Luno") not in rels
 
+
+def test_a_run_joining_an_unknown_body_and_a_known_name_is_two_names() -> None:
+    names = {
+        name
+        for _, name in _entities(
+            "Luno was fined by the Central Bank of Ireland and Binance was banned; regulators "
+            "in Trinidad and Tobago said nothing."
+        )
+    }
+    assert {"Central Bank of Ireland", "Binance", "Trinidad and Tobago"} <= names
+    assert "Central Bank of Ireland and Binance" not in names
