@@ -167,3 +167,19 @@ def test_a_run_joining_an_unknown_body_and_a_known_name_is_two_names() -> None:
     }
     assert {"Central Bank of Ireland", "Binance", "Trinidad and Tobago"} <= names
     assert "Central Bank of Ireland and Binance" not in names
+
+
+def test_a_noun_modifying_another_is_no_description_of_a_body() -> None:
+    text = "Kenya's Asset Recovery Agency unfroze the bank accounts of Paxful on Monday."
+    art = Article(id="t", text=text, published=dt.date(2024, 5, 2))
+    out = extract_article(art)
+    assert not [e for e in out.entities if e.type == "CentralBank"]
+    names = {e.id: e.name for e in out.entities}
+    ended = [
+        r
+        for r in out.relations
+        if r.type == "BLOCKED"
+        and names[r.target] == "Paxful"
+        and (r.properties or {}).get("status") == "ended"
+    ]
+    assert ended and (ended[0].properties or {}).get("ended_how") == "lifted"
