@@ -32,10 +32,18 @@ from ingest.extraction.actions.implicit_roles import (
     main_subject,
     relative_target,
 )
-from ingest.extraction.actions.roles import View, antecedent, is_actor, read_roles
+from ingest.extraction.actions.roles import (
+    View,
+    actor_key,
+    agent_after,
+    antecedent,
+    eligible,
+    is_actor,
+    read_roles,
+)
 from ingest.extraction.actions.triggers import Trigger, find_triggers, hedged
 from ingest.extraction.entities.article_state import ArticleState
-from ingest.extraction.entities.drafts import Mention, Refusal, RelationDraft
+from ingest.extraction.entities.drafts import EntityTable, Mention, Refusal, RelationDraft
 from ingest.extraction.text.document import Document, Sentence
 from ingest.extraction.text.scanning import scanner_of
 from ingest.extraction.time_budget import check
@@ -113,6 +121,8 @@ def _apply(
     in_clause = [m for m in view.mentions if view.clauses.of(m.start) == cid]
     before = [m for m in in_clause if m.end <= trig.start]
     after = [m for m in in_clause if trig.end <= m.start < stop]
+    if trig.voice == "passive":
+        before = _own_passive_subjects(trig, before, view, table)
     subject = next(
         (
             m
@@ -153,7 +163,11 @@ def _apply(
         and hedged(text[window_start : trig.start])
     ):
         return []
+    if trig.voice == "nominal" and _FACES_MAYBE.search(text, window_start, trig.start):
+        return []  # "X may face a penalty", "could face charges": a risk, not an action
     actor, targets, conf = read_roles(trig, subject, before, after, view, text, table)
+    if actor is None and targets and trig.voice == "passive":
+        actor = _shared_agent(trig, view, text, table)  # "X was fined and Y banned by Z"
     if not targets and actor is not None and cid in view.clauses.antecedent:
         targets = relative_target(trig, subject, view, table)
     blocked = (
@@ -195,6 +209,31 @@ def _apply(
 
 
 _LIST_GAP = re.compile(r"(?:,? and |, )(?:the )?")
+# between two coordinated passives: "fined and KuCoin was", "fined, and OKX" (then "banned")
+_PASSIVE_LINK = re.compile(r",? (?:and|while|but) [^,;:.]{0,80}?(?:,? )?$")
+
+
+def _own_passive_subjects(
+    trig: Trigger, before: list[Mention], view: View, table: EntityTable
+) -> list[Mention]:
+    """A passive's targets stand after the trigger before it in the sentence: in "X was
+    fined and Y was banned", only Y was banned ("X was fined and banned": both, so all)."""
+    prev = next((t for t in reversed(view.triggers) if t.end <= trig.start), None)
+    if prev is None:
+        return before
+    own = [m for m in before if m.start >= prev.end]
+    return own if any(eligible(m, table) for m in own) else before
+
+
+def _shared_agent(trig: Trigger, view: View, text: str, table: EntityTable) -> str | None:
+    """The agent a passive shares with the coordinated passive after it: "X and Y were
+    fined and Z was banned by the FCA", "X was fined, and Y banned, by the FCA"."""
+    nxt = next((t for t in view.triggers if t.start >= trig.end), None)
+    if nxt is None or nxt.voice != "passive" or not _PASSIVE_LINK.search(text, trig.end, nxt.start):
+        return None
+    later = [m for m in view.mentions if m.start >= nxt.end]
+    agent = agent_after(later, text, nxt.end, table, ("by",))
+    return actor_key(agent, view, table) if agent is not None else None
 
 
 def _co_agents(actor: str, after: list[Mention], text: str, state: ArticleState) -> list[str]:
@@ -265,4 +304,8 @@ _UNKNOWN_SUBJECT = re.compile(
     r"\s+(?:(?:has|had|have|also|then|later|subsequently|previously)\s+)*$"
 )
 
+_FACES_MAYBE = re.compile(
+    r"\b(?:may|might|could|would|will|can|to|risks?|risking) (?:\w+ )?(?:fac(?:e|es|ing)|risk)"
+    r" (?:[\w$€£¥₹-]+ ){0,4}$"
+)
 _NEW_SUBJECT = re.compile(r"(?:,|;) (?:and|but|then) (?:the )?$")

@@ -33,8 +33,10 @@ PREPOSITIONS = frozenset(
     "onto toward towards among within across".split()
 )
 _COLLECTIVE = re.compile(
-    r"\b(?:task force|group|panel|coalition|team|consortium|association|alliance|committee) of "
-    r"(?:the )?$"
+    r"\b(?:(?:task force|group|panel|coalition|team|consortium|association|alliance|committee)"
+    r" of|(?:officers|agents|investigators|inspectors|officials|detectives) (?:of|from))"
+    r" (?:the )?$",
+    re.I,
 )
 
 

@@ -35,7 +35,9 @@ SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         REL.licensed,
         "span",
         re.compile(
-            r"\bgrant(?:s|ed|ing) (?P<obj>" + _OBJ + r"{1,60}?) (?:a |an |its |their )?"
+            r"\bgrant(?:s|ed|ing) (?P<obj>(?!(?:a|an|the) )"
+            + _OBJ
+            + r"{1,60}?) (?:a |an |its |their )?"
             r"(?:[\w-]+ ){0,2}?(?:licen[cs]es?|registration|approval|authori[sz]ation|permit)\b"
         ),
         0.85,
@@ -102,6 +104,55 @@ SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.85,
     ),
+    (  # "slapped X with a $2 million fine", "hit X with a penalty"
+        REL.fined,
+        "span",
+        re.compile(
+            r"\b(?:slap(?:s|ped|ping)?|hit(?:s|ting)?) (?P<obj>(?!(?:a|an|the) )"
+            + _OBJ
+            + r"{1,60}?) with (?:a |an |the )?(?:[\w$€£¥₹₩.,-]+ ){0,4}?(?:fines?|penalt(?:y|ies))\b"
+        ),
+        0.85,
+    ),
+    (  # "issued Bybit a warning", "served X with a warning notice", "sent X a show-cause notice"
+        REL.warned,
+        "span",
+        re.compile(
+            r"\b(?:issu(?:ed|es|ing)|sen(?:t|ds|ding)|gave|giv(?:es|ing)|hand(?:ed|s|ing)"
+            r"|serv(?:ed|es|ing)) (?P<obj>(?!(?:a|an|the|its|their|it|them) )"
+            + _OBJ
+            + r"{1,60}?) (?:with )?(?:a |an |its |their |the )?(?:second |first |formal |written )?"
+            r"(?:[\w-]+ ){0,2}?(?:warnings?|warning (?:letters?|notices?)|reprimands?|show[- ]cause"
+            r" notices?|improvement orders?|rectification orders?|cease[- ]and[- ]desist"
+            r" (?:orders?|letters?))\b"
+        ),
+        0.85,
+    ),
+    (  # "ordered the closure of X", "ordered the immediate shutdown of X"
+        REL.banned,
+        "span",
+        re.compile(
+            r"\border(?:ed|s|ing) (?:the )?(?:[\w-]+ )?(?:closure|shutdown|shutting down"
+            r"|winding[- ]up|dissolution|liquidation) of (?P<obj>[^.;,\n]{1,80})"
+        ),
+        0.8,
+    ),
+    (  # "took Garantex offline", "knocked the site offline", "shut the exchange down"
+        REL.banned,
+        "span",
+        re.compile(
+            r"\b(?:took|take[sn]?|taking|knock(?:s|ed|ing)?) (?P<obj>"
+            + _OBJ
+            + r"{1,60}?) (?:offline|off-line|off the internet)\b"
+        ),
+        0.85,
+    ),
+    (
+        REL.banned,
+        "span",
+        re.compile(r"\bshut(?:s|ting)? (?P<obj>" + _OBJ + r"{1,60}?) down\b"),
+        0.85,
+    ),
     (
         REL.warned,
         "span",
@@ -125,5 +176,10 @@ SPAN_STEMS: list[tuple[str, ...]] = [
     ("add",),
     ("to court",),
     ("list",),
+    ("slap", "hit"),
+    ("issu", "sen", "gave", "giv", "hand", "serv"),
+    ("order",),
+    ("offline", "off-line", "off the internet"),
+    ("shut",),
     ("show cause",),
 ]

@@ -98,7 +98,12 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.85,
     ),
-    (REL.fined, _V, re.compile(r"\bfin(?:es|ed|ing)\b|\bfine\b(?= [A-Z])"), 0.85),
+    (
+        REL.fined,
+        _V,
+        re.compile(r"\bfin(?:es|ed|ing)\b|\bfine\b(?= [A-Z])|\bpenali[sz](?:e|es|ed|ing)\b"),
+        0.85,
+    ),
     (  # "X paid $30M to resolve claims", "X will pay R$ 9.6 million to close the process"
         REL.fined,
         _R,
@@ -133,7 +138,8 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         REL.fined,
         _R,
         re.compile(
-            r"\b(?:paid|pays|paying|pay) (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:fine|penalty)\b"
+            r"\b(?:paid|pays|paying|pay) (?:a |an |the )?(?:[\w$€£¥₹₩.,-]+ ){0,4}?"
+            r"(?:fine|penalty)\b"
         ),
         0.75,
     ),
@@ -241,7 +247,8 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         _V,
         re.compile(
             r"\b(?:investigat(?:e|es|ed|ing)|prob(?:es|ed|ing)|raid(?:s|ed|ing)?|arrest(?:s|ed|ing)?|"
-            r"look(?:s|ed|ing)? into|detain(?:s|ed|ing)?)\b"
+            r"look(?:s|ed|ing)? into|detain(?:s|ed|ing)?|search(?:es|ed|ing)?(?= (?:the )?"
+            r"(?:premises|offices?|homes?|headquarters|residences?) of))\b"
         ),
         0.8,
     ),
@@ -326,7 +333,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         _R,
         re.compile(
             r"\b(?:(?:has|have|had) been |was |were |is |are )?(?:granted|awarded"
-            r"|issued)\b(?=[^.;\n]{0,60}"
+            r"|issued)\b(?! (?:a |an |the )?(?:[\w-]+ ){0,2}?licen[cs]es? to\b)(?=[^.;\n]{0,60}"
             r"\b(?:licen[cs]e|approval|registration|authori[sz]ation|permit))|"
             r"\b(?:(?:has|have|had) been|was|were|is|are|being) (?:\w+ly )?(?:approved"
             r"|licensed|registered|"
@@ -349,7 +356,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
             r"approv(?:es|ed)(?! (?:in [^,.;]{0,30} )?(?:a |an |the |its )?(?:[\w-]+ ){0,2}?"
             r"(?:terms?|settlements?|agreements?|deals?|plans?|proposals?|rules?|laws?|budget"
             r"|merger|acquisition|bills?|regulations?|amendments?)\b)|"
-            r"grant(?:s|ed)? (?:a |an )?licen[cs]e to|"
+            r"grant(?:s|ed)? (?:a |an |the )?(?:[\w-]+ ){0,2}?licen[cs]es? to|"
             r"register(?:s|ed)(?! with| in| as| under| on| for| to| by| a | an ))"
             r"\b"
         ),
@@ -386,7 +393,7 @@ STEMS: list[tuple[str, ...]] = [
     ("improvement", "rectification", "corrective", "remedial"),
     ("revok",),
     ("block", "blacklist", "cut", "restrict", "access"),
-    ("fine",),
+    ("fine", "penalis", "penaliz"),
     (" pa",),
     (" on ",),
     ("fine", "penalt"),
@@ -404,7 +411,7 @@ STEMS: list[tuple[str, ...]] = [
     ("charges", "lawsuit", "suit", "complaint"),
     ("names",),
     ("accus",),
-    ("investigat", "prob", "raid", "arrest", "look", "detain"),
+    ("investigat", "prob", "raid", "arrest", "look", "detain", "search"),
     ("investigation", "probe", "enquir", "inquir", "examination", "audit", "inspection"),
     ("warn", "caution", "admonish", "reprimand", "censur"),
     ("received", "receives", "got", "gets", "sent", "given", "issued"),

@@ -66,7 +66,7 @@ def find_triggers(text: str, base: int = 0, scanner: Scanner | None = None) -> l
             progressive = text[start:end].split(" ", 1)[0].endswith("ing")
             if v == "active" and (
                 (_PASSIVE.search(text[max(line_start, start - 40) : start]) and not progressive)
-                or text.startswith(" by ", end)
+                or text.startswith((" by ", ", by "), end)
             ):
                 v = "passive"
             if has_obj:

@@ -110,8 +110,12 @@ def _split_titles(tokens: list[Token], a: int, b: int) -> list[tuple[int, int]]:
 
 
 def _ends_body_name(tokens: list[Token], a: int, i: int, b: int) -> bool:
-    """A title word that closes a body's name: "Office of the Data Protection Commissioner"."""
-    return i == b - 1 and any(tokens[k].lower == "of" for k in range(a, i))
+    """A title word inside a body's name: one that closes it ("Office of the Data
+    Protection Commissioner") or follows its "of (the)" ("Office of the Director of Public
+    Prosecutions"): a person's title never follows "of" within one capitalised run."""
+    if not any(tokens[k].lower == "of" for k in range(a, i)):
+        return False
+    return i == b - 1 or tokens[i - 1].lower in ("of", "the")
 
 
 @lru_cache(maxsize=16384)

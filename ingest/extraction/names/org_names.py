@@ -180,6 +180,10 @@ def _body_type(kind: str, head: str, lowered: list[str], rest: set[str]) -> str 
         return TYPE.regulator if finance else TYPE.governmentbody
     if rest & POLICE_WORDS:
         return TYPE.governmentbody
+    if head == "office" and ({"commissioner", "commissioner's"} & rest):
+        # a commissioner's office supervises (data protection, information, privacy):
+        # "Office of the Data Protection Commissioner", "Information Commissioner's Office"
+        return TYPE.regulator
     if "monetary" in rest and kind == "Authority":
         return TYPE.centralbank
     if kind in ("Commission", "Authority"):

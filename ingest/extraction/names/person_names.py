@@ -91,7 +91,9 @@ _ORG_WORDS = frozenset(
     "telecom bank group capital securities exchange global holdings labs media news markets "
     "commission authority agency ministry department court police council fund trust finance "
     "financial digital crypto coin chain network technologies limited ltd inc corp foundation "
-    "university institute association partners ventures insurance services street road".split()
+    "university institute association partners ventures insurance services street road "
+    "office bureau directorate regulator board service unit centre center committee "
+    "government administration".split()
 )
 
 
@@ -102,7 +104,7 @@ def plausible_person_name(name: str, strict: bool = True) -> bool:
     """
     if not _CASE_SENSITIVE_NAME.fullmatch(name) or name.isupper():
         return False
-    words = [w.lower() for w in name.split()]
+    words = [w.lower().removesuffix("'s").removesuffix("\u2019s") for w in name.split()]
     if not strict:  # after a title: only the first word must not be an organisation word
         return words[0] not in _ORG_WORDS
     return not any(w in _ORG_WORDS for w in words)

@@ -17,6 +17,7 @@ from ingest.extraction.names.candidates import Candidate, SpanIndex, free, selec
 from ingest.extraction.names.domain_names import domain_spans
 from ingest.extraction.names.gazetteer_index import GazEntry, GazHit, GazIndex, get_index
 from ingest.extraction.names.name_runs import chunk_candidates
+from ingest.extraction.names.org_names import classify
 from ingest.extraction.names.person_names import nicknamed_people, person_spans
 from ingest.extraction.names.type_cues import cue_spans
 from ingest.extraction.names.untyped_names import (
@@ -54,6 +55,8 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
     for s, e, t in cue_spans(text, scanner_of(doc)):
         cues.setdefault((s, e), t)
     chunks, unknown = chunk_candidates(text, cues, publisher)
+    in_gazetteer = SpanIndex(gaz)
+    chunks = [part for c in chunks for part in _split_at_known_name(c, in_gazetteer)]
     spans = [(c.start, c.end) for c in chunks + unknown]
     persons = [
         Candidate(p.start, p.end, p.name, TYPE.person, "person") for p in person_spans(text, spans)
@@ -66,7 +69,6 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
     surnames = {p.surface.split()[-1] for p in persons + [g for g in gaz if g.type == TYPE.person]}
     chunks = [c for c in chunks if c.source != "object" or c.surface not in surnames]
     brands = brand_extensions(unknown, gaz, index)
-    in_gazetteer = SpanIndex(gaz)
     domains = [
         Candidate(s, e, text[s:e], TYPE.website, "cue")
         for s, e in domain_spans(text)
@@ -122,6 +124,29 @@ def _context_ok(hit: GazHit, index: GazIndex, text: str) -> bool:
         return True
     window = text[max(0, hit.start - 60) : hit.end + 60].lower()
     return any(w in window for w in ("exchange", "platform", "crypto", "trading"))
+
+
+def _split_at_known_name(c: Candidate, in_gazetteer: SpanIndex) -> list[Candidate]:
+    """A run that joins a known name to another by "and" is two names, not one: "the Central
+    Bank of Ireland and Binance" (unless a known name spans the "and": "Trinidad and Tobago")."""
+    if " and " not in c.surface:
+        return [c]
+    hits = in_gazetteer.overlapping(c.start, c.end)
+    if not hits or any(h.start <= c.start and h.end >= c.end for h in hits):
+        return [c]
+    at = c.surface.rfind(" and ")
+    left_end, right_start = c.start + at, c.start + at + 5
+    if any(h.start < left_end and h.end > right_start for h in hits):
+        return [c]  # a known name spans this "and"
+    if any(h.start == right_start and h.end == c.end for h in hits):
+        keep = (c.start, left_end)  # "<unknown body> and <known name>"
+    elif any(h.start == c.start and h.end == left_end for h in hits):
+        keep = (right_start, c.end)  # "<known name> and <unknown body>"
+    else:
+        return [c]
+    surface = c.surface[keep[0] - c.start : keep[1] - c.start]
+    etype = classify(surface.split())
+    return [Candidate(keep[0], keep[1], surface, etype, c.source)] if etype else []
 
 
 def _gaz_candidate(hit: GazHit, index: GazIndex) -> Candidate:

@@ -87,6 +87,10 @@ _DESC = re.compile(
     r"department|ministry|unit|police|force|court|tribunal|bank|exchange|platform|company|firm|"
     r"group|operator|entity|mixer|lender|broker|marketplace|country|nation|city|emirate|province|"
     r"state|government)\b(?!-)"
+    # a noun modifying another names no body: "the bank accounts of X", "the exchange's
+    # users" stays, "the exchange token" goes
+    r"(?! (?:accounts?|balances?|transfers?|deposits?|cards?|details|statements?|loans?"
+    r"|holidays?|records|users|customers|clients|wallets?|addresses|tokens?|shares|stock)\b)"
 )
 
 _DESC_STEMS = (

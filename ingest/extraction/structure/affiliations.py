@@ -11,6 +11,7 @@ it, a public body for public offices and a firm for corporate ones.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from graph.ontology import GROUP, REL, TYPE
 from ingest.extraction.entities.article_state import ArticleState
@@ -73,13 +74,14 @@ def read_affiliations(state: ArticleState) -> list[RelationDraft]:
     out: list[RelationDraft] = []
     ordered = sorted(state.mentions, key=lambda m: m.start)
     listed: tuple[int, list[tuple[str | None, str]]] = (-1, [])  # the last person's end, roles
+    salience = Counter(table.resolve(m.key) for m in ordered if m.key in table)
     for i, m in enumerate(ordered):
         if m.key not in table or table.get(m.key).type != TYPE.person or m.how == "pronoun":
             continue
         check("affiliations")
         sent = doc.sentence_at(m.start)
         evidence = sent.text if sent else m.text
-        roles = _roles_of(m, i, ordered, state)
+        roles = _roles_of(m, i, ordered, state, salience)
         if not roles and listed[1] and _LIST_GAP.fullmatch(text, listed[0], m.start):
             roles = listed[1]  # "co-founders Roman Storm and Roman Semenov": both
         listed = (m.end, roles)
@@ -97,7 +99,7 @@ def read_affiliations(state: ArticleState) -> list[RelationDraft]:
 
 
 def _roles_of(
-    m: Mention, i: int, ordered: list[Mention], state: ArticleState
+    m: Mention, i: int, ordered: list[Mention], state: ArticleState, salience: Counter[str]
 ) -> list[tuple[str | None, str]]:
     text, table, ctx = state.doc.text, state.table, state.country
     found: list[tuple[str | None, str]] = []
@@ -120,7 +122,7 @@ def _roles_of(
             its = next((x for x in ordered if x.start == title_at and x.how == "pronoun"), None)
             org = its.key if its is not None and _is_org(its, table) else org
         if org is None:
-            org = _nearest_org(ordered, i, table, role, ctx)
+            org = _nearest_org(ordered, i, table, role, ctx, salience=salience, title=title.group())
         found.append((org, role))
     if before.endswith("by ") and _FOUNDED_BY.search(before):  # it ends "by $"; no newline
         org = _nearest_org(ordered, i, table, "founder", ctx, same_sentence=True, any_type=True)
@@ -231,7 +233,12 @@ def _nearest_org(
     ctx: CountryContext,
     same_sentence: bool = False,
     any_type: bool = False,
+    salience: Counter[str] | None = None,
+    title: str | None = None,
 ) -> str | None:
+    """The organisation a role without one named beside it belongs to (`salience`: how
+    often the article names each entity; `title`: the whole title, "Director and CEO")."""
+    salience = salience or Counter()
     if re.search(r"\b(?:president|prime minister)\b", role):
         gov = next((d for d in table.all() if d.name.startswith("Government of")), None)
         if gov is not None:
@@ -242,6 +249,8 @@ def _nearest_org(
         return _court_of_judge(ordered, i, table)
     public = bool(_PUBLIC_ROLES.search(role)) and not _CORPORATE_ROLES.search(role)
     wanted = GROUP.public_body if public else GROUP.firm
+    if title is not None and _PUBLIC_ROLES.search(title) and _CORPORATE_ROLES.search(title):
+        wanted = GROUP.public_body | GROUP.firm  # "Director and Chief Executive": either
     sent = ordered[i].sentence
     reach = 0 if same_sentence else 2
     candidates: list[Mention] = []
@@ -255,11 +264,21 @@ def _nearest_org(
         t = table.get(x.key).type
         if any_type and t in GROUP.organisation | {TYPE.cryptoasset}:
             return x.key
-        if t in wanted and (public or t == TYPE.exchange):
-            return x.key
-    for x in candidates:
-        if x.key in table and table.get(x.key).type in wanted and not table.get(x.key).unnamed:
-            return x.key
+    fitting = [
+        x
+        for x in candidates
+        if x.key in table and table.get(x.key).type in wanted and not table.get(x.key).unnamed
+    ]
+    if fitting:
+        # a bare title belongs to an organisation of its own sentence (the nearest, an
+        # exchange first), else to the one the passage is about: of those in reach, the
+        # one the article names most (ties: the nearest)
+        def rank(pos: int, x: Mention) -> tuple[bool, int, bool, int]:
+            exchange = public or table.get(x.key).type == TYPE.exchange
+            here = x.sentence == sent
+            return (here, 0 if here else salience.get(table.resolve(x.key), 0), exchange, -pos)
+
+        return max(enumerate(fitting), key=lambda px: rank(*px))[1].key
     if same_sentence:
         return None
     # further back: the article's one organisation of the wanted kind, if it has only one
