@@ -139,7 +139,7 @@ def print_changes(console: Console, page: ChangePage) -> None:
     """One row per change: its action facts in full, its other facts and entities counted."""
     actions = set(get_ontology().action_types)
     table = Table(title=f"{len(page.changes)} change(s)", title_justify="left")
-    for col in ("seq", "at (UTC)", "kind", "article", "actions", "facts", "entities"):
+    for col in ("seq", "at (UTC)", "kind", "article", "actions", "facts", "entities", "refused"):
         table.add_column(col)
     for c in page.changes:
         acts = "\n".join(
@@ -155,6 +155,9 @@ def print_changes(console: Console, page: ChangePage) -> None:
             acts or "-",
             _counts([f.change for f in c.facts]),
             _counts([e.change for e in c.entities]),
+            "\n".join(f"{r.type}: {escape(r.reason)}" for r in c.refused[:3])
+            + (f"\n(+{len(c.refused) - 3} more)" if len(c.refused) > 3 else "")
+            or "-",
         )
     console.print(table)
     console.print(f"next: --since {page.next}")

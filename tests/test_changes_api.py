@@ -131,7 +131,7 @@ def test_every_route_refuses_an_unknown_query_parameter(tmp_path: Path) -> None:
                 assert body["errors"][0]["loc"] == ["query", "jurisdicton"]
             # known parameters still pass, and the pages and assets take any query
             assert c.get("/actions", params={"type": "BANNED"}).status_code == 200
-            for page in ("/docs", "/openapi.json", "/ui/", "/ui/app.js", "/ui/vocabulary.json"):
+            for page in ("/docs", "/openapi.json", "/ui/", "/ui/js/app.js", "/ui/vocabulary.json"):
                 assert c.get(page, params={"v": "2"}).status_code == 200, page
     finally:
         store.close()

@@ -279,22 +279,48 @@ def _forbidden() -> Extraction:
     )
 
 
-def test_forbidden_edge_refused_store_unchanged(store: GraphStore) -> None:
+def test_a_forbidden_edge_is_refused_alone_and_reported(store: GraphStore) -> None:
+    """A wrong-typed edge (a plug-in extractor's, built past pydantic) or an edge to an
+    entity the article does not have is refused alone, with the ontology's reason, in the
+    article's change; the article and its valid facts land. A relation type the ontology
+    does not have cannot be reported as a refused fact: that article is refused whole."""
     store.upsert(fine_extraction("a1", "2024-01-02", "The SEC fined Binance."))
-    before = snapshot(store)
-    with pytest.raises(OntologyError):
-        store.upsert(_forbidden())
+    forbidden = _forbidden()
+    forbidden.relations.append(
+        rel("AFFILIATED_WITH", "person:someone", "exchange:binance", "Some One of Binance.")
+    )
     dangling = Extraction.model_construct(
         article=article("bad2"),
         entities=[ent("regulator:sec", "Regulator", "SEC")],
-        relations=[rel("FINED", "regulator:sec", "exchange:nowhere")],
+        relations=[rel("FINED", "regulator:sec", "exchange:nowhere", "It fined nowhere.")],
+        refused=[],
+    )
+    store.upsert_many([forbidden, dangling])
+    assert store.get_article("bad") is not None and store.get_article("bad2") is not None
+    assert store.get_entity("person:someone") is not None
+    assert ("person:someone", "AFFILIATED_WITH", "exchange:binance") in keys(
+        list(store.iter_facts())
+    )
+    assert not any(f.type == "HEADQUARTERED_IN" for f in store.iter_facts())
+    by_article = {c.article_id: c for c in store.changes().changes}
+    (wrong,) = by_article["bad"].refused
+    assert (wrong.type, wrong.source, wrong.target) == (
+        "HEADQUARTERED_IN",
+        "person:someone",
+        "exchange:binance",
+    )
+    assert "HEADQUARTERED_IN may not go from Person to Exchange" in wrong.reason
+    (nowhere,) = by_article["bad2"].refused
+    assert nowhere.evidence == "It fined nowhere." and "exchange:nowhere" in nowhere.reason
+
+    before = snapshot(store)
+    unknown = _forbidden()
+    unknown.relations[0] = Relation.model_construct(
+        **{**unknown.relations[0].__dict__, "type": "ZAPPED"}
     )
     with pytest.raises(OntologyError):
-        store.upsert(dangling)
-    with pytest.raises(OntologyError):
-        store.upsert_many([fine_extraction("a2", None, "ok"), _forbidden()])
+        store.upsert_many([fine_extraction("a2", None, "ok"), unknown])
     assert snapshot(store) == before
-    assert store.get_article("bad") is None
 
 
 # --- identity -------------------------------------------------------------------------------

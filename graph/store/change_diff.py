@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from graph.identity import IdentityLookup, resolve_extraction
-from graph.models import Extraction
+from graph.models import Extraction, RefusedFact
 from graph.store.changes import (
     ARTICLE_RETRACTED,
     ARTICLE_UPSERTED,
@@ -126,7 +126,11 @@ def recorded(
     before = take(reader, scope.articles, set(scope.entities), set(scope.keys))
     result = write()
     after = take(reader, scope.articles, set(before.entities) | scope.entities, set(before.events))
-    bodies = [diff(scope.kind, aid, before, after) for aid in dict.fromkeys(scope.articles)]
+    refused = {x.article.id: x.refused for x in scope.resolved}
+    bodies = [
+        diff(scope.kind, aid, before, after, refused.get(aid, []))
+        for aid in dict.fromkeys(scope.articles)
+    ]
     return result, [b for b in bodies if b is not None]
 
 
@@ -176,9 +180,16 @@ def _fact_changes(
     return out
 
 
-def diff(kind: str, article_id: str, before: Snapshot, after: Snapshot) -> ChangeBody | None:
-    """What the write changed for one article; None when nothing did (the article's own
-    fields, its entities and its events all as before)."""
+def diff(
+    kind: str,
+    article_id: str,
+    before: Snapshot,
+    after: Snapshot,
+    refused: list[RefusedFact] | None = None,
+) -> ChangeBody | None:
+    """What the write changed for one article, with the facts the extractor or the
+    ontology refused in it (the ingest's report of what it could not place); None when
+    nothing changed (the article's own fields, its entities and its events all as before)."""
     old = before.articles.get(article_id, ABSENT)
     new = after.articles.get(article_id, ABSENT)
     entities = _entity_changes(old, new, before, after)
@@ -195,4 +206,5 @@ def diff(kind: str, article_id: str, before: Snapshot, after: Snapshot) -> Chang
         title=new.title if new.exists else old.title,
         entities=entities,
         facts=facts,
+        refused=list(refused or []),
     )

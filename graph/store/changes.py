@@ -31,6 +31,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from graph.models import RefusedFact
 from graph.store.protocol import EntitySummary
 
 ARTICLE_UPSERTED = "article_upserted"
@@ -66,6 +67,11 @@ class ChangeBody(BaseModel):
     title: str | None = Field(None, description="The article's title, when it has one.")
     entities: list[EntityChange] = Field(default_factory=list)
     facts: list[FactChange] = Field(default_factory=list)
+    refused: list[RefusedFact] = Field(
+        default_factory=list,
+        description="Facts the article's extraction reported but the ontology or the "
+        "extractor refused, each with its sentence and the reason.",
+    )
 
     def entity_ids(self) -> list[str]:
         """Every entity the change names: its entities and the ends of its facts."""
