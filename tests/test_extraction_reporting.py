@@ -183,3 +183,13 @@ def test_a_noun_modifying_another_is_no_description_of_a_body() -> None:
         and (r.properties or {}).get("status") == "ended"
     ]
     assert ended and (ended[0].properties or {}).get("ended_how") == "lifted"
+
+
+def test_a_nominal_trigger_opening_a_sentence_but_not_inside_a_name() -> None:
+    rels = _actions(
+        "The Financial Services Agency fined Luno on Monday. Warning letters went to Paxful "
+        "and Kraken. Bitpanda worked with the National Bureau of Investigation of Finland."
+    )
+    assert ("Financial Services Agency", "WARNED", "Paxful") in rels
+    assert ("Financial Services Agency", "WARNED", "Kraken") in rels
+    assert not {r for r in rels if r[1] == "INVESTIGATED"}
