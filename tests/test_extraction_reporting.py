@@ -183,3 +183,47 @@ def test_a_noun_modifying_another_is_no_description_of_a_body() -> None:
         and (r.properties or {}).get("status") == "ended"
     ]
     assert ended and (ended[0].properties or {}).get("ended_how") == "lifted"
+
+
+def test_a_nominal_trigger_opening_a_sentence_but_not_inside_a_name() -> None:
+    rels = _actions(
+        "The Financial Services Agency fined Luno on Monday. Warning letters went to Paxful "
+        "and Kraken. Bitpanda worked with the National Bureau of Investigation of Finland."
+    )
+    assert ("Financial Services Agency", "WARNED", "Paxful") in rels
+    assert ("Financial Services Agency", "WARNED", "Kraken") in rels
+    assert not {r for r in rels if r[1] == "INVESTIGATED"}
+
+
+def _dated(text: str, published: dt.date) -> dict[Rel, str | None]:
+    art = Article(id="t", text=text, published=published)
+    out = extract_article(art)
+    names = {e.id: e.name for e in out.entities}
+    return {(names[r.source], r.type, names[r.target]): r.date for r in out.relations}
+
+
+def test_later_detail_of_the_news_takes_the_news_date() -> None:
+    dates = _dated(
+        "OSLO, May 2 - Norway's Financial Supervisory Authority on Thursday fined Luno and "
+        "ordered two other firms to improve their controls.\n\n"
+        "The fine follows a review that began last year.\n\n"
+        "Luno said it would pay.\n\n"
+        "Its shares fell 3%.\n\n"
+        "The authority also sent warning letters to Paxful and Kraken.\n\n"
+        "The authority previously warned Bitpanda about its marketing.",
+        dt.date(2024, 5, 2),
+    )
+    assert dates[("Financial Supervisory Authority of Norway", "FINED", "Luno")] == "2024-05-02"
+    assert dates[("Financial Supervisory Authority of Norway", "WARNED", "Paxful")] == "2024-05-02"
+    assert dates[("Financial Supervisory Authority of Norway", "WARNED", "Bitpanda")] is None
+
+
+def test_past_perfect_in_the_opening_is_before_the_news() -> None:
+    dates = _dated(
+        "LAGOS - Nigeria's Securities and Exchange Commission has lifted its suspension of "
+        "Luno, the company said on Monday. The commission had fined Luno, which appealed, "
+        "for unlicensed trading.",
+        dt.date(2024, 5, 2),
+    )
+    fined = [v for k, v in dates.items() if k[1] == "FINED" and k[2] == "Luno"]
+    assert fined == [None]

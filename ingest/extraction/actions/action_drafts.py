@@ -48,6 +48,17 @@ _PRESENT_PERFECT = re.compile(
     r"\b(?:has|have)(?: (?:also|now|since|already|just|been))* [a-z]+(?:ed|en|d)\b"
 )
 
+_PAST_PERFECT = re.compile(
+    r"\bhad(?: (?:also|already|just|earlier|previously|been))* [a-z]+(?:ed|en|d)\b"
+)
+_RELATIVE_CLAUSE = re.compile(r",? (?:which|who|whom|whose|that|after|before|when) ")
+# words that put a sentence's action before the news
+_BACKGROUND = re.compile(
+    r"\b(?:previously|earlier|already|before|formerly|once|first|last (?:year|month|week)"
+    r"|in the past|ago|since|until|had|would|will|plans?|could|may)\b",
+    re.I,
+)
+
 _CASE_INVOLVING = re.compile(r"\bcases? (?:[\w ]{0,25} )?(?:involving|against|concerning|about)\b")
 
 _PARTY_ACTIONS = frozenset({REL.fined, REL.sued, REL.investigated, REL.licensed})
@@ -81,10 +92,25 @@ def date_the_news(state: ArticleState, history: ActionHistory) -> None:
         return
     day = news.text()
     sentences = state.doc.sentences
+    # the bodies that acted on the news date in the opening: a later undated action of
+    # theirs told in the simple past is the same news told in detail ("Japan's regulator
+    # on Thursday ordered two exchanges to stop ... Business improvement orders went to X")
+    newsmakers = {
+        rel.source
+        for index, rel in history.relations
+        if index < LEDE_SENTENCES
+        and (rel.date == day or (rel.date is None and rel.properties.get("status") is None))
+    }
     for index, rel in history.relations:
         if rel.date is not None or rel.properties.get("status") is not None:
             continue
-        if index < LEDE_SENTENCES or _PRESENT_PERFECT.search(sentences[index].text):
+        said = sentences[index].text
+        main = _RELATIVE_CLAUSE.split(said, maxsplit=1)[0]
+        if _PAST_PERFECT.search(main) and not _PRESENT_PERFECT.search(main):
+            continue  # "The agency had blocked ...": before the news
+        if index < LEDE_SENTENCES or _PRESENT_PERFECT.search(said):
+            rel.date = day
+        elif rel.source in newsmakers and not _BACKGROUND.search(said):
             rel.date = day
 
 

@@ -13,6 +13,9 @@ import re
 from graph.ontology import REL
 from ingest.extraction.text.regex_lead import compile_lead
 
+# a capital where a sentence starts: "Warning letters went to X" (inside a name, as in
+# "National Bureau of Investigation", the capital is no trigger)
+_AT_START = r'(?:\A|(?<=\n)|(?<=[.!?] )|(?<=[.!?]" ))'
 _V = "active"
 _N = "nominal"
 _R = "receiver"
@@ -256,7 +259,9 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         REL.investigated,
         _N,
         re.compile(
-            r"\b(?:investigations?|probes?|(?:enquir|inquir)(?:y|ies)(?: into)?|examinations?"
+            rf"\b(?:(?:{_AT_START}I|i)nvestigations?|(?:{_AT_START}P|p)robes?"
+            rf"|(?:(?:{_AT_START}E|e)nquir|(?:{_AT_START}I|i)nquir)(?:y|ies)(?: into)?"
+            r"|examinations?"
             r"|inspections?(?= (?:of|at|into) )"
             r"|audit)\b"
             r"(?! costs?| fees?| expenses?| teams?| units?| division| journalists?| reports?)"
@@ -286,7 +291,8 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         REL.warned,
         _N,
         re.compile(
-            r"\b(?:warnings?|warning letters?|advisor(?:y|ies)|show[- ]cause(?: notices?"
+            rf"\b(?:(?:{_AT_START}W|w)arnings?|(?:{_AT_START}W|w)arning letters?|advisor(?:y|ies)"
+            r"|show[- ]cause(?: notices?"
             r"| orders?)?|"
             r"cease[- ]and[- ]desist(?: orders?| letters?)?|compliance notices?|(?:alert"
             r"|warning) list|"
