@@ -37,7 +37,7 @@ from neo4j.exceptions import IncompleteCommit, ServiceUnavailable, SessionExpire
 
 from graph.errors import StoreUnavailableError
 from graph.models import Alias, Article, Extraction
-from graph.ontology import get_ontology
+from graph.ontology import REL, get_ontology
 from graph.settings import Neo4jTimeouts
 from graph.store.base import BaseStore
 from graph.store.filters import ActionFilter, Presence
@@ -239,6 +239,9 @@ class Neo4jStore(BaseStore):
 
     def _shortest_paths(self, a: str, b: str, max_length: int) -> list[Subgraph]:
         return trav.shortest_paths(self.read, a, b, max_length)
+
+    def _located_in_facts(self, ids: list[str]) -> dict[str, list[Fact]]:
+        return trav.facts_out_of(self.read, ids, (REL.located_in,))
 
     def _actions(self, query: ActionFilter) -> list[Fact]:
         rows = self.read(
