@@ -158,7 +158,9 @@ def render(results: dict[str, Any], report_path: Path, plots: Path) -> str:
         f"{meta['load_average']:.2f} before and {meta.get('load_average_after', 0.0):.2f} after"
         f" (a shared machine), Python {meta['python']}; {meta['seconds_per_cell']:g} s per",
         f"read cell; write batches of {meta['batch']} articles; seed {meta['seed']}.",
-        f"Command: `{meta['command']}`.",
+        f"Command: `{meta['command']}`."
+        + (f" Neo4j at `{meta['neo4j_uri']}`." if meta.get("neo4j_uri") else ""),
+        *([meta["note"]] if meta.get("note") else []),
         "",
         "## How to run it",
         "",
