@@ -281,6 +281,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--report", type=Path, default=ROOT / "docs" / "BENCHMARKS.md")
     p.add_argument("--plots", type=Path, default=ROOT / "docs" / "bench")
+    p.add_argument("--note", default="", help="a sentence for the report's header")
     p.add_argument("--json", type=Path, default=None, help="raw results (default: plots dir)")
     p.add_argument(
         "--no-lock",
@@ -324,6 +325,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
             "load_average": os.getloadavg()[0],
             "python": platform.python_version(),
             "neo4j_uri": settings.neo4j_uri if "neo4j" in stores else None,
+            "note": args.note,
         },
         "runs": [],
     }

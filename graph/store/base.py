@@ -345,10 +345,8 @@ class BaseStore(ABC):
                 if f.target.id == entity_id and stood_on(f.in_force_from, f.in_force_until, day)
             ]
             groups: dict[str | None, InForceGroup] = {}
-            seats: dict[str, EntitySummary | None] = {}
+            seats = self._actor_jurisdictions([f.source for f in facts])
             for f in sorted(facts, key=event_order):
-                if f.source.id not in seats:
-                    seats[f.source.id] = self._actor_jurisdiction(f.source)
                 place = seats[f.source.id]
                 key = place.id if place else None
                 groups.setdefault(key, InForceGroup(jurisdiction=place)).actions.append(f)
@@ -421,19 +419,34 @@ class BaseStore(ABC):
         wanted = tuple(sorted(types or get_ontology().action_types))
         return self._neighbours(entity_id, 1, wanted, direction).edges
 
-    def _actor_jurisdiction(self, actor: EntitySummary) -> EntitySummary | None:
-        """The actor itself when it is a place, else the place it is LOCATED_IN (the best
-        supported, then the lowest id); None when unknown."""
-        if actor.type == TYPE.jurisdiction:
-            return actor
-        seats = [
-            f
-            for f in self._neighbours(actor.id, 1, (REL.located_in,), "out").edges
-            if f.source.id == actor.id and f.target.type == TYPE.jurisdiction
-        ]
-        if not seats:
-            return None
-        return min(seats, key=lambda f: (-len(f.sources), f.target.id)).target
+    def _actor_jurisdictions(
+        self, actors: Iterable[EntitySummary]
+    ) -> dict[str, EntitySummary | None]:
+        """Each actor's jurisdiction, by id: the actor itself when it is a place, else the
+        place it is LOCATED_IN (the best supported, then the lowest id); None when unknown.
+        The actors' LOCATED_IN facts are read in one go (`_located_in_facts`), not one
+        traversal per actor: an entity many bodies acted on has many actors."""
+        unique = {a.id: a for a in actors}
+        bodies = sorted(i for i, a in unique.items() if a.type != TYPE.jurisdiction)
+        located = self._located_in_facts(bodies) if bodies else {}
+        out: dict[str, EntitySummary | None] = {}
+        for aid, actor in unique.items():
+            if actor.type == TYPE.jurisdiction:
+                out[aid] = actor
+                continue
+            seats = [
+                f
+                for f in located.get(aid, [])
+                if f.source.id == aid and f.target.type == TYPE.jurisdiction
+            ]
+            best = min(seats, key=lambda f: (-len(f.sources), f.target.id)) if seats else None
+            out[aid] = best.target if best else None
+        return out
+
+    def _located_in_facts(self, ids: list[str]) -> dict[str, list[Fact]]:
+        """The LOCATED_IN facts leaving each of these (existing) entities. One traversal
+        each here; both backends override it with one read for all."""
+        return {i: self._neighbours(i, 1, (REL.located_in,), "out").edges for i in ids}
 
     def _require(self, *ids: str) -> None:
         """`NotFoundError` naming the first id that is not an entity."""

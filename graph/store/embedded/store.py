@@ -35,7 +35,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from graph.models import Alias, Article, Extraction
-from graph.ontology import get_ontology
+from graph.ontology import REL, get_ontology
 from graph.store.base import BaseStore
 from graph.store.change_diff import retract_scope, upsert_scope
 from graph.store.changes import Change, ChangeFilter
@@ -282,6 +282,15 @@ class EmbeddedStore(BaseStore):
                 )
                 for nodes, facts in paths
             ]
+
+    def _located_in_facts(self, ids: list[str]) -> dict[str, list[Fact]]:
+        with self._snapshot():
+            view = self.view()
+            per = {i: view.neighbours(i, 1, (REL.located_in,), "out")[1] for i in ids}
+            records = rd.facts_map(self._rconn, {f for fs in per.values() for f in fs})
+            return {
+                i: sorted((records[f] for f in fs), key=rd.record_order) for i, fs in per.items()
+            }
 
     def _actions(self, query: ActionFilter) -> list[Fact]:
         with self._snapshot():

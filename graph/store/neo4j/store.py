@@ -41,7 +41,7 @@ from neo4j.exceptions import IncompleteCommit, ServiceUnavailable, SessionExpire
 
 from graph.errors import StoreUnavailableError
 from graph.models import Alias, Article, Extraction
-from graph.ontology import get_ontology
+from graph.ontology import REL, get_ontology
 from graph.settings import Neo4jTimeouts
 from graph.store.base import BaseStore
 from graph.store.changes import Change, ChangeFilter
@@ -279,6 +279,9 @@ class Neo4jStore(BaseStore):
 
     def _shortest_paths(self, a: str, b: str, max_length: int, scan: int) -> list[Subgraph]:
         return trav.shortest_paths(self.read, a, b, max_length, scan)
+
+    def _located_in_facts(self, ids: list[str]) -> dict[str, list[Fact]]:
+        return trav.facts_out_of(self.read, ids, (REL.located_in,))
 
     def _actions(self, query: ActionFilter) -> list[Fact]:
         rows = self.read(

@@ -51,6 +51,14 @@ def neighbours(
     return Subgraph(nodes=[known[n] for n in sorted(known)], edges=in_fact_order(facts))
 
 
+def facts_out_of(read: Read, ids: list[str], types: tuple[str, ...]) -> dict[str, list[Fact]]:
+    """The facts of `types` leaving each of these nodes, in fact order, in one query."""
+    out: dict[str, list[Fact]] = {i: [] for i in ids}
+    for f in in_fact_order([fact_from(r) for r in read(cy.edges_out_of(types, "out"), ids=ids)]):
+        out.setdefault(f.source.id, []).append(f)
+    return out
+
+
 def shortest_paths(read: Read, a: str, b: str, max_length: int, scan: int) -> list[Subgraph]:
     """The shortest paths from a to b (undirected; the first `scan` found), sorted by node
     sequence."""
