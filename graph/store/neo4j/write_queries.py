@@ -194,3 +194,29 @@ FACT_STATE = (
     "WHERE type(r) = row.type "
     "RETURN s.id AS source, type(r) AS type, t.id AS target, properties(r) AS props"
 )
+
+# The head of each parallel relationship: what an appended read needs (working.py).
+FACT_HEADS = (
+    "UNWIND $rows AS row "
+    "MATCH (s:Entity {id: row.source})-[r]->(t:Entity {id: row.target}) "
+    "WHERE type(r) = row.type "
+    "RETURN s.id AS source, type(r) AS type, t.id AS target, "
+    "r {.event_id, .date, .first_seen, .last_seen, .confidence, .history_sources_json, "
+    "n: size(r.sources)} AS head"
+)
+
+# Rows {source, type, target, event_id, n, order, added, props}: reports joining an event
+# as they are, merged into its aligned support lists in the order `order` gives (k >= 0:
+# stored entry k, k < 0: added entry -k - 1), and the few properties they change.
+APPEND_SUPPORTS = (
+    "UNWIND $rows AS row "
+    "MATCH (s:Entity {id: row.source})-[r]->(t:Entity {id: row.target}) "
+    "WHERE type(r) = row.type AND r.event_id = row.event_id AND size(r.sources) = row.n "
+    "WITH r, row, [k IN row.order | CASE WHEN k >= 0 THEN [r.sources[k], r.evidence[k], "
+    "r.seen[k], r.confidences[k], r.dates[k], r.support_properties[k]] "
+    "ELSE row.added[-k - 1] END] AS xs "
+    "SET r.sources = [x IN xs | x[0]], r.evidence = [x IN xs | x[1]], "
+    "r.seen = [x IN xs | x[2]], r.confidences = [x IN xs | x[3]], "
+    "r.dates = [x IN xs | x[4]], r.support_properties = [x IN xs | x[5]] "
+    "SET r += row.props"
+)
