@@ -136,9 +136,20 @@ def batch_size(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
 def _ops() -> list[Extraction]:
     """A batch with every case: the same article twice (rewritten), then back; bodies only
     the first version named (left without mentions, then named again); the identity
-    corpus (QID clashes, event groups, aliases)."""
+    corpus (QID clashes, event groups, aliases); reports joining a stored event after its
+    last source and before it (the two ways of appending)."""
     xs = [synthetic(i) for i in range(24)]
-    return [*xs[:12], _changed(xs[3]), *CORPUS, *xs[12:], _changed(xs[20]), xs[3], _changed(xs[0])]
+    early = [synthetic(i, "a") for i in range(30, 36)]  # sorting before the sources stored
+    return [
+        *xs[:12],
+        _changed(xs[3]),
+        *CORPUS,
+        *xs[12:],
+        *early,
+        _changed(xs[20]),
+        xs[3],
+        _changed(xs[0]),
+    ]
 
 
 @pytest.mark.neo4j

@@ -150,15 +150,16 @@ def appended_props(head: dict[str, Any], added: list[Support]) -> dict[str, Any]
     reports end nothing)."""
     seen = [d for d in [to_date(head.get("first_seen")), to_date(head.get("last_seen"))] if d]
     seen += [s.seen for s in added if s.seen]
-    history = list(head.get("history_sources_json") or [])
-    taken = json.loads(history[0]) if history else []
-    history[:1] = [json.dumps(sorted([*taken, *(s.article_id for s in added)]))]
     props: dict[str, Any] = {
         "first_seen": min(seen) if seen else None,
         "last_seen": max(seen) if seen else None,
         "confidence": max([float(head.get("confidence") or 0.0), *(s.confidence for s in added)]),
-        "history_sources_json": history,
     }
+    if not head["tail"]:  # at the tail, the server appends to the history's text itself
+        history = list(head.get("history_sources_json") or [])
+        taken = json.loads(history[0]) if history else []
+        history[:1] = [json.dumps(sorted([*taken, *(s.article_id for s in added)]))]
+        props["history_sources_json"] = history
     if not head.get("date"):
         props["in_force_from"] = props["first_seen"]
     return props
@@ -286,8 +287,21 @@ class Working:
     def _read_appended(
         self, keys: list[FactKey], reports: dict[FactKey, list[Support]]
     ) -> set[FactKey]:
-        """Read these relations appended where their reports allow; those read so."""
-        rows = [{"source": s, "type": t, "target": o} for s, t, o in keys]
+        """Read these relations appended where their reports allow; those read so.
+
+        When every new report sorts after the event's last source and the event has one
+        status step, its reports go at the end of its lists (`tail`): nothing of the
+        lists is read, the server appends them (`APPEND_TAIL`). Otherwise the sources
+        are read from the status history and merged in order (`APPEND_SUPPORTS`)."""
+        rows = [
+            {
+                "source": s,
+                "type": t,
+                "target": o,
+                "first_new": min(x.article_id for x in reports[(s, t, o)]),
+            }
+            for s, t, o in keys
+        ]
         events: dict[FactKey, list[dict[str, Any]]] = {}
         for r in self.tx.run(q.FACT_HEADS, rows=rows):
             events.setdefault((r["source"], r["type"], r["target"]), []).append(dict(r["head"]))
@@ -296,7 +310,13 @@ class Working:
             if len(heads) != 1 or not heads[0].get("event_id"):
                 continue
             head = heads[0]
-            if len(history_ids(head)) != head["n"]:
+            first_new = min(x.article_id for x in reports[key])
+            head["tail"] = (
+                head["steps"] == 1 and head["last"] is not None and head["last"] < first_new
+            )
+            if head.get("history_sources_json") is None and not head["tail"]:
+                continue  # the server thought it a tail, this process does not: read it whole
+            if not head["tail"] and len(history_ids(head)) != head["n"]:
                 continue  # not the layout this relies on (every source in one step)
             if not all(appends(s, head.get("date")) for s in reports[key]):
                 continue
@@ -305,6 +325,13 @@ class Working:
             rel.appended = head
             done.add(key)
         return done
+
+    def appends(self, key: FactKey, report: Support) -> bool:
+        """Whether a report can join an appended relation (else it is read whole)."""
+        head = self.relations[key].appended
+        assert head is not None
+        tail_ok = not head["tail"] or report.article_id > head["last"]
+        return tail_ok and appends(report, head.get("date"))
 
     def read_whole(self, key: FactKey) -> RelationState:
         """An appended relation read whole after all (a report it did not foresee)."""
@@ -458,25 +485,33 @@ class Working:
             self.tx.run(q.merge_facts(), rows=rows).consume()
 
     def _append_supports(self) -> None:
-        rows = []
+        merged, tails = [], []
         for (source, rtype, target), rel in sorted(self.relations.items()):
-            if rel.appended is None or not rel.supports:
+            head = rel.appended
+            if head is None or not rel.supports:
                 continue
             added = sorted(rel.supports.values(), key=lambda s: s.article_id)
-            rows.append(
-                {
-                    "source": source,
-                    "type": rtype,
-                    "target": target,
-                    "event_id": rel.appended["event_id"],
-                    "n": rel.appended["n"],
-                    "order": merged_order(history_ids(rel.appended), added),
-                    "added": [support_row(s) for s in added],
-                    "props": appended_props(rel.appended, added),
-                }
-            )
-        if rows:
-            self.tx.run(q.APPEND_SUPPORTS, rows=rows).consume()
+            row = {
+                "source": source,
+                "type": rtype,
+                "target": target,
+                "event_id": head["event_id"],
+                "n": head["n"],
+                "added": [support_row(s) for s in added],
+                "props": appended_props(head, added),
+            }
+            if head["tail"]:
+                ids = ", ".join(json.dumps(s.article_id) for s in added)
+                tails.append(row | {"suffix": f", {ids}]"})
+            else:
+                merged.append(row | {"order": merged_order(history_ids(head), added)})
+        for query, rows in ((q.APPEND_SUPPORTS, merged), (q.APPEND_TAIL, tails)):
+            if not rows:
+                continue
+            record = self.tx.run(query, rows=rows).single()
+            if record is None or record["written"] != len(rows):
+                # the relationships were locked and read in this transaction: never
+                raise RuntimeError("an appended relationship changed under its locks")
 
     def _refresh_entities(self) -> None:
         ids = sorted(eid for eid, e in self.entities.items() if e.props is not None)

@@ -38,7 +38,7 @@ from graph.ids import normalize_name
 from graph.models import Entity, Extraction, Relation
 from graph.store.events import Support, events_of, joins_single_event
 from graph.store.neo4j.records import article_props, support_of
-from graph.store.neo4j.working import FactKey, Refs, Working, appends
+from graph.store.neo4j.working import FactKey, Refs, Working
 from graph.store.protocol import RetractSummary, UpsertSummary
 
 
@@ -192,8 +192,11 @@ def _recut(
         report = support_of(aid, seen, new[key]) if key in new else None
         if report is not None and aid not in rel.supports and len(rel.events) == 1:
             (only, date), *_ = rel.events.items()
-            joins = joins_single_event if rel.appended is None else appends
-            if only and joins(report, date):
+            if rel.appended is None:
+                joins = joins_single_event(report, date)
+            else:
+                joins = w.appends(key, report)
+            if only and joins:
                 rel.supports[aid] = report
                 rel.cut = None
                 out.placed[key] = only
