@@ -200,7 +200,7 @@ class Working:
         stored = [r["id"] for r in rows if not r["fresh"]]
         refs = {aid: Refs() for aid in todo}
         if stored:
-            for r in self.tx.run(q.ARTICLE_REFS_MANY, ids=stored):
+            for r in self.tx.run(q.typed(q.ARTICLE_REFS_MANY), ids=stored):
                 facts: dict[FactKey, set[str]] = {}
                 for f in r["facts"]:
                     key = (f["source"], f["type"], f["target"])
@@ -274,7 +274,7 @@ class Working:
         rows = [{"source": s, "type": t, "target": o} for s, t, o in sorted(full)]
         if not rows:
             return
-        for r in self.tx.run(q.FACT_STATE, rows=rows):
+        for r in self.tx.run(q.typed(q.FACT_STATE), rows=rows):
             rel = self.relations[(r["source"], r["type"], r["target"])]
             props = r["props"]
             event = props.get("event_id") or ""
@@ -303,7 +303,7 @@ class Working:
             for s, t, o in keys
         ]
         events: dict[FactKey, list[dict[str, Any]]] = {}
-        for r in self.tx.run(q.FACT_HEADS, rows=rows):
+        for r in self.tx.run(q.typed(q.FACT_HEADS), rows=rows):
             events.setdefault((r["source"], r["type"], r["target"]), []).append(dict(r["head"]))
         done = set()
         for key, heads in events.items():
@@ -399,7 +399,7 @@ class Working:
                 keep = sorted(rel.events)
                 rows.append({"source": source, "type": rtype, "target": target, "keep": keep})
         if rows:
-            self.tx.run(q.DELETE_VANISHED_EVENTS, rows=rows).consume()
+            self.tx.run(q.typed(q.DELETE_VANISHED_EVENTS), rows=rows).consume()
 
     def _mention_changes(self) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
         dropped, added = [], []
@@ -508,7 +508,7 @@ class Working:
         for query, rows in ((q.APPEND_SUPPORTS, merged), (q.APPEND_TAIL, tails)):
             if not rows:
                 continue
-            record = self.tx.run(query, rows=rows).single()
+            record = self.tx.run(q.typed(query), rows=rows).single()
             if record is None or record["written"] != len(rows):
                 # the relationships were locked and read in this transaction: never
                 raise RuntimeError("an appended relationship changed under its locks")

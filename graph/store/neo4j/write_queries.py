@@ -57,6 +57,16 @@ def when(test: str, name: str, clause: str) -> str:
     return f"FOREACH (_ IN CASE WHEN {test} = '{name}' THEN [1] ELSE [] END | {clause})"
 
 
+@lru_cache(maxsize=32)
+def typed(query: str) -> str:
+    """`query` with its fact relationship `-[r]->` typed with every ontology relation
+    (`-[r:BANNED|FINED|...]->`): an untyped expand from a body named by thousands of
+    articles walks all its MENTIONED_IN relationships too; a typed one only its facts."""
+    if "-[r]->" not in query:
+        raise ValueError("no fact relationship `-[r]->` to type in the query")
+    return query.replace("-[r]->", f"-[r:{rel_alternatives()}]->")
+
+
 @lru_cache(maxsize=1)
 def set_entities() -> str:
     """Write entity properties, in one statement for every type.
@@ -195,13 +205,16 @@ FACT_STATE = (
     "RETURN s.id AS source, type(r) AS type, t.id AS target, properties(r) AS props"
 )
 
-# The head of each parallel relationship: what an appended read needs (working.py). The
+# The head of the only event of each relation that has one: what an appended read needs
+# (working.py; a relation of several events is read whole). The
 # sources (from the status history) only when the new reports (from `first_new` on) do
 # not all go after the last one, or the event has several status steps.
 FACT_HEADS = (
     "UNWIND $rows AS row "
     "MATCH (s:Entity {id: row.source})-[r]->(t:Entity {id: row.target}) "
     "WHERE type(r) = row.type "
+    "WITH s, t, row, collect(r) AS events WHERE size(events) = 1 "
+    "WITH s, t, row, events[0] AS r "
     "RETURN s.id AS source, type(r) AS type, t.id AS target, "
     "r {.event_id, .date, .first_seen, .last_seen, .confidence, n: size(r.sources), "
     "last: r.sources[-1], steps: size(r.history_status), "
