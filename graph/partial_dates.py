@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 YEAR, MONTH, DAY = "year", "month", "day"
 PATTERN = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
@@ -60,16 +61,9 @@ class PartialDate:
             value = value.date()
         if isinstance(value, dt.date):
             return cls.of(value)
-        found = PATTERN.match(value.strip()) if isinstance(value, str) else None
-        if not found:
+        if not isinstance(value, str):
             raise ValueError(f"a date must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
-        year, month, day = (int(g) if g else None for g in found.groups())
-        assert year is not None
-        if (month is not None and not 1 <= month <= 12) or (
-            day is not None and month is not None and not _exists(year, month, day)
-        ):
-            raise ValueError(f"no such date: {value!r}")
-        return cls(year, month, day)
+        return _parse_text(value)
 
     @property
     def precision(self) -> str:
@@ -146,6 +140,22 @@ def _exists(year: int, month: int, day: int) -> bool:
 def normalise(value: str | dt.date | PartialDate | None) -> str | None:
     """Any accepted date form as its "YYYY[-MM[-DD]]" text; None stays None."""
     return None if value is None else PartialDate.parse(value).text()
+
+
+@lru_cache(maxsize=65536)
+def _parse_text(value: str) -> PartialDate:
+    """`PartialDate.parse` of a text, cached: the stores' event cuts compare the same few
+    dates over and over (an instance is immutable, so sharing one is safe)."""
+    found = PATTERN.match(value.strip())
+    if not found:
+        raise ValueError(f"a date must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+    year, month, day = (int(g) if g else None for g in found.groups())
+    assert year is not None
+    if (month is not None and not 1 <= month <= 12) or (
+        day is not None and month is not None and not _exists(year, month, day)
+    ):
+        raise ValueError(f"no such date: {value!r}")
+    return PartialDate(year, month, day)
 
 
 def more_precise(a: str | None, b: str | None) -> str | None:

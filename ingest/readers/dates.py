@@ -8,6 +8,7 @@ import re
 import time
 
 _ISO_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_DIGIT = re.compile(r"\d")  # any script's digits
 _FORMATS = (
     "%B %d, %Y",
     "%b %d, %Y",
@@ -66,6 +67,8 @@ def _parse_rfc2822(text: str) -> dt.date | None:
 
 
 def _parse_any(text: str) -> dt.date | None:
+    if not _DIGIT.search(text):
+        return None  # no year written: nothing to ask dateparser (its first call takes seconds)
     import dateparser  # slow first call; only reached for unusual formats
 
     parsed = dateparser.parse(

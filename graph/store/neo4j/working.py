@@ -26,6 +26,7 @@ transaction again, which then sees the committed state.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,9 +34,15 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from graph.identity import Candidate
-from graph.store.events import Support, events_of
+from graph.store.events import (
+    EVENT_PROPERTIES,
+    EventView,
+    Support,
+    events_of,
+    joins_single_event,
+)
 from graph.store.neo4j import write_queries as q
-from graph.store.neo4j.records import event_props, supports_from
+from graph.store.neo4j.records import event_props, supports_from, to_date
 
 FactKey = tuple[str, str, str]  # (source id, type, target id)
 SCRATCH = ("_lock", "_fresh")  # properties that only live inside a write transaction
@@ -96,6 +103,66 @@ class RelationState:
     events: dict[str, str | None]
     first: dict[str, list[Support]]
     dirty: bool = False
+    cut: list[tuple[EventView, list[Support]]] | None = None  # `events_of` of `supports`
+    # Appended (see `read_relations`): the only event's stored properties that change as
+    # reports join it as they are; `supports` then holds the batch's reports only.
+    appended: dict[str, Any] | None = None
+
+
+def appends(s: Support, date: str | None) -> bool:
+    """Whether a report joins an only event dated `date` as it is, and adds nothing to
+    what its reports say together but itself (no properties of its own)."""
+    own = [k for k, v in s.properties.items() if v is not None and k not in EVENT_PROPERTIES]
+    return not own and joins_single_event(s, date)
+
+
+def history_ids(head: dict[str, Any]) -> list[str]:
+    """Every source of an event, from its status history (each report is in one step),
+    in the order of its aligned lists: article-id order."""
+    return sorted(a for entry in head.get("history_sources_json") or [] for a in json.loads(entry))
+
+
+def merged_order(stored: list[str], added: list[Support]) -> list[int]:
+    """Where each support goes once `added` (sorted, none stored) joins `stored` (sorted):
+    k >= 0 is stored entry k, k < 0 is added entry -k - 1 (`APPEND_SUPPORTS`)."""
+    out: list[int] = []
+    i = 0
+    for j, s in enumerate(added):
+        while i < len(stored) and stored[i] < s.article_id:
+            out.append(i)
+            i += 1
+        out.append(-j - 1)
+    out.extend(range(i, len(stored)))
+    return out
+
+
+def support_row(s: Support) -> list[Any]:
+    """One support as the aligned lists of graph/store/neo4j/records.py store it."""
+    seen = s.seen.isoformat() if s.seen else ""
+    props = json.dumps(s.properties, sort_keys=True)
+    return [s.article_id, s.evidence or "", seen, float(s.confidence), s.date or "", props]
+
+
+def appended_props(head: dict[str, Any], added: list[Support]) -> dict[str, Any]:
+    """What reports that join an event as they are change on it (graph/store/provenance.py
+    `fact_of_event`): first and last seen, the highest confidence, the start of an undated
+    event (when first seen), and the sources of its first status step (taken; the
+    reports end nothing)."""
+    seen = [d for d in [to_date(head.get("first_seen")), to_date(head.get("last_seen"))] if d]
+    seen += [s.seen for s in added if s.seen]
+    props: dict[str, Any] = {
+        "first_seen": min(seen) if seen else None,
+        "last_seen": max(seen) if seen else None,
+        "confidence": max([float(head.get("confidence") or 0.0), *(s.confidence for s in added)]),
+    }
+    if not head["tail"]:  # at the tail, the server appends to the history's text itself
+        history = list(head.get("history_sources_json") or [])
+        taken = json.loads(history[0]) if history else []
+        history[:1] = [json.dumps(sorted([*taken, *(s.article_id for s in added)]))]
+        props["history_sources_json"] = history
+    if not head.get("date"):
+        props["in_force_from"] = props["first_seen"]
+    return props
 
 
 def _plain(props: dict[str, Any]) -> dict[str, Any]:
@@ -125,7 +192,7 @@ class Working:
 
     def lock_articles(self, ids: Iterable[str]) -> None:
         """Lock (creating a placeholder when missing) and read these articles' links."""
-        todo = sorted(set(ids) - set(self.articles))
+        todo = sorted({i for i in ids if i not in self.articles})
         if not todo:
             return
         rows = list(self.tx.run(q.LOCK_ARTICLES, ids=todo))
@@ -133,7 +200,7 @@ class Working:
         stored = [r["id"] for r in rows if not r["fresh"]]
         refs = {aid: Refs() for aid in todo}
         if stored:
-            for r in self.tx.run(q.ARTICLE_REFS_MANY, ids=stored):
+            for r in self.tx.run(q.typed(q.ARTICLE_REFS_MANY), ids=stored):
                 facts: dict[FactKey, set[str]] = {}
                 for f in r["facts"]:
                     key = (f["source"], f["type"], f["target"])
@@ -150,15 +217,19 @@ class Working:
 
     def lock_entities(self, ids: Iterable[str]) -> None:
         """Lock (creating placeholders when missing) and read these entities."""
-        todo = sorted(set(ids) - set(self.entities))
+        todo = sorted({i for i in ids if i not in self.entities})
         if not todo:
             return
         rows = list(self.tx.run(q.LOCK_ENTITIES, ids=todo))
         _lost(rows)
+        mentioned_by: dict[str, set[str]] = {}
+        for aid, art in self.articles.items():
+            for eid in art.first_mentions:
+                mentioned_by.setdefault(eid, set()).add(aid)
         for r in rows:
             eid = r["id"]
             props = None if r["fresh"] else _plain(dict(r["props"]))
-            mine = {aid for aid, a in self.articles.items() if eid in a.first_mentions}
+            mine = mentioned_by.get(eid, set())
             self.entities[eid] = EntityState(
                 props=props,
                 others=int(r["mentions"]) - len(mine),
@@ -168,7 +239,7 @@ class Working:
 
     def read_aliases(self, keys: Iterable[str]) -> None:
         """Read these alias nodes (their entities are locked already)."""
-        todo = sorted(set(keys) - set(self.aliases))
+        todo = sorted({k for k in keys if k not in self.aliases})
         if not todo:
             return
         found = {r["key"]: dict(r["props"]) for r in self.tx.run(q.ALIAS_STATE, keys=todo)}
@@ -180,15 +251,30 @@ class Working:
             sources = list(props.pop("sources", None) or [])
             self.aliases[key] = AliasState(props, list(sources), (dict(props), list(sources)))
 
-    def read_relations(self, keys: Iterable[FactKey]) -> None:
-        """Read every support of these relations (their ends are locked already)."""
-        todo = sorted(set(keys) - set(self.relations))
+    def read_relations(
+        self, keys: Iterable[FactKey], reports: dict[FactKey, list[Support]] | None = None
+    ) -> None:
+        """Read the relations these keys name (their ends are locked already).
+
+        A relation the batch only adds `reports` to that join its only event as they are
+        (graph/store/events.py `joins_single_event`, and no properties of their own) is
+        read *appended*: its event id, date and the few properties such reports change,
+        never its supports, which may number thousands (a regulator's seat) and are
+        merged into the relationship's lists by the server (`APPEND_SUPPORTS`). Every
+        other relation is read whole: every support of its parallel relationships."""
+        todo = sorted({k for k in keys if k not in self.relations})
         if not todo:
             return
         for key in todo:
             self.relations[key] = RelationState({}, {}, {})
-        rows = [{"source": s, "type": t, "target": o} for s, t, o in todo]
-        for r in self.tx.run(q.FACT_STATE, rows=rows):
+        full = set(todo)
+        appendable = [k for k in todo if reports and k in reports]
+        if appendable:
+            full -= self._read_appended(appendable, reports or {})
+        rows = [{"source": s, "type": t, "target": o} for s, t, o in sorted(full)]
+        if not rows:
+            return
+        for r in self.tx.run(q.typed(q.FACT_STATE), rows=rows):
             rel = self.relations[(r["source"], r["type"], r["target"])]
             props = r["props"]
             event = props.get("event_id") or ""
@@ -197,6 +283,64 @@ class Working:
             rel.first[event] = sorted(group, key=lambda s: s.article_id)
             for s in group:
                 rel.supports[s.article_id] = s
+
+    def _read_appended(
+        self, keys: list[FactKey], reports: dict[FactKey, list[Support]]
+    ) -> set[FactKey]:
+        """Read these relations appended where their reports allow; those read so.
+
+        When every new report sorts after the event's last source and the event has one
+        status step, its reports go at the end of its lists (`tail`): nothing of the
+        lists is read, the server appends them (`APPEND_TAIL`). Otherwise the sources
+        are read from the status history and merged in order (`APPEND_SUPPORTS`)."""
+        rows = [
+            {
+                "source": s,
+                "type": t,
+                "target": o,
+                "first_new": min(x.article_id for x in reports[(s, t, o)]),
+            }
+            for s, t, o in keys
+        ]
+        events: dict[FactKey, list[dict[str, Any]]] = {}
+        for r in self.tx.run(q.typed(q.FACT_HEADS), rows=rows):
+            events.setdefault((r["source"], r["type"], r["target"]), []).append(dict(r["head"]))
+        done = set()
+        for key, heads in events.items():
+            if len(heads) != 1 or not heads[0].get("event_id"):
+                continue
+            head = heads[0]
+            first_new = min(x.article_id for x in reports[key])
+            head["tail"] = (
+                head["steps"] == 1 and head["last"] is not None and head["last"] < first_new
+            )
+            if head.get("history_sources_json") is None and not head["tail"]:
+                continue  # the server thought it a tail, this process does not: read it whole
+            if not head["tail"] and len(history_ids(head)) != head["n"]:
+                continue  # not the layout this relies on (every source in one step)
+            if not all(appends(s, head.get("date")) for s in reports[key]):
+                continue
+            rel = self.relations[key]
+            rel.events = {head["event_id"]: head.get("date")}
+            rel.appended = head
+            done.add(key)
+        return done
+
+    def appends(self, key: FactKey, report: Support) -> bool:
+        """Whether a report can join an appended relation (else it is read whole)."""
+        head = self.relations[key].appended
+        assert head is not None
+        tail_ok = not head["tail"] or report.article_id > head["last"]
+        return tail_ok and appends(report, head.get("date"))
+
+    def read_whole(self, key: FactKey) -> RelationState:
+        """An appended relation read whole after all (a report it did not foresee)."""
+        rel = self.relations.pop(key)
+        self.read_relations([key])
+        whole = self.relations[key]
+        whole.supports.update(rel.supports)
+        whole.dirty = rel.dirty
+        return whole
 
     # -- what write.py asks ------------------------------------------------------------------
 
@@ -245,6 +389,7 @@ class Working:
         self._add_mentions()
         self._write_aliases()
         self._write_events()
+        self._append_supports()
         self._refresh_entities()
 
     def _delete_vanished_events(self) -> None:
@@ -254,7 +399,7 @@ class Working:
                 keep = sorted(rel.events)
                 rows.append({"source": source, "type": rtype, "target": target, "keep": keep})
         if rows:
-            self.tx.run(q.DELETE_VANISHED_EVENTS, rows=rows).consume()
+            self.tx.run(q.typed(q.DELETE_VANISHED_EVENTS), rows=rows).consume()
 
     def _mention_changes(self) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
         dropped, added = [], []
@@ -324,10 +469,13 @@ class Working:
     def _write_events(self) -> None:
         rows: list[dict[str, Any]] = []
         for key, rel in sorted(self.relations.items()):
-            if not rel.dirty:
+            if not rel.dirty or rel.appended is not None:
                 continue
             source, rtype, target = key
-            for view, group in events_of(source, rtype, target, rel.supports.values()):
+            cut = rel.cut
+            if cut is None:
+                cut = events_of(source, rtype, target, rel.supports.values())
+            for view, group in cut:
                 if rel.first.get(view.event_id) == group:
                     continue  # this event's reports are those it had: nothing to write
                 row = {"source": source, "type": rtype, "target": target}
@@ -335,6 +483,35 @@ class Working:
                 rows.append(row | {"event_id": view.event_id, "props": props})
         if rows:
             self.tx.run(q.merge_facts(), rows=rows).consume()
+
+    def _append_supports(self) -> None:
+        merged, tails = [], []
+        for (source, rtype, target), rel in sorted(self.relations.items()):
+            head = rel.appended
+            if head is None or not rel.supports:
+                continue
+            added = sorted(rel.supports.values(), key=lambda s: s.article_id)
+            row = {
+                "source": source,
+                "type": rtype,
+                "target": target,
+                "event_id": head["event_id"],
+                "n": head["n"],
+                "added": [support_row(s) for s in added],
+                "props": appended_props(head, added),
+            }
+            if head["tail"]:
+                ids = ", ".join(json.dumps(s.article_id) for s in added)
+                tails.append(row | {"suffix": f", {ids}]"})
+            else:
+                merged.append(row | {"order": merged_order(history_ids(head), added)})
+        for query, rows in ((q.APPEND_SUPPORTS, merged), (q.APPEND_TAIL, tails)):
+            if not rows:
+                continue
+            record = self.tx.run(q.typed(query), rows=rows).single()
+            if record is None or record["written"] != len(rows):
+                # the relationships were locked and read in this transaction: never
+                raise RuntimeError("an appended relationship changed under its locks")
 
     def _refresh_entities(self) -> None:
         ids = sorted(eid for eid, e in self.entities.items() if e.props is not None)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,7 +36,7 @@ from graph.errors import NotFoundError
 from graph.identity import alias_is_identifying, fuzzy_words, match_key, resolve_extraction
 from graph.ids import normalize_name
 from graph.models import Entity, Extraction, Relation
-from graph.store.events import events_of, joins_single_event
+from graph.store.events import Support, events_of, joins_single_event
 from graph.store.neo4j.records import article_props, support_of
 from graph.store.neo4j.working import FactKey, Refs, Working
 from graph.store.protocol import RetractSummary, UpsertSummary
@@ -125,7 +126,9 @@ def _prefetch(w: Working, ops: list[Extraction | str]) -> None:
     """Lock and read up front, in a few statements, all a batch is likely to touch: its
     articles, then every entity id its extractions name (as given and as resolved
     against nothing: the ids identity resolution gives unless a stored QID differs) and
-    every entity the articles mention now, then those entities' aliases and relations."""
+    every entity the articles mention now, then those entities' aliases and relations.
+    A relation only new articles report (none of the batch's articles reported it
+    before, none comes twice) may be read appended (working.py `read_relations`)."""
     w.lock_articles(x if isinstance(x, str) else x.article.id for x in ops)
     ids: set[str] = set()
     keys: set[FactKey] = set()
@@ -134,18 +137,26 @@ def _prefetch(w: Working, ops: list[Extraction | str]) -> None:
         ids |= art.refs.mentions
         keys |= set(art.refs.facts)
         alias_keys |= art.refs.aliases
+    whole = set(keys)
+    reports: dict[FactKey, list[Support]] = {}
+    counts = Counter(x if isinstance(x, str) else x.article.id for x in ops)
     for x in ops:
         if isinstance(x, str):
             continue
         resolved, _ = resolve_extraction(x, _Nothing())
         ids |= {e.id for e in x.entities} | {e.id for e in resolved.entities}
-        keys |= {r.key for r in resolved.relations}
+        relations = _first_by_key(resolved.relations)
+        keys |= set(relations)
+        if counts[x.article.id] > 1:
+            whole |= set(relations)
+        for key, rel in relations.items():
+            reports.setdefault(key, []).append(support_of(x.article.id, x.article.published, rel))
         for e in resolved.entities:
             alias_keys |= {alias_key(e.id, a.name) for a in e.aliases}
             alias_keys.add(alias_key(e.id, e.name))
     w.lock_entities(ids)
     w.read_aliases(alias_keys)
-    w.read_relations(keys)
+    w.read_relations(keys, {k: v for k, v in reports.items() if k not in whole})
 
 
 class _Nothing:
@@ -181,14 +192,21 @@ def _recut(
         report = support_of(aid, seen, new[key]) if key in new else None
         if report is not None and aid not in rel.supports and len(rel.events) == 1:
             (only, date), *_ = rel.events.items()
-            if only and joins_single_event(report, date):
+            if rel.appended is None:
+                joins = joins_single_event(report, date)
+            else:
+                joins = w.appends(key, report)
+            if only and joins:
                 rel.supports[aid] = report
+                rel.cut = None
                 out.placed[key] = only
                 continue
+        if rel.appended is not None:
+            rel = w.read_whole(key)
         rel.supports.pop(aid, None)
         if report is not None:
             rel.supports[aid] = report
-        cut = events_of(*key, rel.supports.values())
+        cut = rel.cut = events_of(*key, rel.supports.values())
         rel.events = {view.event_id: view.date for view, _ in cut}
         for view, group in cut:
             if any(s.article_id == aid for s in group):

@@ -57,6 +57,16 @@ def when(test: str, name: str, clause: str) -> str:
     return f"FOREACH (_ IN CASE WHEN {test} = '{name}' THEN [1] ELSE [] END | {clause})"
 
 
+@lru_cache(maxsize=32)
+def typed(query: str) -> str:
+    """`query` with its fact relationship `-[r]->` typed with every ontology relation
+    (`-[r:BANNED|FINED|...]->`): an untyped expand from a body named by thousands of
+    articles walks all its MENTIONED_IN relationships too; a typed one only its facts."""
+    if "-[r]->" not in query:
+        raise ValueError("no fact relationship `-[r]->` to type in the query")
+    return query.replace("-[r]->", f"-[r:{rel_alternatives()}]->")
+
+
 @lru_cache(maxsize=1)
 def set_entities() -> str:
     """Write entity properties, in one statement for every type.
@@ -193,4 +203,56 @@ FACT_STATE = (
     "MATCH (s:Entity {id: row.source})-[r]->(t:Entity {id: row.target}) "
     "WHERE type(r) = row.type "
     "RETURN s.id AS source, type(r) AS type, t.id AS target, properties(r) AS props"
+)
+
+# The head of the only event of each relation that has one: what an appended read needs
+# (working.py; a relation of several events is read whole). The
+# sources (from the status history) only when the new reports (from `first_new` on) do
+# not all go after the last one, or the event has several status steps.
+FACT_HEADS = (
+    "UNWIND $rows AS row "
+    "MATCH (s:Entity {id: row.source})-[r]->(t:Entity {id: row.target}) "
+    "WHERE type(r) = row.type "
+    "WITH s, t, row, collect(r) AS events WHERE size(events) = 1 "
+    "WITH s, t, row, events[0] AS r "
+    "RETURN s.id AS source, type(r) AS type, t.id AS target, "
+    "r {.event_id, .date, .first_seen, .last_seen, .confidence, n: size(r.sources), "
+    "last: r.sources[-1], steps: size(r.history_status), "
+    "history_sources_json: CASE WHEN size(r.history_status) = 1 "
+    "AND r.sources[-1] < row.first_new THEN null ELSE r.history_sources_json END} AS head"
+)
+
+# Rows {source, type, target, event_id, n, order, added, props}: reports joining an event
+# as they are, merged into its aligned support lists in the order `order` gives (k >= 0:
+# stored entry k, k < 0: added entry -k - 1), and the few properties they change.
+APPEND_SUPPORTS = (
+    "UNWIND $rows AS row "
+    "MATCH (s:Entity {id: row.source})-[r]->(t:Entity {id: row.target}) "
+    "WHERE type(r) = row.type AND r.event_id = row.event_id AND size(r.sources) = row.n "
+    "WITH r, row, [k IN row.order | CASE WHEN k >= 0 THEN [r.sources[k], r.evidence[k], "
+    "r.seen[k], r.confidences[k], r.dates[k], r.support_properties[k]] "
+    "ELSE row.added[-k - 1] END] AS xs "
+    "SET r.sources = [x IN xs | x[0]], r.evidence = [x IN xs | x[1]], "
+    "r.seen = [x IN xs | x[2]], r.confidences = [x IN xs | x[3]], "
+    "r.dates = [x IN xs | x[4]], r.support_properties = [x IN xs | x[5]] "
+    "SET r += row.props RETURN count(r) AS written"
+)
+
+# Rows {source, type, target, event_id, n, added, suffix, props}: reports that join an
+# event as they are and sort after its last source, appended to its lists; `suffix`
+# (", " + the new ids as JSON + "]") extends the JSON list of its one status step.
+APPEND_TAIL = (
+    "UNWIND $rows AS row "
+    "MATCH (s:Entity {id: row.source})-[r]->(t:Entity {id: row.target}) "
+    "WHERE type(r) = row.type AND r.event_id = row.event_id AND size(r.sources) = row.n "
+    "AND size(r.history_sources_json) = 1 "
+    "SET r.sources = r.sources + [x IN row.added | x[0]], "
+    "r.evidence = r.evidence + [x IN row.added | x[1]], "
+    "r.seen = r.seen + [x IN row.added | x[2]], "
+    "r.confidences = r.confidences + [x IN row.added | x[3]], "
+    "r.dates = r.dates + [x IN row.added | x[4]], "
+    "r.support_properties = r.support_properties + [x IN row.added | x[5]], "
+    "r.history_sources_json = [left(r.history_sources_json[0], "
+    "size(r.history_sources_json[0]) - 1) + row.suffix] "
+    "SET r += row.props RETURN count(r) AS written"
 )
