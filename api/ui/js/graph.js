@@ -119,12 +119,28 @@ export function markRendered() {
   $("cy").dataset.focus = state.view.focus;
 }
 
+let lastTap = { id: null, at: 0 };
+
+/** Whether a tap is the second of a double tap on the same node: the mouse's own click
+ * count, else (touch) a tap on the node tapped less than 400 ms before. Cytoscape's
+ * dbltap is any two taps within 250 ms, on whatever was tapped, which a slow page can
+ * make of two single clicks on two nodes. */
+function isSecondTap(evt) {
+  const clicks = evt.originalEvent?.detail || 0;
+  const now = performance.now();
+  const id = evt.target.id();
+  const second = clicks >= 2 || (clicks === 0 && lastTap.id === id && now - lastTap.at < 400);
+  lastTap = second ? { id: null, at: 0 } : { id, at: now };
+  return second;
+}
+
 export function createGraph() {
   window.cy = cytoscape({ container: $("cy"), style: graphStyle(), minZoom: 0.1, maxZoom: 4,
     selectionType: "single", boxSelectionEnabled: false });
-  window.cy.on("tap", "node", (evt) => selectNode(evt.target.id()));
-  window.cy.on("dbltap", "node", (evt) => {
+  window.cy.on("tap", "node", (evt) => {
     const node = evt.target;
+    selectNode(node.id());
+    if (!isSecondTap(evt)) return;
     if (node.hasClass("cluster")) openCluster(node.data("cluster"));
     else expandNode(node.id());
   });
