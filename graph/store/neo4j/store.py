@@ -149,11 +149,15 @@ class Neo4jStore(BaseStore):
 
     def write(self, work: Callable[..., T], *args: Any) -> T:
         """Run a transaction function in a managed write transaction (retried as a whole
-        for at most the write budget)."""
+        for at most the write budget). The session shares `execute_query`'s bookmark
+        manager with the reads, so on a cluster a read after a write sees it (causal
+        consistency) and a write follows the reads before it."""
         with (
             translated(self._where),
             self._driver.session(
-                database=self.database, max_transaction_retry_time=self.timeouts.write_retry
+                database=self.database,
+                max_transaction_retry_time=self.timeouts.write_retry,
+                bookmark_manager=self._driver.execute_query_bookmark_manager,
             ) as session,
         ):
             return session.execute_write(work, *args)
