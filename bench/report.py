@@ -171,7 +171,7 @@ def render(results: dict[str, Any], report_path: Path, plots: Path) -> str:
         "",
         "`make bench` starts the project's Neo4j if it is not running and WIPES its database",
         "(holding the test runs' lock meanwhile). The full run (1k, 10k, 100k articles) takes",
-        "hours on a 2-core machine while the Neo4j ingest writes one article per transaction;",
+        "hours on a 2-core machine (the Neo4j figures below predate its batched writes);",
         "`--sizes`, `--stores` and `--seconds` shorten it. tests/test_bench_smoke.py runs it",
         "at tiny sizes on every `make test`, checking the report's structure, never timings.",
         "",
