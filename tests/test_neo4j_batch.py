@@ -270,15 +270,16 @@ def test_concurrent_overlapping_batches_give_the_serial_graph(
 
 
 def _odd_extractor(article: Article) -> Extraction:
-    """The extraction of a tiny article; for article "bad", one the store refuses (a
-    relation to an entity it does not list)."""
+    """The extraction of a tiny article; for article "bad", one the store refuses whole (an
+    entity of a type the ontology does not have; a wrong relation alone would be refused
+    alone, graph/store/validation.py)."""
     ex = _exchange(len(article.id) % 5)
     x = Extraction(article=article, entities=[ex], relations=[])
     if article.id == "t-bad":
-        rel = Relation.model_construct(
-            type="FINED", source=ex.id, target="regulator:nowhere", sources=[], properties={}
+        odd = Entity.model_construct(id="spaceship:x", type="Spaceship", name="X", aliases=[])
+        x = Extraction.model_construct(
+            article=article, entities=[ex, odd], relations=[], refused=[]
         )
-        x = Extraction.model_construct(article=article, entities=[ex], relations=[rel], refused=[])
     return x
 
 
