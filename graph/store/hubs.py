@@ -54,9 +54,8 @@ def _groups(edges: list[Fact], direction: Direction) -> dict[str, dict[GroupKey,
     for fact in edges:
         if direction in ("out", "both"):
             out[fact.source.id][(fact.type, "out")].append(fact)
-        if direction in ("in", "both") and fact.target.id != fact.source.id:
-            out[fact.target.id][(fact.type, "in")].append(fact)
-        elif direction == "in":
+        # "both": a loop is already in its node's "out" group
+        if direction == "in" or (direction == "both" and fact.target.id != fact.source.id):
             out[fact.target.id][(fact.type, "in")].append(fact)
     return out
 
