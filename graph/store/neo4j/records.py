@@ -206,9 +206,30 @@ def entity_record(props: Mapping[str, Any], sources: list[str], counts: list[Any
     )
 
 
+CAPTION_CHARS = 24  # what a caption shows before Neo4j Browser's node circle cuts it
+
+
+def short_caption(title: str | None, publisher: str | None, published: Any, article_id: str) -> str:
+    """What Neo4j Browser captions an article node with: its title cut at a word within
+    `CAPTION_CHARS` (the whole title would show as "se…"), else publisher and day, else
+    its id. Stored as the node's `caption`; never read back into an `Article`."""
+    words = " ".join((title or "").split())
+    if words:
+        if len(words) <= CAPTION_CHARS:
+            return words
+        cut = words[:CAPTION_CHARS].rsplit(" ", 1)[0].rstrip(",;:-–—")
+        return (cut or words[: CAPTION_CHARS - 1]) + "…"
+    day = str(published)[:10] if published else ""
+    return " ".join(x for x in (publisher or "", day) if x) or article_id
+
+
 def article_props(article: Article) -> dict[str, Any]:
-    """An article node's properties (`published` as a Neo4j date)."""
-    return {k: getattr(article, k) for k in _ARTICLE_FIELDS if getattr(article, k) is not None}
+    """An article node's properties (`published` as a Neo4j date), with its `caption`."""
+    props = {k: getattr(article, k) for k in _ARTICLE_FIELDS if getattr(article, k) is not None}
+    props["caption"] = short_caption(
+        article.title, article.publisher, article.published, article.id
+    )
+    return props
 
 
 def article_from(p: Mapping[str, Any]) -> Article:

@@ -12,6 +12,7 @@ from neo4j.exceptions import ClientError
 
 from graph.ontology import Ontology, get_ontology
 from graph.store.neo4j.changes import SCHEMA as CHANGE_SCHEMA
+from graph.store.neo4j.records import short_caption
 from graph.store.neo4j.write_queries import check_label, check_rel_type
 
 FULLTEXT_INDEX = "entity_names"
@@ -136,3 +137,29 @@ def ensure_schema(driver: Driver, database: str) -> None:
             if "AlreadyExists" not in (exc.code or ""):
                 raise
     driver.execute_query("CALL db.awaitIndexes(60)", database_=database)
+    _caption_articles(driver, database)
+
+
+_UNCAPTIONED = (
+    "MATCH (a:Article) WHERE a.caption IS NULL "
+    "RETURN a.id AS id, a.title AS title, a.publisher AS publisher, a.published AS published "
+    "LIMIT 10000"
+)
+_SET_CAPTIONS = "UNWIND $rows AS row MATCH (a:Article {id: row.id}) SET a.caption = row.caption"
+
+
+def _caption_articles(driver: Driver, database: str) -> None:
+    """Give articles stored before captions existed their Browser caption (records.py
+    `short_caption`), 10,000 per statement; a database that has them all reads one scan."""
+    while True:
+        found = driver.execute_query(_UNCAPTIONED, database_=database).records
+        if not found:
+            return
+        rows = [
+            {
+                "id": r["id"],
+                "caption": short_caption(r["title"], r["publisher"], r["published"], r["id"]),
+            }
+            for r in found
+        ]
+        driver.execute_query(_SET_CAPTIONS, rows=rows, database_=database)
