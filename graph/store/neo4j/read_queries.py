@@ -12,7 +12,13 @@ from typing import Any, Protocol
 
 from graph.ontology import REL, get_ontology
 from graph.store.base import MAX_PATH, PART_OF_HOPS
-from graph.store.neo4j.write_queries import arrows, check_label, check_rel_type, rel_alternatives
+from graph.store.neo4j.write_queries import (
+    DETAIL_COLUMN,
+    arrows,
+    check_label,
+    check_rel_type,
+    rel_alternatives,
+)
 from graph.store.protocol import Direction
 
 
@@ -32,7 +38,8 @@ def summary(var: str) -> str:
 
 
 FACT_COLUMNS = (
-    f"type(r) AS type, {summary('s')} AS source, {summary('t')} AS target, properties(r) AS props"
+    f"type(r) AS type, {summary('s')} AS source, {summary('t')} AS target, "
+    f"properties(r) AS props, {DETAIL_COLUMN} AS detail"
 )
 
 ENTITY_RECORDS = (

@@ -4,11 +4,14 @@ Graph model (see graph/store/neo4j/records.py for the property layout)::
 
     (:Entity:<Type> {id, name, type, name_norm, aliases, names_norm, unnamed, count, ...})
     (:Alias {key, name, kind, lang, sources})-[:ALIAS_OF]->(:Entity)
-    (:Entity)-[:MENTIONED_IN]->(:Article {id, url, title, publisher, published, text})
+    (:Entity)-[:MENTIONED_IN]->(:Article {id, url, title, publisher, published, text,
+                                          caption})
     (:Entity)-[:<RELATION> {event_id, date, status, ended_how, ended_on, in_force_from,
-                            in_force_until, sources, evidence, seen, first_seen,
+                            in_force_until, sources, evidence, first_seen,
                             last_seen, confidence, amount, currency, history_*, ...}]->(:Entity)
                                                 one per event: parallel relationships
+    (:EventDetail {key, source, target, seen, confidences, dates, support_properties,
+                   properties})             an event's bookkeeping, connected to nothing
 
 Answers are those of graph/store/embedded/store.py (argument checks and limits are
 graph/store/base.py's; tests/test_store_conformance.py checks both). Writes go through
