@@ -138,18 +138,20 @@ def snapshot_responses(data_dir: Path) -> dict[str, Any]:
         )
         out["GET /stats (after delete)"] = _answer(client.get("/stats"))
         first, second = (i["event_id"] for i in client.get("/review").json()["items"][:2])
-        key = {"X-API-Key": KEY}
+        auth = {"X-API-Key": KEY}
         review = "/review/{event_id}"
         out[f"POST {review}/accept (no key)"] = _answer(client.post(f"/review/{first}/accept"))
         out[f"POST {review}/accept"] = _answer(
-            client.post(f"/review/{first}/accept", params={"note": "checked"}, headers=key)
+            client.post(f"/review/{first}/accept", params={"note": "checked"}, headers=auth)
         )
-        out[f"POST {review}/reject"] = _answer(client.post(f"/review/{second}/reject", headers=key))
+        out[f"POST {review}/reject"] = _answer(
+            client.post(f"/review/{second}/reject", headers=auth)
+        )
         out["GET /review?state=all (after decisions)"] = _answer(
             client.get("/review", params={"state": "all"})
         )
-        out[f"DELETE {review}"] = _answer(client.delete(f"/review/{second}", headers=key))
-        out[f"DELETE {review} (none)"] = _answer(client.delete(f"/review/{second}", headers=key))
+        out[f"DELETE {review}"] = _answer(client.delete(f"/review/{second}", headers=auth))
+        out[f"DELETE {review} (none)"] = _answer(client.delete(f"/review/{second}", headers=auth))
     return out
 
 
