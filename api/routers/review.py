@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
 
+from api import examples as ex
 from api.deps import StoreDep, WriteKey
 from api.problems import problems
 from api.routers.entities import Limit, Offset
@@ -22,6 +23,7 @@ EventId = Annotated[
         min_length=1,
         max_length=100,
         description="The fact's stable event id (`ev-...`), as `/review` and `/actions` give it.",
+        openapi_examples={"sued": {"value": "ev-da979ee427e37eb4"}},
     ),
 ]
 Note = Annotated[
@@ -41,7 +43,7 @@ Note = Annotated[
         "confidence and `why`; `state` lists the `pending` (default), `accepted`, "
         "`rejected` or `all`; `total` counts what the filter admits."
     ),
-    responses=problems(),
+    responses={**ex.ok(ex.REVIEW_PAGE), **problems()},
 )
 def list_review(
     store: StoreDep,
@@ -69,7 +71,10 @@ def _decide(store: StoreDep, event_id: str, decision: str, note: str | None) -> 
     summary="Accept a fact",
     description="Record that the fact is right: it is shown whatever its confidence, and "
     "stays so when its articles are re-ingested. Needs `X-API-Key`.",
-    responses=problems(401, 403, 404),
+    responses={
+        **ex.ok(ex.ACCEPTED_ITEM),
+        **problems(401, 403, 404),
+    },
 )
 def accept(store: StoreDep, event_id: EventId, note: Note = None) -> ReviewItem:
     return _decide(store, event_id, ACCEPTED, note)
@@ -83,7 +88,7 @@ def accept(store: StoreDep, event_id: EventId, note: Note = None) -> ReviewItem:
     description="Record that the fact is wrong: it stays stored (with its articles) but is "
     "never shown by the curated reads, even when a re-ingest reports it again. Needs "
     "`X-API-Key`.",
-    responses=problems(401, 403, 404),
+    responses={**ex.ok(ex.REVIEWED_ITEM), **problems(401, 403, 404)},
 )
 def reject(store: StoreDep, event_id: EventId, note: Note = None) -> ReviewItem:
     return _decide(store, event_id, REJECTED, note)
@@ -96,7 +101,7 @@ def reject(store: StoreDep, event_id: EventId, note: Note = None) -> ReviewItem:
     summary="Undo a decision",
     description="Delete the decision on a fact, which then follows its confidence again; "
     "the deleted decision is returned. Needs `X-API-Key`.",
-    responses=problems(401, 403, 404),
+    responses={**ex.ok(ex.REVIEW_DECISION), **problems(401, 403, 404)},
 )
 def undo(store: StoreDep, event_id: EventId) -> ReviewDecision:
     return store.undo_decision(event_id)

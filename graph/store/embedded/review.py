@@ -2,8 +2,8 @@
 queue may hold, the stored decisions, a fact by its event id, and storing a decision.
 
 Decisions live in `review_decisions`, keyed by event id, apart from `facts`: retracting
-and re-ingesting articles never touches them. `SHOWN_SQL` is the review rule of
-graph/store/review.py as a condition on a `facts` row `f` (one `?`: the threshold), for
+and re-ingesting articles never touches them. `shown_sql` is the review rule of
+graph/store/review.py as a condition on a `facts` row `f`, for
 graph/store/embedded/actions.py.
 """
 
@@ -19,10 +19,17 @@ from graph.store.protocol import Fact
 from graph.store.review import ACCEPTED, REJECTED, ReviewDecision
 
 CONFIDENCE_SQL = "(SELECT max(s.confidence) FROM fact_support s WHERE s.fact_id = f.id)"
-SHOWN_SQL = (
-    f"coalesce((SELECT d.decision = '{ACCEPTED}' FROM review_decisions d"
-    f" WHERE d.event_id = f.event_id), {CONFIDENCE_SQL} >= ?)"
+_DECIDED = (
+    "(SELECT d.decision = '" + ACCEPTED + "' FROM review_decisions d WHERE d.event_id = f.event_id)"
 )
+
+
+def shown_sql(below: float) -> tuple[str, list[float]]:
+    """The rule as a condition and its arguments; with no threshold the facts' supports
+    are not read at all (only a rejection hides a fact then)."""
+    if below <= 0:
+        return f"coalesce({_DECIDED}, 1)", []
+    return f"coalesce({_DECIDED}, {CONFIDENCE_SQL} >= ?)", [below]
 
 
 def review_facts(conn: sqlite3.Connection, below: float) -> list[Fact]:
