@@ -14,7 +14,6 @@ from graph.ontology import REL, get_ontology
 from graph.store.base import MAX_PATH, PART_OF_HOPS
 from graph.store.neo4j.write_queries import arrows, check_label, check_rel_type, rel_alternatives
 from graph.store.protocol import Direction
-from graph.store.review import ACCEPTED
 
 
 class Read(Protocol):
@@ -37,11 +36,12 @@ FACT_COLUMNS = (
 )
 
 # The review rule (graph/store/review.py) on a fact relationship `r`: its decision
-# (a :ReviewDecision node, graph/store/neo4j/review.py) if any, else its confidence
-# against $below; a NULL $below shows everything.
+# (a :ReviewDecision node, graph/store/neo4j/review.py) if any, shown when it is
+# $accepted (graph/store/review.py ACCEPTED), else its confidence against $below; a NULL
+# $below shows everything.
 SHOWN = (
     "($below IS NULL OR coalesce(head(COLLECT { MATCH (d:ReviewDecision "
-    f"{{event_id: r.event_id}}) RETURN d.decision = '{ACCEPTED}' }}), r.confidence >= $below))"
+    "{event_id: r.event_id}) RETURN d.decision = $accepted }), r.confidence >= $below))"
 )
 
 ENTITY_RECORDS = (

@@ -35,7 +35,8 @@ _DELETE = "MATCH (d:ReviewDecision {event_id: $id}) DELETE d"
 
 
 @lru_cache(maxsize=1)
-def _review_facts_query() -> str:
+def review_facts_query() -> str:
+    """The action facts below $below or with a decision."""
     rels = rel_alternatives(get_ontology().action_types)
     return (
         f"MATCH (s:Entity)-[r:{rels}]->(t:Entity) "
@@ -45,7 +46,8 @@ def _review_facts_query() -> str:
 
 
 @lru_cache(maxsize=1)
-def _fact_by_event_query() -> str:
+def fact_by_event_query() -> str:
+    """The fact with event id $id (any relation type)."""
     return (
         f"MATCH (s:Entity)-[r:{rel_alternatives()}]->(t:Entity) WHERE r.event_id = $id "
         f"RETURN {FACT_COLUMNS} LIMIT 1"
@@ -54,7 +56,7 @@ def _fact_by_event_query() -> str:
 
 def review_facts(read: Read, below: float) -> list[Fact]:
     """The action facts whose confidence is below `below`, or that have a decision."""
-    return in_fact_order(fact_from(r) for r in read(_review_facts_query(), below=below))
+    return in_fact_order(fact_from(r) for r in read(review_facts_query(), below=below))
 
 
 def decisions(read: Read, event_ids: list[str] | None) -> dict[str, ReviewDecision]:
@@ -65,7 +67,7 @@ def decisions(read: Read, event_ids: list[str] | None) -> dict[str, ReviewDecisi
 
 def fact_by_event(read: Read, event_id: str) -> Fact | None:
     """The fact with this event id, or None."""
-    rows = read(_fact_by_event_query(), id=event_id)
+    rows = read(fact_by_event_query(), id=event_id)
     return fact_from(rows[0]) if rows else None
 
 

@@ -74,7 +74,7 @@ from graph.store.protocol import (
     Subgraph,
     UpsertSummary,
 )
-from graph.store.review import ReviewDecision
+from graph.store.review import ACCEPTED, ReviewDecision
 from graph.store.search_rank import Candidate
 
 T = TypeVar("T")
@@ -305,6 +305,7 @@ class Neo4jStore(BaseStore):
             day=query.in_force_on,
             status=query.status,
             below=None if query.shown is None else query.shown.below,
+            accepted=ACCEPTED,
             offset=query.offset,
             limit=query.limit,
         )
