@@ -20,6 +20,7 @@ from graph.models import Alias, Article, Entity, Extraction, Relation
 from graph.ontology import ENDED, REL, STATUS, TYPE, get_ontology
 from graph.settings import Settings
 from graph.store.neo4j import read_queries as rq
+from graph.store.neo4j import review as review_queries
 from graph.store.neo4j import write_queries as cy
 from graph.store.neo4j.records import DETAIL_KEYS, with_detail
 from graph.store.neo4j.schema import FULLTEXT_INDEX, schema_statements, statement_name
@@ -117,6 +118,9 @@ def test_builders_take_values_only_as_parameters() -> None:
         cy.LOCK_ENTITIES,
         cy.LOCK_ARTICLES,
         cy.ARTICLE_REFS_MANY,
+        review_queries.DECISIONS,
+        review_queries.review_facts_query(),
+        review_queries.fact_by_event_query(),
     ]
     for text in texts:
         assert '"' not in text and _quoted(text) <= names, text
@@ -247,8 +251,10 @@ def test_labels_and_types_in_the_database_come_from_the_ontology(
     neo4j.upsert_many(seed_gold + dev_gold)
     labels = {r["label"] for r in neo4j.read("CALL db.labels() YIELD label RETURN label")}
     log = {"Change", "ChangeCounter"}  # the change feed (graph/store/neo4j/changes.py)
-    book = {"CryptoregMeta", "EventDetail"}
-    assert labels <= {"Entity", "Article", "Alias", *book, *log, *ONT.entity_types}
+    review = {"ReviewDecision"}  # a reviewer's decisions (graph/store/neo4j/review.py)
+    book = {"CryptoregMeta", "EventDetail"}  # event bookkeeping (graph/store/neo4j/records.py)
+    known = {"Entity", "Article", "Alias", *book, *log, *review, *ONT.entity_types}
+    assert labels <= known
     types = {
         r["t"]
         for r in neo4j.read(

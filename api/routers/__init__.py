@@ -17,6 +17,7 @@ from api.routers import (
     export,
     health,
     queries,
+    review,
     timeline,
     ui,
 )
@@ -28,6 +29,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     timeline.router,
     articles.router,
     changes.router,
+    review.router,
     queries.router,
     analytics.router,
     export.router,

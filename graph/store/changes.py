@@ -36,7 +36,16 @@ from graph.store.protocol import EntitySummary
 
 ARTICLE_UPSERTED = "article_upserted"
 ARTICLE_RETRACTED = "article_retracted"
-CHANGE_KINDS: tuple[str, ...] = (ARTICLE_UPSERTED, ARTICLE_RETRACTED)
+FACT_ACCEPTED = "fact_accepted"  # a reviewer's decisions (graph/store/review.py)
+FACT_REJECTED = "fact_rejected"
+REVIEW_UNDONE = "review_undone"
+CHANGE_KINDS: tuple[str, ...] = (
+    ARTICLE_UPSERTED,
+    ARTICLE_RETRACTED,
+    FACT_ACCEPTED,
+    FACT_REJECTED,
+    REVIEW_UNDONE,
+)
 MAX_CHANGES = 500  # the largest page `changes` returns
 
 ChangeOp = Literal["added", "changed", "removed"]

@@ -23,7 +23,9 @@ from graph.store.protocol import Direction
 # `s` to `t` (records.py `detail_key` in Python); `DETAIL_COLUMN` reads it beside `r`.
 DETAIL_LABEL = "EventDetail"
 DETAIL_KEY = "s.id + '|' + type(r) + '|' + t.id + '|' + coalesce(r.event_id, '')"
-DETAIL_COLUMN = f"COLLECT {{ MATCH (d:{DETAIL_LABEL} {{key: {DETAIL_KEY}}}) RETURN properties(d) }}"
+DETAIL_COLUMN = (
+    f"COLLECT {{ MATCH (detail:{DETAIL_LABEL} {{key: {DETAIL_KEY}}}) RETURN properties(detail) }}"
+)
 
 _IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")
 
