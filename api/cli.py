@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from api.cli_judgements import entities_app
 from graph.errors import CryptoregError, InvalidInputError
 from graph.settings import Settings, get_settings
 
@@ -31,6 +32,7 @@ neo4j_app = typer.Typer(
     help="Start, stop and inspect the project's own Neo4j 5.26 server.", no_args_is_help=True
 )
 app.add_typer(neo4j_app, name="neo4j")
+app.add_typer(entities_app, name="entities")
 err = Console(stderr=True)
 out = Console(soft_wrap=True)
 

@@ -58,6 +58,8 @@ GET_CALLS: list[tuple[str, dict[str, Any]]] = [
     ("/actions", {"status": "ended"}),
     (f"/entities/{ENTITY}/in-force", {"on": "2024-06-30"}),
     (f"/entities/{ENTITY}/fines", {}),
+    (f"/entities/{ENTITY}/explain", {}),
+    ("/judgements", {}),
     (
         "/history",
         {"actor": "governmentbody:u-s-department-of-justice", "target": ENTITY},
@@ -132,7 +134,22 @@ def snapshot_responses(data_dir: Path) -> dict[str, Any]:
             client.delete(f"/articles/{first}", headers={"X-API-Key": KEY})
         )
         out["GET /stats (after delete)"] = _answer(client.get("/stats"))
+        _judgements(client, out)
     return out
+
+
+def _judgements(client: TestClient, out: dict[str, Any]) -> None:
+    """A merge over HTTP, refused without the key, explained, listed and undone."""
+    auth = {"X-API-Key": KEY}
+    merge = {"kind": "merge", "entity": "exchange:bam-trading", "other": "exchange:binance-us"}
+    out["POST /judgements (no key)"] = _answer(client.post("/judgements", json=merge))
+    out["POST /judgements"] = _answer(client.post("/judgements", json=merge, headers=auth))
+    out["GET /judgements (after merge)"] = _answer(client.get("/judgements"))
+    explain = "/entities/exchange:binance-us/explain"
+    out["GET explain (after merge)"] = _answer(client.get(explain))
+    out["DELETE /judgements/1"] = _answer(client.delete("/judgements/1", headers=auth))
+    out["DELETE /judgements/1 (again)"] = _answer(client.delete("/judgements/1", headers=auth))
+    out["GET explain (after undo)"] = _answer(client.get("/entities/exchange:bam-trading/explain"))
 
 
 def covered_routes() -> set[tuple[str, str]]:
@@ -140,6 +157,7 @@ def covered_routes() -> set[tuple[str, str]]:
     routes = {("GET", re.sub(r"exchange:[\w-]+", "{entity_id}", p)) for p, _ in GET_CALLS}
     routes |= {("POST", "/queries/{name}"), ("POST", "/articles"), ("GET", "/changes/{seq}")}
     routes |= {("GET", "/articles/{article_id}"), ("DELETE", "/articles/{article_id}")}
+    routes |= {("POST", "/judgements"), ("DELETE", "/judgements/{judgement_id}")}
     return routes
 
 

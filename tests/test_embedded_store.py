@@ -522,7 +522,7 @@ def test_version_1_file_is_migrated_to_events(tmp_path: Path) -> None:
         version = migrated._conn.execute(
             "SELECT value FROM meta WHERE key = 'schema_version'"
         ).fetchone()
-        assert version == (3,)
+        assert version == (4,)
         fresh.upsert_many(corpus)
         assert _facts(migrated) == _facts(fresh)
         fines = migrated.relations_of(SEC, ["FINED"])

@@ -36,7 +36,16 @@ from graph.store.protocol import EntitySummary
 
 ARTICLE_UPSERTED = "article_upserted"
 ARTICLE_RETRACTED = "article_retracted"
-CHANGE_KINDS: tuple[str, ...] = (ARTICLE_UPSERTED, ARTICLE_RETRACTED)
+# a judgement (graph/store/judgements.py) recorded or undone: one change for the
+# judgement itself (no article), one per article it replayed (that article's id)
+JUDGEMENT_RECORDED = "judgement_recorded"
+JUDGEMENT_UNDONE = "judgement_undone"
+CHANGE_KINDS: tuple[str, ...] = (
+    ARTICLE_UPSERTED,
+    ARTICLE_RETRACTED,
+    JUDGEMENT_RECORDED,
+    JUDGEMENT_UNDONE,
+)
 MAX_CHANGES = 500  # the largest page `changes` returns
 
 ChangeOp = Literal["added", "changed", "removed"]

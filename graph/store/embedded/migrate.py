@@ -15,6 +15,11 @@ Version-1 support dates are ISO days, already valid partial-date texts.
 Version 3 adds the change log (graph/store/embedded/changes.py); its tables are created by
 schema.sql like any new table, so a version-2 file only has its version set. A migrated
 file's log starts empty: the writes made before it were not recorded.
+
+Version 4 adds judgements and the extractions as they arrived (graph/store/embedded/
+judgements.py), new tables too: a version-3 file only has its version set, and its
+articles get a kept extraction when they are ingested again (until then a judgement
+cannot replay them and `explain` counts them as unexplained).
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ import sqlite3
 from graph.errors import ConfigError
 from graph.store.embedded.recut import recut
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _OLD_FACTS = "facts_v1"
 
 
@@ -54,7 +59,7 @@ def before_schema(conn: sqlite3.Connection, version: int | None) -> None:
 
 def after_schema(conn: sqlite3.Connection, version: int | None) -> bool:
     """Finish what `before_schema` began; True when the file's data was migrated."""
-    if version in (1, 2):
+    if version in (1, 2, 3):
         conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (SCHEMA_VERSION,))
     if version != 1:
         return False

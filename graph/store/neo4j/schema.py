@@ -12,6 +12,7 @@ from neo4j.exceptions import ClientError
 
 from graph.ontology import Ontology, get_ontology
 from graph.store.neo4j.changes import SCHEMA as CHANGE_SCHEMA
+from graph.store.neo4j.judgements import SCHEMA as JUDGEMENT_SCHEMA
 from graph.store.neo4j.write_queries import check_label, check_rel_type
 
 FULLTEXT_INDEX = "entity_names"
@@ -84,6 +85,7 @@ def schema_statements(ont: Ontology | None = None) -> list[str]:
     return [
         *_CONSTRAINTS,
         *CHANGE_SCHEMA,
+        *JUDGEMENT_SCHEMA,
         *_INDEXES,
         _fulltext_statement(),
         *_type_indexes(ont),
