@@ -182,11 +182,16 @@ class EmbeddedStore(BaseStore):
         total = UpsertSummary()
         for start in range(0, len(extractions), BATCH):
             with self._lock, write_tx(self._conn):
-                rules = judged.rules(self._conn)  # the judgements, read in the transaction
                 for x in extractions[start : start + BATCH]:
-                    total = total + judged.upsert_judged(self._conn, x, rules)
+                    total = total + self._upsert_recorded(x)
         self._after_write()
         return total
+
+    def _upsert_recorded(self, x: Extraction) -> UpsertSummary:
+        """One article's upsert under the stored judgements, its extraction kept as it
+        arrived and its change recorded (graph/store/embedded/judgements.py), in the
+        caller's write transaction."""
+        return judged.upsert_judged(self._conn, x, judged.rules(self._conn))
 
     def retract(self, article_id: str) -> RetractSummary:
         with self._lock, write_tx(self._conn):
