@@ -145,6 +145,8 @@ def _print(why: Explanation) -> None:
             out.print(f"    “{escape(n.sentence)}”")
     for j in why.judgements:
         out.print(f"judgement {escape(describe(j))}")
+    if why.not_read:
+        out.print(f"{why.not_read} more article(s) not read (the first ones give every name)")
     if why.unexplained:
         out.print(
             f"{why.unexplained} article(s) were stored before extractions were kept: "

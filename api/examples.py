@@ -228,6 +228,7 @@ EXPLANATION = {
     ],
     "judgements": [JUDGEMENT],
     "unexplained": 0,
+    "not_read": 0,
 }
 QUERY_INFO = {
     "name": "entity_by_name",

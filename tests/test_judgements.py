@@ -236,6 +236,19 @@ def test_explain_says_where_each_name_came_from(store: GraphStore) -> None:
         store.explain("regulator:nope")
 
 
+def test_explain_reads_a_bounded_number_of_articles(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.upsert(sec_sues("a1"))
+    store.upsert(sec_sues("a2"))
+    store.upsert(sec_sues("a3"))
+    assert store.explain(SEC).not_read == 0
+    monkeypatch.setattr("graph.store.judgements.MAX_EXPLAIN_READ", 2)
+    why = store.explain(SEC)
+    assert why.not_read == 1
+    assert {(n.name, n.article_count) for n in why.names if n.via == "text"} == {("SEC", 2)}
+
+
 def test_judgement_writes_are_in_the_change_feed(store: GraphStore) -> None:
     store.upsert(sec_sues())
     store.upsert(orphan_fines())

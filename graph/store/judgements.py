@@ -40,6 +40,9 @@ from graph.store.protocol import EntitySummary
 
 JudgementKind = Literal["merge", "split", "distinct"]
 MAX_EXPLAIN_ARTICLES = 20  # articles listed per name in an explanation (all are counted)
+# articles whose kept extraction an explanation reads (a hub is mentioned by thousands,
+# and its names are all there in the first ones); the rest are counted as `not_read`
+MAX_EXPLAIN_READ = 2000
 
 
 class JudgementIn(BaseModel):
@@ -82,13 +85,15 @@ class Named(BaseModel):
 class Explanation(BaseModel):
     """Why an entity is this id: the rule, every name it got and from where, and the
     judgements that touch it. `unexplained` counts the articles mentioning it whose
-    extraction the store does not have (stored before judgements existed)."""
+    extraction the store does not have (stored before judgements existed), `not_read`
+    those left unread past MAX_EXPLAIN_READ."""
 
     entity: EntitySummary
     rule: str
     names: list[Named] = Field(default_factory=list)
     judgements: list[Judgement] = Field(default_factory=list)
     unexplained: int = 0
+    not_read: int = 0
 
 
 class Rules:

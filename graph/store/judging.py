@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from graph.errors import ConflictError, NotFoundError
 from graph.models import Extraction
+from graph.store import judgements as judgements_module
 from graph.store.changes import ChangeBody, EntityChange
 from graph.store.judgements import (
     Explanation,
@@ -76,8 +77,10 @@ class Judging(ABC):
             raise NotFoundError(f"no entity {entity_id!r}")
         e = record.entity
         summary = EntitySummary(id=e.id, type=e.type, name=e.name, unnamed=e.unnamed, count=e.count)
-        extractions = self._stored_extractions(record.sources)
-        return explain(summary, judgements, extractions, record.sources)
+        read = sorted(record.sources)[: judgements_module.MAX_EXPLAIN_READ]
+        why = explain(summary, judgements, self._stored_extractions(read), read)
+        why.not_read = len(record.sources) - len(read)
+        return why
 
     def _summary_or_none(self, entity_id: str) -> EntitySummary | None:
         record = self.get_entity(entity_id)
