@@ -285,6 +285,33 @@ def test_merges_chain_and_refuse_a_target_merged_away() -> None:
         rules.check(JudgementIn(kind="merge", entity="x:d", other="x:b"), {})
 
 
+def test_a_merge_rewrites_only_the_articles_it_moves(
+    embedded: EmbeddedStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The target's own articles are not written again (a hub has thousands)."""
+    from graph.store.embedded import judgements as judged
+
+    embedded.upsert(sec_sues("a1"))
+    embedded.upsert(orphan_fines("a2"))
+    embedded.upsert(orphan_fines("a3"))
+    written: list[str] = []
+    upsert_judged = judged.upsert_judged
+
+    def spy(conn: Any, raw: Extraction, current: Rules, kind: str = "") -> Any:
+        written.append(raw.article.id)
+        return upsert_judged(conn, raw, current, kind)
+
+    monkeypatch.setattr(judged, "upsert_judged", spy)
+    j = embedded.judge(merge())
+    assert written == ["a2", "a3"]
+    written.clear()
+    embedded.undo_judgement(j.id)
+    assert written == ["a2", "a3"]
+    written.clear()
+    embedded.judge(JudgementIn(kind="distinct", entity=SEC, other=ORPHAN))
+    assert written == []
+
+
 def test_a_version_3_file_is_migrated_and_takes_judgements(tmp_path: Path) -> None:
     store = EmbeddedStore(tmp_path)
     store.upsert(sec_sues())

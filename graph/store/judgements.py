@@ -261,15 +261,14 @@ class Rules:
 
     def replay_ids(self, j: Judgement, other: Rules) -> set[str]:
         """The ids whose articles a change between these rules and `other` (one with or
-        without `j`) may move: those `j` names and every id merged into them under either."""
+        without `j`) may move. A merge of A moves only what lands on A (A and the ids
+        merged into it), not the target's own articles (a hub has thousands); a split
+        of ID may move any article landing on ID, and gives back those on its own id;
+        a distinct moves nothing."""
         if j.kind == "distinct":
             return set()
-        named = {j.entity, *([j.other] if j.other else [])}
-        out: set[str] = set()
-        for rules in (self, other):
-            for eid in named:
-                out |= rules.group(rules.target(eid)) | {eid}
-        return out
+        moved = self.group(j.entity) | other.group(j.entity)
+        return moved | {j.other} if j.kind == "split" and j.other else moved
 
 
 def kept_body(raw: Extraction) -> str:
