@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -395,3 +396,47 @@ def test_cli_merge_explain_undo(embedded: EmbeddedStore, monkeypatch: pytest.Mon
     assert missing.exit_code == 1 and "no judgement 1" in missing.output
     split = run(cli, ["entities", "split", SEC, "SEC"])
     assert split.exit_code == 1 and "nothing to split off" in split.output
+
+
+def test_neo4j_a_merge_waits_for_an_ingest_in_flight_and_moves_it(neo4j: Any) -> None:
+    """No global lock: an ingest of the orphan, not yet committed when the merge comes,
+    is waited for and then moved by the merge (graph/store/neo4j/judgements.py)."""
+    from graph.store.neo4j.judgements import upsert_batch_judged
+    from graph.store.neo4j.write import upsert_batch_tx
+
+    neo4j.upsert(sec_sues())
+    neo4j.upsert(orphan_fines())
+    done: list[Any] = []
+    with neo4j._driver.session(database=neo4j.database) as session:
+        tx = session.begin_transaction()
+        upsert_batch_judged(tx, upsert_batch_tx, [orphan_fines("a3", "2024-05-01")])
+        judging = threading.Thread(target=lambda: done.append(neo4j.judge(merge())))
+        judging.start()
+        judging.join(timeout=2)
+        assert judging.is_alive()  # it waits for the ingest's locks
+        tx.commit()
+    judging.join(timeout=120)
+    assert done and neo4j.get_entity(ORPHAN) is None
+    assert sorted(neo4j.get_entity(SEC).sources) == ["a1", "a2", "a3"]
+
+
+def test_neo4j_an_ingest_waits_for_a_merge_in_flight_and_obeys_it(neo4j: Any) -> None:
+    """The other order: a merge not yet committed when the ingest comes; the ingest
+    waits for it, then lands on the merge target."""
+    from graph.store.judgements import checked_request
+    from graph.store.neo4j.judgements import record_tx
+
+    neo4j.upsert(sec_sues())
+    neo4j.upsert(orphan_fines())
+    done: list[Any] = []
+    with neo4j._driver.session(database=neo4j.database) as session:
+        tx = session.begin_transaction()
+        record_tx(tx, *checked_request(merge(), neo4j._summary_or_none))
+        ingest = threading.Thread(target=lambda: done.append(neo4j.upsert(orphan_fines("a3"))))
+        ingest.start()
+        ingest.join(timeout=2)
+        assert ingest.is_alive()
+        tx.commit()
+    ingest.join(timeout=120)
+    assert done and neo4j.get_entity(ORPHAN) is None
+    assert sorted(neo4j.get_entity(SEC).sources) == ["a1", "a2", "a3"]

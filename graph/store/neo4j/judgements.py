@@ -16,9 +16,13 @@ turns and each checks against the judgements the one before it committed; then, 
 same transaction, it replays every article whose kept extraction names, or that
 mentions, an id the judgement moves.
 
-Known limit: an ingest does not take that lock, so a batch that read the judgements
-just before a judgement committed writes under the older set (a later re-ingest or a
-replay puts it right); the embedded store has one writer and no such window.
+An ingest and a judgement never interleave on the ids they share (there is no global
+lock): both write-lock the entity nodes that decide where an incoming id lands before
+they read the judgements (`_lock_ids`): an ingest its extractions' ids and where the
+judgements send them (read again until that set stops growing), a judgement write the
+ids it names and those merged into them. So an ingest that came first is replayed by
+the judgement (which waits for it and then reads its kept extraction), and one that
+came second waits and reads the new judgements.
 """
 
 from __future__ import annotations
@@ -77,6 +81,8 @@ _LOCK = (
     "MERGE (k:JudgementCounter {key: 'judgements'}) ON CREATE SET k.seq = 0 "
     "SET k.undone = coalesce(k.undone, 0) + 1"
 )
+# takes the node's write lock for the rest of the transaction, leaving no property behind
+_LOCK_IDS = "UNWIND $ids AS id MATCH (e:Entity {id: id}) SET e._lock = true REMOVE e._lock"
 _CREATE = "CREATE (j:Judgement) SET j = $props"
 _DELETE = "MATCH (j:Judgement {id: $id}) DELETE j"
 _ENTITIES = (
@@ -102,13 +108,31 @@ def upsert_batch_judged(
 ) -> list[UpsertSummary]:
     """Keep the batch's extractions as they arrived, then write and record them under
     the stored judgements (the transaction function of the store's upserts)."""
-    rules = Rules(judgements_from(tx.run(LOAD)))
+    rules = _lock_ids(tx, {e.id for x in batch for e in x.entities})
     rows = [
         {"id": x.article.id, "body": kept_body(x), "ids": sorted({e.id for e in x.entities})}
         for x in batch
     ]
     tx.run(_KEEP, rows=rows).consume()
     return log.upsert_batch_recorded(tx, work, [rules.apply(x) for x in batch])
+
+
+def _lock_ids(tx: ManagedTransaction, ids: set[str]) -> Rules:
+    """Lock the entity nodes of `ids` and of where the judgements send them, then the
+    judgements as they are once those locks are held (see the module docstring)."""
+    locked: set[str] = set()
+    while True:
+        rules = Rules(judgements_from(tx.run(LOAD)))
+        want = set(ids)
+        for eid in ids:
+            target = rules.target(eid)
+            want |= {target} | rules.group(target)
+            want |= {s.other for (of, _), s in rules.splits.items() if of == target and s.other}
+        todo = want - locked
+        if not todo:
+            return rules
+        tx.run(_LOCK_IDS, ids=sorted(todo)).consume()
+        locked |= todo
 
 
 def retract_recorded(
@@ -147,7 +171,7 @@ def record_tx(
     """Check, store and apply a judgement (a transaction function)."""
     record = tx.run(_NEXT_ID).single()
     jid = int(record["id"]) if record else 1
-    before = Rules(judgements_from(tx.run(LOAD)))
+    before = _lock_ids(tx, {request.entity, *([request.other] if request.other else [])})
     before.check(request, found)
     j = Judgement(id=jid, at=now_text(), **request.model_dump())
     tx.run(_CREATE, props=j.model_dump()).consume()
@@ -160,11 +184,11 @@ def record_tx(
 def undo_tx(tx: ManagedTransaction, judgement_id: int) -> Judgement:
     """Delete a judgement and replay what it moved (a transaction function)."""
     tx.run(_LOCK).consume()
-    before = Rules(judgements_from(tx.run(LOAD)))
-    gone = [j for j in before.all if j.id == judgement_id]
+    gone = [j for j in judgements_from(tx.run(LOAD)) if j.id == judgement_id]
     if not gone:
         raise NotFoundError(f"no judgement {judgement_id}")
     (j,) = gone
+    before = _lock_ids(tx, {j.entity, *([j.other] if j.other else [])})
     tx.run(_DELETE, id=judgement_id).consume()
     after = Rules([x for x in before.all if x.id != judgement_id])
     ids = after.replay_ids(j, before)
