@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from api.cli_judgements import entities_app
 from graph.errors import CryptoregError, InvalidInputError
 from graph.settings import Settings, get_settings
 
@@ -37,6 +38,7 @@ review_app = typer.Typer(
     invoke_without_command=True,
 )
 app.add_typer(review_app, name="review")
+app.add_typer(entities_app, name="entities")
 err = Console(stderr=True)
 out = Console(soft_wrap=True)
 

@@ -255,6 +255,34 @@ ACCEPTED_ITEM = {
     "decision": REVIEW_ACCEPTED,
 }
 REVIEW_PAGE = {"items": [REVIEW_ITEM], "total": 7, "review_below": 0.6}
+JUDGEMENT = {
+    "kind": "merge",
+    "entity": "regulator:securities-and-exchange-commission",
+    "other": "regulator:sec",
+    "name": None,
+    "note": "the bare name is the US SEC",
+    "id": 1,
+    "at": "2026-12-06T10:00:00.000000Z",
+}
+EXPLANATION = {
+    "entity": {"id": "regulator:sec", "type": TYPE.regulator, "name": "SEC", "unnamed": False},
+    "rule": "a named entity's id is its type and its name's key ('sec'): ...",
+    "names": [
+        {
+            "name": "Securities and Exchange Commission",
+            "kind": "name",
+            "came_as": "regulator:securities-and-exchange-commission",
+            "via": "judgement",
+            "judgement": 1,
+            "sentence": "The Securities and Exchange Commission sued Binance on Monday.",
+            "articles": ["article-5f2a9c0d1e3b4a67"],
+            "article_count": 1,
+        }
+    ],
+    "judgements": [JUDGEMENT],
+    "unexplained": 0,
+    "not_read": 0,
+}
 QUERY_INFO = {
     "name": "entity_by_name",
     "description": "Entities whose canonical name or one of whose aliases equals the given text.",

@@ -172,6 +172,8 @@ def problems(*codes: int) -> dict[int | str, dict[str, Any]]:
         401: "Missing or wrong X-API-Key (RFC 9457 problem).",
         403: "Writes are disabled: no API key is configured (RFC 9457 problem).",
         404: "Unknown id or name (RFC 9457 problem).",
+        409: "Contradicts what is stored, e.g. a merge of two ids judged distinct (RFC 9457 "
+        "problem).",
         413: "Request body too large (RFC 9457 problem).",
         415: "Body of a media type the operation does not take (RFC 9457 problem).",
         429: "As many of these requests are running as the server allows; retry after the "

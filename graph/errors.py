@@ -45,6 +45,13 @@ class InvalidInputError(CryptoregError):
     title = "Invalid input"
 
 
+class ConflictError(CryptoregError):
+    """A write that contradicts what is stored (a merge of two ids judged distinct)."""
+
+    status = 409
+    title = "Conflict"
+
+
 class InputFileError(CryptoregError):
     """A file that cannot be read as an article (binary, undecodable, empty, too large)."""
 

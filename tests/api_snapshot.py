@@ -63,6 +63,8 @@ GET_CALLS: list[tuple[str, dict[str, Any]]] = [
     ("/review", {"state": "doubtful"}),
     (f"/entities/{ENTITY}/in-force", {"on": "2024-06-30"}),
     (f"/entities/{ENTITY}/fines", {}),
+    (f"/entities/{ENTITY}/explain", {}),
+    ("/judgements", {}),
     (
         "/history",
         {"actor": "governmentbody:u-s-department-of-justice", "target": ENTITY},
@@ -152,7 +154,22 @@ def snapshot_responses(data_dir: Path) -> dict[str, Any]:
         )
         out[f"DELETE {review}"] = _answer(client.delete(f"/review/{second}", headers=auth))
         out[f"DELETE {review} (none)"] = _answer(client.delete(f"/review/{second}", headers=auth))
+        _judgements(client, out)
     return out
+
+
+def _judgements(client: TestClient, out: dict[str, Any]) -> None:
+    """A merge over HTTP, refused without the key, explained, listed and undone."""
+    auth = {"X-API-Key": KEY}
+    merge = {"kind": "merge", "entity": "exchange:bam-trading", "other": "exchange:binance-us"}
+    out["POST /judgements (no key)"] = _answer(client.post("/judgements", json=merge))
+    out["POST /judgements"] = _answer(client.post("/judgements", json=merge, headers=auth))
+    out["GET /judgements (after merge)"] = _answer(client.get("/judgements"))
+    explain = "/entities/exchange:binance-us/explain"
+    out["GET explain (after merge)"] = _answer(client.get(explain))
+    out["DELETE /judgements/1"] = _answer(client.delete("/judgements/1", headers=auth))
+    out["DELETE /judgements/1 (again)"] = _answer(client.delete("/judgements/1", headers=auth))
+    out["GET explain (after undo)"] = _answer(client.get("/entities/exchange:bam-trading/explain"))
 
 
 def covered_routes() -> set[tuple[str, str]]:
@@ -162,6 +179,7 @@ def covered_routes() -> set[tuple[str, str]]:
     routes |= {("GET", "/articles/{article_id}"), ("DELETE", "/articles/{article_id}")}
     routes |= {("POST", "/review/{event_id}/accept"), ("POST", "/review/{event_id}/reject")}
     routes |= {("DELETE", "/review/{event_id}")}
+    routes |= {("POST", "/judgements"), ("DELETE", "/judgements/{judgement_id}")}
     return routes
 
 

@@ -253,7 +253,8 @@ def test_labels_and_types_in_the_database_come_from_the_ontology(
     log = {"Change", "ChangeCounter"}  # the change feed (graph/store/neo4j/changes.py)
     review = {"ReviewDecision"}  # a reviewer's decisions (graph/store/neo4j/review.py)
     book = {"CryptoregMeta", "EventDetail"}  # event bookkeeping (graph/store/neo4j/records.py)
-    known = {"Entity", "Article", "Alias", *book, *log, *review, *ONT.entity_types}
+    judging = {"Judgement", "JudgementCounter", "Extraction"}  # neo4j/judgements.py
+    known = {"Entity", "Article", "Alias", *book, *log, *review, *judging, *ONT.entity_types}
     assert labels <= known
     types = {
         r["t"]

@@ -275,14 +275,15 @@ def test_decisions_survive_a_reopen_and_an_older_file_gets_the_table(tmp_path: P
     store.close()
     conn = sqlite3.connect(tmp_path / DB_NAME)
     assert conn.execute("SELECT decision FROM review_decisions").fetchall() == [("rejected",)]
-    conn.execute("DROP TABLE review_decisions")  # as a version-3 file was
+    for table in ("review_decisions", "judgements", "extractions", "extraction_ids"):
+        conn.execute(f"DROP TABLE {table}")  # as a version-3 file was
     conn.execute("UPDATE meta SET value = 3 WHERE key = 'schema_version'")
     conn.commit()
     conn.close()
     store = EmbeddedStore(tmp_path, review_below=0.6)
     try:
         version = store._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'")
-        assert version.fetchone() == (SCHEMA_VERSION,) == (4,)
+        assert version.fetchone() == (SCHEMA_VERSION,) == (5,)
         assert store.review(state="all").items[0].state == "pending"  # no decision yet
         store.decide(event(store, "SUED"), "accepted")
         assert types(store.actions()) == ["FINED", "SUED"]

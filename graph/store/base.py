@@ -57,6 +57,7 @@ from graph.store.changes import MAX_CHANGES, Change, ChangeFilter, ChangePage, a
 from graph.store.events import in_force_on as stood_on
 from graph.store.filters import ActionFilter, Presence
 from graph.store.hubs import HubLimits, cap_neighbourhood
+from graph.store.judging import Judging
 from graph.store.protocol import (
     ArticleFacts,
     CurrencyTotal,
@@ -170,9 +171,10 @@ def _action_types(action_type: str | None) -> tuple[str, ...]:
     return (action_type,)
 
 
-class BaseStore(ReviewQueue, ABC):
+class BaseStore(ReviewQueue, Judging, ABC):
     """What both backends share; a subclass sets `kind` and implements the primitives
-    (the review queue's too: graph/store/review_queue.py)."""
+    (the review queue's and the judgements' too: graph/store/review_queue.py,
+    graph/store/judgements.py)."""
 
     kind: str  # the backend's name as settings and /health spell it: "embedded", "neo4j"
 

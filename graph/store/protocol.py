@@ -26,6 +26,7 @@ from graph.models import Alias, Article, Entity, Extraction
 if TYPE_CHECKING:
     from graph.store.changes import Change, ChangePage
     from graph.store.hubs import HubLimits
+    from graph.store.judgements import Explanation, Judgement, JudgementIn
     from graph.store.review import ReviewDecision, ReviewItem, ReviewPage, ReviewScope
 
 Direction = Literal["out", "in", "both"]
@@ -361,3 +362,16 @@ class GraphStore(Protocol):
     def iter_articles(self) -> Iterator[Article]: ...
 
     def aliases_of(self, entity_id: str) -> list[Alias]: ...
+
+    def judge(self, request: JudgementIn) -> Judgement:
+        """Record a merge, split or distinct judgement and apply it to the stored articles
+        (graph/store/judgements.py); every later write obeys it."""
+
+    def judgements(self) -> list[Judgement]: ...
+
+    def undo_judgement(self, judgement_id: int) -> Judgement:
+        """Delete a judgement; the articles it moved are replayed from their kept
+        extractions, with no re-ingest."""
+
+    def explain(self, entity_id: str) -> Explanation:
+        """Why an entity is this id: its names, where each came from, the judgements."""

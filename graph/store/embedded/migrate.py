@@ -18,6 +18,10 @@ file's log starts empty: the writes made before it were not recorded.
 
 Version 4 adds the review decisions (graph/store/embedded/review.py), likewise a new table:
 an older file only has its version set, and starts with no decision.
+Version 5 adds judgements and the extractions as they arrived (graph/store/embedded/
+judgements.py), new tables too: a version-4 file only has its version set, and its
+articles get a kept extraction when they are ingested again (until then a judgement
+cannot replay them and `explain` counts them as unexplained).
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ import sqlite3
 from graph.errors import ConfigError
 from graph.store.embedded.recut import recut
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _OLD_FACTS = "facts_v1"
 
 

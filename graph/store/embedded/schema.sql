@@ -145,3 +145,29 @@ CREATE TABLE IF NOT EXISTS review_decisions (
   decision TEXT NOT NULL,
   body     TEXT NOT NULL
 ) WITHOUT ROWID;
+
+-- Version 5: judgements (graph/store/judgements.py, graph/store/embedded/judgements.py)
+-- and each article's extraction as it arrived, before judgements, so that recording or
+-- undoing a judgement replays the articles it touches (no article of a migrated file has
+-- one until it is ingested again). `extraction_ids` are the entity ids it gave.
+CREATE TABLE IF NOT EXISTS judgements (
+  id     INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind   TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  other  TEXT,
+  name   TEXT,
+  note   TEXT,
+  at     TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS extractions (
+  article_id TEXT PRIMARY KEY,
+  body       TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS extraction_ids (
+  entity_id  TEXT NOT NULL,
+  article_id TEXT NOT NULL,
+  PRIMARY KEY (entity_id, article_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS extraction_ids_article ON extraction_ids (article_id);

@@ -37,9 +37,10 @@ from pathlib import Path
 from graph.models import Alias, Article, Extraction
 from graph.ontology import REL, get_ontology
 from graph.store.base import BaseStore
-from graph.store.change_diff import retract_scope, upsert_scope
+from graph.store.change_diff import retract_scope
 from graph.store.changes import Change, ChangeBody, ChangeFilter
 from graph.store.embedded import changes as log
+from graph.store.embedded import judgements as judged
 from graph.store.embedded import read as rd
 from graph.store.embedded import review as rv
 from graph.store.embedded.actions import action_facts
@@ -57,12 +58,14 @@ from graph.store.embedded.db import (
 )
 from graph.store.embedded.lookup import SqlLookup
 from graph.store.embedded.view import GenerationCache, GraphView, NameList
-from graph.store.embedded.write import clear_all, retract_article, upsert_article
+from graph.store.embedded.write import clear_all, retract_article
 from graph.store.filters import ActionFilter, Presence
+from graph.store.judgements import Judgement, JudgementIn
 from graph.store.protocol import (
     ArticleFacts,
     Direction,
     EntityRecord,
+    EntitySummary,
     Fact,
     RetractSummary,
     Stats,
@@ -188,13 +191,10 @@ class EmbeddedStore(BaseStore):
         return total
 
     def _upsert_recorded(self, x: Extraction) -> UpsertSummary:
-        """One article's upsert and its change (graph/store/embedded/changes.py), in the
+        """One article's upsert under the stored judgements, its extraction kept as it
+        arrived and its change recorded (graph/store/embedded/judgements.py), in the
         caller's write transaction."""
-        scope = upsert_scope([x], lambda _: SqlLookup(self._conn))
-        (resolved,) = scope.resolved
-        return log.record(
-            self._conn, scope, lambda: upsert_article(self._conn, resolved, already_resolved=True)
-        )
+        return judged.upsert_judged(self._conn, x, judged.rules(self._conn))
 
     def retract(self, article_id: str) -> RetractSummary:
         with self._lock, write_tx(self._conn):
@@ -203,8 +203,31 @@ class EmbeddedStore(BaseStore):
                 retract_scope(article_id),
                 lambda: retract_article(self._conn, article_id),
             )
+            judged.drop(self._conn, article_id)
         self._after_write()
         return summary
+
+    # -- judgements (graph/store/judgements.py) ------------------------------------------
+
+    def _record_judgement(self, request: JudgementIn, found: dict[str, EntitySummary]) -> Judgement:
+        with self._lock, write_tx(self._conn):
+            j = judged.record(self._conn, request, found)
+        self._after_write()
+        return j
+
+    def _undo_judgement(self, judgement_id: int) -> Judgement:
+        with self._lock, write_tx(self._conn):
+            j = judged.undo(self._conn, judgement_id)
+        self._after_write()
+        return j
+
+    def _judgements(self) -> list[Judgement]:
+        with self._snapshot():
+            return judged.load(self._rconn)
+
+    def _stored_extractions(self, article_ids: list[str]) -> dict[str, Extraction]:
+        with self._snapshot():
+            return judged.stored(self._rconn, article_ids)
 
     def _after_write(self) -> None:
         """Keep the WAL bounded (graph/store/embedded/db.py): TRUNCATE once it passed

@@ -251,7 +251,10 @@ def clear_all(conn: sqlite3.Connection) -> None:
         "change_entities",
         "review_decisions",
         "change_facts",
+        "judgements",
+        "extractions",
+        "extraction_ids",
     ):
         conn.execute(f"DELETE FROM {table}")
     # numbering starts again at 1, as in a new file (tests start empty this way)
-    conn.execute("DELETE FROM sqlite_sequence WHERE name = 'changes'")
+    conn.execute("DELETE FROM sqlite_sequence WHERE name IN ('changes', 'judgements')")

@@ -12,6 +12,7 @@ from neo4j.exceptions import ClientError
 
 from graph.ontology import Ontology, get_ontology
 from graph.store.neo4j.changes import SCHEMA as CHANGE_SCHEMA
+from graph.store.neo4j.judgements import SCHEMA as JUDGEMENT_SCHEMA
 from graph.store.neo4j.records import short_caption
 from graph.store.neo4j.review import SCHEMA as REVIEW_SCHEMA
 from graph.store.neo4j.write_queries import DETAIL_KEY, DETAIL_LABEL, check_label, check_rel_type
@@ -93,6 +94,7 @@ def schema_statements(ont: Ontology | None = None) -> list[str]:
         *_CONSTRAINTS,
         *CHANGE_SCHEMA,
         *REVIEW_SCHEMA,
+        *JUDGEMENT_SCHEMA,
         *_INDEXES,
         _fulltext_statement(),
         *_type_indexes(ont),

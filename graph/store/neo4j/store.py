@@ -49,7 +49,9 @@ from graph.settings import Neo4jTimeouts
 from graph.store.base import BaseStore
 from graph.store.changes import Change, ChangeBody, ChangeFilter
 from graph.store.filters import ActionFilter, Presence
+from graph.store.judgements import Judgement, JudgementIn
 from graph.store.neo4j import changes as log
+from graph.store.neo4j import judgements as judged
 from graph.store.neo4j import read_queries as cy
 from graph.store.neo4j import review as rv
 from graph.store.neo4j import search as neo4j_search
@@ -71,6 +73,7 @@ from graph.store.protocol import (
     ArticleFacts,
     Direction,
     EntityRecord,
+    EntitySummary,
     Fact,
     RetractSummary,
     Stats,
@@ -206,7 +209,7 @@ class Neo4jStore(BaseStore):
             batch = extractions[start : start + BATCH]
             ids = [x.article.id for x in batch]
             try:
-                summaries = self._locked_write(log.upsert_batch_recorded, upsert_batch_tx, batch)
+                summaries = self._locked_write(judged.upsert_batch_judged, upsert_batch_tx, batch)
             except StoreUnavailableError as exc:
                 # say what is stored and what is not: a batch (the CLI's ingest, say) can
                 # tell its user which articles landed before the outage.
@@ -225,7 +228,23 @@ class Neo4jStore(BaseStore):
         return total
 
     def retract(self, article_id: str) -> RetractSummary:
-        return self._locked_write(log.retract_recorded, retract_tx, article_id)
+        return self._locked_write(judged.retract_recorded, retract_tx, article_id)
+
+    # -- judgements (graph/store/judgements.py) ------------------------------------------
+
+    def _record_judgement(self, request: JudgementIn, found: dict[str, EntitySummary]) -> Judgement:
+        return self._locked_write(judged.record_tx, request, found)
+
+    def _undo_judgement(self, judgement_id: int) -> Judgement:
+        return self._locked_write(judged.undo_tx, judgement_id)
+
+    def _judgements(self) -> list[Judgement]:
+        return judged.judgements_from(self.read(judged.LOAD))
+
+    def _stored_extractions(self, article_ids: list[str]) -> dict[str, Extraction]:
+        if not article_ids:
+            return {}
+        return judged.stored_from(self.read(judged.STORED, ids=article_ids))
 
     def _locked_write(self, work: Callable[..., T], *args: Any) -> T:
         """`write`, run again when a node it locked was deleted by the writer it waited
