@@ -29,6 +29,7 @@ from ingest.extraction.actions.clauses import (
 from ingest.extraction.actions.implicit_roles import (
     co_actors,
     fallback_actor,
+    listed_head,
     main_subject,
     relative_target,
 )
@@ -200,7 +201,9 @@ def _apply(
     out: list[RelationDraft] = []
     actors = [actor]
     if subject is not None and subject.how != "pronoun" and actor == subject.key:
-        actors += co_actors(subject, before, text, table)
+        co = co_actors(subject, before, text, table)
+        head = listed_head(subject, co, before, view, table)  # "A, the B and the C fined"
+        actors += co + ([head] if head is not None and head not in co + actors else [])
     elif trig.voice == "passive":
         actors += _co_agents(actor, after, text, state)  # "by authorities in A, B and C"
     for who in actors:

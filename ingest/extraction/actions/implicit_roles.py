@@ -41,6 +41,28 @@ def co_actors(subject: Mention, before: list[Mention], text: str, table: EntityT
     return out
 
 
+def listed_head(
+    subject: Mention, co: list[str], before: list[Mention], view: View, table: EntityTable
+) -> str | None:
+    """The first body of a list the clause cutter took for an apposition: in "Norges Bank,
+    the Ministry of Finance and the FSA warned X", ", the Ministry ..." opens no apposition
+    because its clause runs on, through "and", to the verb: Norges Bank acts too."""
+    cid = view.clauses.of(subject.start)
+    anchor = view.clauses.antecedent.get(cid)
+    text = view.doc_text
+    if anchor is None or not text.startswith((", the ", ", its "), anchor):
+        return None
+    first = min((m for m in before if m.key in co), key=lambda m: m.start, default=subject)
+    if first.start - anchor > 6 or (first is subject and not co):
+        return None  # an apposition to the body before it ("X, the regulator, fined")
+    head = antecedent(view, anchor)
+    if head is None or not is_actor(head, table) or head.how == "pronoun":
+        return None
+    if possessive(text, head.end) or preceded_by_preposition(text, head.start):
+        return None
+    return head.key
+
+
 def main_subject(view: View, before: int, text: str) -> Mention | None:
     """The subject of the sentence's first clause, which a participle clause shares."""
     for m in view.mentions:
