@@ -249,6 +249,8 @@ def _nearest_org(
         return _court_of_judge(ordered, i, table)
     public = bool(_PUBLIC_ROLES.search(role)) and not _CORPORATE_ROLES.search(role)
     wanted = GROUP.public_body if public else GROUP.firm
+    if "founder" in role:
+        wanted = wanted | {TYPE.app}  # "co-founders X and Y" of a mixer or wallet app
     if title is not None and _PUBLIC_ROLES.search(title) and _CORPORATE_ROLES.search(title):
         wanted = GROUP.public_body | GROUP.firm  # "Director and Chief Executive": either
     sent = ordered[i].sentence
@@ -278,18 +280,28 @@ def _nearest_org(
             here = x.sentence == sent
             return (here, 0 if here else salience.get(table.resolve(x.key), 0), exchange, -pos)
 
-        return max(enumerate(fitting), key=lambda px: rank(*px))[1].key
+        key = max(enumerate(fitting), key=lambda px: rank(*px))[1].key
+        if table.get(key).type == TYPE.app:
+            table.get(key).type = TYPE.company  # what someone founded is an organisation
+        return key
     if same_sentence:
         return None
     # further back: the article's one organisation of the wanted kind, if it has only one
-    # ("Director and Chief Executive Sarah Paquet said" paragraphs after FINTRAC is named)
+    # ("Director and Chief Executive Sarah Paquet said" paragraphs after FINTRAC is named),
+    # or the one the article is plainly about (named at least 1.5 times as often as any other)
     earlier: set[str] = set()
     for x in ordered[:i]:
         if x.key in table and table.get(x.key).type in wanted and not table.get(x.key).unnamed:
             earlier.add(table.resolve(x.key))
-            if len(earlier) > 1:
-                return None
-    return earlier.pop() if earlier else None
+    if len(earlier) > 1:
+        ranked = sorted(earlier, key=lambda k: -salience.get(k, 0))
+        if 2 * salience.get(ranked[0], 0) < 3 * max(salience.get(ranked[1], 0), 1):
+            return None
+        earlier = {ranked[0]}
+    chosen = earlier.pop() if earlier else None
+    if chosen is not None and table.get(chosen).type == TYPE.app:
+        table.get(chosen).type = TYPE.company  # what someone founded is an organisation
+    return chosen
 
 
 def _court_of_judge(ordered: list[Mention], i: int, table: EntityTable) -> str | None:
