@@ -27,3 +27,33 @@ def test_a_list_of_bodies_whose_second_item_opens_with_the_is_no_apposition() ->
     for body in ("Bank of Ghana", "Ministry of Finance", "Financial Intelligence Centre"):
         assert (body, "WARNED", "OKX") in rels
     assert ("Norges Bank", "FINED", "Bybit") in rels
+
+
+def test_a_counted_back_reference_names_each_firm_of_the_list() -> None:
+    rels = _rels(
+        "Since 2019, Velora Trade AG and Brantex Capital AG, together with the Kestrel "
+        "Association, had taken deposits from the public. The three entities held no licence. "
+        "Enforcement proceedings initiated by the Central Bank of Ireland found that the "
+        "association and the two companies had broken the law. The three entities were "
+        "liquidated in May.\n\nOrwin Markets Ltd and Tessel Labs Ltd were also active. "
+        "The central bank fined the three companies."
+    )
+    for firm in ("Velora Trade AG", "Brantex Capital AG", "Kestrel Association"):
+        assert ("Central Bank of Ireland", "INVESTIGATED", firm) in rels
+        assert ("Central Bank of Ireland", "BANNED", firm) in rels
+        assert ("Central Bank of Ireland", "SUED", firm) not in rels  # no suit: an inquiry
+    assert not {r for r in rels if r[1] == "FINED"}  # three companies, but a list of two
+
+
+def test_a_counted_group_spelled_out_in_the_next_sentence_is_its_members() -> None:
+    rels = _rels(
+        "The Virtual Assets Regulatory Authority licensed three Dubai-registered entities on "
+        "Monday. Arlo Markets Limited will run the exchange, Arlo Custody Limited will hold "
+        "client assets and Arlo Brokerage Limited will act as a broker. The authority also "
+        "warned four unlicensed companies.\n\nSeparately, Dax One Ltd, Dax Two Ltd, Dax Three "
+        "Ltd and Dax Four Ltd opened offices in Dubai."
+    )
+    for firm in ("Arlo Markets Limited", "Arlo Custody Limited", "Arlo Brokerage Limited"):
+        assert ("Virtual Assets Regulatory Authority", "LICENSED", firm) in rels
+    assert not {r for r in rels if "entities" in r[2] or "entities" in r[0]}
+    assert not {r for r in rels if r[2].startswith("Dax")}  # no list across a paragraph

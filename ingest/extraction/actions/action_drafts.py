@@ -40,6 +40,7 @@ from ingest.extraction.actions.roles import View, eligible
 from ingest.extraction.actions.triggers import Trigger
 from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.drafts import EntityTable, RelationDraft
+from ingest.extraction.references.listed_firms import complete
 
 _TO_WHOM = re.compile(r" to ((?:the )?[\w ]{1,40}?)(?= after| before| for| on| in|,|\.|$)")
 
@@ -154,6 +155,12 @@ def action_drafts(
         draft = table.get(t)
         if draft.type == TYPE.activity and trig.type in _PARTY_ACTIONS:
             continue  # fines, suits, probes and licences land on parties, not on activities
+        if complete(draft):  # "three entities" listed whole: the action is on each of them
+            out += [
+                RelationDraft(trig.type, actor, member, evidence, round(conf - 0.05, 2), date)
+                for member in draft.members
+            ]
+            continue
         if draft.unnamed:
             draft.action = trig.type
         props = fine_properties(trig, view, t, len(parties), country)

@@ -14,6 +14,7 @@ from graph.ontology import REL, TYPE
 from ingest.extraction.actions.clauses import clauses_of
 from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention, RelationDraft
+from ingest.extraction.references.listed_firms import spread_to_members
 from ingest.extraction.structure.body_seats import located_relations
 from ingest.extraction.structure.firm_places import firm_place_relations, phrase_gates
 from ingest.extraction.structure.ownership import curated_parents, ownership_relations
@@ -42,7 +43,7 @@ def read_structure(state: ArticleState, actions: list[RelationDraft]) -> list[Re
     out += part_of_relations(table, ctx)
     out += _operates_inferred(table, out, actions)
     out += text_part_of(state)
-    return out
+    return spread_to_members(out, table)  # "three entities" listed whole: each of them
 
 
 def _draft(table: EntityTable, key: str) -> EntityDraft | None:

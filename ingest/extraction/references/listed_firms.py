@@ -1,0 +1,137 @@
+"""Groups that are a list of named firms: counted back-references and complete lists.
+
+"Velora AG, Brantex AG and the Kestrel Association sold tokens ... The three entities
+were liquidated": "the three entities" names the three firms just listed, so each
+becomes a mention there ("the association and the two companies" too: the member the
+head noun names, then the rest). And "the regulator licensed three entities. Alpha Ltd
+will run the venue, Beta Ltd the custody and Gamma Ltd the brokerage": a counted group
+whose members are listed, all of them, right after it is those members; the group
+itself is then no node of its own (`complete`).
+
+A count that does not match the list resolves nothing: a guess between lists is worse
+than no mention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from graph.ontology import TYPE
+from ingest.extraction.entities.article_state import ArticleState
+from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention, RelationDraft
+from ingest.extraction.references.unnamed_groups import number_value
+from ingest.extraction.text.document import Document
+from ingest.extraction.text.scanning import scanner_of
+
+_FIRM_TYPES = frozenset((TYPE.company, TYPE.exchange))
+_NOUNS = ("companies", "firms", "entities", "exchanges", "platforms", "providers", "operators")
+_COUNT = r"two|three|four|five|six|seven|eight|nine|ten|\d"
+BACK_REFERENCE = re.compile(
+    r"\b(?:(?P<head>[Tt]he (?P<noun1>[a-z]+)) and )?[Tt]he "
+    rf"(?P<num>{_COUNT}) (?:[\w-]+ )?(?P<noun>{'|'.join(_NOUNS)})\b"
+)
+_LOOK_BACK = 5  # sentences (the count must match the list exactly)
+
+
+def listed_firm_mentions(
+    state: ArticleState, named: list[Mention], used: bytearray
+) -> list[Mention]:
+    """A mention of each listed firm at every counted back-reference to the list."""
+    doc, table = state.doc, state.table
+    out: list[Mention] = []
+    for m in scanner_of(doc).finditer(BACK_REFERENCE, _NOUNS):
+        if used.find(1, m.start(), m.end()) >= 0:
+            continue
+        count = number_value(m.group("num"))
+        sent = doc.sentence_at(m.start())
+        if count is None or count < 2 or sent is None:
+            continue
+        listed = _latest_list(named + out, doc, table, sent.index, m.start())
+        head = m.group("head")
+        if head is not None and len(listed) == count + 1:
+            noun = m.group("noun1").lower()
+            by_head = [k for k in listed if table.get(k).name.lower().endswith(f" {noun}")]
+            if len(by_head) == 1:  # "the association and the two companies"
+                key = by_head[0]
+                out.append(_mention(m.start("head"), m.end("head"), head, table.get(key)))
+                listed = [k for k in listed if k != key]
+        if len(listed) != count:
+            continue
+        start = m.start("num") - 4
+        for key in listed:
+            out.append(_mention(start, m.end(), m.group()[start - m.start() :], table.get(key)))
+    return out
+
+
+def complete_groups(state: ArticleState, named: list[Mention]) -> None:
+    """Record as members the named firms listed right after a counted firm group, when
+    the list is the whole group ("three entities. A will ..., B ... and C ...")."""
+    doc, table = state.doc, state.table
+    for group in table.all():
+        if not group.unnamed or group.type not in _FIRM_TYPES or group.members:
+            continue
+        if group.count is None or group.count < 2:
+            continue
+        sent = doc.sentence_at(group.first)
+        if sent is None or sent.index + 1 >= len(doc.sentences):
+            continue
+        after_group = group.first + len(group.description or "")
+        if _firms_in(named, table, after_group, sent.end):
+            continue  # the sentence names firms of its own: its list is collectives' job
+        nxt = doc.sentences[sent.index + 1]
+        if nxt.paragraph != sent.paragraph:
+            continue  # a list that spells a group out follows it in its paragraph
+        firms = _firms_in(named, table, nxt.start, nxt.end)
+        if len(firms) == group.count:
+            group.members.extend(firms)
+
+
+def complete(group: EntityDraft) -> bool:
+    """Whether a group is exactly the named members it lists (then only they are acted on)."""
+    return group.unnamed and group.count is not None and len(group.members) == group.count
+
+
+def spread_to_members(relations: list[RelationDraft], table: EntityTable) -> list[RelationDraft]:
+    """Each relation of a complete group, as the same relation of each of its members."""
+    out: list[RelationDraft] = []
+    for r in relations:
+        src = table.drafts.get(r.source)
+        dst = table.drafts.get(r.target)
+        if src is not None and complete(src):
+            out += [replace(r, source=k) for k in src.members if k != r.target]
+        elif dst is not None and complete(dst):
+            out += [replace(r, target=k) for k in dst.members if k != r.source]
+        else:
+            out.append(r)
+    return out
+
+
+def _latest_list(
+    named: list[Mention], doc: Document, table: EntityTable, here: int, pos: int
+) -> list[str]:
+    """The firms of the latest sentence (this one before `pos`, or one of the few before
+    it) that names two or more."""
+    for index in range(here, max(-1, here - _LOOK_BACK - 1), -1):
+        sent = doc.sentences[index]
+        firms = _firms_in(named, table, sent.start, min(sent.end, pos))
+        if len(firms) >= 2:
+            return firms
+    return []
+
+
+def _firms_in(named: list[Mention], table: EntityTable, lo: int, hi: int) -> list[str]:
+    """The distinct named firms mentioned in [lo, hi), in order."""
+    out: list[str] = []
+    for x in named:
+        if not lo <= x.start < hi or x.key not in table:
+            continue
+        key = table.resolve(x.key)
+        d = table.get(key)
+        if d.type in _FIRM_TYPES and not d.unnamed and key not in out:
+            out.append(key)
+    return out
+
+
+def _mention(start: int, end: int, surface: str, draft: EntityDraft) -> Mention:
+    return Mention(start, end, surface, draft.key, draft.type, "descriptive")
