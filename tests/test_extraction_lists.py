@@ -57,3 +57,13 @@ def test_a_counted_group_spelled_out_in_the_next_sentence_is_its_members() -> No
         assert ("Virtual Assets Regulatory Authority", "LICENSED", firm) in rels
     assert not {r for r in rels if "entities" in r[2] or "entities" in r[0]}
     assert not {r for r in rels if r[2].startswith("Dax")}  # no list across a paragraph
+
+
+def test_a_group_named_again_at_the_next_paragraph_start_is_its_listed_members() -> None:
+    rels = _rels(
+        "Europol said on Monday that it had seized two web domains used by the mixer "
+        "Cryptomixer.\n\nThe domains mixer-one.io and mixer-two.net were seized under a court "
+        "warrant."
+    )
+    assert ("Europol", "BLOCKED", "mixer-one.io") in rels
+    assert ("Europol", "BLOCKED", "mixer-two.net") in rels

@@ -11,7 +11,12 @@ import re
 from dataclasses import dataclass, field
 
 from graph.ontology import GROUP, REL, TYPE
-from ingest.extraction.actions.clauses import Clauses, possessive, preceded_by_preposition
+from ingest.extraction.actions.clauses import (
+    PREPOSITIONS,
+    Clauses,
+    possessive,
+    preceded_by_preposition,
+)
 from ingest.extraction.actions.triggers import Trigger
 from ingest.extraction.entities.drafts import EntityTable, Mention
 from ingest.extraction.names.person_names import ROLE_WORDS
@@ -243,9 +248,25 @@ def agent_after(
         if not is_actor(m, table) or possessive(text, m.end):
             continue
         gap = text[pos : m.start]
-        if any((f" {p} " in f" {gap}" if p else len(gap.split()) <= 1) for p in preps):
+        if any((_after_prep(gap, p) if p else len(gap.split()) <= 1) for p in preps):
             return m
     return None
+
+
+def _after_prep(gap: str, prep: str) -> bool:
+    """Whether `gap` (up to a mention) holds `prep` with no other preposition after it:
+    "by the FCA" yes; "by a federal judge in Virginia": Virginia is no agent."""
+    _, found, tail = f" {gap}".rpartition(f" {prep} ")
+    if not found:
+        return False
+    return not any(w in PREPOSITIONS for w in tail.split()) or bool(_BODIES_OF.fullmatch(tail))
+
+
+# "by authorities in the United States": the country stands for its bodies
+_BODIES_OF = re.compile(
+    r"(?:the )?(?:[\w-]+ )?(?:authorities|police|prosecutors|officials|regulators|agencies"
+    r"|law enforcement|investigators) (?:in|of|from) (?:the )?"
+)
 
 
 def antecedent(view: View, pos: int) -> Mention | None:

@@ -67,6 +67,15 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.8,
     ),
+    (  # "The domains a.org and a.io were seized": the passive of the same
+        REL.blocked,
+        _V,
+        re.compile(
+            r"\b(?:domains?|websites?|web ?sites?)\b(?:[^.;]|\.(?=\w)){0,120}?\b(?:was|were|been) "
+            r"(?P<t>seized)\b"
+        ),
+        0.8,
+    ),
     (
         REL.banned,
         _R,
@@ -415,6 +424,7 @@ STEMS: list[tuple[str, ...]] = [
     ("seiz",),
     ("ban on", "bans on", "ban against", "bans against", "prohibition"),
     ("seiz",),
+    ("seized",),
     ("served with", "issued with", "hit with"),
     ("prohibition order", "banning order", "disqualification order"),
     ("improvement", "rectification", "corrective", "remedial"),

@@ -25,6 +25,7 @@ from ingest.extraction.text.document import Document
 from ingest.extraction.text.scanning import scanner_of
 
 _FIRM_TYPES = frozenset((TYPE.company, TYPE.exchange))
+_LISTED_TYPES = _FIRM_TYPES | {TYPE.website, TYPE.app, TYPE.person}
 _NOUNS = ("companies", "firms", "entities", "exchanges", "platforms", "providers", "operators")
 _COUNT = r"two|three|four|five|six|seven|eight|nine|ten|\d"
 BACK_REFERENCE = re.compile(
@@ -65,26 +66,38 @@ def listed_firm_mentions(
 
 
 def complete_groups(state: ArticleState, named: list[Mention]) -> None:
-    """Record as members the named firms listed right after a counted firm group, when
-    the list is the whole group ("three entities. A will ..., B ... and C ...")."""
+    """Record as members the named entities listed right after a counted group, when the
+    list is the whole group: "three entities. A will ..., B ... and C ..." in one
+    paragraph, or "three domains ... \n\nThe domains a.org, a.io and a.net were ..."."""
     doc, table = state.doc, state.table
     for group in table.all():
-        if not group.unnamed or group.type not in _FIRM_TYPES or group.members:
+        if not group.unnamed or group.members or group.count is None or group.count < 2:
             continue
-        if group.count is None or group.count < 2:
+        kinds = _FIRM_TYPES if group.type in _FIRM_TYPES else frozenset((group.type,))
+        if group.type not in _LISTED_TYPES:
             continue
         sent = doc.sentence_at(group.first)
         if sent is None or sent.index + 1 >= len(doc.sentences):
             continue
         after_group = group.first + len(group.description or "")
-        if _firms_in(named, table, after_group, sent.end):
-            continue  # the sentence names firms of its own: its list is collectives' job
+        if _named_in(named, table, after_group, sent.end, kinds):
+            continue  # the sentence names members of its own: its list is collectives' job
         nxt = doc.sentences[sent.index + 1]
-        if nxt.paragraph != sent.paragraph:
+        near = doc.text[group.first : min(sent.end, group.first + 60)]
+        if nxt.paragraph != sent.paragraph and not _names_back(nxt.text, near):
             continue  # a list that spells a group out follows it in its paragraph
-        firms = _firms_in(named, table, nxt.start, nxt.end)
-        if len(firms) == group.count:
-            group.members.extend(firms)
+        found = _named_in(named, table, nxt.start, nxt.end, kinds)
+        if len(found) == group.count:
+            group.members.extend(found)
+
+
+def _names_back(text: str, near: str) -> bool:
+    """Whether a sentence opens by naming the group again ("The domains ..." after "three
+    website domains"; `near`: the words where the group is counted)."""
+    words = text.split(" ", 2)
+    if len(words) < 2 or words[0] != "The" or len(words[1]) < 4:
+        return False
+    return words[1].lower() in near.lower().split()
 
 
 def complete(group: EntityDraft) -> bool:
@@ -122,13 +135,20 @@ def _latest_list(
 
 def _firms_in(named: list[Mention], table: EntityTable, lo: int, hi: int) -> list[str]:
     """The distinct named firms mentioned in [lo, hi), in order."""
+    return _named_in(named, table, lo, hi, _FIRM_TYPES)
+
+
+def _named_in(
+    named: list[Mention], table: EntityTable, lo: int, hi: int, kinds: frozenset[str]
+) -> list[str]:
+    """The distinct named entities of `kinds` mentioned in [lo, hi), in order."""
     out: list[str] = []
     for x in named:
         if not lo <= x.start < hi or x.key not in table:
             continue
         key = table.resolve(x.key)
         d = table.get(key)
-        if d.type in _FIRM_TYPES and not d.unnamed and key not in out:
+        if d.type in kinds and not d.unnamed and key not in out:
             out.append(key)
     return out
 

@@ -17,6 +17,7 @@ from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention,
 from ingest.extraction.references.listed_firms import spread_to_members
 from ingest.extraction.structure.body_seats import located_relations
 from ingest.extraction.structure.firm_places import firm_place_relations, phrase_gates
+from ingest.extraction.structure.head_offices import head_office_relations
 from ingest.extraction.structure.ownership import curated_parents, ownership_relations
 from ingest.extraction.structure.place_nesting import part_of_relations, text_part_of
 
@@ -38,6 +39,7 @@ def read_structure(state: ArticleState, actions: list[RelationDraft]) -> list[Re
         maybe = tuple(rtype for rtype, starts in gated.items() if sent.start in starts)
         out += firm_place_relations(doc.text, sent.text, ments, table, ctx, clauses, maybe)
         out += ownership_relations(doc.text, sent.text, ments, table)
+        out += head_office_relations(doc.text, sent.text, ments, table)
     out += curated_parents(table)
     out += located_relations(state)
     out += part_of_relations(table, ctx)
