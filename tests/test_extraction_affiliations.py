@@ -45,3 +45,13 @@ def test_an_administrator_holds_a_role() -> None:
         "administrator, was arrested in Spain."
     )
     assert ("Ivan Petrov", "AFFILIATED_WITH", "Garantex") in rels
+
+
+def test_the_parent_company_a_role_names_and_the_grounds_of_a_fine_are_no_targets() -> None:
+    rels = _rels(
+        "Last month the Securities Commission Malaysia fined Tan Wei Ming, chairman of parent "
+        "company Orwin Holdings Bhd, 2 million ringgit for insider trading linked to Maybank's "
+        "takeover plan."
+    )
+    assert ("Securities Commission Malaysia", "FINED", "Tan Wei Ming") in rels
+    assert not {r for r in rels if r[1] == "FINED" and r[2] != "Tan Wei Ming"}

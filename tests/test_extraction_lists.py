@@ -67,3 +67,23 @@ def test_a_group_named_again_at_the_next_paragraph_start_is_its_listed_members()
     )
     assert ("Europol", "BLOCKED", "mixer-one.io") in rels
     assert ("Europol", "BLOCKED", "mixer-two.net") in rels
+
+
+def test_the_two_men_are_the_two_people_just_named() -> None:
+    out = extract_article(
+        Article(
+            id="t",
+            text=(
+                "In March the Securities Commission Malaysia fined Orwin Markets Ltd, its "
+                "director Tan Wei Ming and trader Lim Boon Kiat. According to the regulator, "
+                "Tan lent money to Lim, who placed matching orders. The two men were also "
+                "barred from trading digital assets for a year."
+            ),
+            published=dt.date(2024, 5, 2),
+        )
+    )
+    names = {e.id: e.name for e in out.entities}
+    dated = {(names[r.source], r.type, names[r.target]): r.date for r in out.relations}
+    for person in ("Tan Wei Ming", "Lim Boon Kiat"):
+        assert dated.get(("Securities Commission Malaysia", "BANNED", person)) == "2024-03"
+    assert not {e for e in out.entities if e.type == "Activity"}  # the men are the target

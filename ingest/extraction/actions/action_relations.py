@@ -26,6 +26,7 @@ from ingest.extraction.actions.clauses import (
     possessive,
     preceded_by_preposition,
 )
+from ingest.extraction.actions.date_restatements import date_added_measures
 from ingest.extraction.actions.implicit_roles import (
     co_actors,
     fallback_actor,
@@ -88,6 +89,7 @@ def read_actions(state: ArticleState) -> list[RelationDraft]:
             for rel in _apply(trig, stop, view, views, state, history):
                 history.relations.append((view.sent.index, rel))
         case_referrals(view, state.table, history)
+    date_added_measures([s.text for s in doc.sentences], history.relations)
     date_the_news(state, history)
     return [r for _, r in history.relations]
 

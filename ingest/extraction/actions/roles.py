@@ -35,7 +35,10 @@ TARGET_TYPES = frozenset(
     }
 )
 _OF_BEFORE = re.compile(r"\bof $")
-_ROLE_OF = re.compile(rf"\b(?i:{ROLE_WORDS})s? (?:of|at) (?:the )?$")
+_ROLE_OF = re.compile(
+    rf"\b(?i:{ROLE_WORDS})s? (?:of|at) (?:the )?"
+    r"(?:(?:parent|holding|sister) (?:company|firm|group) )?$"
+)
 _MATTER = re.compile(r"\b(?:the matter|the case|the cases|it|them|the issue)\b")
 
 
@@ -193,6 +196,8 @@ def read_roles(
     for m in _before_relative(after, text, trig.end):
         if _GROUNDS.search(text, trig.end, m.start):
             break  # "arrested a man on suspicion of laundering money through X": X is no target
+        if objects and _FOR_GROUNDS.search(text, objects[-1].end, m.start):
+            break  # "fined X 8 million baht for insider trading linked to Y's plan": no Y
         if (
             is_actor(m, table)
             and m.how != "pronoun"
@@ -317,6 +322,7 @@ _OWNED_NOUN = re.compile(  # "Binance's former local derivatives business": the 
     r"'s? (?:[\w-]+ ){0,3}?(?:business|unit|arm|subsidiary|affiliate|operations?|entity|venture"
     r"|exchange|platform)\b"
 )
+_FOR_GROUNDS = re.compile(r" for (?!(?:each|both|all)\b)")
 _GROUNDS = re.compile(
     r"\b(?:on suspicion of|suspected of|in connection with|on charges of|for allegedly)\b"
 )

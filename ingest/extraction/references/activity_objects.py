@@ -55,6 +55,7 @@ _GOVERNS = {
         r"\b(?:ban|bans|prohibition|curbs|restrictions|moratorium|crackdown)(?P<rest>) $"
     ),
 }
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are)(?: also| now| later)? $")
 _NEGATION = re.compile(r"\b(?:not|never|no longer)\b|n't\b")
 
 
@@ -66,4 +67,6 @@ def governed(text: str, prep_start: int, prep: str) -> bool:
     if hit is None:
         return False
     head = before[max(0, hit.start() - 12) : hit.start()]
+    if prep == "from" and _PASSIVE_BEFORE.search(head):
+        return False  # "the two men were barred from trading ...": the men are the target
     return not _NEGATION.search(head) and not _NEGATION.search(hit.group("rest"))

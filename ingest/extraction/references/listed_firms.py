@@ -1,12 +1,13 @@
-"""Groups that are a list of named firms: counted back-references and complete lists.
+"""Groups that are a list of named firms (or people): counted back-references, complete lists.
 
 "Velora AG, Brantex AG and the Kestrel Association sold tokens ... The three entities
 were liquidated": "the three entities" names the three firms just listed, so each
 becomes a mention there ("the association and the two companies" too: the member the
-head noun names, then the rest). And "the regulator licensed three entities. Alpha Ltd
-will run the venue, Beta Ltd the custody and Gamma Ltd the brokerage": a counted group
-whose members are listed, all of them, right after it is those members; the group
-itself is then no node of its own (`complete`).
+head noun names, then the rest; "the two men" names the last two people listed). And
+"the regulator licensed three entities. Alpha Ltd will run the venue, Beta Ltd the
+custody and Gamma Ltd the brokerage": a counted group whose members are listed, all of
+them, right after it is those members; the group itself is then no node of its own
+(`complete`).
 
 A count that does not match the list resolves nothing: a guess between lists is worse
 than no mention.
@@ -25,12 +26,14 @@ from ingest.extraction.text.document import Document
 from ingest.extraction.text.scanning import scanner_of
 
 _FIRM_TYPES = frozenset((TYPE.company, TYPE.exchange))
+_PERSON = frozenset((TYPE.person,))
 _LISTED_TYPES = _FIRM_TYPES | {TYPE.website, TYPE.app, TYPE.person}
 _NOUNS = ("companies", "firms", "entities", "exchanges", "platforms", "providers", "operators")
+_PEOPLE = ("men", "women", "individuals", "executives", "founders", "co-founders", "directors")
 _COUNT = r"two|three|four|five|six|seven|eight|nine|ten|\d"
 BACK_REFERENCE = re.compile(
     r"\b(?:(?P<head>[Tt]he (?P<noun1>[a-z]+)) and )?[Tt]he "
-    rf"(?P<num>{_COUNT}) (?:[\w-]+ )?(?P<noun>{'|'.join(_NOUNS)})\b"
+    rf"(?P<num>{_COUNT}) (?:[\w-]+ )?(?P<noun>{'|'.join(_NOUNS + _PEOPLE)})\b"
 )
 _LOOK_BACK = 5  # sentences (the count must match the list exactly)
 
@@ -41,14 +44,15 @@ def listed_firm_mentions(
     """A mention of each listed firm at every counted back-reference to the list."""
     doc, table = state.doc, state.table
     out: list[Mention] = []
-    for m in scanner_of(doc).finditer(BACK_REFERENCE, _NOUNS):
+    for m in scanner_of(doc).finditer(BACK_REFERENCE, _NOUNS + _PEOPLE):
         if used.find(1, m.start(), m.end()) >= 0:
             continue
         count = number_value(m.group("num"))
         sent = doc.sentence_at(m.start())
         if count is None or count < 2 or sent is None:
             continue
-        listed = _latest_list(named + out, doc, table, sent.index, m.start())
+        kinds = _PERSON if m.group("noun") in _PEOPLE else _FIRM_TYPES
+        listed = _latest_list(named + out, doc, table, sent.index, m.start(), kinds)
         head = m.group("head")
         if head is not None and len(listed) == count + 1:
             noun = m.group("noun1").lower()
@@ -121,21 +125,21 @@ def spread_to_members(relations: list[RelationDraft], table: EntityTable) -> lis
 
 
 def _latest_list(
-    named: list[Mention], doc: Document, table: EntityTable, here: int, pos: int
+    named: list[Mention],
+    doc: Document,
+    table: EntityTable,
+    here: int,
+    pos: int,
+    kinds: frozenset[str],
 ) -> list[str]:
-    """The firms of the latest sentence (this one before `pos`, or one of the few before
-    it) that names two or more."""
+    """The entities of `kinds` of the latest sentence (this one before `pos`, or one of
+    the few before it) that names two or more."""
     for index in range(here, max(-1, here - _LOOK_BACK - 1), -1):
         sent = doc.sentences[index]
-        firms = _firms_in(named, table, sent.start, min(sent.end, pos))
+        firms = _named_in(named, table, sent.start, min(sent.end, pos), kinds)
         if len(firms) >= 2:
             return firms
     return []
-
-
-def _firms_in(named: list[Mention], table: EntityTable, lo: int, hi: int) -> list[str]:
-    """The distinct named firms mentioned in [lo, hi), in order."""
-    return _named_in(named, table, lo, hi, _FIRM_TYPES)
 
 
 def _named_in(
