@@ -42,3 +42,24 @@ def test_an_amount_of_crypto_transactions_is_no_activity() -> None:
         "transactions worth Rs 120 crore."
     )
     assert not {e for e in ents if e[0] == "Activity"}
+
+
+def test_who_holds_a_licence_and_a_description_named_by_its_apposition() -> None:
+    art = Article(
+        id="t",
+        text=(
+            "The Agency for Financial Monitoring has blocked 300 sites. Residents may "
+            "trade only on exchanges licensed by its regulator, the Astana Financial Services "
+            "Authority. For today such licence have Bybit, Upbit and Kraken."
+        ),
+        published=dt.date(2024, 5, 2),
+    )
+    out = extract_article(art)
+    names = {e.id: e.name for e in out.entities}
+    rels = {(names[r.source], r.type, names[r.target]): r.date for r in out.relations}
+    for firm in ("Bybit", "Upbit", "Kraken"):
+        assert ("Astana Financial Services Authority", "LICENSED", firm) in rels
+        assert (
+            rels[("Astana Financial Services Authority", "LICENSED", firm)] is None
+        )  # "for today"
+    assert not {r for r in rels if r[0] == "Agency for Financial Monitoring" and r[1] == "LICENSED"}

@@ -139,7 +139,8 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
         "relative",
         re.compile(
             r"\b(?:(?P<part>[Ee]arlier|[Ll]ater|[Ll]ate|[Ee]arly) )?(?P<core>(?P<rel>[Yy]esterday"
-            r"|[Tt]oday|[Tt]onight|[Tt]his (?:week|month|year)|[Ll]ast (?:week|month|year)"
+            r"|(?<![Ff]or )(?<![Tt]ill )(?<![Uu]ntil )(?<![Uu]p to )[Tt]oday"  # "for today": now
+            r"|[Tt]onight|[Tt]his (?:week|month|year)|[Ll]ast (?:week|month|year)"
             rf"|(?P<n>{_N}) (?P<unit>{_UNIT}) ago))\b"
         ),
     ),
