@@ -76,6 +76,7 @@ class ActionHistory:
     dates: ArticleDates | None = None  # every sentence's time references, read once
     consumed: set[int] = field(default_factory=set)  # ending words already read
     pending: list[PendingEnd] = field(default_factory=list)  # endings awaiting their action
+    decided: set[int] = field(default_factory=set)  # triggers a body's named decision states
 
     def dates_of(self, state: ArticleState) -> ArticleDates:
         if self.dates is None:
@@ -208,6 +209,8 @@ def _ends_anothers_action(
     """A court that overturns or dismisses an action is no actor of it: mark the action
     its words name ended instead (True: the trigger states nothing of its own)."""
     how = attrs.ended_how
+    if trig.start in history.decided:
+        return False  # "overturned the X Court's decision to block Y": X's block, ended
     by_court = is_court(actor, state.table)
     if how == ENDED.overturned:
         cls = OVERTURN

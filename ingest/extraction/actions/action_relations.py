@@ -29,6 +29,7 @@ from ingest.extraction.actions.clauses import (
 from ingest.extraction.actions.date_restatements import date_added_measures
 from ingest.extraction.actions.implicit_roles import (
     co_actors,
+    deciding_body,
     fallback_actor,
     listed_head,
     main_subject,
@@ -138,6 +139,10 @@ def _apply(
         ),
         None,
     )
+    decider = deciding_body(trig, before, text, table) if trig.voice == "active" else None
+    if decider is not None:  # "X's decision to block Y", "an order by X blocking Y"
+        subject = decider
+        history.decided.add(trig.start)
     if subject is None and cid in view.clauses.antecedent:
         subject = antecedent(view, view.clauses.antecedent[cid])
     window_start = view.clauses.start_of(trig.start)
