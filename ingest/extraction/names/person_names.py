@@ -58,10 +58,10 @@ def may_hold_role(text: str) -> bool:
 
 _TITLE = (
     r"(?:(?:former|acting|interim|then-|deputy|outgoing|incoming|new|current) )?"
-    rf"(?P<title>{ROLE_WORDS}|sen\.|rep\.|gov\.|dr\.|mr\.|mrs\.|ms\.)"
-)
+    rf"(?P<title>{ROLE_WORDS}|sen\.|rep\.|gov\.|dr\.?|mr\.?|mrs\.?|ms\.?)"
+)  # "Ms Loo Siew Yee": British and Singapore style drop the dot
 _TITLE_END = re.compile(rf"\b(?i:{_TITLE}) $")
-_TITLE_ABBREVS = ("sen.", "rep.", "gov.", "dr.", "mr.", "mrs.", "ms.")  # _TITLE's non-role words
+_TITLE_ABBREVS = ("sen.", "rep.", "gov.", "dr", "mr", "mrs", "ms")  # _TITLE's non-role words
 _APPOSITIVE_AT = re.compile(
     r", (?:who (?:is|was|remains) )?(?:the |a |an |its |his |her |their )?"
     r"(?:(?P<org>[^,]{1,60}?)'s? )?(?P<mod>(?:former|acting|interim|deputy|then|outgoing|new|"

@@ -64,6 +64,20 @@ _BARE_TYPES = {
     "exchange": TYPE.exchange,
     "court": TYPE.court,
 }
+_HIRING = tuple(
+    f"{verb} {title}"
+    for verb in ("employed", "hired", "appointed", "recruited", "engaged")
+    for title in ("", "Mr ", "Ms ", "Mrs ", "Dr ", "Mr. ", "Ms. ", "Mrs. ", "Dr. ")
+)
+_HIRED_BY = re.compile(
+    r"\b(?:employed|hired|appointed|recruited|engaged) (?:(?:Mr|Ms|Mrs|Dr)\.? )?$"
+)
+_HIRED_AS = re.compile(rf"^ as (?:a |an |its |their )?(?P<role>(?:[\w-]+ )?(?i:{ROLE_WORDS}))\b")
+
+
+_SUBJECT_GAP = re.compile(r" (?:(?:had|has|have|also|then|later) )*")  # "X had also hired"
+
+
 _REPLACED = re.compile(r"\b(?:replaced (?:him|her) with|succeeded by) $")
 
 
@@ -130,6 +144,22 @@ def _roles_of(
             table.get(org).type = TYPE.company  # what someone founded is an organisation
         found.append((org, "founder"))
     tail = text[m.end : m.end + 160]
+    hired = _HIRED_AS.match(tail) if before.endswith(_HIRING) else None
+    hirer = _HIRED_BY.search(before) if hired is not None else None
+    if hired is not None and hirer is not None:  # "X had employed Y as a manager"
+        verb_at = m.start - len(before) + hirer.start()
+        org = next(
+            (
+                x.key
+                for x in reversed(ordered[:i])
+                if x.how != "pronoun"
+                and _is_org(x, table)
+                and _SUBJECT_GAP.fullmatch(text, x.end, verb_at)
+            ),
+            None,
+        )
+        if org is not None:
+            found.append((org, hired.group("role").lower()))
     appos = re.match(r"^, (?P<body>[^,;.]*(?:, [^,;.]*?)?)(?:,|\.| said| says)", tail)
     if appos and not _VERB_ROLE.match(tail):
         body = appos.group("body")
