@@ -39,3 +39,13 @@ def test_honorifics_without_a_dot_and_title_case_job_titles() -> None:
     assert ("Person", "Tan Siew Ling") in ents
     assert not {e for e in ents if e[1].startswith("Assistant")}
     assert ("Lim Boon Kiat", "AFFILIATED_WITH", "Orwin Capital Pte Ltd") in rels
+
+
+def test_a_camelcase_word_titling_a_person_is_their_firm_and_a_titled_founder() -> None:
+    ents, rels = _extract(
+        "The wallet Irisa was built by Lumen Works, a Berlin-based company co-founded by "
+        "DeepCart chief executive Jonas Berg."
+    )
+    assert ("Company", "DeepCart") in ents
+    assert ("Jonas Berg", "AFFILIATED_WITH", "DeepCart") in rels
+    assert ("Jonas Berg", "AFFILIATED_WITH", "Lumen Works") in rels

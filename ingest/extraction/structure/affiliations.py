@@ -64,6 +64,10 @@ _BARE_TYPES = {
     "exchange": TYPE.exchange,
     "court": TYPE.court,
 }
+_FOUNDED_BY_TITLED = re.compile(
+    r"\b(?P<verb>co-founded|founded) by (?:the )?[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)? "
+    r"(?:[\w-]+ ){1,3}$"
+)
 _HIRING = tuple(
     f"{verb} {title}"
     for verb in ("employed", "hired", "appointed", "recruited", "engaged")
@@ -143,6 +147,27 @@ def _roles_of(
         if org is not None and table.get(org).type == TYPE.cryptoasset:
             table.get(org).type = TYPE.company  # what someone founded is an organisation
         found.append((org, "founder"))
+    elif title is not None and "by " in before:
+        titled = _FOUNDED_BY_TITLED.search(before)  # "co-founded by OpenAI chief executive X"
+        if titled is not None:
+            verb_at = m.start - len(before) + titled.start()
+            org = next(
+                (
+                    x.key
+                    for x in reversed(ordered[:i])
+                    if x.end <= verb_at and x.sentence == m.sentence and _is_org(x, table)
+                ),
+                None,
+            )
+            if org is not None:
+                found.append(
+                    (
+                        org,
+                        titled.group("verb")
+                        .replace("co-founded", "co-founder")
+                        .replace("founded", "founder"),
+                    )
+                )
     tail = text[m.end : m.end + 160]
     hired = _HIRED_AS.match(tail) if before.endswith(_HIRING) else None
     hirer = _HIRED_BY.search(before) if hired is not None else None
