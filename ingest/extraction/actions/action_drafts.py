@@ -40,6 +40,7 @@ from ingest.extraction.actions.roles import View, eligible
 from ingest.extraction.actions.triggers import Trigger
 from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.drafts import EntityTable, RelationDraft
+from ingest.extraction.references.listed_firms import complete
 
 _TO_WHOM = re.compile(r" to ((?:the )?[\w ]{1,40}?)(?= after| before| for| on| in|,|\.|$)")
 
@@ -75,6 +76,7 @@ class ActionHistory:
     dates: ArticleDates | None = None  # every sentence's time references, read once
     consumed: set[int] = field(default_factory=set)  # ending words already read
     pending: list[PendingEnd] = field(default_factory=list)  # endings awaiting their action
+    decided: set[int] = field(default_factory=set)  # triggers a body's named decision states
 
     def dates_of(self, state: ArticleState) -> ArticleDates:
         if self.dates is None:
@@ -154,6 +156,12 @@ def action_drafts(
         draft = table.get(t)
         if draft.type == TYPE.activity and trig.type in _PARTY_ACTIONS:
             continue  # fines, suits, probes and licences land on parties, not on activities
+        if complete(draft):  # "three entities" listed whole: the action is on each of them
+            out += [
+                RelationDraft(trig.type, actor, member, evidence, round(conf - 0.05, 2), date)
+                for member in draft.members
+            ]
+            continue
         if draft.unnamed:
             draft.action = trig.type
         props = fine_properties(trig, view, t, len(parties), country)
@@ -201,6 +209,8 @@ def _ends_anothers_action(
     """A court that overturns or dismisses an action is no actor of it: mark the action
     its words name ended instead (True: the trigger states nothing of its own)."""
     how = attrs.ended_how
+    if trig.start in history.decided:
+        return False  # "overturned the X Court's decision to block Y": X's block, ended
     by_court = is_court(actor, state.table)
     if how == ENDED.overturned:
         cls = OVERTURN

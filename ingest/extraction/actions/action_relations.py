@@ -26,9 +26,12 @@ from ingest.extraction.actions.clauses import (
     possessive,
     preceded_by_preposition,
 )
+from ingest.extraction.actions.date_restatements import date_added_measures
 from ingest.extraction.actions.implicit_roles import (
     co_actors,
+    deciding_body,
     fallback_actor,
+    listed_head,
     main_subject,
     relative_target,
 )
@@ -87,6 +90,7 @@ def read_actions(state: ArticleState) -> list[RelationDraft]:
             for rel in _apply(trig, stop, view, views, state, history):
                 history.relations.append((view.sent.index, rel))
         case_referrals(view, state.table, history)
+    date_added_measures([s.text for s in doc.sentences], history.relations)
     date_the_news(state, history)
     return [r for _, r in history.relations]
 
@@ -135,6 +139,10 @@ def _apply(
         ),
         None,
     )
+    decider = deciding_body(trig, before, text, table) if trig.voice == "active" else None
+    if decider is not None:  # "X's decision to block Y", "an order by X blocking Y"
+        subject = decider
+        history.decided.add(trig.start)
     if subject is None and cid in view.clauses.antecedent:
         subject = antecedent(view, view.clauses.antecedent[cid])
     window_start = view.clauses.start_of(trig.start)
@@ -200,7 +208,9 @@ def _apply(
     out: list[RelationDraft] = []
     actors = [actor]
     if subject is not None and subject.how != "pronoun" and actor == subject.key:
-        actors += co_actors(subject, before, text, table)
+        co = co_actors(subject, before, text, table)
+        head = listed_head(subject, co, before, view, table)  # "A, the B and the C fined"
+        actors += co + ([head] if head is not None and head not in co + actors else [])
     elif trig.voice == "passive":
         actors += _co_agents(actor, after, text, state)  # "by authorities in A, B and C"
     for who in actors:

@@ -171,6 +171,13 @@ def reconcile(
                 other.date = draft.date
             elif draft.date is None and other.date is not None:
                 draft.date = other.date
+            elif draft.date and other.date and draft.date != other.date:
+                # a restatement at a finer precision ("announced in March ... seized on
+                # March 6"): both take the finer date
+                if draft.date.startswith(other.date + "-"):
+                    other.date = draft.date
+                elif other.date.startswith(draft.date + "-"):
+                    draft.date = other.date
             for prop in ("amount", "currency"):
                 if prop in draft.properties and prop not in other.properties:
                     other.properties[prop] = draft.properties[prop]

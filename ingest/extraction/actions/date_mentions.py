@@ -139,7 +139,8 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
         "relative",
         re.compile(
             r"\b(?:(?P<part>[Ee]arlier|[Ll]ater|[Ll]ate|[Ee]arly) )?(?P<core>(?P<rel>[Yy]esterday"
-            r"|[Tt]oday|[Tt]onight|[Tt]his (?:week|month|year)|[Ll]ast (?:week|month|year)"
+            r"|(?<![Ff]or )(?<![Tt]ill )(?<![Uu]ntil )(?<![Uu]p to )[Tt]oday"  # "for today": now
+            r"|[Tt]onight|[Tt]his (?:week|month|year)|[Ll]ast (?:week|month|year)"
             rf"|(?P<n>{_N}) (?P<unit>{_UNIT}) ago))\b"
         ),
     ),
@@ -150,6 +151,7 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
             r"(?P<unit>day|week|month|year))\b"
             r"|\b(?P<core2>(?:[Tt]he (?P<dir>following|next|previous|preceding) (?P<unit2>day|week"
             rf"|month|year))|(?P<n>{_N}) (?P<unit3>{_UNIT}) (?P<dir3>later|earlier|afterwards))\b"
+            r"|\b(?P<core3>[Aa]t (?:the same|that|about the same|around the same) time)\b"
         ),
     ),
 ]
@@ -275,7 +277,7 @@ def date_mentions(text: str, frame: DateFrame) -> tuple[list[DateMention], DateF
         "year": _YEARISH.search(text) is not None,
         "month": _MONTH_WORD.search(text) is not None,
         "weekday": "day" in text and _WEEKDAY.search(text) is not None,
-        "unit": any(u in low for u in ("day", "week", "month", "year", "tonight")),
+        "unit": any(u in low for u in ("day", "week", "month", "year", "tonight", " time")),
         "relative": any(w in low for w in _RELATIVE_WORDS),
         "context": any(w in low for w in _CONTEXT_WORDS),
         "season": any(w in low for w in _SEASON_WORDS) or _HALF_CODE.search(text) is not None,
@@ -295,7 +297,7 @@ def date_mentions(text: str, frame: DateFrame) -> tuple[list[DateMention], DateF
         if date is None:
             continue
         reach = end
-        core = m.start("core") if m.group("core") is not None else m.start("core2")
+        core = next(m.start(g) for g in ("core", "core2", "core3") if m.groupdict().get(g))
         lead = text[max(0, core - 80) : core]
         cue = (m.groupdict().get("cue") or "").lower()
         bound = _BOUND_BEFORE.search(lead)
@@ -470,6 +472,8 @@ def _relative_to_context(g: dict[str, str | None], frame: DateFrame) -> PartialD
     ctx = frame.context
     if ctx is None:
         return None
+    if g.get("core3"):
+        return ctx  # "at the same time": when the sentence before says, at its precision
     unit = g.get("unit") or g.get("unit2") or (g.get("unit3") or "").rstrip("s")
     precision = {"day": DAY, "week": MONTH, "month": MONTH, "year": YEAR}[unit]
     if g.get("unit"):

@@ -4,9 +4,12 @@
 2021 ban was lifted in 2023." name the action by its noun with the date it was taken
 (a year before the noun, or "imposed/issued/filed ... <date>" after it): that date goes
 to the latest undated action of the kind the noun names, a few sentences back at most.
+An action added with "also" on the parties of one dated just before shares its date.
 """
 
 from __future__ import annotations
+
+import re
 
 from ingest.extraction.actions.action_status import last_noun_types, noun_types
 from ingest.extraction.actions.date_mentions import DateMention
@@ -43,3 +46,24 @@ def restate_dates(
         )
         if target is not None:
             target.date = m.date.text()
+
+
+_ALSO = re.compile(r"\b(?:also|in addition|additionally|at the same time)\b", re.I)
+
+
+def date_added_measures(sentences: list[str], drafts: list[tuple[int, RelationDraft]]) -> None:
+    """An undated action a sentence adds with "also" ("The two men were also barred ...")
+    on the same parties as an action dated a few sentences before took place with it."""
+    for index, rel in drafts:
+        if rel.date is not None or not _ALSO.search(sentences[index]):
+            continue
+        earlier = [
+            other
+            for at, other in drafts
+            if index - _RECENT <= at < index
+            and other.date is not None
+            and other.source == rel.source
+            and other.target == rel.target
+        ]
+        if earlier:
+            rel.date = earlier[-1].date

@@ -41,6 +41,54 @@ def co_actors(subject: Mention, before: list[Mention], text: str, table: EntityT
     return out
 
 
+def listed_head(
+    subject: Mention, co: list[str], before: list[Mention], view: View, table: EntityTable
+) -> str | None:
+    """The first body of a list the clause cutter took for an apposition: in "Norges Bank,
+    the Ministry of Finance and the FSA warned X", ", the Ministry ..." opens no apposition
+    because its clause runs on, through "and", to the verb: Norges Bank acts too."""
+    cid = view.clauses.of(subject.start)
+    anchor = view.clauses.antecedent.get(cid)
+    text = view.doc_text
+    if anchor is None or not text.startswith((", the ", ", its "), anchor):
+        return None
+    first = min((m for m in before if m.key in co), key=lambda m: m.start, default=subject)
+    if first.start - anchor > 6 or (first is subject and not co):
+        return None  # an apposition to the body before it ("X, the regulator, fined")
+    head = antecedent(view, anchor)
+    if head is None or not is_actor(head, table) or head.how == "pronoun":
+        return None
+    if possessive(text, head.end) or preceded_by_preposition(text, head.start):
+        return None
+    return head.key
+
+
+_DECISION = r"(?:decision|order|ruling|judgment|judgement|verdict|injunction|move)"
+_POSSESSED_DECISION = re.compile(rf"'s? (?:[\w-]+ ){{0,3}}?{_DECISION} to $")
+_DECISION_BY = re.compile(
+    rf"\b{_DECISION}s? (?:[\w-]+ ){{0,2}}?by (?:the |a |an )?(?:[\w.-]+'s? )?$"
+)  # "an order by the city's X Court"
+
+
+def deciding_body(
+    trig: Trigger, before: list[Mention], text: str, table: EntityTable
+) -> Mention | None:
+    """The body whose decision a verb spells out: "the X Court's 2016 decision to block Y",
+    "a 2017 order by the X Court blocking Y"."""
+    last = before[-1] if before else None
+    if last is None or not is_actor(last, table) or last.how == "pronoun":
+        return None
+    if possessive(text, last.end) and _POSSESSED_DECISION.fullmatch(text, last.end, trig.start):
+        return last
+    if (
+        text[trig.start : trig.end].endswith("ing")
+        and text[last.end : trig.start] == " "
+        and _DECISION_BY.search(text, max(0, last.start - 40), last.start)
+    ):
+        return last
+    return None
+
+
 def main_subject(view: View, before: int, text: str) -> Mention | None:
     """The subject of the sentence's first clause, which a participle clause shares."""
     for m in view.mentions:

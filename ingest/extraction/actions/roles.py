@@ -11,7 +11,12 @@ import re
 from dataclasses import dataclass, field
 
 from graph.ontology import GROUP, REL, TYPE
-from ingest.extraction.actions.clauses import Clauses, possessive, preceded_by_preposition
+from ingest.extraction.actions.clauses import (
+    PREPOSITIONS,
+    Clauses,
+    possessive,
+    preceded_by_preposition,
+)
 from ingest.extraction.actions.triggers import Trigger
 from ingest.extraction.entities.drafts import EntityTable, Mention
 from ingest.extraction.names.person_names import ROLE_WORDS
@@ -30,7 +35,10 @@ TARGET_TYPES = frozenset(
     }
 )
 _OF_BEFORE = re.compile(r"\bof $")
-_ROLE_OF = re.compile(rf"\b(?i:{ROLE_WORDS})s? (?:of|at) (?:the )?$")
+_ROLE_OF = re.compile(
+    rf"\b(?i:{ROLE_WORDS})s? (?:of|at) (?:the )?"
+    r"(?:(?:parent|holding|sister) (?:company|firm|group) )?$"
+)
 _MATTER = re.compile(r"\b(?:the matter|the case|the cases|it|them|the issue)\b")
 
 
@@ -188,6 +196,8 @@ def read_roles(
     for m in _before_relative(after, text, trig.end):
         if _GROUNDS.search(text, trig.end, m.start):
             break  # "arrested a man on suspicion of laundering money through X": X is no target
+        if objects and _FOR_GROUNDS.search(text, objects[-1].end, m.start):
+            break  # "fined X 8 million baht for insider trading linked to Y's plan": no Y
         if (
             is_actor(m, table)
             and m.how != "pronoun"
@@ -243,9 +253,25 @@ def agent_after(
         if not is_actor(m, table) or possessive(text, m.end):
             continue
         gap = text[pos : m.start]
-        if any((f" {p} " in f" {gap}" if p else len(gap.split()) <= 1) for p in preps):
+        if any((_after_prep(gap, p) if p else len(gap.split()) <= 1) for p in preps):
             return m
     return None
+
+
+def _after_prep(gap: str, prep: str) -> bool:
+    """Whether `gap` (up to a mention) holds `prep` with no other preposition after it:
+    "by the FCA" yes; "by a federal judge in Virginia": Virginia is no agent."""
+    _, found, tail = f" {gap}".rpartition(f" {prep} ")
+    if not found:
+        return False
+    return not any(w in PREPOSITIONS for w in tail.split()) or bool(_BODIES_OF.fullmatch(tail))
+
+
+# "by authorities in the United States": the country stands for its bodies
+_BODIES_OF = re.compile(
+    r"(?:the )?(?:[\w-]+ )?(?:authorities|police|prosecutors|officials|regulators|agencies"
+    r"|law enforcement|investigators) (?:in|of|from) (?:the )?"
+)
 
 
 def antecedent(view: View, pos: int) -> Mention | None:
@@ -296,6 +322,7 @@ _OWNED_NOUN = re.compile(  # "Binance's former local derivatives business": the 
     r"'s? (?:[\w-]+ ){0,3}?(?:business|unit|arm|subsidiary|affiliate|operations?|entity|venture"
     r"|exchange|platform)\b"
 )
+_FOR_GROUNDS = re.compile(r" for (?!(?:each|both|all)\b)")
 _GROUNDS = re.compile(
     r"\b(?:on suspicion of|suspected of|in connection with|on charges of|for allegedly)\b"
 )

@@ -42,6 +42,18 @@ SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.85,
     ),
+    (  # "licence holders include X and Y", "such licence have X, Y and Z": who holds one
+        REL.licensed,
+        "span",
+        re.compile(
+            r"\b(?:[Ll]icen[cs]e[- ]?holders|[Ll]icensees|(?:[Ss]uch|[Tt]hese|[Tt]his|[Tt]hose)"
+            r" licen[cs]es?|[Tt]he licen[cs]es? (?=(?:went|were granted|was granted|are held"
+            r"|is held)\b))(?: so far| now| today| currently)? (?:include|includes|are|have|has"
+            r"|hold|holds|went to|were granted to|was granted to|are held by|is held by):? "
+            r"(?P<obj>[^.;\n]{1,160})"
+        ),
+        0.8,
+    ),
     (  # "ordered Thodex shut down", "ordered the site blocked"
         REL.banned,
         "span",
@@ -169,6 +181,15 @@ SPAN_PATTERNS = [(t, v, compile_lead(p.pattern, p.flags), c) for t, v, p, c in S
 SPAN_STEMS: list[tuple[str, ...]] = [
     ("order", "direct", "told", "tells", "telling", "instruct", "requir"),
     ("grant",),
+    (
+        "licence holder",
+        "license holder",
+        "licenceholder",
+        "licenseholder",
+        "licensee",
+        "licence",
+        "license",
+    ),
     ("order",),
     ("order", "direct", "requir"),
     ("declar",),

@@ -67,6 +67,15 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.8,
     ),
+    (  # "The domains a.org and a.io were seized": the passive of the same
+        REL.blocked,
+        _V,
+        re.compile(
+            r"\b(?:domains?|websites?|web ?sites?)\b(?:[^.;]|\.(?=\w)){0,120}?\b(?:was|were|been) "
+            r"(?P<t>seized)\b"
+        ),
+        0.8,
+    ),
     (
         REL.banned,
         _R,
@@ -213,7 +222,8 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         REL.sued,
         _N,
         re.compile(
-            r"\b(?:lawsuit|suit|complaints?|case|charges?|indictment|prosecution|proceedings"
+            r"\b(?<!bankruptcy )(?<!insolvency )(?<!liquidation )(?:lawsuit|suit|complaints?|case"
+            r"|charges?|indictment|prosecution|proceedings"
             r"|(?:sanctioning|disciplinary|enforcement|administrative|criminal|legal) "
             r"(?:process|proceedings?|action))"
             r"(?: (?:filed|brought|initiated|opened|commenced|instituted))?(?: [^.;\n]{0,30}?)?"
@@ -225,12 +235,32 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         REL.sued,
         _N,
         re.compile(
-            r"\b(?:[Pp]roceedings|(?:[Ss]anctioning|[Dd]isciplinary|[Ee]nforcement"
+            r"\b(?:(?<![Ee]nforcement )[Pp]roceedings|(?:[Ss]anctioning|[Dd]isciplinary"
             r"|[Aa]dministrative|[Cc]riminal|[Ll]egal) (?:process|proceedings?|action))"
             r" (?:initiated|opened|commenced|instituted|brought) by\b"
         ),
         0.8,
     ),
+    (  # a supervisor's enforcement proceedings are its inquiry into the firm, no suit
+        REL.investigated,
+        _N,
+        re.compile(
+            r"\b[Ee]nforcement (?:process|proceedings?)"
+            r" (?:initiated|opened|commenced|instituted|brought) by\b"
+        ),
+        0.8,
+    ),
+    (  # a supervisor that puts a firm into bankruptcy or liquidation shuts it down
+        REL.banned,
+        _N,
+        re.compile(
+            r"\b(?:bankruptcy|insolvency|liquidation|winding-up) proceedings"
+            r"(?: (?:were|was|have been|had been))? (?:opened|initiated|commenced|instituted)"
+            r" against\b"
+        ),
+        0.75,
+    ),
+    (REL.banned, _V, re.compile(r"(?<=were )liquidated\b|(?<=was )liquidated\b"), 0.75),
     (REL.sued, _N, re.compile(r"\b(?:charges?|count charge)\b(?= filed)"), 0.8),
     (
         REL.sued,
@@ -394,6 +424,7 @@ STEMS: list[tuple[str, ...]] = [
     ("seiz",),
     ("ban on", "bans on", "ban against", "bans against", "prohibition"),
     ("seiz",),
+    ("seized",),
     ("served with", "issued with", "hit with"),
     ("prohibition order", "banning order", "disqualification order"),
     ("improvement", "rectification", "corrective", "remedial"),
@@ -413,6 +444,9 @@ STEMS: list[tuple[str, ...]] = [
     ("fil",),
     ("against",),
     ("initiated by", "opened by", "commenced by", "instituted by", "brought by"),  # any case
+    ("initiated by", "opened by", "commenced by", "instituted by", "brought by"),
+    ("bankruptcy", "insolvency", "liquidation", "winding-up"),
+    ("liquidated",),
     ("filed",),
     ("charges", "lawsuit", "suit", "complaint"),
     ("names",),

@@ -72,6 +72,10 @@ _LEADING_TITLE_TOKENS = frozenset(
     "cabinet "
     "interim sen. rep. gov.".split()
 )
+_TITLE_MODIFIERS = frozenset(
+    "assistant managing executive senior associate general regional acting deputy vice "
+    "principal".split()
+)
 _AFTER_CHIEF = frozenset(("executive", "officer", "financial", "operating", "compliance"))
 
 
@@ -105,7 +109,10 @@ def _split_titles(tokens: list[Token], a: int, b: int) -> list[tuple[int, int]]:
                 and (chief or tokens[j].lower in _TITLE_TOKENS)
             ):
                 j += 1
-            return ([(a, i)] if i > a else []) + _split_titles(tokens, j, b)
+            k = i
+            while k > a and tokens[k - 1].lower in _TITLE_MODIFIERS:
+                k -= 1  # "Assistant Managing Director": the modifiers are the title's too
+            return ([(a, k)] if k > a else []) + _split_titles(tokens, j, b)
     return [(a, b)] if a < b else []
 
 
@@ -158,7 +165,8 @@ def _chunk_candidate(
     etype = _classify(words)
     source = "chunk"
     tail = _COMPANY_TAIL.match(text, end) if etype is None or etype == TYPE.company else None
-    if tail and words[-1].lower() not in COMPANY_SUFFIXES:
+    if tail and (words[-1].lower() not in COMPANY_SUFFIXES or words[-1].lower() == "holdings"):
+        # "Zelkova Holdings, LLC": "Holdings" names the firm, the legal form still follows
         end, etype, source = tail.end(), TYPE.company, "company"
     if etype == TYPE.company or words[-1].lower() in COMPANY_SUFFIXES:
         wound_up = _IN_LIQUIDATION.match(text, end)  # "Suisse Finance GmbH in Liquidation"

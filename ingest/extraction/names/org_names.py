@@ -135,6 +135,13 @@ def classify(words: list[str]) -> str | None:
     if hi < 0:
         if len(words) >= 3 and lowered[0] in LAW_HEADS and lowered[1] in ("on", "of", "for"):
             return TYPE.law  # "Regulation on the Disuse of ...", "Decree on Digital Asset ..."
+        if (
+            len(words) > 1
+            and lowered[-1] in _FIRM_NAME_ENDS
+            and lowered[0] not in _GENERIC
+            and not any(w.endswith(HYPHEN_SUFFIXES) for w in lowered)  # "X-based Y Capital"
+        ):
+            return TYPE.company  # "Deus X Capital", "Velmora Labs": a firm by its shape
         return None
     head = lowered[hi]
     if head in LAW_HEADS:
@@ -247,6 +254,17 @@ _BUSINESS_NOUNS = frozenset(
     "custody clearing settlement trading services investments investment payments finance "
     "technologies technology solutions securities markets management advisory capital "
     "brokerage exchange infrastructure development research consulting".split()
+)
+
+
+# Words a firm's trade name ends in, with no legal form after them ("Three Arrows
+# Capital", "Tools for Humanity Labs"); a generic first word ("Venture Capital") is no name.
+_FIRM_NAME_ENDS = frozenset(
+    "capital ventures partners labs technologies solutions investments fintech".split()
+)
+_GENERIC = frozenset(
+    "venture private growth equity risk digital crypto financial global new the these those "
+    "our their its".split()
 )
 
 

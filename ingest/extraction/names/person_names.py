@@ -31,7 +31,8 @@ ROLE_WORDS = (
     r"|executive director|head(?: of [\w -]+?)?|spokes(?:person|man|woman)|minister"
     r"|finance minister|prime minister|judges?|justices?|prosecutor|attorney general|mayor"
     r"|senator|lawmaker|adviser|advisor|regional manager(?: for [A-Z]\w+)?|manager|partner"
-    r"|chancellor|treasurer|inspector general|chief|executive|official|analyst|economist)"
+    r"|chancellor|treasurer|inspector general|chief|executive|official|analyst|economist"
+    r"|(?:technical |system |platform )?administrator)"
 )
 # Every ROLE_WORDS alternative holds one of these (lower case): keep the two in step.
 ROLE_STEMS = (
@@ -39,7 +40,7 @@ ROLE_STEMS = (
     "governor", "commissioner", "superintendent", "secretary", "director", "head", "spokes",
     "minister", "judge", "justice", "prosecutor", "attorney", "mayor", "senator", "lawmaker",
     "advis", "manager", "partner", "chancellor", "treasurer", "inspector", "executive",
-    "official", "analyst", "economist",
+    "official", "analyst", "economist", "administrator",
 )  # fmt: skip
 
 
@@ -57,10 +58,10 @@ def may_hold_role(text: str) -> bool:
 
 _TITLE = (
     r"(?:(?:former|acting|interim|then-|deputy|outgoing|incoming|new|current) )?"
-    rf"(?P<title>{ROLE_WORDS}|sen\.|rep\.|gov\.|dr\.|mr\.|mrs\.|ms\.)"
-)
+    rf"(?P<title>{ROLE_WORDS}|sen\.|rep\.|gov\.|dr\.?|mr\.?|mrs\.?|ms\.?)"
+)  # "Ms Loo Siew Yee": British and Singapore style drop the dot
 _TITLE_END = re.compile(rf"\b(?i:{_TITLE}) $")
-_TITLE_ABBREVS = ("sen.", "rep.", "gov.", "dr.", "mr.", "mrs.", "ms.")  # _TITLE's non-role words
+_TITLE_ABBREVS = ("sen.", "rep.", "gov.", "dr", "mr", "mrs", "ms")  # _TITLE's non-role words
 _APPOSITIVE_AT = re.compile(
     r", (?:who (?:is|was|remains) )?(?:the |a |an |its |his |her |their )?"
     r"(?:(?P<org>[^,]{1,60}?)'s? )?(?P<mod>(?:former|acting|interim|deputy|then|outgoing|new|"

@@ -31,8 +31,8 @@ from ingest.extraction.text.scanning import scanner_of
 
 _PRODUCT_NOUN = re.compile(
     r" (?:products?|platforms?|services?|apps?|firms?|venues?|accounts?|business(?:es)?|"
-    r"companies|company|desks?|volumes?|pairs?|licen[cs]es?|tools?)\b"
-)
+    r"companies|company|desks?|volumes?|pairs?|licen[cs]es?|tools?|worth|valued|totall?ing)\b"
+)  # ("crypto transactions worth Rs 120 crore": an amount of them, not the activity)
 
 _PLACE_IN_NAME = re.compile(
     r" (?:Road|Street|Avenue|Boulevard|Lane|Square|Gate|Bridge|University|College|Protocol"

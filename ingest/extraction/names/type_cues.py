@@ -142,6 +142,16 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         ACTION_OBJECT,
     ),
+    # a CamelCase or capitals-only word titling a person is their firm: "OpenAI chief
+    # executive Sam Altman", "BitMEX co-founder Arthur Hayes"
+    (
+        re.compile(
+            rf"(?P<n>[{UPPER}](?<![\w.&'-].)(?:[a-z]+[A-Z][\w]*|[A-Z]{{2,}}[a-z]?[A-Z]*))"
+            r" (?:chief executive|CEO|co-founder|founder|chief [a-z]+ officer|CFO|CTO|COO"
+            rf"|president|chairman|chairwoman|chair) (?=[{UPPER}][a-z])"
+        ),
+        TYPE.company,
+    ),
 ]
 LIST_CUES: list[tuple[re.Pattern[str], str]] = [
     (
@@ -245,6 +255,7 @@ _CUE_STEMS: list[tuple[str, ...]] = [
         "probing",
         " against ",
     ),
+    ("chief", "ceo", "founder", "cfo", "cto", "coo", "president", "chair"),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _CUE_ALSO: dict[int, tuple[str, ...]] = {

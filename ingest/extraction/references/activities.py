@@ -12,6 +12,7 @@ import re
 from graph.ontology import TYPE
 from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention
+from ingest.extraction.references.activity_objects import GERUND_OBJECT, GERUND_STEMS, governed
 from ingest.extraction.text.scanning import scanner_of
 
 ACTIVITY_PATTERNS: list[tuple[re.Pattern[str], str | None]] = [
@@ -19,7 +20,7 @@ ACTIVITY_PATTERNS: list[tuple[re.Pattern[str], str | None]] = [
         re.compile(
             r"\b(?:crypto(?:currency)?|bitcoin|digital[- ]asset|virtual[- ]asset)(?:-related)? "
             r"(?:trading|transactions|trades)\b(?! platforms?| venues?| apps?| firms?| volume"
-            r"| services?| exchanges?| pairs?| desks?| hours?)",
+            r"| services?| exchanges?| pairs?| desks?| hours?| worth\b)",
             re.I,
         ),
         "cryptocurrency trading",
@@ -88,6 +89,18 @@ def find_activities(state: ArticleState) -> None:
         draft = table.find(name) or table.add(name, TYPE.activity)
         _touch(draft, m.start("who"))
         out.append(Mention(m.start("who"), m.end("what"), name, draft.key, TYPE.activity, "name"))
+        taken.append((m.start("who"), m.end("what")))
+    for m in scanner.finditer(GERUND_OBJECT, GERUND_STEMS):
+        start, end = m.span("what")
+        if any(s < end and start < e for s, e in taken):
+            continue  # "barred banks from dealing with ...": the barred party's conduct
+        if not governed(state.doc.text, m.start("prep"), m.group("prep")):
+            continue
+        name = m.group("what")
+        draft = table.find(name) or table.add(name, TYPE.activity)
+        _touch(draft, start)
+        out.append(Mention(start, end, name, draft.key, TYPE.activity, "name"))
+        taken.append((start, end))
     state.mentions += out
 
 

@@ -15,6 +15,7 @@ from graph.ontology import TYPE
 from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.country_context import CountryContext
 from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention
+from ingest.extraction.references.listed_firms import complete_groups, listed_firm_mentions
 from ingest.extraction.text.document import Document
 from ingest.extraction.text.scanning import scanner_of
 
@@ -43,6 +44,11 @@ def collective_mentions(
         if draft is not None:
             table.alias(draft, m.group(), "descriptive")
             out.append(Mention(m.start(), m.end(), m.group(), draft.key, draft.type, "descriptive"))
+    complete_groups(state, named)  # "three entities. A will ..., B ... and C ..."
+    listed = listed_firm_mentions(state, named, used)  # "the three entities": A, B and C
+    for x in listed:
+        used[x.start : x.end] = b"\x01" * (x.end - x.start)
+    out += listed
     for m in scan.finditer(_PLURAL, _PLURAL_STEMS):
         group = None if used[m.start()] else _plural_group(m.start(), table, named, doc)
         if group is not None:

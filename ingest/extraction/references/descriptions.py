@@ -208,6 +208,9 @@ def _resolve_description(
     if any(w[0].isupper() and ctx.jurisdiction(w.split("-")[0]) is None for w in mods):
         return None
     types = _NOUNS[noun]
+    apposed = _apposed_name(m, types, table, named)
+    if apposed is not None:
+        return apposed  # "its regulator, the Astana Financial Services Authority"
     place = _place_of(m, ctx)
     if m.group("place") and place is None:
         owner = table.find(m.group("place"))
@@ -220,6 +223,24 @@ def _resolve_description(
     if noun == "government":
         return government(table, ctx, place)
     return _nearest(m.start(), types, noun, mods, place, state, named)
+
+
+_APPOSITION_GAP = re.compile(r", (?:the )?")
+
+
+def _apposed_name(
+    m: re.Match[str], types: tuple[str, ...], table: EntityTable, named: list[Mention]
+) -> EntityDraft | None:
+    """The body a description names right after it, set off by a comma ("its regulator,
+    the Astana Financial Services Authority (AFSA)")."""
+    gap = _APPOSITION_GAP.match(m.string, m.end())
+    if gap is None:
+        return None
+    at = bisect_left([x.start for x in named], gap.end())
+    if at == len(named) or named[at].start != gap.end() or named[at].key not in table:
+        return None
+    draft = table.get(named[at].key)
+    return draft if draft.type in types and not draft.unnamed else None
 
 
 def _place_of(m: re.Match[str], ctx: CountryContext) -> str | None:

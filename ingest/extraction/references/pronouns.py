@@ -1,7 +1,8 @@
 """Pronouns: 'it' and 'its' as mentions of an organisation the sentence names, and
 'him'/'her' as objects naming a person.
 
-'its' points at the nearest organisation before it in its sentence; 'it' at the
+'its' points at the nearest organisation before it in its sentence (outside a relative
+clause closed before it: "X, which runs Y, and its directors" are X's); 'it' at the
 first organisation of its sentence, or of the one before; an object 'him'/'her' at the
 last person named in its sentence or the one before.
 """
@@ -35,7 +36,9 @@ def resolve_pronouns(state: ArticleState) -> None:
             _FIRMS if _VERB_BEFORE.search(doc.text, max(0, m.start() - 20), m.start()) else None
         )
         if m.group() == "its":  # possessive: the nearest organisation before it
-            target = _last_org(_between(ordered, starts, sent.start, m.start()), table)
+            before = _between(ordered, starts, sent.start, m.start())
+            target = _last_org(_outside_relatives(before, doc.text, sent.start, m.start()), table)
+            target = target or _last_org(before, table)
         else:
             target = _first_org(_between(ordered, starts, sent.start, m.start()), table, wanted)
         if target is None and sent.index > 0:
@@ -78,6 +81,18 @@ def _object_people(state: ArticleState, ordered: list[Mention], starts: list[int
 def _between(ordered: list[Mention], starts: list[int], lo: int, hi: int) -> list[Mention]:
     """The mentions (sorted by start; `starts` their starts) starting in [lo, hi)."""
     return ordered[bisect_left(starts, lo) : bisect_left(starts, hi)]
+
+
+# a relative clause closed before the pronoun: "X, which runs Y, and its directors" (its = X)
+_CLOSED_RELATIVE = re.compile(r", (?:which|who|whose|that) [^,;]*,")
+
+
+def _outside_relatives(ments: list[Mention], text: str, lo: int, hi: int) -> list[Mention]:
+    """The mentions not inside a relative clause that closes between `lo` and `hi`."""
+    if ", wh" not in text[lo:hi] and ", that" not in text[lo:hi]:
+        return ments
+    spans = [(r.start(), r.end()) for r in _CLOSED_RELATIVE.finditer(text, lo, hi)]
+    return [x for x in ments if not any(a <= x.start < b for a, b in spans)]
 
 
 def _last_org(ments: list[Mention], table: EntityTable) -> EntityDraft | None:

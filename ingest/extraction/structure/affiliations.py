@@ -64,6 +64,24 @@ _BARE_TYPES = {
     "exchange": TYPE.exchange,
     "court": TYPE.court,
 }
+_FOUNDED_BY_TITLED = re.compile(
+    r"\b(?P<verb>co-founded|founded) by (?:the )?[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)? "
+    r"(?:[\w-]+ ){1,3}$"
+)
+_HIRING = tuple(
+    f"{verb} {title}"
+    for verb in ("employed", "hired", "appointed", "recruited", "engaged")
+    for title in ("", "Mr ", "Ms ", "Mrs ", "Dr ", "Mr. ", "Ms. ", "Mrs. ", "Dr. ")
+)
+_HIRED_BY = re.compile(
+    r"\b(?:employed|hired|appointed|recruited|engaged) (?:(?:Mr|Ms|Mrs|Dr)\.? )?$"
+)
+_HIRED_AS = re.compile(rf"^ as (?:a |an |its |their )?(?P<role>(?:[\w-]+ )?(?i:{ROLE_WORDS}))\b")
+
+
+_SUBJECT_GAP = re.compile(r" (?:(?:had|has|have|also|then|later) )*")  # "X had also hired"
+
+
 _REPLACED = re.compile(r"\b(?:replaced (?:him|her) with|succeeded by) $")
 
 
@@ -129,7 +147,44 @@ def _roles_of(
         if org is not None and table.get(org).type == TYPE.cryptoasset:
             table.get(org).type = TYPE.company  # what someone founded is an organisation
         found.append((org, "founder"))
+    elif title is not None and "by " in before:
+        titled = _FOUNDED_BY_TITLED.search(before)  # "co-founded by OpenAI chief executive X"
+        if titled is not None:
+            verb_at = m.start - len(before) + titled.start()
+            org = next(
+                (
+                    x.key
+                    for x in reversed(ordered[:i])
+                    if x.end <= verb_at and x.sentence == m.sentence and _is_org(x, table)
+                ),
+                None,
+            )
+            if org is not None:
+                found.append(
+                    (
+                        org,
+                        titled.group("verb")
+                        .replace("co-founded", "co-founder")
+                        .replace("founded", "founder"),
+                    )
+                )
     tail = text[m.end : m.end + 160]
+    hired = _HIRED_AS.match(tail) if before.endswith(_HIRING) else None
+    hirer = _HIRED_BY.search(before) if hired is not None else None
+    if hired is not None and hirer is not None:  # "X had employed Y as a manager"
+        verb_at = m.start - len(before) + hirer.start()
+        org = next(
+            (
+                x.key
+                for x in reversed(ordered[:i])
+                if x.how != "pronoun"
+                and _is_org(x, table)
+                and _SUBJECT_GAP.fullmatch(text, x.end, verb_at)
+            ),
+            None,
+        )
+        if org is not None:
+            found.append((org, hired.group("role").lower()))
     appos = re.match(r"^, (?P<body>[^,;.]*(?:, [^,;.]*?)?)(?:,|\.| said| says)", tail)
     if appos and not _VERB_ROLE.match(tail):
         body = appos.group("body")
@@ -249,6 +304,8 @@ def _nearest_org(
         return _court_of_judge(ordered, i, table)
     public = bool(_PUBLIC_ROLES.search(role)) and not _CORPORATE_ROLES.search(role)
     wanted = GROUP.public_body if public else GROUP.firm
+    if "founder" in role:
+        wanted = wanted | {TYPE.app}  # "co-founders X and Y" of a mixer or wallet app
     if title is not None and _PUBLIC_ROLES.search(title) and _CORPORATE_ROLES.search(title):
         wanted = GROUP.public_body | GROUP.firm  # "Director and Chief Executive": either
     sent = ordered[i].sentence
@@ -278,18 +335,28 @@ def _nearest_org(
             here = x.sentence == sent
             return (here, 0 if here else salience.get(table.resolve(x.key), 0), exchange, -pos)
 
-        return max(enumerate(fitting), key=lambda px: rank(*px))[1].key
+        key = max(enumerate(fitting), key=lambda px: rank(*px))[1].key
+        if table.get(key).type == TYPE.app:
+            table.get(key).type = TYPE.company  # what someone founded is an organisation
+        return key
     if same_sentence:
         return None
     # further back: the article's one organisation of the wanted kind, if it has only one
-    # ("Director and Chief Executive Sarah Paquet said" paragraphs after FINTRAC is named)
+    # ("Director and Chief Executive Sarah Paquet said" paragraphs after FINTRAC is named),
+    # or the one the article is plainly about (named at least 1.5 times as often as any other)
     earlier: set[str] = set()
     for x in ordered[:i]:
         if x.key in table and table.get(x.key).type in wanted and not table.get(x.key).unnamed:
             earlier.add(table.resolve(x.key))
-            if len(earlier) > 1:
-                return None
-    return earlier.pop() if earlier else None
+    if len(earlier) > 1:
+        ranked = sorted(earlier, key=lambda k: -salience.get(k, 0))
+        if 2 * salience.get(ranked[0], 0) < 3 * max(salience.get(ranked[1], 0), 1):
+            return None
+        earlier = {ranked[0]}
+    chosen = earlier.pop() if earlier else None
+    if chosen is not None and table.get(chosen).type == TYPE.app:
+        table.get(chosen).type = TYPE.company  # what someone founded is an organisation
+    return chosen
 
 
 def _court_of_judge(ordered: list[Mention], i: int, table: EntityTable) -> str | None:

@@ -14,8 +14,10 @@ from graph.ontology import REL, TYPE
 from ingest.extraction.actions.clauses import clauses_of
 from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention, RelationDraft
+from ingest.extraction.references.listed_firms import spread_to_members
 from ingest.extraction.structure.body_seats import located_relations
 from ingest.extraction.structure.firm_places import firm_place_relations, phrase_gates
+from ingest.extraction.structure.head_offices import head_office_relations
 from ingest.extraction.structure.ownership import curated_parents, ownership_relations
 from ingest.extraction.structure.place_nesting import part_of_relations, text_part_of
 
@@ -37,12 +39,13 @@ def read_structure(state: ArticleState, actions: list[RelationDraft]) -> list[Re
         maybe = tuple(rtype for rtype, starts in gated.items() if sent.start in starts)
         out += firm_place_relations(doc.text, sent.text, ments, table, ctx, clauses, maybe)
         out += ownership_relations(doc.text, sent.text, ments, table)
+        out += head_office_relations(doc.text, sent.text, ments, table)
     out += curated_parents(table)
     out += located_relations(state)
     out += part_of_relations(table, ctx)
     out += _operates_inferred(table, out, actions)
     out += text_part_of(state)
-    return out
+    return spread_to_members(out, table)  # "three entities" listed whole: each of them
 
 
 def _draft(table: EntityTable, key: str) -> EntityDraft | None:

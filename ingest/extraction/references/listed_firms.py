@@ -1,0 +1,161 @@
+"""Groups that are a list of named firms (or people): counted back-references, complete lists.
+
+"Velora AG, Brantex AG and the Kestrel Association sold tokens ... The three entities
+were liquidated": "the three entities" names the three firms just listed, so each
+becomes a mention there ("the association and the two companies" too: the member the
+head noun names, then the rest; "the two men" names the last two people listed). And
+"the regulator licensed three entities. Alpha Ltd will run the venue, Beta Ltd the
+custody and Gamma Ltd the brokerage": a counted group whose members are listed, all of
+them, right after it is those members; the group itself is then no node of its own
+(`complete`).
+
+A count that does not match the list resolves nothing: a guess between lists is worse
+than no mention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from graph.ontology import TYPE
+from ingest.extraction.entities.article_state import ArticleState
+from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention, RelationDraft
+from ingest.extraction.references.unnamed_groups import number_value
+from ingest.extraction.text.document import Document
+from ingest.extraction.text.scanning import scanner_of
+
+_FIRM_TYPES = frozenset((TYPE.company, TYPE.exchange))
+_PERSON = frozenset((TYPE.person,))
+_LISTED_TYPES = _FIRM_TYPES | {TYPE.website, TYPE.app, TYPE.person}
+_NOUNS = ("companies", "firms", "entities", "exchanges", "platforms", "providers", "operators")
+_PEOPLE = ("men", "women", "individuals", "executives", "founders", "co-founders", "directors")
+_COUNT = r"two|three|four|five|six|seven|eight|nine|ten|\d"
+BACK_REFERENCE = re.compile(
+    r"\b(?:(?P<head>[Tt]he (?P<noun1>[a-z]+)) and )?[Tt]he "
+    rf"(?P<num>{_COUNT}) (?:[\w-]+ )?(?P<noun>{'|'.join(_NOUNS + _PEOPLE)})\b"
+)
+_LOOK_BACK = 5  # sentences (the count must match the list exactly)
+
+
+def listed_firm_mentions(
+    state: ArticleState, named: list[Mention], used: bytearray
+) -> list[Mention]:
+    """A mention of each listed firm at every counted back-reference to the list."""
+    doc, table = state.doc, state.table
+    out: list[Mention] = []
+    for m in scanner_of(doc).finditer(BACK_REFERENCE, _NOUNS + _PEOPLE):
+        if used.find(1, m.start(), m.end()) >= 0:
+            continue
+        count = number_value(m.group("num"))
+        sent = doc.sentence_at(m.start())
+        if count is None or count < 2 or sent is None:
+            continue
+        kinds = _PERSON if m.group("noun") in _PEOPLE else _FIRM_TYPES
+        listed = _latest_list(named + out, doc, table, sent.index, m.start(), kinds)
+        head = m.group("head")
+        if head is not None and len(listed) == count + 1:
+            noun = m.group("noun1").lower()
+            by_head = [k for k in listed if table.get(k).name.lower().endswith(f" {noun}")]
+            if len(by_head) == 1:  # "the association and the two companies"
+                key = by_head[0]
+                out.append(_mention(m.start("head"), m.end("head"), head, table.get(key)))
+                listed = [k for k in listed if k != key]
+        if len(listed) != count:
+            continue
+        start = m.start("num") - 4
+        for key in listed:
+            out.append(_mention(start, m.end(), m.group()[start - m.start() :], table.get(key)))
+    return out
+
+
+def complete_groups(state: ArticleState, named: list[Mention]) -> None:
+    """Record as members the named entities listed right after a counted group, when the
+    list is the whole group: "three entities. A will ..., B ... and C ..." in one
+    paragraph, or "three domains ... \n\nThe domains a.org, a.io and a.net were ..."."""
+    doc, table = state.doc, state.table
+    for group in table.all():
+        if not group.unnamed or group.members or group.count is None or group.count < 2:
+            continue
+        kinds = _FIRM_TYPES if group.type in _FIRM_TYPES else frozenset((group.type,))
+        if group.type not in _LISTED_TYPES:
+            continue
+        sent = doc.sentence_at(group.first)
+        if sent is None or sent.index + 1 >= len(doc.sentences):
+            continue
+        after_group = group.first + len(group.description or "")
+        if _named_in(named, table, after_group, sent.end, kinds):
+            continue  # the sentence names members of its own: its list is collectives' job
+        nxt = doc.sentences[sent.index + 1]
+        near = doc.text[group.first : min(sent.end, group.first + 60)]
+        if nxt.paragraph != sent.paragraph and not _names_back(nxt.text, near):
+            continue  # a list that spells a group out follows it in its paragraph
+        found = _named_in(named, table, nxt.start, nxt.end, kinds)
+        if len(found) == group.count:
+            group.members.extend(found)
+
+
+def _names_back(text: str, near: str) -> bool:
+    """Whether a sentence opens by naming the group again ("The domains ..." after "three
+    website domains"; `near`: the words where the group is counted)."""
+    words = text.split(" ", 2)
+    if len(words) < 2 or words[0] != "The" or len(words[1]) < 4:
+        return False
+    return words[1].lower() in near.lower().split()
+
+
+def complete(group: EntityDraft) -> bool:
+    """Whether a group is exactly the named members it lists (then only they are acted on)."""
+    return group.unnamed and group.count is not None and len(group.members) == group.count
+
+
+def spread_to_members(relations: list[RelationDraft], table: EntityTable) -> list[RelationDraft]:
+    """Each relation of a complete group, as the same relation of each of its members."""
+    out: list[RelationDraft] = []
+    for r in relations:
+        src = table.drafts.get(r.source)
+        dst = table.drafts.get(r.target)
+        if src is not None and complete(src):
+            out += [replace(r, source=k) for k in src.members if k != r.target]
+        elif dst is not None and complete(dst):
+            out += [replace(r, target=k) for k in dst.members if k != r.source]
+        else:
+            out.append(r)
+    return out
+
+
+def _latest_list(
+    named: list[Mention],
+    doc: Document,
+    table: EntityTable,
+    here: int,
+    pos: int,
+    kinds: frozenset[str],
+) -> list[str]:
+    """The entities of `kinds` of the latest sentence (this one before `pos`, or one of
+    the few before it) that names two or more."""
+    for index in range(here, max(-1, here - _LOOK_BACK - 1), -1):
+        sent = doc.sentences[index]
+        firms = _named_in(named, table, sent.start, min(sent.end, pos), kinds)
+        if len(firms) >= 2:
+            return firms
+    return []
+
+
+def _named_in(
+    named: list[Mention], table: EntityTable, lo: int, hi: int, kinds: frozenset[str]
+) -> list[str]:
+    """The distinct named entities of `kinds` mentioned in [lo, hi), in order."""
+    out: list[str] = []
+    for x in named:
+        if not lo <= x.start < hi or x.key not in table:
+            continue
+        key = table.resolve(x.key)
+        d = table.get(key)
+        if d.type in kinds and not d.unnamed and key not in out:
+            out.append(key)
+    return out
+
+
+def _mention(start: int, end: int, surface: str, draft: EntityDraft) -> Mention:
+    return Mention(start, end, surface, draft.key, draft.type, "descriptive")

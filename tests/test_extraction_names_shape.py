@@ -1,0 +1,51 @@
+"""Names found by their shape (issue 12): firms outside the gazetteer by how their names
+end, legal forms after a comma, honorifics without a dot, job titles in Title Case.
+Sentences written for these tests; none copies a corpus sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from graph.models import Article
+from ingest.extraction import extract_article
+
+
+def _extract(text: str) -> tuple[set[tuple[str, str]], set[tuple[str, str, str]]]:
+    out = extract_article(Article(id="t", text=text, published=dt.date(2024, 5, 2)))
+    names = {e.id: e.name for e in out.entities}
+    ents = {(e.type, e.name) for e in out.entities}
+    return ents, {(names[r.source], r.type, names[r.target]) for r in out.relations}
+
+
+def test_a_firm_by_the_word_its_name_ends_in_and_a_legal_form_after_holdings() -> None:
+    ents, rels = _extract(
+        "In May, family office Orvex Capital agreed to buy the exchange. The Financial "
+        "Conduct Authority fined Velmora Labs, and the SEC charged Zelkova Holdings, LLC. "
+        "Venture Capital firms were unmoved. The Malta-based Quorra Capital was not named."
+    )
+    assert ("Company", "Orvex Capital") in ents
+    assert ("Financial Conduct Authority", "FINED", "Velmora Labs") in rels
+    assert ("U.S. Securities and Exchange Commission", "SUED", "Zelkova Holdings, LLC") in rels
+    assert not {e for e in ents if e[1] in ("LLC", "Venture Capital")}
+    assert ("Company", "Malta-based Quorra Capital") not in ents
+
+
+def test_honorifics_without_a_dot_and_title_case_job_titles() -> None:
+    ents, rels = _extract(
+        "Ms Tan Siew Ling, Assistant Managing Director, the Monetary Authority of Singapore, "
+        "said the breaches were serious. Orwin Capital Pte Ltd had employed Mr Lim Boon Kiat "
+        "as a portfolio manager."
+    )
+    assert ("Person", "Tan Siew Ling") in ents
+    assert not {e for e in ents if e[1].startswith("Assistant")}
+    assert ("Lim Boon Kiat", "AFFILIATED_WITH", "Orwin Capital Pte Ltd") in rels
+
+
+def test_a_camelcase_word_titling_a_person_is_their_firm_and_a_titled_founder() -> None:
+    ents, rels = _extract(
+        "The wallet Irisa was built by Lumen Works, a Berlin-based company co-founded by "
+        "DeepCart chief executive Jonas Berg."
+    )
+    assert ("Company", "DeepCart") in ents
+    assert ("Jonas Berg", "AFFILIATED_WITH", "DeepCart") in rels
+    assert ("Jonas Berg", "AFFILIATED_WITH", "Lumen Works") in rels
