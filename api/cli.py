@@ -32,6 +32,12 @@ neo4j_app = typer.Typer(
     help="Start, stop and inspect the project's own Neo4j 5.26 server.", no_args_is_help=True
 )
 app.add_typer(neo4j_app, name="neo4j")
+review_app = typer.Typer(
+    help="The review queue: doubtful action facts (below CRYPTOREG_REVIEW_BELOW), kept out "
+    "of the curated reads until accepted; accept, reject or undo a decision by event id.",
+    invoke_without_command=True,
+)
+app.add_typer(review_app, name="review")
 app.add_typer(entities_app, name="entities")
 err = Console(stderr=True)
 out = Console(soft_wrap=True)
@@ -327,9 +333,16 @@ def actions(
         str | None, typer.Option(help="Only actions with this status: active or ended.")
     ] = None,
     limit: Annotated[int, typer.Option(min=1, max=10_000, help="At most this many.")] = 50,
+    include_unreviewed: Annotated[
+        bool,
+        typer.Option(
+            "--include-unreviewed", help="Show the facts waiting in the review queue too."
+        ),
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
-    """The action timeline, newest first: one row per event, with its status."""
+    """The action timeline, newest first: one row per event, with its status (facts
+    waiting for review left out unless --include-unreviewed, rejected ones always)."""
     from api.cli_render import print_actions, print_json
 
     days = {n: _day(n, v) for n, v in (("since", since), ("until", until))}
@@ -345,6 +358,7 @@ def actions(
             in_force_on=day,
             status=status,
             limit=limit,
+            review="pending" if include_unreviewed else "shown",
         )
     if as_json:
         print_json(out, facts)
@@ -443,6 +457,65 @@ def changes(
         print_json(out, page)
     else:
         print_changes(out, page)
+
+
+@review_app.callback()
+def review(
+    ctx: typer.Context,
+    state: Annotated[
+        str, typer.Option(help="pending (default), accepted, rejected or all.")
+    ] = "pending",
+    type_: Annotated[
+        str | None, typer.Option("--type", "-t", help="Action type, e.g. SUED.")
+    ] = None,
+    entity: Annotated[str | None, typer.Option(help="An entity id, as actor or target.")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=500, help="At most this many.")] = 50,
+    offset: Annotated[int, typer.Option(min=0, help="Skip this many.")] = 0,
+    as_json: JsonFlag = False,
+) -> None:
+    """List the review queue, least sure first (as GET /review)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from api.cli_render import print_json, print_review
+
+    with _store() as store:
+        page = store.review(state, type_, entity, limit, offset)
+    if as_json:
+        print_json(out, page)
+    else:
+        print_review(out, page)
+
+
+EventArg = Annotated[str, typer.Argument(help="The fact's event id (ev-...), as listed.")]
+NoteOpt = Annotated[str | None, typer.Option(help="Why, for whoever reads it later.")]
+
+
+def _decide(event_id: str, decision: str, note: str | None) -> None:
+    with _store() as store:
+        item = store.decide(event_id, decision, note)
+    typer.echo(
+        f"{item.state}: {item.type} {item.source.name} -> {item.target.name} ({item.event_id})"
+    )
+
+
+@review_app.command("accept")
+def review_accept(event_id: EventArg, note: NoteOpt = None) -> None:
+    """Accept a fact: shown whatever its confidence, across re-ingests."""
+    _decide(event_id, "accepted", note)
+
+
+@review_app.command("reject")
+def review_reject(event_id: EventArg, note: NoteOpt = None) -> None:
+    """Reject a fact: kept stored but never shown, even when reported again."""
+    _decide(event_id, "rejected", note)
+
+
+@review_app.command("undo")
+def review_undo(event_id: EventArg) -> None:
+    """Delete the decision on a fact: it follows its confidence again."""
+    with _store() as store:
+        record = store.undo_decision(event_id)
+    typer.echo(f"undone: {record.decision} on {record.event_id}")
 
 
 @neo4j_app.command("start")

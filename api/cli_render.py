@@ -15,6 +15,7 @@ from rich.table import Table
 from graph.ontology import STATUS, get_ontology
 from graph.store.changes import ChangePage
 from graph.store.protocol import EntityFines, EntitySummary, Fact, InForce, PairHistory
+from graph.store.review import ReviewPage
 
 
 def print_json(console: Console, record: BaseModel | Sequence[BaseModel]) -> None:
@@ -161,3 +162,26 @@ def print_changes(console: Console, page: ChangePage) -> None:
         )
     console.print(table)
     console.print(f"next: --since {page.next}")
+
+
+def print_review(console: Console, page: ReviewPage) -> None:
+    """Each queued fact in a few lines, least sure first: what it says, how sure, its
+    first sentence and why it waits (a table would squeeze the sentences to nothing)."""
+    console.print(
+        f"{len(page.items)} of {page.total} fact(s) in the queue "
+        f"(review below {page.review_below:g})",
+        highlight=False,
+    )
+    for item in page.items:
+        conf = "-" if item.confidence is None else f"{item.confidence:g}"
+        sentence = item.sentences[0] if item.sentences else ""
+        more = f" [dim](+{len(item.sentences) - 1} more)[/dim]" if len(item.sentences) > 1 else ""
+        console.print(
+            f"\n[bold]{item.event_id}[/bold]  {item.state}  confidence {conf}\n"
+            f"  {item.type} {_who(item.source)} -> {_who(item.target)}"
+            + (f"  [dim]{item.date}[/dim]" if item.date else "")
+            + f'\n  "{escape(sentence)}"{more}\n'
+            f"  articles: {escape(', '.join(item.articles) or '-')}\n"
+            f"  why: {escape(item.why)}",
+            highlight=False,
+        )

@@ -230,6 +230,59 @@ EXPLANATION = {
     "unexplained": 0,
     "not_read": 0,
 }
+_FSA = {
+    "id": "regulator:financial-services-agency",
+    "type": TYPE.regulator,
+    "name": "Financial Services Agency",
+    "unnamed": False,
+    "count": None,
+}
+_NIKKEI = {
+    "id": "mediaoutlet:nikkei-asia",
+    "type": TYPE.mediaoutlet,
+    "name": "Nikkei Asia",
+    "unnamed": False,
+    "count": None,
+}
+REVIEW_DECISION = {
+    "event_id": "ev-da979ee427e37eb4",
+    "decision": "rejected",
+    "type": REL.sued,
+    "source": _FSA,
+    "target": _NIKKEI,
+    "at": "2026-12-06T10:23:41.554488Z",
+    "note": "the FSA warned Binance; it did not sue the Nikkei",
+}
+REVIEW_ITEM = {
+    "event_id": "ev-da979ee427e37eb4",
+    "state": "pending",
+    "type": REL.sued,
+    "source": _FSA,
+    "target": _NIKKEI,
+    "confidence": 0.4,
+    "date": "2018-03-22",
+    "articles": ["article-d1a0e02401b6b241"],
+    "sentences": [
+        "A day earlier he had accused the Nikkei newspaper of irresponsible journalism for "
+        "reporting the planned warning before the exchange itself had been told."
+    ],
+    "why": "confidence 0.4 is below 0.6 (best of 1 article)",
+    "decision": None,
+}
+REVIEW_ACCEPTED = {**REVIEW_DECISION, "decision": "accepted", "note": None}
+REVIEWED_ITEM = {
+    **REVIEW_ITEM,
+    "state": "rejected",
+    "why": "rejected on 2026-12-06; confidence 0.4 is below 0.6 (best of 1 article)",
+    "decision": REVIEW_DECISION,
+}
+ACCEPTED_ITEM = {
+    **REVIEW_ITEM,
+    "state": "accepted",
+    "why": "accepted on 2026-12-06; confidence 0.4 is below 0.6 (best of 1 article)",
+    "decision": REVIEW_ACCEPTED,
+}
+REVIEW_PAGE = {"items": [REVIEW_ITEM], "total": 7, "review_below": 0.6}
 QUERY_INFO = {
     "name": "entity_by_name",
     "description": "Entities whose canonical name or one of whose aliases equals the given text.",

@@ -94,6 +94,9 @@ class Settings(BaseSettings):
     # seconds one article's extraction may take (0: no limit); ingest/extraction/time_budget.py
     extract_time_budget: float = Field(60.0, ge=0, alias="CRYPTOREG_EXTRACT_TIME_BUDGET")
     max_file_bytes: int = Field(20_000_000, ge=1024, alias="CRYPTOREG_MAX_FILE_BYTES")
+    # action facts below this confidence wait in the review queue (graph/store/review.py,
+    # whose DEFAULT_REVIEW_BELOW this default must equal); 0 queues nothing
+    review_below: float = Field(0.6, ge=0, le=1, alias="CRYPTOREG_REVIEW_BELOW")
 
     neo4j_uri: str = Field(
         "bolt://127.0.0.1:7687", pattern=r"^(bolt|neo4j)(\+s|\+ssc)?://", alias="NEO4J_URI"

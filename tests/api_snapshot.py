@@ -56,6 +56,11 @@ GET_CALLS: list[tuple[str, dict[str, Any]]] = [
     ("/actions", {"since": "2023-01-01", "until": "2020-01-01"}),
     ("/actions", {"in_force_on": "2024-06-30", "status": "active"}),
     ("/actions", {"status": "ended"}),
+    ("/actions", {"include_unreviewed": "true"}),
+    (f"/entities/{ENTITY}/neighborhood", {"include_unreviewed": "true"}),
+    ("/review", {}),
+    ("/review", {"state": "all", "type": "SUED", "limit": 2}),
+    ("/review", {"state": "doubtful"}),
     (f"/entities/{ENTITY}/in-force", {"on": "2024-06-30"}),
     (f"/entities/{ENTITY}/fines", {}),
     (f"/entities/{ENTITY}/explain", {}),
@@ -134,6 +139,21 @@ def snapshot_responses(data_dir: Path) -> dict[str, Any]:
             client.delete(f"/articles/{first}", headers={"X-API-Key": KEY})
         )
         out["GET /stats (after delete)"] = _answer(client.get("/stats"))
+        first, second = (i["event_id"] for i in client.get("/review").json()["items"][:2])
+        auth = {"X-API-Key": KEY}
+        review = "/review/{event_id}"
+        out[f"POST {review}/accept (no key)"] = _answer(client.post(f"/review/{first}/accept"))
+        out[f"POST {review}/accept"] = _answer(
+            client.post(f"/review/{first}/accept", params={"note": "checked"}, headers=auth)
+        )
+        out[f"POST {review}/reject"] = _answer(
+            client.post(f"/review/{second}/reject", headers=auth)
+        )
+        out["GET /review?state=all (after decisions)"] = _answer(
+            client.get("/review", params={"state": "all"})
+        )
+        out[f"DELETE {review}"] = _answer(client.delete(f"/review/{second}", headers=auth))
+        out[f"DELETE {review} (none)"] = _answer(client.delete(f"/review/{second}", headers=auth))
         _judgements(client, out)
     return out
 
@@ -157,6 +177,8 @@ def covered_routes() -> set[tuple[str, str]]:
     routes = {("GET", re.sub(r"exchange:[\w-]+", "{entity_id}", p)) for p, _ in GET_CALLS}
     routes |= {("POST", "/queries/{name}"), ("POST", "/articles"), ("GET", "/changes/{seq}")}
     routes |= {("GET", "/articles/{article_id}"), ("DELETE", "/articles/{article_id}")}
+    routes |= {("POST", "/review/{event_id}/accept"), ("POST", "/review/{event_id}/reject")}
+    routes |= {("DELETE", "/review/{event_id}")}
     routes |= {("POST", "/judgements"), ("DELETE", "/judgements/{judgement_id}")}
     return routes
 

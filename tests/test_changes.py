@@ -16,6 +16,7 @@ from graph.errors import InvalidInputError, NotFoundError
 from graph.models import Extraction
 from graph.store.changes import ARTICLE_RETRACTED, ARTICLE_UPSERTED, Change
 from graph.store.embedded.db import DB_NAME
+from graph.store.embedded.migrate import SCHEMA_VERSION
 from graph.store.embedded.store import EmbeddedStore
 from graph.store.protocol import GraphStore
 
@@ -229,7 +230,7 @@ def test_a_version_2_file_gets_an_empty_change_log(tmp_path: Path) -> None:
     store = EmbeddedStore(tmp_path)
     try:
         version = store._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'")
-        assert version.fetchone() == (4,)
+        assert version.fetchone() == (SCHEMA_VERSION,)  # 4 since the review decisions
         assert everything(store) == [] and store.get_article("a1") is not None
         store.upsert(india_ban("b1"))
         assert [(c.seq, c.article_id) for c in everything(store)] == [(1, "b1")]

@@ -28,6 +28,7 @@ from graph.ids import normalize_name
 from graph.models import Article, Entity, Extraction, Relation
 from graph.store.embedded import read as rd
 from graph.store.embedded.db import DB_NAME, WAL_LIMIT_BYTES, write_tx
+from graph.store.embedded.migrate import SCHEMA_VERSION
 from graph.store.embedded.recut import recut
 from graph.store.embedded.store import EmbeddedStore
 from graph.store.embedded.write import upsert_article
@@ -522,7 +523,7 @@ def test_version_1_file_is_migrated_to_events(tmp_path: Path) -> None:
         version = migrated._conn.execute(
             "SELECT value FROM meta WHERE key = 'schema_version'"
         ).fetchone()
-        assert version == (4,)
+        assert version == (SCHEMA_VERSION,)  # 4 since the review decisions
         fresh.upsert_many(corpus)
         assert _facts(migrated) == _facts(fresh)
         fines = migrated.relations_of(SEC, ["FINED"])

@@ -25,6 +25,7 @@ from graph.models import Alias, Article, Entity, Extraction, Relation
 from graph.settings import load_settings
 from graph.store.changes import JUDGEMENT_RECORDED, JUDGEMENT_UNDONE
 from graph.store.embedded.db import DB_NAME
+from graph.store.embedded.migrate import SCHEMA_VERSION
 from graph.store.embedded.store import EmbeddedStore
 from graph.store.judgements import JudgementIn, Rules
 from graph.store.protocol import GraphStore
@@ -313,20 +314,20 @@ def test_a_merge_rewrites_only_the_articles_it_moves(
     assert written == []
 
 
-def test_a_version_3_file_is_migrated_and_takes_judgements(tmp_path: Path) -> None:
+def test_a_version_4_file_is_migrated_and_takes_judgements(tmp_path: Path) -> None:
     store = EmbeddedStore(tmp_path)
     store.upsert(sec_sues())
     store.close()
     conn = sqlite3.connect(tmp_path / DB_NAME)
     for table in ("judgements", "extractions", "extraction_ids"):
         conn.execute(f"DROP TABLE {table}")
-    conn.execute("UPDATE meta SET value = 3 WHERE key = 'schema_version'")
+    conn.execute("UPDATE meta SET value = 4 WHERE key = 'schema_version'")
     conn.commit()
     conn.close()
     store = EmbeddedStore(tmp_path)
     try:
         version = store._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'")
-        assert version.fetchone() == (4,)
+        assert version.fetchone() == (SCHEMA_VERSION,)
         assert store.explain(SEC).unexplained == 1  # stored before extractions were kept
         store.upsert(orphan_fines())
         store.judge(merge())

@@ -15,6 +15,7 @@ fails when chromium is missing (unless CRYPTOREG_SKIP_BROWSER=1).
 from __future__ import annotations
 
 import re
+import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,10 +31,12 @@ from api.app import create_app
 from graph.models import Extraction
 from graph.named.catalogue import load_queries
 from graph.named.params import parse_literal
+from graph.neo4j_server.conf import browser_greeting, guide_url
 from graph.neo4j_server.server import browser_url
-from graph.presentation.grass import grass_rules, post_connect_command
+from graph.presentation.grass import grass_json, grass_rules
 from graph.settings import PROJECT_ROOT, Settings
 from graph.store.embedded.store import EmbeddedStore
+from graph.store.neo4j.records import CAPTION_CHARS
 from graph.store.protocol import GraphStore
 
 DOC = PROJECT_ROOT / "docs" / "neo4j-browser.md"
@@ -186,15 +189,27 @@ def style_url(tmp_path: Path, settings: Settings) -> Iterator[str]:
         yield base.replace("127.0.0.1", "localhost") + "/neo4j/style.grass"
 
 
-def connect(page: Page, settings: Settings) -> None:
-    """Fill the Browser's connect form with the configured Bolt address and credentials."""
+def greets(neo4j: Any) -> bool:
+    """Whether the running server's post-connect command ends by playing our guide (a
+    server started with an older neo4j.conf only styles)."""
+    config = {r["name"]: r["value"] for r in neo4j.read("CALL dbms.clientConfig()")}
+    return " play http" in str(config.get("browser.post_connect_cmd", ""))
+
+
+def connect_form(page: Page, settings: Settings, greeted: bool = True) -> None:
+    """Fill the Browser's connect form with the configured Bolt address and credentials,
+    and wait until the Browser connected and, on a greeting server, until the guide's
+    frame (or its "could not fetch" frame when no API serves it) has come: its `:clear`
+    would otherwise remove what a test runs meanwhile."""
     scheme, address = settings.neo4j_uri.split("://", 1)
     page.get_by_test_id("bolt-scheme-select").select_option(f"{scheme}://")
     page.get_by_test_id("boltaddress").fill(address)
     page.get_by_test_id("username").fill(settings.neo4j_user)
     page.get_by_test_id("password").fill(settings.neo4j_password)
     page.get_by_test_id("connect").click()
-    expect(page.get_by_text("You are connected as user")).to_be_visible(timeout=30_000)
+    expect(page.get_by_test_id("connect")).to_have_count(0, timeout=30_000)
+    if greeted:
+        expect(frame_of(page, ":play http")).to_have_count(1, timeout=30_000)
 
 
 def run_in_editor(page: Page, lines: list[str]) -> None:
@@ -267,7 +282,7 @@ def test_browser_loads_our_style_from_the_api_and_draws_the_seed_graph(
 ) -> None:
     load_all(neo4j, seed_gold)
     page = browser_page
-    connect(page, settings)
+    connect_form(page, settings, greeted=greets(neo4j))
     run_in_editor(page, [f":style {style_url}"])
     style_frame = frame_of(page, f":style {style_url}")
     expect(style_frame).to_contain_text("node.Exchange")
@@ -280,19 +295,84 @@ def test_browser_loads_our_style_from_the_api_and_draws_the_seed_graph(
         expect(result).to_contain_text(text)
 
 
+def port_is_free(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) != 0
+
+
+@pytest.fixture
+def guide_server(tmp_path: Path, settings: Settings) -> Iterator[str]:
+    """The API on the port the server's post-connect command fetches the guide from."""
+    if not port_is_free(settings.port):
+        pytest.skip(f"port {settings.port} is taken: the API cannot serve the guide there")
+    with serve(create_app(settings, store=EmbeddedStore(tmp_path)), port=settings.port):
+        yield guide_url(settings)
+
+
 @pytest.mark.neo4j
 @pytest.mark.browser
-def test_browser_is_styled_on_connect_by_the_server_config(
-    neo4j: Any, seed_gold: list[Extraction], settings: Settings, browser_page: Page
+def test_browser_greets_with_our_guide_already_styled(
+    neo4j: Any,
+    seed_gold: list[Extraction],
+    settings: Settings,
+    guide_server: str,
+    browser_page: Page,
 ) -> None:
-    """`browser.post_connect_cmd` (graph/neo4j_server/conf.py) styles the Browser with no step."""
+    """`browser.post_connect_cmd` (graph/neo4j_server/conf.py) styles the Browser, clears
+    the style frame and opens our guide: its cards run the named queries, in our colours."""
     config = {r["name"]: r["value"] for r in neo4j.read("CALL dbms.clientConfig()")}
-    if config.get("browser.post_connect_cmd") != post_connect_command():
+    if config.get("browser.post_connect_cmd") != browser_greeting(settings):
         pytest.skip(
             "the running Neo4j was started with an older neo4j.conf: restart it "
-            "(`cryptoreg neo4j stop && cryptoreg neo4j start`) to apply the style on connect"
+            "(`cryptoreg neo4j stop && cryptoreg neo4j start`) to greet with the guide"
         )
     load_all(neo4j, seed_gold)
-    connect(browser_page, settings)
-    expect(frame_of(browser_page, ":style {")).to_contain_text("node.Exchange")
-    draw_neighbourhood(browser_page)
+    page = browser_page
+    connect_form(page, settings)
+    guide = frame_of(page, f":play {guide_server}")
+    expect(guide).to_contain_text("Welcome", timeout=30_000)
+    expect(guide).to_contain_text("who banned, blocked, fined or licensed")
+    # The stream holds the guide alone: no wall of style rules, no connection frames.
+    expect(page.get_by_test_id("frame")).to_have_count(1)
+    page.screenshot(path=str(screenshot_path("neo4j-browser-guide.png")))
+
+    # The first card's first block, run from its play icon, draws OKX's neighbourhood
+    # in our colours: the style was applied although its frame is gone.
+    guide.locator("pre.runnable").first.locator("i").click()
+    result = frame_of(page, "MATCH p = (e:Entity {id: 'exchange:okx'})")
+    expect(result).to_contain_text(_FRAME_DONE, timeout=30_000)
+    captions = result.locator("svg text.caption")
+    expect(captions.filter(has_text="OKX")).to_have_count(1)
+    assert node_fill(page, "OKX") == grass_rules()["node.Exchange"]["color"]
+    assert node_fill(page, "Seychelles") == grass_rules()["node.Jurisdiction"]["color"]
+
+    # Every named query is a card after the welcome; the carousel's arrow turns to them.
+    queries = sorted(load_queries().values(), key=lambda q: q.name)
+    expect(guide).to_contain_text(f"1 / {1 + len(queries)}")
+    guide.locator("button, a, div").filter(has=page.locator("svg polyline")).last.click()
+    expect(guide).to_contain_text(f"2 / {1 + len(queries)}")
+    expect(guide).to_contain_text(queries[0].description[:60])
+    expect(guide.locator("pre.runnable").first).to_contain_text(queries[0].cypher.splitlines()[0])
+
+
+@pytest.mark.neo4j
+@pytest.mark.browser
+def test_articles_are_captioned_by_a_short_title(
+    neo4j: Any, seed_gold: list[Extraction], settings: Settings, browser_page: Page
+) -> None:
+    title = "Beijing court names OKX and Huobi in a crypto crackdown ruling"
+    seed = seed_gold[0]
+    load_all(
+        neo4j,
+        [seed.model_copy(update={"article": seed.article.model_copy(update={"title": title})})],
+    )
+    connect_form(browser_page, settings, greeted=greets(neo4j))
+    run_in_editor(browser_page, [":style " + grass_json()])
+    run_in_editor(browser_page, ["MATCH (a:Article) RETURN a"])
+    result = frame_of(browser_page, "MATCH (a:Article) RETURN a")
+    expect(result).to_contain_text(_FRAME_DONE, timeout=30_000)
+    # The Browser wraps a caption over lines inside the circle, one <text> per line.
+    lines = result.locator("svg g.node").first.locator("text.caption").all_text_contents()
+    shown = " ".join(" ".join(lines).split())
+    # "Beijing court names…", not the Browser's own cut ("Be…") of the whole title.
+    assert shown == "Beijing court names OKX…" and len(shown) <= CAPTION_CHARS, shown

@@ -20,7 +20,9 @@ from graph.models import Alias, Article, Entity, Extraction, Relation
 from graph.ontology import ENDED, REL, STATUS, TYPE, get_ontology
 from graph.settings import Settings
 from graph.store.neo4j import read_queries as rq
+from graph.store.neo4j import review as review_queries
 from graph.store.neo4j import write_queries as cy
+from graph.store.neo4j.records import DETAIL_KEYS, with_detail
 from graph.store.neo4j.schema import FULLTEXT_INDEX, schema_statements, statement_name
 from graph.store.neo4j.search import lucene_escape, lucene_query
 from graph.store.neo4j.store import Neo4jStore
@@ -101,8 +103,9 @@ def _quoted(text: str) -> set[str]:
 
 
 def test_builders_take_values_only_as_parameters() -> None:
-    """Query text may quote nothing but ontology names; every value is a $parameter."""
-    names = set(ONT.entity_types) | set(ONT.relations)
+    """Query text may quote nothing but ontology names (and the separators of an event
+    detail's key, write_queries.DETAIL_KEY); every value is a $parameter."""
+    names = set(ONT.entity_types) | set(ONT.relations) | {"|", ""}
     texts = [cy.set_entities(), cy.merge_facts()] + [rq.facts_page(t) for t in ONT.relations]
     texts += [
         rq.frontier(2, ("PART_OF",), "out"),
@@ -115,6 +118,9 @@ def test_builders_take_values_only_as_parameters() -> None:
         cy.LOCK_ENTITIES,
         cy.LOCK_ARTICLES,
         cy.ARTICLE_REFS_MANY,
+        review_queries.DECISIONS,
+        review_queries.review_facts_query(),
+        review_queries.fact_by_event_query(),
     ]
     for text in texts:
         assert '"' not in text and _quoted(text) <= names, text
@@ -201,14 +207,20 @@ def test_uniqueness_is_enforced_by_the_database(neo4j: Neo4jStore) -> None:
 
 
 def test_fact_is_one_relationship_with_aligned_lists(neo4j: Neo4jStore) -> None:
+    """What a click on the relationship in Neo4j Browser shows is what the facts say; the
+    bookkeeping (per-article dates seen, confidences, ...) is on its detail node."""
     neo4j.upsert(_fined("b-art", "2024-03-01", "Binance paid.", amount=4.3e9))
     neo4j.upsert(_fined("a-art", "2024-01-15", "The SEC fined Binance."))
     rows = neo4j.read(
-        "MATCH (:Entity {id: 'regulator:sec'})-[r:FINED]->(:Entity {id: 'exchange:binance'}) "
-        "RETURN r.sources AS sources, r.evidence AS evidence, r.seen AS seen, r.amount AS amount, "
+        "MATCH (s:Entity {id: 'regulator:sec'})-[r:FINED]->(t:Entity {id: 'exchange:binance'}) "
+        f"MATCH (d:EventDetail {{key: {cy.DETAIL_KEY}}}) "
+        "RETURN r.sources AS sources, r.evidence AS evidence, d.seen AS seen, r.amount AS amount, "
         "r.currency AS currency, valueType(r.first_seen) AS first_type, "
-        "toString(r.first_seen) AS first_seen, toString(r.last_seen) AS last_seen"
+        "toString(r.first_seen) AS first_seen, toString(r.last_seen) AS last_seen, "
+        "keys(r) AS on_edge, d.source AS d_source, d.target AS d_target"
     )
+    assert len(rows) == 1
+    on_edge = set(rows[0].pop("on_edge"))
     assert rows == [
         {
             "sources": ["a-art", "b-art"],
@@ -219,8 +231,12 @@ def test_fact_is_one_relationship_with_aligned_lists(neo4j: Neo4jStore) -> None:
             "first_type": "DATE NOT NULL",
             "first_seen": "2024-01-15",
             "last_seen": "2024-03-01",
+            "d_source": "regulator:sec",
+            "d_target": "exchange:binance",
         }
     ]
+    assert not on_edge & set(DETAIL_KEYS), on_edge
+    assert {"sources", "evidence", "confidence", "status", "event_id"} <= on_edge
     art = neo4j.read("MATCH (a:Article {id: 'a-art'}) RETURN valueType(a.published) AS t")
     assert art == [{"t": "DATE NOT NULL"}]
     mentions = neo4j.read(
@@ -235,9 +251,11 @@ def test_labels_and_types_in_the_database_come_from_the_ontology(
     neo4j.upsert_many(seed_gold + dev_gold)
     labels = {r["label"] for r in neo4j.read("CALL db.labels() YIELD label RETURN label")}
     log = {"Change", "ChangeCounter"}  # the change feed (graph/store/neo4j/changes.py)
+    review = {"ReviewDecision"}  # a reviewer's decisions (graph/store/neo4j/review.py)
+    book = {"CryptoregMeta", "EventDetail"}  # event bookkeeping (graph/store/neo4j/records.py)
     judging = {"Judgement", "JudgementCounter", "Extraction"}  # neo4j/judgements.py
-    allowed = {"Entity", "Article", "Alias", "CryptoregMeta", *log, *judging}
-    assert labels <= allowed | set(ONT.entity_types)
+    known = {"Entity", "Article", "Alias", *book, *log, *review, *judging, *ONT.entity_types}
+    assert labels <= known
     types = {
         r["t"]
         for r in neo4j.read(
@@ -427,8 +445,9 @@ def test_clear_keeps_the_schema(neo4j: Neo4jStore, seed_gold: list[Extraction]) 
 BANK = "centralbank:bank-of-freedonia"
 QUUX = "exchange:quuxbit"
 EVENT_PROPS = (
-    "MATCH (:Entity {id: $s})-[r]->(:Entity {id: $t}) WHERE type(r) = $type "
-    "RETURN elementId(r) AS rid, properties(r) AS p ORDER BY r.event_id"
+    "MATCH (s:Entity {id: $s})-[r]->(t:Entity {id: $t}) WHERE type(r) = $type "
+    f"RETURN elementId(r) AS rid, properties(r) AS p, {cy.DETAIL_COLUMN} AS detail "
+    "ORDER BY r.event_id"
 )
 
 
@@ -463,7 +482,11 @@ def _action(
 def _events(neo4j: Neo4jStore, rel_type: str) -> list[dict[str, Any]]:
     """The relationships (rid, properties) of Freedonia's bank -> Quuxbit of one type."""
     rows = neo4j.read(EVENT_PROPS, s=BANK, t=QUUX, type=rel_type)
-    return [{"rid": r["rid"], "p": {k: _plain(v) for k, v in r["p"].items()}} for r in rows]
+    props = [with_detail(r["p"], r["detail"]) for r in rows]
+    return [
+        {"rid": r["rid"], "p": {k: _plain(v) for k, v in p.items()}}
+        for r, p in zip(rows, props, strict=True)
+    ]
 
 
 def _plain(value: Any) -> Any:
@@ -658,3 +681,57 @@ def loaded_neo4j(
     for x in seed_gold + dev_gold:
         neo4j.upsert(x)
     return neo4j
+
+
+def test_no_event_detail_outlives_its_relationship(
+    neo4j: Neo4jStore, seed_gold: list[Extraction], dev_gold: list[Extraction]
+) -> None:
+    """Every relationship has its detail node and every detail node its relationship,
+    while articles come and go; nothing is left once they are all retracted."""
+    golds = seed_gold + dev_gold
+    neo4j.upsert_many(golds)
+    orphans = (
+        "MATCH (d:EventDetail) WHERE NOT EXISTS { MATCH (s:Entity {id: d.source})-[r]->"
+        f"(t:Entity {{id: d.target}}) WHERE {cy.DETAIL_KEY} = d.key }} RETURN count(d) AS n"
+    )
+    bare = (
+        "MATCH (s:Entity)-[r]->(t:Entity) WHERE r.sources IS NOT NULL AND NOT EXISTS "
+        f"{{ MATCH (d:EventDetail {{key: {cy.DETAIL_KEY}}}) }} RETURN count(r) AS n"
+    )
+    assert neo4j.read(orphans) == [{"n": 0}] and neo4j.read(bare) == [{"n": 0}]
+    assert neo4j.read("MATCH (d:EventDetail) RETURN count(d) AS n")[0]["n"] > 50
+    for gold in golds[: len(golds) // 2]:
+        neo4j.retract(gold.article.id)
+    assert neo4j.read(orphans) == [{"n": 0}] and neo4j.read(bare) == [{"n": 0}]
+    for gold in golds[len(golds) // 2 :]:
+        neo4j.retract(gold.article.id)
+    assert neo4j.read("MATCH (d:EventDetail) RETURN count(d) AS n") == [{"n": 0}]
+
+
+def test_a_database_of_the_old_layout_is_moved_on_open(
+    neo4j: Neo4jStore, settings: Settings, seed_gold: list[Extraction]
+) -> None:
+    """Relationships written with their bookkeeping on them (before event details) get
+    their detail nodes when a store opens the database, and read the same facts."""
+    neo4j.upsert_many(seed_gold)
+    before = sorted(neo4j.iter_facts(), key=lambda f: (f.type, f.source.id, f.target.id))
+    neo4j.write(
+        lambda tx: tx.run(
+            f"MATCH (s:Entity)-[r]->(t:Entity) MATCH (d:EventDetail {{key: {cy.DETAIL_KEY}}}) "
+            "SET r.seen = d.seen, r.confidences = d.confidences, r.dates = d.dates, "
+            "r.support_properties = d.support_properties, r.properties = d.properties "
+            "DELETE d WITH 1 AS x LIMIT 1 "
+            "MATCH (m:CryptoregMeta {key: 'event_details'}) DELETE m"
+        ).consume()
+    )
+    assert neo4j.read("MATCH (d:EventDetail) RETURN count(d) AS n") == [{"n": 0}]
+    reopened = Neo4jStore(
+        settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password, settings.neo4j_database
+    )
+    try:
+        after = sorted(reopened.iter_facts(), key=lambda f: (f.type, f.source.id, f.target.id))
+        assert after == before
+        moved = reopened.read("MATCH ()-[r]->() WHERE r.seen IS NOT NULL RETURN count(r) AS n")
+        assert moved == [{"n": 0}]
+    finally:
+        reopened.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Mapping
@@ -10,6 +11,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from graph.named.catalogue import load_queries
 from graph.neo4j_server.conf import render_conf
 from graph.ontology import ENDED, REL, STATUS, get_ontology, parse_ontology
 from graph.presentation.grass import (
@@ -146,8 +148,35 @@ def test_post_connect_command_applies_the_same_style_inline() -> None:
     command = post_connect_command()
     assert command.startswith("style {") and ";" not in command and "\n" not in command
     assert json.loads(command.removeprefix("style ")) == grass_rules() == json.loads(grass_json())
-    conf = render_conf(load_settings()).splitlines()
-    assert f"browser.post_connect_cmd={command}" in conf
+    settings = load_settings()
+    conf = render_conf(settings).splitlines()
+    greeting = (
+        f"style {grass_json()}; clear; play http://localhost:{settings.port}/neo4j/guide.html"
+    )
+    assert f"browser.post_connect_cmd={greeting}" in conf
+
+
+def test_api_serves_the_browser_guide_with_every_named_query(tmp_path: Path) -> None:
+    """The guide the post-connect command plays: a welcome card drawing a neighbourhood,
+    then one card per named query with its `:param` examples and Cypher, runnable."""
+    queries = load_queries()
+    with TestClient(create_app(load_settings(), store=EmbeddedStore(tmp_path))) as client:
+        response = client.get("/neo4j/guide.html", headers={"Origin": "http://127.0.0.1:7474"})
+    assert response.status_code == 200
+    assert response.headers["access-control-allow-origin"] == "*"
+    assert response.headers["content-type"].startswith("text/html")
+    slides = re.findall(r"<slide[^>]*>(.*?)</slide>", response.text, re.S)
+    assert len(slides) == 1 + len(queries)
+    assert "MATCH p = (e:Entity {id: &#x27;exchange:okx&#x27;})" in slides[0]
+    for slide, query in zip(
+        slides[1:], sorted(queries.values(), key=lambda q: q.name), strict=True
+    ):
+        blocks = re.findall(r'<pre class="code runnable">(.*?)</pre>', slide, re.S)
+        assert len(blocks) == 1, query.name
+        code = html.unescape(blocks[0])
+        assert code.endswith(query.cypher), query.name
+        assert all(f":param {p} =>" in code for p in query.examples), query.name
+        assert html.escape(query.description) in slide
 
 
 def test_api_serves_the_style_to_any_origin(tmp_path: Path) -> None:

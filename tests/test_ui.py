@@ -32,6 +32,7 @@ from graph.ontology import ENDED, REL, STATUS, TYPE, get_ontology
 from graph.presentation.color_difference import ciede2000, difference
 from graph.settings import PROJECT_ROOT, Settings, load_settings
 from graph.store.embedded.store import EmbeddedStore
+from graph.store.hubs import HubLimits
 from ingest.pipeline import ingest_articles
 from ingest.read import read_paths
 
@@ -127,6 +128,34 @@ def event_extractions() -> list[Extraction]:
     ]
 
 
+HUB = "Hubland Conduct Authority"
+HUB_FIRMS = 32  # more warned firms than one answer holds per relation type (HubLimits)
+
+
+def hub_extraction() -> Extraction:
+    """One regulator that warned HUB_FIRMS firms: a hub whose answer the API caps."""
+    hub = Entity.model_validate(
+        {"id": entity_id(TYPE.regulator, HUB), "type": TYPE.regulator, "name": HUB}
+    )
+    firms = [
+        Entity.model_validate(
+            {
+                "id": entity_id(TYPE.company, f"Hubfirm {i:02d}"),
+                "type": TYPE.company,
+                "name": f"Hubfirm {i:02d}",
+            }
+        )  # fmt: skip
+        for i in range(1, HUB_FIRMS + 1)
+    ]
+    sentence = f"The {HUB} warned {HUB_FIRMS} firms, naming each of them."
+    facts = [
+        Relation(type=REL.warned, source=hub.id, target=f.id, evidence=sentence, confidence=0.8)
+        for f in firms
+    ]
+    article = Article(id="test-hub", title="Hubland warns firms", text=sentence)
+    return Extraction(article=article, entities=[hub, *firms], relations=facts)
+
+
 @pytest.fixture(scope="module")
 def ui_settings() -> Settings:
     settings = load_settings()
@@ -143,6 +172,7 @@ def base_url(ui_settings: Settings, tmp_path_factory: pytest.TempPathFactory) ->
     )
     assert report.ingested == ["seed-beijing-crackdown"], report.failed
     store.upsert(hostile_extraction())
+    store.upsert(hub_extraction())
     for extraction in event_extractions():
         store.upsert(extraction)
     with serve(create_app(ui_settings, store=store)) as url:
@@ -778,6 +808,37 @@ def test_select_expand_hide_collapse_undo_and_the_url(
     search(tab, "Xylophone Qqqq")
     expect(tab.locator("#status")).to_contain_text("Nothing matches")
     assert tab.evaluate("window.cy.elements().length") == 0
+    recorder.assert_clean(base_url)
+
+
+def test_a_hub_s_left_out_facts_are_offered_and_drawn_page_by_page(
+    page: tuple[Page, Recorder], base_url: str
+) -> None:
+    """Issue 16 point 4: the API caps a hub's answer per relation type and says what it
+    left out; the details pane offers it ("7 more WARNED from it") and draws it."""
+    tab, recorder = page
+    per_type = HubLimits().per_type
+    search(tab, HUB)
+    assert f"focus={entity_id(TYPE.regulator, HUB).replace(':', '%3A')}" in tab.url
+
+    def members() -> int:
+        """Firms drawn, each on its own or in a cluster node."""
+        nodes = drawn_nodes(tab).values()
+        return sum(len(n.get("members", [])) or 1 for n in nodes if n["type"] == TYPE.company)
+
+    assert members() == per_type
+    more = tab.locator("#details .more-pages button")
+    expect(more).to_have_count(1)
+    expect(more).to_have_text(f"{HUB_FIRMS - per_type} more {REL.warned} from it")
+    more.click()
+    settle(tab)
+    assert members() == HUB_FIRMS
+    assert "more=" in tab.url
+    expect(tab.locator("#details .more-pages button")).to_have_count(0)
+    # Undo takes the page away again.
+    tab.click("#undo")
+    settle(tab)
+    assert members() == per_type
     recorder.assert_clean(base_url)
 
 

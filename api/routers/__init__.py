@@ -18,6 +18,7 @@ from api.routers import (
     health,
     judgements,
     queries,
+    review,
     timeline,
     ui,
 )
@@ -30,6 +31,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     articles.router,
     changes.router,
     judgements.router,
+    review.router,
     queries.router,
     analytics.router,
     export.router,

@@ -11,7 +11,7 @@ from api import examples as ex
 from api.days import MAX_DATE, MIN_DATE, TODAY, parse_day
 from api.deps import StoreDep
 from api.problems import problems
-from api.routers.entities import Limit, Offset
+from api.routers.entities import Limit, Offset, Unreviewed
 from api.schemas import ActionTypeEnum, EntityTypeEnum, Page, StatusEnum
 from graph.errors import InvalidInputError
 from graph.ontology import REL, get_ontology
@@ -58,7 +58,9 @@ def _check_dates(since: dt.date | None, until: dt.date | None) -> None:
         "`ended_how`, `ended_on`), the days it stood (`in_force_from`, `in_force_until`: the "
         "first day no longer in force) and its status `history` with sources. Filter by "
         "type, actor or target id, target type, a jurisdiction id, a date range, the events "
-        "in force on a day (`in_force_on`, a date or `today`) and the current `status`."
+        "in force on a day (`in_force_on`, a date or `today`) and the current `status`. "
+        "Facts waiting in the review queue (`/review`) are left out unless "
+        "`include_unreviewed=true`; rejected ones always are."
     ),
     responses={
         **ex.ok({"items": [ex.FACT], "limit": 20, "offset": 0, "next_offset": None}),
@@ -88,6 +90,7 @@ def list_actions(
     status: StatusQuery = None,
     limit: Limit = 20,
     offset: Offset = 0,
+    include_unreviewed: Unreviewed = False,
 ) -> Page[Fact]:
     _check_dates(since, until)
     day = parse_day("in_force_on", in_force_on)
@@ -103,6 +106,7 @@ def list_actions(
         offset=offset,
         in_force_on=day,
         status=status.value if status else None,
+        review="pending" if include_unreviewed else "shown",
     )
     more = len(facts) > limit
     return Page(

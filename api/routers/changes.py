@@ -30,7 +30,12 @@ from graph.errors import NotFoundError
 from graph.store.changes import (
     ARTICLE_RETRACTED,
     ARTICLE_UPSERTED,
+    FACT_ACCEPTED,
+    FACT_REJECTED,
+    JUDGEMENT_RECORDED,
+    JUDGEMENT_UNDONE,
     MAX_CHANGES,
+    REVIEW_UNDONE,
     Change,
     ChangePage,
 )
@@ -41,6 +46,11 @@ ATOM = "application/atom+xml"
 _KIND_TITLES = {
     ARTICLE_UPSERTED: "Article added or updated",
     ARTICLE_RETRACTED: "Article retracted",
+    FACT_ACCEPTED: "Fact accepted",
+    FACT_REJECTED: "Fact rejected",
+    REVIEW_UNDONE: "Review decision undone",
+    JUDGEMENT_RECORDED: "Judgement recorded",
+    JUDGEMENT_UNDONE: "Judgement undone",
 }
 MAX_SEQ = 2**62
 FEED_SIZE = 50
@@ -182,7 +192,9 @@ def _atom(request: Request, page: ChangePage, filters: dict[str, str]) -> bytes:
         entry = feed.add_entry(order="append")
         entry.id(f"{base}changes/{change.seq}")
         what = _KIND_TITLES.get(change.kind, change.kind)
-        entry.title(f"{what}: {change.title or change.article_id or change.seq}")
+        facts = [f"{f.type} {f.source.name} -> {f.target.name}" for f in change.facts]
+        about = change.title or change.article_id or (facts[0] if facts else change.seq)
+        entry.title(f"{what}: {about}")
         entry.updated(change.at)
         # one link only: feedgen 1.0.0 drops `rel` and `type` from entry links, and Atom
         # allows one alternate link per type; the article's address is in the content

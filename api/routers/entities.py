@@ -20,6 +20,7 @@ from graph.ontology import get_ontology
 from graph.store.base import MAX_DEPTH, MAX_PATH
 from graph.store.hubs import HubLimits, cap_path, trim_sources
 from graph.store.protocol import EntityRecord, EntitySummary, Fact, GraphStore, SearchHit, Subgraph
+from graph.store.review import ReviewScope
 
 router = APIRouter(tags=["entities"])
 
@@ -43,6 +44,12 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")
 Direction = Annotated[
     Literal["out", "in", "both"],
     Query(description="Edges leaving the entity (out), reaching it (in), or both."),
+]
+Unreviewed = Annotated[
+    bool,
+    Query(
+        description="Show the doubtful facts still waiting in `/review` too (rejected ones never)."
+    ),
 ]
 RelTypes = Annotated[
     list[RelationTypeEnum] | None,
@@ -161,10 +168,12 @@ def get_relations(
     direction: Direction = "both",
     limit: Limit = MAX_PAGE,
     offset: Offset = 0,
+    include_unreviewed: Unreviewed = False,
 ) -> list[Fact]:
     require_entity(store, entity_id)
     rel_types = [t.value for t in type] if type else None
-    facts = store.relations_of(entity_id, rel_types, direction)
+    scope: ReviewScope = "pending" if include_unreviewed else "shown"
+    facts = store.relations_of(entity_id, rel_types, direction, scope)
     response.headers["X-Total-Count"] = str(len(facts))
     return [trim_sources(f) for f in facts[offset : offset + limit]]
 
@@ -194,11 +203,13 @@ def get_neighborhood(
     offset: Annotated[
         int, Query(ge=0, le=MAX_OFFSET, description="Facts to skip in each of the entity's groups.")
     ] = 0,
+    include_unreviewed: Unreviewed = False,
 ) -> Subgraph:
     require_entity(store, entity_id)
     rel_types = [t.value for t in type] if type else None
     limits = HubLimits(per_type=limit, offset=offset)
-    return store.neighbours(entity_id, depth, rel_types, direction, limits)
+    scope: ReviewScope = "pending" if include_unreviewed else "shown"
+    return store.neighbours(entity_id, depth, rel_types, direction, limits, scope)
 
 
 @router.get(

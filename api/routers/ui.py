@@ -1,6 +1,6 @@
 """What the graph views need besides the data endpoints: the vocabulary with its colours
-(for the page at /ui, whose static files api/app.py mounts from api/ui/) and the Neo4j
-Browser style.
+(for the page at /ui, whose static files api/app.py mounts from api/ui/), and the Neo4j
+Browser's style and guide.
 
 Neither touches the store, so they stay out of the OpenAPI document: they are assets of
 the two views, not part of the data API.
@@ -12,8 +12,9 @@ from functools import lru_cache
 from typing import Any
 
 from fastapi import APIRouter
-from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 
+from graph.named.browser_guide import render_guide
 from graph.ontology import get_ontology
 from graph.presentation.grass import render_grass
 from graph.presentation.palette import entity_swatches, relation_colors
@@ -83,4 +84,21 @@ def get_grass() -> PlainTextResponse:
 
 @router.options("/neo4j/style.grass")
 def preflight_grass() -> Response:
+    return Response(status_code=204, headers=_PREFLIGHT)
+
+
+@lru_cache(maxsize=1)
+def _guide() -> str:
+    return render_guide()
+
+
+@router.get("/neo4j/guide.html")
+def get_guide() -> HTMLResponse:
+    """The Neo4j Browser guide (`:play http://localhost:8000/neo4j/guide.html`): a welcome
+    card, then the named queries as runnable cards. The project's Neo4j opens it on connect."""
+    return HTMLResponse(_guide(), headers=_ANY_ORIGIN)
+
+
+@router.options("/neo4j/guide.html")
+def preflight_guide() -> Response:
     return Response(status_code=204, headers=_PREFLIGHT)

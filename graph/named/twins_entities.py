@@ -41,7 +41,7 @@ def entity_actions(store: GraphStore, p: dict[str, Any]) -> list[Row]:
     if store.get_entity(p["id"]) is None:
         return []
     rows = []
-    for f in store.relations_of(p["id"], list(get_ontology().action_types), "both"):
+    for f in store.relations_of(p["id"], list(get_ontology().action_types), "both", "all"):
         taken = f.source.id == p["id"]
         other = f.target if taken else f.source
         rows.append(
@@ -112,7 +112,7 @@ def fact_sources(store: GraphStore, p: dict[str, Any]) -> list[Row]:
         return []
     articles = {a.id: a for a in store.iter_articles()}
     rows = []
-    for f in store.relations_of(p["source"], None, "out"):
+    for f in store.relations_of(p["source"], None, "out", "all"):
         if f.target.id != p["target"] or (p["type"] is not None and f.type != p["type"]):
             continue
         for i, art_id in enumerate(f.sources):

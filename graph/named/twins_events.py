@@ -68,7 +68,7 @@ def actions_in_force(store: GraphStore, p: dict[str, Any]) -> list[Row]:
 def entity_in_force(store: GraphStore, p: dict[str, Any]) -> list[Row]:
     """Twin of entity_in_force.cypher: `GraphStore.in_force`, one row per action."""
     try:
-        answer = store.in_force(p["id"], _day(p))
+        answer = store.in_force(p["id"], _day(p), review="all")
     except NotFoundError:
         return []
     rows = [
@@ -94,7 +94,7 @@ def entity_in_force(store: GraphStore, p: dict[str, Any]) -> list[Row]:
 def pair_history(store: GraphStore, p: dict[str, Any]) -> list[Row]:
     """Twin of pair_history.cypher: each event's status history, one row per step."""
     try:
-        answer = store.pair_history(p["actor"], p["target"])
+        answer = store.pair_history(p["actor"], p["target"], review="all")
     except NotFoundError:
         return []
     rows = [
@@ -118,7 +118,7 @@ def pair_history(store: GraphStore, p: dict[str, Any]) -> list[Row]:
 def entity_fines(store: GraphStore, p: dict[str, Any]) -> list[Row]:
     """Twin of entity_fines.cypher: fines summed per currency, the unsummable apart."""
     try:
-        fines = store.fines(p["id"]).fines
+        fines = store.fines(p["id"], review="all").fines
     except NotFoundError:
         return []
     groups: dict[str | None, list[tuple[str, float | None]]] = {}

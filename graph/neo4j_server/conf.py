@@ -50,6 +50,27 @@ def conf_dir(home: Path) -> Path:
     return home / "conf"
 
 
+def guide_url(settings: Settings) -> str:
+    """Where the API serves the Neo4j Browser guide (graph/named/browser_guide.py).
+
+    By the host name `localhost`: the Browser fetches remote guides only from hosts on
+    its `browser.remote_content_hostname_allowlist`, whose default holds `localhost`.
+    """
+    return f"http://localhost:{settings.port}/neo4j/guide.html"
+
+
+def browser_greeting(settings: Settings) -> str:
+    """The `browser.post_connect_cmd` value: style, clear, then open the project's guide.
+
+    Neo4j Browser runs these in order as it connects. `:style` always adds a frame that
+    shows the whole stylesheet; `:clear` removes it (with the connection frames) before
+    `:play` adds the guide, so a user is greeted by this graph's guide, already styled,
+    not by a wall of style rules. When the API is not running the guide's frame says it
+    could not be fetched; the style is applied all the same.
+    """
+    return f"{post_connect_command()}; clear; play {guide_url(settings)}"
+
+
 def render_conf(settings: Settings) -> str:
     """The full `neo4j.conf` text for these settings: loopback only, auth on, no phoning home."""
     home = settings.neo4j_home
@@ -73,8 +94,9 @@ def render_conf(settings: Settings) -> str:
         "dbms.security.auth_enabled=true",
         "dbms.usage_report.enabled=false",
         "client.allow_telemetry=false",
-        # Neo4j Browser applies cryptoreg's style (graph/presentation/grass.py) when it connects.
-        f"browser.post_connect_cmd={post_connect_command()}",
+        # Neo4j Browser applies cryptoreg's style (graph/presentation/grass.py) when it
+        # connects, clears its stream and opens the project's guide (see browser_greeting).
+        f"browser.post_connect_cmd={browser_greeting(settings)}",
         f"server.memory.heap.initial_size={settings.neo4j_heap}",
         f"server.memory.heap.max_size={settings.neo4j_heap}",
         f"server.memory.pagecache.size={settings.neo4j_pagecache}",

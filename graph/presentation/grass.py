@@ -54,7 +54,11 @@ STATUS_PROPERTY = "status"
 ENDING_PROPERTIES = ("ended_how", "ended_on")
 
 # The non-entity labels and links the stores write, with the property that names them.
-STRUCTURAL_CAPTIONS = {LABEL.alias: "{name}", LABEL.article: "{title}"}
+# An article's `caption` is its title cut to a few words by the Neo4j store (records.py
+# `short_caption`); its circle is as large as an entity's so the Browser, which cuts a
+# caption to about radius² π / font-size² characters, shows all of it.
+STRUCTURAL_CAPTIONS = {LABEL.alias: "{name}", LABEL.article: "{caption}"}
+STRUCTURAL_DIAMETERS = {LABEL.alias: "40px", LABEL.article: "60px"}
 LINK_TYPES = (LABEL.alias_of, LABEL.mentioned_in)
 
 _DEFAULT_NODE = {
@@ -94,7 +98,8 @@ def grass_rules(ont: Ontology | None = None) -> Rules:
     for name, paint in entity_swatches(ont).items():
         rules[f"node.{name}"] = _node_rule(paint.color, "{name}", "60px")
     for label, caption in STRUCTURAL_CAPTIONS.items():
-        rules[f"node.{label}"] = _node_rule(STRUCTURAL_COLORS[label], caption, "40px")
+        diameter = STRUCTURAL_DIAMETERS[label]
+        rules[f"node.{label}"] = _node_rule(STRUCTURAL_COLORS[label], caption, diameter)
     for rel, color in relation_colors(ont).items():
         rules[f"relationship.{rel}"] = {
             "color": color,

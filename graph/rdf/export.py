@@ -187,7 +187,7 @@ def describe_entity(
         raise NotFoundError(f"no entity with id {entity_id!r}")
     mapper = _mapper(base_iri, generated_at)
     batches = [mapper.entity_quads(record)]
-    for fact in store.relations_of(entity_id, direction="both"):
+    for fact in store.relations_of(entity_id, direction="both", review="all"):
         batches.append(mapper.fact_quads(fact))
         other = fact.target if fact.source.id == entity_id else fact.source
         n = mapper.iris.entity(other.id)

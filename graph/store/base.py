@@ -33,6 +33,11 @@ Rules every backend gets from here (tests/test_store_conformance.py checks them)
   with an action fact (of `action_type`, when given) that the `actions` jurisdiction rule
   admits, by the places and presences of the graph as it is now; `entity` keeps those
   naming the entity (an unknown id is no error: a subscriber may wait for it).
+* the review queue (graph/store/review.py, graph/store/review_queue.py): `actions`,
+  `relations_of`, `neighbours`, `shortest_paths`, `in_force`, `pair_history` and `fines`
+  show only the action facts its rule shows (`review`: "shown" by default, "pending"
+  adds the facts waiting for review, "all" every stored fact); the other reads show
+  what is stored.
 """
 
 from __future__ import annotations
@@ -72,6 +77,8 @@ from graph.store.protocol import (
     Subgraph,
     UpsertSummary,
 )
+from graph.store.review import ReviewScope, Shown, joined_paths, reachable
+from graph.store.review_queue import ReviewQueue
 from graph.store.search_rank import Candidate, rank_hits
 from graph.store.validation import checked
 
@@ -164,8 +171,10 @@ def _action_types(action_type: str | None) -> tuple[str, ...]:
     return (action_type,)
 
 
-class BaseStore(Judging, ABC):
-    """What both backends share; a subclass sets `kind` and implements the primitives."""
+class BaseStore(Judging, ReviewQueue, ABC):
+    """What both backends share; a subclass sets `kind` and implements the primitives
+    (the review queue's too: graph/store/review_queue.py; judgements':
+    graph/store/judging.py)."""
 
     kind: str  # the backend's name as settings and /health spell it: "embedded", "neo4j"
 
@@ -206,13 +215,18 @@ class BaseStore(Judging, ABC):
             return rank_hits(q, cands, max(limit, 0), max(offset, 0))
 
     def relations_of(
-        self, entity_id: str, rel_types: list[str] | None = None, direction: Direction = "both"
+        self,
+        entity_id: str,
+        rel_types: list[str] | None = None,
+        direction: Direction = "both",
+        review: ReviewScope = "shown",
     ) -> list[Fact]:
-        """The facts touching the entity, in fact order."""
+        """The facts touching the entity that `review` shows (graph/store/review.py), in
+        fact order."""
         types = followed_types(rel_types, direction)
         with self._snapshot():
             self._require(entity_id)
-            return self._neighbours(entity_id, 1, types, direction).edges
+            return self.shown_facts(self._neighbours(entity_id, 1, types, direction).edges, review)
 
     def neighbours(
         self,
@@ -221,27 +235,39 @@ class BaseStore(Judging, ABC):
         rel_types: list[str] | None = None,
         direction: Direction = "both",
         limits: HubLimits | None = None,
+        review: ReviewScope = "shown",
     ) -> Subgraph:
-        """The subgraph within `depth` hops (graph/store/embedded/view.py has the rule),
-        cut to `limits` when given (graph/store/hubs.py)."""
+        """The subgraph within `depth` hops (graph/store/embedded/view.py has the rule)
+        over the facts `review` shows, cut to `limits` when given (graph/store/hubs.py)."""
         if not 1 <= depth <= MAX_DEPTH:
             raise InvalidInputError(f"depth must be 1-{MAX_DEPTH}, not {depth}")
         types = followed_types(rel_types, direction)
         with self._snapshot():
             self._require(entity_id)
             whole = self._neighbours(entity_id, depth, types, direction)
+            shown = self.shown_facts(whole.edges, review)
+        if len(shown) < len(whole.edges):
+            whole = reachable(
+                whole.model_copy(update={"edges": shown}), entity_id, depth, direction
+            )
         if limits is None:
             return whole
         return cap_neighbourhood(whole, entity_id, depth, direction, limits)
 
-    def shortest_paths(self, from_id: str, to_id: str, max_length: int = 4) -> list[Subgraph]:
+    def shortest_paths(
+        self, from_id: str, to_id: str, max_length: int = 4, review: ReviewScope = "shown"
+    ) -> list[Subgraph]:
         """The shortest undirected paths of at most `max_length` hops, by node sequence
-        (of the first PATH_SCAN found)."""
+        (of the first PATH_SCAN found); a path one of whose steps only facts `review`
+        hides made is left out (graph/store/review.py)."""
         if not 1 <= max_length <= MAX_PATH:
             raise InvalidInputError(f"max_length must be 1-{MAX_PATH}, not {max_length}")
         with self._snapshot():
             self._require(from_id, to_id)
-            return self._shortest_paths(from_id, to_id, max_length, PATH_SCAN)
+            paths = self._shortest_paths(from_id, to_id, max_length, PATH_SCAN)
+            every = [f for p in paths for f in p.edges]
+            keep = {id(f) for f in self.shown_facts(every, review)}
+        return paths if len(keep) == len(every) else joined_paths(paths, keep)
 
     def actions(
         self,
@@ -256,10 +282,11 @@ class BaseStore(Judging, ABC):
         offset: int = 0,
         in_force_on: dt.date | None = None,
         status: str | None = None,
+        review: ReviewScope = "shown",
     ) -> list[Fact]:
-        """Action facts (one per event), newest effective date first (see the module
-        docstring); `in_force_on` keeps those in force that day, `status` those whose
-        current status it is."""
+        """Action facts (one per event) that `review` shows (graph/store/review.py),
+        newest effective date first (see the module docstring); `in_force_on` keeps those
+        in force that day, `status` those whose current status it is."""
         types = _action_types(action_type)
         if status is not None and status not in get_ontology().property_values["status"]:
             allowed = list(get_ontology().property_values["status"])
@@ -279,6 +306,7 @@ class BaseStore(Judging, ABC):
                 until=until,
                 in_force_on=in_force_on,
                 status=status,
+                shown=Shown.of(review, self.review_below),
                 limit=max(limit, 0),
                 offset=max(offset, 0),
             )
@@ -333,7 +361,9 @@ class BaseStore(Judging, ABC):
             found = self._changes(ChangeFilter(after=seq - 1, head=seq, limit=1))
         return found[0] if found else None
 
-    def in_force(self, entity_id: str, on: dt.date | None = None) -> InForce:
+    def in_force(
+        self, entity_id: str, on: dt.date | None = None, review: ReviewScope = "shown"
+    ) -> InForce:
         """The action events against the entity (as target) that stood on `on` (default
         today), grouped by the actor's jurisdiction (by name, unknown last), each group's
         actions in `event_order`."""
@@ -342,7 +372,7 @@ class BaseStore(Judging, ABC):
             entity = self._entity_summary(entity_id)
             facts = [
                 f
-                for f in self._events_touching(entity_id, "in")
+                for f in self._events_touching(entity_id, "in", review=review)
                 if f.target.id == entity_id and stood_on(f.in_force_from, f.in_force_until, day)
             ]
             groups: dict[str | None, InForceGroup] = {}
@@ -361,14 +391,20 @@ class BaseStore(Judging, ABC):
         )
         return InForce(entity=entity, on=day, total=len(facts), jurisdictions=ordered)
 
-    def pair_history(self, actor_id: str, target_id: str) -> PairHistory:
+    def pair_history(
+        self, actor_id: str, target_id: str, review: ReviewScope = "shown"
+    ) -> PairHistory:
         """Every action event from actor to target, in `event_order`, and the merged
         timeline of their status changes (by date, undated last; ties keep event order)."""
         with self._snapshot():
             actor = self._entity_summary(actor_id)
             target = self._entity_summary(target_id)
             events = sorted(
-                (f for f in self._events_touching(actor_id, "out") if f.target.id == target_id),
+                (
+                    f
+                    for f in self._events_touching(actor_id, "out", review=review)
+                    if f.target.id == target_id
+                ),
                 key=event_order,
             )
         steps: list[tuple[tuple[bool, dt.date], int, int, PairStep]] = []
@@ -386,14 +422,14 @@ class BaseStore(Judging, ABC):
         timeline = [s for *_, s in sorted(steps, key=lambda t: t[:3])]
         return PairHistory(actor=actor, target=target, events=events, timeline=timeline)
 
-    def fines(self, entity_id: str) -> EntityFines:
+    def fines(self, entity_id: str, review: ReviewScope = "shown") -> EntityFines:
         """The FINED events against the entity, in `event_order`, with totals per currency
         (`currency_totals`)."""
         with self._snapshot():
             entity = self._entity_summary(entity_id)
             facts = [
                 f
-                for f in self._events_touching(entity_id, "in", (REL.fined,))
+                for f in self._events_touching(entity_id, "in", (REL.fined,), review)
                 if f.target.id == entity_id
             ]
         fines = [_fine_of(f) for f in sorted(facts, key=event_order)]
@@ -414,11 +450,16 @@ class BaseStore(Judging, ABC):
         return _summary(record)
 
     def _events_touching(
-        self, entity_id: str, direction: Direction, types: tuple[str, ...] | None = None
+        self,
+        entity_id: str,
+        direction: Direction,
+        types: tuple[str, ...] | None = None,
+        review: ReviewScope = "shown",
     ) -> list[Fact]:
-        """The action events (one fact each) leaving or reaching an existing entity."""
+        """The action events (one fact each) leaving or reaching an existing entity that
+        `review` shows."""
         wanted = tuple(sorted(types or get_ontology().action_types))
-        return self._neighbours(entity_id, 1, wanted, direction).edges
+        return self.shown_facts(self._neighbours(entity_id, 1, wanted, direction).edges, review)
 
     def _actor_jurisdictions(
         self, actors: Iterable[EntitySummary]

@@ -36,6 +36,9 @@ from graph.store.protocol import EntitySummary
 
 ARTICLE_UPSERTED = "article_upserted"
 ARTICLE_RETRACTED = "article_retracted"
+FACT_ACCEPTED = "fact_accepted"  # a reviewer's decisions (graph/store/review.py)
+FACT_REJECTED = "fact_rejected"
+REVIEW_UNDONE = "review_undone"
 # a judgement (graph/store/judgements.py) recorded or undone: one change for the
 # judgement itself (no article), one per article it replayed (that article's id)
 JUDGEMENT_RECORDED = "judgement_recorded"
@@ -43,6 +46,9 @@ JUDGEMENT_UNDONE = "judgement_undone"
 CHANGE_KINDS: tuple[str, ...] = (
     ARTICLE_UPSERTED,
     ARTICLE_RETRACTED,
+    FACT_ACCEPTED,
+    FACT_REJECTED,
+    REVIEW_UNDONE,
     JUDGEMENT_RECORDED,
     JUDGEMENT_UNDONE,
 )

@@ -17,7 +17,8 @@ def open_store(settings: Settings) -> GraphStore:
             password=settings.neo4j_password,
             database=settings.neo4j_database,
             timeouts=settings.neo4j_timeouts(),
+            review_below=settings.review_below,
         )
     from graph.store.embedded.store import EmbeddedStore
 
-    return EmbeddedStore(settings.data_dir)
+    return EmbeddedStore(settings.data_dir, review_below=settings.review_below)

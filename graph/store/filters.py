@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from graph.store.review import Shown
+
 
 @dataclass(frozen=True)
 class Presence:
@@ -48,5 +50,7 @@ class ActionFilter:
     until: dt.date | None = None
     in_force_on: dt.date | None = None  # events with in_force_from <= day < in_force_until
     status: str | None = None  # "active" or "ended" (the event's current status)
+    # the review rule (graph/store/review.py): None shows every stored fact
+    shown: Shown | None = None
     limit: int = 100
     offset: int = 0

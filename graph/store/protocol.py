@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from graph.store.changes import Change, ChangePage
     from graph.store.hubs import HubLimits
     from graph.store.judgements import Explanation, Judgement, JudgementIn
+    from graph.store.review import ReviewDecision, ReviewItem, ReviewPage, ReviewScope
 
 Direction = Literal["out", "in", "both"]
 
@@ -231,6 +232,7 @@ class GraphStore(Protocol):
     """What every backend offers. Ids are the stable ids of graph/ids.py."""
 
     kind: str  # the backend's name as settings and /health spell it: "embedded", "neo4j"
+    review_below: float  # CRYPTOREG_REVIEW_BELOW: action facts below it wait for review
 
     def ping(self) -> str:
         """Return the backend's version string; raise StoreUnavailableError when unreachable."""
@@ -262,7 +264,11 @@ class GraphStore(Protocol):
         """Prefix and fuzzy search over names and aliases, best first."""
 
     def relations_of(
-        self, entity_id: str, rel_types: list[str] | None = None, direction: Direction = "both"
+        self,
+        entity_id: str,
+        rel_types: list[str] | None = None,
+        direction: Direction = "both",
+        review: ReviewScope = "shown",
     ) -> list[Fact]: ...
 
     def neighbours(
@@ -272,9 +278,12 @@ class GraphStore(Protocol):
         rel_types: list[str] | None = None,
         direction: Direction = "both",
         limits: HubLimits | None = None,
+        review: ReviewScope = "shown",
     ) -> Subgraph: ...
 
-    def shortest_paths(self, from_id: str, to_id: str, max_length: int = 4) -> list[Subgraph]: ...
+    def shortest_paths(
+        self, from_id: str, to_id: str, max_length: int = 4, review: ReviewScope = "shown"
+    ) -> list[Subgraph]: ...
 
     def actions(
         self,
@@ -289,9 +298,27 @@ class GraphStore(Protocol):
         offset: int = 0,
         in_force_on: dt.date | None = None,
         status: str | None = None,
+        review: ReviewScope = "shown",
     ) -> list[Fact]:
         """Action facts (ontology kind 'action'), one per event, newest first;
-        `in_force_on` keeps events in force that day, `status` those with that status."""
+        `in_force_on` keeps events in force that day, `status` those with that status;
+        `review` which doubtful facts to show (graph/store/review.py)."""
+
+    def review(
+        self,
+        state: str = "pending",
+        action_type: str | None = None,
+        entity: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> ReviewPage:
+        """The review queue (graph/store/review.py), least sure first."""
+
+    def decide(self, event_id: str, decision: str, note: str | None = None) -> ReviewItem:
+        """Accept or reject an action fact by its event id; kept across re-ingests."""
+
+    def undo_decision(self, event_id: str) -> ReviewDecision:
+        """Delete a decision; NotFoundError when there is none."""
 
     def articles(self, limit: int = 100, offset: int = 0) -> list[Article]: ...
 
@@ -308,15 +335,19 @@ class GraphStore(Protocol):
 
     def change(self, seq: int) -> Change | None: ...
 
-    def in_force(self, entity_id: str, on: dt.date | None = None) -> InForce:
+    def in_force(
+        self, entity_id: str, on: dt.date | None = None, review: ReviewScope = "shown"
+    ) -> InForce:
         """The action events against `entity_id` in force on `on` (default today), grouped
         by the actor's jurisdiction; NotFoundError for an unknown id."""
 
-    def pair_history(self, actor_id: str, target_id: str) -> PairHistory:
+    def pair_history(
+        self, actor_id: str, target_id: str, review: ReviewScope = "shown"
+    ) -> PairHistory:
         """Every action event from actor to target (active and ended), in time order, with
         each one's status history; NotFoundError for an unknown id."""
 
-    def fines(self, entity_id: str) -> EntityFines:
+    def fines(self, entity_id: str, review: ReviewScope = "shown") -> EntityFines:
         """The entity's fines with amount and currency each, and totals per currency;
         NotFoundError for an unknown id."""
 

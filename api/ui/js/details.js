@@ -6,7 +6,7 @@ import { byRelation } from "./model.js";
 import { drawEntity } from "./search.js";
 import { claim, state } from "./state.js";
 import { showPanel } from "./tabs.js";
-import { changeView, parseExpansion } from "./view.js";
+import { changeView, parseExpansion, parseMore } from "./view.js";
 
 export function selectElement(ele) {
   const cy = window.cy;
@@ -52,7 +52,8 @@ export function expandNode(id, types = []) {
 
 export function collapseNode(id) {
   const expand = state.view.expand.filter((e) => parseExpansion(e).id !== id);
-  run(changeView({ expand }));
+  const more = state.view.more.filter((e) => parseMore(e).id !== id);
+  run(changeView({ expand, more }));
 }
 
 export function hideNode(id) {
@@ -64,7 +65,8 @@ export function openCluster(key) {
 }
 
 export function actionButtons(id, entity) {
-  const expanded = state.view.expand.some((e) => parseExpansion(e).id === id);
+  const expanded = state.view.expand.some((e) => parseExpansion(e).id === id)
+    || state.view.more.some((e) => parseMore(e).id === id);
   const byType = Object.entries(entity.relation_counts)
     .sort(([a], [b]) => byRelation(a, b))
     .map(([type, n]) => button(`${type} (${n})`, () => expandNode(id, [type]), ""));
@@ -78,6 +80,31 @@ export function actionButtons(id, entity) {
     byType.length ? el("p", { className: "hint" }, "Expand by relation:") : null,
     byType.length ? el("div", { className: "actions expand-by" }, byType) : null,
   ];
+}
+
+/** "14 more WARNED (to them)": what the API left out of this entity's neighbourhood,
+ * one button per relation type and direction, each drawing the next page. */
+export function moreButtons(id) {
+  const groups = state.omitted.filter((g) => g.entity_id === id)
+    .sort((a, b) => byRelation(a.type, b.type) || a.direction.localeCompare(b.direction));
+  if (!groups.length) return null;
+  const way = (g) => (g.direction === "out" ? "from it" : "to it");
+  return [
+    el("p", { className: "hint" }, "Not drawn yet (the busiest relations come in pages):"),
+    el("div", { className: "actions more-pages" }, groups.map((g) => button(
+      `${g.total - g.reached} more ${g.type} ${way(g)}`,
+      () => showMore(id, g.type, g.reached), ""))),
+  ];
+}
+
+export function showMore(id, type, offset) {
+  const spec = `${id}|${type}|${offset}`;
+  if (state.view.more.includes(spec)) return;
+  setStatus(`Loading more ${type}…`);
+  run(changeView({ more: [...state.view.more, spec] }).then(() => {
+    setStatus(`More ${type} drawn.`);
+    if (window.cy.getElementById(id).nonempty()) run(showNodeDetails(id));
+  }));
 }
 
 /** The drawn edges of a node, each a button to its evidence (keyboard reach). */
@@ -101,6 +128,7 @@ export async function showNodeDetails(id, current = claim("details")) {
   fill($("details"),
     el("h3", {}, chip(entity), " ", label(entity)),
     actionButtons(id, entity),
+    moreButtons(id),
     el("dl", {},
       row("Type", entity.type),
       row("Id", entity.id),

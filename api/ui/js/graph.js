@@ -6,9 +6,9 @@ import { $ } from "./dom.js";
 import { label } from "./facts.js";
 import { EDGE_FONT, NODE_FONT, layout, smallLabels } from "./layout.js";
 import { readFilters, renderLegend, renderNodeList } from "./legend.js";
-import { buildModel, drawable } from "./model.js";
+import { buildModel, drawable, leftOut } from "./model.js";
 import { claim, state } from "./state.js";
-import { neighbourhood, neighbourhoods, parseExpansion } from "./view.js";
+import { neighbourhood, neighbourhoods, parseExpansion, parseMore } from "./view.js";
 
 export function graphStyle() {
   const node = {
@@ -102,10 +102,12 @@ export async function render({ fresh = false } = {}) {
     markRendered();
     return;
   }
-  const wanted = [{ id: state.view.focus, types: [] }, ...state.view.expand.map(parseExpansion)];
-  const subgraphs = await Promise.all(wanted.map((w) => neighbourhood(w.id, w.types)));
+  const wanted = [{ id: state.view.focus, types: [] }, ...state.view.expand.map(parseExpansion),
+    ...state.view.more.map(parseMore)];
+  const subgraphs = await Promise.all(wanted.map((w) => neighbourhood(w.id, w.types, w.offset)));
   if (!current()) return;
   const model = buildModel(subgraphs);
+  state.omitted = leftOut(subgraphs);
   const old = draw(drawable(model), fresh);
   layout(old);
   renderLegend(model);

@@ -149,3 +149,21 @@ export function edgeElement(key, { source, target, facts, both = false }) {
     events: facts.map(factId), fact: single ? facts[0] : null };
   return { group: "edges", data, classes: classes.join(" ").trim() };
 }
+
+/** What the API's caps left out of the fetched neighbourhoods (graph/store/hubs.py), per
+ * entity, relation type and direction: the group's total and how far its pages reached
+ * (an answer's `omitted` entry: `shown` facts from `offset`), so the details pane can
+ * offer the rest ("14 more WARNED"). */
+export function leftOut(subgraphs) {
+  const groups = new Map();
+  for (const sub of subgraphs) {
+    for (const o of sub.omitted || []) {
+      const key = `${o.entity_id}|${o.type}|${o.direction}`;
+      const group = groups.get(key) || { ...o, reached: 0 };
+      group.total = Math.max(group.total, o.total);
+      group.reached = Math.max(group.reached, o.offset + o.shown);
+      groups.set(key, group);
+    }
+  }
+  return [...groups.values()].filter((g) => g.reached < g.total);
+}

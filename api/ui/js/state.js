@@ -11,6 +11,7 @@ export const state = {
   relationOrder: new Map(), // relation type -> its place in the ontology
   articles: new Map(), // article id -> promise of its metadata
   view: null, // what the graph shows: see view.js
+  omitted: [], // what the API's caps left out of the drawn neighbourhoods: model.js leftOut
 };
 
 /** Latest request wins: each panel keeps a ticket counter, and an answer that arrives

@@ -6,15 +6,17 @@ import { state } from "./state.js";
 
 /** What the graph shows, all of it in the page's URL, so Back and links work:
  * q (the search), focus (the entity drawn), expand (entities whose neighbours were
- * added, as "id" or "id|TYPE,TYPE"), hide (entities hidden), open (clusters opened),
- * off (node and relation types switched off), since and until (action dates). */
+ * added, as "id" or "id|TYPE,TYPE"), more (further pages of a hub's facts of one type
+ * the API left out, as "id|TYPE|offset"), hide (entities hidden), open (clusters
+ * opened), off (node and relation types switched off), since and until (action dates). */
 export function emptyView() {
-  return { q: "", focus: "", expand: [], hide: [], open: [], off: [], since: "", until: "" };
+  return { q: "", focus: "", expand: [], more: [], hide: [], open: [], off: [], since: "",
+    until: "" };
 }
 
 export const undoStack = [];
 
-export const LIST_KEYS = ["expand", "hide", "open", "off"];
+export const LIST_KEYS = ["expand", "more", "hide", "open", "off"];
 
 export function viewFromUrl(search = window.location.search) {
   const params = new URLSearchParams(search);
@@ -58,10 +60,12 @@ export function undo() {
  * asks again, expansions and filters reuse what was fetched. */
 export const neighbourhoods = new Map();
 
-export function neighbourhood(id, types = []) {
-  const key = `${id}|${types.join(",")}`;
+export function neighbourhood(id, types = [], offset = 0) {
+  const key = `${id}|${types.join(",")}|${offset}`;
   if (!neighbourhoods.has(key)) {
-    const answer = api(entityPath(id, "/neighborhood"), { depth: 1, type: types });
+    const params = { depth: 1, type: types };
+    if (offset) params.offset = offset;
+    const answer = api(entityPath(id, "/neighborhood"), params);
     neighbourhoods.set(key, answer);
     answer.catch(() => neighbourhoods.delete(key));
   }
@@ -71,6 +75,12 @@ export function neighbourhood(id, types = []) {
 export function parseExpansion(text) {
   const [id, types = ""] = text.split("|");
   return { id, types: types ? types.split(",") : [] };
+}
+
+/** A further page of one type's facts: "id|TYPE|offset". */
+export function parseMore(text) {
+  const [id, type = "", offset = "0"] = text.split("|");
+  return { id, types: type ? [type] : [], offset: Number.parseInt(offset, 10) || 0 };
 }
 
 state.view = emptyView();

@@ -8,6 +8,8 @@ reported), `end_day` the first day it no longer was in force (NULL while it is),
 newest first, undated last, then (type, source id, target id, event id), which is
 graph/store/provenance.py `action_order` with the event id breaking its ties. Undated
 events never pass a date bound, nor `in_force_on` (graph/store/events.py `in_force_on`).
+The review rule (graph/store/review.py) is one more condition: graph/store/embedded/review.py
+`shown_sql`.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import sqlite3
 from typing import Any
 
 from graph.store.embedded import read as rd
+from graph.store.embedded.review import shown_sql
 from graph.store.filters import ActionFilter
 from graph.store.protocol import Fact
 
@@ -38,6 +41,10 @@ def _sql(query: ActionFilter) -> tuple[str, list[Any]]:
         if value is not None:
             where.append(cond)
             args.append(value)
+    if query.shown is not None:
+        cond, more = shown_sql(query.shown.below)
+        where.append(cond)
+        args += more
     sql = (
         "SELECT f.id, f.source, f.target FROM facts f JOIN entities e ON e.id = f.target"
         f" WHERE {' AND '.join(where)}"

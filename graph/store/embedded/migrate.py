@@ -16,8 +16,11 @@ Version 3 adds the change log (graph/store/embedded/changes.py); its tables are 
 schema.sql like any new table, so a version-2 file only has its version set. A migrated
 file's log starts empty: the writes made before it were not recorded.
 
-Version 4 adds judgements and the extractions as they arrived (graph/store/embedded/
-judgements.py), new tables too: a version-3 file only has its version set, and its
+Version 4 adds the review decisions (graph/store/embedded/review.py), likewise a new table:
+an older file only has its version set, and starts with no decision.
+
+Version 5 adds judgements and the extractions as they arrived (graph/store/embedded/
+judgements.py), new tables too: an older file only has its version set, and its
 articles get a kept extraction when they are ingested again (until then a judgement
 cannot replay them and `explain` counts them as unexplained).
 """
@@ -29,7 +32,7 @@ import sqlite3
 from graph.errors import ConfigError
 from graph.store.embedded.recut import recut
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _OLD_FACTS = "facts_v1"
 
 
@@ -59,7 +62,7 @@ def before_schema(conn: sqlite3.Connection, version: int | None) -> None:
 
 def after_schema(conn: sqlite3.Connection, version: int | None) -> bool:
     """Finish what `before_schema` began; True when the file's data was migrated."""
-    if version in (1, 2, 3):
+    if version is not None and version < SCHEMA_VERSION:
         conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (SCHEMA_VERSION,))
     if version != 1:
         return False

@@ -5,13 +5,14 @@
 -- A version-1 file (one row per (source, type, target)) is migrated on open by
 -- graph/store/embedded/migrate.py. Version 3 adds the change log (changes,
 -- change_entities, change_facts: graph/store/embedded/changes.py), empty in a migrated
--- file. Comments here must not contain semicolons.
+-- file. Version 4 adds review_decisions (graph/store/embedded/review.py), empty in a
+-- migrated file. Comments here must not contain semicolons.
 
 CREATE TABLE IF NOT EXISTS meta (
   key   TEXT PRIMARY KEY,
   value INTEGER NOT NULL
 );
-INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', 0), ('schema_version', 4);
+INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', 0), ('schema_version', 5);
 
 CREATE TABLE IF NOT EXISTS articles (
   id          TEXT PRIMARY KEY,
@@ -136,7 +137,16 @@ CREATE TABLE IF NOT EXISTS change_facts (
   PRIMARY KEY (seq, type, source, target)
 ) WITHOUT ROWID;
 
--- Version 4: judgements (graph/store/judgements.py, graph/store/embedded/judgements.py)
+-- A reviewer's decision on one action event (graph/store/review.py), keyed by the event's
+-- stable id and kept apart from the facts, so retracting or re-ingesting its articles
+-- leaves it: `decision` is 'accepted' or 'rejected', `body` the ReviewDecision as JSON.
+CREATE TABLE IF NOT EXISTS review_decisions (
+  event_id TEXT PRIMARY KEY,
+  decision TEXT NOT NULL,
+  body     TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- Version 5: judgements (graph/store/judgements.py, graph/store/embedded/judgements.py)
 -- and each article's extraction as it arrived, before judgements, so that recording or
 -- undoing a judgement replays the articles it touches (no article of a migrated file has
 -- one until it is ingested again). `extraction_ids` are the entity ids it gave.

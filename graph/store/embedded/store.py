@@ -38,10 +38,11 @@ from graph.models import Alias, Article, Extraction
 from graph.ontology import REL, get_ontology
 from graph.store.base import BaseStore
 from graph.store.change_diff import retract_scope
-from graph.store.changes import Change, ChangeFilter
+from graph.store.changes import Change, ChangeBody, ChangeFilter
 from graph.store.embedded import changes as log
 from graph.store.embedded import judgements as judged
 from graph.store.embedded import read as rd
+from graph.store.embedded import review as rv
 from graph.store.embedded.actions import action_facts
 from graph.store.embedded.db import (
     CHECKPOINT_EVERY_S,
@@ -71,6 +72,7 @@ from graph.store.protocol import (
     Subgraph,
     UpsertSummary,
 )
+from graph.store.review import ReviewDecision
 from graph.store.search_rank import Candidate
 
 BATCH = 200
@@ -92,8 +94,9 @@ class EmbeddedStore(BaseStore):
     kind = "embedded"
     RECENT_VIEWS = 2
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, *, review_below: float = 0.0) -> None:
         self.data_dir = Path(data_dir)
+        self.review_below = review_below
         self._conn: sqlite3.Connection = connect(self.data_dir)
         self._lock = threading.RLock()  # the one writer
         self._readers = ReaderPool(self.data_dir)
@@ -328,6 +331,26 @@ class EmbeddedStore(BaseStore):
     def _changes(self, query: ChangeFilter) -> list[Change]:
         with self._snapshot():
             return log.page(self._rconn, query)
+
+    # -- review (graph/store/embedded/review.py) ------------------------------------------
+
+    def _review_facts(self, below: float) -> list[Fact]:
+        with self._snapshot():
+            return rv.review_facts(self._rconn, below)
+
+    def _decisions(self, event_ids: list[str] | None) -> dict[str, ReviewDecision]:
+        with self._snapshot():
+            return rv.decisions(self._rconn, event_ids)
+
+    def _fact_by_event(self, event_id: str) -> Fact | None:
+        with self._snapshot():
+            return rv.fact_by_event(self._rconn, event_id)
+
+    def _store_decision(
+        self, event_id: str, record: ReviewDecision | None, change: ChangeBody
+    ) -> None:
+        with self._lock, write_tx(self._conn):
+            rv.store_decision(self._conn, event_id, record, change)
 
     # -- articles ------------------------------------------------------------------------
 

@@ -249,6 +249,7 @@ def clear_all(conn: sqlite3.Connection) -> None:
         "fact_support",
         "changes",
         "change_entities",
+        "review_decisions",
         "change_facts",
         "judgements",
         "extractions",

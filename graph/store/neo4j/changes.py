@@ -38,7 +38,8 @@ from graph.models import Extraction
 from graph.store.change_diff import ArticleState, Key, Scope, recorded, retract_scope, upsert_scope
 from graph.store.changes import Change, ChangeBody, ChangeFilter, now_text
 from graph.store.neo4j.lookup import Neo4jLookup
-from graph.store.neo4j.records import summary_from
+from graph.store.neo4j.records import summary_from, with_detail
+from graph.store.neo4j.write_queries import DETAIL_COLUMN
 from graph.store.protocol import EntitySummary, RetractSummary, UpsertSummary
 
 T = TypeVar("T")
@@ -65,7 +66,8 @@ _ENTITIES = (
 _EVENTS = (
     "UNWIND $rows AS row "
     "MATCH (s:Entity {id: row[0]})-[r]->(t:Entity {id: row[2]}) WHERE type(r) = row[1] "
-    "RETURN row AS key, r.event_id AS event_id, properties(r) AS props"
+    "RETURN row AS key, r.event_id AS event_id, properties(r) AS props, "
+    f"{DETAIL_COLUMN} AS detail"
 )
 # The last statement of a recording write: see the module docstring.
 _APPEND = (
@@ -126,7 +128,7 @@ class CypherSnapshot:
         if keys:
             for r in self.tx.run(_EVENTS, rows=[list(k) for k in keys]):
                 key = (r["key"][0], r["key"][1], r["key"][2])
-                out[key][r["event_id"] or ""] = _digest(dict(r["props"]))
+                out[key][r["event_id"] or ""] = _digest(with_detail(r["props"], r["detail"]))
         return out
 
 

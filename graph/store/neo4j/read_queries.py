@@ -12,7 +12,13 @@ from typing import Any, Protocol
 
 from graph.ontology import REL, get_ontology
 from graph.store.base import MAX_PATH, PART_OF_HOPS
-from graph.store.neo4j.write_queries import arrows, check_label, check_rel_type, rel_alternatives
+from graph.store.neo4j.write_queries import (
+    DETAIL_COLUMN,
+    arrows,
+    check_label,
+    check_rel_type,
+    rel_alternatives,
+)
 from graph.store.protocol import Direction
 
 
@@ -32,7 +38,17 @@ def summary(var: str) -> str:
 
 
 FACT_COLUMNS = (
-    f"type(r) AS type, {summary('s')} AS source, {summary('t')} AS target, properties(r) AS props"
+    f"type(r) AS type, {summary('s')} AS source, {summary('t')} AS target, "
+    f"properties(r) AS props, {DETAIL_COLUMN} AS detail"
+)
+
+# The review rule (graph/store/review.py) on a fact relationship `r`: its decision
+# (a :ReviewDecision node, graph/store/neo4j/review.py) if any, shown when it is
+# $accepted (graph/store/review.py ACCEPTED), else its confidence against $below; a NULL
+# $below shows everything.
+SHOWN = (
+    "($below IS NULL OR coalesce(head(COLLECT { MATCH (d:ReviewDecision "
+    "{event_id: r.event_id}) RETURN d.decision = $accepted }), r.confidence >= $below))"
 )
 
 ENTITY_RECORDS = (
@@ -154,6 +170,7 @@ def actions_query() -> str:
         "AND ($status IS NULL OR r.status = $status) "
         "AND ($day IS NULL OR (r.in_force_from <= $day "
         "AND (r.in_force_until IS NULL OR $day < r.in_force_until))) "
+        f"AND {SHOWN} "
         "WITH s, r, t, coalesce(date(r.date), r.first_seen) AS eff "
         "WHERE ($since IS NULL OR eff >= $since) AND ($until IS NULL OR eff <= $until) "
         f"RETURN {FACT_COLUMNS} "

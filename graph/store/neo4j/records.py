@@ -3,19 +3,22 @@
 An action is one event (graph/store/events.py), and each event is one relationship
 `(s)-[r:TYPE {event_id}]->(t)`: two fines of the same pair at different dates are two
 parallel FINED relationships. A relationship's properties, meant to be read in Neo4j
-Browser as they are:
+Browser as they are (the bookkeeping a reader has no use for, `DETAIL_KEYS`, is kept on
+an unconnected `(:EventDetail {key})` node, so a click on a relationship shows only what
+the facts say; `with_detail` joins them back):
 
 * `event_id`: the event's stable id (graph/store/events.py `events_of`);
 * the supports, as aligned lists, one entry per article, in article-id order:
-  `sources`, `evidence` ("" for none), `seen` (the article's date, ISO, "" when
-  unknown: Neo4j lists cannot hold nulls), `dates` (the action's date as that article
-  gives it, "YYYY[-MM[-DD]]" or ""), `confidences` and `support_properties` (JSON);
+  `sources`, `evidence` ("" for none), and on the detail node `seen` (the article's
+  date, ISO, "" when unknown: Neo4j lists cannot hold nulls), `dates` (the action's date
+  as that article gives it, "YYYY[-MM[-DD]]" or ""), `confidences` and
+  `support_properties` (JSON);
 * what the reports say together (graph/store/provenance.py `fact_of_event`): `date`
   (partial text "YYYY[-MM[-DD]]"), `status`, `ended_how`, `ended_on` (partial text),
   `in_force_from` / `in_force_until` (Neo4j dates, for filtering: in force on D when
   `in_force_from <= D AND (in_force_until IS NULL OR D < in_force_until)`), `first_seen`
-  / `last_seen` (Neo4j dates), `confidence`, `properties` (JSON) and each simple property
-  flat (FINED: `amount`, `currency`);
+  / `last_seen` (Neo4j dates), `confidence`, each simple property flat (FINED:
+  `amount`, `currency`), and on the detail node all of them as JSON (`properties`);
 * the status history as parallel lists, one entry per step (taken, then each ending):
   `history_status`, `history_how` ("" when taken), `history_on` ("" when unknown) and
   `history_sources_json` (each entry a JSON list of the article ids that said so), e.g.
@@ -41,6 +44,11 @@ from graph.store.protocol import EntityRecord, EntitySummary, Fact
 from graph.store.provenance import Support, fact_of_event, fact_order
 
 SUPPORT_LISTS = ("sources", "evidence", "seen", "confidences", "dates", "support_properties")
+# What a relationship's reader in Neo4j Browser has no use for: the per-article lists
+# besides sources and evidence, and the relation's own attributes as JSON (each simple
+# one is flat on the relationship). They live on the event's detail node (below).
+DETAIL_KEYS = ("seen", "confidences", "dates", "support_properties", "properties")
+
 HISTORY_LISTS = ("history_status", "history_how", "history_on", "history_sources_json")
 RESERVED = frozenset(
     {
@@ -148,6 +156,30 @@ def event_props(
     return props
 
 
+def detail_key(source: str, rel_type: str, target: str, event_id: str | None) -> str:
+    """The key of an event's detail node (as write_queries.DETAIL_KEY computes it)."""
+    return f"{source}|{rel_type}|{target}|{event_id or ''}"
+
+
+def split_detail(
+    rel_type: str, source: str, target: str, props: Mapping[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """An event's full property map (`event_props`) as what its relationship keeps and
+    what its detail node holds (`DETAIL_KEYS`, with the node's key and the relation's
+    ends, by which a deleted entity's details are found)."""
+    kept = {k: v for k, v in props.items() if k not in DETAIL_KEYS}
+    detail = {k: props[k] for k in DETAIL_KEYS if k in props}
+    key = detail_key(source, rel_type, target, props.get("event_id"))
+    return kept, {**detail, "key": key, "source": source, "target": target}
+
+
+def with_detail(props: Mapping[str, Any], detail: Any) -> dict[str, Any]:
+    """A relationship's properties joined with its detail node's (a list of at most one
+    property map, as a `COLLECT` subquery gives it), as `event_props` made them."""
+    extra = detail[0] if isinstance(detail, list) and detail else detail or {}
+    return {**props, **{k: v for k, v in dict(extra).items() if k in DETAIL_KEYS}}
+
+
 def fact_of(
     rel_type: str, source: EntitySummary, target: EntitySummary, props: Mapping[str, Any]
 ) -> Fact:
@@ -163,9 +195,8 @@ def fact_of(
 
 def fact_from(row: Mapping[str, Any]) -> Fact:
     """A `Fact` from a row of graph.store.neo4j.read_queries.FACT_COLUMNS."""
-    return fact_of(
-        row["type"], summary_from(row["source"]), summary_from(row["target"]), row["props"]
-    )
+    props = with_detail(row["props"], row.get("detail"))
+    return fact_of(row["type"], summary_from(row["source"]), summary_from(row["target"]), props)
 
 
 def in_fact_order(facts: Iterable[Fact]) -> list[Fact]:
@@ -206,9 +237,30 @@ def entity_record(props: Mapping[str, Any], sources: list[str], counts: list[Any
     )
 
 
+CAPTION_CHARS = 24  # what a caption shows before Neo4j Browser's node circle cuts it
+
+
+def short_caption(title: str | None, publisher: str | None, published: Any, article_id: str) -> str:
+    """What Neo4j Browser captions an article node with: its title cut at a word within
+    `CAPTION_CHARS` (the whole title would show as "se…"), else publisher and day, else
+    its id. Stored as the node's `caption`; never read back into an `Article`."""
+    words = " ".join((title or "").split())
+    if words:
+        if len(words) <= CAPTION_CHARS:
+            return words
+        cut = words[:CAPTION_CHARS].rsplit(" ", 1)[0].rstrip(",;:-–—")
+        return (cut or words[: CAPTION_CHARS - 1]) + "…"
+    day = str(published)[:10] if published else ""
+    return " ".join(x for x in (publisher or "", day) if x) or article_id
+
+
 def article_props(article: Article) -> dict[str, Any]:
-    """An article node's properties (`published` as a Neo4j date)."""
-    return {k: getattr(article, k) for k in _ARTICLE_FIELDS if getattr(article, k) is not None}
+    """An article node's properties (`published` as a Neo4j date), with its `caption`."""
+    props = {k: getattr(article, k) for k in _ARTICLE_FIELDS if getattr(article, k) is not None}
+    props["caption"] = short_caption(
+        article.title, article.publisher, article.published, article.id
+    )
+    return props
 
 
 def article_from(p: Mapping[str, Any]) -> Article:

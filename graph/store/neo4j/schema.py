@@ -13,7 +13,9 @@ from neo4j.exceptions import ClientError
 from graph.ontology import Ontology, get_ontology
 from graph.store.neo4j.changes import SCHEMA as CHANGE_SCHEMA
 from graph.store.neo4j.judgements import SCHEMA as JUDGEMENT_SCHEMA
-from graph.store.neo4j.write_queries import check_label, check_rel_type
+from graph.store.neo4j.records import short_caption
+from graph.store.neo4j.review import SCHEMA as REVIEW_SCHEMA
+from graph.store.neo4j.write_queries import DETAIL_KEY, DETAIL_LABEL, check_label, check_rel_type
 
 FULLTEXT_INDEX = "entity_names"
 # Whitespace tokens, lower-cased, no stemming and no stop words: "the"/"of" stay searchable
@@ -28,6 +30,9 @@ _CONSTRAINTS = (
     "CREATE CONSTRAINT alias_key IF NOT EXISTS FOR (a:Alias) REQUIRE a.key IS UNIQUE",
     # The writer lock node of older versions (writes lock only what they touch now).
     "CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (m:CryptoregMeta) REQUIRE m.key IS UNIQUE",
+    # An event's bookkeeping, off its relationship (records.py DETAIL_KEYS).
+    f"CREATE CONSTRAINT event_detail_key IF NOT EXISTS FOR (d:{DETAIL_LABEL}) "
+    "REQUIRE d.key IS UNIQUE",
 )
 
 _INDEXES = (
@@ -43,6 +48,9 @@ _INDEXES = (
     "CREATE TEXT INDEX alias_name_text IF NOT EXISTS FOR (a:Alias) ON (a.name_norm)",
     "CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type)",
     "CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published)",
+    # A deleted entity's event details, found by either end.
+    f"CREATE INDEX event_detail_source IF NOT EXISTS FOR (d:{DETAIL_LABEL}) ON (d.source)",
+    f"CREATE INDEX event_detail_target IF NOT EXISTS FOR (d:{DETAIL_LABEL}) ON (d.target)",
 )
 
 
@@ -86,6 +94,7 @@ def schema_statements(ont: Ontology | None = None) -> list[str]:
         *_CONSTRAINTS,
         *CHANGE_SCHEMA,
         *JUDGEMENT_SCHEMA,
+        *REVIEW_SCHEMA,
         *_INDEXES,
         _fulltext_statement(),
         *_type_indexes(ont),
@@ -138,3 +147,54 @@ def ensure_schema(driver: Driver, database: str) -> None:
             if "AlreadyExists" not in (exc.code or ""):
                 raise
     driver.execute_query("CALL db.awaitIndexes(60)", database_=database)
+    _move_event_details(driver, database)
+    _caption_articles(driver, database)
+
+
+_DETAILS_MOVED = "MATCH (m:CryptoregMeta {key: 'event_details'}) RETURN m.done AS done"
+_MARK_DETAILS_MOVED = "MERGE (m:CryptoregMeta {key: 'event_details'}) SET m.done = true"
+_MOVE_DETAILS = (
+    "MATCH (s:Entity)-[r]->(t:Entity) WHERE r.seen IS NOT NULL WITH s, r, t LIMIT 5000 "
+    f"MERGE (d:{DETAIL_LABEL} {{key: {DETAIL_KEY}}}) "
+    "SET d.source = s.id, d.target = t.id, d.seen = r.seen, d.confidences = r.confidences, "
+    "d.dates = r.dates, d.support_properties = r.support_properties, "
+    "d.properties = r.properties "
+    "REMOVE r.seen, r.confidences, r.dates, r.support_properties, r.properties "
+    "RETURN count(r) AS moved"
+)
+
+
+def _move_event_details(driver: Driver, database: str) -> None:
+    """Move the bookkeeping of relationships written before event details existed onto
+    their detail nodes, 5,000 per transaction; once done, a start reads one meta node."""
+    done = driver.execute_query(_DETAILS_MOVED, database_=database).records
+    if done and done[0]["done"]:
+        return
+    while driver.execute_query(_MOVE_DETAILS, database_=database).records[0]["moved"]:
+        pass
+    driver.execute_query(_MARK_DETAILS_MOVED, database_=database)
+
+
+_UNCAPTIONED = (
+    "MATCH (a:Article) WHERE a.caption IS NULL "
+    "RETURN a.id AS id, a.title AS title, a.publisher AS publisher, a.published AS published "
+    "LIMIT 10000"
+)
+_SET_CAPTIONS = "UNWIND $rows AS row MATCH (a:Article {id: row.id}) SET a.caption = row.caption"
+
+
+def _caption_articles(driver: Driver, database: str) -> None:
+    """Give articles stored before captions existed their Browser caption (records.py
+    `short_caption`), 10,000 per statement; a database that has them all reads one scan."""
+    while True:
+        found = driver.execute_query(_UNCAPTIONED, database_=database).records
+        if not found:
+            return
+        rows = [
+            {
+                "id": r["id"],
+                "caption": short_caption(r["title"], r["publisher"], r["published"], r["id"]),
+            }
+            for r in found
+        ]
+        driver.execute_query(_SET_CAPTIONS, rows=rows, database_=database)

@@ -4,11 +4,14 @@ Graph model (see graph/store/neo4j/records.py for the property layout)::
 
     (:Entity:<Type> {id, name, type, name_norm, aliases, names_norm, unnamed, count, ...})
     (:Alias {key, name, kind, lang, sources})-[:ALIAS_OF]->(:Entity)
-    (:Entity)-[:MENTIONED_IN]->(:Article {id, url, title, publisher, published, text})
+    (:Entity)-[:MENTIONED_IN]->(:Article {id, url, title, publisher, published, text,
+                                          caption})
     (:Entity)-[:<RELATION> {event_id, date, status, ended_how, ended_on, in_force_from,
-                            in_force_until, sources, evidence, seen, first_seen,
+                            in_force_until, sources, evidence, first_seen,
                             last_seen, confidence, amount, currency, history_*, ...}]->(:Entity)
                                                 one per event: parallel relationships
+    (:EventDetail {key, source, target, seen, confidences, dates, support_properties,
+                   properties})             an event's bookkeeping, connected to nothing
 
 Answers are those of graph/store/embedded/store.py (argument checks and limits are
 graph/store/base.py's; tests/test_store_conformance.py checks both). Writes go through
@@ -44,12 +47,13 @@ from graph.models import Alias, Article, Extraction
 from graph.ontology import REL, get_ontology
 from graph.settings import Neo4jTimeouts
 from graph.store.base import BaseStore
-from graph.store.changes import Change, ChangeFilter
+from graph.store.changes import Change, ChangeBody, ChangeFilter
 from graph.store.filters import ActionFilter, Presence
 from graph.store.judgements import Judgement, JudgementIn
 from graph.store.neo4j import changes as log
 from graph.store.neo4j import judgements as judged
 from graph.store.neo4j import read_queries as cy
+from graph.store.neo4j import review as rv
 from graph.store.neo4j import search as neo4j_search
 from graph.store.neo4j import traversal as trav
 from graph.store.neo4j import write_queries as wq
@@ -76,6 +80,7 @@ from graph.store.protocol import (
     Subgraph,
     UpsertSummary,
 )
+from graph.store.review import ACCEPTED, ReviewDecision
 from graph.store.search_rank import Candidate
 
 T = TypeVar("T")
@@ -103,8 +108,10 @@ class Neo4jStore(BaseStore):
         database: str = "neo4j",
         *,
         timeouts: Neo4jTimeouts | None = None,
+        review_below: float = 0.0,
     ) -> None:
         self.database = database
+        self.review_below = review_below
         self.timeouts = timeouts or Neo4jTimeouts()
         self.landed = WriteLog()  # the articles this store wrote, for outage messages
         # one thread for pings: a ping stuck on a frozen server blocks only later pings,
@@ -319,6 +326,8 @@ class Neo4jStore(BaseStore):
             until=query.until,
             day=query.in_force_on,
             status=query.status,
+            below=None if query.shown is None else query.shown.below,
+            accepted=ACCEPTED,
             offset=query.offset,
             limit=query.limit,
         )
@@ -332,6 +341,22 @@ class Neo4jStore(BaseStore):
     def _changes(self, query: ChangeFilter) -> list[Change]:
         cypher = log.PAGE_DESC if query.newest_first else log.PAGE_ASC
         return [log.change_of(r) for r in self.read(cypher, **log.page_params(query))]
+
+    # -- review (graph/store/neo4j/review.py) ---------------------------------------------
+
+    def _review_facts(self, below: float) -> list[Fact]:
+        return rv.review_facts(self.read, below)
+
+    def _decisions(self, event_ids: list[str] | None) -> dict[str, ReviewDecision]:
+        return rv.decisions(self.read, event_ids)
+
+    def _fact_by_event(self, event_id: str) -> Fact | None:
+        return rv.fact_by_event(self.read, event_id)
+
+    def _store_decision(
+        self, event_id: str, record: ReviewDecision | None, change: ChangeBody
+    ) -> None:
+        self.write(rv.store_decision_tx, event_id, record, change)
 
     # -- articles ------------------------------------------------------------------------
 

@@ -42,7 +42,13 @@ from graph.store.events import (
     joins_single_event,
 )
 from graph.store.neo4j import write_queries as q
-from graph.store.neo4j.records import event_props, supports_from, to_date
+from graph.store.neo4j.records import (
+    event_props,
+    split_detail,
+    supports_from,
+    to_date,
+    with_detail,
+)
 
 FactKey = tuple[str, str, str]  # (source id, type, target id)
 SCRATCH = ("_lock", "_fresh")  # properties that only live inside a write transaction
@@ -276,7 +282,7 @@ class Working:
             return
         for r in self.tx.run(q.typed(q.FACT_STATE), rows=rows):
             rel = self.relations[(r["source"], r["type"], r["target"])]
-            props = r["props"]
+            props = with_detail(r["props"], r["detail"])
             event = props.get("event_id") or ""
             group = supports_from(props)
             rel.events[event] = props.get("date")
@@ -479,8 +485,9 @@ class Working:
                 if rel.first.get(view.event_id) == group:
                     continue  # this event's reports are those it had: nothing to write
                 row = {"source": source, "type": rtype, "target": target}
-                props = event_props(rtype, source, target, view, group)
-                rows.append(row | {"event_id": view.event_id, "props": props})
+                full = event_props(rtype, source, target, view, group)
+                props, detail = split_detail(rtype, source, target, full)
+                rows.append(row | {"event_id": view.event_id, "props": props, "detail": detail})
         if rows:
             self.tx.run(q.merge_facts(), rows=rows).consume()
 

@@ -18,6 +18,15 @@ from graph.errors import OntologyError
 from graph.ontology import get_ontology
 from graph.store.protocol import Direction
 
+# An event's bookkeeping (records.py DETAIL_KEYS) is on a node of this label, with no
+# relationship to anything: found by its key, computed from the relationship `r` from
+# `s` to `t` (records.py `detail_key` in Python); `DETAIL_COLUMN` reads it beside `r`.
+DETAIL_LABEL = "EventDetail"
+DETAIL_KEY = "s.id + '|' + type(r) + '|' + t.id + '|' + coalesce(r.event_id, '')"
+DETAIL_COLUMN = (
+    f"COLLECT {{ MATCH (detail:{DETAIL_LABEL} {{key: {DETAIL_KEY}}}) RETURN properties(detail) }}"
+)
+
 _IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")
 
 
@@ -101,7 +110,8 @@ def merge_facts() -> str:
     return (
         "UNWIND $rows AS row "
         "MATCH (s:Entity {id: row.source}) MATCH (t:Entity {id: row.target}) "
-        f"{branches}"
+        f"{branches} "
+        f"MERGE (d:{DETAIL_LABEL} {{key: row.detail.key}}) SET d = row.detail"
     )
 
 
@@ -111,7 +121,8 @@ DELETE_VANISHED_EVENTS = (
     "UNWIND $rows AS row "
     "MATCH (s:Entity {id: row.source})-[r]->(t:Entity {id: row.target}) "
     "WHERE type(r) = row.type AND (r.event_id IS NULL OR NOT r.event_id IN row.keep) "
-    "DELETE r RETURN count(r) AS deleted"
+    f"OPTIONAL MATCH (d:{DETAIL_LABEL} {{key: {DETAIL_KEY}}}) "
+    "DELETE r, d RETURN count(r) AS deleted"
 )
 
 # The names and aliases an entity is found by, from its alias nodes; the last statement
@@ -155,6 +166,8 @@ DELETE_ALIASES = "UNWIND $keys AS key MATCH (al:Alias {key: key}) DETACH DELETE 
 # Entities left without mentions, with their aliases (and placeholders nothing used).
 DELETE_ENTITIES = (
     "UNWIND $ids AS id MATCH (e:Entity {id: id}) "
+    f"CALL (id) {{ MATCH (d:{DETAIL_LABEL} {{source: id}}) DELETE d }} "
+    f"CALL (id) {{ MATCH (d:{DETAIL_LABEL} {{target: id}}) DELETE d }} "
     "OPTIONAL MATCH (al:Alias)-[:ALIAS_OF]->(e) "
     "DETACH DELETE al, e"
 )
@@ -202,7 +215,8 @@ FACT_STATE = (
     "UNWIND $rows AS row "
     "MATCH (s:Entity {id: row.source})-[r]->(t:Entity {id: row.target}) "
     "WHERE type(r) = row.type "
-    "RETURN s.id AS source, type(r) AS type, t.id AS target, properties(r) AS props"
+    "RETURN s.id AS source, type(r) AS type, t.id AS target, properties(r) AS props, "
+    f"{DETAIL_COLUMN} AS detail"
 )
 
 # The head of the only event of each relation that has one: what an appended read needs
@@ -229,12 +243,13 @@ APPEND_SUPPORTS = (
     "UNWIND $rows AS row "
     "MATCH (s:Entity {id: row.source})-[r]->(t:Entity {id: row.target}) "
     "WHERE type(r) = row.type AND r.event_id = row.event_id AND size(r.sources) = row.n "
-    "WITH r, row, [k IN row.order | CASE WHEN k >= 0 THEN [r.sources[k], r.evidence[k], "
-    "r.seen[k], r.confidences[k], r.dates[k], r.support_properties[k]] "
+    f"MATCH (d:{DETAIL_LABEL} {{key: {DETAIL_KEY}}}) "
+    "WITH r, d, row, [k IN row.order | CASE WHEN k >= 0 THEN [r.sources[k], r.evidence[k], "
+    "d.seen[k], d.confidences[k], d.dates[k], d.support_properties[k]] "
     "ELSE row.added[-k - 1] END] AS xs "
     "SET r.sources = [x IN xs | x[0]], r.evidence = [x IN xs | x[1]], "
-    "r.seen = [x IN xs | x[2]], r.confidences = [x IN xs | x[3]], "
-    "r.dates = [x IN xs | x[4]], r.support_properties = [x IN xs | x[5]] "
+    "d.seen = [x IN xs | x[2]], d.confidences = [x IN xs | x[3]], "
+    "d.dates = [x IN xs | x[4]], d.support_properties = [x IN xs | x[5]] "
     "SET r += row.props RETURN count(r) AS written"
 )
 
@@ -246,12 +261,13 @@ APPEND_TAIL = (
     "MATCH (s:Entity {id: row.source})-[r]->(t:Entity {id: row.target}) "
     "WHERE type(r) = row.type AND r.event_id = row.event_id AND size(r.sources) = row.n "
     "AND size(r.history_sources_json) = 1 "
+    f"MATCH (d:{DETAIL_LABEL} {{key: {DETAIL_KEY}}}) "
     "SET r.sources = r.sources + [x IN row.added | x[0]], "
     "r.evidence = r.evidence + [x IN row.added | x[1]], "
-    "r.seen = r.seen + [x IN row.added | x[2]], "
-    "r.confidences = r.confidences + [x IN row.added | x[3]], "
-    "r.dates = r.dates + [x IN row.added | x[4]], "
-    "r.support_properties = r.support_properties + [x IN row.added | x[5]], "
+    "d.seen = d.seen + [x IN row.added | x[2]], "
+    "d.confidences = d.confidences + [x IN row.added | x[3]], "
+    "d.dates = d.dates + [x IN row.added | x[4]], "
+    "d.support_properties = d.support_properties + [x IN row.added | x[5]], "
     "r.history_sources_json = [left(r.history_sources_json[0], "
     "size(r.history_sources_json[0]) - 1) + row.suffix] "
     "SET r += row.props RETURN count(r) AS written"
