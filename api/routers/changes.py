@@ -32,6 +32,8 @@ from graph.store.changes import (
     ARTICLE_UPSERTED,
     FACT_ACCEPTED,
     FACT_REJECTED,
+    JUDGEMENT_RECORDED,
+    JUDGEMENT_UNDONE,
     MAX_CHANGES,
     REVIEW_UNDONE,
     Change,
@@ -47,6 +49,8 @@ _KIND_TITLES = {
     FACT_ACCEPTED: "Fact accepted",
     FACT_REJECTED: "Fact rejected",
     REVIEW_UNDONE: "Review decision undone",
+    JUDGEMENT_RECORDED: "Judgement recorded",
+    JUDGEMENT_UNDONE: "Judgement undone",
 }
 MAX_SEQ = 2**62
 FEED_SIZE = 50

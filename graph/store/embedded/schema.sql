@@ -12,7 +12,7 @@ CREATE TABLE IF NOT EXISTS meta (
   key   TEXT PRIMARY KEY,
   value INTEGER NOT NULL
 );
-INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', 0), ('schema_version', 4);
+INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', 0), ('schema_version', 5);
 
 CREATE TABLE IF NOT EXISTS articles (
   id          TEXT PRIMARY KEY,
