@@ -157,7 +157,8 @@ def set_initial_password(java: str, settings: Settings) -> None:
     """
     home = settings.neo4j_home
     cmd = [java, *_JVM_FLAGS, "-cp", classpath(home), ADMIN_TOOL]
-    cmd += ["dbms", "set-initial-password", settings.neo4j_password]
+    # "--" ends the options: a password may begin with "-" (token_urlsafe gives one in 32).
+    cmd += ["dbms", "set-initial-password", "--", settings.neo4j_password]
     env = {"NEO4J_HOME": str(home), "NEO4J_CONF": str(conf_dir(home))}
     done = subprocess.run(
         cmd, capture_output=True, text=True, timeout=300, env=env, stdin=subprocess.DEVNULL
