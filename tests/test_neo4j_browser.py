@@ -372,7 +372,10 @@ def test_articles_are_captioned_by_a_short_title(
     result = frame_of(browser_page, "MATCH (a:Article) RETURN a")
     expect(result).to_contain_text(_FRAME_DONE, timeout=30_000)
     # The Browser wraps a caption over lines inside the circle, one <text> per line.
-    lines = result.locator("svg g.node").first.locator("text.caption").all_text_contents()
+    # The frame says "Displaying 1 nodes" before the node's captions are drawn: wait.
+    captions = result.locator("svg g.node").first.locator("text.caption")
+    expect(captions.first).to_have_text(re.compile(r"\S"), timeout=30_000)
+    lines = captions.all_text_contents()
     shown = " ".join(" ".join(lines).split())
     # "Beijing court names…", not the Browser's own cut ("Be…") of the whole title.
     assert shown == "Beijing court names OKX…" and len(shown) <= CAPTION_CHARS, shown
