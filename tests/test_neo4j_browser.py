@@ -29,6 +29,7 @@ from playwright.sync_api import Locator, Page, expect, sync_playwright
 
 from api.app import create_app
 from graph.models import Extraction
+from graph.named.browser_guide import param_lines
 from graph.named.catalogue import load_queries
 from graph.named.params import parse_literal
 from graph.neo4j_server.conf import browser_greeting, guide_url
@@ -93,13 +94,7 @@ def doc_queries() -> list[DocQuery]:
 def browser_block(name: str) -> tuple[list[str], str]:
     """How a named query pastes into the Browser: its example lines, then its Cypher."""
     query = load_queries()[name]
-    assert query.path is not None
-    examples = [
-        line.removeprefix("// example:").strip().rstrip(";") + ";"
-        for line in query.path.read_text(encoding="utf-8").splitlines()
-        if line.startswith("// example:")
-    ]
-    return examples, query.cypher
+    return param_lines(query), query.cypher
 
 
 # ---- the documented queries -------------------------------------------------------------
