@@ -6,8 +6,9 @@ with the change feed recorded (as shipped) and with it switched off (the baselin
 store's write without the two snapshots and the append; a new article's change is made
 by the batch write itself, graph/store/embedded/batch_write.py, so there only the append
 is left out), and retracts a tenth. Prints seconds per round and the ratio recorded /
-baseline (the machine is shared and noisy: only the ratio of one run means anything). With --neo4j --wipe the same on Neo4j (the
-database is WIPED; point NEO4J_URI at a scratch server).
+baseline (the machine is shared and noisy: only the ratio of one run means anything).
+With --neo4j --wipe the same on Neo4j (the database is WIPED; point NEO4J_URI at a
+scratch server).
 
     .venv/bin/python bench/change_feed.py [--articles 300] [--rounds 3] [--neo4j --wipe]
 """

@@ -168,14 +168,17 @@ def _write_entity(w: Working, e: Entity, aid: str) -> tuple[EntityRow, bool]:
     if row is None:
         props = json.dumps(e.properties, sort_keys=True)
         row = EntityRow(e.id, e.type, e.name, e.unnamed, e.count, e.description, e.qid, props)
-        row.new = True
+        row.new = row.canonical = True
         w.create(row)
     else:
-        props = json.dumps({**e.properties, **json.loads(row.properties)}, sort_keys=True)
+        if e.properties or not row.canonical:  # else re-dumping would give the same text
+            merged = {**e.properties, **json.loads(row.properties)}
+            row.properties = json.dumps(merged, sort_keys=True)
+            row.canonical = True
         row.cnt = row.cnt if row.cnt is not None else e.count
         row.description = row.description if row.description is not None else e.description
         row.qid = row.qid if row.qid is not None else e.qid
-        row.properties, row.dirty = props, True
+        row.dirty = True
     w.pending.mentions.append((e.id, aid))
     aliases, sources = alias_rows(e, row.name, row.type, aid)
     w.pending.aliases += aliases

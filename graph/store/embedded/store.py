@@ -3,7 +3,8 @@
 `EmbeddedStore(data_dir)` keeps everything in `data_dir/cryptoreg.sqlite3` (WAL,
 synchronous=FULL: see graph/store/embedded/db.py). Each article is written in one
 transaction (`upsert_many` groups up to BATCH articles per transaction, after
-graph/store/base.py has checked them all). Identity resolution (graph/identity.py) runs
+graph/store/base.py has checked them all, and writes their new articles set-based:
+graph/store/embedded/batch_write.py). Identity resolution (graph/identity.py) runs
 inside the write transaction. Argument checks and limits are graph/store/base.py's; this
 module implements only the primitives, each public read in one read transaction
 (`_snapshot`), so the networkx view and the tables agree.

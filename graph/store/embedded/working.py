@@ -46,11 +46,17 @@ class EntityRow:
     properties: str  # JSON, as stored
     new: bool = False  # created in the run
     dirty: bool = False  # a stored row the run completed
+    canonical: bool = False  # `properties` written by this run (sorted JSON)
+    _summary: EntitySummary | None = None
 
     def summary(self) -> EntitySummary:
-        return EntitySummary.model_construct(
-            id=self.id, type=self.type, name=self.name, unnamed=self.unnamed, count=self.cnt
-        )
+        """The change feed's summary of the row as it is now (kept until `cnt` changes:
+        every article mentioning the entity names it)."""
+        if self._summary is None or self._summary.count != self.cnt:
+            self._summary = EntitySummary.model_construct(
+                id=self.id, type=self.type, name=self.name, unnamed=self.unnamed, count=self.cnt
+            )
+        return self._summary
 
 
 @dataclass
