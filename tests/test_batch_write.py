@@ -221,11 +221,22 @@ def check_same(tmp_path: Path, ops: list[Op], monkeypatch: pytest.MonkeyPatch) -
     want = dump(reference)
     reference.close()
     assert want["facts"] and want["changes"] and want["aliases"]
+    articles = {x.article.id for op in ops if isinstance(op, list) for x in op}
+    write_run = batch_write._write_run
+    fast: list[int] = []
+
+    def counted(conn: Any, run: list[Extraction], rules: Any) -> Any:
+        fast.append(len(run))
+        return write_run(conn, run, rules)
+
+    monkeypatch.setattr(batch_write, "_write_run", counted)
     for size in (1, 7, 200):
         monkeypatch.setattr(embedded_store, "BATCH", size)
+        fast.clear()
         store = EmbeddedStore(tmp_path / f"batch{size}")
         try:
             got = run(store, ops, one_by_one=False)
+            assert sum(fast) >= len(articles), "each article's first write took the batch path"
             assert got == expected, size
             have = dump(store)
             for table in want:
@@ -261,3 +272,42 @@ def test_gold_corpus_writes_what_one_by_one_writes(
     both = [*seed_gold, *dev_gold]
     ops: list[Op] = [both[:5], both[5:], ("retract", both[3].article.id), both[::-1]]
     check_same(tmp_path, ops, monkeypatch)
+
+
+class CountingConnection:
+    """A connection that counts the calls Python makes into SQLite."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.calls = 0
+
+    def execute(self, sql: str, *args: Any) -> Any:
+        self.calls += 1
+        return self.conn.execute(sql, *args)
+
+    def executemany(self, sql: str, *args: Any) -> Any:
+        self.calls += 1
+        return self.conn.executemany(sql, *args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.conn, name)
+
+
+def test_new_articles_cost_a_few_statements_each_not_sixty(tmp_path: Path) -> None:
+    """Issue 16: one by one, a new article cost ~60 statements (lookups, two change-feed
+    snapshots, re-cuts); the batch path reads a run once and writes it with executemany,
+    leaving about one statement per change and per new event. Counted as calls into
+    SQLite, on a store that already holds a first batch (so reports join stored events)."""
+    rng = random.Random(7)
+    xs = [synthetic(i, rng) for i in range(400)]
+    store = EmbeddedStore(tmp_path)
+    plain = store._conn
+    try:
+        store.upsert_many(xs[:200])
+        counting = CountingConnection(plain)
+        store._conn = counting  # type: ignore[assignment]
+        store.upsert_many(xs[200:])
+        assert counting.calls < 5 * 200, f"{counting.calls} statements for 200 new articles"
+    finally:
+        store._conn = plain
+        store.close()
