@@ -60,6 +60,7 @@ from graph.store.embedded.lookup import SqlLookup
 from graph.store.embedded.view import GenerationCache, GraphView, NameList
 from graph.store.embedded.write import clear_all, retract_article
 from graph.store.filters import ActionFilter, Presence
+from graph.store.hubs import EdgeStub
 from graph.store.judgements import Judgement, JudgementIn
 from graph.store.protocol import (
     ArticleFacts,
@@ -294,6 +295,19 @@ class EmbeddedStore(BaseStore):
                 nodes=[view.summary(n) for n in sorted(nodes)],
                 edges=rd.facts_by_ids(self._rconn, facts),
             )
+
+    def _neighbour_edges(
+        self, start: str, depth: int, types: tuple[str, ...], direction: Direction
+    ) -> list[EdgeStub]:
+        with self._snapshot():
+            _, facts = self.view().neighbours(start, depth, types, direction)
+            return rd.edge_stubs(self._rconn, facts)
+
+    def _edge_facts(self, edges: list[EdgeStub]) -> list[Fact]:
+        rows = [e.handle for e in edges if isinstance(e.handle, int)]  # rd.edge_stubs' row ids
+        with self._snapshot():
+            built = rd.facts_map(self._rconn, rows)
+        return [built[row] for row in rows]
 
     def _shortest_paths(self, a: str, b: str, max_length: int, scan: int) -> list[Subgraph]:
         with self._snapshot():
