@@ -17,7 +17,8 @@ from graph.settings import Settings
 from graph.store.embedded import read
 from graph.store.embedded.store import EmbeddedStore
 from graph.store.hubs import HubLimits, cap_neighbourhood
-from graph.store.protocol import Fact, GraphStore
+from graph.store.protocol import Direction, Fact, GraphStore
+from graph.store.review import ReviewScope
 
 HUB = "exchange:hub"
 WARNERS = 30
@@ -259,3 +260,42 @@ def test_capped_reads_of_the_gold_corpus_match_the_cut_of_the_whole(
         want = cap_neighbourhood(whole, eid, 2, "both", limits)
         got = loaded_store.neighbours(eid, 2, limits=limits)
         assert got.model_dump() == want.model_dump(), eid
+
+
+def test_a_page_of_relations_is_the_slice_of_them_all(loaded_store: GraphStore) -> None:
+    """`relations_page` builds one page; it is the same page and count as slicing
+    `relations_of`, for every gold entity, type filter, direction and review scope."""
+    ids = sorted({r.entity.id for r in loaded_store.iter_entities()})
+    for eid in ids:
+        cases: list[tuple[list[str] | None, Direction, ReviewScope]] = [
+            (None, "both", "shown"),
+            (["LOCATED_IN", "BANNED"], "out", "all"),
+            (None, "in", "pending"),
+        ]
+        for types, direction, review in cases:
+            every = loaded_store.relations_of(eid, types, direction, review)
+            for limit, offset in ((100, 0), (2, 1), (1, 3), (0, 0)):
+                total, page = loaded_store.relations_page(
+                    eid, types, direction, review, limit, offset
+                )
+                assert (total, page) == (len(every), every[offset : offset + limit]), eid
+
+
+def test_the_relations_route_builds_only_its_page(
+    embedded: EmbeddedStore, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _hub(embedded)
+    built: list[int] = []
+    real = read.facts_map
+
+    def counting(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, Fact]:
+        out = real(conn, ids)
+        built.extend(out)
+        return out
+
+    monkeypatch.setattr(read, "facts_map", counting)
+    client = TestClient(create_app(settings, store=embedded))
+    r = client.get(f"/entities/{HUB}/relations", params={"limit": 5, "offset": 2})
+    assert r.status_code == 200, r.text
+    assert r.headers["X-Total-Count"] == str(WARNERS + 3)
+    assert len(r.json()) == 5 and len(built) == 5

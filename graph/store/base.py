@@ -228,6 +228,25 @@ class BaseStore(ReviewQueue, Judging, ABC):
             self._require(entity_id)
             return self.shown_facts(self._neighbours(entity_id, 1, types, direction).edges, review)
 
+    def relations_page(
+        self,
+        entity_id: str,
+        rel_types: list[str] | None = None,
+        direction: Direction = "both",
+        review: ReviewScope = "shown",
+        limit: int = 100,
+        offset: int = 0,
+    ) -> tuple[int, list[Fact]]:
+        """(how many, one page) of `relations_of`, building only the page's facts (a hub
+        has thousands; graph/store/hubs.py `EdgeStub`)."""
+        if limit < 0 or offset < 0:
+            raise InvalidInputError("limit and offset must not be negative")
+        types = followed_types(rel_types, direction)
+        with self._snapshot():
+            self._require(entity_id)
+            shown = self.shown_facts(self._neighbour_edges(entity_id, 1, types, direction), review)
+            return len(shown), self._edge_facts(shown[offset : offset + limit])
+
     def neighbours(
         self,
         entity_id: str,
