@@ -871,3 +871,17 @@ def test_an_iterator_is_one_generation_and_blocks_no_writer(
         assert [a.id for a in store.iter_articles()][-1] == "p-006"
     finally:
         store.close()
+
+
+def test_a_page_of_articles_is_read_in_index_order(tmp_path: Path) -> None:
+    """`articles` (newest first) walks the `articles_newest` index: no sort of the whole
+    table per page, which cost ~8 ms at 10k articles and grew with the store."""
+    store = EmbeddedStore(tmp_path)
+    try:
+        plan = " ".join(
+            str(row[-1])
+            for row in store._conn.execute("EXPLAIN QUERY PLAN " + rd.ARTICLES_PAGE, (20, 40))
+        )
+    finally:
+        store.close()
+    assert "USING INDEX articles_newest" in plan and "TEMP B-TREE" not in plan, plan

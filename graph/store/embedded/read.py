@@ -223,6 +223,12 @@ def article_from_row(row: tuple[Any, ...]) -> Article:
 
 
 ARTICLE_COLS = "id, url, title, publisher, published, text, source_path"
+# Newest first, undated last, then id: the order of the `articles_newest` index
+# (schema.sql), so a page is read, not a whole table sorted.
+ARTICLES_PAGE = (
+    f"SELECT {ARTICLE_COLS} FROM articles"
+    " ORDER BY published IS NULL, published DESC, id LIMIT ? OFFSET ?"
+)
 
 
 def entity_ids_after(conn: sqlite3.Connection, after: str, page: int) -> list[str]:

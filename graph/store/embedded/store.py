@@ -370,11 +370,7 @@ class EmbeddedStore(BaseStore):
 
     def _articles(self, limit: int, offset: int) -> list[Article]:
         with self._snapshot():
-            rows = self._rconn.execute(
-                f"SELECT {rd.ARTICLE_COLS} FROM articles"
-                " ORDER BY published IS NULL, published DESC, id LIMIT ? OFFSET ?",
-                (limit, offset),
-            ).fetchall()
+            rows = self._rconn.execute(rd.ARTICLES_PAGE, (limit, offset)).fetchall()
         return [rd.article_from_row(r) for r in rows]
 
     def get_article(self, article_id: str) -> ArticleFacts | None:
