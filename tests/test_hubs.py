@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from graph.models import Article, Entity, Extraction, Relation
+from graph.ontology import get_ontology
 from graph.settings import Settings
 from graph.store.embedded import read
 from graph.store.embedded.store import EmbeddedStore
@@ -299,3 +300,39 @@ def test_the_relations_route_builds_only_its_page(
     assert r.status_code == 200, r.text
     assert r.headers["X-Total-Count"] == str(WARNERS + 3)
     assert len(r.json()) == 5 and len(built) == 5
+
+
+def test_a_pair_history_builds_only_the_pair_s_events(
+    embedded: EmbeddedStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A regulator's history with one firm does not build its actions against others."""
+    _two_hop_hub(embedded)
+    built: list[int] = []
+    real = read.facts_map
+
+    def counting(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, Fact]:
+        out = real(conn, ids)
+        built.extend(out)
+        return out
+
+    monkeypatch.setattr(read, "facts_map", counting)
+    history = embedded.pair_history("regulator:reg-03", HUB)
+    assert [e.type for e in history.events] == ["WARNED"] and len(built) == 1
+
+
+def test_pair_histories_of_the_gold_corpus_are_the_pairs_actions(
+    loaded_store: GraphStore,
+) -> None:
+    """Every (actor, target) pair of the gold's actions: the history's events are the
+    actor's shown actions against that target, whichever way they are read."""
+    actions = set(get_ontology().action_types)
+    pairs = {(f.source.id, f.target.id) for f in loaded_store.iter_facts() if f.type in actions}
+    assert len(pairs) > 30
+    for actor, target in sorted(pairs):
+        want = sorted(
+            f.event_id
+            for f in loaded_store.relations_of(actor, None, "out")
+            if f.type in actions and f.target.id == target
+        )
+        got = sorted(e.event_id for e in loaded_store.pair_history(actor, target).events)
+        assert got == want, (actor, target)

@@ -452,7 +452,7 @@ class BaseStore(ReviewQueue, Judging, ABC):
             events = sorted(
                 (
                     f
-                    for f in self._events_touching(actor_id, "out", review=review)
+                    for f in self._events_touching(actor_id, "out", review=review, other=target_id)
                     if f.target.id == target_id
                 ),
                 key=event_order,
@@ -505,11 +505,17 @@ class BaseStore(ReviewQueue, Judging, ABC):
         direction: Direction,
         types: tuple[str, ...] | None = None,
         review: ReviewScope = "shown",
+        other: str | None = None,
     ) -> list[Fact]:
         """The action events (one fact each) leaving or reaching an existing entity that
-        `review` shows."""
+        `review` shows; with `other`, only those whose other end it is (a regulator's
+        actions against one firm, without building its thousands of others)."""
         wanted = tuple(sorted(types or get_ontology().action_types))
-        return self.shown_facts(self._neighbours(entity_id, 1, wanted, direction).edges, review)
+        if other is None:
+            return self.shown_facts(self._neighbours(entity_id, 1, wanted, direction).edges, review)
+        stubs = self._neighbour_edges(entity_id, 1, wanted, direction)
+        stubs = [e for e in stubs if other in (e.source, e.target)]
+        return self._edge_facts(self.shown_facts(stubs, review))
 
     def _actor_jurisdictions(
         self, actors: Iterable[EntitySummary]
