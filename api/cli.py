@@ -192,17 +192,15 @@ def serve(
     workers: Annotated[int | None, typer.Option(help="Worker processes.")] = None,
 ) -> None:
     """Serve the HTTP API with uvicorn."""
-    import uvicorn
-
     from api.app import create_app
+    from api.serving import serve as run_server
 
     s = _settings()
     if host:  # the app (and each worker) reads its settings: trust the host it binds to
         os.environ["CRYPTOREG_HOST"] = host
     # uvicorn's worker processes import the factory themselves: name it by the function.
-    uvicorn.run(
+    run_server(
         f"{create_app.__module__}:{create_app.__qualname__}",
-        factory=True,
         host=host or s.host,
         port=port or s.port,
         workers=workers or s.workers,

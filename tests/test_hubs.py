@@ -5,14 +5,21 @@ entities and sources per fact, and a hub's HTTP answer stays small. Both stores.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+from collections.abc import Iterable
 
+import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
 from graph.models import Article, Entity, Extraction, Relation
+from graph.ontology import get_ontology
 from graph.settings import Settings
-from graph.store.hubs import HubLimits
-from graph.store.protocol import GraphStore
+from graph.store.embedded import read
+from graph.store.embedded.store import EmbeddedStore
+from graph.store.hubs import HubLimits, cap_neighbourhood
+from graph.store.protocol import Direction, Fact, GraphStore
+from graph.store.review import ReviewScope
 
 HUB = "exchange:hub"
 WARNERS = 30
@@ -181,3 +188,151 @@ def test_no_answer_about_a_hub_grows_with_it(store: GraphStore, settings: Settin
     assert len(entity["sources"]) == 100 and entity["sources_omitted"] == 1400 - 100
     history = client.get("/history", params=pair).json()
     assert history["timeline"][0]["sources_omitted"] == 201 - 10
+
+
+def _two_hop_hub(store: GraphStore) -> None:
+    """The hub of `_hub`, and each warning regulator also acting on two other exchanges
+    (some of them shared), so a 2-hop neighbourhood is much larger than its cut."""
+    _hub(store)
+    xs = []
+    for i in range(WARNERS):
+        reg = f"regulator:reg-{i:02d}"
+        for k in (i % 7, 7 + i % 4):
+            ex = f"exchange:other-{k}"
+            xs.append(
+                Extraction(
+                    article=Article(id=f"o-{i:02d}-{k}", published=dt.date(2023, 1, 1 + k)),
+                    entities=[
+                        Entity(id=reg, type="Regulator", name=f"Regulator {i:02d}"),
+                        Entity(id=ex, type="Exchange", name=f"Other Exchange {k}"),
+                    ],
+                    relations=[Relation(type="FINED", source=reg, target=ex)],
+                )
+            )
+    store.upsert_many(xs)
+
+
+def test_a_capped_neighbourhood_is_the_cut_of_the_whole_one(store: GraphStore) -> None:
+    """The capped read (stubs first, facts built for what is kept) answers exactly what
+    cutting the whole, fully built neighbourhood answers."""
+    _two_hop_hub(store)
+    for depth in (1, 2, 3):
+        for direction in ("both", "in", "out"):
+            for limits in (HubLimits(per_type=4), HubLimits(per_type=3, offset=2, max_nodes=9)):
+                start = HUB if direction != "out" else "regulator:reg-03"
+                whole = store.neighbours(start, depth, direction=direction)
+                want = cap_neighbourhood(whole, start, depth, direction, limits)
+                got = store.neighbours(start, depth, direction=direction, limits=limits)
+                assert got.model_dump() == want.model_dump(), (depth, direction, limits)
+                assert (got.edges and got.omitted) or start != HUB
+
+
+def test_a_capped_neighbourhood_builds_only_the_facts_it_keeps(
+    embedded: EmbeddedStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Building a fact views its event from every report; a hub's cut keeps few of its
+    2-hop facts, and only those are built."""
+    _two_hop_hub(embedded)
+    built: list[int] = []
+    real = read.facts_map
+
+    def counting(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, Fact]:
+        out = real(conn, ids)
+        built.extend(out)
+        return out
+
+    monkeypatch.setattr(read, "facts_map", counting)
+    whole = len(embedded.neighbours(HUB, depth=2).edges)
+    built.clear()
+    sub = embedded.neighbours(HUB, depth=2, limits=HubLimits(per_type=2))
+    assert len(built) == len(sub.edges) < whole / 2
+
+
+def test_capped_reads_of_the_gold_corpus_match_the_cut_of_the_whole(
+    loaded_store: GraphStore,
+) -> None:
+    """Over every entity of the seed and dev gold (events ended, lifted, reported again
+    and again), the stubs a capped read ranks by agree with the facts built in full."""
+    limits = HubLimits(per_type=2, max_nodes=12)
+    ids = sorted({r.entity.id for r in loaded_store.iter_entities()})
+    assert len(ids) > 50
+    for eid in ids:
+        whole = loaded_store.neighbours(eid, 2)
+        want = cap_neighbourhood(whole, eid, 2, "both", limits)
+        got = loaded_store.neighbours(eid, 2, limits=limits)
+        assert got.model_dump() == want.model_dump(), eid
+
+
+def test_a_page_of_relations_is_the_slice_of_them_all(loaded_store: GraphStore) -> None:
+    """`relations_page` builds one page; it is the same page and count as slicing
+    `relations_of`, for every gold entity, type filter, direction and review scope."""
+    ids = sorted({r.entity.id for r in loaded_store.iter_entities()})
+    for eid in ids:
+        cases: list[tuple[list[str] | None, Direction, ReviewScope]] = [
+            (None, "both", "shown"),
+            (["LOCATED_IN", "BANNED"], "out", "all"),
+            (None, "in", "pending"),
+        ]
+        for types, direction, review in cases:
+            every = loaded_store.relations_of(eid, types, direction, review)
+            for limit, offset in ((100, 0), (2, 1), (1, 3), (0, 0)):
+                total, page = loaded_store.relations_page(
+                    eid, types, direction, review, limit, offset
+                )
+                assert (total, page) == (len(every), every[offset : offset + limit]), eid
+
+
+def test_the_relations_route_builds_only_its_page(
+    embedded: EmbeddedStore, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _hub(embedded)
+    built: list[int] = []
+    real = read.facts_map
+
+    def counting(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, Fact]:
+        out = real(conn, ids)
+        built.extend(out)
+        return out
+
+    monkeypatch.setattr(read, "facts_map", counting)
+    client = TestClient(create_app(settings, store=embedded))
+    r = client.get(f"/entities/{HUB}/relations", params={"limit": 5, "offset": 2})
+    assert r.status_code == 200, r.text
+    assert r.headers["X-Total-Count"] == str(WARNERS + 3)
+    assert len(r.json()) == 5 and len(built) == 5
+
+
+def test_a_pair_history_builds_only_the_pair_s_events(
+    embedded: EmbeddedStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A regulator's history with one firm does not build its actions against others."""
+    _two_hop_hub(embedded)
+    built: list[int] = []
+    real = read.facts_map
+
+    def counting(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, Fact]:
+        out = real(conn, ids)
+        built.extend(out)
+        return out
+
+    monkeypatch.setattr(read, "facts_map", counting)
+    history = embedded.pair_history("regulator:reg-03", HUB)
+    assert [e.type for e in history.events] == ["WARNED"] and len(built) == 1
+
+
+def test_pair_histories_of_the_gold_corpus_are_the_pairs_actions(
+    loaded_store: GraphStore,
+) -> None:
+    """Every (actor, target) pair of the gold's actions: the history's events are the
+    actor's shown actions against that target, whichever way they are read."""
+    actions = set(get_ontology().action_types)
+    pairs = {(f.source.id, f.target.id) for f in loaded_store.iter_facts() if f.type in actions}
+    assert len(pairs) > 30
+    for actor, target in sorted(pairs):
+        want = sorted(
+            f.event_id
+            for f in loaded_store.relations_of(actor, None, "out")
+            if f.type in actions and f.target.id == target
+        )
+        got = sorted(e.event_id for e in loaded_store.pair_history(actor, target).events)
+        assert got == want, (actor, target)

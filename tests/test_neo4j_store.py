@@ -735,3 +735,36 @@ def test_a_database_of_the_old_layout_is_moved_on_open(
         assert moved == [{"n": 0}]
     finally:
         reopened.close()
+
+
+def test_articles_stored_before_captions_are_captioned_once(
+    neo4j: Neo4jStore, settings: Settings, seed_gold: list[Extraction]
+) -> None:
+    """A database whose articles lack the Browser caption gets them when a store opens
+    it; after that a meta node says so and later opens do not scan the articles."""
+    neo4j.upsert_many(seed_gold)
+
+    def reopen() -> list[dict[str, object]]:
+        store = Neo4jStore(
+            settings.neo4j_uri,
+            settings.neo4j_user,
+            settings.neo4j_password,
+            settings.neo4j_database,
+        )
+        try:
+            return store.read("MATCH (a:Article) RETURN a.caption AS caption")
+        finally:
+            store.close()
+
+    neo4j.write(
+        lambda tx: tx.run(
+            "MATCH (a:Article) REMOVE a.caption WITH 1 AS x LIMIT 1 "
+            "MATCH (m:CryptoregMeta {key: 'article_captions'}) DELETE m"
+        ).consume()
+    )
+    assert all(r["caption"] for r in reopen())
+    assert neo4j.read("MATCH (m:CryptoregMeta {key: 'article_captions'}) RETURN m.done AS d") == [
+        {"d": True}
+    ]
+    neo4j.write(lambda tx: tx.run("MATCH (a:Article) REMOVE a.caption").consume())
+    assert not any(r["caption"] for r in reopen())  # marked done: no scan on open

@@ -173,9 +173,9 @@ def get_relations(
     require_entity(store, entity_id)
     rel_types = [t.value for t in type] if type else None
     scope: ReviewScope = "pending" if include_unreviewed else "shown"
-    facts = store.relations_of(entity_id, rel_types, direction, scope)
-    response.headers["X-Total-Count"] = str(len(facts))
-    return [trim_sources(f) for f in facts[offset : offset + limit]]
+    total, page = store.relations_page(entity_id, rel_types, direction, scope, limit, offset)
+    response.headers["X-Total-Count"] = str(total)
+    return [trim_sources(f) for f in page]
 
 
 @router.get(

@@ -56,7 +56,7 @@ from graph.partial_dates import first_day
 from graph.store.changes import MAX_CHANGES, Change, ChangeFilter, ChangePage, at_text
 from graph.store.events import in_force_on as stood_on
 from graph.store.filters import ActionFilter, Presence
-from graph.store.hubs import HubLimits, cap_neighbourhood
+from graph.store.hubs import EdgeStub, HubLimits, cap_edges, trim_sources
 from graph.store.judging import Judging
 from graph.store.protocol import (
     ArticleFacts,
@@ -77,7 +77,7 @@ from graph.store.protocol import (
     Subgraph,
     UpsertSummary,
 )
-from graph.store.review import ReviewScope, Shown, joined_paths, reachable
+from graph.store.review import ReviewScope, Shown, joined_paths, reachable, reachable_edges
 from graph.store.review_queue import ReviewQueue
 from graph.store.search_rank import Candidate, rank_hits
 from graph.store.validation import checked
@@ -228,6 +228,25 @@ class BaseStore(ReviewQueue, Judging, ABC):
             self._require(entity_id)
             return self.shown_facts(self._neighbours(entity_id, 1, types, direction).edges, review)
 
+    def relations_page(
+        self,
+        entity_id: str,
+        rel_types: list[str] | None = None,
+        direction: Direction = "both",
+        review: ReviewScope = "shown",
+        limit: int = 100,
+        offset: int = 0,
+    ) -> tuple[int, list[Fact]]:
+        """(how many, one page) of `relations_of`, building only the page's facts (a hub
+        has thousands; graph/store/hubs.py `EdgeStub`)."""
+        if limit < 0 or offset < 0:
+            raise InvalidInputError("limit and offset must not be negative")
+        types = followed_types(rel_types, direction)
+        with self._snapshot():
+            self._require(entity_id)
+            shown = self.shown_facts(self._neighbour_edges(entity_id, 1, types, direction), review)
+            return len(shown), self._edge_facts(shown[offset : offset + limit])
+
     def neighbours(
         self,
         entity_id: str,
@@ -242,6 +261,8 @@ class BaseStore(ReviewQueue, Judging, ABC):
         if not 1 <= depth <= MAX_DEPTH:
             raise InvalidInputError(f"depth must be 1-{MAX_DEPTH}, not {depth}")
         types = followed_types(rel_types, direction)
+        if limits is not None:
+            return self._capped_neighbours(entity_id, depth, types, direction, limits, review)
         with self._snapshot():
             self._require(entity_id)
             whole = self._neighbours(entity_id, depth, types, direction)
@@ -250,9 +271,38 @@ class BaseStore(ReviewQueue, Judging, ABC):
             whole = reachable(
                 whole.model_copy(update={"edges": shown}), entity_id, depth, direction
             )
-        if limits is None:
-            return whole
-        return cap_neighbourhood(whole, entity_id, depth, direction, limits)
+        return whole
+
+    def _capped_neighbours(
+        self,
+        entity_id: str,
+        depth: int,
+        types: tuple[str, ...],
+        direction: Direction,
+        limits: HubLimits,
+        review: ReviewScope,
+    ) -> Subgraph:
+        """`neighbours` cut to `limits`, building only the facts the cut keeps
+        (graph/store/hubs.py `EdgeStub`)."""
+        with self._snapshot():
+            self._require(entity_id)
+            stubs = self._neighbour_edges(entity_id, depth, types, direction)
+            shown = self.shown_facts(stubs, review)
+            if len(shown) < len(stubs):
+                _, shown = reachable_edges(shown, entity_id, depth, direction)
+            capped = cap_edges(shown, entity_id, depth, direction, limits)
+            facts = self._edge_facts(capped.edges)
+            # every kept entity but the start is an end of a kept fact
+            nodes = {e.id: e for f in facts for e in (f.source, f.target)}
+            if entity_id not in nodes:
+                record = self.get_entity(entity_id)
+                if record is not None:
+                    nodes[entity_id] = _summary(record)
+        return Subgraph(
+            nodes=[nodes[n] for n in sorted(capped.nodes) if n in nodes],
+            edges=[trim_sources(f, limits.sources_per_fact) for f in facts],
+            omitted=capped.omitted,
+        )
 
     def shortest_paths(
         self, from_id: str, to_id: str, max_length: int = 4, review: ReviewScope = "shown"
@@ -402,7 +452,7 @@ class BaseStore(ReviewQueue, Judging, ABC):
             events = sorted(
                 (
                     f
-                    for f in self._events_touching(actor_id, "out", review=review)
+                    for f in self._events_touching(actor_id, "out", review=review, other=target_id)
                     if f.target.id == target_id
                 ),
                 key=event_order,
@@ -455,11 +505,17 @@ class BaseStore(ReviewQueue, Judging, ABC):
         direction: Direction,
         types: tuple[str, ...] | None = None,
         review: ReviewScope = "shown",
+        other: str | None = None,
     ) -> list[Fact]:
         """The action events (one fact each) leaving or reaching an existing entity that
-        `review` shows."""
+        `review` shows; with `other`, only those whose other end it is (a regulator's
+        actions against one firm, without building its thousands of others)."""
         wanted = tuple(sorted(types or get_ontology().action_types))
-        return self.shown_facts(self._neighbours(entity_id, 1, wanted, direction).edges, review)
+        if other is None:
+            return self.shown_facts(self._neighbours(entity_id, 1, wanted, direction).edges, review)
+        stubs = self._neighbour_edges(entity_id, 1, wanted, direction)
+        stubs = [e for e in stubs if other in (e.source, e.target)]
+        return self._edge_facts(self.shown_facts(stubs, review))
 
     def _actor_jurisdictions(
         self, actors: Iterable[EntitySummary]
@@ -532,6 +588,18 @@ class BaseStore(ReviewQueue, Judging, ABC):
         self, start: str, depth: int, types: tuple[str, ...], direction: Direction
     ) -> Subgraph:
         """The subgraph around an existing `start`, following only `types`."""
+
+    def _neighbour_edges(
+        self, start: str, depth: int, types: tuple[str, ...], direction: Direction
+    ) -> list[EdgeStub]:
+        """`_neighbours`'s facts as edge stubs, in record order. This default builds
+        every fact; a backend that reads the stubs' fields cheaply overrides it and
+        `_edge_facts`."""
+        return [EdgeStub.of(f) for f in self._neighbours(start, depth, types, direction).edges]
+
+    def _edge_facts(self, edges: list[EdgeStub]) -> list[Fact]:
+        """The facts of `edges`, in their order (within the read `_neighbour_edges` ran in)."""
+        return [e.fact for e in edges if e.fact is not None]
 
     @abstractmethod
     def _shortest_paths(self, a: str, b: str, max_length: int, scan: int) -> list[Subgraph]:

@@ -41,22 +41,73 @@ class HubLimits:
     sources_per_fact: int = SOURCES_PER_FACT
 
 
-def _rank(fact: Fact, node: str) -> tuple[object, ...]:
+@dataclass(frozen=True)
+class EdgeStub:
+    """What capping a neighbourhood needs of a fact, known before the fact is built.
+
+    A hub's 2-hop neighbourhood holds thousands of facts, and building each `Fact` (its
+    event viewed from all its reports) cost far more than the cut that keeps a few
+    hundred; a backend that can read these fields cheaply (the embedded store: one SQL
+    query) lists stubs, and only the kept ones are built. `handle` is the backend's key
+    for building it; `fact` the fact itself when it was built anyway."""
+
+    handle: int | str | None
+    type: str
+    source: str
+    target: str
+    event_id: str
+    confidence: float
+    sources: int  # how many articles report it
+    start: dt.date | None  # in force from, else first reported
+    fact: Fact | None = None
+
+    @classmethod
+    def of(cls, fact: Fact, handle: int | str | None = None) -> EdgeStub:
+        return cls(
+            handle=handle,
+            type=fact.type,
+            source=fact.source.id,
+            target=fact.target.id,
+            event_id=fact.event_id,
+            confidence=fact.confidence,
+            sources=len(fact.sources),
+            start=fact.in_force_from or fact.first_seen,
+            fact=fact,
+        )
+
+    def order(self) -> tuple[str, str, str, str]:
+        """The order of fact records (graph/store/embedded/read.py `record_order`)."""
+        return (self.type, self.source, self.target, self.event_id)
+
+
+@dataclass
+class Capped:
+    """A cut neighbourhood: the entity ids kept, the edges kept (in the order given) and
+    the groups that were cut."""
+
+    nodes: set[str]
+    edges: list[EdgeStub]
+    omitted: list[Omitted]
+
+
+def _rank(edge: EdgeStub, node: str) -> tuple[object, ...]:
     """Best supported first, then newest, then the other end's id: a stable order."""
-    other = fact.target.id if fact.source.id == node else fact.source.id
-    start = fact.in_force_from or fact.first_seen or dt.date.min
-    return (-len(fact.sources), -start.toordinal(), other, fact.event_id)
+    other = edge.target if edge.source == node else edge.source
+    start = edge.start or dt.date.min
+    return (-edge.sources, -start.toordinal(), other, edge.event_id)
 
 
-def _groups(edges: list[Fact], direction: Direction) -> dict[str, dict[GroupKey, list[Fact]]]:
-    """Each node's facts by (type, direction), as the traversal follows them."""
-    out: dict[str, dict[GroupKey, list[Fact]]] = defaultdict(lambda: defaultdict(list))
-    for fact in edges:
+def _groups(
+    edges: list[EdgeStub], direction: Direction
+) -> dict[str, dict[GroupKey, list[EdgeStub]]]:
+    """Each node's edges by (type, direction), as the traversal follows them."""
+    out: dict[str, dict[GroupKey, list[EdgeStub]]] = defaultdict(lambda: defaultdict(list))
+    for edge in edges:
         if direction in ("out", "both"):
-            out[fact.source.id][(fact.type, "out")].append(fact)
+            out[edge.source][(edge.type, "out")].append(edge)
         # "both": a loop is already in its node's "out" group
-        if direction == "in" or (direction == "both" and fact.target.id != fact.source.id):
-            out[fact.target.id][(fact.type, "in")].append(fact)
+        if direction == "in" or (direction == "both" and edge.target != edge.source):
+            out[edge.target][(edge.type, "in")].append(edge)
     return out
 
 
@@ -72,58 +123,66 @@ def trim_sources(fact: Fact, keep: int = SOURCES_PER_FACT) -> Fact:
     return fact.model_copy(update=update)
 
 
-def cap_neighbourhood(
-    sub: Subgraph, start: str, depth: int, direction: Direction, limits: HubLimits
-) -> Subgraph:
-    """`sub` (the whole neighbourhood of `start`) cut to `limits`; see the module doc."""
-    groups = _groups(sub.edges, direction)
-    by_id = {n.id: n for n in sub.nodes}
+def cap_edges(
+    edges: list[EdgeStub], start: str, depth: int, direction: Direction, limits: HubLimits
+) -> Capped:
+    """The neighbourhood of `start` made of `edges` (all of it) cut to `limits`; see the
+    module doc."""
+    groups = _groups(edges, direction)
     kept_nodes: dict[str, None] = {start: None}
-    kept_edges: dict[int, Fact] = {}
+    kept_edges: dict[int, EdgeStub] = {}
     cut: set[int] = set()
     omitted: list[Omitted] = []
     frontier, seen = [start], {start}
     for hop in range(depth):
         nxt: list[str] = []
         for node in frontier:
-            for (rel_type, side), facts in sorted(groups.get(node, {}).items()):
-                ranked = sorted(facts, key=lambda f, n=node: _rank(f, n))  # type: ignore[misc]
+            for (rel_type, side), group in sorted(groups.get(node, {}).items()):
+                ranked = sorted(group, key=lambda e, n=node: _rank(e, n))  # type: ignore[misc]
                 skip = limits.offset if node == start else 0
-                shown: list[Fact] = []
-                for fact in ranked[skip:]:
+                shown: list[EdgeStub] = []
+                for edge in ranked[skip:]:
                     if len(shown) == limits.per_type:
                         break
-                    other = fact.target.id if side == "out" else fact.source.id
+                    other = edge.target if side == "out" else edge.source
                     if other not in kept_nodes and len(kept_nodes) >= limits.max_nodes:
                         break
                     kept_nodes.setdefault(other, None)
-                    shown.append(fact)
+                    shown.append(edge)
                     if other not in seen:
                         seen.add(other)
                         nxt.append(other)
-                for fact in shown:
-                    kept_edges.setdefault(id(fact), fact)
-                cut.update(id(f) for f in ranked if id(f) not in kept_edges)
-                if len(shown) < len(facts):
+                for edge in shown:
+                    kept_edges.setdefault(id(edge), edge)
+                cut.update(id(e) for e in ranked if id(e) not in kept_edges)
+                if len(shown) < len(group):
                     omitted.append(
                         Omitted(
                             entity_id=node,
                             type=rel_type,
                             direction=side,
-                            total=len(facts),
+                            total=len(group),
                             shown=len(shown),
                             offset=skip,
                         )
                     )
         frontier = nxt if hop + 1 < depth else []
-    for fact in sub.edges:  # how the kept entities are related among themselves
-        if id(fact) in cut and id(fact) not in kept_edges:
+    for edge in edges:  # how the kept entities are related among themselves
+        if id(edge) in cut and id(edge) not in kept_edges:
             continue
-        if fact.source.id in kept_nodes and fact.target.id in kept_nodes:
-            kept_edges.setdefault(id(fact), fact)
-    edges = [trim_sources(f, limits.sources_per_fact) for f in sub.edges if id(f) in kept_edges]
-    nodes = [by_id[n] for n in sorted(kept_nodes) if n in by_id]
-    return Subgraph(nodes=nodes, edges=edges, omitted=omitted)
+        if edge.source in kept_nodes and edge.target in kept_nodes:
+            kept_edges.setdefault(id(edge), edge)
+    return Capped(set(kept_nodes), [e for e in edges if id(e) in kept_edges], omitted)
+
+
+def cap_neighbourhood(
+    sub: Subgraph, start: str, depth: int, direction: Direction, limits: HubLimits
+) -> Subgraph:
+    """`sub` (the whole neighbourhood of `start`, facts built) cut to `limits`."""
+    capped = cap_edges([EdgeStub.of(f) for f in sub.edges], start, depth, direction, limits)
+    edges = [trim_sources(e.fact, limits.sources_per_fact) for e in capped.edges if e.fact]
+    nodes = [n for n in sub.nodes if n.id in capped.nodes]
+    return Subgraph(nodes=sorted(nodes, key=lambda n: n.id), edges=edges, omitted=capped.omitted)
 
 
 def cap_path(path: Subgraph, limits: HubLimits) -> Subgraph:

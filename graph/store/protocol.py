@@ -271,6 +271,16 @@ class GraphStore(Protocol):
         review: ReviewScope = "shown",
     ) -> list[Fact]: ...
 
+    def relations_page(
+        self,
+        entity_id: str,
+        rel_types: list[str] | None = None,
+        direction: Direction = "both",
+        review: ReviewScope = "shown",
+        limit: int = 100,
+        offset: int = 0,
+    ) -> tuple[int, list[Fact]]: ...
+
     def neighbours(
         self,
         entity_id: str,

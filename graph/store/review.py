@@ -33,6 +33,7 @@ from pydantic import BaseModel, Field
 
 from graph.ontology import get_ontology
 from graph.store.changes import ChangeBody, FactChange
+from graph.store.hubs import EdgeStub
 from graph.store.protocol import EntitySummary, Fact, Subgraph
 
 ACCEPTED: Final = "accepted"
@@ -117,7 +118,7 @@ def reviewed_types() -> tuple[str, ...]:
     return get_ontology().action_types
 
 
-def is_shown(fact: Fact, decision: ReviewDecision | None, rule: Shown) -> bool:
+def is_shown(fact: Fact | EdgeStub, decision: ReviewDecision | None, rule: Shown) -> bool:
     """Whether a curated read shows this fact (non-action facts always)."""
     if fact.type not in reviewed_types():
         return True
@@ -188,29 +189,38 @@ def queue_order(item: ReviewItem) -> tuple[object, ...]:
     )
 
 
-def follow_ends(fact: Fact, direction: str) -> list[tuple[str, str]]:
+def follow_ends(edge: EdgeStub, direction: str) -> list[tuple[str, str]]:
     """(from, to) pairs an edge may be followed along in a traversal's direction."""
-    s, t = fact.source.id, fact.target.id
+    s, t = edge.source, edge.target
     return {"out": [(s, t)], "in": [(t, s)]}.get(direction, [(s, t), (t, s)])
 
 
-def reachable(sub: Subgraph, start: str, depth: int, direction: str) -> Subgraph:
-    """What a traversal over `sub`'s edges alone reaches (graph/store/embedded/view.py's
-    rule: edges followed out of nodes within depth - 1 hops). With the edges a read hides
-    taken out of a traversal's answer, this is the traversal of the graph without them:
-    hiding edges only makes distances longer."""
+def reachable_edges(
+    edges: list[EdgeStub], start: str, depth: int, direction: str
+) -> tuple[set[str], list[EdgeStub]]:
+    """What a traversal over `edges` alone reaches (graph/store/embedded/view.py's
+    rule: edges followed out of nodes within depth - 1 hops): (entity ids, edges in
+    the order given). With the edges a read hides taken out of a traversal's answer,
+    this is the traversal of the graph without them: hiding edges only makes distances
+    longer."""
     dist = {start: 0}
-    kept: dict[int, Fact] = {}
+    kept: set[int] = set()
     for hop in range(depth):
-        for i, f in enumerate(sub.edges):
-            for a, b in follow_ends(f, direction):
+        for i, e in enumerate(edges):
+            for a, b in follow_ends(e, direction):
                 if dist.get(a) == hop:
-                    kept[i] = f
+                    kept.add(i)
                     dist.setdefault(b, hop + 1)
-    nodes = {start} | {e for f in kept.values() for e in (f.source.id, f.target.id)}
+    found = [e for i, e in enumerate(edges) if i in kept]
+    return {start} | {n for e in found for n in (e.source, e.target)}, found
+
+
+def reachable(sub: Subgraph, start: str, depth: int, direction: str) -> Subgraph:
+    """`reachable_edges` over a neighbourhood whose facts are built."""
+    nodes, found = reachable_edges([EdgeStub.of(f) for f in sub.edges], start, depth, direction)
     return Subgraph(
         nodes=[n for n in sub.nodes if n.id in nodes],
-        edges=[f for i, f in enumerate(sub.edges) if i in kept],
+        edges=[e.fact for e in found if e.fact is not None],
         omitted=sub.omitted,
     )
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from abc import ABC, abstractmethod
 from contextlib import AbstractContextManager
+from typing import TypeVar
 
 from graph.errors import InvalidInputError, NotFoundError
 from graph.ontology import get_ontology
 from graph.store.changes import FACT_ACCEPTED, FACT_REJECTED, REVIEW_UNDONE, ChangeBody
+from graph.store.hubs import EdgeStub
 from graph.store.protocol import Fact
 from graph.store.review import (
     ACCEPTED,
@@ -31,6 +33,9 @@ from graph.store.review import (
 )
 
 _KIND = {ACCEPTED: FACT_ACCEPTED, REJECTED: FACT_REJECTED}
+
+
+F = TypeVar("F", Fact, EdgeStub)
 
 
 class ReviewQueue(ABC):
@@ -113,8 +118,9 @@ class ReviewQueue(ABC):
         self._store_decision(event_id, None, decision_change(REVIEW_UNDONE, record))
         return record
 
-    def shown_facts(self, facts: list[Fact], scope: str) -> list[Fact]:
-        """The facts a read of `scope` ("shown", "pending" or "all") shows, in their order."""
+    def shown_facts(self, facts: list[F], scope: str) -> list[F]:
+        """The facts (or their stubs) a read of `scope` ("shown", "pending" or "all")
+        shows, in their order."""
         rule = Shown.of(scope, self.review_below)
         if rule is None:
             return facts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 from collections import defaultdict
@@ -13,6 +14,7 @@ from graph.models import Alias, Article, Entity
 from graph.ontology import get_ontology
 from graph.store.embedded.recut import support_of_row
 from graph.store.events import Support, view_event
+from graph.store.hubs import EdgeStub
 from graph.store.protocol import ArticleFacts, EntityRecord, EntitySummary, Fact, Stats
 from graph.store.provenance import fact_of_event, fact_order
 
@@ -73,6 +75,25 @@ def facts_map(conn: sqlite3.Connection, fact_ids: Iterable[int]) -> dict[int, Fa
         view = replace(view_event(s, t, o, reports), event_id=event)
         out[fid] = fact_of_event(t, ents[s], ents[o], view, reports)
     return out
+
+
+def edge_stubs(conn: sqlite3.Connection, fact_ids: Iterable[int]) -> list[EdgeStub]:
+    """What capping needs of these facts (graph/store/hubs.py `EdgeStub`), read without
+    viewing their events, in record order: the start is the row's `start_day` (the
+    event's `start`, see recut.py), the confidence the best report's."""
+    out: list[EdgeStub] = []
+    for part in chunks(sorted(set(fact_ids))):
+        marks = ",".join("?" * len(part))
+        rows = conn.execute(
+            "SELECT f.id, f.type, f.source, f.target, f.event_id, f.start_day,"
+            " COUNT(s.article_id), MAX(s.confidence) FROM facts f"
+            f" JOIN fact_support s ON s.fact_id = f.id WHERE f.id IN ({marks}) GROUP BY f.id",
+            part,
+        )
+        for fid, t, src, tgt, event, start, n, conf in rows:
+            day = dt.date.fromisoformat(start) if start else None
+            out.append(EdgeStub(fid, t, src, tgt, event, float(conf), int(n), day))
+    return sorted(out, key=EdgeStub.order)
 
 
 def record_order(fact: Fact) -> tuple[str, str, str, str]:
@@ -202,6 +223,12 @@ def article_from_row(row: tuple[Any, ...]) -> Article:
 
 
 ARTICLE_COLS = "id, url, title, publisher, published, text, source_path"
+# Newest first, undated last, then id: the order of the `articles_newest` index
+# (schema.sql), so a page is read, not a whole table sorted.
+ARTICLES_PAGE = (
+    f"SELECT {ARTICLE_COLS} FROM articles"
+    " ORDER BY published IS NULL, published DESC, id LIMIT ? OFFSET ?"
+)
 
 
 def entity_ids_after(conn: sqlite3.Connection, after: str, page: int) -> list[str]:

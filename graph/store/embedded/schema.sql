@@ -23,6 +23,8 @@ CREATE TABLE IF NOT EXISTS articles (
   text        TEXT NOT NULL DEFAULT '',
   source_path TEXT
 );
+-- `articles` pages newest first: read in this order, never sorted whole
+CREATE INDEX IF NOT EXISTS articles_newest ON articles (published IS NULL, published DESC, id);
 
 CREATE TABLE IF NOT EXISTS entities (
   id          TEXT PRIMARY KEY,

@@ -62,6 +62,7 @@ from graph.store.embedded.lookup import SqlLookup
 from graph.store.embedded.view import GenerationCache, GraphView, NameList
 from graph.store.embedded.write import clear_all, retract_article
 from graph.store.filters import ActionFilter, Presence
+from graph.store.hubs import EdgeStub
 from graph.store.judgements import Judgement, JudgementIn
 from graph.store.protocol import (
     ArticleFacts,
@@ -290,6 +291,19 @@ class EmbeddedStore(BaseStore):
                 edges=rd.facts_by_ids(self._rconn, facts),
             )
 
+    def _neighbour_edges(
+        self, start: str, depth: int, types: tuple[str, ...], direction: Direction
+    ) -> list[EdgeStub]:
+        with self._snapshot():
+            _, facts = self.view().neighbours(start, depth, types, direction)
+            return rd.edge_stubs(self._rconn, facts)
+
+    def _edge_facts(self, edges: list[EdgeStub]) -> list[Fact]:
+        rows = [e.handle for e in edges if isinstance(e.handle, int)]  # rd.edge_stubs' row ids
+        with self._snapshot():
+            built = rd.facts_map(self._rconn, rows)
+        return [built[row] for row in rows]
+
     def _shortest_paths(self, a: str, b: str, max_length: int, scan: int) -> list[Subgraph]:
         with self._snapshot():
             view = self.view()
@@ -351,11 +365,7 @@ class EmbeddedStore(BaseStore):
 
     def _articles(self, limit: int, offset: int) -> list[Article]:
         with self._snapshot():
-            rows = self._rconn.execute(
-                f"SELECT {rd.ARTICLE_COLS} FROM articles"
-                " ORDER BY published IS NULL, published DESC, id LIMIT ? OFFSET ?",
-                (limit, offset),
-            ).fetchall()
+            rows = self._rconn.execute(rd.ARTICLES_PAGE, (limit, offset)).fetchall()
         return [rd.article_from_row(r) for r in rows]
 
     def get_article(self, article_id: str) -> ArticleFacts | None:

@@ -115,11 +115,16 @@ class GraphView:
             (eid, {"type": t, "name": n, "unnamed": bool(u), "count": c})
             for eid, t, n, u, c in conn.execute("SELECT id, type, name, unnamed, cnt FROM entities")
         )
-        g.add_edges_from(
-            (s, o, fid, {"type": t, "fact": fid})
-            for fid, s, t, o in conn.execute("SELECT id, source, type, target FROM facts")
-        )
+        rows = conn.execute("SELECT id, source, type, target FROM facts").fetchall()
+        g.add_edges_from((s, o, fid, {"type": t, "fact": fid}) for fid, s, t, o in rows)
         self.graph = g
+        # Each node's edges by direction and type: a traversal that follows a few types
+        # out of a hub (a regulator's one LOCATED_IN among thousands of actions) looks at
+        # those alone.
+        self._typed: dict[tuple[str, str, str], list[tuple[str, int]]] = {}
+        for fid, s, t, o in rows:
+            self._typed.setdefault((s, "out", t), []).append((o, fid))
+            self._typed.setdefault((o, "in", t), []).append((s, fid))
 
     def summary(self, eid: str) -> EntitySummary:
         d = self.graph.nodes[eid]
@@ -127,29 +132,27 @@ class GraphView:
             id=eid, type=d["type"], name=d["name"], unnamed=d["unnamed"], count=d["count"]
         )
 
-    def _steps(self, node: str, direction: Direction) -> Iterable[tuple[str, str, int]]:
-        """(other end, type, fact id) of the edges one may follow out of `node`."""
-        g = self.graph
-        if direction in ("out", "both"):
-            for _, other, d in g.out_edges(node, data=True):
-                yield other, d["type"], d["fact"]
-        if direction in ("in", "both"):
-            for other, _, d in g.in_edges(node, data=True):
-                yield other, d["type"], d["fact"]
+    def _steps(
+        self, node: str, direction: Direction, types: Iterable[str]
+    ) -> Iterable[tuple[str, int]]:
+        """(other end, fact id) of the edges of `types` one may follow out of `node`."""
+        sides = ("out", "in") if direction == "both" else (direction,)
+        typed = self._typed
+        for side in sides:
+            for t in types:
+                yield from typed.get((node, side, t), ())
 
     def neighbours(
         self, start: str, depth: int, types: tuple[str, ...], direction: Direction
     ) -> tuple[set[str], set[int]]:
         """(node ids, fact ids) within `depth` hops over facts of `types` (module rule)."""
-        allowed = set(types)
+        allowed = tuple(dict.fromkeys(types))
         nodes, facts = {start}, set()
         frontier = [start]
         for _ in range(depth):
             nxt: list[str] = []
             for node in frontier:
-                for other, t, fid in self._steps(node, direction):
-                    if t not in allowed:
-                        continue
+                for other, fid in self._steps(node, direction, allowed):
                     facts.add(fid)
                     if other not in nodes:
                         nodes.add(other)

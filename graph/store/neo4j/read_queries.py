@@ -107,6 +107,28 @@ def edges_out_of(types: tuple[str, ...], direction: Direction) -> str:
     )
 
 
+@lru_cache(maxsize=64)
+def edge_stubs_out_of(types: tuple[str, ...], direction: Direction) -> str:
+    """`edges_out_of` as what capping needs (graph/store/hubs.py `EdgeStub`), read off
+    the relationships without their detail nodes or reports."""
+    left, right = arrows(direction)
+    rels = rel_alternatives(types)
+    return (
+        f"UNWIND $ids AS id MATCH (n:Entity {{id: id}}){left}[r:{rels}]{right}(:Entity) "
+        "WITH DISTINCT r MATCH (s)-[r]->(t) "
+        "RETURN elementId(r) AS handle, type(r) AS type, s.id AS source, t.id AS target, "
+        "r.event_id AS event_id, r.confidence AS confidence, size(r.sources) AS sources, "
+        "coalesce(r.in_force_from, r.first_seen) AS start"
+    )
+
+
+# The facts of relationships listed by `edge_stubs_out_of`, by element id.
+FACTS_BY_ELEMENT_ID = (
+    "UNWIND $ids AS i MATCH (s)-[r]->(t) WHERE elementId(r) = i "
+    f"RETURN elementId(r) AS handle, {FACT_COLUMNS}"
+)
+
+
 @lru_cache(maxsize=8)
 def all_shortest_paths(max_length: int) -> str:
     """Node-id sequences of every shortest undirected path over facts, at most max_length."""

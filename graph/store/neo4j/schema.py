@@ -183,12 +183,21 @@ _UNCAPTIONED = (
 _SET_CAPTIONS = "UNWIND $rows AS row MATCH (a:Article {id: row.id}) SET a.caption = row.caption"
 
 
+_CAPTIONED = "MATCH (m:CryptoregMeta {key: 'article_captions'}) RETURN m.done AS done"
+_MARK_CAPTIONED = "MERGE (m:CryptoregMeta {key: 'article_captions'}) SET m.done = true"
+
+
 def _caption_articles(driver: Driver, database: str) -> None:
     """Give articles stored before captions existed their Browser caption (records.py
-    `short_caption`), 10,000 per statement; a database that has them all reads one scan."""
+    `short_caption`), 10,000 per statement; once done (every write captions its articles),
+    a start reads one meta node instead of scanning the articles."""
+    done = driver.execute_query(_CAPTIONED, database_=database).records
+    if done and done[0]["done"]:
+        return
     while True:
         found = driver.execute_query(_UNCAPTIONED, database_=database).records
         if not found:
+            driver.execute_query(_MARK_CAPTIONED, database_=database)
             return
         rows = [
             {

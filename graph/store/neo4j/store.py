@@ -49,6 +49,7 @@ from graph.settings import Neo4jTimeouts
 from graph.store.base import BaseStore
 from graph.store.changes import Change, ChangeBody, ChangeFilter
 from graph.store.filters import ActionFilter, Presence
+from graph.store.hubs import EdgeStub
 from graph.store.judgements import Judgement, JudgementIn
 from graph.store.neo4j import changes as log
 from graph.store.neo4j import judgements as judged
@@ -306,6 +307,14 @@ class Neo4jStore(BaseStore):
         self, start: str, depth: int, types: tuple[str, ...], direction: Direction
     ) -> Subgraph:
         return trav.neighbours(self.read, start, depth, types, direction)
+
+    def _neighbour_edges(
+        self, start: str, depth: int, types: tuple[str, ...], direction: Direction
+    ) -> list[EdgeStub]:
+        return trav.edge_stubs(self.read, start, depth, types, direction)
+
+    def _edge_facts(self, edges: list[EdgeStub]) -> list[Fact]:
+        return trav.facts_of_edges(self.read, edges)
 
     def _shortest_paths(self, a: str, b: str, max_length: int, scan: int) -> list[Subgraph]:
         return trav.shortest_paths(self.read, a, b, max_length, scan)

@@ -15,9 +15,10 @@ depends on nothing above it. Arguments arrive checked by graph/store/base.py.
 from __future__ import annotations
 
 from graph.store.filters import Presence
+from graph.store.hubs import EdgeStub
 from graph.store.neo4j import read_queries as cy
 from graph.store.neo4j.read_queries import Read
-from graph.store.neo4j.records import fact_from, in_fact_order, summary_from
+from graph.store.neo4j.records import fact_from, in_fact_order, summary_from, to_date
 from graph.store.protocol import Direction, EntitySummary, Fact, Subgraph
 
 
@@ -49,6 +50,38 @@ def neighbours(
     if start not in known:
         known.update(summaries(read, {start}))
     return Subgraph(nodes=[known[n] for n in sorted(known)], edges=in_fact_order(facts))
+
+
+def edge_stubs(
+    read: Read, start: str, depth: int, types: tuple[str, ...], direction: Direction
+) -> list[EdgeStub]:
+    """`neighbours`'s facts as edge stubs (graph/store/hubs.py), in record order."""
+    if not types:
+        return []
+    inner = [start]
+    if depth > 1:
+        inner = [r["id"] for r in read(cy.frontier(depth - 1, types, direction), id=start)]
+    stubs = [
+        EdgeStub(
+            handle=r["handle"],
+            type=r["type"],
+            source=r["source"],
+            target=r["target"],
+            event_id=r["event_id"],
+            confidence=float(r["confidence"]),
+            sources=int(r["sources"]),
+            start=to_date(r["start"]),
+        )
+        for r in read(cy.edge_stubs_out_of(types, direction), ids=inner)
+    ]
+    return sorted(stubs, key=EdgeStub.order)
+
+
+def facts_of_edges(read: Read, edges: list[EdgeStub]) -> list[Fact]:
+    """The facts of stubs `edge_stubs` listed, in their order."""
+    rows = read(cy.FACTS_BY_ELEMENT_ID, ids=[e.handle for e in edges])
+    built = {r["handle"]: fact_from(r) for r in rows}
+    return [built[e.handle] for e in edges if e.handle in built]
 
 
 def facts_out_of(read: Read, ids: list[str], types: tuple[str, ...]) -> dict[str, list[Fact]]:
