@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from graph.errors import OntologyError
 from graph.ontology import get_ontology
@@ -41,19 +42,40 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# Names are normalised over and over (identity, aliases, the stores' keys, every article
+# of a batch naming the same bodies), so short strings' results are kept; both
+# functions are pure. Long strings (sentences searched for a name) are not kept.
+_CACHED_LEN = 200
+_CACHE_SIZE = 1 << 16
+
+
 def normalize_name(name: str) -> str:
     """The lookup key of a name: lower case, no accents, punctuation or leading 'the'."""
+    return _normalized(name) if len(name) <= _CACHED_LEN else _normalize(name)
+
+
+def _normalize(name: str) -> str:
     text = strip_accents(unicodedata.normalize("NFKC", name)).casefold().translate(_APOSTROPHES)
     text = _NON_WORD.sub(" ", text).replace("_", " ")
     text = " ".join(text.split())
     return _LEADING_THE.sub("", text)
 
 
+_normalized = lru_cache(maxsize=_CACHE_SIZE)(_normalize)
+
+
 def name_key(name: str) -> str:
     """The identity key of a name: normalised, '&' read as 'and', legal abbreviations
     spelled out ("Binance Holdings Ltd." and "binance holdings limited" share one)."""
+    return _keyed(name) if len(name) <= _CACHED_LEN else _name_key(name)
+
+
+def _name_key(name: str) -> str:
     words = normalize_name(name.replace("&", " and ")).split()
     return " ".join(_SUFFIXES.get(w, w) for w in words)
+
+
+_keyed = lru_cache(maxsize=_CACHE_SIZE)(_name_key)
 
 
 def slugify(name: str) -> str:

@@ -30,6 +30,12 @@ else:
     ActionTypeName = Literal[_ONT.action_types]
 
 
+# what may not be in an article id (compiled once: ids are checked for every article)
+_UNSAFE_IN_ID = re.compile(
+    "[/\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
 class Article(BaseModel):
     """A news article as read from any input format.
 
@@ -53,11 +59,7 @@ class Article(BaseModel):
     @field_validator("id")
     @classmethod
     def _id_is_one_path_segment(cls, v: str) -> str:
-        unsafe = re.search(
-            "[/\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069"
-            "\ud800-\udfff]",
-            v,
-        )
+        unsafe = _UNSAFE_IN_ID.search(v)
         if unsafe:
             raise ValueError(
                 f"an article id may not contain {unsafe.group()!r} (at {unsafe.start()}): "

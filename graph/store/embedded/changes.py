@@ -111,20 +111,21 @@ def append(conn: sqlite3.Connection, bodies: list[ChangeBody]) -> None:
         return
     last = conn.execute("SELECT at FROM changes ORDER BY seq DESC LIMIT 1").fetchone()
     at = max(now_text(), last[0]) if last else now_text()
+    entities: list[tuple[str, int]] = []
+    facts: list[tuple[int, str, str, str]] = []
     for body in bodies:
         seq = conn.execute(
             "INSERT INTO changes (at, kind, article_id, body) VALUES (?, ?, ?, ?)",
             (at, body.kind, body.article_id, body.model_dump_json()),
         ).lastrowid
-        conn.executemany(
-            "INSERT INTO change_entities (entity_id, seq) VALUES (?, ?)",
-            [(eid, seq) for eid in body.entity_ids()],
-        )
-        facts = {(f.type, f.source.id, f.target.id) for f in body.facts}
-        conn.executemany(
-            "INSERT INTO change_facts (seq, type, source, target) VALUES (?, ?, ?, ?)",
-            [(seq, *fact) for fact in sorted(facts)],
-        )
+        assert seq is not None
+        entities += [(eid, seq) for eid in body.entity_ids()]
+        keys = {(f.type, f.source.id, f.target.id) for f in body.facts}
+        facts += [(seq, *key) for key in sorted(keys)]
+    conn.executemany("INSERT INTO change_entities (entity_id, seq) VALUES (?, ?)", entities)
+    conn.executemany(
+        "INSERT INTO change_facts (seq, type, source, target) VALUES (?, ?, ?, ?)", facts
+    )
 
 
 def record(conn: sqlite3.Connection, scope: Scope, write: Callable[[], T]) -> T:

@@ -3,7 +3,8 @@
 `EmbeddedStore(data_dir)` keeps everything in `data_dir/cryptoreg.sqlite3` (WAL,
 synchronous=FULL: see graph/store/embedded/db.py). Each article is written in one
 transaction (`upsert_many` groups up to BATCH articles per transaction, after
-graph/store/base.py has checked them all). Identity resolution (graph/identity.py) runs
+graph/store/base.py has checked them all, and writes their new articles set-based:
+graph/store/embedded/batch_write.py). Identity resolution (graph/identity.py) runs
 inside the write transaction. Argument checks and limits are graph/store/base.py's; this
 module implements only the primitives, each public read in one read transaction
 (`_snapshot`), so the networkx view and the tables agree.
@@ -44,6 +45,7 @@ from graph.store.embedded import judgements as judged
 from graph.store.embedded import read as rd
 from graph.store.embedded import review as rv
 from graph.store.embedded.actions import action_facts
+from graph.store.embedded.batch_write import write_batch
 from graph.store.embedded.db import (
     CHECKPOINT_EVERY_S,
     WAL_LIMIT_BYTES,
@@ -186,16 +188,9 @@ class EmbeddedStore(BaseStore):
         total = UpsertSummary()
         for start in range(0, len(extractions), BATCH):
             with self._lock, write_tx(self._conn):
-                for x in extractions[start : start + BATCH]:
-                    total = total + self._upsert_recorded(x)
+                total += write_batch(self._conn, extractions[start : start + BATCH])
         self._after_write()
         return total
-
-    def _upsert_recorded(self, x: Extraction) -> UpsertSummary:
-        """One article's upsert under the stored judgements, its extraction kept as it
-        arrived and its change recorded (graph/store/embedded/judgements.py), in the
-        caller's write transaction."""
-        return judged.upsert_judged(self._conn, x, judged.rules(self._conn))
 
     def retract(self, article_id: str) -> RetractSummary:
         with self._lock, write_tx(self._conn):

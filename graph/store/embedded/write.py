@@ -78,42 +78,55 @@ def _collect_garbage(
     return len(dead_ents)
 
 
+def entity_row(e: Entity) -> tuple[Any, ...]:
+    """An `entities` row of a first sighting."""
+    return (
+        e.id,
+        e.type,
+        e.name,
+        normalize_name(e.name),
+        match_key(e.name),
+        int(e.unnamed),
+        e.count,
+        e.description,
+        e.qid,
+        json.dumps(e.properties, sort_keys=True),
+    )
+
+
+def name_word_rows(eid: str, name: str) -> list[tuple[str, str]]:
+    """The `name_words` rows fuzzy identity matching looks a named entity up by."""
+    return [(w, eid) for w in sorted(fuzzy_words(match_key(name)))]
+
+
 def _insert_entity(conn: sqlite3.Connection, e: Entity) -> None:
     """A first sighting: the row, plus the words fuzzy identity matching looks up."""
     conn.execute(
         "INSERT INTO entities (id, type, name, norm, key, unnamed, cnt, description, qid,"
         " properties) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            e.id,
-            e.type,
-            e.name,
-            normalize_name(e.name),
-            match_key(e.name),
-            int(e.unnamed),
-            e.count,
-            e.description,
-            e.qid,
-            json.dumps(e.properties, sort_keys=True),
-        ),
+        entity_row(e),
     )
     if not e.unnamed:
         conn.executemany(
             "INSERT OR IGNORE INTO name_words (word, entity_id) VALUES (?, ?)",
-            [(w, e.id) for w in sorted(fuzzy_words(match_key(e.name)))],
+            name_word_rows(e.id, e.name),
         )
 
 
-def _write_aliases(conn: sqlite3.Connection, e: Entity, name: str, etype: str, aid: str) -> None:
-    """The entity's aliases (except its stored name) with this article as a source; the
-    stored `name` and `etype` decide, since the first article fixed them."""
+def alias_rows(
+    e: Entity, name: str, etype: str, aid: str
+) -> tuple[list[tuple[Any, ...]], list[tuple[str, str, str]]]:
+    """The entity's `aliases` rows (except its stored name) and their `alias_sources`
+    rows naming this article; the stored `name` and `etype` decide, since the first
+    article fixed them."""
     own = normalize_name(name)
+    aliases: list[tuple[Any, ...]] = []
+    sources: list[tuple[str, str, str]] = []
     for alias in e.aliases:
         norm = normalize_name(alias.name)
         if not norm or norm == own:
             continue
-        conn.execute(
-            "INSERT OR IGNORE INTO aliases (entity_id, name, kind, lang, norm, key, identifying)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        aliases.append(
             (
                 e.id,
                 alias.name,
@@ -122,11 +135,23 @@ def _write_aliases(conn: sqlite3.Connection, e: Entity, name: str, etype: str, a
                 norm,
                 match_key(alias.name),
                 int(alias_is_identifying(alias, etype)),
-            ),
+            )
+        )
+        sources.append((e.id, alias.name, aid))
+    return aliases, sources
+
+
+def _write_aliases(conn: sqlite3.Connection, e: Entity, name: str, etype: str, aid: str) -> None:
+    aliases, sources = alias_rows(e, name, etype, aid)
+    for alias, source in zip(aliases, sources, strict=True):
+        conn.execute(
+            "INSERT OR IGNORE INTO aliases (entity_id, name, kind, lang, norm, key, identifying)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            alias,
         )
         conn.execute(
             "INSERT OR IGNORE INTO alias_sources (entity_id, name, article_id) VALUES (?, ?, ?)",
-            (e.id, alias.name, aid),
+            source,
         )
 
 
@@ -153,12 +178,12 @@ def _write_entity(conn: sqlite3.Connection, e: Entity, aid: str) -> bool:
     return row is not None
 
 
-def _report(r: Relation, aid: str, seen: dt.date | None) -> Support:
+def report_of(r: Relation, aid: str, seen: dt.date | None) -> Support:
     """This article's report of a relation, as the event rules read it."""
     return Support(aid, r.evidence, seen, r.confidence, r.date, dict(r.properties))
 
 
-def _article_row(extraction: Extraction) -> tuple[Any, ...]:
+def article_row(extraction: Extraction) -> tuple[Any, ...]:
     a = extraction.article
     published = a.published.isoformat() if a.published else None
     return (a.id, a.url, a.title, a.publisher, published, a.text, a.source_path)
@@ -179,13 +204,13 @@ def upsert_article(
     old_ents, old_aliases = _article_refs(conn, aid)
     reports: dict[Key, Support] = {}
     for r in resolved.relations:
-        reports.setdefault(r.key, _report(r, aid, resolved.article.published))
+        reports.setdefault(r.key, report_of(r, aid, resolved.article.published))
     reported = keys_of_article(conn, aid)
     touched = sorted(set(reported) | set(reports))
     before = {key: event_ids(conn, key) for key in touched}
     _drop_contribution(conn, aid)
     conn.execute(
-        "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)", _article_row(resolved)
+        "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)", article_row(resolved)
     )
     summary = UpsertSummary(articles=1)
     done: set[str] = set()
