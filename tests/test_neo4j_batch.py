@@ -26,8 +26,13 @@ from test_order_independence import CORPUS
 
 from graph.ids import entity_id
 from graph.models import Alias, Article, Entity, Extraction, Relation
+from graph.store.change_diff import recorded, upsert_scope
+from graph.store.neo4j import changes as neo4j_log
 from graph.store.neo4j import store as neo4j_store
+from graph.store.neo4j.changes import CypherSnapshot
 from graph.store.neo4j.errors import WriteLog
+from graph.store.neo4j.journal import Journal
+from graph.store.neo4j.lookup import Neo4jLookup
 from graph.store.neo4j.store import Neo4jStore
 from graph.store.neo4j.working import Working
 from graph.store.neo4j.write import upsert_batch_tx
@@ -310,3 +315,49 @@ def test_the_outage_report_names_the_failed_batch() -> None:
         "articles 'b1' … 'b3' (3, one transaction) were not written"
     )
     assert log.report(["b1"], uncertain=False).startswith("article 'b1' was not written")
+
+
+def _snapshotted(tx: Any, work: Any, batch: list[Extraction]) -> list[UpsertSummary]:
+    """The change log of a batch read from the graph around the write (the way a
+    retraction's is), instead of from the write's journal."""
+    scope = upsert_scope(batch, lambda x: Neo4jLookup(tx, x))
+    result, bodies = recorded(CypherSnapshot(tx), scope, lambda: work(tx, batch, Journal()))
+    neo4j_log.append(tx, bodies)
+    return result  # type: ignore[no-any-return]
+
+
+def _change_log(store: Neo4jStore) -> list[Any]:
+    rows = store.read("MATCH (c:Change) RETURN c.body AS body ORDER BY c.seq")
+    return [json.loads(r["body"]) for r in rows]
+
+
+@pytest.mark.neo4j
+def test_the_journal_records_the_changes_the_graph_around_the_write_shows(
+    neo4j: Neo4jStore, batch_size: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch's changes come from its journal (graph/store/neo4j/journal.py), not from
+    reading every event it touches before and after; for every case of `_ops` (events
+    added, changed, appended to and gone, entities left without mentions and back,
+    re-upserts that change nothing) and batches of 200 and 7, the change log is the one
+    the snapshots read from the graph give."""
+    reg, ex = _regulator(0), _exchange(900)  # only the article "solo" names Coinex 900
+    fine = Relation(type="FINED", source=reg.id, target=ex.id, evidence="Fined.", date="2024")
+    solo = Extraction(article=Article(id="solo"), entities=[reg, ex], relations=[fine])
+    alone = solo.model_copy(update={"entities": [reg], "relations": []})
+    first = [*_ops(), solo]
+    again = [*_ops()[:10], _changed(synthetic(5)), alone]
+    logs = []
+    for size in (200, 7):
+        batch_size(size)
+        for journalled in (False, True):
+            neo4j.clear()
+            with monkeypatch.context() as m:
+                if not journalled:
+                    m.setattr(neo4j_log, "upsert_batch_recorded", _snapshotted)
+                neo4j.upsert_many(first)
+                neo4j.retract("s-005")
+                neo4j.upsert_many(again)
+            logs.append(_change_log(neo4j))
+        assert logs[-1] == logs[-2], size
+    ops = {(kind, c["change"]) for b in logs[0] for kind in ("entities", "facts") for c in b[kind]}
+    assert ops == {(k, c) for k in ("entities", "facts") for c in ("added", "changed", "removed")}

@@ -76,6 +76,7 @@ class ArticleState:
     refs: Refs
     existed: bool
     first_mentions: frozenset[str]
+    first_keys: frozenset[FactKey] = frozenset()  # the relations it reported as read
 
 
 @dataclass
@@ -219,6 +220,7 @@ class Working:
                 refs=refs[aid],
                 existed=not fresh[aid],
                 first_mentions=frozenset(refs[aid].mentions),
+                first_keys=frozenset(refs[aid].facts),
             )
 
     def lock_entities(self, ids: Iterable[str]) -> None:
@@ -480,7 +482,7 @@ class Working:
             source, rtype, target = key
             cut = rel.cut
             if cut is None:
-                cut = events_of(source, rtype, target, rel.supports.values())
+                cut = rel.cut = events_of(source, rtype, target, rel.supports.values())
             for view, group in cut:
                 if rel.first.get(view.event_id) == group:
                     continue  # this event's reports are those it had: nothing to write

@@ -37,6 +37,7 @@ from graph.identity import alias_is_identifying, fuzzy_words, match_key, resolve
 from graph.ids import normalize_name
 from graph.models import Entity, Extraction, Relation
 from graph.store.events import Support, events_of, joins_single_event
+from graph.store.neo4j.journal import Journal
 from graph.store.neo4j.records import article_props, support_of
 from graph.store.neo4j.working import FactKey, Refs, Working
 from graph.store.protocol import RetractSummary, UpsertSummary
@@ -284,13 +285,18 @@ def _upsert(w: Working, extraction: Extraction) -> UpsertSummary:
     )
 
 
-def upsert_batch_tx(tx: ManagedTransaction, extractions: list[Extraction]) -> list[UpsertSummary]:
+def upsert_batch_tx(
+    tx: ManagedTransaction, extractions: list[Extraction], journal: Journal | None = None
+) -> list[UpsertSummary]:
     """Write checked extractions in one transaction, each as if alone and in this order
-    (the transaction function of `upsert_many`); one summary per extraction."""
+    (the transaction function of `upsert_many`); one summary per extraction. `journal`,
+    when given, is filled with what the write changed (for the change log)."""
     w = Working(tx)
     _prefetch(w, list(extractions))
     summaries = [_upsert(w, x) for x in extractions]
     w.flush()
+    if journal is not None:
+        journal.fill(w)
     return summaries
 
 
