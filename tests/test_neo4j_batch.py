@@ -165,12 +165,13 @@ def _ops() -> list[Extraction]:
 def test_a_batch_writes_what_one_transaction_per_article_writes(
     neo4j: Neo4jStore, batch_size: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """One article per transaction, every relation read whole (no appended reads), is
-    the reference; batches of 200 and of 7, with appended reads, must write the same
+    """One article per transaction, every relation read whole (no appended or beside
+    reads), is the reference; batches of 200 and of 7, with both, must write the same
     graph byte for byte, give the same summaries and retract alike."""
     ops = _ops()
     with monkeypatch.context() as whole_only:
         whole_only.setattr(Working, "_read_appended", lambda self, keys, reports: set())
+        whole_only.setattr(Working, "_read_beside", lambda self, keys, reports: set())
         singles = [neo4j.upsert(x) for x in ops]
         one_by_one = raw_graph(neo4j)
         retracted = [neo4j.retract(aid) for aid in RETRACTED]
@@ -183,6 +184,61 @@ def test_a_batch_writes_what_one_transaction_per_article_writes(
         assert raw_graph(neo4j) == one_by_one, size
         assert [neo4j.retract(aid) for aid in RETRACTED] == retracted
         assert raw_graph(neo4j) == after_retract, size
+
+
+def acted(i: int) -> Extraction:
+    """Article i: regulator i % 3 fines or warns exchange i % 4, a new day each time,
+    so each relation keeps gaining events: several in a year (ids made from full dates),
+    a year's second event (which renames its first), amounts; every seventh report
+    repeats the day of the one twelve before (it joins that event) or gives the year
+    only (it agrees with every report of that year)."""
+    reg, ex = _regulator(i % 3), _exchange(i % 4)
+    action = ("FINED", "WARNED")[i % 2]
+    day = dt.date(2020, 1, 1) + dt.timedelta(days=9 * (i - 12 if i % 7 == 3 else i))
+    date = str(day.year) if i % 7 == 5 else day.isoformat()
+    props: dict[str, Any] = {"amount": 1e6 * (1 + i % 3), "currency": "USD"}
+    fact = Relation(
+        type=action,
+        source=reg.id,
+        target=ex.id,
+        evidence=f"{reg.name} {action.lower()} {ex.name} ({i}).",
+        date=date,
+        properties=props if action == "FINED" else {},
+    )
+    article = Article(id=f"act-{i:03d}", title=f"Act {i}", published=day)
+    return Extraction(article=article, entities=[reg, ex], relations=[fact])
+
+
+@pytest.mark.neo4j
+def test_new_events_cut_beside_the_stored_ones_give_the_graph_of_a_whole_cut(
+    neo4j: Neo4jStore, batch_size: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reports whose dates agree with no stored report's are cut beside the stored events
+    (graph/store/neo4j/beside.py) without reading them; the graph, summaries and change
+    log are those of one article per transaction with every relation read and cut whole."""
+    ops = [acted(i) for i in range(90)]
+    with monkeypatch.context() as whole_only:
+        whole_only.setattr(Working, "_read_appended", lambda self, keys, reports: set())
+        whole_only.setattr(Working, "_read_beside", lambda self, keys, reports: set())
+        total = sum((neo4j.upsert(x) for x in ops), UpsertSummary())
+    whole, log = raw_graph(neo4j), _change_log(neo4j)
+    placed: list[str | None] = []
+    place = Working.place_beside
+
+    def counted(self: Working, key: Any, report: Any) -> str | None:
+        placed.append(place(self, key, report))
+        return placed[-1]
+
+    monkeypatch.setattr(Working, "place_beside", counted)
+    for size in (1, 7):
+        neo4j.clear()
+        batch_size(size)
+        assert neo4j.upsert_many(ops) == total, size
+        assert raw_graph(neo4j) == whole, size
+        if size == 1:
+            assert _change_log(neo4j) == log
+    assert sum(p is not None for p in placed) > len(ops)  # most reports, in both runs
+    assert None in placed  # and some that had to be read whole after all
 
 
 @pytest.mark.neo4j

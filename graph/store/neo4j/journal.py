@@ -67,6 +67,11 @@ class Journal:
                 self.events_after[key] = {head: WRITTEN if rel.supports else AS_READ}
                 continue
             assert rel.cut is not None  # flush cut every dirty relation read whole
+            if rel.beside is not None:  # the stored events stay, the cut's are new
+                self.events_before[key] = {h.event_id: AS_READ for h in rel.beside}
+                after = {h.event_id: AS_READ for h in rel.beside}
+                self.events_after[key] = after | {v.event_id: WRITTEN for v, _ in rel.cut}
+                continue
             self.events_before[key] = dict.fromkeys(rel.first, AS_READ)
             self.events_after[key] = {
                 view.event_id: AS_READ if rel.first.get(view.event_id) == group else WRITTEN

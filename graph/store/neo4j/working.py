@@ -34,6 +34,7 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from graph.identity import Candidate
+from graph.ontology import get_ontology
 from graph.store.events import (
     EVENT_PROPERTIES,
     EventView,
@@ -42,6 +43,7 @@ from graph.store.events import (
     joins_single_event,
 )
 from graph.store.neo4j import write_queries as q
+from graph.store.neo4j.beside import Head, cut_beside, fits, head_of
 from graph.store.neo4j.records import (
     event_props,
     split_detail,
@@ -114,6 +116,10 @@ class RelationState:
     # Appended (see `read_relations`): the only event's stored properties that change as
     # reports join it as they are; `supports` then holds the batch's reports only.
     appended: dict[str, Any] | None = None
+    # Beside (see `read_relations`): the stored events' heads, and the dates the server
+    # found no stored report agreeing with; `supports` and `cut` hold the batch's only.
+    beside: list[Head] | None = None
+    checked: frozenset[str] = frozenset()
 
 
 def appends(s: Support, date: str | None) -> bool:
@@ -279,6 +285,10 @@ class Working:
         appendable = [k for k in todo if reports and k in reports]
         if appendable:
             full -= self._read_appended(appendable, reports or {})
+        actions = get_ontology().relations
+        beside = [k for k in sorted(full) if k in appendable and actions[k[1]].kind == "action"]
+        if beside:
+            full -= self._read_beside(beside, reports or {})
         rows = [{"source": s, "type": t, "target": o} for s, t, o in sorted(full)]
         if not rows:
             return
@@ -334,6 +344,59 @@ class Working:
             done.add(key)
         return done
 
+    def _read_beside(
+        self, keys: list[FactKey], reports: dict[FactKey, list[Support]]
+    ) -> set[FactKey]:
+        """Read these action relations beside where their reports allow; those read so.
+
+        When every new report of a relation is dated and the server finds no stored
+        report whose date agrees with one of theirs, only the stored events' heads are
+        read: the new reports form events of their own beside them
+        (graph/store/neo4j/beside.py)."""
+        wanted: dict[FactKey, list[str]] = {}
+        for key in keys:
+            given = [x.date for x in reports[key]]
+            if all(d is not None for d in given):
+                wanted[key] = sorted({d for d in given if d is not None})
+        if not wanted:
+            return set()
+        rows = [
+            {"source": s, "type": t, "target": o, "dates": d} for (s, t, o), d in wanted.items()
+        ]
+        heads: dict[FactKey, list[Head]] = {}
+        clash: set[FactKey] = set()
+        for r in self.tx.run(q.typed(q.FACT_BESIDE), rows=rows):
+            key = (r["source"], r["type"], r["target"])
+            heads.setdefault(key, []).append(head_of(r))
+            if r["agrees"]:
+                clash.add(key)
+        done = set()
+        for key, dates in wanted.items():
+            if key in clash:
+                continue
+            rel = self.relations[key]
+            rel.beside = sorted(heads.get(key, []), key=lambda h: h.event_id)
+            rel.checked = frozenset(dates)
+            rel.events = {h.event_id: h.date for h in rel.beside}
+            done.add(key)
+        return done
+
+    def place_beside(self, key: FactKey, report: Support) -> str | None:
+        """Cut a report into a relation read beside; the id of its event, or None when
+        it cannot be (the relation must then be read whole)."""
+        rel = self.relations[key]
+        assert rel.beside is not None
+        if not fits(report, rel.checked) or report.article_id in rel.supports:
+            return None
+        cut = cut_beside(key, rel.beside, [*rel.supports.values(), report])
+        if cut is None:
+            return None
+        rel.supports[report.article_id] = report
+        rel.cut = cut
+        rel.events = {h.event_id: h.date for h in rel.beside}
+        rel.events.update({view.event_id: view.date for view, _ in cut})
+        return next(v.event_id for v, g in cut if any(x is report for x in g))
+
     def appends(self, key: FactKey, report: Support) -> bool:
         """Whether a report can join an appended relation (else it is read whole)."""
         head = self.relations[key].appended
@@ -342,7 +405,8 @@ class Working:
         return tail_ok and appends(report, head.get("date"))
 
     def read_whole(self, key: FactKey) -> RelationState:
-        """An appended relation read whole after all (a report it did not foresee)."""
+        """An appended or beside relation read whole after all (a report it did not
+        foresee, or new events that would rename stored ones)."""
         rel = self.relations.pop(key)
         self.read_relations([key])
         whole = self.relations[key]

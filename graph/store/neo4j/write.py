@@ -185,12 +185,20 @@ def _recut(
     A new report that joins a relation's only event as it is (no amount, no ending, no
     date or one the event has at least as precisely: graph/store/events.py
     `joins_single_event`) is added without cutting again, as the embedded store does;
-    the events are computed once per relation when the batch is written."""
+    the events are computed once per relation when the batch is written. New reports
+    whose dates agree with no stored report's are cut beside the stored events without
+    reading them (graph/store/neo4j/beside.py)."""
     out = _Recut()
     for key in sorted(set(new) | set(refs.facts)):
         rel = w.relation(key)
         rel.dirty = True
         report = support_of(aid, seen, new[key]) if key in new else None
+        if rel.beside is not None:
+            placed = w.place_beside(key, report) if report is not None else None
+            if placed is not None:
+                out.placed[key] = placed
+                continue
+            rel = w.read_whole(key)
         if report is not None and aid not in rel.supports and len(rel.events) == 1:
             (only, date), *_ = rel.events.items()
             if rel.appended is None:

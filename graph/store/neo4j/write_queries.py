@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from graph.errors import OntologyError
 from graph.ontology import get_ontology
+from graph.store.neo4j.beside import AGREES
 from graph.store.protocol import Direction
 
 # An event's bookkeeping (records.py DETAIL_KEYS) is on a node of this label, with no
@@ -271,4 +272,18 @@ APPEND_TAIL = (
     "r.history_sources_json = [left(r.history_sources_json[0], "
     "size(r.history_sources_json[0]) - 1) + row.suffix] "
     "SET r += row.props RETURN count(r) AS written"
+)
+
+# Rows {source, type, target, dates}: each event of the relation, its head (id, date,
+# amount) and whether any of its reports' dates agrees with one of `dates` (the batch's
+# dates of the relation; graph/store/neo4j/beside.py `AGREES`); the reports themselves
+# stay on the server.
+FACT_BESIDE = (
+    "UNWIND $rows AS row "
+    "MATCH (s:Entity {id: row.source})-[r]->(t:Entity {id: row.target}) "
+    "WHERE type(r) = row.type "
+    f"OPTIONAL MATCH (d:{DETAIL_LABEL} {{key: {DETAIL_KEY}}}) "
+    "RETURN s.id AS source, type(r) AS type, t.id AS target, r.event_id AS event_id, "
+    "r.date AS date, r.amount AS amount, r.currency AS currency, "
+    f"any(x IN coalesce(d.dates, ['']) WHERE {AGREES}) AS agrees"
 )
