@@ -29,6 +29,8 @@ from graph.models import Alias, Article, Entity, Extraction, Relation
 from graph.store.change_diff import recorded, upsert_scope
 from graph.store.neo4j import changes as neo4j_log
 from graph.store.neo4j import store as neo4j_store
+from graph.store.neo4j import working
+from graph.store.neo4j.beside import Beside, cut_beside
 from graph.store.neo4j.changes import CypherSnapshot
 from graph.store.neo4j.errors import WriteLog
 from graph.store.neo4j.journal import Journal
@@ -222,14 +224,13 @@ def test_new_events_cut_beside_the_stored_ones_give_the_graph_of_a_whole_cut(
         whole_only.setattr(Working, "_read_beside", lambda self, keys, reports: set())
         total = sum((neo4j.upsert(x) for x in ops), UpsertSummary())
     whole, log = raw_graph(neo4j), _change_log(neo4j)
-    placed: list[str | None] = []
-    place = Working.place_beside
+    cuts: list[Beside | None] = []
 
-    def counted(self: Working, key: Any, report: Any) -> str | None:
-        placed.append(place(self, key, report))
-        return placed[-1]
+    def counted(key: Any, heads: Any, supports: Any) -> Beside | None:
+        cuts.append(cut_beside(key, heads, supports))
+        return cuts[-1]
 
-    monkeypatch.setattr(Working, "place_beside", counted)
+    monkeypatch.setattr(working, "cut_beside", counted)
     for size in (1, 7):
         neo4j.clear()
         batch_size(size)
@@ -237,8 +238,8 @@ def test_new_events_cut_beside_the_stored_ones_give_the_graph_of_a_whole_cut(
         assert raw_graph(neo4j) == whole, size
         if size == 1:
             assert _change_log(neo4j) == log
-    assert sum(p is not None for p in placed) > len(ops)  # most reports, in both runs
-    assert None in placed  # and some that had to be read whole after all
+    assert sum(c is not None for c in cuts) > len(ops)  # most reports, in both runs
+    assert any(c is not None and c.renamed for c in cuts)  # some renaming a stored event
 
 
 @pytest.mark.neo4j

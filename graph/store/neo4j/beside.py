@@ -13,9 +13,11 @@ agrees with every date), no new report fits a stored event, no stored report fit
 one, and the greedy cut of all the reports is the stored events plus the cut of the new
 reports alone. What can still change is the ids: `events_of` gives two events of the
 same year and amount ids made from their full dates, so a new event can rename a stored
-one. `cut_beside` computes every id from the stored events' heads (id, date, amount) and
-gives up (None: read the relation whole) when a stored id would change or two events
-share year, amount and date (their ids would then depend on the order of the cut).
+one (the year's first fine gets a second). `cut_beside` computes every id from the
+stored events' heads (id, date, amount): the new events' ids and the stored events to
+rename (nothing else of theirs changes: their reports are the same); it gives up (None:
+read the relation whole) when two events share year, amount and date (their ids would
+then depend on the order of the cut).
 
 `AGREES` is the server's half: whether any stored report's date agrees with one of the
 batch's dates (texts are canonical "YYYY[-MM[-DD]]", graph/models.py, so two dates agree
@@ -59,12 +61,20 @@ def fits(report: Support, dates: frozenset[str]) -> bool:
     return report.date is not None and report.date in dates
 
 
+@dataclass(frozen=True)
+class Beside:
+    """The new events (with their reports) and the stored events renamed (old -> new id)."""
+
+    cut: list[tuple[EventView, list[Support]]]
+    renamed: dict[str, str]
+
+
 def cut_beside(
     key: tuple[str, str, str], heads: list[Head], supports: Iterable[Support]
-) -> list[tuple[EventView, list[Support]]] | None:
+) -> Beside | None:
     """The events of `supports` (new reports none of whose dates agrees with a stored
     report's) beside the stored events `heads`, with the ids `events_of` would give
-    them among all the relation's events; None when that cannot be told from the heads."""
+    every event of the relation; None when that cannot be told from the heads."""
     source, rel_type, target = key
     new = events_of(source, rel_type, target, supports)
     entries = [(event_id(source, rel_type, target, h.date, h.amount), h.date) for h in heads]
@@ -79,9 +89,11 @@ def cut_beside(
         return "ev-" + hashlib.sha1(f"{base}|{date or ''}".encode()).hexdigest()[:16]
 
     ids = [final(base, date) for base, date in entries]
-    if len(set(ids)) < len(ids) or any(i != h.event_id for i, h in zip(ids, heads, strict=False)):
-        return None
-    return [
-        (replace(v, event_id=i), group)
-        for i, (v, group) in zip(ids[len(heads) :], new, strict=True)
-    ]
+    fresh = ids[len(heads) :]
+    if len(set(ids)) < len(ids) or set(fresh) & {h.event_id for h in heads}:
+        return None  # an id given twice, or a new event's id a stored one has now
+    renamed = {h.event_id: i for h, i in zip(heads, ids, strict=False) if i != h.event_id}
+    if set(renamed.values()) & {h.event_id for h in heads}:
+        return None  # a stored event would take another's id
+    cut = [(replace(v, event_id=i), g) for i, (v, g) in zip(fresh, new, strict=True)]
+    return Beside(cut, renamed)

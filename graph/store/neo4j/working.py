@@ -120,6 +120,7 @@ class RelationState:
     # found no stored report agreeing with; `supports` and `cut` hold the batch's only.
     beside: list[Head] | None = None
     checked: frozenset[str] = frozenset()
+    renamed: dict[str, str] = field(default_factory=dict)  # stored event ids that change
 
 
 def appends(s: Support, date: str | None) -> bool:
@@ -388,14 +389,14 @@ class Working:
         assert rel.beside is not None
         if not fits(report, rel.checked) or report.article_id in rel.supports:
             return None
-        cut = cut_beside(key, rel.beside, [*rel.supports.values(), report])
-        if cut is None:
+        beside = cut_beside(key, rel.beside, [*rel.supports.values(), report])
+        if beside is None:
             return None
         rel.supports[report.article_id] = report
-        rel.cut = cut
-        rel.events = {h.event_id: h.date for h in rel.beside}
-        rel.events.update({view.event_id: view.date for view, _ in cut})
-        return next(v.event_id for v, g in cut if any(x is report for x in g))
+        rel.cut, rel.renamed = beside.cut, beside.renamed
+        rel.events = {beside.renamed.get(h.event_id, h.event_id): h.date for h in rel.beside}
+        rel.events.update({view.event_id: view.date for view, _ in beside.cut})
+        return next(v.event_id for v, g in beside.cut if any(x is report for x in g))
 
     def appends(self, key: FactKey, report: Support) -> bool:
         """Whether a report can join an appended relation (else it is read whole)."""
@@ -460,6 +461,7 @@ class Working:
         self._write_entities()
         self._add_mentions()
         self._write_aliases()
+        self._rename_events()
         self._write_events()
         self._append_supports()
         self._refresh_entities()
@@ -537,6 +539,18 @@ class Working:
             rows[-1]["props"] = {**a.props, "sources": a.sources}
         if rows:
             self.tx.run(q.WRITE_ALIASES, rows=rows).consume()
+
+    def _rename_events(self) -> None:
+        rows = [
+            {"source": s, "type": t, "target": o, "old": old, "new": new}
+            for (s, t, o), rel in sorted(self.relations.items())
+            if rel.dirty and rel.beside is not None
+            for old, new in sorted(rel.renamed.items())
+        ]
+        if rows:
+            record = self.tx.run(q.typed(q.RENAME_EVENTS), rows=rows).single()
+            if record is None or record["renamed"] != len(rows):
+                raise RuntimeError("an event to rename changed under its locks")
 
     def _write_events(self) -> None:
         rows: list[dict[str, Any]] = []

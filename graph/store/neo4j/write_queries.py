@@ -287,3 +287,14 @@ FACT_BESIDE = (
     "r.date AS date, r.amount AS amount, r.currency AS currency, "
     f"any(x IN coalesce(d.dates, ['']) WHERE {AGREES}) AS agrees"
 )
+
+# Rows {source, type, target, old, new}: a stored event whose id changes (a new event of
+# the same year and amount beside it, graph/store/neo4j/beside.py), with its detail node.
+RENAME_EVENTS = (
+    "UNWIND $rows AS row "
+    "MATCH (s:Entity {id: row.source})-[r]->(t:Entity {id: row.target}) "
+    "WHERE type(r) = row.type AND r.event_id = row.old "
+    f"MATCH (d:{DETAIL_LABEL} {{key: {DETAIL_KEY}}}) "
+    "SET r.event_id = row.new, d.key = s.id + '|' + type(r) + '|' + t.id + '|' + row.new "
+    "RETURN count(r) AS renamed"
+)
