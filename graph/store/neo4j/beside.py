@@ -48,7 +48,7 @@ class Head:
 
 
 def head_of(row: Any) -> Head:
-    """A head from a FACT_BESIDE row (its flat `amount` and `currency` are the event's)."""
+    """A head from a FACT_BESIDE map (its flat `amount` and `currency` are the event's)."""
     amount = None
     if row["amount"] is not None:
         amount = (float(row["amount"]), str(row["currency"] or ""))
@@ -73,8 +73,10 @@ def cut_beside(
     key: tuple[str, str, str], heads: list[Head], supports: Iterable[Support]
 ) -> Beside | None:
     """The events of `supports` (new reports none of whose dates agrees with a stored
-    report's) beside the stored events `heads`, with the ids `events_of` would give
-    every event of the relation; None when that cannot be told from the heads."""
+    report's) beside the stored events `heads` (at least all of the new reports' years:
+    an event of another year has another id base, and keeps its id), with the ids
+    `events_of` would give every event of the relation; None when that cannot be told
+    from the heads."""
     source, rel_type, target = key
     new = events_of(source, rel_type, target, supports)
     entries = [(event_id(source, rel_type, target, h.date, h.amount), h.date) for h in heads]

@@ -351,9 +351,9 @@ class Working:
         """Read these action relations beside where their reports allow; those read so.
 
         When every new report of a relation is dated and the server finds no stored
-        report whose date agrees with one of theirs, only the stored events' heads are
-        read: the new reports form events of their own beside them
-        (graph/store/neo4j/beside.py)."""
+        report whose date agrees with one of theirs, only the heads of the stored events
+        of the same years are read (no other can share an id with a new event): the new
+        reports form events of their own beside them (graph/store/neo4j/beside.py)."""
         wanted: dict[FactKey, list[str]] = {}
         for key in keys:
             given = [x.date for x in reports[key]]
@@ -362,13 +362,14 @@ class Working:
         if not wanted:
             return set()
         rows = [
-            {"source": s, "type": t, "target": o, "dates": d} for (s, t, o), d in wanted.items()
+            {"source": s, "type": t, "target": o, "dates": d, "years": sorted({x[:4] for x in d})}
+            for (s, t, o), d in wanted.items()
         ]
         heads: dict[FactKey, list[Head]] = {}
         clash: set[FactKey] = set()
         for r in self.tx.run(q.typed(q.FACT_BESIDE), rows=rows):
             key = (r["source"], r["type"], r["target"])
-            heads.setdefault(key, []).append(head_of(r))
+            heads[key] = [head_of(h) for h in r["heads"]]
             if r["agrees"]:
                 clash.add(key)
         done = set()

@@ -274,19 +274,24 @@ APPEND_TAIL = (
     "SET r += row.props RETURN count(r) AS written"
 )
 
-# Rows {source, type, target, dates}: each event of the relation, its head (id, date,
-# amount) and whether any of its reports' dates agrees with one of `dates` (the batch's
-# dates of the relation; graph/store/neo4j/beside.py `AGREES`); the reports themselves
-# stay on the server.
+# Rows {source, type, target, dates, years}: per relation that has events, whether any
+# of its reports' dates agrees with one of `dates` (the batch's dates of the relation;
+# graph/store/neo4j/beside.py `AGREES`) and the heads (id, date, amount) of its events
+# of the batch's `years` (only those can share an id with a new event); the reports
+# themselves stay on the server.
 FACT_BESIDE = (
     "UNWIND $rows AS row "
     "MATCH (s:Entity {id: row.source})-[r]->(t:Entity {id: row.target}) "
     "WHERE type(r) = row.type "
     f"OPTIONAL MATCH (d:{DETAIL_LABEL} {{key: {DETAIL_KEY}}}) "
-    "RETURN s.id AS source, type(r) AS type, t.id AS target, r.event_id AS event_id, "
-    "r.date AS date, r.amount AS amount, r.currency AS currency, "
-    f"any(x IN coalesce(d.dates, ['']) WHERE {AGREES}) AS agrees"
+    f"WITH row, r, any(x IN coalesce(d.dates, ['']) WHERE {AGREES}) AS agrees "
+    "WITH row, collect(agrees) AS agreeing, "
+    "collect(CASE WHEN r.event_id IS NULL OR left(coalesce(r.date, ''), 4) IN row.years "
+    "THEN r {.event_id, .date, .amount, .currency} END) AS heads "
+    "RETURN row.source AS source, row.type AS type, row.target AS target, heads, "
+    "any(a IN agreeing WHERE a) AS agrees"
 )
+
 
 # Rows {source, type, target, old, new}: a stored event whose id changes (a new event of
 # the same year and amount beside it, graph/store/neo4j/beside.py), with its detail node.
