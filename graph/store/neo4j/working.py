@@ -11,7 +11,8 @@ of a statement or two per article and per table, the transaction:
    never wait for each other. There is no global lock node.
 2. **reads** their state in a few `UNWIND` statements: the articles' current links
    (`Refs`), the entities' properties and how many articles mention them, the aliases
-   and every support of every relation (source, type, target) the batch touches.
+   and every support of every relation (source, type, target) the batch touches (or,
+   where only new reports touch it, just its events' heads: `read_relations`).
    Relations and aliases need no locks of their own: both ends of a relation and an
    alias's entity are locked entities, and every writer that changes them holds those.
 3. lets write.py apply the articles one after the other to this state in memory,

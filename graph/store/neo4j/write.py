@@ -19,7 +19,10 @@ touches, now or before, is re-cut with `events_of` over all its supports, read b
 from all its parallel relationships; each event whose reports changed is then MERGEd
 by `event_id` with its properties replaced, and the relation's relationships whose
 event vanished are deleted. The result depends only on the set of supports, so
-re-upserting changes nothing and ingest order does not matter.
+re-upserting changes nothing and ingest order does not matter. Two shortcuts give the
+same events without reading a relation's supports (working.py `read_relations`): reports
+that join a relation's only event as they are are appended to it, and dated reports
+whose dates agree with no stored report's are cut beside its stored events (beside.py).
 """
 
 from __future__ import annotations
