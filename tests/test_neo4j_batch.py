@@ -26,8 +26,15 @@ from test_order_independence import CORPUS
 
 from graph.ids import entity_id
 from graph.models import Alias, Article, Entity, Extraction, Relation
+from graph.store.change_diff import recorded, upsert_scope
+from graph.store.neo4j import changes as neo4j_log
 from graph.store.neo4j import store as neo4j_store
+from graph.store.neo4j import working
+from graph.store.neo4j.beside import Beside, cut_beside
+from graph.store.neo4j.changes import CypherSnapshot
 from graph.store.neo4j.errors import WriteLog
+from graph.store.neo4j.journal import Journal
+from graph.store.neo4j.lookup import Neo4jLookup
 from graph.store.neo4j.store import Neo4jStore
 from graph.store.neo4j.working import Working
 from graph.store.neo4j.write import upsert_batch_tx
@@ -160,12 +167,13 @@ def _ops() -> list[Extraction]:
 def test_a_batch_writes_what_one_transaction_per_article_writes(
     neo4j: Neo4jStore, batch_size: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """One article per transaction, every relation read whole (no appended reads), is
-    the reference; batches of 200 and of 7, with appended reads, must write the same
+    """One article per transaction, every relation read whole (no appended or beside
+    reads), is the reference; batches of 200 and of 7, with both, must write the same
     graph byte for byte, give the same summaries and retract alike."""
     ops = _ops()
     with monkeypatch.context() as whole_only:
         whole_only.setattr(Working, "_read_appended", lambda self, keys, reports: set())
+        whole_only.setattr(Working, "_read_beside", lambda self, keys, reports: set())
         singles = [neo4j.upsert(x) for x in ops]
         one_by_one = raw_graph(neo4j)
         retracted = [neo4j.retract(aid) for aid in RETRACTED]
@@ -178,6 +186,60 @@ def test_a_batch_writes_what_one_transaction_per_article_writes(
         assert raw_graph(neo4j) == one_by_one, size
         assert [neo4j.retract(aid) for aid in RETRACTED] == retracted
         assert raw_graph(neo4j) == after_retract, size
+
+
+def acted(i: int) -> Extraction:
+    """Article i: regulator i % 3 fines or warns exchange i % 4, a new day each time,
+    so each relation keeps gaining events: several in a year (ids made from full dates),
+    a year's second event (which renames its first), amounts; every seventh report
+    repeats the day of the one twelve before (it joins that event) or gives the year
+    only (it agrees with every report of that year)."""
+    reg, ex = _regulator(i % 3), _exchange(i % 4)
+    action = ("FINED", "WARNED")[i % 2]
+    day = dt.date(2020, 1, 1) + dt.timedelta(days=9 * (i - 12 if i % 7 == 3 else i))
+    date = str(day.year) if i % 7 == 5 else day.isoformat()
+    props: dict[str, Any] = {"amount": 1e6 * (1 + i % 3), "currency": "USD"}
+    fact = Relation(
+        type=action,
+        source=reg.id,
+        target=ex.id,
+        evidence=f"{reg.name} {action.lower()} {ex.name} ({i}).",
+        date=date,
+        properties=props if action == "FINED" else {},
+    )
+    article = Article(id=f"act-{i:03d}", title=f"Act {i}", published=day)
+    return Extraction(article=article, entities=[reg, ex], relations=[fact])
+
+
+@pytest.mark.neo4j
+def test_new_events_cut_beside_the_stored_ones_give_the_graph_of_a_whole_cut(
+    neo4j: Neo4jStore, batch_size: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reports whose dates agree with no stored report's are cut beside the stored events
+    (graph/store/neo4j/beside.py) without reading them; the graph, summaries and change
+    log are those of one article per transaction with every relation read and cut whole."""
+    ops = [acted(i) for i in range(90)]
+    with monkeypatch.context() as whole_only:
+        whole_only.setattr(Working, "_read_appended", lambda self, keys, reports: set())
+        whole_only.setattr(Working, "_read_beside", lambda self, keys, reports: set())
+        total = sum((neo4j.upsert(x) for x in ops), UpsertSummary())
+    whole, log = raw_graph(neo4j), _change_log(neo4j)
+    cuts: list[Beside | None] = []
+
+    def counted(key: Any, heads: Any, supports: Any) -> Beside | None:
+        cuts.append(cut_beside(key, heads, supports))
+        return cuts[-1]
+
+    monkeypatch.setattr(working, "cut_beside", counted)
+    for size in (1, 7):
+        neo4j.clear()
+        batch_size(size)
+        assert neo4j.upsert_many(ops) == total, size
+        assert raw_graph(neo4j) == whole, size
+        if size == 1:
+            assert _change_log(neo4j) == log
+    assert sum(c is not None for c in cuts) > len(ops)  # most reports, in both runs
+    assert any(c is not None and c.renamed for c in cuts)  # some renaming a stored event
 
 
 @pytest.mark.neo4j
@@ -310,3 +372,49 @@ def test_the_outage_report_names_the_failed_batch() -> None:
         "articles 'b1' … 'b3' (3, one transaction) were not written"
     )
     assert log.report(["b1"], uncertain=False).startswith("article 'b1' was not written")
+
+
+def _snapshotted(tx: Any, work: Any, batch: list[Extraction]) -> list[UpsertSummary]:
+    """The change log of a batch read from the graph around the write (the way a
+    retraction's is), instead of from the write's journal."""
+    scope = upsert_scope(batch, lambda x: Neo4jLookup(tx, x))
+    result, bodies = recorded(CypherSnapshot(tx), scope, lambda: work(tx, batch, Journal()))
+    neo4j_log.append(tx, bodies)
+    return result  # type: ignore[no-any-return]
+
+
+def _change_log(store: Neo4jStore) -> list[Any]:
+    rows = store.read("MATCH (c:Change) RETURN c.body AS body ORDER BY c.seq")
+    return [json.loads(r["body"]) for r in rows]
+
+
+@pytest.mark.neo4j
+def test_the_journal_records_the_changes_the_graph_around_the_write_shows(
+    neo4j: Neo4jStore, batch_size: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch's changes come from its journal (graph/store/neo4j/journal.py), not from
+    reading every event it touches before and after; for every case of `_ops` (events
+    added, changed, appended to and gone, entities left without mentions and back,
+    re-upserts that change nothing) and batches of 200 and 7, the change log is the one
+    the snapshots read from the graph give."""
+    reg, ex = _regulator(0), _exchange(900)  # only the article "solo" names Coinex 900
+    fine = Relation(type="FINED", source=reg.id, target=ex.id, evidence="Fined.", date="2024")
+    solo = Extraction(article=Article(id="solo"), entities=[reg, ex], relations=[fine])
+    alone = solo.model_copy(update={"entities": [reg], "relations": []})
+    first = [*_ops(), solo]
+    again = [*_ops()[:10], _changed(synthetic(5)), alone]
+    logs = []
+    for size in (200, 7):
+        batch_size(size)
+        for journalled in (False, True):
+            neo4j.clear()
+            with monkeypatch.context() as m:
+                if not journalled:
+                    m.setattr(neo4j_log, "upsert_batch_recorded", _snapshotted)
+                neo4j.upsert_many(first)
+                neo4j.retract("s-005")
+                neo4j.upsert_many(again)
+            logs.append(_change_log(neo4j))
+        assert logs[-1] == logs[-2], size
+    ops = {(kind, c["change"]) for b in logs[0] for kind in ("entities", "facts") for c in b[kind]}
+    assert ops == {(k, c) for k in ("entities", "facts") for c in ("added", "changed", "removed")}

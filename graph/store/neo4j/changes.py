@@ -21,8 +21,11 @@ reader sees N+1, N is already visible. Writers wait on each other only for that 
 statement. `at` is kept on the counter too, so it never goes back.
 
 The recording is wrapped around the store's transaction functions (`upsert_batch_recorded`,
-`retract_recorded`), so graph/store/neo4j/write.py does not know about it: the same
-transaction runs the snapshots (graph/store/change_diff.py), the write, and `append`.
+`retract_recorded`): the same transaction runs the snapshots (graph/store/change_diff.py),
+the write, and `append`. A retraction's snapshots are read from the graph around it
+(`CypherSnapshot`); a batched upsert's come from the write's journal
+(graph/store/neo4j/journal.py), since reading them would read every event of every
+relation the batch touches, and those grow with the graph.
 """
 
 from __future__ import annotations
@@ -35,9 +38,17 @@ from typing import Any, TypeVar
 from neo4j import ManagedTransaction
 
 from graph.models import Extraction
-from graph.store.change_diff import ArticleState, Key, Scope, recorded, retract_scope, upsert_scope
-from graph.store.changes import Change, ChangeBody, ChangeFilter, now_text
-from graph.store.neo4j.lookup import Neo4jLookup
+from graph.store.change_diff import (
+    ArticleState,
+    Key,
+    Scope,
+    Snapshot,
+    diff,
+    recorded,
+    retract_scope,
+)
+from graph.store.changes import ARTICLE_UPSERTED, Change, ChangeBody, ChangeFilter, now_text
+from graph.store.neo4j.journal import Journal, Links
 from graph.store.neo4j.records import summary_from, with_detail
 from graph.store.neo4j.write_queries import DETAIL_COLUMN
 from graph.store.protocol import EntitySummary, RetractSummary, UpsertSummary
@@ -157,17 +168,73 @@ def _recorded(tx: ManagedTransaction, scope: Scope, write: Callable[[], T]) -> T
     return result
 
 
-def upsert_batch_recorded(
+_ARTICLE_PROPS = "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN id, properties(a) AS props"
+
+Work = Callable[[ManagedTransaction, list[Extraction], Journal], list[UpsertSummary]]
+
+
+def _article_props(tx: ManagedTransaction, ids: list[str]) -> dict[str, dict[str, Any]]:
+    return {r["id"]: dict(r["props"]) for r in tx.run(_ARTICLE_PROPS, ids=ids)}
+
+
+def _article_states(
+    props: dict[str, dict[str, Any]], links: dict[str, Links]
+) -> dict[str, ArticleState]:
+    return {
+        aid: ArticleState(
+            exists=True,
+            title=p.get("title"),
+            fingerprint=_digest(p),
+            mentions=links[aid].mentions,
+            keys=links[aid].keys,
+        )
+        for aid, p in props.items()
+    }
+
+
+def _snapshots(
     tx: ManagedTransaction,
-    work: Callable[[ManagedTransaction, list[Extraction]], list[UpsertSummary]],
-    batch: list[Extraction],
+    journal: Journal,
+    before_props: dict[str, dict[str, Any]],
+    after_props: dict[str, dict[str, Any]],
+) -> tuple[Snapshot, Snapshot]:
+    """Both snapshots of a batched upsert from its journal (graph/store/neo4j/journal.py):
+    entities as the write locked them before it, and as stored now."""
+    ids: set[str] = set()
+    for links in [*journal.before.values(), *journal.after.values()]:
+        ids |= links.mentions
+        ids |= {end for source, _, target in links.keys for end in (source, target)}
+    now = CypherSnapshot(tx).entities(sorted(ids))
+    before = {eid: s for eid, s in now.items() if eid not in journal.entities}
+    for eid in ids & set(journal.entities):
+        first = journal.entities[eid]
+        if first is not None:
+            before[eid] = summary_from(first)
+    return (
+        Snapshot(_article_states(before_props, journal.before), before, journal.events_before),
+        Snapshot(_article_states(after_props, journal.after), now, journal.events_after),
+    )
+
+
+def upsert_batch_recorded(
+    tx: ManagedTransaction, work: Work, batch: list[Extraction]
 ) -> list[UpsertSummary]:
-    """`work(tx, batch)` (the store's batched upsert, graph/store/neo4j/write.py) with one
-    change per article recorded in the same transaction. The snapshots bracket the whole
-    batch, so an entity or event new to the store is reported as added by each article of
-    the batch that brought it (one transaction per article would credit the first only)."""
-    scope = upsert_scope(batch, lambda x: Neo4jLookup(tx, x))
-    return _recorded(tx, scope, lambda: work(tx, batch))
+    """`work(tx, batch, journal)` (the store's batched upsert, graph/store/neo4j/write.py)
+    with one change per article recorded in the same transaction. The snapshots bracket
+    the whole batch, so an entity or event new to the store is reported as added by each
+    article of the batch that brought it (one transaction per article would credit the
+    first only). They come from the write's journal: what its working set read before
+    writing and what it wrote (graph/store/neo4j/journal.py); only the batch's articles
+    and entities are read here."""
+    aids = [x.article.id for x in batch]
+    before_props = _article_props(tx, sorted(set(aids)))
+    journal = Journal()
+    result = work(tx, batch, journal)
+    before, after = _snapshots(tx, journal, before_props, _article_props(tx, sorted(set(aids))))
+    refused = {x.article.id: x.refused for x in batch}
+    bodies = [diff(ARTICLE_UPSERTED, a, before, after, refused[a]) for a in dict.fromkeys(aids)]
+    append(tx, [b for b in bodies if b is not None])
+    return result
 
 
 def retract_recorded(

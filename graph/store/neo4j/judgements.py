@@ -102,9 +102,7 @@ def stored_from(rows: Any) -> dict[str, Extraction]:
 
 
 def upsert_batch_judged(
-    tx: ManagedTransaction,
-    work: Callable[[ManagedTransaction, list[Extraction]], list[UpsertSummary]],
-    batch: list[Extraction],
+    tx: ManagedTransaction, work: log.Work, batch: list[Extraction]
 ) -> list[UpsertSummary]:
     """Keep the batch's extractions as they arrived, then write and record them under
     the stored judgements (the transaction function of the store's upserts)."""

@@ -1,6 +1,6 @@
-"""graph.identity.IdentityLookup over Neo4j that only reads (the change log's scope,
-graph/store/neo4j/changes.py; the batched write resolves through its locked working set,
-graph/store/neo4j/working.py).
+"""graph.identity.IdentityLookup over Neo4j that only reads (the change scope of a
+judgement's replay, graph/store/neo4j/judgements.py; the batched write resolves through
+its locked working set, graph/store/neo4j/working.py, and records its changes from it).
 
 Identity asks only for the entity with an id (graph/identity.py: ids depend on the
 entity alone), so the lookup asks for all of an extraction's ids in one batched query

@@ -11,7 +11,8 @@ of a statement or two per article and per table, the transaction:
    never wait for each other. There is no global lock node.
 2. **reads** their state in a few `UNWIND` statements: the articles' current links
    (`Refs`), the entities' properties and how many articles mention them, the aliases
-   and every support of every relation (source, type, target) the batch touches.
+   and every support of every relation (source, type, target) the batch touches (or,
+   where only new reports touch it, just its events' heads: `read_relations`).
    Relations and aliases need no locks of their own: both ends of a relation and an
    alias's entity are locked entities, and every writer that changes them holds those.
 3. lets write.py apply the articles one after the other to this state in memory,
@@ -34,6 +35,7 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from graph.identity import Candidate
+from graph.ontology import get_ontology
 from graph.store.events import (
     EVENT_PROPERTIES,
     EventView,
@@ -42,6 +44,7 @@ from graph.store.events import (
     joins_single_event,
 )
 from graph.store.neo4j import write_queries as q
+from graph.store.neo4j.beside import Head, cut_beside, fits, head_of
 from graph.store.neo4j.records import (
     event_props,
     split_detail,
@@ -76,6 +79,7 @@ class ArticleState:
     refs: Refs
     existed: bool
     first_mentions: frozenset[str]
+    first_keys: frozenset[FactKey] = frozenset()  # the relations it reported as read
 
 
 @dataclass
@@ -113,6 +117,11 @@ class RelationState:
     # Appended (see `read_relations`): the only event's stored properties that change as
     # reports join it as they are; `supports` then holds the batch's reports only.
     appended: dict[str, Any] | None = None
+    # Beside (see `read_relations`): the stored events' heads, and the dates the server
+    # found no stored report agreeing with; `supports` and `cut` hold the batch's only.
+    beside: list[Head] | None = None
+    checked: frozenset[str] = frozenset()
+    renamed: dict[str, str] = field(default_factory=dict)  # stored event ids that change
 
 
 def appends(s: Support, date: str | None) -> bool:
@@ -219,6 +228,7 @@ class Working:
                 refs=refs[aid],
                 existed=not fresh[aid],
                 first_mentions=frozenset(refs[aid].mentions),
+                first_keys=frozenset(refs[aid].facts),
             )
 
     def lock_entities(self, ids: Iterable[str]) -> None:
@@ -277,6 +287,10 @@ class Working:
         appendable = [k for k in todo if reports and k in reports]
         if appendable:
             full -= self._read_appended(appendable, reports or {})
+        actions = get_ontology().relations
+        beside = [k for k in sorted(full) if k in appendable and actions[k[1]].kind == "action"]
+        if beside:
+            full -= self._read_beside(beside, reports or {})
         rows = [{"source": s, "type": t, "target": o} for s, t, o in sorted(full)]
         if not rows:
             return
@@ -332,6 +346,60 @@ class Working:
             done.add(key)
         return done
 
+    def _read_beside(
+        self, keys: list[FactKey], reports: dict[FactKey, list[Support]]
+    ) -> set[FactKey]:
+        """Read these action relations beside where their reports allow; those read so.
+
+        When every new report of a relation is dated and the server finds no stored
+        report whose date agrees with one of theirs, only the heads of the stored events
+        of the same years are read (no other can share an id with a new event): the new
+        reports form events of their own beside them (graph/store/neo4j/beside.py)."""
+        wanted: dict[FactKey, list[str]] = {}
+        for key in keys:
+            given = [x.date for x in reports[key]]
+            if all(d is not None for d in given):
+                wanted[key] = sorted({d for d in given if d is not None})
+        if not wanted:
+            return set()
+        rows = [
+            {"source": s, "type": t, "target": o, "dates": d, "years": sorted({x[:4] for x in d})}
+            for (s, t, o), d in wanted.items()
+        ]
+        heads: dict[FactKey, list[Head]] = {}
+        clash: set[FactKey] = set()
+        for r in self.tx.run(q.typed(q.FACT_BESIDE), rows=rows):
+            key = (r["source"], r["type"], r["target"])
+            heads[key] = [head_of(h) for h in r["heads"]]
+            if r["agrees"]:
+                clash.add(key)
+        done = set()
+        for key, dates in wanted.items():
+            if key in clash:
+                continue
+            rel = self.relations[key]
+            rel.beside = sorted(heads.get(key, []), key=lambda h: h.event_id)
+            rel.checked = frozenset(dates)
+            rel.events = {h.event_id: h.date for h in rel.beside}
+            done.add(key)
+        return done
+
+    def place_beside(self, key: FactKey, report: Support) -> str | None:
+        """Cut a report into a relation read beside; the id of its event, or None when
+        it cannot be (the relation must then be read whole)."""
+        rel = self.relations[key]
+        assert rel.beside is not None
+        if not fits(report, rel.checked) or report.article_id in rel.supports:
+            return None
+        beside = cut_beside(key, rel.beside, [*rel.supports.values(), report])
+        if beside is None:
+            return None
+        rel.supports[report.article_id] = report
+        rel.cut, rel.renamed = beside.cut, beside.renamed
+        rel.events = {beside.renamed.get(h.event_id, h.event_id): h.date for h in rel.beside}
+        rel.events.update({view.event_id: view.date for view, _ in beside.cut})
+        return next(v.event_id for v, g in beside.cut if any(x is report for x in g))
+
     def appends(self, key: FactKey, report: Support) -> bool:
         """Whether a report can join an appended relation (else it is read whole)."""
         head = self.relations[key].appended
@@ -340,7 +408,8 @@ class Working:
         return tail_ok and appends(report, head.get("date"))
 
     def read_whole(self, key: FactKey) -> RelationState:
-        """An appended relation read whole after all (a report it did not foresee)."""
+        """An appended or beside relation read whole after all (a report it did not
+        foresee, or new events that would rename stored ones)."""
         rel = self.relations.pop(key)
         self.read_relations([key])
         whole = self.relations[key]
@@ -394,6 +463,7 @@ class Working:
         self._write_entities()
         self._add_mentions()
         self._write_aliases()
+        self._rename_events()
         self._write_events()
         self._append_supports()
         self._refresh_entities()
@@ -472,6 +542,18 @@ class Working:
         if rows:
             self.tx.run(q.WRITE_ALIASES, rows=rows).consume()
 
+    def _rename_events(self) -> None:
+        rows = [
+            {"source": s, "type": t, "target": o, "old": old, "new": new}
+            for (s, t, o), rel in sorted(self.relations.items())
+            if rel.dirty and rel.beside is not None
+            for old, new in sorted(rel.renamed.items())
+        ]
+        if rows:
+            record = self.tx.run(q.typed(q.RENAME_EVENTS), rows=rows).single()
+            if record is None or record["renamed"] != len(rows):
+                raise RuntimeError("an event to rename changed under its locks")
+
     def _write_events(self) -> None:
         rows: list[dict[str, Any]] = []
         for key, rel in sorted(self.relations.items()):
@@ -480,7 +562,7 @@ class Working:
             source, rtype, target = key
             cut = rel.cut
             if cut is None:
-                cut = events_of(source, rtype, target, rel.supports.values())
+                cut = rel.cut = events_of(source, rtype, target, rel.supports.values())
             for view, group in cut:
                 if rel.first.get(view.event_id) == group:
                     continue  # this event's reports are those it had: nothing to write

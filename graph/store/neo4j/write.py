@@ -19,7 +19,10 @@ touches, now or before, is re-cut with `events_of` over all its supports, read b
 from all its parallel relationships; each event whose reports changed is then MERGEd
 by `event_id` with its properties replaced, and the relation's relationships whose
 event vanished are deleted. The result depends only on the set of supports, so
-re-upserting changes nothing and ingest order does not matter.
+re-upserting changes nothing and ingest order does not matter. Two shortcuts give the
+same events without reading a relation's supports (working.py `read_relations`): reports
+that join a relation's only event as they are are appended to it, and dated reports
+whose dates agree with no stored report's are cut beside its stored events (beside.py).
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from graph.identity import alias_is_identifying, fuzzy_words, match_key, resolve
 from graph.ids import normalize_name
 from graph.models import Entity, Extraction, Relation
 from graph.store.events import Support, events_of, joins_single_event
+from graph.store.neo4j.journal import Journal
 from graph.store.neo4j.records import article_props, support_of
 from graph.store.neo4j.working import FactKey, Refs, Working
 from graph.store.protocol import RetractSummary, UpsertSummary
@@ -184,12 +188,20 @@ def _recut(
     A new report that joins a relation's only event as it is (no amount, no ending, no
     date or one the event has at least as precisely: graph/store/events.py
     `joins_single_event`) is added without cutting again, as the embedded store does;
-    the events are computed once per relation when the batch is written."""
+    the events are computed once per relation when the batch is written. New reports
+    whose dates agree with no stored report's are cut beside the stored events without
+    reading them (graph/store/neo4j/beside.py)."""
     out = _Recut()
     for key in sorted(set(new) | set(refs.facts)):
         rel = w.relation(key)
         rel.dirty = True
         report = support_of(aid, seen, new[key]) if key in new else None
+        if rel.beside is not None:
+            placed = w.place_beside(key, report) if report is not None else None
+            if placed is not None:
+                out.placed[key] = placed
+                continue
+            rel = w.read_whole(key)
         if report is not None and aid not in rel.supports and len(rel.events) == 1:
             (only, date), *_ = rel.events.items()
             if rel.appended is None:
@@ -284,13 +296,18 @@ def _upsert(w: Working, extraction: Extraction) -> UpsertSummary:
     )
 
 
-def upsert_batch_tx(tx: ManagedTransaction, extractions: list[Extraction]) -> list[UpsertSummary]:
+def upsert_batch_tx(
+    tx: ManagedTransaction, extractions: list[Extraction], journal: Journal | None = None
+) -> list[UpsertSummary]:
     """Write checked extractions in one transaction, each as if alone and in this order
-    (the transaction function of `upsert_many`); one summary per extraction."""
+    (the transaction function of `upsert_many`); one summary per extraction. `journal`,
+    when given, is filled with what the write changed (for the change log)."""
     w = Working(tx)
     _prefetch(w, list(extractions))
     summaries = [_upsert(w, x) for x in extractions]
     w.flush()
+    if journal is not None:
+        journal.fill(w)
     return summaries
 
 

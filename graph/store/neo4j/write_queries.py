@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from graph.errors import OntologyError
 from graph.ontology import get_ontology
+from graph.store.neo4j.beside import AGREES
 from graph.store.protocol import Direction
 
 # An event's bookkeeping (records.py DETAIL_KEYS) is on a node of this label, with no
@@ -271,4 +272,34 @@ APPEND_TAIL = (
     "r.history_sources_json = [left(r.history_sources_json[0], "
     "size(r.history_sources_json[0]) - 1) + row.suffix] "
     "SET r += row.props RETURN count(r) AS written"
+)
+
+# Rows {source, type, target, dates, years}: per relation that has events, whether any
+# of its reports' dates agrees with one of `dates` (the batch's dates of the relation;
+# graph/store/neo4j/beside.py `AGREES`) and the heads (id, date, amount) of its events
+# of the batch's `years` (only those can share an id with a new event); the reports
+# themselves stay on the server.
+FACT_BESIDE = (
+    "UNWIND $rows AS row "
+    "MATCH (s:Entity {id: row.source})-[r]->(t:Entity {id: row.target}) "
+    "WHERE type(r) = row.type "
+    f"OPTIONAL MATCH (d:{DETAIL_LABEL} {{key: {DETAIL_KEY}}}) "
+    f"WITH row, r, any(x IN coalesce(d.dates, ['']) WHERE {AGREES}) AS agrees "
+    "WITH row, collect(agrees) AS agreeing, "
+    "collect(CASE WHEN r.event_id IS NULL OR left(coalesce(r.date, ''), 4) IN row.years "
+    "THEN r {.event_id, .date, .amount, .currency} END) AS heads "
+    "RETURN row.source AS source, row.type AS type, row.target AS target, heads, "
+    "any(a IN agreeing WHERE a) AS agrees"
+)
+
+
+# Rows {source, type, target, old, new}: a stored event whose id changes (a new event of
+# the same year and amount beside it, graph/store/neo4j/beside.py), with its detail node.
+RENAME_EVENTS = (
+    "UNWIND $rows AS row "
+    "MATCH (s:Entity {id: row.source})-[r]->(t:Entity {id: row.target}) "
+    "WHERE type(r) = row.type AND r.event_id = row.old "
+    f"MATCH (d:{DETAIL_LABEL} {{key: {DETAIL_KEY}}}) "
+    "SET r.event_id = row.new, d.key = s.id + '|' + type(r) + '|' + t.id + '|' + row.new "
+    "RETURN count(r) AS renamed"
 )
