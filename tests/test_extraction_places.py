@@ -23,3 +23,21 @@ def test_a_head_office_noun_seats_its_firm_but_a_former_one_does_not() -> None:
     assert ("Zelkova Markets Ltd", "HEADQUARTERED_IN", "Malta") in rels
     assert ("Orwin Trading Ltd", "HEADQUARTERED_IN", "Gibraltar") in rels
     assert ("Tessel Labs Ltd", "HEADQUARTERED_IN", "Cyprus") not in rels
+
+
+def test_a_free_zone_regulator_sits_in_its_zone_and_its_licensees_operate_there() -> None:
+    """The gazetteer seats AFSA in the Astana International Financial Centre (as it seats
+    the FSRA in ADGM): its licensees operate in the zone the article names, not in the
+    whole of Kazakhstan."""
+    rels = _rels(
+        "Kazakhstan lets residents trade crypto only on platforms licensed in the Astana "
+        "International Financial Centre (AIFC). Its regulator, the Astana Financial Services "
+        "Authority, has licensed Korvex and Talmira Exchange so far."
+    )
+    assert (
+        "Astana Financial Services Authority",
+        "LOCATED_IN",
+        "Astana International Financial Centre",
+    ) in rels
+    assert ("Astana Financial Services Authority", "LOCATED_IN", "Kazakhstan") not in rels
+    assert ("Talmira Exchange", "OPERATES_IN", "Kazakhstan") not in rels
