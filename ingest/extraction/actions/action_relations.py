@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ontology import REL
+from graph.ontology import REL, TYPE
 from ingest.extraction.actions.action_drafts import (
     ActionHistory,
     action_drafts,
@@ -95,6 +95,13 @@ def read_actions(state: ArticleState) -> list[RelationDraft]:
     return [r for _, r in history.relations]
 
 
+# a place written before the unit it qualifies ("its ADGM subsidiary", "the UK arm")
+_PLACE_AS_MODIFIER = re.compile(
+    r" (?:[a-z-]+ ){0,2}?(?:subsidiary|subsidiaries|unit|units|arm|branch|branches|affiliate"
+    r"|affiliates|entity|entities|operations?|business|office|offices)\b"
+)
+
+
 def _view(sent: Sentence, inside: list[Mention], triggers: list[Trigger], doc: Document) -> View:
     """The sentence's mentions (outermost only), clauses and triggers."""
     ments: list[Mention] = []
@@ -102,6 +109,8 @@ def _view(sent: Sentence, inside: list[Mention], triggers: list[Trigger], doc: D
     for m in sorted(inside, key=lambda x: (x.start, -(x.end - x.start))):
         if m.end <= reach and ments and ments[-1].end - ments[-1].start > m.end - m.start:
             continue  # nested inside a longer mention ("13 apps involved in crypto trading")
+        if m.type == TYPE.jurisdiction and _PLACE_AS_MODIFIER.match(doc.text, m.end):
+            continue  # "Hayvn Cayman's ADGM subsidiary": the place names the unit, never acts
         ments.append(m)
         reach = max(reach, m.end)
     return View(sent, ments, clauses_of(doc, sent, inside), triggers, doc.text)

@@ -174,7 +174,12 @@ def read_roles(
             )
         if agent is not None:
             actor = actor_key(agent, view, table)
-        targets = [m for m in _before_relative(after, text, trig.end) if eligible(m, table)]
+        targets = [
+            m
+            for m in _before_relative(after, text, trig.end)
+            if eligible(m, table)
+            and not (possessive(text, m.end) and _OWNED_NOUN.match(text, m.end))
+        ]
         if not targets and (
             trig.type == REL.investigated or (by_agent is not None and own is None)
         ):
@@ -205,6 +210,8 @@ def read_roles(
             and text[m.start - 1 : m.start] != "("
         ):
             break  # a new subject: "..., and the SEC, which sued ..."
+        if possessive(text, m.end) and _OWNED_NOUN.match(text, m.end):
+            continue  # "fined X, Y's local subsidiary": Y owns the target, is not one
         if eligible(m, table) and not _ROLE_OF.search(text, max(0, m.start - 60), m.start):
             objects.append(m)  # (not Y in "charged X, founder of Y")
     return actor, target_keys(objects, view, table), conf

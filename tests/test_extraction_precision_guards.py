@@ -1,0 +1,64 @@
+"""Precision guards on action triggers (issue 12): constructions whose trigger word acts
+on someone other than the firm the sentence is about. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from graph.models import Article, Extraction
+from ingest.extraction import extract_article
+
+Rel = tuple[str, str, str]
+
+
+def _rels(text: str) -> set[Rel]:
+    out = extract_article(Article(id="t", text=text, published=dt.date(2024, 5, 2)))
+    names = {e.id: e.name for e in out.entities}
+    return {(names[r.source], r.type, names[r.target]) for r in out.relations}
+
+
+def test_a_reduced_relative_participle_acts_on_its_noun_not_on_the_firm() -> None:
+    rels = _rels(
+        "Velorex, a crypto exchange registered in Seychelles, has been shut down by "
+        "authorities in France and Spain, and both of the executives charged with running it "
+        "were detained in Portugal on Monday."
+    )
+    assert ("France", "BANNED", "Velorex") in rels
+    assert not {r for r in rels if r[1] == "SUED"}
+
+
+def test_a_plain_charge_still_names_its_target() -> None:
+    rels = _rels("The Securities and Exchange Commission charged Velorex Ltd with fraud.")
+    assert ("U.S. Securities and Exchange Commission", "SUED", "Velorex Ltd") in rels
+
+
+def _extract(text: str) -> Extraction:
+    return extract_article(Article(id="t", text=text, published=dt.date(2024, 5, 2)))
+
+
+def test_a_trade_name_after_an_apposition_is_the_units_alias_and_its_place_never_acts() -> None:
+    """'X, Y's ADGM subsidiary trading as Z ADGM': Z ADGM names X; neither the place inside
+    the trade name nor the one qualifying 'subsidiary' is an actor, and Y (the owner) is
+    not fined."""
+    out = _extract(
+        "The Financial Services Regulatory Authority announced penalties on Monday. "
+        "It fined Brisa Markets Limited, Brisa Group's ADGM subsidiary trading as Brisa ADGM, "
+        "$2 million. Brisa ADGM's licence was withdrawn and its director was banned."
+    )
+    names = {e.id: e.name for e in out.entities}
+    rels = {(names[r.source], r.type, names[r.target]) for r in out.relations}
+    unit = next(e for e in out.entities if e.name == "Brisa Markets Limited")
+    assert "Brisa ADGM" in {a.name for a in unit.aliases}
+    assert not {r for r in rels if r[0] == "Abu Dhabi Global Market" and r[1] != "PART_OF"}
+    assert ("Financial Services Regulatory Authority", "FINED", "Brisa Markets Limited") in rels
+    assert ("Financial Services Regulatory Authority", "FINED", "Brisa Group") not in rels
+
+
+def test_a_place_qualifying_a_unit_is_not_an_actor_and_the_owner_not_a_target() -> None:
+    rels = _rels(
+        "The penalties imposed by the FSRA are: $2 million on Orwel Pay Ltd, Kestrel Group's "
+        "ADGM subsidiary; and $1 million on Tarn Ltd."
+    )
+    assert not {r for r in rels if r[0] == "Abu Dhabi Global Market" and r[1] == "FINED"}
+    assert ("Financial Services Regulatory Authority", "FINED", "Orwel Pay Ltd") in rels
+    assert ("Financial Services Regulatory Authority", "FINED", "Kestrel Group") not in rels
