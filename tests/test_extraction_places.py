@@ -41,3 +41,24 @@ def test_a_free_zone_regulator_sits_in_its_zone_and_its_licensees_operate_there(
     ) in rels
     assert ("Astana Financial Services Authority", "LOCATED_IN", "Kazakhstan") not in rels
     assert ("Talmira Exchange", "OPERATES_IN", "Kazakhstan") not in rels
+
+
+def test_a_city_prosecutors_action_places_the_firm_in_no_city() -> None:
+    """Prosecutors seated in a city act for the country: a raid says nothing of the
+    exchange working in that city (a city or state regulator's reach is another matter)."""
+    rels = _rels(
+        "Prosecutors in Seoul have widened their case against the South Korean exchanges. In "
+        "July the Seoul Southern District Prosecutors' Office raided the exchanges Korbit and "
+        "Gopax and took away records."
+    )
+    assert ("Seoul Southern District Prosecutors' Office", "INVESTIGATED", "Korbit") in rels
+    assert ("Korbit", "OPERATES_IN", "Seoul") not in rels
+    assert ("Gopax", "OPERATES_IN", "Seoul") not in rels
+
+
+def test_a_state_regulators_action_still_places_the_firm_in_its_state() -> None:
+    rels = _rels(
+        "The New York State Department of Financial Services fined Coinbase $50 million in "
+        "New York for compliance failures."
+    )
+    assert ("Coinbase", "OPERATES_IN", "New York") in rels
