@@ -155,6 +155,21 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.75,
     ),
+    (  # "X and Y will pay $24 million, comprising disgorgement ...", "paid $30M to resolve
+        # claims": money paid to settle; not a price ("paid $50 million for a stake")
+        REL.fined,
+        _R,
+        re.compile(
+            r"\b(?:(?:will|must|would|shall) )?(?:paid|pays|paying|pay)"
+            r"(?= (?:a total of |about |around |nearly |more than |some )?(?:(?:US|A|C|HK|S|R)\$ ?"
+            r"|[$€£¥₹₩₦]|(?:USD|EUR|GBP|CHF|SGD|HKD|INR|THB|BRL|CAD|AUD) ?)\d)"
+            r"(?![^.;\n]{0,60}?\b(?:for (?:a |the |its |their )?(?:stake|shares|acquisition)"
+            r"|to (?:acquire|buy|purchase)|in (?:cash|stock)\b))"
+            r"(?=[^.\n]{0,200}?\b(?:settl|resolv|penalt|disgorg|fine[ds]?\b|charges|claims"
+            r"|allegations|violations|sanctioning|judgment|consent order))"
+        ),
+        0.7,
+    ),
     (
         REL.fined,
         _N,
@@ -434,6 +449,7 @@ STEMS: list[tuple[str, ...]] = [
     (" pa",),
     (" on ",),
     ("fine", "penalt"),
+    ("paid", "pay"),
     ("paid", "pay"),
     ("penalt", "fine of", "settlement", "disgorg"),
     ("settl", "to pay", "disgorg"),
