@@ -62,3 +62,23 @@ def test_a_place_qualifying_a_unit_is_not_an_actor_and_the_owner_not_a_target() 
     assert not {r for r in rels if r[0] == "Abu Dhabi Global Market" and r[1] == "FINED"}
     assert ("Financial Services Regulatory Authority", "FINED", "Orwel Pay Ltd") in rels
     assert ("Financial Services Regulatory Authority", "FINED", "Kestrel Group") not in rels
+
+
+def test_the_head_named_in_an_apposition_is_neither_subject_nor_target() -> None:
+    """'the ministry, then headed by Minister X, suspended ...': the ministry acted; X is
+    its head, not the one acted on."""
+    rels = _rels(
+        "Orbex Labs collected iris scans across Ghana. In May the Ministry of the Interior, "
+        "then led by Minister Kofi Mensah, suspended the project's operations until the data "
+        "regulator had finished its inquiries."
+    )
+    assert ("Ministry of the Interior", "BANNED", "Orbex Labs") in rels
+    assert not {r for r in rels if r[2] == "Kofi Mensah" and r[1] != "AFFILIATED_WITH"}
+
+
+def test_the_project_is_the_crypto_project_the_article_names() -> None:
+    rels = _rels(
+        "Tessera Labs, a staking start-up, raised $40 million last year. In June the "
+        "Securities Commission of the Bahamas banned the project from onboarding new users."
+    )
+    assert ("Securities Commission of The Bahamas", "BANNED", "Tessera Labs") in rels

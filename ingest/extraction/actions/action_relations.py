@@ -36,6 +36,7 @@ from ingest.extraction.actions.implicit_roles import (
     relative_target,
 )
 from ingest.extraction.actions.roles import (
+    HEADS_BODY,
     View,
     actor_key,
     agent_after,
@@ -145,6 +146,7 @@ def _apply(
             and not modifier(text, m.end)
             and m.text.lower() != "its"
             and not _parenthesised(text, m)  # "X of Y (YZ) fined": "(YZ)" names Y, not X
+            and not HEADS_BODY.search(text, max(0, m.start - 60), m.start)  # "X, led by Y,"
         ),
         None,
     )

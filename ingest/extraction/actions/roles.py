@@ -178,7 +178,7 @@ def read_roles(
             m
             for m in _before_relative(after, text, trig.end)
             if eligible(m, table)
-            and not (possessive(text, m.end) and _OWNED_NOUN.match(text, m.end))
+            and not (possessive(text, m.end) and _OWNED_UNIT.match(text, m.end))
         ]
         if not targets and (
             trig.type == REL.investigated or (by_agent is not None and own is None)
@@ -190,10 +190,19 @@ def read_roles(
                 and not possessive(text, m.end)
                 and not preceded_by_preposition(text, m.start)
                 and table.get(m.key).type not in (TYPE.activity, TYPE.app, TYPE.website)
+                and not HEADS_BODY.search(text, max(0, m.start - 60), m.start)
             ]
             targets = doers[:1]
         if not targets:
-            first = next((m for m in view.mentions if eligible(m, table)), None)
+            first = next(
+                (
+                    m
+                    for m in view.mentions
+                    if eligible(m, table)
+                    and not HEADS_BODY.search(text, max(0, m.start - 60), m.start)
+                ),
+                None,
+            )  # not "the ministry, then headed by Cabinet Secretary X, ...": its head
             if first is not None and first.start < trig.start and trig.type == REL.investigated:
                 targets = [first]
         return actor, target_keys(targets, view, table), conf - 0.05
@@ -210,7 +219,7 @@ def read_roles(
             and text[m.start - 1 : m.start] != "("
         ):
             break  # a new subject: "..., and the SEC, which sued ..."
-        if possessive(text, m.end) and _OWNED_NOUN.match(text, m.end):
+        if possessive(text, m.end) and _OWNED_UNIT.match(text, m.end):
             continue  # "fined X, Y's local subsidiary": Y owns the target, is not one
         if eligible(m, table) and not _ROLE_OF.search(text, max(0, m.start - 60), m.start):
             objects.append(m)  # (not Y in "charged X, founder of Y")
@@ -324,10 +333,19 @@ def target_key(m: Mention, view: View, table: EntityTable) -> str:
     return m.key
 
 
+# "the ministry, then headed by Cabinet Secretary X, suspended ...": X heads the body
+HEADS_BODY = re.compile(
+    rf"\b(?:headed|led|chaired|run) by (?:(?i:{ROLE_WORDS}) )?(?:[A-Z][\w.]* ){{0,3}}$"
+)
 _OPERATOR_OF = re.compile(r", (?:the )?(?:operator|owner) of $")  # "X, the operator of Y,"
 _OWNED_NOUN = re.compile(  # "Binance's former local derivatives business": the business
     r"'s? (?:[\w-]+ ){0,3}?(?:business|unit|arm|subsidiary|affiliate|operations?|entity|venture"
     r"|exchange|platform)\b"
+)
+# a unit a possessive names is another entity ("Y's local subsidiary"); a firm's own
+# "operations" or "business" are the firm itself ("suspended X's operations")
+_OWNED_UNIT = re.compile(
+    r"'s? (?:[\w-]+ ){0,3}?(?:unit|arm|subsidiary|subsidiaries|affiliate|entity|venture)\b"
 )
 _FOR_GROUNDS = re.compile(r" for (?!(?:each|both|all)\b)")
 _GROUNDS = re.compile(

@@ -56,6 +56,7 @@ _NOUNS = {
     "lender": (TYPE.company,),
     "broker": (TYPE.exchange, TYPE.company),
     "marketplace": (TYPE.company, TYPE.exchange),
+    "project": (TYPE.app, TYPE.company, TYPE.exchange),
     "entity": (TYPE.exchange, TYPE.company),
     "country": (TYPE.jurisdiction,),
     "nation": (TYPE.jurisdiction,),
@@ -69,7 +70,7 @@ _NOUNS = {
 _REGULATOR_NOUNS = frozenset(("regulator", "regulators", "watchdog", "supervisor"))
 
 _FIRM_NOUNS = frozenset(
-    "company firm group exchange platform operator mixer lender broker marketplace".split()
+    "company firm group exchange platform operator mixer lender broker marketplace project".split()
 )
 
 _NAMED_NOUNS = frozenset(
@@ -85,7 +86,7 @@ _DESC = re.compile(
     r"were|the|a|an|its|their|his|her|this|these|those|has|have|had|said|says)\b)[\w-]+ ){0,3}?)"
     r"(?P<noun>central bank|regulators?|watchdog|agency|authority|commission|administration|"
     r"department|ministry|unit|police|force|court|tribunal|bank|exchange|platform|company|firm|"
-    r"group|operator|entity|mixer|lender|broker|marketplace|country|nation|city|emirate|province|"
+    r"group|operator|entity|mixer|lender|broker|marketplace|project|country|nation|city|emirate|province|"
     r"state|government)\b(?!-)"
     # a noun modifying another names no body: "the bank accounts of X", "the exchange's
     # users" stays, "the exchange token" goes
@@ -97,6 +98,7 @@ _DESC_STEMS = (
     "regulator", "watchdog", "agency", "authorit", "commission", "administration", "department",
     "ministry", "unit", "police", "force", "court", "tribunal", "bank", "exchange", "platform",
     "company", "firm", "group", "operator", "entity", "mixer", "lender", "broker", "marketplace",
+    "project",
     "country", "nation", "city", "emirate",
     "province", "state", "government",
 )  # fmt: skip
