@@ -49,3 +49,15 @@ def test_a_camelcase_word_titling_a_person_is_their_firm_and_a_titled_founder() 
     assert ("Company", "DeepCart") in ents
     assert ("Jonas Berg", "AFFILIATED_WITH", "DeepCart") in rels
     assert ("Jonas Berg", "AFFILIATED_WITH", "Lumen Works") in rels
+
+
+def test_a_bench_of_a_court_is_that_court_and_so_is_its_short_name() -> None:
+    ents, rels = _extract(
+        'On 3 March 2025, the Full Court of the Federal Court of Australia (the "Full Court") '
+        "dismissed an appeal by the Australian Securities and Investments Commission against "
+        "Tallow Pay Pty Ltd. The Full Court held that the product was lawful. The first "
+        "proceeding had been dismissed by Justice Mira Keane in 2024."
+    )
+    courts = {name for etype, name in ents if etype == "Court"}
+    assert courts == {"Federal Court of Australia"}
+    assert ("Mira Keane", "AFFILIATED_WITH", "Federal Court of Australia") in rels
