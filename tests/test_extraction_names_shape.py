@@ -61,3 +61,20 @@ def test_a_bench_of_a_court_is_that_court_and_so_is_its_short_name() -> None:
     courts = {name for etype, name in ents if etype == "Court"}
     assert courts == {"Federal Court of Australia"}
     assert ("Mira Keane", "AFFILIATED_WITH", "Federal Court of Australia") in rels
+
+
+def test_a_ministry_named_by_a_list_of_portfolios_is_one_name() -> None:
+    ents, rels = _extract(
+        "The Ministry of Digital Development, Innovation and Aerospace Industry warned Kestrel "
+        "Ltd in May. Separately the Ministry of Finance, Binance and OKX met in June."
+    )
+    assert (
+        "GovernmentBody",
+        "Ministry of Digital Development, Innovation and Aerospace Industry",
+    ) in ents
+    assert (
+        "Ministry of Digital Development, Innovation and Aerospace Industry",
+        "WARNED",
+        "Kestrel Ltd",
+    ) in rels
+    assert not {name for _, name in ents if name.startswith("Ministry of Finance,")}
