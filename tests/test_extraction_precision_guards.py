@@ -82,3 +82,28 @@ def test_the_project_is_the_crypto_project_the_article_names() -> None:
         "Securities Commission of the Bahamas banned the project from onboarding new users."
     )
     assert ("Securities Commission of The Bahamas", "BANNED", "Tessera Labs") in rels
+
+
+def test_a_place_after_a_direction_word_is_in_a_phrase_not_a_subject() -> None:
+    rels = _rels("A district court in western Kazakhstan banned Bybit on Monday.")
+    assert ("Kazakhstan", "BANNED", "Bybit") not in rels
+
+
+def test_a_place_qualifying_people_or_states_is_no_party() -> None:
+    rels = _rels(
+        "Crypto platform Abra and its chief executive, Lena Marsh, have reached a settlement "
+        "with financial regulators from 25 U.S. states over unlicensed money transmission."
+    )
+    assert not {r for r in rels if r[0] == "United States" and r[1] == "FINED"}
+
+
+def test_the_countrys_regulator_in_a_digest_is_the_one_the_gazetteer_places() -> None:
+    """In a digest about China, 'the country's Securities and Exchange Commission' in the
+    Thai item is Thailand's SEC, seated in Thailand."""
+    rels = _rels(
+        "CHINA: Police in Beijing arrested 40 miners. China's State Council said Chinese "
+        "provinces must stop mining, and Chinese banks must close accounts.\n\n"
+        "THAILAND: Licensed exchanges in Thailand may no longer list meme tokens under a rule "
+        "the country's Securities and Exchange Commission announced on Friday."
+    )
+    assert ("Securities and Exchange Commission of Thailand", "LOCATED_IN", "China") not in rels

@@ -99,7 +99,8 @@ def read_actions(state: ArticleState) -> list[RelationDraft]:
 # a place written before the unit it qualifies ("its ADGM subsidiary", "the UK arm")
 _PLACE_AS_MODIFIER = re.compile(
     r" (?:[a-z-]+ ){0,2}?(?:subsidiary|subsidiaries|unit|units|arm|branch|branches|affiliate"
-    r"|affiliates|entity|entities|operations?|business|office|offices)\b"
+    r"|affiliates|entity|entities|operations?|business|office|offices|states|provinces|users"
+    r"|customers|clients|investors|residents|citizens|nationals|traders)\b"
 )
 
 
@@ -111,7 +112,7 @@ def _view(sent: Sentence, inside: list[Mention], triggers: list[Trigger], doc: D
         if m.end <= reach and ments and ments[-1].end - ments[-1].start > m.end - m.start:
             continue  # nested inside a longer mention ("13 apps involved in crypto trading")
         if m.type == TYPE.jurisdiction and _PLACE_AS_MODIFIER.match(doc.text, m.end):
-            continue  # "Hayvn Cayman's ADGM subsidiary": the place names the unit, never acts
+            continue  # "Hayvn Cayman's ADGM subsidiary", "25 U.S. states": the place never acts
         ments.append(m)
         reach = max(reach, m.end)
     return View(sent, ments, clauses_of(doc, sent, inside), triggers, doc.text)

@@ -59,6 +59,14 @@ def _seat(d: EntityDraft, state: ArticleState) -> EntityDraft | None:
                 or before.group(3)
                 or (ctx.main_country if before.group(2) in ("country",) else None)
             )
+            if (
+                before.group(2)
+                and name
+                and d.jurisdiction
+                and ctx.country_of(d.jurisdiction) != ctx.country_of(name)
+            ):
+                name = None  # a digest's "the country's SEC" is the SEC the gazetteer places
+
             if before.group(3):
                 name = "United States" if "S" in before.group(3) else "United Kingdom"
             found = named_place(name, table, ctx) if name else None
