@@ -62,3 +62,11 @@ def test_a_state_regulators_action_still_places_the_firm_in_its_state() -> None:
         "New York for compliance failures."
     )
     assert ("Coinbase", "OPERATES_IN", "New York") in rels
+
+
+def test_a_domain_named_as_a_parent_is_the_firm_behind_the_site() -> None:
+    rels = _rels(
+        "The regulator sued Kelpie Wallet Pty Ltd, a subsidiary of price comparison website "
+        "Kelpie.com.au, over its yield product."
+    )
+    assert ("Kelpie Wallet Pty Ltd", "SUBSIDIARY_OF", "Kelpie.com.au") in rels
