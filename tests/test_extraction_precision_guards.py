@@ -107,3 +107,23 @@ def test_the_countrys_regulator_in_a_digest_is_the_one_the_gazetteer_places() ->
         "the country's Securities and Exchange Commission announced on Friday."
     )
     assert ("Securities and Exchange Commission of Thailand", "LOCATED_IN", "China") not in rels
+
+
+def test_a_case_ordered_closed_with_no_further_action_is_no_ban() -> None:
+    out = _extract(
+        "Police raided the offices of Orbex Labs in 2023. In a letter dated June 14, 2024, the "
+        "Directorate of Criminal Investigations told Orbex Labs' lawyers that prosecutors had "
+        "reviewed the investigation file and ordered it closed with no further police action."
+    )
+    names = {e.id: e.name for e in out.entities}
+    rels = {(names[r.source], r.type, names[r.target]): r for r in out.relations}
+    assert ("Directorate of Criminal Investigations", "BANNED", "Orbex Labs") not in rels
+
+
+def test_the_investigation_led_by_a_body_is_of_the_firm_the_article_is_about() -> None:
+    rels = _rels(
+        "Nexar Capital is a crypto lender in Sofia. Officers searched Nexar Capital's offices "
+        "in January and questioned its staff. The pre-trial investigation, led by the Sofia City "
+        "Prosecutor's Office, covered suspected money laundering and tax crimes."
+    )
+    assert ("Sofia City Prosecutor's Office", "INVESTIGATED", "Nexar Capital") in rels

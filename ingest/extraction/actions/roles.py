@@ -205,6 +205,15 @@ def read_roles(
             )  # not "the ministry, then headed by Cabinet Secretary X, ...": its head
             if first is not None and first.start < trig.start and trig.type == REL.investigated:
                 targets = [first]
+        if (
+            not targets
+            and actor is not None
+            and trig.type == REL.investigated
+            and _THE_PROBE.search(text, max(0, trig.start - 40), trig.start)
+            and not any(eligible(m, table) for m in view.mentions)
+        ):  # "The pre-trial investigation, led by X, covered ...": the one the article is about
+            main = main_target(table)
+            return actor, [main] if main else [], conf - 0.15
         return actor, target_keys(targets, view, table), conf - 0.05
     objects: list[Mention] = []
     for m in _before_relative(after, text, trig.end):
@@ -333,6 +342,8 @@ def target_key(m: Mention, view: View, table: EntityTable) -> str:
     return m.key
 
 
+# a definite investigation at the start of its sentence: "The pre-trial investigation"
+_THE_PROBE = re.compile(r"(?:^|[.!?]\s+|\n)(?:The|This|That) (?:[\w-]+ ){0,2}$")
 # "the ministry, then headed by Cabinet Secretary X, suspended ...": X heads the body
 HEADS_BODY = re.compile(
     rf"\b(?:headed|led|chaired|run) by (?:(?i:{ROLE_WORDS}) )?(?:[A-Z][\w.]* ){{0,3}}$"
