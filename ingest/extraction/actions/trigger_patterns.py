@@ -296,9 +296,20 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         re.compile(
             r"\b(?:investigat(?:e|es|ed|ing)|prob(?:es|ed|ing)|raid(?:s|ed|ing)?|arrest(?:s|ed|ing)?|"
             r"look(?:s|ed|ing)? into|detain(?:s|ed|ing)?|search(?:es|ed|ing)?(?= (?:the )?"
-            r"(?:premises|offices?|homes?|headquarters|residences?) of))\b"
+            r"(?:premises|offices?|homes?|headquarters|residences?) of)|inspect(?:s|ed|ing)?"
+            r"|apprehend(?:s|ed|ing)?|(?:(?<=\bwas )|(?<=\bwere ))picked up(?=[^.;]{0,40}\bby\b)"
+            r"|taken into custody)\b"
         ),
         0.8,
+    ),
+    (  # "issued a warrant for Kwon's arrest": the one to be arrested
+        REL.investigated,
+        "span",
+        re.compile(
+            r"\b(?:warrants? for|ordered) (?P<obj>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})'s? "
+            r"(?:arrest|detention)\b"
+        ),
+        0.75,
     ),
     (
         REL.investigated,
@@ -467,7 +478,20 @@ STEMS: list[tuple[str, ...]] = [
     ("charges", "lawsuit", "suit", "complaint"),
     ("names",),
     ("accus",),
-    ("investigat", "prob", "raid", "arrest", "look", "detain", "search"),
+    (
+        "investigat",
+        "prob",
+        "raid",
+        "arrest",
+        "look",
+        "detain",
+        "search",
+        "inspect",
+        "apprehend",
+        "picked up",
+        "custody",
+    ),
+    ("arrest", "detention"),
     ("investigation", "probe", "enquir", "inquir", "examination", "audit", "inspection"),
     ("warn", "caution", "admonish", "reprimand", "censur"),
     ("received", "receives", "got", "gets", "sent", "given", "issued"),

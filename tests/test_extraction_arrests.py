@@ -1,0 +1,45 @@
+"""Arrests and inspections in more words (issue 12): "was picked up by the police",
+"was inspected by the FSA", "a warrant for X's arrest". Sentences written for these
+tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from graph.models import Article
+from ingest.extraction import extract_article
+
+
+def _rels(text: str) -> set[tuple[str, str, str]]:
+    out = extract_article(Article(id="t", text=text, published=dt.date(2024, 5, 2)))
+    names = {e.id: e.name for e in out.entities}
+    return {(names[r.source], r.type, names[r.target]) for r in out.relations}
+
+
+def test_picked_up_by_the_police_is_an_arrest() -> None:
+    rels = _rels(
+        "The exchange's administrator, Aleksej Varnov, fled. On Tuesday Aleksej Varnov was "
+        "picked up by the Kerala Police at a homestay in Varkala."
+    )
+    assert ("Kerala Police", "INVESTIGATED", "Aleksej Varnov") in rels
+
+
+def test_a_parcel_picked_up_is_no_arrest() -> None:
+    rels = _rels("The Kerala Police said a courier picked up Aleksej Varnov's parcel on Tuesday.")
+    assert not {r for r in rels if r[1] == "INVESTIGATED"}
+
+
+def test_an_inspection_by_a_regulator_is_an_investigation() -> None:
+    rels = _rels(
+        "Orvex Coin, a unit of internet group Orvex Holdings Ltd, was inspected on February 13 "
+        "by the Financial Services Agency."
+    )
+    assert ("Financial Services Agency", "INVESTIGATED", "Orvex Coin") in rels
+
+
+def test_a_warrant_for_someones_arrest_targets_that_person() -> None:
+    rels = _rels(
+        "In September the Seoul Southern District Court issued a warrant for Daniel Kwan's "
+        "arrest on suspicion of fraud."
+    )
+    assert ("Seoul Southern District Court", "INVESTIGATED", "Daniel Kwan") in rels
