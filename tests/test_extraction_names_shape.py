@@ -78,3 +78,24 @@ def test_a_ministry_named_by_a_list_of_portfolios_is_one_name() -> None:
         "Kestrel Ltd",
     ) in rels
     assert not {name for _, name in ents if name.startswith("Ministry of Finance,")}
+
+
+def test_a_brands_legal_entity_set_apart_by_the_text_is_a_party_of_its_own() -> None:
+    """The gazetteer lists Payward, Inc. under Kraken; a text that calls it 'the company
+    that operates the exchange' makes it its own party, and its short name later too."""
+    ents, rels = _extract(
+        "Kraken is one of the oldest crypto exchanges. In 2021 the Commodity Futures Trading "
+        "Commission fined Payward, Inc., the company that operates the exchange, $1.25 "
+        "million. Payward, which is incorporated in Delaware, did not admit wrongdoing."
+    )
+    assert ("Company", "Payward, Inc.") in ents
+    assert ("Commodity Futures Trading Commission", "FINED", "Payward, Inc.") in rels
+    assert ("Commodity Futures Trading Commission", "FINED", "Kraken") not in rels
+    assert ("Payward, Inc.", "HEADQUARTERED_IN", "Delaware") in rels
+
+
+def test_a_brands_legal_name_alone_still_names_the_brand() -> None:
+    ents, rels = _extract(
+        "The Commodity Futures Trading Commission fined Payward, Inc. $1.25 million in 2021."
+    )
+    assert ("Company", "Payward, Inc.") not in ents
