@@ -127,3 +127,14 @@ def test_the_investigation_led_by_a_body_is_of_the_firm_the_article_is_about() -
         "Prosecutor's Office, covered suspected money laundering and tax crimes."
     )
     assert ("Sofia City Prosecutor's Office", "INVESTIGATED", "Nexar Capital") in rels
+
+
+def test_police_license_nobody_so_an_unagented_licence_looks_further_back() -> None:
+    rels = _rels(
+        "The Securities and Exchange Commission of Thailand revoked the licence of Orlex "
+        "Thailand in May. The Economic Crime Suppression Division has opened a case against its "
+        "former chief executive, Somchai Rattana. Traders in Thailand can still use other "
+        "licensed venues, such as Bitkub."
+    )
+    assert ("Economic Crime Suppression Division", "LICENSED", "Bitkub") not in rels
+    assert ("Securities and Exchange Commission of Thailand", "LICENSED", "Bitkub") in rels
