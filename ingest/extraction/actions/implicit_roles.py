@@ -130,9 +130,10 @@ def fallback_actor(
     idx = view.sent.index
 
     def fits(key: str | None) -> bool:  # police and prosecutors license nobody
-        return bool(key) and not (
-            trig.type == REL.licensed and key in table and _NO_LICENSER.search(table.get(key).name)
-        )
+        if key is None:
+            return False
+        licenser = key not in table or not _NO_LICENSER.search(table.get(key).name)
+        return trig.type != REL.licensed or licenser
 
     earlier = first_body(view, table, before=trig.start, text=text_of(views))
     if fits(earlier):
