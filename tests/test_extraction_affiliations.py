@@ -77,3 +77,12 @@ def test_a_judge_never_belongs_to_the_body_whose_case_he_heard() -> None:
         "acted without evidence of harm."
     )
     assert not {r for r in rels if r[0] == "Arvind Menon" and r[2] == "Reserve Bank of India"}
+
+
+def test_a_partner_belongs_to_the_nearest_firm_not_to_the_exchange() -> None:
+    rels = _rels(
+        "Kraken said lawyers from Halden Legal Group, a Berlin-based law firm, filed the "
+        "appeal; partner Jonas Weber called the ruling a gross procedural error."
+    )
+    assert ("Jonas Weber", "AFFILIATED_WITH", "Halden Legal Group") in rels
+    assert ("Jonas Weber", "AFFILIATED_WITH", "Kraken") not in rels

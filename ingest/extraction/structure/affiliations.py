@@ -45,6 +45,7 @@ _CORPORATE_ROLES = re.compile(
     r"partner|spokes",
     re.I,
 )
+_ADVISER_ROLE = re.compile(r"\b(?:partner|counsel|associate|lawyer|solicitor|barrister)\b", re.I)
 _JUDICIAL_ROLE = re.compile(r"\b(?:judge|justice|magistrate)s?\b", re.I)
 _VERB_ROLE = re.compile(
     r"^,? (?:[^,.;]{0,60}? )?who (?P<verb>leads|heads|runs|founded|co-founded|advises|chairs|"
@@ -356,7 +357,9 @@ def _nearest_org(
         # exchange first), else to the one the passage is about: of those in reach, the
         # one the article names most (ties: the nearest)
         def rank(pos: int, x: Mention) -> tuple[bool, int, bool, int]:
-            exchange = public or table.get(x.key).type == TYPE.exchange
+            exchange = public or (
+                table.get(x.key).type == TYPE.exchange and not _ADVISER_ROLE.search(role)
+            )  # a partner or counsel belongs to the nearest firm, seldom to an exchange
             here = x.sentence == sent
             return (here, 0 if here else salience.get(table.resolve(x.key), 0), exchange, -pos)
 
