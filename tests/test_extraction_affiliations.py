@@ -86,3 +86,12 @@ def test_a_partner_belongs_to_the_nearest_firm_not_to_the_exchange() -> None:
     )
     assert ("Jonas Weber", "AFFILIATED_WITH", "Halden Legal Group") in rels
     assert ("Jonas Weber", "AFFILIATED_WITH", "Kraken") not in rels
+
+
+def test_an_office_a_countrys_possessive_names_is_held_in_that_country() -> None:
+    rels = _rels(
+        "Prosecutors in Seoul indicted Daniel Shin on Tuesday. Serbia's justice minister, "
+        "Milan Petrovic, has said the order of the extradition requests will matter."
+    )
+    assert ("Milan Petrovic", "AFFILIATED_WITH", "Serbia") in rels
+    assert not {r for r in rels if r[0] == "Milan Petrovic" and "Seoul" in r[2]}

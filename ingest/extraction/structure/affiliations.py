@@ -150,6 +150,8 @@ def _roles_of(
         if title.group("its"):
             its = next((x for x in ordered if x.start == title_at and x.how == "pronoun"), None)
             org = its.key if its is not None and _is_org(its, table) else org
+        if org is None and _PUBLIC_ROLES.search(role):
+            org = _country_of_office(text, title_at, table, ctx)  # "Montenegro's justice minister"
         if org is None:
             sentence = state.doc.sentence_at(m.start)
             org = _nearest_org(
@@ -388,6 +390,25 @@ def _nearest_org(
 
 
 _CAPITAL_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+_PLACE_OWNS = re.compile(r"\b([A-Z][\w.]*(?: [A-Z][\w.]*)?)'s (?:[a-z-]+ ){0,2}$")
+
+
+def _country_of_office(
+    text: str, title_at: int, table: EntityTable, ctx: CountryContext
+) -> str | None:
+    """A public office a country's possessive names ("Montenegro's justice minister") is
+    held in that country's government (or the country, when the article names no
+    government of it)."""
+    owner = _PLACE_OWNS.search(text, max(0, title_at - 50), title_at)
+    if owner is None:
+        return None
+    place = table.find(owner.group(1))
+    if place is None or place.type != TYPE.jurisdiction:
+        return None
+    gov = table.find(f"Government of {place.name}")
+    return gov.key if gov is not None else place.key
 
 
 def _head_of_state_org(
