@@ -138,3 +138,13 @@ def test_police_license_nobody_so_an_unagented_licence_looks_further_back() -> N
     )
     assert ("Economic Crime Suppression Division", "LICENSED", "Bitkub") not in rels
     assert ("Securities and Exchange Commission of Thailand", "LICENSED", "Bitkub") in rels
+
+
+def test_the_owner_in_an_apposition_and_a_defined_group_term_are_not_fined() -> None:
+    rels = _rels(
+        'On 2 May 2024, the Financial Conduct Authority (the "FCA") imposed a penalty of '
+        '£1,200,000 on Velmora Pay Limited ("VPL"), the London-based UK arm of the group of '
+        'companies headed by Velmora Holdings, Inc. (together, the "Velmora Group")."'
+    )
+    assert ("Financial Conduct Authority", "FINED", "Velmora Pay Limited") in rels
+    assert not {r for r in rels if r[1] == "FINED" and r[2] != "Velmora Pay Limited"}

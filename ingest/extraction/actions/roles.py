@@ -179,6 +179,8 @@ def read_roles(
             for m in _before_relative(after, text, trig.end)
             if eligible(m, table)
             and not (possessive(text, m.end) and _OWNED_UNIT.match(text, m.end))
+            and not _UNIT_OF_BEFORE.search(text, max(0, m.start - 90), m.start)
+            and not _DEFINED_TERM_BEFORE.search(text, max(0, m.start - 30), m.start)
         ]
         if not targets and (
             trig.type == REL.investigated or (by_agent is not None and own is None)
@@ -230,6 +232,10 @@ def read_roles(
             break  # a new subject: "..., and the SEC, which sued ..."
         if possessive(text, m.end) and _OWNED_UNIT.match(text, m.end):
             continue  # "fined X, Y's local subsidiary": Y owns the target, is not one
+        if objects and _UNIT_OF_BEFORE.search(text, max(0, m.start - 90), m.start):
+            continue  # "fined X, the UK arm of the group headed by Y": Y owns X
+        if _DEFINED_TERM_BEFORE.search(text, max(0, m.start - 30), m.start):
+            continue  # 'Y (together, the "Y Group")': a defined term, not another party
         if eligible(m, table) and not _ROLE_OF.search(text, max(0, m.start - 60), m.start):
             objects.append(m)  # (not Y in "charged X, founder of Y")
     return actor, target_keys(objects, view, table), conf
@@ -358,6 +364,13 @@ _OWNED_NOUN = re.compile(  # "Binance's former local derivatives business": the 
 _OWNED_UNIT = re.compile(
     r"'s? (?:[\w-]+ ){0,3}?(?:unit|arm|subsidiary|subsidiaries|affiliate|entity|venture)\b"
 )
+# the owner named in an apposition that describes the target: "X, the London-based UK arm
+# of the group of companies headed by Y", "X, a unit of Y"
+_UNIT_OF_BEFORE = re.compile(
+    r", (?:the|a|an|its) [^,;()]{0,50}?\b(?:arm|unit|subsidiary|affiliate|division|branch)"
+    r" of (?:the )?(?:[^,;()]{0,50}? (?:headed|owned|controlled|led|run) by (?:the )?)?$"
+)
+_DEFINED_TERM_BEFORE = re.compile(r'\((?:together|collectively)?,? ?(?:the )?"$')
 _FOR_GROUNDS = re.compile(r" for (?!(?:each|both|all)\b)")
 _GROUNDS = re.compile(
     r"\b(?:on suspicion of|suspected of|in connection with|on charges of|for allegedly)\b"
