@@ -1,6 +1,6 @@
-"""Arrests and inspections in more words (issue 12): "was picked up by the police",
-"was inspected by the FSA", "a warrant for X's arrest". Sentences written for these
-tests."""
+"""Arrests, inspections and licences in more words (issue 12): "was picked up by the police",
+"was inspected by the FSA", "a warrant for X's arrest", "has held FCA authorisation".
+Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -43,3 +43,12 @@ def test_a_warrant_for_someones_arrest_targets_that_person() -> None:
         "arrest on suspicion of fraud."
     )
     assert ("Seoul Southern District Court", "INVESTIGATED", "Daniel Kwan") in rels
+
+
+def test_a_licence_named_by_its_body_before_the_noun() -> None:
+    rels = _rels(
+        "Orvex Pay Ltd has held FCA authorisation as an e-money institution since 2019. "
+        "Kestrel Ltd has not held FCA authorisation since 2020."
+    )
+    assert ("Financial Conduct Authority", "LICENSED", "Orvex Pay Ltd") in rels
+    assert ("Financial Conduct Authority", "LICENSED", "Kestrel Ltd") not in rels

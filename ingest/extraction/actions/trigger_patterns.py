@@ -390,6 +390,16 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         re.compile(r"\b(?P<obj>[A-Z][A-Z0-9&]{1,9})-(?:licensed|registered|approved)\b"),
         0.85,
     ),
+    (  # "The Firm has held FCA authorisation since 2017": the body named before the noun
+        REL.licensed,
+        _R,
+        re.compile(
+            r"\b(?:holds?|held|obtained|obtains|received|secured|won|got)(?= (?:a |an |the |full )?"
+            r"[A-Z][A-Za-z0-9&]{1,9} (?:licen[cs]es?|authori[sz]ations?|registrations?"
+            r"|approvals?|permits?)\b)"
+        ),
+        0.75,
+    ),
     (
         REL.licensed,
         _R,
@@ -500,6 +510,7 @@ STEMS: list[tuple[str, ...]] = [
     ("froze", "frozen", "freez"),
     ("won", "wins", "obtain", "secure", "receive", "gain", "granted"),
     ("-licensed", "-registered", "-approved"),
+    ("hold", "held", "obtain", "received", "secured", "won", "got"),
     (
         "grant",
         "award",
