@@ -70,3 +70,12 @@ def test_a_domain_named_as_a_parent_is_the_firm_behind_the_site() -> None:
         "Kelpie.com.au, over its yield product."
     )
     assert ("Kelpie Wallet Pty Ltd", "SUBSIDIARY_OF", "Kelpie.com.au") in rels
+
+
+def test_local_in_a_sentence_about_a_financial_zone_means_the_zone() -> None:
+    rels = _rels(
+        "The financial services regulator of the Dubai International Financial Centre (DIFC) "
+        "has fined trading firm Kestrel Capital's local subsidiary $1 million."
+    )
+    assert ("Kestrel Capital", "OPERATES_IN", "Dubai International Financial Centre") in rels
+    assert ("Kestrel Capital", "OPERATES_IN", "United Arab Emirates") not in rels
