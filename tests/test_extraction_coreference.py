@@ -26,3 +26,12 @@ def test_the_ministry_the_article_keeps_quoting_outweighs_one_named_in_passing()
     )
     assert ("Ministry of Culture and Information", "BLOCKED", "Tallis Markets Ltd") in rels
     assert ("Ministry of Energy", "BLOCKED", "Tallis Markets Ltd") not in rels
+
+
+def test_a_place_based_description_of_a_firm_still_names_the_firm() -> None:
+    rels = _rels(
+        "The regulator ended its case against Kraken on Friday. In 2023 it had sued two "
+        "companies behind the San Francisco-based exchange. Separately, its Dubai-based unit, "
+        "Orvex FZE, won a licence."
+    )
+    assert ("Kraken", "HEADQUARTERED_IN", "San Francisco") in rels

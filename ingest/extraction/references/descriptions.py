@@ -125,6 +125,10 @@ _PLACE_POLICE = re.compile(r"\b(?P<place>[A-Z][\w.]*(?: [A-Z][a-z]+)?) police\b"
 
 _BRAND_GROUP = re.compile(r"\bthe (?P<n>[A-Z][\w.]+) (?P<noun>group|platform|brand)\b")
 
+_PLACE_BASED = re.compile(
+    r"([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})-(?:based|headquartered|registered|incorporated)\b"
+)
+
 _SKIP_MODS = frozenset(
     "same other new first second such any no every parent sister rival former another affected "
     "local".split()
@@ -151,7 +155,10 @@ def resolve_descriptions(state: ArticleState) -> None:
     for m in scanner_of(doc).finditer(_DESC, _DESC_STEMS, _DESC_STARTS):
         start = m.start("poss") if m.group("poss") else m.start("mods")
         start = m.start() if m.group("det") else start
-        if used.find(1, start, m.end()) >= 0:  # any(used[start : m.end()]), without a copy
+        if used.find(1, start, m.end()) >= 0 and not (
+            m.group("noun").lower() in _FIRM_NOUNS
+            and _only_based_places(named, start, m.end(), doc.text, table)
+        ):  # any(used[start : m.end()]), without a copy
             continue
         draft = _resolve_description(m, state, named)
         if draft is None:
@@ -200,6 +207,20 @@ def resolve_descriptions(state: ArticleState) -> None:
     state.mentions += out
 
 
+def _only_based_places(
+    named: list[Mention], start: int, end: int, text: str, table: EntityTable
+) -> bool:
+    """Whether the named mentions inside a firm's description are only the place of a
+    '-based' modifier ("the San Francisco-based exchange" still describes a firm)."""
+    inside = [x for x in named if start <= x.start < end]
+    return bool(inside) and all(
+        x.key in table
+        and table.get(x.key).type == TYPE.jurisdiction
+        and text.startswith(("-based ", "-headquartered ", "-registered "), x.end)
+        for x in inside
+    )
+
+
 def _resolve_description(
     m: re.Match[str], state: ArticleState, named: list[Mention]
 ) -> EntityDraft | None:
@@ -208,6 +229,9 @@ def _resolve_description(
     mods = m.group("mods").split()
     if any(w.lower() in _SKIP_MODS or w.lower() in _FUNCTION_WORDS for w in mods):
         return None
+    placed = _PLACE_BASED.match(" ".join(mods))  # "the San Francisco-based exchange"
+    if placed is not None and ctx.jurisdiction(placed.group(1)) is not None:
+        mods = mods[len(placed.group().split()) :]
     if any(w[0].isupper() and ctx.jurisdiction(w.split("-")[0]) is None for w in mods):
         return None
     types = _NOUNS[noun]
