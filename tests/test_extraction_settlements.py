@@ -51,3 +51,17 @@ def test_a_price_paid_for_a_stake_is_no_fine() -> None:
     )
     assert ("U.S. Securities and Exchange Commission", "Kestrel Labs Ltd") not in _fines(out)
     assert not any(amount == 50_000_000 for amount in _fines(out).values())
+
+
+def test_a_settlement_approved_on_a_day_is_no_licence_and_that_will_pay_fines_its_antecedent() -> (
+    None
+):
+    """Non-native English: 'approved on Tuesday a term of commitment with X, that will pay'."""
+    out = _extract(
+        "The CVM approved on Tuesday a term of commitment with the crypto broker Binance, that "
+        "will pay R$ 9.6 million to close the sanctioning process."
+    )
+    names = {e.id: e.name for e in out.entities}
+    rels = {(names[r.source], r.type, names[r.target]) for r in out.relations}
+    assert ("Comissão de Valores Mobiliários", "FINED", "Binance") in rels
+    assert ("Comissão de Valores Mobiliários", "LICENSED", "Binance") not in rels

@@ -110,8 +110,9 @@ def relative_target(
     subject of a receiver or passive verb) both make the antecedent the target.
     """
     anchor = view.clauses.antecedent[view.clauses.of(trig.start)]
-    if not view.doc_text.startswith((", which ", ", whom "), anchor):
+    if not view.doc_text.startswith((", which ", ", whom ", ", that "), anchor):
         return []  # an apposition ("X, a Hong Kong-registered exchange") is no relative clause
+    # (", that will pay": the comma before a restrictive "that" of non-native English)
     ante = antecedent(view, anchor)
     if ante is None or not eligible(ante, table):
         return []
