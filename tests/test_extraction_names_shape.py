@@ -99,3 +99,12 @@ def test_a_brands_legal_name_alone_still_names_the_brand() -> None:
         "The Commodity Futures Trading Commission fined Payward, Inc. $1.25 million in 2021."
     )
     assert ("Company", "Payward, Inc.") not in ents
+
+
+def test_a_place_that_is_also_a_given_name_is_the_place_after_a_locative() -> None:
+    ents, rels = _extract(
+        "Officers fanned out across Sofia on Monday. The Sofia City Prosecutor's Office "
+        "charged Orvex Ltd. Separately, Sofia Petrova said she would appeal."
+    )
+    assert ("Jurisdiction", "Sofia") in ents
+    assert ("Sofia City Prosecutor's Office", "LOCATED_IN", "Sofia") in rels
