@@ -95,3 +95,11 @@ def test_an_office_a_countrys_possessive_names_is_held_in_that_country() -> None
     )
     assert ("Milan Petrovic", "AFFILIATED_WITH", "Serbia") in rels
     assert not {r for r in rels if r[0] == "Milan Petrovic" and "Seoul" in r[2]}
+
+
+def test_a_title_with_a_bracketed_portfolio_still_names_the_body_after_it() -> None:
+    rels = _rels(
+        "Ms Tan Mei Ling, Deputy Managing Director (Markets, Policy & Supervision), MAS, said "
+        "that MAS regards the conduct as serious."
+    )
+    assert ("Tan Mei Ling", "AFFILIATED_WITH", "Monetary Authority of Singapore") in rels

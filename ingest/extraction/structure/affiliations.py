@@ -208,7 +208,9 @@ def _roles_of(
         )
         if org is not None:
             found.append((org, hired.group("role").lower()))
-    appos = re.match(r"^, (?P<body>[^,;.]*(?:, [^,;.]*?)?)(?:,|\.| said| says)", tail)
+    appos = re.match(  # "X, Assistant Managing Director (Policy, Payments), MAS, said"
+        r"^, (?P<body>[^,;.()]*(?: \([^()]{1,80}\))?(?:, [^,;.]*?)?)(?:,|\.| said| says)", tail
+    )
     if appos and not _VERB_ROLE.match(tail):
         body = appos.group("body")
         role_m = _ROLE.search(body) if may_hold_role(body) else None
