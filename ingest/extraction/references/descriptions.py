@@ -167,7 +167,8 @@ def resolve_descriptions(state: ArticleState) -> None:
         if m.group("det") in ("Its", "its"):
             surface = surface[4:]
         table.alias(draft, surface, "descriptive")
-        draft.mentions += 1  # "according to the ministry" makes it more the article's ministry
+        if draft.type in GROUP.public_body:
+            draft.mentions += 1  # "according to the ministry": more the article's ministry
         out.append(Mention(start, m.end(), surface, draft.key, draft.type, "descriptive"))
     scan = scanner_of(doc)
     for m in scan.finditer(_PLACE_POLICE, ("police",)):
