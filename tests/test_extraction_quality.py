@@ -114,17 +114,18 @@ def test_heldout_corpus_meets_floors() -> None:
 
 def test_dev2_meets_floors() -> None:
     """dev2 (30 articles in styles the rules were not first written for, with action
-    attributes): floors a little under what was measured when they were set (entity F1
-    0.906, relation F1 0.646, alias recall 0.903; date 0.77, status 0.95, ended_how 0.76,
-    amount 1.0). The issue's targets are higher; these only stop a change that loses
-    ground."""
+    attributes): floors a little under what was measured when they were last raised
+    (entity F1 0.931, relation F1 0.837 with precision 0.883, alias recall 0.931; date
+    0.869, status 0.955, amount 1.0). The issue's relation target (0.85) is higher; these
+    only stop a change that loses ground."""
     s = _score(SHARED / "corpus" / "dev2")
-    assert s["entities"]["f1"] >= 0.88, s
-    assert s["relations"]["f1"] >= 0.62, s
-    assert s["alias_recall"] >= 0.88, s
+    assert s["entities"]["f1"] >= 0.91, s
+    assert s["relations"]["f1"] >= 0.81, s
+    assert s["relations"]["p"] >= 0.86, s
+    assert s["alias_recall"] >= 0.91, s
     attributes = s["attributes"]
-    assert attributes["date"] >= 0.72, s
-    assert attributes["status"] >= 0.92, s
+    assert attributes["date"] >= 0.84, s
+    assert attributes["status"] >= 0.93, s
     assert attributes["amount"] >= 0.95, s
 
 

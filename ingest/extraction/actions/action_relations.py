@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ontology import REL
+from graph.ontology import REL, TYPE
 from ingest.extraction.actions.action_drafts import (
     ActionHistory,
     action_drafts,
@@ -36,6 +36,7 @@ from ingest.extraction.actions.implicit_roles import (
     relative_target,
 )
 from ingest.extraction.actions.roles import (
+    HEADS_BODY,
     View,
     actor_key,
     agent_after,
@@ -95,6 +96,14 @@ def read_actions(state: ArticleState) -> list[RelationDraft]:
     return [r for _, r in history.relations]
 
 
+# a place written before the unit it qualifies ("its ADGM subsidiary", "the UK arm")
+_PLACE_AS_MODIFIER = re.compile(
+    r" (?:[a-z-]+ ){0,2}?(?:subsidiary|subsidiaries|unit|units|arm|branch|branches|affiliate"
+    r"|affiliates|entity|entities|operations?|business|office|offices|states|provinces|users"
+    r"|customers|clients|investors|residents|citizens|nationals|traders)\b"
+)
+
+
 def _view(sent: Sentence, inside: list[Mention], triggers: list[Trigger], doc: Document) -> View:
     """The sentence's mentions (outermost only), clauses and triggers."""
     ments: list[Mention] = []
@@ -102,6 +111,8 @@ def _view(sent: Sentence, inside: list[Mention], triggers: list[Trigger], doc: D
     for m in sorted(inside, key=lambda x: (x.start, -(x.end - x.start))):
         if m.end <= reach and ments and ments[-1].end - ments[-1].start > m.end - m.start:
             continue  # nested inside a longer mention ("13 apps involved in crypto trading")
+        if m.type == TYPE.jurisdiction and _PLACE_AS_MODIFIER.match(doc.text, m.end):
+            continue  # "Hayvn Cayman's ADGM subsidiary", "25 U.S. states": the place never acts
         ments.append(m)
         reach = max(reach, m.end)
     return View(sent, ments, clauses_of(doc, sent, inside), triggers, doc.text)
@@ -136,6 +147,7 @@ def _apply(
             and not modifier(text, m.end)
             and m.text.lower() != "its"
             and not _parenthesised(text, m)  # "X of Y (YZ) fined": "(YZ)" names Y, not X
+            and not HEADS_BODY.search(text, max(0, m.start - 60), m.start)  # "X, led by Y,"
         ),
         None,
     )

@@ -105,7 +105,15 @@ def preceded_by_preposition(text: str, start: int) -> bool:
     words = before.replace(",", " ").split()
     if words and words[-1].lower() == "the":
         words = words[:-1]
+    if words and DIRECTION.fullmatch(words[-1]):
+        words = words[:-1]  # "a court in northern Russia": Russia is in a phrase
     return bool(words) and words[-1].lower() in PREPOSITIONS
+
+
+# a direction before a place name: "in northern Russia", "in south-west China"
+DIRECTION = re.compile(
+    r"(?:(?:north|south)(?:-?(?:east|west))?|east|west|central|mid-?west)(?:ern)?", re.I
+)
 
 
 _MODIFIED_BODY = re.compile(

@@ -27,6 +27,11 @@ def attached_money(moneys: list[Money], text: str, party_start: int) -> Money | 
 
 def fine_money(moneys: list[Money], trig_start: int, trig_end: int, parties: int) -> Money | None:
     """The amount of a fine whose trigger sits at `trig_start`-`trig_end`."""
+    paid = next(
+        (m for m in moneys if m.role in ("plain", "total") and 0 <= m.start - trig_end <= 2), None
+    )
+    if paid is not None:
+        return paid  # "X and Y will pay $24 million in aggregate": what the verb says they pay
     plain = [m for m in moneys if m.role == "plain"]
     if not plain and parties <= 1:
         plain = [m for m in moneys if m.role == "total"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from graph.ontology import REL
 from ingest.extraction.actions.action_drafts import ActionHistory
 from ingest.extraction.actions.clauses import possessive, preceded_by_preposition
 from ingest.extraction.actions.roles import (
@@ -109,8 +110,9 @@ def relative_target(
     subject of a receiver or passive verb) both make the antecedent the target.
     """
     anchor = view.clauses.antecedent[view.clauses.of(trig.start)]
-    if not view.doc_text.startswith((", which ", ", whom "), anchor):
+    if not view.doc_text.startswith((", which ", ", whom ", ", that "), anchor):
         return []  # an apposition ("X, a Hong Kong-registered exchange") is no relative clause
+    # (", that will pay": the comma before a restrictive "that" of non-native English)
     ante = antecedent(view, anchor)
     if ante is None or not eligible(ante, table):
         return []
@@ -127,8 +129,15 @@ def fallback_actor(
     of the same action type within three sentences, the first body of the three sentences
     before, or (a passive in the lede) the first body of the next sentence."""
     idx = view.sent.index
+
+    def fits(key: str | None) -> bool:  # police and prosecutors license nobody
+        if key is None:
+            return False
+        licenser = key not in table or not _NO_LICENSER.search(table.get(key).name)
+        return trig.type != REL.licensed or licenser
+
     earlier = first_body(view, table, before=trig.start, text=text_of(views))
-    if earlier:
+    if fits(earlier):
         return earlier
     for sent_idx, rel in reversed(history.relations):
         if idx - sent_idx <= 3 and rel.type == trig.type:
@@ -137,8 +146,12 @@ def fallback_actor(
         if idx - back < 0:
             break
         body = first_body(views[idx - back], table)
-        if body:
+        if body and fits(body):
             return body
     if idx <= 1 and idx + 1 < len(views) and trig.voice in ("passive", "receiver"):
-        return first_body(views[idx + 1], table)
+        body = first_body(views[idx + 1], table)
+        return body if fits(body) else None
     return None
+
+
+_NO_LICENSER = re.compile(r"\b(?:Police|Prosecut\w*|Crimes?|Investigations?|Attorney|Court)\b")

@@ -174,7 +174,14 @@ def read_roles(
             )
         if agent is not None:
             actor = actor_key(agent, view, table)
-        targets = [m for m in _before_relative(after, text, trig.end) if eligible(m, table)]
+        targets = [
+            m
+            for m in _before_relative(after, text, trig.end)
+            if eligible(m, table)
+            and not (possessive(text, m.end) and _OWNED_UNIT.match(text, m.end))
+            and not _UNIT_OF_BEFORE.search(text, max(0, m.start - 90), m.start)
+            and not _DEFINED_TERM_BEFORE.search(text, max(0, m.start - 30), m.start)
+        ]
         if not targets and (
             trig.type == REL.investigated or (by_agent is not None and own is None)
         ):
@@ -185,12 +192,30 @@ def read_roles(
                 and not possessive(text, m.end)
                 and not preceded_by_preposition(text, m.start)
                 and table.get(m.key).type not in (TYPE.activity, TYPE.app, TYPE.website)
+                and not HEADS_BODY.search(text, max(0, m.start - 60), m.start)
             ]
             targets = doers[:1]
         if not targets:
-            first = next((m for m in view.mentions if eligible(m, table)), None)
+            first = next(
+                (
+                    m
+                    for m in view.mentions
+                    if eligible(m, table)
+                    and not HEADS_BODY.search(text, max(0, m.start - 60), m.start)
+                ),
+                None,
+            )  # not "the ministry, then headed by Cabinet Secretary X, ...": its head
             if first is not None and first.start < trig.start and trig.type == REL.investigated:
                 targets = [first]
+        if (
+            not targets
+            and actor is not None
+            and trig.type == REL.investigated
+            and _THE_PROBE.search(text, max(0, trig.start - 40), trig.start)
+            and not any(eligible(m, table) for m in view.mentions)
+        ):  # "The pre-trial investigation, led by X, covered ...": the one the article is about
+            main = main_target(table)
+            return actor, [main] if main else [], conf - 0.15
         return actor, target_keys(targets, view, table), conf - 0.05
     objects: list[Mention] = []
     for m in _before_relative(after, text, trig.end):
@@ -205,6 +230,12 @@ def read_roles(
             and text[m.start - 1 : m.start] != "("
         ):
             break  # a new subject: "..., and the SEC, which sued ..."
+        if possessive(text, m.end) and _OWNED_UNIT.match(text, m.end):
+            continue  # "fined X, Y's local subsidiary": Y owns the target, is not one
+        if objects and _UNIT_OF_BEFORE.search(text, max(0, m.start - 90), m.start):
+            continue  # "fined X, the UK arm of the group headed by Y": Y owns X
+        if _DEFINED_TERM_BEFORE.search(text, max(0, m.start - 30), m.start):
+            continue  # 'Y (together, the "Y Group")': a defined term, not another party
         if eligible(m, table) and not _ROLE_OF.search(text, max(0, m.start - 60), m.start):
             objects.append(m)  # (not Y in "charged X, founder of Y")
     return actor, target_keys(objects, view, table), conf
@@ -317,11 +348,29 @@ def target_key(m: Mention, view: View, table: EntityTable) -> str:
     return m.key
 
 
+# a definite investigation at the start of its sentence: "The pre-trial investigation"
+_THE_PROBE = re.compile(r"(?:^|[.!?]\s+|\n)(?:The|This|That) (?:[\w-]+ ){0,2}$")
+# "the ministry, then headed by Cabinet Secretary X, suspended ...": X heads the body
+HEADS_BODY = re.compile(
+    rf"\b(?:headed|led|chaired|run) by (?:(?i:{ROLE_WORDS}) )?(?:[A-Z][\w.]* ){{0,3}}$"
+)
 _OPERATOR_OF = re.compile(r", (?:the )?(?:operator|owner) of $")  # "X, the operator of Y,"
 _OWNED_NOUN = re.compile(  # "Binance's former local derivatives business": the business
     r"'s? (?:[\w-]+ ){0,3}?(?:business|unit|arm|subsidiary|affiliate|operations?|entity|venture"
     r"|exchange|platform)\b"
 )
+# a unit a possessive names is another entity ("Y's local subsidiary"); a firm's own
+# "operations" or "business" are the firm itself ("suspended X's operations")
+_OWNED_UNIT = re.compile(
+    r"'s? (?:[\w-]+ ){0,3}?(?:unit|arm|subsidiary|subsidiaries|affiliate|entity|venture)\b"
+)
+# the owner named in an apposition that describes the target: "X, the London-based UK arm
+# of the group of companies headed by Y", "X, a unit of Y"
+_UNIT_OF_BEFORE = re.compile(
+    r", (?:the|a|an|its) [^,;()]{0,50}?\b(?:arm|unit|subsidiary|affiliate|division|branch)"
+    r" of (?:the )?(?:[^,;()]{0,50}? (?:headed|owned|controlled|led|run) by (?:the )?)?$"
+)
+_DEFINED_TERM_BEFORE = re.compile(r'\((?:together|collectively)?,? ?(?:the )?"$')
 _FOR_GROUNDS = re.compile(r" for (?!(?:each|both|all)\b)")
 _GROUNDS = re.compile(
     r"\b(?:on suspicion of|suspected of|in connection with|on charges of|for allegedly)\b"

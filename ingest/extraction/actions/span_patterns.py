@@ -60,6 +60,9 @@ SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         re.compile(
             r"\b(?:order(?:ed|s|ing)) (?P<obj>" + _OBJ + r"{1,80}?) (?:shut down|closed|shuttered"
             r"|wound up|dissolved|liquidated)\b"
+            # "ordered it closed with no further action": a case closed, no firm shut
+            r"(?! (?:with no|without) (?:any )?(?:further )?(?:[\w-]+ )?(?:action|charges?"
+            r"|prosecution|penalty|findings)\b)"
         ),
         0.8,
     ),

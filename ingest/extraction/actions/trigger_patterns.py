@@ -155,6 +155,21 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.75,
     ),
+    (  # "X and Y will pay $24 million, comprising disgorgement ...", "paid $30M to resolve
+        # claims": money paid to settle; not a price ("paid $50 million for a stake")
+        REL.fined,
+        _R,
+        re.compile(
+            r"\b(?:(?:will|must|would|shall) )?(?:paid|pays|paying|pay)"
+            r"(?= (?:a total of |about |around |nearly |more than |some )?(?:(?:US|A|C|HK|S|R)\$ ?"
+            r"|[$€£¥₹₩₦]|(?:USD|EUR|GBP|CHF|SGD|HKD|INR|THB|BRL|CAD|AUD) ?)\d)"
+            r"(?![^.;\n]{0,60}?\b(?:for (?:a |the |its |their )?(?:stake|shares|acquisition)"
+            r"|to (?:acquire|buy|purchase)|in (?:cash|stock)\b))"
+            r"(?=[^.\n]{0,200}?\b(?:settl|resolv|penalt|disgorg|fine[ds]?\b|charges|claims"
+            r"|allegations|violations|sanctioning|judgment|consent order))"
+        ),
+        0.7,
+    ),
     (
         REL.fined,
         _N,
@@ -281,9 +296,20 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         re.compile(
             r"\b(?:investigat(?:e|es|ed|ing)|prob(?:es|ed|ing)|raid(?:s|ed|ing)?|arrest(?:s|ed|ing)?|"
             r"look(?:s|ed|ing)? into|detain(?:s|ed|ing)?|search(?:es|ed|ing)?(?= (?:the )?"
-            r"(?:premises|offices?|homes?|headquarters|residences?) of))\b"
+            r"(?:premises|offices?|homes?|headquarters|residences?) of)|inspect(?:s|ed|ing)?"
+            r"|apprehend(?:s|ed|ing)?|(?:(?<=\bwas )|(?<=\bwere ))picked up(?=[^.;]{0,40}\bby\b)"
+            r"|taken into custody)\b"
         ),
         0.8,
+    ),
+    (  # "issued a warrant for Kwon's arrest": the one to be arrested
+        REL.investigated,
+        "span",
+        re.compile(
+            r"\b(?:warrants? for|ordered) (?P<obj>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})'s? "
+            r"(?:arrest|detention)\b"
+        ),
+        0.75,
     ),
     (
         REL.investigated,
@@ -364,6 +390,16 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         re.compile(r"\b(?P<obj>[A-Z][A-Z0-9&]{1,9})-(?:licensed|registered|approved)\b"),
         0.85,
     ),
+    (  # "The Firm has held FCA authorisation since 2017": the body named before the noun
+        REL.licensed,
+        _R,
+        re.compile(
+            r"\b(?:holds?|held|obtained|obtains|received|secured|won|got)(?= (?:a |an |the |full )?"
+            r"[A-Z][A-Za-z0-9&]{1,9} (?:licen[cs]es?|authori[sz]ations?|registrations?"
+            r"|approvals?|permits?)\b)"
+        ),
+        0.75,
+    ),
     (
         REL.licensed,
         _R,
@@ -389,7 +425,8 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         re.compile(
             r"(?<!warrant )(?<!warrants )(?<!order )(?<!orders )(?<!raid )(?<!seizure )(?<!-)"
             r"\b(?:licen[cs](?:es|ed)|authori[sz](?:es|ed)|"
-            r"approv(?:es|ed)(?! (?:in [^,.;]{0,30} )?(?:a |an |the |its )?(?:[\w-]+ ){0,2}?"
+            r"approv(?:es|ed)(?! (?:(?:in|on|this|last) [^,.;]{0,30}? )?(?:a |an |the |its )?"
+            r"(?:[\w-]+ ){0,2}?"
             r"(?:terms?|settlements?|agreements?|deals?|plans?|proposals?|rules?|laws?|budget"
             r"|merger|acquisition|bills?|regulations?|amendments?)\b)|"
             r"grant(?:s|ed)? (?:a |an |the )?(?:[\w-]+ ){0,2}?licen[cs]es? to|"
@@ -435,6 +472,7 @@ STEMS: list[tuple[str, ...]] = [
     (" on ",),
     ("fine", "penalt"),
     ("paid", "pay"),
+    ("paid", "pay"),
     ("penalt", "fine of", "settlement", "disgorg"),
     ("settl", "to pay", "disgorg"),
     ("sue", "sui", "indict", "prosecut", "charged"),
@@ -451,7 +489,20 @@ STEMS: list[tuple[str, ...]] = [
     ("charges", "lawsuit", "suit", "complaint"),
     ("names",),
     ("accus",),
-    ("investigat", "prob", "raid", "arrest", "look", "detain", "search"),
+    (
+        "investigat",
+        "prob",
+        "raid",
+        "arrest",
+        "look",
+        "detain",
+        "search",
+        "inspect",
+        "apprehend",
+        "picked up",
+        "custody",
+    ),
+    ("arrest", "detention"),
     ("investigation", "probe", "enquir", "inquir", "examination", "audit", "inspection"),
     ("warn", "caution", "admonish", "reprimand", "censur"),
     ("received", "receives", "got", "gets", "sent", "given", "issued"),
@@ -460,6 +511,7 @@ STEMS: list[tuple[str, ...]] = [
     ("froze", "frozen", "freez"),
     ("won", "wins", "obtain", "secure", "receive", "gain", "granted"),
     ("-licensed", "-registered", "-approved"),
+    ("hold", "held", "obtain", "received", "secured", "won", "got"),
     (
         "grant",
         "award",

@@ -47,6 +47,15 @@ _PASSIVE = re.compile(
     r"\b(?:was|were|been|be|is|are|being|get|got|gets)(?: (?:\w+ly|also|not|already|since|now))* $"
 )
 
+# a participle right after a plural noun of people is a reduced relative clause: "one of
+# the two men charged with running it", "suspects arrested in the raid" act on the people
+# the noun names (an unnamed group), not on the firm the sentence is about
+_REDUCED_RELATIVE = re.compile(
+    r"\b(?:men|women|people|persons|individuals|suspects|others|those|executives|operators|"
+    r"defendants|employees|nationals|officials|directors|founders|administrators) $"
+)
+_PARTICIPLE = re.compile(r"[a-z]+ed")
+
 
 def find_triggers(text: str, base: int = 0, scanner: Scanner | None = None) -> list[Trigger]:
     """Triggers in `text` (a sentence, or a whole document with its `scanner`)."""
@@ -64,6 +73,9 @@ def find_triggers(text: str, base: int = 0, scanner: Scanner | None = None) -> l
             line_start = text.rfind("\n", 0, start) + 1
             # "has been investigating", "has been looking into": active, not passive
             progressive = text[start:end].split(" ", 1)[0].endswith("ing")
+            if v == "active" and _REDUCED_RELATIVE.search(text, max(line_start, start - 40), start):
+                if _PARTICIPLE.fullmatch(text, start, end):
+                    continue  # "the two men charged with running it": the men, unnamed
             if v == "active" and (
                 (_PASSIVE.search(text[max(line_start, start - 40) : start]) and not progressive)
                 or text.startswith((" by ", ", by "), end)

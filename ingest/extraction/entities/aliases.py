@@ -62,7 +62,9 @@ RENAMES: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            rf"(?P<new>{_NAME}),? (?:which |that )?(?:(?:has |had )?(?:traded|trades|trading"
+            rf"(?P<new>{_NAME}),? (?:(?:a |an |the |its )?(?:[\w'-]+ ){{0,4}}?(?:subsidiary|unit"
+            rf"|affiliate|arm|entity|company|firm|vehicle|branch),? )?(?:which |that )?"
+            rf"(?:(?:has |had )?(?:traded|trades|trading"
             rf"|does business|did business|doing business)|(?:is |was )?d/b/a) as (?P<old>{_NAME})"
         ),
         "trade",
@@ -192,6 +194,7 @@ def rename_aliases(
                         learned.append(m.group("old"))
                 else:
                     new.add_alias(m.group("old"), "other")
+                    learned.append(m.group("old"))  # "Hayvn ADGM": a name around a place
                 continue
             if old is not None:
                 if old.type in (TYPE.jurisdiction, TYPE.person) and new.type != old.type:
@@ -243,7 +246,13 @@ def second_pass(table: EntityTable, text: str, mentions: list[Mention]) -> list[
     out = []
     for start, end in _word_matches(text, surfaces):
         if used.find(1, start, end) >= 0:  # any(used[...]), without a copy
-            continue
+            inner = [x for x in mentions if x.start < end and start < x.end]
+            if " " not in text[start:end] or not all(
+                start <= x.start and x.end <= end and x.end - x.start < end - start for x in inner
+            ):
+                continue
+            for x in inner:  # "Hayvn ADGM", a learned trade name: not the place inside it
+                mentions.remove(x)
         surface = text[start:end]
         key = surfaces[surface]
         draft = table.get(key)

@@ -74,6 +74,8 @@ class EntityTable:
         self.drafts: dict[str, EntityDraft] = {}
         self._by_name: dict[str, str] = {}
         self.redirects: dict[str, str] = {}
+        # legal entities of a gazetteer brand that the text sets apart from the brand
+        self.split_brands: set[str] = set()
 
     def __contains__(self, key: str) -> bool:
         return key in self.drafts

@@ -107,6 +107,9 @@ def add_candidate(
             if chosen is None:
                 return _unresolved(table, cand, ctx)
             entry = chosen
+        behind = _firm_behind(table, cand, entry, text)
+        if behind is not None:
+            return _mention(table, behind, cand)
         draft = table.add(
             entry.name,
             entry.type,
@@ -141,6 +144,48 @@ def add_candidate(
     if cand.places and not draft.places:
         draft.places = list(cand.places)
     return _mention(table, draft, cand)
+
+
+# "Payward, Inc. and Payward Ventures, Inc., the companies behind the exchange": the
+# legal entities a brand's gazetteer entry lists are parties of their own here
+_BEHIND = re.compile(
+    r"(?:,? (?:and )?[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)*(?:,? (?:Inc|Ltd|LLC|Limited|Corp)\.?)?)*"
+    r",? (?:the|its) (?:[\w-]+ )?(?:compan(?:y|ies)|entit(?:y|ies)|firms?|operators?) "
+    r"(?:behind|that (?:runs?|operates?)|running|operating)\b"
+)
+
+
+def _firm_behind(
+    table: EntityTable, cand: Candidate, entry: GazEntry, text: str
+) -> EntityDraft | None:
+    """A brand's legal entity the text sets apart from the brand ('X Inc., the company
+    behind the exchange') is a Company of its own; so is its short name after that
+    ('Payward', once 'Payward, Inc.' was set apart)."""
+    if entry.type not in (TYPE.exchange, TYPE.company):
+        return None
+    surface = text[cand.start : cand.end]
+    if normalize_name(surface) == normalize_name(entry.name):
+        return None
+    apart = table.find(surface)
+    if apart is None:
+        apart = next(
+            (
+                d
+                for d in table.all()
+                if d.type == TYPE.company
+                and d.key in table.split_brands
+                and normalize_name(core_name(d.name)) == normalize_name(surface)
+            ),
+            None,
+        )
+    if apart is not None and apart.key in table.split_brands:
+        return apart
+    if cand.kind != "legal_name" or not _BEHIND.match(text, cand.end):
+        return None
+    draft = table.add(surface, TYPE.company)
+    draft.standalone = True
+    table.split_brands.add(draft.key)
+    return draft
 
 
 def _fuller_person(table: EntityTable, short: str) -> EntityDraft | None:

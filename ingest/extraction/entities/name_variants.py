@@ -30,11 +30,46 @@ _PLACE_SUFFIX = re.compile(
 )
 
 
+# "the Full Court of the Federal Court of Australia": a bench of that court, not a court
+_BENCH = re.compile(
+    r"^(?P<bench>Full (?:Court|Bench)|Appeals? (?:Chamber|Division|Panel)|Appellate Division|"
+    r"(?:Constitution|Division) Bench) of (?:the )?(?P<court>.+)$"
+)
+
+
+def _benches_to_their_court(state: ArticleState) -> None:
+    """A bench named as part of a court the article names (or the gazetteer knows) is
+    that court; so is the bench's short name ('the "Full Court"') used after it."""
+    table = state.table
+    for d in [d for d in table.all() if d.type == TYPE.court and not d.unnamed]:
+        m = _BENCH.match(d.name)
+        if m is None or d.key not in table.drafts:
+            continue
+        court = table.find(m.group("court"))
+        if court is None:
+            entry = next(
+                (e for e in state.country.index.lookup(m.group("court")) if e.type == TYPE.court),
+                None,
+            )
+            if entry is None:
+                continue
+            court = table.add(
+                entry.name, TYPE.court, qid=entry.qid, jurisdiction=entry.jurisdiction
+            )
+        if court.key == d.key or court.type != TYPE.court:
+            continue
+        table.merge(court, d, "other")
+        short = table.find(m.group("bench"))
+        if short is not None and short.key != court.key and short.type == TYPE.court:
+            table.merge(court, short, "other")
+
+
 def merge_name_variants(state: ArticleState) -> None:
     """Fold each variant into the fullest name of its body (see the module's doc)."""
     table, ctx = state.table, state.country
     _complete_from_gazetteer(state)
     _brand_to_its_unit(state)
+    _benches_to_their_court(state)
     drafts = [
         d
         for d in table.all()

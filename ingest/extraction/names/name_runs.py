@@ -48,12 +48,47 @@ def chunk_candidates(
     """
     chunks: list[Candidate] = []
     unknown: list[Candidate] = []
+    reach = -1
     for run in _RUN.finditer(text):
         base = run.start()
         for start, end, words in _run_chunks(run.group()):
+            if base + start < reach:
+                continue  # a portfolio of the ministry named before: "..., Trade and Industry"
             cand = _chunk_candidate(base + start, base + end, words, text, cues, publisher)
+            if cand.type in (TYPE.governmentbody, TYPE.regulator) and _PORTFOLIO_HEAD.match(
+                cand.surface
+            ):
+                listed = _PORTFOLIO_LIST.match(text, cand.end)
+                if listed is not None:
+                    cand = Candidate(
+                        cand.start,
+                        listed.end(),
+                        text[cand.start : listed.end()],
+                        cand.type,
+                        "chunk",
+                    )
+                    reach = listed.end()
             (chunks if cand.type else unknown).append(cand)
     return chunks, unknown
+
+
+# "Ministry of Economy, Trade and Industry", "Department for Culture, Media and Sport": a
+# body's name that lists its portfolios, each a word a portfolio is named by
+_PORTFOLIO_HEAD = re.compile(r"(?:Ministry|Department|Minister|Secretariat|Office) (?:of|for) ")
+_PORTFOLIO = (
+    r"(?:Trade|Industry|Industries|Innovation|Technology|Science|Culture|Media|Sport|Sports|"
+    r"Economy|Finance|Planning|Development|Energy|Environment|Information|Communications?|"
+    r"Digital|Aerospace|Education|Research|Tourism|Commerce|Investment|Labour|Labor|Employment|"
+    r"Health|Welfare|Agriculture|Fisheries|Forestry|Food|Transport|Infrastructure|Housing|"
+    r"Justice|Security|Interior|Youth|Arts|Heritage|Telecommunications|Posts|Mines|Water|"
+    r"Climate|Enterprise|Entrepreneurship|Competition|Budget|Treasury|Revenue|Customs|"
+    r"Statistics|Family|Women|Children|Public|National|Home|Foreign|Consumer|Cooperation|"
+    r"Integration|Administration|Affairs|Resources|Natural|Regional|Local|Government|Games|"
+    r"Transformation|Reform|Privatisation|Privatization|Equality|Communities|Tourism)"
+)
+_PORTFOLIO_LIST = re.compile(
+    rf"(?:, {_PORTFOLIO}(?: {_PORTFOLIO})?)*,? (?:and|&) {_PORTFOLIO}(?: {_PORTFOLIO})?\b"
+)
 
 
 _TITLE_TOKENS = frozenset(

@@ -106,6 +106,12 @@ def _possessive_places(accepted: list[Candidate], index: GazIndex) -> list[Candi
     return out
 
 
+# a place that is also a given name ("Sofia") is the place after a locative preposition,
+# unless a surname follows ("in Sofia Petrova's case")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|across|near|outside|around|from|to|at)\s$")
+_SURNAME_AFTER = re.compile(r"\s[A-Z][a-z]")
+
+
 def _context_ok(hit: GazHit, index: GazIndex, text: str) -> bool:
     entries = [index.entries[s.entry] for s in hit.surfaces]
     end = hit.end
@@ -122,6 +128,12 @@ def _context_ok(hit: GazHit, index: GazIndex, text: str) -> bool:
         return False
     if not all(e.needs_context for e in entries):
         return True
+    if (
+        all(e.type == TYPE.jurisdiction for e in entries)
+        and _LOCATIVE_BEFORE.search(text, max(0, hit.start - 12), hit.start)
+        and not _SURNAME_AFTER.match(text, end)
+    ):
+        return True  # "across Sofia", "in Sofia": the city, not the given name
     window = text[max(0, hit.start - 60) : hit.end + 60].lower()
     return any(w in window for w in ("exchange", "platform", "crypto", "trading"))
 

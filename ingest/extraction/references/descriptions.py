@@ -56,6 +56,7 @@ _NOUNS = {
     "lender": (TYPE.company,),
     "broker": (TYPE.exchange, TYPE.company),
     "marketplace": (TYPE.company, TYPE.exchange),
+    "project": (TYPE.app, TYPE.company, TYPE.exchange),
     "entity": (TYPE.exchange, TYPE.company),
     "country": (TYPE.jurisdiction,),
     "nation": (TYPE.jurisdiction,),
@@ -69,7 +70,7 @@ _NOUNS = {
 _REGULATOR_NOUNS = frozenset(("regulator", "regulators", "watchdog", "supervisor"))
 
 _FIRM_NOUNS = frozenset(
-    "company firm group exchange platform operator mixer lender broker marketplace".split()
+    "company firm group exchange platform operator mixer lender broker marketplace project".split()
 )
 
 _NAMED_NOUNS = frozenset(
@@ -85,7 +86,7 @@ _DESC = re.compile(
     r"were|the|a|an|its|their|his|her|this|these|those|has|have|had|said|says)\b)[\w-]+ ){0,3}?)"
     r"(?P<noun>central bank|regulators?|watchdog|agency|authority|commission|administration|"
     r"department|ministry|unit|police|force|court|tribunal|bank|exchange|platform|company|firm|"
-    r"group|operator|entity|mixer|lender|broker|marketplace|country|nation|city|emirate|province|"
+    r"group|operator|entity|mixer|lender|broker|marketplace|project|country|nation|city|emirate|province|"
     r"state|government)\b(?!-)"
     # a noun modifying another names no body: "the bank accounts of X", "the exchange's
     # users" stays, "the exchange token" goes
@@ -97,6 +98,7 @@ _DESC_STEMS = (
     "regulator", "watchdog", "agency", "authorit", "commission", "administration", "department",
     "ministry", "unit", "police", "force", "court", "tribunal", "bank", "exchange", "platform",
     "company", "firm", "group", "operator", "entity", "mixer", "lender", "broker", "marketplace",
+    "project",
     "country", "nation", "city", "emirate",
     "province", "state", "government",
 )  # fmt: skip
@@ -122,6 +124,10 @@ _COURT_IN = re.compile(r"\b[Aa] (?:[a-z]+ )?court in (?P<place>[A-Z][\w.]*(?: [A
 _PLACE_POLICE = re.compile(r"\b(?P<place>[A-Z][\w.]*(?: [A-Z][a-z]+)?) police\b")
 
 _BRAND_GROUP = re.compile(r"\bthe (?P<n>[A-Z][\w.]+) (?P<noun>group|platform|brand)\b")
+
+_PLACE_BASED = re.compile(
+    r"([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})-(?:based|headquartered|registered|incorporated)\b"
+)
 
 _SKIP_MODS = frozenset(
     "same other new first second such any no every parent sister rival former another affected "
@@ -149,7 +155,10 @@ def resolve_descriptions(state: ArticleState) -> None:
     for m in scanner_of(doc).finditer(_DESC, _DESC_STEMS, _DESC_STARTS):
         start = m.start("poss") if m.group("poss") else m.start("mods")
         start = m.start() if m.group("det") else start
-        if used.find(1, start, m.end()) >= 0:  # any(used[start : m.end()]), without a copy
+        if used.find(1, start, m.end()) >= 0 and not (
+            m.group("noun").lower() in _FIRM_NOUNS
+            and _only_based_places(named, start, m.end(), doc.text, table)
+        ):  # any(used[start : m.end()]), without a copy
             continue
         draft = _resolve_description(m, state, named)
         if draft is None:
@@ -158,6 +167,8 @@ def resolve_descriptions(state: ArticleState) -> None:
         if m.group("det") in ("Its", "its"):
             surface = surface[4:]
         table.alias(draft, surface, "descriptive")
+        if draft.type in GROUP.public_body:
+            draft.mentions += 1  # "according to the ministry": more the article's ministry
         out.append(Mention(start, m.end(), surface, draft.key, draft.type, "descriptive"))
     scan = scanner_of(doc)
     for m in scan.finditer(_PLACE_POLICE, ("police",)):
@@ -197,6 +208,20 @@ def resolve_descriptions(state: ArticleState) -> None:
     state.mentions += out
 
 
+def _only_based_places(
+    named: list[Mention], start: int, end: int, text: str, table: EntityTable
+) -> bool:
+    """Whether the named mentions inside a firm's description are only the place of a
+    '-based' modifier ("the San Francisco-based exchange" still describes a firm)."""
+    inside = [x for x in named if start <= x.start < end]
+    return bool(inside) and all(
+        x.key in table
+        and table.get(x.key).type == TYPE.jurisdiction
+        and text.startswith(("-based ", "-headquartered ", "-registered "), x.end)
+        for x in inside
+    )
+
+
 def _resolve_description(
     m: re.Match[str], state: ArticleState, named: list[Mention]
 ) -> EntityDraft | None:
@@ -205,6 +230,9 @@ def _resolve_description(
     mods = m.group("mods").split()
     if any(w.lower() in _SKIP_MODS or w.lower() in _FUNCTION_WORDS for w in mods):
         return None
+    placed = _PLACE_BASED.match(" ".join(mods))  # "the San Francisco-based exchange"
+    if placed is not None and ctx.jurisdiction(placed.group(1)) is not None:
+        mods = mods[len(placed.group().split()) :]
     if any(w[0].isupper() and ctx.jurisdiction(w.split("-")[0]) is None for w in mods):
         return None
     types = _NOUNS[noun]

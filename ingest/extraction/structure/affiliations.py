@@ -45,6 +45,7 @@ _CORPORATE_ROLES = re.compile(
     r"partner|spokes",
     re.I,
 )
+_ADVISER_ROLE = re.compile(r"\b(?:partner|counsel|associate|lawyer|solicitor|barrister)\b", re.I)
 _JUDICIAL_ROLE = re.compile(r"\b(?:judge|justice|magistrate)s?\b", re.I)
 _VERB_ROLE = re.compile(
     r"^,? (?:[^,.;]{0,60}? )?who (?P<verb>leads|heads|runs|founded|co-founded|advises|chairs|"
@@ -104,6 +105,16 @@ def read_affiliations(state: ArticleState) -> list[RelationDraft]:
             roles = listed[1]  # "co-founders Roman Storm and Roman Semenov": both
         listed = (m.end, roles)
         for org, role in roles:
+            if (
+                org is not None
+                and _JUDICIAL_ROLE.search(role)
+                and table.get(org).type
+                not in (
+                    TYPE.court,
+                    TYPE.jurisdiction,
+                )
+            ):
+                continue  # a judge sits on a court, never on the body whose case it heard
             if org is not None and org != m.key:
                 out.append(
                     RelationDraft(
@@ -139,8 +150,20 @@ def _roles_of(
         if title.group("its"):
             its = next((x for x in ordered if x.start == title_at and x.how == "pronoun"), None)
             org = its.key if its is not None and _is_org(its, table) else org
+        if org is None and _PUBLIC_ROLES.search(role):
+            org = _country_of_office(text, title_at, table, ctx)  # "Montenegro's justice minister"
         if org is None:
-            org = _nearest_org(ordered, i, table, role, ctx, salience=salience, title=title.group())
+            sentence = state.doc.sentence_at(m.start)
+            org = _nearest_org(
+                ordered,
+                i,
+                table,
+                role,
+                ctx,
+                salience=salience,
+                title=title.group(),
+                sentence=sentence.text if sentence is not None else "",
+            )
         found.append((org, role))
     if before.endswith("by ") and _FOUNDED_BY.search(before):  # it ends "by $"; no newline
         org = _nearest_org(ordered, i, table, "founder", ctx, same_sentence=True, any_type=True)
@@ -185,7 +208,9 @@ def _roles_of(
         )
         if org is not None:
             found.append((org, hired.group("role").lower()))
-    appos = re.match(r"^, (?P<body>[^,;.]*(?:, [^,;.]*?)?)(?:,|\.| said| says)", tail)
+    appos = re.match(  # "X, Assistant Managing Director (Policy, Payments), MAS, said"
+        r"^, (?P<body>[^,;.()]*(?: \([^()]{1,80}\))?(?:, [^,;.]*?)?)(?:,|\.| said| says)", tail
+    )
     if appos and not _VERB_ROLE.match(tail):
         body = appos.group("body")
         role_m = _ROLE.search(body) if may_hold_role(body) else None
@@ -290,11 +315,16 @@ def _nearest_org(
     any_type: bool = False,
     salience: Counter[str] | None = None,
     title: str | None = None,
+    sentence: str = "",
 ) -> str | None:
     """The organisation a role without one named beside it belongs to (`salience`: how
-    often the article names each entity; `title`: the whole title, "Director and CEO")."""
+    often the article names each entity; `title`: the whole title, "Director and CEO";
+    `sentence`: the person's sentence, whose country a head of government serves)."""
     salience = salience or Counter()
     if re.search(r"\b(?:president|prime minister)\b", role):
+        head_of = _head_of_state_org(ordered, i, table, ctx, sentence)
+        if not isinstance(head_of, bool):
+            return head_of
         gov = next((d for d in table.all() if d.name.startswith("Government of")), None)
         if gov is not None:
             return gov.key
@@ -331,7 +361,9 @@ def _nearest_org(
         # exchange first), else to the one the passage is about: of those in reach, the
         # one the article names most (ties: the nearest)
         def rank(pos: int, x: Mention) -> tuple[bool, int, bool, int]:
-            exchange = public or table.get(x.key).type == TYPE.exchange
+            exchange = public or (
+                table.get(x.key).type == TYPE.exchange and not _ADVISER_ROLE.search(role)
+            )  # a partner or counsel belongs to the nearest firm, seldom to an exchange
             here = x.sentence == sent
             return (here, 0 if here else salience.get(table.resolve(x.key), 0), exchange, -pos)
 
@@ -357,6 +389,57 @@ def _nearest_org(
     if chosen is not None and table.get(chosen).type == TYPE.app:
         table.get(chosen).type = TYPE.company  # what someone founded is an organisation
     return chosen
+
+
+_CAPITAL_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+_PLACE_OWNS = re.compile(r"\b([A-Z][\w.]*(?: [A-Z][\w.]*)?)'s (?:[a-z-]+ ){0,2}$")
+
+
+def _country_of_office(
+    text: str, title_at: int, table: EntityTable, ctx: CountryContext
+) -> str | None:
+    """A public office a country's possessive names ("Montenegro's justice minister") is
+    held in that country's government (or the country, when the article names no
+    government of it)."""
+    owner = _PLACE_OWNS.search(text, max(0, title_at - 50), title_at)
+    if owner is None:
+        return None
+    place = table.find(owner.group(1))
+    if place is None or place.type != TYPE.jurisdiction:
+        return None
+    gov = table.find(f"Government of {place.name}")
+    return gov.key if gov is not None else place.key
+
+
+def _head_of_state_org(
+    ordered: list[Mention], i: int, table: EntityTable, ctx: CountryContext, sentence: str
+) -> str | None | bool:
+    """Whose president or prime minister: a government of a country the sentence names
+    or qualifies; else the one country a demonym of the sentence gives ("Polish lawmakers
+    ... President X": Poland, never another country's government); False when the
+    sentence says nothing of a country."""
+    sent = ordered[i].sentence
+    named = {
+        ctx.country_of(table.get(x.key).name)
+        for x in ordered
+        if x.sentence == sent and x.key in table and table.get(x.key).type == TYPE.jurisdiction
+    }
+    demonyms = {
+        ctx.country_of(country)
+        for word in _CAPITAL_WORD.findall(sentence)
+        if (country := ctx.index.country_of_adjective(word))
+    }
+    for d in table.all():
+        if d.name.startswith("Government of") and d.jurisdiction:
+            if ctx.country_of(d.jurisdiction) in named | demonyms:
+                return d.key
+    if len(demonyms) != 1:
+        return False
+    country = demonyms.pop()
+    found = table.find(f"Government of {country}") or table.find(country)
+    return found.key if found is not None else None
 
 
 def _court_of_judge(ordered: list[Mention], i: int, table: EntityTable) -> str | None:

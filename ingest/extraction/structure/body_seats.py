@@ -59,6 +59,14 @@ def _seat(d: EntityDraft, state: ArticleState) -> EntityDraft | None:
                 or before.group(3)
                 or (ctx.main_country if before.group(2) in ("country",) else None)
             )
+            if (
+                before.group(2)
+                and name
+                and d.jurisdiction
+                and ctx.country_of(d.jurisdiction) != ctx.country_of(name)
+            ):
+                name = None  # a digest's "the country's SEC" is the SEC the gazetteer places
+
             if before.group(3):
                 name = "United States" if "S" in before.group(3) else "United Kingdom"
             found = named_place(name, table, ctx) if name else None
@@ -68,10 +76,18 @@ def _seat(d: EntityDraft, state: ArticleState) -> EntityDraft | None:
         found = named_place(place, table, ctx)
         if found is not None:
             return found
-    if d.jurisdiction:
-        found = named_place(d.jurisdiction, table, ctx)
-        if found is not None:
-            return found
+    gazetted = named_place(d.jurisdiction, table, ctx) if d.jurisdiction else None
+    prefixed = _prefix_place(d.name, table, ctx)  # "Sofia City Prosecutor's Office"
+    if prefixed is not None and (
+        gazetted is None
+        or (
+            gazetted.parent is None  # the gazetteer gives only the country: the city is finer
+            and ctx.country_of(prefixed.name) == ctx.country_of(gazetted.name)
+        )
+    ):
+        return prefixed
+    if gazetted is not None:
+        return gazetted
     for alias in d.aliases:
         m2 = re.match(r"([A-Z][\w.]*(?: [A-Z]\w+)?)'s ", alias)
         if m2:
@@ -90,6 +106,19 @@ def _seat(d: EntityDraft, state: ArticleState) -> EntityDraft | None:
     return None
 
 
+def _prefix_place(name: str, table: EntityTable, ctx: CountryContext) -> EntityDraft | None:
+    """The place a body's name begins with, if the article names it on its own."""
+    prefix = _PLACE_PREFIX.match(name)
+    if prefix is None:
+        return None
+    for words in (prefix.group(1), prefix.group(1).split()[0]):
+        found = named_place(words, table, ctx)
+        if found is not None and ctx.jurisdiction(words) is not None:
+            return found
+    return None
+
+
+_PLACE_PREFIX = re.compile(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?) (?:City |Regional |District )?\w")
 _NAMED_PLACE = re.compile(r"\bof (?:the )?(?:State of |Republic of )?([A-Z]\w+(?: [A-Z]\w+)*)$")
 
 

@@ -153,6 +153,8 @@ def firm_place_relations(
         local = _LOCAL_UNIT.match(text, m.end) if d.type in GROUP.firm else None
         if local is not None:  # "Kraken's Australian exchange", "Binance's local business"
             place = _demonym_place(local.group("dem"), ctx)
+            if local.group("dem") in ("local", "domestic"):
+                place = _zone_named(ments, table, ctx) or place
             if place:
                 out += _to_place(table, m.key, place, REL.operates_in, sentence, ctx)
         window = text[max(0, m.start - 80) : m.start]
@@ -279,6 +281,25 @@ def _to_place(
     if found.type != TYPE.jurisdiction:
         return []
     return [RelationDraft(rtype, key, found.key, sentence, 0.8)]
+
+
+def _zone_named(ments: list[Mention], table: EntityTable, ctx: CountryContext) -> str | None:
+    """The financial zone of the article's country that the sentence names ("the regulator
+    of Abu Dhabi Global Market ... HAYVN's local subsidiary"): what 'local' means there."""
+    for x in ments:
+        d = _draft(table, x.key)
+        if (
+            d is not None
+            and d.type == TYPE.jurisdiction
+            and d.name != ctx.main_country
+            and ctx.country_of(d.name) == ctx.main_country
+            and _FINANCIAL_ZONE.search(d.name)
+        ):
+            return d.name
+    return None
+
+
+_FINANCIAL_ZONE = re.compile(r"\b(?:Financial Cent(?:re|er)|Global Market|Free Zone)\b")
 
 
 def _demonym_place(word: str, ctx: CountryContext) -> str | None:

@@ -55,6 +55,8 @@ def ownership_relations(
                 (x for x in orgs[i + 1 :] if x.start >= m.end + unit_of.end() and x.key != m.key),
                 None,
             )
+            if owner_m is None or owner_m.start - m.end >= 120:
+                owner_m = _site_owner(ments, m.end + unit_of.end(), m.end + 120, table)
             if owner_m is not None and owner_m.start - m.end < 120:
                 out.append(RelationDraft(REL.subsidiary_of, m.key, owner_m.key, sentence, 0.8))
         if nxt is not None and _PARENT.match(tail) and nxt.start - m.end < 40:
@@ -90,6 +92,16 @@ def ownership_relations(
             if owner_m is not None and owner_m.key != m.key:
                 out.append(RelationDraft(REL.subsidiary_of, m.key, owner_m.key, sentence, 0.75))
     return out
+
+
+def _site_owner(ments: list[Mention], start: int, end: int, table: EntityTable) -> Mention | None:
+    """'a subsidiary of comparison website Finder.com': a domain named as the owner is the
+    firm behind the site (retyped Company), the first mention after 'of'."""
+    first = next((x for x in ments if start <= x.start < end), None)
+    if first is None or first.key not in table or table.get(first.key).type != TYPE.website:
+        return None
+    table.get(first.key).type = TYPE.company
+    return first
 
 
 def _owner_before(orgs: list[Mention], i: int, table: EntityTable) -> Mention | None:

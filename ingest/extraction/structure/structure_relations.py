@@ -10,6 +10,8 @@ an exchange that a body of country J acts against operates in J.
 
 from __future__ import annotations
 
+import re
+
 from graph.ontology import REL, TYPE
 from ingest.extraction.actions.clauses import clauses_of
 from ingest.extraction.entities.article_state import ArticleState
@@ -52,6 +54,30 @@ def _draft(table: EntityTable, key: str) -> EntityDraft | None:
     return table.drafts.get(key)  # `table.get(key) if key in table else None`, in one lookup
 
 
+def _country_seat(table: EntityTable, seat: str | None) -> str | None:
+    """Where a court's, prosecutor's or agency's action says a firm operates: its seat when
+    that is a country or a financial zone, else the seat's country if the article names it
+    (prosecutors in Seoul raiding an exchange say it works in South Korea, not in Seoul;
+    a regulator's seat, as Ontario's, is its reach and is kept by the caller)."""
+    draft = _draft(table, seat) if seat is not None else None
+    if draft is None or draft.parent is None:
+        return seat
+    if _ZONE.search(draft.name):
+        return seat  # "licensed in the AIFC", "a DIFC firm"
+    parent = draft
+    for _ in range(6):
+        if parent.parent is None:
+            break
+        found = table.find(parent.parent)
+        if found is None:
+            return None
+        parent = found
+    return parent.key if parent.key != seat else seat
+
+
+_ZONE = re.compile(r"\b(?:Financial Cent(?:re|er)|Global Market|Free Zone|Centre|Center)\b")
+
+
 def _operates_inferred(
     table: EntityTable, structure: list[RelationDraft], actions: list[RelationDraft]
 ) -> list[RelationDraft]:
@@ -67,7 +93,10 @@ def _operates_inferred(
             or target.unnamed
         ):
             continue
+        body = _draft(table, r.source)
         place = seats.get(r.source)
+        if body is not None and body.type == TYPE.governmentbody:
+            place = _country_seat(table, place)
         if place is not None and (r.target, place) not in hq:
             out.append(RelationDraft(REL.operates_in, r.target, place, r.evidence, 0.5))
     for d in table.all():
