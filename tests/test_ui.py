@@ -379,6 +379,35 @@ def test_timeline_filters_by_jurisdiction_and_action_type(
     recorder.assert_clean(base_url)
 
 
+def test_timeline_filters_by_status_ended_active_and_in_force_today(
+    page: tuple[Page, Recorder], base_url: str
+) -> None:
+    """The lifted ban is the only ended event of the pair: "ended" shows it alone, "active"
+    and "in force today" the other three (begun before today, never ended)."""
+    tab, recorder = page
+    tab.click("#tab-timeline")
+    items = tab.locator("#timeline > li", has_text=EXCHANGE)
+    expect(items).to_have_count(4)
+
+    def shown(choice: str, count: int) -> list[str]:
+        tab.select_option("#status-select", choice)
+        expect(items).to_have_count(count)
+        settle(tab)
+        return items.all_inner_texts()
+
+    in_force = shown("in-force", 3)
+    assert not any(REL.banned in t for t in in_force), in_force
+    ended = shown("ended", 1)
+    assert REL.banned in ended[0] and "lifted" in ended[0], ended
+    assert "ended" in (items.first.get_attribute("class") or "")
+    active = shown("active", 3)
+    assert sorted(next(r for r in (REL.warned, REL.fined) if r in t) for t in active) == sorted(
+        [REL.fined, REL.fined, REL.warned]
+    ), active
+    assert all("ended" not in (li.get_attribute("class") or "") for li in items.all())
+    recorder.assert_clean(base_url)
+
+
 def test_names_and_sentences_are_shown_as_text_never_as_markup(
     page: tuple[Page, Recorder], base_url: str
 ) -> None:

@@ -16,7 +16,11 @@ export async function fillTimelineFilters() {
 
 export async function showTimeline() {
   const current = claim("timeline");
-  const filters = { jurisdiction: $("jurisdiction-select").value, type: $("action-select").value };
+  const filters = {
+    jurisdiction: $("jurisdiction-select").value,
+    type: $("action-select").value,
+    ...statusFilter($("status-select").value),
+  };
   const page = await api("/actions", { ...filters, limit: 100 });
   if (!current()) return;
   // Newest first by the action's own date, else by when it was first reported (as the
@@ -25,6 +29,13 @@ export async function showTimeline() {
   const items = [...page.items].sort((a, b) => orderDate(b).localeCompare(orderDate(a)));
   fill($("timeline"), items.map(timelineItem));
   setStatus(`${items.length}${page.next_offset ? "+" : ""} actions.`);
+}
+
+/** The status choice as /actions parameters: "in force today" is a day (what stood
+ * then: begun and not yet ended), the others the event's current status. */
+function statusFilter(choice) {
+  if (choice === "in-force") return { in_force_on: "today" };
+  return choice ? { status: choice } : {};
 }
 
 export function openInGraph(entity, event = null) {
