@@ -11,5 +11,6 @@ RETURN toString(r.in_force_from) AS since, r.event_id AS event_id, type(r) AS ac
        r.date AS date, step, r.history_status[step] AS status,
        CASE r.history_how[step] WHEN '' THEN null ELSE r.history_how[step] END AS how,
        CASE r.history_on[step] WHEN '' THEN null ELSE r.history_on[step] END AS day,
-       [a IN r.sources WHERE r.history_sources_json[step] CONTAINS ('"' + a + '"')] AS sources
+       [a IN r.sources WHERE r.history_sources_json[step]
+          CONTAINS ('"' + replace(a, '"', '\\"') + '"')] AS sources
 ORDER BY since, event_id, step

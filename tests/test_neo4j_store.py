@@ -768,3 +768,33 @@ def test_articles_stored_before_captions_are_captioned_once(
     ]
     neo4j.write(lambda tx: tx.run("MATCH (a:Article) REMOVE a.caption").consume())
     assert not any(r["caption"] for r in reopen())  # marked done: no scan on open
+
+
+def test_history_source_lists_written_ascii_escaped_are_rewritten_once(
+    neo4j: Neo4jStore, settings: Settings
+) -> None:
+    """A database written when the status history's source lists escaped non-ASCII ids
+    (`\\u00fc`) is rewritten when a store opens it, so pair_history.cypher finds them."""
+    from test_queries import HOSTILE_BAN, HOSTILE_LIFT, _ban_then_lift
+
+    from graph.named.runner import run_named
+
+    neo4j.upsert_many(_ban_then_lift(HOSTILE_BAN, HOSTILE_LIFT))
+    pair = {"actor": "regulator:zollamt", "target": "exchange:kettle"}
+    escaped = [json.dumps([HOSTILE_BAN]), json.dumps([HOSTILE_LIFT])]
+    neo4j.write(
+        lambda tx: tx.run(
+            "MATCH ()-[r:BANNED]->() SET r.history_sources_json = $old "
+            "WITH 1 AS x LIMIT 1 MATCH (m:CryptoregMeta {key: 'history_sources_utf8'}) DELETE m",
+            old=escaped,
+        ).consume()
+    )
+    assert [r["sources"] for r in run_named(neo4j, "pair_history", pair)] == [[], []]
+    store = Neo4jStore(
+        settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password, settings.neo4j_database
+    )
+    try:
+        sources = [r["sources"] for r in run_named(store, "pair_history", pair)]
+    finally:
+        store.close()
+    assert sources == [[HOSTILE_BAN], [HOSTILE_LIFT]]

@@ -347,3 +347,48 @@ def test_event_queries_answer_over_time(store: GraphStore) -> None:
         ("BLOCKED", "exchange:glimmer", "2022-02-01"),
     }
     assert run_named(store, "actions_in_force", {"on": "2019-01-01"}) == []
+
+
+def _ban_then_lift(ban_article: str, lift_article: str) -> list[Extraction]:
+    """A ban and its lifting, each told by one article (ids chosen by the caller)."""
+    from graph.ids import entity_id
+    from graph.models import Article, Entity, Relation
+    from graph.ontology import ENDED, REL, STATUS, TYPE
+
+    actor = Entity(id=entity_id(TYPE.regulator, "Zollamt"), type=TYPE.regulator, name="Zollamt")
+    target = Entity(id=entity_id(TYPE.exchange, "Kettle"), type=TYPE.exchange, name="Kettle")
+
+    def told(aid: str, published: str, **props: Any) -> Extraction:
+        fact = Relation(
+            type=REL.banned,
+            source=actor.id,
+            target=target.id,
+            evidence="Zollamt banned Kettle in 2021.",
+            confidence=0.9,
+            date="2021",
+            properties=props,
+        )
+        article = Article(id=aid, published=published, text=fact.evidence)
+        return Extraction(article=article, entities=[actor, target], relations=[fact])
+
+    lifted = {"status": STATUS.ended, "ended_how": ENDED.lifted, "ended_on": "2023-06"}
+    return [told(ban_article, "2021-05-04"), told(lift_article, "2023-07-01", **lifted)]
+
+
+HOSTILE_BAN = 'Zürich "ban" 北京'
+HOSTILE_LIFT = "lift-ü"
+
+
+def test_pair_history_names_the_sources_of_ids_with_quotes_and_any_script(
+    store: GraphStore,
+) -> None:
+    """Article ids may hold quotes and any script (graph/models.py): each step still names
+    the article that told it, on both stores."""
+    load_all(store, _ban_then_lift(HOSTILE_BAN, HOSTILE_LIFT))
+    steps = run_named(
+        store, "pair_history", {"actor": "regulator:zollamt", "target": "exchange:kettle"}
+    )
+    assert [(r["status"], r["how"], r["sources"]) for r in steps] == [
+        ("active", None, [HOSTILE_BAN]),
+        ("ended", "lifted", [HOSTILE_LIFT]),
+    ]

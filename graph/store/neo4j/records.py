@@ -21,7 +21,8 @@ the facts say; `with_detail` joins them back):
   `amount`, `currency`), and on the detail node all of them as JSON (`properties`);
 * the status history as parallel lists, one entry per step (taken, then each ending):
   `history_status`, `history_how` ("" when taken), `history_on` ("" when unknown) and
-  `history_sources_json` (each entry a JSON list of the article ids that said so), e.g.
+  `history_sources_json` (each entry a JSON list of the article ids that said so, written
+  by `sources_json`: non-ASCII as is, so a query finds an id in it by escaping only `"`), e.g.
   `UNWIND range(0, size(r.history_status) - 1) AS i RETURN r.history_status[i],
   r.history_how[i], r.history_on[i]`.
 
@@ -50,6 +51,20 @@ SUPPORT_LISTS = ("sources", "evidence", "seen", "confidences", "dates", "support
 DETAIL_KEYS = ("seen", "confidences", "dates", "support_properties", "properties")
 
 HISTORY_LISTS = ("history_status", "history_how", "history_on", "history_sources_json")
+
+
+def sources_json(article_ids: Iterable[str]) -> str:
+    r"""One `history_sources_json` entry. Non-ASCII stays as it is (`ensure_ascii=False`),
+    so the only escape in it is `\"` (article ids have no `\\` and no control characters,
+    graph/models.py): pair_history.cypher finds an id by that one `replace`."""
+    return json.dumps(list(article_ids), ensure_ascii=False)
+
+
+def source_json(article_id: str) -> str:
+    """One article id as it appears inside a `sources_json` entry."""
+    return json.dumps(article_id, ensure_ascii=False)
+
+
 RESERVED = frozenset(
     {
         *SUPPORT_LISTS,
@@ -147,7 +162,7 @@ def event_props(
         "history_status": [h.status for h in fact.history],
         "history_how": [h.how or "" for h in fact.history],
         "history_on": [h.on or "" for h in fact.history],
-        "history_sources_json": [json.dumps(h.sources) for h in fact.history],
+        "history_sources_json": [sources_json(h.sources) for h in fact.history],
         "properties": json.dumps(fact.properties),
     }
     for key, value in fact.properties.items():

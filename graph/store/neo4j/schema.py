@@ -7,13 +7,15 @@ them against the ontology (Cypher cannot take them as parameters).
 
 from __future__ import annotations
 
+import json
+
 from neo4j import Driver
 from neo4j.exceptions import ClientError
 
 from graph.ontology import Ontology, get_ontology
 from graph.store.neo4j.changes import SCHEMA as CHANGE_SCHEMA
 from graph.store.neo4j.judgements import SCHEMA as JUDGEMENT_SCHEMA
-from graph.store.neo4j.records import short_caption
+from graph.store.neo4j.records import short_caption, sources_json
 from graph.store.neo4j.review import SCHEMA as REVIEW_SCHEMA
 from graph.store.neo4j.write_queries import DETAIL_KEY, DETAIL_LABEL, check_label, check_rel_type
 
@@ -149,6 +151,7 @@ def ensure_schema(driver: Driver, database: str) -> None:
     driver.execute_query("CALL db.awaitIndexes(60)", database_=database)
     _move_event_details(driver, database)
     _caption_articles(driver, database)
+    _unescape_history_sources(driver, database)
 
 
 _DETAILS_MOVED = "MATCH (m:CryptoregMeta {key: 'event_details'}) RETURN m.done AS done"
@@ -207,3 +210,33 @@ def _caption_articles(driver: Driver, database: str) -> None:
             for r in found
         ]
         driver.execute_query(_SET_CAPTIONS, rows=rows, database_=database)
+
+
+_UNESCAPED = "MATCH (m:CryptoregMeta {key: 'history_sources_utf8'}) RETURN m.done AS done"
+_MARK_UNESCAPED = "MERGE (m:CryptoregMeta {key: 'history_sources_utf8'}) SET m.done = true"
+# An article id has no backslash (graph/models.py), so `\u` in an entry is only ever the
+# ASCII escape of a character the old writer did not keep as it was.
+_ASCII_ESCAPED = (
+    "MATCH ()-[r]->() WHERE any(x IN r.history_sources_json WHERE x CONTAINS '\\\\u') "
+    "RETURN elementId(r) AS rid, r.history_sources_json AS entries LIMIT 5000"
+)
+_SET_ENTRIES = (
+    "UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.rid "
+    "SET r.history_sources_json = row.entries"
+)
+
+
+def _unescape_history_sources(driver: Driver, database: str) -> None:
+    """Rewrite status-history source lists written with non-ASCII ids as `\\uXXXX` (before
+    records.py `sources_json`), which pair_history.cypher could not find ids in; 5,000
+    relationships per statement, then one meta node says it is done."""
+    done = driver.execute_query(_UNESCAPED, database_=database).records
+    if done and done[0]["done"]:
+        return
+    while found := driver.execute_query(_ASCII_ESCAPED, database_=database).records:
+        rows = [
+            {"rid": r["rid"], "entries": [sources_json(json.loads(e)) for e in r["entries"]]}
+            for r in found
+        ]
+        driver.execute_query(_SET_ENTRIES, rows=rows, database_=database)
+    driver.execute_query(_MARK_UNESCAPED, database_=database)

@@ -47,6 +47,8 @@ from graph.store.neo4j import write_queries as q
 from graph.store.neo4j.beside import Head, cut_beside, fits, head_of
 from graph.store.neo4j.records import (
     event_props,
+    source_json,
+    sources_json,
     split_detail,
     supports_from,
     to_date,
@@ -173,7 +175,7 @@ def appended_props(head: dict[str, Any], added: list[Support]) -> dict[str, Any]
     if not head["tail"]:  # at the tail, the server appends to the history's text itself
         history = list(head.get("history_sources_json") or [])
         taken = json.loads(history[0]) if history else []
-        history[:1] = [json.dumps(sorted([*taken, *(s.article_id for s in added)]))]
+        history[:1] = [sources_json(sorted([*taken, *(s.article_id for s in added)]))]
         props["history_sources_json"] = history
     if not head.get("date"):
         props["in_force_from"] = props["first_seen"]
@@ -590,7 +592,7 @@ class Working:
                 "props": appended_props(head, added),
             }
             if head["tail"]:
-                ids = ", ".join(json.dumps(s.article_id) for s in added)
+                ids = ", ".join(source_json(s.article_id) for s in added)
                 tails.append(row | {"suffix": f", {ids}]"})
             else:
                 merged.append(row | {"order": merged_order(history_ids(head), added)})
