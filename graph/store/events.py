@@ -289,7 +289,7 @@ def joins_single_event(s: Support, date: str | None) -> bool:
     the event has at least as precisely (so it agrees at every step of `event_groups`,
     comes after the reports that made the event's date and never starts a group). The
     stores use it to add a report to a relation stated by thousands without cutting
-    again (the same rule as graph/store/embedded/recut.py `_joins_as_is`)."""
+    again (embedded recut.py and batch_events.py, Neo4j write.py and working.py)."""
     if s.amount is not None or s.ended or s.ended_on is not None:
         return False
     if s.date is None:

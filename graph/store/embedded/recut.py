@@ -33,8 +33,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 
-from graph.partial_dates import dates_agree
-from graph.store.events import EventView, Support, events_of
+from graph.store.events import EventView, Support, events_of, joins_single_event
 
 Key = tuple[str, str, str]
 _KEY_WHERE = "f.source = ? AND f.type = ? AND f.target = ?"
@@ -164,25 +163,17 @@ def recut(conn: sqlite3.Connection, key: Key, added: Sequence[Support] = ()) -> 
     return placed
 
 
-def _joins_as_is(s: Support, date: str | None) -> bool:
-    """Whether a report joins the only event, dated `date`, leaving its cut unchanged."""
-    if s.amount is not None or s.ended or s.ended_on is not None:
-        return False
-    if s.date is None:
-        return True
-    return date is not None and len(s.date) <= len(date) and dates_agree(date, s.date)
-
-
 def _join_single_event(conn: sqlite3.Connection, key: Key, s: Support) -> str | None:
-    """Write a report into the key's only event when `_joins_as_is`; its event id, or
-    None when the shortcut does not apply (see the module docstring)."""
+    """Write a report into the key's only event when graph/store/events.py
+    `joins_single_event`; its event id, or None when the shortcut does not apply (see the
+    module docstring)."""
     if s.amount is not None or s.ended or s.ended_on is not None:
         return None
     rows = conn.execute(
         f"SELECT f.id, f.event_id, f.date, f.start_day FROM facts f WHERE {_KEY_WHERE} LIMIT 2",
         key,
     ).fetchall()
-    if len(rows) != 1 or not _joins_as_is(s, rows[0][2]):
+    if len(rows) != 1 or not joins_single_event(s, rows[0][2]):
         return None
     fid, event, date, start = rows[0]
     seen = _iso(s.seen)
