@@ -149,7 +149,7 @@ def add_candidate(
 # "Payward, Inc. and Payward Ventures, Inc., the companies behind the exchange": the
 # legal entities a brand's gazetteer entry lists are parties of their own here
 _BEHIND = re.compile(
-    r"(?:,? (?:and )?[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)*(?:,? (?:Inc|Ltd|LLC|Limited|Corp)\.?)?)*"
+    r"(?:(?:,|,? and) [A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)*)*"
     r",? (?:the|its) (?:[\w-]+ )?(?:compan(?:y|ies)|entit(?:y|ies)|firms?|operators?) "
     r"(?:behind|that (?:runs?|operates?)|running|operating)\b"
 )
