@@ -35,12 +35,30 @@ PROBE = textwrap.dedent(
         "$" + "1" * 40, "U.S. " * 20, "(" + run.upper() + " / " + run.upper(),
     ]
     shapes += [s + tail for s in list(shapes) for tail in (" ;", " !", " )", "\\u00a0?")]
-    patterns = []
+    patterns, seen = [], set()
+
+    def collect(label, value, depth):
+        # the patterns a module name holds, directly or in tables and rule objects
+        if isinstance(value, re.Pattern):
+            if isinstance(value.pattern, str) and id(value) not in seen:
+                seen.add(id(value))
+                patterns.append((label, value))
+        elif depth < 3 and isinstance(value, (list, tuple, frozenset, set)):
+            for i, item in enumerate(value):
+                collect(f"{label}[{i}]", item, depth + 1)
+        elif depth < 3 and isinstance(value, dict):
+            for key, item in value.items():
+                collect(f"{label}[{key!r}]", item, depth + 1)
+        elif depth < 3 and hasattr(value, "__dataclass_fields__") and not isinstance(
+            value, type
+        ):
+            for field in value.__dataclass_fields__:
+                collect(f"{label}.{field}", getattr(value, field, None), depth + 1)
+
     for info in pkgutil.walk_packages(ingest.__path__, "ingest."):
         module = importlib.import_module(info.name)
         for name, value in vars(module).items():
-            if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
-                patterns.append((info.name + "." + name, value))
+            collect(info.name + "." + name, value, 0)
     print(len(patterns), "patterns", flush=True)
     for label, pattern in patterns:
         print("at", label, flush=True)
@@ -67,4 +85,4 @@ def test_no_extraction_pattern_backtracks_catastrophically() -> None:
         raise AssertionError(f"a pattern never finished: {last}") from None
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().endswith("done")
-    assert int(out.stdout.split()[0]) > 100  # the walk found the extractor's patterns
+    assert int(out.stdout.split()[0]) > 300  # the walk found the extractor's patterns
