@@ -92,7 +92,8 @@ _PASSIVE_BEFORE = re.compile(
 _RECENT = 3  # sentences back a bare "the ban was lifted" may reach
 # "the company settled the same day", "settled with the SEC": settling with no object
 _NO_OBJECT = re.compile(
-    r"\s*(?:[,.;]|$|(?:with|for|in|on|last|earlier|later|shortly|quickly|immediately|out of court"
+    r"\s*(?:[,.;]|$|(?:with|for|in|on|after|when|last|earlier|later|shortly|quickly|immediately"
+    r"|out of court"
     r"|the same day|that day|the following|within)\b|\w+ (?:days?|weeks?) later\b)",
     re.I,
 )

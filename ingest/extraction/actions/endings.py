@@ -83,7 +83,9 @@ _CLASSES: list[tuple[str, str]] = [
         SETTLE,
         r"settl(?:e|es|ed|ing)|settlement of|resolv(?:e|es|ed|ing)"
         r"|(?:reach(?:ed|es|ing)?|enter(?:ed|s|ing)? into|sign(?:ed|s|ing)?|str(?:uck|ike|ikes))"
-        r" (?:a|an) (?:[\w-]+ )?settlement(?= with\b)",
+        r" (?:a|an) (?:[\w-]+ )?settlement(?= with\b)"
+        # "agreed to a $24 million settlement after the SEC sued it"
+        r"|agree(?:d|s|ing)? to (?:a|an) (?:[\w$€£¥₹₩.,-]+ ){0,4}?settlement",
     ),
     (
         DISMISS,
@@ -225,6 +227,8 @@ def endings_in(
                 continue
             cls = SETTLE
             lead = lead.replace(" will pay", " pays")  # an agreed settlement's terms
+        elif cls == SETTLE and _PAYING.search(lead):
+            lead = lead.replace(" will pay", " pays")  # "will pay $12 million to settle"
         elif cls in (LIFT, CLOSE) and _PAYING.search(lead) and _END_OR_CLOSE.match(m.group()):
             cls = SETTLE  # "agreed to pay $4.3 billion, ending the probe": a settlement
         if hedged(lead) or _NOT_DONE.search(lead):

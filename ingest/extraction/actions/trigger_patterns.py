@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from graph.ontology import REL
+from ingest.extraction.actions.span_patterns import CHARGED, MONEY_AHEAD
 from ingest.extraction.text.regex_lead import compile_lead
 
 # a capital where a sentence starts: "Warning letters went to X" (inside a name, as in
@@ -58,6 +59,16 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.8,
     ),
     (REL.banned, _N, re.compile(r"\b(?:bans? (?:on|against)|prohibition (?:on|of))\b"), 0.7),
+    (  # "imposed restrictions on X", "a three-month business suspension on X", "a suspension
+        # order to X"
+        REL.banned,
+        _N,
+        re.compile(
+            r"\b(?:restrictions (?:on|against)|suspensions? (?:orders? )?(?:on|against)"
+            r"|suspension orders? to)\b"
+        ),
+        0.7,
+    ),
     (  # "seized three website domains used to operate X": domain seizures block
         REL.blocked,
         _V,
@@ -195,7 +206,12 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         _V,
         re.compile(
             r"\bsu(?:e|es|ed|ing)\b|\bindict(?:s|ed|ing)?\b|"
-            r"\bprosecut(?:e|es|ed|ing)\b|\bcharged\b|(?<=indictment )charging\b"
+            r"\bprosecut(?:e|es|ed|ing)\b|\bcharged\b(?! "
+            + CHARGED
+            + r"(?:a (?:total of |penalty of |fine of )?|an? )?"
+            + MONEY_AHEAD
+            + r")"
+            r"|(?<=indictment )charging\b"
         ),
         0.85,
     ),
@@ -295,6 +311,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         _V,
         re.compile(
             r"\b(?:investigat(?:e|es|ed|ing)|prob(?:es|ed|ing)|raid(?:s|ed|ing)?|arrest(?:s|ed|ing)?|"
+            r"subpoena(?:s|ed|ing)?|"
             r"look(?:s|ed|ing)? into|detain(?:s|ed|ing)?|search(?:es|ed|ing)?(?= (?:the )?"
             r"(?:premises|offices?|homes?|headquarters|residences?) of)|inspect(?:s|ed|ing)?"
             r"|apprehend(?:s|ed|ing)?|(?:(?<=\bwas )|(?<=\bwere ))picked up(?=[^.;]{0,40}\bby\b)"
@@ -352,7 +369,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
             r"| orders?)?|"
             r"cease[- ]and[- ]desist(?: orders?| letters?)?|compliance notices?|(?:alert"
             r"|warning) list|"
-            r"investor alerts?|alerts? (?:about|on|against|over|naming))\b"
+            r"investor alerts?|alerts? (?:about|on|against|over|naming)|Wells notices?)\b"
         ),
         0.8,
     ),
@@ -460,6 +477,7 @@ STEMS: list[tuple[str, ...]] = [
     ("sanctions", "suspension", "seizure"),
     ("seiz",),
     ("ban on", "bans on", "ban against", "bans against", "prohibition"),
+    ("restrictions", "suspension"),
     ("seiz",),
     ("seized",),
     ("served with", "issued with", "hit with"),
@@ -501,12 +519,13 @@ STEMS: list[tuple[str, ...]] = [
         "apprehend",
         "picked up",
         "custody",
+        "subpoena",
     ),
     ("arrest", "detention"),
     ("investigation", "probe", "enquir", "inquir", "examination", "audit", "inspection"),
     ("warn", "caution", "admonish", "reprimand", "censur"),
     ("received", "receives", "got", "gets", "sent", "given", "issued"),
-    ("warning", "advisor", "cause", "desist", "notice", "list", "alert"),
+    ("warning", "advisor", "cause", "desist", "notice", "list", "alert", "wells"),
     ("placed", "put ", "added", "included", "listed"),
     ("froze", "frozen", "freez"),
     ("won", "wins", "obtain", "secure", "receive", "gain", "granted"),
