@@ -206,3 +206,76 @@ def test_the_date_after_an_ending_verb_dates_the_ending_not_the_action() -> None
     rels = [r for r in out.relations if r.type == "INVESTIGATED"]
     assert rels and all(r.date == "2022" for r in rels), rels
     assert all(r.properties.get("ended_on") == "2023" for r in rels), rels
+
+
+def test_a_revoked_licence_with_no_agent_is_ended_for_whoever_granted_it() -> None:
+    ends = _ends(
+        "The Financial Services Agency registered Zenmo Exchange in 2019. Under rules the "
+        "Ministry of Finance set, Zenmo Exchange's registration was cancelled in 2024."
+    )
+    key = ("Financial Services Agency", "LICENSED", "Zenmo Exchange")
+    assert ends[key] == ("ended", "revoked", "2024"), ends
+    assert ("Ministry of Finance", "LICENSED", "Zenmo Exchange") not in ends, ends
+
+
+def test_a_negation_in_the_first_conjunct_does_not_hedge_the_second() -> None:
+    ends = _ends(
+        "The Securities and Exchange Commission of Brazil opened an administrative sanctioning "
+        "process against Zenmo Exchange in 2022. In 2024 Zenmo Exchange paid R$ 9 million, does "
+        "not admit guilt and the process is closed."
+    )
+    key = ("Securities and Exchange Commission of Brazil", "SUED", "Zenmo Exchange")
+    assert ends[key][:2] == ("ended", "settled"), ends
+
+
+def test_a_case_that_collapses_or_falls_apart_is_dismissed() -> None:
+    for text, key in (
+        (
+            "The Sofia City Prosecutor's Office raided Zenmo Exchange in January 2023. A year on, "
+            "the case has collapsed.",
+            ("Sofia City Prosecutor's Office", "INVESTIGATED", "Zenmo Exchange"),
+        ),
+        (
+            "The SEC sued Zenmo Exchange in 2021. The lawsuit fell apart in 2023.",
+            (SEC, "SUED", "Zenmo Exchange"),
+        ),
+    ):
+        ends = _ends(text)
+        assert ends[key][:2] == ("ended", "dismissed"), (text, ends)
+
+
+def test_a_firm_that_collapsed_ends_no_action() -> None:
+    ends = _ends("The SEC sued Zenmo Exchange in 2021. Quillfin Labs collapsed in 2022.")
+    assert ends[(SEC, "SUED", "Zenmo Exchange")][0] is None, ends
+
+
+def test_a_passive_unblocking_names_its_own_kind() -> None:
+    ends = _ends(
+        "The Ministry of Culture and Information blocked Zenmo Exchange in 2023. Why Zenmo "
+        "Exchange was unblocked is not explained."
+    )
+    key = ("Ministry of Culture and Information", "BLOCKED", "Zenmo Exchange")
+    assert ends[key][:2] == ("ended", "lifted"), ends
+
+
+def test_a_case_caption_does_not_date_the_suit_with_the_judgment() -> None:
+    out = _extract(
+        "In ASIC v Zenmo Exchange Pty Ltd, decided on 22 April 2025, the court found for the "
+        "company. ASIC had commenced proceedings against Zenmo Exchange Pty Ltd in November 2022."
+    )
+    sued = [r for r in out.relations if r.type == "SUED"]
+    assert sued and all(r.date == "2022-11" for r in sued), sued
+
+
+def test_a_date_closing_one_verb_phrase_does_not_date_the_next() -> None:
+    out = _extract(
+        "The Financial Services Agency registered Zenmo Exchange in 2019 and fined Quillfin "
+        "Labs in 2020."
+    )
+    dates = {r.type: r.date for r in out.relations}
+    assert dates.get("LICENSED") == "2019" and dates.get("FINED") == "2020", dates
+    out = _extract(
+        "In 2019 the Financial Services Agency registered Zenmo Exchange and fined Quillfin Labs."
+    )
+    dates = {r.type: r.date for r in out.relations}
+    assert dates.get("LICENSED") == "2019" and dates.get("FINED") == "2019", dates

@@ -207,6 +207,9 @@ def _apply(
         and _UNKNOWN_SUBJECT.search(text, window_start, trig.start)
     ):
         blocked = True  # "the SEC fined X" with "SEC" unresolved: no earlier actor
+    if actor is None and not blocked and trig.ended_how is not None:
+        # "X's licence was withdrawn": whoever granted it, where the article said so
+        actor = _who_took_it(trig.type, targets, history, table)
     if actor is None and not blocked:
         actor = fallback_actor(trig, view, views, table, history)
         conf -= 0.2
@@ -245,6 +248,22 @@ def _own_passive_subjects(
         return before
     own = [m for m in before if m.start >= prev.end]
     return own if any(eligible(m, table) for m in own) else before
+
+
+def _who_took_it(
+    rtype: str, targets: list[str], history: ActionHistory, table: EntityTable
+) -> str | None:
+    """The actor of the latest earlier action of `rtype` on one of `targets`: the body an
+    ending with no agent of its own ends ("the licence of X was revoked")."""
+    wanted = {table.resolve(t) for t in targets}
+    return next(
+        (
+            rel.source
+            for _, rel in reversed(history.relations)
+            if rel.type == rtype and table.resolve(rel.target) in wanted
+        ),
+        None,
+    )
 
 
 def _shared_agent(trig: Trigger, view: View, text: str, table: EntityTable) -> str | None:

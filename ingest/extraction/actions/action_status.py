@@ -22,7 +22,9 @@ from graph.partial_dates import PartialDate
 from ingest.extraction.actions.action_dates import ClauseView, Span, pick, planned
 from ingest.extraction.actions.date_mentions import DateMention
 from ingest.extraction.actions.endings import (
+    COLLAPSE,
     ENDING,
+    EXPIRE,
     NOT_THE_ACTION,
     OVERTURN,
     SETTLE,
@@ -59,7 +61,7 @@ _TYPE_NOUNS: list[tuple[re.Pattern[str], frozenset[str] | None]] = [
     ),
     (  # a case or proceedings may be a suit or a probe: "closed the proceedings against X"
         re.compile(
-            r"\b(?:cases?|proceedings|matter"
+            r"\b(?:cases?|proceedings|matter|process"
             r"|(?:sanctioning|administrative|disciplinary|enforcement|criminal|legal) process)\b",
             re.I,
         ),
@@ -287,7 +289,10 @@ def ended_object(ending: Ending, view: View, table: EntityTable) -> EndedObject:
     text = view.doc_text
     clause_start, clause_end = clause_bounds(view, ending.start)
     cid = view.clauses.of(ending.start)
-    passive = bool(_PASSIVE_BEFORE.search(text, clause_start, ending.start))
+    # an intransitive ending ("the case collapsed", "the licence lapsed") ends its subject
+    passive = ending.cls in (COLLAPSE, EXPIRE) or bool(
+        _PASSIVE_BEFORE.search(text, clause_start, ending.start)
+    )
     if passive:
         lo, hi = clause_start, ending.start
         phrase = text[lo:hi][-80:]
@@ -300,8 +305,8 @@ def ended_object(ending: Ending, view: View, table: EntityTable) -> EndedObject:
         stop = noun_phrase_stop(text, lo, hi)
         hi = stop.start() if stop is not None else hi
         types = noun_types(" ".join(text[lo:hi].split()[:_OBJECT_WORDS]))
-        if not types:  # "unblocked the site", "unfroze the accounts": the verb says what
-            types = _verb_types(text[ending.start : ending.end])
+    if not types:  # "unblocked the site", "NYMEX was unblocked": the verb says what
+        types = _verb_types(text[ending.start : ending.end])
     keys = frozenset(
         m.key for m in view.mentions if lo <= m.start < hi and m.how != "pronoun" and m.key in table
     )

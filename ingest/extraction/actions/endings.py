@@ -32,6 +32,8 @@ LIFT, REVOKE, SUSPEND, OVERTURN, SETTLE, DISMISS, CLOSE, EXPIRE = (
     "close",
     "expire",
 )
+# "the case collapsed", "the prosecution fell apart": a case ends with no decision named
+COLLAPSE = "collapse"
 # "access was restored": ends a block or ban, nothing else (a restored licence stands again)
 RESTORE = "restore"
 # "the case was thrown out", "a judge tossed the lawsuit": a case dismissed, an order overturned
@@ -105,6 +107,7 @@ _CLASSES: list[tuple[str, str]] = [
         r"|(?:(?<=\bwas )|(?<=\bwere )|(?<=\bbeen )|(?<=\bis )|(?<=\bare ))closed(?! down\b)",
     ),
     (EXPIRE, r"expired|expiry of|expiration of|lapsed"),
+    (COLLAPSE, r"collaps(?:e|es|ed|ing)|f(?:ell|alls?|allen) (?:apart|through)"),
 ]
 ENDING = re.compile(
     r"\b(?:" + "|".join(f"(?P<{cls}>{words})" for cls, words in _CLASSES) + r")\b",
@@ -149,6 +152,10 @@ _INTRANSITIVE = re.compile(
     re.IGNORECASE,
 )
 _LEFT_WORDS = 10
+_NEW_CONJUNCT = re.compile(
+    r"\b(?:and|but|while|whereas) (?=(?:the|its|their|his|her|a|an|this|that)\b)|[;:]",
+    re.IGNORECASE,
+)
 _END_OR_CLOSE = re.compile(r"end|clos", re.IGNORECASE)
 # a connective inside a proper name ("Securities and Exchange Commission") ends no phrase
 _NAME_LINK = re.compile(r"(?:[A-Z][\w.&'’-]*|of|the) (?:and|&) [A-Z]")
@@ -181,6 +188,8 @@ class Ending:
 def ended_how(cls: str, rel_type: str) -> str | None:
     """How an action of `rel_type` ends when an ending word of class `cls` ends it."""
     cases = (REL.sued, REL.investigated)
+    if cls == COLLAPSE:  # a case that collapses is dropped; nothing else collapses
+        return ENDED.dismissed if rel_type in cases else None
     if cls == RESTORE:  # access restored: the block or ban is lifted
         return ENDED.lifted if rel_type in (REL.blocked, REL.banned) else None
     if cls == THROW_OUT:  # a case thrown out is dismissed; an order, overturned
@@ -222,6 +231,8 @@ def endings_in(
         else:
             lead_from = clause_start(m.start())
         lead = text[max(lead_from, m.start() - 160) : m.start()]
+        # "X does not admit guilt and the process is closed": a negation of the first
+        # conjunct does not reach a second one with its own subject
         if cls == _PAID_CLOSE:
             if not _PAYING.search(lead):
                 continue
@@ -231,6 +242,8 @@ def endings_in(
             lead = lead.replace(" will pay", " pays")  # "will pay $12 million to settle"
         elif cls in (LIFT, CLOSE) and _PAYING.search(lead) and _END_OR_CLOSE.match(m.group()):
             cls = SETTLE  # "agreed to pay $4.3 billion, ending the probe": a settlement
+        cuts = [c.end() for c in _NEW_CONJUNCT.finditer(lead)]
+        lead = lead[cuts[-1] :] if cuts else lead
         if hedged(lead) or _NOT_DONE.search(lead):
             continue
         out.append(Ending(cls, m.start(), m.end()))
