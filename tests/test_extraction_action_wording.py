@@ -123,3 +123,73 @@ def test_a_settlement_agreed_after_a_suit_settles_it() -> None:
     )
     sued = rels[(SEC, "SUED", "Zenmo Exchange")]
     assert (sued.get("status"), sued.get("ended_how")) == ("ended", "settled"), rels
+
+
+def test_a_fine_a_firm_must_pay_by_a_bodys_word_is_the_bodys_fine() -> None:
+    rels = _rels("Zenmo Exchange must pay a $2 million penalty, the SEC said on Tuesday.")
+    assert rels.get((SEC, "FINED", "Zenmo Exchange"), {}).get("amount") == 2e6, rels
+
+
+def test_a_firm_flagged_or_named_as_unauthorised_is_warned() -> None:
+    fca = "Financial Conduct Authority"
+    for text in (
+        "The Financial Conduct Authority flagged Zenmo Exchange as an unauthorised firm.",
+        "The Financial Conduct Authority named Zenmo Exchange on its list of unauthorised firms.",
+        "The Financial Conduct Authority listed Zenmo Exchange as an unregistered operator.",
+    ):
+        rels = _rels(text)
+        assert (fca, "WARNED", "Zenmo Exchange") in rels, (text, rels)
+
+
+def test_halting_a_firms_operations_is_a_ban_on_the_firm() -> None:
+    thai = "Securities and Exchange Commission of Thailand"
+    for text in (
+        "The Securities and Exchange Commission of Thailand halted Zenmo Exchange's operations.",
+        "The Securities and Exchange Commission of Thailand declared Zenmo Exchange's business "
+        "illegal.",
+    ):
+        rels = _rels(text)
+        assert (thai, "BANNED", "Zenmo Exchange") in rels, (text, rels)
+
+
+def test_a_firm_that_halts_withdrawals_is_banned_by_nobody() -> None:
+    rels = _rels("Zenmo Exchange halted withdrawals in July after the market fell.")
+    assert not any(k[1] == "BANNED" for k in rels), rels
+
+
+def test_a_register_entry_or_a_green_light_is_a_licence() -> None:
+    for actor, text in (
+        (
+            "Financial Conduct Authority",
+            "The Financial Conduct Authority added Zenmo Exchange to its register of cryptoasset "
+            "firms.",
+        ),
+        (
+            "Monetary Authority of Singapore",
+            "The Monetary Authority of Singapore gave Zenmo Exchange in-principle approval.",
+        ),
+        (
+            "Monetary Authority of Singapore",
+            "The Monetary Authority of Singapore gave Zenmo Exchange the green light to operate.",
+        ),
+    ):
+        rels = _rels(text)
+        assert (actor, "LICENSED", "Zenmo Exchange") in rels, (text, rels)
+
+
+def test_a_register_of_banned_sites_is_a_block_not_a_licence() -> None:
+    rels = _rels(
+        "The Federal Service for Supervision of Communications put Zenmo Exchange on the register "
+        "of banned online resources."
+    )
+    assert not any(k[1] == "LICENSED" for k in rels), rels
+    rels = _rels(
+        "The Financial Conduct Authority put Zenmo Exchange on the register of banned online "
+        "resources."
+    )
+    assert ("Financial Conduct Authority", "BLOCKED", "Zenmo Exchange") in rels, rels
+
+
+def test_scrutiny_is_an_investigation() -> None:
+    rels = _rels("The SEC is scrutinising Zenmo Exchange's token sale.")
+    assert (SEC, "INVESTIGATED", "Zenmo Exchange") in rels, rels

@@ -84,7 +84,11 @@ def read_roles(
             m
             for m in inside
             if eligible(m, table)
-            and not (possessive(text, m.end) and _OWNED_NOUN.match(text, m.end))
+            and not (
+                possessive(text, m.end)
+                and _OWNED_NOUN.match(text, m.end)
+                and not _ITSELF.match(text, m.end)
+            )
         ]
         if voice == "refer" and not targets and _MATTER.search(text[trig.obj_start : trig.obj_end]):
             main = main_target(table)
@@ -359,6 +363,9 @@ _OWNED_NOUN = re.compile(  # "Binance's former local derivatives business": the 
     r"'s? (?:[\w-]+ ){0,3}?(?:business|unit|arm|subsidiary|affiliate|operations?|entity|venture"
     r"|exchange|platform)\b"
 )
+# a firm's own operations, with nothing to tell them apart, are the firm: "declared X's
+# operations illegal", "halted X's business" (not "X's former derivatives business")
+_ITSELF = re.compile(r"'s? (?:operations|business|activities|services|platform)\b")
 # a unit a possessive names is another entity ("Y's local subsidiary"); a firm's own
 # "operations" or "business" are the firm itself ("suspended X's operations")
 _OWNED_UNIT = re.compile(

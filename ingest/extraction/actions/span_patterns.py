@@ -40,14 +40,15 @@ SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.85,
     ),
-    (  # "granted Bybit a licence", "granted X in-principle approval"
+    (  # "granted Bybit a licence", "granted X in-principle approval", "gave X the green light"
         REL.licensed,
         "span",
         re.compile(
-            r"\bgrant(?:s|ed|ing) (?P<obj>(?!(?:a|an|the) )"
+            r"\b(?:grant(?:s|ed|ing)|gave|giv(?:es|en|ing)) (?P<obj>(?!(?:a|an|the|it|them) )"
             + _OBJ
-            + r"{1,60}?) (?:a |an |its |their )?"
-            r"(?:[\w-]+ ){0,2}?(?:licen[cs]es?|registration|approval|authori[sz]ation|permit)\b"
+            + r"{1,60}?) (?:a |an |its |their |the )?"
+            r"(?:[\w-]+ ){0,2}?(?:licen[cs]es?|registration|approval|authori[sz]ation|permit"
+            r"|green light|go-ahead)\b"
         ),
         0.85,
     ),
@@ -107,7 +108,8 @@ SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         REL.warned,
         "span",
         re.compile(
-            r"\badd(?:s|ed|ing)? (?P<obj>[^.;\n]{1,160}?) to (?:its|the|a|an) (?:[\w-]+ ){0,3}?"
+            r"\b(?:add(?:s|ed|ing)?|put(?:s|ting)?|nam(?:e|es|ed|ing)|list(?:s|ed|ing)|includ(?:e|es"
+            r"|ed|ing)) (?P<obj>[^.;\n]{1,160}?) (?:to|on|in) (?:its|the|a|an) (?:[\w-]+ ){0,3}?"
             r"(?:(?:alert|warning|watch) list|list of (?:[\w-]+ )?(?:unauthori[sz]ed|unlicensed"
             r"|unregistered|suspicious))"
         ),
@@ -192,6 +194,39 @@ SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
 ]
 # the same patterns, recompiled so the search can skip ahead (see `text.regex_lead`)
 SPAN_PATTERNS += [
+    (  # "flagged X as an unauthorised firm", "named X as an unlicensed operator"
+        REL.warned,
+        "span",
+        re.compile(
+            r"\b(?:flag(?:s|ged|ging)|identif(?:y|ies|ied|ying)|nam(?:e|es|ed|ing)|list(?:s|ed|ing))"
+            r" (?P<obj>(?!(?:a|an|the|it|them) )" + _OBJ + r"{1,80}?) as (?:an? |the )?(?:[\w-]+ )?"
+            r"(?:unauthori[sz]ed|unlicensed|unregistered|illegal|fraudulent|suspicious|scam)\b"
+        ),
+        0.8,
+    ),
+    (  # "added X to its register of cryptoasset firms" (not a register of banned sites)
+        REL.licensed,
+        "span",
+        re.compile(
+            r"\b(?:add(?:s|ed|ing)?|admit(?:s|ted|ting)|enter(?:s|ed|ing)|includ(?:e|es|ed|ing))"
+            r" (?P<obj>(?!(?:a|an|the|it|them) )" + _OBJ + r"{1,80}?) (?:to|on|in|into) (?:its|the)"
+            r" (?:[\w-]+ ){0,3}?regist(?:er|ry)\b(?! of (?:banned|blocked|prohibited|restricted"
+            r"|illegal))"
+        ),
+        0.8,
+    ),
+    (  # "put the site on the register of banned online resources": a block
+        REL.blocked,
+        "span",
+        re.compile(
+            r"\b(?:add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing)|includ(?:e|es|ed|ing)|enter"
+            r"(?:s|ed|ing)?) (?P<obj>"
+            + _OBJ
+            + r"{1,80}?) (?:to|on|in|into) (?:its|the|a) (?:[\w-]+ )"
+            r"{0,3}?(?:regist(?:er|ry)|list) of (?:banned|blocked|prohibited|restricted|illegal)"
+        ),
+        0.8,
+    ),
     (  # "the NYDFS charged Zenmo $30 million": a charge of money is a fine, not a suit
         REL.fined,
         "span",
@@ -219,7 +254,7 @@ SPAN_PATTERNS += [
 SPAN_PATTERNS = [(t, v, compile_lead(p.pattern, p.flags), c) for t, v, p, c in SPAN_PATTERNS]
 SPAN_STEMS: list[tuple[str, ...]] = [
     ("order", "direct", "told", "tells", "telling", "instruct", "requir"),
-    ("grant",),
+    ("grant", "gave", "give", "giving"),
     (
         "licence holder",
         "license holder",
@@ -233,7 +268,7 @@ SPAN_STEMS: list[tuple[str, ...]] = [
     ("order", "direct", "requir"),
     ("declar",),
     ("add",),
-    ("add",),
+    ("add", "put", "nam", "list", "includ"),
     ("to court",),
     ("list",),
     ("slap", "hit"),
@@ -242,6 +277,9 @@ SPAN_STEMS: list[tuple[str, ...]] = [
     ("offline", "off-line", "off the internet"),
     ("shut",),
     ("show cause",),
+    ("flag", "identif", "nam", "list"),
+    ("add", "admit", "enter", "includ"),
+    ("add", "put", "plac", "includ", "enter"),
     ("charg",),
     ("told", "ordered", "directed", "instructed", "required"),
 ]

@@ -27,7 +27,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         re.compile(
             r"\b(?:ban(?:ned|ning)|bans?(?! (?:on|against)\b)|prohibit(?:s|ed|ing)?"
             r"|outlaw(?:s|ed|ing)?|forb(?:ade|ids?|idden)|"
-            r"remov(?:e|es|ed|ing)|shut(?:s|ting)? down|clos(?:e|es|ed|ing) down|"
+            r"remov(?:e|es|ed|ing)|shut(?:s|ting)? down|clos(?:e|es|ed|ing) down|halt(?:s|ed|ing)?|"
             r"(?:tak(?:e|es|en|ing)|took|knock(?:s|ed|ing)?) (?:\w+ )?offline|"
             r"bar(?:s|red|ring)?)\b(?! to\b)"
         ),
@@ -230,6 +230,15 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.7,
     ),
+    (  # "X must pay a $2 million penalty, the SEC said"
+        REL.fined,
+        _R,
+        re.compile(
+            r"\bmust pay\b(?=[^.;]{0,80}, (?:the )?[A-Z][^,.;]{1,80} (?:said|says|announced"
+            r"|ordered|ruled))"
+        ),
+        0.7,
+    ),
     (  # "X and Y must suspend their services until April 7, the FSA said"
         REL.banned,
         _R,
@@ -311,7 +320,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         _V,
         re.compile(
             r"\b(?:investigat(?:e|es|ed|ing)|prob(?:es|ed|ing)|raid(?:s|ed|ing)?|arrest(?:s|ed|ing)?|"
-            r"subpoena(?:s|ed|ing)?|"
+            r"subpoena(?:s|ed|ing)?|scrutini[sz](?:e|es|ed|ing)|"
             r"look(?:s|ed|ing)? into|detain(?:s|ed|ing)?|search(?:es|ed|ing)?(?= (?:the )?"
             r"(?:premises|offices?|homes?|headquarters|residences?) of)|inspect(?:s|ed|ing)?"
             r"|apprehend(?:s|ed|ing)?|(?:(?<=\bwas )|(?<=\bwere ))picked up(?=[^.;]{0,40}\bby\b)"
@@ -427,7 +436,8 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
             r"\b(?:(?:has|have|had) been|was|were|is|are|being) (?:\w+ly )?(?:approved"
             r"|licensed|registered|"
             r"authori[sz]ed)\b(?! in\b| as\b| under\b)|"
-            r"\bregistered with\b|\bon(?:to)? the register\b|"
+            r"\bregistered with\b|\bon(?:to)? the register\b(?! of (?:banned|blocked|prohibited"
+            r"|restricted|illegal))|"
             r"\b(?:holds?|held|obtained|received|secured|won|got) (?:a |an |the |its |their "
             r"|full )?"
             r"(?:[\w-]+ ){0,3}?(?:licen[cs]es?|approvals?|registrations?|authori[sz]ations?"
@@ -472,7 +482,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
 # the same patterns, recompiled so the search can skip ahead (see `text.regex_lead`)
 PATTERNS = [(t, v, compile_lead(p.pattern, p.flags), c) for t, v, p, c in PATTERNS]
 STEMS: list[tuple[str, ...]] = [
-    ("ban", "prohibit", "outlaw", "forb", "remov", "shut", "clos", "bar", "offline"),
+    ("ban", "prohibit", "outlaw", "forb", "remov", "shut", "clos", "bar", "offline", "halt"),
     ("sanction", "suspend", "designat"),
     ("sanctions", "suspension", "seizure"),
     ("seiz",),
@@ -496,6 +506,7 @@ STEMS: list[tuple[str, ...]] = [
     ("sue", "sui", "indict", "prosecut", "charged"),
     (" v ", " v. ", " vs ", " vs. "),
     ("permitted", "allowed", "authorised", "authorized"),
+    ("must pay",),
     ("must ",),
     ("fil",),
     ("against",),
@@ -520,6 +531,7 @@ STEMS: list[tuple[str, ...]] = [
         "picked up",
         "custody",
         "subpoena",
+        "scrutini",
     ),
     ("arrest", "detention"),
     ("investigation", "probe", "enquir", "inquir", "examination", "audit", "inspection"),
