@@ -193,3 +193,14 @@ def test_a_register_of_banned_sites_is_a_block_not_a_licence() -> None:
 def test_scrutiny_is_an_investigation() -> None:
     rels = _rels("The SEC is scrutinising Zenmo Exchange's token sale.")
     assert (SEC, "INVESTIGATED", "Zenmo Exchange") in rels, rels
+
+
+def test_the_investigation_named_again_later_is_the_one_already_told() -> None:
+    rels = _rels(
+        "The Sofia City Prosecutor's Office opened an investigation into Zenmo Exchange in "
+        "January 2023. Officers searched 15 addresses. Four people were detained. The company "
+        "denied wrongdoing. In June the Supreme Judicial Council removed the chief prosecutor "
+        "from office. Zenmo Exchange said the investigation had slowed its growth."
+    )
+    probes = {k[0] for k in rels if k[1:] == ("INVESTIGATED", "Zenmo Exchange")}
+    assert probes == {"Sofia City Prosecutor's Office"}, rels

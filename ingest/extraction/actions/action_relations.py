@@ -207,8 +207,16 @@ def _apply(
         and _UNKNOWN_SUBJECT.search(text, window_start, trig.start)
     ):
         blocked = True  # "the SEC fined X" with "SEC" unresolved: no earlier actor
-    if actor is None and not blocked and trig.ended_how is not None:
-        # "X's licence was withdrawn": whoever granted it, where the article said so
+    if (
+        actor is None
+        and not blocked
+        and (
+            trig.ended_how is not None
+            or _RESTATED.search(text, max(0, trig.start - 12), trig.start)
+        )
+    ):
+        # "X's licence was withdrawn", "the investigation slowed X's growth": the action the
+        # article already reported on that target, by whoever took it
         actor = _who_took_it(trig.type, targets, history, table)
     if actor is None and not blocked:
         actor = fallback_actor(trig, view, views, table, history)
@@ -233,6 +241,8 @@ def _apply(
     return out
 
 
+# a definite action noun restates an action already told: "the investigation had slowed it"
+_RESTATED = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"(?:,? and |, )(?:the )?")
 # between two coordinated passives: "fined and KuCoin was", "fined, and OKX" (then "banned")
 _PASSIVE_LINK = re.compile(r",? (?:and|while|but) [^,;:.]{0,80}?(?:,? )?$")
