@@ -204,3 +204,53 @@ def test_the_investigation_named_again_later_is_the_one_already_told() -> None:
     )
     probes = {k[0] for k in rels if k[1:] == ("INVESTIGATED", "Zenmo Exchange")}
     assert probes == {"Sofia City Prosecutor's Office"}, rels
+
+
+def test_a_corrective_order_is_a_warning() -> None:
+    for actor, text in (
+        (
+            "Securities and Exchange Commission of Thailand",
+            "The Securities and Exchange Commission of Thailand ordered Zenmo Exchange to restore "
+            "its capital to the required level.",
+        ),
+        (
+            "Financial Services Agency",
+            "The Financial Services Agency told Zenmo Exchange to improve its anti-money-"
+            "laundering controls.",
+        ),
+        (
+            "Monetary Authority of Singapore",
+            "The Monetary Authority of Singapore directed Zenmo Exchange to submit a remediation "
+            "plan within 30 days.",
+        ),
+    ):
+        rels = _rels(text)
+        assert (actor, "WARNED", "Zenmo Exchange") in rels, (text, rels)
+        assert (actor, "BANNED", "Zenmo Exchange") not in rels, (text, rels)
+
+
+def test_an_order_to_delete_or_dissolve_is_a_ban() -> None:
+    for text in (
+        "The High Court of Kenya ordered Zenmo Exchange to delete all biometric data it had "
+        "collected.",
+        "The High Court of Kenya ordered Zenmo Exchange to dissolve within 30 days.",
+    ):
+        rels = _rels(text)
+        assert ("High Court of Kenya", "BANNED", "Zenmo Exchange") in rels, (text, rels)
+
+
+def test_examining_a_firm_is_investigating_it() -> None:
+    rels = _rels(
+        "The Office of the Data Protection Commissioner had been examining whether Zenmo "
+        "Exchange complied with the Data Protection Act."
+    )
+    key = ("Office of the Data Protection Commissioner", "INVESTIGATED", "Zenmo Exchange")
+    assert key in rels, rels
+
+
+def test_the_subject_that_pays_is_fined_though_its_name_followed_an_of_before() -> None:
+    rels = _rels(
+        "The SEC charged Zenmo Exchange over the sale of its lending product, and the company "
+        "settled the same day, agreeing to pay a $22.5 million penalty to the SEC."
+    )
+    assert rels.get((SEC, "FINED", "Zenmo Exchange"), {}).get("amount") == 22.5e6, rels

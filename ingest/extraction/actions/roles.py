@@ -124,8 +124,9 @@ def read_roles(
             if eligible(m, table)
             and not possessive(text, m.end)
             and table.get(m.key).type not in (TYPE.activity, TYPE.app, TYPE.website)
-            and m.key not in owners
-        ]  # "directors of X (XL), A and B, were served with ...": A and B, not X
+            and (m.key not in owners or m is subject)
+        ]  # "directors of X (XL), A and B, were served with ...": A and B, not X; but "X ...
+        # the sale of its product, and the company agreed to pay": the subject pays
         if agent is None:
             agent = _attributed(after, text, table)  # "X must stop ..., the FSA said"
         if agent is None:  # "X was placed on the FCA's warning list"

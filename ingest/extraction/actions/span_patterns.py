@@ -36,7 +36,7 @@ SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
             + r"{1,160}?) to (?:\w+ly )?(?:stop|cease|halt"
             r"|suspend"
             r"|wind down|discontinue|"
-            r"shut down|close|remove|delist|end)\b"
+            r"shut down|close|remove|delist|end|delete|destroy|erase|dissolve|liquidate|wind up)\b"
         ),
         0.85,
     ),
@@ -194,6 +194,18 @@ SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
 ]
 # the same patterns, recompiled so the search can skip ahead (see `text.regex_lead`)
 SPAN_PATTERNS += [
+    (  # "ordered the firm to restore its capital", "directed X to submit a remediation plan":
+        # a corrective order is a warning (the ontology's cease-and-desist and improvement orders)
+        REL.warned,
+        "span",
+        re.compile(
+            r"\b(?:order(?:ed|s|ing)|direct(?:ed|s|ing)|told|tells|telling|instruct(?:ed|s|ing)"
+            r"|requir(?:ed|es|ing)) (?P<obj>(?!by )" + _OBJ + r"{1,160}?) to (?:\w+ly )?(?:restore"
+            r"|rectify|remedy|improve|fix|correct|strengthen|submit|address|upgrade|overhaul"
+            r"|enhance|bolster|review|comply|take corrective|put (?:its|their) \w+ in order)\b"
+        ),
+        0.8,
+    ),
     (  # "flagged X as an unauthorised firm", "named X as an unlicensed operator"
         REL.warned,
         "span",
@@ -277,6 +289,7 @@ SPAN_STEMS: list[tuple[str, ...]] = [
     ("offline", "off-line", "off the internet"),
     ("shut",),
     ("show cause",),
+    ("order", "direct", "told", "tells", "telling", "instruct", "requir"),
     ("flag", "identif", "nam", "list"),
     ("add", "admit", "enter", "includ"),
     ("add", "put", "plac", "includ", "enter"),

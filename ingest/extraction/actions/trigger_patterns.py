@@ -320,7 +320,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         _V,
         re.compile(
             r"\b(?:investigat(?:e|es|ed|ing)|prob(?:es|ed|ing)|raid(?:s|ed|ing)?|arrest(?:s|ed|ing)?|"
-            r"subpoena(?:s|ed|ing)?|scrutini[sz](?:e|es|ed|ing)|"
+            r"subpoena(?:s|ed|ing)?|scrutini[sz](?:e|es|ed|ing)|examin(?:e|es|ed|ing)|"
             r"look(?:s|ed|ing)? into|detain(?:s|ed|ing)?|search(?:es|ed|ing)?(?= (?:the )?"
             r"(?:premises|offices?|homes?|headquarters|residences?) of)|inspect(?:s|ed|ing)?"
             r"|apprehend(?:s|ed|ing)?|(?:(?<=\bwas )|(?<=\bwere ))picked up(?=[^.;]{0,40}\bby\b)"
@@ -532,6 +532,7 @@ STEMS: list[tuple[str, ...]] = [
         "custody",
         "subpoena",
         "scrutini",
+        "examin",
     ),
     ("arrest", "detention"),
     ("investigation", "probe", "enquir", "inquir", "examination", "audit", "inspection"),
