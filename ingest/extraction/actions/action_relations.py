@@ -31,6 +31,7 @@ from ingest.extraction.actions.implicit_roles import (
     co_actors,
     deciding_body,
     fallback_actor,
+    issuing_body,
     listed_head,
     main_subject,
     relative_target,
@@ -152,6 +153,10 @@ def _apply(
         None,
     )
     decider = deciding_body(trig, before, text, table) if trig.voice == "active" else None
+    if decider is None and subject is None and trig.voice == "active":
+        decider = issuing_body(trig, after, text, table)
+        if decider is not None:  # "an order barring Y was issued by X": X's order
+            after = [m for m in after if m.end <= decider.start]
     if decider is not None:  # "X's decision to block Y", "an order by X blocking Y"
         subject = decider
         history.decided.add(trig.start)

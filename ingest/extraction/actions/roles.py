@@ -104,7 +104,15 @@ def read_roles(
     if voice == "prefix":
         inside = [m for m in view.mentions if trig.obj_start <= m.start < trig.obj_end]
         actor = next((actor_key(m, view, table) for m in inside if is_actor(m, table)), None)
-        return actor, target_keys([m for m in after if eligible(m, table)], view, table), conf
+        targets = [m for m in after if eligible(m, table)]
+        head = next((m for m in reversed(view.mentions) if m.end <= trig.start), None)
+        if (
+            head is not None
+            and _APPOSED.fullmatch(text, head.end, trig.start)
+            and eligible(head, table)
+        ):
+            targets = [head]  # "Zenmo, an SEC-registered broker": the apposition's head
+        return actor, target_keys(targets, view, table), conf
     if voice == "passive":
         agent = agent_after(after, text, trig.end, table, ("by",))
         targets = [m for m in before if eligible(m, table) and not possessive(text, m.end)]
@@ -360,6 +368,7 @@ HEADS_BODY = re.compile(
     rf"\b(?:headed|led|chaired|run) by (?:(?i:{ROLE_WORDS}) )?(?:[A-Z][\w.]* ){{0,3}}$"
 )
 _OPERATOR_OF = re.compile(r", (?:the )?(?:operator|owner) of $")  # "X, the operator of Y,"
+_APPOSED = re.compile(r",? (?:a|an|the|its) (?:[\w-]+ )?")
 _OWNED_NOUN = re.compile(  # "Binance's former local derivatives business": the business
     r"'s? (?:[\w-]+ ){0,3}?(?:business|unit|arm|subsidiary|affiliate|operations?|entity|venture"
     r"|exchange|platform)\b"

@@ -59,6 +59,12 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.8,
     ),
     (REL.banned, _N, re.compile(r"\b(?:bans? (?:on|against)|prohibition (?:on|of))\b"), 0.7),
+    (  # "the fine imposed on X by Y", "Y's £3 million fine against X"
+        REL.fined,
+        _N,
+        re.compile(r"\bfines? (?:(?:imposed|levied) )?(?:on|against)\b"),
+        0.75,
+    ),
     (  # "imposed restrictions on X", "a three-month business suspension on X", "a suspension
         # order to X"
         REL.banned,
@@ -413,7 +419,10 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
     (
         REL.licensed,
         "prefix",
-        re.compile(r"\b(?P<obj>[A-Z][A-Z0-9&]{1,9})-(?:licensed|registered|approved)\b"),
+        re.compile(
+            r"\b(?P<obj>[A-Z][A-Z0-9&]{1,9}|[A-Z][\w&.]*(?: (?:of|for|and|the|on|[A-Z][\w&.]*))"
+            r"{1,8})-(?:licensed|registered|approved|authori[sz]ed)\b"
+        ),
         0.85,
     ),
     (  # "The Firm has held FCA authorisation since 2017": the body named before the noun
@@ -487,6 +496,7 @@ STEMS: list[tuple[str, ...]] = [
     ("sanctions", "suspension", "seizure"),
     ("seiz",),
     ("ban on", "bans on", "ban against", "bans against", "prohibition"),
+    ("fine",),
     ("restrictions", "suspension"),
     ("seiz",),
     ("seized",),
