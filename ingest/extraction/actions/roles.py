@@ -103,7 +103,14 @@ def read_roles(
         return actor_key(claimant, view, table), target_keys(targets, view, table), conf
     if voice == "prefix":
         inside = [m for m in view.mentions if trig.obj_start <= m.start < trig.obj_end]
-        actor = next((actor_key(m, view, table) for m in inside if is_actor(m, table)), None)
+        actor = next(
+            (
+                actor_key(m, view, table)
+                for m in inside
+                if is_actor(m, table) and table.get(m.key).type != TYPE.jurisdiction
+            ),
+            None,
+        )  # "a Hong Kong-registered exchange" names a seat, no licensing body
         targets = [m for m in after if eligible(m, table)]
         head = next((m for m in reversed(view.mentions) if m.end <= trig.start), None)
         if (
