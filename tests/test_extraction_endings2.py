@@ -279,3 +279,30 @@ def test_a_date_closing_one_verb_phrase_does_not_date_the_next() -> None:
     )
     dates = {r.type: r.date for r in out.relations}
     assert dates.get("LICENSED") == "2019" and dates.get("FINED") == "2019", dates
+
+
+def test_a_proceeding_that_failed_is_dismissed_but_a_failure_to_comply_ends_nothing() -> None:
+    asic = "Australian Securities and Investments Commission"
+    ends = _ends(
+        "ASIC sued Zenmo Exchange Pty Ltd in 2022. The consequence is that ASIC's proceeding "
+        "against Zenmo Exchange Pty Ltd has failed in its entirety."
+    )
+    assert ends[(asic, "SUED", "Zenmo Exchange Pty Ltd")][:2] == ("ended", "dismissed"), ends
+    for second in (
+        "Zenmo Exchange Pty Ltd failed to comply with the order.",
+        "ASIC's appeal against the ruling failed in 2024.",
+    ):
+        ends = _ends(f"ASIC sued Zenmo Exchange Pty Ltd in 2022. {second}")
+        assert ends[(asic, "SUED", "Zenmo Exchange Pty Ltd")][0] is None, (second, ends)
+
+
+def test_a_party_defined_alone_as_the_company_is_the_party_later() -> None:
+    """Law-firm alerts: 'X Pty Ltd (the "Company")' and then "proceedings against the
+    Company" (a small fix in entities/aliases: a lone party term is an alias too)."""
+    out = _extract(
+        "On 22 April 2025 the court ruled in ASIC v Zenmo Exchange Pty Ltd. Zenmo Exchange Pty "
+        'Ltd (the "Company") offered a yield product. ASIC commenced civil penalty proceedings '
+        "against the Company in November 2022."
+    )
+    sued = [r for r in out.relations if r.type == "SUED"]
+    assert sued and all(r.date == "2022-11" for r in sued), sued

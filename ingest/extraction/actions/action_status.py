@@ -61,7 +61,7 @@ _TYPE_NOUNS: list[tuple[re.Pattern[str], frozenset[str] | None]] = [
     ),
     (  # a case or proceedings may be a suit or a probe: "closed the proceedings against X"
         re.compile(
-            r"\b(?:cases?|proceedings|matter|process"
+            r"\b(?:cases?|proceedings?|matter|process"
             r"|(?:sanctioning|administrative|disciplinary|enforcement|criminal|legal) process)\b",
             re.I,
         ),

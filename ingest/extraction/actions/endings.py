@@ -32,7 +32,8 @@ LIFT, REVOKE, SUSPEND, OVERTURN, SETTLE, DISMISS, CLOSE, EXPIRE = (
     "close",
     "expire",
 )
-# "the case collapsed", "the prosecution fell apart": a case ends with no decision named
+# "the case collapsed", "the prosecution fell apart", "the proceeding has failed": a case
+# ends with no decision named
 COLLAPSE = "collapse"
 # "access was restored": ends a block or ban, nothing else (a restored licence stands again)
 RESTORE = "restore"
@@ -107,7 +108,10 @@ _CLASSES: list[tuple[str, str]] = [
         r"|(?:(?<=\bwas )|(?<=\bwere )|(?<=\bbeen )|(?<=\bis )|(?<=\bare ))closed(?! down\b)",
     ),
     (EXPIRE, r"expired|expiry of|expiration of|lapsed"),
-    (COLLAPSE, r"collaps(?:e|es|ed|ing)|f(?:ell|alls?|allen) (?:apart|through)"),
+    (
+        COLLAPSE,
+        r"collaps(?:e|es|ed|ing)|f(?:ell|alls?|allen) (?:apart|through)|fail(?:ed|s)(?! to\b)",
+    ),
 ]
 ENDING = re.compile(
     r"\b(?:" + "|".join(f"(?P<{cls}>{words})" for cls, words in _CLASSES) + r")\b",
