@@ -306,3 +306,22 @@ def test_a_party_defined_alone_as_the_company_is_the_party_later() -> None:
     )
     sued = [r for r in out.relations if r.type == "SUED"]
     assert sued and all(r.date == "2022-11" for r in sued), sued
+
+
+def test_a_lede_that_tells_the_end_first_ends_the_action_told_after() -> None:
+    ends = _ends(
+        "When police searched offices across Sofia in January 2023, officials hailed a strike "
+        "against crime. A year on, the case has collapsed. Prosecutors had long watched the "
+        "lender. The Sofia City Prosecutor's Office opened an investigation into Zenmo Exchange "
+        "that month."
+    )
+    key = ("Sofia City Prosecutor's Office", "INVESTIGATED", "Zenmo Exchange")
+    assert ends[key][:2] == ("ended", "dismissed"), ends
+
+
+def test_a_bare_end_told_late_ends_no_action_told_after_it() -> None:
+    ends = _ends(
+        "The SEC fined Quillfin Labs in 2021. Analysts watched the market. Traders worried. "
+        "Volumes fell. Later the case collapsed. The SEC then sued Zenmo Exchange in 2023."
+    )
+    assert ends[(SEC, "SUED", "Zenmo Exchange")][0] is None, ends

@@ -70,6 +70,7 @@ def read_actions(state: ArticleState) -> list[RelationDraft]:
         for s in doc.sentences
     ]
     history = ActionHistory()
+    history.dates_of(state)  # read before the first action: an ending may come first
     for view in views:
         check("actions")
         if view.sent.heading:

@@ -92,6 +92,7 @@ _PASSIVE_BEFORE = re.compile(
     re.I,
 )
 _RECENT = 3  # sentences back a bare "the ban was lifted" may reach
+_LEDE = 3  # the opening sentences, which may tell an end before its action
 # "the company settled the same day", "settled with the SEC": settling with no object
 _NO_OBJECT = re.compile(
     r"\s*(?:[,.;]|$|(?:with|for|in|on|after|when|last|earlier|later|shortly|quickly|immediately"
@@ -398,13 +399,17 @@ def end_later(
     for p in list(pending):
         keys = {table.resolve(k) for k in p.obj.keys}
         subject = table.resolve(p.obj.subject) if p.obj.subject else None
+        # "A year on, the case has collapsed": a lede that tells a bare end first ends the
+        # first action of its kind the article then tells
+        bare = not keys and subject is None and p.sentence < _LEDE and p.obj.types != _ACTIONS
         hits = [
             d
             for d in new
             if d.type in p.obj.types
             and _may_end(d, p.cls)
             and (
-                keys & {table.resolve(d.source), table.resolve(d.target)}
+                bare
+                or keys & {table.resolve(d.source), table.resolve(d.target)}
                 or (
                     subject == table.resolve(d.source)
                     and p.cls != OVERTURN
