@@ -254,3 +254,22 @@ def test_the_subject_that_pays_is_fined_though_its_name_followed_an_of_before() 
         "settled the same day, agreeing to pay a $22.5 million penalty to the SEC."
     )
     assert rels.get((SEC, "FINED", "Zenmo Exchange"), {}).get("amount") == 22.5e6, rels
+
+
+def test_several_actors_and_several_targets_each_pair() -> None:
+    rels = _rels(
+        "The SEC, the CFTC and the Department of Justice charged Zenmo Exchange, Quillfin Labs "
+        "and Ivo Petrov on Monday."
+    )
+    actors = (SEC, "Commodity Futures Trading Commission", "U.S. Department of Justice")
+    for actor in actors:
+        for target in ("Zenmo Exchange", "Quillfin Labs", "Ivo Petrov"):
+            assert (actor, "SUED", target) in rels, (actor, target, rels)
+
+
+def test_a_list_of_actors_then_an_attribution_adds_no_target() -> None:
+    rels = _rels(
+        "The SEC, the CFTC and the Department of Justice charged Zenmo Exchange, the exchange "
+        "said on Monday."
+    )
+    assert {k[2] for k in rels if k[1] == "SUED"} == {"Zenmo Exchange"}, rels

@@ -138,6 +138,7 @@ def _apply(
     in_clause = [m for m in view.mentions if view.clauses.of(m.start) == cid]
     before = [m for m in in_clause if m.end <= trig.start]
     after = [m for m in in_clause if trig.end <= m.start < stop]
+    after += _list_run(after, view, stop, text)
     if trig.voice == "passive":
         before = _own_passive_subjects(trig, before, view, table)
     subject = next(
@@ -249,6 +250,29 @@ def _apply(
 
 # a definite action noun restates an action already told: "the investigation had slowed it"
 _RESTATED = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
+
+
+def _list_run(after: list[Mention], view: View, stop: int, text: str) -> list[Mention]:
+    """The rest of an object list the clause cutter cut off: in "A, B and C charged X, Y and
+    Z", ", B and C" read as an apposition ends the verb's clause after X. Only a run that
+    ends as a list does (", Y and Z"), and only past the clause's end."""
+    if not after:
+        return []
+    last = after[-1]
+    run: list[Mention] = []
+    for m in view.mentions:
+        if m.start < last.end or m.start >= stop:
+            continue
+        gap = _LIST_GAP.fullmatch(text, last.end, m.start)
+        if gap is None or view.clauses.of(m.start) == view.clauses.of(after[-1].start):
+            break
+        run.append(m)
+        last = m
+        if " and " in gap.group():
+            return run
+    return []
+
+
 _LIST_GAP = re.compile(r"(?:,? and |, )(?:the )?")
 # between two coordinated passives: "fined and KuCoin was", "fined, and OKX" (then "banned")
 _PASSIVE_LINK = re.compile(r",? (?:and|while|but) [^,;:.]{0,80}?(?:,? )?$")

@@ -92,7 +92,7 @@ _DEFINED = re.compile(
 
 
 # the defined terms a party takes alone: 'Web3 Ventures Pty Ltd (the "Company")'
-_PARTY_TERMS = frozenset({"Company", "Firm", "Exchange", "Platform", "Bank", "Defendant", "Issuer"})
+_PARTY_TERMS = frozenset({"company", "firm", "exchange", "platform", "bank", "defendant", "issuer"})
 
 
 def paren_alias(table: EntityTable, draft: EntityDraft, text: str, end: int) -> str | None:
@@ -102,7 +102,9 @@ def paren_alias(table: EntityTable, draft: EntityDraft, text: str, end: int) -> 
     that "the Company" later in the text is the same party.
     """
     defined = _DEFINED.match(text, end)
-    if defined is not None and (defined.group("a") or defined.group("term") in _PARTY_TERMS):
+    if defined is not None and (
+        defined.group("a") or defined.group("term").lower() in _PARTY_TERMS
+    ):
         if defined.group("a"):
             table.alias(draft, defined.group("a"), "other")
         table.alias(draft, defined.group("term"), "other")  # 'X (the "Company")' too
