@@ -75,3 +75,16 @@ def test_a_body_prefixed_to_licensed_in_an_apposition_licensed_its_head() -> Non
     ):
         rels = _rels(text)
         assert (actor, "LICENSED", "Zenmo Exchange") in rels, (text, rels)
+
+
+def test_a_fine_imposed_on_a_day_names_no_target() -> None:
+    out = extract_article(
+        Article(
+            id="t",
+            text="The Financial Conduct Authority fined Zenmo Exchange in April. The regulator "
+            "imposed the fine on 25 April and made it public on Monday.",
+            published=dt.date(2025, 11, 20),
+        )
+    )
+    assert not any("25 April" in (f.evidence or "") for f in out.refused), out.refused
+    assert [r.type for r in out.relations if r.type == "FINED"] == ["FINED"], out.relations

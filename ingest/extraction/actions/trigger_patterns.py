@@ -62,7 +62,10 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
     (  # "the fine imposed on X by Y", "Y's £3 million fine against X"
         REL.fined,
         _N,
-        re.compile(r"\bfines? (?:(?:imposed|levied) )?(?:on|against)\b"),
+        re.compile(
+            r"\bfines? (?:(?:imposed|levied) )?(?:on|against)\b(?! (?:\d|(?:Jan|Feb|Mar|Apr|May|Jun"
+            r"|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|the \d))"
+        ),
         0.75,
     ),
     (  # "imposed restrictions on X", "a three-month business suspension on X", "a suspension
