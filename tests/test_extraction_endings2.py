@@ -325,3 +325,15 @@ def test_a_bare_end_told_late_ends_no_action_told_after_it() -> None:
         "Volumes fell. Later the case collapsed. The SEC then sued Zenmo Exchange in 2023."
     )
     assert ends[(SEC, "SUED", "Zenmo Exchange")][0] is None, ends
+
+
+def test_a_court_stay_suspends_the_action_it_names() -> None:
+    cbn = ("Central Bank of Nigeria", "BANNED", "Zenmo Exchange")
+    for second in ("A court stayed the ban in 2022.", "The ban was stayed by a court in 2022."):
+        ends = _ends(f"The Central Bank of Nigeria banned Zenmo Exchange in 2021. {second}")
+        assert ends[cbn] == ("ended", "suspended", "2022"), (second, ends)
+    ends = _ends(
+        "The Central Bank of Nigeria banned Zenmo Exchange in 2021. Zenmo Exchange stayed in "
+        "business in 2022."
+    )
+    assert ends[cbn][0] is None, ends

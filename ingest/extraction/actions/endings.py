@@ -74,7 +74,15 @@ _CLASSES: list[tuple[str, str]] = [
         r"|[\w.&-]+['’]s) )?(?:[\w-]+ ){0,2}?(?:licen[cs]es?|registrations?|authori[sz]ations?"
         r"|permits?|approvals?)\b)",
     ),
-    (SUSPEND, r"suspend(?:s|ed|ing)?|suspension of"),
+    (
+        SUSPEND,
+        r"suspend(?:s|ed|ing)?|suspension of"
+        # a court's stay halts an order for now: "a court stayed the ban", "the order was stayed"
+        r"|stay(?:s|ed)(?= (?:(?:the|its|their|this|that|a|an|[\w.&-]+['’]s) )?(?:[\w-]+ ){0,2}?"
+        r"(?:bans?|orders?|rulings?|decisions?|fines?|penalt(?:y|ies)|sanctions|suspensions?"
+        r"|block(?:ing)?|freeze|directives?|circulars?)\b)"
+        r"|(?:(?<=\bwas )|(?<=\bwere )|(?<=\bbeen ))stayed",
+    ),
     (
         OVERTURN,
         r"overturn(?:s|ed|ing)?|quash(?:es|ed|ing)?|quashing of"
