@@ -337,3 +337,14 @@ def test_a_court_stay_suspends_the_action_it_names() -> None:
         "business in 2022."
     )
     assert ends[cbn][0] is None, ends
+
+
+def test_part_of_a_case_dismissed_leaves_the_case_standing() -> None:
+    for second in (
+        "A judge dismissed most of the claims in 2023.",
+        "The SEC dropped two of the charges in 2023.",
+    ):
+        ends = _ends(f"The SEC sued Zenmo Exchange in 2021. {second}")
+        assert ends[(SEC, "SUED", "Zenmo Exchange")][0] is None, (second, ends)
+    ends = _ends("The SEC sued Zenmo Exchange in 2021. A judge dismissed the claims in 2023.")
+    assert ends[(SEC, "SUED", "Zenmo Exchange")][:2] == ("ended", "dismissed"), ends

@@ -143,6 +143,12 @@ _NOT_DONE = re.compile(
     r"|challeng(?:e|es|ed|ing)|efforts?|calls?|votes?|voted against)\s+(?:\w+\s+)?(?:to|for)\s+$",
     re.IGNORECASE,
 )
+# "dismissed most of the claims", "dropped two of the charges": part of a case, which goes on
+_PART_OF = re.compile(
+    r" (?:some|most|part|parts|several|many|certain|one|two|three|four|five|\d+) of (?:the|its"
+    r"|their|his|her) ",
+    re.IGNORECASE,
+)
 _NOUNS = re.compile(
     r"\b(?:bans?|prohibitions?|blocks?|blocking|blockade|freeze|fines?|penalt(?:y|ies)"
     r"|licen[cs]es?|registrations?|authori[sz]ations?|approvals?|permits?|permissions?"
@@ -256,7 +262,7 @@ def endings_in(
             cls = SETTLE  # "agreed to pay $4.3 billion, ending the probe": a settlement
         cuts = [c.end() for c in _NEW_CONJUNCT.finditer(lead)]
         lead = lead[cuts[-1] :] if cuts else lead
-        if hedged(lead) or _NOT_DONE.search(lead):
+        if hedged(lead) or _NOT_DONE.search(lead) or _PART_OF.match(text, m.end()):
             continue
         out.append(Ending(cls, m.start(), m.end()))
     return out
