@@ -115,17 +115,18 @@ def test_heldout_corpus_meets_floors() -> None:
 def test_dev2_meets_floors() -> None:
     """dev2 (30 articles in styles the rules were not first written for, with action
     attributes): floors a little under what was measured when they were last raised
-    (entity F1 0.931, relation F1 0.837 with precision 0.883, alias recall 0.931; date
-    0.869, status 0.955, amount 1.0). The issue's relation target (0.85) is higher; these
-    only stop a change that loses ground."""
+    (entity F1 0.930, relation F1 0.842 with precision 0.884, alias recall 0.931; date
+    0.874, status 0.993, ended_how 0.958, amount 1.0). The issue's relation target (0.85)
+    is higher; these only stop a change that loses ground."""
     s = _score(SHARED / "corpus" / "dev2")
-    assert s["entities"]["f1"] >= 0.91, s
-    assert s["relations"]["f1"] >= 0.81, s
-    assert s["relations"]["p"] >= 0.86, s
-    assert s["alias_recall"] >= 0.91, s
+    assert s["entities"]["f1"] >= 0.92, s
+    assert s["relations"]["f1"] >= 0.83, s
+    assert s["relations"]["p"] >= 0.87, s
+    assert s["alias_recall"] >= 0.92, s
     attributes = s["attributes"]
-    assert attributes["date"] >= 0.84, s
-    assert attributes["status"] >= 0.93, s
+    assert attributes["date"] >= 0.86, s
+    assert attributes["status"] >= 0.98, s
+    assert attributes["ended_how"] >= 0.94, s
     assert attributes["amount"] >= 0.95, s
 
 

@@ -60,7 +60,7 @@ def to_extraction(state: ArticleState, relations: list[RelationDraft]) -> Extrac
     rels: list[Relation] = []
     used: set[str] = set()
     ids: dict[str, str] = {}
-    seen: set[tuple[str, str, str]] = set()
+    seen: dict[tuple[str, str, str], list[Event]] = {}
     for r in relations:
         src_key, tgt_key = table.resolve(r.source), table.resolve(r.target)
         if src_key not in table or tgt_key not in table:
@@ -75,9 +75,11 @@ def to_extraction(state: ArticleState, relations: list[RelationDraft]) -> Extrac
             continue
         sid = ids.get(src_key) or ids.setdefault(src_key, draft_id(src, article.id))
         tid = ids.get(tgt_key) or ids.setdefault(tgt_key, draft_id(tgt, article.id))
-        if (sid, r.type, tid) in seen:
-            continue
-        seen.add((sid, r.type, tid))
+        event = (r.date, r.properties.get("amount"), r.properties.get("currency"))
+        told = seen.setdefault((sid, r.type, tid), [])
+        if any(same_event(event, other) for other in told):
+            continue  # one event told twice; a conflicting date or amount is another event
+        told.append(event)
         used.update((src_key, tgt_key))
         rels.append(
             Relation.model_construct(
@@ -135,6 +137,28 @@ def _refused_fact(f: Refusal, state: ArticleState) -> RefusedFact:
         evidence=f.evidence,
         reason=f.reason,
     )
+
+
+Event = tuple[object, object, object]  # (date, amount, currency) of one action
+
+
+def same_event(a: Event, b: Event) -> bool:
+    """Whether two drafts of one (actor, type, target) tell the same event (ONTOLOGY v2):
+    dates conflict when they differ at the precision both give ("2023" fits "2023-05"),
+    amounts when they differ by more than 1% in the same currency; a missing date or
+    amount conflicts with nothing. The SEC's 2023 fine and its 2025 fine are two events;
+    two sums told for the same day are one event told as a total and a part."""
+    (da, aa, ca), (db, ab, cb) = a, b
+    if isinstance(da, str) and da == db and len(da) == 10:
+        return True  # one day's news: "a $100 million settlement" and its "$50 million fine"
+    if isinstance(da, str) and isinstance(db, str):
+        n = min(len(da), len(db))
+        if da[:n] != db[:n]:
+            return False
+    if isinstance(aa, (int, float)) and isinstance(ab, (int, float)) and ca == cb:
+        if abs(aa - ab) > 0.01 * max(abs(aa), abs(ab)):
+            return False
+    return True
 
 
 def _props(r: RelationDraft) -> dict[str, Any]:

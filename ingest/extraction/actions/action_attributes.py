@@ -11,6 +11,7 @@ revoked" is no ban).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from graph.ontology import REL
@@ -41,6 +42,7 @@ def trigger_attributes(trig: Trigger, view: View, dates: list[DateMention]) -> T
     text = view.doc_text
     clauses = clause_view(view)
     at = Span(trig.start, trig.end)
+    dates = _own_side(dates, trig, view.triggers, text)
     if trig.ended_how is not None:
         own = tuple(e.start for e in endings_in(text, trig.start, max(trig.end, trig.obj_end)))
         date, ended_on = pick_ended(dates, at, at, clauses, text)
@@ -54,6 +56,31 @@ def trigger_attributes(trig: Trigger, view: View, dates: list[DateMention]) -> T
         return TriggerAttributes(pick(dates, at, clauses, text), None, None)
     date, ended_on = pick_ended(dates, at, Span(ending.start, ending.end), clauses, text)
     return TriggerAttributes(date, how, ended_on, (ending.start,))
+
+
+def _own_side(
+    dates: list[DateMention], trig: Trigger, triggers: list[Trigger], text: str
+) -> list[DateMention]:
+    """The references that belong to no other verb of the sentence: in "X registered A in
+    2019 and fined B in 2020", 2019 closes the first verb phrase, so the fine is of 2020."""
+
+    def earlier_verbs(m: DateMention) -> bool:
+        return (
+            m.end <= trig.start
+            and _COORDINATION.fullmatch(text, m.end, trig.start) is not None
+            and any(
+                t.end <= m.start and not (t.start < trig.end and trig.start < t.end)
+                for t in triggers
+            )
+        )
+
+    own = [m for m in dates if not earlier_verbs(m)]
+    return own or dates
+
+
+_COORDINATION = re.compile(
+    r",? (?:and|but|then|while)(?: (?:then|later|also|subsequently|\w+ly))? "
+)
 
 
 def fine_properties(

@@ -154,7 +154,10 @@ def pick_ended(
     attributive = [m for m in mentions if m.attributive and not m.bound]
     rest = [m for m in mentions if not m.attributive]
     one_word = ending.start <= action.start and action.end <= ending.end
-    if one_word:
+    # "closed the probe in 2023", "lifted its ban last week": the verb's own time; the
+    # action's own date is attributive ("its 2021 ban") or from another sentence
+    governs_object = ending.end <= action.start
+    if one_word or governs_object:
         near_end, near_action = rest, []
     else:
         near_end = [m for m in rest if ending.distance(m) < action.distance(m)]

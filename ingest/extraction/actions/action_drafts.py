@@ -138,6 +138,8 @@ def action_drafts(
     attrs = trigger_attributes(trig, view, dates)
     history.consumed.update(attrs.endings)
     date = attrs.date.text() if attrs.date is not None else None
+    if trig.voice == "case":
+        date = None  # "the decision in ASIC v Web3, on 22 April": the caption names the suit
     props: dict[str, object] = {}
     if trig.type == REL.referred_by:
         props = _referred_to(trig, view, text, table)

@@ -31,6 +31,7 @@ from ingest.extraction.actions.implicit_roles import (
     co_actors,
     deciding_body,
     fallback_actor,
+    issuing_body,
     listed_head,
     main_subject,
     relative_target,
@@ -69,6 +70,7 @@ def read_actions(state: ArticleState) -> list[RelationDraft]:
         for s in doc.sentences
     ]
     history = ActionHistory()
+    history.dates_of(state)  # read before the first action: an ending may come first
     for view in views:
         check("actions")
         if view.sent.heading:
@@ -136,6 +138,7 @@ def _apply(
     in_clause = [m for m in view.mentions if view.clauses.of(m.start) == cid]
     before = [m for m in in_clause if m.end <= trig.start]
     after = [m for m in in_clause if trig.end <= m.start < stop]
+    after += _list_run(after, view, stop, text)
     if trig.voice == "passive":
         before = _own_passive_subjects(trig, before, view, table)
     subject = next(
@@ -152,6 +155,10 @@ def _apply(
         None,
     )
     decider = deciding_body(trig, before, text, table) if trig.voice == "active" else None
+    if decider is None and subject is None and trig.voice == "active":
+        decider = issuing_body(trig, after, text, table)
+        if decider is not None:  # "an order barring Y was issued by X": X's order
+            after = [m for m in after if m.end <= decider.start]
     if decider is not None:  # "X's decision to block Y", "an order by X blocking Y"
         subject = decider
         history.decided.add(trig.start)
@@ -207,6 +214,17 @@ def _apply(
         and _UNKNOWN_SUBJECT.search(text, window_start, trig.start)
     ):
         blocked = True  # "the SEC fined X" with "SEC" unresolved: no earlier actor
+    if (
+        actor is None
+        and not blocked
+        and (
+            trig.ended_how is not None
+            or _RESTATED.search(text, max(0, trig.start - 12), trig.start)
+        )
+    ):
+        # "X's licence was withdrawn", "the investigation slowed X's growth": the action the
+        # article already reported on that target, by whoever took it
+        actor = _who_took_it(trig.type, targets, history, table)
     if actor is None and not blocked:
         actor = fallback_actor(trig, view, views, table, history)
         conf -= 0.2
@@ -230,6 +248,31 @@ def _apply(
     return out
 
 
+# a definite action noun restates an action already told: "the investigation had slowed it"
+_RESTATED = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
+
+
+def _list_run(after: list[Mention], view: View, stop: int, text: str) -> list[Mention]:
+    """The rest of an object list the clause cutter cut off: in "A, B and C charged X, Y and
+    Z", ", B and C" read as an apposition ends the verb's clause after X. Only a run that
+    ends as a list does (", Y and Z"), and only past the clause's end."""
+    if not after:
+        return []
+    last = after[-1]
+    run: list[Mention] = []
+    for m in view.mentions:
+        if m.start < last.end or m.start >= stop:
+            continue
+        gap = _LIST_GAP.fullmatch(text, last.end, m.start)
+        if gap is None or view.clauses.of(m.start) == view.clauses.of(after[-1].start):
+            break
+        run.append(m)
+        last = m
+        if " and " in gap.group():
+            return run
+    return []
+
+
 _LIST_GAP = re.compile(r"(?:,? and |, )(?:the )?")
 # between two coordinated passives: "fined and KuCoin was", "fined, and OKX" (then "banned")
 _PASSIVE_LINK = re.compile(r",? (?:and|while|but) [^,;:.]{0,80}?(?:,? )?$")
@@ -245,6 +288,22 @@ def _own_passive_subjects(
         return before
     own = [m for m in before if m.start >= prev.end]
     return own if any(eligible(m, table) for m in own) else before
+
+
+def _who_took_it(
+    rtype: str, targets: list[str], history: ActionHistory, table: EntityTable
+) -> str | None:
+    """The actor of the latest earlier action of `rtype` on one of `targets`: the body an
+    ending with no agent of its own ends ("the licence of X was revoked")."""
+    wanted = {table.resolve(t) for t in targets}
+    return next(
+        (
+            rel.source
+            for _, rel in reversed(history.relations)
+            if rel.type == rtype and table.resolve(rel.target) in wanted
+        ),
+        None,
+    )
 
 
 def _shared_agent(trig: Trigger, view: View, text: str, table: EntityTable) -> str | None:

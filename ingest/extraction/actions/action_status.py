@@ -22,14 +22,17 @@ from graph.partial_dates import PartialDate
 from ingest.extraction.actions.action_dates import ClauseView, Span, pick, planned
 from ingest.extraction.actions.date_mentions import DateMention
 from ingest.extraction.actions.endings import (
+    COLLAPSE,
     ENDING,
+    EXPIRE,
     NOT_THE_ACTION,
-    NOUN_PHRASE_STOP,
     OVERTURN,
     SETTLE,
+    THROW_OUT,
     Ending,
     ended_how,
     endings_in,
+    noun_phrase_stop,
 )
 from ingest.extraction.actions.roles import View
 from ingest.extraction.entities.drafts import EntityTable, RelationDraft
@@ -51,13 +54,20 @@ _TYPE_NOUNS: list[tuple[re.Pattern[str], frozenset[str] | None]] = [
     (re.compile(r"\b(?:fines?|penalt(?:y|ies))\b", re.I), frozenset({REL.fined})),
     (
         re.compile(
-            r"\b(?:lawsuits?|suits?|cases?|charges|complaints?|claims|proceedings"
-            r"|(?:sanctioning|administrative|disciplinary|enforcement|criminal|legal) process"
-            r"|prosecutions?|indictments?)\b",
+            r"\b(?:lawsuits?|suits?|charges|complaints?|claims|prosecutions?|indictments?)\b",
             re.I,
         ),
         frozenset({REL.sued}),
     ),
+    (  # a case or proceedings may be a suit or a probe: "closed the proceedings against X"
+        re.compile(
+            r"\b(?:cases?|proceedings?|matter|process"
+            r"|(?:sanctioning|administrative|disciplinary|enforcement|criminal|legal) process)\b",
+            re.I,
+        ),
+        frozenset({REL.sued, REL.investigated}),
+    ),
+    (re.compile(r"\baccess\b", re.I), frozenset({REL.blocked, REL.banned})),
     (
         re.compile(r"\b(?:investigations?|probes?|inquir(?:y|ies)|enquir(?:y|ies))\b", re.I),
         frozenset({REL.investigated}),
@@ -82,9 +92,11 @@ _PASSIVE_BEFORE = re.compile(
     re.I,
 )
 _RECENT = 3  # sentences back a bare "the ban was lifted" may reach
+_LEDE = 3  # the opening sentences, which may tell an end before its action
 # "the company settled the same day", "settled with the SEC": settling with no object
 _NO_OBJECT = re.compile(
-    r"\s*(?:[,.;]|$|(?:with|for|in|on|last|earlier|later|shortly|quickly|immediately|out of court"
+    r"\s*(?:[,.;]|$|(?:with|for|in|on|after|when|last|earlier|later|shortly|quickly|immediately"
+    r"|out of court"
     r"|the same day|that day|the following|within)\b|\w+ (?:days?|weeks?) later\b)",
     re.I,
 )
@@ -246,7 +258,9 @@ def end_earlier(
     if chosen is None and not keys:
         # "the ban was lifted": the latest ban a few sentences back; "overturned a ruling
         # that put X on the register": a generic noun reaches only its own sentence
-        reach = _RECENT if obj.types != _ACTIONS else 0
+        # a court that overturns "the ruling" ends the latest action a few sentences back
+        generic = obj.types == _ACTIONS and cls not in (OVERTURN, THROW_OUT)
+        reach = 0 if generic else _RECENT
         chosen = next(((i, d) for i, d in reversed(fitting) if sentence - i <= reach), None)
     if chosen is None:
         return []
@@ -276,7 +290,10 @@ def ended_object(ending: Ending, view: View, table: EntityTable) -> EndedObject:
     text = view.doc_text
     clause_start, clause_end = clause_bounds(view, ending.start)
     cid = view.clauses.of(ending.start)
-    passive = bool(_PASSIVE_BEFORE.search(text, clause_start, ending.start))
+    # an intransitive ending ("the case collapsed", "the licence lapsed") ends its subject
+    passive = ending.cls in (COLLAPSE, EXPIRE) or bool(
+        _PASSIVE_BEFORE.search(text, clause_start, ending.start)
+    )
     if passive:
         lo, hi = clause_start, ending.start
         phrase = text[lo:hi][-80:]
@@ -286,9 +303,11 @@ def ended_object(ending: Ending, view: View, table: EntityTable) -> EndedObject:
         types = last_noun_types(text[lo:hi])
     else:
         lo, hi = ending.end, min(clause_end, ending.end + 120)
-        stop = NOUN_PHRASE_STOP.search(text, lo, hi)
+        stop = noun_phrase_stop(text, lo, hi)
         hi = stop.start() if stop is not None else hi
         types = noun_types(" ".join(text[lo:hi].split()[:_OBJECT_WORDS]))
+    if not types:  # "unblocked the site", "NYMEX was unblocked": the verb says what
+        types = _verb_types(text[ending.start : ending.end])
     keys = frozenset(
         m.key for m in view.mentions if lo <= m.start < hi and m.how != "pronoun" and m.key in table
     )
@@ -318,6 +337,17 @@ def ended_object(ending: Ending, view: View, table: EntityTable) -> EndedObject:
             None,
         )
     return EndedObject(types, keys, subject)
+
+
+_VERB_TYPES: list[tuple[re.Pattern[str], frozenset[str]]] = [
+    (re.compile(r"unblock|unfr", re.I), frozenset({REL.blocked})),
+    (re.compile(r"delist", re.I), frozenset({REL.banned})),
+]
+
+
+def _verb_types(word: str) -> frozenset[str]:
+    """The relation types an ending verb itself ends ("unblocked": a block)."""
+    return next((types for p, types in _VERB_TYPES if p.match(word)), frozenset())
 
 
 def last_noun_types(text: str) -> frozenset[str]:
@@ -369,13 +399,17 @@ def end_later(
     for p in list(pending):
         keys = {table.resolve(k) for k in p.obj.keys}
         subject = table.resolve(p.obj.subject) if p.obj.subject else None
+        # "A year on, the case has collapsed": a lede that tells a bare end first ends the
+        # first action of its kind the article then tells
+        bare = not keys and subject is None and p.sentence < _LEDE and p.obj.types != _ACTIONS
         hits = [
             d
             for d in new
             if d.type in p.obj.types
             and _may_end(d, p.cls)
             and (
-                keys & {table.resolve(d.source), table.resolve(d.target)}
+                bare
+                or keys & {table.resolve(d.source), table.resolve(d.target)}
                 or (
                     subject == table.resolve(d.source)
                     and p.cls != OVERTURN
@@ -405,8 +439,12 @@ def mark_endings(
         return
     taken = [(t.start, t.end) for t in view.triggers if t.ended_how is None]
     for ending in endings_in(text, sent.start, sent.end, lambda p: clause_bounds(view, p)[0]):
-        if ending.start in consumed or any(s < ending.end and ending.start < e for s, e in taken):
-            continue  # a trigger's own word ("suspended the business") is read as that
+        if ending.start in consumed or (
+            ending.cls != SETTLE and any(s < ending.end and ending.start < e for s, e in taken)
+        ):
+            # a trigger's own word ("suspended the business") is read as that; a settlement
+            # both pays (FINED) and ends the case against the one who settles
+            continue
         at = Span(ending.start, ending.end)
         if planned(dates, at, clause_view(view)):
             continue  # "the ban ends in 2026"

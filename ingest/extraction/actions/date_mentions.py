@@ -313,7 +313,8 @@ def date_mentions(text: str, frame: DateFrame) -> tuple[list[DateMention], DateF
             attributive=form == "attributive" or bool(_ORIGIN_BEFORE.search(lead)),
         )
         out.append(mention)
-        frame = frame.told(date)
+        if not mention.attributive:  # "a 2017 order" names a thing's year, not the story's time
+            frame = frame.told(date)
     return _link_ranges(text, out), frame
 
 

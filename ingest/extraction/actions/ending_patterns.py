@@ -41,7 +41,9 @@ ENDING_PATTERNS: list[tuple[str, str, re.Pattern[str], float, str | None]] = [
         re.compile(
             r"\b(?:lift(?:s|ed|ing)?|rescind(?:s|ed|ing)?|revers(?:e|es|ed|ing)|repeal(?:s|ed|ing)?"
             r"|scrap(?:s|ped|ping)?|end(?:s|ed|ing)?|withdr(?:ew|awn|aws?|awing)|drop(?:s|ped"
-            rf"|ping)?) {_DET}{_NP}(?:bans?|prohibitions?|restrictions?)(?: (?:on|against|of))?\b"
+            r"|ping)?|remov(?:e|es|ed|ing)) "
+            rf"{_DET}{_NP}(?:bans?|prohibitions?|restrictions?|sanctions|curbs)"
+            r"(?: (?:on|against|of))?\b"
         ),
         0.8,
         ENDED.lifted,
@@ -133,7 +135,8 @@ ENDING_PATTERNS: list[tuple[str, str, re.Pattern[str], float, str | None]] = [
         "span",
         re.compile(
             rf"\b(?P<t>revok(?:e|es|ed|ing)|cancel(?:s|led|ed|ling|ing)?|withdr(?:ew|awn|aws?"
-            r"|awing)|rescind(?:s|ed|ing)?|terminat(?:e|es|ed|ing)|str(?:ip|ips|ipped|ipping))"
+            r"|awing)|rescind(?:s|ed|ing)?|terminat(?:e|es|ed|ing)|str(?:ip|ips|ipped|ipping)"
+            r"|pull(?:s|ed|ing)?)"
             rf"(?P<obj> (?:[\w.'’&,-]+ ){{0,6}}?{_LICENCE}(?:{_HOLDER}{_OBJ}{{1,80}}?)?){_OBJ_END}"
         ),
         0.8,
@@ -212,7 +215,7 @@ ENDING_PATTERNS = [
     (t, v, compile_lead(p.pattern, p.flags), c, e) for t, v, p, c, e in ENDING_PATTERNS
 ]
 ENDING_STEMS: list[tuple[str, ...]] = [
-    ("lift", "rescind", "revers", "repeal", "scrap", "end", "withdr", "drop"),
+    ("lift", "rescind", "revers", "repeal", "scrap", "end", "withdr", "drop", "remov"),
     ("unblock", "unfr", "lift", "rescind", "revers", "end", "restor"),
     ("delist",),
     ("remov", "delist", "took", "take"),
@@ -221,7 +224,7 @@ ENDING_STEMS: list[tuple[str, ...]] = [
     ("drop", "dismiss", "withdr", "abandon", "discontinu", "walk", "end"),
     ("settl", "resolv"),
     ("settl", "resolv"),
-    ("revok", "cancel", "withdr", "rescind", "terminat", "strip"),
+    ("revok", "cancel", "withdr", "rescind", "terminat", "strip", "pull"),
     ("suspend",),
     ("revocation", "cancel", "withdrawal", "termination"),
     ("suspension",),

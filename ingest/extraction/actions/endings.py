@@ -32,6 +32,23 @@ LIFT, REVOKE, SUSPEND, OVERTURN, SETTLE, DISMISS, CLOSE, EXPIRE = (
     "close",
     "expire",
 )
+# "the case collapsed", "the prosecution fell apart", "the proceeding has failed": a case
+# ends with no decision named
+COLLAPSE = "collapse"
+# "access was restored": ends a block or ban, nothing else (a restored licence stands again)
+RESTORE = "restore"
+# "the case was thrown out", "a judge tossed the lawsuit": a case dismissed, an order overturned
+THROW_OUT = "throw_out"
+# the action nouns a closing verb may take as object: "closed its investigation into X"
+_CLOSABLE = (
+    r"(?:cases?|investigations?|probes?|inquir(?:y|ies)|enquir(?:y|ies)|proceedings|matter"
+    r"|files?|prosecutions?)"
+)
+# what "removed" ends: "removed the restriction", "removes sanctions on"
+_REMOVABLE = (
+    r"(?:bans?|prohibitions?|restrictions?|sanctions|curbs?|blocks?|blocking|blockade"
+    r"|freezes?|freezing orders?|suspensions?)"
+)
 _PAID_CLOSE = "paid_close"  # "pay R$ 9.6 million to close the process": a settlement
 _CLASSES: list[tuple[str, str]] = [
     (
@@ -44,23 +61,43 @@ _CLASSES: list[tuple[str, str]] = [
         r"lift(?:s|ed|ing)?|rescind(?:s|ed|ing)?|revers(?:e|es|ed|ing|al of)|repeal(?:s|ed|ing"
         r"| of)?|scrap(?:s|ped|ping)?|unblock(?:s|ed|ing)?|unfr(?:oze|ozen|eezes?|eezing)"
         r"|delist(?:s|ed|ing)?|waiv(?:e|es|ed|ing|er of)|end(?:s|ed|ing)?(?! of\b)"
-        r"|lifting of|rescission of",
+        r"|lifting of|rescission of|remov(?:e|es|ed|ing|al of)(?= (?:(?:the|its|their|all|a|an"
+        rf"|this|that|these|those|[\w.&-]+['’]s) )?(?:[\w-]+ ){{0,3}}?{_REMOVABLE}\b)",
     ),
+    (RESTORE, r"restor(?:e|es|ed|ing)|reinstat(?:e|es|ed|ing)"),
+    (THROW_OUT, r"thr(?:ew|own|ows?|owing) out|toss(?:es|ed|ing)?(?: out)?"),
     (
         REVOKE,
         r"revok(?:e|es|ed|ing)|revocation of|cancel(?:s|led|ed|ling|ing)?|cancell?ation of"
         r"|withdr(?:ew|awn|aws?|awing|awal of)|terminat(?:e|es|ed|ing)|termination of"
-        r"|str(?:ip|ips|ipped|ipping)",
+        r"|str(?:ip|ips|ipped|ipping)|pull(?:s|ed|ing)?(?= (?:(?:the|its|their|a|an"
+        r"|[\w.&-]+['’]s) )?(?:[\w-]+ ){0,2}?(?:licen[cs]es?|registrations?|authori[sz]ations?"
+        r"|permits?|approvals?)\b)",
     ),
-    (SUSPEND, r"suspend(?:s|ed|ing)?|suspension of"),
+    (
+        SUSPEND,
+        r"suspend(?:s|ed|ing)?|suspension of"
+        # a court's stay halts an order for now: "a court stayed the ban", "the order was stayed"
+        r"|stay(?:s|ed)(?= (?:(?:the|its|their|this|that|a|an|[\w.&-]+['’]s) )?(?:[\w-]+ ){0,2}?"
+        r"(?:bans?|orders?|rulings?|decisions?|fines?|penalt(?:y|ies)|sanctions|suspensions?"
+        r"|block(?:ing)?|freeze|directives?|circulars?)\b)"
+        r"|(?:(?<=\bwas )|(?<=\bwere )|(?<=\bbeen ))stayed",
+    ),
     (
         OVERTURN,
         r"overturn(?:s|ed|ing)?|quash(?:es|ed|ing)?|quashing of"
         r"|set(?:s|ting)? (?:(?:the|this|that|its|their|a|an) )?(?:[\w-]+ ){0,2}?aside"
         r"|str(?:uck|ikes?|iking) down|annul(?:s|led|ling|ment of)?|invalidat(?:e|es|ed|ing)"
-        r"|vacat(?:e|es|ed|ing)|thr(?:ew|own) out",
+        r"|vacat(?:e|es|ed|ing)",
     ),
-    (SETTLE, r"settl(?:e|es|ed|ing)|settlement of|resolv(?:e|es|ed|ing)"),
+    (
+        SETTLE,
+        r"settl(?:e|es|ed|ing)|settlement of|resolv(?:e|es|ed|ing)"
+        r"|(?:reach(?:ed|es|ing)?|enter(?:ed|s|ing)? into|sign(?:ed|s|ing)?|str(?:uck|ike|ikes))"
+        r" (?:a|an) (?:[\w-]+ )?settlement(?= with\b)"
+        # "agreed to a $24 million settlement after the SEC sued it"
+        r"|agree(?:d|s|ing)? to (?:a|an) (?:[\w$€£¥₹₩.,-]+ ){0,4}?settlement",
+    ),
     (
         DISMISS,
         r"dismiss(?:es|ed|ing)?|dismissal of|drop(?:s|ped|ping)?|abandon(?:s|ed|ing)?"
@@ -71,9 +108,18 @@ _CLASSES: list[tuple[str, str]] = [
         r"clos(?:e|es|ed|ing)(?=[^.;]{0,60}\b(?:without|with no) (?:any )?(?:further )?"
         r"(?:[\w-]+ )?(?:charges?|action|penalty|findings|prosecution|case to answer)"
         r"|[^.;]{0,240}\b(?:no (?:crime|offen[cs]e|wrongdoing|violation)s? (?:had been|was|were"
-        r"|has been) committed|(?:insufficient|lack of|no) evidence))",
+        r"|has been) committed|(?:insufficient|lack of|no) evidence)"
+        # "closed its investigation into X", "closed the proceedings against the company"
+        r"|(?= (?:(?:the|its|their|this|that|a|an|his|her|[\w.&-]+['’]s) )?(?:[\w-]+ ){0,2}?"
+        rf"{_CLOSABLE}\b))"
+        # "the probe into X was closed": the passive (its noun decides what it ends)
+        r"|(?:(?<=\bwas )|(?<=\bwere )|(?<=\bbeen )|(?<=\bis )|(?<=\bare ))closed(?! down\b)",
     ),
     (EXPIRE, r"expired|expiry of|expiration of|lapsed"),
+    (
+        COLLAPSE,
+        r"collaps(?:e|es|ed|ing)|f(?:ell|alls?|allen) (?:apart|through)|fail(?:ed|s)(?! to\b)",
+    ),
 ]
 ENDING = re.compile(
     r"\b(?:" + "|".join(f"(?P<{cls}>{words})" for cls, words in _CLASSES) + r")\b",
@@ -97,6 +143,12 @@ _NOT_DONE = re.compile(
     r"|challeng(?:e|es|ed|ing)|efforts?|calls?|votes?|voted against)\s+(?:\w+\s+)?(?:to|for)\s+$",
     re.IGNORECASE,
 )
+# "dismissed most of the claims", "dropped two of the charges": part of a case, which goes on
+_PART_OF = re.compile(
+    r" (?:some|most|part|parts|several|many|certain|one|two|three|four|five|\d+) of (?:the|its"
+    r"|their|his|her) ",
+    re.IGNORECASE,
+)
 _NOUNS = re.compile(
     r"\b(?:bans?|prohibitions?|blocks?|blocking|blockade|freeze|fines?|penalt(?:y|ies)"
     r"|licen[cs]es?|registrations?|authori[sz]ations?|approvals?|permits?|permissions?"
@@ -118,6 +170,27 @@ _INTRANSITIVE = re.compile(
     re.IGNORECASE,
 )
 _LEFT_WORDS = 10
+_NEW_CONJUNCT = re.compile(
+    r"\b(?:and|but|while|whereas) (?=(?:the|its|their|his|her|a|an|this|that)\b)|[;:]",
+    re.IGNORECASE,
+)
+_END_OR_CLOSE = re.compile(r"end|clos", re.IGNORECASE)
+# a connective inside a proper name ("Securities and Exchange Commission") ends no phrase
+_NAME_LINK = re.compile(r"(?:[A-Z][\w.&'’-]*|of|the) (?:and|&) [A-Z]")
+
+
+def noun_phrase_stop(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first word of `text[start:end]` that ends a noun phrase (`NOUN_PHRASE_STOP`),
+    skipping the "and" of a name: "the Securities and Exchange Commission's case"."""
+    for m in NOUN_PHRASE_STOP.finditer(text, start, end):
+        if m.group().lower() == "and":
+            left = text.rfind(" ", max(0, m.start() - 40), m.start() - 1) + 1
+            if text[m.start() - 1 : m.start()] == " " and _NAME_LINK.match(text, left):
+                continue
+        return m
+    return None
+
+
 _PAYING = re.compile(r"\bpa(?:y|ys|id|ying)\b", re.IGNORECASE)
 
 
@@ -133,8 +206,16 @@ class Ending:
 def ended_how(cls: str, rel_type: str) -> str | None:
     """How an action of `rel_type` ends when an ending word of class `cls` ends it."""
     cases = (REL.sued, REL.investigated)
-    if cls == LIFT:
-        return None if rel_type in cases else ENDED.lifted
+    if cls == COLLAPSE:  # a case that collapses is dropped; nothing else collapses
+        return ENDED.dismissed if rel_type in cases else None
+    if cls == RESTORE:  # access restored: the block or ban is lifted
+        return ENDED.lifted if rel_type in (REL.blocked, REL.banned) else None
+    if cls == THROW_OUT:  # a case thrown out is dismissed; an order, overturned
+        if rel_type == REL.licensed:
+            return None
+        return ENDED.dismissed if rel_type in cases or rel_type == REL.warned else ENDED.overturned
+    if cls == LIFT:  # "ended its probe", "scrapped the case": dropped
+        return ENDED.dismissed if rel_type in cases else ENDED.lifted
     if cls == REVOKE:
         if rel_type == REL.licensed:
             return ENDED.revoked
@@ -168,12 +249,20 @@ def endings_in(
         else:
             lead_from = clause_start(m.start())
         lead = text[max(lead_from, m.start() - 160) : m.start()]
+        # "X does not admit guilt and the process is closed": a negation of the first
+        # conjunct does not reach a second one with its own subject
         if cls == _PAID_CLOSE:
             if not _PAYING.search(lead):
                 continue
             cls = SETTLE
             lead = lead.replace(" will pay", " pays")  # an agreed settlement's terms
-        if hedged(lead) or _NOT_DONE.search(lead):
+        elif cls == SETTLE and _PAYING.search(lead):
+            lead = lead.replace(" will pay", " pays")  # "will pay $12 million to settle"
+        elif cls in (LIFT, CLOSE) and _PAYING.search(lead) and _END_OR_CLOSE.match(m.group()):
+            cls = SETTLE  # "agreed to pay $4.3 billion, ending the probe": a settlement
+        cuts = [c.end() for c in _NEW_CONJUNCT.finditer(lead)]
+        lead = lead[cuts[-1] :] if cuts else lead
+        if hedged(lead) or _NOT_DONE.search(lead) or _PART_OF.match(text, m.end()):
             continue
         out.append(Ending(cls, m.start(), m.end()))
     return out
@@ -189,11 +278,13 @@ def governing_ending(
     ending of the ban.
     """
     noun = bool(_NOUNS.search(text, trig_start, trig_end))
-    for ending in reversed(endings_in(text, clause_start, trig_start)):
+    # searched up to the trigger's end: a lookahead may need its noun ("closed its probe")
+    before = [e for e in endings_in(text, clause_start, trig_end) if e.end <= trig_start]
+    for ending in reversed(before):
         gap = text[ending.end : trig_start]
         if (
             len(gap.split()) <= _LEFT_WORDS
-            and not NOUN_PHRASE_STOP.search(gap)
+            and not noun_phrase_stop(text, ending.end, trig_start)
             and (noun or _NOUNS.search(gap))
         ):
             return ending

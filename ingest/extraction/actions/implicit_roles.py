@@ -66,6 +66,14 @@ def listed_head(
 
 _DECISION = r"(?:decision|order|ruling|judgment|judgement|verdict|injunction|move)"
 _POSSESSED_DECISION = re.compile(rf"'s? (?:[\w-]+ ){{0,3}}?{_DECISION} to $")
+# "the FCA's order banning X": the decision noun, then the verb that spells it out
+_POSSESSED_DECISION_ING = re.compile(rf"'s? (?:[\w$€£-]+ ){{0,3}}?{_DECISION} $")
+# "an order barring X ... was issued by the FCA": the body named after, as its issuer
+_DECISION_BEFORE = re.compile(rf"\b{_DECISION}s? $", re.IGNORECASE)
+_ISSUED_BY = re.compile(
+    r"\b(?:was|were|has been|had been|is|are) (?:\w+ly )?(?:issued|imposed|made|handed down"
+    r"|obtained|granted|signed|published|sought and obtained|secured) by (?:the |a |an )?$"
+)
 _DECISION_BY = re.compile(
     rf"\b{_DECISION}s? (?:[\w-]+ ){{0,2}}?by (?:the |a |an )?(?:[\w.-]+'s? )?$"
 )  # "an order by the city's X Court"
@@ -81,12 +89,34 @@ def deciding_body(
         return None
     if possessive(text, last.end) and _POSSESSED_DECISION.fullmatch(text, last.end, trig.start):
         return last
+    ing = text[trig.start : trig.end].endswith("ing")
+    if (
+        ing
+        and possessive(text, last.end)
+        and _POSSESSED_DECISION_ING.fullmatch(text, last.end, trig.start)
+    ):
+        return last
     if (
         text[trig.start : trig.end].endswith("ing")
         and text[last.end : trig.start] == " "
         and _DECISION_BY.search(text, max(0, last.start - 40), last.start)
     ):
         return last
+    return None
+
+
+def issuing_body(
+    trig: Trigger, after: list[Mention], text: str, table: EntityTable
+) -> Mention | None:
+    """The body a decision noun's passive names as its issuer, when the verb that spells
+    the decision out has no subject: "an order barring X ... was issued by the FCA"."""
+    if not text[trig.start : trig.end].endswith("ing"):
+        return None
+    if not _DECISION_BEFORE.search(text, max(0, trig.start - 30), trig.start):
+        return None
+    for m in after:
+        if _ISSUED_BY.search(text, max(trig.end, m.start - 80), m.start) and is_actor(m, table):
+            return m
     return None
 
 

@@ -84,7 +84,11 @@ def read_roles(
             m
             for m in inside
             if eligible(m, table)
-            and not (possessive(text, m.end) and _OWNED_NOUN.match(text, m.end))
+            and not (
+                possessive(text, m.end)
+                and _OWNED_NOUN.match(text, m.end)
+                and not _ITSELF.match(text, m.end)
+            )
         ]
         if voice == "refer" and not targets and _MATTER.search(text[trig.obj_start : trig.obj_end]):
             main = main_target(table)
@@ -99,8 +103,23 @@ def read_roles(
         return actor_key(claimant, view, table), target_keys(targets, view, table), conf
     if voice == "prefix":
         inside = [m for m in view.mentions if trig.obj_start <= m.start < trig.obj_end]
-        actor = next((actor_key(m, view, table) for m in inside if is_actor(m, table)), None)
-        return actor, target_keys([m for m in after if eligible(m, table)], view, table), conf
+        actor = next(
+            (
+                actor_key(m, view, table)
+                for m in inside
+                if is_actor(m, table) and table.get(m.key).type != TYPE.jurisdiction
+            ),
+            None,
+        )  # "a Hong Kong-registered exchange" names a seat, no licensing body
+        targets = [m for m in after if eligible(m, table)]
+        head = next((m for m in reversed(view.mentions) if m.end <= trig.start), None)
+        if (
+            head is not None
+            and _APPOSED.fullmatch(text, head.end, trig.start)
+            and eligible(head, table)
+        ):
+            targets = [head]  # "Zenmo, an SEC-registered broker": the apposition's head
+        return actor, target_keys(targets, view, table), conf
     if voice == "passive":
         agent = agent_after(after, text, trig.end, table, ("by",))
         targets = [m for m in before if eligible(m, table) and not possessive(text, m.end)]
@@ -120,8 +139,9 @@ def read_roles(
             if eligible(m, table)
             and not possessive(text, m.end)
             and table.get(m.key).type not in (TYPE.activity, TYPE.app, TYPE.website)
-            and m.key not in owners
-        ]  # "directors of X (XL), A and B, were served with ...": A and B, not X
+            and (m.key not in owners or m is subject)
+        ]  # "directors of X (XL), A and B, were served with ...": A and B, not X; but "X ...
+        # the sale of its product, and the company agreed to pay": the subject pays
         if agent is None:
             agent = _attributed(after, text, table)  # "X must stop ..., the FSA said"
         if agent is None:  # "X was placed on the FCA's warning list"
@@ -355,10 +375,14 @@ HEADS_BODY = re.compile(
     rf"\b(?:headed|led|chaired|run) by (?:(?i:{ROLE_WORDS}) )?(?:[A-Z][\w.]* ){{0,3}}$"
 )
 _OPERATOR_OF = re.compile(r", (?:the )?(?:operator|owner) of $")  # "X, the operator of Y,"
+_APPOSED = re.compile(r",? (?:a|an|the|its) (?:[\w-]+ )?")
 _OWNED_NOUN = re.compile(  # "Binance's former local derivatives business": the business
     r"'s? (?:[\w-]+ ){0,3}?(?:business|unit|arm|subsidiary|affiliate|operations?|entity|venture"
     r"|exchange|platform)\b"
 )
+# a firm's own operations, with nothing to tell them apart, are the firm: "declared X's
+# operations illegal", "halted X's business" (not "X's former derivatives business")
+_ITSELF = re.compile(r"'s? (?:operations|business|activities|services|platform)\b")
 # a unit a possessive names is another entity ("Y's local subsidiary"); a firm's own
 # "operations" or "business" are the firm itself ("suspended X's operations")
 _OWNED_UNIT = re.compile(

@@ -18,27 +18,37 @@ from ingest.extraction.text.regex_lead import compile_lead
 # an object phrase: "Inc.," and "Ltd. and" stay inside; another "to" ends it ("requiring X
 # to show cause why it should not be told to stop": X is not told to stop here)
 _OBJ = r"(?:(?! to )(?:[^.;\n]|\.(?=,| [a-z])))"
+# a sum of money starts here: "$30 million", "US$ 2m", "€3.3 million", "KRW 2.1 billion"
+MONEY_AHEAD = (
+    r"(?=(?:(?:US|A|AU|C|CA|HK|S|NZ|R)?\$ ?|[€£¥₹₩₦]|(?:USD|EUR|GBP|CHF|SGD|HKD|INR|THB|BRL"
+    r"|CAD|AUD|JPY|KRW|AED) ?)\d)"
+)
+# who is charged a sum: a few words of a name, no clause ("charged X with fraud and fined Y $2m")
+CHARGED = r"(?:(?!(?:a|an|with|for|and|over|in|of|to|by)\b)[\w.&'’-]+,? ){1,6}?"
 SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
     (
         REL.banned,
         "span",
         re.compile(
             r"\b(?:order(?:ed|s|ing)|direct(?:ed|s|ing)|told|tells|telling|instruct(?:ed|s|ing)"
-            r"|requir(?:ed|es|ing)) (?P<obj>" + _OBJ + r"{1,160}?) to (?:\w+ly )?(?:stop|cease|halt"
+            r"|requir(?:ed|es|ing)) (?P<obj>(?!by )"
+            + _OBJ
+            + r"{1,160}?) to (?:\w+ly )?(?:stop|cease|halt"
             r"|suspend"
             r"|wind down|discontinue|"
-            r"shut down|close|remove|delist|end)\b"
+            r"shut down|close|remove|delist|end|delete|destroy|erase|dissolve|liquidate|wind up)\b"
         ),
         0.85,
     ),
-    (  # "granted Bybit a licence", "granted X in-principle approval"
+    (  # "granted Bybit a licence", "granted X in-principle approval", "gave X the green light"
         REL.licensed,
         "span",
         re.compile(
-            r"\bgrant(?:s|ed|ing) (?P<obj>(?!(?:a|an|the) )"
+            r"\b(?:grant(?:s|ed|ing)|gave|giv(?:es|en|ing)) (?P<obj>(?!(?:a|an|the|it|them) )"
             + _OBJ
-            + r"{1,60}?) (?:a |an |its |their )?"
-            r"(?:[\w-]+ ){0,2}?(?:licen[cs]es?|registration|approval|authori[sz]ation|permit)\b"
+            + r"{1,60}?) (?:a |an |its |their |the )?"
+            r"(?:[\w-]+ ){0,2}?(?:licen[cs]es?|registration|approval|authori[sz]ation|permit"
+            r"|green light|go-ahead)\b"
         ),
         0.85,
     ),
@@ -98,7 +108,8 @@ SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         REL.warned,
         "span",
         re.compile(
-            r"\badd(?:s|ed|ing)? (?P<obj>[^.;\n]{1,160}?) to (?:its|the|a|an) (?:[\w-]+ ){0,3}?"
+            r"\b(?:add(?:s|ed|ing)?|put(?:s|ting)?|nam(?:e|es|ed|ing)|list(?:s|ed|ing)|includ(?:e|es"
+            r"|ed|ing)) (?P<obj>[^.;\n]{1,160}?) (?:to|on|in) (?:its|the|a|an) (?:[\w-]+ ){0,3}?"
             r"(?:(?:alert|warning|watch) list|list of (?:[\w-]+ )?(?:unauthori[sz]ed|unlicensed"
             r"|unregistered|suspicious))"
         ),
@@ -129,17 +140,19 @@ SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.85,
     ),
-    (  # "issued Bybit a warning", "served X with a warning notice", "sent X a show-cause notice"
+    (  # "issued Bybit a warning", "served X with a warning notice", "sent X a show-cause notice",
+        # "hit X with a cease-and-desist order"
         REL.warned,
         "span",
         re.compile(
             r"\b(?:issu(?:ed|es|ing)|sen(?:t|ds|ding)|gave|giv(?:es|ing)|hand(?:ed|s|ing)"
-            r"|serv(?:ed|es|ing)) (?P<obj>(?!(?:a|an|the|its|their|it|them) )"
+            r"|serv(?:ed|es|ing)|hit(?:s|ting)?|slap(?:s|ped|ping)?)"
+            r" (?P<obj>(?!(?:a|an|the|its|their|it|them) )"
             + _OBJ
             + r"{1,60}?) (?:with )?(?:a |an |its |their |the )?(?:second |first |formal |written )?"
             r"(?:[\w-]+ ){0,2}?(?:warnings?|warning (?:letters?|notices?)|reprimands?|show[- ]cause"
             r" notices?|improvement orders?|rectification orders?|cease[- ]and[- ]desist"
-            r" (?:orders?|letters?))\b"
+            r" (?:orders?|letters?)|Wells notices?)\b"
         ),
         0.85,
     ),
@@ -180,10 +193,80 @@ SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
     ),
 ]
 # the same patterns, recompiled so the search can skip ahead (see `text.regex_lead`)
+SPAN_PATTERNS += [
+    (  # "ordered the firm to restore its capital", "directed X to submit a remediation plan":
+        # a corrective order is a warning (the ontology's cease-and-desist and improvement orders)
+        REL.warned,
+        "span",
+        re.compile(
+            r"\b(?:order(?:ed|s|ing)|direct(?:ed|s|ing)|told|tells|telling|instruct(?:ed|s|ing)"
+            r"|requir(?:ed|es|ing)) (?P<obj>(?!by )" + _OBJ + r"{1,160}?) to (?:\w+ly )?(?:restore"
+            r"|rectify|remedy|improve|fix|correct|strengthen|submit|address|upgrade|overhaul"
+            r"|enhance|bolster|review|comply|take corrective|put (?:its|their) \w+ in order)\b"
+        ),
+        0.8,
+    ),
+    (  # "flagged X as an unauthorised firm", "named X as an unlicensed operator"
+        REL.warned,
+        "span",
+        re.compile(
+            r"\b(?:flag(?:s|ged|ging)|identif(?:y|ies|ied|ying)|nam(?:e|es|ed|ing)|list(?:s|ed|ing))"
+            r" (?P<obj>(?!(?:a|an|the|it|them) )" + _OBJ + r"{1,80}?) as (?:an? |the )?(?:[\w-]+ )?"
+            r"(?:unauthori[sz]ed|unlicensed|unregistered|illegal|fraudulent|suspicious|scam)\b"
+        ),
+        0.8,
+    ),
+    (  # "added X to its register of cryptoasset firms" (not a register of banned sites)
+        REL.licensed,
+        "span",
+        re.compile(
+            r"\b(?:add(?:s|ed|ing)?|admit(?:s|ted|ting)|enter(?:s|ed|ing)|includ(?:e|es|ed|ing))"
+            r" (?P<obj>(?!(?:a|an|the|it|them) )" + _OBJ + r"{1,80}?) (?:to|on|in|into) (?:its|the)"
+            r" (?:[\w-]+ ){0,3}?regist(?:er|ry)\b(?! of (?:banned|blocked|prohibited|restricted"
+            r"|illegal))"
+        ),
+        0.8,
+    ),
+    (  # "put the site on the register of banned online resources": a block
+        REL.blocked,
+        "span",
+        re.compile(
+            r"\b(?:add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing)|includ(?:e|es|ed|ing)|enter"
+            r"(?:s|ed|ing)?) (?P<obj>"
+            + _OBJ
+            + r"{1,80}?) (?:to|on|in|into) (?:its|the|a) (?:[\w-]+ )"
+            r"{0,3}?(?:regist(?:er|ry)|list) of (?:banned|blocked|prohibited|restricted|illegal)"
+        ),
+        0.8,
+    ),
+    (  # "the NYDFS charged Zenmo $30 million": a charge of money is a fine, not a suit
+        REL.fined,
+        "span",
+        re.compile(
+            r"\bcharg(?:ed|es|ing) (?P<obj>"
+            + CHARGED
+            + r")(?:a (?:total of |penalty of |fine of )?"
+            r"|an? )?" + MONEY_AHEAD
+        ),
+        0.8,
+    ),
+    (  # "X was told by the FCA to stop", "X has been ordered to cease trading": the directive's
+        # passive (its agent after "by", wherever it stands)
+        REL.banned,
+        "passive",
+        re.compile(
+            r"\b(?:was|were|has been|have been|had been|is|are|being|got) (?:\w+ly )?"
+            r"(?P<t>told|ordered|directed|instructed|required)(?: by [^.;\n]{1,80}?)?"
+            r" to (?:\w+ly )?"
+            r"(?:stop|cease|halt|suspend|wind down|discontinue|shut down|close|end)\b"
+        ),
+        0.8,
+    ),
+]
 SPAN_PATTERNS = [(t, v, compile_lead(p.pattern, p.flags), c) for t, v, p, c in SPAN_PATTERNS]
 SPAN_STEMS: list[tuple[str, ...]] = [
     ("order", "direct", "told", "tells", "telling", "instruct", "requir"),
-    ("grant",),
+    ("grant", "gave", "give", "giving"),
     (
         "licence holder",
         "license holder",
@@ -197,13 +280,19 @@ SPAN_STEMS: list[tuple[str, ...]] = [
     ("order", "direct", "requir"),
     ("declar",),
     ("add",),
-    ("add",),
+    ("add", "put", "nam", "list", "includ"),
     ("to court",),
     ("list",),
     ("slap", "hit"),
-    ("issu", "sen", "gave", "giv", "hand", "serv"),
+    ("issu", "sen", "gave", "giv", "hand", "serv", "hit", "slap"),
     ("order",),
     ("offline", "off-line", "off the internet"),
     ("shut",),
     ("show cause",),
+    ("order", "direct", "told", "tells", "telling", "instruct", "requir"),
+    ("flag", "identif", "nam", "list"),
+    ("add", "admit", "enter", "includ"),
+    ("add", "put", "plac", "includ", "enter"),
+    ("charg",),
+    ("told", "ordered", "directed", "instructed", "required"),
 ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from graph.ontology import REL
+from ingest.extraction.actions.span_patterns import CHARGED, MONEY_AHEAD
 from ingest.extraction.text.regex_lead import compile_lead
 
 # a capital where a sentence starts: "Warning letters went to X" (inside a name, as in
@@ -26,7 +27,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         re.compile(
             r"\b(?:ban(?:ned|ning)|bans?(?! (?:on|against)\b)|prohibit(?:s|ed|ing)?"
             r"|outlaw(?:s|ed|ing)?|forb(?:ade|ids?|idden)|"
-            r"remov(?:e|es|ed|ing)|shut(?:s|ting)? down|clos(?:e|es|ed|ing) down|"
+            r"remov(?:e|es|ed|ing)|shut(?:s|ting)? down|clos(?:e|es|ed|ing) down|halt(?:s|ed|ing)?|"
             r"(?:tak(?:e|es|en|ing)|took|knock(?:s|ed|ing)?) (?:\w+ )?offline|"
             r"bar(?:s|red|ring)?)\b(?! to\b)"
         ),
@@ -58,6 +59,25 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.8,
     ),
     (REL.banned, _N, re.compile(r"\b(?:bans? (?:on|against)|prohibition (?:on|of))\b"), 0.7),
+    (  # "the fine imposed on X by Y", "Y's £3 million fine against X"
+        REL.fined,
+        _N,
+        re.compile(
+            r"\bfines? (?:(?:imposed|levied) )?(?:on|against)\b(?! (?:\d|(?:Jan|Feb|Mar|Apr|May|Jun"
+            r"|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|the \d))"
+        ),
+        0.75,
+    ),
+    (  # "imposed restrictions on X", "a three-month business suspension on X", "a suspension
+        # order to X"
+        REL.banned,
+        _N,
+        re.compile(
+            r"\b(?:restrictions (?:on|against)|suspensions? (?:orders? )?(?:on|against)"
+            r"|suspension orders? to)\b"
+        ),
+        0.7,
+    ),
     (  # "seized three website domains used to operate X": domain seizures block
         REL.blocked,
         _V,
@@ -195,7 +215,12 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         _V,
         re.compile(
             r"\bsu(?:e|es|ed|ing)\b|\bindict(?:s|ed|ing)?\b|"
-            r"\bprosecut(?:e|es|ed|ing)\b|\bcharged\b|(?<=indictment )charging\b"
+            r"\bprosecut(?:e|es|ed|ing)\b|\bcharged\b(?! "
+            + CHARGED
+            + r"(?:a (?:total of |penalty of |fine of )?|an? )?"
+            + MONEY_AHEAD
+            + r")"
+            r"|(?<=indictment )charging\b"
         ),
         0.85,
     ),
@@ -211,6 +236,15 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         re.compile(
             r"\b(?:is|are|was|were|be|been) (?:no longer|not) (?:permitted|allowed|authori[sz]ed)"
             r" to\b"
+        ),
+        0.7,
+    ),
+    (  # "X must pay a $2 million penalty, the SEC said"
+        REL.fined,
+        _R,
+        re.compile(
+            r"\bmust pay\b(?=[^.;]{0,80}, (?:the )?[A-Z][^,.;]{1,80} (?:said|says|announced"
+            r"|ordered|ruled))"
         ),
         0.7,
     ),
@@ -295,6 +329,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         _V,
         re.compile(
             r"\b(?:investigat(?:e|es|ed|ing)|prob(?:es|ed|ing)|raid(?:s|ed|ing)?|arrest(?:s|ed|ing)?|"
+            r"subpoena(?:s|ed|ing)?|scrutini[sz](?:e|es|ed|ing)|examin(?:e|es|ed|ing)|"
             r"look(?:s|ed|ing)? into|detain(?:s|ed|ing)?|search(?:es|ed|ing)?(?= (?:the )?"
             r"(?:premises|offices?|homes?|headquarters|residences?) of)|inspect(?:s|ed|ing)?"
             r"|apprehend(?:s|ed|ing)?|(?:(?<=\bwas )|(?<=\bwere ))picked up(?=[^.;]{0,40}\bby\b)"
@@ -352,7 +387,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
             r"| orders?)?|"
             r"cease[- ]and[- ]desist(?: orders?| letters?)?|compliance notices?|(?:alert"
             r"|warning) list|"
-            r"investor alerts?|alerts? (?:about|on|against|over|naming))\b"
+            r"investor alerts?|alerts? (?:about|on|against|over|naming)|Wells notices?)\b"
         ),
         0.8,
     ),
@@ -387,7 +422,10 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
     (
         REL.licensed,
         "prefix",
-        re.compile(r"\b(?P<obj>[A-Z][A-Z0-9&]{1,9})-(?:licensed|registered|approved)\b"),
+        re.compile(
+            r"\b(?P<obj>[A-Z][A-Z0-9&]{1,9}|[A-Z][\w&.]*(?: (?:of|for|and|the|on|[A-Z][\w&.]*))"
+            r"{1,8})-(?:licensed|registered|approved|authori[sz]ed)\b"
+        ),
         0.85,
     ),
     (  # "The Firm has held FCA authorisation since 2017": the body named before the noun
@@ -410,7 +448,8 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
             r"\b(?:(?:has|have|had) been|was|were|is|are|being) (?:\w+ly )?(?:approved"
             r"|licensed|registered|"
             r"authori[sz]ed)\b(?! in\b| as\b| under\b)|"
-            r"\bregistered with\b|\bon(?:to)? the register\b|"
+            r"\bregistered with\b|\bon(?:to)? the register\b(?! of (?:banned|blocked|prohibited"
+            r"|restricted|illegal))|"
             r"\b(?:holds?|held|obtained|received|secured|won|got) (?:a |an |the |its |their "
             r"|full )?"
             r"(?:[\w-]+ ){0,3}?(?:licen[cs]es?|approvals?|registrations?|authori[sz]ations?"
@@ -455,11 +494,13 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
 # the same patterns, recompiled so the search can skip ahead (see `text.regex_lead`)
 PATTERNS = [(t, v, compile_lead(p.pattern, p.flags), c) for t, v, p, c in PATTERNS]
 STEMS: list[tuple[str, ...]] = [
-    ("ban", "prohibit", "outlaw", "forb", "remov", "shut", "clos", "bar", "offline"),
+    ("ban", "prohibit", "outlaw", "forb", "remov", "shut", "clos", "bar", "offline", "halt"),
     ("sanction", "suspend", "designat"),
     ("sanctions", "suspension", "seizure"),
     ("seiz",),
     ("ban on", "bans on", "ban against", "bans against", "prohibition"),
+    ("fine",),
+    ("restrictions", "suspension"),
     ("seiz",),
     ("seized",),
     ("served with", "issued with", "hit with"),
@@ -478,6 +519,7 @@ STEMS: list[tuple[str, ...]] = [
     ("sue", "sui", "indict", "prosecut", "charged"),
     (" v ", " v. ", " vs ", " vs. "),
     ("permitted", "allowed", "authorised", "authorized"),
+    ("must pay",),
     ("must ",),
     ("fil",),
     ("against",),
@@ -501,12 +543,15 @@ STEMS: list[tuple[str, ...]] = [
         "apprehend",
         "picked up",
         "custody",
+        "subpoena",
+        "scrutini",
+        "examin",
     ),
     ("arrest", "detention"),
     ("investigation", "probe", "enquir", "inquir", "examination", "audit", "inspection"),
     ("warn", "caution", "admonish", "reprimand", "censur"),
     ("received", "receives", "got", "gets", "sent", "given", "issued"),
-    ("warning", "advisor", "cause", "desist", "notice", "list", "alert"),
+    ("warning", "advisor", "cause", "desist", "notice", "list", "alert", "wells"),
     ("placed", "put ", "added", "included", "listed"),
     ("froze", "frozen", "freez"),
     ("won", "wins", "obtain", "secure", "receive", "gain", "granted"),

@@ -91,6 +91,10 @@ _DEFINED = re.compile(
 )
 
 
+# the defined terms a party takes alone: 'Web3 Ventures Pty Ltd (the "Company")'
+_PARTY_TERMS = frozenset({"company", "firm", "exchange", "platform", "bank", "defendant", "issuer"})
+
+
 def paren_alias(table: EntityTable, draft: EntityDraft, text: str, end: int) -> str | None:
     """'Long Name (ABBR)': record ABBR as an alias of `draft`; return it for the second pass.
 
@@ -98,9 +102,12 @@ def paren_alias(table: EntityTable, draft: EntityDraft, text: str, end: int) -> 
     that "the Company" later in the text is the same party.
     """
     defined = _DEFINED.match(text, end)
-    if defined is not None and defined.group("a"):
-        table.alias(draft, defined.group("a"), "other")
-        table.alias(draft, defined.group("term"), "other")
+    if defined is not None and (
+        defined.group("a") or defined.group("term").lower() in _PARTY_TERMS
+    ):
+        if defined.group("a"):
+            table.alias(draft, defined.group("a"), "other")
+        table.alias(draft, defined.group("term"), "other")  # 'X (the "Company")' too
         return defined.group("term")
     m = _PAREN.match(text, end)
     if not m:

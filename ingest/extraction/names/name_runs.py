@@ -15,7 +15,7 @@ from functools import lru_cache
 from graph.ontology import TYPE
 from ingest.extraction.names.candidates import Candidate
 from ingest.extraction.names.org_names import COMPANY_SUFFIXES, classify, split_chunk
-from ingest.extraction.names.type_cues import ACTION_OBJECT
+from ingest.extraction.names.type_cues import ACTION_OBJECT, NO_MONEY
 from ingest.extraction.text.tokens import UPPER, Token, name_chunks, tokenize
 
 _COMPANY_TAIL = re.compile(
@@ -35,7 +35,7 @@ _WORD = r"(?:[\w&'-]|\.(?=\w))*\.?"
 # follows the capital it guards, so the search can skip to capitals; see `type_cues.NAME`)
 _RUN = re.compile(
     rf"[{UPPER}](?<![\w'.-].){_WORD}(?:(?: (?:of|for|and|the|on|de|du|&|in|al|von|van)){{0,2}}"
-    rf" (?:[{UPPER}]{_WORD}|\([{UPPER}][\w]*\)(?= [{UPPER}])))*"
+    rf" {NO_MONEY}(?:[{UPPER}]{_WORD}|\([{UPPER}][\w]*\)(?= [{UPPER}])))*"
 )
 
 

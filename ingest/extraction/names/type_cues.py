@@ -20,7 +20,12 @@ from ingest.extraction.text.tokens import UPPER
 # The "no name character before" lookbehinds sit after the capital they guard (and look
 # back over it too): same matches, but a pattern can then open with a character class,
 # which lets the regex engine skip to capitals instead of trying every position.
-NAME = rf"(?P<n>[{UPPER}](?<![\w.&'-].)[\w.&'-]*[\w]?(?: [{UPPER}][\w.&'-]*\w)*)"
+# a currency marker before a sum ends a name: "fined Kestrel Markets KRW 2.1 billion"
+NO_MONEY = (
+    r"(?![A-Z]{1,3}\$|(?:Rs|RM|Rp|KRW|GBP|USD|EUR|INR|JPY|CNY|RMB|HKD|SGD|AUD|CAD|CHF|AED|THB"
+    r"|BRL|NGN|ZAR|TRY|KES|PKR)\.? ?\d)"
+)
+NAME = rf"(?P<n>[{UPPER}](?<![\w.&'-].)[\w.&'-]*[\w]?(?: {NO_MONEY}[{UPPER}][\w.&'-]*\w)*)"
 ONE = rf"(?P<n>[{UPPER}](?<![\w.&'-].)[\w.&'-]*\w)"
 _LIST_ITEM = rf"[{UPPER}](?<![\w.&'-].)[\w.&'-]*\w?(?: [{UPPER}][\w.&'-]*)*"
 LIST = rf"(?P<list>{_LIST_ITEM}(?:, {_LIST_ITEM})*(?:,? (?:and|or) {_LIST_ITEM})?)"
