@@ -481,6 +481,21 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.8,
     ),
     (
+        # "reported 12 exchanges to the police": a referral only when the matter goes to
+        # those who investigate crimes ("reported losses to shareholders" is not one)
+        REL.referred_by,
+        "refer",
+        re.compile(
+            r"\breport(?:s|ed|ing)? (?P<obj>[^.;\n]{1,80}?) to (?P<to>(?:the )?(?:[A-Z][\w.'-]* )?"
+            r"(?:(?:local |state |national |public |financial )?(?:police|prosecutors?"
+            r"|prosecution(?: service)?|public prosecutor's office|prosecutor's office"
+            r"|law enforcement(?: agencies| authorities)?|criminal investigators"
+            r"|investigat(?:ive|ion|ing) (?:agencies|authorities|bodies|agency))"
+            r"|(?:[A-Z][\w.'-]* ){0,3}(?:Police|Crimes?|Prosecut\w*|Investigat\w*|Enforcement))\b)"
+        ),
+        0.75,
+    ),
+    (
         REL.referred_by,
         "suggest",
         re.compile(
@@ -572,5 +587,6 @@ STEMS: list[tuple[str, ...]] = [
     ),
     ("licen", "approv", "authori", "grant", "register"),
     ("refer",),
+    ("report",),
     ("look into", "investigate", "probe", "examine", "act against", "crack down"),
 ]
