@@ -22,14 +22,14 @@ def _rels(text: str) -> set[tuple[str, str, str]]:
 @pytest.mark.parametrize(
     "text",
     [
-        "South Korea's Financial Services Commission reported Vantrix Ltd and Quorbit Inc to "
-        "investigative agencies on Monday.",
-        "South Korea's Financial Services Commission said it had reported Vantrix Ltd and Quorbit Inc "
-        "to the police.",
-        "South Korea's Financial Services Commission reported Vantrix Ltd and Quorbit Inc to the Seoul "
-        "Central District Prosecutors' Office.",
-        "South Korea's Financial Services Commission is reporting Vantrix Ltd and Quorbit Inc to law "
-        "enforcement agencies.",
+        "South Korea's Financial Services Commission reported Vantrix Ltd and Quorbit Inc "
+        "to investigative agencies on Monday.",
+        "South Korea's Financial Services Commission said it had reported Vantrix Ltd and "
+        "Quorbit Inc to the police.",
+        "South Korea's Financial Services Commission reported Vantrix Ltd and Quorbit Inc "
+        "to the Seoul Central District Prosecutors' Office.",
+        "South Korea's Financial Services Commission is reporting Vantrix Ltd and Quorbit Inc "
+        "to law enforcement agencies.",
     ],
 )
 def test_reporting_firms_to_investigators_refers_them(text: str) -> None:
@@ -39,9 +39,7 @@ def test_reporting_firms_to_investigators_refers_them(text: str) -> None:
 
 
 def test_a_named_crime_unit_receives_the_referral() -> None:
-    rels = _rels(
-        "Thailand's SEC reported Zipvault Ltd to the Economic Crime Suppression Division."
-    )
+    rels = _rels("Thailand's SEC reported Zipvault Ltd to the Economic Crime Suppression Division.")
     assert ("Zipvault Ltd", "REFERRED_BY", "Securities and Exchange Commission of Thailand") in rels
 
 
