@@ -128,6 +128,9 @@ _LEGAL_WORDS = frozenset(
 _HOLDING_WORDS = frozenset("global group holdings holding international".split())
 _OWNERSHIP = re.compile(
     r"\b(?:unit|subsidiary|arm|affiliate|division|branch|parent|owned by|part of)\b"
+    # the brand spoken of as a whole: "its only regulated UK entity",
+    # "the world's largest exchange" (a unit is never the world's largest anything)
+    r"|\b(?:entity|global|world(?:'|\u2019)s|in the world)\b"
 )
 
 
