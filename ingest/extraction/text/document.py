@@ -27,6 +27,31 @@ _SIGN_OFF = re.compile(
     r"|\(?(?:this (?:story|article) (?:has been|was) (?:updated|corrected)))",
     re.IGNORECASE,
 )
+# whole lines a web page adds around a story: section labels, share and ad slots,
+# widgets, breadcrumbs, tag lists ("Bitcoin, Economy,"), image markup
+_FURNITURE_LINE = re.compile(
+    r"^[-\s]*(?:key takeaways|highlights|share(?: (?:it|this(?: article| story)?))?"
+    r"|advertisement(?: \d+)?|sponsored(?: content)?|story continues below|article content"
+    r"|stay updated|link icon|loading indicator|show original|table of contents"
+    r"|this article is machine[- ]translated|skip to (?:main )?content|print|comments?"
+    r"|get the latest from .+ straight to your inbox|(?:[\w&' -]+> ?){2,}[\w&' -]*"
+    r"|(?:[A-Z][\w-]*(?: [A-Z][\w-]*)?, ?){1,6}|!\[[^\]]*\]\([^)]*\)[\s|]*)[-\s]*$",
+    re.IGNORECASE,
+)
+_FURNITURE_PREFIX = re.compile(
+    r"^(?:disclaimer|magazine|explore|source|image|photo|picture|credit|tags?)\s*[:=]",
+    re.IGNORECASE,
+)
+# a photo caption: "(Photo = ...)", "(From left to right) ...", "... (CALVIN LEE / DAILY)";
+# a publisher's disclaimer of a syndicated story
+_CAPTION = re.compile(
+    r"^\((?:from left(?: to right)?|pictured|file photo)\b[^)]*\)"
+    r"|\((?:photo|image|picture)\b[^)]*\)"
+    r"|\((?:[A-Z][A-Z.'-]*\s?)+/(?:\s?[A-Z][A-Z.'-]*)+\)\s*$"
+    r"|\bis not involved in this news article\b|\bnot intended as,? and shall not be"
+    r"|\ball rights reserved\b",
+    re.IGNORECASE,
+)
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'&-]+(?:[ /][A-Z][A-Z.'&-]+){0,3})"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}))?"
@@ -96,7 +121,13 @@ class Document:
 
 def is_furniture(paragraph: str) -> bool:
     """Whether a paragraph is page furniture (related links, sign-offs) rather than content."""
-    return bool(_FURNITURE.match(paragraph) or _SIGN_OFF.match(paragraph))
+    return bool(
+        _FURNITURE.match(paragraph)
+        or _SIGN_OFF.match(paragraph)
+        or _FURNITURE_LINE.match(paragraph)
+        or _FURNITURE_PREFIX.match(paragraph)
+        or _CAPTION.search(paragraph)
+    )
 
 
 def strip_dateline(paragraph: str) -> tuple[str, str | None, str | None]:
