@@ -40,3 +40,38 @@ def test_a_brand_used_as_shorthand_for_its_one_unit_still_folds() -> None:
         "services without registration. Kraken can object until March."
     )
     assert "Kraken" not in ents, ents
+
+
+def test_a_firm_called_by_name_is_a_company() -> None:
+    ents, _ = _extract("The token was issued by a Latvian firm called Orvane Dynamics in 2023.")
+    assert ents.get("Orvane Dynamics") == "Company", ents
+
+
+def test_a_place_based_name_is_an_organisation() -> None:
+    ents, _ = _extract(
+        "The regulator also warned Lisbon-based Harrow Point for selling tokens without approval."
+    )
+    assert ents.get("Harrow Point") in ("Company", "Exchange"), ents
+
+
+def test_the_companies_listed_by_name_are_companies() -> None:
+    ents, _ = _extract(
+        "OFAC also designated the companies Tarvex, Quilmore Trade and Old Harrow, which "
+        "moved funds for the exchange."
+    )
+    for name in ("Tarvex", "Quilmore Trade", "Old Harrow"):
+        assert ents.get(name) == "Company", ents
+
+
+def test_an_analytics_firm_names_a_company() -> None:
+    ents, _ = _extract(
+        "Blockchain analytics firm Veridane said the wallets belonged to the exchange."
+    )
+    assert ents.get("Veridane") == "Company", ents
+
+
+def test_a_news_outlet_keeps_its_whole_name() -> None:
+    ents, _ = _extract(
+        "Local news outlet Harbour Business Daily reported that the regulator had acted."
+    )
+    assert ents.get("Harbour Business Daily") == "MediaOutlet", ents
