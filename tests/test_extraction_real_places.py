@@ -65,3 +65,32 @@ def test_a_firm_named_with_a_place_is_not_folded_into_the_brand() -> None:
         "said the Kenyan arm would list ten tokens."
     )
     assert "Zelbrook Exchange of Kenya" in ents or "Zelbrook Exchange" in ents
+
+
+def _places(text: str) -> set[tuple[str, str, str]]:
+    _, rels = _extract(text)
+    return {r for r in rels if r[1] in ("OPERATES_IN", "HEADQUARTERED_IN", "ORIGINATED_IN")}
+
+
+def test_the_reason_an_action_gives_places_its_objects() -> None:
+    rels = _places(
+        "The Capital Markets Authority of Kenya blocked Quorvex, Talmabit and OKX for "
+        "allegedly offering services in Kenya without a licence."
+    )
+    for firm in ("Quorvex", "Talmabit", "OKX"):
+        assert (firm, "OPERATES_IN", "Kenya") in rels, rels
+    assert not any(r[0].startswith("Capital Markets") for r in rels)
+
+
+def test_operations_conducted_from_two_cities() -> None:
+    rels = _places(
+        "Set up in 2020, Bitrova Ltd conducts most of its operations from Lagos and Accra."
+    )
+    assert ("Bitrova Ltd", "OPERATES_IN", "Lagos") in rels, rels
+    assert ("Bitrova Ltd", "OPERATES_IN", "Accra") in rels, rels
+
+
+def test_a_city_and_its_country_are_not_a_list_of_places() -> None:
+    rels = _places("Nexo AG, a subsidiary based in Zug, Switzerland, appealed the ruling.")
+    assert ("Nexo AG", "HEADQUARTERED_IN", "Zug") in rels, rels
+    assert not any(r[1] == "OPERATES_IN" for r in rels)

@@ -50,6 +50,8 @@ _IN_PHRASE = {
         r"\b(?:came|come|comes|coming) out of\b"
     ),
     REL.operates_in: re.compile(
+        r"\bconduct(?:s|ed|ing)? (?:[\w-]+ ){0,4}?operations (?:from|in)\b|"
+        r"\b(?:operat(?:es|ed|ing)|run|runs) (?:mostly |mainly |largely )?from\b|"
         r"\b(?:accessible|available|operat(?:es|ing|ed|e)|doing business|do business|does business|"
         r"offer(?:s|ed|ing)? (?:[\w-]+ ){0,2}services|"
         r"offices|active|present|presence|licensed to operate|serv(?:e|es|ed|ing) "
@@ -72,6 +74,7 @@ _IN_STEMS = {
     ),
     REL.operates_in: (
         "accessible", "available", "operat", "business", "offer", "offices", "active", "present",
+        "conduct", "run",
         "serv", "access to", "largest", "biggest", "leading", "oldest", "top", "handl", "dominat",
         "control", "lead",
     ),
@@ -111,6 +114,57 @@ _LOCAL_UNIT = re.compile(
 _INNER_BASED = re.compile(
     r"(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*)*)-(?:based|registered|headquartered|incorporated)\b"
 )
+
+
+# "blocked A, B and C for (allegedly) offering services in X": the reason adjunct's doer
+# is the action's object list just before it, not the actor
+_FOR_DOING = re.compile(
+    r"\b(?:for|over) (?:(?:allegedly|reportedly|illegally|unlawfully|unlicensed) )?$"
+)
+_LIST_GAP = re.compile(r",? (?:and|or) |, ")
+_TO_ADJUNCT = re.compile(r"\s*(?:[\u2014\u2013-]\s*)?$")
+
+
+def _objects_before(ments: list[Mention], pos: int, table: EntityTable, text: str) -> list[str]:
+    """The firms listed right before `pos` (the 'for' of a reason adjunct), in order."""
+    firms = [
+        m
+        for m in ments
+        if m.end <= pos
+        and (d := _draft(table, m.key)) is not None
+        and d.type in GROUP.firm
+        and not d.unnamed
+        and m.how != "pronoun"
+    ]
+    if not firms or not _TO_ADJUNCT.fullmatch(text[firms[-1].end : pos - 1]):
+        return []
+    out = [firms[-1].key]
+    for prev, nxt in zip(reversed(firms[:-1]), reversed(firms[1:]), strict=True):
+        if len(out) >= 12 or not _LIST_GAP.fullmatch(text[prev.end : nxt.start]):
+            break
+        if prev.key not in out:
+            out.append(prev.key)
+    return out
+
+
+def _places_listed_after(
+    ments: list[Mention], first: Mention, table: EntityTable, text: str
+) -> list[str]:
+    """The places coordinated with `first` ("from Moscow and Saint Petersburg"); a list
+    needs its 'and' or 'or' ("Bellevue, Washington" is one place and its state)."""
+    out: list[str] = []
+    last, joined = first, False
+    for m in ments:
+        if m.start < last.end:
+            continue
+        gap = text[last.end : m.start]
+        if not _place_key(m, table) or not _LIST_GAP.fullmatch(gap):
+            break
+        joined = joined or gap.endswith((" and ", " or "))
+        if m.key != first.key and m.key not in out:
+            out.append(m.key)
+        last = m
+    return out if joined else []
 
 
 def phrase_gates(doc: Document) -> dict[str, set[int]]:
@@ -189,7 +243,7 @@ def firm_place_relations(
             out += _to_place(table, m.key, ctx.main_country, REL.operates_in, sentence, ctx)
     low = sentence.lower()
     for rtype, pattern in _IN_PHRASE.items():
-        if " in " not in low and " of " not in low:
+        if " in " not in low and " of " not in low and " from " not in low:
             break
         if rtype not in maybe or not _IN_GATES[rtype].search(low):
             continue  # cheap keyword gate before the regex
@@ -207,11 +261,19 @@ def firm_place_relations(
                 None,
             )
             lo = max(0, hit.start() - 60, clauses.start_of(pos) - base)
-            if place_m is None or hedged(sentence[lo : hit.start()]):
+            # the reason an authority acted on ("for allegedly offering ...") is its finding
+            adjunct = _FOR_DOING.search(sentence, max(0, hit.start() - 30), hit.start())
+            if place_m is None or (adjunct is None and hedged(sentence[lo : hit.start()])):
                 continue
-            for subj in phrase_subjects(ments, pos, table, text, 3, clauses):
+            subjects = (
+                _objects_before(ments, base + adjunct.start(), table, text)
+                if adjunct is not None
+                else []
+            ) or phrase_subjects(ments, pos, table, text, 3, clauses)
+            places = [place_m.key] + _places_listed_after(ments, place_m, table, text)
+            for subj in subjects:
                 if table.get(subj).type in GROUP.firm:  # a public body sits (LOCATED_IN)
-                    out.append(RelationDraft(rtype, subj, place_m.key, sentence, 0.8))
+                    out += [RelationDraft(rtype, subj, p, sentence, 0.8) for p in places]
     country = table.find(ctx.main_country) if ctx.main_country else None
     for hit in _WAS_COUNTRYS.finditer(sentence) if "country's" in low else ():
         base = sentence_base(ments, sentence, text)
