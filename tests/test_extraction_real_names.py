@@ -75,3 +75,21 @@ def test_a_news_outlet_keeps_its_whole_name() -> None:
         "Local news outlet Harbour Business Daily reported that the regulator had acted."
     )
     assert ents.get("Harbour Business Daily") == "MediaOutlet", ents
+
+
+def test_a_lower_case_name_with_a_legal_form_is_a_company() -> None:
+    ents, rels = _extract(
+        "Japan's Financial Services Agency warned quelmora LLC and Bitget on Friday."
+    )
+    assert "quelmora LLC" in ents and "LLC" not in ents, ents
+    assert ("Financial Services Agency", "WARNED", "quelmora LLC") in rels
+
+
+def test_a_digit_led_name_listed_with_exchanges_is_an_exchange() -> None:
+    ents, _ = _extract("The ministry blocked Bybit, 3Vexa and OKX on Monday.")
+    assert ents.get("3Vexa") == "Exchange", ents
+
+
+def test_a_number_with_a_unit_is_no_name() -> None:
+    ents, _ = _extract("The exchange moved 40GB of records, 5m coins and OKX shares.")
+    assert not {"40GB", "5m"} & set(ents), ents
