@@ -93,3 +93,28 @@ def test_a_digit_led_name_listed_with_exchanges_is_an_exchange() -> None:
 def test_a_number_with_a_unit_is_no_name() -> None:
     ents, _ = _extract("The exchange moved 40GB of records, 5m coins and OKX shares.")
     assert not {"40GB", "5m"} & set(ents), ents
+
+
+def test_a_long_law_title_after_a_qualifier_is_one_law() -> None:
+    ents, _ = _extract(
+        "The agency acted under the Royal Decree on Virtual Token Services and fined Quorvex Ltd."
+    )
+    assert ents.get("Royal Decree on Virtual Token Services") == "Law", ents
+
+
+def test_a_law_title_with_and_inside_is_not_cut() -> None:
+    ents, _ = _extract(
+        "The unit cited the Act on Reporting and Use of Certain Payment Records in its notice."
+    )
+    assert ents.get("Act on Reporting and Use of Certain Payment Records") == "Law", ents
+
+
+def test_two_laws_joined_by_and_the_stay_two() -> None:
+    ents, _ = _extract("Firms must follow the Act on Payments and the Securities Act.")
+    assert ents.get("Act on Payments") == "Law", ents
+
+
+def test_a_numbered_executive_order_is_a_law() -> None:
+    ents, _ = _extract("The Treasury acted under Executive Order 15012 and later EO 15013.")
+    assert ents.get("Executive Order 15012") == "Law", ents
+    assert ents.get("EO 15013") == "Law", ents
