@@ -118,3 +118,9 @@ def test_a_numbered_executive_order_is_a_law() -> None:
     ents, _ = _extract("The Treasury acted under Executive Order 15012 and later EO 15013.")
     assert ents.get("Executive Order 15012") == "Law", ents
     assert ents.get("EO 15013") == "Law", ents
+
+
+def test_a_camel_case_firm_before_head_of_is_the_persons_firm() -> None:
+    ents, rels = _extract("ZCoin head of policy Maria Santos said the ban would not last.")
+    assert ents.get("ZCoin") == "Company", ents
+    assert ("Maria Santos", "AFFILIATED_WITH", "ZCoin") in rels, rels

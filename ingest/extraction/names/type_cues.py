@@ -169,9 +169,10 @@ CUES: list[tuple[re.Pattern[str], str]] = [
     # executive Sam Altman", "BitMEX co-founder Arthur Hayes"
     (
         re.compile(
-            rf"(?P<n>[{UPPER}](?<![\w.&'-].)(?:[a-z]+[A-Z][\w]*|[A-Z]{{2,}}[a-z]?[A-Z]*))"
+            rf"(?P<n>[{UPPER}](?<![\w.&'-].)(?:[a-z]*[A-Z][a-z]\w*|[a-z]+[A-Z][\w]*"
+            r"|[A-Z]{2,}[a-z]?[A-Z]*))"
             r" (?:chief executive|CEO|co-founder|founder|chief [a-z]+ officer|CFO|CTO|COO"
-            rf"|president|chairman|chairwoman|chair) (?=[{UPPER}][a-z])"
+            rf"|president|chairman|chairwoman|chair|head of [a-z]+) (?=[{UPPER}][a-z])"
         ),
         TYPE.company,
     ),
@@ -284,7 +285,7 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     (" called ", " named "),
     ("-based", "-headquartered", "-registered", "-incorporated"),
     (" outlet ",),
-    ("chief", "ceo", "founder", "cfo", "cto", "coo", "president", "chair"),
+    ("chief", "ceo", "founder", "cfo", "cto", "coo", "president", "chair", "head of"),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _CUE_ALSO: dict[int, tuple[str, ...]] = {
