@@ -94,3 +94,17 @@ def test_a_city_and_its_country_are_not_a_list_of_places() -> None:
     rels = _places("Nexo AG, a subsidiary based in Zug, Switzerland, appealed the ruling.")
     assert ("Nexo AG", "HEADQUARTERED_IN", "Zug") in rels, rels
     assert not any(r[1] == "OPERATES_IN" for r in rels)
+
+
+def test_a_place_before_domiciled_seats_the_firm() -> None:
+    rels = _places("Quorvex Ltd, which is Cayman Islands domiciled, runs a derivatives venue.")
+    assert ("Quorvex Ltd", "HEADQUARTERED_IN", "Cayman Islands") in rels, rels
+
+
+def test_a_hyphen_incorporated_place_seats_the_firm_it_qualifies() -> None:
+    rels = _places(
+        "Talmabit Markets Limited, a UK entity that is part of the Cayman-incorporated "
+        "Talmabit Group, lost its permission."
+    )
+    assert ("Talmabit Group", "HEADQUARTERED_IN", "Cayman Islands") in rels, rels
+    assert ("Talmabit Markets Limited", "HEADQUARTERED_IN", "Cayman Islands") not in rels

@@ -21,8 +21,9 @@ from ingest.extraction.text.document import Document
 from ingest.extraction.text.scanning import scanner_of
 
 _BASED_AFTER = re.compile(
-    r"^(?: \([^()]{1,80}\))?, (?:a|an|the|its) (?P<place>[A-Z][\w. ]*?)(?:-? and "
-    r"(?P<place2>[A-Z][\w. ]*?))?-(?:based|headquartered|registered|incorporated|domiciled)\b"
+    r"^(?: \([^()]{1,80}\))?, (?:a|an|the|its) (?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}?)"
+    r"(?:-? and (?P<place2>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}?))?"
+    r"-(?:based|headquartered|registered|incorporated|domiciled)\b"
 )
 # "X, an exchange registered in the Cayman Islands": an apposition that seats its firm
 _APPOSED_IN = re.compile(
@@ -31,12 +32,15 @@ _APPOSED_IN = re.compile(
 )
 # "X, which is based in Bellevue", "X, which owns Y"
 _WHICH_IS_IN = re.compile(
-    r"^,? (?:which|that|who) (?:is|was|are|were) (?:now )?(?:registered|incorporated|"
+    r"^,? (?:which|that|who) (?:is|was|are|were) (?:now )?(?:(?:registered|incorporated|"
     r"headquartered|based|domiciled) in (?:the )?(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})"
+    # "Binance, which is Cayman Islands domiciled"
+    r"|(?:the )?(?P<place2>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})[ -](?:domiciled|incorporated"
+    r"|registered|headquartered)\b)"
 )
 
 _BASED_BEFORE = re.compile(
-    r"(?P<place>[A-Z][\w. ]*?)-(?:based|headquartered|registered) "
+    r"(?P<place>[A-Z][\w. ]*?)-(?:based|headquartered|registered|incorporated|domiciled) "
     r"(?:(?!of |for |to |by |with )[\w-]+ ){0,3}(?:[\w-]+, )?$"
 )
 
@@ -110,6 +114,8 @@ _LOCAL_UNIT = re.compile(
     r"(?:exchange|business|arm|unit|subsidiary|operations?|platform|entity|customers|users"
     r"|clients)\b"
 )
+
+_HYPHEN_SEATS = ("-based", "-headquartered", "-registered", "-incorporated", "-domiciled")
 
 _INNER_BASED = re.compile(
     r"(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*)*)-(?:based|registered|headquartered|incorporated)\b"
@@ -221,22 +227,21 @@ def firm_place_relations(
             and "-" not in text[max(0, m.start - 60) : m.end]
             and ("country's" not in text[max(0, m.start - 80) : m.end + 30])
             and " in " not in tail
+            and " domiciled" not in tail
         ):
             continue
         for seat in (_APPOSED_IN.match(tail), _WHICH_IS_IN.match(tail)):
             if seat is not None and d.type in GROUP.firm:
-                out += _seat_in_words(table, m.key, seat.group("place"), sentence, ctx)
+                place = seat.group("place") or seat.groupdict().get("place2")
+                if place:
+                    out += _seat_in_words(table, m.key, place, sentence, ctx)
         based = _BASED_AFTER.match(tail)
         if based:
             for place in (based.group("place"), based.group("place2")):
                 if place:
                     out += _seat_in_words(table, m.key, place, sentence, ctx, new_place=True)
         head = text[max(0, m.start - 60) : m.start]
-        based = (
-            _BASED_BEFORE.search(head)
-            if "-based" in head or "-headquartered" in head or "-registered" in head
-            else None
-        )
+        based = _BASED_BEFORE.search(head) if any(w in head for w in _HYPHEN_SEATS) else None
         if based and d.type in GROUP.firm:
             out += _seat_in_words(table, m.key, based.group("place"), sentence, ctx, True)
         if _COUNTRY_LARGEST.match(tail) and ctx.main_country and d.type in GROUP.firm:
