@@ -67,3 +67,10 @@ def test_furniture_gives_no_entities() -> None:
     names = {e.name for e in out.entities}
     assert not names & {"Key Takeaways", "Dana Rooke", "Economy", "Siam Square"}, names
     assert "Quorvex Ltd" in names
+
+
+def test_a_long_caption_with_a_photo_credit_is_furniture() -> None:
+    people = ", ".join(f"Officer {n}, Deputy Head of Unit {n}" for n in range(1, 9))
+    caption = f"(From left to right) {people}, at the briefing. (DANA ROOKE / HARBOUR DAILY)"
+    assert len(caption) > 400
+    assert is_furniture(caption)

@@ -104,7 +104,7 @@ def _caption(paragraph: str) -> bool:
 
 
 _SHORT_LINE = 160  # furniture lines are short; long paragraphs skip those patterns
-_CAPTION_LINE = 400  # captions and syndication notes are a few lines at most
+_CAPTION_LINE = 800  # captions and syndication notes are a few lines at most
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'&-]+(?:[ /][A-Z][A-Z.'&-]+){0,3})"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}))?"
