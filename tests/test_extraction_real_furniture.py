@@ -70,7 +70,7 @@ def test_furniture_gives_no_entities() -> None:
 
 
 def test_a_long_caption_with_a_photo_credit_is_furniture() -> None:
-    people = ", ".join(f"Officer {n}, Deputy Head of Unit {n}" for n in range(1, 9))
+    people = ", ".join(f"Officer {n}, Deputy Head of Unit {n}" for n in range(1, 13))
     caption = f"(From left to right) {people}, at the briefing. (DANA ROOKE / HARBOUR DAILY)"
     assert len(caption) > 400
     assert is_furniture(caption)
