@@ -129,6 +129,15 @@ _HOLDING_WORDS = frozenset("global group holdings holding international".split()
 _OWNERSHIP = re.compile(
     r"\b(?:unit|subsidiary|arm|affiliate|division|branch|parent|owned by|part of)\b"
 )
+# the brand itself spoken of as a whole: "Binance, the largest cryptocurrency exchange in
+# the world", "Binance, the world's largest exchange", "Binance's only regulated UK
+# entity" (a unit is never the world's largest anything, and has no entities of its own)
+_WHOLE_BRAND = (
+    r"\b{brand}(?:,| is| was) (?:the|one of the) (?:world(?:'|\u2019)s |largest |biggest )"
+    r"[^.;]{{0,60}}?(?:world|exchange|platform|venue|company|firm)\b"
+    r"|\b{brand}(?:'|\u2019)s? (?:only |sole |main )?(?:[\w-]+ ){{0,3}}entity\b"
+    r"|\bentity of {brand}\b"
+)
 
 
 def _brand_to_its_unit(state: ArticleState) -> None:
@@ -145,6 +154,9 @@ def _brand_to_its_unit(state: ArticleState) -> None:
     firms = [d for d in table.all() if d.type in GROUP.firm and not d.unnamed]
     for brand in firms:
         if brand.key not in table.drafts or " " in brand.name:
+            continue
+        whole = _WHOLE_BRAND.format(brand=re.escape(brand.name))
+        if brand.name in state.doc.text and re.search(whole, state.doc.text):
             continue
         units = [
             d

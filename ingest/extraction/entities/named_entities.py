@@ -17,6 +17,7 @@ from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.country_context import CountryContext
 from ingest.extraction.entities.entity_building import add_candidate
 from ingest.extraction.entities.name_variants import merge_name_variants
+from ingest.extraction.entities.place_qualified import merge_place_qualified
 from ingest.extraction.names.candidates import Candidate
 from ingest.extraction.names.gazetteer_index import get_index
 from ingest.extraction.text.document import Document
@@ -44,5 +45,6 @@ def build_entities(article: Article, doc: Document, names: list[Candidate]) -> A
         state.settle()
         state.mentions += second_pass(table, text, state.mentions)
     merge_name_variants(state)
+    merge_place_qualified(state)
     state.settle()
     return state

@@ -133,8 +133,8 @@ def classify(words: list[str]) -> str | None:
         return TYPE.company
     hi = _head_index(words)
     if hi < 0:
-        if len(words) >= 3 and lowered[0] in LAW_HEADS and lowered[1] in ("on", "of", "for"):
-            return TYPE.law  # "Regulation on the Disuse of ...", "Decree on Digital Asset ..."
+        if _titled_law(lowered):
+            return TYPE.law  # "Regulation on the Disuse of ...", "Royal Decree on Digital ..."
         if (
             len(words) > 1
             and lowered[-1] in _FIRM_NAME_ENDS
@@ -220,16 +220,31 @@ def split_chunk(tokens: list[Token], a: int, b: int) -> list[tuple[int, int]]:
     words = [t.text for t in tokens[a:b]]
     lowered = [w.lower() for w in words]
     law = any(w in LAW_HEADS for w in lowered[:3])
+    titled = _titled_law(lowered)  # "Act on Reporting and Use of ...": one long title
     for i, w in enumerate(lowered):
         if i == 0 or i == len(words) - 1:
             continue
         if w in ("in", "on") and not law:
             return split_chunk(tokens, a, a + i) + split_chunk(tokens, a + i + 1, b)
-        if w in ("and", "&") and _split_at_and(lowered, i):
+        if (
+            w in ("and", "&")
+            and not (titled and lowered[i + 1] != "the")
+            and _split_at_and(lowered, i)
+        ):
             return split_chunk(tokens, a, a + i) + split_chunk(tokens, a + i + 1, b)
         if w in ("of", "for") and _split_at_of(lowered, i):
             return split_chunk(tokens, a, a + i) + split_chunk(tokens, a + i + 1, b)
     return [(a, b)]
+
+
+def _titled_law(lowered: list[str]) -> bool:
+    """A law's long title: a law word among the first three, then 'on'/'of'/'for'/'to'
+    ("Decree on ...", "Royal Decree on ...", "Act on Reporting and Use of ...")."""
+    return len(lowered) >= 3 and any(
+        w in LAW_HEADS and lowered[i + 1] in ("on", "of", "for", "to", "concerning")
+        for i, w in enumerate(lowered[:3])
+        if i + 1 < len(lowered)
+    )
 
 
 def _split_at_and(lowered: list[str], i: int) -> bool:

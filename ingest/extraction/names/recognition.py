@@ -13,10 +13,11 @@ import re
 from bisect import bisect_left
 
 from graph.ontology import TYPE
-from ingest.extraction.names.candidates import Candidate, SpanIndex, free, select
+from ingest.extraction.names.candidates import Candidate, SpanIndex, free, overlap, select
 from ingest.extraction.names.domain_names import domain_spans
 from ingest.extraction.names.gazetteer_index import GazEntry, GazHit, GazIndex, get_index
 from ingest.extraction.names.name_runs import chunk_candidates
+from ingest.extraction.names.odd_names import odd_names
 from ingest.extraction.names.org_names import classify
 from ingest.extraction.names.person_names import nicknamed_people, person_spans
 from ingest.extraction.names.type_cues import cue_spans
@@ -75,7 +76,10 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
         if not in_gazetteer.overlapping(s, e)
     ]
     accepted = select(gaz + chunks + persons + brands + domains)
-    rest = free(unknown, accepted)
+    odd_typed, odd_untyped = odd_names(text, accepted + unknown)
+    accepted = [a for a in accepted if not any(overlap(a, o) for o in odd_typed)]
+    accepted = sorted(accepted + odd_typed, key=lambda c: c.start)
+    rest = free(unknown + odd_untyped, accepted)
     accepted += people_by_habit(rest, accepted, text)
     rest = free(rest, accepted)
     accepted += typed_by_lists(rest, accepted, text)

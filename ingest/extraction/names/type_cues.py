@@ -115,7 +115,9 @@ CUES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:digital[- ]asset|crypto(?:currency)?|fintech|payments?|trading|investment|"
-            r"brokerage|lending|custody|blockchain|mining|technology|software|wallet) "
+            r"brokerage|lending|custody|blockchain|mining|technology|software|wallet|analytics"
+            r"|research|security|cybersecurity|forensics|compliance|consulting|advisory|law"
+            r"|accounting|data|intelligence|venture|asset management|market[- ]making) "
             rf"(?:firm|company|provider|group|lender|startup|operator|business) {NAME}{_END}"
         ),
         TYPE.company,
@@ -147,13 +149,35 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         ACTION_OBJECT,
     ),
+    # "a Kyrgyzstani firm called Old Vector", "a company named Velmora"
+    (
+        re.compile(
+            r"\b(?:firm|company|entity|startup|business|lender|broker) (?:called|named) "
+            rf"{NAME}{_END}"
+        ),
+        TYPE.company,
+    ),
+    # "Macau-based Blockchain Laboratory": a place-based name is an organisation
+    (
+        re.compile(
+            rf"[{UPPER}][\w.'-]*(?: [{UPPER}][\w.'-]*){{0,2}}-(?:based|headquartered|registered"
+            rf"|incorporated) {NAME}{_END}"
+        ),
+        TYPE.company,
+    ),
+    # "local news outlet Maeil Business Newspaper reported": the outlet's whole name
+    (
+        re.compile(rf"\b(?:media|news) outlet (?:the )?{NAME}{_END}"),
+        TYPE.mediaoutlet,
+    ),
     # a CamelCase or capitals-only word titling a person is their firm: "OpenAI chief
     # executive Sam Altman", "BitMEX co-founder Arthur Hayes"
     (
         re.compile(
-            rf"(?P<n>[{UPPER}](?<![\w.&'-].)(?:[a-z]+[A-Z][\w]*|[A-Z]{{2,}}[a-z]?[A-Z]*))"
+            rf"(?P<n>[{UPPER}](?<![\w.&'-].)(?:[a-z]*[A-Z][a-z]\w*|[a-z]+[A-Z][\w]*"
+            r"|[A-Z]{2,}[a-z]?[A-Z]*))"
             r" (?:chief executive|CEO|co-founder|founder|chief [a-z]+ officer|CFO|CTO|COO"
-            rf"|president|chairman|chairwoman|chair) (?=[{UPPER}][a-z])"
+            rf"|president|chairman|chairwoman|chair|head of [a-z]+) (?=[{UPPER}][a-z])"
         ),
         TYPE.company,
     ),
@@ -168,9 +192,12 @@ LIST_CUES: list[tuple[re.Pattern[str], str]] = [
         TYPE.exchange,
     ),
     (
-        re.compile(rf"\b(?:firms|companies|banks|lenders),? (?:such as|including|like) {LIST}"),
+        re.compile(
+            rf"\b(?:firms|companies|banks|lenders),? (?:such as|including|like|namely) {LIST}"
+        ),
         TYPE.company,
     ),
+    (re.compile(rf"\b[Tt]he (?:firms|companies|entities) {LIST}"), TYPE.company),
     (
         re.compile(rf"\b(?:tokens|coins|cryptocurrencies),? (?:such as|including|like) {LIST}"),
         TYPE.cryptoasset,
@@ -260,7 +287,10 @@ _CUE_STEMS: list[tuple[str, ...]] = [
         "probing",
         " against ",
     ),
-    ("chief", "ceo", "founder", "cfo", "cto", "coo", "president", "chair"),
+    (" called ", " named "),
+    ("-based", "-headquartered", "-registered", "-incorporated"),
+    (" outlet ",),
+    ("chief", "ceo", "founder", "cfo", "cto", "coo", "president", "chair", "head of"),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _CUE_ALSO: dict[int, tuple[str, ...]] = {
@@ -270,7 +300,8 @@ _CUE_ALSO: dict[int, tuple[str, ...]] = {
 }
 _LIST_STEMS: list[tuple[str, ...]] = [
     ("such as", "including", "like", "among them", "namely"),
-    ("such as", "including", "like"),
+    ("such as", "including", "like", "namely"),
+    ("firms", "companies", "entities"),
     ("such as", "including", "like"),
     ("exchanges ",),
     ("such as", "including", "like", "namely", "called", "named"),

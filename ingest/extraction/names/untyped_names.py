@@ -70,6 +70,18 @@ def typed_by_lists(rest: list[Candidate], accepted: list[Candidate], text: str) 
     items = sorted(rest + accepted, key=lambda c: c.start)
     surnames = {a.surface.split()[-1] for a in accepted if a.type == TYPE.person}
     out: list[Candidate] = []
+    while True:  # a type spreads both ways along a list ("Quorvex, Talmabit and Binance")
+        found = _type_from_neighbours(items, out, surnames, text)
+        if not found:
+            return out
+        out += found
+
+
+def _type_from_neighbours(
+    items: list[Candidate], typed_before: list[Candidate], surnames: set[str], text: str
+) -> list[Candidate]:
+    """One left-to-right pass of `typed_by_lists`."""
+    out: list[Candidate] = []
     for i, item in enumerate(items):
         if item.type is not None or item.surface in surnames:
             continue
@@ -79,7 +91,7 @@ def typed_by_lists(rest: list[Candidate], accepted: list[Candidate], text: str) 
             other = items[j]
             lo, hi = (other, item) if j < i else (item, other)
             gap = text[lo.end : hi.start]
-            typed = other.type or next((o.type for o in out if o is other), None)
+            typed = other.type or next((o.type for o in out + typed_before if o is other), None)
             if not _LIST_SEP.match(gap):
                 continue
             if typed in (TYPE.exchange, TYPE.cryptoasset, TYPE.company) or (

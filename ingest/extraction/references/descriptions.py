@@ -20,6 +20,7 @@ from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention
 from ingest.extraction.references.collectives import collective_mentions, government
 from ingest.extraction.references.implied_bodies import (
     central_bank,
+    country_police,
     court_in,
     ministry,
     national_body,
@@ -121,6 +122,7 @@ _NATIONAL_STEMS = ("regulator", "watchdog", "prosecutors")
 # "a court in Istanbul"
 _COURT_IN = re.compile(r"\b[Aa] (?:[a-z]+ )?court in (?P<place>[A-Z][\w.]*(?: [A-Z]\w+)?)")
 
+_BARE_POLICE = re.compile(r"\b[Tt]he police\b(?! (?:in|of) [A-Z])")
 _PLACE_POLICE = re.compile(r"\b(?P<place>[A-Z][\w.]*(?: [A-Z][a-z]+)?) police\b")
 
 _BRAND_GROUP = re.compile(r"\bthe (?P<n>[A-Z][\w.]+) (?P<noun>group|platform|brand)\b")
@@ -175,6 +177,13 @@ def resolve_descriptions(state: ArticleState) -> None:
         if used[m.start()] or used[m.end() - 1]:
             continue
         draft = police(m, table, ctx)
+        if draft is not None:
+            table.alias(draft, m.group(), "descriptive")
+            out.append(Mention(m.start(), m.end(), m.group(), draft.key, draft.type, "descriptive"))
+    for m in scan.finditer(_BARE_POLICE, ("police",)):
+        if used[m.start()] or any(o.start <= m.start() < o.end for o in out):
+            continue
+        draft = country_police(table, ctx)  # "The police arrested ..." in a Hong Kong story
         if draft is not None:
             table.alias(draft, m.group(), "descriptive")
             out.append(Mention(m.start(), m.end(), m.group(), draft.key, draft.type, "descriptive"))

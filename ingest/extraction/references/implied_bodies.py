@@ -110,6 +110,43 @@ def police(m: re.Match[str], table: EntityTable, ctx: CountryContext) -> EntityD
     return draft
 
 
+_POLICE_OF: dict[int, dict[str, list[GazEntry]]] = {}
+
+
+def _police_forces(ctx: CountryContext) -> dict[str, list[GazEntry]]:
+    """The gazetteer's police forces by the country they serve (built once per index)."""
+    found = _POLICE_OF.get(id(ctx.index))
+    if found is None:
+        found = {}
+        for e in ctx.index.entries:
+            if e.type == TYPE.governmentbody and e.jurisdiction and "police" in e.name.lower():
+                found.setdefault(e.jurisdiction, []).append(e)
+        _POLICE_OF[id(ctx.index)] = found
+    return found
+
+
+def country_police(table: EntityTable, ctx: CountryContext) -> EntityDraft | None:
+    """'The police' in an article about one place: its police force, the one the text
+    names, else the one the gazetteer knows there (none when it knows several)."""
+    # the article's most-named place first ("Hong Kong" in a story whose country is China)
+    places = [p for p, _ in ctx.place_counts.most_common(2)]
+    places += [ctx.main_country] if ctx.main_country else []
+    for d in table.all():
+        if (
+            d.type == TYPE.governmentbody
+            and "police" in d.name.lower()
+            and (d.jurisdiction in places or set(places) & set(d.places))
+        ):
+            return d
+    forces = next((f for p in places if len(f := _police_forces(ctx).get(p, [])) == 1), None)
+    if forces is None:
+        return None
+    e = forces[0]
+    draft = table.add(e.name, e.type, jurisdiction=e.jurisdiction, qid=e.qid)
+    draft.standalone = True
+    return draft
+
+
 _MEMBER_TYPES = {
     "regulators": TYPE.regulator,
     "regulator": TYPE.regulator,

@@ -89,10 +89,41 @@ def complete_groups(state: ArticleState, named: list[Mention]) -> None:
         nxt = doc.sentences[sent.index + 1]
         near = doc.text[group.first : min(sent.end, group.first + 60)]
         if nxt.paragraph != sent.paragraph and not _names_back(nxt.text, near):
-            continue  # a list that spells a group out follows it in its paragraph
-        found = _named_in(named, table, nxt.start, nxt.end, kinds)
+            found = _enumeration_ahead(state, named, sent.index, group.count, kinds)
+        else:  # a list that spells a group out follows it in its paragraph
+            found = _named_in(named, table, nxt.start, nxt.end, kinds)
+            if len(found) != group.count:
+                found = _enumeration_ahead(state, named, sent.index, group.count, kinds)
         if len(found) == group.count:
             group.members.extend(found)
+
+
+# "The list includes A, B and C", "The exchanges are A, B ...", "These are A, B ...",
+# "... platforms such as A, B": a sentence that enumerates what a group was
+_ENUMERATES = re.compile(
+    r"^(?:The (?:full )?list|The (?:[\w-]+ )?(?:companies|firms|entities|exchanges|platforms"
+    r"|providers|operators|apps|websites|domains)|These|They|Those)\b"
+    r"|\b(?:includes?|including|included|namely|such as|are|were)\b"
+)
+_ENUMERATION_LOOK_AHEAD = 3  # sentences; none between may name a firm of the group's kind
+
+
+def _enumeration_ahead(
+    state: ArticleState, named: list[Mention], here: int, count: int, kinds: frozenset[str]
+) -> list[str]:
+    """The named entities of the first of the next few sentences that enumerates exactly
+    `count` of `kinds`, when no sentence between names any of them (a list elsewhere is
+    another list)."""
+    doc, table = state.doc, state.table
+    for index in range(here + 1, min(len(doc.sentences), here + 1 + _ENUMERATION_LOOK_AHEAD)):
+        sent = doc.sentences[index]
+        found = _named_in(named, table, sent.start, sent.end, kinds)
+        if not found:
+            continue
+        if len(found) == count and _ENUMERATES.search(sent.text):
+            return found
+        return []
+    return []
 
 
 def _names_back(text: str, near: str) -> bool:

@@ -76,7 +76,8 @@ _POST = (
 )
 
 COUNTED_GROUP = re.compile(
-    rf"(?<![\w$€£¥₦.,-])(?P<num>{_NUM}) (?P<mods>(?:(?!and\b|or\b|of\b)[\w-]+ ){{0,4}}?)"
+    rf"(?<![\w$€£¥₦.,-])(?P<num>{_NUM}) "
+    rf"(?P<mods>(?:(?!and\b|or\b|of\b)[\w-]+ ){{0,4}}?(?:\([A-Z][\w-]{{1,9}}\) )?)"
     rf"(?:{_HEAD_RE})\b(?!-|'){_POST}",
     re.IGNORECASE,
 )

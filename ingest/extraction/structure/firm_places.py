@@ -21,8 +21,9 @@ from ingest.extraction.text.document import Document
 from ingest.extraction.text.scanning import scanner_of
 
 _BASED_AFTER = re.compile(
-    r"^(?: \([^()]{1,80}\))?, (?:a|an|the|its) (?P<place>[A-Z][\w. ]*?)(?:-? and "
-    r"(?P<place2>[A-Z][\w. ]*?))?-(?:based|headquartered|registered|incorporated|domiciled)\b"
+    r"^(?: \([^()]{1,80}\))?, (?:a|an|the|its) (?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}?)"
+    r"(?:-? and (?P<place2>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}?))?"
+    r"-(?:based|headquartered|registered|incorporated|domiciled)\b"
 )
 # "X, an exchange registered in the Cayman Islands": an apposition that seats its firm
 _APPOSED_IN = re.compile(
@@ -31,12 +32,15 @@ _APPOSED_IN = re.compile(
 )
 # "X, which is based in Bellevue", "X, which owns Y"
 _WHICH_IS_IN = re.compile(
-    r"^,? (?:which|that|who) (?:is|was|are|were) (?:now )?(?:registered|incorporated|"
+    r"^,? (?:which|that|who) (?:is|was|are|were) (?:now )?(?:(?:registered|incorporated|"
     r"headquartered|based|domiciled) in (?:the )?(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})"
+    # "Binance, which is Cayman Islands domiciled"
+    r"|(?:the )?(?P<place2>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})[ -](?:domiciled|incorporated"
+    r"|registered|headquartered)\b)"
 )
 
 _BASED_BEFORE = re.compile(
-    r"(?P<place>[A-Z][\w. ]*?)-(?:based|headquartered|registered) "
+    r"(?P<place>[A-Z][\w. ]*?)-(?:based|headquartered|registered|incorporated|domiciled) "
     r"(?:(?!of |for |to |by |with )[\w-]+ ){0,3}(?:[\w-]+, )?$"
 )
 
@@ -50,6 +54,8 @@ _IN_PHRASE = {
         r"\b(?:came|come|comes|coming) out of\b"
     ),
     REL.operates_in: re.compile(
+        r"\bconduct(?:s|ed|ing)? (?:[\w-]+ ){0,4}?operations (?:from|in)\b|"
+        r"\b(?:operat(?:es|ed|ing)|run|runs) (?:mostly |mainly |largely )?from\b|"
         r"\b(?:accessible|available|operat(?:es|ing|ed|e)|doing business|do business|does business|"
         r"offer(?:s|ed|ing)? (?:[\w-]+ ){0,2}services|"
         r"offices|active|present|presence|licensed to operate|serv(?:e|es|ed|ing) "
@@ -72,6 +78,7 @@ _IN_STEMS = {
     ),
     REL.operates_in: (
         "accessible", "available", "operat", "business", "offer", "offices", "active", "present",
+        "conduct", "run",
         "serv", "access to", "largest", "biggest", "leading", "oldest", "top", "handl", "dominat",
         "control", "lead",
     ),
@@ -108,9 +115,62 @@ _LOCAL_UNIT = re.compile(
     r"|clients)\b"
 )
 
+_HYPHEN_SEATS = ("-based", "-headquartered", "-registered", "-incorporated", "-domiciled")
+
 _INNER_BASED = re.compile(
     r"(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*)*)-(?:based|registered|headquartered|incorporated)\b"
 )
+
+
+# "blocked A, B and C for (allegedly) offering services in X": the reason adjunct's doer
+# is the action's object list just before it, not the actor
+_FOR_DOING = re.compile(
+    r"\b(?:for|over) (?:(?:allegedly|reportedly|illegally|unlawfully|unlicensed) )?$"
+)
+_LIST_GAP = re.compile(r",? (?:and|or) |, ")
+_TO_ADJUNCT = re.compile(r"\s*(?:[\u2014\u2013-]\s*)?$")
+
+
+def _objects_before(ments: list[Mention], pos: int, table: EntityTable, text: str) -> list[str]:
+    """The firms listed right before `pos` (the 'for' of a reason adjunct), in order."""
+    firms = [
+        m
+        for m in ments
+        if m.end <= pos
+        and (d := _draft(table, m.key)) is not None
+        and d.type in GROUP.firm
+        and not d.unnamed
+        and m.how != "pronoun"
+    ]
+    if not firms or not _TO_ADJUNCT.fullmatch(text[firms[-1].end : pos - 1]):
+        return []
+    out = [firms[-1].key]
+    for prev, nxt in zip(reversed(firms[:-1]), reversed(firms[1:]), strict=True):
+        if len(out) >= 12 or not _LIST_GAP.fullmatch(text[prev.end : nxt.start]):
+            break
+        if prev.key not in out:
+            out.append(prev.key)
+    return out
+
+
+def _places_listed_after(
+    ments: list[Mention], first: Mention, table: EntityTable, text: str
+) -> list[str]:
+    """The places coordinated with `first` ("from Moscow and Saint Petersburg"); a list
+    needs its 'and' or 'or' ("Bellevue, Washington" is one place and its state)."""
+    out: list[str] = []
+    last, joined = first, False
+    for m in ments:
+        if m.start < last.end:
+            continue
+        gap = text[last.end : m.start]
+        if not _place_key(m, table) or not _LIST_GAP.fullmatch(gap):
+            break
+        joined = joined or gap.endswith((" and ", " or "))
+        if m.key != first.key and m.key not in out:
+            out.append(m.key)
+        last = m
+    return out if joined else []
 
 
 def phrase_gates(doc: Document) -> dict[str, set[int]]:
@@ -167,29 +227,28 @@ def firm_place_relations(
             and "-" not in text[max(0, m.start - 60) : m.end]
             and ("country's" not in text[max(0, m.start - 80) : m.end + 30])
             and " in " not in tail
+            and " domiciled" not in tail
         ):
             continue
         for seat in (_APPOSED_IN.match(tail), _WHICH_IS_IN.match(tail)):
             if seat is not None and d.type in GROUP.firm:
-                out += _seat_in_words(table, m.key, seat.group("place"), sentence, ctx)
+                place = seat.group("place") or seat.groupdict().get("place2")
+                if place:
+                    out += _seat_in_words(table, m.key, place, sentence, ctx)
         based = _BASED_AFTER.match(tail)
         if based:
             for place in (based.group("place"), based.group("place2")):
                 if place:
                     out += _seat_in_words(table, m.key, place, sentence, ctx, new_place=True)
         head = text[max(0, m.start - 60) : m.start]
-        based = (
-            _BASED_BEFORE.search(head)
-            if "-based" in head or "-headquartered" in head or "-registered" in head
-            else None
-        )
+        based = _BASED_BEFORE.search(head) if any(w in head for w in _HYPHEN_SEATS) else None
         if based and d.type in GROUP.firm:
             out += _seat_in_words(table, m.key, based.group("place"), sentence, ctx, True)
         if _COUNTRY_LARGEST.match(tail) and ctx.main_country and d.type in GROUP.firm:
             out += _to_place(table, m.key, ctx.main_country, REL.operates_in, sentence, ctx)
     low = sentence.lower()
     for rtype, pattern in _IN_PHRASE.items():
-        if " in " not in low and " of " not in low:
+        if " in " not in low and " of " not in low and " from " not in low:
             break
         if rtype not in maybe or not _IN_GATES[rtype].search(low):
             continue  # cheap keyword gate before the regex
@@ -207,11 +266,19 @@ def firm_place_relations(
                 None,
             )
             lo = max(0, hit.start() - 60, clauses.start_of(pos) - base)
-            if place_m is None or hedged(sentence[lo : hit.start()]):
+            # the reason an authority acted on ("for allegedly offering ...") is its finding
+            adjunct = _FOR_DOING.search(sentence, max(0, hit.start() - 30), hit.start())
+            if place_m is None or (adjunct is None and hedged(sentence[lo : hit.start()])):
                 continue
-            for subj in phrase_subjects(ments, pos, table, text, 3, clauses):
+            subjects = (
+                _objects_before(ments, base + adjunct.start(), table, text)
+                if adjunct is not None
+                else []
+            ) or phrase_subjects(ments, pos, table, text, 3, clauses)
+            places = [place_m.key] + _places_listed_after(ments, place_m, table, text)
+            for subj in subjects:
                 if table.get(subj).type in GROUP.firm:  # a public body sits (LOCATED_IN)
-                    out.append(RelationDraft(rtype, subj, place_m.key, sentence, 0.8))
+                    out += [RelationDraft(rtype, subj, p, sentence, 0.8) for p in places]
     country = table.find(ctx.main_country) if ctx.main_country else None
     for hit in _WAS_COUNTRYS.finditer(sentence) if "country's" in low else ():
         base = sentence_base(ments, sentence, text)

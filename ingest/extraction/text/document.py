@@ -27,6 +27,84 @@ _SIGN_OFF = re.compile(
     r"|\(?(?:this (?:story|article) (?:has been|was) (?:updated|corrected)))",
     re.IGNORECASE,
 )
+# whole lines a web page adds around a story: section labels, share and ad slots,
+# widgets (matched whole, case and dashes aside), breadcrumbs, tag lists ("Bitcoin,
+# Economy,"), image markup
+_FURNITURE_WORDS = frozenset(
+    (
+        "key takeaways",
+        "highlights",
+        "share",
+        "share it",
+        "share this",
+        "share this article",
+        "share this story",
+        "advertisement",
+        "sponsored",
+        "sponsored content",
+        "story continues below",
+        "article content",
+        "stay updated",
+        "link icon",
+        "loading indicator",
+        "show original",
+        "table of contents",
+        "this article is machine translated",
+        "this article is machine-translated",
+        "skip to content",
+        "skip to main content",
+        "print",
+        "comment",
+        "comments",
+    )
+)
+_AD_SLOT = re.compile(r"^advertisement \d+$")
+_BREADCRUMB = re.compile(r"^(?:[\w&' -]{1,30}> ?){2,6}[\w&' -]{0,30}$")
+_TAG_LIST = re.compile(r"^(?:[A-Z][\w-]*(?: [A-Z][\w-]*)?, ?){1,6}$")
+_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)[\s|]*$")
+_NEWSLETTER = re.compile(r"^get the latest from .{1,60} straight to your inbox$", re.IGNORECASE)
+
+
+def _furniture_line(line: str) -> bool:
+    """Whether a short line is one of the page's own (see `_FURNITURE_WORDS`)."""
+    bare = line.strip(" -\u2013\u2014").lower()
+    if bare in _FURNITURE_WORDS or _AD_SLOT.match(bare):
+        return True
+    if ">" in line and _BREADCRUMB.match(line):
+        return True
+    if line.endswith(",") and _TAG_LIST.match(line):
+        return True
+    return bool(line.startswith("![") and _IMAGE.match(line)) or bool(_NEWSLETTER.match(line))
+
+
+_FURNITURE_PREFIX = re.compile(
+    r"^(?:disclaimer|magazine|explore|source|image|photo|picture|credit|tags?)\s*[:=]",
+    re.IGNORECASE,
+)
+# a photo caption: "(Photo = ...)", "(From left to right) ...", "... (CALVIN LEE / DAILY)";
+# a publisher's disclaimer of a syndicated story
+_CAPTION_OPEN = re.compile(r"\((?:from left(?: to right)?|pictured|file photo)\b", re.IGNORECASE)
+_PHOTO = re.compile(r"\((?:photo|image|picture)\b[^)]*\)", re.IGNORECASE)
+_CREDIT = re.compile(r"\([A-Z][A-Z .'-]{1,40}/[A-Z .'-]{2,40}\)\s*$")
+_DISCLAIMERS = (
+    "is not involved in this news article",
+    "not intended as, and shall not be",
+    "not intended as and shall not be",
+    "all rights reserved",
+)
+
+
+def _caption(paragraph: str) -> bool:
+    if "(" in paragraph and (
+        _CAPTION_OPEN.match(paragraph) or _PHOTO.search(paragraph) or _CREDIT.search(paragraph)
+    ):
+        return True
+    low = paragraph.lower()
+    return any(d in low for d in _DISCLAIMERS)
+
+
+_SHORT_LINE = 160  # furniture lines are short; long paragraphs skip those patterns
+_CAPTION_LINE = 800  # captions and syndication notes are a few lines at most
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'&-]+(?:[ /][A-Z][A-Z.'&-]+){0,3})"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}))?"
@@ -96,7 +174,13 @@ class Document:
 
 def is_furniture(paragraph: str) -> bool:
     """Whether a paragraph is page furniture (related links, sign-offs) rather than content."""
-    return bool(_FURNITURE.match(paragraph) or _SIGN_OFF.match(paragraph))
+    return bool(
+        _FURNITURE.match(paragraph)
+        or _SIGN_OFF.match(paragraph)
+        or (len(paragraph) <= _SHORT_LINE and _furniture_line(paragraph))
+        or _FURNITURE_PREFIX.match(paragraph)
+        or (len(paragraph) <= _CAPTION_LINE and _caption(paragraph))
+    )
 
 
 def strip_dateline(paragraph: str) -> tuple[str, str | None, str | None]:
