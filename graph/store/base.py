@@ -211,8 +211,9 @@ class BaseStore(ReviewQueue, Judging, ABC):
             return []
         with self._snapshot():
             within = self._presence(jurisdiction).targets if jurisdiction else None
-            cands = self._name_candidates(q_norm, entity_type or None, within)
-            return rank_hits(q, cands, max(limit, 0), max(offset, 0))
+            limit, offset = max(limit, 0), max(offset, 0)
+            cands = self._name_candidates(q_norm, entity_type or None, within, offset + limit)
+            return rank_hits(q, cands, limit, offset)
 
     def relations_of(
         self,
@@ -566,10 +567,11 @@ class BaseStore(ReviewQueue, Judging, ABC):
 
     @abstractmethod
     def _name_candidates(
-        self, q_norm: str, entity_type: str | None, within: frozenset[str] | None
+        self, q_norm: str, entity_type: str | None, within: frozenset[str] | None, want: int
     ) -> Iterable[Candidate]:
         """Every name and alias that may score for `q_norm` (a superset is fine), of the
-        entities of `entity_type` among `within`."""
+        entities of `entity_type` among `within`; or only those of the entities of the
+        first `want` hits, when the backend can tell them (graph/store/neo4j/search.py)."""
 
     @abstractmethod
     def _existing(self, ids: tuple[str, ...]) -> set[str]:

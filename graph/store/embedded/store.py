@@ -259,7 +259,7 @@ class EmbeddedStore(BaseStore):
             return [Alias(name=n, kind=k, lang=lang) for n, k, lang in rows]
 
     def _name_candidates(
-        self, q_norm: str, entity_type: str | None, within: frozenset[str] | None
+        self, q_norm: str, entity_type: str | None, within: frozenset[str] | None, want: int
     ) -> Iterable[Candidate]:
         # Names and aliases kept in memory per generation, looked up by word prefixes.
         with self._snapshot():

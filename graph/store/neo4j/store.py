@@ -198,9 +198,11 @@ class Neo4jStore(BaseStore):
         self._driver.close()
 
     def clear(self) -> None:
-        """Delete every node and relationship (schema kept); in batches, for big graphs."""
-        while self.write(_clear_batch) > 0:
-            pass
+        """Delete every node and relationship (schema kept): relationships first, then
+        nodes, CLEAR_BATCH per transaction, so no transaction grows with a hub's degree."""
+        for batch in (_clear_relationships, _clear_nodes):
+            while self.write(batch) > 0:
+                pass
 
     # -- writes --------------------------------------------------------------------------
 
@@ -291,9 +293,9 @@ class Neo4jStore(BaseStore):
         return sorted(aliases, key=lambda a: (a.name, a.kind))
 
     def _name_candidates(
-        self, q_norm: str, entity_type: str | None, within: frozenset[str] | None
+        self, q_norm: str, entity_type: str | None, within: frozenset[str] | None, want: int
     ) -> Iterable[Candidate]:
-        return neo4j_search.candidates(self.read, q_norm, entity_type, within)
+        return neo4j_search.candidates(self.read, q_norm, entity_type, within, want)
 
     # -- facts and traversal -------------------------------------------------------------
 
@@ -431,6 +433,14 @@ class Neo4jStore(BaseStore):
             after = rows[-1]["a"]["id"]
 
 
-def _clear_batch(tx: ManagedTransaction) -> int:
-    record = tx.run(wq.CLEAR_BATCH, batch=10_000).single()
+CLEAR_BATCH = 5_000  # relationships or nodes deleted per transaction
+
+
+def _clear_relationships(tx: ManagedTransaction) -> int:
+    record = tx.run(wq.CLEAR_RELATIONSHIPS, batch=CLEAR_BATCH).single()
+    return int(record["deleted"]) if record else 0
+
+
+def _clear_nodes(tx: ManagedTransaction) -> int:
+    record = tx.run(wq.CLEAR_NODES, batch=CLEAR_BATCH).single()
     return int(record["deleted"]) if record else 0
