@@ -675,14 +675,14 @@ def test_search_matches_the_embedded_store(
     # small pages: Neo4j then sends only the best `offset + limit` entities when enough
     # reach the non-fuzzy tiers (graph/store/neo4j/search.py), which must not change them
     pages = [(3, 0), (2, 3), (1, 1)]
-    differing = [
+    unlike = [
         (q, limit, offset)
         for q in queries
         for limit, offset in pages
         if embedded.search(q, limit=limit, offset=offset)
         != neo.search(q, limit=limit, offset=offset)
     ]
-    assert differing == []
+    assert unlike == []
 
 
 @pytest.fixture
