@@ -27,6 +27,7 @@ from typing import Protocol
 from graph.store.hubs import Capped, EdgeStub, GroupKey, HubLimits
 from graph.store.protocol import Direction, Omitted
 
+READ_NODES = 25  # the expanded nodes whose groups one `GroupReader.groups` call reads
 # A node's groups: (type, "out" | "in") -> (the first k edges by rank, the group's size)
 NodeGroups = dict[GroupKey, tuple[list[EdgeStub], int]]
 
@@ -35,9 +36,12 @@ class GroupReader(Protocol):
     """What `cap_bounded` asks a backend, over the facts a read shows (review scope) of
     the followed types, in the read's direction."""
 
-    def groups(self, nodes: Sequence[str], k: int) -> dict[str, NodeGroups]:
+    def groups(
+        self, nodes: Sequence[str], k: int, only: set[str] | None = None
+    ) -> dict[str, NodeGroups]:
         """Each node's groups, each with its first `k` edges by `hubs._rank` from that
-        node and its size (a node with no shown fact has none)."""
+        node and its size (a node with no shown fact has none). With `only`, of those
+        first `k` only the edges before the first whose other end is not in `only`."""
 
     def among(self, nodes: set[str], expanded: set[str]) -> list[EdgeStub]:
         """The edges with both ends in `nodes` that are in no group of an `expanded`
@@ -68,37 +72,46 @@ def cap_bounded(
     frontier, seen = [start], {start}
     for hop in range(depth):
         k = limits.per_type + (limits.offset if hop == 0 else 0)
-        groups: Mapping[str, NodeGroups] = reader.groups(frontier, k) if frontier else {}
         nxt: list[str] = []
-        for node in frontier:
-            expanded.add(node)
-            for (rel_type, side), (ranked, total) in sorted(groups.get(node, {}).items()):
-                skip = limits.offset if node == start else 0
-                shown: list[EdgeStub] = []
-                for edge in ranked[skip:]:
-                    if len(shown) == limits.per_type:
-                        break
-                    other = edge.target if side == "out" else edge.source
-                    if other not in kept_nodes and len(kept_nodes) >= limits.max_nodes:
-                        break
-                    kept_nodes.setdefault(other, None)
-                    shown.append(edge)
-                    if other not in seen:
-                        seen.add(other)
-                        nxt.append(other)
-                for edge in shown:
-                    kept.setdefault(edge.event_id, edge)
-                if len(shown) < total:
-                    omitted.append(
-                        Omitted(
-                            entity_id=node,
-                            type=rel_type,
-                            direction=side,
-                            total=total,
-                            shown=len(shown),
-                            offset=skip,
+        for at in range(0, len(frontier), READ_NODES):
+            batch = frontier[at : at + READ_NODES]
+            # Once the entities are all taken (a hub's second hop, soon), the rest of the
+            # traversal adds none: a group shows its edges up to the first to an entity
+            # not taken, so only those are read (the start's groups, paged by `offset`,
+            # are read whole).
+            full = hop > 0 and len(kept_nodes) >= limits.max_nodes
+            groups: Mapping[str, NodeGroups] = reader.groups(
+                batch, k, set(kept_nodes) if full else None
+            )
+            for node in batch:
+                expanded.add(node)
+                for (rel_type, side), (ranked, total) in sorted(groups.get(node, {}).items()):
+                    skip = limits.offset if node == start else 0
+                    shown: list[EdgeStub] = []
+                    for edge in ranked[skip:]:
+                        if len(shown) == limits.per_type:
+                            break
+                        other = edge.target if side == "out" else edge.source
+                        if other not in kept_nodes and len(kept_nodes) >= limits.max_nodes:
+                            break
+                        kept_nodes.setdefault(other, None)
+                        shown.append(edge)
+                        if other not in seen:
+                            seen.add(other)
+                            nxt.append(other)
+                    for edge in shown:
+                        kept.setdefault(edge.event_id, edge)
+                    if len(shown) < total:
+                        omitted.append(
+                            Omitted(
+                                entity_id=node,
+                                type=rel_type,
+                                direction=side,
+                                total=total,
+                                shown=len(shown),
+                                offset=skip,
+                            )
                         )
-                    )
         frontier = nxt if hop + 1 < depth else []
     if depth > 1:  # at depth 1 every fact of the neighbourhood is in the start's groups
         rest = [e for e in reader.among(set(kept_nodes), expanded) if e.event_id not in kept]
