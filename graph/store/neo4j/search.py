@@ -13,12 +13,12 @@ the store's `Read` function.
 
 One round trip (`SEARCH`, issue 16 point 3: three before, and a common word such as
 "exchange" sent ~1,000 entities' names back to be scored): the server gathers the
-candidates, keeps the type and jurisdiction filters, and scores the tiers that need no
-fuzzy matching (exact 100, prefix 80-99, word prefix 60-79: graph/store/search_rank.py
+full-text candidates, keeps the type and jurisdiction filters, and scores the tiers that
+need no fuzzy matching (exact 100, prefix 80-99, word prefix 60-79: graph/store/search_rank.py
 `score`, whose fuzzy tier is below 60). When at least `want` (offset + limit) entities
 reach those tiers, the best `want` of them by that score, then id, are exactly the
 entities of the answer's first `want` hits, and only they are sent; otherwise every
-candidate is, as before. `rank_hits` ranks what comes back either way.
+candidate is, with the substring ones, as before. `rank_hits` ranks what comes back either way.
 """
 
 from __future__ import annotations
@@ -50,19 +50,25 @@ _STRONG = (
     "ELSE 0.0 END"
 )
 
+_FILTERS = "($type IS NULL OR e.type = $type) AND ($within IS NULL OR e.id IN $within)"
+
+# Every string of a non-fuzzy tier has a word starting with the query's first word, which
+# the full-text clause `word*` finds (whitespace tokens of the normalised names): the
+# substring (CONTAINS) candidates, only ever fuzzy, are looked up only when fewer than
+# $want entities reach those tiers.
 SEARCH = (
-    "CALL () { "
-    "CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node RETURN node AS e "
-    "UNION UNWIND $needles AS needle MATCH (e:Entity) WHERE e.name_norm CONTAINS needle "
-    "RETURN e "
-    "UNION UNWIND $needles AS needle MATCH (al:Alias)-[:ALIAS_OF]->(e:Entity) "
-    "WHERE al.name_norm CONTAINS needle RETURN e } "
-    "WITH e WHERE ($type IS NULL OR e.type = $type) AND ($within IS NULL OR e.id IN $within) "
+    "CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node AS e "
+    f"WITH e WHERE {_FILTERS} "
     "WITH e, reduce(best = 0.0, s IN [e.name_norm] + coalesce(e.alias_norms, []) | "
     f"CASE WHEN {_STRONG} > best THEN {_STRONG} ELSE best END) AS strong "
     "ORDER BY strong DESC, e.id "
     "WITH collect(e) AS es, sum(CASE WHEN strong > 0 THEN 1 ELSE 0 END) AS n "
-    "UNWIND CASE WHEN n >= $want THEN es[..$want] ELSE es END AS e "
+    "CALL (n) { WITH n WHERE n < $want UNWIND $needles AS needle CALL (needle) { "
+    "MATCH (e:Entity) WHERE e.name_norm CONTAINS needle RETURN e "
+    "UNION MATCH (al:Alias)-[:ALIAS_OF]->(e:Entity) WHERE al.name_norm CONTAINS needle "
+    f"RETURN e }} WITH e WHERE {_FILTERS} RETURN collect(DISTINCT e) AS more }} "
+    "UNWIND CASE WHEN n >= $want THEN es[..$want] ELSE es + more END AS e "
+    "WITH DISTINCT e "
     f"RETURN {summary('e')} AS e, e.name_norm AS norm, e.aliases AS aliases, "
     "e.alias_norms AS alias_norms"
 )
