@@ -230,7 +230,7 @@ def test_a_version_2_file_gets_an_empty_change_log(tmp_path: Path) -> None:
     store = EmbeddedStore(tmp_path)
     try:
         version = store._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'")
-        assert version.fetchone() == (SCHEMA_VERSION,)  # 5 since judgements
+        assert version.fetchone() == (SCHEMA_VERSION,)  # 6 since fact summaries
         assert everything(store) == [] and store.get_article("a1") is not None
         store.upsert(india_ban("b1"))
         assert [(c.seq, c.article_id) for c in everything(store)] == [(1, "b1")]

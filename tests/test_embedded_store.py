@@ -523,7 +523,7 @@ def test_version_1_file_is_migrated_to_events(tmp_path: Path) -> None:
         version = migrated._conn.execute(
             "SELECT value FROM meta WHERE key = 'schema_version'"
         ).fetchone()
-        assert version == (SCHEMA_VERSION,)  # 5 since judgements
+        assert version == (SCHEMA_VERSION,)  # 6 since fact summaries
         fresh.upsert_many(corpus)
         assert _facts(migrated) == _facts(fresh)
         fines = migrated.relations_of(SEC, ["FINED"])

@@ -5,6 +5,7 @@ entities and sources per fact, and a hub's HTTP answer stays small. Both stores.
 from __future__ import annotations
 
 import datetime as dt
+import random
 import sqlite3
 from collections.abc import Iterable
 
@@ -326,3 +327,85 @@ def test_pair_histories_of_the_gold_corpus_are_the_pairs_actions(
         )
         got = sorted(e.event_id for e in loaded_store.pair_history(actor, target).events)
         assert got == want, (actor, target)
+
+
+def _tangle(seed: int) -> list[Extraction]:
+    """A seeded graph of regulators acting on exchanges and places, with loops, facts
+    both ways between the same pair, dated and undated reports of many confidences, so
+    groups tie on sources and dates and a review threshold hides some facts."""
+    rng = random.Random(seed)
+    regs = [Entity(id=f"regulator:r{i}", type="Regulator", name=f"Reg {i}") for i in range(9)]
+    exs = [Entity(id=f"exchange:e{i}", type="Exchange", name=f"Ex {i}") for i in range(12)]
+    places = [
+        Entity(id=f"jurisdiction:c{i}", type="Jurisdiction", name=f"Land {i}") for i in range(3)
+    ]
+    xs = []
+    for a in range(160):
+        kind = rng.random()
+        if kind < 0.7:
+            src, tgt = rng.choice(regs), rng.choice(exs + regs[:2])
+            rel = rng.choice(["WARNED", "BANNED", "FINED", "INVESTIGATED"])
+        elif kind < 0.9:
+            src, tgt, rel = rng.choice(exs + regs), rng.choice(places), "LOCATED_IN"
+        else:
+            src = tgt = rng.choice(regs)
+            rel = "WARNED"
+        day = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randrange(0, 900, 30))
+        xs.append(
+            Extraction(
+                article=Article(id=f"t-{a:03d}", published=day if rng.random() < 0.8 else None),
+                entities=[src] if src.id == tgt.id else [src, tgt],
+                relations=[
+                    Relation(
+                        type=rel,
+                        source=src.id,
+                        target=tgt.id,
+                        confidence=rng.choice([0.4, 0.5, 0.55, 0.7, 0.85]),
+                        evidence=f"{src.name} and {tgt.name}.",
+                    )
+                ],
+            )
+        )
+    return xs
+
+
+def test_capped_reads_of_a_reviewed_tangle_match_the_cut_of_the_whole(store: GraphStore) -> None:
+    """With a review threshold hiding low-confidence actions, decisions accepting and
+    rejecting some, every start, depth, direction, type filter and limit: the capped
+    read (graph/store/hub_cut.py on the embedded store) is the cut of the whole."""
+    store.upsert_many(_tangle(7))
+    actions = sorted(
+        (f for f in store.iter_facts() if f.type != "LOCATED_IN"), key=lambda f: f.event_id
+    )
+    for i, fact in enumerate(actions[:12]):
+        store.decide(fact.event_id, "accepted" if i % 2 else "rejected")
+    cases = [
+        HubLimits(per_type=2, max_nodes=7),
+        HubLimits(per_type=3, offset=1, max_nodes=12),
+        HubLimits(per_type=1, max_nodes=40),
+    ]
+    starts = ["regulator:r0", "exchange:e3", "jurisdiction:c1", "regulator:r1"]
+    old = store.review_below
+    store.review_below = 0.6
+    try:
+        for review in ("shown", "pending", "all"):
+            for start in starts:
+                for depth in (1, 2, 3):
+                    for direction in ("both", "in", "out"):
+                        for types in (None, ["WARNED", "LOCATED_IN"]):
+                            whole = store.neighbours(start, depth, types, direction, review=review)
+                            for limits in cases:
+                                want = cap_neighbourhood(whole, start, depth, direction, limits)
+                                got = store.neighbours(
+                                    start, depth, types, direction, limits, review
+                                )
+                                assert got.model_dump() == want.model_dump(), (
+                                    review,
+                                    start,
+                                    depth,
+                                    direction,
+                                    types,
+                                    limits,
+                                )
+    finally:
+        store.review_below = old

@@ -672,6 +672,17 @@ def test_search_matches_the_embedded_store(
     assert len(queries) > 200
     differing = [q for q in queries if embedded.search(q, limit=50) != neo.search(q, limit=50)]
     assert differing == []
+    # small pages: Neo4j then sends only the best `offset + limit` entities when enough
+    # reach the non-fuzzy tiers (graph/store/neo4j/search.py), which must not change them
+    pages = [(3, 0), (2, 3), (1, 1)]
+    unlike = [
+        (q, limit, offset)
+        for q in queries
+        for limit, offset in pages
+        if embedded.search(q, limit=limit, offset=offset)
+        != neo.search(q, limit=limit, offset=offset)
+    ]
+    assert unlike == []
 
 
 @pytest.fixture

@@ -283,7 +283,7 @@ def test_decisions_survive_a_reopen_and_an_older_file_gets_the_table(tmp_path: P
     store = EmbeddedStore(tmp_path, review_below=0.6)
     try:
         version = store._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'")
-        assert version.fetchone() == (SCHEMA_VERSION,) == (5,)
+        assert version.fetchone() == (SCHEMA_VERSION,) == (6,)
         assert store.review(state="all").items[0].state == "pending"  # no decision yet
         store.decide(event(store, "SUED"), "accepted")
         assert types(store.actions()) == ["FINED", "SUED"]

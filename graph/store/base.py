@@ -56,7 +56,7 @@ from graph.partial_dates import first_day
 from graph.store.changes import MAX_CHANGES, Change, ChangeFilter, ChangePage, at_text
 from graph.store.events import in_force_on as stood_on
 from graph.store.filters import ActionFilter, Presence
-from graph.store.hubs import EdgeStub, HubLimits, cap_edges, trim_sources
+from graph.store.hubs import Capped, EdgeStub, HubLimits, cap_edges, trim_sources
 from graph.store.judging import Judging
 from graph.store.protocol import (
     ArticleFacts,
@@ -211,8 +211,9 @@ class BaseStore(ReviewQueue, Judging, ABC):
             return []
         with self._snapshot():
             within = self._presence(jurisdiction).targets if jurisdiction else None
-            cands = self._name_candidates(q_norm, entity_type or None, within)
-            return rank_hits(q, cands, max(limit, 0), max(offset, 0))
+            limit, offset = max(limit, 0), max(offset, 0)
+            cands = self._name_candidates(q_norm, entity_type or None, within, offset + limit)
+            return rank_hits(q, cands, limit, offset)
 
     def relations_of(
         self,
@@ -286,11 +287,7 @@ class BaseStore(ReviewQueue, Judging, ABC):
         (graph/store/hubs.py `EdgeStub`)."""
         with self._snapshot():
             self._require(entity_id)
-            stubs = self._neighbour_edges(entity_id, depth, types, direction)
-            shown = self.shown_facts(stubs, review)
-            if len(shown) < len(stubs):
-                _, shown = reachable_edges(shown, entity_id, depth, direction)
-            capped = cap_edges(shown, entity_id, depth, direction, limits)
+            capped = self._capped_edges(entity_id, depth, types, direction, limits, review)
             facts = self._edge_facts(capped.edges)
             # every kept entity but the start is an end of a kept fact
             nodes = {e.id: e for f in facts for e in (f.source, f.target)}
@@ -570,10 +567,11 @@ class BaseStore(ReviewQueue, Judging, ABC):
 
     @abstractmethod
     def _name_candidates(
-        self, q_norm: str, entity_type: str | None, within: frozenset[str] | None
+        self, q_norm: str, entity_type: str | None, within: frozenset[str] | None, want: int
     ) -> Iterable[Candidate]:
         """Every name and alias that may score for `q_norm` (a superset is fine), of the
-        entities of `entity_type` among `within`."""
+        entities of `entity_type` among `within`; or only those of the entities of the
+        first `want` hits, when the backend can tell them (graph/store/neo4j/search.py)."""
 
     @abstractmethod
     def _existing(self, ids: tuple[str, ...]) -> set[str]:
@@ -596,6 +594,25 @@ class BaseStore(ReviewQueue, Judging, ABC):
         every fact; a backend that reads the stubs' fields cheaply overrides it and
         `_edge_facts`."""
         return [EdgeStub.of(f) for f in self._neighbours(start, depth, types, direction).edges]
+
+    def _capped_edges(
+        self,
+        start: str,
+        depth: int,
+        types: tuple[str, ...],
+        direction: Direction,
+        limits: HubLimits,
+        review: ReviewScope,
+    ) -> Capped:
+        """The cut of the neighbourhood (graph/store/hubs.py `cap_edges`) of the facts
+        `review` shows, as stubs. This default lists the whole neighbourhood first; a
+        backend that can read a node's best facts per group directly overrides it
+        (graph/store/hub_cut.py)."""
+        stubs = self._neighbour_edges(start, depth, types, direction)
+        shown = self.shown_facts(stubs, review)
+        if len(shown) < len(stubs):
+            _, shown = reachable_edges(shown, start, depth, direction)
+        return cap_edges(shown, start, depth, direction, limits)
 
     def _edge_facts(self, edges: list[EdgeStub]) -> list[Fact]:
         """The facts of `edges`, in their order (within the read `_neighbour_edges` ran in)."""

@@ -154,8 +154,20 @@ def _create_or_migrate(conn: sqlite3.Connection) -> None:
 
 
 def _statements(script: str) -> list[str]:
+    """The script's statements; a trigger's body (its own `;`s between BEGIN and END)
+    stays in one."""
     lines = [ln for ln in script.splitlines() if not ln.strip().startswith("--")]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+    out: list[str] = []
+    pending = ""
+    for part in "\n".join(lines).split(";"):
+        pending += part + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                out.append(pending.strip().rstrip(";").strip())
+            pending = ""
+    if pending.strip(" \n;"):
+        out.append(pending.strip().rstrip(";").strip())
+    return out
 
 
 def generation(conn: sqlite3.Connection) -> int:

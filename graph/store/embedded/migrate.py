@@ -22,6 +22,9 @@ Version 5 adds judgements and the extractions as they arrived (graph/store/embed
 judgements.py), new tables too: a version-4 file only has its version set, and its
 articles get a kept extraction when they are ingested again (until then a judgement
 cannot replay them and `explain` counts them as unexplained).
+Version 6 adds each fact's support summary (`facts.n_sources`, `facts.best_conf`, kept by
+triggers: schema.sql): `before_schema` adds the columns to an older `facts` table (the
+schema's indexes name them) and `after_schema` fills them from `fact_support`.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ import sqlite3
 from graph.errors import ConfigError
 from graph.store.embedded.recut import recut
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 _OLD_FACTS = "facts_v1"
 
 
@@ -53,6 +56,11 @@ def before_schema(conn: sqlite3.Connection, version: int | None) -> None:
             f"the database has schema version {version}; this cryptoreg reads up to"
             f" {SCHEMA_VERSION}: upgrade cryptoreg"
         )
+    if version is not None and 1 < version < 6:
+        have = {r[1] for r in conn.execute("PRAGMA table_info(facts)")}
+        for col, decl in (("n_sources", "INTEGER"), ("best_conf", "REAL")):
+            if col not in have:  # (a file whose version was set back may have them)
+                conn.execute(f"ALTER TABLE facts ADD COLUMN {col} {decl} NOT NULL DEFAULT 0")
     if version == 1:
         conn.execute("DROP INDEX IF EXISTS facts_target")
         conn.execute("DROP INDEX IF EXISTS facts_type")
@@ -63,8 +71,11 @@ def after_schema(conn: sqlite3.Connection, version: int | None) -> bool:
     """Finish what `before_schema` began; True when the file's data was migrated."""
     if version is not None and version < SCHEMA_VERSION:
         conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (SCHEMA_VERSION,))
-    if version != 1:
+    if version is None or version >= 6:
         return False
+    if version > 1:
+        fill_summaries(conn)
+        return True
     conn.execute(
         "INSERT INTO facts (id, event_id, source, type, target)"
         f" SELECT id, 'v1-' || id, source, type, target FROM {_OLD_FACTS}"
@@ -73,5 +84,14 @@ def after_schema(conn: sqlite3.Connection, version: int | None) -> bool:
     keys = conn.execute("SELECT DISTINCT source, type, target FROM facts ORDER BY 1, 2, 3")
     for key in keys.fetchall():
         recut(conn, key)
+    fill_summaries(conn)  # the copied rows began at 0 with their reports already there
     conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (SCHEMA_VERSION,))
     return True
+
+
+def fill_summaries(conn: sqlite3.Connection) -> None:
+    """Set every fact's support summary from its reports (the triggers keep it after)."""
+    conn.execute(
+        "UPDATE facts SET (n_sources, best_conf) = (SELECT count(*), coalesce(max(confidence), 0)"
+        " FROM fact_support s WHERE s.fact_id = facts.id)"
+    )

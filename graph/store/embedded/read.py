@@ -78,22 +78,30 @@ def facts_map(conn: sqlite3.Connection, fact_ids: Iterable[int]) -> dict[int, Fa
 
 
 def edge_stubs(conn: sqlite3.Connection, fact_ids: Iterable[int]) -> list[EdgeStub]:
-    """What capping needs of these facts (graph/store/hubs.py `EdgeStub`), read without
-    viewing their events, in record order: the start is the row's `start_day` (the
-    event's `start`, see recut.py), the confidence the best report's."""
+    """What capping needs of these facts (graph/store/hubs.py `EdgeStub`), read off their
+    rows without viewing their events, in record order: the start is the row's
+    `start_day` (the event's `start`, see recut.py), the number of sources and the best
+    report's confidence the row's summary (`n_sources`, `best_conf`: schema.sql)."""
     out: list[EdgeStub] = []
     for part in chunks(sorted(set(fact_ids))):
         marks = ",".join("?" * len(part))
         rows = conn.execute(
-            "SELECT f.id, f.type, f.source, f.target, f.event_id, f.start_day,"
-            " COUNT(s.article_id), MAX(s.confidence) FROM facts f"
-            f" JOIN fact_support s ON s.fact_id = f.id WHERE f.id IN ({marks}) GROUP BY f.id",
+            f"SELECT {STUB_COLS} FROM facts f WHERE f.id IN ({marks})",
             part,
         )
-        for fid, t, src, tgt, event, start, n, conf in rows:
-            day = dt.date.fromisoformat(start) if start else None
-            out.append(EdgeStub(fid, t, src, tgt, event, float(conf), int(n), day))
+        out += (stub_of_row(r) for r in rows)
     return sorted(out, key=EdgeStub.order)
+
+
+# The columns `stub_of_row` reads, of a `facts` row `f`.
+STUB_COLS = "f.id, f.type, f.source, f.target, f.event_id, f.start_day, f.n_sources, f.best_conf"
+
+
+def stub_of_row(row: tuple[Any, ...]) -> EdgeStub:
+    """An `EdgeStub` from the STUB_COLS of a fact's row."""
+    fid, t, src, tgt, event, start, n, conf = row
+    day = dt.date.fromisoformat(start) if start else None
+    return EdgeStub(fid, t, src, tgt, event, float(conf), int(n), day)
 
 
 def record_order(fact: Fact) -> tuple[str, str, str, str]:

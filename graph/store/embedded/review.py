@@ -18,15 +18,16 @@ from graph.store.embedded import read as rd
 from graph.store.protocol import Fact
 from graph.store.review import ACCEPTED, REJECTED, ReviewDecision
 
-CONFIDENCE_SQL = "(SELECT max(s.confidence) FROM fact_support s WHERE s.fact_id = f.id)"
+# the best report's confidence: the row's summary, kept by schema.sql's triggers
+CONFIDENCE_SQL = "f.best_conf"
 _DECIDED = (
     "(SELECT d.decision = '" + ACCEPTED + "' FROM review_decisions d WHERE d.event_id = f.event_id)"
 )
 
 
 def shown_sql(below: float) -> tuple[str, list[float]]:
-    """The rule as a condition and its arguments; with no threshold the facts' supports
-    are not read at all (only a rejection hides a fact then)."""
+    """The rule as a condition and its arguments (with no threshold only a rejection
+    hides a fact)."""
     if below <= 0:
         return f"coalesce({_DECIDED}, 1)", []
     return f"coalesce({_DECIDED}, {CONFIDENCE_SQL} >= ?)", [below]

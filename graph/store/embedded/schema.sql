@@ -6,13 +6,15 @@
 -- graph/store/embedded/migrate.py. Version 3 adds the change log (changes,
 -- change_entities, change_facts: graph/store/embedded/changes.py), empty in a migrated
 -- file. Version 4 adds review_decisions (graph/store/embedded/review.py), empty in a
--- migrated file. Comments here must not contain semicolons.
+-- migrated file. Version 6 adds each fact's support summary (n_sources, best_conf),
+-- kept by the triggers below and filled in a migrated file. Comments here must not
+-- contain semicolons.
 
 CREATE TABLE IF NOT EXISTS meta (
   key   TEXT PRIMARY KEY,
   value INTEGER NOT NULL
 );
-INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', 0), ('schema_version', 5);
+INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', 0), ('schema_version', 6);
 
 CREATE TABLE IF NOT EXISTS articles (
   id          TEXT PRIMARY KEY,
@@ -91,13 +93,26 @@ CREATE TABLE IF NOT EXISTS facts (
   date      TEXT,
   status    TEXT NOT NULL DEFAULT 'active',
   start_day TEXT,
-  end_day   TEXT
+  end_day   TEXT,
+  -- The summary of its fact_support rows: how many articles report it and the best
+  -- report's confidence (0 with none). Kept by the fact_support_* triggers below on
+  -- every write path, so a capped read ranks and filters facts without reading their
+  -- reports (graph/store/embedded/hub_cut.py).
+  n_sources INTEGER NOT NULL DEFAULT 0,
+  best_conf REAL NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS facts_key ON facts (source, type, target);
 CREATE INDEX IF NOT EXISTS facts_target ON facts (target, type);
 CREATE INDEX IF NOT EXISTS facts_type ON facts (type, start_day);
 -- the iterators' keyset order (`record_order` within a type)
 CREATE INDEX IF NOT EXISTS facts_order ON facts (type, source, target, event_id);
+-- a node's facts of one type and direction best supported first, newest, then the other
+-- end and event id: the rank of a capped neighbourhood (graph/store/hubs.py `_rank`), so
+-- its top k are the first k entries, and the counts are index-only
+CREATE INDEX IF NOT EXISTS facts_out_rank
+  ON facts (source, type, n_sources DESC, start_day DESC, target, event_id, best_conf);
+CREATE INDEX IF NOT EXISTS facts_in_rank
+  ON facts (target, type, n_sources DESC, start_day DESC, source, event_id, best_conf);
 
 CREATE TABLE IF NOT EXISTS fact_support (
   fact_id    INTEGER NOT NULL,
@@ -110,6 +125,50 @@ CREATE TABLE IF NOT EXISTS fact_support (
   PRIMARY KEY (fact_id, article_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS fact_support_article ON fact_support (article_id);
+
+-- facts.n_sources and facts.best_conf follow every change of fact_support, whichever
+-- write path makes it (one-by-one, batch, retraction, re-cut, judgement replay). An
+-- INSERT OR REPLACE deletes the row it replaces without firing a delete trigger (unless
+-- recursive_triggers is on), so the BEFORE INSERT trigger takes that row out first
+-- (which is why no path writes fact_support with INSERT OR IGNORE: an ignored row
+-- would be taken out and not put back).
+-- A removed report that was the best is replaced by a look at the fact's other reports,
+-- the only case that reads them.
+CREATE TRIGGER IF NOT EXISTS fact_support_replaced BEFORE INSERT ON fact_support
+WHEN EXISTS (SELECT 1 FROM fact_support WHERE fact_id = NEW.fact_id AND article_id = NEW.article_id)
+BEGIN
+  UPDATE facts SET n_sources = n_sources - 1,
+    best_conf = coalesce((SELECT max(confidence) FROM fact_support
+      WHERE fact_id = NEW.fact_id AND article_id != NEW.article_id), 0)
+  WHERE id = NEW.fact_id;
+END;
+CREATE TRIGGER IF NOT EXISTS fact_support_added AFTER INSERT ON fact_support
+BEGIN
+  UPDATE facts SET n_sources = n_sources + 1,
+    best_conf = CASE WHEN n_sources = 0 THEN NEW.confidence
+      ELSE max(best_conf, NEW.confidence) END
+  WHERE id = NEW.fact_id;
+END;
+CREATE TRIGGER IF NOT EXISTS fact_support_removed AFTER DELETE ON fact_support
+BEGIN
+  UPDATE facts SET n_sources = n_sources - 1,
+    best_conf = CASE WHEN OLD.confidence < best_conf THEN best_conf
+      ELSE coalesce((SELECT max(confidence) FROM fact_support WHERE fact_id = OLD.fact_id), 0)
+      END
+  WHERE id = OLD.fact_id;
+END;
+CREATE TRIGGER IF NOT EXISTS fact_support_moved AFTER UPDATE OF fact_id, confidence ON fact_support
+BEGIN
+  UPDATE facts SET n_sources = n_sources - 1,
+    best_conf = CASE WHEN OLD.confidence < best_conf THEN best_conf
+      ELSE coalesce((SELECT max(confidence) FROM fact_support WHERE fact_id = OLD.fact_id), 0)
+      END
+  WHERE id = OLD.fact_id;
+  UPDATE facts SET n_sources = n_sources + 1,
+    best_conf = CASE WHEN n_sources = 0 THEN NEW.confidence
+      ELSE max(best_conf, NEW.confidence) END
+  WHERE id = NEW.fact_id;
+END;
 
 -- The change log: one row per write that changed an article's contribution, numbered in
 -- commit order (AUTOINCREMENT: a number is never reused), `at` an ISO UTC time that never

@@ -58,11 +58,13 @@ from graph.store.embedded.db import (
     wal_bytes,
     write_tx,
 )
+from graph.store.embedded.hub_cut import SqlGroups
 from graph.store.embedded.lookup import SqlLookup
 from graph.store.embedded.view import GenerationCache, GraphView, NameList
 from graph.store.embedded.write import clear_all, retract_article
 from graph.store.filters import ActionFilter, Presence
-from graph.store.hubs import EdgeStub
+from graph.store.hub_cut import cap_bounded
+from graph.store.hubs import Capped, EdgeStub, HubLimits
 from graph.store.judgements import Judgement, JudgementIn
 from graph.store.protocol import (
     ArticleFacts,
@@ -75,7 +77,7 @@ from graph.store.protocol import (
     Subgraph,
     UpsertSummary,
 )
-from graph.store.review import ReviewDecision
+from graph.store.review import ReviewDecision, ReviewScope, Shown
 from graph.store.search_rank import Candidate
 
 BATCH = 200
@@ -257,7 +259,7 @@ class EmbeddedStore(BaseStore):
             return [Alias(name=n, kind=k, lang=lang) for n, k, lang in rows]
 
     def _name_candidates(
-        self, q_norm: str, entity_type: str | None, within: frozenset[str] | None
+        self, q_norm: str, entity_type: str | None, within: frozenset[str] | None, want: int
     ) -> Iterable[Candidate]:
         # Names and aliases kept in memory per generation, looked up by word prefixes.
         with self._snapshot():
@@ -297,6 +299,21 @@ class EmbeddedStore(BaseStore):
         with self._snapshot():
             _, facts = self.view().neighbours(start, depth, types, direction)
             return rd.edge_stubs(self._rconn, facts)
+
+    def _capped_edges(
+        self,
+        start: str,
+        depth: int,
+        types: tuple[str, ...],
+        direction: Direction,
+        limits: HubLimits,
+        review: ReviewScope,
+    ) -> Capped:
+        # SQL over the rank indexes: what the cut keeps, never the whole neighbourhood
+        with self._snapshot():
+            rule = Shown.of(review, self.review_below)
+            reader = SqlGroups(self._rconn, types, direction, rule)
+            return cap_bounded(reader, start, depth, direction, limits)
 
     def _edge_facts(self, edges: list[EdgeStub]) -> list[Fact]:
         rows = [e.handle for e in edges if isinstance(e.handle, int)]  # rd.edge_stubs' row ids

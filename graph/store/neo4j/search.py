@@ -10,6 +10,15 @@ corpora that the candidates miss nothing the full scan finds (1,000+ queries: wo
 prefixes, fragments and typos of every name). Ranking itself, and the jurisdiction
 filter's meaning, are graph/store/base.py's; this module only gathers candidates, through
 the store's `Read` function.
+
+One round trip (`SEARCH`, issue 16 point 3: three before, and a common word such as
+"exchange" sent ~1,000 entities' names back to be scored): the server gathers the
+full-text candidates, keeps the type and jurisdiction filters, and scores the tiers that
+need no fuzzy matching (exact 100, prefix 80-99, word prefix 60-79: graph/store/search_rank.py
+`score`, whose fuzzy tier is below 60). When at least `want` (offset + limit) entities
+reach those tiers, the best `want` of them by that score, then id, are exactly the
+entities of the answer's first `want` hits, and only they are sent; otherwise every
+candidate is, with the substring ones, as before. `rank_hits` ranks what comes back either way.
 """
 
 from __future__ import annotations
@@ -31,6 +40,37 @@ CONTAINS = (
     "MATCH (e:Entity) WHERE e.name_norm CONTAINS needle RETURN e.id AS id "
     "UNION MATCH (al:Alias)-[:ALIAS_OF]->(e:Entity) WHERE al.name_norm CONTAINS needle "
     "RETURN e.id AS id } RETURN DISTINCT id"
+)
+
+# The tiers of search_rank.score that need no fuzzy matching, for a normalised string s
+_STRONG = (
+    "CASE WHEN s = $q THEN 100.0 "
+    "WHEN s STARTS WITH $q THEN 80 + 19.0 * size($q) / size(s) "
+    "WHEN (' ' + s) CONTAINS (' ' + $q) THEN 60 + 19.0 * size($q) / size(s) "
+    "ELSE 0.0 END"
+)
+
+_FILTERS = "($type IS NULL OR e.type = $type) AND ($within IS NULL OR e.id IN $within)"
+
+# Every string of a non-fuzzy tier has a word starting with the query's first word, which
+# the full-text clause `word*` finds (whitespace tokens of the normalised names): the
+# substring (CONTAINS) candidates, only ever fuzzy, are looked up only when fewer than
+# $want entities reach those tiers.
+SEARCH = (
+    "CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node AS e "
+    f"WITH e WHERE {_FILTERS} "
+    "WITH e, reduce(best = 0.0, s IN [e.name_norm] + coalesce(e.alias_norms, []) | "
+    f"CASE WHEN {_STRONG} > best THEN {_STRONG} ELSE best END) AS strong "
+    "ORDER BY strong DESC, e.id "
+    "WITH collect(e) AS es, sum(CASE WHEN strong > 0 THEN 1 ELSE 0 END) AS n "
+    "CALL (n) { WITH n WHERE n < $want UNWIND $needles AS needle CALL (needle) { "
+    "MATCH (e:Entity) WHERE e.name_norm CONTAINS needle RETURN e "
+    "UNION MATCH (al:Alias)-[:ALIAS_OF]->(e:Entity) WHERE al.name_norm CONTAINS needle "
+    f"RETURN e }} WITH e WHERE {_FILTERS} RETURN collect(DISTINCT e) AS more }} "
+    "UNWIND CASE WHEN n >= $want THEN es[..$want] ELSE es + more END AS e "
+    "WITH DISTINCT e "
+    f"RETURN {summary('e')} AS e, e.name_norm AS norm, e.aliases AS aliases, "
+    "e.alias_norms AS alias_norms"
 )
 
 CANDIDATES = (
@@ -73,16 +113,27 @@ def candidate_ids(read: Read, q_norm: str) -> set[str]:
 
 
 def candidates(
-    read: Read, q_norm: str, entity_type: str | None, within: Set[str] | None
+    read: Read, q_norm: str, entity_type: str | None, within: Set[str] | None, want: int
 ) -> list[Candidate]:
-    """Every name and alias of the candidate entities of `entity_type` among `within`,
-    for graph.store.search_rank to score."""
-    ids = candidate_ids(read, q_norm)
-    if within is not None:
-        ids &= within
+    """Every name and alias of the candidate entities of `entity_type` among `within`
+    (or of the best `want` of them, see the module doc), for graph.store.search_rank to
+    score."""
+    needles = sorted({w for w in [q_norm, *q_norm.split()] if len(w) >= 3})
+    rows = read(
+        SEARCH,
+        index=FULLTEXT_INDEX,
+        lucene=lucene_query(q_norm),
+        needles=needles,
+        q=q_norm,
+        type=entity_type,
+        within=sorted(within) if within is not None else None,
+        want=max(want, 0),
+    )
     cands: list[Candidate] = []
-    for r in read(CANDIDATES, ids=sorted(ids), type=entity_type):
+    for r in rows:
         s = summary_from(r["e"])
         cands.append((s, s.name, True, r["norm"]))
-        cands += [(s, n, False, nn) for n, nn in zip(r["aliases"], r["alias_norms"], strict=True)]
+        aliases = r["aliases"] or []
+        norms = r["alias_norms"] or []
+        cands += [(s, n, False, nn) for n, nn in zip(aliases, norms, strict=True)]
     return cands

@@ -49,7 +49,8 @@ from graph.settings import Neo4jTimeouts
 from graph.store.base import BaseStore
 from graph.store.changes import Change, ChangeBody, ChangeFilter
 from graph.store.filters import ActionFilter, Presence
-from graph.store.hubs import EdgeStub
+from graph.store.hub_cut import cap_bounded
+from graph.store.hubs import Capped, EdgeStub, HubLimits
 from graph.store.judgements import Judgement, JudgementIn
 from graph.store.neo4j import changes as log
 from graph.store.neo4j import judgements as judged
@@ -59,6 +60,7 @@ from graph.store.neo4j import search as neo4j_search
 from graph.store.neo4j import traversal as trav
 from graph.store.neo4j import write_queries as wq
 from graph.store.neo4j.errors import WriteLog, translated
+from graph.store.neo4j.hub_cut import CypherGroups
 from graph.store.neo4j.records import (
     article_from,
     entity_record,
@@ -81,7 +83,7 @@ from graph.store.protocol import (
     Subgraph,
     UpsertSummary,
 )
-from graph.store.review import ACCEPTED, ReviewDecision
+from graph.store.review import ACCEPTED, ReviewDecision, ReviewScope, Shown
 from graph.store.search_rank import Candidate
 
 T = TypeVar("T")
@@ -198,9 +200,11 @@ class Neo4jStore(BaseStore):
         self._driver.close()
 
     def clear(self) -> None:
-        """Delete every node and relationship (schema kept); in batches, for big graphs."""
-        while self.write(_clear_batch) > 0:
-            pass
+        """Delete every node and relationship (schema kept): relationships first, then
+        nodes, CLEAR_BATCH per transaction, so no transaction grows with a hub's degree."""
+        for batch in (_clear_relationships, _clear_nodes):
+            while self.write(batch) > 0:
+                pass
 
     # -- writes --------------------------------------------------------------------------
 
@@ -291,9 +295,9 @@ class Neo4jStore(BaseStore):
         return sorted(aliases, key=lambda a: (a.name, a.kind))
 
     def _name_candidates(
-        self, q_norm: str, entity_type: str | None, within: frozenset[str] | None
+        self, q_norm: str, entity_type: str | None, within: frozenset[str] | None, want: int
     ) -> Iterable[Candidate]:
-        return neo4j_search.candidates(self.read, q_norm, entity_type, within)
+        return neo4j_search.candidates(self.read, q_norm, entity_type, within, want)
 
     # -- facts and traversal -------------------------------------------------------------
 
@@ -312,6 +316,19 @@ class Neo4jStore(BaseStore):
         self, start: str, depth: int, types: tuple[str, ...], direction: Direction
     ) -> list[EdgeStub]:
         return trav.edge_stubs(self.read, start, depth, types, direction)
+
+    def _capped_edges(
+        self,
+        start: str,
+        depth: int,
+        types: tuple[str, ...],
+        direction: Direction,
+        limits: HubLimits,
+        review: ReviewScope,
+    ) -> Capped:
+        # the server ranks each expanded node's groups and sends their first k
+        reader = CypherGroups(self.read, types, direction, Shown.of(review, self.review_below))
+        return cap_bounded(reader, start, depth, direction, limits)
 
     def _edge_facts(self, edges: list[EdgeStub]) -> list[Fact]:
         return trav.facts_of_edges(self.read, edges)
@@ -431,6 +448,14 @@ class Neo4jStore(BaseStore):
             after = rows[-1]["a"]["id"]
 
 
-def _clear_batch(tx: ManagedTransaction) -> int:
-    record = tx.run(wq.CLEAR_BATCH, batch=10_000).single()
+CLEAR_BATCH = 5_000  # relationships or nodes deleted per transaction
+
+
+def _clear_relationships(tx: ManagedTransaction) -> int:
+    record = tx.run(wq.CLEAR_RELATIONSHIPS, batch=CLEAR_BATCH).single()
+    return int(record["deleted"]) if record else 0
+
+
+def _clear_nodes(tx: ManagedTransaction) -> int:
+    record = tx.run(wq.CLEAR_NODES, batch=CLEAR_BATCH).single()
     return int(record["deleted"]) if record else 0

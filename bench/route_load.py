@@ -1,0 +1,64 @@
+"""A few read routes through HTTP at chosen client counts, on a store already loaded.
+
+`make bench` measures every route on stores it builds and wipes; this script answers
+"did this route get faster?" in a minute, against the `/ping` baseline of the same run:
+it serves the API on the given store (bench/api_load.py `served`) and drives the named
+routes of bench/api_load.py `routes` (asked about the synthetic corpus of `--articles`,
+which the store must hold: e.g. a store bench/read_routes.py built, or the Neo4j server
+loaded from it) for `--seconds` per cell. Run it with two checkouts back to back for a
+before/after in one run; the load average is printed before and after (shared machine).
+
+    .venv/bin/python bench/route_load.py --store embedded --data /tmp/s10k \\
+        --routes neighbourhood-2,search --clients 1,16
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from api_load import routes, served  # noqa: E402
+from corpus import make_corpus  # noqa: E402
+from read_load import drive  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--store", choices=("embedded", "neo4j"), default="embedded")
+    ap.add_argument("--data", type=Path, default=Path("data"), help="embedded store folder")
+    ap.add_argument("--articles", type=int, default=10_000)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--routes", default="entity,search,neighbourhood-2")
+    ap.add_argument("--clients", default="1,16,64")
+    ap.add_argument("--seconds", type=float, default=3.0)
+    args = ap.parse_args()
+    paths = routes(make_corpus(args.articles, args.seed))
+    names = ["ping", *(n for n in args.routes.split(",") if n != "ping")]
+    unknown = [n for n in names if n not in paths]
+    if unknown:
+        raise SystemExit(f"unknown routes {unknown}; known: {sorted(paths)}")
+    print(f"load average {os.getloadavg()[0]:.1f}", flush=True)
+    with served(args.store, args.data) as port:
+        for name in names:  # first reads build views and caches
+            asyncio.run(drive(port, paths[name], 4, 1.0))
+        for clients in (int(c) for c in args.clients.split(",")):
+            base = 0.0
+            for name in names:
+                cell = asyncio.run(drive(port, paths[name], clients, args.seconds))
+                p50, p99 = cell.pct(0.5), cell.pct(0.99)
+                base = base or p50  # `ping` comes first
+                print(
+                    f"  {name:19} {clients:3d} clients: {cell.rps:7.0f} req/s  p50 {p50:8.1f}"
+                    f" ms ({p50 / base:6.1f}x ping)  p99 {p99:8.1f} ms  errors {cell.errors}",
+                    flush=True,
+                )
+    print(f"load average {os.getloadavg()[0]:.1f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
