@@ -224,7 +224,7 @@ def test_a_negation_in_the_first_conjunct_does_not_hedge_the_second() -> None:
         "process against Zenmo Exchange in 2022. In 2024 Zenmo Exchange paid R$ 9 million, does "
         "not admit guilt and the process is closed."
     )
-    key = ("Securities and Exchange Commission of Brazil", "SUED", "Zenmo Exchange")
+    key = ("Comissão de Valores Mobiliários", "SUED", "Zenmo Exchange")  # Brazil's SEC is the CVM
     assert ends[key][:2] == ("ended", "settled"), ends
 
 

@@ -142,8 +142,10 @@ def read_roles(
             and (m.key not in owners or m is subject)
         ]  # "directors of X (XL), A and B, were served with ...": A and B, not X; but "X ...
         # the sale of its product, and the company agreed to pay": the subject pays
-        if agent is None:
-            agent = _attributed(after, text, table)  # "X must stop ..., the FSA said"
+        if agent is None:  # "X must stop ... in Japan, the FSA said": the attribution is
+            # a clause of its own, so it is looked for in the rest of the sentence
+            rest = [m for m in view.mentions if m.start >= trig.end]
+            agent = _attributed(rest, text, table)
         if agent is None:  # "X was placed on the FCA's warning list"
             agent = next(
                 (

@@ -396,7 +396,17 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         _R,
         re.compile(
             r"\b(?:placed|put|added|included|listed)(?= (?:on|to|in) (?:the |its |a )?"
-            r"(?:[\w'’.-]+ ){0,6}?(?:warning|alert|watch|black) ?list)"
+            r"(?:[\w'’.-]+ ){0,6}?(?:[Ww]arning|[Aa]lert|[Ww]atch|[Bb]lack) ?[Ll]ist)"
+        ),
+        0.75,
+    ),
+    (  # "the SFC added X and Y to its alert list": the body that keeps the list warns
+        REL.warned,
+        "span",
+        re.compile(
+            r"\b(?:placed|puts?|added|adds|included|includes|listed) (?P<obj>[^.;\n]{1,80}?) "
+            r"(?:on|to|in) (?:the |its |their |a )?(?:[\w'’.-]+ ){0,4}?"
+            r"(?:[Ww]arning|[Aa]lert|[Ww]atch|[Bb]lack) ?[Ll]ist\b"
         ),
         0.75,
     ),
@@ -568,6 +578,7 @@ STEMS: list[tuple[str, ...]] = [
     ("received", "receives", "got", "gets", "sent", "given", "issued"),
     ("warning", "advisor", "cause", "desist", "notice", "list", "alert", "wells"),
     ("placed", "put ", "added", "included", "listed"),
+    ("placed", "put", "add", "includ", "listed"),
     ("froze", "frozen", "freez"),
     ("won", "wins", "obtain", "secure", "receive", "gain", "granted"),
     ("-licensed", "-registered", "-approved"),
