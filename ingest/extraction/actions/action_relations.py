@@ -193,6 +193,8 @@ def _apply(
     if trig.voice == "nominal" and _FACES_MAYBE.search(text, window_start, trig.start):
         return []  # "X may face a penalty", "could face charges": a risk, not an action
     actor, targets, conf = read_roles(trig, subject, before, after, view, text, table)
+    if actor is not None and not _sanctions_designation(trig, actor, text, table):
+        return []  # "the SEC designated X a clearing agency": no sanctions
     if actor is None and targets and trig.voice == "passive":
         actor = _shared_agent(trig, view, text, table)  # "X was fined and Y banned by Z"
     if not targets and actor is not None and cid in view.clauses.antecedent:
@@ -385,8 +387,27 @@ _UNKNOWN_SUBJECT = re.compile(
     r"\s+(?:(?:has|had|have|also|then|later|subsequently|previously)\s+)*$"
 )
 
+_DESIGNATION = re.compile(r"(?:re-?)?designat(?:ed|es|ing)")
+_SANCTIONS_BODY = re.compile(
+    r"\b(?:Foreign Assets Control|OFAC|Treasury|Financial Sanctions|Sanctions)\b"
+)
+_DESIGNATED_AS = re.compile(r"(?: (?:the )?[A-Z][\w.&'-]*){1,5} (?:as|a|an) (?!result\b)")
+_SANCTIONS_WORD = re.compile(r"\b(?:sanction(?:s|ed|ing)?|SDN|Specially Designated)\b")
+
+
+def _sanctions_designation(trig: Trigger, actor: str, text: str, table: EntityTable) -> bool:
+    """Whether a trigger is no bare designation, or one by a sanctions body ("OFAC
+    designated X") or in an article about sanctions: else designating is no ban."""
+    if trig.type != REL.banned or not _DESIGNATION.fullmatch(text, trig.start, trig.end):
+        return True
+    if _DESIGNATED_AS.match(text, trig.end):
+        return False  # "designated X as a clearing agency", "... X a market maker": a role
+    name = table.get(actor).name if actor in table else ""
+    return bool(_SANCTIONS_BODY.search(name) or _SANCTIONS_WORD.search(text))
+
+
 _FACES_MAYBE = re.compile(
-    r"\b(?:may|might|could|would|will|can|to|risks?|risking) (?:\w+ )?(?:fac(?:e|es|ing)|risk)"
-    r" (?:[\w$€£¥₹-]+ ){0,4}$"
+    r"\b(?:(?:may|might|could|would|will|can|to|risks?|risking) (?:\w+ )?(?:fac(?:e|es|ing)|risk)"
+    r"|risks|risking|risked) (?:[\w$€£¥₹-]+ ){0,4}$"
 )
 _NEW_SUBJECT = re.compile(r"(?:,|;) (?:and|but|then) (?:the )?$")

@@ -90,10 +90,13 @@ def read_roles(
                 and not _ITSELF.match(text, m.end)
             )
         ]
+        if actor is None and subject is None:  # "Among those held were A and B, the FBI said"
+            attributed = _attributed([m for m in view.mentions if m.start >= trig.end], text, table)
+            actor = actor_key(attributed, view, table) if attributed is not None else None
         if voice == "refer" and not targets and _MATTER.search(text[trig.obj_start : trig.obj_end]):
             main = main_target(table)
             return actor, [main] if main else [], conf
-        return actor, [target_key(m, view, table) for m in targets], conf
+        return actor, target_keys(targets, view, table), conf
     if voice == "case":  # "ASIC v Web3 Ventures Pty Ltd": the parties touch the "v"
         claimant = next((m for m in view.mentions if m.end == trig.start), None)
         party = next((m for m in view.mentions if m.start == trig.end), None)
@@ -216,7 +219,7 @@ def read_roles(
                 and table.get(m.key).type not in (TYPE.activity, TYPE.app, TYPE.website)
                 and not HEADS_BODY.search(text, max(0, m.start - 60), m.start)
             ]
-            targets = doers[:1]
+            targets = _coordinated(doers, text)  # "A and B received notices from Y"
         if not targets:
             first = next(
                 (
@@ -261,6 +264,20 @@ def read_roles(
         if eligible(m, table) and not _ROLE_OF.search(text, max(0, m.start - 60), m.start):
             objects.append(m)  # (not Y in "charged X, founder of Y")
     return actor, target_keys(objects, view, table), conf
+
+
+_AND_GAP = re.compile(r"(?:,? and |, )(?:the )?")
+
+
+def _coordinated(doers: list[Mention], text: str) -> list[Mention]:
+    """The first doer and those coordinated with it ("A, B and C"), the subject of a
+    receiver's noun ("A and B received show-cause notices from Y", "... face charges by Y")."""
+    out = doers[:1]
+    for m in doers[1:]:
+        if not _AND_GAP.fullmatch(text, out[-1].end, m.start):
+            break
+        out.append(m)
+    return out
 
 
 # ", company of which Binance is partner", ", which owns X": a relative clause after the

@@ -43,6 +43,13 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.8,
     ),
+    (  # "OFAC designated X", "the Treasury re-designated X": with no sanctions word in the
+        # sentence, `action_relations` keeps it only for a sanctions body or article
+        REL.banned,
+        _V,
+        re.compile(r"\b(?:re-?)?designat(?:ed|es|ing)\b(?! (?:as|to|for)\b)"),
+        0.7,
+    ),
     (
         REL.banned,
         _N,
@@ -314,7 +321,10 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
     (
         REL.sued,
         _N,
-        re.compile(r"\b(?:charges|lawsuit|suit|complaint)\b(?= (?:brought |filed )?(?:by|from) )"),
+        re.compile(  # "X faces charges brought by Y", "is facing legal action from Y"
+            r"\b(?:charges|lawsuits?|suits?|complaint|(?:legal|court|civil|criminal)"
+            r" (?:action|proceedings))\b(?= (?:brought |filed |initiated |launched )?(?:by|from) )"
+        ),
         0.8,
     ),
     (
@@ -324,6 +334,17 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.8,
     ),
     (REL.sued, _V, re.compile(r"\baccus(?:e|es|ed|ing)\b"), 0.6),
+    (  # "Among those arrested were A and B": the people the list after the verb names
+        REL.investigated,
+        "span",
+        re.compile(
+            r"\b[Aa]mong (?:those|the (?:people|persons|individuals|suspects|men|women)) "
+            r"(?P<t>arrested|detained|apprehended|held|taken into custody)"
+            r"(?: (?:on|in|at|during|after|over) [^,.;\n]{1,40}?)?,? (?:were|was|are|is|included?) "
+            r"(?P<obj>[^.;\n]{1,120})"
+        ),
+        0.75,
+    ),
     (
         REL.investigated,
         _V,
@@ -521,6 +542,7 @@ PATTERNS = [(t, v, compile_lead(p.pattern, p.flags), c) for t, v, p, c in PATTER
 STEMS: list[tuple[str, ...]] = [
     ("ban", "prohibit", "outlaw", "forb", "remov", "shut", "clos", "bar", "offline", "halt"),
     ("sanction", "suspend", "designat"),
+    ("designat",),
     ("sanctions", "suspension", "seizure"),
     ("seiz",),
     ("ban on", "bans on", "ban against", "bans against", "prohibition"),
@@ -553,9 +575,10 @@ STEMS: list[tuple[str, ...]] = [
     ("bankruptcy", "insolvency", "liquidation", "winding-up"),
     ("liquidated",),
     ("filed",),
-    ("charges", "lawsuit", "suit", "complaint"),
+    ("charges", "suit", "complaint", "action", "proceedings"),
     ("names",),
     ("accus",),
+    ("among",),
     (
         "investigat",
         "prob",

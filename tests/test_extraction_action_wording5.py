@@ -1,0 +1,164 @@
+"""Action wordings real outlets use (issue 12): coordinated subjects of a receiver's noun
+("A and B received show-cause notices from Y"), facing a suit ("X is facing legal action
+from Y"), the people a raid arrested listed after the verb ("Among those arrested were A
+and B"), and a sanctions designation named only by its verb ("OFAC designated X").
+Sentences written for these tests, with invented firms and people."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.models import Article
+from ingest.extraction import extract_article
+
+
+def _rels(text: str) -> set[tuple[str, str, str]]:
+    out = extract_article(Article(id="t", text=text, published=dt.date(2024, 5, 2)))
+    names = {e.id: e.name for e in out.entities}
+    return {(names[r.source], r.type, names[r.target]) for r in out.relations}
+
+
+def _of(rels: set[tuple[str, str, str]], rtype: str) -> set[tuple[str, str]]:
+    return {(s, t) for s, r, t in rels if r == rtype}
+
+
+SEC = "U.S. Securities and Exchange Commission"
+CFTC = "Commodity Futures Trading Commission"
+DOJ = "U.S. Department of Justice"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "Korvex Ltd and Zentara Inc have also received show-cause notices from the "
+            "Financial Intelligence Unit of India.",
+            "Financial Intelligence Unit India",
+        ),
+        ("Korvex Ltd and Zentara Inc were handed show-cause notices by the SEC.", SEC),
+        ("Korvex Ltd, Zentara Inc and Plumeo LLC were issued show cause notices by the SEC.", SEC),
+        ("Korvex Ltd and Zentara Inc were served with cease-and-desist orders by the SEC.", SEC),
+    ],
+)
+def test_each_coordinated_subject_of_a_receiver_is_a_target(text: str, actor: str) -> None:
+    warned = _of(_rels(text), "WARNED")
+    assert (actor, "Korvex Ltd") in warned
+    assert (actor, "Zentara Inc") in warned
+    if "Plumeo" in text:
+        assert (actor, "Plumeo LLC") in warned
+
+
+def test_a_firm_named_in_the_subjects_apposition_is_no_receiver() -> None:
+    rels = _rels("Korvex Ltd, a unit of Zentara Inc, received a show-cause notice from the SEC.")
+    assert _of(rels, "WARNED") == {(SEC, "Korvex Ltd")}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Korvex Ltd is facing legal action from the CFTC.", CFTC),
+        (
+            "Korvex Ltd faces legal action by the Commodity Futures Trading Commission over "
+            "unregistered trading.",
+            CFTC,
+        ),
+        ("Korvex Ltd faces charges brought by the Justice Department.", DOJ),
+        ("Korvex Ltd and Zentara Inc are facing lawsuits from the SEC.", SEC),
+    ],
+)
+def test_facing_a_suit_from_a_body_is_sued(text: str, actor: str) -> None:
+    assert (actor, "Korvex Ltd") in _of(_rels(text), "SUED")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Korvex Ltd could face legal action from the CFTC.",
+        "Korvex Ltd may face charges brought by the Justice Department.",
+        "Korvex Ltd risks legal action from the CFTC.",
+        "Korvex Ltd is facing legal action from investors.",
+        "Korvex Ltd has drawn complaints from the SEC about its disclosures.",
+    ],
+)
+def test_a_risk_of_a_suit_or_one_from_no_body_is_no_suit(text: str) -> None:
+    assert not _of(_rels(text), "SUED")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Among those detained were Daniel Okafor and Mirela Voss, the FBI said.",
+        "The FBI said that among those arrested were Daniel Okafor and Mirela Voss.",
+        "The FBI raided Korvex Ltd's offices on Monday. Among the suspects apprehended in the "
+        "raid were Daniel Okafor and Mirela Voss.",
+    ],
+)
+def test_the_people_listed_among_those_arrested_are_investigated(text: str) -> None:
+    probed = _of(_rels(text), "INVESTIGATED")
+    fbi = "Federal Bureau of Investigation"
+    assert (fbi, "Daniel Okafor") in probed
+    assert (fbi, "Mirela Voss") in probed
+
+
+def test_the_firm_titling_an_arrested_person_is_not_arrested() -> None:
+    rels = _rels(
+        "The FBI searched a house on Monday. Among those arrested was Korvex Ltd chief "
+        "executive Daniel Okafor."
+    )
+    assert _of(rels, "INVESTIGATED") == {("Federal Bureau of Investigation", "Daniel Okafor")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The FBI held a briefing on Monday. Among those who attended were Daniel Okafor and "
+        "Mirela Voss.",
+        "The FBI held a briefing on Monday. Among those quoted were Daniel Okafor and Mirela Voss.",
+    ],
+)
+def test_people_listed_among_others_than_the_arrested_are_not_investigated(text: str) -> None:
+    assert not _of(_rels(text), "INVESTIGATED")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("OFAC designated Korvex Ltd on Tuesday.", "Office of Foreign Assets Control"),
+        (
+            "OFAC designated Korvex Ltd, a Moscow-based exchange, on Tuesday.",
+            "Office of Foreign Assets Control",
+        ),
+        ("Korvex Ltd was designated by OFAC in 2022.", "Office of Foreign Assets Control"),
+        (
+            "The Treasury Department's Office of Foreign Assets Control re-designated Korvex "
+            "Ltd on Monday.",
+            "Office of Foreign Assets Control",
+        ),
+        (
+            "The U.S. Treasury designated Korvex Ltd for its role in laundering funds.",
+            "U.S. Department of the Treasury",
+        ),
+        (
+            "OFAC sanctioned Zentara Inc in 2022. On Tuesday, the office also designated "
+            "Korvex Ltd, a Moscow-based exchange.",
+            "Office of Foreign Assets Control",
+        ),
+    ],
+)
+def test_a_designation_by_a_sanctions_body_is_a_ban(text: str, actor: str) -> None:
+    assert (actor, "Korvex Ltd") in _of(_rels(text), "BANNED")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The SEC designated Korvex Ltd on Monday.",
+        "OFAC sanctioned Zentara Inc in 2022. The SEC designated Korvex Ltd as a clearing agency.",
+        "OFAC sanctioned Zentara Inc in 2022. The SEC designated Korvex Ltd a clearing agency.",
+        "The SEC designated Korvex Ltd's chief executive as its contact.",
+    ],
+)
+def test_a_designation_to_a_role_or_outside_sanctions_is_no_ban(text: str) -> None:
+    assert not {t for _, t in _of(_rels(text), "BANNED")} & {"Korvex Ltd", "Korvex Ltd."}
