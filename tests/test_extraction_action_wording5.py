@@ -162,3 +162,35 @@ def test_a_designation_by_a_sanctions_body_is_a_ban(text: str, actor: str) -> No
 )
 def test_a_designation_to_a_role_or_outside_sanctions_is_no_ban(text: str) -> None:
     assert not {t for _, t in _of(_rels(text), "BANNED")} & {"Korvex Ltd", "Korvex Ltd."}
+
+
+FSA = "Financial Services Agency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Korvex Ltd's operations were suspended for three months by the FSA.",
+        "The FSA handed Korvex Ltd a three-month business suspension order.",
+        "Korvex Ltd received a two-month business suspension order from the FSA.",
+        "Korvex Ltd was hit with a three-month suspension by the FSA.",
+        "Japan's FSA imposed a three-month business suspension on Korvex Ltd on Friday.",
+        "The FSA suspended Korvex Ltd's operations for three months.",
+    ],
+)
+def test_a_business_suspension_is_a_ban(text: str) -> None:
+    assert (FSA, "Korvex Ltd") in _of(_rels(text), "BANNED")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Korvex Ltd received a licence suspension from the FSA.",
+        "The FSA handed Korvex Ltd a licence suspension.",
+        "Korvex Ltd's licence was suspended by the FSA.",
+        "Korvex Ltd's chief executive was suspended by the FSA.",
+        "Korvex Ltd's shares were suspended by the FSA.",
+    ],
+)
+def test_a_licence_or_someone_elses_suspension_is_no_ban_of_the_firm(text: str) -> None:
+    assert not _of(_rels(text), "BANNED")

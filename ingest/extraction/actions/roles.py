@@ -125,7 +125,11 @@ def read_roles(
         return actor, target_keys(targets, view, table), conf
     if voice == "passive":
         agent = agent_after(after, text, trig.end, table, ("by",))
-        targets = [m for m in before if eligible(m, table) and not possessive(text, m.end)]
+        targets = [
+            m
+            for m in before
+            if eligible(m, table) and (not possessive(text, m.end) or _ITSELF.match(text, m.end))
+        ]  # "X's operations were suspended": X itself
         return (
             (actor_key(agent, view, table) if agent else None),
             target_keys(targets, view, table),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from graph.ontology import REL
-from ingest.extraction.actions.span_patterns import CHARGED, MONEY_AHEAD
+from ingest.extraction.actions.span_patterns import _OBJ, CHARGED, MONEY_AHEAD
 from ingest.extraction.text.regex_lead import compile_lead
 
 # a capital where a sentence starts: "Warning letters went to X" (inside a name, as in
@@ -72,6 +72,28 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         re.compile(
             r"\bfines? (?:(?:imposed|levied) )?(?:on|against)\b(?! (?:\d|(?:Jan|Feb|Mar|Apr|May|Jun"
             r"|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|the \d))"
+        ),
+        0.75,
+    ),
+    (  # "X received a two-month business suspension order from Y", "X was hit with a
+        # suspension by Y" (not a licence's suspension: that ends the licence)
+        REL.banned,
+        _R,
+        re.compile(
+            r"\b(?:received|receives|got|(?:was|were) (?:handed|hit with|slapped with|served with"
+            r"|issued(?: with)?|given)) (?:a |an |the )?(?:[\w-]+ ){0,3}?"
+            r"(?<!licen[cs]e )(?<!registration )suspension(?: orders?)?\b(?! of\b)"
+        ),
+        0.75,
+    ),
+    (  # "handed X a three-month business suspension order"
+        REL.banned,
+        "span",
+        re.compile(
+            r"\b(?:issu(?:ed|es|ing)|gave|giv(?:es|ing)|hand(?:ed|s|ing)|serv(?:ed|es|ing)"
+            r"|hit(?:s|ting)?|slap(?:s|ped|ping)?) (?P<obj>(?!(?:a|an|the|its|their|it|them"
+            r"|with) )" + _OBJ + r"{1,60}?) (?:with )?(?:a |an |the )?(?:[\w-]+ ){0,3}?"
+            r"(?<!licen[cs]e )(?<!registration )suspension(?: orders?)?\b(?! of\b)"
         ),
         0.75,
     ),
@@ -547,6 +569,8 @@ STEMS: list[tuple[str, ...]] = [
     ("seiz",),
     ("ban on", "bans on", "ban against", "bans against", "prohibition"),
     ("fine",),
+    ("suspension",),
+    ("suspension",),
     ("restrictions", "suspension"),
     ("seiz",),
     ("seized",),
