@@ -194,3 +194,23 @@ def test_a_business_suspension_is_a_ban(text: str) -> None:
 )
 def test_a_licence_or_someone_elses_suspension_is_no_ban_of_the_firm(text: str) -> None:
     assert not _of(_rels(text), "BANNED")
+
+
+@pytest.mark.parametrize(
+    ("text", "rtype"),
+    [
+        ("Korvex Ltd was inspected on February 13, the FSA said.", "INVESTIGATED"),
+        (
+            "Korvex Ltd, a unit of Zentara Inc, was inspected in March, the FSA said, and had "
+            "failed to fix its systems.",
+            "INVESTIGATED",
+        ),
+        ("Korvex Ltd was fined 3 million yen last week, the FSA said on Friday.", "FINED"),
+    ],
+)
+def test_a_passive_with_no_agent_is_the_attributed_bodys(text: str, rtype: str) -> None:
+    assert _of(_rels(text), rtype) == {(FSA, "Korvex Ltd")}
+
+
+def test_a_firm_a_passive_is_attributed_to_is_no_actor() -> None:
+    assert not _of(_rels("Korvex Ltd was banned in 2021, Zentara Inc said."), "BANNED")

@@ -125,6 +125,11 @@ def read_roles(
         return actor, target_keys(targets, view, table), conf
     if voice == "passive":
         agent = agent_after(after, text, trig.end, table, ("by",))
+        if agent is None:  # "X was inspected on May 2, the FSA said": the attributed body,
+            # unless the passive names an agent of its own ("sued by Zentara Inc, the SEC said")
+            agent = _attributed([m for m in view.mentions if m.start >= trig.end], text, table)
+            if agent is not None and " by " in text[trig.end : agent.start]:
+                agent = None
         targets = [
             m
             for m in before
