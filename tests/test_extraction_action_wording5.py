@@ -214,3 +214,30 @@ def test_a_passive_with_no_agent_is_the_attributed_bodys(text: str, rtype: str) 
 
 def test_a_firm_a_passive_is_attributed_to_is_no_actor() -> None:
     assert not _of(_rels("Korvex Ltd was banned in 2021, Zentara Inc said."), "BANNED")
+
+
+@pytest.mark.parametrize(
+    ("text", "rtype", "actor"),
+    [
+        ("Korvex Ltd was sued last year, according to the SEC.", "SUED", SEC),
+        ("Korvex Ltd must pay a $2 million penalty, according to the SEC.", "FINED", SEC),
+        (
+            "Korvex Ltd must stop serving Ontario clients, according to the OSC.",
+            "BANNED",
+            "Ontario Securities Commission",
+        ),
+    ],
+)
+def test_according_to_a_body_attributes_the_action_to_it(text: str, rtype: str, actor: str) -> None:
+    assert _of(_rels(text), rtype) == {(actor, "Korvex Ltd")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Korvex Ltd was inspected in May, according to Reuters.",
+        "Korvex Ltd must stop serving clients, according to Reuters.",
+    ],
+)
+def test_according_to_an_outlet_names_no_actor(text: str) -> None:
+    assert not [r for r in _rels(text) if r[1] in ("INVESTIGATED", "BANNED")]

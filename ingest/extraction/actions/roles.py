@@ -314,13 +314,17 @@ def _before_relative(after: list[Mention], text: str, pos: int) -> list[Mention]
     return [m for m in after if not any(a <= m.start < b for a, b in skipped)]
 
 
+_ACCORDING_TO = re.compile(r", according to (?:the |a )?$")
 _SAID = re.compile(r" (?:said|says|announced|ordered|stated|confirmed)\b")
 
 
 def _attributed(after: list[Mention], text: str, table: EntityTable) -> Mention | None:
-    """The body a sentence ends by attributing itself to: "..., the FSA said."."""
+    """The body a sentence ends by attributing itself to: "..., the FSA said.", "...,
+    according to the SEC."."""
     for m in after:
-        if is_actor(m, table) and m.how != "pronoun" and _SAID.match(text, m.end):
+        if m.how == "pronoun" or not is_actor(m, table):
+            continue
+        if _SAID.match(text, m.end) or _ACCORDING_TO.search(text, max(0, m.start - 20), m.start):
             return m
     return None
 

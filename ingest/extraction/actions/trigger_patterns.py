@@ -272,8 +272,8 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         REL.fined,
         _R,
         re.compile(
-            r"\bmust pay\b(?=[^.;]{0,80}, (?:the )?[A-Z][^,.;]{1,80} (?:said|says|announced"
-            r"|ordered|ruled))"
+            r"\bmust pay\b(?=[^.;]{0,80}, (?:(?:the )?[A-Z][^,.;]{1,80} (?:said|says|announced"
+            r"|ordered|ruled)|according to (?:the )?[A-Z]))"
         ),
         0.7,
     ),
@@ -282,7 +282,8 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         _R,
         re.compile(
             r"\bmust (?:suspend|stop|cease|halt|close|shut down|wind down|discontinue)\b"
-            r"(?=[^.;]{0,80}, (?:the )?[A-Z][^,.;]{1,80} (?:said|says|announced|ordered))"
+            r"(?=[^.;]{0,80}, (?:(?:the )?[A-Z][^,.;]{1,80} (?:said|says|announced|ordered)"
+            r"|according to (?:the )?[A-Z]))"
         ),
         0.7,
     ),
