@@ -241,3 +241,58 @@ def test_according_to_a_body_attributes_the_action_to_it(text: str, rtype: str, 
 )
 def test_according_to_an_outlet_names_no_actor(text: str) -> None:
     assert not [r for r in _rels(text) if r[1] in ("INVESTIGATED", "BANNED")]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The SEC has slapped Korvex Ltd with a lawsuit alleging it ran an exchange.", SEC),
+        ("The SEC hit Korvex Ltd and Zentara Inc with charges on Monday.", SEC),
+        ("Korvex Ltd was hit with a lawsuit by the SEC.", SEC),
+        (
+            "Korvex Ltd and Zentara Inc were slapped with criminal charges by the Justice "
+            "Department.",
+            DOJ,
+        ),
+    ],
+)
+def test_hitting_a_firm_with_a_suit_sues_it(text: str, actor: str) -> None:
+    sued = _of(_rels(text), "SUED")
+    assert (actor, "Korvex Ltd") in sued
+    if "Zentara" in text:
+        assert (actor, "Zentara Inc") in sued
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Korvex Ltd was hit with a wave of withdrawals after the SEC filing.",
+        "Korvex Ltd hit Zentara Inc with a lawsuit.",
+    ],
+)
+def test_a_hit_that_is_no_suit_by_a_body_sues_nobody(text: str) -> None:
+    assert not _of(_rels(text), "SUED")
+
+
+def test_scrutiny_from_a_body_investigates_and_from_others_does_not() -> None:
+    assert _of(_rels("Korvex Ltd has come under scrutiny from the FCA."), "INVESTIGATED") == {
+        ("Financial Conduct Authority", "Korvex Ltd")
+    }
+    assert not _of(_rels("Korvex Ltd has faced scrutiny from lawmakers."), "INVESTIGATED")
+
+
+@pytest.mark.parametrize(
+    ("text", "rtype"),
+    [
+        (
+            "The FSA issued business improvement orders to Korvex Ltd and Zentara Inc on Friday.",
+            "WARNED",
+        ),
+        (
+            "The FSA handed business suspension orders to Korvex Ltd and Zentara Inc on Friday.",
+            "BANNED",
+        ),
+    ],
+)
+def test_orders_issued_to_a_list_reach_each_firm(text: str, rtype: str) -> None:
+    assert _of(_rels(text), rtype) == {(FSA, "Korvex Ltd"), (FSA, "Zentara Inc")}

@@ -147,7 +147,8 @@ SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         re.compile(
             r"\b(?:issu(?:ed|es|ing)|sen(?:t|ds|ding)|gave|giv(?:es|ing)|hand(?:ed|s|ing)"
             r"|serv(?:ed|es|ing)|hit(?:s|ting)?|slap(?:s|ped|ping)?)"
-            r" (?P<obj>(?!(?:a|an|the|its|their|it|them|with) )"
+            r" (?P<obj>(?!(?:a|an|the|its|their|it|them|with|business|improvement|rectification"
+            r"|corrective|formal|written|public|final|several|two|three) )"
             + _OBJ
             + r"{1,60}?) (?:with )?(?:a |an |its |their |the )?(?:second |first |formal |written )?"
             r"(?:[\w-]+ ){0,2}?(?:warnings?|warning (?:letters?|notices?)|reprimands?|show[- ]cause"

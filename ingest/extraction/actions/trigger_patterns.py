@@ -92,7 +92,9 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         re.compile(
             r"\b(?:issu(?:ed|es|ing)|gave|giv(?:es|ing)|hand(?:ed|s|ing)|serv(?:ed|es|ing)"
             r"|hit(?:s|ting)?|slap(?:s|ped|ping)?) (?P<obj>(?!(?:a|an|the|its|their|it|them"
-            r"|with) )" + _OBJ + r"{1,60}?) (?:with )?(?:a |an |the )?(?:[\w-]+ ){0,3}?"
+            r"|with|business|temporary|partial|full|several|two|three) )"
+            + _OBJ
+            + r"{1,60}?) (?:with )?(?:a |an |the )?(?:[\w-]+ ){0,3}?"
             r"(?<!licen[cs]e )(?<!registration )suspension(?: orders?)?\b(?! of\b)"
         ),
         0.75,
@@ -357,6 +359,31 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.8,
     ),
     (REL.sued, _V, re.compile(r"\baccus(?:e|es|ed|ing)\b"), 0.6),
+    (  # "the SEC slapped X with a lawsuit", "hit X and Y with charges"
+        REL.sued,
+        "span",
+        re.compile(
+            r"\b(?:hit(?:s|ting)?|slap(?:s|ped|ping)?) (?P<obj>(?!(?:a|an|the|its|their|it|them"
+            r"|with) )" + _OBJ + r"{1,60}?) with (?:a |an )?(?:[\w-]+ ){0,2}?(?:lawsuits?|suits?"
+            r"|charges|indictments?)\b"
+        ),
+        0.8,
+    ),
+    (  # "X was hit with a lawsuit by the SEC", "X and Y were slapped with charges from Y"
+        REL.sued,
+        _R,
+        re.compile(
+            r"\b(?:was|were|been|being|is|are) (?:hit|slapped|served) with (?:a |an )?"
+            r"(?:[\w-]+ ){0,2}?(?:lawsuits?|suits?|charges|indictments?)\b"
+        ),
+        0.8,
+    ),
+    (  # "X has come under scrutiny from the FCA"
+        REL.investigated,
+        _N,
+        re.compile(r"\bscrutiny\b(?= (?:by|from) )"),
+        0.7,
+    ),
     (  # "Among those arrested were A and B": the people the list after the verb names
         REL.investigated,
         "span",
@@ -603,6 +630,9 @@ STEMS: list[tuple[str, ...]] = [
     ("charges", "suit", "complaint", "action", "proceedings"),
     ("names",),
     ("accus",),
+    ("hit", "slap"),
+    ("hit with", "slapped with", "served with"),
+    ("scrutiny",),
     ("among",),
     (
         "investigat",
