@@ -296,3 +296,32 @@ def test_scrutiny_from_a_body_investigates_and_from_others_does_not() -> None:
 )
 def test_orders_issued_to_a_list_reach_each_firm(text: str, rtype: str) -> None:
     assert _of(_rels(text), rtype) == {(FSA, "Korvex Ltd"), (FSA, "Zentara Inc")}
+
+
+OSC = "Ontario Securities Commission"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The OSC reached settlements with Korvex Ltd and Zentara Inc on Friday.",
+        "Korvex Ltd and Zentara Inc reached settlements with the OSC on Friday.",
+        "Korvex Ltd and Zentara Inc reached a settlement with the OSC on Friday.",
+    ],
+)
+def test_settlements_with_a_body_reach_each_coordinated_firm(text: str) -> None:
+    assert _of(_rels(text), "FINED") == {(OSC, "Korvex Ltd"), (OSC, "Zentara Inc")}
+
+
+@pytest.mark.parametrize(
+    ("text", "fined"),
+    [
+        (
+            "After Korvex Ltd collapsed, Zentara Inc reached a settlement with the OSC on Friday.",
+            {"Zentara Inc"},
+        ),
+        ("Korvex Ltd reached settlements with its creditors on Friday.", set()),
+    ],
+)
+def test_a_settlement_reaches_only_the_firms_that_settle(text: str, fined: set[str]) -> None:
+    assert {t for _, t in _of(_rels(text), "FINED")} == fined

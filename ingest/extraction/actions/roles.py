@@ -180,7 +180,12 @@ def read_roles(
             voice = "receiver"  # "... agreed to a settlement with the Justice Department"
     if voice == "receiver" and text[trig.start : trig.end].startswith("settlement"):
         targets = [m for m in before if eligible(m, table) and not possessive(text, m.end)]
-        return actor_key(after[0], view, table), target_keys(targets[-1:], view, table), conf
+        run = targets[-1:]  # "A and B reached a settlement with Y": both (not an earlier C)
+        for m in reversed(targets[:-1]):
+            if not _AND_GAP.fullmatch(text, m.end, run[0].start):
+                break
+            run.insert(0, m)
+        return actor_key(after[0], view, table), target_keys(run, view, table), conf
     if voice == "nominal":
         own = next(
             (

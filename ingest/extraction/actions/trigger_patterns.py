@@ -225,7 +225,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         REL.fined,
         _N,
         re.compile(
-            r"\b(?:penalt(?:y|ies)|fine of|settlement with|disgorgement)\b"
+            r"\b(?:penalt(?:y|ies)|fine of|settlements? with|disgorgement)\b"
             r"(?! proceedings| case| action| hearing)"
         ),
         0.75,
