@@ -325,3 +325,36 @@ def test_settlements_with_a_body_reach_each_coordinated_firm(text: str) -> None:
 )
 def test_a_settlement_reaches_only_the_firms_that_settle(text: str, fined: set[str]) -> None:
     assert {t for _, t in _of(_rels(text), "FINED")} == fined
+
+
+@pytest.mark.parametrize(
+    ("text", "rtype", "actor"),
+    [
+        (
+            "The SEC charged 11 people on Monday. Among those charged were Daniel Okafor and "
+            "Mirela Voss.",
+            "SUED",
+            SEC,
+        ),
+        (
+            "Among those charged in March were Daniel Okafor and Mirela Voss, the SEC said.",
+            "SUED",
+            SEC,
+        ),
+        (
+            "OFAC acted against 20 entities on Tuesday. Among those sanctioned were Daniel Okafor "
+            "and Mirela Voss.",
+            "BANNED",
+            "Office of Foreign Assets Control",
+        ),
+    ],
+)
+def test_those_listed_among_the_charged_or_sanctioned_are_targets(
+    text: str, rtype: str, actor: str
+) -> None:
+    found = _of(_rels(text), rtype)
+    assert {(actor, "Daniel Okafor"), (actor, "Mirela Voss")} <= found
+
+
+def test_those_among_whom_a_body_was_sued_are_no_targets() -> None:
+    assert not _of(_rels("Among those who sued the SEC were Korvex Ltd and Zentara Inc."), "SUED")

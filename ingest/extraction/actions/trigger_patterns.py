@@ -17,6 +17,19 @@ from ingest.extraction.text.regex_lead import compile_lead
 # a capital where a sentence starts: "Warning letters went to X" (inside a name, as in
 # "National Bureau of Investigation", the capital is no trigger)
 _AT_START = r'(?:\A|(?<=\n)|(?<=[.!?] )|(?<=[.!?]" ))'
+
+
+def _among(participles: str) -> re.Pattern[str]:
+    """'Among those <participle> were A and B' (or 'among the firms ...'): A and B."""
+    return re.compile(
+        r"\b[Aa]mong (?:those|the (?:people|persons|individuals|suspects|men|women|firms"
+        r"|companies|entities|exchanges)) "
+        rf"(?P<t>{participles})"
+        r"(?: (?:on|in|at|during|after|over) [^,.;\n]{1,40}?)?,? (?:were|was|are|is|included?) "
+        r"(?P<obj>[^.;\n]{1,120})"
+    )
+
+
 _V = "active"
 _N = "nominal"
 _R = "receiver"
@@ -384,17 +397,16 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         re.compile(r"\bscrutiny\b(?= (?:by|from) )"),
         0.7,
     ),
-    (  # "Among those arrested were A and B": the people the list after the verb names
+    # "Among those arrested were A and B": the parties the list after the verb names
+    (
         REL.investigated,
         "span",
-        re.compile(
-            r"\b[Aa]mong (?:those|the (?:people|persons|individuals|suspects|men|women)) "
-            r"(?P<t>arrested|detained|apprehended|held|taken into custody)"
-            r"(?: (?:on|in|at|during|after|over) [^,.;\n]{1,40}?)?,? (?:were|was|are|is|included?) "
-            r"(?P<obj>[^.;\n]{1,120})"
-        ),
+        _among("arrested|detained|apprehended|held|taken into custody"),
         0.75,
     ),
+    (REL.sued, "span", _among("charged|indicted|sued|prosecuted"), 0.75),
+    (REL.banned, "span", _among("sanctioned|banned|barred|designated"), 0.75),
+    (REL.fined, "span", _among("fined|penali[sz]ed"), 0.75),
     (
         REL.investigated,
         _V,
@@ -633,6 +645,9 @@ STEMS: list[tuple[str, ...]] = [
     ("hit", "slap"),
     ("hit with", "slapped with", "served with"),
     ("scrutiny",),
+    ("among",),
+    ("among",),
+    ("among",),
     ("among",),
     (
         "investigat",
