@@ -358,3 +358,31 @@ def test_those_listed_among_the_charged_or_sanctioned_are_targets(
 
 def test_those_among_whom_a_body_was_sued_are_no_targets() -> None:
     assert not _of(_rels("Among those who sued the SEC were Korvex Ltd and Zentara Inc."), "SUED")
+
+
+@pytest.mark.parametrize(
+    ("text", "rtype", "actor"),
+    [
+        (
+            "The FBI raided three offices on Monday. The suspects arrested include Daniel Okafor "
+            "and Mirela Voss.",
+            "INVESTIGATED",
+            "Federal Bureau of Investigation",
+        ),
+        (
+            "The SEC brought a case on Monday. The individuals charged in the case were Daniel "
+            "Okafor and Mirela Voss.",
+            "SUED",
+            SEC,
+        ),
+    ],
+)
+def test_the_list_after_a_reduced_relative_names_the_targets(
+    text: str, rtype: str, actor: str
+) -> None:
+    assert {(actor, "Daniel Okafor"), (actor, "Mirela Voss")} <= _of(_rels(text), rtype)
+
+
+def test_a_reduced_relative_with_no_list_names_no_target() -> None:
+    rels = _rels("The FBI raided Korvex Ltd on Monday. The two men arrested were later released.")
+    assert _of(rels, "INVESTIGATED") == {("Federal Bureau of Investigation", "Korvex Ltd")}

@@ -55,6 +55,11 @@ _REDUCED_RELATIVE = re.compile(
     r"defendants|employees|nationals|officials|directors|founders|administrators) $"
 )
 _PARTICIPLE = re.compile(r"[a-z]+ed")
+# the list a reduced relative's participle introduces: "(suspects arrested) include A and B"
+_LISTED_AFTER = re.compile(
+    r"(?: (?:on|in|at|during|after|over) [^,.;\n]{1,40}?)?,? (?:include|includes|included|were"
+    r"|are) (?P<obj>(?=[A-Z])[^.;\n]{1,120})"
+)
 
 
 def find_triggers(text: str, base: int = 0, scanner: Scanner | None = None) -> list[Trigger]:
@@ -75,6 +80,21 @@ def find_triggers(text: str, base: int = 0, scanner: Scanner | None = None) -> l
             progressive = text[start:end].split(" ", 1)[0].endswith("ing")
             if v == "active" and _REDUCED_RELATIVE.search(text, max(line_start, start - 40), start):
                 if _PARTICIPLE.fullmatch(text, start, end):
+                    listed = _LISTED_AFTER.match(text, end)
+                    if listed is not None:  # "The suspects arrested include A and B": A, B
+                        o_start, o_end = listed.span("obj")
+                        out.append(
+                            Trigger(
+                                rtype,
+                                base + start,
+                                base + end,
+                                "span",
+                                base + o_start,
+                                base + o_end,
+                                conf,
+                            )
+                        )
+                        taken.update(range(start, end))
                     continue  # "the two men charged with running it": the men, unnamed
             if v == "active" and (
                 (_PASSIVE.search(text[max(line_start, start - 40) : start]) and not progressive)
