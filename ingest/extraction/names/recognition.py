@@ -85,9 +85,24 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
     accepted += typed_by_lists(rest, accepted, text)
     settle_listed(accepted, index, text)
     accepted += _possessive_places(accepted, index)
+    accepted = [c for c in accepted if not _junk(c, index, text)]
     accepted.sort(key=lambda c: c.start)
     _attach_places(accepted, hits, index)
     return accepted
+
+
+# what ends a complete text: a name cut off mid-word by a scraper ("... said Binanc") has none
+_TEXT_END = re.compile(r"[.!?\"'\u201d\u2019)\]]\s*$")
+
+
+def _junk(c: Candidate, index: GazIndex, text: str) -> bool:
+    """A span that names nothing: a bare demonym ("the Polish authorities": the body is the
+    description's job), or a word the text's cut-off end split ("... reported by Binanc")."""
+    if c.source == "gaz":
+        return False
+    if index.country_of_adjective(c.surface) is not None:
+        return True
+    return c.end >= len(text.rstrip()) and not _TEXT_END.search(text)
 
 
 def _possessive_places(accepted: list[Candidate], index: GazIndex) -> list[Candidate]:
@@ -130,6 +145,11 @@ def _context_ok(hit: GazHit, index: GazIndex, text: str) -> bool:
         for s, e in zip(hit.surfaces, entries, strict=True)
     ):
         return False
+    if all(
+        s.ambiguous and e.type == TYPE.jurisdiction and e.parent and " " not in s.text
+        for s, e in zip(hit.surfaces, entries, strict=True)
+    ) and not any(_ancestor_named(e, index, text) for e in entries):
+        return False  # "Central" is Central, Hong Kong only in a story that names Hong Kong
     if not all(e.needs_context for e in entries):
         return True
     if (
@@ -140,6 +160,17 @@ def _context_ok(hit: GazHit, index: GazIndex, text: str) -> bool:
         return True  # "across Sofia", "in Sofia": the city, not the given name
     window = text[max(0, hit.start - 60) : hit.end + 60].lower()
     return any(w in window for w in ("exchange", "platform", "crypto", "trading"))
+
+
+def _ancestor_named(entry: GazEntry, index: GazIndex, text: str) -> bool:
+    """Whether the text names a place that encloses `entry` (its parent, or theirs)."""
+    parent, seen = entry.parent, 0
+    while parent and seen < 6:
+        if parent in text:
+            return True
+        found = [e for e in index.lookup(parent) if e.type == TYPE.jurisdiction]
+        parent, seen = (found[0].parent if found else None), seen + 1
+    return False
 
 
 def _split_at_known_name(c: Candidate, in_gazetteer: SpanIndex) -> list[Candidate]:
