@@ -127,3 +127,61 @@ def test_a_district_in_a_story_about_its_city_stays() -> None:
 )
 def test_a_currency_code_is_no_party(text: str) -> None:
     assert not _names(text) & {"EUR", "USD", "GBP"}
+
+
+# 3. title + body + name chains: the person is neither swallowed by the title nor the body
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "body"),
+    [
+        (
+            "Under Secretary of the Treasury for Terrorism and Financial Intelligence "
+            "John K. Hurley said the sanctions would stop Garantex.",
+            "John K. Hurley",
+            "Treasury",
+        ),
+        (
+            "Deputy Governor of the Central Bank of Nigeria Philip Ikeazor said the ban stays.",
+            "Philip Ikeazor",
+            "Central Bank of Nigeria",
+        ),
+        (
+            "The penalty was announced by the Director of the Financial Crimes Enforcement "
+            "Network Andrea Gacki on Monday.",
+            "Andrea Gacki",
+            "Financial Crimes Enforcement Network",
+        ),
+    ],
+)
+def test_a_person_after_a_title_of_a_body_is_a_person_of_that_body(
+    text: str, person: str, body: str
+) -> None:
+    out = _extract(text)
+    names = {e.name for e in out.entities}
+    assert person in names
+    assert not {n for n in names if n != person and person in n}
+    assert (person, "AFFILIATED_WITH", body) in _rels(text)
+
+
+def test_a_title_with_a_portfolio_before_a_person_leaves_the_person_alone() -> None:
+    names = _names(
+        "Assistant Attorney General for National Security John Eisenberg said the case was strong."
+    )
+    assert "John Eisenberg" in names
+    assert "National Security John Eisenberg" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Bank of England Prudential Regulation Authority fined Korvex Ltd.", "Korvex Ltd"),
+        ("Secretary of State Antony Blinken said the sanctions were justified.", "Antony Blinken"),
+        (
+            "Zenmo Ltd chief executive Maria Lopez Garcia said it would appeal.",
+            "Maria Lopez Garcia",
+        ),
+    ],
+)
+def test_names_that_are_no_title_chain_stay_whole(text: str, name: str) -> None:
+    assert any(n.startswith(name) for n in _names(text))

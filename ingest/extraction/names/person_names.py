@@ -166,6 +166,37 @@ def person_spans(text: str, spans: list[tuple[int, int]]) -> Iterator[PersonSpan
             yield PersonSpan(s, e, name)
 
 
+_ROLE_IN = re.compile(rf"\b(?i:{ROLE_WORDS})\b")
+
+
+def title_chain_people(text: str, spans: list[tuple[int, int]]) -> Iterator[PersonSpan]:
+    """The person a capitalised run ends with after a title and its body or portfolio
+    ("Under Secretary of the Treasury for Terrorism and Financial Intelligence John K.
+    Hurley", "Deputy Governor of the Central Bank of Nigeria Philip Ikeazor"): from the
+    first common given name on, when a role word stands in the run or right before it."""
+    for s, e in spans:
+        if text.endswith(_POSSESSIVE, s, e):
+            e -= 2
+        words = text[s:e].split(" ")
+        if len(words) < 3:
+            continue
+        for i in range(1, len(words) - 1):
+            if not is_given_name(words[i]) or is_given_name(words[i - 1]):
+                continue
+            tail = " ".join(words[i:])
+            if not (
+                len(words) - i <= 4 and not words[-1].endswith(".") and plausible_person_name(tail)
+            ):
+                break
+            start = e - len(tail)
+            line = text.rfind("\n", 0, s) + 1
+            roles = list(_ROLE_IN.finditer(text, max(line, s - 80), start))
+            if roles:
+                role = roles[0]
+                yield PersonSpan(start, e, tail, _norm_role(role.group()), role.start())
+            break
+
+
 # 'William "Bill" Barhydt': a given name, a quoted nickname, a surname
 NICKNAMED = re.compile(
     rf"(?<![\w'-])(?P<first>{_NAME_TOKEN}) \"(?P<nick>[{UPPER}][\w.-]{{1,20}})\" "

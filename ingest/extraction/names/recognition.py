@@ -19,7 +19,11 @@ from ingest.extraction.names.gazetteer_index import GazEntry, GazHit, GazIndex, 
 from ingest.extraction.names.name_runs import chunk_candidates
 from ingest.extraction.names.odd_names import odd_names
 from ingest.extraction.names.org_names import classify
-from ingest.extraction.names.person_names import nicknamed_people, person_spans
+from ingest.extraction.names.person_names import (
+    nicknamed_people,
+    person_spans,
+    title_chain_people,
+)
 from ingest.extraction.names.type_cues import cue_spans
 from ingest.extraction.names.untyped_names import (
     brand_extensions,
@@ -59,7 +63,15 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
     in_gazetteer = SpanIndex(gaz)
     chunks = [part for c in chunks for part in _split_at_known_name(c, in_gazetteer)]
     spans = [(c.start, c.end) for c in chunks + unknown]
-    persons = [
+    chained = [
+        Candidate(p.start, p.end, p.name, TYPE.person, "person")
+        for p in title_chain_people(text, spans)
+    ]
+    if chained:
+        chunks = _cut_before_people(chunks, chained, text)
+        unknown = _cut_before_people(unknown, chained, text)
+        spans = [(c.start, c.end) for c in chunks + unknown]
+    persons = chained + [
         Candidate(p.start, p.end, p.name, TYPE.person, "person") for p in person_spans(text, spans)
     ]
     persons += [
@@ -160,6 +172,27 @@ def _context_ok(hit: GazHit, index: GazIndex, text: str) -> bool:
         return True  # "across Sofia", "in Sofia": the city, not the given name
     window = text[max(0, hit.start - 60) : hit.end + 60].lower()
     return any(w in window for w in ("exchange", "platform", "crypto", "trading"))
+
+
+def _cut_before_people(
+    cands: list[Candidate], people: list[Candidate], text: str
+) -> list[Candidate]:
+    """Runs that end with a titled person lose the person: what is left before it is the
+    body the title names ("Treasury" of "... of the Treasury for Terrorism and Financial
+    Intelligence John K. Hurley"; a portfolio after "for" is the title's, not the body's)."""
+    out = []
+    for c in cands:
+        p = next((p for p in people if c.start < p.start < c.end <= p.end + 2), None)
+        if p is None:
+            out.append(c)
+            continue
+        rest = text[c.start : p.start].rstrip(" ,")
+        rest = rest.split(" for ", 1)[0]
+        words = rest.split()
+        etype = classify(words) if words else None
+        if etype is not None and etype != TYPE.person:
+            out.append(Candidate(c.start, c.start + len(rest), rest, etype, c.source))
+    return out
 
 
 def _ancestor_named(entry: GazEntry, index: GazIndex, text: str) -> bool:

@@ -33,6 +33,12 @@ _ROLE_OF_BEFORE = re.compile(
     rf"\b(?P<role>(?i:{ROLE_WORDS}))s? (?:of|at) (?P<org>[^,;]{{2,80}}?)(?: \([\w.-]+\))?"
     r", (?:(?:Mr|Ms|Mrs|Dr)\.? )?$"
 )
+# a title naming its body right before the name: "Under Secretary of the Treasury for
+# Terrorism and Financial Intelligence John K. Hurley", "Deputy Governor of the Central
+# Bank of Nigeria Philip Ikeazor"
+_TITLE_OF_BODY = re.compile(
+    rf"\b(?P<role>(?i:{ROLE_WORDS})) (?:of|at) (?:the )?(?P<org>[A-Z][^,;()]{{1,90}}?) $"
+)
 # between two people of one list: "Roman Storm and Roman Semenov", "A, B and C"
 _LIST_GAP = re.compile(r"(?:,? and |, )(?:(?:Mr|Ms|Mrs|Dr)\.? )?")
 _PUBLIC_ROLES = re.compile(
@@ -136,6 +142,16 @@ def _roles_of(
     before = text[max(line_start, m.start - 80) : m.start]
     title = _TITLE_BEFORE.search(before) if may_hold_role(before) else None
     role_of = _ROLE_OF_BEFORE.search(before) if title is None and may_hold_role(before) else None
+    titled_of = (
+        _TITLE_OF_BODY.search(before)
+        if title is None and role_of is None and may_hold_role(before)
+        else None
+    )
+    if titled_of:
+        org_start = m.start - len(before) + titled_of.start("org")
+        org = next((x.key for x in ordered[:i] if x.start == org_start and _is_org(x, table)), None)
+        if org is not None:
+            found.append((org, titled_of.group("role").lower()))
     if role_of:
         org_start = m.start - len(before) + role_of.start("org")
         org = next((x.key for x in ordered[:i] if x.start >= org_start and _is_org(x, table)), None)
