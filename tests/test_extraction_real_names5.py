@@ -185,3 +185,47 @@ def test_a_title_with_a_portfolio_before_a_person_leaves_the_person_alone() -> N
 )
 def test_names_that_are_no_title_chain_stay_whole(text: str, name: str) -> None:
     assert any(n.startswith(name) for n in _names(text))
+
+
+# 4. colon lists of a firm's people: each is affiliated with the firm
+
+
+@pytest.mark.parametrize(
+    ("text", "firm", "people"),
+    [
+        (
+            "The Treasury sanctioned two Garantex executives: Aleksej Besciokov, a Lithuanian "
+            "national, and Aleksandr Mira Serda.",
+            "Garantex",
+            ("Aleksej Besciokov", "Aleksandr Mira Serda"),
+        ),
+        (
+            "Prosecutors charged Zenmo Ltd's founders: Marek Novak and Jana Kral.",
+            "Zenmo Ltd",
+            ("Marek Novak", "Jana Kral"),
+        ),
+        (
+            "The indictment names three Korvex Exchange employees: Ivan Petrov, Olga Smirnova "
+            "and Pavel Orlov.",
+            "Korvex Exchange",
+            ("Ivan Petrov", "Olga Smirnova", "Pavel Orlov"),
+        ),
+    ],
+)
+def test_a_colon_list_of_a_firms_people_affiliates_each(
+    text: str, firm: str, people: tuple[str, ...]
+) -> None:
+    rels = _rels(text)
+    for person in people:
+        assert (person, "AFFILIATED_WITH", firm) in rels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speakers at the Korvex Exchange event: Ivan Petrov and Olga Smirnova.",
+        "Korvex Exchange said: Ivan Petrov and Olga Smirnova had left in May.",
+    ],
+)
+def test_a_colon_list_without_a_role_affiliates_nobody(text: str) -> None:
+    assert not {r for r in _rels(text) if r[1] == "AFFILIATED_WITH"}

@@ -39,8 +39,14 @@ _ROLE_OF_BEFORE = re.compile(
 _TITLE_OF_BODY = re.compile(
     rf"\b(?P<role>(?i:{ROLE_WORDS})) (?:of|at) (?:the )?(?P<org>[A-Z][^,;()]{{1,90}}?) $"
 )
-# between two people of one list: "Roman Storm and Roman Semenov", "A, B and C"
-_LIST_GAP = re.compile(r"(?:,? and |, )(?:(?:Mr|Ms|Mrs|Dr)\.? )?")
+# between two people of one list: "Roman Storm and Roman Semenov", "A, B and C", "A, a
+# Lithuanian national, and B"
+_LIST_GAP = re.compile(
+    r"(?:, (?:a|an|the) [^,;:.()]{1,60}?)?(?:,? and |, )(?:(?:Mr|Ms|Mrs|Dr)\.? )?"
+)
+# a colon list led by the firm's people: "two Garantex executives: A, B and C", "Zenmo
+# Ltd's founders: A and B"
+_COLON_ROLE = re.compile(rf"(?P<gap>'s | )(?P<role>(?i:{ROLE_WORDS}|employee|staff member))s?: $")
 _PUBLIC_ROLES = re.compile(
     r"chair|commissioner|governor|superintendent|secretary|director|minister|president|judge|"
     r"justice|prosecutor|mayor|senator|lawmaker|attorney|inspector|chancellor|treasurer",
@@ -152,6 +158,15 @@ def _roles_of(
         org = next((x.key for x in ordered[:i] if x.start == org_start and _is_org(x, table)), None)
         if org is not None:
             found.append((org, titled_of.group("role").lower()))
+    colon = _COLON_ROLE.search(before) if before.endswith(": ") else None
+    if colon is not None:
+        org_end = m.start - len(before) + colon.start()
+        org = next(
+            (x.key for x in reversed(ordered[:i]) if x.end == org_end and _is_org(x, table)),
+            None,
+        )
+        if org is not None:
+            found.append((org, colon.group("role").lower()))
     if role_of:
         org_start = m.start - len(before) + role_of.start("org")
         org = next((x.key for x in ordered[:i] if x.start >= org_start and _is_org(x, table)), None)
