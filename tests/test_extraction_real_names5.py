@@ -229,3 +229,54 @@ def test_a_colon_list_of_a_firms_people_affiliates_each(
 )
 def test_a_colon_list_without_a_role_affiliates_nobody(text: str) -> None:
     assert not {r for r in _rels(text) if r[1] == "AFFILIATED_WITH"}
+
+
+# 2. seats told with a pronoun in the next sentence or an opening participle clause
+
+
+@pytest.mark.parametrize(
+    ("text", "firm", "place"),
+    [
+        (
+            "Zenmo Ltd runs the exchange. It was originally registered in Estonia.",
+            "Zenmo Ltd",
+            "Estonia",
+        ),
+        (
+            "Zenmo Ltd runs the exchange. It was registered in Estonia in 2019.",
+            "Zenmo Ltd",
+            "Estonia",
+        ),
+        (
+            "Founded in 2018 and incorporated in the Seychelles, Zenmo Ltd offers derivatives.",
+            "Zenmo Ltd",
+            "Seychelles",
+        ),
+        (
+            "Incorporated in the Seychelles, Zenmo Ltd offers derivatives.",
+            "Zenmo Ltd",
+            "Seychelles",
+        ),
+        (
+            "Headquartered in Dubai, Korvex Exchange serves users in 40 countries.",
+            "Korvex Exchange",
+            "Dubai",
+        ),
+    ],
+)
+def test_a_seat_told_by_pronoun_or_opening_participle_seats_the_firm(
+    text: str, firm: str, place: str
+) -> None:
+    assert (firm, "HEADQUARTERED_IN", place) in _rels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The FCA fined Zenmo Ltd. It is based in London.",
+        "Based in London, the FCA fined Zenmo Ltd.",
+        "Fined by the regulator in Estonia, Zenmo Ltd later moved to Dubai.",
+    ],
+)
+def test_a_seat_phrase_about_a_body_or_an_action_seats_no_firm(text: str) -> None:
+    assert not {r for r in _rels(text) if r[1] == "HEADQUARTERED_IN" and r[0].startswith("Zenmo")}
