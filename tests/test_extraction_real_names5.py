@@ -280,3 +280,27 @@ def test_a_seat_told_by_pronoun_or_opening_participle_seats_the_firm(
 )
 def test_a_seat_phrase_about_a_body_or_an_action_seats_no_firm(text: str) -> None:
     assert not {r for r in _rels(text) if r[1] == "HEADQUARTERED_IN" and r[0].startswith("Zenmo")}
+
+
+# 5. a capitalised verb glued to the name before it ("Bank of Lithuania Commenced ...")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("The Bank of Lithuania Commenced proceedings against Zenmo Ltd.", "Bank of Lithuania"),
+        (
+            "Financial Supervisory Authority Commenced a review of Zenmo Ltd.",
+            "Financial Supervisory Authority",
+        ),
+        ("The Bank of Lithuania Revoked the licence of Zenmo Ltd.", "Bank of Lithuania"),
+    ],
+)
+def test_a_capitalised_verb_is_no_part_of_the_name_before_it(text: str, body: str) -> None:
+    names = _names(text)
+    assert body in names
+    assert not {n for n in names if n.startswith(body + " ")}
+
+
+def test_a_name_ending_in_a_verb_like_word_before_a_capital_stays() -> None:
+    assert "Sanctions Committee" in _names("Zenmo Ltd was fined by the Sanctions Committee.")
