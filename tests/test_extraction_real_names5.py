@@ -304,3 +304,17 @@ def test_a_capitalised_verb_is_no_part_of_the_name_before_it(text: str, body: st
 
 def test_a_name_ending_in_a_verb_like_word_before_a_capital_stays() -> None:
     assert "Sanctions Committee" in _names("Zenmo Ltd was fined by the Sanctions Committee.")
+
+
+def test_demonym_authorities_are_no_body_named_only_later() -> None:
+    rels = _rels(
+        "Brazilian authorities froze the accounts of Zenmo Ltd. "
+        "Brazil's securities regulator CVM later fined Zenmo Ltd."
+    )
+    assert not {r for r in rels if r[1] == "BLOCKED" and r[0] != "Brazilian authorities"}
+
+
+def test_a_comptroller_is_a_title_before_a_person() -> None:
+    names = _names("Acting Comptroller of the Currency Michael Hsu said banks must be careful.")
+    assert "Michael Hsu" in names
+    assert not {n for n in names if n.endswith("Michael Hsu") and n != "Michael Hsu"}

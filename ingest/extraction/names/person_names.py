@@ -31,7 +31,8 @@ ROLE_WORDS = (
     r"|executive director|head(?: of [\w -]+?)?|spokes(?:person|man|woman)|minister"
     r"|finance minister|prime minister|judges?|justices?|prosecutor|attorney general|mayor"
     r"|senator|lawmaker|adviser|advisor|regional manager(?: for [A-Z]\w+)?|manager|partner"
-    r"|chancellor|treasurer|inspector general|chief|executive|official|analyst|economist"
+    r"|chancellor|treasurer|comptroller|inspector general|chief|executive|official|analyst"
+    r"|economist"
     r"|(?:technical |system |platform )?administrator)"
 )
 # Every ROLE_WORDS alternative holds one of these (lower case): keep the two in step.
@@ -39,8 +40,8 @@ ROLE_STEMS = (
     "founder", "chief", "ceo", "cfo", "coo", "cto", "cco", "counsel", "chair", "president",
     "governor", "commissioner", "superintendent", "secretary", "director", "head", "spokes",
     "minister", "judge", "justice", "prosecutor", "attorney", "mayor", "senator", "lawmaker",
-    "advis", "manager", "partner", "chancellor", "treasurer", "inspector", "executive",
-    "official", "analyst", "economist", "administrator",
+    "advis", "manager", "partner", "chancellor", "treasurer", "comptroller", "inspector",
+    "executive", "official", "analyst", "economist", "administrator",
 )  # fmt: skip
 
 

@@ -204,6 +204,7 @@ def national_authorities(
         for d in table.all()
         if d.type in types
         and not d.unnamed
+        and d.first < m.start()  # an antecedent: a body named only later is no guess to make
         and (d.jurisdiction == place.name or place.name in d.places)
     ]
     if len(seated) == 1:

@@ -49,7 +49,8 @@ _LIST_GAP = re.compile(
 _COLON_ROLE = re.compile(rf"(?P<gap>'s | )(?P<role>(?i:{ROLE_WORDS}|employee|staff member))s?: $")
 _PUBLIC_ROLES = re.compile(
     r"chair|commissioner|governor|superintendent|secretary|director|minister|president|judge|"
-    r"justice|prosecutor|mayor|senator|lawmaker|attorney|inspector|chancellor|treasurer",
+    r"justice|prosecutor|mayor|senator|lawmaker|attorney|inspector|chancellor|treasurer"
+    r"|comptroller",
     re.I,
 )
 _CORPORATE_ROLES = re.compile(
