@@ -318,3 +318,15 @@ def test_a_comptroller_is_a_title_before_a_person() -> None:
     names = _names("Acting Comptroller of the Currency Michael Hsu said banks must be careful.")
     assert "Michael Hsu" in names
     assert not {n for n in names if n.endswith("Michael Hsu") and n != "Michael Hsu"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Manhattan U.S. Attorney Damian Williams said Zenmo Ltd defrauded users.",
+        "U.S. Attorney for the Southern District of New York Damian Williams said Zenmo Ltd "
+        "defrauded users.",
+    ],
+)
+def test_a_person_after_an_attorneys_title_is_found(text: str) -> None:
+    assert "Damian Williams" in _names(text)

@@ -115,7 +115,7 @@ _TITLE_TOKENS = frozenset(
     "chair chairman chairwoman chairperson president governor commissioner superintendent "
     "secretary-general ceo minister judge senator spokesperson spokesman spokeswoman director "
     "deputy vice-chair vice-president treasurer chancellor prosecutor mayor founder co-founder "
-    "cofounder co-ceo co-chair co-chairman co-chairwoman secretary".split()
+    "cofounder co-ceo co-chair co-chairman co-chairwoman secretary attorney".split()
 )
 
 

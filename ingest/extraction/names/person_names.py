@@ -167,7 +167,7 @@ def person_spans(text: str, spans: list[tuple[int, int]]) -> Iterator[PersonSpan
             yield PersonSpan(s, e, name)
 
 
-_ROLE_IN = re.compile(rf"\b(?i:{ROLE_WORDS})\b")
+_ROLE_IN = re.compile(rf"\b(?i:{ROLE_WORDS}|attorney)\b")
 
 
 def title_chain_people(text: str, spans: list[tuple[int, int]]) -> Iterator[PersonSpan]:
