@@ -81,8 +81,12 @@ def test_a_place_name_before_authorities_is_no_demonym_body() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Zenmo Ltd was fined by the regulator. The case was first reported by Binanc",
-        "The regulator fined Zenmo Ltd on Monday, according to Binanc",
+        "Zenmo Ltd was fined by the regulator in March after a two-year inquiry into its "
+        "custody of client assets. The regulator said the firm had failed to keep records. "
+        "Zenmo Ltd said it would appeal. The case was first reported by Binanc",
+        "The regulator fined Zenmo Ltd on Monday for failing to segregate client money and "
+        "for weak controls over withdrawals, which it said had put thousands of users at "
+        "risk over the two years it examined, according to Binanc",
     ],
 )
 def test_a_name_cut_off_by_the_end_of_the_text_is_no_entity(text: str) -> None:
@@ -99,6 +103,10 @@ def test_a_name_cut_off_by_the_end_of_the_text_is_no_entity(text: str) -> None:
 )
 def test_a_name_at_the_end_of_a_complete_text_stays(text: str, name: str) -> None:
     assert any(n.startswith(name) for n in _names(text))
+
+
+def test_a_headline_without_a_stop_keeps_its_last_name() -> None:
+    assert "Korvex Ltd" in _names("Regulator fines Korvex Ltd")
 
 
 @pytest.mark.parametrize(

@@ -114,7 +114,8 @@ def _junk(c: Candidate, index: GazIndex, text: str) -> bool:
         return False
     if index.country_of_adjective(c.surface) is not None:
         return True
-    return c.end >= len(text.rstrip()) and not _TEXT_END.search(text)
+    # (a short text without a stop is a headline or a snippet, not a page cut off)
+    return len(text) > 200 and c.end >= len(text.rstrip()) and not _TEXT_END.search(text)
 
 
 def _possessive_places(accepted: list[Candidate], index: GazIndex) -> list[Candidate]:
