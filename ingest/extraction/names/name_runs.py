@@ -39,6 +39,26 @@ _RUN = re.compile(
 )
 
 
+# Verbs a web page's headline case or a cut-off sentence capitalises, glued to the name
+# they follow: "Bank of Lithuania Commenced proceedings", "Zenmo Ltd Says it will appeal"
+_GLUED_VERBS = frozenset(
+    "Commenced Commences Launched Launches Revoked Revokes Suspended Suspends Fined Fines "
+    "Banned Bans Blocked Blocks Ordered Orders Issued Issues Imposed Imposes Warned Warns "
+    "Charged Charges Sued Sues Announced Announces Opened Opens Initiated Initiates Filed "
+    "Files Approved Approves Granted Grants Rejected Rejects Sanctioned Sanctions Arrested "
+    "Arrests Seized Seizes Froze Freezes Said Says Added Adds Told Tells Confirmed Confirms "
+    "Started Starts Begins Began Halted Halts Raided Raids".split()
+)
+
+
+def _without_glued_verb(run: str, text: str, end: int) -> str:
+    """The run without a capitalised verb that ends it before a lower-case word."""
+    head, _, last = run.rpartition(" ")
+    if head and last in _GLUED_VERBS and text[end : end + 2].strip()[:1].islower():
+        return head
+    return run
+
+
 def chunk_candidates(
     text: str, cues: dict[tuple[int, int], str], publisher: str | None
 ) -> tuple[list[Candidate], list[Candidate]]:
@@ -51,7 +71,7 @@ def chunk_candidates(
     reach = -1
     for run in _RUN.finditer(text):
         base = run.start()
-        for start, end, words in _run_chunks(run.group()):
+        for start, end, words in _run_chunks(_without_glued_verb(run.group(), text, run.end())):
             if base + start < reach:
                 continue  # a portfolio of the ministry named before: "..., Trade and Industry"
             cand = _chunk_candidate(base + start, base + end, words, text, cues, publisher)
@@ -95,7 +115,7 @@ _TITLE_TOKENS = frozenset(
     "chair chairman chairwoman chairperson president governor commissioner superintendent "
     "secretary-general ceo minister judge senator spokesperson spokesman spokeswoman director "
     "deputy vice-chair vice-president treasurer chancellor prosecutor mayor founder co-founder "
-    "cofounder co-ceo co-chair co-chairman co-chairwoman secretary".split()
+    "cofounder co-ceo co-chair co-chairman co-chairwoman secretary attorney".split()
 )
 
 

@@ -31,7 +31,8 @@ ROLE_WORDS = (
     r"|executive director|head(?: of [\w -]+?)?|spokes(?:person|man|woman)|minister"
     r"|finance minister|prime minister|judges?|justices?|prosecutor|attorney general|mayor"
     r"|senator|lawmaker|adviser|advisor|regional manager(?: for [A-Z]\w+)?|manager|partner"
-    r"|chancellor|treasurer|inspector general|chief|executive|official|analyst|economist"
+    r"|chancellor|treasurer|comptroller|inspector general|chief|executive|official|analyst"
+    r"|economist"
     r"|(?:technical |system |platform )?administrator)"
 )
 # Every ROLE_WORDS alternative holds one of these (lower case): keep the two in step.
@@ -39,8 +40,8 @@ ROLE_STEMS = (
     "founder", "chief", "ceo", "cfo", "coo", "cto", "cco", "counsel", "chair", "president",
     "governor", "commissioner", "superintendent", "secretary", "director", "head", "spokes",
     "minister", "judge", "justice", "prosecutor", "attorney", "mayor", "senator", "lawmaker",
-    "advis", "manager", "partner", "chancellor", "treasurer", "inspector", "executive",
-    "official", "analyst", "economist", "administrator",
+    "advis", "manager", "partner", "chancellor", "treasurer", "comptroller", "inspector",
+    "executive", "official", "analyst", "economist", "administrator",
 )  # fmt: skip
 
 
@@ -164,6 +165,37 @@ def person_spans(text: str, spans: list[tuple[int, int]]) -> Iterator[PersonSpan
             yield PersonSpan(s, e, name)
         elif _starts_with_given_name(name):
             yield PersonSpan(s, e, name)
+
+
+_ROLE_IN = re.compile(rf"\b(?i:{ROLE_WORDS}|attorney)\b")
+
+
+def title_chain_people(text: str, spans: list[tuple[int, int]]) -> Iterator[PersonSpan]:
+    """The person a capitalised run ends with after a title and its body or portfolio
+    ("Under Secretary of the Treasury for Terrorism and Financial Intelligence John K.
+    Hurley", "Deputy Governor of the Central Bank of Nigeria Philip Ikeazor"): from the
+    first common given name on, when a role word stands in the run or right before it."""
+    for s, e in spans:
+        if text.endswith(_POSSESSIVE, s, e):
+            e -= 2
+        words = text[s:e].split(" ")
+        if len(words) < 3:
+            continue
+        for i in range(1, len(words) - 1):
+            if not is_given_name(words[i]) or is_given_name(words[i - 1]):
+                continue
+            tail = " ".join(words[i:])
+            if not (
+                len(words) - i <= 4 and not words[-1].endswith(".") and plausible_person_name(tail)
+            ):
+                break
+            start = e - len(tail)
+            line = text.rfind("\n", 0, s) + 1
+            roles = list(_ROLE_IN.finditer(text, max(line, s - 80), start))
+            if roles:
+                role = roles[0]
+                yield PersonSpan(start, e, tail, _norm_role(role.group()), role.start())
+            break
 
 
 # 'William "Bill" Barhydt': a given name, a quoted nickname, a surname

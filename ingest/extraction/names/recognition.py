@@ -19,7 +19,11 @@ from ingest.extraction.names.gazetteer_index import GazEntry, GazHit, GazIndex, 
 from ingest.extraction.names.name_runs import chunk_candidates
 from ingest.extraction.names.odd_names import odd_names
 from ingest.extraction.names.org_names import classify
-from ingest.extraction.names.person_names import nicknamed_people, person_spans
+from ingest.extraction.names.person_names import (
+    nicknamed_people,
+    person_spans,
+    title_chain_people,
+)
 from ingest.extraction.names.type_cues import cue_spans
 from ingest.extraction.names.untyped_names import (
     brand_extensions,
@@ -59,7 +63,15 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
     in_gazetteer = SpanIndex(gaz)
     chunks = [part for c in chunks for part in _split_at_known_name(c, in_gazetteer)]
     spans = [(c.start, c.end) for c in chunks + unknown]
-    persons = [
+    chained = [
+        Candidate(p.start, p.end, p.name, TYPE.person, "person")
+        for p in title_chain_people(text, spans)
+    ]
+    if chained:
+        chunks = _cut_before_people(chunks, chained, text)
+        unknown = _cut_before_people(unknown, chained, text)
+        spans = [(c.start, c.end) for c in chunks + unknown]
+    persons = chained + [
         Candidate(p.start, p.end, p.name, TYPE.person, "person") for p in person_spans(text, spans)
     ]
     persons += [
@@ -85,9 +97,25 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
     accepted += typed_by_lists(rest, accepted, text)
     settle_listed(accepted, index, text)
     accepted += _possessive_places(accepted, index)
+    accepted = [c for c in accepted if not _junk(c, index, text)]
     accepted.sort(key=lambda c: c.start)
     _attach_places(accepted, hits, index)
     return accepted
+
+
+# what ends a complete text: a name cut off mid-word by a scraper ("... said Binanc") has none
+_TEXT_END = re.compile(r"[.!?\"'\u201d\u2019)\]]\s*$")
+
+
+def _junk(c: Candidate, index: GazIndex, text: str) -> bool:
+    """A span that names nothing: a bare demonym ("the Polish authorities": the body is the
+    description's job), or a word the text's cut-off end split ("... reported by Binanc")."""
+    if c.source == "gaz":
+        return False
+    if index.country_of_adjective(c.surface) is not None:
+        return True
+    # (a short text without a stop is a headline or a snippet, not a page cut off)
+    return len(text) > 200 and c.end >= len(text.rstrip()) and not _TEXT_END.search(text)
 
 
 def _possessive_places(accepted: list[Candidate], index: GazIndex) -> list[Candidate]:
@@ -130,6 +158,11 @@ def _context_ok(hit: GazHit, index: GazIndex, text: str) -> bool:
         for s, e in zip(hit.surfaces, entries, strict=True)
     ):
         return False
+    if all(
+        s.ambiguous and e.type == TYPE.jurisdiction and e.parent and " " not in s.text
+        for s, e in zip(hit.surfaces, entries, strict=True)
+    ) and not any(_ancestor_named(e, index, text) for e in entries):
+        return False  # "Central" is Central, Hong Kong only in a story that names Hong Kong
     if not all(e.needs_context for e in entries):
         return True
     if (
@@ -140,6 +173,38 @@ def _context_ok(hit: GazHit, index: GazIndex, text: str) -> bool:
         return True  # "across Sofia", "in Sofia": the city, not the given name
     window = text[max(0, hit.start - 60) : hit.end + 60].lower()
     return any(w in window for w in ("exchange", "platform", "crypto", "trading"))
+
+
+def _cut_before_people(
+    cands: list[Candidate], people: list[Candidate], text: str
+) -> list[Candidate]:
+    """Runs that end with a titled person lose the person: what is left before it is the
+    body the title names ("Treasury" of "... of the Treasury for Terrorism and Financial
+    Intelligence John K. Hurley"; a portfolio after "for" is the title's, not the body's)."""
+    out = []
+    for c in cands:
+        p = next((p for p in people if c.start < p.start < c.end <= p.end + 2), None)
+        if p is None:
+            out.append(c)
+            continue
+        rest = text[c.start : p.start].rstrip(" ,")
+        rest = rest.split(" for ", 1)[0]
+        words = rest.split()
+        etype = classify(words) if words else None
+        if etype is not None and etype != TYPE.person:
+            out.append(Candidate(c.start, c.start + len(rest), rest, etype, c.source))
+    return out
+
+
+def _ancestor_named(entry: GazEntry, index: GazIndex, text: str) -> bool:
+    """Whether the text names a place that encloses `entry` (its parent, or theirs)."""
+    parent, seen = entry.parent, 0
+    while parent and seen < 6:
+        if parent in text:
+            return True
+        found = [e for e in index.lookup(parent) if e.type == TYPE.jurisdiction]
+        parent, seen = (found[0].parent if found else None), seen + 1
+    return False
 
 
 def _split_at_known_name(c: Candidate, in_gazetteer: SpanIndex) -> list[Candidate]:

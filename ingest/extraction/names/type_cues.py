@@ -321,6 +321,8 @@ def cue_spans(text: str, scanner: Scanner | None = None) -> Iterator[tuple[int, 
                 continue
             if m.group("n").rstrip(".").lower() in _GENERIC_NOUNS:
                 continue  # "an affiliate of the Company": a defined term, not a name
+            if not _NOT_MONEY.match(text, m.start("n")):
+                continue  # "fined EUR 2 million": a currency, not the party
             end = m.end("n") - 2 if m.group("n").endswith(("'s", "\u2019s")) else m.end("n")
             found_type = TYPE.governmentbody if etype is PUBLIC_AGENT else etype
             yield m.start("n"), end, found_type
@@ -332,6 +334,8 @@ def cue_spans(text: str, scanner: Scanner | None = None) -> Iterator[tuple[int, 
             for part in _iter_list(m.group("list")):
                 yield base + part[0], base + part[1], etype
 
+
+_NOT_MONEY = re.compile(NO_MONEY)
 
 _GENERIC_NOUNS = frozenset(
     "company firm group exchange fund bank commission authority agency platform entity "

@@ -23,6 +23,7 @@ from ingest.extraction.references.implied_bodies import (
     country_police,
     court_in,
     ministry,
+    national_authorities,
     national_body,
     police,
     regional_body_or_brand,
@@ -117,8 +118,14 @@ _REGULATORS_IN = re.compile(
 _NATIONAL_BODY = re.compile(
     r"\b(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:financial |securities |market |crypto )?"
     r"(?P<noun>regulators?|watchdogs?|prosecutors)\b"
-)  # (not "Nigerian authorities": too vague to be one body)
+)
 _NATIONAL_STEMS = ("regulator", "watchdog", "prosecutors")
+# "the Polish authorities", "Nigerian officials": a country's body by role if the article
+# names one, else an unnamed body of that country (`implied_bodies.national_authorities`)
+_NATIONAL_AUTHORITIES = re.compile(
+    r"\b(?!(?:The|These|Those|Both|All|Other) )"
+    r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?P<noun>authorities|officials)\b"
+)
 # "a court in Istanbul"
 _COURT_IN = re.compile(r"\b[Aa] (?:[a-z]+ )?court in (?P<place>[A-Z][\w.]*(?: [A-Z]\w+)?)")
 
@@ -190,6 +197,7 @@ def resolve_descriptions(state: ArticleState) -> None:
     for pattern, stems, implied in (
         (_NATIONAL_BODY, _NATIONAL_STEMS, national_body),
         (_COURT_IN, ("court in",), court_in),
+        (_NATIONAL_AUTHORITIES, ("authorities", "officials"), national_authorities),
     ):
         for m in scan.finditer(pattern, stems):
             if used[m.start()]:  # (the place inside it is a named mention, as it should be)

@@ -181,6 +181,50 @@ def national_body(m: re.Match[str], table: EntityTable, ctx: CountryContext) -> 
     return draft
 
 
+_AUTHORITY_TYPES = {
+    "authorities": (TYPE.regulator, TYPE.governmentbody, TYPE.centralbank),
+    "officials": (TYPE.governmentbody, TYPE.regulator),
+}
+
+
+def national_authorities(
+    m: re.Match[str], table: EntityTable, ctx: CountryContext
+) -> EntityDraft | None:
+    """'the Polish authorities', 'Nigerian officials' (group `place`, a demonym; `noun`):
+    the one public body of that role the article names in that country, else an unnamed
+    government body of that country (one per country and role, so repeats agree). The
+    demonym alone is never the body's name."""
+    country = ctx.index.country_of_adjective(m.group("place"))
+    place = ctx.jurisdiction(country) if country else None
+    if place is None:
+        return None
+    types = _AUTHORITY_TYPES[m.group("noun").lower()]
+    seated = [
+        d
+        for d in table.all()
+        if d.type in types
+        and not d.unnamed
+        and d.first < m.start()  # an antecedent: a body named only later is no guess to make
+        and (d.jurisdiction == place.name or place.name in d.places)
+    ]
+    if len(seated) == 1:
+        return seated[0]
+    key = f"group|{m.group('noun').lower()} of|{place.name}"
+    if key in table.drafts:
+        return table.drafts[key]
+    return table.add_group(
+        EntityDraft(
+            key=key,
+            name=f"{m.group('place')} {m.group('noun').lower()}",
+            type=TYPE.governmentbody,
+            unnamed=True,
+            jurisdiction=place.name,
+            description=m.group(),
+            first=m.start(),
+        )
+    )
+
+
 def court_in(m: re.Match[str], table: EntityTable, ctx: CountryContext) -> EntityDraft | None:
     """'a court in Istanbul': the one court the article seats there, else that court,
     named "court in Istanbul" and seated there."""

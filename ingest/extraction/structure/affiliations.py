@@ -33,11 +33,24 @@ _ROLE_OF_BEFORE = re.compile(
     rf"\b(?P<role>(?i:{ROLE_WORDS}))s? (?:of|at) (?P<org>[^,;]{{2,80}}?)(?: \([\w.-]+\))?"
     r", (?:(?:Mr|Ms|Mrs|Dr)\.? )?$"
 )
-# between two people of one list: "Roman Storm and Roman Semenov", "A, B and C"
-_LIST_GAP = re.compile(r"(?:,? and |, )(?:(?:Mr|Ms|Mrs|Dr)\.? )?")
+# a title naming its body right before the name: "Under Secretary of the Treasury for
+# Terrorism and Financial Intelligence John K. Hurley", "Deputy Governor of the Central
+# Bank of Nigeria Philip Ikeazor"
+_TITLE_OF_BODY = re.compile(
+    rf"\b(?P<role>(?i:{ROLE_WORDS})) (?:of|at) (?:the )?(?P<org>[A-Z][^,;()]{{1,90}}?) $"
+)
+# between two people of one list: "Roman Storm and Roman Semenov", "A, B and C", "A, a
+# Lithuanian national, and B"
+_LIST_GAP = re.compile(
+    r"(?:, (?:a|an|the) [^,;:.()]{1,60}?)?(?:,? and |, )(?:(?:Mr|Ms|Mrs|Dr)\.? )?"
+)
+# a colon list led by the firm's people: "two Garantex executives: A, B and C", "Zenmo
+# Ltd's founders: A and B"
+_COLON_ROLE = re.compile(rf"(?P<gap>'s | )(?P<role>(?i:{ROLE_WORDS}|employee|staff member))s?: $")
 _PUBLIC_ROLES = re.compile(
     r"chair|commissioner|governor|superintendent|secretary|director|minister|president|judge|"
-    r"justice|prosecutor|mayor|senator|lawmaker|attorney|inspector|chancellor|treasurer",
+    r"justice|prosecutor|mayor|senator|lawmaker|attorney|inspector|chancellor|treasurer"
+    r"|comptroller",
     re.I,
 )
 _CORPORATE_ROLES = re.compile(
@@ -136,6 +149,25 @@ def _roles_of(
     before = text[max(line_start, m.start - 80) : m.start]
     title = _TITLE_BEFORE.search(before) if may_hold_role(before) else None
     role_of = _ROLE_OF_BEFORE.search(before) if title is None and may_hold_role(before) else None
+    titled_of = (
+        _TITLE_OF_BODY.search(before)
+        if title is None and role_of is None and may_hold_role(before)
+        else None
+    )
+    if titled_of:
+        org_start = m.start - len(before) + titled_of.start("org")
+        org = next((x.key for x in ordered[:i] if x.start == org_start and _is_org(x, table)), None)
+        if org is not None:
+            found.append((org, titled_of.group("role").lower()))
+    colon = _COLON_ROLE.search(before) if before.endswith(": ") else None
+    if colon is not None:
+        org_end = m.start - len(before) + colon.start()
+        org = next(
+            (x.key for x in reversed(ordered[:i]) if x.end == org_end and _is_org(x, table)),
+            None,
+        )
+        if org is not None:
+            found.append((org, colon.group("role").lower()))
     if role_of:
         org_start = m.start - len(before) + role_of.start("org")
         org = next((x.key for x in ordered[:i] if x.start >= org_start and _is_org(x, table)), None)

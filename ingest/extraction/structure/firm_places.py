@@ -46,7 +46,8 @@ _BASED_BEFORE = re.compile(
 
 _IN_PHRASE = {
     REL.headquartered_in: re.compile(
-        r"\b(?:registered|incorporated|headquartered|based|domiciled|(?:has|have) (?:its|their) "
+        r"\b(?:[Rr]egistered|[Ii]ncorporated|[Hh]eadquartered|[Bb]ased|[Dd]omiciled"
+        r"|(?:has|have) (?:its|their) "
         r"(?:headquarters|head office|registered office)) in\b"
     ),
     REL.originated_in: re.compile(
@@ -275,6 +276,8 @@ def firm_place_relations(
                 if adjunct is not None
                 else []
             ) or phrase_subjects(ments, pos, table, text, 3, clauses)
+            if not subjects and rtype != REL.operates_in:
+                subjects = _told_subject(ments, base, sentence, hit.start(), table)
             places = [place_m.key] + _places_listed_after(ments, place_m, table, text)
             for subj in subjects:
                 if table.get(subj).type in GROUP.firm:  # a public body sits (LOCATED_IN)
@@ -302,6 +305,33 @@ def firm_place_relations(
                 if table.get(subj).type in GROUP.firm:
                     out.append(RelationDraft(REL.operates_in, subj, served.key, sentence, 0.7))
     return out
+
+
+# a participle clause that opens the sentence and tells of its subject: "Founded in 2018
+# and incorporated in the Seychelles, X ..." (no "-" or "by": "Fined by the SEC, X ...")
+_OPENING_PARTICIPLE = re.compile(
+    r"(?:(?:Originally|First|Initially|Later) )?(?:[A-Z][a-z]+ed|Set up|Based) [^,;:]{2,120}?, "
+)
+
+
+def _told_subject(
+    ments: list[Mention], base: int, sentence: str, at: int, table: EntityTable
+) -> list[str]:
+    """The firm a seat or origin phrase is about when no firm stands before it: the
+    pronoun that opens the sentence ("It was originally registered in Estonia", resolved
+    by `references.pronouns`), or the firm right after an opening participle clause that
+    holds the phrase ("Incorporated in the Seychelles, X offers ...")."""
+    opening = _OPENING_PARTICIPLE.match(sentence)
+    if opening is not None and at < opening.end() and " by " not in opening.group():
+        after = next((m for m in ments if m.start == base + opening.end()), None)
+    elif sentence.startswith(("It ", "It's ")) and at < 80:
+        after = next((m for m in ments if m.start == base and m.how == "pronoun"), None)
+    else:
+        after = None
+    if after is None:
+        return []
+    d = _draft(table, after.key)
+    return [after.key] if d is not None and d.type in GROUP.firm and not d.unnamed else []
 
 
 def _seat_in_words(
