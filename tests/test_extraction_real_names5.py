@@ -338,3 +338,16 @@ def test_a_comptroller_is_a_title_before_a_person() -> None:
 )
 def test_a_person_after_an_attorneys_title_is_found(text: str) -> None:
     assert "Damian Williams" in _names(text)
+
+
+def test_a_title_closed_by_general_is_no_part_of_the_name() -> None:
+    """A title closed by "General" ("Attorney General X"): the person is X alone."""
+    for text, person in (
+        (
+            "Attorney General Tavish Orlund said the Justice Department had charged Korvex Ltd.",
+            "Tavish Orlund",
+        ),
+        ("Secretary General Quillon Maret said the review was closed.", "Quillon Maret"),
+    ):
+        out = extract_article(Article(id="t", text=text))
+        assert person in {e.name for e in out.entities if e.type == "Person"}, out.entities

@@ -132,6 +132,8 @@ _TITLE_MODIFIERS = frozenset(
     "principal".split()
 )
 _AFTER_CHIEF = frozenset(("executive", "officer", "financial", "operating", "compliance"))
+# "Attorney General Merrick Garland", "Inspector General X": the word that closes a title
+_AFTER_TITLE = frozenset(("general",))
 
 
 def _split_titles(tokens: list[Token], a: int, b: int) -> list[tuple[int, int]]:
@@ -143,6 +145,11 @@ def _split_titles(tokens: list[Token], a: int, b: int) -> list[tuple[int, int]]:
             lead > a
             and tokens[lead - 1].lower in ("chief", "executive", "officer")
             and tokens[lead].lower in _AFTER_CHIEF
+        )
+        or (
+            lead > a
+            and tokens[lead - 1].lower in _TITLE_TOKENS
+            and tokens[lead].lower in _AFTER_TITLE
         )
     ):
         lead += 1
@@ -160,8 +167,8 @@ def _split_titles(tokens: list[Token], a: int, b: int) -> list[tuple[int, int]]:
         if (tokens[i].lower in _TITLE_TOKENS or chief) and not _ends_body_name(tokens, a, i, b):
             j = i + 1
             while j < b and (
-                tokens[j].lower in _TITLE_TOKENS | _AFTER_CHIEF
-                and (chief or tokens[j].lower in _TITLE_TOKENS)
+                tokens[j].lower in _TITLE_TOKENS | _AFTER_CHIEF | _AFTER_TITLE
+                and (chief or tokens[j].lower in _TITLE_TOKENS | _AFTER_TITLE)
             ):
                 j += 1
             k = i
