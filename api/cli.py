@@ -95,17 +95,20 @@ def extract(
     code is 1.
     """
     from ingest.readers.load import is_url
+    from ingest.regex_cache import cached_patterns
 
     settings = _settings()
     one = paths[0]
-    if len(paths) == 1 and not jsonl and not is_url(one) and not Path(one).is_dir():
-        _extract_file(Path(one), settings.max_file_bytes)
-        return
-    try:
-        failed = _extract_batch(paths, settings.max_file_bytes, workers)
-    except BrokenPipeError:  # `| head`: stop quietly, and keep Python's exit flush quiet too
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise typer.Exit(1) from None
+    # One process per file is the scorer's way: spare each the regex compilation.
+    with cached_patterns():
+        if len(paths) == 1 and not jsonl and not is_url(one) and not Path(one).is_dir():
+            _extract_file(Path(one), settings.max_file_bytes)
+            return
+        try:
+            failed = _extract_batch(paths, settings.max_file_bytes, workers)
+        except BrokenPipeError:  # `| head`: stop quietly, and keep Python's exit flush quiet
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(1) from None
     if failed:
         raise typer.Exit(1)
 

@@ -19,9 +19,9 @@ from rich.markup import escape
 
 from graph.errors import CryptoregError
 from graph.settings import get_settings
-from graph.store.judgements import Explanation, JudgementIn, describe
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported where used: `cryptoreg extract` starts without the store
+    from graph.store.judgements import Explanation, JudgementKind
     from graph.store.protocol import GraphStore
 
 entities_app = typer.Typer(
@@ -51,7 +51,10 @@ def _store() -> Iterator[GraphStore]:
         raise typer.Exit(1) from exc
 
 
-def _judge(request: JudgementIn) -> None:
+def _judge(kind: JudgementKind, entity: str, note: str | None, **names: str) -> None:
+    from graph.store.judgements import JudgementIn, describe
+
+    request = JudgementIn(kind=kind, entity=entity, note=note, **names)
     with _store() as store:
         j = store.judge(request)
     typer.echo(f"recorded {describe(j)}; undo with: cryptoreg entities undo {j.id}")
@@ -65,7 +68,7 @@ def merge(
 ) -> None:
     """A is B: A's mentions, aliases and facts move to B, and A's id lands on B in every
     later ingest."""
-    _judge(JudgementIn(kind="merge", entity=entity, other=into, note=note))
+    _judge("merge", entity, note, other=into)
 
 
 @entities_app.command()
@@ -75,7 +78,7 @@ def split(
     note: Note = None,
 ) -> None:
     """NAME, and what articles said under it, become their own entity again."""
-    _judge(JudgementIn(kind="split", entity=entity, name=name, note=note))
+    _judge("split", entity, note, name=name)
 
 
 @entities_app.command()
@@ -85,12 +88,14 @@ def distinct(
     note: Note = None,
 ) -> None:
     """A and B are never one entity: a later merge of them is refused."""
-    _judge(JudgementIn(kind="distinct", entity=entity, other=other, note=note))
+    _judge("distinct", entity, note, other=other)
 
 
 @entities_app.command()
 def judgements(as_json: AsJson = False) -> None:
     """Every judgement, oldest first."""
+    from graph.store.judgements import describe
+
     with _store() as store:
         found = store.judgements()
     if as_json:
@@ -107,6 +112,8 @@ def undo(
     judgement_id: Annotated[int, typer.Argument(help="The judgement's number.", min=1)],
 ) -> None:
     """Delete a judgement; the stored articles it moved are written again (no re-ingest)."""
+    from graph.store.judgements import describe
+
     with _store() as store:
         j = store.undo_judgement(judgement_id)
     typer.echo(f"undone {describe(j)}")
@@ -126,6 +133,8 @@ def explain(
 
 
 def _print(why: Explanation) -> None:
+    from graph.store.judgements import describe
+
     e = why.entity
     out.print(f"[bold]{escape(e.name)}[/bold] ({escape(e.id)}, {e.type})")
     out.print(escape(why.rule))

@@ -23,6 +23,9 @@ import yaml
 from graph.errors import OntologyError
 from graph.settings import ontology_override
 
+# libyaml's loader where PyYAML was built with it: the same documents, ~8x faster.
+_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 _N = TypeVar("_N")
 ONTOLOGY_FILE = Path(__file__).with_name("ontology.yaml")
 RELATION_KINDS = ("action", "referral", "structure")
@@ -243,7 +246,7 @@ def get_ontology() -> Ontology:
     path = ontology_file()
     try:
         with path.open(encoding="utf-8") as fh:
-            return parse_ontology(yaml.safe_load(fh))
+            return parse_ontology(yaml.load(fh, Loader=_YAML_LOADER))
     except OSError as exc:
         raise OntologyError(f"cannot read the ontology file {path}: {exc.strerror}") from exc
 

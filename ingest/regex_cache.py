@@ -1,0 +1,147 @@
+"""Compiled regular expressions kept on disk between runs of a one-shot command.
+
+Importing the extractor compiles some 760 patterns, and CPython's `re` parses each one
+in pure Python: about 0.2 s of the ~0.7 s that `cryptoreg extract FILE` takes, paid
+again by every process (the scorer runs one per article). The parsing is the costly
+part; the opcode list it produces is plain data. So `cached_patterns()` remembers, per
+(pattern, flags), what `re._compiler.compile` hands to `_sre.compile`, and on the next
+run builds each pattern from that directly. The resulting `re.Pattern` is the one `re`
+itself would build (`_sre.compile` validates the opcodes; a pattern it refuses is
+compiled the ordinary way).
+
+This leans on CPython internals (`re._compiler.compile`, `_sre.compile`) that have kept
+their shape from 3.11 to 3.13, so it is switched on only there, only inside the `with`
+block of a command-line entry point (never in the library or the API server), and the
+cache file is named by the interpreter's tag and the engine's version (`_sre.MAGIC`).
+Any failure to read or write the file only costs the time it would have saved.
+"""
+
+from __future__ import annotations
+
+import importlib
+import marshal
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from ingest.gazetteer.cache import CACHE_DIR
+
+_SUPPORTED = ((3, 11), (3, 12), (3, 13))
+# A file past this many entries holds mostly patterns that edited code no longer uses:
+# it is rewritten with this run's patterns only.
+MAX_ENTRIES = 5_000
+
+# What `_sre.compile` takes after the pattern: flags, code, groups - 1, groupindex,
+# indexgroup.
+Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+
+# Private modules, untyped: what `re.compile` runs on (see the module docstring).
+_compiler: Any = importlib.import_module("re._compiler")
+_parser: Any = importlib.import_module("re._parser")
+_sre: Any = importlib.import_module("_sre")
+
+
+def cache_file(cache_dir: Path = CACHE_DIR) -> Path:
+    """The cache for this interpreter and regex engine."""
+    tag = sys.implementation.cache_tag or "python"
+    return cache_dir / f"patterns-{tag}-{_sre.MAGIC}.marshal"
+
+
+def supported() -> bool:
+    """Whether this interpreter's `re` has the internals the cache relies on."""
+    return (
+        sys.implementation.name == "cpython"
+        and sys.version_info[:2] in _SUPPORTED
+        and callable(getattr(_compiler, "compile", None))
+        and callable(getattr(_compiler, "_code", None))
+        and callable(getattr(_parser, "parse", None))
+        and callable(getattr(_sre, "compile", None))
+    )
+
+
+@contextmanager
+def cached_patterns(path: Path | None = None) -> Iterator[None]:
+    """Within the block, `re.compile` builds known patterns from the cache file; on
+    leaving, the file is rewritten if the block had to parse any pattern (one it did not
+    hold, or whose opcodes the engine refused)."""
+    if not supported():
+        yield
+        return
+    path = path or cache_file()
+    known = _read(path)
+    used: dict[tuple[str, int], Entry] = {}
+    original = _compiler.compile
+
+    def compile_cached(pattern: Any, flags: int = 0) -> re.Pattern[Any]:
+        if not isinstance(pattern, str) or flags & re.DEBUG:
+            return original(pattern, flags)  # type: ignore[no-any-return]
+        key = (pattern, flags)
+        entry = known.get(key)
+        if entry is not None:
+            compiled = _build(pattern, entry)
+            if compiled is not None:
+                used[key] = entry
+                return compiled
+        entry = _parse(pattern, flags)  # new, or refused by the engine: kept anew
+        used[key] = new[key] = entry
+        return _build(pattern, entry) or original(pattern, flags)
+
+    new: dict[tuple[str, int], Entry] = {}
+    _compiler.compile = compile_cached
+    try:
+        yield
+    finally:
+        _compiler.compile = original
+        if new:
+            merged = used if len(known) + len(new) > MAX_ENTRIES else {**known, **used}
+            _write(path, merged)
+
+
+def _parse(pattern: str, flags: int) -> Entry:
+    """What `re._compiler.compile` computes before calling `_sre.compile`."""
+    parsed = _parser.parse(pattern, flags)
+    # Opcodes are int subclasses (named constants); the file holds them as plain ints.
+    code = [int(op) for op in _compiler._code(parsed, flags)]
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    groups = parsed.state.groups - 1
+    return (flags | parsed.state.flags, code, groups, groupindex, tuple(indexgroup))
+
+
+def _build(pattern: str, entry: Entry) -> re.Pattern[str] | None:
+    """The pattern from its cached opcodes, or None if the engine refuses them."""
+    try:
+        return _sre.compile(pattern, *entry)  # type: ignore[no-any-return]
+    except (RuntimeError, TypeError, ValueError, OverflowError):
+        return None
+
+
+def _read(path: Path) -> dict[tuple[str, int], Entry]:
+    try:
+        data = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write(path: Path, entries: dict[tuple[str, int], Entry]) -> None:
+    """Store atomically; a failure (read-only home, full disk) only costs time next run."""
+    try:
+        data = marshal.dumps(entries)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-", suffix=".tmp")
+    except (OSError, ValueError):
+        return
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
