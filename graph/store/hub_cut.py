@@ -21,10 +21,11 @@ tests/test_hubs.py checks the answers against `hubs.cap_neighbourhood` on both s
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-from graph.store.hubs import Capped, EdgeStub, GroupKey, HubLimits
+from graph.store.hubs import Capped, EdgeStub, GroupKey, HubLimits, show_group
 from graph.store.protocol import Direction, Omitted
 
 READ_NODES = 25  # the expanded nodes whose groups one `GroupReader.groups` call reads
@@ -50,6 +51,40 @@ class GroupReader(Protocol):
 
     def within(self, start: str, hops: int, nodes: set[str]) -> set[str]:
         """Those of `nodes` at most `hops` steps from `start`."""
+
+
+class SteppingReader(ABC):
+    """`GroupReader.within` and the ends of `among`, for a backend that reads one step
+    of shown facts at a time (`steps`)."""
+
+    direction: Direction
+
+    @abstractmethod
+    def steps(self, froms: set[str], tos: set[str] | None) -> set[str]:
+        """The ends reached by following one shown fact out of `froms` (into `tos`)."""
+
+    def within(self, start: str, hops: int, nodes: set[str]) -> set[str]:
+        """Those of `nodes` at most `hops` steps from `start`: the ball of `hops - 1`
+        steps, then one more step into `nodes`."""
+        ball, frontier = {start}, {start}
+        for _ in range(hops - 1):
+            frontier = self.steps(frontier, None) - ball
+            ball |= frontier
+        return (nodes & ball) | self.steps(ball, nodes - ball)
+
+    def among_ends(self, nodes: set[str], expanded: set[str]) -> tuple[list[str], list[str]]:
+        """The (sources, targets) between which `among` reads: a group end must be a
+        node not `expanded` (its groups were read), the other end any of `nodes`; both
+        are empty when every node was expanded."""
+        free = sorted(nodes - expanded)
+        if not free:
+            return [], []
+        every = sorted(nodes)
+        if self.direction == "out":
+            return free, every
+        if self.direction == "in":
+            return every, free
+        return free, free
 
 
 def follow_ends(edge: EdgeStub, direction: Direction) -> tuple[str, ...]:
@@ -87,18 +122,7 @@ def cap_bounded(
                 expanded.add(node)
                 for (rel_type, side), (ranked, total) in sorted(groups.get(node, {}).items()):
                     skip = limits.offset if node == start else 0
-                    shown: list[EdgeStub] = []
-                    for edge in ranked[skip:]:
-                        if len(shown) == limits.per_type:
-                            break
-                        other = edge.target if side == "out" else edge.source
-                        if other not in kept_nodes and len(kept_nodes) >= limits.max_nodes:
-                            break
-                        kept_nodes.setdefault(other, None)
-                        shown.append(edge)
-                        if other not in seen:
-                            seen.add(other)
-                            nxt.append(other)
+                    shown = show_group(ranked[skip:], side, limits, kept_nodes, seen, nxt)
                     for edge in shown:
                         kept.setdefault(edge.event_id, edge)
                     if len(shown) < total:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from graph.store.protocol import Direction, Fact, InForce, Omitted, PairHistory, Subgraph
@@ -123,6 +124,32 @@ def trim_sources(fact: Fact, keep: int = SOURCES_PER_FACT) -> Fact:
     return fact.model_copy(update=update)
 
 
+def show_group(
+    ranked: Sequence[EdgeStub],
+    side: str,
+    limits: HubLimits,
+    kept_nodes: dict[str, None],
+    seen: set[str],
+    nxt: list[str],
+) -> list[EdgeStub]:
+    """The edges an expanded node shows of one group, best first: at most `per_type`, up
+    to the first whose other end would be an entity past `max_nodes`. Their other ends
+    join `kept_nodes`, and those not `seen` before are queued in `nxt` for the next hop."""
+    shown: list[EdgeStub] = []
+    for edge in ranked:
+        if len(shown) == limits.per_type:
+            break
+        other = edge.target if side == "out" else edge.source
+        if other not in kept_nodes and len(kept_nodes) >= limits.max_nodes:
+            break
+        kept_nodes.setdefault(other, None)
+        shown.append(edge)
+        if other not in seen:
+            seen.add(other)
+            nxt.append(other)
+    return shown
+
+
 def cap_edges(
     edges: list[EdgeStub], start: str, depth: int, direction: Direction, limits: HubLimits
 ) -> Capped:
@@ -140,18 +167,7 @@ def cap_edges(
             for (rel_type, side), group in sorted(groups.get(node, {}).items()):
                 ranked = sorted(group, key=lambda e, n=node: _rank(e, n))  # type: ignore[misc]
                 skip = limits.offset if node == start else 0
-                shown: list[EdgeStub] = []
-                for edge in ranked[skip:]:
-                    if len(shown) == limits.per_type:
-                        break
-                    other = edge.target if side == "out" else edge.source
-                    if other not in kept_nodes and len(kept_nodes) >= limits.max_nodes:
-                        break
-                    kept_nodes.setdefault(other, None)
-                    shown.append(edge)
-                    if other not in seen:
-                        seen.add(other)
-                        nxt.append(other)
+                shown = show_group(ranked[skip:], side, limits, kept_nodes, seen, nxt)
                 for edge in shown:
                     kept_edges.setdefault(id(edge), edge)
                 cut.update(id(e) for e in ranked if id(e) not in kept_edges)

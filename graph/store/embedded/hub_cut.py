@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 
 from graph.ontology import get_ontology
 from graph.store.embedded.read import STUB_COLS, chunks, stub_of_row
-from graph.store.hub_cut import NodeGroups
+from graph.store.hub_cut import NodeGroups, SteppingReader
 from graph.store.hubs import EdgeStub
 from graph.store.protocol import Direction
 from graph.store.review import ACCEPTED, REJECTED, Shown
@@ -44,7 +44,7 @@ def shown_condition(rule: Shown | None, alias: str = "x") -> tuple[str, list[obj
     )
 
 
-class SqlGroups:
+class SqlGroups(SteppingReader):
     """`GroupReader` over one read transaction's connection."""
 
     def __init__(
@@ -143,16 +143,7 @@ class SqlGroups:
         return {key: sorted(edges, key=rank) for key, edges in out.items()}
 
     def among(self, nodes: set[str], expanded: set[str]) -> list[EdgeStub]:
-        free = sorted(nodes - expanded)
-        every = sorted(nodes)
-        if not free:
-            return []
-        if self.direction == "out":
-            sources, targets = free, every
-        elif self.direction == "in":
-            sources, targets = every, free
-        else:
-            sources = targets = free
+        sources, targets = self.among_ends(nodes, expanded)
         out: list[EdgeStub] = []
         for part in chunks(sources, 2000):
             rows = self.conn.execute(
@@ -165,8 +156,7 @@ class SqlGroups:
             out += (stub_of_row(r) for r in rows)
         return out
 
-    def _steps(self, froms: set[str], tos: set[str] | None) -> set[str]:
-        """The ends reached by following one shown fact out of `froms` (into `tos`)."""
+    def steps(self, froms: set[str], tos: set[str] | None) -> set[str]:
         found: set[str] = set()
         if tos is not None and not tos:
             return found
@@ -183,13 +173,6 @@ class SqlGroups:
                 )
                 found.update(r[0] for r in rows)
         return found
-
-    def within(self, start: str, hops: int, nodes: set[str]) -> set[str]:
-        ball, frontier = {start}, {start}
-        for _ in range(hops - 1):
-            frontier = self._steps(frontier, None) - ball
-            ball |= frontier
-        return (nodes & ball) | self._steps(ball, nodes - ball)
 
 
 def _other(e: EdgeStub, side: str) -> str:

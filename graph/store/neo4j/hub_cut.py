@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from graph.ontology import get_ontology
-from graph.store.hub_cut import NodeGroups
+from graph.store.hub_cut import NodeGroups, SteppingReader
 from graph.store.hubs import EdgeStub
 from graph.store.neo4j.read_queries import SHOWN, Read
 from graph.store.neo4j.records import to_date
@@ -87,7 +87,7 @@ def _stub(m: dict[str, Any]) -> EdgeStub:
     )
 
 
-class CypherGroups:
+class CypherGroups(SteppingReader):
     """`GroupReader` over the store's `Read`."""
 
     def __init__(
@@ -124,17 +124,13 @@ class CypherGroups:
         return out
 
     def among(self, nodes: set[str], expanded: set[str]) -> list[EdgeStub]:
-        free = sorted(nodes - expanded)
-        if not free or not self.types:
+        sources, targets = self.among_ends(nodes, expanded)
+        if not sources or not self.types:
             return []
-        every = sorted(nodes)
-        sources, targets = {"out": (free, every), "in": (every, free)}.get(
-            self.direction, (free, free)
-        )
         rows = self.read(among_query(self.types), sources=sources, targets=targets, **self.params)
         return [_stub(r["e"]) for r in rows]
 
-    def _steps(self, froms: set[str], tos: set[str] | None) -> set[str]:
+    def steps(self, froms: set[str], tos: set[str] | None) -> set[str]:
         found: set[str] = set()
         if (tos is not None and not tos) or not self.types:
             return found
@@ -147,10 +143,3 @@ class CypherGroups:
             )
             found.update(r["id"] for r in rows)
         return found
-
-    def within(self, start: str, hops: int, nodes: set[str]) -> set[str]:
-        ball, frontier = {start}, {start}
-        for _ in range(hops - 1):
-            frontier = self._steps(frontier, None) - ball
-            ball |= frontier
-        return (nodes & ball) | self._steps(ball, nodes - ball)
