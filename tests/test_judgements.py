@@ -122,6 +122,78 @@ def test_merge_moves_the_orphan_and_undo_brings_it_back(store: GraphStore) -> No
     assert state(store) == before
 
 
+def _fined_event(store: GraphStore, source: str) -> str:
+    (fact,) = [f for f in store.actions(review="all") if f.type == "FINED"]
+    assert fact.source.id == source
+    return fact.event_id
+
+
+def test_review_decisions_follow_their_facts_through_a_merge_and_its_undo(
+    store: GraphStore,
+) -> None:
+    """A rejected fact stays rejected when a merge re-files it under a new event id, and
+    again when the merge is undone; no decision is left on an id no fact has."""
+    store.upsert(sec_sues())
+    store.upsert(orphan_fines())
+    old = _fined_event(store, ORPHAN)
+    store.decide(old, "rejected", note="a misread")
+    sued = next(f.event_id for f in store.actions() if f.type == "SUED")
+    store.decide(sued, "accepted")
+    assert [f.type for f in store.actions()] == ["SUED"]
+
+    j = store.judge(merge())
+    new = _fined_event(store, SEC)
+    assert new != old
+    assert [f.type for f in store.actions()] == ["SUED"]  # still rejected
+    rejected = store.review(state="rejected").items
+    assert [(i.event_id, i.source.id, i.decision.note) for i in rejected] == [  # type: ignore[union-attr]
+        (new, SEC, "a misread")
+    ]
+    assert rejected[0].confidence is not None  # on a stored fact, none left orphaned
+    assert [i.event_id for i in store.review(state="accepted").items] == [sued]
+
+    store.undo_judgement(j.id)
+    assert _fined_event(store, ORPHAN) == old
+    assert [f.type for f in store.actions()] == ["SUED"]
+    assert [i.event_id for i in store.review(state="rejected").items] == [old]
+    assert store.review(state="all").total == 2
+
+
+def test_a_decision_carried_by_a_merge_leaves_the_heirs_own_decision(store: GraphStore) -> None:
+    """Both names' reports of one fine land on one event: the decision that event had
+    (the target's) stands; the other waits on its event id, as a decision on a retracted
+    fact does, and is in force again when the undo brings its event back."""
+    store.upsert(orphan_fines("a2"))
+    store.upsert(
+        Extraction(
+            article=_article("a3", "The SEC fined Binance 5 million dollars.", "2024-04-02"),
+            entities=[_sec(), _binance()],
+            relations=[
+                Relation(
+                    type="FINED",
+                    source=SEC,
+                    target=BINANCE,
+                    evidence="The SEC fined Binance 5 million dollars.",
+                    properties={"amount": 5_000_000, "currency": "USD"},
+                )
+            ],
+        )
+    )
+    events = {f.source.id: f.event_id for f in store.actions(review="all")}
+    store.decide(events[ORPHAN], "rejected")
+    store.decide(events[SEC], "accepted")
+
+    j = store.judge(merge())
+    (fact,) = store.actions()
+    assert (fact.event_id, sorted(fact.sources)) == (events[SEC], ["a2", "a3"])
+    waiting = {i.event_id: i.confidence for i in store.review(state="rejected").items}
+    assert waiting == {events[ORPHAN]: None}  # no fact has its id while merged
+
+    store.undo_judgement(j.id)
+    assert [f.event_id for f in store.actions()] == [events[SEC]]
+    assert [i.event_id for i in store.review(state="rejected").items] == [events[ORPHAN]]
+
+
 def test_later_ingests_and_reingests_obey_the_merge(store: GraphStore) -> None:
     store.upsert(sec_sues())
     store.upsert(orphan_fines())

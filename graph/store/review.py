@@ -7,7 +7,9 @@ graph/store/factory.py `open_store` passes; a store constructed without it queue
 nothing, 0.0) is *pending*: it is stored
 like any other, but kept apart from the curated reads until a reviewer decides. A
 decision is keyed by the event's stable `event_id`, stored apart from the facts, so it
-survives retracting and re-ingesting the articles and is respected by every later read:
+survives retracting and re-ingesting the articles, follows the fact's reports when a
+judgement re-files them under another event id (graph/store/review_carry.py), and is
+respected by every later read:
 
 * *accepted*: shown whatever its confidence, and whatever new reports arrive;
 * *rejected*: never shown by the curated reads, even when a re-ingest reports it again;

@@ -21,6 +21,7 @@ from graph.store.change_diff import upsert_scope
 from graph.store.changes import ARTICLE_UPSERTED, JUDGEMENT_RECORDED, JUDGEMENT_UNDONE, now_text
 from graph.store.embedded import changes as log
 from graph.store.embedded import read as rd
+from graph.store.embedded import review
 from graph.store.embedded.lookup import SqlLookup
 from graph.store.embedded.write import upsert_article
 from graph.store.judgements import Judgement, JudgementIn, Rules, kept_body, kept_extraction
@@ -113,9 +114,13 @@ def _articles_touching(conn: sqlite3.Connection, ids: set[str]) -> list[str]:
 
 
 def _replay(conn: sqlite3.Connection, ids: set[str], current: Rules, kind: str) -> None:
+    """Write the kept extractions of the articles touching `ids` again under `current`;
+    review decisions follow the reports they were on (graph/store/review_carry.py)."""
+    decided = review.decided_reports(conn)
     kept = stored(conn, _articles_touching(conn, ids))
     for aid in sorted(kept):
         upsert_judged(conn, kept[aid], current, kind)
+    review.carry_decisions(conn, decided)
 
 
 def _summaries(conn: sqlite3.Connection, ids: set[str]) -> list[EntitySummary]:

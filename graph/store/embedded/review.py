@@ -17,6 +17,7 @@ from graph.store.embedded import changes as log
 from graph.store.embedded import read as rd
 from graph.store.protocol import Fact
 from graph.store.review import ACCEPTED, REJECTED, ReviewDecision
+from graph.store.review_carry import EventReports, articles_of, carried, heirs
 
 # the best report's confidence: the row's summary, kept by schema.sql's triggers
 CONFIDENCE_SQL = "f.best_conf"
@@ -83,3 +84,50 @@ def store_decision(
             (event_id, record.decision, record.model_dump_json()),
         )
     log.append(conn, [change])
+
+
+def decided_reports(conn: sqlite3.Connection) -> EventReports:
+    """The articles reporting each decided event that is stored (graph/store/review_carry.py)."""
+    out: dict[str, tuple[str, set[str]]] = {}
+    rows = conn.execute(
+        "SELECT f.event_id, f.type, s.article_id FROM review_decisions d"
+        " JOIN facts f ON f.event_id = d.event_id JOIN fact_support s ON s.fact_id = f.id"
+    )
+    for event, rel_type, article in rows:
+        out.setdefault(event, (rel_type, set()))[1].add(article)
+    return {e: (t, frozenset(a)) for e, (t, a) in out.items()}
+
+
+def _event_reports(conn: sqlite3.Connection, articles: list[str]) -> EventReports:
+    """The action events any of `articles` reports, each with those of them it holds."""
+    types = sorted(get_ontology().action_types)
+    out: dict[str, tuple[str, set[str]]] = {}
+    for chunk in rd.chunks(articles):
+        rows = conn.execute(
+            "SELECT f.event_id, f.type, s.article_id FROM fact_support s"
+            " JOIN facts f ON f.id = s.fact_id"
+            f" WHERE s.article_id IN ({','.join('?' * len(chunk))})"
+            f" AND f.type IN ({','.join('?' * len(types))})",
+            [*chunk, *types],
+        )
+        for event, rel_type, article in rows:
+            out.setdefault(event, (rel_type, set()))[1].add(article)
+    return {e: (t, frozenset(a)) for e, (t, a) in out.items()}
+
+
+def carry_decisions(conn: sqlite3.Connection, before: EventReports) -> None:
+    """Hand the decisions of events a replay re-filed to their heirs, and drop them from
+    the events that are gone (in the caller's write transaction)."""
+    if not before:
+        return
+    now = _event_reports(conn, articles_of(before))
+    ends = {}
+    for heir in sorted({h for found in heirs(before, now).values() for h in found}):
+        fact = fact_by_event(conn, heir)
+        if fact is not None:
+            ends[heir] = (fact.source, fact.target)
+    moved = carried(before, now, decisions(conn, None), ends)
+    for c in moved:
+        store_decision(conn, c.record.event_id, c.record, c.change)
+    for old in sorted({c.old for c in moved}):
+        conn.execute("DELETE FROM review_decisions WHERE event_id = ?", (old,))

@@ -40,6 +40,7 @@ from graph.store.changes import JUDGEMENT_RECORDED, JUDGEMENT_UNDONE, ChangeBody
 from graph.store.judgements import Judgement, JudgementIn, Rules, kept_body, kept_extraction
 from graph.store.judging import judgement_body
 from graph.store.neo4j import changes as log
+from graph.store.neo4j import review
 from graph.store.neo4j.changes import CypherSnapshot
 from graph.store.neo4j.lookup import Neo4jLookup
 from graph.store.neo4j.records import article_from, summary_from
@@ -147,7 +148,9 @@ def _replay(
     tx: ManagedTransaction, ids: set[str], current: Rules, kind: str, own: ChangeBody
 ) -> None:
     """Write the kept extractions of the articles touching `ids` again under `current`,
-    recording `own` (the judgement's change) and one change per article moved."""
+    recording `own` (the judgement's change) and one change per article moved; review
+    decisions follow the reports they were on (graph/store/review_carry.py)."""
+    decided = review.decided_reports_tx(tx)
     aids = [r["id"] for r in tx.run(_TOUCHING, ids=sorted(ids))]
     kept = stored_from(tx.run(STORED, ids=aids)) if aids else {}
     batch = [current.apply(kept[aid]) for aid in sorted(kept)]
@@ -156,7 +159,7 @@ def _replay(
         scope = upsert_scope(batch, lambda x: Neo4jLookup(tx, x))
         scope = dataclasses.replace(scope, kind=kind)
         _, bodies = recorded(CypherSnapshot(tx), scope, lambda: upsert_batch_tx(tx, batch))
-    log.append(tx, [own, *bodies])
+    log.append(tx, [own, *bodies, *review.carry_decisions_tx(tx, decided)])
 
 
 def _summaries(tx: ManagedTransaction, ids: set[str]) -> list[EntitySummary]:

@@ -16,11 +16,12 @@ from neo4j import ManagedTransaction
 from graph.ontology import get_ontology
 from graph.store.changes import ChangeBody
 from graph.store.neo4j import changes as log
-from graph.store.neo4j.read_queries import FACT_COLUMNS, Read
-from graph.store.neo4j.records import fact_from, in_fact_order
-from graph.store.neo4j.write_queries import rel_alternatives
+from graph.store.neo4j.read_queries import FACT_COLUMNS, Read, summary
+from graph.store.neo4j.records import fact_from, in_fact_order, summary_from
+from graph.store.neo4j.write_queries import check_rel_type, rel_alternatives
 from graph.store.protocol import Fact
 from graph.store.review import ReviewDecision
+from graph.store.review_carry import EventReports, articles_of, carried
 
 SCHEMA = (
     "CREATE CONSTRAINT review_event_id IF NOT EXISTS "
@@ -81,3 +82,62 @@ def store_decision_tx(
     else:
         tx.run(_SET, id=event_id, decision=record.decision, body=record.model_dump_json()).consume()
     log.append(tx, [change])
+
+
+def _decided_query(rel_type: str) -> str:
+    """The reports of the decided events of one type (found by its event_id index)."""
+    check_rel_type(rel_type)
+    return (
+        "UNWIND $ids AS id MATCH ()-[r:" + rel_type + " {event_id: id}]->() "
+        "RETURN r.event_id AS id, r.sources AS sources"
+    )
+
+
+@lru_cache(maxsize=1)
+def _reports_query() -> str:
+    """The action events any of $aids reports (an end of each is mentioned there), with
+    those of them it holds and its ends."""
+    rels = rel_alternatives(get_ontology().action_types)
+    return (
+        "MATCH (a:Article) WHERE a.id IN $aids "
+        "MATCH (s:Entity)-[:MENTIONED_IN]->(a) "
+        f"MATCH (s)-[r:{rels}]->(t:Entity) WHERE any(x IN r.sources WHERE x IN $aids) "
+        "RETURN DISTINCT r.event_id AS id, type(r) AS type, "
+        "[x IN r.sources WHERE x IN $aids] AS sources, "
+        f"{summary('s')} AS source, {summary('t')} AS target"
+    )
+
+
+def _all_decisions(tx: ManagedTransaction) -> list[ReviewDecision]:
+    return [ReviewDecision.model_validate_json(r["body"]) for r in tx.run(DECISIONS, ids=None)]
+
+
+def decided_reports_tx(tx: ManagedTransaction) -> EventReports:
+    """The articles reporting each decided event that is stored (graph/store/review_carry.py)."""
+    by_type: dict[str, list[str]] = {}
+    for d in _all_decisions(tx):
+        by_type.setdefault(d.type, []).append(d.event_id)
+    out: EventReports = {}
+    for rel_type, ids in sorted(by_type.items()):
+        for r in tx.run(_decided_query(rel_type), ids=ids):
+            out[r["id"]] = (rel_type, frozenset(r["sources"]))
+    return out
+
+
+def carry_decisions_tx(tx: ManagedTransaction, before: EventReports) -> list[ChangeBody]:
+    """Hand the decisions of events a replay re-filed to their heirs, and drop them from
+    the events that are gone; the changes to append (the caller appends them last)."""
+    if not before:
+        return []
+    now: EventReports = {}
+    ends = {}
+    for r in tx.run(_reports_query(), aids=articles_of(before)):
+        now[r["id"]] = (r["type"], frozenset(r["sources"]))
+        ends[r["id"]] = (summary_from(r["source"]), summary_from(r["target"]))
+    moved = carried(before, now, {d.event_id: d for d in _all_decisions(tx)}, ends)
+    for c in moved:
+        rec = c.record
+        tx.run(_SET, id=rec.event_id, decision=rec.decision, body=rec.model_dump_json()).consume()
+    for old in sorted({c.old for c in moved}):
+        tx.run(_DELETE, id=old).consume()
+    return [c.change for c in moved]
