@@ -18,7 +18,7 @@ Any failure to read or write the file only costs the time it would have saved.
 
 from __future__ import annotations
 
-import importlib
+import _sre  # type: ignore[import-not-found,unused-ignore]  # private too
 import marshal
 import os
 import re
@@ -27,6 +27,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from re import _compiler, _parser  # type: ignore[attr-defined]  # private: see the docstring
 from typing import Any
 
 from ingest.gazetteer.cache import CACHE_DIR
@@ -39,11 +40,6 @@ MAX_ENTRIES = 5_000
 # What `_sre.compile` takes after the pattern: flags, code, groups - 1, groupindex,
 # indexgroup.
 Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
-
-# Private modules, untyped: what `re.compile` runs on (see the module docstring).
-_compiler: Any = importlib.import_module("re._compiler")
-_parser: Any = importlib.import_module("re._parser")
-_sre: Any = importlib.import_module("_sre")
 
 
 def cache_file(cache_dir: Path = CACHE_DIR) -> Path:
