@@ -70,6 +70,7 @@ CUES: list[tuple[re.Pattern[str], str]] = [
             r"|(?:media|news) outlet |news (?:site|agency|website|service|portal) "
             r"|(?:market )?data (?:from|by) |a check by |reported by |told (?:news )?(?:outlet )?"
             rf"(?=[{UPPER}]\w+(?:News|Media|Times|Post)?\b)){ONE}{_END}"
+            r"(?! to [a-z])"  # "told Quorvex to stop": a directive's object, no outlet
         ),
         TYPE.mediaoutlet,
     ),
@@ -181,6 +182,22 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         TYPE.company,
     ),
+    # the object of a directive or an inquiry is a party too: "ordered Velmora to cease",
+    # "is telling Quorvex to stop", "looking into Talmabit", "a probe into Zorblax"
+    (
+        re.compile(
+            r"\b(?:order(?:ed|s|ing)|direct(?:ed|s|ing)|told|tells|telling|instruct(?:ed|s|ing)"
+            rf"|requir(?:ed|es|ing)) {NAME}(?= to [a-z])"
+        ),
+        ACTION_OBJECT,
+    ),
+    (
+        re.compile(
+            r"\b(?:looking|looked|look|looks|probes?|investigations?|inquiry|inquiries|enquiry)"
+            rf" into {NAME}{_END}"
+        ),
+        ACTION_OBJECT,
+    ),
 ]
 LIST_CUES: list[tuple[re.Pattern[str], str]] = [
     (
@@ -291,6 +308,8 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ("-based", "-headquartered", "-registered", "-incorporated"),
     (" outlet ",),
     ("chief", "ceo", "founder", "cfo", "cto", "coo", "president", "chair", "head of"),
+    ("order", "direct", "told", "tells", "telling", "instruct", "requir"),
+    (" into ",),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _CUE_ALSO: dict[int, tuple[str, ...]] = {
