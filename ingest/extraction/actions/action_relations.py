@@ -36,6 +36,7 @@ from ingest.extraction.actions.implicit_roles import (
     main_subject,
     relative_target,
 )
+from ingest.extraction.actions.kind_subjects import agent_kind_mismatch, kind_mismatch
 from ingest.extraction.actions.roles import (
     HEADS_BODY,
     View,
@@ -229,6 +230,17 @@ def _apply(
         actor = _who_took_it(trig.type, targets, history, table)
     if actor is None and not blocked:
         actor = fallback_actor(trig, view, views, table, history)
+        if actor is not None and (
+            (
+                trig.voice in ("active", "span")
+                and kind_mismatch(text, window_start, trig.start, table.get(actor).type)
+            )
+            or (
+                trig.voice == "passive"
+                and agent_kind_mismatch(text, trig.end, table.get(actor).type)
+            )
+        ):
+            actor = None  # "the court ordered X to pay": no court resolved, not the SEC
         conf -= 0.2
         if actor is not None and not targets and cid in view.clauses.antecedent:
             targets = relative_target(trig, subject, view, table)  # "X, which will pay"
@@ -356,7 +368,9 @@ def _refuse_half(
         reason = "no target recognised on the object side of the clause"
         state.refused.append(Refusal(trig.type, actor, None, view.sent.text, reason))
         return
-    target = next((m.key for m in after if m.key in state.table), None)
+    target = next((t for t in targets if t in state.table), None) or next(
+        (m.key for m in after if m.key in state.table), None
+    )  # a span's object ("ordered X to pay") is among the targets, not after the verb
     if target is None and subject is not None and trig.voice == "passive":
         target = subject.key
     if target is None:
