@@ -46,6 +46,7 @@ from ingest.extraction.actions.roles import (
     is_actor,
     read_roles,
 )
+from ingest.extraction.actions.told_endings import definite_object, end_told, licence_pronoun_end
 from ingest.extraction.actions.triggers import Trigger, find_triggers, hedged
 from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.drafts import EntityTable, Mention, Refusal, RelationDraft
@@ -130,6 +131,11 @@ def _apply(
 ) -> list[RelationDraft]:
     """The relations one trigger states; `stop`: where its object side ends."""
     text, table = state.doc.text, state.table
+    how = licence_pronoun_end(trig, text)
+    if how is not None and end_told(
+        REL.licensed, None, how, view.sent.index, history.relations, table
+    ):
+        return []  # "granted X a licence, but suspended it": the licence ended, no ban
     if text.startswith(", accusing", trig.start - 2) and any(
         t.end <= trig.start for t in view.triggers
     ):
@@ -193,6 +199,14 @@ def _apply(
     if trig.voice == "nominal" and _FACES_MAYBE.search(text, window_start, trig.start):
         return []  # "X may face a penalty", "could face charges": a risk, not an action
     actor, targets, conf = read_roles(trig, subject, before, after, view, text, table)
+    if (
+        trig.ended_how is not None
+        and actor is not None
+        and not targets
+        and definite_object(trig, text)
+        and end_told(trig.type, actor, trig.ended_how, view.sent.index, history.relations, table)
+    ):
+        return []  # "In 2023 the FCA suspended the licence": the one it granted, told before
     if actor is not None and not _sanctions_designation(trig, actor, text, table):
         return []  # "the SEC designated X a clearing agency": no sanctions
     if actor is None and targets and trig.voice == "passive":

@@ -174,9 +174,11 @@ _SAID_BEFORE = re.compile(
     r"|announced (?:the|its|their) (?:move|decision|measure|action|step|change))\s+"
     r"(?:on\s+|in\s+|at\s+)?$"
 )
+# "On Thursday, the FSA said it had ...": the day of the saying; not an attribution that
+# closes the clause ("X was inspected on February 13, the FSA said."): that is the event's
 _SAID_AFTER = re.compile(
     r",?\s+(?:(?:it|they|he|she|the \w+|[A-Z][\w.]*)\s+)?(?:said|announced|disclosed|confirmed"
-    r"|stated|reported)\b"
+    r"|stated|reported)\b(?![.;]|,(?! (?:that|it|the|a|an)\b)| and\b)"
 )
 # "a freeze imposed in early August", "the suit filed in 2023": the date of the noun's action
 _ORIGIN_BEFORE = re.compile(

@@ -321,6 +321,10 @@ def _before_relative(after: list[Mention], text: str, pos: int) -> list[Mention]
 
 _ACCORDING_TO = re.compile(r", according to (?:the |a )?$")
 _SAID = re.compile(r" (?:said|says|announced|ordered|stated|confirmed)\b")
+# a body that reports what the sentence tells, after a comma: it is no agent named before it
+_REPORTS = re.compile(
+    r" (?:said|says|announced|stated|confirmed|noted|added|reported|wrote|explained|disclosed)\b"
+)
 
 
 def _attributed(after: list[Mention], text: str, table: EntityTable) -> Mention | None:
@@ -341,6 +345,8 @@ def agent_after(
         if not is_actor(m, table) or possessive(text, m.end):
             continue
         gap = text[pos : m.start]
+        if "," in gap and _REPORTS.match(text, m.end):
+            continue  # "sued by investors last year, the SEC said": the SEC only reports it
         if any((_after_prep(gap, p) if p else len(gap.split()) <= 1) for p in preps):
             return m
     return None
@@ -440,6 +446,13 @@ _STAFF_AFTER = re.compile(  # "the company's compliance officer": a person, not 
     r"'s? (?:[\w-]+ ){0,2}?(?:officers?|executives?|founders?|staff|employees|directors?|chiefs?"
     r"|heads?|bosses|boss|managers?|traders?|co-founders?|spokes(?:man|woman|person))\b"
 )
+# a firm's name that only qualifies its people: "arrested two Acme executives", "sanctioned
+# Acme officials: A and B" act on the people (an unnamed group, or the names listed)
+_STAFF_NOUN_AFTER = re.compile(
+    r" (?:(?:former|senior|top|current|local|foreign|compliance|company|exchange|platform)"
+    r" )?(?:executives|officers|officials|founders|co-founders|staff|staffers|employees"
+    r"|directors|managers|workers|bosses|administrators|traders|agents|representatives)\b"
+)
 _TITLE_AFTER = re.compile(
     r" (?:(?:former|deputy|acting|interim|then|co-)[ -]?)?(?:chief executive|chief [a-z]+ officer"
     r"|CEO|CFO|COO|CTO|chair(?:man|woman|person)?|founder|co-founder|president|director"
@@ -455,6 +468,7 @@ def target_keys(ms: list[Mention], view: View, table: EntityTable) -> list[str]:
         for m in ms
         if not (m.how == "name" and _titles_person(m, view, text, table))
         and not (possessive(text, m.end) and _STAFF_AFTER.match(text, m.end))
+        and not (m.how == "name" and _STAFF_NOUN_AFTER.match(text, m.end))
     ]
     return list(dict.fromkeys(target_key(m, view, table) for m in kept))
 

@@ -36,7 +36,9 @@ SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
             + r"{1,160}?) to (?:\w+ly )?(?:stop|cease|halt"
             r"|suspend"
             r"|wind down|discontinue|"
-            r"shut down|close|remove|delist|end|delete|destroy|erase|dissolve|liquidate|wind up)\b"
+            r"shut down|close|remove|delist|end|delete|destroy|erase|dissolve|liquidate|wind up"
+            # what the one directed must do to its own service: "disable its website"
+            r"|disable|deactivate|take down|take offline|switch off|dismantle)\b"
         ),
         0.85,
     ),

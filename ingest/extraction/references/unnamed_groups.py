@@ -65,6 +65,10 @@ HEADS = {
     TYPE.company: r"companies|firms|entities|(?:service )?providers|operators|businesses|brokers",
     TYPE.regulator: r"regulators|agencies|authorities|watchdogs",
     TYPE.cryptoasset: r"tokens|crypto assets|cryptocurrencies|coins|digital assets",
+    # people counted by their role ("two Acme executives", "nine others"); not "men" or
+    # "people", which a story uses for victims and crowds as often as for suspects
+    TYPE.person: r"executives|employees|officials|directors|managers|staff(?: members)?"
+    r"|staffers|(?:co-)?founders|suspects|individuals|others|administrators",
 }
 
 _HEAD_RE = "|".join(f"(?P<{t}>{h})" for t, h in HEADS.items())
