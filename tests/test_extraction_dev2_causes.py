@@ -155,3 +155,17 @@ def test_a_day_before_an_attribution_that_opens_the_news_stays_the_saying_day() 
     )
     dates = [r.date for r in out.relations if r.type == "FINED"]
     assert dates == ["2018"]
+
+
+def test_a_place_based_noun_before_a_conjunction_seats_no_later_firm() -> None:
+    rels = _rels(
+        "After the sanctions, Bitzlato's operators kept trading with Dubai-based brokers and "
+        "moved the exchange's reserves every week."
+    )
+    assert not [r for r in rels if r[1] == "HEADQUARTERED_IN"]
+
+
+def test_a_place_based_firm_is_still_seated() -> None:
+    rels = _rels("Regulators fined the Dubai-based exchange Bitzlato $2 million in May.")
+    assert ("Bitzlato", "HEADQUARTERED_IN", "Dubai") in rels
+
