@@ -168,4 +168,3 @@ def test_a_place_based_noun_before_a_conjunction_seats_no_later_firm() -> None:
 def test_a_place_based_firm_is_still_seated() -> None:
     rels = _rels("Regulators fined the Dubai-based exchange Bitzlato $2 million in May.")
     assert ("Bitzlato", "HEADQUARTERED_IN", "Dubai") in rels
-
