@@ -168,3 +168,16 @@ def test_a_place_based_noun_before_a_conjunction_seats_no_later_firm() -> None:
 def test_a_place_based_firm_is_still_seated() -> None:
     rels = _rels("Regulators fined the Dubai-based exchange Bitzlato $2 million in May.")
     assert ("Bitzlato", "HEADQUARTERED_IN", "Dubai") in rels
+
+
+def test_an_agency_accusing_a_firm_brings_no_case() -> None:
+    rels = _rels(
+        "Kazakhstan blocked the broker eToro in May after the Financial Monitoring Agency "
+        "accused it of fraud."
+    )
+    assert not [r for r in rels if r[1] == "SUED"]
+
+
+def test_an_accusation_in_a_complaint_is_a_suit() -> None:
+    rels = _rels("In a complaint filed on Monday, the CFTC accused Bitpanda of fraud.")
+    assert ("Commodity Futures Trading Commission", "SUED", "Bitpanda") in rels

@@ -131,6 +131,8 @@ def _apply(
 ) -> list[RelationDraft]:
     """The relations one trigger states; `stop`: where its object side ends."""
     text, table = state.doc.text, state.table
+    if _ACCUSE.match(text, trig.start) and not _LEGAL_VEHICLE.search(view.sent.text):
+        return []  # "the agency accused X of fraud": an accusation, no case brought
     how = licence_pronoun_end(trig, text)
     if how is not None and end_told(
         REL.licensed, None, how, view.sent.index, history.relations, table
@@ -263,6 +265,15 @@ def _apply(
         out += action_drafts(trig, who, targets, conf, view, state, history)
     return out
 
+
+# an accusation is a suit only where the sentence names the case it is made in ("sued X,
+# accusing it of ...", "the complaint accuses X of ...", "charged X, accusing ...")
+_ACCUSE = re.compile(r"accus", re.IGNORECASE)
+_LEGAL_VEHICLE = re.compile(
+    r"\b(?:su(?:e|es|ed|ing|it|its)|lawsuits?|complaints?|charg(?:e|es|ed|ing)|indict\w*"
+    r"|prosecut\w*|court|filing|petition|case|claims?|proceedings|action against)\b",
+    re.IGNORECASE,
+)
 
 # a definite action noun restates an action already told: "the investigation had slowed it"
 _RESTATED = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
