@@ -181,3 +181,15 @@ def test_an_agency_accusing_a_firm_brings_no_case() -> None:
 def test_an_accusation_in_a_complaint_is_a_suit() -> None:
     rels = _rels("In a complaint filed on Monday, the CFTC accused Bitpanda of fraud.")
     assert ("Commodity Futures Trading Commission", "SUED", "Bitpanda") in rels
+
+
+def test_ordering_internet_providers_to_black_out_sites_is_the_bodys_block() -> None:
+    out = _extract(
+        "On Monday the CNMV said it had ordered telecom operators to black out 30 more websites, "
+        "most of which sold unlicensed trading signals."
+    )
+    names = {e.id: e.name for e in out.entities}
+    blocked = [r for r in out.relations if r.type == "BLOCKED"]
+    assert blocked and all(names[r.source].startswith("Comisi") for r in blocked)
+    groups = {e.id: e.count for e in out.entities if e.unnamed}
+    assert [groups.get(r.target) for r in blocked] == [30]
