@@ -193,3 +193,17 @@ def test_ordering_internet_providers_to_black_out_sites_is_the_bodys_block() -> 
     assert blocked and all(names[r.source].startswith("Comisi") for r in blocked)
     groups = {e.id: e.count for e in out.entities if e.unnamed}
     assert [groups.get(r.target) for r in blocked] == [30]
+
+
+def test_a_counted_group_keeps_what_it_is_tied_to() -> None:
+    out = _extract("OFAC sanctioned 45 bitcoin addresses tied to the Lazarus Group.")
+    groups = [e for e in out.entities if e.unnamed]
+    assert [g.name for g in groups] == ["bitcoin addresses tied to the Lazarus Group"]
+
+
+def test_a_counted_groups_phrase_ends_at_the_clauses_verb() -> None:
+    out = _extract(
+        "More than 60 wallet addresses linked to the exchange were delisted on Friday, OFAC said."
+    )
+    groups = [e.name for e in out.entities if e.unnamed]
+    assert groups == ["wallet addresses linked to the exchange"]

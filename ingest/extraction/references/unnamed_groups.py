@@ -74,9 +74,12 @@ HEADS = {
 _HEAD_RE = "|".join(f"(?P<{t}>{h})" for t, h in HEADS.items())
 
 _POST = (
-    r"(?P<post> (?:involved in|related to|linked to|belonging to|for|that|which|suspected of|"
+    r"(?P<post> (?:involved in|related to|linked to|tied to|connected to|associated with"
+    r"|belonging to|for|that|which|suspected of|"
     r"promoting|offering|used|registered with|serving|operating|traded on)[^,;.]*?"
-    r"(?=,| as well as| and (?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b|[;.]|$))?"
+    r"(?=,| as well as| and (?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b|[;.]|$"
+    # the clause's verb ends the phrase: "addresses tied to the mixer were delisted"
+    r"|(?<!\bthat)(?<!\bwhich) (?:were|was|are|is|has|have|had|will|would)\b))?"
 )
 
 COUNTED_GROUP = re.compile(
