@@ -207,3 +207,20 @@ def test_a_counted_groups_phrase_ends_at_the_clauses_verb() -> None:
     )
     groups = [e.name for e in out.entities if e.unnamed]
     assert groups == ["wallet addresses linked to the exchange"]
+
+
+def test_an_investigation_into_an_unrecognised_object_takes_no_other_target() -> None:
+    rels = _rels(
+        "The FCA has also warned Bitpanda and is conducting nine investigations into other "
+        "token-related business models."
+    )
+    assert not [r for r in rels if r[1] == "INVESTIGATED"]
+
+
+def test_an_investigation_with_no_stated_object_still_reaches_the_subject() -> None:
+    rels = _rels("Bitpanda, which faces an investigation by the FCA, said it would cooperate.")
+    assert any(r[1] == "INVESTIGATED" and r[2] == "Bitpanda" for r in rels)
+    rels = _rels(
+        "On May 2 inspectors entered Bitpanda's office, the FCA's first inspection of a broker."
+    )
+    assert any(r[1] == "INVESTIGATED" and r[2] == "Bitpanda" for r in rels)

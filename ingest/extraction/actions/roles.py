@@ -221,9 +221,11 @@ def read_roles(
             and not _UNIT_OF_BEFORE.search(text, max(0, m.start - 90), m.start)
             and not _DEFINED_TERM_BEFORE.search(text, max(0, m.start - 30), m.start)
         ]
-        if not targets and (
-            trig.type == REL.investigated or (by_agent is not None and own is None)
-        ):
+        if (
+            not targets
+            and (trig.type == REL.investigated or (by_agent is not None and own is None))
+            and not _STATED_OBJECT.match(text, trig.end)
+        ):  # (not "investigations into other models": its object is stated, unrecognised)
             doers = [  # "Kraken ... agreed to settle charges from the SEC"
                 m
                 for m in before
@@ -244,7 +246,12 @@ def read_roles(
                 ),
                 None,
             )  # not "the ministry, then headed by Cabinet Secretary X, ...": its head
-            if first is not None and first.start < trig.start and trig.type == REL.investigated:
+            if (
+                first is not None
+                and first.start < trig.start
+                and trig.type == REL.investigated
+                and not _STATED_OBJECT.match(text, trig.end)
+            ):
                 targets = [first]
         if (
             not targets
@@ -281,6 +288,8 @@ def read_roles(
 
 
 _AND_GAP = re.compile(r"(?:,? and |, )(?:the )?")
+# an action noun whose object the text states right after it: "investigations into X"
+_STATED_OBJECT = re.compile(r" (?:into|of) (?!(?:the|its|their|his|her|it|them|a|an)\b)")
 
 
 def _coordinated(doers: list[Mention], text: str) -> list[Mention]:
