@@ -224,3 +224,46 @@ def test_an_investigation_with_no_stated_object_still_reaches_the_subject() -> N
         "On May 2 inspectors entered Bitpanda's office, the FCA's first inspection of a broker."
     )
     assert any(r[1] == "INVESTIGATED" and r[2] == "Bitpanda" for r in rels)
+
+
+def test_a_case_lost_against_a_firm_was_brought_by_the_body() -> None:
+    rels = _rels(
+        "The ruling follows the CFTC's recent loss against Bitpanda over its yield product."
+    )
+    assert ("Commodity Futures Trading Commission", "SUED", "Bitpanda") in rels
+
+
+def test_a_loss_against_a_currency_is_no_case() -> None:
+    assert not _rels("Bitpanda's loss against the euro deepened in May.")
+
+
+def test_still_on_a_sanctions_bodys_list_is_a_ban() -> None:
+    rels = _rels(
+        "Prosecutors charged Ivan Sorokin and Pavel Lenkov in May. Lenkov, a Latvian national, "
+        "has not been arrested and remains on OFAC's list."
+    )
+    assert ("Office of Foreign Assets Control", "BANNED", "Pavel Lenkov") in rels
+
+
+def test_a_negation_does_not_reach_a_conjunct_with_its_own_tense() -> None:
+    assert ("Financial Conduct Authority", "FINED", "Bybit") in _rels(
+        "The FCA did not ban Bitpanda and fined Bybit instead."
+    )
+    assert not _rels("The FCA may investigate and fine Bitpanda.")
+
+
+def test_a_proceeding_commenced_on_a_day_dates_the_case_told_before() -> None:
+    out = _extract(
+        "The CFTC sued Bitpanda over its yield product. "
+        "That proceeding, commenced on 3 March 2021, was dismissed in 2023."
+    )
+    sued = [r for r in out.relations if r.type == "SUED"]
+    assert [r.date for r in sued] == ["2021-03-03"]
+
+
+def test_investigations_connected_with_an_unrecognised_object_take_no_earlier_target() -> None:
+    rels = _rels(
+        "The FCA blocked 40 unlicensed exchanges last year, and started nine investigations "
+        "connected with unlicensed lending schemes."
+    )
+    assert not [r for r in rels if r[1] == "INVESTIGATED"]

@@ -195,7 +195,7 @@ def _apply(
     if (
         trig.voice != "case"
         and (trig.voice != "nominal" or subject is None or subject_acts)
-        and hedged(text[window_start : trig.start])
+        and hedged(text[_conjunct_start(text, window_start, trig.start) : trig.start])
     ):
         return []
     if trig.voice == "nominal" and _FACES_MAYBE.search(text, window_start, trig.start):
@@ -264,6 +264,22 @@ def _apply(
     for who in actors:
         out += action_drafts(trig, who, targets, conf, view, state, history)
     return out
+
+
+# a conjunct with a tense of its own: "has not been arrested and remains on OFAC's list",
+# "did not ban X and fined Y" (not "may investigate and fine X": one hedge for both)
+_OWN_TENSE = re.compile(
+    r"(?:is|are|was|were|has|have|had|remains|remained|stays|stayed|[a-z]+ed)\b"
+)
+
+
+def _conjunct_start(text: str, start: int, trig_start: int) -> int:
+    """Where the hedge scope of a trigger starts: its clause, or the conjunct "and" opens
+    when that conjunct has a tense of its own."""
+    conj = text.rfind(" and ", start, trig_start)
+    if conj >= 0 and _OWN_TENSE.match(text, conj + 5):
+        return conj + 5
+    return start
 
 
 # an accusation is a suit only where the sentence names the case it is made in ("sued X,

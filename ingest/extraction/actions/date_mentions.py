@@ -183,7 +183,8 @@ _SAID_AFTER = re.compile(
 # "a freeze imposed in early August", "the suit filed in 2023": the date of the noun's action
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:imposed|issued|introduced|granted|ordered|adopted|put in place|brought|filed|levied"
-    r"|enacted|handed down|dated)(?:\s+(?:against|on|upon|by)\s+[\w.'’ -]{1,40}?)?"
+    r"|enacted|handed down|dated|commenced|initiated|instituted)"
+    r"(?:\s+(?:against|on|upon|by)\s+[\w.'’ -]{1,40}?)?"
     r"\s+(?:(?:in|on|since|at|last|earlier|early|late|mid-?)\s+)*$"
 )
 _WHEN_AFTER = re.compile(r",? when\b")  # "since March 23, when police detained him"

@@ -289,7 +289,10 @@ def read_roles(
 
 _AND_GAP = re.compile(r"(?:,? and |, )(?:the )?")
 # an action noun whose object the text states right after it: "investigations into X"
-_STATED_OBJECT = re.compile(r" (?:into|of) (?!(?:the|its|their|his|her|it|them|a|an)\b)")
+_STATED_OBJECT = re.compile(
+    r" (?:into|of|connected (?:with|to)|related to|linked to|concerning|regarding)"
+    r" (?!(?:the|its|their|his|her|it|them|a|an)\b)"
+)
 
 
 def _coordinated(doers: list[Mention], text: str) -> list[Mention]:
