@@ -267,3 +267,11 @@ def test_investigations_connected_with_an_unrecognised_object_take_no_earlier_ta
         "connected with unlicensed lending schemes."
     )
     assert not [r for r in rels if r[1] == "INVESTIGATED"]
+
+
+def test_a_body_named_by_its_members_keeps_the_level_the_text_gives() -> None:
+    out = _extract(
+        "On Monday federal prosecutors in Boston unsealed fraud charges against Alex Pertsev."
+    )
+    actors = {e.name for e in out.entities if e.type == "GovernmentBody"}
+    assert actors == {"federal prosecutors in Boston"}

@@ -255,7 +255,7 @@ def regional_body_or_brand(
     place = ctx.jurisdiction(m.group("place"))
     if place is None:
         return None
-    role = m.group().split()[0].lower()
+    role = m.group("role").lower()
     seated = [
         d
         for d in table.all()
