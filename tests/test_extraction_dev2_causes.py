@@ -275,3 +275,12 @@ def test_a_body_named_by_its_members_keeps_the_level_the_text_gives() -> None:
     )
     actors = {e.name for e in out.entities if e.type == "GovernmentBody"}
     assert actors == {"federal prosecutors in Boston"}
+
+
+def test_authorities_in_a_country_are_the_country_acting_as_a_state() -> None:
+    rels = _rels(
+        "In a parallel operation, authorities in France and Spain seized the servers that ran "
+        "Bitzlato. France's AMF said it had warned the exchange in 2021."
+    )
+    banned = {r[0] for r in rels if r[1] == "BANNED"}
+    assert banned == {"France", "Spain"}

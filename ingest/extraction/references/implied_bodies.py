@@ -256,6 +256,10 @@ def regional_body_or_brand(
     if place is None:
         return None
     role = m.group("role").lower()
+    if role == "authorities":  # "authorities in Germany": the country acting as a state
+        country = table.find(place.name)
+        if country is not None and country.type == TYPE.jurisdiction:
+            return country
     seated = [
         d
         for d in table.all()
