@@ -115,13 +115,13 @@ def test_heldout_corpus_meets_floors() -> None:
 def test_dev2_meets_floors() -> None:
     """dev2 (30 articles in styles the rules were not first written for, with action
     attributes): floors a little under what was measured when they were last raised
-    (entity F1 0.930, relation F1 0.842 with precision 0.884, alias recall 0.931; date
-    0.874, status 0.993, ended_how 0.958, amount 1.0). The issue's relation target (0.85)
-    is higher; these only stop a change that loses ground."""
+    (entity F1 0.937, relation F1 0.864 with precision 0.909, alias recall 0.931; date
+    0.872, status 0.993, ended_how 0.962, amount 1.0); the relation floor is the issue's
+    target (0.85). They only stop a change that loses ground."""
     s = _score(SHARED / "corpus" / "dev2")
-    assert s["entities"]["f1"] >= 0.92, s
-    assert s["relations"]["f1"] >= 0.83, s
-    assert s["relations"]["p"] >= 0.87, s
+    assert s["entities"]["f1"] >= 0.93, s
+    assert s["relations"]["f1"] >= 0.85, s
+    assert s["relations"]["p"] >= 0.89, s
     assert s["alias_recall"] >= 0.92, s
     attributes = s["attributes"]
     assert attributes["date"] >= 0.86, s

@@ -47,6 +47,7 @@ from ingest.extraction.actions.roles import (
     is_actor,
     read_roles,
 )
+from ingest.extraction.actions.told_endings import definite_object, end_told, licence_pronoun_end
 from ingest.extraction.actions.triggers import Trigger, find_triggers, hedged
 from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.drafts import EntityTable, Mention, Refusal, RelationDraft
@@ -131,6 +132,13 @@ def _apply(
 ) -> list[RelationDraft]:
     """The relations one trigger states; `stop`: where its object side ends."""
     text, table = state.doc.text, state.table
+    if _ACCUSE.match(text, trig.start) and not _LEGAL_VEHICLE.search(view.sent.text):
+        return []  # "the agency accused X of fraud": an accusation, no case brought
+    how = licence_pronoun_end(trig, text)
+    if how is not None and end_told(
+        REL.licensed, None, how, view.sent.index, history.relations, table
+    ):
+        return []  # "granted X a licence, but suspended it": the licence ended, no ban
     if text.startswith(", accusing", trig.start - 2) and any(
         t.end <= trig.start for t in view.triggers
     ):
@@ -188,12 +196,20 @@ def _apply(
     if (
         trig.voice != "case"
         and (trig.voice != "nominal" or subject is None or subject_acts)
-        and hedged(text[window_start : trig.start])
+        and hedged(text[_conjunct_start(text, window_start, trig.start) : trig.start])
     ):
         return []
     if trig.voice == "nominal" and _FACES_MAYBE.search(text, window_start, trig.start):
         return []  # "X may face a penalty", "could face charges": a risk, not an action
     actor, targets, conf = read_roles(trig, subject, before, after, view, text, table)
+    if (
+        trig.ended_how is not None
+        and actor is not None
+        and not targets
+        and definite_object(trig, text)
+        and end_told(trig.type, actor, trig.ended_how, view.sent.index, history.relations, table)
+    ):
+        return []  # "In 2023 the FCA suspended the licence": the one it granted, told before
     if actor is not None and not _sanctions_designation(trig, actor, text, table):
         return []  # "the SEC designated X a clearing agency": no sanctions
     if actor is None and targets and trig.voice == "passive":
@@ -261,6 +277,31 @@ def _apply(
         out += action_drafts(trig, who, targets, conf, view, state, history)
     return out
 
+
+# a conjunct with a tense of its own: "has not been arrested and remains on OFAC's list",
+# "did not ban X and fined Y" (not "may investigate and fine X": one hedge for both)
+_OWN_TENSE = re.compile(
+    r"(?:is|are|was|were|has|have|had|remains|remained|stays|stayed|[a-z]+ed)\b"
+)
+
+
+def _conjunct_start(text: str, start: int, trig_start: int) -> int:
+    """Where the hedge scope of a trigger starts: its clause, or the conjunct "and" opens
+    when that conjunct has a tense of its own."""
+    conj = text.rfind(" and ", start, trig_start)
+    if conj >= 0 and _OWN_TENSE.match(text, conj + 5):
+        return conj + 5
+    return start
+
+
+# an accusation is a suit only where the sentence names the case it is made in ("sued X,
+# accusing it of ...", "the complaint accuses X of ...", "charged X, accusing ...")
+_ACCUSE = re.compile(r"accus", re.IGNORECASE)
+_LEGAL_VEHICLE = re.compile(
+    r"\b(?:su(?:e|es|ed|ing|it|its)|lawsuits?|complaints?|charg(?:e|es|ed|ing)|indict\w*"
+    r"|prosecut\w*|court|filing|petition|case|claims?|proceedings|action against)\b",
+    re.IGNORECASE,
+)
 
 # a definite action noun restates an action already told: "the investigation had slowed it"
 _RESTATED = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)

@@ -174,14 +174,17 @@ _SAID_BEFORE = re.compile(
     r"|announced (?:the|its|their) (?:move|decision|measure|action|step|change))\s+"
     r"(?:on\s+|in\s+|at\s+)?$"
 )
+# "On Thursday, the FSA said it had ...": the day of the saying; not an attribution that
+# closes the clause ("X was inspected on February 13, the FSA said."): that is the event's
 _SAID_AFTER = re.compile(
     r",?\s+(?:(?:it|they|he|she|the \w+|[A-Z][\w.]*)\s+)?(?:said|announced|disclosed|confirmed"
-    r"|stated|reported)\b"
+    r"|stated|reported)\b(?![.;]|,(?! (?:that|it|the|a|an)\b)| and\b)"
 )
 # "a freeze imposed in early August", "the suit filed in 2023": the date of the noun's action
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:imposed|issued|introduced|granted|ordered|adopted|put in place|brought|filed|levied"
-    r"|enacted|handed down|dated)(?:\s+(?:against|on|upon|by)\s+[\w.'’ -]{1,40}?)?"
+    r"|enacted|handed down|dated|commenced|initiated|instituted)"
+    r"(?:\s+(?:against|on|upon|by)\s+[\w.'’ -]{1,40}?)?"
     r"\s+(?:(?:in|on|since|at|last|earlier|early|late|mid-?)\s+)*$"
 )
 _WHEN_AFTER = re.compile(r",? when\b")  # "since March 23, when police detained him"

@@ -221,9 +221,11 @@ def read_roles(
             and not _UNIT_OF_BEFORE.search(text, max(0, m.start - 90), m.start)
             and not _DEFINED_TERM_BEFORE.search(text, max(0, m.start - 30), m.start)
         ]
-        if not targets and (
-            trig.type == REL.investigated or (by_agent is not None and own is None)
-        ):
+        if (
+            not targets
+            and (trig.type == REL.investigated or (by_agent is not None and own is None))
+            and not _STATED_OBJECT.match(text, trig.end)
+        ):  # (not "investigations into other models": its object is stated, unrecognised)
             doers = [  # "Kraken ... agreed to settle charges from the SEC"
                 m
                 for m in before
@@ -244,7 +246,12 @@ def read_roles(
                 ),
                 None,
             )  # not "the ministry, then headed by Cabinet Secretary X, ...": its head
-            if first is not None and first.start < trig.start and trig.type == REL.investigated:
+            if (
+                first is not None
+                and first.start < trig.start
+                and trig.type == REL.investigated
+                and not _STATED_OBJECT.match(text, trig.end)
+            ):
                 targets = [first]
         if (
             not targets
@@ -281,6 +288,11 @@ def read_roles(
 
 
 _AND_GAP = re.compile(r"(?:,? and |, )(?:the )?")
+# an action noun whose object the text states right after it: "investigations into X"
+_STATED_OBJECT = re.compile(
+    r" (?:into|of|connected (?:with|to)|related to|linked to|concerning|regarding)"
+    r" (?!(?:the|its|their|his|her|it|them|a|an)\b)"
+)
 
 
 def _coordinated(doers: list[Mention], text: str) -> list[Mention]:
@@ -321,6 +333,10 @@ def _before_relative(after: list[Mention], text: str, pos: int) -> list[Mention]
 
 _ACCORDING_TO = re.compile(r", according to (?:the |a )?$")
 _SAID = re.compile(r" (?:said|says|announced|ordered|stated|confirmed)\b")
+# a body that reports what the sentence tells, after a comma: it is no agent named before it
+_REPORTS = re.compile(
+    r" (?:said|says|announced|stated|confirmed|noted|added|reported|wrote|explained|disclosed)\b"
+)
 
 
 def _attributed(after: list[Mention], text: str, table: EntityTable) -> Mention | None:
@@ -341,6 +357,8 @@ def agent_after(
         if not is_actor(m, table) or possessive(text, m.end):
             continue
         gap = text[pos : m.start]
+        if "," in gap and _REPORTS.match(text, m.end):
+            continue  # "sued by investors last year, the SEC said": the SEC only reports it
         if any((_after_prep(gap, p) if p else len(gap.split()) <= 1) for p in preps):
             return m
     return None
@@ -440,6 +458,13 @@ _STAFF_AFTER = re.compile(  # "the company's compliance officer": a person, not 
     r"'s? (?:[\w-]+ ){0,2}?(?:officers?|executives?|founders?|staff|employees|directors?|chiefs?"
     r"|heads?|bosses|boss|managers?|traders?|co-founders?|spokes(?:man|woman|person))\b"
 )
+# a firm's name that only qualifies its people: "arrested two Acme executives", "sanctioned
+# Acme officials: A and B" act on the people (an unnamed group, or the names listed)
+_STAFF_NOUN_AFTER = re.compile(
+    r" (?:(?:former|senior|top|current|local|foreign|compliance|company|exchange|platform)"
+    r" )?(?:executives|officers|officials|founders|co-founders|staff|staffers|employees"
+    r"|directors|managers|workers|bosses|administrators|traders|agents|representatives)\b"
+)
 _TITLE_AFTER = re.compile(
     r" (?:(?:former|deputy|acting|interim|then|co-)[ -]?)?(?:chief executive|chief [a-z]+ officer"
     r"|CEO|CFO|COO|CTO|chair(?:man|woman|person)?|founder|co-founder|president|director"
@@ -455,6 +480,7 @@ def target_keys(ms: list[Mention], view: View, table: EntityTable) -> list[str]:
         for m in ms
         if not (m.how == "name" and _titles_person(m, view, text, table))
         and not (possessive(text, m.end) and _STAFF_AFTER.match(text, m.end))
+        and not (m.how == "name" and _STAFF_NOUN_AFTER.match(text, m.end))
     ]
     return list(dict.fromkeys(target_key(m, view, table) for m in kept))
 

@@ -36,7 +36,9 @@ SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
             + r"{1,160}?) to (?:\w+ly )?(?:stop|cease|halt"
             r"|suspend"
             r"|wind down|discontinue|"
-            r"shut down|close|remove|delist|end|delete|destroy|erase|dissolve|liquidate|wind up)\b"
+            r"shut down|close|remove|delist|end|delete|destroy|erase|dissolve|liquidate|wind up"
+            # what the one directed must do to its own service: "disable its website"
+            r"|disable|deactivate|take down|take offline|switch off|dismantle)\b"
         ),
         0.85,
     ),
@@ -259,9 +261,24 @@ SPAN_PATTERNS += [
             r"\b(?:was|were|has been|have been|had been|is|are|being|got) (?:\w+ly )?"
             r"(?P<t>told|ordered|directed|instructed|required)(?: by [^.;\n]{1,80}?)?"
             r" to (?:\w+ly )?"
-            r"(?:stop|cease|halt|suspend|wind down|discontinue|shut down|close|end)\b"
+            r"(?:stop|cease|halt|suspend|wind down|discontinue|shut down|close|end|disable"
+            r"|deactivate|take down)\b"
         ),
         0.8,
+    ),
+    (  # "ordered internet providers to black out 11 websites": the body that ordered blocked
+        # them (the providers only carry the order out)
+        REL.blocked,
+        "span",
+        re.compile(
+            r"\b(?:order(?:ed|s|ing)|direct(?:ed|s|ing)|told|tells|instruct(?:ed|s|ing)"
+            r"|requir(?:ed|es|ing)) (?:all |the |local |domestic |national )?(?:[\w-]+ ){0,2}?"
+            r"(?:providers|ISPs|carriers|telecoms|telcos|network operators|telecom operators)"
+            r" to (?:\w+ly )?(?:block|black out|blacklist|cut off|shut off|restrict|disable|deny)"
+            r" (?:access to )?(?P<obj>(?:(?!, (?:[\w-]+ )?(?:of which|which|who|that)\b)[^.;\n])"
+            r"{1,160})"
+        ),
+        0.85,
     ),
 ]
 SPAN_PATTERNS = [(t, v, compile_lead(p.pattern, p.flags), c) for t, v, p, c in SPAN_PATTERNS]
@@ -296,4 +313,5 @@ SPAN_STEMS: list[tuple[str, ...]] = [
     ("add", "put", "plac", "includ", "enter"),
     ("charg",),
     ("told", "ordered", "directed", "instructed", "required"),
+    ("providers", "isps", "carriers", "telecoms", "telcos", "operators"),
 ]

@@ -312,6 +312,25 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.85,
     ),
+    (  # "ASIC's earlier loss against X": a case the body brought and lost (or won)
+        REL.sued,
+        _N,
+        re.compile(
+            r"(?<=['’]s )(?:(?:earlier|recent|latest|first|second|court|legal|high-profile) )?"
+            r"(?:court )?(?:loss|win|victory|defeat) against\b"
+        ),
+        0.75,
+    ),
+    (  # "X is still on OFAC's list", "Y remains on the SDN list": a sanctions listing
+        REL.banned,
+        _R,
+        re.compile(
+            r"\b(?:is|are|was|were|remains?|remained|stays?|stayed) (?:still )?on"
+            r"(?= (?:(?:OFAC|OFSI|the Treasury|Treasury)['’]s (?:sanctions |SDN )?list"
+            r"|(?:the|its|their) (?:sanctions|SDN|Specially Designated Nationals) list)\b)"
+        ),
+        0.75,
+    ),
     (
         REL.sued,
         _N,
@@ -633,6 +652,19 @@ STEMS: list[tuple[str, ...]] = [
     ("must pay",),
     ("must ",),
     ("fil",),
+    ("loss against", "win against", "victory against", "defeat against"),
+    (
+        "on ofac",
+        "on ofsi",
+        "on the treasury",
+        "on treasury",
+        "on the sanctions",
+        "on the sdn",
+        "on the specially",
+        "on its sanctions",
+        "on its sdn",
+        "on their sanctions",
+    ),
     ("against",),
     ("initiated by", "opened by", "commenced by", "instituted by", "brought by"),  # any case
     ("initiated by", "opened by", "commenced by", "instituted by", "brought by"),

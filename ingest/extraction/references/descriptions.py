@@ -109,8 +109,11 @@ _DESC_STEMS = (
 # character (Scanner.finditer tries _DESC only there)
 _DESC_STARTS = re.compile(r"[A-Zti](?<!\w.)")
 
+# (with the level the text gives them: "federal prosecutors in New York")
 _REGULATORS_IN = re.compile(
-    r"\b(?:[Rr]egulators|[Aa]uthorities|[Oo]fficials|[Pp]rosecutors|[Pp]olice) in "
+    r"\b(?:(?:[Ff]ederal|[Ss]tate|[Ll]ocal|[Rr]egional|[Pp]rovincial|[Mm]unicipal|[Cc]ity"
+    r"|[Dd]istrict) )?(?P<role>[Rr]egulators|[Aa]uthorities|[Oo]fficials|[Pp]rosecutors"
+    r"|[Pp]olice) in "
     r"(?P<place>[A-Z]\w+(?: [A-Z]\w+)?)"
 )
 

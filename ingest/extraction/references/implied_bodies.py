@@ -255,7 +255,11 @@ def regional_body_or_brand(
     place = ctx.jurisdiction(m.group("place"))
     if place is None:
         return None
-    role = m.group().split()[0].lower()
+    role = m.group("role").lower()
+    if role == "authorities":  # "authorities in Germany": the country acting as a state
+        country = table.find(place.name)
+        if country is not None and country.type == TYPE.jurisdiction:
+            return country
     seated = [
         d
         for d in table.all()

@@ -65,14 +65,21 @@ HEADS = {
     TYPE.company: r"companies|firms|entities|(?:service )?providers|operators|businesses|brokers",
     TYPE.regulator: r"regulators|agencies|authorities|watchdogs",
     TYPE.cryptoasset: r"tokens|crypto assets|cryptocurrencies|coins|digital assets",
+    # people counted by their role ("two Acme executives", "nine others"); not "men" or
+    # "people", which a story uses for victims and crowds as often as for suspects
+    TYPE.person: r"executives|employees|officials|directors|managers|staff(?: members)?"
+    r"|staffers|(?:co-)?founders|suspects|individuals|others|administrators",
 }
 
 _HEAD_RE = "|".join(f"(?P<{t}>{h})" for t, h in HEADS.items())
 
 _POST = (
-    r"(?P<post> (?:involved in|related to|linked to|belonging to|for|that|which|suspected of|"
+    r"(?P<post> (?:involved in|related to|linked to|tied to|connected to|associated with"
+    r"|belonging to|for|that|which|suspected of|"
     r"promoting|offering|used|registered with|serving|operating|traded on)[^,;.]*?"
-    r"(?=,| as well as| and (?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b|[;.]|$))?"
+    r"(?=,| as well as| and (?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b|[;.]|$"
+    # the clause's verb ends the phrase: "addresses tied to the mixer were delisted"
+    r"|(?<!\bthat)(?<!\bwhich) (?:were|was|are|is|has|have|had|will|would)\b))?"
 )
 
 COUNTED_GROUP = re.compile(

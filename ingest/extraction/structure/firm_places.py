@@ -39,9 +39,11 @@ _WHICH_IS_IN = re.compile(
     r"|registered|headquartered)\b)"
 )
 
+# (no conjunction between: "dealt with U.S.-based businesses and changed X's wallets"
+# seats the businesses, not X)
 _BASED_BEFORE = re.compile(
     r"(?P<place>[A-Z][\w. ]*?)-(?:based|headquartered|registered|incorporated|domiciled) "
-    r"(?:(?!of |for |to |by |with )[\w-]+ ){0,3}(?:[\w-]+, )?$"
+    r"(?:(?!of |for |to |by |with |and |or |but |while |then )[\w-]+ ){0,3}(?:[\w-]+, )?$"
 )
 
 _IN_PHRASE = {
