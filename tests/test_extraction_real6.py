@@ -46,3 +46,59 @@ def test_descriptive_central_bank_acts_in_prose_with_few_names() -> None:
     out = _extract(_FEW_NAMES)
     acts = {(s, t) for s, t, _ in _relations(out)}
     assert ("Central Bank of Chile", "BANNED") in acts, _relations(out)
+
+
+def test_a_watchdog_named_right_after_its_description_is_that_body() -> None:
+    out = _extract("Bulgaria's media watchdog Glavkom has blocked 21 websites that sell tokens.")
+    rels = _relations(out)
+    assert any(s == "Glavkom" and t == "BLOCKED" for s, t, _ in rels), rels
+    assert not any("Financial" in e.name for e in out.entities), [e.name for e in out.entities]
+
+
+def test_a_watchdog_named_in_commas_after_the_description() -> None:
+    out = _extract(
+        "Latvia's communications watchdog has acted against crypto sites. The watchdog, "
+        "Tarkom, also blocked three websites that offered tokens to residents."
+    )
+    rels = _relations(out)
+    assert any(s == "Tarkom" and t == "BLOCKED" for s, t, _ in rels), rels
+
+
+def test_a_telecom_watchdog_is_no_financial_regulator() -> None:
+    out = _extract("Estonia's telecom watchdog said on Monday it had blocked 8 websites.")
+    assert not any(e.type == "Regulator" for e in out.entities), [
+        (e.name, e.type) for e in out.entities
+    ]
+
+
+def test_a_name_set_before_its_watchdog_description_is_that_body() -> None:
+    out = _extract(
+        "Kestrel learned of the block in May, when Tarkom, Latvia's national media watchdog, "
+        "told it that 4 websites had been blocked."
+    )
+    assert ("Tarkom", "Regulator") in {(e.name, e.type) for e in out.entities}, [
+        (e.name, e.type) for e in out.entities
+    ]
+
+
+def _groups(out: Extraction) -> dict[str, tuple[str, int | None]]:
+    return {e.name: (e.type, e.count) for e in out.entities if e.count is not None}
+
+
+def test_counted_people_the_text_does_not_name_are_a_group() -> None:
+    out = _extract(
+        "The Philippine SEC filed a complaint against Norvault Ltd. and seven individuals "
+        "for promoting its services without a licence."
+    )
+    assert ("Person", 7) in _groups(out).values(), _groups(out)
+    targets = {t for s, r, t in _relations(out) if r == "SUED"}
+    assert any("individuals" in t for t in targets), _relations(out)
+
+
+def test_two_modifiers_joined_by_or_stay_in_one_group() -> None:
+    out = _extract(
+        "Hungary's media watchdog Medit has blocked access to 17 token trading or "
+        "information websites."
+    )
+    assert ("Website", 17) in _groups(out).values(), _groups(out)
+    assert any(r == "BLOCKED" and "websites" in t for _, r, t in _relations(out)), _relations(out)

@@ -270,17 +270,20 @@ def _resolve_description(
     return _nearest(m.start(), types, noun, mods, place, state, named)
 
 
-_APPOSITION_GAP = re.compile(r", (?:the )?")
+# "its regulator, the Astana Financial Services Authority", "the watchdog, Glavkom,", and
+# with no comma "media watchdog Glavkom"
+_APPOSITION_GAP = re.compile(r", (?:the )?| (?=[A-Z])")
 
 
 def _apposed_name(
     m: re.Match[str], types: tuple[str, ...], table: EntityTable, named: list[Mention]
 ) -> EntityDraft | None:
     """The body a description names right after it, set off by a comma ("its regulator,
-    the Astana Financial Services Authority (AFSA)")."""
+    the Astana Financial Services Authority (AFSA)") or by nothing ("media watchdog
+    Glavkom")."""
     gap = _APPOSITION_GAP.match(m.string, m.end())
-    if gap is None:
-        return None
+    if gap is None or gap.group() == " " and not set(types) & GROUP.public_body:
+        return None  # with no comma, only a body's name: "the exchange Coinbase" stays as was
     at = bisect_left([x.start for x in named], gap.end())
     if at == len(named) or named[at].start != gap.end() or named[at].key not in table:
         return None
@@ -374,6 +377,17 @@ def _nearest(
         key = table.resolve(last.key)
         if key in table and fits(table.get(key)) > 0:
             return table.get(key)
+        apposed = table.get(key) if key in table else None
+        if (  # "Roskomnadzor, Russia's communications watchdog": the place seats the body
+            apposed is not None
+            and place
+            and not apposed.jurisdiction
+            and apposed.type in types
+            and apposed.type in GROUP.public_body
+            and not apposed.unnamed
+        ):
+            apposed.jurisdiction = place
+            return apposed
     best, best_score = None, 0.0
     seen: set[str] = set()
     resolve, drafts = table.resolve, table.drafts

@@ -65,6 +65,8 @@ HEADS = {
     TYPE.company: r"companies|firms|entities|(?:service )?providers|operators|businesses|brokers",
     TYPE.regulator: r"regulators|agencies|authorities|watchdogs",
     TYPE.cryptoasset: r"tokens|crypto assets|cryptocurrencies|coins|digital assets",
+    # "nine individuals", "14 others", "two suspects": people the text does not name
+    TYPE.person: r"individuals|persons|people|suspects|others|defendants",
 }
 
 _HEAD_RE = "|".join(f"(?P<{t}>{h})" for t, h in HEADS.items())
@@ -77,7 +79,8 @@ _POST = (
 
 COUNTED_GROUP = re.compile(
     rf"(?<![\w$€£¥₦.,-])(?P<num>{_NUM}) "
-    rf"(?P<mods>(?:(?!and\b|or\b|of\b)[\w-]+ ){{0,4}}?(?:\([A-Z][\w-]{{1,9}}\) )?)"
+    # "13 cryptocurrency trading or information websites": 'or' joins two modifiers
+    rf"(?P<mods>(?:(?!and\b|of\b)[\w-]+ ){{0,4}}?(?:\([A-Z][\w-]{{1,9}}\) )?)"
     rf"(?:{_HEAD_RE})\b(?!-|'){_POST}",
     re.IGNORECASE,
 )
