@@ -102,3 +102,32 @@ def test_two_modifiers_joined_by_or_stay_in_one_group() -> None:
     )
     assert ("Website", 17) in _groups(out).values(), _groups(out)
     assert any(r == "BLOCKED" and "websites" in t for _, r, t in _relations(out)), _relations(out)
+
+
+def test_police_named_by_a_demonym_of_an_ia_country_act() -> None:
+    out = _extract(
+        "Liberian police said Peter Kollie, who ran the Monrovia Coin exchange, was arrested "
+        "on Tuesday at a hotel in Buchanan."
+    )
+    assert ("Liberian police", "INVESTIGATED", "Peter Kollie") in _relations(out), _relations(out)
+
+
+def test_a_firm_that_risked_being_fined_was_not_fined() -> None:
+    out = _extract(
+        "Britain's financial watchdog last week barred the company, one of the largest "
+        "exchanges, from regulated activities. Japan's regulator said last week Bybit was "
+        "operating in the country illegally, while Germany's watchdog said in April it risked "
+        "being fined for offering tokens connected to stocks."
+    )
+    assert not any(r == "FINED" for _, r, _ in _relations(out)), _relations(out)
+
+
+def test_a_lede_description_resolves_to_the_body_named_next() -> None:
+    out = _extract(
+        "Malaysia's financial watchdog filed a complaint against the exchange Korbit Global on "
+        "Friday for running without a licence. The Securities Commission Malaysia (SC) said "
+        "it had warned the firm in April."
+    )
+    assert any(
+        s == "Securities Commission Malaysia" and r == "SUED" for s, r, _ in _relations(out)
+    ), _relations(out)

@@ -412,7 +412,11 @@ def _nearest(
     if types == (TYPE.centralbank,):
         return central_bank(table, ctx, place)
     if noun in _REGULATOR_NOUNS:
-        return regulator(mods, table, ctx, place)
+        found = regulator(mods, table, ctx, place)
+        if found is not None or sent is None or sent.index > 2:
+            return found
+        # no single regulator of that country fits the words: in a lede the name may
+        # follow ("Thailand's financial watchdog filed ... Thailand's SEC said ...")
     if noun == "ministry" and mods and all(w.isalpha() and w.islower() for w in mods):
         return ministry(" ".join(mods), table, ctx, place)
     if sent is not None and sent.index <= 2:
