@@ -131,3 +131,52 @@ def test_a_lede_description_resolves_to_the_body_named_next() -> None:
     assert any(
         s == "Securities Commission Malaysia" and r == "SUED" for s, r, _ in _relations(out)
     ), _relations(out)
+
+
+def test_a_title_s_office_is_one_body() -> None:
+    out = _extract(
+        "The Prosecutor General's Office of Moldova said it had opened a case. Officials at "
+        "the Attorney General's Chambers declined to comment."
+    )
+    names = {e.name: e.type for e in out.entities}
+    assert names.get("Prosecutor General's Office of Moldova") == "GovernmentBody", names
+    assert not any(n.startswith("General") for n in names), names
+
+
+def _fines(out: Extraction) -> dict[tuple[str, str], tuple[object, object]]:
+    names = {e.id: e.name for e in out.entities}
+    return {
+        (names[r.source], names[r.target]): (
+            r.properties.get("amount"),
+            r.properties.get("currency"),
+        )
+        for r in out.relations
+        if r.type == "FINED"
+    }
+
+
+def test_a_place_set_before_the_actor_does_not_act_with_it() -> None:
+    out = _extract("Over in Canada, FINTRAC fined Norvault Ltd. for filing its reports late.")
+    actors = {s for s, r, _ in _relations(out) if r == "FINED"}
+    assert actors == {"Financial Transactions and Reports Analysis Centre of Canada"}, actors
+
+
+def test_a_us_dollar_figure_with_the_local_sum_in_brackets_keeps_the_local_sum() -> None:
+    out = _extract("AUSTRAC fined Norvault Ltd. $61,300 (A$93,150) for filing its reports late.")
+    assert _fines(out) == {
+        ("Australian Transaction Reports and Analysis Centre", "Norvault Ltd."): (93150.0, "AUD")
+    }, _fines(out)
+
+
+def test_a_bare_dollar_is_us_in_a_text_that_marks_local_dollars() -> None:
+    out = _extract(
+        "FINTRAC fined Norvault Ltd. $40.2 million for missing reports. In Sydney, AUSTRAC "
+        "fined Kestrel Pay A$300,000."
+    )
+    fines = _fines(out)
+    assert fines.get(
+        ("Financial Transactions and Reports Analysis Centre of Canada", "Norvault Ltd.")
+    ) == (
+        40.2e6,
+        "USD",
+    ), fines
