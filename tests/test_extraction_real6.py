@@ -180,3 +180,47 @@ def test_a_bare_dollar_is_us_in_a_text_that_marks_local_dollars() -> None:
         40.2e6,
         "USD",
     ), fines
+
+
+def test_a_dotted_acronym_is_the_body_it_abbreviates() -> None:
+    out = _extract(
+        "Velnor was sued by the Securities and Exchange Commission in May. Under a settlement "
+        "with the F.T.C., Velnor Holdings agreed to pay $310 million to its customers."
+    )
+    fines = _fines(out)
+    assert fines.get(("Federal Trade Commission", "Velnor Holdings")) == (310e6, "USD"), fines
+
+
+def test_a_place_set_beside_the_place_it_lies_in() -> None:
+    out = _extract("Police held the suspect in Lamia, a small city in central Greece, on Monday.")
+    assert ("Lamia", "PART_OF", "Greece") in _relations(out), _relations(out)
+
+
+def test_a_sentence_opening_participle_seats_its_subject() -> None:
+    out = _extract(
+        "Founded in 2016 and headquartered in Daegu, South Korea, Korvia Labs Inc. is a "
+        "software company. It runs the Velbit exchange."
+    )
+    assert ("Korvia Labs Inc.", "HEADQUARTERED_IN", "Daegu") in _relations(out), _relations(out)
+
+
+def test_a_counted_group_of_people_holds_no_role() -> None:
+    out = _extract(
+        "Prosecutors in Busan indicted Velbit co-founder Han Jiwoo and seven others on Monday."
+    )
+    affiliated = {s for s, r, _ in _relations(out) if r == "AFFILIATED_WITH"}
+    assert affiliated == {"Han Jiwoo"}, _relations(out)
+
+
+def test_a_span_of_time_is_no_part_of_a_group() -> None:
+    out = _extract("Within 72 hours six people had been charged by prosecutors in Sofia.")
+    assert ("Person", 6) in _groups(out).values(), _groups(out)
+    assert not any("hours" in n for n in _groups(out)), _groups(out)
+
+
+def test_a_place_beside_a_state_of_a_country_lies_in_the_state() -> None:
+    out = _extract(
+        "Police held him at a guest house in Kovalam, a beach town in the southern Indian "
+        "state of Kerala, on Tuesday."
+    )
+    assert ("Kovalam", "PART_OF", "India") not in _relations(out), _relations(out)

@@ -30,6 +30,8 @@ ONE = rf"(?P<n>[{UPPER}](?<![\w.&'-].)[\w.&'-]*\w)"
 _LIST_ITEM = rf"[{UPPER}](?<![\w.&'-].)[\w.&'-]*\w?(?: [{UPPER}][\w.&'-]*)*"
 LIST = rf"(?P<list>{_LIST_ITEM}(?:, {_LIST_ITEM})*(?:,? (?:and|or) {_LIST_ITEM})?)"
 _END = r"(?=[\s,.;:)'\"]|$)"
+_SETTLEMENT = r"(?:town|city|village|port|resort|district|province|region|county|municipality)"
+_DIRECTION = r"(?:(?:north|south)(?:-?(?:east|west))?|east|west|central)(?:ern)?"
 # a day or month after a noun is when, not who: "the regulator Monday said"
 _NOT_WHEN = (
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
@@ -197,6 +199,14 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         re.compile(rf"\b(?:[Ww]atchdog|[Rr]egulator|[Ss]upervisor), {_NOT_WHEN}{ONE},"),
         TYPE.regulator,
     ),
+    # "Himare, a small town in southern Albania": a place set beside the place it lies in
+    (
+        re.compile(
+            rf"{_NOT_WHEN}{ONE}, an? (?:[\w-]+ ){{0,2}}?{_SETTLEMENT} (?:in|of) (?:the )?"
+            rf"(?:{_DIRECTION} )?[{UPPER}]"
+        ),
+        TYPE.jurisdiction,
+    ),
     # "Roskomnadzor, Russia's federal communications watchdog," / "Tarkom, the regulator"
     (
         re.compile(
@@ -317,6 +327,18 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ("chief", "ceo", "founder", "cfo", "cto", "coo", "president", "chair", "head of"),
     ("watchdog ", "regulator ", "supervisor "),
     ("watchdog, ", "regulator, ", "supervisor, "),
+    (
+        " town ",
+        " city ",
+        " village ",
+        " port ",
+        " resort ",
+        " district ",
+        " province ",
+        " region ",
+        " county ",
+        " municipality ",
+    ),
     ("watchdog", "regulator", "supervisor"),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"

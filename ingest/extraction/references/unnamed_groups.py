@@ -80,7 +80,9 @@ _POST = (
 COUNTED_GROUP = re.compile(
     rf"(?<![\w$€£¥₦.,-])(?P<num>{_NUM}) "
     # "13 cryptocurrency trading or information websites": 'or' joins two modifiers
-    rf"(?P<mods>(?:(?!and\b|of\b)[\w-]+ ){{0,4}}?(?:\([A-Z][\w-]{{1,9}}\) )?)"
+    # "within 48 hours four people": a span of time or a second number ends no group
+    rf"(?P<mods>(?:(?!and\b|of\b|(?:hours?|days?|weeks?|months?|years?)\b|\d|{_NUM}\b)"
+    rf"[\w-]+ ){{0,4}}?(?:\([A-Z][\w-]{{1,9}}\) )?)"
     rf"(?:{_HEAD_RE})\b(?!-|'){_POST}",
     re.IGNORECASE,
 )

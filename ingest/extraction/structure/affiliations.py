@@ -110,6 +110,8 @@ def read_affiliations(state: ArticleState) -> list[RelationDraft]:
     for i, m in enumerate(ordered):
         if m.key not in table or table.get(m.key).type != TYPE.person or m.how == "pronoun":
             continue
+        if table.get(m.key).unnamed:
+            continue  # "co-founder Daniel Shin and nine others": the group holds no role
         check("affiliations")
         sent = doc.sentence_at(m.start)
         evidence = sent.text if sent else m.text
