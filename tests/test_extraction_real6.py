@@ -224,3 +224,21 @@ def test_a_place_beside_a_state_of_a_country_lies_in_the_state() -> None:
         "state of Kerala, on Tuesday."
     )
     assert ("Kovalam", "PART_OF", "India") not in _relations(out), _relations(out)
+
+
+def test_prosecutors_named_by_a_country_code_are_that_country_s_body() -> None:
+    out = _extract(
+        "UK prosecutors secured a £12 million settlement with the payments firm Korvane in 2022."
+    )
+    fines = _fines(out)
+    assert fines.get(("UK prosecutors", "Korvane")) == (12e6, "GBP"), (fines, _relations(out))
+
+
+def test_a_lede_watchdog_is_the_unseated_body_the_next_sentence_names() -> None:
+    out = _extract(
+        "Latvia's communications watchdog has blocked access to 9 token trading websites, citing "
+        "court rulings. The watchdog, Sakarnet, also ordered two news sites to delete pages."
+    )
+    rels = _relations(out)
+    assert ("Sakarnet", "LOCATED_IN", "Latvia") in rels, rels
+    assert any(s == "Sakarnet" and r == "BLOCKED" for s, r, _ in rels), rels

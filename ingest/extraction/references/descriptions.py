@@ -116,9 +116,11 @@ _REGULATORS_IN = re.compile(
 
 # "South Korean regulators", "Turkish prosecutors": bodies named by their country
 _NATIONAL_BODY = re.compile(
-    r"\b(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:financial |securities |market |crypto )?"
+    r"(?:\b|(?<![\w.])(?=U))(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?|U\.S\.|US|UK|U\.K\.)"
+    r" (?:financial |securities |market |crypto )?"
     r"(?P<noun>regulators?|watchdogs?|prosecutors)\b"
 )
+_PLACE_CODES = frozenset(("U.S.", "US", "UK", "U.K."))
 _NATIONAL_STEMS = ("regulator", "watchdog", "prosecutors")
 # "the Polish authorities", "Nigerian officials": a country's body by role if the article
 # names one, else an unnamed body of that country (`implied_bodies.national_authorities`)
@@ -200,8 +202,13 @@ def resolve_descriptions(state: ArticleState) -> None:
         (_NATIONAL_AUTHORITIES, ("authorities", "officials"), national_authorities),
     ):
         for m in scan.finditer(pattern, stems):
-            if used[m.start()]:  # (the place inside it is a named mention, as it should be)
-                continue
+            if used[m.start()] and not (
+                pattern is _NATIONAL_BODY
+                and m.group("place") in _PLACE_CODES
+                and m.group("noun") == "prosecutors"  # ("U.S. regulators" in a remark is
+                and not used[m.end() - 1]  # most often regulators in general)
+            ):  # (the place inside it is a named mention, as it should be; but in "US
+                continue  # prosecutors" the code "US" is the mention, not the body)
             draft = implied(m, table, ctx)
             if draft is not None:
                 table.alias(draft, m.group(), "descriptive")
@@ -421,6 +428,8 @@ def _nearest(
         return ministry(" ".join(mods), table, ctx, place)
     if sent is not None and sent.index <= 2:
         best, best_score = None, 0
+        unplaced = None  # "Russia's communications watchdog has blocked ... The watchdog,
+        # Roskomnadzor, also ...": a body the gazetteer does not seat can be the one meant
         for mention in (x for x in named if x.start > pos and x.sentence <= sent.index + 2):
             key = table.resolve(mention.key)
             if key not in table:
@@ -429,6 +438,19 @@ def _nearest(
             s = fits(d) + (1 if d.type == types[0] else 0)
             if s > best_score:
                 best, best_score = d, s
+            if (
+                unplaced is None
+                and place
+                and d.type in types
+                and d.type in GROUP.public_body
+                and not d.unnamed
+                and not d.jurisdiction
+                and not d.places
+            ):
+                unplaced = d
+        if best is None and unplaced is not None:
+            unplaced.jurisdiction = place
+            return unplaced
         return best
     return None
 
