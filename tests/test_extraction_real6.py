@@ -242,3 +242,22 @@ def test_a_lede_watchdog_is_the_unseated_body_the_next_sentence_names() -> None:
     rels = _relations(out)
     assert ("Sakarnet", "LOCATED_IN", "Latvia") in rels, rels
     assert any(s == "Sakarnet" and r == "BLOCKED" for s, r, _ in rels), rels
+
+
+def test_an_arrest_reported_in_the_past_perfect_is_dated_as_news() -> None:
+    out = _extract(
+        "Lisbon, 14 June - Portugal's securities regulator said on Friday it had warned three "
+        "exchanges.\n\nSeparately, the Judiciary Police said officers had arrested 40 suspects "
+        "in a campaign against crypto fraud rings.",
+        published=dt.date(2023, 6, 14),
+    )
+    dated = {
+        (r.type, r.date) for r in out.relations if r.type == "INVESTIGATED" and r.date is not None
+    }
+    assert any(d.startswith("2023-06") for _, d in dated), [(r.type, r.date) for r in out.relations]
+
+
+def test_a_place_in_a_list_of_places_still_acts_with_the_others() -> None:
+    out = _extract("Police in Greece and Cyprus took KuCoin offline on Tuesday.")
+    rels = _relations(out)
+    assert ("Greece", "BANNED", "KuCoin") in rels and ("Cyprus", "BANNED", "KuCoin") in rels, rels
