@@ -71,10 +71,19 @@ def country_entries(curated: list[tuple[str, EntrySpec]]) -> list[tuple[str, Ent
         extra = _registry_aliases(country)
         if country.alpha_2 in by_iso:
             file, spec = by_iso[country.alpha_2]
-            out.append((f"{file}+pycountry", _merge(spec, extra)))
+            out.append((f"{file}+pycountry", _with_demonym(_merge(spec, extra))))
             continue
         name = getattr(country, "common_name", None) or country.name
         key = get_ontology().entity_types[TYPE.jurisdiction].id_prefix
         spec = EntrySpec(name=name, type=key, iso=country.alpha_2)
-        out.append((PYCOUNTRY_SOURCE, _merge(spec, extra)))
+        out.append((PYCOUNTRY_SOURCE, _with_demonym(_merge(spec, extra))))
     return out
+
+
+def _with_demonym(spec: EntrySpec) -> EntrySpec:
+    """A country without a curated adjective whose one-word name ends in '-ia' gets the
+    regular '-ian' demonym ("Albania" -> "Albanian", "Zambia" -> "Zambian"): the rule
+    holds for every such country name, so "Albanian police" finds its country."""
+    if spec.adjectives or " " in spec.name or not spec.name.endswith("ia"):
+        return spec
+    return spec.model_copy(update={"adjectives": (spec.name + "n",)})

@@ -21,7 +21,7 @@ from ingest.extraction.actions.action_status import clause_bounds, clause_view
 from ingest.extraction.actions.date_mentions import DateMention
 from ingest.extraction.actions.endings import ended_how, endings_in, governing_ending
 from ingest.extraction.actions.fine_amounts import attached_money, fine_money
-from ingest.extraction.actions.money import find_money
+from ingest.extraction.actions.money import bare_dollar, find_money
 from ingest.extraction.actions.roles import View
 from ingest.extraction.actions.triggers import Trigger
 
@@ -90,7 +90,7 @@ def fine_properties(
     if trig.type != REL.fined:
         return {}
     base = view.sent.start
-    moneys = find_money(view.sent.text, country)
+    moneys = find_money(view.sent.text, country, bare_dollar(view.doc_text))
     if not moneys:
         return {}
     money = None

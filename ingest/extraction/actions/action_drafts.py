@@ -52,6 +52,10 @@ _PRESENT_PERFECT = re.compile(
 _PAST_PERFECT = re.compile(
     r"\bhad(?: (?:also|already|just|earlier|previously|been))* [a-z]+(?:ed|en|d)\b"
 )
+_REPORTED_PERFECT = re.compile(
+    r"\b(?:said|says|announced|reported|confirmed|stated)(?: on \w+day)?,? (?:that )?"
+    r"(?:[\w-]+ ){1,4}?had(?: (?:also|just|been))* [a-z]+(?:ed|en|d)\b(?! (?:earlier|before|in \d))"
+)
 _RELATIVE_CLAUSE = re.compile(r",? (?:which|who|whom|whose|that|after|before|when) ")
 # words that put a sentence's action before the news
 _BACKGROUND = re.compile(
@@ -108,9 +112,11 @@ def date_the_news(state: ArticleState, history: ActionHistory) -> None:
             continue
         said = sentences[index].text
         main = _RELATIVE_CLAUSE.split(said, maxsplit=1)[0]
-        if _PAST_PERFECT.search(main) and not _PRESENT_PERFECT.search(main):
+        reported = _REPORTED_PERFECT.search(main)  # "X said police had arrested ...": the
+        # present perfect of the news, shifted back by the reporting verb
+        if _PAST_PERFECT.search(main) and not _PRESENT_PERFECT.search(main) and not reported:
             continue  # "The agency had blocked ...": before the news
-        if index < LEDE_SENTENCES or _PRESENT_PERFECT.search(said):
+        if index < LEDE_SENTENCES or _PRESENT_PERFECT.search(said) or reported:
             rel.date = day
         elif rel.source in newsmakers and not _BACKGROUND.search(said):
             rel.date = day

@@ -201,6 +201,8 @@ def _apply(
         return []
     if trig.voice == "nominal" and _FACES_MAYBE.search(text, window_start, trig.start):
         return []  # "X may face a penalty", "could face charges": a risk, not an action
+    if _RISKS_BEING.search(text, window_start, trig.start):
+        return []  # "it risked being fined", "faces being banned": a risk, not an action
     actor, targets, conf = read_roles(trig, subject, before, after, view, text, table)
     if (
         trig.ended_how is not None
@@ -464,5 +466,9 @@ def _sanctions_designation(trig: Trigger, actor: str, text: str, table: EntityTa
 _FACES_MAYBE = re.compile(
     r"\b(?:(?:may|might|could|would|will|can|to|risks?|risking) (?:\w+ )?(?:fac(?:e|es|ing)|risk)"
     r"|risks|risking|risked) (?:[\w$€£¥₹-]+ ){0,4}$"
+)
+_RISKS_BEING = re.compile(
+    r"\b(?:risks?|risked|risking|faces?|faced|facing) (?:the (?:prospect|possibility|risk) of )?"
+    r"being $"
 )
 _NEW_SUBJECT = re.compile(r"(?:,|;) (?:and|but|then) (?:the )?$")

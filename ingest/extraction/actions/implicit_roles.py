@@ -37,6 +37,8 @@ def co_actors(subject: Mention, before: list[Mention], text: str, table: EntityT
             break
         if not is_actor(m, table) or m.how == "pronoun" or possessive(text, m.end):
             break
+        if preceded_by_preposition(text, m.start) and text[m.end : last.start] == ", ":
+            break  # "In Australia, AUSTRAC fined X": the place sets the scene, it does not act
         out.append(m.key)
         last = m
     return out

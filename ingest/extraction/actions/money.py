@@ -240,11 +240,24 @@ class Money:
     role: str = "plain"
 
 
-def find_money(text: str, country: str | None = None) -> list[Money]:
-    """Every money amount in `text`, in order; `country` settles shared signs."""
+# a dollar sign that names its country: a text using one writes US dollars as a bare "$"
+_MARKED_DOLLAR = re.compile(r"(?<![A-Za-z])(?:A|AU|C|CA|Can|HK|S|SG|NZ|NT)\$ ?\d")
+
+
+def bare_dollar(text: str) -> str | None:
+    """The currency of a bare '$' in `text` (a whole article): US dollars where the text
+    marks a country's dollar ("$124,046 (A$187,800)", "C$177m"): an outlet that writes A$
+    for Australian dollars writes US dollars as '$'. Else None (the country decides)."""
+    return "USD" if _MARKED_DOLLAR.search(text) else None
+
+
+def find_money(text: str, country: str | None = None, dollar: str | None = None) -> list[Money]:
+    """Every money amount in `text`, in order; `country` settles shared signs, `dollar`
+    (from `bare_dollar`) overrides what a bare '$' is."""
     found: list[tuple[int, int, float, str]] = []
     for m in PREFIX.finditer(text):
-        code = _prefix_code(m.group("cur").strip(), country)
+        cur = m.group("cur").strip()
+        code = dollar if dollar and cur == "$" else _prefix_code(cur, country)
         if code is None or (m.group("cur").strip() in "RNP" and not m.group("scale")):
             if code is None or not _plain_thousands(m.group("num")):
                 continue
@@ -269,7 +282,27 @@ def find_money(text: str, country: str | None = None) -> list[Money]:
         if out and start < out[-1].end:
             continue
         out.append(Money(amount, code, start, end))
-    return _with_roles(text, out)
+    return _local_first(_with_roles(text, out))
+
+
+_MARKED_DOLLARS = frozenset(("AUD", "CAD", "HKD", "SGD", "NZD", "TWD"))
+
+
+def _local_first(found: list[Money]) -> list[Money]:
+    """In "$124,046 (A$187,800)" the bracket holds the sum as imposed, in a country's own
+    marked dollar, and the US-dollar figure before it is the conversion: the roles swap."""
+    out = list(found)
+    for i in range(1, len(out)):
+        main, bracket = out[i - 1], out[i]
+        if (
+            bracket.role == "converted"
+            and main.role == "plain"
+            and main.currency == "USD"
+            and bracket.currency in _MARKED_DOLLARS
+        ):
+            out[i - 1] = Money(main.amount, main.currency, main.start, main.end, "converted")
+            out[i] = Money(bracket.amount, bracket.currency, bracket.start, bracket.end, "plain")
+    return out
 
 
 def _with_roles(text: str, found: list[Money]) -> list[Money]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -184,6 +185,9 @@ def _surfaces_of(gaz: Any) -> Iterator[tuple[str, Any, str | None, bool]]:
             yield str(amb), entry, "abbreviation", True
 
 
+_BARE_ACRONYM = re.compile(r"[A-Z]{2,5}")
+
+
 def build_index(gaz: Any, adjectives: dict[str, Iterable[str]] | None = None) -> GazIndex:
     """Build the automaton and lookups from any object with the gazetteer loader's API."""
     index = GazIndex()
@@ -201,6 +205,9 @@ def build_index(gaz: Any, adjectives: dict[str, Iterable[str]] | None = None) ->
         idx = ids[key]
         sens = _case_sensitive(surface, flags_cache[key].get(surface))
         table.setdefault(fold(surface), []).append(Surface(surface, idx, kind, ambiguous, sens))
+        if _BARE_ACRONYM.fullmatch(surface):  # "F.T.C.", "S.E.C.": the house style of
+            dotted = "".join(f"{c}." for c in surface)  # some papers for "FTC", "SEC"
+            table.setdefault(fold(dotted), []).append(Surface(dotted, idx, kind, ambiguous, True))
         if not ambiguous:
             bucket = index.by_norm.setdefault(normalize_name(surface), [])
             if idx not in bucket:

@@ -136,8 +136,25 @@ _AFTER_CHIEF = frozenset(("executive", "officer", "financial", "operating", "com
 _AFTER_TITLE = frozenset(("general",))
 
 
+# "Prosecutor General's Office", "Attorney General's Chambers": a title's office is a body
+_OFFICE_HEADS = frozenset("office chambers department bureau service directorate".split())
+
+
+def _titled_office(tokens: list[Token], a: int, b: int) -> bool:
+    """Whether the run names the office of a title ("Prosecutor General's Office of
+    Russia"): a possessive title word followed by an office word."""
+    for i in range(a, b - 1):
+        word = tokens[i].lower
+        if word.endswith(_POSSESSIVE) and tokens[i + 1].lower in _OFFICE_HEADS:
+            stem = word[:-2]
+            return stem in _TITLE_TOKENS or stem in _AFTER_TITLE
+    return False
+
+
 def _split_titles(tokens: list[Token], a: int, b: int) -> list[tuple[int, int]]:
     """'ASIC Deputy Chair Sarah Court' -> 'ASIC' and 'Sarah Court': titles are no part of names."""
+    if _titled_office(tokens, a, b):
+        return [(a, b)]
     lead = a
     while lead < b - 1 and (
         tokens[lead].lower in _LEADING_TITLE_TOKENS | _TITLE_TOKENS

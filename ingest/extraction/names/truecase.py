@@ -22,6 +22,7 @@ from ingest.extraction.names.gazetteer_index import GazIndex, get_index
 MIN_LETTERS = 20  # below this, a text's case says nothing
 CAPS_SHARE = 0.85  # more capitals than this: an all-capitals text
 LOWER_SHARE = 0.02  # fewer than this: an all-lower-case text
+STARTS_SHARE = 0.6  # sentences starting with a capital this often: the text kept its case
 TITLE_SHARE = 0.75  # a line whose long words are capitalised this often is in Title Case
 
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
@@ -35,7 +36,7 @@ def restore_case(text: str) -> str:
     if letters < MIN_LETTERS:
         return text
     upper = sum(map(str.isupper, text)) / letters
-    if upper > CAPS_SHARE or upper < LOWER_SHARE:
+    if upper > CAPS_SHARE or (upper < LOWER_SHARE and not _starts_capitalised(text)):
         return _recase(text, get_index())
     lines = text.split("\n")
     if not any(_is_title_case(line) for line in lines):
@@ -57,6 +58,13 @@ def _recase(text: str, index: GazIndex) -> str:
     for m in _SENTENCE_START.finditer(text):
         chars[m.start(1)] = chars[m.start(1)].upper()
     return "".join(chars)
+
+
+def _starts_capitalised(text: str) -> bool:
+    """Whether most sentences start with a capital: prose with few names has few capitals
+    and keeps its case; a text that lost its capitals lost these too."""
+    starts = [m.group(1) for m in _SENTENCE_START.finditer(text) if m.group(1).isalpha()]
+    return bool(starts) and sum(c.isupper() for c in starts) / len(starts) >= STARTS_SHARE
 
 
 def _recase_title(line: str, known: set[str], index: GazIndex) -> str:

@@ -30,6 +30,14 @@ ONE = rf"(?P<n>[{UPPER}](?<![\w.&'-].)[\w.&'-]*\w)"
 _LIST_ITEM = rf"[{UPPER}](?<![\w.&'-].)[\w.&'-]*\w?(?: [{UPPER}][\w.&'-]*)*"
 LIST = rf"(?P<list>{_LIST_ITEM}(?:, {_LIST_ITEM})*(?:,? (?:and|or) {_LIST_ITEM})?)"
 _END = r"(?=[\s,.;:)'\"]|$)"
+_SETTLEMENT = r"(?:town|city|village|port|resort|district|province|region|county|municipality)"
+_DIRECTION = r"(?:(?:north|south)(?:-?(?:east|west))?|east|west|central)(?:ern)?"
+# a day or month after a noun is when, not who: "the regulator Monday said"
+_NOT_WHEN = (
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
+    r"|April|May|June|July|August|September|October|November|December|The|This|That|It|In|On"
+    r"|For|But|And|As|If|When|While)\b)"
+)
 # Not a type: the mark of a party named as an action's object, which `name_runs` makes
 # a company unless the name turns out to be a person's (a given name first, or the
 # surname of a person the article names); the gazetteer and other cues win over it.
@@ -198,6 +206,32 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         ACTION_OBJECT,
     ),
+    # a body named right after its description: "media watchdog Glavkom has", "The
+    # watchdog, Glavkom, also" (the comma form needs the closing comma of an apposition)
+    (
+        re.compile(rf"\b(?:watchdog|regulator|supervisor) {_NOT_WHEN}{ONE}(?=[\s,.;:)]|$)"),
+        TYPE.regulator,
+    ),
+    (
+        re.compile(rf"\b(?:[Ww]atchdog|[Rr]egulator|[Ss]upervisor), {_NOT_WHEN}{ONE},"),
+        TYPE.regulator,
+    ),
+    # "Himare, a small town in southern Albania": a place set beside the place it lies in
+    (
+        re.compile(
+            rf"{_NOT_WHEN}{ONE}, an? (?:[\w-]+ ){{0,2}}?{_SETTLEMENT} (?:in|of) (?:the )?"
+            rf"(?:{_DIRECTION} )?[{UPPER}]"
+        ),
+        TYPE.jurisdiction,
+    ),
+    # "Roskomnadzor, Russia's federal communications watchdog," / "Tarkom, the regulator"
+    (
+        re.compile(
+            rf"{_NOT_WHEN}{ONE}, (?:the |a |an |[{UPPER}][\w.]*(?: [{UPPER}]\w+)?'s )"
+            r"(?:(?!of\b|for\b|by\b|and\b)[\w-]+ ){0,3}?(?:watchdog|regulator|supervisor)\b"
+        ),
+        TYPE.regulator,
+    ),
 ]
 LIST_CUES: list[tuple[re.Pattern[str], str]] = [
     (
@@ -310,6 +344,21 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ("chief", "ceo", "founder", "cfo", "cto", "coo", "president", "chair", "head of"),
     ("order", "direct", "told", "tells", "telling", "instruct", "requir"),
     (" into ",),
+    ("watchdog ", "regulator ", "supervisor "),
+    ("watchdog, ", "regulator, ", "supervisor, "),
+    (
+        " town ",
+        " city ",
+        " village ",
+        " port ",
+        " resort ",
+        " district ",
+        " province ",
+        " region ",
+        " county ",
+        " municipality ",
+    ),
+    ("watchdog", "regulator", "supervisor"),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _CUE_ALSO: dict[int, tuple[str, ...]] = {

@@ -31,7 +31,8 @@ ACTIVITY_PATTERNS: list[tuple[re.Pattern[str], str | None]] = [
     (
         re.compile(
             r"\b(?:the )?use of (?:crypto(?:currencie)?s?|cryptocurrencies|crypto assets|"
-            r"digital assets)(?: and other crypto assets)? (?:to pay for [\w ]+?|for payments?|"
+            r"digital assets)(?: and (?:other )?(?:crypto|digital) (?:assets|tokens))? "
+            r"(?:to (?:pay for|purchase|buy) [\w ]+?|for payments?|"
             r"as (?:a )?means of payment)(?=[,.;]| and\b| in\b| from\b| since\b| on\b| at\b)",
             re.I,
         ),

@@ -119,9 +119,11 @@ _REGULATORS_IN = re.compile(
 
 # "South Korean regulators", "Turkish prosecutors": bodies named by their country
 _NATIONAL_BODY = re.compile(
-    r"\b(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:financial |securities |market |crypto )?"
+    r"(?:\b|(?<![\w.])(?=U))(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?|U\.S\.|US|UK|U\.K\.)"
+    r" (?:financial |securities |market |crypto )?"
     r"(?P<noun>regulators?|watchdogs?|prosecutors)\b"
 )
+_PLACE_CODES = frozenset(("U.S.", "US", "UK", "U.K."))
 _NATIONAL_STEMS = ("regulator", "watchdog", "prosecutors")
 # "the Polish authorities", "Nigerian officials": a country's body by role if the article
 # names one, else an unnamed body of that country (`implied_bodies.national_authorities`)
@@ -203,8 +205,13 @@ def resolve_descriptions(state: ArticleState) -> None:
         (_NATIONAL_AUTHORITIES, ("authorities", "officials"), national_authorities),
     ):
         for m in scan.finditer(pattern, stems):
-            if used[m.start()]:  # (the place inside it is a named mention, as it should be)
-                continue
+            if used[m.start()] and not (
+                pattern is _NATIONAL_BODY
+                and m.group("place") in _PLACE_CODES
+                and m.group("noun") == "prosecutors"  # ("U.S. regulators" in a remark is
+                and not used[m.end() - 1]  # most often regulators in general)
+            ):  # (the place inside it is a named mention, as it should be; but in "US
+                continue  # prosecutors" the code "US" is the mention, not the body)
             draft = implied(m, table, ctx)
             if draft is not None:
                 table.alias(draft, m.group(), "descriptive")
@@ -273,17 +280,20 @@ def _resolve_description(
     return _nearest(m.start(), types, noun, mods, place, state, named)
 
 
-_APPOSITION_GAP = re.compile(r", (?:the )?")
+# "its regulator, the Astana Financial Services Authority", "the watchdog, Glavkom,", and
+# with no comma "media watchdog Glavkom"
+_APPOSITION_GAP = re.compile(r", (?:the )?| (?=[A-Z])")
 
 
 def _apposed_name(
     m: re.Match[str], types: tuple[str, ...], table: EntityTable, named: list[Mention]
 ) -> EntityDraft | None:
     """The body a description names right after it, set off by a comma ("its regulator,
-    the Astana Financial Services Authority (AFSA)")."""
+    the Astana Financial Services Authority (AFSA)") or by nothing ("media watchdog
+    Glavkom")."""
     gap = _APPOSITION_GAP.match(m.string, m.end())
-    if gap is None:
-        return None
+    if gap is None or gap.group() == " " and not set(types) & GROUP.public_body:
+        return None  # with no comma, only a body's name: "the exchange Coinbase" stays as was
     at = bisect_left([x.start for x in named], gap.end())
     if at == len(named) or named[at].start != gap.end() or named[at].key not in table:
         return None
@@ -377,6 +387,17 @@ def _nearest(
         key = table.resolve(last.key)
         if key in table and fits(table.get(key)) > 0:
             return table.get(key)
+        apposed = table.get(key) if key in table else None
+        if (  # "Roskomnadzor, Russia's communications watchdog": the place seats the body
+            apposed is not None
+            and place
+            and not apposed.jurisdiction
+            and apposed.type in types
+            and apposed.type in GROUP.public_body
+            and not apposed.unnamed
+        ):
+            apposed.jurisdiction = place
+            return apposed
     best, best_score = None, 0.0
     seen: set[str] = set()
     resolve, drafts = table.resolve, table.drafts
@@ -401,11 +422,17 @@ def _nearest(
     if types == (TYPE.centralbank,):
         return central_bank(table, ctx, place)
     if noun in _REGULATOR_NOUNS:
-        return regulator(mods, table, ctx, place)
+        found = regulator(mods, table, ctx, place)
+        if found is not None or sent is None or sent.index > 2:
+            return found
+        # no single regulator of that country fits the words: in a lede the name may
+        # follow ("Thailand's financial watchdog filed ... Thailand's SEC said ...")
     if noun == "ministry" and mods and all(w.isalpha() and w.islower() for w in mods):
         return ministry(" ".join(mods), table, ctx, place)
     if sent is not None and sent.index <= 2:
         best, best_score = None, 0
+        unplaced = None  # "Russia's communications watchdog has blocked ... The watchdog,
+        # Roskomnadzor, also ...": a body the gazetteer does not seat can be the one meant
         for mention in (x for x in named if x.start > pos and x.sentence <= sent.index + 2):
             key = table.resolve(mention.key)
             if key not in table:
@@ -414,6 +441,19 @@ def _nearest(
             s = fits(d) + (1 if d.type == types[0] else 0)
             if s > best_score:
                 best, best_score = d, s
+            if (
+                unplaced is None
+                and place
+                and d.type in types
+                and d.type in GROUP.public_body
+                and not d.unnamed
+                and not d.jurisdiction
+                and not d.places
+            ):
+                unplaced = d
+        if best is None and unplaced is not None:
+            unplaced.jurisdiction = place
+            return unplaced
         return best
     return None
 

@@ -43,6 +43,20 @@ _REGULATOR_WORDS = {
     "anti-money-laundering": ("intelligence", "money laundering", "transaction"),
     "money-laundering": ("intelligence", "money laundering", "transaction"),
     "intelligence": ("intelligence",),
+    # a watchdog of another field is no financial regulator: "Russia's telecom watchdog"
+    "telecom": ("telecom", "communication"),
+    "telecoms": ("telecom", "communication"),
+    "telecommunications": ("telecom", "communication"),
+    "communications": ("communication", "telecom"),
+    "media": ("media", "communication", "broadcast"),
+    "internet": ("internet", "communication", "telecom"),
+    "broadcasting": ("broadcast", "media"),
+    "competition": ("competition",),
+    "antitrust": ("competition", "antitrust"),
+    "gambling": ("gambling", "gaming"),
+    "gaming": ("gaming", "gambling"),
+    "energy": ("energy",),
+    "tax": ("tax", "revenue"),
 }
 
 

@@ -65,10 +65,12 @@ HEADS = {
     TYPE.company: r"companies|firms|entities|(?:service )?providers|operators|businesses|brokers",
     TYPE.regulator: r"regulators|agencies|authorities|watchdogs",
     TYPE.cryptoasset: r"tokens|crypto assets|cryptocurrencies|coins|digital assets",
-    # people counted by their role ("two Acme executives", "nine others"); not "men" or
-    # "people", which a story uses for victims and crowds as often as for suspects
+    # people counted by their role or plainly ("two Acme executives", "nine others", "six
+    # people had been charged"); a group only matters when an action names it, so a count
+    # of victims or a crowd stays inert
     TYPE.person: r"executives|employees|officials|directors|managers|staff(?: members)?"
-    r"|staffers|(?:co-)?founders|suspects|individuals|others|administrators",
+    r"|staffers|(?:co-)?founders|suspects|individuals|persons|people|others|defendants"
+    r"|administrators",
 }
 
 _HEAD_RE = "|".join(f"(?P<{t}>{h})" for t, h in HEADS.items())
@@ -84,7 +86,10 @@ _POST = (
 
 COUNTED_GROUP = re.compile(
     rf"(?<![\w$€£¥₦.,-])(?P<num>{_NUM}) "
-    rf"(?P<mods>(?:(?!and\b|or\b|of\b)[\w-]+ ){{0,4}}?(?:\([A-Z][\w-]{{1,9}}\) )?)"
+    # "13 cryptocurrency trading or information websites": 'or' joins two modifiers
+    # "within 48 hours four people": a span of time or a second number ends no group
+    rf"(?P<mods>(?:(?!and\b|of\b|(?:hours?|days?|weeks?|months?|years?)\b|\d|{_NUM}\b)"
+    rf"[\w-]+ ){{0,4}}?(?:\([A-Z][\w-]{{1,9}}\) )?)"
     rf"(?:{_HEAD_RE})\b(?!-|'){_POST}",
     re.IGNORECASE,
 )

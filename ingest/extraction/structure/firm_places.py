@@ -46,6 +46,36 @@ _BASED_BEFORE = re.compile(
     r"(?:(?!of |for |to |by |with |and |or |but |while |then )[\w-]+ ){0,3}(?:[\w-]+, )?$"
 )
 
+# a sentence that opens on a participle phrase about its subject: "Founded in 2012 and
+# headquartered in Seoul, South Korea, Dunamu Inc. is a fintech company"
+_FRONTED = re.compile(
+    r"(?:Founded|Established|Launched|Created|Set up|Headquartered|Based|Registered"
+    r"|Incorporated|Domiciled|Licensed) (?:in|by|as|on)\b"
+)
+
+
+def _fronted_subject(
+    ments: list[Mention], base: int, sentence: str, at: int, table: EntityTable
+) -> list[str]:
+    """The subject a sentence-opening participle phrase is about: the first organisation
+    set after a comma once the phrase (and the place it names) is over."""
+    if not _FRONTED.match(sentence):
+        return []
+    for m in ments:
+        if m.start < base + at or m.start > base + len(sentence):
+            continue
+        d = _draft_of(table, m.key)
+        if d is None or d.unnamed or m.how == "pronoun":
+            continue
+        if d.type in GROUP.organisation and sentence[m.start - base - 2 : m.start - base] == ", ":
+            return [m.key]
+    return []
+
+
+def _draft_of(table: EntityTable, key: str) -> EntityDraft | None:
+    return table.drafts.get(key)
+
+
 _IN_PHRASE = {
     REL.headquartered_in: re.compile(
         r"\b(?:[Rr]egistered|[Ii]ncorporated|[Hh]eadquartered|[Bb]ased|[Dd]omiciled"
@@ -277,7 +307,10 @@ def firm_place_relations(
                 _objects_before(ments, base + adjunct.start(), table, text)
                 if adjunct is not None
                 else []
-            ) or phrase_subjects(ments, pos, table, text, 3, clauses)
+            ) or (
+                _fronted_subject(ments, base, sentence, hit.start(), table)
+                or phrase_subjects(ments, pos, table, text, 3, clauses)
+            )
             if not subjects and rtype != REL.operates_in:
                 subjects = _told_subject(ments, base, sentence, hit.start(), table)
             places = [place_m.key] + _places_listed_after(ments, place_m, table, text)

@@ -21,6 +21,10 @@ _PART_OF_TEXT = re.compile(
     r"(?:province|state|city|emirate|region|district|capital)\b|^, one of the (?:\w+ )?(?:that"
     r"|which) "
     r"make up (?:the )?(?P<owner3>[A-Z][\w ]+)"
+    # "Himare, a small town in southern Albania"
+    r"|^, an? (?:[\w-]+ ){0,2}?(?:town|city|village|port|resort|district|province|region|county"
+    r"|municipality) (?:in|of) (?:the )?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west"
+    r"|central)(?:ern)? )?(?P<owner4>[A-Z]\w*(?: [A-Z]\w*)?)(?=[,.;)]|$)"
 )
 
 
@@ -62,7 +66,9 @@ def text_part_of(state: ArticleState) -> list[RelationDraft]:
         hit = _PART_OF_TEXT.match(text[m.end : m.end + 100])
         if not hit:
             continue
-        owner = hit.group("owner") or hit.group("owner2") or hit.group("owner3")
+        owner = (
+            hit.group("owner") or hit.group("owner2") or hit.group("owner3") or hit.group("owner4")
+        )
         found = named_place(owner.strip(), table, ctx)
         if found is not None and found.key != d.key:
             line_start = text.rfind("\n", 0, m.start) + 1
