@@ -34,8 +34,10 @@ _WORD = r"(?:[\w&'-]|\.(?=\w))*\.?"
 # a run of capitalised words and their connectors: only these need tokens (the lookbehind
 # follows the capital it guards, so the search can skip to capitals; see `type_cues.NAME`)
 _RUN = re.compile(
-    rf"[{UPPER}](?<![\w'.-].){_WORD}(?:(?: (?:of|for|and|the|on|de|du|&|in|al|von|van)){{0,2}}"
-    rf" {NO_MONEY}(?:[{UPPER}]{_WORD}|\([{UPPER}][\w]*\)(?= [{UPPER}])))*"
+    rf"[{UPPER}](?<![\w'.-].){_WORD}(?:(?: (?:of|for|and|the|on|de|du|&|in|al|von|van|der|den"
+    rf"|ter|bin|binti|bint|ibn|da|dos|das|del|la|le|di)){{0,2}}"
+    rf" {NO_MONEY}(?:[{UPPER}]{_WORD}|(?:al|el)-[{UPPER}]{_WORD}"
+    rf"|\([{UPPER}][\w]*\)(?= [{UPPER}])))*"
 )
 
 

@@ -10,7 +10,7 @@ stay unclassified; other steps type them from context (titles, appositions, list
 from __future__ import annotations
 
 from graph.ontology import TYPE
-from ingest.extraction.text.tokens import MONTHS, SENTENCE_WORDS, WEEKDAYS, Token
+from ingest.extraction.text.tokens import MONTHS, NAME_PARTICLES, SENTENCE_WORDS, WEEKDAYS, Token
 
 BODY_HEADS = {
     "commission": "Commission",
@@ -104,6 +104,7 @@ HYPHEN_SUFFIXES = (
     "-founded",
 )
 _TRIM_LEAD = SENTENCE_WORDS | MONTHS | WEEKDAYS
+_PARTICLES = NAME_PARTICLES | {"van", "von", "de", "du", "al"}
 
 
 def _head_index(words: list[str]) -> int:
@@ -201,6 +202,8 @@ def _body_type(kind: str, head: str, lowered: list[str], rest: set[str]) -> str 
 def trim_chunk(tokens: list[Token], a: int, b: int) -> tuple[int, int]:
     """Drop sentence words, dates and hyphenated modifiers from a run's ends."""
     while a < b and (tokens[a].lower in _TRIM_LEAD or tokens[a].lower.endswith(HYPHEN_SUFFIXES)):
+        if a + 1 < b and tokens[a].lower in MONTHS and tokens[a + 1].lower in _PARTICLES:
+            break  # "Jan van der Berg": a given name before a particle, not the month
         a += 1
     while b > a and (
         tokens[b - 1].lower in ("of", "for", "and", "the", "on", "in", "&", "de")

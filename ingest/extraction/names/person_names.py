@@ -15,10 +15,14 @@ from dataclasses import dataclass
 from ingest.extraction.names.given_names import is_given_name
 from ingest.extraction.text.tokens import UPPER
 
-_NAME_TOKEN = rf"(?:[{UPPER}][a-zà-ÿāăąćčďđēěğīıłńňōőœřśşšţťūůűźżž'-]+|[{UPPER}]\.)"
-_PARTICLE = r"(?:bin|van|de|da|dos|von|der|le|al|del|la)"
+_LOWER = "a-zà-ÿāăąćčďđēěğīıłńňōőœřśşšţťūůűźżž'"
+# a capitalised word, its hyphened parts ("Anne-Marie", "Abdul-Rahman", "Smith-jones") and
+# a glued Arabic article ("al-Mansouri"); or an initial
+_NAME_TOKEN = rf"(?:(?:al-|el-)?[{UPPER}][{_LOWER}]+(?:-[{UPPER}]?[{_LOWER}]+)*|[{UPPER}]\.)"
+# particles between a person's names, up to two ("van der", "de la", "bin")
+_PARTICLE = r"(?:bin|binti|bint|ibn|van|de|da|dos|das|di|von|der|den|ter|le|al|del|la|du)"
 PERSON_NAME = (
-    rf"(?<![\w'-])(?P<name>{_NAME_TOKEN}(?: {_PARTICLE})?(?: {_NAME_TOKEN}){{1,3}}(?: Jr\.?"
+    rf"(?<![\w'-])(?P<name>{_NAME_TOKEN}(?: {_PARTICLE}){{0,2}}(?: {_NAME_TOKEN}){{1,3}}(?: Jr\.?"
     rf"| Sr\.?)?)"
     r"(?![\w-])"
 )
@@ -73,7 +77,7 @@ _BY_END = re.compile(r"\b(?:founded|co-founded|led|headed|run|chaired|created|st
 _SAID_AT = re.compile(r",? (?:said|says|told|wrote|added|argued|noted)\b")
 _REPLACED_END = re.compile(r"\b(?:replaced (?:him|her|them) with|succeeded by) $")
 _CASE_SENSITIVE_NAME = re.compile(
-    rf"{_NAME_TOKEN}(?: {_PARTICLE})?(?: {_NAME_TOKEN})+(?: Jr\.?| Sr\.?)?"
+    rf"{_NAME_TOKEN}(?:(?: {_PARTICLE}){{0,2}} {_NAME_TOKEN})+(?: Jr\.?| Sr\.?)?"
 )
 
 
@@ -118,7 +122,6 @@ _SURNAME_TITLE_END = re.compile(
     r"\b(?:Justice|Judge|President|Chair|Chairman|Chairwoman|Governor|Commissioner|Senator"
     r"|Minister|Prosecutor|Sen\.|Rep\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?) $"
 )
-_LOWER = "a-zà-ÿāăąćčďđēěğīıłńňōőœřśşšţťūůűźżž'"
 _SURNAME = re.compile(rf"[{UPPER}][{_LOWER}]{{2,}}(?:-[{UPPER}]?[{_LOWER}]+)*")
 _POSSESSIVE = ("'s", "\u2019s")
 
