@@ -58,3 +58,52 @@ def test_person_names_with_particles_and_hyphens_are_people(text: str, person: s
 def test_a_month_is_still_no_name_before_a_capital() -> None:
     typed = _typed("In Jan the regulator fined Korvex Ltd on its custody rules.")
     assert not any(name.startswith("Jan") for name in typed)
+
+
+# 2. a legal suffix's dot at a sentence's end, and legal forms of many countries
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The watchdog fined Quillmark Ltd. Officials said more cases would follow.",
+        "The watchdog fined Quillmark Ltd on Monday.",
+        "Quillmark Ltd said it would appeal. The watchdog had fined Quillmark Ltd.",
+    ],
+)
+def test_a_legal_suffix_dot_that_ends_the_sentence_is_the_full_stop(text: str) -> None:
+    companies = {n for n, t in _typed(text).items() if t == "Company"}
+    assert companies == {"Quillmark Ltd"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The watchdog fined Quillmark Ltd. Quillmark Ltd. said it would appeal.",
+        "Quillmark Ltd. said it would appeal. The watchdog had fined Quillmark Ltd.",
+    ],
+)
+def test_a_legal_suffix_dot_written_inside_a_sentence_is_kept_whatever_the_order(
+    text: str,
+) -> None:
+    companies = {n for n, t in _typed(text).items() if t == "Company"}
+    assert companies == {"Quillmark Ltd."}
+
+
+@pytest.mark.parametrize(
+    ("text", "firms"),
+    [
+        (
+            "The authority warned Hoshino K.K. and Brava Ltda about unlicensed trading.",
+            {"Hoshino K.K.", "Brava Ltda"},
+        ),
+        (
+            "The regulator fined Morano S.p.A., Duisen B.V. and Kestrel Sdn Bhd over lapses.",
+            {"Morano S.p.A.", "Duisen B.V.", "Kestrel Sdn Bhd"},
+        ),
+        ("Regulators fined Kallio Oyj and Zoltan Kft. last year.", {"Kallio Oyj", "Zoltan Kft."}),
+    ],
+)
+def test_legal_forms_of_many_countries_make_a_company(text: str, firms: set[str]) -> None:
+    typed = _typed(text)
+    assert {f: typed.get(f) for f in firms} == dict.fromkeys(firms, "Company")

@@ -271,8 +271,16 @@ def _regional_unit(
     return table.add(cand.surface, brand.type, parent=brand.name, places=[place])
 
 
+# legal forms abbreviated by one dotted word: at a sentence's end that dot is also the
+# full stop, so the name is the same whether or not the text wrote the abbreviation's dot
+_DOTTED_FORMS = ("ltd.", "inc.", "corp.", "co.", "bhd.", "pty.", "pte.", "plc.", "llc.")
+
+
 def _firm(table: EntityTable, cand: Candidate, text: str) -> EntityDraft:
     surface = cand.surface
+    dotted = surface.lower().endswith(_DOTTED_FORMS) and " " in surface
+    if dotted and text[cand.end : cand.end + 1] in ("", "\n"):
+        surface, dotted = surface[:-1], False  # "... fined Korvex Ltd." -> "Korvex Ltd"
     core = core_name(surface)
     if cand.brand:
         brand = table.find(cand.brand)
@@ -291,6 +299,8 @@ def _firm(table: EntityTable, cand: Candidate, text: str) -> EntityDraft:
     if found is not None:
         if normalize_name(surface) != normalize_name(found.name):
             table.alias(found, surface, "legal_name" if core != surface else "other")
+        elif dotted and found.name == surface[:-1]:
+            found.name = surface  # the dot written inside a sentence is the abbreviation's
         return found
     draft = table.add(surface, cand.type or TYPE.company)
     if core != surface:

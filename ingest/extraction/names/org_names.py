@@ -69,7 +69,8 @@ LAW_HEADS = frozenset(
 COMPANY_SUFFIXES = frozenset(
     "limited ltd ltd. inc inc. llc l.l.c. plc corp corp. corporation gmbh ag s.a. sa n.v. b.v. "
     "uab oü fze fzco dmcc llp lp bhd bhd. kk k.k. sarl sas srl s.r.l. pty pte pte. co. "
-    "holdings".split()
+    "holdings s.p.a. spa ltda ltda. sdn k.k. kft kft. zrt a.s. oyj asa pvt jsc pjsc sàrl "
+    "s.a.s. s.r.l s.l.".split()
 )
 FINANCE_WORDS = frozenset(
     "financial finance securities futures exchange markets market conduct banking insurance "

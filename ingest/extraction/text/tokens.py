@@ -14,6 +14,7 @@ UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"  # Latin capitals (Latin Extended-A mixes cases; cl
 _TOKEN = re.compile(r"\w(?:[\w&'-]|\.(?=\w))*|\(\w+\)|[^\w\s]")
 _ABBREV_DOT = frozenset(
     "inc ltd co corp pte pty bhd jr sr st no u.s u.k u.n e.u s.a n.v b.v l.l.c b.e "
+    "s.p.a k.k s.r.l s.a.s s.l a.s ltda kft "
     "sept jan feb mar apr jun jul aug sep oct nov dec dr mr mrs ms prof gen gov sen rep".split()
 )
 CONNECTORS = frozenset({"of", "for", "and", "the", "on", "de", "du", "&", "in", "al", "von", "van"})
