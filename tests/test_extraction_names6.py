@@ -107,3 +107,31 @@ def test_a_legal_suffix_dot_written_inside_a_sentence_is_kept_whatever_the_order
 def test_legal_forms_of_many_countries_make_a_company(text: str, firms: set[str]) -> None:
     typed = _typed(text)
     assert {f: typed.get(f) for f in firms} == dict.fromkeys(firms, "Company")
+
+
+# 3. "General": a rank opening a firm's name, and the word closing a title
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("General Motors said it would accept bitcoin for its cars.", "General Motors"),
+        ("General Dynamics said on Monday it would not hold crypto.", "General Dynamics"),
+        ("The SEC fined Eastern Electric on Monday.", "Eastern Electric"),
+    ],
+)
+def test_a_firm_whose_first_word_is_a_rank_is_no_person(text: str, firm: str) -> None:
+    assert _typed(text).get(firm) == "Company"
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Solicitor General Amara Osei said the state would appeal.", "Amara Osei"),
+        ("Auditor General Teodor Brask said the agency lost track of coins.", "Teodor Brask"),
+        ("General Ilse Varga said the army would not hold crypto.", "Ilse Varga"),
+    ],
+)
+def test_a_title_closed_by_general_or_a_rank_is_no_part_of_the_name(text: str, person: str) -> None:
+    people = {n for n, t in _typed(text).items() if t == "Person"}
+    assert people == {person}

@@ -14,7 +14,9 @@ from functools import lru_cache
 
 from graph.ontology import TYPE
 from ingest.extraction.names.candidates import Candidate
+from ingest.extraction.names.given_names import is_given_name
 from ingest.extraction.names.org_names import COMPANY_SUFFIXES, classify, split_chunk
+from ingest.extraction.names.person_names import RANKS
 from ingest.extraction.names.type_cues import ACTION_OBJECT, NO_MONEY
 from ingest.extraction.text.tokens import UPPER, Token, name_chunks, tokenize
 
@@ -117,7 +119,8 @@ _TITLE_TOKENS = frozenset(
     "chair chairman chairwoman chairperson president governor commissioner superintendent "
     "secretary-general ceo minister judge senator spokesperson spokesman spokeswoman director "
     "deputy vice-chair vice-president treasurer chancellor prosecutor mayor founder co-founder "
-    "cofounder co-ceo co-chair co-chairman co-chairwoman secretary attorney".split()
+    "cofounder co-ceo co-chair co-chairman co-chairwoman secretary attorney solicitor auditor "
+    "surgeon accountant inspector postmaster".split()
 )
 
 
@@ -143,6 +146,7 @@ def _split_titles(tokens: list[Token], a: int, b: int) -> list[tuple[int, int]]:
     lead = a
     while lead < b - 1 and (
         tokens[lead].lower in _LEADING_TITLE_TOKENS | _TITLE_TOKENS
+        or (tokens[lead].lower in RANKS and is_given_name(tokens[lead + 1].text))
         or (
             lead > a
             and tokens[lead - 1].lower in ("chief", "executive", "officer")

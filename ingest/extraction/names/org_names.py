@@ -279,7 +279,8 @@ _BUSINESS_NOUNS = frozenset(
 # Words a firm's trade name ends in, with no legal form after them ("Three Arrows
 # Capital", "Tools for Humanity Labs"); a generic first word ("Venture Capital") is no name.
 _FIRM_NAME_ENDS = frozenset(
-    "capital ventures partners labs technologies solutions investments fintech".split()
+    "capital ventures partners labs technologies solutions investments fintech motors mills "
+    "dynamics electric atomics industries instruments airlines pharmaceuticals".split()
 )
 _GENERIC = frozenset(
     "venture private growth equity risk digital crypto financial global new the these those "

@@ -35,7 +35,8 @@ ROLE_WORDS = (
     r"|executive director|head(?: of [\w -]+?)?|spokes(?:person|man|woman)|minister"
     r"|finance minister|prime minister|judges?|justices?|prosecutor|attorney general|mayor"
     r"|senator|lawmaker|adviser|advisor|regional manager(?: for [A-Z]\w+)?|manager|partner"
-    r"|chancellor|treasurer|comptroller|inspector general|chief|executive|official|analyst"
+    r"|chancellor|treasurer|comptroller|inspector general|(?:solicitor|auditor|accountant|surgeon"
+    r"|postmaster)[- ]general|chief|executive|official|analyst"
     r"|economist"
     r"|(?:technical |system |platform )?administrator)"
 )
@@ -45,7 +46,8 @@ ROLE_STEMS = (
     "governor", "commissioner", "superintendent", "secretary", "director", "head", "spokes",
     "minister", "judge", "justice", "prosecutor", "attorney", "mayor", "senator", "lawmaker",
     "advis", "manager", "partner", "chancellor", "treasurer", "comptroller", "inspector",
-    "executive", "official", "analyst", "economist", "administrator",
+    "executive", "official", "analyst", "economist", "administrator", "solicitor", "auditor",
+    "accountant", "surgeon", "postmaster",
 )  # fmt: skip
 
 
@@ -103,6 +105,11 @@ _ORG_WORDS = frozenset(
 )
 
 
+# Ranks that open a title ("General Ilse Varga") or a firm's name ("General Motors"); with
+# a given name after them the title is cut off before this test (`name_runs`)
+RANKS = frozenset("general major colonel captain admiral lieutenant sergeant marshal".split())
+
+
 def plausible_person_name(name: str, strict: bool = True) -> bool:
     """Whether `name` is spelt like a person's name and holds no organisation word.
 
@@ -111,6 +118,8 @@ def plausible_person_name(name: str, strict: bool = True) -> bool:
     if not _CASE_SENSITIVE_NAME.fullmatch(name) or name.isupper():
         return False
     words = [w.lower().removesuffix("'s").removesuffix("\u2019s") for w in name.split()]
+    if words[0] in RANKS:
+        return False  # "General Motors said": a rank opens a title, never a person's name
     if not strict:  # after a title: only the first word must not be an organisation word
         return words[0] not in _ORG_WORDS
     return not any(w in _ORG_WORDS for w in words)
