@@ -135,3 +135,58 @@ def test_a_firm_whose_first_word_is_a_rank_is_no_person(text: str, firm: str) ->
 def test_a_title_closed_by_general_or_a_rank_is_no_part_of_the_name(text: str, person: str) -> None:
     people = {n for n, t in _typed(text).items() if t == "Person"}
     assert people == {person}
+
+
+# 4. a body's local-language name beside its English one: one entity, the other an alias
+
+
+def _bodies(text: str) -> dict[str, set[str]]:
+    public = ("Regulator", "CentralBank", "GovernmentBody", "Court")
+    return {
+        e.name: {a.name for a in e.aliases} for e in _extract(text).entities if e.type in public
+    }
+
+
+def test_a_curated_local_name_in_parentheses_is_the_same_body() -> None:
+    bodies = _bodies(
+        "Sweden's Financial Supervisory Authority (Finansinspektionen) warned Korvex Ltd."
+    )
+    assert list(bodies) == ["Finansinspektionen"]
+    assert "Financial Supervisory Authority" in bodies["Finansinspektionen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "alias"),
+    [
+        (
+            "The Monetary Authority of Ruritania (Banca Centrale di Ruritania) warned Korvex.",
+            "Monetary Authority of Ruritania",
+            "Banca Centrale di Ruritania",
+        ),
+        (
+            "The Zemblan Markets Board (Zemblanske Verdipapirtilsyn) fined Korvex Ltd. The "
+            "Zemblanske Verdipapirtilsyn said it would publish the decision.",
+            "Zemblan Markets Board",
+            "Zemblanske Verdipapirtilsyn",
+        ),
+    ],
+)
+def test_an_unknown_local_name_in_parentheses_is_an_alias_of_the_body(
+    text: str, body: str, alias: str
+) -> None:
+    out = _extract(text)
+    assert {e.name for e in out.entities if e.type != "Company"} == {body}
+    assert alias in {a.name for e in out.entities if e.name == body for a in e.aliases}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Securities Commission (Malaysia) fined Korvex Sdn Bhd.",
+        "The Zemblan Markets Board (ZMB) fined Korvex Ltd.",
+    ],
+)
+def test_a_place_or_an_abbreviation_in_parentheses_is_no_local_name(text: str) -> None:
+    for aliases in _bodies(text).values():
+        assert "Malaysia" not in aliases
+        assert not any(a.startswith("Zemblan") for a in aliases)
