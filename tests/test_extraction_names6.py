@@ -190,3 +190,30 @@ def test_a_place_or_an_abbreviation_in_parentheses_is_no_local_name(text: str) -
     for aliases in _bodies(text).values():
         assert "Malaysia" not in aliases
         assert not any(a.startswith("Zemblan") for a in aliases)
+
+
+# 5. company names with lower-case connectors
+
+
+def test_a_bank_of_the_region_is_a_lender_not_a_central_bank() -> None:
+    typed = _typed("Bank of the North closed the accounts of Korvex Ltd last week.")
+    assert typed.get("Bank of the North") == "Company"
+    assert _typed("The Bank of Zembla warned Korvex Ltd.").get("Bank of Zembla") == "CentralBank"
+    typed = _typed("The Bank of the Republic of Zembla warned Korvex Ltd.")
+    assert typed.get("Bank of the Republic of Zembla") == "CentralBank"
+
+
+@pytest.mark.parametrize(
+    ("text", "firms"),
+    [
+        ("The regulator fined vTrade and iNexa on Monday.", {"vTrade", "iNexa"}),
+        ("The watchdog sued bQuant Labs and qVault Markets.", {"bQuant Labs", "qVault Markets"}),
+        ("The regulator fined eNexa Ltd. on Monday.", {"eNexa Ltd."}),
+    ],
+)
+def test_a_name_with_an_inner_capital_is_a_firm_by_its_tail_or_its_verb(
+    text: str, firms: set[str]
+) -> None:
+    typed = _typed(text)
+    assert {f: typed.get(f) for f in firms} == dict.fromkeys(firms, "Company")
+    assert "Labs" not in typed and "Markets" not in typed

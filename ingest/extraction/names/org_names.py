@@ -159,8 +159,12 @@ def classify(words: list[str]) -> str | None:
 
 def _body_type(kind: str, head: str, lowered: list[str], rest: set[str]) -> str | None:
     if kind == "Bank":
-        if "central" in rest or "reserve" in rest or "people's" in rest or lowered[0] == "bank":
+        if "central" in rest or "reserve" in rest or "people's" in rest:
             return TYPE.centralbank
+        if lowered[0] == "bank":
+            # "Bank of Zembla" names a country's bank; "Bank of the West" a lender
+            lender = lowered[1:3] == ["of", "the"] and not {"republic", "nation"} & rest
+            return TYPE.company if lender else TYPE.centralbank
         if "national" in rest and "of" in rest:
             return TYPE.centralbank
         return TYPE.company

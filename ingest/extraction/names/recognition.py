@@ -91,7 +91,8 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
     odd_typed, odd_untyped = odd_names(text, accepted + unknown)
     accepted = [a for a in accepted if not any(overlap(a, o) for o in odd_typed)]
     accepted = sorted(accepted + odd_typed, key=lambda c: c.start)
-    rest = free(unknown + odd_untyped, accepted)
+    # an odd name's capitalised tail ("Markets" of "qVault Markets") is no name of its own
+    rest = free(free(unknown, odd_untyped) + odd_untyped, accepted)
     accepted += people_by_habit(rest, accepted, text)
     rest = free(rest, accepted)
     accepted += typed_by_lists(rest, accepted, text)
