@@ -217,3 +217,18 @@ def test_a_name_with_an_inner_capital_is_a_firm_by_its_tail_or_its_verb(
     typed = _typed(text)
     assert {f: typed.get(f) for f in firms} == dict.fromkeys(firms, "Company")
     assert "Labs" not in typed and "Markets" not in typed
+
+
+# 6. a body the gazetteer does not know, named with its place in the possessive
+
+
+def test_a_possessive_place_before_an_unknown_body_is_kept_as_its_other_name() -> None:
+    out = _extract(
+        "Zembla's Department of Financial Institutions fined Korvex Ltd. The Department "
+        "of Financial Institutions said it would publish the order."
+    )
+    bodies = [e for e in out.entities if e.type in ("Regulator", "GovernmentBody")]
+    assert [(e.name, e.type) for e in bodies] == [
+        ("Department of Financial Institutions", "Regulator")
+    ]
+    assert "Zembla's Department of Financial Institutions" in {a.name for a in bodies[0].aliases}

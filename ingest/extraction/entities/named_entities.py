@@ -19,6 +19,7 @@ from ingest.extraction.entities.entity_building import add_candidate
 from ingest.extraction.entities.name_variants import merge_name_variants
 from ingest.extraction.entities.paren_names import merge_parenthesised_names
 from ingest.extraction.entities.place_qualified import merge_place_qualified
+from ingest.extraction.entities.possessive_bodies import add_possessive_forms
 from ingest.extraction.names.candidates import Candidate
 from ingest.extraction.names.gazetteer_index import get_index
 from ingest.extraction.text.document import Document
@@ -50,4 +51,5 @@ def build_entities(article: Article, doc: Document, names: list[Candidate]) -> A
     merge_name_variants(state)
     merge_place_qualified(state)
     state.settle()
+    add_possessive_forms(state)
     return state

@@ -188,8 +188,8 @@ def _body_type(kind: str, head: str, lowered: list[str], rest: set[str]) -> str 
         return TYPE.governmentbody
     if kind == "Department":
         finance = {"securities", "banking", "insurance"} & rest or (
-            "financial" in rest and "services" in rest
-        )
+            "financial" in rest and ("services" in rest or "institutions" in rest)
+        )  # "Department of Financial Institutions": a state's bank and securities regulator
         return TYPE.regulator if finance else TYPE.governmentbody
     if rest & POLICE_WORDS:
         return TYPE.governmentbody
