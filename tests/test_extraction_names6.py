@@ -232,3 +232,29 @@ def test_a_possessive_place_before_an_unknown_body_is_kept_as_its_other_name() -
         ("Department of Financial Institutions", "Regulator")
     ]
     assert "Zembla's Department of Financial Institutions" in {a.name for a in bodies[0].aliases}
+
+
+# 7. law titles with a parenthesised part
+
+
+@pytest.mark.parametrize(
+    ("text", "law"),
+    [
+        (
+            "The firm breached the Proceeds of Fraud (Asset Recovery) and Sanctions Act.",
+            "Proceeds of Fraud (Asset Recovery) and Sanctions Act",
+        ),
+        (
+            "Parliament passed the Crimes (Digital Assets) Amendment Act last year.",
+            "Crimes (Digital Assets) Amendment Act",
+        ),
+    ],
+)
+def test_a_law_title_runs_over_its_parenthesised_part(text: str, law: str) -> None:
+    laws = {n for n, t in _typed(text).items() if t == "Law"}
+    assert laws == {law}
+
+
+def test_an_abbreviation_in_parentheses_does_not_join_a_body_to_a_law() -> None:
+    typed = _typed("The Zemblan Markets Board (ZMB) and Payment Services Act were cited.")
+    assert {n for n, t in typed.items() if t == "Law"} == {"Payment Services Act"}

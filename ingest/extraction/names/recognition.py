@@ -16,6 +16,7 @@ from graph.ontology import TYPE
 from ingest.extraction.names.candidates import Candidate, SpanIndex, free, overlap, select
 from ingest.extraction.names.domain_names import domain_spans
 from ingest.extraction.names.gazetteer_index import GazEntry, GazHit, GazIndex, get_index
+from ingest.extraction.names.law_titles import join_law_titles
 from ingest.extraction.names.name_runs import chunk_candidates
 from ingest.extraction.names.odd_names import odd_names
 from ingest.extraction.names.org_names import classify
@@ -62,6 +63,8 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
     chunks, unknown = chunk_candidates(text, cues, publisher)
     in_gazetteer = SpanIndex(gaz)
     chunks = [part for c in chunks for part in _split_at_known_name(c, in_gazetteer)]
+    if " (" in text:
+        chunks = join_law_titles(text, chunks)
     spans = [(c.start, c.end) for c in chunks + unknown]
     chained = [
         Candidate(p.start, p.end, p.name, TYPE.person, "person")
