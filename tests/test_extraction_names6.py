@@ -258,3 +258,13 @@ def test_a_law_title_runs_over_its_parenthesised_part(text: str, law: str) -> No
 def test_an_abbreviation_in_parentheses_does_not_join_a_body_to_a_law() -> None:
     typed = _typed("The Zemblan Markets Board (ZMB) and Payment Services Act were cited.")
     assert {n for n, t in typed.items() if t == "Law"} == {"Payment Services Act"}
+
+
+# 8. a firm's name with its token's ticker in parentheses names the token
+
+
+def test_a_firm_name_with_a_ticker_in_parentheses_is_the_token() -> None:
+    typed = _typed("The gang turned the loot into Tether (USDT) and moved it to Binance.")
+    assert typed.get("Tether") == "CryptoAsset"
+    assert _typed("Tether said on Friday it had frozen the addresses.").get("Tether") == "Company"
+    assert _typed("Ripple Labs (XRP) was sued by the regulator.").get("Ripple") == "Company"

@@ -15,6 +15,8 @@ import ahocorasick
 from graph.ontology import TYPE
 from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention
 from ingest.extraction.entities.entity_building import core_name
+from ingest.extraction.names.gazetteer_index import get_index
+from ingest.extraction.names.org_names import classify
 from ingest.extraction.text.normalize import normalize_name
 from ingest.extraction.text.scanning import Scanner
 from ingest.extraction.text.tokens import UPPER
@@ -115,6 +117,12 @@ def paren_alias(table: EntityTable, draft: EntityDraft, text: str, end: int) -> 
     short = m.group("a").strip()
     if short.isdigit() or not _ABBREV.match(short) or len(short) > 14:
         return None
+    if (
+        draft.type == TYPE.company
+        and _is_ticker(short)
+        and classify(text[max(0, end - 40) : end].split()[-2:]) != TYPE.company
+    ):  # ("Ripple Labs (XRP)" stays the firm: its name has a firm's ending)
+        draft.type = TYPE.cryptoasset  # "turned the proceeds into Tether (USDT)": the coin
     other = table.find(short)
     if other is None and draft.type == TYPE.company and draft.name.startswith(short + " "):
         table.rename(draft, short, "legal_name")  # "Bybit Fintech Limited (Bybit)"
@@ -130,6 +138,12 @@ def paren_alias(table: EntityTable, draft: EntityDraft, text: str, end: int) -> 
     kind = "nickname" if draft.type == TYPE.person else "abbreviation"
     table.alias(draft, short, kind)
     return short
+
+
+def _is_ticker(short: str) -> bool:
+    """Whether `short` is a token's ticker the gazetteer knows ('USDT'): a firm's name with
+    a ticker in parentheses names the firm's token."""
+    return short.isupper() and any(e.type == TYPE.cryptoasset for e in get_index().lookup(short))
 
 
 def _initials_fit(short: str, name: str) -> bool:
