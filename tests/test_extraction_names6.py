@@ -268,3 +268,18 @@ def test_a_firm_name_with_a_ticker_in_parentheses_is_the_token() -> None:
     assert typed.get("Tether") == "CryptoAsset"
     assert _typed("Tether said on Friday it had frozen the addresses.").get("Tether") == "Company"
     assert _typed("Ripple Labs (XRP) was sued by the regulator.").get("Ripple") == "Company"
+
+
+# 9. a family name first, an English given name last: "Mr <family name>" is that person
+
+
+def test_a_family_name_alone_is_the_person_named_family_name_first() -> None:
+    people = {
+        n
+        for n, t in _typed(
+            "The regulator banned Mr Lim Kah Wee Jonathan, a director of Korvex Pte Ltd. "
+            "Mr Lim did not respond."
+        ).items()
+        if t == "Person"
+    }
+    assert people == {"Lim Kah Wee Jonathan"}

@@ -16,6 +16,7 @@ from ingest.extraction.entities.country_context import CountryContext
 from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention
 from ingest.extraction.names.candidates import Candidate
 from ingest.extraction.names.gazetteer_index import GazEntry
+from ingest.extraction.names.given_names import is_given_name
 from ingest.extraction.names.org_names import COMPANY_SUFFIXES
 from ingest.extraction.names.person_names import NICKNAMED
 from ingest.extraction.text.normalize import normalize_name
@@ -191,7 +192,8 @@ def _firm_behind(
 def _fuller_person(table: EntityTable, short: str) -> EntityDraft | None:
     """The one person already named in full whom a shorter name points at: its last words
     ("Davies", "Mira Serda" for "Aleksandr Mira Serda") or, for a two-word name, its first
-    word (family name first: "Mr Zhu" for "Zhu Su")."""
+    word (family name first: "Mr Zhu" for "Zhu Su"; "Mr Cheong" for "Cheong Jun Yoong
+    Arthur", a family name first and an English given name last)."""
     words = short.split()
     found = []
     for d in table.all():
@@ -201,7 +203,9 @@ def _fuller_person(table: EntityTable, short: str) -> EntityDraft | None:
         if len(full) <= len(words):
             continue
         if full[-len(words) :] == words or (
-            len(words) == 1 and len(full) == 2 and full[0] == short
+            len(words) == 1
+            and full[0] == short
+            and (len(full) == 2 or is_given_name(full[-1]))  # "Cheong Jun Yoong Arthur"
         ):
             found.append(d)
     return found[0] if len(found) == 1 else None
