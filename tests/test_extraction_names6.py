@@ -283,3 +283,35 @@ def test_a_family_name_alone_is_the_person_named_family_name_first() -> None:
         if t == "Person"
     }
     assert people == {"Lim Kah Wee Jonathan"}
+
+
+# 10. an office named by its title and a state-wide portfolio acts as a body
+
+
+@pytest.mark.parametrize(
+    ("text", "office", "etype"),
+    [
+        (
+            "The Director of Public Prosecutions declined to charge Korvex Ltd.",
+            "Director of Public Prosecutions",
+            "GovernmentBody",
+        ),
+        ("The Registrar of Companies struck off Korvex Ltd.", "Registrar of Companies", None),
+        (
+            "The Superintendent of Financial Services fined Korvex Ltd.",
+            "Superintendent of Financial Services",
+            "Regulator",
+        ),
+    ],
+)
+def test_an_office_title_with_a_state_portfolio_is_a_body(
+    text: str, office: str, etype: str | None
+) -> None:
+    typed = _typed(text)
+    assert typed.get(office) == (etype or "GovernmentBody")
+
+
+def test_a_post_in_a_firm_or_division_stays_a_persons_title() -> None:
+    typed = _typed("Director of Enforcement Maria Olsen said the firm was fined.")
+    assert typed == {"Maria Olsen": "Person"}
+    assert _typed("Korvex named a new Director of Compliance last year.") == {}

@@ -15,7 +15,7 @@ from functools import lru_cache
 from graph.ontology import TYPE
 from ingest.extraction.names.candidates import Candidate
 from ingest.extraction.names.given_names import is_given_name
-from ingest.extraction.names.org_names import COMPANY_SUFFIXES, classify, split_chunk
+from ingest.extraction.names.org_names import COMPANY_SUFFIXES, classify, is_office, split_chunk
 from ingest.extraction.names.person_names import RANKS
 from ingest.extraction.names.type_cues import ACTION_OBJECT, NO_MONEY
 from ingest.extraction.text.tokens import UPPER, Token, name_chunks, tokenize
@@ -143,6 +143,8 @@ _AFTER_TITLE = frozenset(("general",))
 
 def _split_titles(tokens: list[Token], a: int, b: int) -> list[tuple[int, int]]:
     """'ASIC Deputy Chair Sarah Court' -> 'ASIC' and 'Sarah Court': titles are no part of names."""
+    if a < b and is_office(tuple(t.lower for t in tokens[a + (tokens[a].lower == "the") : b])):
+        return [(a, b)]  # "Director of Public Prosecutions": an office, no person's title
     lead = a
     while lead < b - 1 and (
         tokens[lead].lower in _LEADING_TITLE_TOKENS | _TITLE_TOKENS

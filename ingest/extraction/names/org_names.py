@@ -126,11 +126,40 @@ def _is_head(word: str) -> bool:
     return word in BODY_HEADS or word in LAW_HEADS or word in COMPANY_SUFFIXES
 
 
+# Titles that, followed by "of" and a portfolio, name an office that acts as a body
+# ("the Director of Public Prosecutions ordered ...", "the Commissioner of Police")
+_OFFICE_TITLES = frozenset(
+    "director commissioner registrar superintendent controller comptroller inspector".split()
+)
+
+
+# the portfolios such an office holds for a whole state (not "Director of Compliance", a
+# firm's or a division's post, whose holder is named after it)
+_OFFICE_PORTFOLIOS = frozenset(
+    (
+        "public prosecutions", "prosecutions", "police", "companies", "corporations",
+        "financial services", "financial institutions", "banks", "banking", "insurance",
+        "securities", "criminal investigations", "national intelligence", "customs",
+        "revenue", "taxation", "charities", "credit unions", "cooperatives", "co-operatives",
+    )
+)  # fmt: skip
+
+
+def is_office(lowered: tuple[str, ...]) -> bool:
+    """'director of public prosecutions', 'commissioner of police': an office title, 'of'
+    and a state-wide portfolio, nothing after it."""
+    if not 3 <= len(lowered) <= 5 or lowered[0] not in _OFFICE_TITLES:
+        return False
+    return lowered[1] in ("of", "for") and " ".join(lowered[2:]) in _OFFICE_PORTFOLIOS
+
+
 def classify(words: list[str]) -> str | None:
     """The entity type a name's words imply, or None when nothing in it decides."""
     if not words:
         return None
     lowered = [w.lower().rstrip(",") for w in words]
+    if is_office(tuple(lowered)):
+        return TYPE.regulator if set(lowered[2:]) & FINANCE_WORDS else TYPE.governmentbody
     if lowered[-1] in COMPANY_SUFFIXES and len(words) > 1:
         return TYPE.company
     hi = _head_index(words)
@@ -227,6 +256,8 @@ def split_chunk(tokens: list[Token], a: int, b: int) -> list[tuple[int, int]]:
         return []
     words = [t.text for t in tokens[a:b]]
     lowered = [w.lower() for w in words]
+    if is_office(tuple(lowered)):
+        return [(a, b)]
     law = any(w in LAW_HEADS for w in lowered[:3])
     titled = _titled_law(lowered)  # "Act on Reporting and Use of ...": one long title
     for i, w in enumerate(lowered):
