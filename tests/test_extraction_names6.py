@@ -315,3 +315,25 @@ def test_a_post_in_a_firm_or_division_stays_a_persons_title() -> None:
     typed = _typed("Director of Enforcement Maria Olsen said the firm was fined.")
     assert typed == {"Maria Olsen": "Person"}
     assert _typed("Korvex named a new Director of Compliance last year.") == {}
+
+
+# 11. a U.S. federal district named alone is its district court
+
+
+def test_a_federal_district_named_alone_is_its_court() -> None:
+    out = _extract("A judge in the Middle District of Florida froze the assets of Korvex Ltd.")
+    courts = {e.name: {a.name for a in e.aliases} for e in out.entities if e.type == "Court"}
+    assert courts == {
+        "U.S. District Court for the Middle District of Florida": {"Middle District of Florida"}
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prosecutors in the Northern District of Texas charged Korvex Ltd on Friday.",
+        "The Eastern District of Zembla is a province of Ruritania.",
+    ],
+)
+def test_prosecutors_in_a_district_or_a_foreign_district_are_no_court(text: str) -> None:
+    assert not any(e.type == "Court" for e in _extract(text).entities)

@@ -15,6 +15,7 @@ from graph.ontology import TYPE
 from ingest.extraction.entities.country_context import CountryContext
 from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention
 from ingest.extraction.names.candidates import Candidate
+from ingest.extraction.names.federal_districts import district_court_name
 from ingest.extraction.names.gazetteer_index import GazEntry
 from ingest.extraction.names.given_names import is_given_name
 from ingest.extraction.names.org_names import COMPANY_SUFFIXES
@@ -212,7 +213,11 @@ def _fuller_person(table: EntityTable, short: str) -> EntityDraft | None:
 
 
 def _canonical(surface: str, cand: Candidate, ctx: CountryContext) -> str:
-    """Generic body names get their country: 'Securities and Exchange Commission of Thailand'."""
+    """Generic body names get their country: 'Securities and Exchange Commission of Thailand';
+    a bare federal district its court's name."""
+    court = district_court_name(surface) if cand.type == TYPE.court else None
+    if court is not None:
+        return court
     if normalize_name(surface) in _GENERIC_BODIES and ctx.main_country and not cand.places:
         country = ctx.main_country
         if country == "United States":

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from graph.ontology import TYPE
 from ingest.extraction.names.candidates import Candidate, SpanIndex, free, overlap, select
 from ingest.extraction.names.domain_names import domain_spans
+from ingest.extraction.names.federal_districts import district_courts
 from ingest.extraction.names.gazetteer_index import GazEntry, GazHit, GazIndex, get_index
 from ingest.extraction.names.law_titles import join_law_titles
 from ingest.extraction.names.name_runs import chunk_candidates
@@ -90,7 +91,8 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
         for s, e in domain_spans(text)
         if not in_gazetteer.overlapping(s, e)
     ]
-    accepted = select(gaz + chunks + persons + brands + domains)
+    districts = district_courts(text, index)
+    accepted = select(gaz + chunks + persons + brands + domains + districts)
     odd_typed, odd_untyped = odd_names(text, accepted + unknown)
     accepted = [a for a in accepted if not any(overlap(a, o) for o in odd_typed)]
     accepted = sorted(accepted + odd_typed, key=lambda c: c.start)
