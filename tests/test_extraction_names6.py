@@ -337,3 +337,12 @@ def test_a_federal_district_named_alone_is_its_court() -> None:
 )
 def test_prosecutors_in_a_district_or_a_foreign_district_are_no_court(text: str) -> None:
     assert not any(e.type == "Court" for e in _extract(text).entities)
+
+
+# 12. a domain-style name after a word for a news source is that outlet
+
+
+def test_a_domain_named_as_a_news_channel_is_a_media_outlet() -> None:
+    typed = _typed("The outage was first reported by the news portal Korvio.kz on Monday.")
+    assert typed.get("Korvio.kz") == "MediaOutlet"
+    assert _typed("Authorities blocked korvio.com on Monday.").get("korvio.com") == "Website"

@@ -87,7 +87,7 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
     chunks = [c for c in chunks if c.source != "object" or c.surface not in surnames]
     brands = brand_extensions(unknown, gaz, index)
     domains = [
-        Candidate(s, e, text[s:e], TYPE.website, "cue")
+        Candidate(s, e, text[s:e], _domain_type(text, s), "cue")
         for s, e in domain_spans(text)
         if not in_gazetteer.overlapping(s, e)
     ]
@@ -107,6 +107,21 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
     accepted.sort(key=lambda c: c.start)
     _attach_places(accepted, hits, index)
     return accepted
+
+
+# a domain-style name after a word for a news source is that outlet ("Telegram channel
+# Finance.kz", "the news site Coinpost.jp"), not a website seized or blocked
+_OUTLET_BEFORE = re.compile(
+    r"\b(?:channel|outlet|news (?:site|portal|website|service)|newspaper|publication|"
+    r"magazine|blog|newsletter|broadcaster) $",
+    re.IGNORECASE,
+)
+
+
+def _domain_type(text: str, start: int) -> str:
+    if _OUTLET_BEFORE.search(text, max(0, start - 25), start):
+        return TYPE.mediaoutlet
+    return TYPE.website
 
 
 # what ends a complete text: a name cut off mid-word by a scraper ("... said Binanc") has none
