@@ -343,6 +343,6 @@ def test_prosecutors_in_a_district_or_a_foreign_district_are_no_court(text: str)
 
 
 def test_a_domain_named_as_a_news_channel_is_a_media_outlet() -> None:
-    typed = _typed("The outage was first reported by the news portal Korvio.kz on Monday.")
+    typed = _typed("The outage was first reported by Telegram channel Korvio.kz on Monday.")
     assert typed.get("Korvio.kz") == "MediaOutlet"
     assert _typed("Authorities blocked korvio.com on Monday.").get("korvio.com") == "Website"
