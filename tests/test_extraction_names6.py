@@ -346,3 +346,17 @@ def test_a_domain_named_as_a_news_channel_is_a_media_outlet() -> None:
     typed = _typed("The outage was first reported by Telegram channel Korvio.kz on Monday.")
     assert typed.get("Korvio.kz") == "MediaOutlet"
     assert _typed("Authorities blocked korvio.com on Monday.").get("korvio.com") == "Website"
+
+
+# 13. a defined group term ('(together, the "X Group")') names the party it follows
+
+
+def test_a_defined_group_term_is_the_party_not_the_brand_inside_it() -> None:
+    out = _extract(
+        'CB Zeta Limited ("CBZ"), the UK arm of the group headed by Binance Global, Inc. '
+        '(together, the "Binance Group"), was fined. Other members of the Binance Group '
+        "were not involved."
+    )
+    firms = {e.name: {a.name for a in e.aliases} for e in out.entities if e.type != "Jurisdiction"}
+    assert "Binance" not in firms
+    assert "Binance Group" in firms["Binance Global, Inc."]

@@ -105,7 +105,9 @@ def paren_alias(table: EntityTable, draft: EntityDraft, text: str, end: int) -> 
     """
     defined = _DEFINED.match(text, end)
     if defined is not None and (
-        defined.group("a") or defined.group("term").lower() in _PARTY_TERMS
+        defined.group("a")
+        or defined.group("term").lower() in _PARTY_TERMS
+        or _names_its_group(defined.group("term"), draft.name)
     ):
         if defined.group("a"):
             table.alias(draft, defined.group("a"), "other")
@@ -138,6 +140,17 @@ def paren_alias(table: EntityTable, draft: EntityDraft, text: str, end: int) -> 
     kind = "nickname" if draft.type == TYPE.person else "abbreviation"
     table.alias(draft, short, kind)
     return short
+
+
+def _names_its_group(term: str, name: str) -> bool:
+    """'Coinbase Global, Inc. (together, the "Coinbase Group")': a defined term made of the
+    party's first word and a group word names the party."""
+    words = term.split()
+    return (
+        len(words) == 2
+        and words[1].lower() in ("group", "companies", "entities", "parties")
+        and name.split()[0].rstrip(",") == words[0]
+    )
 
 
 def _is_ticker(short: str) -> bool:
@@ -274,6 +287,7 @@ def second_pass(table: EntityTable, text: str, mentions: list[Mention]) -> list[
                 continue
             for x in inner:  # "Hayvn ADGM", a learned trade name: not the place inside it
                 mentions.remove(x)
+                _unmention(table, x)
         surface = text[start:end]
         key = surfaces[surface]
         draft = table.get(key)
@@ -287,6 +301,18 @@ def second_pass(table: EntityTable, text: str, mentions: list[Mention]) -> list[
         draft.mentions += 1
         out.append(Mention(start, end, surface, key, draft.type, "name"))
     return out
+
+
+def _unmention(table: EntityTable, mention: Mention) -> None:
+    """A mention taken over by a longer learned name: an entity left with no mention of its
+    own ("Coinbase" only ever inside "the Coinbase Group") is no longer named on its own."""
+    key = table.resolve(mention.key)
+    if key not in table:
+        return
+    draft = table.get(key)
+    draft.mentions -= 1
+    if draft.mentions <= 0:
+        draft.standalone = False
 
 
 def _word_matches(text: str, surfaces: dict[str, str]) -> list[tuple[int, int]]:
