@@ -360,3 +360,12 @@ def test_a_defined_group_term_is_the_party_not_the_brand_inside_it() -> None:
     firms = {e.name: {a.name for a in e.aliases} for e in out.entities if e.type != "Jurisdiction"}
     assert "Binance" not in firms
     assert "Binance Group" in firms["Binance Global, Inc."]
+
+
+def test_a_term_defined_for_a_common_noun_is_no_entity() -> None:
+    typed = _typed(
+        'In October the firm agreed to a voluntary restriction (the "VRES") under which it '
+        "undertook not to onboard new clients. Notwithstanding the VRES, Korvex Ltd onboarded "
+        "13,000 clients."
+    )
+    assert typed == {"Korvex Ltd": "Company"}

@@ -103,7 +103,13 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
     accepted += typed_by_lists(rest, accepted, text)
     settle_listed(accepted, index, text)
     accepted += _possessive_places(accepted, index)
-    accepted = [c for c in accepted if not _junk(c, index, text)]
+    terms = _common_noun_terms(text)
+    accepted = [
+        c
+        for c in accepted
+        if not _junk(c, index, text)
+        and not (c.source != "gaz" and c.surface.rpartition(" ")[2] in terms)
+    ]
     accepted.sort(key=lambda c: c.start)
     _attach_places(accepted, hits, index)
     return accepted
@@ -126,6 +132,17 @@ def _domain_type(text: str, start: int) -> str:
 
 # what ends a complete text: a name cut off mid-word by a scraper ("... said Binanc") has none
 _TEXT_END = re.compile(r"[.!?\"'\u201d\u2019)\]]\s*$")
+
+
+# a defined term given to a common noun phrase: 'a voluntary requirement (the "VREQ")'
+_COMMON_TERM = re.compile(r"\b[a-z][a-z-]+ \((?:the )?\"(?P<t>[A-Z][\w-]{1,20})\"\)")
+
+
+def _common_noun_terms(text: str) -> set[str]:
+    """Short names a text defines for a thing it names in lower case: no entity's name."""
+    if '("' not in text and '(the "' not in text:
+        return set()
+    return {m.group("t") for m in _COMMON_TERM.finditer(text)}
 
 
 def _junk(c: Candidate, index: GazIndex, text: str) -> bool:
