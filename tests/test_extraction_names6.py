@@ -369,3 +369,28 @@ def test_a_term_defined_for_a_common_noun_is_no_entity() -> None:
         "13,000 clients."
     )
     assert typed == {"Korvex Ltd": "Company"}
+
+
+# 14. "the country's central bank", "the government" in a story that moves between countries
+
+
+def test_the_country_and_the_government_follow_the_country_just_named() -> None:
+    out = _extract(
+        "Zembla's securities regulator banned meme tokens on Friday. Exchanges in Zembla must "
+        "comply within 30 days. Thailand's SEC also warned Korvex Ltd. In Morocco, the "
+        "country's central bank drafted a crypto law, and the government of Prime Minister "
+        "Aziz Akhannouch backed the bill."
+    )
+    named = {e.name: {a.name for a in e.aliases} for e in out.entities}
+    assert "the country's central bank" in named.get("Bank Al-Maghrib", set())
+    assert "Government of Morocco" in named
+    assert not any(n.startswith("Government of") and n != "Government of Morocco" for n in named)
+
+
+def test_the_country_stays_the_main_country_when_it_was_just_named() -> None:
+    out = _extract(
+        "Kenya's capital markets regulator warned Korvex Ltd. The firm, which uses the U.S. "
+        "dollar for settlement, serves Kenyans. The government said the country would act."
+    )
+    governments = {e.name for e in out.entities if e.name.startswith("Government of")}
+    assert governments <= {"Government of Kenya"}
