@@ -394,3 +394,12 @@ def test_the_country_stays_the_main_country_when_it_was_just_named() -> None:
     )
     governments = {e.name for e in out.entities if e.name.startswith("Government of")}
     assert governments <= {"Government of Kenya"}
+
+
+# 15. a ticker before "token(s)" or "coin(s)" names that token
+
+
+def test_a_ticker_before_token_is_a_crypto_asset() -> None:
+    assert _typed("Hackers stole ZEN tokens worth 5 million dollars.").get("ZEN") == "CryptoAsset"
+    assert _typed("Korvex was fined over listing its own KOR token.").get("KOR") == "CryptoAsset"
+    assert "NFT" not in _typed("The regulator said NFT tokens are risky for savers.")
