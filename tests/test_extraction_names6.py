@@ -403,3 +403,13 @@ def test_a_ticker_before_token_is_a_crypto_asset() -> None:
     assert _typed("Hackers stole ZEN tokens worth 5 million dollars.").get("ZEN") == "CryptoAsset"
     assert _typed("Korvex was fined over listing its own KOR token.").get("KOR") == "CryptoAsset"
     assert "NFT" not in _typed("The regulator said NFT tokens are risky for savers.")
+
+
+def test_a_legal_form_written_before_the_name_makes_a_company() -> None:
+    typed = _typed("The agency said OOO Vostok Trade and LLC Fair Meridian had refused to pay.")
+    assert typed.get("OOO Vostok Trade") == "Company"
+    assert typed.get("LLC Fair Meridian") == "Company"
+    assert (
+        _typed("Regulators warned PT Kripto Nusantara last year.").get("PT Kripto Nusantara")
+        == "Company"
+    )

@@ -108,6 +108,11 @@ _TRIM_LEAD = SENTENCE_WORDS | MONTHS | WEEKDAYS
 _PARTICLES = NAME_PARTICLES | {"van", "von", "de", "du", "al"}
 
 
+# legal forms written before the name (Russian, Ukrainian, Belarusian, Kazakh,
+# Indonesian usage), in capitals as written
+_PREFIX_FORMS = frozenset("LLC OOO OAO ZAO PJSC JSC OJSC CJSC TOO PT".split())
+
+
 def _head_index(words: list[str]) -> int:
     """Index of the word that decides the type: the last head before any 'of/for' tail."""
     lowered = [w.lower().rstrip(".,") for w in words]
@@ -162,6 +167,8 @@ def classify(words: list[str]) -> str | None:
         return TYPE.regulator if set(lowered[2:]) & FINANCE_WORDS else TYPE.governmentbody
     if lowered[-1] in COMPANY_SUFFIXES and len(words) > 1:
         return TYPE.company
+    if words[0] in _PREFIX_FORMS and len(words) > 1:
+        return TYPE.company  # "LLC Fair Expo", "OOO Vostok Trade", "PT Indodax Nasional"
     hi = _head_index(words)
     if hi < 0:
         if _titled_law(lowered):
