@@ -15,6 +15,8 @@ import ahocorasick
 from graph.ontology import TYPE
 from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention
 from ingest.extraction.entities.entity_building import core_name
+from ingest.extraction.names.gazetteer_index import get_index
+from ingest.extraction.names.org_names import classify
 from ingest.extraction.text.normalize import normalize_name
 from ingest.extraction.text.scanning import Scanner
 from ingest.extraction.text.tokens import UPPER
@@ -103,7 +105,9 @@ def paren_alias(table: EntityTable, draft: EntityDraft, text: str, end: int) -> 
     """
     defined = _DEFINED.match(text, end)
     if defined is not None and (
-        defined.group("a") or defined.group("term").lower() in _PARTY_TERMS
+        defined.group("a")
+        or defined.group("term").lower() in _PARTY_TERMS
+        or _names_its_group(defined.group("term"), draft.name)
     ):
         if defined.group("a"):
             table.alias(draft, defined.group("a"), "other")
@@ -115,6 +119,12 @@ def paren_alias(table: EntityTable, draft: EntityDraft, text: str, end: int) -> 
     short = m.group("a").strip()
     if short.isdigit() or not _ABBREV.match(short) or len(short) > 14:
         return None
+    if (
+        draft.type == TYPE.company
+        and _is_ticker(short)
+        and classify(text[max(0, end - 40) : end].split()[-2:]) != TYPE.company
+    ):  # ("Ripple Labs (XRP)" stays the firm: its name has a firm's ending)
+        draft.type = TYPE.cryptoasset  # "turned the proceeds into Tether (USDT)": the coin
     other = table.find(short)
     if other is None and draft.type == TYPE.company and draft.name.startswith(short + " "):
         table.rename(draft, short, "legal_name")  # "Bybit Fintech Limited (Bybit)"
@@ -130,6 +140,23 @@ def paren_alias(table: EntityTable, draft: EntityDraft, text: str, end: int) -> 
     kind = "nickname" if draft.type == TYPE.person else "abbreviation"
     table.alias(draft, short, kind)
     return short
+
+
+def _names_its_group(term: str, name: str) -> bool:
+    """'Coinbase Global, Inc. (together, the "Coinbase Group")': a defined term made of the
+    party's first word and a group word names the party."""
+    words = term.split()
+    return (
+        len(words) == 2
+        and words[1].lower() in ("group", "companies", "entities", "parties")
+        and name.split()[0].rstrip(",") == words[0]
+    )
+
+
+def _is_ticker(short: str) -> bool:
+    """Whether `short` is a token's ticker the gazetteer knows ('USDT'): a firm's name with
+    a ticker in parentheses names the firm's token."""
+    return short.isupper() and any(e.type == TYPE.cryptoasset for e in get_index().lookup(short))
 
 
 def _initials_fit(short: str, name: str) -> bool:
@@ -260,6 +287,7 @@ def second_pass(table: EntityTable, text: str, mentions: list[Mention]) -> list[
                 continue
             for x in inner:  # "Hayvn ADGM", a learned trade name: not the place inside it
                 mentions.remove(x)
+                _unmention(table, x)
         surface = text[start:end]
         key = surfaces[surface]
         draft = table.get(key)
@@ -273,6 +301,18 @@ def second_pass(table: EntityTable, text: str, mentions: list[Mention]) -> list[
         draft.mentions += 1
         out.append(Mention(start, end, surface, key, draft.type, "name"))
     return out
+
+
+def _unmention(table: EntityTable, mention: Mention) -> None:
+    """A mention taken over by a longer learned name: an entity left with no mention of its
+    own ("Coinbase" only ever inside "the Coinbase Group") is no longer named on its own."""
+    key = table.resolve(mention.key)
+    if key not in table:
+        return
+    draft = table.get(key)
+    draft.mentions -= 1
+    if draft.mentions <= 0:
+        draft.standalone = False
 
 
 def _word_matches(text: str, surfaces: dict[str, str]) -> list[tuple[int, int]]:

@@ -15,7 +15,9 @@ from graph.ontology import TYPE
 from ingest.extraction.entities.country_context import CountryContext
 from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention
 from ingest.extraction.names.candidates import Candidate
+from ingest.extraction.names.federal_districts import district_court_name
 from ingest.extraction.names.gazetteer_index import GazEntry
+from ingest.extraction.names.given_names import is_given_name
 from ingest.extraction.names.org_names import COMPANY_SUFFIXES
 from ingest.extraction.names.person_names import NICKNAMED
 from ingest.extraction.text.normalize import normalize_name
@@ -191,7 +193,8 @@ def _firm_behind(
 def _fuller_person(table: EntityTable, short: str) -> EntityDraft | None:
     """The one person already named in full whom a shorter name points at: its last words
     ("Davies", "Mira Serda" for "Aleksandr Mira Serda") or, for a two-word name, its first
-    word (family name first: "Mr Zhu" for "Zhu Su")."""
+    word (family name first: "Mr Zhu" for "Zhu Su"; "Mr Cheong" for "Cheong Jun Yoong
+    Arthur", a family name first and an English given name last)."""
     words = short.split()
     found = []
     for d in table.all():
@@ -201,14 +204,20 @@ def _fuller_person(table: EntityTable, short: str) -> EntityDraft | None:
         if len(full) <= len(words):
             continue
         if full[-len(words) :] == words or (
-            len(words) == 1 and len(full) == 2 and full[0] == short
+            len(words) == 1
+            and full[0] == short
+            and (len(full) == 2 or is_given_name(full[-1]))  # "Cheong Jun Yoong Arthur"
         ):
             found.append(d)
     return found[0] if len(found) == 1 else None
 
 
 def _canonical(surface: str, cand: Candidate, ctx: CountryContext) -> str:
-    """Generic body names get their country: 'Securities and Exchange Commission of Thailand'."""
+    """Generic body names get their country: 'Securities and Exchange Commission of Thailand';
+    a bare federal district its court's name."""
+    court = district_court_name(surface) if cand.type == TYPE.court else None
+    if court is not None:
+        return court
     if normalize_name(surface) in _GENERIC_BODIES and ctx.main_country and not cand.places:
         country = ctx.main_country
         if country == "United States":
@@ -271,8 +280,16 @@ def _regional_unit(
     return table.add(cand.surface, brand.type, parent=brand.name, places=[place])
 
 
+# legal forms abbreviated by one dotted word: at a sentence's end that dot is also the
+# full stop, so the name is the same whether or not the text wrote the abbreviation's dot
+_DOTTED_FORMS = ("ltd.", "inc.", "corp.", "co.", "bhd.", "pty.", "pte.", "plc.", "llc.")
+
+
 def _firm(table: EntityTable, cand: Candidate, text: str) -> EntityDraft:
     surface = cand.surface
+    dotted = surface.lower().endswith(_DOTTED_FORMS) and " " in surface
+    if dotted and text[cand.end : cand.end + 1] in ("", "\n"):
+        surface, dotted = surface[:-1], False  # "... fined Korvex Ltd." -> "Korvex Ltd"
     core = core_name(surface)
     if cand.brand:
         brand = table.find(cand.brand)
@@ -291,6 +308,8 @@ def _firm(table: EntityTable, cand: Candidate, text: str) -> EntityDraft:
     if found is not None:
         if normalize_name(surface) != normalize_name(found.name):
             table.alias(found, surface, "legal_name" if core != surface else "other")
+        elif dotted and found.name == surface[:-1]:
+            found.name = surface  # the dot written inside a sentence is the abbreviation's
         return found
     draft = table.add(surface, cand.type or TYPE.company)
     if core != surface:

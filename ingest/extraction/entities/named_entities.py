@@ -17,7 +17,9 @@ from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.country_context import CountryContext
 from ingest.extraction.entities.entity_building import add_candidate
 from ingest.extraction.entities.name_variants import merge_name_variants
+from ingest.extraction.entities.paren_names import merge_parenthesised_names
 from ingest.extraction.entities.place_qualified import merge_place_qualified
+from ingest.extraction.entities.possessive_bodies import add_possessive_forms
 from ingest.extraction.names.candidates import Candidate
 from ingest.extraction.names.gazetteer_index import get_index
 from ingest.extraction.text.document import Document
@@ -40,6 +42,8 @@ def build_entities(article: Article, doc: Document, names: list[Candidate]) -> A
         if key in table:
             paren_alias(table, table.get(key), text, cand.end)
     state.settle()
+    merge_parenthesised_names(state)  # "X Authority (Local Name)": one body
+    state.settle()
     state.mentions += second_pass(table, text, state.mentions)
     if rename_aliases(table, text, state.mentions, scanner_of(doc)):
         state.settle()
@@ -47,4 +51,5 @@ def build_entities(article: Article, doc: Document, names: list[Candidate]) -> A
     merge_name_variants(state)
     merge_place_qualified(state)
     state.settle()
+    add_possessive_forms(state)
     return state

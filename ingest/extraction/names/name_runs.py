@@ -14,7 +14,9 @@ from functools import lru_cache
 
 from graph.ontology import TYPE
 from ingest.extraction.names.candidates import Candidate
-from ingest.extraction.names.org_names import COMPANY_SUFFIXES, classify, split_chunk
+from ingest.extraction.names.given_names import is_given_name
+from ingest.extraction.names.org_names import COMPANY_SUFFIXES, classify, is_office, split_chunk
+from ingest.extraction.names.person_names import RANKS
 from ingest.extraction.names.type_cues import ACTION_OBJECT, NO_MONEY
 from ingest.extraction.text.tokens import UPPER, Token, name_chunks, tokenize
 
@@ -34,8 +36,10 @@ _WORD = r"(?:[\w&'-]|\.(?=\w))*\.?"
 # a run of capitalised words and their connectors: only these need tokens (the lookbehind
 # follows the capital it guards, so the search can skip to capitals; see `type_cues.NAME`)
 _RUN = re.compile(
-    rf"[{UPPER}](?<![\w'.-].){_WORD}(?:(?: (?:of|for|and|the|on|de|du|&|in|al|von|van)){{0,2}}"
-    rf" {NO_MONEY}(?:[{UPPER}]{_WORD}|\([{UPPER}][\w]*\)(?= [{UPPER}])))*"
+    rf"[{UPPER}](?<![\w'.-].){_WORD}(?:(?: (?:of|for|and|the|on|de|du|&|in|al|von|van|der|den"
+    rf"|ter|bin|binti|bint|ibn|da|dos|das|del|la|le|di)){{0,2}}"
+    rf" {NO_MONEY}(?:[{UPPER}]{_WORD}|(?:al|el)-[{UPPER}]{_WORD}"
+    rf"|\([{UPPER}][\w]*\)(?= [{UPPER}])))*"
 )
 
 
@@ -115,7 +119,8 @@ _TITLE_TOKENS = frozenset(
     "chair chairman chairwoman chairperson president governor commissioner superintendent "
     "secretary-general ceo minister judge senator spokesperson spokesman spokeswoman director "
     "deputy vice-chair vice-president treasurer chancellor prosecutor mayor founder co-founder "
-    "cofounder co-ceo co-chair co-chairman co-chairwoman secretary attorney".split()
+    "cofounder co-ceo co-chair co-chairman co-chairwoman secretary attorney solicitor auditor "
+    "surgeon accountant inspector postmaster".split()
 )
 
 
@@ -153,11 +158,15 @@ def _titled_office(tokens: list[Token], a: int, b: int) -> bool:
 
 def _split_titles(tokens: list[Token], a: int, b: int) -> list[tuple[int, int]]:
     """'ASIC Deputy Chair Sarah Court' -> 'ASIC' and 'Sarah Court': titles are no part of names."""
-    if _titled_office(tokens, a, b):
-        return [(a, b)]
+    if a < b and (
+        is_office(tuple(t.lower for t in tokens[a + (tokens[a].lower == "the") : b]))
+        or _titled_office(tokens, a, b)
+    ):
+        return [(a, b)]  # "Director of Public Prosecutions", "Prosecutor General's Office"
     lead = a
     while lead < b - 1 and (
         tokens[lead].lower in _LEADING_TITLE_TOKENS | _TITLE_TOKENS
+        or (tokens[lead].lower in RANKS and is_given_name(tokens[lead + 1].text))
         or (
             lead > a
             and tokens[lead - 1].lower in ("chief", "executive", "officer")

@@ -13,6 +13,7 @@ import re
 
 from graph.ontology import TYPE
 from ingest.extraction.names.candidates import Candidate, overlap
+from ingest.extraction.names.org_names import classify
 
 _LEGAL = r"(?:LLC|Ltd\.?|Limited|Inc\.?|GmbH|AG|Pte\.? Ltd\.?|Pty\.? Ltd\.?|S\.A\.|B\.V\.|plc)"
 _LOWER_LEGAL = re.compile(rf"(?<![\w.&'-])[a-z][a-z0-9]{{2,}} {_LEGAL}(?!\w)")
@@ -41,10 +42,52 @@ def odd_names(text: str, taken: list[Candidate]) -> tuple[list[Candidate], list[
     for m in _ODD_WORD.finditer(text):
         if _NOT_NAMES.match(m.group()):
             continue
-        cand = Candidate(m.start(), m.end(), m.group(), None, "chunk")
-        if not any(overlap(cand, t) for t in taken + typed):
-            untyped.append(cand)
+        cand = _odd_firm(text, m.start(), m.end())
+        # a typed one replaces the names inside it ("Labs" of "bQuant Labs", the brand
+        # "dYdX" of "dYdX Trading Inc.")
+        if not any(overlap(cand, t) and not _within(t, cand) for t in taken + typed):
+            (typed if cand.type else untyped).append(cand)
     return typed, untyped
+
+
+# capitalised words after an odd word, one of which may end a firm's name ("bQuant Labs")
+_TAIL_WORDS = re.compile(r"(?: [A-Z][\w&'-]*(?:\.(?=\s|$))?){1,3}")
+# an enforcement verb or a firm noun right before it: "fined vTrade", "exchanges eNexa"
+_FIRM_BEFORE = re.compile(
+    r"\b(?:fined|sued|charged|penali[sz]ed|sanctioned|censured|warned|banned|barred|blocked|"
+    r"licensed|authori[sz]ed|against|exchange|platform|firm|company|fintech|startup|operator) $"
+)
+
+
+def _odd_firm(text: str, start: int, end: int) -> Candidate:
+    """An odd word typed by the firm words after it ("bQuant Labs", "eNexa Ltd") or by an
+    enforcement verb or a firm noun before it ("fined vTrade"); else left untyped."""
+    tail = _TAIL_WORDS.match(text, end)
+    if tail is not None:
+        words = (text[start:end] + tail.group()).split()
+        for k in range(len(words), 1, -1):
+            named = " ".join(words[:k])
+            etype = classify(words[:k])
+            if etype is None and named.endswith("."):  # "bQuant Labs." ends the sentence
+                named = named[:-1]
+                etype = classify(named.split())
+            if etype in (TYPE.company, TYPE.exchange):
+                stop = start + len(named)
+                return Candidate(start, stop, named, etype, "company")
+    if tail is not None:  # "sued tZERO Markets": the words after it are its name's
+        end += len(tail.group().rstrip("."))
+    if _FIRM_BEFORE.search(text, max(0, start - 12), start):
+        return Candidate(start, end, text[start:end], TYPE.company, "object")
+    return Candidate(start, end, text[start:end], None, "chunk")
+
+
+def _within(inner: Candidate, outer: Candidate) -> bool:
+    return (
+        (outer.type is not None or inner.type is None)
+        and outer.start <= inner.start
+        and inner.end <= outer.end
+        and inner.end - inner.start < outer.end - outer.start
+    )
 
 
 def _inside(inner: Candidate, outer: Candidate) -> bool:

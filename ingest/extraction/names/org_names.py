@@ -10,7 +10,7 @@ stay unclassified; other steps type them from context (titles, appositions, list
 from __future__ import annotations
 
 from graph.ontology import TYPE
-from ingest.extraction.text.tokens import MONTHS, SENTENCE_WORDS, WEEKDAYS, Token
+from ingest.extraction.text.tokens import MONTHS, NAME_PARTICLES, SENTENCE_WORDS, WEEKDAYS, Token
 
 BODY_HEADS = {
     "commission": "Commission",
@@ -69,7 +69,8 @@ LAW_HEADS = frozenset(
 COMPANY_SUFFIXES = frozenset(
     "limited ltd ltd. inc inc. llc l.l.c. plc corp corp. corporation gmbh ag s.a. sa n.v. b.v. "
     "uab oü fze fzco dmcc llp lp bhd bhd. kk k.k. sarl sas srl s.r.l. pty pte pte. co. "
-    "holdings".split()
+    "holdings s.p.a. spa ltda ltda. sdn k.k. kft kft. zrt a.s. oyj asa pvt jsc pjsc sàrl "
+    "s.a.s. s.r.l s.l.".split()
 )
 FINANCE_WORDS = frozenset(
     "financial finance securities futures exchange markets market conduct banking insurance "
@@ -104,6 +105,12 @@ HYPHEN_SUFFIXES = (
     "-founded",
 )
 _TRIM_LEAD = SENTENCE_WORDS | MONTHS | WEEKDAYS
+_PARTICLES = NAME_PARTICLES | {"van", "von", "de", "du", "al"}
+
+
+# legal forms written before the name (Russian, Ukrainian, Belarusian, Kazakh,
+# Indonesian usage), in capitals as written
+_PREFIX_FORMS = frozenset("LLC OOO OAO ZAO PJSC JSC OJSC CJSC TOO PT".split())
 
 
 def _head_index(words: list[str]) -> int:
@@ -124,13 +131,44 @@ def _is_head(word: str) -> bool:
     return word in BODY_HEADS or word in LAW_HEADS or word in COMPANY_SUFFIXES
 
 
+# Titles that, followed by "of" and a portfolio, name an office that acts as a body
+# ("the Director of Public Prosecutions ordered ...", "the Commissioner of Police")
+_OFFICE_TITLES = frozenset(
+    "director commissioner registrar superintendent controller comptroller inspector".split()
+)
+
+
+# the portfolios such an office holds for a whole state (not "Director of Compliance", a
+# firm's or a division's post, whose holder is named after it)
+_OFFICE_PORTFOLIOS = frozenset(
+    (
+        "public prosecutions", "prosecutions", "police", "companies", "corporations",
+        "financial services", "financial institutions", "banks", "banking", "insurance",
+        "securities", "criminal investigations", "national intelligence", "customs",
+        "revenue", "taxation", "charities", "credit unions", "cooperatives", "co-operatives",
+    )
+)  # fmt: skip
+
+
+def is_office(lowered: tuple[str, ...]) -> bool:
+    """'director of public prosecutions', 'commissioner of police': an office title, 'of'
+    and a state-wide portfolio, nothing after it."""
+    if not 3 <= len(lowered) <= 5 or lowered[0] not in _OFFICE_TITLES:
+        return False
+    return lowered[1] in ("of", "for") and " ".join(lowered[2:]) in _OFFICE_PORTFOLIOS
+
+
 def classify(words: list[str]) -> str | None:
     """The entity type a name's words imply, or None when nothing in it decides."""
     if not words:
         return None
     lowered = [w.lower().rstrip(",") for w in words]
+    if is_office(tuple(lowered)):
+        return TYPE.regulator if set(lowered[2:]) & FINANCE_WORDS else TYPE.governmentbody
     if lowered[-1] in COMPANY_SUFFIXES and len(words) > 1:
         return TYPE.company
+    if words[0] in _PREFIX_FORMS and len(words) > 1:
+        return TYPE.company  # "LLC Fair Expo", "OOO Vostok Trade", "PT Indodax Nasional"
     hi = _head_index(words)
     if hi < 0:
         if _titled_law(lowered):
@@ -157,8 +195,12 @@ def classify(words: list[str]) -> str | None:
 
 def _body_type(kind: str, head: str, lowered: list[str], rest: set[str]) -> str | None:
     if kind == "Bank":
-        if "central" in rest or "reserve" in rest or "people's" in rest or lowered[0] == "bank":
+        if "central" in rest or "reserve" in rest or "people's" in rest:
             return TYPE.centralbank
+        if lowered[0] == "bank":
+            # "Bank of Zembla" names a country's bank; "Bank of the West" a lender
+            lender = lowered[1:3] == ["of", "the"] and not {"republic", "nation"} & rest
+            return TYPE.company if lender else TYPE.centralbank
         if "national" in rest and "of" in rest:
             return TYPE.centralbank
         return TYPE.company
@@ -182,8 +224,8 @@ def _body_type(kind: str, head: str, lowered: list[str], rest: set[str]) -> str 
         return TYPE.governmentbody
     if kind == "Department":
         finance = {"securities", "banking", "insurance"} & rest or (
-            "financial" in rest and "services" in rest
-        )
+            "financial" in rest and ("services" in rest or "institutions" in rest)
+        )  # "Department of Financial Institutions": a state's bank and securities regulator
         return TYPE.regulator if finance else TYPE.governmentbody
     if rest & POLICE_WORDS:
         return TYPE.governmentbody
@@ -201,6 +243,8 @@ def _body_type(kind: str, head: str, lowered: list[str], rest: set[str]) -> str 
 def trim_chunk(tokens: list[Token], a: int, b: int) -> tuple[int, int]:
     """Drop sentence words, dates and hyphenated modifiers from a run's ends."""
     while a < b and (tokens[a].lower in _TRIM_LEAD or tokens[a].lower.endswith(HYPHEN_SUFFIXES)):
+        if a + 1 < b and tokens[a].lower in MONTHS and tokens[a + 1].lower in _PARTICLES:
+            break  # "Jan van der Berg": a given name before a particle, not the month
         a += 1
     while b > a and (
         tokens[b - 1].lower in ("of", "for", "and", "the", "on", "in", "&", "de")
@@ -219,6 +263,8 @@ def split_chunk(tokens: list[Token], a: int, b: int) -> list[tuple[int, int]]:
         return []
     words = [t.text for t in tokens[a:b]]
     lowered = [w.lower() for w in words]
+    if is_office(tuple(lowered)):
+        return [(a, b)]
     law = any(w in LAW_HEADS for w in lowered[:3])
     titled = _titled_law(lowered)  # "Act on Reporting and Use of ...": one long title
     for i, w in enumerate(lowered):
@@ -275,7 +321,8 @@ _BUSINESS_NOUNS = frozenset(
 # Words a firm's trade name ends in, with no legal form after them ("Three Arrows
 # Capital", "Tools for Humanity Labs"); a generic first word ("Venture Capital") is no name.
 _FIRM_NAME_ENDS = frozenset(
-    "capital ventures partners labs technologies solutions investments fintech".split()
+    "capital ventures partners labs technologies solutions investments fintech motors mills "
+    "dynamics electric atomics industries instruments airlines pharmaceuticals".split()
 )
 _GENERIC = frozenset(
     "venture private growth equity risk digital crypto financial global new the these those "

@@ -15,10 +15,14 @@ from dataclasses import dataclass
 from ingest.extraction.names.given_names import is_given_name
 from ingest.extraction.text.tokens import UPPER
 
-_NAME_TOKEN = rf"(?:[{UPPER}][a-zà-ÿāăąćčďđēěğīıłńňōőœřśşšţťūůűźżž'-]+|[{UPPER}]\.)"
-_PARTICLE = r"(?:bin|van|de|da|dos|von|der|le|al|del|la)"
+_LOWER = "a-zà-ÿāăąćčďđēěğīıłńňōőœřśşšţťūůűźżž'"
+# a capitalised word, its hyphened parts ("Anne-Marie", "Abdul-Rahman", "Smith-jones") and
+# a glued Arabic article ("al-Mansouri"); or an initial
+_NAME_TOKEN = rf"(?:(?:al-|el-)?[{UPPER}][{_LOWER}]+(?:-[{UPPER}]?[{_LOWER}]+)*|[{UPPER}]\.)"
+# particles between a person's names, up to two ("van der", "de la", "bin")
+_PARTICLE = r"(?:bin|binti|bint|ibn|van|de|da|dos|das|di|von|der|den|ter|le|al|del|la|du)"
 PERSON_NAME = (
-    rf"(?<![\w'-])(?P<name>{_NAME_TOKEN}(?: {_PARTICLE})?(?: {_NAME_TOKEN}){{1,3}}(?: Jr\.?"
+    rf"(?<![\w'-])(?P<name>{_NAME_TOKEN}(?: {_PARTICLE}){{0,2}}(?: {_NAME_TOKEN}){{1,3}}(?: Jr\.?"
     rf"| Sr\.?)?)"
     r"(?![\w-])"
 )
@@ -31,7 +35,8 @@ ROLE_WORDS = (
     r"|executive director|head(?: of [\w -]+?)?|spokes(?:person|man|woman)|minister"
     r"|finance minister|prime minister|judges?|justices?|prosecutor|attorney general|mayor"
     r"|senator|lawmaker|adviser|advisor|regional manager(?: for [A-Z]\w+)?|manager|partner"
-    r"|chancellor|treasurer|comptroller|inspector general|chief|executive|official|analyst"
+    r"|chancellor|treasurer|comptroller|inspector general|(?:solicitor|auditor|accountant|surgeon"
+    r"|postmaster)[- ]general|chief|executive|official|analyst"
     r"|economist"
     r"|(?:technical |system |platform )?administrator)"
 )
@@ -41,7 +46,8 @@ ROLE_STEMS = (
     "governor", "commissioner", "superintendent", "secretary", "director", "head", "spokes",
     "minister", "judge", "justice", "prosecutor", "attorney", "mayor", "senator", "lawmaker",
     "advis", "manager", "partner", "chancellor", "treasurer", "comptroller", "inspector",
-    "executive", "official", "analyst", "economist", "administrator",
+    "executive", "official", "analyst", "economist", "administrator", "solicitor", "auditor",
+    "accountant", "surgeon", "postmaster",
 )  # fmt: skip
 
 
@@ -73,7 +79,7 @@ _BY_END = re.compile(r"\b(?:founded|co-founded|led|headed|run|chaired|created|st
 _SAID_AT = re.compile(r",? (?:said|says|told|wrote|added|argued|noted)\b")
 _REPLACED_END = re.compile(r"\b(?:replaced (?:him|her|them) with|succeeded by) $")
 _CASE_SENSITIVE_NAME = re.compile(
-    rf"{_NAME_TOKEN}(?: {_PARTICLE})?(?: {_NAME_TOKEN})+(?: Jr\.?| Sr\.?)?"
+    rf"{_NAME_TOKEN}(?:(?: {_PARTICLE}){{0,2}} {_NAME_TOKEN})+(?: Jr\.?| Sr\.?)?"
 )
 
 
@@ -99,6 +105,11 @@ _ORG_WORDS = frozenset(
 )
 
 
+# Ranks that open a title ("General Ilse Varga") or a firm's name ("General Motors"); with
+# a given name after them the title is cut off before this test (`name_runs`)
+RANKS = frozenset("general major colonel captain admiral lieutenant sergeant marshal".split())
+
+
 def plausible_person_name(name: str, strict: bool = True) -> bool:
     """Whether `name` is spelt like a person's name and holds no organisation word.
 
@@ -107,6 +118,8 @@ def plausible_person_name(name: str, strict: bool = True) -> bool:
     if not _CASE_SENSITIVE_NAME.fullmatch(name) or name.isupper():
         return False
     words = [w.lower().removesuffix("'s").removesuffix("\u2019s") for w in name.split()]
+    if words[0] in RANKS:
+        return False  # "General Motors said": a rank opens a title, never a person's name
     if not strict:  # after a title: only the first word must not be an organisation word
         return words[0] not in _ORG_WORDS
     return not any(w in _ORG_WORDS for w in words)
@@ -118,7 +131,6 @@ _SURNAME_TITLE_END = re.compile(
     r"\b(?:Justice|Judge|President|Chair|Chairman|Chairwoman|Governor|Commissioner|Senator"
     r"|Minister|Prosecutor|Sen\.|Rep\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?) $"
 )
-_LOWER = "a-zà-ÿāăąćčďđēěğīıłńňōőœřśşšţťūůűźżž'"
 _SURNAME = re.compile(rf"[{UPPER}][{_LOWER}]{{2,}}(?:-[{UPPER}]?[{_LOWER}]+)*")
 _POSSESSIVE = ("'s", "\u2019s")
 

@@ -15,7 +15,9 @@ from bisect import bisect_left
 from graph.ontology import TYPE
 from ingest.extraction.names.candidates import Candidate, SpanIndex, free, overlap, select
 from ingest.extraction.names.domain_names import domain_spans
+from ingest.extraction.names.federal_districts import district_courts
 from ingest.extraction.names.gazetteer_index import GazEntry, GazHit, GazIndex, get_index
+from ingest.extraction.names.law_titles import join_law_titles
 from ingest.extraction.names.name_runs import chunk_candidates
 from ingest.extraction.names.odd_names import odd_names
 from ingest.extraction.names.org_names import classify
@@ -62,6 +64,8 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
     chunks, unknown = chunk_candidates(text, cues, publisher)
     in_gazetteer = SpanIndex(gaz)
     chunks = [part for c in chunks for part in _split_at_known_name(c, in_gazetteer)]
+    if " (" in text:
+        chunks = join_law_titles(text, chunks)
     spans = [(c.start, c.end) for c in chunks + unknown]
     chained = [
         Candidate(p.start, p.end, p.name, TYPE.person, "person")
@@ -83,28 +87,62 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
     chunks = [c for c in chunks if c.source != "object" or c.surface not in surnames]
     brands = brand_extensions(unknown, gaz, index)
     domains = [
-        Candidate(s, e, text[s:e], TYPE.website, "cue")
+        Candidate(s, e, text[s:e], _domain_type(text, s), "cue")
         for s, e in domain_spans(text)
         if not in_gazetteer.overlapping(s, e)
     ]
-    accepted = select(gaz + chunks + persons + brands + domains)
+    districts = district_courts(text, index)
+    accepted = select(gaz + chunks + persons + brands + domains + districts)
     odd_typed, odd_untyped = odd_names(text, accepted + unknown)
     accepted = [a for a in accepted if not any(overlap(a, o) for o in odd_typed)]
     accepted = sorted(accepted + odd_typed, key=lambda c: c.start)
-    rest = free(unknown + odd_untyped, accepted)
+    # an odd name's capitalised tail ("Markets" of "qVault Markets") is no name of its own
+    rest = free(free(unknown, odd_untyped) + odd_untyped, accepted)
     accepted += people_by_habit(rest, accepted, text)
     rest = free(rest, accepted)
     accepted += typed_by_lists(rest, accepted, text)
     settle_listed(accepted, index, text)
     accepted += _possessive_places(accepted, index)
-    accepted = [c for c in accepted if not _junk(c, index, text)]
+    terms = _common_noun_terms(text)
+    accepted = [
+        c
+        for c in accepted
+        if not _junk(c, index, text)
+        and not (c.source != "gaz" and c.surface.rpartition(" ")[2] in terms)
+    ]
     accepted.sort(key=lambda c: c.start)
     _attach_places(accepted, hits, index)
     return accepted
 
 
+# a domain-style name after a word for a news source is that outlet ("Telegram channel
+# Finance.kz", "the news site Coinpost.jp"), not a website seized or blocked
+_OUTLET_BEFORE = re.compile(
+    r"\b(?:channel|outlet|news (?:site|portal|website|service)|newspaper|publication|"
+    r"magazine|blog|newsletter|broadcaster) $",
+    re.IGNORECASE,
+)
+
+
+def _domain_type(text: str, start: int) -> str:
+    if _OUTLET_BEFORE.search(text, max(0, start - 25), start):
+        return TYPE.mediaoutlet
+    return TYPE.website
+
+
 # what ends a complete text: a name cut off mid-word by a scraper ("... said Binanc") has none
 _TEXT_END = re.compile(r"[.!?\"'\u201d\u2019)\]]\s*$")
+
+
+# a defined term given to a common noun phrase: 'a voluntary requirement (the "VREQ")'
+_COMMON_TERM = re.compile(r"\b[a-z][a-z-]+ \((?:the )?\"(?P<t>[A-Z][\w-]{1,20})\"\)")
+
+
+def _common_noun_terms(text: str) -> set[str]:
+    """Short names a text defines for a thing it names in lower case: no entity's name."""
+    if '("' not in text and '(the "' not in text:
+        return set()
+    return {m.group("t") for m in _COMMON_TERM.finditer(text)}
 
 
 def _junk(c: Candidate, index: GazIndex, text: str) -> bool:

@@ -232,6 +232,16 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         TYPE.regulator,
     ),
+    # a ticker before "token(s)"/"coin(s)" is that token: "lost NEM tokens", "its own KUB
+    # token" (capitals only: "the Korvex token" may be a firm's)
+    (
+        re.compile(
+            r"(?!(?:NFTS?|ICO|IEO|IDO|DAO|ERC|BEP|TRC|ETFS?|ETNS?|API|KYC|AML|DEX|CEX|USD|EU"
+            r"|US|UK)\b)"
+            rf"(?P<n>[{UPPER}](?<![\w.&'$-].)[A-Z0-9]{{1,5}}) (?:tokens?|coins?)\b"
+        ),
+        TYPE.cryptoasset,
+    ),
 ]
 LIST_CUES: list[tuple[re.Pattern[str], str]] = [
     (
@@ -359,6 +369,7 @@ _CUE_STEMS: list[tuple[str, ...]] = [
         " municipality ",
     ),
     ("watchdog", "regulator", "supervisor"),
+    (" token", " coin"),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _CUE_ALSO: dict[int, tuple[str, ...]] = {

@@ -29,6 +29,7 @@ from ingest.extraction.references.implied_bodies import (
     regional_body_or_brand,
     regulator,
 )
+from ingest.extraction.references.near_country import country_near
 from ingest.extraction.text.scanning import scanner_of
 
 _NOUNS = {
@@ -266,7 +267,7 @@ def _resolve_description(
     apposed = _apposed_name(m, types, table, named)
     if apposed is not None:
         return apposed  # "its regulator, the Astana Financial Services Authority"
-    place = _place_of(m, ctx)
+    place = _place_of(m, state)
     if m.group("place") and place is None:
         owner = table.find(m.group("place"))
         if owner is None or owner.type not in GROUP.organisation:
@@ -274,9 +275,9 @@ def _resolve_description(
         if noun in _FIRM_NOUNS:
             return None  # "Binance's platform": another thing of Binance's
     if TYPE.jurisdiction in types:
-        return _place_description(noun, m, table, named, ctx)
+        return _place_description(noun, m, table, named, state)
     if noun == "government":
-        return government(table, ctx, place)
+        return government(table, ctx, place or country_near(state, m.start()))
     return _nearest(m.start(), types, noun, mods, place, state, named)
 
 
@@ -301,9 +302,10 @@ def _apposed_name(
     return draft if draft.type in types and not draft.unnamed else None
 
 
-def _place_of(m: re.Match[str], ctx: CountryContext) -> str | None:
+def _place_of(m: re.Match[str], state: ArticleState) -> str | None:
+    ctx = state.country
     if m.group("poss") in ("country", "nation"):
-        return ctx.main_country
+        return country_near(state, m.start())  # "the country's central bank"
     for word in [m.group("place") or ""] + m.group("mods").split():
         if word:
             found = ctx.jurisdiction(word)
@@ -334,12 +336,14 @@ def _place_after(text: str, end: int, ctx: CountryContext) -> str | None:
 
 
 def _place_description(
-    noun: str, m: re.Match[str], table: EntityTable, named: list[Mention], ctx: CountryContext
+    noun: str, m: re.Match[str], table: EntityTable, named: list[Mention], state: ArticleState
 ) -> EntityDraft | None:
+    ctx = state.country
     if m.group("place") or m.group("det") != "the" and m.group("det") != "The":
         return None
     if noun in ("country", "nation"):
-        return table.find(ctx.main_country) if ctx.main_country else None
+        country = country_near(state, m.start())
+        return table.find(country) if country else None
     for mention in reversed([x for x in named if x.start < m.start()]):
         draft = (
             table.get(table.resolve(mention.key)) if table.resolve(mention.key) in table else None
@@ -420,7 +424,7 @@ def _nearest(
     if best is not None:
         return best
     if types == (TYPE.centralbank,):
-        return central_bank(table, ctx, place)
+        return central_bank(table, ctx, place or country_near(state, pos))
     if noun in _REGULATOR_NOUNS:
         found = regulator(mods, table, ctx, place)
         if found is not None or sent is None or sent.index > 2:

@@ -115,7 +115,7 @@ def curated_parents(table: EntityTable) -> list[RelationDraft]:
     """SUBSIDIARY_OF from the gazetteer's `parent`, when the article names both organisations."""
     out = []
     for d in table.all():
-        if d.type not in GROUP.organisation or not d.parent or d.unnamed:
+        if d.type not in GROUP.organisation or not d.parent or d.unnamed or not d.standalone:
             continue
         parent = table.find(d.parent)
         if (

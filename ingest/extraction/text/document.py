@@ -123,7 +123,7 @@ _HARD_ABBREV = frozenset(
 _SOFT_ABBREV = frozenset(
     "inc ltd co corp pte bhd plc llc l.l.c s.a n.v b.v ag u.s u.k u.n e.u u.s.a u.a.e a.m p.m "
     "etc jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat "
-    "dept govt intl".split()
+    "dept govt intl s.p.a k.k s.r.l s.a.s".split()
 )
 _COMPANY_ABBREV = frozenset("inc ltd corp plc llc bhd pte".split())
 _OPENERS = frozenset(

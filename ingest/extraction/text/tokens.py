@@ -14,9 +14,16 @@ UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"  # Latin capitals (Latin Extended-A mixes cases; cl
 _TOKEN = re.compile(r"\w(?:[\w&'-]|\.(?=\w))*|\(\w+\)|[^\w\s]")
 _ABBREV_DOT = frozenset(
     "inc ltd co corp pte pty bhd jr sr st no u.s u.k u.n e.u s.a n.v b.v l.l.c b.e "
+    "s.p.a k.k s.r.l s.a.s s.l a.s ltda kft "
     "sept jan feb mar apr jun jul aug sep oct nov dec dr mr mrs ms prof gen gov sen rep".split()
 )
 CONNECTORS = frozenset({"of", "for", "and", "the", "on", "de", "du", "&", "in", "al", "von", "van"})
+# particles inside people's names ("Pieter van der Berg", "Mohd Faizal bin Ahmad", "Luis
+# de la Cruz"): they join capitalised words as connectors do
+NAME_PARTICLES = frozenset("der den ter bin binti bint ibn da dos das del la le di".split())
+_JOINERS = CONNECTORS | NAME_PARTICLES
+# an Arabic article glued to a capitalised name: "Khalid al-Mansouri", "Ahmed el-Sayed"
+_GLUED_ARTICLE = ("al-", "el-")
 SENTENCE_WORDS = frozenset(
     "the a an in on at after before under according per besides since unlike both this that "
     "these those its his her their it he she they we i but and or however meanwhile while when "
@@ -44,7 +51,11 @@ class Token:
         self.end = end
         self.lower = text.lower()
         c = text[0]
-        self.is_cap = c.isupper() or (c == "(" and len(text) > 2 and text[1].isupper())
+        self.is_cap = (
+            c.isupper()
+            or (c == "(" and len(text) > 2 and text[1].isupper())
+            or (text.startswith(_GLUED_ARTICLE) and len(text) > 4 and text[3].isupper())
+        )
         self.starts_name = c.isupper() and c.isalpha()
 
 
@@ -92,7 +103,7 @@ def name_chunks(tokens: list[Token]) -> list[tuple[int, int]]:
                         break
                     continue
                 k = j
-                while k < n and tokens[k].lower in CONNECTORS and k - j < 2:
+                while k < n and tokens[k].lower in _JOINERS and k - j < 2:
                     k += 1
                 if k > j and k < n and _starts_name(tokens[k]):
                     j = k

@@ -1,0 +1,106 @@
+"""A body named twice in a row, once in parentheses: one entity, the other name an alias.
+
+Real reporting gives a regulator's local-language name next to its English one, either
+way round: "Sweden's Financial Supervisory Authority (Finansinspektionen)", "Austria's
+Finanzmarktaufsicht (Financial Market Authority)", "the Comisión Nacional del Mercado
+de Valores (National Securities Market Commission)". The two names are one body; the
+curated one (the gazetteer's) keeps its name, the other becomes a translation alias.
+Abbreviations in parentheses ("(FCA)") are `aliases.paren_alias`' job.
+
+Guards: both names must be public bodies or laws of compatible types, and the
+parenthesised name must be a name, not an abbreviation, a place or a firm ("the Bank
+(Korvex Ltd)"); a parenthesised name no rule recognised is taken as an alias only when
+it follows such a body and reads like a name (capitalised words, no digits).
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ontology import TYPE
+from ingest.extraction.entities.article_state import ArticleState
+from ingest.extraction.entities.drafts import EntityDraft, Mention
+from ingest.extraction.text.tokens import UPPER
+
+_BODIES = frozenset(
+    (TYPE.regulator, TYPE.centralbank, TYPE.governmentbody, TYPE.court)
+)  # fmt: skip
+_OPEN = re.compile(r' \("?')
+_CLOSE = re.compile(r'"?\)')
+# a name no rule recognised: capitalised words and the lower-case connectors of many
+# languages ("Autorité des marchés financiers" has lower-case words too: up to 8 words)
+_LOOSE_NAME = re.compile(
+    rf"[{UPPER}][^\W\d_]+(?:[ -](?:[{UPPER}][^\W\d_]+|[a-zà-ÿ]{{1,12}})){{0,7}}"
+)
+
+
+def _compatible(a: EntityDraft, b: EntityDraft) -> bool:
+    if a.type == TYPE.law or b.type == TYPE.law:
+        return a.type == b.type
+    return a.type in _BODIES and b.type in _BODIES
+
+
+def _curated(draft: EntityDraft) -> bool:
+    return bool(draft.qid or draft.jurisdiction)
+
+
+def merge_parenthesised_names(state: ArticleState) -> list[str]:
+    """Merge 'NAME (OTHER NAME)' pairs of one body; return new alias surfaces to look for."""
+    table, text = state.table, state.doc.text
+    if " (" not in text:
+        return []
+    named = sorted((m for m in state.mentions if m.how == "name"), key=lambda m: m.start)
+    learned: list[str] = []
+    for i, first in enumerate(named):
+        opened = _OPEN.match(text, first.end)
+        if opened is None:
+            continue
+        inner = next((m for m in named[i + 1 : i + 3] if m.start == opened.end()), None)
+        if inner is None:
+            learned += _loose_alias(state, first, opened.end())
+            continue
+        if not _CLOSE.match(text, inner.end) or _is_abbreviation(inner.text):
+            continue
+        a, b = table.resolve(first.key), table.resolve(inner.key)
+        if a == b or a not in table or b not in table:
+            continue
+        outer, paren = table.get(a), table.get(b)
+        if not _compatible(outer, paren):
+            continue
+        keep, drop = (paren, outer) if _curated(paren) and not _curated(outer) else (outer, paren)
+        table.merge(keep, drop, "translation")
+    return learned
+
+
+def _loose_alias(state: ArticleState, first: Mention, start: int) -> list[str]:
+    """'Zemblan Markets Board (Zemblanske Tilsynet)': an unrecognised name in parentheses
+    right after a public body is that body's other name."""
+    table, text = state.table, state.doc.text
+    key = table.resolve(first.key)
+    if key not in table or table.get(key).type not in _BODIES:
+        return []
+    m = _LOOSE_NAME.match(text, start)
+    if m is None or not _CLOSE.match(text, m.end()) or _is_abbreviation(m.group()):
+        return []
+    surface = m.group()
+    if " " not in surface and surface[1:].islower() and len(surface) < 6:
+        return []  # a short word ("(Reuters)" is caught by the media gazetteer; "(Oslo)")
+    if state.country.jurisdiction(surface) is not None:
+        return []  # "the Securities Commission (Malaysia)": its place, not another name
+    body = table.get(key)
+    found = table.find(surface)
+    if found is not None:
+        # the same words read elsewhere as a person's name or a body ("The Zemblan
+        # Tilsynet said ...") are this body's other name
+        if found.key != key and (found.type == TYPE.person or found.type in _BODIES):
+            table.merge(body, found, "translation")
+        return []
+    table.alias(body, surface, "translation")
+    return [surface]
+
+
+def _is_abbreviation(surface: str) -> bool:
+    """'FCA', 'BaFin', 'Consob': one word with capitals after its first letter, or short."""
+    if " " in surface:
+        return False
+    return sum(c.isupper() for c in surface) >= 2 or len(surface) <= 5

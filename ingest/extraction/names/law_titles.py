@@ -1,0 +1,54 @@
+"""Law titles with a parenthesised part: "Proceeds of Crime (Money Laundering) and
+Terrorist Financing Act", "Crimes (Digital Assets) Amendment Act".
+
+Common-law statute titles put a qualifier in parentheses inside the title; a
+capitalised run stops at the parenthesis, so the run after it ("... Terrorist Financing
+Act") is found as the law and the words before it are lost. When a law's name starts
+right after such a parenthesis (and an optional "and"), the title runs back over the
+parenthesis to the capitalised words before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ontology import TYPE
+from ingest.extraction.names.candidates import Candidate
+
+# the parenthesised part and the "and" before the law's name, read back from its start
+_PAREN_BEFORE = re.compile(r"\([A-Z][a-z][\w'-]*(?: [A-Z][\w'-]*){0,3}\) (?:and )?$")
+_JOINS = frozenset(("of", "and", "for", "the", "on", "to", "in"))
+_MAX_WORDS = 8
+
+
+def join_law_titles(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """`cands` with each law whose title runs back over a parenthesis made whole."""
+    out = []
+    for c in cands:
+        if c.type != TYPE.law:
+            out.append(c)
+            continue
+        line = text.rfind("\n", 0, c.start) + 1
+        paren = _PAREN_BEFORE.search(text, max(line, c.start - 50), c.start)
+        start = _title_start(text, line, paren.start()) if paren else None
+        if start is None:
+            out.append(c)
+            continue
+        out.append(Candidate(start, c.end, text[start : c.end], TYPE.law, "law"))
+    return out
+
+
+def _title_start(text: str, line: int, paren: int) -> int | None:
+    """Where the capitalised words right before `paren` begin (None if there are none)."""
+    words = text[line:paren].split(" ")[:-1]  # the text ends with the space before "("
+    taken = 0
+    for word in reversed(words[-_MAX_WORDS:]):
+        if not word or not (word[0].isupper() or word in _JOINS) or word.endswith((",", ".")):
+            break
+        taken += 1
+    kept = words[len(words) - taken :]
+    while kept and (kept[0] in _JOINS or kept[0] == "The"):
+        kept = kept[1:]
+    if not kept:
+        return None
+    return paren - 1 - len(" ".join(kept))
