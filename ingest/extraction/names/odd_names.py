@@ -40,7 +40,7 @@ def odd_names(text: str, taken: list[Candidate]) -> tuple[list[Candidate], list[
         if not any(overlap(cand, t) and not _inside(t, cand) for t in taken):
             typed.append(cand)
     for m in _ODD_WORD.finditer(text):
-        if _NOT_NAMES.match(m.group()):
+        if _NOT_NAMES.match(m.group()) or _glued(m.group(), text):
             continue
         cand = _odd_firm(text, m.start(), m.end())
         # a typed one replaces the names inside it ("Labs" of "bQuant Labs", the brand
@@ -48,6 +48,21 @@ def odd_names(text: str, taken: list[Candidate]) -> tuple[list[Candidate], list[
         if not any(overlap(cand, t) and not _within(t, cand) for t in taken + typed):
             (typed if cand.type else untyped).append(cand)
     return typed, untyped
+
+
+# a word of three lower-case letters or more glued to a capitalised one ("targetKaarat")
+_GLUED = re.compile(r"[a-z]{3,}(?P<rest>[A-Z][a-z][\w]*)")
+
+
+def _glued(word: str, text: str) -> bool:
+    """Whether `word` is two words a page lost the space between ("andCoinBene"): its
+    capitalised part also stands alone in the text. A brand written that way ("bitFlyer")
+    keeps its second half glued everywhere."""
+    m = _GLUED.fullmatch(word)
+    if m is None:
+        return False
+    rest = m.group("rest")
+    return re.search(r"(?<![\w])" + re.escape(rest) + r"(?!\w)", text) is not None
 
 
 # capitalised words after an odd word, one of which may end a firm's name ("bQuant Labs")

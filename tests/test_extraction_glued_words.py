@@ -1,0 +1,33 @@
+"""Words a scraped page glued together ("targetKaarat Limited", "andCoinBene") are no
+inner-capital brand (issue 12, real reporting): the capitalised half standing alone
+elsewhere in the text gives the glue away. A brand written that way everywhere
+("bitFlyer", "vTrade") is still one. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from graph.models import Article
+from ingest.extraction import extract_article
+
+
+def _entities(text: str) -> dict[str, str]:
+    out = extract_article(Article(id="t", text=text, published=dt.date(2024, 5, 2)))
+    return {e.name: e.type for e in out.entities}
+
+
+def test_a_lost_space_makes_no_firm_of_the_word_before() -> None:
+    names = _entities(
+        "The orders, published as Declaratory Acts, targetVelmora Limited, based in Panama, "
+        "andQuorvex, an exchange based in Chile. Velmora Limited was the focus of the first "
+        "order, Quorvex of the second."
+    )
+    assert not any(n.startswith(("target", "and")) for n in names), names
+    assert names.get("Velmora Limited") == "Company"
+
+
+def test_a_brand_glued_everywhere_is_still_a_firm() -> None:
+    assert _entities("The regulator fined bitFlyer Holdings on Monday.") == {
+        "bitFlyer Holdings": "Company"
+    }
+    assert _entities("The regulator fined vTrade last week.") == {"vTrade": "Company"}
