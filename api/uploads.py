@@ -50,7 +50,8 @@ async def read_request_articles(request: Request, settings: Settings) -> Request
     `CryptoregError` (4xx) when nothing readable was sent."""
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if ctype == "application/json" or ctype.endswith("+json"):
-        got = RequestArticles(_json_articles(await request.body()))
+        got = RequestArticles([])
+        got.items = _json_articles(await request.body(), got.notes)
     elif ctype == "multipart/form-data":
         got = await _uploaded_articles(request, settings)
     else:
@@ -70,7 +71,7 @@ def _nothing_read(items: list[Article | ReadFailure]) -> str:
     return "no article could be read: " + "; ".join(reasons[:5]) + more
 
 
-def _json_articles(body: bytes) -> list[Article | ReadFailure]:
+def _json_articles(body: bytes, notes: list[ReadNote]) -> list[Article | ReadFailure]:
     """Each item of a JSON body (an object or a list): its article, or why not."""
     try:
         values = list(json_values(_body_text(body), BODY))
@@ -82,7 +83,7 @@ def _json_articles(body: bytes) -> list[Article | ReadFailure]:
             out.append(value)
             continue
         try:
-            out.append(_json_article(value, where))
+            out.append(_json_article(value, where, notes))
         except InputFileError as exc:
             reason = exc.detail.removeprefix(f"{BODY}: ").removeprefix(f"{BODY} ")
             out.append(ReadFailure(path=BODY, reason=reason))
@@ -103,7 +104,7 @@ def _body_text(body: bytes) -> str:
         ) from exc
 
 
-def _json_article(item: Any, where: str) -> Article:
+def _json_article(item: Any, where: str, notes: list[ReadNote]) -> Article:
     label = f"{BODY} {where}" if where else BODY
     if not isinstance(item, dict):
         raise InputFileError(f"{label}: expected an object, got {type(item).__name__}")
@@ -114,7 +115,7 @@ def _json_article(item: Any, where: str) -> Article:
         loc = ".".join(str(p) for p in first["loc"])
         raise InputFileError(f"{label}: {loc}: {first['msg']}") from exc
     record: Any = checked.model_dump(exclude_none=True)
-    return make_article(record, BODY, where)
+    return make_article(record, BODY, where, notes)
 
 
 async def _uploaded_articles(request: Request, settings: Settings) -> RequestArticles:
@@ -161,7 +162,7 @@ def _parse_upload(
                 out.append(part.item)
                 continue
             try:
-                out.append(make_article(part.item, name, part.where))
+                out.append(make_article(part.item, name, part.where, notes))
             except InputFileError as exc:
                 reason = exc.detail.removeprefix(f"{name}: ").removeprefix(f"{name} ")
                 out.append(ReadFailure(path=name, reason=reason, line=part.line))

@@ -196,7 +196,7 @@ def _read_document(
                 yield part.item
                 continue
             try:
-                yield make_article(part.item, doc.origin, part.where)
+                yield make_article(part.item, doc.origin, part.where, notes)
             except InputFileError as exc:
                 yield _failure(doc.origin, exc, part.line)
     except InputFileError as exc:

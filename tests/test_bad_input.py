@@ -653,3 +653,17 @@ def test_one_bad_file_of_each_kind_among_good_ones_loses_no_good_one(
         assert sorted(a.id for a in store.articles(100, 0)) == [f"keep-{i}" for i in range(5)]
     finally:
         store.close()
+
+
+def test_a_month_only_publication_date_is_kept_undated_by_the_api_with_a_note(
+    client: TestClient,
+) -> None:
+    """POST /articles with a JSON body: the article is stored, not refused; a note says so."""
+    article = {**good("month-only"), "published": "2019-01"}
+    response = client.post("/articles", json=article, headers=AUTH)
+    assert response.status_code == 200, response.text
+    assert response.json()["ingested"] == ["month-only"]
+    [note] = response.json()["notes"]
+    assert "'2019-01' names no day (month only)" in note["note"]
+    stored = client.get("/articles/month-only").json()["article"]
+    assert stored["published"] is None and stored["text"] == article["text"]

@@ -17,7 +17,14 @@ import pytest
 from graph.errors import InputFileError, InvalidInputError
 from graph.ids import article_id
 from graph.models import Article
-from ingest.read import ReadFailure, clean_text, iter_sources, read_article_file, read_paths
+from ingest.read import (
+    ReadFailure,
+    ReadNote,
+    clean_text,
+    iter_sources,
+    read_article_file,
+    read_paths,
+)
 
 DATA = Path(__file__).parent / "data" / "read"
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -231,6 +238,30 @@ def test_json_content_problems_are_clear(tmp_path: Path, content: str, reason: s
     path = tmp_path / "a.json"
     path.write_text(content)
     assert reason in only_failure(path).reason
+
+
+@pytest.mark.parametrize(
+    ("published", "precision"),
+    [("2019-01", "month"), ("January 2019", "month"), ("Jan. 2019", "month"), ("2019", "year")],
+)
+def test_a_publication_date_without_a_day_keeps_the_article_undated_with_a_note(
+    tmp_path: Path, published: str, precision: str
+) -> None:
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"text": BODY, "published": published}))
+    notes: list[ReadNote] = []
+    (article,) = read_paths([str(path)], max_bytes=LIMIT, notes=notes)
+    assert isinstance(article, Article) and article.text == BODY
+    assert article.published is None  # no day is made up
+    (note,) = notes
+    assert f"{published!r} names no day ({precision} only)" in note.note
+
+
+@pytest.mark.parametrize("published", ["2019-13", "1850", "13/2019", "Smarch 2019"])
+def test_a_period_that_is_no_month_or_year_is_still_refused(tmp_path: Path, published: str) -> None:
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"text": BODY, "published": published}))
+    assert f"cannot read {published!r} as a date" in only_failure(path).reason
 
 
 def test_jsonl_bad_line_is_a_per_line_failure(tmp_path: Path) -> None:

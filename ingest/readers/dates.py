@@ -7,6 +7,8 @@ import email.utils
 import re
 import time
 
+from graph.partial_dates import DAY, PartialDate
+
 _ISO_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _DIGIT = re.compile(r"\d")  # any script's digits
 _FORMATS = (
@@ -39,6 +41,30 @@ def parse_date(value: object) -> dt.date | None:
         return None
     text = " ".join(value.split())
     return _parse_iso(text) or _parse_known(text) or _parse_rfc2822(text) or _parse_any(text)
+
+
+_PERIOD_FORMATS = ("%B %Y", "%b %Y", "%b. %Y", "%Y/%m", "%m/%Y", "%Y-%m", "%Y")
+
+
+def parse_period(value: object) -> PartialDate | None:
+    """A month or a year that a publication date gives without its day ("2019-01",
+    "January 2019", "2019"); None for a full date or for anything else.
+
+    Such an article is kept, without a publication date: a day is never made up.
+    """
+    if not isinstance(value, str):
+        return None
+    text = " ".join(value.split())
+    for fmt in _PERIOD_FORMATS:
+        try:
+            parsed = dt.datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+        month = parsed.month if "%m" in fmt or "%b" in fmt or "%B" in fmt else None
+        period = PartialDate.checked(parsed.year, month)
+        if period is not None and period.precision != DAY:
+            return period
+    return None
 
 
 def _parse_iso(text: str) -> dt.date | None:

@@ -11,7 +11,7 @@ from graph.errors import InputFileError
 from graph.ids import article_id
 from graph.models import Article
 from ingest.readers.clean import clean_line, clean_text
-from ingest.readers.dates import parse_date
+from ingest.readers.dates import parse_date, parse_period
 from ingest.readers.limits import MAX_TEXT_CHARS
 
 log = logging.getLogger("cryptoreg.read")
@@ -63,10 +63,14 @@ class Part(NamedTuple):
     line: int | None = None
 
 
-def make_article(record: Record, origin: str, where: str = "") -> Article:
+def make_article(
+    record: Record, origin: str, where: str = "", notes: list[ReadNote] | None = None
+) -> Article:
     """A validated article: text cleaned, date parsed, id explicit or derived from url/text.
 
-    `where` names the part of the input ("line 3", "item 2") for error messages.
+    `where` names the part of the input ("line 3", "item 2") for error messages. A
+    publication date that names only a month or a year keeps the article, undated, with
+    a note: refusing it would lose the article for want of a day.
     """
     label = f"{origin}{' ' + where if where else ''}"
     text = record.get("text")
@@ -84,7 +88,16 @@ def make_article(record: Record, origin: str, where: str = "") -> Article:
     published = record.get("published")
     date = parse_date(published)
     if published not in (None, "") and date is None:
-        raise InputFileError(f"{label}: published: cannot read {published!r} as a date")
+        period = parse_period(published)
+        if period is not None:
+            add_note(
+                notes,
+                label,
+                f"published: {published!r} names no day ({period.precision} only): "
+                "the article is kept without a publication date",
+            )
+        else:
+            raise InputFileError(f"{label}: published: cannot read {published!r} as a date")
     try:
         return Article(
             id=_explicit_id(record.get("id"), label) or article_id(url, text),
