@@ -102,15 +102,17 @@ def test_txt_one_paragraph_per_long_line(tmp_path: Path, gap: str) -> None:
         ("Mar. 26, 2024", dt.date(2024, 3, 26)),
         ("Tue, 26 Mar 2024 10:00:00 GMT", dt.date(2024, 3, 26)),
         ("le 26 mars 2024", dt.date(2024, 3, 26)),
-        ("March 2024", None),
+        ("March 2024", "undated"),  # a month only: kept, without a made-up day
         ("2 days ago", None),
     ],
 )
-def test_dates_in_headers(tmp_path: Path, value: str, expected: dt.date | None) -> None:
+def test_dates_in_headers(tmp_path: Path, value: str, expected: dt.date | str | None) -> None:
     path = tmp_path / "a.txt"
     path.write_text(f"Headline\nPublished: {value}\n\n{BODY}\n", encoding="utf-8")
     if expected is None:
         assert "as a date" in only_failure(path).reason
+    elif expected == "undated":
+        assert read_one(path).published is None and read_one(path).text == BODY
     else:
         assert read_one(path).published == expected
 
