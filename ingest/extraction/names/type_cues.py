@@ -38,6 +38,15 @@ _NOT_WHEN = (
     r"|April|May|June|July|August|September|October|November|December|The|This|That|It|In|On"
     r"|For|But|And|As|If|When|While)\b)"
 )
+# "X is/was a ...": the verbs and the words between the article and the noun (a few, none
+# of them "of"/"for"/"by"/"and", which would take the noun from another phrase), and the
+# words that open a sentence without naming anything ("It was an exchange")
+_COPULA = r"(?:is|was|has been|had been|remains|became)"
+_FILLER = r"(?:(?!of\b|for\b|by\b|and\b)[\w'-]+ ){0,4}?"
+_NOT_PRONOUN = (
+    r"(?!(?:It|This|That|There|Here|He|She|They|What|Which|Who|One|Another|Each|The|Its|Their"
+    r"|Neither|Either|Both|All|None|Some|Such|Today|Yesterday)\b)"
+)
 # Not a type: the mark of a party named as an action's object, which `name_runs` makes
 # a company unless the name turns out to be a person's (a given name first, or the
 # surname of a person the article names); the gazetteer and other cues win over it.
@@ -242,6 +251,22 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         TYPE.cryptoasset,
     ),
+    # a name said to be one: "Korvel was an unlicensed exchange", "Tarlo is a payments firm"
+    (
+        re.compile(
+            rf"{_NOT_PRONOUN}{NAME} {_COPULA} (?:a|an|the|one of the) {_FILLER}"
+            r"(?:crypto(?:currency)? )?(?:exchange|trading platform|exchange operator)s?\b(?!')"
+        ),
+        TYPE.exchange,
+    ),
+    (
+        re.compile(
+            rf"{_NOT_PRONOUN}{NAME} {_COPULA} (?:a|an|the|one of the) {_FILLER}"
+            r"(?:firm|company|bank|startup|lender|miner|wallet provider|issuer|fintech"
+            r"|payments provider|conglomerate|brokerage|custodian)s?\b(?!')"
+        ),
+        TYPE.company,
+    ),
 ]
 LIST_CUES: list[tuple[re.Pattern[str], str]] = [
     (
@@ -370,6 +395,22 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ),
     ("watchdog", "regulator", "supervisor"),
     (" token", " coin"),
+    ("exchange", "platform"),
+    (
+        "firm",
+        "company",
+        "companies",
+        "bank",
+        "startup",
+        "lender",
+        "miner",
+        "provider",
+        "issuer",
+        "fintech",
+        "conglomerate",
+        "brokerage",
+        "custodian",
+    ),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _CUE_ALSO: dict[int, tuple[str, ...]] = {

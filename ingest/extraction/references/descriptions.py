@@ -374,7 +374,11 @@ def _nearest(
         ):
             return -1
         score = 1
-        names = " ".join([d.name, *d.aliases]).lower()
+        # its names, not the descriptions it already took: once "the agency" was read as
+        # FINTRAC, every later "the agency" would otherwise be FINTRAC's by name
+        names = " ".join(
+            [d.name, *(a for a, kind in d.aliases.items() if kind != "descriptive")]
+        ).lower()
         if noun in _NAMED_NOUNS and noun in names:
             score += 2
         if any(len(w) > 3 and w[:5].lower() in names for w in mods):
@@ -418,7 +422,7 @@ def _nearest(
         fit = fits(d)
         if fit <= 0:
             continue
-        s = fit + min(d.mentions, 4) / 2 + (1 if here - mention.sentence <= 1 else 0)
+        s = fit + min(d.mentions, 4) / 2 + (1.5 if here - mention.sentence <= 1 else 0)
         if s > best_score:
             best, best_score = d, s
     if best is not None:

@@ -3,8 +3,9 @@
 
 'its' points at the nearest organisation before it in its sentence (outside a relative
 clause closed before it: "X, which runs Y, and its directors" are X's); 'it' at the
-first organisation of its sentence, or of the one before; an object 'him'/'her' at the
-last person named in its sentence or the one before.
+first organisation of its sentence, or of the one before (where an 'it' already
+resolved counts as a mention of its organisation, so a chain of 'it's keeps to its
+subject); an object 'him'/'her' at the last person named in its sentence or the one before.
 """
 
 from __future__ import annotations
@@ -45,7 +46,13 @@ def resolve_pronouns(state: ArticleState) -> None:
             prev = doc.sentences[sent.index - 1]
             target = _first_org(_between(ordered, starts, prev.start, prev.end), table, wanted)
         if target is not None:
-            out.append(Mention(m.start(), m.end(), m.group(), target.key, target.type, "pronoun"))
+            mention = Mention(m.start(), m.end(), m.group(), target.key, target.type, "pronoun")
+            out.append(mention)
+            # a chain: "BTC-e was ... Investigators linked it to the Mt. Gox hack. The U.S.
+            # shut it down": the second 'it' finds the first (BTC-e) before Mt. Gox
+            at = bisect_left(starts, mention.start)
+            ordered.insert(at, mention)
+            starts.insert(at, mention.start)
     out += _object_people(state, ordered, starts)
     state.mentions += out
 

@@ -1,0 +1,35 @@
+"""What the extraction tests share: extract a text of one's own, and read its facts as
+(source name, type, target name) triples."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from graph.models import Article, Extraction
+from ingest.extraction import extract_article
+
+Triple = tuple[str, str, str]
+PUBLISHED = dt.date(2024, 5, 2)
+# the relations the extractor infers from structure, left out of `actions`
+STRUCTURE = frozenset(("LOCATED_IN", "OPERATES_IN", "PART_OF", "HEADQUARTERED_IN"))
+
+
+def extract(text: str, published: dt.date | None = PUBLISHED) -> Extraction:
+    """The extraction of `text` as one article."""
+    return extract_article(Article(id="t", text=text, published=published))
+
+
+def triples(out: Extraction) -> set[Triple]:
+    """Every relation of the extraction, by its ends' names."""
+    names = {e.id: e.name for e in out.entities}
+    return {(names[r.source], r.type, names[r.target]) for r in out.relations}
+
+
+def actions(out: Extraction) -> set[Triple]:
+    """The relations that are not inferred structure (seats, presence, membership)."""
+    return {t for t in triples(out) if t[1] not in STRUCTURE}
+
+
+def aliases_of(out: Extraction, name: str) -> set[str]:
+    """The alias names of the entity called `name` (empty when there is none)."""
+    return {a.name for e in out.entities if e.name == name for a in e.aliases}
