@@ -267,6 +267,24 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         TYPE.company,
     ),
+    # an outlet named after what it is: "crypto publication Anycoin", "the daily Vedomosti",
+    # "legal information site RAPSI", "Telegram channel Finance.kz"
+    (
+        re.compile(
+            r"\b(?:publication|newspaper|(?:the|business|financial|economic|national|local"
+            r"|regional) (?:daily|weekly)|broadcaster|magazine|tabloid|news agency"
+            rf"|wire service|newswire|(?:Telegram|YouTube) channel|blog) {_NOT_WHEN}{NAME}{_END}"
+        ),
+        TYPE.mediaoutlet,
+    ),
+    # ... but a site named by its domain is the website ("the information portal X.ru")
+    (
+        re.compile(
+            r"\b(?:news|information|media|crypto|business) (?:site|website|portal) "
+            rf"{_NOT_WHEN}(?![\w-]+\.[a-z]{{2,}}\b){NAME}{_END}"
+        ),
+        TYPE.mediaoutlet,
+    ),
 ]
 LIST_CUES: list[tuple[re.Pattern[str], str]] = [
     (
@@ -411,6 +429,21 @@ _CUE_STEMS: list[tuple[str, ...]] = [
         "brokerage",
         "custodian",
     ),
+    (
+        "publication ",
+        "newspaper ",
+        "daily ",
+        "weekly ",
+        "broadcaster ",
+        "magazine ",
+        "tabloid ",
+        "news agency ",
+        "wire service ",
+        "newswire ",
+        "channel ",
+        "blog ",
+    ),
+    ("site ", "website ", "portal "),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _CUE_ALSO: dict[int, tuple[str, ...]] = {
