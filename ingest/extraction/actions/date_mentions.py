@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from graph.partial_dates import DAY, MONTH, YEAR, PartialDate
 from ingest.extraction.references.unnamed_groups import number_value
+from ingest.extraction.text.regex_lead import compile_lead
 
 _MONTHS = {
     name: i + 1
@@ -208,6 +209,8 @@ class DateFrame:
     day_first: bool = True
 
     def at_paragraph(self, paragraph: int) -> DateFrame:
+        if paragraph == self.paragraph:
+            return self  # frozen: the same frame (read once per sentence, mostly unchanged)
         return replace(self, paragraph=paragraph)
 
     def told(self, date: PartialDate) -> DateFrame:
@@ -238,7 +241,7 @@ class DateMention:
 
 _DIGIT = re.compile(r"\d")
 _YEARISH = re.compile(r"(?:19|20)\d\d")
-_MONTH_WORD = re.compile(
+_MONTH_WORD = compile_lead(  # `lead`: searched in every sentence, it may skip ahead
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
 )

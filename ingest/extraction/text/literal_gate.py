@@ -132,7 +132,12 @@ class GatedPattern:
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """`pattern.search(string, pos, endpos)`."""
-        return next(self.finditer(string, pos, endpos), None)
+        match = self.pattern.match
+        for start in self.starts(string, pos, endpos):
+            m = match(string, start, endpos)
+            if m is not None:
+                return m
+        return None
 
     def finditer(
         self, string: str, pos: int = 0, endpos: int = sys.maxsize
@@ -153,7 +158,7 @@ class GatedPattern:
         size = len(string)
         pos = min(max(pos, 0), size)
         endpos = min(max(endpos, 0), size)
-        window = string[pos:endpos]
+        window = string if pos == 0 and endpos == size else string[pos:endpos]
         low = window.lower()
         if len(low) != len(window) or _TRICKY.search(window):
             low = "".join(_FOLD.get(ord(c), c.lower()[:1]) for c in window)
