@@ -277,16 +277,22 @@ def date_mentions(text: str, frame: DateFrame) -> tuple[list[DateMention], DateF
     found: list[tuple[int, int, str, re.Match[str]]] = []
     # cheap gates: most sentences hold no digit, no month name or no weekday, and the
     # forms that need one need not be searched there
+    # (a flag only ever needed together with another is read only where that one holds:
+    # a year needs a digit, "relative" and "context" a unit, "season" a year)
     low = text.lower()
+    digit = _DIGIT.search(text) is not None
+    year = digit and _YEARISH.search(text) is not None
+    unit = any(u in low for u in ("day", "week", "month", "year", "tonight", " time"))
     present = {
-        "digit": _DIGIT.search(text) is not None,
-        "year": _YEARISH.search(text) is not None,
+        "digit": digit,
+        "year": year,
         "month": _MONTH_WORD.search(text) is not None,
         "weekday": "day" in text and _WEEKDAY.search(text) is not None,
-        "unit": any(u in low for u in ("day", "week", "month", "year", "tonight", " time")),
-        "relative": any(w in low for w in _RELATIVE_WORDS),
-        "context": any(w in low for w in _CONTEXT_WORDS),
-        "season": any(w in low for w in _SEASON_WORDS) or _HALF_CODE.search(text) is not None,
+        "unit": unit,
+        "relative": unit and any(w in low for w in _RELATIVE_WORDS),
+        "context": unit and any(w in low for w in _CONTEXT_WORDS),
+        "season": year
+        and (any(w in low for w in _SEASON_WORDS) or _HALF_CODE.search(text) is not None),
     }
     for form, pattern in _FORMS:
         if not all(present[need] for need in _FORM_NEEDS.get(form, ())):
