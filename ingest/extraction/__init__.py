@@ -18,8 +18,8 @@ of small modules, and a stage imports only the stages before it:
 6. `structure/`: where entities sit and who owns whom, then who holds which role.
 7. `output`: drafts to validated `Extraction` models, ids from `graph.ids`.
 
-No model, no network: a 600-word article takes about 6 ms of CPU
-(see bench/extract_speed.py).
+No model, no network: a 600-word article takes about 15 ms of CPU on a loaded
+2-core machine (load ~4; bench/extract_speed.py, and README's figures).
 """
 
 from __future__ import annotations

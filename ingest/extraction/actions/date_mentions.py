@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from graph.partial_dates import DAY, MONTH, YEAR, PartialDate
 from ingest.extraction.references.unnamed_groups import number_value
+from ingest.extraction.text.regex_lead import compile_lead
 
 _MONTHS = {
     name: i + 1
@@ -208,6 +209,8 @@ class DateFrame:
     day_first: bool = True
 
     def at_paragraph(self, paragraph: int) -> DateFrame:
+        if paragraph == self.paragraph:
+            return self  # frozen: the same frame (read once per sentence, mostly unchanged)
         return replace(self, paragraph=paragraph)
 
     def told(self, date: PartialDate) -> DateFrame:
@@ -238,7 +241,7 @@ class DateMention:
 
 _DIGIT = re.compile(r"\d")
 _YEARISH = re.compile(r"(?:19|20)\d\d")
-_MONTH_WORD = re.compile(
+_MONTH_WORD = compile_lead(  # `lead`: searched in every sentence, it may skip ahead
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
 )
@@ -274,16 +277,22 @@ def date_mentions(text: str, frame: DateFrame) -> tuple[list[DateMention], DateF
     found: list[tuple[int, int, str, re.Match[str]]] = []
     # cheap gates: most sentences hold no digit, no month name or no weekday, and the
     # forms that need one need not be searched there
+    # (a flag only ever needed together with another is read only where that one holds:
+    # a year needs a digit, "relative" and "context" a unit, "season" a year)
     low = text.lower()
+    digit = _DIGIT.search(text) is not None
+    year = digit and _YEARISH.search(text) is not None
+    unit = any(u in low for u in ("day", "week", "month", "year", "tonight", " time"))
     present = {
-        "digit": _DIGIT.search(text) is not None,
-        "year": _YEARISH.search(text) is not None,
+        "digit": digit,
+        "year": year,
         "month": _MONTH_WORD.search(text) is not None,
         "weekday": "day" in text and _WEEKDAY.search(text) is not None,
-        "unit": any(u in low for u in ("day", "week", "month", "year", "tonight", " time")),
-        "relative": any(w in low for w in _RELATIVE_WORDS),
-        "context": any(w in low for w in _CONTEXT_WORDS),
-        "season": any(w in low for w in _SEASON_WORDS) or _HALF_CODE.search(text) is not None,
+        "unit": unit,
+        "relative": unit and any(w in low for w in _RELATIVE_WORDS),
+        "context": unit and any(w in low for w in _CONTEXT_WORDS),
+        "season": year
+        and (any(w in low for w in _SEASON_WORDS) or _HALF_CODE.search(text) is not None),
     }
     for form, pattern in _FORMS:
         if not all(present[need] for need in _FORM_NEEDS.get(form, ())):

@@ -18,8 +18,10 @@ _TLDS = (
     "|club|live|tech|ai|gg|ly|sc|vc|pw|tv|ua|by|kz|uz|tr|ir|br|ar|mx|ca|au|nz|it|es|pt|nl|be"
     "|at|pl|cz|se|no|fi|dk|ee|lt|lv|bg|ro|gr|cy|mt|li|lu|ie|is|onion"
 )
+# the first label's run is possessive (`{1,62}+`): it holds no dot, so giving characters
+# back can never let the dot after it match; `re` stops re-trying it at every word
 DOMAIN = re.compile(
-    rf"(?<![\w@/.-])(?P<d>[A-Za-z0-9][A-Za-z0-9-]{{1,62}}(?:\.[A-Za-z0-9-]{{1,62}})*\.(?:{_TLDS}))"
+    rf"(?<![\w@/.-])(?P<d>[A-Za-z0-9][A-Za-z0-9-]{{1,62}}+(?:\.[A-Za-z0-9-]{{1,62}})*\.(?:{_TLDS}))"
     r"(?![\w-]|\.[A-Za-z0-9])"
 )
 

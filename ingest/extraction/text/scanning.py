@@ -58,16 +58,21 @@ class Scanner:
         by_word = self._by_word if self._by_word is not None else self._index()
         words = self._words
         hit: set[int] = set()
-        for stem in stems:
-            sents = by_word.get(stem)
-            if sents is not None:
-                hit |= sents
-            elif stem not in words:
-                sents = by_word[stem] = self._find(stem)
-                if stem:
-                    _PENDING.add(stem)
-                hit |= sents
-        found = [(self._sents[i].start, self._sents[i].end) for i in sorted(hit)]
+        if words.issuperset(stems):  # the usual case: one set operation, no loop over stems
+            for stem in by_word.keys() & stems:
+                hit |= by_word[stem]
+        else:
+            for stem in stems:
+                sents = by_word.get(stem)
+                if sents is not None:
+                    hit |= sents
+                elif stem not in words:
+                    sents = by_word[stem] = self._find(stem)
+                    if stem:
+                        _PENDING.add(stem)
+                    hit |= sents
+        sentences = self._sents
+        found = [(sentences[i].start, sentences[i].end) for i in sorted(hit)] if hit else []
         self._cache[stems] = found
         return found
 
