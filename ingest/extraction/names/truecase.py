@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from ingest.extraction.names.gazetteer_index import GazIndex, get_index
+from ingest.extraction.text.tokens import lower_in_place
 
 MIN_LETTERS = 20  # below this, a text's case says nothing
 CAPS_SHARE = 0.85  # more capitals than this: an all-capitals text
@@ -49,7 +50,7 @@ def restore_case(text: str) -> str:
 
 
 def _recase(text: str, index: GazIndex) -> str:
-    chars = list(text.lower())
+    chars = list(lower_in_place(text))
     for hit in index.find(text, any_case=True):
         _copy_capitals(chars, hit.start, hit.surfaces[0].text)
     for m in _WORD.finditer(text):

@@ -19,6 +19,7 @@ from typing import Any
 import ahocorasick
 
 from ingest.extraction.text.document import Document
+from ingest.extraction.text.tokens import lower_in_place
 
 _PENDING: set[str] = set()  # gate words seen since the automaton was last built
 # (automaton or None, the words it holds); replaced whole, so threads see one or the other
@@ -43,7 +44,7 @@ class Scanner:
 
     def __init__(self, doc: Document) -> None:
         self.text = doc.text
-        self.low = doc.text.lower()
+        self.low = lower_in_place(doc.text)
         self._starts = [s.start for s in doc.sentences]
         self._sents = doc.sentences
         self._cache: dict[tuple[str, ...], list[tuple[int, int]]] = {}

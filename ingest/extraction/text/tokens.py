@@ -17,6 +17,18 @@ _ABBREV_DOT = frozenset(
     "s.p.a k.k s.r.l s.a.s s.l a.s ltda kft "
     "sept jan feb mar apr jun jul aug sep oct nov dec dr mr mrs ms prof gen gov sen rep".split()
 )
+
+
+def lower_in_place(text: str) -> str:
+    """`text` lower-cased character by character, so every offset still points at the same
+    character: str.lower() turns the Turkish capital 'İ' into two characters ('i' and a
+    combining dot), which shifts every later offset of a Turkish story by one."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower()[:1] for c in text)
+
+
 CONNECTORS = frozenset({"of", "for", "and", "the", "on", "de", "du", "&", "in", "al", "von", "van"})
 # particles inside people's names ("Pieter van der Berg", "Mohd Faizal bin Ahmad", "Luis
 # de la Cruz"): they join capitalised words as connectors do
