@@ -126,6 +126,14 @@ def paren_alias(table: EntityTable, draft: EntityDraft, text: str, end: int) -> 
     ):  # ("Ripple Labs (XRP)" stays the firm: its name has a firm's ending)
         draft.type = TYPE.cryptoasset  # "turned the proceeds into Tether (USDT)": the coin
     other = table.find(short)
+    if (
+        draft.type == TYPE.company
+        and (other is None or other.key != draft.key)
+        and (other is None or other.type in (TYPE.exchange, TYPE.company))
+        and draft.name.startswith(short + " (")
+        and _local_place(draft.name, short) is not None
+    ):  # 'Huobi (Thailand) Co., Ltd. (Huobi)': the brand word names the local unit here
+        return _brand_is_local_unit(table, draft, other, short)
     if other is None and draft.type == TYPE.company and draft.name.startswith(short + " "):
         table.rename(draft, short, "legal_name")  # "Bybit Fintech Limited (Bybit)"
         return short
@@ -139,6 +147,48 @@ def paren_alias(table: EntityTable, draft: EntityDraft, text: str, end: int) -> 
         return None
     kind = "nickname" if draft.type == TYPE.person else "abbreviation"
     table.alias(draft, short, kind)
+    return short
+
+
+# a country in parentheses right after the brand: "Huobi (Thailand) Co., Ltd."
+_LOCAL_UNIT = re.compile(rf"\((?P<place>[{UPPER}][\w .-]{{1,30}})\) ")
+
+
+def _local_place(name: str, brand: str) -> str | None:
+    """The country or place in parentheses right after the brand word of a firm's name
+    ("Huobi (Thailand) Co., Ltd." -> "Thailand"); None when there is none or it is no place
+    ("Acme (Holdings) Ltd.")."""
+    m = _LOCAL_UNIT.match(name, len(brand) + 1)
+    if m is None:
+        return None
+    place = m.group("place")
+    index = get_index()
+    if index.country_of_adjective(place) or any(
+        e.type == TYPE.jurisdiction for e in index.lookup(place)
+    ):
+        return place
+    return None
+
+
+def _brand_is_local_unit(
+    table: EntityTable, unit: EntityDraft, brand: EntityDraft | None, short: str
+) -> str:
+    """A regulator's release that defines a brand's word as its local company ('Huobi
+    (Thailand) Co., Ltd. (Huobi)') means that company by every later "Huobi": the local
+    unit keeps its own name, takes the word as its abbreviation and, when the article has
+    named the brand already, the brand's mentions (the global brand is not what the local
+    regulator acted on); it is an exchange when the brand is one."""
+    if brand is not None:
+        if brand.type == TYPE.exchange:
+            unit.type = TYPE.exchange
+        brand_names = {brand.name, *brand.aliases}
+        table.merge(unit, brand, "other")
+        for name in brand_names - {short}:
+            unit.aliases.pop(name, None)
+    elif any(e.type == TYPE.exchange for e in get_index().lookup(short)):
+        unit.type = TYPE.exchange
+    table.alias(unit, short, "abbreviation")
+    table.claim(unit, short)
     return short
 
 

@@ -74,6 +74,8 @@ class EntityTable:
         self.drafts: dict[str, EntityDraft] = {}
         self._by_name: dict[str, str] = {}
         self.redirects: dict[str, str] = {}
+        # names the text defined as one entity's, over the gazetteer's ('(Huobi)'): key
+        self._claims: dict[str, str] = {}
         # legal entities of a gazetteer brand that the text sets apart from the brand
         self.split_brands: set[str] = set()
 
@@ -112,6 +114,20 @@ class EntityTable:
         norm = normalize_name(surface)
         if norm and norm not in self._by_name:
             self._by_name[norm] = draft.key
+
+    def claim(self, draft: EntityDraft, surface: str) -> None:
+        """Make `surface` mean `draft` in this article, over another entity and over the
+        gazetteer (a defined term: 'Huobi (Thailand) Co., Ltd. (Huobi)' is what every
+        later "Huobi" means here)."""
+        norm = normalize_name(surface)
+        if norm:
+            self._by_name[norm] = draft.key
+            self._claims[norm] = draft.key
+
+    def claimed(self, surface: str) -> EntityDraft | None:
+        """The entity the text defined `surface` as, if it did."""
+        key = self._claims.get(normalize_name(surface))
+        return self.drafts.get(self.resolve(key)) if key is not None else None
 
     def merge(self, keep: EntityDraft, drop: EntityDraft, kind: str) -> None:
         """Fold `drop` into `keep`: its name becomes an alias of `kind`; lookups follow."""

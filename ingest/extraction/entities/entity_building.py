@@ -103,6 +103,9 @@ def add_candidate(
 ) -> Mention | None:
     """Turn one candidate into a mention of a (new or existing) entity."""
     if cand.source == "gaz":
+        claimed = table.claimed(text[cand.start : cand.end])
+        if claimed is not None:  # the text defined the word as a firm of its own
+            return _mention(table, claimed, cand)
         entry = ctx.index.entries[cand.entries[0]]
         if cand.ambiguous:
             chosen = choose_entry(cand, text, ctx)

@@ -24,6 +24,8 @@ _COMPANY_TAIL = re.compile(
     r",? (?:Inc\.|Inc\b|Ltd\.|Ltd\b|Limited\b|LLC\b|L\.L\.C\.|Corp\.|PLC\b|plc\b|AG\b|S\.A\.|"
     r"GmbH\b|Pte\.? Ltd\.?|Pty\.? Ltd\.?)"
 )
+# last words a further legal form may follow after a comma: "Holdings, LLC", "Co., Ltd."
+_FORM_BEFORE_FORM = frozenset(("holdings", "co.", "co", "company"))
 _IN_LIQUIDATION = re.compile(r" (?:in|i\.L\.|en) (?:[Ll]iquidation|[Ll]iquidación)\b")
 
 _LAW_TAIL = re.compile(
@@ -253,8 +255,11 @@ def _chunk_candidate(
     etype = _classify(words)
     source = "chunk"
     tail = _COMPANY_TAIL.match(text, end) if etype is None or etype == TYPE.company else None
-    if tail and (words[-1].lower() not in COMPANY_SUFFIXES or words[-1].lower() == "holdings"):
-        # "Zelkova Holdings, LLC": "Holdings" names the firm, the legal form still follows
+    if tail and (
+        words[-1].lower() not in COMPANY_SUFFIXES or words[-1].lower() in _FORM_BEFORE_FORM
+    ):
+        # "Zelkova Holdings, LLC": "Holdings" names the firm, the legal form still follows;
+        # "Siam Digital Co., Ltd.", the form of most Thai, Japanese and Chinese firms
         end, etype, source = tail.end(), TYPE.company, "company"
     if etype == TYPE.company or words[-1].lower() in COMPANY_SUFFIXES:
         wound_up = _IN_LIQUIDATION.match(text, end)  # "Suisse Finance GmbH in Liquidation"

@@ -212,6 +212,8 @@ def _is_boundary(text: str, pos: int, end: int) -> bool:
         return False
     if len(word) == 1 and word.isalpha():  # an initial: "Adrienne A. Harris"
         return next_word.lower() in _OPENERS
+    if word in _COMPANY_ABBREV and nxt is not None and nxt.group().lstrip()[:1] == "(":
+        return False  # 'Siam Coin Co., Ltd. (SCC)', 'Korvex Ltd. ("Korvex")': the name's own
     if word in _COMPANY_ABBREV and next_word[:1].isupper():
         # "... Zelkova Pay Ltd. Zelkova spent": a name does not run on after its legal
         # suffix, so a capitalised word there starts a sentence ("Ltd. and", "Inc.," don't)
