@@ -1,7 +1,8 @@
 """Same-run baselines for the ingest figures: the same rows, written the plainest way.
 
 * `sqlite_executemany`: the embedded store's own schema (graph/store/embedded/schema.sql)
-  in a fresh file with the store's pragmas (WAL, synchronous=FULL), and the rows an
+  in a fresh file with the store's writer pragmas (graph/store/embedded/db.py
+  `STORAGE_PRAGMAS`: WAL, synchronous=FULL, its page cache), and the rows an
   extraction gives (articles, entities, name words, aliases and their sources, mentions,
   one fact per (source, type, target, date), one support row per article and fact) written
   with `executemany`, one transaction per batch: no identity resolution, no events, no
@@ -27,7 +28,7 @@ from typing import Any
 from graph.identity import fuzzy_words, match_key
 from graph.ids import normalize_name
 from graph.models import Extraction
-from graph.store.embedded.db import SCHEMA_FILE
+from graph.store.embedded.db import SCHEMA_FILE, STORAGE_PRAGMAS
 from graph.store.neo4j.write_queries import check_label, check_rel_type
 
 
@@ -119,20 +120,26 @@ def _sqlite_write(conn: sqlite3.Connection, rows: Rows) -> None:
     conn.execute("COMMIT")
 
 
-def sqlite_executemany(batches: Sequence[Sequence[Extraction]], folder: Path) -> list[float]:
-    """Seconds per batch for the raw SQLite baseline, in a fresh file under `folder`."""
+def sqlite_executemany(
+    batches: Sequence[Sequence[Extraction]], folder: Path, cpu: list[float] | None = None
+) -> list[float]:
+    """Seconds per batch for the raw SQLite baseline, in a fresh file under `folder`;
+    the CPU seconds of each are appended to `cpu` when given (on a shared machine the
+    wall time also counts what other processes make the disk wait)."""
     prepared = [to_rows(b) for b in batches]
     folder.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(folder / "raw.sqlite3", isolation_level=None)
     try:
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=FULL")
+        for pragma in STORAGE_PRAGMAS:
+            conn.execute(f"PRAGMA {pragma}")
         conn.executescript(SCHEMA_FILE.read_text(encoding="utf-8"))
         times = []
         for rows in prepared:
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             _sqlite_write(conn, rows)
             times.append(time.perf_counter() - t0)
+            if cpu is not None:
+                cpu.append(time.process_time() - c0)
         return times
     finally:
         conn.close()

@@ -151,6 +151,8 @@ def resolve_extraction(
                 "target": mapping.get(r.target, r.target),
             }
         )
+        if r.source in mapping or r.target in mapping
+        else r  # the same ends: no copy (a batch write resolves every relation)
         for r in extraction.relations
     ]
     resolved = extraction.model_copy(update={"entities": entities, "relations": relations})

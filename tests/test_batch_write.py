@@ -26,6 +26,7 @@ from graph.models import Alias, Article, Entity, Extraction, Relation
 from graph.store.embedded import batch_write
 from graph.store.embedded import store as embedded_store
 from graph.store.embedded.store import EmbeddedStore
+from graph.store.embedded.working import Working
 from graph.store.judgements import JudgementIn
 
 Op = list[Extraction] | tuple[str, Any]  # a batch of upserts, or ("retract"|"judge"|"undo", arg)
@@ -310,4 +311,35 @@ def test_new_articles_cost_a_few_statements_each_not_sixty(tmp_path: Path) -> No
         assert counting.calls < 5 * 200, f"{counting.calls} statements for 200 new articles"
     finally:
         store._conn = plain
+        store.close()
+
+
+def test_new_event_rows_get_the_ids_sqlite_would_give(tmp_path: Path) -> None:
+    """A waiting event row takes the id an INSERT would get at that point: the largest id
+    in the table plus one, so one freed by deleting the largest is given again, as the
+    one-by-one path's INSERTs get it; a moved report's event row is written first."""
+    store = EmbeddedStore(tmp_path)
+    try:
+        conn = store._conn
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute(
+            "INSERT INTO facts (id, event_id, source, type, target)"
+            " VALUES (7, 'e7', 'a', 'FINED', 'b')"
+        )
+        w = Working(conn)
+        cols = (None, "active", None, None)
+        first = w.insert_fact(("a", "FINED", "c"), "e8", cols)
+        second = w.insert_fact(("a", "FINED", "d"), "e9", cols)
+        assert (first, second) == (8, 9)
+        w.delete_fact(second)
+        assert w.insert_fact(("a", "FINED", "e"), "e9b", cols) == 9
+        w.delete_fact(9)
+        w.delete_fact(8)
+        w.delete_fact(7)  # a stored row: deleted at once
+        assert w.insert_fact(("a", "FINED", "f"), "e1", cols) == 1
+        w.flush()
+        rows = conn.execute("SELECT id, event_id FROM facts ORDER BY id").fetchall()
+        assert rows == [(1, "e1")]
+        conn.execute("ROLLBACK")
+    finally:
         store.close()

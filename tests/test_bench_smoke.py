@@ -171,3 +171,18 @@ def test_sqlite_baseline_writes_the_rows_the_store_writes(tmp_path: Path) -> Non
     )
     assert raw_aliases >= aliases > 0
     assert raw.execute("SELECT count(*) FROM facts").fetchone()[0] > 0
+
+
+def test_embedded_ingest_bench_reports_both_sides(tmp_path: Path) -> None:
+    """bench/embedded_ingest.py: the store and the raw baseline on the same cached
+    extractions, wall and CPU; structure and finiteness only, never a timing."""
+    import embedded_ingest
+
+    argv = ["--size", "12", "--batch", "5", "--cache", str(tmp_path)]
+    out = embedded_ingest.main(argv)
+    assert out["articles"] == 12 and out["relations"] > 0
+    assert (tmp_path / "extractions-12-0.pickle").exists()
+    assert embedded_ingest.main(argv)["relations"] == out["relations"]  # from the cache
+    for where, value in _numbers(out):
+        assert math.isfinite(value) and value >= 0, where
+    assert out["store"]["cpu_seconds"] > 0 and out["raw"]["cpu_seconds"] > 0

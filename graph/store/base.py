@@ -56,6 +56,7 @@ from graph.partial_dates import first_day
 from graph.store.changes import MAX_CHANGES, Change, ChangeFilter, ChangePage, at_text
 from graph.store.events import in_force_on as stood_on
 from graph.store.filters import ActionFilter, Presence
+from graph.store.gc_pause import gc_paused
 from graph.store.hubs import Capped, EdgeStub, HubLimits, cap_edges, trim_sources
 from graph.store.judging import Judging
 from graph.store.protocol import (
@@ -182,11 +183,16 @@ class BaseStore(ReviewQueue, Judging, ABC):
 
     def upsert(self, extraction: Extraction) -> UpsertSummary:
         """Write one article atomically; re-writing the same article changes nothing."""
-        return self._write([checked(extraction)])
+        with gc_paused():
+            return self._write([checked(extraction)])
 
     def upsert_many(self, extractions: Iterable[Extraction]) -> UpsertSummary:
-        """Write a batch, each article atomic; one bad article refuses the whole batch."""
-        return self._write([checked(x) for x in extractions])
+        """Write a batch, each article atomic; one bad article refuses the whole batch.
+        The collector is paused only once the batch is in hand (graph/store/gc_pause.py):
+        a lazy iterable may be extracting its articles."""
+        batch = list(extractions)
+        with gc_paused():
+            return self._write([checked(x) for x in batch])
 
     def find_entity(self, name: str, entity_type: str | None = None) -> EntityRecord | None:
         """Canonical-name matches first, then alias matches; the lowest id within each."""

@@ -36,6 +36,18 @@ BUSY_TIMEOUT_MS = 30_000
 WAL_LIMIT_BYTES = 4 * 1024 * 1024  # journal_size_limit: a restarted WAL is cut back to this
 CHECKPOINT_EVERY_S = 1.0  # a PASSIVE checkpoint after writes, at most this often
 CHECKPOINT_WAIT_MS = 2_000  # how long a TRUNCATE checkpoint waits for readers in the WAL
+# The writer's page cache. SQLite's default (2 MB) holds a few of the facts table's seven
+# B-trees: past a few thousand articles every insert re-read its index pages from the OS
+# (bench/embedded_ingest.py: ~10% of the ingest's CPU at 10k articles). Pages are
+# allocated as used, so a small store costs no more.
+WRITER_CACHE_KIB = 64 * 1024
+# How the writer stores pages: the durability above and the cache. The raw baseline of
+# the ingest benchmark (bench/baselines.py) writes with these too.
+STORAGE_PRAGMAS = (
+    "journal_mode=WAL",
+    "synchronous=FULL",
+    f"cache_size=-{WRITER_CACHE_KIB}",
+)
 
 
 def connect(data_dir: Path) -> sqlite3.Connection:
@@ -49,8 +61,8 @@ def connect(data_dir: Path) -> sqlite3.Connection:
         check_same_thread=False,  # guarded by the store's lock
     )
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=FULL")
+    for pragma in STORAGE_PRAGMAS:
+        conn.execute(f"PRAGMA {pragma}")
     conn.execute(f"PRAGMA journal_size_limit={WAL_LIMIT_BYTES}")
     conn.execute("PRAGMA foreign_keys=OFF")
     try:

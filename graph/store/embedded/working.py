@@ -8,9 +8,11 @@ up front (`prefetch`), whatever else is needed is read once when first asked for
 (`entity`, `key`, `KeyState.load`), the articles are applied to this state in order, and
 `flush` writes the rows with `executemany`.
 
-Only the writes whose order SQLite would make visible run at once: a new `facts` row
-(its id is the next rowid, so ids come out as the one-by-one path gives them), a report
-moved to another event, an event row deleted. Everything else waits for `flush`; nothing
+Only the writes whose order SQLite would make visible run at once: a report moved to
+another event and an event row deleted (rare: a re-cut). A new `facts` row waits too,
+with the id SQLite would give it then (the largest id in the table plus one), so ids come
+out as the one-by-one path gives them; the waiting rows are written before either of
+those, whose triggers update the event rows. Everything else waits for `flush`; nothing
 in the run reads it back from the database before then, since every read goes through
 this state first.
 """
@@ -81,6 +83,7 @@ class Pending:
     aliases: list[tuple[Any, ...]] = field(default_factory=list)
     alias_sources: list[tuple[str, str, str]] = field(default_factory=list)
     fact_cols: dict[int, Cols] = field(default_factory=dict)
+    facts: dict[int, tuple[Any, ...]] = field(default_factory=dict)  # new rows by id
 
 
 _ENTITY_COLS = "id, type, name, unnamed, cnt, description, qid, properties"
@@ -104,6 +107,7 @@ class Working:
         self.created: list[EntityRow] = []  # in the order first seen (their rowids)
         self.keys: dict[Key, KeyState] = {}
         self.pending = Pending()
+        self._last_fact_id: int | None = None  # the largest facts id, stored or pending
 
     # -- reads -------------------------------------------------------------------------
 
@@ -177,24 +181,47 @@ class Working:
     # -- writes that cannot wait -------------------------------------------------------
 
     def insert_fact(self, key: Key, event: str, cols: Cols) -> int:
-        fid = self.conn.execute(
-            "INSERT INTO facts (event_id, source, type, target, date, status, start_day, end_day)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (event, *key, *cols),
-        ).lastrowid
-        assert fid is not None
+        """A new event row, written at the next `_write_facts`; its id is the one an
+        INSERT would get now."""
+        if self._last_fact_id is None:
+            self._last_fact_id = self._stored_last_fact_id()
+        fid = self._last_fact_id = self._last_fact_id + 1
+        self.pending.facts[fid] = (fid, event, *key, *cols)
         return fid
 
     def move_stored_report(self, aid: str, old: int, new: int) -> None:
+        self._write_facts()  # the move's trigger counts the report on the `new` row
         self.conn.execute(
             "UPDATE fact_support SET fact_id = ? WHERE fact_id = ? AND article_id = ?",
             (new, old, aid),
         )
 
     def delete_fact(self, fid: int) -> None:
-        self.conn.execute("DELETE FROM fact_support WHERE fact_id = ?", (fid,))
-        self.conn.execute("DELETE FROM facts WHERE id = ?", (fid,))
         self.pending.fact_cols.pop(fid, None)
+        if self.pending.facts.pop(fid, None) is None:
+            self._write_facts()
+            self.conn.execute("DELETE FROM fact_support WHERE fact_id = ?", (fid,))
+            self.conn.execute("DELETE FROM facts WHERE id = ?", (fid,))
+        if fid == self._last_fact_id:  # the next INSERT would reuse an id below it
+            self._last_fact_id = max(self.pending.facts, default=self._stored_last_fact_id())
+
+    def _stored_last_fact_id(self) -> int:
+        row = self.conn.execute("SELECT coalesce(max(id), 0) FROM facts").fetchone()
+        return int(row[0])
+
+    def _write_facts(self) -> None:
+        """The waiting event rows, with the columns the run gave them since."""
+        p = self.pending
+        for fid, cols in list(p.fact_cols.items()):
+            if fid in p.facts:
+                p.facts[fid] = (*p.facts[fid][:5], *cols)
+                del p.fact_cols[fid]
+        self.conn.executemany(
+            "INSERT INTO facts (id, event_id, source, type, target, date, status, start_day,"
+            " end_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            p.facts.values(),
+        )
+        p.facts.clear()
 
     # -- the rest ----------------------------------------------------------------------
 
@@ -223,6 +250,7 @@ class Working:
             "INSERT OR IGNORE INTO alias_sources (entity_id, name, article_id) VALUES (?, ?, ?)",
             p.alias_sources,
         )
+        self._write_facts()
         c.executemany(
             "UPDATE facts SET date = ?, status = ?, start_day = ?, end_day = ? WHERE id = ?",
             [(*cols, fid) for fid, cols in p.fact_cols.items()],
@@ -242,6 +270,7 @@ class Working:
         self.created = []
         self.keys.clear()
         self.pending = Pending()
+        self._last_fact_id = None
 
     def _flush_entities(self) -> None:
         new = self.created
