@@ -74,3 +74,16 @@ def test_a_named_court_is_the_court_that_acted() -> None:
         )
     )
     assert ("Kuala Lumpur High Court", "FINED", "Brevane Holdings") in _actions(out)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A court's order later barred Brevane Holdings from trading.",
+        "The judge's ruling froze the assets of Brevane Holdings.",
+        "The ministry's decree banned Brevane Holdings.",
+    ],
+)
+def test_a_kind_s_decision_as_subject_is_not_the_regulator_s_action(sentence: str) -> None:
+    out = _extract(sentence)
+    assert not any(a[0] == SC and a[2] == "Brevane Holdings" for a in _actions(out)), out

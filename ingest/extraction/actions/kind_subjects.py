@@ -35,11 +35,14 @@ _KINDS = {
     "congress": TYPE.governmentbody,
 }
 # the kind noun closing the subject, with up to two lower-case words before it ("the
-# district court", "federal prosecutors") and an auxiliary or adverb before the verb
+# district court", "federal prosecutors"), or its decision ("a court's order", "the
+# judge's ruling"), and an auxiliary or adverb before the verb
 _KIND_SUBJECT = re.compile(
     r"(?:^|(?<=\s))(?:[Tt]he |[Aa]n? )?(?:[a-z][a-z-]* ){0,2}(?P<kind>"
     + "|".join(sorted(_KINDS, key=len, reverse=True))
-    + r")\s+(?:(?:has|had|have|also|then|later|subsequently|previously|reportedly)\s+)*$",
+    + r")(?:(?:'s|\u2019s|s'|s\u2019) (?:[a-z-]+ )?(?:order|ruling|decision|injunction"
+    r"|judg(?:e)?ment|verdict|directive|decree|warrant)s?)?"
+    r"\s+(?:(?:has|had|have|also|then|later|subsequently|previously|reportedly)\s+)*$",
     re.IGNORECASE,
 )
 
