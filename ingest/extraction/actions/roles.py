@@ -472,13 +472,33 @@ _TITLE_AFTER = re.compile(
 )
 
 
+# the speaker of a closing attribution: '..." Aquino said.', '..., the company added'
+_SPEAKER_BEFORE = re.compile(r"(?:,|[,.]?[\"\u201d])\s*(?:the |a )?$")
+_SPEAKER_AFTER = re.compile(
+    r"\s+(?:has |had )?(?:said|says|added|adds|noted|stated|explained|wrote|argued|claimed"
+    r"|told)\b"
+)
+
+
+def _speaker(m: Mention, text: str) -> bool:
+    """Whether `m` only says the sentence ('..., Aquino said'): who speaks of an action
+    is not its target."""
+    return bool(
+        text
+        and _SPEAKER_AFTER.match(text, m.end)
+        and _SPEAKER_BEFORE.search(text, max(0, m.start - 8), m.start)
+    )
+
+
 def target_keys(ms: list[Mention], view: View, table: EntityTable) -> list[str]:
-    """Target keys, without an organisation that only titles the person after it."""
+    """Target keys, without an organisation that only titles the person after it, or a
+    speaker of a closing attribution."""
     text = view.doc_text
     kept = [
         m
         for m in ms
-        if not (m.how == "name" and _titles_person(m, view, text, table))
+        if not _speaker(m, text)
+        and not (m.how == "name" and _titles_person(m, view, text, table))
         and not (possessive(text, m.end) and _STAFF_AFTER.match(text, m.end))
         and not (m.how == "name" and _STAFF_NOUN_AFTER.match(text, m.end))
     ]
