@@ -55,6 +55,9 @@ _REDUCED_RELATIVE = re.compile(
     r"defendants|employees|nationals|officials|directors|founders|administrators) $"
 )
 _PARTICIPLE = re.compile(r"[a-z]+ed")
+# an absolute construction names the party before its participle: "..., with Korbit fined
+# 2.7 billion won and ...", "with two exchanges suspended": a passive, not "Korbit fined X"
+_WITH_ABSOLUTE = re.compile(r"\bwith (?:[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,4}) $")
 # the list a reduced relative's participle introduces: "(suspects arrested) include A and B"
 _LISTED_AFTER = re.compile(
     r"(?: (?:on|in|at|during|after|over) [^,.;\n]{1,40}?)?,? (?:include|includes|included|were"
@@ -99,6 +102,10 @@ def find_triggers(text: str, base: int = 0, scanner: Scanner | None = None) -> l
             if v == "active" and (
                 (_PASSIVE.search(text[max(line_start, start - 40) : start]) and not progressive)
                 or text.startswith((" by ", ", by "), end)
+                or (
+                    _PARTICIPLE.fullmatch(text, start, end)
+                    and _WITH_ABSOLUTE.search(text, max(line_start, start - 60), start)
+                )
             ):
                 v = "passive"
             if has_obj:

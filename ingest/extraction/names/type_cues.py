@@ -285,6 +285,14 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         TYPE.mediaoutlet,
     ),
+    # the party of an absolute construction: "..., with Korvane fined 2.7 billion won"
+    (
+        re.compile(
+            rf"\bwith {NAME} (?:fined|penalised|penalized|sanctioned|suspended|banned|barred"
+            r"|blocked|charged|sued|censured|reprimanded|warned|indicted)\b"
+        ),
+        ACTION_OBJECT,
+    ),
 ]
 LIST_CUES: list[tuple[re.Pattern[str], str]] = [
     (
@@ -444,6 +452,7 @@ _CUE_STEMS: list[tuple[str, ...]] = [
         "blog ",
     ),
     ("site ", "website ", "portal "),
+    ("with ",),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _CUE_ALSO: dict[int, tuple[str, ...]] = {
