@@ -21,6 +21,9 @@ from ingest.extraction.text.document import Document
 _CAPITALISED = re.compile(r"[A-Z](?<!\w.)[a-z]+s?\b")
 
 
+_FIRMS = frozenset((TYPE.exchange, TYPE.company))
+
+
 class CountryContext:
     """What the whole article says about place: its main country and place mentions."""
 
@@ -28,6 +31,7 @@ class CountryContext:
         self.index = index
         self.country_counts: Counter[str] = Counter()
         self.place_counts: Counter[str] = Counter()
+        firm_seats: Counter[str] = Counter()
         for c in cands:
             if c.type == TYPE.jurisdiction and c.entries and not c.ambiguous:
                 entry = index.entries[c.entries[0]]
@@ -37,6 +41,10 @@ class CountryContext:
                 seat = index.entries[c.entries[0]].jurisdiction
                 if seat:  # "New York Attorney General": a body names its country too
                     self.country_counts[self.country_of(seat)] += 1
+            elif c.type in _FIRMS and c.entries and not c.ambiguous:
+                seat = index.entries[c.entries[0]].jurisdiction
+                if seat:
+                    firm_seats[self.country_of(seat)] += 1
         for word, n in Counter(_CAPITALISED.findall(doc.text)).items():
             country = index.country_of_adjective(word) or index.country_of_adjective(word[:-1])
             if country:
@@ -45,6 +53,10 @@ class CountryContext:
             found = self.jurisdiction(doc.dateline_place)
             if found:
                 self.country_counts[self.country_of(found.name)] += 2
+        if not self.country_counts:
+            # no place, body, demonym or dateline: the seat of the firms the story names
+            # ("the Financial Intelligence Unit suspended Upbit": Korea's unit)
+            self.country_counts = firm_seats
         self.main_country = (
             self.country_counts.most_common(1)[0][0] if self.country_counts else None
         )
