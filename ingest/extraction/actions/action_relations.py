@@ -27,6 +27,7 @@ from ingest.extraction.actions.clauses import (
     preceded_by_preposition,
 )
 from ingest.extraction.actions.date_restatements import date_added_measures
+from ingest.extraction.actions.elsewhere import placed_elsewhere
 from ingest.extraction.actions.implicit_roles import (
     co_actors,
     deciding_body,
@@ -259,6 +260,12 @@ def _apply(
             )
         ):
             actor = None  # "the court ordered X to pay": no court resolved, not the SEC
+        if (
+            actor is not None
+            and trig.voice == "passive"
+            and placed_elsewhere(actor, trig.end, after, state)
+        ):
+            actor = None  # "was arrested in Montenegro": not the US prosecutors named before
         conf -= 0.2
         if actor is not None and not targets and cid in view.clauses.antecedent:
             targets = relative_target(trig, subject, view, table)  # "X, which will pay"

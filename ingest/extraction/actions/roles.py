@@ -130,6 +130,9 @@ def read_roles(
             agent = _attributed([m for m in view.mentions if m.start >= trig.end], text, table)
             if agent is not None and " by " in text[trig.end : agent.start]:
                 agent = None
+        if agent is None:  # "was arrested in July and charged ... by US prosecutors"
+            rest = [m for m in view.mentions if m.start >= trig.end]
+            agent = _coordinated_agent(rest, text, trig.end, table)
         targets = [
             m
             for m in before
@@ -361,6 +364,30 @@ def agent_after(
             continue  # "sued by investors last year, the SEC said": the SEC only reports it
         if any((_after_prep(gap, p) if p else len(gap.split()) <= 1) for p in preps):
             return m
+    return None
+
+
+# a second passive coordinated with the first: "... and charged with fraud", "and later
+# extradited"; its "by" agent acted in both
+_AND_PARTICIPLE = re.compile(
+    r"\band (?:(?:was|were|been|later|then|also|subsequently) )*[a-z]+ed\b"
+)
+
+
+def _coordinated_agent(
+    after: list[Mention], text: str, pos: int, table: EntityTable
+) -> Mention | None:
+    """The agent of a passive coordinated after this one ('was arrested in July and
+    charged with wire fraud by US prosecutors': the prosecutors arrested him too): the
+    first body after `pos` whose "by" closes a gap holding "and <participle>"."""
+    for m in after:
+        if not is_actor(m, table) or possessive(text, m.end):
+            continue
+        gap = text[pos : m.start]
+        head, by, tail = gap.rpartition(" by ")
+        if not by or tail.strip() not in ("", "the", "a", "an") or ";" in gap:
+            return None  # the first body after the verb decides
+        return m if _AND_PARTICIPLE.search(head) else None
     return None
 
 
