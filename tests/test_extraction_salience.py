@@ -53,3 +53,24 @@ def test_a_pronoun_or_a_person_said_to_be_something_is_not_made_a_firm() -> None
         "exchange. This is a company town."
     )
     assert {e.name for e in out.entities if e.type in ("Exchange", "Company")} == set()
+
+
+def test_the_company_he_founded_is_the_firm_the_story_ties_him_to() -> None:
+    out = extract(
+        "Velmora Labs co-founder Arvid Lemberg was charged by prosecutors in March, weeks "
+        "after the collapse of the Korvel exchange. Lemberg and the company he founded "
+        "have also been sued by the Securities and Exchange Commission."
+    )
+    sued = {t[2] for t in actions(out) if t[1] == "SUED"}
+    assert "Velmora Labs" in sued and "Korvel" not in sued, sued
+
+
+def test_the_firm_she_ran_follows_an_apposition_too() -> None:
+    out = extract(
+        "Marta Vell, the former chief executive of payments firm Tarlo Pay, was arrested on "
+        "Monday. The crypto exchange Brimsby had frozen her accounts. The Securities and "
+        "Exchange Commission later fined the firm she ran."
+    )
+    fined = {t[2] for t in actions(out) if t[1] == "FINED"}
+    assert "Brimsby" not in fined, fined
+    assert "Tarlo Pay" in fined, fined

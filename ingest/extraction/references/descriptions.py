@@ -274,6 +274,10 @@ def _resolve_description(
             return None
         if noun in _FIRM_NOUNS:
             return None  # "Binance's platform": another thing of Binance's
+    if noun in _FIRM_NOUNS and not m.group("place"):
+        run = _firm_of_person(m, state, named)
+        if run is not None:
+            return run  # "the company he founded": the firm the story ties him to
     if TYPE.jurisdiction in types:
         return _place_description(noun, m, table, named, state)
     if noun == "government":
@@ -351,6 +355,68 @@ def _place_description(
         if draft and draft.type == TYPE.jurisdiction and ctx.country_of(draft.name) != draft.name:
             return draft
     return None
+
+
+# "the company he founded", "the exchange she ran", "the firm that they co-founded"
+_RUN_BY_PRONOUN = re.compile(
+    r" (?:(?:that|which) )?(?:he|she|they) (?:had |has |later |once )?(?:co-?)?(?:founded|ran|runs"
+    r"|led|leads|heads|headed|started|created|owns|owned|set up|launched|built|controls"
+    r"|controlled)\b"
+)
+# how a story ties a person to a firm: "Terraform Labs co-founder Do Kwon", "Do Kwon, the
+# co-founder of Terraform Labs" / "..., who founded Terraform Labs"
+_ROLE = r"(?:co-?founder|founder|chief executive|CEO|boss|head|chairman|chairwoman|owner|operator)"
+_ROLE_BEFORE_PERSON = re.compile(rf" (?:former |ex-)?{_ROLE} $")
+_ROLE_AFTER_PERSON = re.compile(
+    rf", (?:the |its |a )?(?:former |ex-)?{_ROLE}(?: and [a-z ]+)? of (?:the )?"
+    r"(?:[a-z-]+ ){0,3}$"
+    r"|, who (?:co-?)?(?:founded|ran|runs|led|leads|heads|headed|started|created|owns) (?:the )?$"
+)
+
+
+def _firm_of_person(
+    m: re.Match[str], state: ArticleState, named: list[Mention]
+) -> EntityDraft | None:
+    """The firm a description run by a pronoun means ("the company he founded"): the firm
+    the story ties the person named last before it to, by a title ("Terraform Labs
+    co-founder Do Kwon") or an apposition ("Do Kwon, the founder of Terraform Labs")."""
+    if not _RUN_BY_PRONOUN.match(m.string, m.end()):
+        return None
+    table, text = state.table, state.doc.text
+    before = named[: bisect_left(named, m.start(), key=_start)]
+    person = next(
+        (
+            x
+            for x in reversed(before[-40:])
+            if x.key in table and table.get(table.resolve(x.key)).type == TYPE.person
+        ),
+        None,
+    )
+    if person is None:
+        return None
+    who = table.resolve(person.key)
+    for i, x in enumerate(named):
+        if table.resolve(x.key) != who:
+            continue
+        prev = named[i - 1] if i else None
+        if prev is not None and _ROLE_BEFORE_PERSON.fullmatch(text, prev.end, x.start):
+            firm = _firm_draft(prev, table)
+            if firm is not None:
+                return firm
+        nxt = named[i + 1] if i + 1 < len(named) else None
+        if nxt is not None and _ROLE_AFTER_PERSON.fullmatch(text, x.end, nxt.start):
+            firm = _firm_draft(nxt, table)
+            if firm is not None:
+                return firm
+    return None
+
+
+def _firm_draft(x: Mention, table: EntityTable) -> EntityDraft | None:
+    key = table.resolve(x.key)
+    draft = table.drafts.get(key)
+    if draft is None or draft.unnamed or draft.type not in (TYPE.exchange, TYPE.company):
+        return None
+    return draft
 
 
 def _nearest(
