@@ -79,11 +79,14 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.8,
     ),
     (REL.banned, _N, re.compile(r"\b(?:bans? (?:on|against)|prohibition (?:on|of))\b"), 0.7),
-    (  # "the fine imposed on X by Y", "Y's £3 million fine against X"
+    (  # "the fine imposed on X by Y", "Y's £3 million fine against X", "The fine was imposed
+        # on X" (the body that fined, told before)
         REL.fined,
         _N,
         re.compile(
-            r"\bfines? (?:(?:imposed|levied) )?(?:on|against)\b(?! (?:\d|(?:Jan|Feb|Mar|Apr|May|Jun"
+            r"\b(?:fines?|penalt(?:y|ies)) "
+            r"(?:(?:(?:was|were|has been|had been) )?(?:imposed|levied) )?(?:on|against)\b"
+            r"(?! (?:\d|(?:Jan|Feb|Mar|Apr|May|Jun"
             r"|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|the \d))"
         ),
         0.75,

@@ -48,8 +48,9 @@ PUBLIC_AGENT = "public agent"
 CUES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
-            r"\b(?:crypto(?:currency)?|digital[- ]asset|virtual[- ]asset|bitcoin|rival|offshore"
-            r"|derivatives|spot) (?:exchange|trading platform|platform|exchange operator) "
+            r"\b(?:[Cc]rypto(?:currency)?|[Dd]igital[- ]asset|[Vv]irtual[- ]asset|[Bb]itcoin"
+            r"|[Rr]ival|[Oo]ffshore|[Dd]erivatives|[Ss]pot) (?:exchange|trading platform|platform"
+            r"|exchange operator) "
             rf"(?:named |called )?{NAME}{_END}"
         ),
         TYPE.exchange,
