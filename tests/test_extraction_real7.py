@@ -94,3 +94,31 @@ def test_a_malaysian_legal_form_in_two_abbreviations_is_one_name() -> None:
     sc = "Securities Commission Malaysia"
     assert (sc, "LICENSED", "Gannet Technology (M) Sdn. Bhd.") in rels, rels
     assert (sc, "LICENSED", "Gannet Exchange") not in rels, rels
+
+
+def test_an_order_to_take_action_to_rectify_is_a_warning() -> None:
+    out = _extract(
+        "South Korea's Financial Intelligence Unit had ordered Korbit Labs to take action to "
+        "rectify the violations, but the exchange failed to comply."
+    )
+    rels = _relations(out)
+    assert any(t == "WARNED" and o == "Korbit Labs" for _, t, o in rels), rels
+
+
+def test_an_investigation_the_target_faces_from_nobody_named_has_no_actor() -> None:
+    out = _extract(
+        "The Bank of Lithuania fined Korbit Labs on Monday. Korbit Labs, which leads the local "
+        "market, is also facing an antitrust investigation over its fees."
+    )
+    rels = _relations(out)
+    assert ("Bank of Lithuania", "FINED", "Korbit Labs") in rels, rels
+    assert not any(t == "INVESTIGATED" for _, t, _ in rels), rels
+
+
+def test_a_curated_body_written_with_its_city_in_front_is_that_body() -> None:
+    out = _extract(
+        "The Hong Kong Securities and Futures Commission (SFC) has granted a licence to "
+        "Perlwise Exchange Limited on August 27."
+    )
+    regulators = [e.name for e in out.entities if e.type == "Regulator"]
+    assert regulators == ["Securities and Futures Commission"], regulators

@@ -229,6 +229,8 @@ def _apply(
         blocked = True  # an unnamed body ("U.S. prosecutors") acted
     if trig.voice == "passive" and actor is None and _UNKNOWN_AGENT.match(text, trig.end):
         blocked = True  # "blocked by Roskomnadzor": an agent we could not name acted
+    if trig.voice == "nominal" and actor is None and _FACING.search(text, window_start, trig.start):
+        blocked = True  # "X is also facing an antitrust investigation": by whom, it is not said
     if (
         trig.voice == "active"
         and subject is None
@@ -463,6 +465,11 @@ def _sanctions_designation(trig: Trigger, actor: str, text: str, table: EntityTa
     return bool(_SANCTIONS_BODY.search(name) or _SANCTIONS_WORD.search(text))
 
 
+# an action the target faces or is under, with no body named: no earlier body is a guess
+_FACING = re.compile(
+    r"\b(?:fac(?:es|ed|ing)|(?:is|are|was|were|remains?) under) (?:an? |the )?"
+    r"(?:[\w-]+ ){0,2}$"
+)
 _FACES_MAYBE = re.compile(
     r"\b(?:(?:may|might|could|would|will|can|to|risks?|risking) (?:\w+ )?(?:fac(?:e|es|ing)|risk)"
     r"|risks|risking|risked) (?:[\w$€£¥₹-]+ ){0,4}$"

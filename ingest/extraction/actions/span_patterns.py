@@ -197,13 +197,15 @@ SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
 ]
 # the same patterns, recompiled so the search can skip ahead (see `text.regex_lead`)
 SPAN_PATTERNS += [
-    (  # "ordered the firm to restore its capital", "directed X to submit a remediation plan":
+    (  # "ordered the firm to restore its capital", "directed X to submit a remediation plan",
+        # "ordered X to take action to rectify the violations":
         # a corrective order is a warning (the ontology's cease-and-desist and improvement orders)
         REL.warned,
         "span",
         re.compile(
             r"\b(?:order(?:ed|s|ing)|direct(?:ed|s|ing)|told|tells|telling|instruct(?:ed|s|ing)"
-            r"|requir(?:ed|es|ing)) (?P<obj>(?!by )" + _OBJ + r"{1,160}?) to (?:\w+ly )?(?:restore"
+            r"|requir(?:ed|es|ing)) (?P<obj>(?!by )" + _OBJ + r"{1,160}?) to (?:\w+ly )?"
+            r"(?:take (?:\w+ )?(?:action|steps|measures) to )?(?:restore"
             r"|rectify|remedy|improve|fix|correct|strengthen|submit|address|upgrade|overhaul"
             r"|enhance|bolster|review|comply|take corrective|put (?:its|their) \w+ in order)\b"
         ),
