@@ -122,3 +122,24 @@ def test_a_curated_body_written_with_its_city_in_front_is_that_body() -> None:
     )
     regulators = [e.name for e in out.entities if e.type == "Regulator"]
     assert regulators == ["Securities and Futures Commission"], regulators
+
+
+def test_detention_warrants_for_counted_suspects_investigate_them() -> None:
+    out = _extract(
+        "The Chief Public Prosecutor's Office in Ankara issued detention warrants for 80 "
+        "suspects on Friday."
+    )
+    groups = {e.name: e.count for e in out.entities if e.type == "Person"}
+    assert groups.get("suspects") == 80, groups
+    rels = _relations(out)
+    assert ("Chief Public Prosecutor's Office", "INVESTIGATED", "suspects") in rels, rels
+
+
+def test_a_countrys_authorities_are_the_country_when_the_article_names_it() -> None:
+    out = _extract(
+        "Russia has long restricted crypto. On Wednesday, the Russian authorities blocked the "
+        "website of Kestrel Markets, a crypto exchange."
+    )
+    rels = _relations(out)
+    assert ("Russia", "BLOCKED", "Kestrel Markets") in rels, rels
+    assert not any(e.unnamed for e in out.entities), [e.name for e in out.entities]

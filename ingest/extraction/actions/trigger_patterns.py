@@ -84,7 +84,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         REL.fined,
         _N,
         re.compile(
-            r"\b(?:fines?|penalt(?:y|ies)) "
+            r"\bfines? "
             r"(?:(?:(?:was|were|has been|had been) )?(?:imposed|levied) )?(?:on|against)\b"
             r"(?! (?:\d|(?:Jan|Feb|Mar|Apr|May|Jun"
             r"|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|the \d))"
@@ -620,6 +620,12 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.7,
     ),
+    (  # "issued detention warrants for 80 suspects": those to be detained
+        REL.investigated,
+        _N,
+        re.compile(r"\b(?:detention|custody) warrants? (?:for|against)\b"),
+        0.75,
+    ),
 ]
 # the same patterns, recompiled so the search can skip ahead (see `text.regex_lead`)
 PATTERNS = [(t, v, compile_lead(p.pattern, p.flags), c) for t, v, p, c in PATTERNS]
@@ -644,7 +650,7 @@ STEMS: list[tuple[str, ...]] = [
     ("fine", "penalis", "penaliz"),
     (" pa",),
     (" on ",),
-    ("fine", "penalt"),
+    ("fine",),
     ("paid", "pay"),
     ("paid", "pay"),
     ("penalt", "fine of", "settlement", "disgorg"),
@@ -728,4 +734,5 @@ STEMS: list[tuple[str, ...]] = [
     ("refer",),
     ("report",),
     ("look into", "investigate", "probe", "examine", "act against", "crack down"),
+    ("warrant",),
 ]
