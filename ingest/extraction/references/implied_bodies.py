@@ -206,7 +206,7 @@ def national_authorities(
 ) -> EntityDraft | None:
     """'the Polish authorities', 'Nigerian officials' (group `place`, a demonym; `noun`):
     the one public body of that role the article names in that country, else (for
-    'authorities', when the article names the country) the country acting as a state,
+    'authorities', when the article named the country before) the country acting as a state,
     else an unnamed government body of that country (one per country and role, so
     repeats agree). The demonym alone is never the body's name."""
     country = ctx.index.country_of_adjective(m.group("place"))
@@ -224,10 +224,10 @@ def national_authorities(
     ]
     if len(seated) == 1:
         return seated[0]
-    if m.group("noun").lower() == "authorities":  # "the Russian authorities blacklisted X":
-        country = table.find(place.name)  # the country acting as a state, as "authorities
-        if country is not None and country.type == TYPE.jurisdiction:  # in Russia" is
-            return country
+    state = table.find(place.name) if m.group("noun").lower() == "authorities" else None
+    if state is not None and state.type == TYPE.jurisdiction and state.first < m.start():
+        return state  # "Russia ... the Russian authorities blacklisted X": the country acting
+        # as a state, as "authorities in Russia" is; only a country named before
     key = f"group|{m.group('noun').lower()} of|{place.name}"
     if key in table.drafts:
         return table.drafts[key]
