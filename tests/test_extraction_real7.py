@@ -143,3 +143,21 @@ def test_a_countrys_authorities_are_the_country_when_the_article_names_it() -> N
     rels = _relations(out)
     assert ("Russia", "BLOCKED", "Kestrel Markets") in rels, rels
     assert not any(e.unnamed for e in out.entities), [e.name for e in out.entities]
+
+
+def test_preliminary_approval_given_to_a_firm_licenses_it() -> None:
+    out = _extract(
+        "The Bank of Lithuania gave preliminary approval to Kestrel Markets UAB to operate an "
+        "exchange."
+    )
+    assert ("Bank of Lithuania", "LICENSED", "Kestrel Markets UAB") in _relations(out)
+
+
+def test_approval_given_for_a_counted_group_reaches_the_firms_listed_after_it() -> None:
+    out = _extract(
+        "The Securities Commission Malaysia has given preliminary approval for three companies "
+        "to operate digital asset exchanges in the country. The three are Heron Digital Sdn. "
+        "Bhd., Gannet Technology Sdn. Bhd. and Petrel Labs Sdn. Bhd."
+    )
+    licensed = {o for s, t, o in _relations(out) if t == "LICENSED"}
+    assert {"Heron Digital Sdn. Bhd.", "Gannet Technology Sdn. Bhd."} <= licensed, licensed

@@ -46,13 +46,27 @@ SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         REL.licensed,
         "span",
         re.compile(
-            r"\b(?:grant(?:s|ed|ing)|gave|giv(?:es|en|ing)) (?P<obj>(?!(?:a|an|the|it|them) )"
+            r"\b(?:grant(?:s|ed|ing)|gave|giv(?:es|en|ing)) (?P<obj>(?!(?:a|an|the|it|them"
+            r"|preliminary|conditional|provisional|final|full|formal|initial|in-principle) )"
             + _OBJ
             + r"{1,60}?) (?:a |an |its |their |the )?"
             r"(?:[\w-]+ ){0,2}?(?:licen[cs]es?|registration|approval|authori[sz]ation|permit"
             r"|green light|go-ahead)\b"
         ),
         0.85,
+    ),
+    (  # "gave preliminary approval for three companies", "granted a licence to X": the
+        # grant named before the ones who got it
+        REL.licensed,
+        "span",
+        re.compile(
+            r"\b(?:grant(?:s|ed|ing)|gave|giv(?:es|en|ing)) (?:a |an |its |their |the )?"
+            r"(?:[\w-]+ ){0,3}?(?:licen[cs]es?|registration|approval|authori[sz]ation|permit"
+            r"|green light|go-ahead) (?:to|for) (?P<obj>(?!(?:a|an|the|its|their|it|them) )"
+            + _OBJ
+            + r"{1,80}?)(?=,| to | on | in |[.;]|$)"
+        ),
+        0.8,
     ),
     (  # "licence holders include X and Y", "such licence have X, Y and Z": who holds one
         REL.licensed,
@@ -286,6 +300,7 @@ SPAN_PATTERNS += [
 SPAN_PATTERNS = [(t, v, compile_lead(p.pattern, p.flags), c) for t, v, p, c in SPAN_PATTERNS]
 SPAN_STEMS: list[tuple[str, ...]] = [
     ("order", "direct", "told", "tells", "telling", "instruct", "requir"),
+    ("grant", "gave", "give", "giving"),
     ("grant", "gave", "give", "giving"),
     (
         "licence holder",
