@@ -161,3 +161,21 @@ def test_approval_given_for_a_counted_group_reaches_the_firms_listed_after_it() 
     )
     licensed = {o for s, t, o in _relations(out) if t == "LICENSED"}
     assert {"Heron Digital Sdn. Bhd.", "Gannet Technology Sdn. Bhd."} <= licensed, licensed
+
+
+def test_warning_the_public_from_using_tokens_names_that_conduct() -> None:
+    out = _extract(
+        "The Central Bank of Eswatini has warned the public from using cryptocurrencies amid "
+        "a wave of scams."
+    )
+    rels = _relations(out)
+    assert any(t == "WARNED" and o == "using cryptocurrencies" for _, t, o in rels), rels
+
+
+def test_a_self_regulatory_association_is_a_regulator() -> None:
+    out = _extract(
+        "The notice was posted by the National Payments Association of Peru (NPAP), a national "
+        "self-regulatory organization in the field of payments, on Thursday."
+    )
+    typed = _typed(out)
+    assert ("National Payments Association of Peru", "Regulator") in typed, typed

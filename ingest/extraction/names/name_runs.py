@@ -285,6 +285,8 @@ def _chunk_candidate(
         cues.get((start, end - 1)),
     ):
         etype, source = TYPE.exchange, "cue"  # "digital asset exchange Luno Money Ltd."
+    if etype == TYPE.company and cues.get((start, end)) == TYPE.regulator:
+        etype, source = TYPE.regulator, "cue"  # "X Association (XA), a self-regulatory body"
     if etype is None:
         etype = cues.get((start, end))
         source = "cue" if etype else "chunk"

@@ -243,6 +243,16 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         TYPE.cryptoasset,
     ),
+    (  # "NIFA, a national self-regulatory organization": a body that regulates, whatever
+        # its head word ("... Association") says
+        re.compile(
+            rf"(?P<n>[{UPPER}][\w.&'-]*(?: (?:of|for|and|the) [{UPPER}][\w.&'-]*"
+            rf"| [{UPPER}][\w.&'-]*){{0,8}})(?: \([A-Z][\w-]{{1,9}}\))?, (?:a|an|the) "
+            r"(?:[\w-]+ ){0,3}?"
+            r"(?:self-regulatory (?:organi[sz]ation|body)|regulatory (?:body|authority))\b"
+        ),
+        TYPE.regulator,
+    ),
 ]
 LIST_CUES: list[tuple[re.Pattern[str], str]] = [
     (
@@ -371,6 +381,7 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ),
     ("watchdog", "regulator", "supervisor"),
     (" token", " coin"),
+    ("regulatory",),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _CUE_ALSO: dict[int, tuple[str, ...]] = {
