@@ -179,3 +179,39 @@ def test_a_self_regulatory_association_is_a_regulator() -> None:
     )
     typed = _typed(out)
     assert ("National Payments Association of Peru", "Regulator") in typed, typed
+
+
+def test_a_brand_and_a_country_said_to_be_a_subsidiary_is_a_local_unit() -> None:
+    out = _extract(
+        "Kraken Malaysia, a subsidiary of Seattle-based Payward Inc., won approval from "
+        "the Securities Commission Malaysia on Monday."
+    )
+    rels = _relations(out)
+    assert ("Securities Commission Malaysia", "LICENSED", "Kraken Malaysia") in rels, rels
+    assert ("Kraken Malaysia", "SUBSIDIARY_OF", "Kraken") in rels, rels
+
+
+def test_a_town_the_gazetteer_does_not_know_is_placed_by_its_country() -> None:
+    out = _extract("Police arrested the owner of a token shop in Puerto Lindo, Panama, on Monday.")
+    assert ("Puerto Lindo", "Jurisdiction") in _typed(out), _typed(out)
+    assert ("Puerto Lindo", "PART_OF", "Panama") in _relations(out), _relations(out)
+
+
+def test_a_region_of_a_named_place_is_part_of_it() -> None:
+    out = _extract(
+        "The firm, based in the Coastal Region of Santa Catarina, was raided by the Federal "
+        "Police of Brazil."
+    )
+    assert ("Coastal Region", "PART_OF", "Santa Catarina") in _relations(out), _relations(out)
+
+
+def test_owners_named_inside_a_members_apposition_are_not_members() -> None:
+    out = _extract(
+        "The Securities Commission Malaysia has given preliminary approval for three companies "
+        "to operate exchanges in the country. The three are Kraken Malaysia, a subsidiary of "
+        "Seattle-based Payward Inc., Gannet Technology Sdn. Bhd., a unit of Jakarta-based "
+        "Gannet Exchange, and homegrown Petrel Labs Sdn. Bhd."
+    )
+    licensed = {o for _, t, o in _relations(out) if t == "LICENSED"}
+    assert {"Kraken Malaysia", "Gannet Technology Sdn. Bhd."} <= licensed, licensed
+    assert not {"Kraken", "Gannet Exchange"} & licensed, licensed
