@@ -215,3 +215,15 @@ def test_owners_named_inside_a_members_apposition_are_not_members() -> None:
     licensed = {o for _, t, o in _relations(out) if t == "LICENSED"}
     assert {"Kraken Malaysia", "Gannet Technology Sdn. Bhd."} <= licensed, licensed
     assert not {"Kraken", "Gannet Exchange"} & licensed, licensed
+
+
+def test_a_ticker_written_in_lower_case_is_a_word() -> None:
+    out = _extract(
+        "The bank's view of tokens such as bitcoin, ether, litecoin, etc., has not changed."
+    )
+    assert "Ethereum Classic" not in {e.name for e in out.entities}, _typed(out)
+
+
+def test_a_lawyer_named_with_his_profession_is_a_person() -> None:
+    out = _extract("Lawyer Mehmet Kaya Demir filed a criminal complaint against the exchange.")
+    assert ("Mehmet Kaya Demir", "Person") in _typed(out), _typed(out)

@@ -122,7 +122,7 @@ _TITLE_TOKENS = frozenset(
     "secretary-general ceo minister judge senator spokesperson spokesman spokeswoman director "
     "deputy vice-chair vice-president treasurer chancellor prosecutor mayor founder co-founder "
     "cofounder co-ceo co-chair co-chairman co-chairwoman secretary attorney solicitor auditor "
-    "surgeon accountant inspector postmaster".split()
+    "surgeon accountant inspector postmaster lawyer".split()
 )
 
 

@@ -150,9 +150,11 @@ def _common_noun_terms(text: str) -> set[str]:
 
 def _junk(c: Candidate, index: GazIndex, text: str) -> bool:
     """A span that names nothing: a bare demonym ("the Polish authorities": the body is the
-    description's job), or a word the text's cut-off end split ("... reported by Binanc")."""
+    description's job), a word the text's cut-off end split ("... reported by Binanc"), or
+    a curated abbreviation written in lower case ("bitcoin, ether, etc.")."""
     if c.source == "gaz":
-        return False
+        # an abbreviation the text writes in lower case is a word: "etc." is no ticker
+        return c.kind == "abbreviation" and text[c.start : c.end].islower()
     if index.country_of_adjective(c.surface) is not None:
         return True
     # (a short text without a stop is a headline or a snippet, not a page cut off)
