@@ -227,3 +227,16 @@ def test_a_ticker_written_in_lower_case_is_a_word() -> None:
 def test_a_lawyer_named_with_his_profession_is_a_person() -> None:
     out = _extract("Lawyer Mehmet Kaya Demir filed a criminal complaint against the exchange.")
     assert ("Mehmet Kaya Demir", "Person") in _typed(out), _typed(out)
+
+
+def test_a_province_the_gazetteer_does_not_know_is_a_place() -> None:
+    out = _extract("The minister ordered a curfew in the Eastern Province with immediate effect.")
+    assert ("Eastern Province", "Jurisdiction") in _typed(out), _typed(out)
+
+
+def test_a_name_set_before_the_owner_of_something_is_a_person() -> None:
+    out = _extract(
+        "Police said one of those held was Dalvison Quirino, the owner of a token shop in "
+        "Campinas, Brazil."
+    )
+    assert ("Dalvison Quirino", "Person") in _typed(out), _typed(out)
