@@ -240,3 +240,13 @@ def test_a_name_set_before_the_owner_of_something_is_a_person() -> None:
         "Campinas, Brazil."
     )
     assert ("Dalvison Quirino", "Person") in _typed(out), _typed(out)
+
+
+def test_one_of_the_people_arrested_told_by_an_outlet_was_arrested_by_the_police() -> None:
+    out = _extract(
+        "Brazil's Federal Police made at least five arrests on Wednesday. CNN reported that one "
+        "of the people arrested was Dalvison Quirino, the owner of a token shop.",
+        dt.date(2021, 8, 25),
+    )
+    rels = _relations(out)
+    assert ("Federal Police", "INVESTIGATED", "Dalvison Quirino") in rels, rels

@@ -222,6 +222,7 @@ def _apply(
         subject is not None
         and trig.voice in ("active", "span")
         and (not subject_acts or (subject.how == "pronoun" and actor is None))
+        and not _reports(subject, table)  # "CNN Brasil reported that one of those held was X"
     )
     if trig.voice == "prefix":
         blocked = True  # "SEC-licensed": the body is in the word or nowhere
@@ -463,6 +464,11 @@ def _sanctions_designation(trig: Trigger, actor: str, text: str, table: EntityTa
         return False  # "designated X as a clearing agency", "... X a market maker": a role
     name = table.get(actor).name if actor in table else ""
     return bool(_SANCTIONS_BODY.search(name) or _SANCTIONS_WORD.search(text))
+
+
+def _reports(subject: Mention, table: EntityTable) -> bool:
+    """Whether the clause's subject is an outlet: it tells of the action, it takes none."""
+    return subject.key in table and table.get(subject.key).type == TYPE.mediaoutlet
 
 
 # an action the target faces or is under, with no body named: no earlier body is a guess

@@ -20,10 +20,11 @@ _AT_START = r'(?:\A|(?<=\n)|(?<=[.!?] )|(?<=[.!?]" ))'
 
 
 def _among(participles: str) -> re.Pattern[str]:
-    """'Among those <participle> were A and B' (or 'among the firms ...'): A and B."""
+    """'Among those <participle> were A and B' (or 'among the firms ...', 'one of the people
+    <participle> was A'): A and B."""
     return re.compile(
-        r"\b[Aa]mong (?:those|the (?:people|persons|individuals|suspects|men|women|firms"
-        r"|companies|entities|exchanges)) "
+        r"\b(?:[Aa]mong|[Oo]ne of) (?:those|the (?:people|persons|individuals|suspects|men|women"
+        r"|firms|companies|entities|exchanges)) "
         rf"(?P<t>{participles})"
         r"(?: (?:on|in|at|during|after|over) [^,.;\n]{1,40}?)?,? (?:were|was|are|is|included?) "
         r"(?P<obj>[^.;\n]{1,120})"
@@ -686,10 +687,10 @@ STEMS: list[tuple[str, ...]] = [
     ("hit", "slap"),
     ("hit with", "slapped with", "served with"),
     ("scrutiny",),
-    ("among",),
-    ("among",),
-    ("among",),
-    ("among",),
+    ("among", "one of"),
+    ("among", "one of"),
+    ("among", "one of"),
+    ("among", "one of"),
     (
         "investigat",
         "prob",
