@@ -250,3 +250,24 @@ def test_one_of_the_people_arrested_told_by_an_outlet_was_arrested_by_the_police
     )
     rels = _relations(out)
     assert ("Federal Police", "INVESTIGATED", "Dalvison Quirino") in rels, rels
+
+
+def test_a_body_saying_a_firm_operates_without_a_licence_warns_it() -> None:
+    out = _extract(
+        "The Financial Conduct Authority said Perlwise Ltd was providing crypto services "
+        "without a licence."
+    )
+    assert ("Financial Conduct Authority", "WARNED", "Perlwise Ltd") in _relations(out)
+    negated = _extract(
+        "The Financial Conduct Authority said Perlwise Ltd was not operating illegally."
+    )
+    assert not any(t == "WARNED" for _, t, _ in _relations(negated)), _relations(negated)
+
+
+def test_separate_settlements_with_two_firms_fine_both() -> None:
+    out = _extract(
+        "The U.S. Securities and Exchange Commission settled separate cases with Perlwise Ltd "
+        "and Gannet Exchange Limited for $2 million each."
+    )
+    fined = {o for s, t, o in _relations(out) if t == "FINED"}
+    assert fined == {"Perlwise Ltd", "Gannet Exchange Limited"}, _relations(out)

@@ -225,6 +225,20 @@ SPAN_PATTERNS += [
         ),
         0.8,
     ),
+    (  # "the regulator said X was operating illegally", "... that X was offering services
+        # without a licence": a body's finding that a firm acts unlicensed is a warning
+        REL.warned,
+        "span",
+        re.compile(
+            r"\b(?:said|says|stated|states|announced|found|determined)(?: on \w+)?(?: that)? "
+            r"(?P<obj>(?!(?:it|they|he|she|we|there) )" + _OBJ + r"{1,80}?) (?:was|were|is|are"
+            r"|had been|has been|have been) (?:operating|providing|offering|running|conducting"
+            r"|carrying on|doing business)\b(?:[^.;\n]{0,60}?) (?:illegally|unlawfully|without"
+            r" (?:a |the |any )?(?:required |necessary |proper |valid )?(?:licen[cs]es?"
+            r"|registration|authori[sz]ation|permit|approval))\b"
+        ),
+        0.8,
+    ),
     (  # "flagged X as an unauthorised firm", "named X as an unlicensed operator"
         REL.warned,
         "span",
@@ -325,6 +339,7 @@ SPAN_STEMS: list[tuple[str, ...]] = [
     ("shut",),
     ("show cause",),
     ("order", "direct", "told", "tells", "telling", "instruct", "requir"),
+    ("illegally", "unlawfully", "without"),
     ("flag", "identif", "nam", "list"),
     ("add", "admit", "enter", "includ"),
     ("add", "put", "plac", "includ", "enter"),

@@ -627,6 +627,16 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         re.compile(r"\b(?:detention|custody) warrants? (?:for|against)\b"),
         0.75,
     ),
+    (  # "the SEC settled separate cases with A and B": a settlement the body reached
+        # with each of them (a money settlement: FINED)
+        REL.fined,
+        _V,
+        re.compile(
+            r"\bsettled (?:(?:separate|parallel|two|three|four|related) )?(?:(?:civil |criminal )?"
+            r"(?:cases|charges|claims|proceedings|actions|enforcement actions) )?with\b"
+        ),
+        0.75,
+    ),
 ]
 # the same patterns, recompiled so the search can skip ahead (see `text.regex_lead`)
 PATTERNS = [(t, v, compile_lead(p.pattern, p.flags), c) for t, v, p, c in PATTERNS]
@@ -736,4 +746,5 @@ STEMS: list[tuple[str, ...]] = [
     ("report",),
     ("look into", "investigate", "probe", "examine", "act against", "crack down"),
     ("warrant",),
+    ("settled",),
 ]
