@@ -223,6 +223,7 @@ def _apply(
         subject is not None
         and trig.voice in ("active", "span")
         and (not subject_acts or (subject.how == "pronoun" and actor is None))
+        and not _reports(subject, table)  # "CNN Brasil reported that one of those held was X"
     )
     if trig.voice == "prefix":
         blocked = True  # "SEC-licensed": the body is in the word or nowhere
@@ -230,6 +231,8 @@ def _apply(
         blocked = True  # an unnamed body ("U.S. prosecutors") acted
     if trig.voice == "passive" and actor is None and _UNKNOWN_AGENT.match(text, trig.end):
         blocked = True  # "blocked by Roskomnadzor": an agent we could not name acted
+    if trig.voice == "nominal" and actor is None and _FACING.search(text, window_start, trig.start):
+        blocked = True  # "X is also facing an antitrust investigation": by whom, it is not said
     if (
         trig.voice == "active"
         and subject is None
@@ -470,6 +473,16 @@ def _sanctions_designation(trig: Trigger, actor: str, text: str, table: EntityTa
     return bool(_SANCTIONS_BODY.search(name) or _SANCTIONS_WORD.search(text))
 
 
+def _reports(subject: Mention, table: EntityTable) -> bool:
+    """Whether the clause's subject is an outlet: it tells of the action, it takes none."""
+    return subject.key in table and table.get(subject.key).type == TYPE.mediaoutlet
+
+
+# an action the target faces or is under, with no body named: no earlier body is a guess
+_FACING = re.compile(
+    r"\b(?:fac(?:es|ed|ing)|(?:is|are|was|were|remains?) under) (?:an? |the )?"
+    r"(?:[\w-]+ ){0,2}$"
+)
 _FACES_MAYBE = re.compile(
     r"\b(?:(?:may|might|could|would|will|can|to|risks?|risking) (?:\w+ )?(?:fac(?:e|es|ing)|risk)"
     r"|risks|risking|risked) (?:[\w$€£¥₹-]+ ){0,4}$"

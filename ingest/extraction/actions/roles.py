@@ -34,7 +34,7 @@ TARGET_TYPES = frozenset(
         TYPE.mediaoutlet,
     }
 )
-_OF_BEFORE = re.compile(r"\bof $")
+_OF_BEFORE = re.compile(r"\bof (?:[\w.]+-(?:based|registered|headquartered) )?$")
 _ROLE_OF = re.compile(
     rf"\b(?i:{ROLE_WORDS})s? (?:of|at) (?:the )?"
     r"(?:(?:parent|holding|sister) (?:company|firm|group) )?$"
@@ -147,7 +147,7 @@ def read_roles(
         agent = agent_after(after, text, trig.end, table, ("by", "with", "from", "to", ""))
         if agent is not None and table.get(agent.key).type == TYPE.jurisdiction:
             agent = None
-        owners = {m.key for m in before if _OF_BEFORE.search(text, max(0, m.start - 4), m.start)}
+        owners = {m.key for m in before if _OF_BEFORE.search(text, max(0, m.start - 40), m.start)}
         targets = [
             m
             for m in before
@@ -202,6 +202,12 @@ def read_roles(
             None,
         )  # "the regulator's ban on X"; not "Japan's Financial Services Agency said ... orders"
         by_agent = agent_after(after, text, trig.end, table, ("by", "from"))
+        if (
+            actor is not None
+            and by_agent is not None
+            and from_a_place(by_agent, text, trig.end, table)
+        ):
+            by_agent = None  # "Y opened legal action against X over his return from Greece"
         if by_agent is None and text.endswith(" by", trig.start, trig.end):
             by_agent = agent_after(after, text, trig.end, table, ("",))  # "... initiated by X"
         agent = own or by_agent
@@ -218,7 +224,9 @@ def read_roles(
             actor = actor_key(agent, view, table)
         targets = [
             m
-            for m in _before_relative(after, text, trig.end)
+            for m in (
+                [] if _CAME_AMID.match(text, trig.end) else _before_relative(after, text, trig.end)
+            )
             if eligible(m, table)
             and not (possessive(text, m.end) and _OWNED_UNIT.match(text, m.end))
             and not _UNIT_OF_BEFORE.search(text, max(0, m.start - 90), m.start)
@@ -291,6 +299,12 @@ def read_roles(
 
 
 _AND_GAP = re.compile(r"(?:,? and |, )(?:the )?")
+# "The warning came as the prime minister ordered a curfew": an action noun that is the
+# subject of "came as/after/amid" is set beside another event, whose parties it spares
+_CAME_AMID = re.compile(
+    r"(?: [\w-]+){0,2}? (?:came|comes|was issued|is issued|follows|followed|coincided)"
+    r"(?: [\w-]+){0,2}? (?:as|after|amid|when|while|with)\b"
+)
 # an action noun whose object the text states right after it: "investigations into X"
 _STATED_OBJECT = re.compile(
     r" (?:into|of|connected (?:with|to)|related to|linked to|concerning|regarding)"
@@ -389,6 +403,14 @@ def _coordinated_agent(
             return None  # the first body after the verb decides
         return m if _AND_PARTICIPLE.search(head) else None
     return None
+
+
+def from_a_place(agent: Mention, text: str, pos: int, table: EntityTable) -> bool:
+    """A country or city reached by "from" (not "by") is where someone came or went, not
+    the body that acted: "charges against X over his flight from Greece"."""
+    if table.get(agent.key).type != TYPE.jurisdiction:
+        return False
+    return not _after_prep(text[pos : agent.start], "by")
 
 
 def _after_prep(gap: str, prep: str) -> bool:

@@ -46,13 +46,27 @@ SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         REL.licensed,
         "span",
         re.compile(
-            r"\b(?:grant(?:s|ed|ing)|gave|giv(?:es|en|ing)) (?P<obj>(?!(?:a|an|the|it|them) )"
+            r"\b(?:grant(?:s|ed|ing)|gave|giv(?:es|en|ing)) (?P<obj>(?!(?:a|an|the|it|them"
+            r"|preliminary|conditional|provisional|final|full|formal|initial|in-principle) )"
             + _OBJ
             + r"{1,60}?) (?:a |an |its |their |the )?"
             r"(?:[\w-]+ ){0,2}?(?:licen[cs]es?|registration|approval|authori[sz]ation|permit"
             r"|green light|go-ahead)\b"
         ),
         0.85,
+    ),
+    (  # "gave preliminary approval for three companies", "granted a licence to X": the
+        # grant named before the ones who got it
+        REL.licensed,
+        "span",
+        re.compile(
+            r"\b(?:grant(?:s|ed|ing)|gave|giv(?:es|en|ing)) (?:a |an |its |their |the )?"
+            r"(?:[\w-]+ ){0,3}?(?:licen[cs]es?|registration|approval|authori[sz]ation|permit"
+            r"|green light|go-ahead) (?:to|for) (?P<obj>(?!(?:a|an|the|its|their|it|them) )"
+            + _OBJ
+            + r"{1,80}?)(?=,| to | on | in |[.;]|$)"
+        ),
+        0.8,
     ),
     (  # "licence holders include X and Y", "such licence have X, Y and Z": who holds one
         REL.licensed,
@@ -197,15 +211,31 @@ SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
 ]
 # the same patterns, recompiled so the search can skip ahead (see `text.regex_lead`)
 SPAN_PATTERNS += [
-    (  # "ordered the firm to restore its capital", "directed X to submit a remediation plan":
+    (  # "ordered the firm to restore its capital", "directed X to submit a remediation plan",
+        # "ordered X to take action to rectify the violations":
         # a corrective order is a warning (the ontology's cease-and-desist and improvement orders)
         REL.warned,
         "span",
         re.compile(
             r"\b(?:order(?:ed|s|ing)|direct(?:ed|s|ing)|told|tells|telling|instruct(?:ed|s|ing)"
-            r"|requir(?:ed|es|ing)) (?P<obj>(?!by )" + _OBJ + r"{1,160}?) to (?:\w+ly )?(?:restore"
+            r"|requir(?:ed|es|ing)) (?P<obj>(?!by )" + _OBJ + r"{1,160}?) to (?:\w+ly )?"
+            r"(?:take (?:\w+ )?(?:action|steps|measures) to )?(?:restore"
             r"|rectify|remedy|improve|fix|correct|strengthen|submit|address|upgrade|overhaul"
             r"|enhance|bolster|review|comply|take corrective|put (?:its|their) \w+ in order)\b"
+        ),
+        0.8,
+    ),
+    (  # "the regulator said X was operating illegally", "... that X was offering services
+        # without a licence": a body's finding that a firm acts unlicensed is a warning
+        REL.warned,
+        "span",
+        re.compile(
+            r"\b(?:said|says|stated|states|announced|found|determined)(?: on \w+)?(?: that)? "
+            r"(?P<obj>(?!(?:it|they|he|she|we|there) )" + _OBJ + r"{1,80}?) (?:was|were|is|are"
+            r"|had been|has been|have been) (?:operating|providing|offering|running|conducting"
+            r"|carrying on|doing business)\b(?:[^.;\n]{0,60}?) (?:illegally|unlawfully|without"
+            r" (?:a |the |any )?(?:required |necessary |proper |valid )?(?:licen[cs]es?"
+            r"|registration|authori[sz]ation|permit|approval))\b"
         ),
         0.8,
     ),
@@ -285,6 +315,7 @@ SPAN_PATTERNS = [(t, v, compile_lead(p.pattern, p.flags), c) for t, v, p, c in S
 SPAN_STEMS: list[tuple[str, ...]] = [
     ("order", "direct", "told", "tells", "telling", "instruct", "requir"),
     ("grant", "gave", "give", "giving"),
+    ("grant", "gave", "give", "giving"),
     (
         "licence holder",
         "license holder",
@@ -308,6 +339,7 @@ SPAN_STEMS: list[tuple[str, ...]] = [
     ("shut",),
     ("show cause",),
     ("order", "direct", "told", "tells", "telling", "instruct", "requir"),
+    ("illegally", "unlawfully", "without"),
     ("flag", "identif", "nam", "list"),
     ("add", "admit", "enter", "includ"),
     ("add", "put", "plac", "includ", "enter"),

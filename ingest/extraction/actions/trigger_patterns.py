@@ -20,10 +20,11 @@ _AT_START = r'(?:\A|(?<=\n)|(?<=[.!?] )|(?<=[.!?]" ))'
 
 
 def _among(participles: str) -> re.Pattern[str]:
-    """'Among those <participle> were A and B' (or 'among the firms ...'): A and B."""
+    """'Among those <participle> were A and B' (or 'among the firms ...', 'one of the people
+    <participle> was A'): A and B."""
     return re.compile(
-        r"\b[Aa]mong (?:those|the (?:people|persons|individuals|suspects|men|women|firms"
-        r"|companies|entities|exchanges)) "
+        r"\b(?:[Aa]mong|[Oo]ne of) (?:those|the (?:people|persons|individuals|suspects|men|women"
+        r"|firms|companies|entities|exchanges)) "
         rf"(?P<t>{participles})"
         r"(?: (?:on|in|at|during|after|over) [^,.;\n]{1,40}?)?,? (?:were|was|are|is|included?) "
         r"(?P<obj>[^.;\n]{1,120})"
@@ -79,11 +80,14 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.8,
     ),
     (REL.banned, _N, re.compile(r"\b(?:bans? (?:on|against)|prohibition (?:on|of))\b"), 0.7),
-    (  # "the fine imposed on X by Y", "Y's £3 million fine against X"
+    (  # "the fine imposed on X by Y", "Y's £3 million fine against X", "The fine was imposed
+        # on X" (the body that fined, told before)
         REL.fined,
         _N,
         re.compile(
-            r"\bfines? (?:(?:imposed|levied) )?(?:on|against)\b(?! (?:\d|(?:Jan|Feb|Mar|Apr|May|Jun"
+            r"\bfines? "
+            r"(?:(?:(?:was|were|has been|had been) )?(?:imposed|levied) )?(?:on|against)\b"
+            r"(?! (?:\d|(?:Jan|Feb|Mar|Apr|May|Jun"
             r"|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|the \d))"
         ),
         0.75,
@@ -617,6 +621,22 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.7,
     ),
+    (  # "issued detention warrants for 80 suspects": those to be detained
+        REL.investigated,
+        _N,
+        re.compile(r"\b(?:detention|custody) warrants? (?:for|against)\b"),
+        0.75,
+    ),
+    (  # "the SEC settled separate cases with A and B": a settlement the body reached
+        # with each of them (a money settlement: FINED)
+        REL.fined,
+        _V,
+        re.compile(
+            r"\bsettled (?:(?:separate|parallel|two|three|four|related) )?(?:(?:civil |criminal )?"
+            r"(?:cases|charges|claims|proceedings|actions|enforcement actions) )?with\b"
+        ),
+        0.75,
+    ),
 ]
 # the same patterns, recompiled so the search can skip ahead (see `text.regex_lead`)
 PATTERNS = [(t, v, compile_lead(p.pattern, p.flags), c) for t, v, p, c in PATTERNS]
@@ -641,7 +661,7 @@ STEMS: list[tuple[str, ...]] = [
     ("fine", "penalis", "penaliz"),
     (" pa",),
     (" on ",),
-    ("fine", "penalt"),
+    ("fine",),
     ("paid", "pay"),
     ("paid", "pay"),
     ("penalt", "fine of", "settlement", "disgorg"),
@@ -677,10 +697,10 @@ STEMS: list[tuple[str, ...]] = [
     ("hit", "slap"),
     ("hit with", "slapped with", "served with"),
     ("scrutiny",),
-    ("among",),
-    ("among",),
-    ("among",),
-    ("among",),
+    ("among", "one of"),
+    ("among", "one of"),
+    ("among", "one of"),
+    ("among", "one of"),
     (
         "investigat",
         "prob",
@@ -725,4 +745,6 @@ STEMS: list[tuple[str, ...]] = [
     ("refer",),
     ("report",),
     ("look into", "investigate", "probe", "examine", "act against", "crack down"),
+    ("warrant",),
+    ("settled",),
 ]

@@ -64,6 +64,8 @@ def readings(draft: EntityDraft, ctx: CountryContext) -> set[tuple[str, str]]:
         if own is not None and own != country:
             continue
         out.add((country, normalize_name(core)))
+        if entry.name != country:  # "Hong Kong Securities and Futures Commission": the
+            out.add((entry.name, normalize_name(core)))  # place itself, below its country
     return out
 
 
@@ -78,6 +80,7 @@ def _gazetteer_body(
         f"{country}'s {core}",
         f"{core} {country}",
         f"{core} ({country})",
+        core,  # "Hong Kong Securities and Futures Commission": the core seated there
     )
     found = {
         e.name: (e.name, e.jurisdiction, e.qid, e.type)
@@ -86,7 +89,7 @@ def _gazetteer_body(
         if e.type in GROUP.public_body
         and (e.type == etype or etype not in GROUP.public_body)
         and e.jurisdiction
-        and ctx.country_of(e.jurisdiction) == country
+        and country in (ctx.country_of(e.jurisdiction), e.jurisdiction)
     }
     return next(iter(found.values())) if len(found) == 1 else None
 

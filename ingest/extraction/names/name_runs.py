@@ -17,6 +17,7 @@ from ingest.extraction.names.candidates import Candidate
 from ingest.extraction.names.given_names import is_given_name
 from ingest.extraction.names.org_names import COMPANY_SUFFIXES, classify, is_office, split_chunk
 from ingest.extraction.names.person_names import RANKS
+from ingest.extraction.names.titled_bodies import title_opens_body
 from ingest.extraction.names.type_cues import ACTION_OBJECT, NO_MONEY
 from ingest.extraction.text.tokens import UPPER, Token, name_chunks, tokenize
 
@@ -26,6 +27,8 @@ _COMPANY_TAIL = re.compile(
 )
 # last words a further legal form may follow after a comma: "Holdings, LLC", "Co., Ltd."
 _FORM_BEFORE_FORM = frozenset(("holdings", "co.", "co", "company"))
+
+_BHD_TAIL = re.compile(r"\.? Bhd\b\.?")
 _IN_LIQUIDATION = re.compile(r" (?:in|i\.L\.|en) (?:[Ll]iquidation|[Ll]iquidación)\b")
 
 _LAW_TAIL = re.compile(
@@ -122,7 +125,7 @@ _TITLE_TOKENS = frozenset(
     "secretary-general ceo minister judge senator spokesperson spokesman spokeswoman director "
     "deputy vice-chair vice-president treasurer chancellor prosecutor mayor founder co-founder "
     "cofounder co-ceo co-chair co-chairman co-chairwoman secretary attorney solicitor auditor "
-    "surgeon accountant inspector postmaster".split()
+    "surgeon accountant inspector postmaster lawyer".split()
 )
 
 
@@ -165,6 +168,8 @@ def _split_titles(tokens: list[Token], a: int, b: int) -> list[tuple[int, int]]:
         or _titled_office(tokens, a, b)
     ):
         return [(a, b)]  # "Director of Public Prosecutions", "Prosecutor General's Office"
+    if a < b and tokens[a].lower in _LEADING_TITLE_TOKENS and title_opens_body(tokens, a + 1, b):
+        return [(a, b)]  # "Justice Ministry", "Chief Public Prosecutor's Office"
     lead = a
     while lead < b - 1 and (
         tokens[lead].lower in _LEADING_TITLE_TOKENS | _TITLE_TOKENS
@@ -227,7 +232,11 @@ def _run_chunks(run: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     for a, b in name_chunks(tokens):
         for a2, b2 in _split_titles(tokens, a, b):
             for a3, b3 in split_chunk(tokens, a2, b2):
-                while b3 - a3 > 1 and tokens[a3].lower in _LEADING_TITLE_TOKENS:
+                while (
+                    b3 - a3 > 1
+                    and tokens[a3].lower in _LEADING_TITLE_TOKENS
+                    and not title_opens_body(tokens, a3 + 1, b3)
+                ):
                     a3 += 1  # "Zhu Su and Mr Kyle Davies": the connector split came later
                 words = tuple(t.text for t in tokens[a3:b3])
                 end = tokens[b3 - 1].end
@@ -261,6 +270,10 @@ def _chunk_candidate(
         # "Zelkova Holdings, LLC": "Holdings" names the firm, the legal form still follows;
         # "Siam Digital Co., Ltd.", the form of most Thai, Japanese and Chinese firms
         end, etype, source = tail.end(), TYPE.company, "company"
+    if words[-1].lower() == "sdn":
+        bhd = _BHD_TAIL.match(text, end)  # "Sdn. Bhd.": one Malaysian legal form in two words
+        if bhd:
+            end, etype, source = bhd.end(), TYPE.company, "company"
     if etype == TYPE.company or words[-1].lower() in COMPANY_SUFFIXES:
         wound_up = _IN_LIQUIDATION.match(text, end)  # "Suisse Finance GmbH in Liquidation"
         if wound_up:
@@ -273,6 +286,13 @@ def _chunk_candidate(
         if law_tail:
             end = law_tail.end()
         source = "law"
+    if etype == TYPE.company and TYPE.exchange in (
+        cues.get((start, end)),
+        cues.get((start, end - 1)),
+    ):
+        etype, source = TYPE.exchange, "cue"  # "digital asset exchange Luno Money Ltd."
+    if etype == TYPE.company and cues.get((start, end)) == TYPE.regulator:
+        etype, source = TYPE.regulator, "cue"  # "X Association (XA), a self-regulatory body"
     if etype is None:
         etype = cues.get((start, end))
         source = "cue" if etype else "chunk"

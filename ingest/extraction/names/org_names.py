@@ -131,6 +131,11 @@ def _is_head(word: str) -> bool:
     return word in BODY_HEADS or word in LAW_HEADS or word in COMPANY_SUFFIXES
 
 
+# the last words of a sub-national place's name ("region" and "district" also close court
+# districts and business names, "state" bodies' names: not these)
+_PLACE_HEADS = frozenset("province prefecture oblast county governorate emirate canton".split())
+
+
 # Titles that, followed by "of" and a portfolio, name an office that acts as a body
 # ("the Director of Public Prosecutions ordered ...", "the Commissioner of Police")
 _OFFICE_TITLES = frozenset(
@@ -170,6 +175,8 @@ def classify(words: list[str]) -> str | None:
     if words[0] in _PREFIX_FORMS and len(words) > 1:
         return TYPE.company  # "LLC Fair Expo", "OOO Vostok Trade", "PT Indodax Nasional"
     hi = _head_index(words)
+    if hi < 0 and len(words) > 1 and lowered[-1] in _PLACE_HEADS and lowered[0] not in _GENERIC:
+        return TYPE.jurisdiction  # "Western Province", "Osh Oblast", "Hyogo Prefecture"
     if hi < 0:
         if _titled_law(lowered):
             return TYPE.law  # "Regulation on the Disuse of ...", "Royal Decree on Digital ..."

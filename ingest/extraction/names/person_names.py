@@ -37,7 +37,7 @@ ROLE_WORDS = (
     r"|senator|lawmaker|adviser|advisor|regional manager(?: for [A-Z]\w+)?|manager|partner"
     r"|chancellor|treasurer|comptroller|inspector general|(?:solicitor|auditor|accountant|surgeon"
     r"|postmaster)[- ]general|chief|executive|official|analyst"
-    r"|economist"
+    r"|economist|owner"
     r"|(?:technical |system |platform )?administrator)"
 )
 # Every ROLE_WORDS alternative holds one of these (lower case): keep the two in step.
@@ -47,7 +47,7 @@ ROLE_STEMS = (
     "minister", "judge", "justice", "prosecutor", "attorney", "mayor", "senator", "lawmaker",
     "advis", "manager", "partner", "chancellor", "treasurer", "comptroller", "inspector",
     "executive", "official", "analyst", "economist", "administrator", "solicitor", "auditor",
-    "accountant", "surgeon", "postmaster",
+    "accountant", "surgeon", "postmaster", "owner",
 )  # fmt: skip
 
 

@@ -14,6 +14,7 @@ from bisect import bisect_left
 
 from graph.ontology import TYPE
 from ingest.extraction.names.candidates import Candidate, SpanIndex, free, overlap, select
+from ingest.extraction.names.comma_places import places_before_country
 from ingest.extraction.names.domain_names import domain_spans
 from ingest.extraction.names.federal_districts import district_courts
 from ingest.extraction.names.gazetteer_index import GazEntry, GazHit, GazIndex, get_index
@@ -85,7 +86,7 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
     persons = [p for p in persons if not _clashes_with_org(p, named)]
     surnames = {p.surface.split()[-1] for p in persons + [g for g in gaz if g.type == TYPE.person]}
     chunks = [c for c in chunks if c.source != "object" or c.surface not in surnames]
-    brands = brand_extensions(unknown, gaz, index)
+    brands = brand_extensions(unknown, gaz, index, text)
     domains = [
         Candidate(s, e, text[s:e], _domain_type(text, s), "cue")
         for s, e in domain_spans(text)
@@ -101,6 +102,8 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
     accepted += people_by_habit(rest, accepted, text)
     rest = free(rest, accepted)
     accepted += typed_by_lists(rest, accepted, text)
+    rest = free(rest, accepted)
+    accepted += places_before_country(rest, accepted, text, index)
     settle_listed(accepted, index, text)
     accepted += _possessive_places(accepted, index)
     terms = _common_noun_terms(text)
@@ -147,9 +150,11 @@ def _common_noun_terms(text: str) -> set[str]:
 
 def _junk(c: Candidate, index: GazIndex, text: str) -> bool:
     """A span that names nothing: a bare demonym ("the Polish authorities": the body is the
-    description's job), or a word the text's cut-off end split ("... reported by Binanc")."""
+    description's job), a word the text's cut-off end split ("... reported by Binanc"), or
+    a curated abbreviation written in lower case ("bitcoin, ether, etc.")."""
     if c.source == "gaz":
-        return False
+        # an abbreviation the text writes in lower case is a word: "etc." is no ticker
+        return c.kind == "abbreviation" and text[c.start : c.end].islower()
     if index.country_of_adjective(c.surface) is not None:
         return True
     # (a short text without a stop is a headline or a snippet, not a page cut off)

@@ -57,8 +57,9 @@ PUBLIC_AGENT = "public agent"
 CUES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
-            r"\b(?:crypto(?:currency)?|digital[- ]asset|virtual[- ]asset|bitcoin|rival|offshore"
-            r"|derivatives|spot) (?:exchange|trading platform|platform|exchange operator) "
+            r"\b(?:[Cc]rypto(?:currency)?|[Dd]igital[- ]asset|[Vv]irtual[- ]asset|[Bb]itcoin"
+            r"|[Rr]ival|[Oo]ffshore|[Dd]erivatives|[Ss]pot) (?:exchange|trading platform|platform"
+            r"|exchange operator) "
             rf"(?:named |called )?{NAME}{_END}"
         ),
         TYPE.exchange,
@@ -293,6 +294,16 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         ACTION_OBJECT,
     ),
+    (  # "NIFA, a national self-regulatory organization": a body that regulates, whatever
+        # its head word ("... Association") says
+        re.compile(
+            rf"(?P<n>[{UPPER}][\w.&'-]*(?: (?:of|for|and|the) [{UPPER}][\w.&'-]*"
+            rf"| [{UPPER}][\w.&'-]*){{0,8}})(?: \([A-Z][\w-]{{1,9}}\))?, (?:a|an|the) "
+            r"(?:[\w-]+ ){0,3}?"
+            r"(?:self-regulatory (?:organi[sz]ation|body)|regulatory (?:body|authority))\b"
+        ),
+        TYPE.regulator,
+    ),
 ]
 LIST_CUES: list[tuple[re.Pattern[str], str]] = [
     (
@@ -453,6 +464,7 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ),
     ("site ", "website ", "portal "),
     ("with ",),
+    ("regulatory",),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _CUE_ALSO: dict[int, tuple[str, ...]] = {

@@ -46,7 +46,7 @@ def settle_listed(accepted: list[Candidate], index: GazIndex, text: str) -> None
 
 
 def brand_extensions(
-    unknown: list[Candidate], gaz: list[Candidate], index: GazIndex
+    unknown: list[Candidate], gaz: list[Candidate], index: GazIndex, text: str = ""
 ) -> list[Candidate]:
     """'Huobi Thailand', 'Robinhood Crypto': a known firm's name plus unit or place words."""
     out = []
@@ -58,10 +58,26 @@ def brand_extensions(
         for g in by_start.get(u.start, ()):
             if g.end >= u.end:
                 continue
-            extra = u.surface[g.end - u.start :].strip().lower().split()
-            if extra and all(w in EXTENSION_WORDS or index.country_of_adjective(w) for w in extra):
+            written = u.surface[g.end - u.start :].strip()
+            extra = written.lower().split()
+            if extra and (
+                all(w in EXTENSION_WORDS or index.country_of_adjective(w) for w in extra)
+                or (_country(written, index) and _UNIT_AFTER.match(text, u.end))
+            ):
                 out.append(Candidate(u.start, u.end, u.surface, g.type, "brand", brand=g.surface))
     return out
+
+
+# "Luno Malaysia, a subsidiary of Luno Money Ltd.": a brand and a country make a local
+# unit's name when the text says it is one ("Binance Pakistan" alone is the brand there)
+_UNIT_AFTER = re.compile(
+    r",? (?:a|an|the|its) (?:[\w-]+ ){0,3}?(?:subsidiary|unit|arm|affiliate|branch|division)\b"
+)
+
+
+def _country(words: str, index: GazIndex) -> bool:
+    """Whether `words` name a country the gazetteer knows (a top-level Jurisdiction)."""
+    return any(e.type == TYPE.jurisdiction and not e.parent for e in index.lookup(words))
 
 
 def typed_by_lists(rest: list[Candidate], accepted: list[Candidate], text: str) -> list[Candidate]:

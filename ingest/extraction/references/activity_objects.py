@@ -40,11 +40,13 @@ GERUND_OBJECT = re.compile(
 )
 GERUND_STEMS = _GERUNDS
 
-# what must stand before the preposition: a prohibition before "from" ("barred lenders
-# from"), a warning or prohibition before "against", a prohibition noun right before "on"
+# what must stand before the preposition: a prohibition or a warning before "from"
+# ("barred lenders from", "warned the public from using ..."), a warning or prohibition
+# before "against", a prohibition noun right before "on"
 _GOVERNS = {
     "from": re.compile(
-        r"\b(?:bar|ban|prohibit|forb[ai]d|restrict|stop|prevent|block|exclud|suspend|halt)\w*"
+        r"\b(?:bar|ban|prohibit|forb[ai]d|restrict|stop|prevent|block|exclud|suspend|halt"
+        r"|warn|caution)\w*"
         r"\b(?P<rest>[^,;:.]{0,60}) $"
     ),
     "against": re.compile(

@@ -205,9 +205,10 @@ def national_authorities(
     m: re.Match[str], table: EntityTable, ctx: CountryContext
 ) -> EntityDraft | None:
     """'the Polish authorities', 'Nigerian officials' (group `place`, a demonym; `noun`):
-    the one public body of that role the article names in that country, else an unnamed
-    government body of that country (one per country and role, so repeats agree). The
-    demonym alone is never the body's name."""
+    the one public body of that role the article names in that country, else (for
+    'authorities', when the article named the country before) the country acting as a state,
+    else an unnamed government body of that country (one per country and role, so
+    repeats agree). The demonym alone is never the body's name."""
     country = ctx.index.country_of_adjective(m.group("place"))
     place = ctx.jurisdiction(country) if country else None
     if place is None:
@@ -223,6 +224,10 @@ def national_authorities(
     ]
     if len(seated) == 1:
         return seated[0]
+    state = table.find(place.name) if m.group("noun").lower() == "authorities" else None
+    if state is not None and state.type == TYPE.jurisdiction and state.first < m.start():
+        return state  # "Russia ... the Russian authorities blacklisted X": the country acting
+        # as a state, as "authorities in Russia" is; only a country named before
     key = f"group|{m.group('noun').lower()} of|{place.name}"
     if key in table.drafts:
         return table.drafts[key]

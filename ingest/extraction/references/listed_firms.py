@@ -91,7 +91,7 @@ def complete_groups(state: ArticleState, named: list[Mention]) -> None:
         if nxt.paragraph != sent.paragraph and not _names_back(nxt.text, near):
             found = _enumeration_ahead(state, named, sent.index, group.count, kinds)
         else:  # a list that spells a group out follows it in its paragraph
-            found = _named_in(named, table, nxt.start, nxt.end, kinds)
+            found = _named_in(named, table, nxt.start, nxt.end, kinds, doc.text)
             if len(found) != group.count:
                 found = _enumeration_ahead(state, named, sent.index, group.count, kinds)
         if len(found) == group.count:
@@ -117,7 +117,7 @@ def _enumeration_ahead(
     doc, table = state.doc, state.table
     for index in range(here + 1, min(len(doc.sentences), here + 1 + _ENUMERATION_LOOK_AHEAD)):
         sent = doc.sentences[index]
-        found = _named_in(named, table, sent.start, sent.end, kinds)
+        found = _named_in(named, table, sent.start, sent.end, kinds, doc.text)
         if not found:
             continue
         if len(found) == count and _ENUMERATES.search(sent.text):
@@ -173,13 +173,28 @@ def _latest_list(
     return []
 
 
+# "A, a subsidiary of London-based B, C ...": B owns a listed member, it is none itself
+_OWNER_BEFORE = re.compile(
+    r", (?:a|an|the) (?:[\w-]+ ){0,2}?(?:subsidiary|unit|arm|affiliate|division) of "
+    r"[^,;()]{0,60}$"
+)
+
+
 def _named_in(
-    named: list[Mention], table: EntityTable, lo: int, hi: int, kinds: frozenset[str]
+    named: list[Mention],
+    table: EntityTable,
+    lo: int,
+    hi: int,
+    kinds: frozenset[str],
+    text: str | None = None,
 ) -> list[str]:
-    """The distinct named entities of `kinds` mentioned in [lo, hi), in order."""
+    """The distinct named entities of `kinds` mentioned in [lo, hi), in order (with `text`,
+    not the owners that appositions of listed members name)."""
     out: list[str] = []
     for x in named:
         if not lo <= x.start < hi or x.key not in table:
+            continue
+        if text is not None and _OWNER_BEFORE.search(text, max(lo, x.start - 90), x.start):
             continue
         key = table.resolve(x.key)
         d = table.get(key)

@@ -83,3 +83,38 @@ def text_part_of(state: ArticleState) -> list[RelationDraft]:
                 )
             )
     return out
+
+
+# "Cabo Frio, Brazil" (a town, then its country); "the Lakes Region of Rio de Janeiro"
+_COMMA_COUNTRY = re.compile(r"^, (?P<owner>[A-Z]\w*(?: [A-Z]\w*)?)(?=[,.;)]| on | in |$)")
+_REGION_OF = re.compile(
+    r"^ of (?:the )?(?P<owner>[A-Z]\w*(?: (?:de |do |da |del )?[A-Z]\w*){0,2})(?=[,.;)]| |$)"
+)
+_REGION_WORDS = ("Region", "Province", "District", "Prefecture", "County", "Oblast", "State")
+
+
+def written_part_of(state: ArticleState) -> list[RelationDraft]:
+    """A place the gazetteer does not seat, nested by how it is written: 'X, <Country>'
+    (a list of countries is no nesting: X must be no country) and '<X Region> of <Y>'."""
+    text, table, ctx = state.doc.text, state.table, state.country
+    out = []
+    for m in state.mentions:
+        d = _draft(table, m.key)
+        if d is None or d.type != TYPE.jurisdiction:
+            continue
+        if any(e.type == TYPE.jurisdiction for e in ctx.index.lookup(d.name)):
+            continue  # the gazetteer seats it (part_of_relations)
+        tail = text[m.end : m.end + 60]
+        hit = _COMMA_COUNTRY.match(tail)
+        top = hit is not None
+        if hit is None and d.name.endswith(_REGION_WORDS):
+            hit = _REGION_OF.match(tail)
+        if hit is None:
+            continue
+        found = named_place(hit.group("owner").strip(), table, ctx)
+        if found is None or found.key == d.key or found.type != TYPE.jurisdiction:
+            continue
+        if top and ctx.country_of(found.name) != found.name:
+            continue  # "X, <Country>" only: "A, B" of two towns may be a list
+        out.append(RelationDraft(REL.part_of, d.key, found.key, f"{d.name}, {found.name}", 0.7))
+    return out

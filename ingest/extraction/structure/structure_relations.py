@@ -21,7 +21,11 @@ from ingest.extraction.structure.body_seats import located_relations
 from ingest.extraction.structure.firm_places import firm_place_relations, phrase_gates
 from ingest.extraction.structure.head_offices import head_office_relations
 from ingest.extraction.structure.ownership import curated_parents, ownership_relations
-from ingest.extraction.structure.place_nesting import part_of_relations, text_part_of
+from ingest.extraction.structure.place_nesting import (
+    part_of_relations,
+    text_part_of,
+    written_part_of,
+)
 
 
 def read_structure(state: ArticleState, actions: list[RelationDraft]) -> list[RelationDraft]:
@@ -47,6 +51,7 @@ def read_structure(state: ArticleState, actions: list[RelationDraft]) -> list[Re
     out += part_of_relations(table, ctx)
     out += _operates_inferred(table, out, actions)
     out += text_part_of(state)
+    out += written_part_of(state)
     return spread_to_members(out, table)  # "three entities" listed whole: each of them
 
 

@@ -125,7 +125,7 @@ _SOFT_ABBREV = frozenset(
     "etc jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat "
     "dept govt intl s.p.a k.k s.r.l s.a.s".split()
 )
-_COMPANY_ABBREV = frozenset("inc ltd corp plc llc bhd pte".split())
+_COMPANY_ABBREV = frozenset("inc ltd corp plc llc bhd pte sdn pty".split())
 _OPENERS = frozenset(
     "the it he she they we i this that these those its his her their in on at but and however "
     "meanwhile a an according under after before as while when since for if there some many "

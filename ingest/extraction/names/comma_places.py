@@ -1,0 +1,42 @@
+"""A place the gazetteer does not know, named the way datelines and addresses name one:
+"a consultancy in Cabo Frio, Brazil", "arrested in Puerto Lindo, Panama, on Monday".
+
+An untyped capitalised name after "in", "near", "from" or "at" and right before a comma
+and a country the article names is a place of that country. "Russia, Ukraine and
+Belarus" stays a list: the country must not open a list ("and" after it), and the
+name before it must follow a place preposition.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ontology import TYPE
+from ingest.extraction.names.candidates import Candidate
+from ingest.extraction.names.gazetteer_index import GazIndex
+
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|from|at|outside) $")
+_LIST_AFTER = re.compile(r",? (?:and|or) ")
+
+
+def places_before_country(
+    rest: list[Candidate], accepted: list[Candidate], text: str, index: GazIndex
+) -> list[Candidate]:
+    """The untyped names in `rest` that stand as '<in> X, <Country>'."""
+    countries = {
+        c.start: c
+        for c in accepted
+        if c.type == TYPE.jurisdiction
+        and any(e.type == TYPE.jurisdiction and not e.parent for e in index.lookup(c.surface))
+    }
+    out: list[Candidate] = []
+    for u in rest:
+        country = countries.get(u.end + 2)
+        if country is None or text[u.end : u.end + 2] != ", " or u.type is not None:
+            continue
+        if not _PLACE_PREPOSITION.search(text, max(0, u.start - 8), u.start):
+            continue
+        if _LIST_AFTER.match(text, country.end):
+            continue
+        out.append(Candidate(u.start, u.end, u.surface, TYPE.jurisdiction, "cue"))
+    return out
