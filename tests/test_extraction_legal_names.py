@@ -49,3 +49,14 @@ def test_a_brand_with_a_non_place_in_parentheses_stays_the_brand() -> None:
         "said it would appeal."
     )
     assert "Binance" in {e.name for e in out.entities}, out.entities
+
+
+def test_the_holder_of_a_licence_an_action_names_is_a_party() -> None:
+    facts = actions(
+        extract(
+            "The Australian Securities and Investments Commission cancelled the licence of "
+            "Korvane Markets on Tuesday. It also revoked the registration of Tessaly Pay."
+        )
+    )
+    holders = {t[2] for t in facts if t[1] == "LICENSED"}
+    assert {"Korvane Markets", "Tessaly Pay"} <= holders, facts

@@ -294,6 +294,14 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         ACTION_OBJECT,
     ),
+    # the holder of a licence an action names: "cancelled the licence of Korvane Markets"
+    (
+        re.compile(
+            r"\b(?:licen[cs]es?|registrations?|authori[sz]ations?|permits?) (?:held )?(?:of|for)"
+            rf" {_NOT_WHEN}{NAME}{_END}"
+        ),
+        ACTION_OBJECT,
+    ),
     (  # "NIFA, a national self-regulatory organization": a body that regulates, whatever
         # its head word ("... Association") says
         re.compile(
@@ -464,6 +472,7 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ),
     ("site ", "website ", "portal "),
     ("with ",),
+    ("licence", "license", "registration", "authoris", "authoriz", "permit"),
     ("regulatory",),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
