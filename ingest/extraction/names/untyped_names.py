@@ -12,7 +12,8 @@ import re
 
 from graph.ontology import TYPE
 from ingest.extraction.names.candidates import Candidate
-from ingest.extraction.names.gazetteer_index import GazIndex
+from ingest.extraction.names.gazetteer_index import GazIndex, get_index
+from ingest.extraction.names.given_names import is_given_name
 from ingest.extraction.names.person_names import plausible_person_name
 
 EXTENSION_WORDS = frozenset(
@@ -105,6 +106,7 @@ def _type_from_neighbours(
 
 def people_by_habit(rest: list[Candidate], accepted: list[Candidate], text: str) -> list[Candidate]:
     """Unknown 2-3 word names whose surname recurs alone, or listed after 'influencers' etc."""
+    index = get_index()
     singles = {u.surface for u in rest if " " not in u.surface}
     singles |= {a.surface for a in accepted if " " not in a.surface and a.type == TYPE.person}
     out = []
@@ -112,6 +114,8 @@ def people_by_habit(rest: list[Candidate], accepted: list[Candidate], text: str)
         words = u.surface.split()
         if not 2 <= len(words) <= 4 or not plausible_person_name(u.surface):
             continue
+        if index.country_of_adjective(words[0]) and not is_given_name(words[0]):
+            continue  # "a Russian Ponzi scheme": a demonym opens no person's name
         line_start = text.rfind("\n", 0, u.start) + 1
         before = text[line_start : u.start]
         if words[-1] in singles or (
