@@ -71,10 +71,10 @@ def test_a_demonym_opens_no_persons_name() -> None:
 def test_people_told_by_kin_or_age_are_people() -> None:
     types = _types(
         "Agents froze accounts belonging to Ravindra Kolhe, his family members and two "
-        "firms. Officers also detained Tomasz Wrzesien, 41, at his home."
+        "firms. Officers also detained Drelan Okafor, 41, at his home."
     )
     assert types.get("Ravindra Kolhe") == "Person", types
-    assert types.get("Tomasz Wrzesien") == "Person", types
+    assert types.get("Drelan Okafor") == "Person", types
 
 
 def test_a_place_beside_the_place_it_is_capital_of_is_a_place() -> None:

@@ -68,9 +68,16 @@ def _defined_owner(
 ) -> EntityDraft | None:
     """The entity a short name the text defined ("Bank of Tanzania (BoT)") stands for, when a
     later gazetteer hit spells it: the text's own definition beats the gazetteer's reading
-    of the same letters (Bank of Thailand)."""
+    of the same letters (Bank of Thailand), unless the name defined holds the body the
+    gazetteer reads."""
     surface = text[cand.start : cand.end]
     if cand.source != "gaz" or surface not in defined:
         return None
     key = table.resolve(defined[surface])
-    return table.get(key) if key in table else None
+    if key not in table:
+        return None
+    owner = table.get(key)
+    index = get_index()
+    if any(index.entries[i].name in owner.name for i in cand.entries):
+        return None  # "Cyber Crime Wing of the Federal Investigation Agency (FIA)": the agency's
+    return owner
