@@ -116,3 +116,46 @@ def test_the_largest_technology_groups_are_firms() -> None:
     )
     assert types.get("Microsoft") == "Company", types
     assert types.get("Amazon") == "Company", types
+
+
+def test_an_unknown_name_listed_among_places_is_a_place() -> None:
+    types = _types(
+        "Agents searched 9 premises in Mumbai, Vardhana, Kelnagar and Pune under the "
+        "money-laundering law."
+    )
+    assert types.get("Vardhana") == "Jurisdiction", types
+    assert types.get("Kelnagar") == "Jurisdiction", types
+
+
+def test_a_site_or_coin_named_as_one_is_typed() -> None:
+    types = _types(
+        "The gang ran a fake mining website called HashOrchard and sold a token called the "
+        "Sovereign Ledger Note to savers."
+    )
+    assert types.get("HashOrchard") == "Website", types
+    assert types.get("Sovereign Ledger Note") == "CryptoAsset", types
+
+
+def test_a_quoted_name_after_a_located_firms_description_is_a_firm() -> None:
+    types = _types(
+        "The funds were moved through the Dubai-based payment app \u201cZELQO\u201d, the "
+        "agency said."
+    )
+    assert types.get("ZELQO") == "Company", types
+
+
+def test_a_police_wing_or_cell_is_a_public_body() -> None:
+    types = _types(
+        "The complaint was filed by the Economic Offences Wing and the Cyber Cell of the "
+        "city police in March."
+    )
+    assert types.get("Economic Offences Wing") == "GovernmentBody", types
+
+
+def test_an_app_store_is_an_app_not_its_owner() -> None:
+    types = _types(
+        "The regulator told the exchange to remove its app from Google Play and the Apple "
+        "App Store within a week."
+    )
+    assert types.get("Google Play") == "App", types
+    assert "Google" not in types, types

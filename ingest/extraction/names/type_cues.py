@@ -331,6 +331,28 @@ CUES: list[tuple[re.Pattern[str], str]] = [
             r"|Township|Subdistrict|Sub-district))\b(?! (?:Court|Council|Office|Police))"
         ),
         TYPE.jurisdiction,
+    ),  # a site named as one: "a fake crypto-mining website called BitMiner"
+    (
+        re.compile(
+            rf"\b(?:website|web ?site|site|domain|portal) (?:called|named|dubbed) {NAME}{_END}"
+        ),
+        TYPE.website,
+    ),
+    # a coin named with its article: "a fake cryptocurrency called the Quantum Financial System"
+    (
+        re.compile(
+            r"\b(?:stablecoins?|tokens?|coins?|cryptocurrenc(?:y|ies)|memecoins?) (?:called|named"
+            rf"|dubbed|known as) the {_NOT_WHEN}{NAME}{_END}"
+        ),
+        TYPE.cryptoasset,
+    ),
+    # a quoted name after a located firm's description: 'the UAE-based payment platform "PYYPL"'
+    (
+        re.compile(
+            rf"-(?:based|headquartered|registered) (?:[a-z][\w-]* ){{1,3}}[\"\u201c]{NAME}[.,]?"
+            r"[\"\u201d]"
+        ),
+        TYPE.company,
     ),
 ]
 LIST_CUES: list[tuple[re.Pattern[str], str]] = [
@@ -497,6 +519,9 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ("ponzi", "pyramid"),
     ("capital of", "city of"),
     ("ward", "commune", "township", "subdistrict", "sub-district"),
+    ("called", "named", "dubbed"),
+    ("called", "named", "dubbed", "known as"),
+    ("-based", "-headquartered", "-registered"),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _CUE_ALSO: dict[int, tuple[str, ...]] = {

@@ -25,6 +25,8 @@ EXTENSION_WORDS = frozenset(
 
 _LIST_SEP = re.compile(r"^(?:,|, and|,? and|,? or|, along with|, as well as|,? plus) $")
 
+_PLACE_SEP = re.compile(r"^(?:,|, and|,? and|,? or) $")  # places listed plainly
+
 _PEOPLE_NOUNS = re.compile(
     r"\b(?:influencers|executives|men|women|people|officials|suspects|individuals|founders|"
     r"employees|directors|lawyers|traders|managers|promoters|defendants|brothers)\b"
@@ -95,13 +97,39 @@ def _type_from_neighbours(
             typed = other.type or next((o.type for o in out + typed_before if o is other), None)
             if not _LIST_SEP.match(gap):
                 continue
-            if typed in (TYPE.exchange, TYPE.cryptoasset, TYPE.company) or (
-                typed == TYPE.person and plausible_person_name(item.surface)
+            if (
+                typed in (TYPE.exchange, TYPE.cryptoasset, TYPE.company)
+                or (typed == TYPE.person and plausible_person_name(item.surface))
+                or (typed == TYPE.jurisdiction and _among_places(items, i, j, text))
             ):
                 item.type, item.source = typed, "cue" if typed != TYPE.person else "person"
                 out.append(item)
                 break
     return out
+
+
+def _among_places(items: list[Candidate], i: int, j: int, text: str) -> bool:
+    """Whether the unknown name `items[i]`, listed beside the place `items[j]`, is one more
+    place of the list ("in Delhi, Gurugram, Jodhpur and Pune"): a short name, and no other
+    kind of name listed on its other side."""
+    item = items[i]
+    words = item.surface.split()
+    if len(words) > 2 or item.surface.isupper():
+        return False
+    if any(get_index().country_of_adjective(w) for w in words):
+        return False  # "..., along with Latin American markets": a demonym, not a place
+    lo, hi = (items[j], item) if j < i else (item, items[j])
+    if not _PLACE_SEP.match(text[lo.end : hi.start]):
+        return False
+    k = 2 * i - j
+    if 0 <= k < len(items):
+        lo, hi = (items[k], item) if k < i else (item, items[k])
+        if _LIST_SEP.match(text[lo.end : hi.start]) and items[k].type not in (
+            None,
+            TYPE.jurisdiction,
+        ):
+            return False
+    return True
 
 
 def people_by_habit(rest: list[Candidate], accepted: list[Candidate], text: str) -> list[Candidate]:
