@@ -125,6 +125,16 @@ def test_an_unknown_name_listed_among_places_is_a_place() -> None:
     )
     assert types.get("Vardhana") == "Jurisdiction", types
     assert types.get("Kelnagar") == "Jurisdiction", types
+    # ... but not a demonym or a continent listed with them
+    types = _types(
+        "The exchange serves users in Kenya, Russian-occupied territories and Ghana, and in "
+        "Brazil, Latin American markets and Peru. It also plans offices in Nigeria, Africa "
+        "and Togo, and in Oslo, Trondheim and Bergen."
+    )
+    assert types.get("Trondheim") == "Jurisdiction", types
+    assert "Russian-occupied" not in types, types
+    assert "Latin American" not in types, types
+    assert "Africa" not in types, types
 
 
 def test_a_site_or_coin_named_as_one_is_typed() -> None:

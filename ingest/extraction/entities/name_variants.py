@@ -125,6 +125,14 @@ def _central_bank_variants(state: ArticleState) -> None:
             table.merge(curated, d, "other")
 
 
+# what a firm's name may add to its first word and still be the firm the word stands for
+_TRADE_WORDS = frozenset(
+    "communications telecom telecoms telecommunications networks network technologies "
+    "technology tech labs systems solutions digital pay payments media ventures mobile "
+    "wireless broadband software data".split()
+)
+
+
 def _first_word_of_firm(state: ArticleState) -> None:
     """A firm the text named in full first ("PLDT Inc. and its subsidiary Smart
     Communications") and later by its first word alone ("PLDT and Smart said"): the short
@@ -135,6 +143,8 @@ def _first_word_of_firm(state: ArticleState) -> None:
     for short in firms:
         if " " in short.name or short.jurisdiction or short.qid or short.key not in table.drafts:
             continue
+        if state.country.index.lookup(short.name):
+            continue  # a curated name (Binance) is its own firm, whatever unit came first
         longer = [
             d
             for d in firms
@@ -142,9 +152,15 @@ def _first_word_of_firm(state: ArticleState) -> None:
             and d.key in table.drafts
             and not d.jurisdiction
             and d.name.startswith(short.name + " ")
-            and d.first < short.first
         ]
-        if len(longer) == 1:
+        # two firms so named ("Zelkova Lending LLC", "Zelkova India"): the brand is a third;
+        # a name that adds a place or a legal form ("Quillex Europe Limited") is a unit
+        if (
+            len(longer) == 1
+            and longer[0].first < short.first
+            and _words(longer[0].name[len(short.name) + 1 :]) <= _TRADE_WORDS
+            and f"of {short.name}" not in state.doc.text
+        ):
             table.merge(longer[0], short, "other")
 
 

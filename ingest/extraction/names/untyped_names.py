@@ -25,6 +25,10 @@ EXTENSION_WORDS = frozenset(
 
 _LIST_SEP = re.compile(r"^(?:,|, and|,? and|,? or|, along with|, as well as|,? plus) $")
 
+_CONTINENTS = frozenset(
+    "Africa Asia Europe Oceania Antarctica Americas Eurasia Scandinavia Balkans".split()
+    + ["North America", "South America", "Latin America", "Central America", "Middle East"]
+)
 _PLACE_SEP = re.compile(r"^(?:,|, and|,? and|,? or) $")  # places listed plainly
 
 _PEOPLE_NOUNS = re.compile(
@@ -116,8 +120,10 @@ def _among_places(items: list[Candidate], i: int, j: int, text: str) -> bool:
     words = item.surface.split()
     if len(words) > 2 or item.surface.isupper():
         return False
-    if any(get_index().country_of_adjective(w) for w in words):
-        return False  # "..., along with Latin American markets": a demonym, not a place
+    if item.surface in _CONTINENTS:
+        return False  # a market region beside countries, not a jurisdiction of its own
+    if any(get_index().country_of_adjective(part) for w in words for part in w.split("-")):
+        return False  # "Latin American markets", "Russian-occupied areas": no place's name
     lo, hi = (items[j], item) if j < i else (item, items[j])
     if not _PLACE_SEP.match(text[lo.end : hi.start]):
         return False
