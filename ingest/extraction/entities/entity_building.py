@@ -325,6 +325,11 @@ def _described(text: str, end: int) -> bool:
     return bool(_DESCRIBED.match(text, end))
 
 
+def mention_of(table: EntityTable, draft: EntityDraft, cand: Candidate) -> Mention:
+    """`cand` as a mention of `draft` (counted, and marking the draft as named on its own)."""
+    return _mention(table, draft, cand)
+
+
 def _mention(table: EntityTable, draft: EntityDraft, cand: Candidate) -> Mention:
     draft.mentions += 1
     draft.standalone = True

@@ -70,6 +70,8 @@ def merge_name_variants(state: ArticleState) -> None:
     _complete_from_gazetteer(state)
     _brand_to_its_unit(state)
     _benches_to_their_court(state)
+    _central_bank_variants(state)
+    _first_word_of_firm(state)
     drafts = [
         d
         for d in table.all()
@@ -92,6 +94,74 @@ def merge_name_variants(state: ArticleState) -> None:
             if _misspelt(full.name, short.name):
                 table.merge(full, short, "other")
                 break
+
+
+# a country's central bank under another of its usual names: "the Central Bank of Tanzania"
+# for the Bank of Tanzania, "the Reserve Bank of Malawi" / "Malawi's Central Bank"
+_BANK_OF_PLACE = re.compile(
+    r"^(?:the )?(?:Central |Reserve |National |State )?Bank of (?:the )?(?P<place>[A-Z][\w.]*"
+    r"(?: [A-Z][\w.]*){0,2})$"
+)
+_PLACE_BANK = re.compile(
+    r"^(?:the )?(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}?)(?:'s)? (?:Central|Reserve|National) "
+    r"Bank$"
+)
+
+
+def _central_bank_variants(state: ArticleState) -> None:
+    """A central bank the text builds from its words ("Central Bank of Tanzania") is the
+    curated central bank of the same place the article also names (the Bank of Tanzania):
+    a country has one. Two curated banks never merge (the HKMA is not the PBOC)."""
+    table, ctx = state.table, state.country
+    banks = [d for d in table.all() if d.type == TYPE.centralbank and not d.unnamed]
+    known = {d.jurisdiction: d for d in banks if d.jurisdiction}
+    for d in banks:
+        if d.jurisdiction or d.key not in table.drafts:
+            continue
+        m = _BANK_OF_PLACE.match(d.name) or _PLACE_BANK.match(d.name)
+        entry = ctx.jurisdiction(m.group("place")) if m is not None else None
+        curated = known.get(entry.name) if entry is not None else None
+        if curated is not None and curated.key in table.drafts and curated.key != d.key:
+            table.merge(curated, d, "other")
+
+
+# what a firm's name may add to its first word and still be the firm the word stands for
+_TRADE_WORDS = frozenset(
+    "communications telecom telecoms telecommunications networks network technologies "
+    "technology tech labs systems solutions digital pay payments media ventures mobile "
+    "wireless broadband software data".split()
+)
+
+
+def _first_word_of_firm(state: ArticleState) -> None:
+    """A firm the text named in full first ("PLDT Inc. and its subsidiary Smart
+    Communications") and later by its first word alone ("PLDT and Smart said"): the short
+    form is the same firm. Only names the text alone builds (a curated brand such as Kraken
+    stays apart from "Kraken Canada"), and only where one firm's name begins so."""
+    table = state.table
+    firms = [d for d in table.all() if d.type in GROUP.firm and not d.unnamed]
+    for short in firms:
+        if " " in short.name or short.jurisdiction or short.qid or short.key not in table.drafts:
+            continue
+        if state.country.index.lookup(short.name):
+            continue  # a curated name (Binance) is its own firm, whatever unit came first
+        longer = [
+            d
+            for d in firms
+            if d is not short
+            and d.key in table.drafts
+            and not d.jurisdiction
+            and d.name.startswith(short.name + " ")
+        ]
+        # two firms so named ("Zelkova Lending LLC", "Zelkova India"): the brand is a third;
+        # a name that adds a place or a legal form ("Quillex Europe Limited") is a unit
+        if (
+            len(longer) == 1
+            and longer[0].first < short.first
+            and _words(longer[0].name[len(short.name) + 1 :]) <= _TRADE_WORDS
+            and f"of {short.name}" not in state.doc.text
+        ):
+            table.merge(longer[0], short, "other")
 
 
 def _complete_from_gazetteer(state: ArticleState) -> None:

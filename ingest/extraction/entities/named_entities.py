@@ -15,7 +15,8 @@ from graph.models import Article
 from ingest.extraction.entities.aliases import paren_alias, rename_aliases, second_pass
 from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.country_context import CountryContext
-from ingest.extraction.entities.entity_building import add_candidate
+from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention
+from ingest.extraction.entities.entity_building import add_candidate, mention_of
 from ingest.extraction.entities.name_variants import merge_name_variants
 from ingest.extraction.entities.paren_names import merge_parenthesised_names
 from ingest.extraction.entities.place_qualified import merge_place_qualified
@@ -33,14 +34,21 @@ def build_entities(article: Article, doc: Document, names: list[Candidate]) -> A
     """
     state = ArticleState(article, doc, CountryContext(doc, names, get_index()))
     table, text = state.table, doc.text
+    defined: dict[str, str] = {}  # short names the text defines -> the entity's key
     for cand in names:
-        mention = add_candidate(table, cand, text, state.country)
+        owner = _defined_owner(table, defined, cand, text)
+        if owner is not None:
+            mention: Mention | None = mention_of(table, owner, cand)
+        else:
+            mention = add_candidate(table, cand, text, state.country)
         if mention is None:
             continue
         state.mentions.append(mention)
         key = table.resolve(mention.key)
         if key in table:
-            paren_alias(table, table.get(key), text, cand.end)
+            short = paren_alias(table, table.get(key), text, cand.end)
+            if short is not None:
+                defined.setdefault(short, key)
     state.settle()
     merge_parenthesised_names(state)  # "X Authority (Local Name)": one body
     state.settle()
@@ -53,3 +61,23 @@ def build_entities(article: Article, doc: Document, names: list[Candidate]) -> A
     state.settle()
     add_possessive_forms(state)
     return state
+
+
+def _defined_owner(
+    table: EntityTable, defined: dict[str, str], cand: Candidate, text: str
+) -> EntityDraft | None:
+    """The entity a short name the text defined ("Bank of Tanzania (BoT)") stands for, when a
+    later gazetteer hit spells it: the text's own definition beats the gazetteer's reading
+    of the same letters (Bank of Thailand), unless the name defined holds the body the
+    gazetteer reads."""
+    surface = text[cand.start : cand.end]
+    if cand.source != "gaz" or surface not in defined:
+        return None
+    key = table.resolve(defined[surface])
+    if key not in table:
+        return None
+    owner = table.get(key)
+    index = get_index()
+    if any(index.entries[i].name in owner.name for i in cand.entries):
+        return None  # "Cyber Crime Wing of the Federal Investigation Agency (FIA)": the agency's
+    return owner

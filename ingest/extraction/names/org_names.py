@@ -36,6 +36,8 @@ BODY_HEADS = {
     "senate": "Gov",
     "government": "Gov",
     "police": "Gov",
+    "wing": "Gov",  # a police or agency unit: "Economic Offences Wing", "Cyber Crime Wing"
+    "cell": "Gov",  # "Cyber Cell", "Economic Offences Cell"
     "force": "Gov",
     "service": "Gov",
     "treasury": "Gov",

@@ -75,6 +75,12 @@ _APPOSITIVE_AT = re.compile(
     r"current|co-|senior|top|longtime|long-time|[A-Z]\w+-based)[ -])*"
     rf"(?P<role>(?i:{ROLE_WORDS}))\b"
 )
+# what only a person has after their name: kin ("Chirag Tomar, his family members"), an
+# age ("Douver Braga, 48,", "Li Wei, a 39-year-old", "Ana Costa (52)")
+_PERSONAL_AT = re.compile(
+    r",? (?:and )?(?:his|her) (?:family|wife|husband|son|daughter|brother|sister|father|mother"
+    r"|parents|relatives|children)\b|, (?:aged )?\d{1,3},|, an? \d{1,3}-year-old\b| \(\d{1,3}\)"
+)
 _BY_END = re.compile(r"\b(?:founded|co-founded|led|headed|run|chaired|created|started) by $")
 _SAID_AT = re.compile(r",? (?:said|says|told|wrote|added|argued|noted)\b")
 _REPLACED_END = re.compile(r"\b(?:replaced (?:him|her|them) with|succeeded by) $")
@@ -166,12 +172,16 @@ def person_spans(text: str, spans: list[tuple[int, int]]) -> Iterator[PersonSpan
             yield PersonSpan(
                 s, e, name, _norm_role(appos.group("role")), appos.start("role"), appos.group("org")
             )
-        elif _SAID_AT.match(text, e) or (
-            # both patterns end "by $" or "with $": test the ending before searching
-            text.endswith(("by ", "with ", "by \n", "with \n"), max(line, s - 50), s)
-            and (
-                _BY_END.search(text, max(line, s - 50), s)
-                or _REPLACED_END.search(text, max(line, s - 50), s)
+        elif (
+            _SAID_AT.match(text, e)
+            or _PERSONAL_AT.match(text, e)
+            or (
+                # both patterns end "by $" or "with $": test the ending before searching
+                text.endswith(("by ", "with ", "by \n", "with \n"), max(line, s - 50), s)
+                and (
+                    _BY_END.search(text, max(line, s - 50), s)
+                    or _REPLACED_END.search(text, max(line, s - 50), s)
+                )
             )
         ):
             yield PersonSpan(s, e, name)

@@ -113,9 +113,25 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
         if not _junk(c, index, text)
         and not (c.source != "gaz" and c.surface.rpartition(" ")[2] in terms)
     ]
+    accepted = [_with_ordinal(c, text) for c in accepted]
     accepted.sort(key=lambda c: c.start)
     _attach_places(accepted, hits, index)
     return accepted
+
+
+# a court numbered by an ordinal in figures, which the capitalised run leaves out: "the 4th
+# Federal Court of ...", "the 2nd Civil Court of Lagos"
+_ORDINAL_BEFORE = re.compile(r"(?<![\w.])\d{1,3}(?:st|nd|rd|th) $")
+
+
+def _with_ordinal(c: Candidate, text: str) -> Candidate:
+    """A court candidate with the figure ordinal before it joined to its name."""
+    if c.type != TYPE.court or c.source == "gaz" or c.start < 4:
+        return c
+    m = _ORDINAL_BEFORE.search(text, max(0, c.start - 6), c.start)
+    if m is None:
+        return c
+    return Candidate(m.start(), c.end, text[m.start() : c.end], c.type, c.source)
 
 
 # a domain-style name after a word for a news source is that outlet ("Telegram channel
@@ -132,6 +148,12 @@ def _domain_type(text: str, start: int) -> str:
         return TYPE.mediaoutlet
     return TYPE.website
 
+
+# an office named by its rank alone is a unit of the body a sign-off names before it
+_UNIT_ONLY = re.compile(
+    r"(?:Headquarters|Head|Regional|Zonal|Branch|Field|Main|Central|Sub-?[Zz]onal|Area|Local)"
+    r" (?:Office|Unit|Branch|Bureau)"
+)
 
 # what ends a complete text: a name cut off mid-word by a scraper ("... said Binanc") has none
 _TEXT_END = re.compile(r"[.!?\"'\u201d\u2019)\]]\s*$")
@@ -157,6 +179,8 @@ def _junk(c: Candidate, index: GazIndex, text: str) -> bool:
         return c.kind == "abbreviation" and text[c.start : c.end].islower()
     if index.country_of_adjective(c.surface) is not None:
         return True
+    if _UNIT_ONLY.fullmatch(c.surface):
+        return True  # "ED, Headquarters Office, New Delhi": a unit of the body before it
     # (a short text without a stop is a headline or a snippet, not a page cut off)
     return len(text) > 200 and c.end >= len(text.rstrip()) and not _TEXT_END.search(text)
 
@@ -192,6 +216,13 @@ def _context_ok(hit: GazHit, index: GazIndex, text: str) -> bool:
     end = hit.end
     if text[end : end + 1] == "$" or text.startswith((" dollar", " cents"), end):
         return False  # "HK$", "US$", "US dollar": a currency, not a place
+    if (
+        text[end - 1 : end] == "s"
+        and end - hit.start >= 3
+        and text[hit.start : end - 1].isupper()
+        and all(s.text.isupper() for s in hit.surfaces)
+    ):
+        return False  # "First Information Reports (FIRs)": the plural of FIR, not FIRS
     if all(e.type == TYPE.activity for e in entries) and _PRODUCT_NOUN.match(text, end):
         return False  # "a margin trading product": a modifier, not the activity
     if all(e.type == TYPE.jurisdiction for e in entries) and _PLACE_IN_NAME.match(text, end):
@@ -291,9 +322,14 @@ def _gaz_candidate(hit: GazHit, index: GazIndex) -> Candidate:
 
 
 def _clashes_with_org(p: Candidate, named: SpanIndex) -> bool:
-    """Whether the 'person' sits inside a longer organisation name."""
+    """Whether the 'person' sits inside a longer organisation name, or is a place."""
     return any(
-        c.type not in (None, TYPE.person) and c.length > p.length
+        c.type not in (None, TYPE.person)
+        and (
+            c.length > p.length
+            # a place a cue typed by its kind or setting: "Phuoc Long Ward", not a person
+            or (c.type == TYPE.jurisdiction and c.source == "cue" and c.length == p.length)
+        )
         for c in named.overlapping(p.start, p.end)
     )
 

@@ -312,6 +312,75 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         TYPE.regulator,
     ),
+    # a source a story cites: "As Quartz Africa reports, ...", "as Ledgerline first reported"
+    (
+        re.compile(
+            rf"\b[Aa]s {_NOT_WHEN}{NAME} (?:first |previously |also |earlier )?(?:reported|reports)"
+            r"\b"
+        ),
+        TYPE.mediaoutlet,
+    ),
+    # a fraud named as one: "a Ponzi scheme dubbed Moneyvine", "the Orbcash scam",
+    # "Ravencoin Club, which was widely believed to be a pyramid scheme"
+    (
+        re.compile(
+            r"\b(?:scheme|scam|pyramid) (?:dubbed|called|named|known as|branded) "
+            rf"{_NOT_WHEN}{NAME}{_END}"
+        ),
+        TYPE.company,
+    ),
+    (
+        re.compile(
+            rf"\bthe {_NOT_WHEN}{NAME} (?:scam|fraud|Ponzi scheme|pyramid scheme|Ponzi|pyramid)\b"
+        ),
+        TYPE.company,
+    ),
+    (
+        re.compile(
+            rf"{_NOT_WHEN}{ONE},? (?:which|that) (?:is|was) (?:widely |allegedly |also |now )?"
+            r"(?:believed|alleged|said|considered|described|known) (?:to be|as) an? "
+            r"(?:[\w-]+ ){0,2}?(?:Ponzi|pyramid) scheme"
+        ),
+        TYPE.company,
+    ),
+    # a place set beside the place it is the capital of: "in Palmas, capital of Tocantins"
+    (
+        re.compile(
+            rf"{_NOT_WHEN}{ONE}, (?:the )?(?:state |provincial |regional )?(?:capital|largest city"
+            rf"|main city|second city) of (?:the )?[{UPPER}]"
+        ),
+        TYPE.jurisdiction,
+    ),
+    # an administrative area named with its kind: "An Khe Ward", "Tan Phu Commune"
+    (
+        re.compile(
+            rf"(?P<n>[{UPPER}](?<![\w.&'-].)[\w'-]*(?: [{UPPER}][\w'-]*){{0,3}} (?:Ward|Commune"
+            r"|Township|Subdistrict|Sub-district))\b(?! (?:Court|Council|Office|Police))"
+        ),
+        TYPE.jurisdiction,
+    ),  # a site named as one: "a fake crypto-mining website called BitMiner"
+    (
+        re.compile(
+            rf"\b(?:website|web ?site|site|domain|portal) (?:called|named|dubbed) {NAME}{_END}"
+        ),
+        TYPE.website,
+    ),
+    # a coin named with its article: "a fake cryptocurrency called the Quantum Financial System"
+    (
+        re.compile(
+            r"\b(?:stablecoins?|tokens?|coins?|cryptocurrenc(?:y|ies)|memecoins?) (?:called|named"
+            rf"|dubbed|known as) the {_NOT_WHEN}{NAME}{_END}"
+        ),
+        TYPE.cryptoasset,
+    ),
+    # a quoted name after a located firm's description: 'the UAE-based payment platform "PYYPL"'
+    (
+        re.compile(
+            rf"-(?:based|headquartered|registered) (?:[a-z][\w-]* ){{1,3}}[\"\u201c]{NAME}[.,]?"
+            r"[\"\u201d]"
+        ),
+        TYPE.company,
+    ),
 ]
 LIST_CUES: list[tuple[re.Pattern[str], str]] = [
     (
@@ -474,6 +543,15 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ("with ",),
     ("licence", "license", "registration", "authoris", "authoriz", "permit"),
     ("regulatory",),
+    (" reported", " reports"),
+    ("dubbed", "called", "named", "known as", "branded"),
+    ("scam", "fraud", "ponzi", "pyramid"),
+    ("ponzi", "pyramid"),
+    ("capital of", "city of"),
+    ("ward", "commune", "township", "subdistrict", "sub-district"),
+    ("called", "named", "dubbed"),
+    ("called", "named", "dubbed", "known as"),
+    ("-based", "-headquartered", "-registered"),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _CUE_ALSO: dict[int, tuple[str, ...]] = {

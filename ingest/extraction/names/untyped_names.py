@@ -12,7 +12,8 @@ import re
 
 from graph.ontology import TYPE
 from ingest.extraction.names.candidates import Candidate
-from ingest.extraction.names.gazetteer_index import GazIndex
+from ingest.extraction.names.gazetteer_index import GazIndex, get_index
+from ingest.extraction.names.given_names import is_given_name
 from ingest.extraction.names.person_names import plausible_person_name
 
 EXTENSION_WORDS = frozenset(
@@ -23,6 +24,12 @@ EXTENSION_WORDS = frozenset(
 )
 
 _LIST_SEP = re.compile(r"^(?:,|, and|,? and|,? or|, along with|, as well as|,? plus) $")
+
+_CONTINENTS = frozenset(
+    "Africa Asia Europe Oceania Antarctica Americas Eurasia Scandinavia Balkans".split()
+    + ["North America", "South America", "Latin America", "Central America", "Middle East"]
+)
+_PLACE_SEP = re.compile(r"^(?:,|, and|,? and|,? or) $")  # places listed plainly
 
 _PEOPLE_NOUNS = re.compile(
     r"\b(?:influencers|executives|men|women|people|officials|suspects|individuals|founders|"
@@ -110,8 +117,10 @@ def _type_from_neighbours(
             typed = other.type or next((o.type for o in out + typed_before if o is other), None)
             if not _LIST_SEP.match(gap):
                 continue
-            if typed in (TYPE.exchange, TYPE.cryptoasset, TYPE.company) or (
-                typed == TYPE.person and plausible_person_name(item.surface)
+            if (
+                typed in (TYPE.exchange, TYPE.cryptoasset, TYPE.company)
+                or (typed == TYPE.person and plausible_person_name(item.surface))
+                or (typed == TYPE.jurisdiction and _among_places(items, i, j, text))
             ):
                 item.type, item.source = typed, "cue" if typed != TYPE.person else "person"
                 out.append(item)
@@ -119,8 +128,35 @@ def _type_from_neighbours(
     return out
 
 
+def _among_places(items: list[Candidate], i: int, j: int, text: str) -> bool:
+    """Whether the unknown name `items[i]`, listed beside the place `items[j]`, is one more
+    place of the list ("in Delhi, Gurugram, Jodhpur and Pune"): a short name, and no other
+    kind of name listed on its other side."""
+    item = items[i]
+    words = item.surface.split()
+    if len(words) > 2 or item.surface.isupper():
+        return False
+    if item.surface in _CONTINENTS:
+        return False  # a market region beside countries, not a jurisdiction of its own
+    if any(get_index().country_of_adjective(part) for w in words for part in w.split("-")):
+        return False  # "Latin American markets", "Russian-occupied areas": no place's name
+    lo, hi = (items[j], item) if j < i else (item, items[j])
+    if not _PLACE_SEP.match(text[lo.end : hi.start]):
+        return False
+    k = 2 * i - j
+    if 0 <= k < len(items):
+        lo, hi = (items[k], item) if k < i else (item, items[k])
+        if _LIST_SEP.match(text[lo.end : hi.start]) and items[k].type not in (
+            None,
+            TYPE.jurisdiction,
+        ):
+            return False
+    return True
+
+
 def people_by_habit(rest: list[Candidate], accepted: list[Candidate], text: str) -> list[Candidate]:
     """Unknown 2-3 word names whose surname recurs alone, or listed after 'influencers' etc."""
+    index = get_index()
     singles = {u.surface for u in rest if " " not in u.surface}
     singles |= {a.surface for a in accepted if " " not in a.surface and a.type == TYPE.person}
     out = []
@@ -128,6 +164,8 @@ def people_by_habit(rest: list[Candidate], accepted: list[Candidate], text: str)
         words = u.surface.split()
         if not 2 <= len(words) <= 4 or not plausible_person_name(u.surface):
             continue
+        if index.country_of_adjective(words[0]) and not is_given_name(words[0]):
+            continue  # "a Russian Ponzi scheme": a demonym opens no person's name
         line_start = text.rfind("\n", 0, u.start) + 1
         before = text[line_start : u.start]
         if words[-1] in singles or (
