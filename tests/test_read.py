@@ -685,3 +685,26 @@ def test_nesting_limit_is_exact(tmp_path: Path, depth: int, ok: bool) -> None:
         assert isinstance(result, Article) == ok, result
         if not ok:
             assert f"JSON nested {depth} levels deep; the limit is 64" in result.reason  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("value", ["Neo4j server error", "v2 release", "Web3 news", "COVID-19"])
+def test_a_value_with_no_year_never_reaches_dateparser(
+    value: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """dateparser's first call takes seconds; a value that cannot be a full date (no
+    four-digit year, fewer than three numbers) is refused without it."""
+    import dateparser
+
+    from ingest.readers.dates import parse_date
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise AssertionError("dateparser was asked")
+
+    monkeypatch.setattr(dateparser, "parse", boom)
+    assert parse_date(value) is None
+
+
+def test_a_full_date_in_an_odd_format_still_reaches_dateparser() -> None:
+    from ingest.readers.dates import parse_date
+
+    assert parse_date("le 26 mars 2024") == dt.date(2024, 3, 26)

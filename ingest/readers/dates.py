@@ -10,7 +10,10 @@ import time
 from graph.partial_dates import DAY, PartialDate
 
 _ISO_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
-_DIGIT = re.compile(r"\d")  # any script's digits
+# a year written out: four digits in a row (any script's), or three groups of digits
+# ("26/3/24"); without one there is no full date to ask dateparser for
+_YEAR_RUN = re.compile(r"\d{4}")
+_DIGIT_GROUP = re.compile(r"\d+")
 _FORMATS = (
     "%B %d, %Y",
     "%b %d, %Y",
@@ -93,8 +96,10 @@ def _parse_rfc2822(text: str) -> dt.date | None:
 
 
 def _parse_any(text: str) -> dt.date | None:
-    if not _DIGIT.search(text):
-        return None  # no year written: nothing to ask dateparser (its first call takes seconds)
+    if not _YEAR_RUN.search(text) and len(_DIGIT_GROUP.findall(text)) < 3:
+        # no year written ("Neo4j server error"): nothing to ask dateparser, whose first call
+        # takes seconds (a request holding such a value timed out behind it under load)
+        return None
     import dateparser  # slow first call; only reached for unusual formats
 
     parsed = dateparser.parse(
