@@ -80,8 +80,14 @@ _POST = (
     r"|belonging to|for|that|which|suspected of|"
     r"promoting|offering|used|registered with|serving|operating|traded on)[^,;.]*?"
     r"(?=,| as well as| and (?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b|[;.]|$"
-    # the clause's verb ends the phrase: "addresses tied to the mixer were delisted"
-    r"|(?<!\bthat)(?<!\bwhich) (?:were|was|are|is|has|have|had|will|would)\b))?"
+    # a second predicate ends it: "seven entities for operating without licences and
+    # issued cease and desist orders" (the body issued them)
+    r"| and (?:issued|ordered|imposed|fined|banned|blocked|suspended|revoked|warned|said"
+    r"|added|told|directed|instructed)\b"
+    # the clause's verb ends the phrase: "addresses tied to the mixer were delisted" (not
+    # after a reporting verb: "platforms that it said were operating without licences")
+    r"|(?<!\bthat)(?<!\bwhich)(?<!\bsaid)(?<!\bsays)(?<!\bclaimed)(?<!\bbelieved)"
+    r" (?:were|was|are|is|has|have|had|will|would)\b))?"
 )
 
 COUNTED_GROUP = re.compile(
