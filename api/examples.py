@@ -222,7 +222,7 @@ REVIEW_DECISION = {
     "type": REL.sued,
     "source": _FSA,
     "target": _NIKKEI,
-    "at": "2026-12-06T10:23:41.554488Z",
+    "at": "2025-06-02T10:23:41.554488Z",
     "note": "the FSA warned Binance; it did not sue the Nikkei",
 }
 REVIEW_ITEM = {
@@ -245,13 +245,13 @@ REVIEW_ACCEPTED = {**REVIEW_DECISION, "decision": "accepted", "note": None}
 REVIEWED_ITEM = {
     **REVIEW_ITEM,
     "state": "rejected",
-    "why": "rejected on 2026-12-06; confidence 0.4 is below 0.6 (best of 1 article)",
+    "why": "rejected on 2025-06-02; confidence 0.4 is below 0.6 (best of 1 article)",
     "decision": REVIEW_DECISION,
 }
 ACCEPTED_ITEM = {
     **REVIEW_ITEM,
     "state": "accepted",
-    "why": "accepted on 2026-12-06; confidence 0.4 is below 0.6 (best of 1 article)",
+    "why": "accepted on 2025-06-02; confidence 0.4 is below 0.6 (best of 1 article)",
     "decision": REVIEW_ACCEPTED,
 }
 REVIEW_PAGE = {"items": [REVIEW_ITEM], "total": 7, "review_below": 0.6}
@@ -262,7 +262,7 @@ JUDGEMENT = {
     "name": None,
     "note": "the bare name is the US SEC",
     "id": 1,
-    "at": "2026-12-06T10:00:00.000000Z",
+    "at": "2025-06-02T10:00:00.000000Z",
 }
 EXPLANATION = {
     "entity": {"id": "regulator:sec", "type": TYPE.regulator, "name": "SEC", "unnamed": False},
@@ -355,7 +355,7 @@ def problem_example(status: int, title: str, detail: str, instance: str) -> dict
 # The change feed (graph/store/changes.py): the seed article's first ingest.
 CHANGE = {
     "seq": 1,
-    "at": "2026-12-06T07:30:00.123456Z",
+    "at": "2025-06-02T07:30:00.123456Z",
     "kind": "article_upserted",
     "article_id": "seed-beijing-crackdown",
     "title": "Beijing regulators order crackdown on crypto exchanges",
@@ -374,11 +374,11 @@ ATOM = """<?xml version='1.0' encoding='UTF-8'?>
 <feed xmlns="http://www.w3.org/2005/Atom">
   <id>http://127.0.0.1:8000/changes.atom?entity=centralbank%3Apeoples-bank-of-china</id>
   <title>cryptoreg: changes naming centralbank:peoples-bank-of-china</title>
-  <updated>2026-12-06T07:30:00.123456+00:00</updated>
+  <updated>2025-06-02T07:30:00.123456+00:00</updated>
   <entry>
     <id>http://127.0.0.1:8000/changes/1</id>
     <title>Article added: Beijing regulators order crackdown on crypto exchanges</title>
-    <updated>2026-12-06T07:30:00.123456+00:00</updated>
+    <updated>2025-06-02T07:30:00.123456+00:00</updated>
     <content>added BLOCKED: People's Bank of China -> domain names related to cryptocurrencies
     </content>
   </entry>
