@@ -30,3 +30,21 @@ def test_with_two_firms_suspended_is_a_passive_of_both_but_the_active_stays_acti
     )
     assert (FIU, "FINED", "Korvane") in facts, facts
     assert any(t[0] == FIU and t[2] == "Tessaly Exchange" for t in facts), facts
+
+
+def test_a_body_that_settled_with_a_firm_fined_it() -> None:
+    facts = actions(
+        extract(
+            "The Securities and Exchange Commission settled with Zenmo Exchange for $5 million."
+        )
+    )
+    assert ("U.S. Securities and Exchange Commission", "FINED", "Zenmo Exchange") in facts, facts
+
+
+def test_a_firm_that_settled_with_a_body_is_still_fined_by_the_body() -> None:
+    facts = actions(
+        extract(
+            "Zenmo Exchange settled with the Securities and Exchange Commission for $5 million."
+        )
+    )
+    assert ("U.S. Securities and Exchange Commission", "FINED", "Zenmo Exchange") in facts, facts

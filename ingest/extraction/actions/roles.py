@@ -143,6 +143,12 @@ def read_roles(
             target_keys(targets, view, table),
             conf,
         )
+    if voice == "receiver" and actor is not None and _BODY_SETTLED.match(text, trig.start):
+        party = next((m for m in after if m.start - trig.end <= 5), None)
+        if party is not None and eligible(party, table) and not is_actor(party, table):
+            # "the SEC settled with Zenmo for $5 million": the body is the one that settled
+            # with the firm, not a firm settling with a body
+            return actor, target_keys([party], view, table), conf
     if voice == "receiver":
         agent = agent_after(after, text, trig.end, table, ("by", "with", "from", "to", ""))
         if agent is not None and table.get(agent.key).type == TYPE.jurisdiction:
@@ -527,6 +533,9 @@ _SPEAKER_AFTER = re.compile(
     r"\s+(?:has |had )?(?:said|says|added|adds|noted|stated|explained|wrote|argued|claimed"
     r"|told)\b"
 )
+
+
+_BODY_SETTLED = re.compile(r"(?:settled|settles|reached a settlement|agreed a settlement) with\b")
 
 
 def _speaker(m: Mention, text: str) -> bool:

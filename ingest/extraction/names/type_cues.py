@@ -294,6 +294,13 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         ACTION_OBJECT,
     ),
+    # the other side of a settlement: "settled with Zenmo Exchange for $5 million"
+    (
+        re.compile(
+            rf"\b(?:settled|settles|settling|settlement|settlements) with {_NOT_WHEN}{NAME}{_END}"
+        ),
+        ACTION_OBJECT,
+    ),
     # the holder of a licence an action names: "cancelled the licence of Korvane Markets"
     (
         re.compile(
@@ -541,6 +548,7 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ),
     ("site ", "website ", "portal "),
     ("with ",),
+    ("settle",),
     ("licence", "license", "registration", "authoris", "authoriz", "permit"),
     ("regulatory",),
     (" reported", " reports"),
