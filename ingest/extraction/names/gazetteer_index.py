@@ -12,11 +12,7 @@ this module, whose classes the pickle names, rebuilds it).
 
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -28,6 +24,7 @@ from typing import Any
 import ahocorasick
 
 from graph.ontology import ontology_file
+from ingest.extraction.built_cache import content_key, load_or_build
 from ingest.extraction.text.normalize import normalize_name
 from ingest.gazetteer import DATA_DIR as GAZETTEER_DIR
 from ingest.gazetteer import load_gazetteer
@@ -245,9 +242,6 @@ def _entry_of(entry: Any) -> GazEntry:
     )
 
 
-CACHE_DIR = Path.home() / ".cache" / "cryptoreg"
-
-
 @lru_cache(maxsize=1)
 def get_index() -> GazIndex:
     """The process-wide index over the curated gazetteer.
@@ -257,48 +251,19 @@ def get_index() -> GazIndex:
     gazetteer's files, the ontology, pycountry's version and this module, and rebuilt on
     any change.
     """
-    key = _content_key()
-    cached = _read_cache(key) if key else None
-    if cached is not None:
-        return cached
-    index = build_index(load_gazetteer())
-    if key:
-        _write_cache(key, index)
-    return index
+    return load_or_build("extract-index", _content_key(), _build, GazIndex)
+
+
+def _build() -> GazIndex:
+    return build_index(load_gazetteer())
 
 
 def _content_key() -> str | None:
     """SHA-256 over the gazetteer's files, the ontology, pycountry's version and this module."""
     folder = GAZETTEER_DIR
-    digest = hashlib.sha256(b"gazindex-1")
     files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.py"))
     try:
-        for path in [*files, Path(__file__), ontology_file()]:
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-        digest.update(version("pycountry").encode())
-    except (OSError, PackageNotFoundError):
+        pycountry_version = version("pycountry")
+    except PackageNotFoundError:
         return None
-    return digest.hexdigest()[:32]
-
-
-def _read_cache(key: str) -> GazIndex | None:
-    try:
-        with (CACHE_DIR / f"extract-index-{key}.pickle").open("rb") as fh:
-            index = pickle.load(fh)  # our own file, written below
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        return None
-    return index if isinstance(index, GazIndex) else None
-
-
-def _write_cache(key: str, index: GazIndex) -> None:
-    """Store atomically; stale indexes are removed. A failure only costs time next run."""
-    try:
-        CACHE_DIR.mkdir(parents=True, exist_ok=True)
-        for old in CACHE_DIR.glob("extract-index-*.pickle"):
-            old.unlink(missing_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=CACHE_DIR, prefix=".extract-index-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, CACHE_DIR / f"extract-index-{key}.pickle")
-    except (OSError, pickle.PicklingError):
-        return
+    return content_key("gazindex-1", [*files, Path(__file__), ontology_file()], [pycountry_version])
