@@ -49,6 +49,11 @@ _NAMED = re.compile(r"\(`(?P<name>[a-z_]+)`\)$")
 _PARAM = re.compile(r"^:param (?P<name>\w+) => (?P<value>.+);$")
 NEIGHBOURHOOD = 2  # the documented query the browser test pastes
 COURT = "People's Court of Chaoyang District"
+# Neo4j Browser's own React app sometimes dies while it draws a result ("Something went
+# wrong: TypeError: Cannot read properties of undefined (reading 'replace') and the
+# application can't recover", seen once in CI on a frame that rendered fine on rerun):
+# only that crash screen earns one rerun (pytest-rerunfailures); any other failure stands.
+pytestmark = pytest.mark.flaky(reruns=1, only_rerun=["the application can't recover"])
 # What a finished Cypher frame shows: a graph's overview, an empty result, or an error.
 _FRAME_DONE = re.compile(r"Displaying \d+ nodes|no changes, no records|ERROR")
 

@@ -26,6 +26,7 @@ import ahocorasick
 from graph.ontology import ontology_file
 from ingest.extraction.built_cache import content_key, load_or_build
 from ingest.extraction.text.normalize import normalize_name
+from ingest.extraction.text.tokens import lower_in_place
 from ingest.gazetteer import DATA_DIR as GAZETTEER_DIR
 from ingest.gazetteer import load_gazetteer
 
@@ -129,9 +130,7 @@ class GazIndex:
 
 def fold(text: str) -> str:
     """Lower-case and strip accents without changing the string's length (offsets stay valid)."""
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    low = lower_in_place(text)
     if low.isascii():
         return low
     return "".join(_base_char(c) for c in low)
