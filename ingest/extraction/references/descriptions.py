@@ -144,6 +144,27 @@ _PLACE_BASED = re.compile(
     r"([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})-(?:based|headquartered|registered|incorporated)\b"
 )
 
+# A modifier that names a body's field ("the monetary regulator", "the telecoms
+# watchdog"): a body it describes says so in its name (a stem below) or by its type; a
+# body of another field is never the one meant, however recent ("The Enforcement
+# Directorate ... The head of the monetary regulator said").
+_FIELD_STEMS = {
+    "monetary": ("monetar",),
+    "tax": ("tax", "revenue"),
+    "telecom": ("telecom", "communication"),
+    "telecoms": ("telecom", "communication"),
+    "telecommunications": ("telecom", "communication"),
+    "communications": ("communication", "telecom", "media"),
+    "media": ("media", "communication", "broadcast"),
+    "competition": ("competition", "antitrust", "fair trad"),
+    "antitrust": ("competition", "antitrust", "fair trad"),
+    "gaming": ("gaming", "gambling", "lotter"),
+    "gambling": ("gaming", "gambling", "lotter"),
+    "privacy": ("privacy", "data protection", "information commission"),
+    "energy": ("energy", "power", "electric"),
+}
+_FIELD_TYPES = {"monetary": (TYPE.centralbank,)}
+
 _SKIP_MODS = frozenset(
     "same other new first second such any no every parent sister rival former another affected "
     "local".split()
@@ -445,6 +466,8 @@ def _nearest(
         names = " ".join(
             [d.name, *(a for a, kind in d.aliases.items() if kind != "descriptive")]
         ).lower()
+        if not all(_in_field(w.lower(), d.type, names) for w in mods):
+            return -1
         if noun in _NAMED_NOUNS and noun in names:
             score += 2
         if any(len(w) > 3 and w[:5].lower() in names for w in mods):
@@ -530,6 +553,17 @@ def _nearest(
             return unplaced
         return best
     return None
+
+
+def _in_field(mod: str, entity_type: str, names: str) -> bool:
+    """Whether a body of `entity_type` with these (lower-cased) `names` can be the one a
+    description's modifier `mod` describes (`_FIELD_STEMS`; other modifiers: any)."""
+    stems = _FIELD_STEMS.get(mod)
+    return (
+        stems is None
+        or entity_type in _FIELD_TYPES.get(mod, ())
+        or any(stem in names for stem in stems)
+    )
 
 
 def _start(m: Mention) -> int:

@@ -178,8 +178,10 @@ def _roles_of(
     if title:
         role = title.group("role").lower()
         title_at = m.start - len(before) + title.start()
-        org = _org_before_title(ordered, i, title_at, text, table) or _org_right_after(
-            ordered, i, text, table
+        org = (
+            _org_inside_title(ordered, i, title_at, table)
+            or _org_before_title(ordered, i, title_at, text, table)
+            or _org_right_after(ordered, i, text, table)
         )
         if title.group("its"):
             its = next((x for x in ordered if x.start == title_at and x.how == "pronoun"), None)
@@ -283,6 +285,18 @@ def _roles_of(
             )
         )
     return found
+
+
+def _org_inside_title(
+    ordered: list[Mention], i: int, title_at: int, table: EntityTable
+) -> str | None:
+    """The organisation a title names inside itself: "the head of the monetary regulator,
+    X" (a role word that takes an "of" phrase, ROLE_WORDS' "head of ...")."""
+    person = ordered[i]
+    inside = [
+        x for x in ordered[:i] if x.start > title_at and x.end <= person.start and _is_org(x, table)
+    ]
+    return inside[-1].key if inside else None
 
 
 def _org_before_title(
