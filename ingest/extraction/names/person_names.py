@@ -107,7 +107,10 @@ _ORG_WORDS = frozenset(
     "financial digital crypto coin chain network technologies limited ltd inc corp foundation "
     "university institute association partners ventures insurance services street road "
     "office bureau directorate regulator board service unit centre center committee "
-    "government administration".split()
+    "government administration "
+    # a newsroom's or a research desk's name: "Binance Research wrote", "Kraken Daily said"
+    "research analytics insights daily weekly magazine journal times review herald gazette "
+    "tribune".split()
 )
 
 

@@ -23,6 +23,15 @@ EXTENSION_WORDS = frozenset(
     "ventures technologies fintech".split()
 )
 
+# A known firm's name with a newsroom word is its outlet ("Kraken Daily", "Binance News");
+# with a research word, a unit of the firm that is no exchange ("Binance Research").
+_OUTLET_EXTENSIONS = frozenset(
+    "daily weekly magazine journal times review herald gazette tribune news".split()
+)
+_DESK_EXTENSIONS = frozenset("research analytics insights academy".split())
+# ... or with a newspaper's opening word: "the Daily Ledger", "the Sunday Kraken"
+_OUTLET_OPENINGS = frozenset("daily weekly sunday morning evening".split())
+
 _LIST_SEP = re.compile(r"^(?:,|, and|,? and|,? or|, along with|, as well as|,? plus) $")
 
 _CONTINENTS = frozenset(
@@ -61,15 +70,27 @@ def brand_extensions(
     for g in gaz:
         if g.type in (TYPE.exchange, TYPE.company):
             by_start.setdefault(g.start, []).append(g)
+    by_end = {g.end: g for gs in by_start.values() for g in gs}
     for u in unknown:
+        g_end = by_end.get(u.end)
+        if g_end is not None and g_end.start > u.start:
+            opening = u.surface[: g_end.start - u.start].lower().split()
+            if opening and all(w in _OUTLET_OPENINGS for w in opening):
+                out.append(Candidate(u.start, u.end, u.surface, TYPE.mediaoutlet, "brand"))
+                continue
         for g in by_start.get(u.start, ()):
             if g.end >= u.end:
                 continue
             written = u.surface[g.end - u.start :].strip()
             extra = written.lower().split()
-            if extra and (
-                all(w in EXTENSION_WORDS or index.country_of_adjective(w) for w in extra)
-                or (_country(written, index) and _UNIT_AFTER.match(text, u.end))
+            if not extra:
+                continue
+            if all(w in _OUTLET_EXTENSIONS for w in extra):
+                out.append(Candidate(u.start, u.end, u.surface, TYPE.mediaoutlet, "brand"))
+            elif all(w in _DESK_EXTENSIONS for w in extra):
+                out.append(Candidate(u.start, u.end, u.surface, TYPE.company, "brand"))
+            elif all(w in EXTENSION_WORDS or index.country_of_adjective(w) for w in extra) or (
+                _country(written, index) and _UNIT_AFTER.match(text, u.end)
             ):
                 out.append(Candidate(u.start, u.end, u.surface, g.type, "brand", brand=g.surface))
     return out
