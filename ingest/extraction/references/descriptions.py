@@ -116,7 +116,10 @@ _REGULATORS_IN = re.compile(
     r"|[Dd]istrict) )?(?P<role>[Rr]egulators|[Aa]uthorities|[Oo]fficials|[Pp]rosecutors"
     r"|[Pp]olice) in "
     r"(?P<place>[A-Z]\w+(?: [A-Z]\w+)?)"
+    # more places of one body's reach: "police in Lagos, Abuja and Kano"
+    r"(?P<more>(?:, [A-Z]\w+(?: [A-Z]\w+)?){0,8},? and [A-Z]\w+(?: [A-Z]\w+)?)?"
 )
+_LISTED_PLACE = re.compile(r"[A-Z]\w+(?: [A-Z]\w+)?")
 
 # "South Korean regulators", "Turkish prosecutors": bodies named by their country
 _NATIONAL_BODY = re.compile(
@@ -250,11 +253,27 @@ def resolve_descriptions(state: ArticleState) -> None:
     for m in special + list(scan.finditer(_BRAND_GROUP, ("group", "platform", "brand"))):
         if used[m.start()]:
             continue
-        draft = regional_body_or_brand(m, table, ctx)
+        end = _end_of_places(m, ctx)
+        draft = regional_body_or_brand(m, table, ctx, end)
         if draft is not None:
-            table.alias(draft, m.group(), "descriptive")
-            out.append(Mention(m.start(), m.end(), m.group(), draft.key, draft.type, "descriptive"))
+            surface = doc.text[m.start() : end]
+            table.alias(draft, surface, "descriptive")
+            out.append(Mention(m.start(), end, surface, draft.key, draft.type, "descriptive"))
     state.mentions += out
+
+
+def _end_of_places(m: re.Match[str], ctx: CountryContext) -> int:
+    """Where a "regulators in X" body's span ends: after the list of places when they are
+    places of one country ("police in Lagos, Abuja and Kano": none of them is an actor of
+    its own), else after its first place ("regulators in Singapore and Binance"; "police
+    in Greece and Cyprus" are two countries' acts)."""
+    more = m.groupdict().get("more")
+    if not more:
+        return m.end()
+    found = [ctx.jurisdiction(p) for p in [m.group("place"), *_LISTED_PLACE.findall(more)]]
+    if all(p is not None for p in found) and len({ctx.country_of(p.name) for p in found if p}) == 1:
+        return m.end()
+    return m.end("place")
 
 
 def _only_based_places(

@@ -167,6 +167,7 @@ _MEMBER_TYPES = {
     "watchdog": TYPE.regulator,
     "watchdogs": TYPE.regulator,
     "prosecutors": TYPE.governmentbody,
+    "police": TYPE.governmentbody,  # of a city or region: "police in Lagos"
 }
 
 
@@ -264,10 +265,12 @@ def court_in(m: re.Match[str], table: EntityTable, ctx: CountryContext) -> Entit
 
 
 def regional_body_or_brand(
-    m: re.Match[str], table: EntityTable, ctx: CountryContext
+    m: re.Match[str], table: EntityTable, ctx: CountryContext, end: int | None = None
 ) -> EntityDraft | None:
     """'regulators in X' (group `place`): a regulator or government body seated in X;
-    'the X group' (group `n`): the exchange or company named X."""
+    'the X group' (group `n`): the exchange or company named X. A body of several places
+    (the match runs to `end` over a list: "police in Lagos, Abuja and Kano") is named as
+    the text names it, seated in their one country."""
     if "n" in m.groupdict() and m.groupdict().get("n"):
         found = table.find(m.group("n"))
         return found if found is not None and found.type in (TYPE.exchange, TYPE.company) else None
@@ -275,6 +278,14 @@ def regional_body_or_brand(
     if place is None:
         return None
     role = m.group("role").lower()
+    end = m.end() if end is None else end
+    if end > m.end("place"):
+        if role not in _MEMBER_TYPES:
+            return None
+        seat = ctx.country_of(place.name)  # the one country of them all (descriptions.py)
+        draft = table.add(m.string[m.start() : end], _MEMBER_TYPES[role], jurisdiction=seat)
+        draft.standalone = True
+        return draft
     if role == "authorities":  # "authorities in Germany": the country acting as a state
         country = table.find(place.name)
         if country is not None and country.type == TYPE.jurisdiction:
@@ -297,8 +308,10 @@ def regional_body_or_brand(
         )
         draft.standalone = True
         return draft
+    if role == "police" and not place.parent:
+        return None  # "police in Greece and Cyprus took X offline": the countries act
     if role in _MEMBER_TYPES:  # "regulators in Thailand", named as the text names them
-        draft = table.add(m.group(), _MEMBER_TYPES[role], jurisdiction=place.name)
+        draft = table.add(m.string[m.start() : end], _MEMBER_TYPES[role], jurisdiction=place.name)
         draft.standalone = True
         return draft
     return None

@@ -1,0 +1,34 @@
+"""Bodies named by their members and places ("police in Lagos", "regulators in Lagos,
+Abuja and Kano") are one actor, and the places that seat them are none (issue 12,
+descriptive actors). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from extraction_support import actions, extract
+
+from graph.models import Extraction
+
+
+def _actors(out: Extraction) -> set[str]:
+    return {source for source, _, _ in actions(out)}
+
+
+def test_police_in_a_city_is_an_actor_seated_there() -> None:
+    out = extract("Police in Lagos arrested 12 suspects linked to Zentrix Exchange on Monday.")
+    assert _actors(out) == {"Police in Lagos"}, actions(out)
+    police = next(e for e in out.entities if e.name == "Police in Lagos")
+    assert police.type == "GovernmentBody"
+
+
+def test_the_places_listed_after_a_body_are_not_actors_of_their_own() -> None:
+    out = extract("Regulators in Lagos, Abuja and Kano warned against Zentrix Exchange.")
+    assert _actors(out) == {"Regulators in Lagos, Abuja and Kano"}, actions(out)
+    out = extract("Police in Lagos and Abuja arrested 12 suspects linked to Zentrix Exchange.")
+    assert _actors(out) == {"Police in Lagos and Abuja"}, actions(out)
+
+
+def test_a_list_that_goes_on_past_the_places_ends_the_body_at_its_place() -> None:
+    out = extract("Regulators in Singapore and Zentrix Exchange have clashed over its licence.")
+    names = {e.name for e in out.entities}
+    assert "Regulators in Singapore" in names, names
+    assert not any("Zentrix" in n and "Regulators" in n for n in names), names
