@@ -387,6 +387,40 @@ CUES: list[tuple[re.Pattern[str], str]] = [
             r"[\"\u201d]"
         ),
         TYPE.company,
+    ),  # the subject of an enforcement passive is a party: "Orbitex has been barred from ..."
+    (
+        re.compile(
+            rf"{_NOT_PRONOUN}{_NOT_WHEN}{NAME} (?:has|have|had|was|were|is|are) (?:been |being )?"
+            r"(?:fined|barred|banned|blocked|charged|sued|penali[sz]ed|sanctioned|censured"
+            r"|suspended|indicted|blacklisted|reprimanded|ordered to (?:stop|halt|cease|pay))\b"
+        ),
+        ACTION_OBJECT,
+    ),
+    # the payer of a settlement or penalty: "Velkor agreed to pay $4.3 billion"
+    (
+        re.compile(
+            rf"{_NOT_PRONOUN}{_NOT_WHEN}{NAME} (?:has |had |have )?"
+            r"(?:agreed|been ordered|was ordered|will have|would have) to pay\b"
+        ),
+        ACTION_OBJECT,
+    ),
+    # a firm added to a warning list: "added Korvane to its Investor Alert List"
+    (
+        re.compile(
+            rf"\badd(?:ed|s|ing) {NAME} to (?:its|their|the) (?:[\w'-]+ ){{0,4}}?"
+            r"(?:list|register|blacklist|watchlist)\b",
+            re.I,
+        ),
+        ACTION_OBJECT,
+    ),
+    # a plain capitalised word titling a person is their firm: "Talmabit founder John Mercer"
+    (
+        re.compile(
+            r"(?!(?:Former|Then|Ex|Its|Their|His|Her|The|A|An|Acting|Interim|Deputy|Co|Crypto"
+            r"|Bitcoin|Company|Exchange|Firm|Bank|Fund|Group|Project|Platform|Startup)\b)"
+            rf"{ONE} (?:co-founder|founder|chief executive|CEO) (?=[{UPPER}][a-z]+ [{UPPER}])"
+        ),
+        TYPE.company,
     ),
 ]
 LIST_CUES: list[tuple[re.Pattern[str], str]] = [
@@ -560,6 +594,26 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ("called", "named", "dubbed"),
     ("called", "named", "dubbed", "known as"),
     ("-based", "-headquartered", "-registered"),
+    (
+        "fined",
+        "barred",
+        "banned",
+        "blocked",
+        "charged",
+        "sued",
+        "penalis",
+        "penaliz",
+        "sanctioned",
+        "censured",
+        "suspended",
+        "indicted",
+        "blacklisted",
+        "reprimanded",
+        "ordered to",
+    ),
+    ("to pay",),
+    ("added ", "adds ", "adding "),
+    ("founder ", "chief executive ", "ceo "),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _CUE_ALSO: dict[int, tuple[str, ...]] = {
@@ -588,6 +642,10 @@ def cue_spans(text: str, scanner: Scanner | None = None) -> Iterator[tuple[int, 
         for m in found:
             if etype in (ACTION_OBJECT, PUBLIC_AGENT) and _looks_like_person(m.group("n")):
                 continue
+            if i in _OPENING_NEEDS_NAME and not _name_by_its_capitals(
+                text, m.start("n"), m.end("n")
+            ):
+                continue
             if m.group("n").rstrip(".").lower() in _GENERIC_NOUNS:
                 continue  # "an affiliate of the Company": a defined term, not a name
             if not _NOT_MONEY.match(text, m.start("n")):
@@ -605,6 +663,29 @@ def cue_spans(text: str, scanner: Scanner | None = None) -> Iterator[tuple[int, 
 
 
 _NOT_MONEY = re.compile(NO_MONEY)
+
+# The cues (by index) whose name may open a sentence, where a capital says nothing: the
+# passive's subject, the payer, the titled person's firm ("Customers were barred").
+_OPENING_NEEDS_NAME = frozenset((len(CUES) - 4, len(CUES) - 3, len(CUES) - 1))
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;\n\"\u201c]\s*|\n)$")
+
+
+def _name_by_its_capitals(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` reads as a name where it stands: written with a capital
+    inside a sentence, or of several capitalised words or a capital or digit inside a word,
+    or (at a sentence's opening) written elsewhere with its capital inside a sentence, or as
+    one who speaks or owns ("Velkor said", "Velkor's")."""
+    name = text[start:end]
+    if " " in name or any(c.isupper() or c.isdigit() for c in name[1:]):
+        return True
+    if not _SENTENCE_OPENS.search(text, max(0, start - 3), start):
+        return True
+    word = re.escape(name)
+    elsewhere = re.compile(
+        rf"(?<=[\w,] ){word}\b|\b{word}(?:'s|\u2019s| said| says| told| declined)\b"
+    )
+    return any(m.start() != start for m in elsewhere.finditer(text))
+
 
 _GENERIC_NOUNS = frozenset(
     "company firm group exchange fund bank commission authority agency platform entity "

@@ -1,0 +1,54 @@
+"""A firm the gazetteer does not know is a party by where it stands (issue 12,
+organisations found from their shape): the subject of an enforcement passive ("Orbitex
+has been barred"), the payer of a settlement ("Velkor agreed to pay"), the firm added to
+a warning list, the firm titling its founder. At a sentence's opening a capital says
+nothing, so there the word must be written as a name elsewhere too ("Customers were
+barred" names no firm). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from extraction_support import actions, extract, triples
+
+from graph.models import Extraction
+
+
+def _types(out: Extraction) -> dict[str, str]:
+    return {e.name: e.type for e in out.entities}
+
+
+def test_the_subject_of_an_enforcement_passive_is_a_party() -> None:
+    out = extract(
+        "Regulators are tightening rules. Earlier, Orbitex was barred from offering services "
+        "to UK customers, the FCA said."
+    )
+    assert ("Financial Conduct Authority", "BANNED", "Orbitex") in actions(out), actions(out)
+
+
+def test_the_payer_of_a_settlement_is_a_party() -> None:
+    out = extract(
+        "Velkor agreed to pay $4.3 billion to settle charges brought by the Department of "
+        "Justice. Velkor said it had cooperated."
+    )
+    assert _types(out).get("Velkor") == "Company", _types(out)
+    assert any(a[1] == "FINED" and a[2] == "Velkor" for a in actions(out)), actions(out)
+
+
+def test_a_firm_added_to_a_warning_list_is_warned() -> None:
+    out = extract("The Monetary Authority of Singapore added Korvane to its Investor Alert List.")
+    assert ("Monetary Authority of Singapore", "WARNED", "Korvane") in actions(out), actions(out)
+
+
+def test_the_firm_titling_its_founder_is_his_firm() -> None:
+    out = extract("A federal judge in Manhattan sentenced Talmabit founder John Mercer on Friday.")
+    assert _types(out).get("Talmabit") == "Company", _types(out)
+    assert ("John Mercer", "AFFILIATED_WITH", "Talmabit") in triples(out), triples(out)
+
+
+def test_ordinary_words_opening_a_sentence_are_no_parties() -> None:
+    out = extract(
+        "Customers were barred from withdrawing funds after the Securities and Exchange "
+        "Commission acted. Banks were ordered to stop processing payments. Users agreed to "
+        "pay higher fees. Former chief executive John Mercer resigned."
+    )
+    names = set(_types(out))
+    assert not names & {"Customers", "Banks", "Users", "Former"}, names
