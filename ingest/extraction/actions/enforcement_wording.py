@@ -1,0 +1,47 @@
+"""Enforcement wording of regulators' releases and the trade press, beside the main table.
+
+Rows in the shape of `trigger_patterns.PATTERNS` (type, voice, pattern, confidence) with
+their key words in `STEMS` (same order); `trigger_patterns` appends them to its table.
+
+- "the regulator flagged A, B and C" (as unlicensed firms): a public warning, WARNED;
+- "announced a consent order with X", "entered into a consent agreement with X": the
+  settlement of a supervisor's case, FINED (the money, where the text gives it);
+- "the DOJ extradited X", "X was extradited from Panama": taken into custody for trial,
+  INVESTIGATED (as arrests are).
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ontology import REL
+
+ROWS: list[tuple[str, str, re.Pattern[str], float]] = [
+    (
+        REL.warned,
+        "active",
+        re.compile(
+            r"\bflag(?:s|ged|ging)\b(?! (?:up|down|that|how|whether|it|them|this|these|those"
+            r"|(?:the |its |their |some |serious |several )?(?:concerns?|risks?|issues?|problems?"
+            r"|need|questions?|gaps?|weaknesses|deficiencies|transactions?|payments?)\b))"
+        ),
+        0.75,
+    ),
+    (
+        REL.fined,
+        "nominal",
+        re.compile(r"\bconsent (?:orders?|agreements?|decrees?) with\b"),
+        0.75,
+    ),
+    (
+        REL.investigated,
+        "active",
+        re.compile(r"\bextradit(?:e|es|ed|ing)\b(?! (?:request|treaty|proceedings|hearing))"),
+        0.75,
+    ),
+]
+STEMS: list[tuple[str, ...]] = [
+    ("flag",),
+    ("consent",),
+    ("extradit",),
+]
