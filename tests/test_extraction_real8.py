@@ -192,3 +192,31 @@ def test_a_firm_written_with_its_address_is_seated_there() -> None:
     )
     assert ("Korvane Capital GmbH", "HEADQUARTERED_IN", "Munich") in listed, listed
     assert ("Zentra Ltd", "HEADQUARTERED_IN", "Belize") in listed, listed
+
+
+def test_an_asset_freeze_order_against_a_firm_blocks_it() -> None:
+    out = actions(
+        extract(
+            "The Ontario Securities Commission obtained an asset freeze order against Korvane "
+            "Capital Ltd."
+        )
+    )
+    assert ("Ontario Securities Commission", "BLOCKED", "Korvane Capital Ltd") in out, out
+
+
+def test_a_money_judgment_against_a_firm_fines_it() -> None:
+    out = extract("The CFTC won a $40 million judgment against Korvane Capital Ltd.")
+    fined = [r for r in out.relations if r.type == "FINED"]
+    assert fined and fined[0].properties.get("amount") == 40e6, out.relations
+    plain = actions(extract("The court entered a default judgment against Korvane Capital Ltd."))
+    assert not any(t == "FINED" for _, t, _ in plain), plain
+
+
+def test_a_conviction_secured_against_a_person_is_a_prosecution() -> None:
+    out = actions(
+        extract(
+            "The FCA secured a conviction against Tom Varga for running an unregistered crypto "
+            "ATM network."
+        )
+    )
+    assert ("Financial Conduct Authority", "SUED", "Tom Varga") in out, out

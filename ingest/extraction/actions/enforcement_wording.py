@@ -7,7 +7,9 @@ their key words in `STEMS` (same order); `trigger_patterns` appends them to its 
 - "announced a consent order with X", "entered into a consent agreement with X": the
   settlement of a supervisor's case, FINED (the money, where the text gives it);
 - "the DOJ extradited X", "X was extradited from Panama": taken into custody for trial,
-  INVESTIGATED (as arrests are).
+  INVESTIGATED (as arrests are);
+- "an asset freeze order against X" BLOCKED; "a $40 million judgment against X" FINED;
+  "a conviction against X" SUED (the prosecution that won it).
 """
 
 from __future__ import annotations
@@ -39,9 +41,35 @@ ROWS: list[tuple[str, str, re.Pattern[str], float]] = [
         re.compile(r"\bextradit(?:e|es|ed|ing)\b(?! (?:request|treaty|proceedings|hearing))"),
         0.75,
     ),
+    (  # "obtained an asset freeze order against X": X's assets are frozen
+        REL.blocked,
+        "nominal",
+        re.compile(r"\b(?:asset[- ])?freez(?:e|ing) orders? (?:against|on)\b"),
+        0.75,
+    ),
+    (  # "won a $40 million judgment against X": a sum the court ordered X to pay
+        REL.fined,
+        "nominal",
+        re.compile(
+            r"(?:[$€£]|\b(?:US|A|C|S|HK)\$) ?\d[\d.,]*(?: ?(?:million|billion|bn|m)\b)?"
+            r" (?:[\w-]+ ){0,2}?judgments? against\b"
+        ),
+        0.75,
+    ),
+    (  # "secured a conviction against X": a prosecution that succeeded
+        REL.sued,
+        "nominal",
+        re.compile(
+            r"\bconvictions? (?:against|of)\b(?! (?:the|its|their|his|her) \w+ (?:that|to)\b)"
+        ),
+        0.75,
+    ),
 ]
 STEMS: list[tuple[str, ...]] = [
     ("flag",),
     ("consent",),
     ("extradit",),
+    ("freez",),
+    ("judgment",),
+    ("conviction",),
 ]
