@@ -220,3 +220,25 @@ def test_a_conviction_secured_against_a_person_is_a_prosecution() -> None:
         )
     )
     assert ("Financial Conduct Authority", "SUED", "Tom Varga") in out, out
+
+
+def test_a_cease_trade_order_against_a_firm_bars_its_trading() -> None:
+    out = actions(
+        extract("The OSC issued a temporary cease trade order against Korvane Capital Ltd.")
+    )
+    assert ("Ontario Securities Commission", "BANNED", "Korvane Capital Ltd") in out, out
+
+
+def test_crypto_seized_from_a_party_blocks_it() -> None:
+    out = actions(
+        extract(
+            "The Justice Department seized $12 million in cryptocurrency from Korvane Capital Ltd."
+        )
+    )
+    assert ("U.S. Department of Justice", "BLOCKED", "Korvane Capital Ltd") in out, out
+    held = actions(
+        extract(
+            "The FBI seized cryptocurrency worth $3 million from wallets controlled by Tom Varga."
+        )
+    )
+    assert ("Federal Bureau of Investigation", "BLOCKED", "Tom Varga") in held, held

@@ -9,7 +9,8 @@ their key words in `STEMS` (same order); `trigger_patterns` appends them to its 
 - "the DOJ extradited X", "X was extradited from Panama": taken into custody for trial,
   INVESTIGATED (as arrests are);
 - "an asset freeze order against X" BLOCKED; "a $40 million judgment against X" FINED;
-  "a conviction against X" SUED (the prosecution that won it).
+  "a conviction against X" SUED (the prosecution that won it); "a cease trade order
+  against X" BANNED; "seized $12 million in cryptocurrency from X" BLOCKED.
 """
 
 from __future__ import annotations
@@ -65,6 +66,23 @@ ROWS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.75,
     ),
 ]
+ROWS += [
+    (  # "a temporary cease trade order against X" (Canadian regulators): X may not trade
+        REL.banned,
+        "nominal",
+        re.compile(r"\bcease[- ]trad(?:e|ing) orders? (?:against|on|for)\b"),
+        0.75,
+    ),
+    (  # "seized $12 million in cryptocurrency from X": X's funds taken, as a freeze is
+        REL.blocked,
+        "span",
+        re.compile(
+            r"\bseiz(?:e|es|ed|ing) (?=[^.;\n]{0,60}?(?:\d|crypto|funds|assets|bitcoins?|tokens"
+            r"|USDT|tether)[^.;\n]{0,60}? from )[^.;\n]{1,120}? from (?P<obj>[^.;\n]{1,80})"
+        ),
+        0.75,
+    ),
+]
 STEMS: list[tuple[str, ...]] = [
     ("flag",),
     ("consent",),
@@ -72,4 +90,6 @@ STEMS: list[tuple[str, ...]] = [
     ("freez",),
     ("judgment",),
     ("conviction",),
+    ("cease trad", "cease-trad"),
+    ("seiz",),
 ]
