@@ -242,3 +242,24 @@ def test_crypto_seized_from_a_party_blocks_it() -> None:
         )
     )
     assert ("Federal Bureau of Investigation", "BLOCKED", "Tom Varga") in held, held
+
+
+def test_a_firm_flagged_by_a_regulator_is_warned_by_it() -> None:
+    out = actions(
+        extract(
+            "Korvane Capital Ltd was flagged by the Financial Conduct Authority as an "
+            "unauthorised firm."
+        )
+    )
+    assert ("Financial Conduct Authority", "WARNED", "Korvane Capital Ltd") in out, out
+
+
+def test_a_firm_that_entered_into_a_consent_order_with_a_body_settled_with_it() -> None:
+    out = actions(
+        extract(
+            "Korvane Capital LLC entered into a consent order with the New York State "
+            "Department of Financial Services in May."
+        )
+    )
+    want = ("New York State Department of Financial Services", "FINED", "Korvane Capital LLC")
+    assert want in out, out

@@ -196,7 +196,7 @@ def read_roles(
         first = after[0] if after else None
         if first is not None and is_actor(first, table) and first.how != "pronoun":
             voice = "receiver"  # "... agreed to a settlement with the Justice Department"
-    if voice == "receiver" and text[trig.start : trig.end].startswith("settlement"):
+    if voice == "receiver" and text[trig.start : trig.end].startswith(("settlement", "consent")):
         targets = [m for m in before if eligible(m, table) and not possessive(text, m.end)]
         run = targets[-1:]  # "A and B reached a settlement with Y": both (not an earlier C)
         for m in reversed(targets[:-1]):
