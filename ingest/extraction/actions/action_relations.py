@@ -37,6 +37,7 @@ from ingest.extraction.actions.implicit_roles import (
     main_subject,
     relative_target,
 )
+from ingest.extraction.actions.judge_subjects import court_for_judge
 from ingest.extraction.actions.kind_subjects import agent_kind_mismatch, kind_mismatch
 from ingest.extraction.actions.roles import (
     HEADS_BODY,
@@ -48,6 +49,7 @@ from ingest.extraction.actions.roles import (
     is_actor,
     read_roles,
 )
+from ingest.extraction.actions.span_negation import negated_span
 from ingest.extraction.actions.told_endings import definite_object, end_told, licence_pronoun_end
 from ingest.extraction.actions.triggers import Trigger, find_triggers, hedged
 from ingest.extraction.entities.article_state import ArticleState
@@ -174,6 +176,8 @@ def _apply(
         history.decided.add(trig.start)
     if subject is None and cid in view.clauses.antecedent:
         subject = antecedent(view, view.clauses.antecedent[cid])
+    if subject is not None and trig.voice in ("active", "span"):
+        subject = court_for_judge(subject, state.mentions, text, table) or subject
     window_start = view.clauses.start_of(trig.start)
     if subject is None and trig.start == window_start + 2 and _PARTICIPLE.match(text, window_start):
         subject = main_subject(view, window_start, text)  # "X sanctioned Y, accusing it of ..."
@@ -200,6 +204,8 @@ def _apply(
         and hedged(text[_conjunct_start(text, window_start, trig.start) : trig.start])
     ):
         return []
+    if trig.voice == "span" and negated_span(text, trig.obj_start, trig.obj_end):
+        return []  # "told Reuters it had not given X any deadline to cease": no directive
     if trig.voice == "nominal" and _FACES_MAYBE.search(text, window_start, trig.start):
         return []  # "X may face a penalty", "could face charges": a risk, not an action
     if _RISKS_BEING.search(text, window_start, trig.start):

@@ -17,6 +17,12 @@ from ingest.extraction.actions.clauses import (
     possessive,
     preceded_by_preposition,
 )
+from ingest.extraction.actions.operated_names import (
+    operated_object,
+    operated_subject,
+    operator_descriptor,
+)
+from ingest.extraction.actions.other_events import after_other_event
 from ingest.extraction.actions.triggers import Trigger
 from ingest.extraction.entities.drafts import EntityTable, Mention
 from ingest.extraction.names.person_names import ROLE_WORDS
@@ -136,7 +142,10 @@ def read_roles(
         targets = [
             m
             for m in before
-            if eligible(m, table) and (not possessive(text, m.end) or _ITSELF.match(text, m.end))
+            if eligible(m, table)
+            and (not possessive(text, m.end) or _ITSELF.match(text, m.end))
+            and not operated_subject(text, view.sent.start, m.start)
+            and not operator_descriptor(text, m.start, m.end)
         ]  # "X's operations were suspended": X itself
         return (
             (actor_key(agent, view, table) if agent else None),
@@ -187,7 +196,7 @@ def read_roles(
         first = after[0] if after else None
         if first is not None and is_actor(first, table) and first.how != "pronoun":
             voice = "receiver"  # "... agreed to a settlement with the Justice Department"
-    if voice == "receiver" and text[trig.start : trig.end].startswith("settlement"):
+    if voice == "receiver" and text[trig.start : trig.end].startswith(("settlement", "consent")):
         targets = [m for m in before if eligible(m, table) and not possessive(text, m.end)]
         run = targets[-1:]  # "A and B reached a settlement with Y": both (not an earlier C)
         for m in reversed(targets[:-1]):
@@ -237,6 +246,7 @@ def read_roles(
             and not (possessive(text, m.end) and _OWNED_UNIT.match(text, m.end))
             and not _UNIT_OF_BEFORE.search(text, max(0, m.start - 90), m.start)
             and not _DEFINED_TERM_BEFORE.search(text, max(0, m.start - 30), m.start)
+            and not after_other_event(text, trig.end, m.start)
         ]
         if (
             not targets
@@ -251,6 +261,8 @@ def read_roles(
                 and not preceded_by_preposition(text, m.start)
                 and table.get(m.key).type not in (TYPE.activity, TYPE.app, TYPE.website)
                 and not HEADS_BODY.search(text, max(0, m.start - 60), m.start)
+                and not operated_subject(text, view.sent.start, m.start)
+                and not operator_descriptor(text, m.start, m.end)
             ]
             targets = _coordinated(doers, text)  # "A and B received notices from Y"
         if not targets:
@@ -295,6 +307,10 @@ def read_roles(
             break  # a new subject: "..., and the SEC, which sued ..."
         if possessive(text, m.end) and _OWNED_UNIT.match(text, m.end):
             continue  # "fined X, Y's local subsidiary": Y owns the target, is not one
+        if operated_object(text, trig.end, m.start) and (
+            not objects or all(operator_descriptor(text, o.start, o.end) for o in objects)
+        ):
+            continue  # "fined the local operator of exchange X": the operator, not X
         if objects and _UNIT_OF_BEFORE.search(text, max(0, m.start - 90), m.start):
             continue  # "fined X, the UK arm of the group headed by Y": Y owns X
         if _DEFINED_TERM_BEFORE.search(text, max(0, m.start - 30), m.start):
@@ -529,9 +545,18 @@ _TITLE_AFTER = re.compile(
 
 # the speaker of a closing attribution: '..." Aquino said.', '..., the company added'
 _SPEAKER_BEFORE = re.compile(r"(?:,|[,.]?[\"\u201d])\s*(?:the |a )?$")
-_SPEAKER_AFTER = re.compile(
-    r"\s+(?:has |had )?(?:said|says|added|adds|noted|stated|explained|wrote|argued|claimed"
+_SPEAKER_AFTER = re.compile(  # (", said": the speaker named in apposition, "The Acting U.S.
+    # Attorney, Audrey Strauss, said Monday the accused was extradited")
+    r",?\s+(?:has |had )?(?:said|says|added|adds|noted|stated|explained|wrote|argued|claimed"
     r"|told)\b"
+)
+
+
+# the speaker of an inverted closing attribution, titled: '..., said enforcement director
+# Maria Lopez.', '"...," said CFTC Acting Director of Enforcement A B'
+_SAID_BEFORE = re.compile(
+    r"(?:,|[,.]?[\"\u201d])\s*(?:said|says|added|adds|noted|stated|explained|wrote)"
+    r"(?: (?!(?:that|the (?:fine|penalty|ban|order|case))\b)[\w.'\u2019-]+){0,7}? $"
 )
 
 
@@ -545,6 +570,10 @@ def _speaker(m: Mention, text: str) -> bool:
         text
         and _SPEAKER_AFTER.match(text, m.end)
         and _SPEAKER_BEFORE.search(text, max(0, m.start - 8), m.start)
+    ) or bool(
+        text
+        and text.startswith(".", m.end)
+        and _SAID_BEFORE.search(text, max(0, m.start - 90), m.start)
     )
 
 
@@ -556,7 +585,7 @@ def target_keys(ms: list[Mention], view: View, table: EntityTable) -> list[str]:
         m
         for m in ms
         if not _speaker(m, text)
-        and not (m.how == "name" and _titles_person(m, view, text, table))
+        and not (m.how in ("name", "abbrev") and _titles_person(m, view, text, table))
         and not (possessive(text, m.end) and _STAFF_AFTER.match(text, m.end))
         and not (m.how == "name" and _STAFF_NOUN_AFTER.match(text, m.end))
     ]

@@ -244,7 +244,9 @@ SPAN_PATTERNS += [
         "span",
         re.compile(
             r"\b(?:flag(?:s|ged|ging)|identif(?:y|ies|ied|ying)|nam(?:e|es|ed|ing)|list(?:s|ed|ing))"
-            r" (?P<obj>(?!(?:a|an|the|it|them) )" + _OBJ + r"{1,80}?) as (?:an? |the )?(?:[\w-]+ )?"
+            r" (?P<obj>(?!(?:a|an|the|it|them|by) )"
+            + _OBJ
+            + r"{1,80}?) as (?:an? |the )?(?:[\w-]+ )?"
             r"(?:unauthori[sz]ed|unlicensed|unregistered|illegal|fraudulent|suspicious|scam)\b"
         ),
         0.8,

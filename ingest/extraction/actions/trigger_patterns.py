@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from graph.ontology import REL
+from ingest.extraction.actions import enforcement_wording
 from ingest.extraction.actions.span_patterns import _OBJ, CHARGED, MONEY_AHEAD
 from ingest.extraction.text.regex_lead import compile_lead
 
@@ -638,6 +639,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.75,
     ),
 ]
+PATTERNS += enforcement_wording.ROWS
 # the same patterns, recompiled so the search can skip ahead (see `text.regex_lead`)
 PATTERNS = [(t, v, compile_lead(p.pattern, p.flags), c) for t, v, p, c in PATTERNS]
 STEMS: list[tuple[str, ...]] = [
@@ -748,3 +750,4 @@ STEMS: list[tuple[str, ...]] = [
     ("warrant",),
     ("settled",),
 ]
+STEMS += enforcement_wording.STEMS

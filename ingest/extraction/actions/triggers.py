@@ -127,7 +127,11 @@ HEDGE = re.compile(
     r"refus(?:es|ed)|declin(?:es|ed)|must|needs?|required|had to|has to|have to|if|unless|whether|"
     r"reported(?:ly)? to|reportedly|allegedly|stops short|stop short|appl(?:y|ied) for|"
     r"requests?|requested|requesting|call(?:ed|s)? for|seek|wish|hope[sd]?|try|tried|trying|"
-    r"attempt(?:s|ed)?)\b",
+    r"attempt(?:s|ed)?|"
+    # a claim the text calls false, or one a firm makes of itself: "falsely claiming to be
+    # registered", "purporting to be licensed" (no body granted anything)
+    r"falsely|fraudulently claim(?:s|ed|ing)?|claim(?:s|ed|ing)? to (?:be|have|hold)"
+    r"|purport(?:s|ed|ing)? to|pos(?:e|es|ed|ing) as|in the process of)\b",
     re.IGNORECASE,
 )
 

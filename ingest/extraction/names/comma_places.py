@@ -1,8 +1,9 @@
 """A place the gazetteer does not know, named the way datelines and addresses name one:
 "a consultancy in Cabo Frio, Brazil", "arrested in Puerto Lindo, Panama, on Monday".
 
-An untyped capitalised name after "in", "near", "from" or "at" and right before a comma
-and a country the article names is a place of that country. "Russia, Ukraine and
+An untyped capitalised name after "in", "near", "from" or "at" (or after a firm's legal
+form, as an address: "Korvane Ltd., Alicante, Spain") and right before a comma and a
+country the article names is a place of that country. "Russia, Ukraine and
 Belarus" stays a list: the country must not open a list ("and" after it), and the
 name before it must follow a place preposition.
 """
@@ -16,6 +17,10 @@ from ingest.extraction.names.candidates import Candidate
 from ingest.extraction.names.gazetteer_index import GazIndex
 
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|from|at|outside) $")
+# a firm's address as regulators' notices write it: "Cryp Capital Ltd., Alicante, Spain"
+_FIRM_ADDRESS = re.compile(
+    r"\b(?:Ltd|Limited|Inc|LLC|GmbH|AG|S\.A|SA|Corp|PLC|plc|B\.V|BV|S\.L|SL|Srl|SpA|OÜ|AB|KG)\.?, $"
+)
 _LIST_AFTER = re.compile(r",? (?:and|or) ")
 
 
@@ -34,7 +39,9 @@ def places_before_country(
         country = countries.get(u.end + 2)
         if country is None or text[u.end : u.end + 2] != ", " or u.type is not None:
             continue
-        if not _PLACE_PREPOSITION.search(text, max(0, u.start - 8), u.start):
+        if not _PLACE_PREPOSITION.search(
+            text, max(0, u.start - 8), u.start
+        ) and not _FIRM_ADDRESS.search(text, max(0, u.start - 12), u.start):
             continue
         if _LIST_AFTER.match(text, country.end):
             continue

@@ -135,8 +135,12 @@ _NATIONAL_AUTHORITIES = re.compile(
     r"\b(?!(?:The|These|Those|Both|All|Other) )"
     r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?P<noun>authorities|officials)\b"
 )
-# "a court in Istanbul"
-_COURT_IN = re.compile(r"\b[Aa] (?:[a-z]+ )?court in (?P<place>[A-Z][\w.]*(?: [A-Z]\w+)?)")
+# "a court in Istanbul", "a court sitting in the Southern District of Florida"
+_COURT_IN = re.compile(
+    r"\b[Aa] (?:[a-z]+ )?court (?:(?:sitting|based|located|seated) )?in (?:the )?"
+    r"(?P<place>[A-Z][\w.]*(?: (?:of )?[A-Z]\w+){0,3})"
+)
+_COURT_IN_STEMS = ("court in", "court sitting", "court based", "court located", "court seated")
 
 _BARE_POLICE = re.compile(r"\b[Tt]he police\b(?! (?:in|of) [A-Z])")
 _PLACE_POLICE = re.compile(r"\b(?P<place>[A-Z][\w.]*(?: [A-Z][a-z]+)?) police\b")
@@ -226,7 +230,7 @@ def resolve_descriptions(state: ArticleState) -> None:
             out.append(Mention(m.start(), m.end(), m.group(), draft.key, draft.type, "descriptive"))
     for pattern, stems, implied in (
         (_NATIONAL_BODY, _NATIONAL_STEMS, national_body),
-        (_COURT_IN, ("court in",), court_in),
+        (_COURT_IN, _COURT_IN_STEMS, court_in),
         (_NATIONAL_AUTHORITIES, ("authorities", "officials"), national_authorities),
     ):
         for m in scan.finditer(pattern, stems):

@@ -247,8 +247,19 @@ def national_authorities(
 
 def court_in(m: re.Match[str], table: EntityTable, ctx: CountryContext) -> EntityDraft | None:
     """'a court in Istanbul': the one court the article seats there, else that court,
-    named "court in Istanbul" and seated there."""
-    place = ctx.jurisdiction(m.group("place"))
+    named "court in Istanbul" and seated there. 'a court sitting in the Southern District
+    of Florida': the court the article names after that district."""
+    words = m.group("place").split()
+    district = " ".join(words)
+    for d in table.all():
+        if d.type == TYPE.court and not d.unnamed and " District of " in district:
+            if d.name.endswith(district):
+                return d
+    place = None
+    for n in range(len(words), 0, -1):  # "a court in Tokyo Tuesday": the place is Tokyo
+        place = ctx.jurisdiction(" ".join(words[:n]))
+        if place is not None:
+            break
     if place is None:
         return None
     for d in table.all():

@@ -250,6 +250,9 @@ def firm_place_relations(
                 place = _zone_named(ments, table, ctx) or place
             if place:
                 out += _to_place(table, m.key, place, REL.operates_in, sentence, ctx)
+        address = _ADDRESS_AFTER.match(text, m.end) if _LEGAL_END.search(m.text) else None
+        if address is not None and d.type in GROUP.firm:  # "Korvane Ltd., Alicante, Spain"
+            out += _seat_in_words(table, m.key, address.group("place"), sentence, ctx)
         window = text[max(0, m.start - 80) : m.start]
         largest = _COUNTRY_LARGEST_BEFORE.search(window) if "country's" in window else None
         if largest and ctx.main_country and d.type in GROUP.firm:
@@ -399,6 +402,12 @@ def _seat_in_words(
 
 
 _UNKNOWN_PLACE = re.compile(r"[A-Z][a-z]{3,}")
+# a firm's address as regulators' notices write it, after its legal form: "Korvane Ltd.,
+# Alicante, Spain", "Onelife Network Ltd, Belize;"
+_LEGAL_END = re.compile(
+    r"\b(?:Ltd|Limited|Inc|LLC|GmbH|AG|S\.A|SA|Corp|PLC|plc|B\.V|BV|S\.L|SL|Srl|SpA|OÜ|AB|KG)\.?$"
+)
+_ADDRESS_AFTER = re.compile(r", (?P<place>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2})(?=[,;)]| and )")
 
 
 def _to_place(

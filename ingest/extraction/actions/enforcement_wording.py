@@ -1,0 +1,95 @@
+"""Enforcement wording of regulators' releases and the trade press, beside the main table.
+
+Rows in the shape of `trigger_patterns.PATTERNS` (type, voice, pattern, confidence) with
+their key words in `STEMS` (same order); `trigger_patterns` appends them to its table.
+
+- "the regulator flagged A, B and C" (as unlicensed firms): a public warning, WARNED;
+- "announced a consent order with X", "entered into a consent agreement with X": the
+  settlement of a supervisor's case, FINED (the money, where the text gives it);
+- "the DOJ extradited X", "X was extradited from Panama": taken into custody for trial,
+  INVESTIGATED (as arrests are);
+- "an asset freeze order against X" BLOCKED; "a $40 million judgment against X" FINED;
+  "a conviction against X" SUED (the prosecution that won it); "a cease trade order
+  against X" BANNED; "seized $12 million in cryptocurrency from X" BLOCKED.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ontology import REL
+
+ROWS: list[tuple[str, str, re.Pattern[str], float]] = [
+    (
+        REL.warned,
+        "active",
+        re.compile(
+            r"\bflag(?:s|ged|ging)\b(?! (?:up|down|that|how|whether|it|them|this|these|those"
+            r"|(?:the |its |their |some |serious |several )?(?:concerns?|risks?|issues?|problems?"
+            r"|need|questions?|gaps?|weaknesses|deficiencies|transactions?|payments?)\b))"
+        ),
+        0.75,
+    ),
+    (
+        REL.fined,
+        "nominal",
+        re.compile(r"\bconsent (?:orders?|agreements?|decrees?) with\b"),
+        0.75,
+    ),
+    (
+        REL.investigated,
+        "active",
+        re.compile(r"\bextradit(?:e|es|ed|ing)\b(?! (?:request|treaty|proceedings|hearing))"),
+        0.75,
+    ),
+    (  # "obtained an asset freeze order against X": X's assets are frozen
+        REL.blocked,
+        "nominal",
+        re.compile(r"\b(?:asset[- ])?freez(?:e|ing) orders? (?:against|on)\b"),
+        0.75,
+    ),
+    (  # "won a $40 million judgment against X": a sum the court ordered X to pay
+        REL.fined,
+        "nominal",
+        re.compile(
+            r"(?:[$€£]|\b(?:US|A|C|S|HK)\$) ?\d[\d.,]*(?: ?(?:million|billion|bn|m)\b)?"
+            r" (?:[\w-]+ ){0,2}?judgments? against\b"
+        ),
+        0.75,
+    ),
+    (  # "secured a conviction against X": a prosecution that succeeded
+        REL.sued,
+        "nominal",
+        re.compile(
+            r"\bconvictions? (?:against|of)\b(?! (?:the|its|their|his|her) \w+ (?:that|to)\b)"
+        ),
+        0.75,
+    ),
+]
+ROWS += [
+    (  # "a temporary cease trade order against X" (Canadian regulators): X may not trade
+        REL.banned,
+        "nominal",
+        re.compile(r"\bcease[- ]trad(?:e|ing) orders? (?:against|on|for)\b"),
+        0.75,
+    ),
+    (  # "seized $12 million in cryptocurrency from X": X's funds taken, as a freeze is
+        REL.blocked,
+        "span",
+        re.compile(
+            r"\bseiz(?:e|es|ed|ing) (?=[^.;\n]{0,60}?(?:\d|crypto|funds|assets|bitcoins?|tokens"
+            r"|USDT|tether)[^.;\n]{0,60}? from )[^.;\n]{1,120}? from (?P<obj>[^.;\n]{1,80})"
+        ),
+        0.75,
+    ),
+]
+STEMS: list[tuple[str, ...]] = [
+    ("flag",),
+    ("consent",),
+    ("extradit",),
+    ("freez",),
+    ("judgment",),
+    ("conviction",),
+    ("cease trad", "cease-trad"),
+    ("seiz",),
+]
