@@ -20,6 +20,7 @@ from ingest.extraction.actions.action_drafts import (
     case_referrals,
     date_the_news,
 )
+from ingest.extraction.actions.action_status import is_court
 from ingest.extraction.actions.clauses import (
     clauses_of,
     modifier,
@@ -149,6 +150,7 @@ def _apply(
     before = [m for m in in_clause if m.end <= trig.start]
     after = [m for m in in_clause if trig.end <= m.start < stop]
     after += _list_run(after, view, stop, text)
+    after = [m for m in after if not _teller(m, text, table)]
     if trig.voice == "passive":
         before = _own_passive_subjects(trig, before, view, table)
     subject = next(
@@ -272,6 +274,10 @@ def _apply(
         conf -= 0.2
         if actor is not None and not targets and cid in view.clauses.antecedent:
             targets = relative_target(trig, subject, view, table)  # "X, which will pay"
+    if actor is not None and not targets and trig.ended_how is not None and is_court(actor, table):
+        # "the High Court lifted the ban on cryptocurrencies": no party named, but the words
+        # end another body's ban, told before or after
+        action_drafts(trig, actor, [], conf, view, state, history)
     if actor is None or not targets:
         if trig.type == REL.referred_by and actor is not None:
             history.referrers.add(actor)
@@ -471,6 +477,26 @@ def _sanctions_designation(trig: Trigger, actor: str, text: str, table: EntityTa
         return False  # "designated X as a clearing agency", "... X a market maker": a role
     name = table.get(actor).name if actor in table else ""
     return bool(_SANCTIONS_BODY.search(name) or _SANCTIONS_WORD.search(text))
+
+
+# who tells of an action, after its words: "..., Jordan Times has reported", "a ban
+# announced by President X and reported by Y", "according to Z": the teller is no target
+_TOLD_AFTER = re.compile(
+    r",? (?:has |had |also )?(?:reported|reports|wrote|writes|quoted|said|says)\b"
+)
+_TOLD_BEFORE = re.compile(
+    r"\b(?:(?:reported|announced|disclosed|quoted|cited|confirmed|stated) by|according to)"
+    r"(?: the)?(?: [\w.'’-]+){0,3} $"
+)
+
+
+def _teller(m: Mention, text: str, table: EntityTable) -> bool:
+    """Whether `m` (an outlet or a person) is who reports or announces the action."""
+    if m.key not in table or table.get(m.key).type not in (TYPE.mediaoutlet, TYPE.person):
+        return False
+    return bool(
+        _TOLD_AFTER.match(text, m.end) or _TOLD_BEFORE.search(text, max(0, m.start - 60), m.start)
+    )
 
 
 def _reports(subject: Mention, table: EntityTable) -> bool:

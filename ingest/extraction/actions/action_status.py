@@ -272,7 +272,7 @@ def end_earlier(
             and d.type == first.type
             and table.resolve(d.source) == table.resolve(first.source)
         ):
-            how = ended_how(cls, d.type)
+            how = _by_court(ended_how(cls, d.type), d, subject, table)
             set_status(d, how, ended_on)
             if (
                 i == sentence
@@ -362,6 +362,16 @@ def last_noun_types(text: str) -> frozenset[str]:
     return _ACTIONS if best[1] is None else best[1]
 
 
+def _by_court(
+    how: str | None, draft: RelationDraft, ender: str | None, table: EntityTable
+) -> str | None:
+    """A ban or block a court lifts, of another body, is set aside: "the High Court lifted
+    the central bank's ban" ends the ban `overturned`, not `lifted` by its own actor."""
+    if how == ENDED.lifted and is_court(ender, table) and table.resolve(draft.source) != ender:
+        return ENDED.overturned
+    return how
+
+
 def is_court(key: str | None, table: EntityTable) -> bool:
     return key is not None and key in table and table.get(key).type == TYPE.court
 
@@ -418,7 +428,7 @@ def end_later(
             )
         ]
         for d in hits:
-            set_status(d, ended_how(p.cls, d.type), p.ended_on)
+            set_status(d, _by_court(ended_how(p.cls, d.type), d, subject, table), p.ended_on)
         if hits:
             pending.remove(p)
 

@@ -64,7 +64,7 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
     (
         "numeric",
         re.compile(
-            rf"\b(?P<core>(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{_YEAR}))\b"
+            rf"\b(?P<core>(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{_YEAR}))\b"
         ),
     ),
     (
@@ -107,7 +107,7 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
         "month",
         re.compile(
             r"\b(?:(?P<cue>(?i:last|this|next|that same|that|the same|in|of|during|throughout))"
-            rf"[ -])?(?:(?P<part>(?i:{_PART}))[ -]?)?(?P<core>(?P<mo>{_FULL}))\b(?! \d)"
+            rf"[ -])?(?:(?P<part>(?i:{_PART}))[ -]?)?(?P<core>(?P<mo>{_FULL}))\b(?!,? \d)"
         ),
     ),
     (
@@ -184,9 +184,10 @@ _SAID_AFTER = re.compile(
 # "a freeze imposed in early August", "the suit filed in 2023": the date of the noun's action
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:imposed|issued|introduced|granted|ordered|adopted|put in place|brought|filed|levied"
-    r"|enacted|handed down|dated|commenced|initiated|instituted)"
+    r"|enacted|handed down|dated|commenced|initiated|instituted|appeared|published|posted)"
     r"(?:\s+(?:against|on|upon|by)\s+[\w.'’ -]{1,40}?)?"
-    r"\s+(?:(?:in|on|since|at|last|earlier|early|late|mid-?)\s+)*$"
+    r"\s+(?:(?:in|on|since|at|last|earlier|early|late|mid-?)\s+)*"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$"
 )
 _WHEN_AFTER = re.compile(r",? when\b")  # "since March 23, when police detained him"
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w.]*,? $")
@@ -327,7 +328,27 @@ def date_mentions(text: str, frame: DateFrame) -> tuple[list[DateMention], DateF
         out.append(mention)
         if not mention.attributive:  # "a 2017 order" names a thing's year, not the story's time
             frame = frame.told(date)
-    return _link_ranges(text, out), frame
+    return _link_ranges(text, _without_named_weekdays(text, out)), frame
+
+
+# "Thursday, September 9, 2021", "Friday 22 December 2023", "Monday (June 3)": the weekday
+# names the day the date after it gives, which wins over the weekday read from publication
+_WEEKDAY_NAMING = re.compile(r",?\s?\(?")
+
+
+def _without_named_weekdays(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    out: list[DateMention] = []
+    for i, m in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            nxt is not None
+            and nxt.date.precision == DAY
+            and _WEEKDAY.fullmatch(text, m.core, m.end)
+            and _WEEKDAY_NAMING.fullmatch(text, m.end, nxt.start)
+        ):
+            continue
+        out.append(m)
+    return out
 
 
 def _link_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:

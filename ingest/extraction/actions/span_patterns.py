@@ -111,6 +111,18 @@ SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.85,
     ),
+    (  # "the central bank announced that cryptocurrency and other digital currencies are
+        # illegal in the country": a body's declaration that a thing is illegal bans it
+        REL.banned,
+        "span",
+        re.compile(
+            r"\b(?:announc|declar|stat|said|says|confirm|warn|rul)\w*(?: on \w+)? that "
+            r"(?P<obj>(?!(?:it|they|he|she|we|there|this|such|these|those) )[^.;\n]{1,80}?) "
+            r"(?:is|are|was|were|remains?) (?:now |still |also |strictly )?"
+            r"(?:illegal|unlawful|prohibited|banned)\b(?! to\b| for\b)"
+        ),
+        0.8,
+    ),
     (
         REL.banned,
         "span",
@@ -328,6 +340,7 @@ SPAN_STEMS: list[tuple[str, ...]] = [
     ("order",),
     ("order", "direct", "requir"),
     ("declar",),
+    ("announc", "declar", "stat", "said", "says", "confirm", "warn", "rul"),
     ("add",),
     ("add", "put", "nam", "list", "includ"),
     ("to court",),

@@ -127,7 +127,7 @@ HEDGE = re.compile(
     r"refus(?:es|ed)|declin(?:es|ed)|must|needs?|required|had to|has to|have to|if|unless|whether|"
     r"reported(?:ly)? to|reportedly|allegedly|stops short|stop short|appl(?:y|ied) for|"
     r"requests?|requested|requesting|call(?:ed|s)? for|seek|wish|hope[sd]?|try|tried|trying|"
-    r"attempt(?:s|ed)?)\b",
+    r"attempt(?:s|ed)?|claim(?:s|ed|ing)? to|purport(?:s|ed|ing)? to)\b",
     re.IGNORECASE,
 )
 
