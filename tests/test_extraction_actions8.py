@@ -217,3 +217,63 @@ def test_it_names_the_body_in_subject_position_not_the_one_it_sits_under() -> No
     assert fines == [("Korea Financial Intelligence Unit", {"amount": 1.9e9, "currency": "KRW"})], (
         fines
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("The regulator inspected the exchange from October 16 to 29 last year.", "2023-10"),
+        ("The regulator inspected the exchange between 3 and 14 March 2022.", "2022-03"),
+        ("The regulator inspected the exchange from October 16 to 29, 2021.", "2021-10"),
+    ],
+)
+def test_a_span_of_days_dates_the_action_at_its_month(text: str, date: str) -> None:
+    assert find_date(text, PUB) == date
+
+
+# --- a licence reinstated, a warning joined to a fine, a warning renewed -------------
+
+
+def _licences(text: str) -> list[dict[str, object]]:
+    out = extract(text, dt.date(2022, 9, 1))
+    return [r.properties for r in out.relations if r.type == "LICENSED"]
+
+
+def test_a_licence_reinstated_after_its_suspension_stands_again() -> None:
+    found = _licences(
+        "In March 2021 the Securities Commission of Velmora granted Korvex Exchange a licence. "
+        "In May 2022 the commission suspended the licence. In August 2022 it reinstated the "
+        "licence."
+    )
+    assert found == [{}], found
+
+
+def test_a_suspended_licence_not_reinstated_stays_suspended() -> None:
+    found = _licences(
+        "In March 2021 the Securities Commission of Velmora granted Korvex Exchange a licence. "
+        "In May 2022 the commission suspended the licence."
+    )
+    assert found and found[0].get("ended_how") == "suspended", found
+
+
+def test_a_warning_issued_with_a_fine_falls_on_the_fined_firm() -> None:
+    found = actions(
+        extract(
+            "The Korea Financial Intelligence Unit said on Tuesday that it had decided to impose "
+            "a fine of 1.2 billion won on Korvex Exchange for breaching due diligence rules, and "
+            "issued an institutional warning."
+        )
+    )
+    assert ("Korea Financial Intelligence Unit", "WARNED", "Korvex Exchange") in found, found
+
+
+def test_a_renewed_warning_is_dated_by_the_news_not_by_the_warnings_since() -> None:
+    out = extract(
+        "The Central Bank of Velmora (CBV) has renewed its warning against dealing in any type "
+        "of cryptocurrency through foreign platforms.\n\nIn a statement on Tuesday, the CBV said "
+        "that virtual currencies are not legal tender.\n\nSince 2017, the CBV has been warning "
+        "against dealing in all types of cryptocurrencies.",
+        dt.date(2022, 9, 13),
+    )
+    dates = sorted(str(r.date) for r in out.relations if r.type == "WARNED")
+    assert dates == ["2017", "2022-09-13"], dates

@@ -274,6 +274,8 @@ def _apply(
         conf -= 0.2
         if actor is not None and not targets and cid in view.clauses.antecedent:
             targets = relative_target(trig, subject, view, table)  # "X, which will pay"
+    if actor is not None and not targets:
+        targets = _coordinated_target(trig, actor, view, history)
     if actor is not None and not targets and trig.ended_how is not None and is_court(actor, table):
         # "the High Court lifted the ban on cryptocurrencies": no party named, but the words
         # end another body's ban, told before or after
@@ -477,6 +479,27 @@ def _sanctions_designation(trig: Trigger, actor: str, text: str, table: EntityTa
         return False  # "designated X as a clearing agency", "... X a market maker": a role
     name = table.get(actor).name if actor in table else ""
     return bool(_SANCTIONS_BODY.search(name) or _SANCTIONS_WORD.search(text))
+
+
+# a second measure joined to the first: "fined X ... and issued an institutional warning"
+_AND_ISSUED = re.compile(
+    r"\b(?:and|as well as)\s+(?:also\s+)?(?:issued|imposed|gave|handed(?: down)?|served|sent"
+    r"|slapped)\s+(?:it\s+|them\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"
+)
+
+
+def _coordinated_target(trig: Trigger, actor: str, view: View, history: ActionHistory) -> list[str]:
+    """The party of the action the same body took earlier in the sentence, where this
+    action noun is joined to it with "and issued ...", naming no party of its own."""
+    text = view.doc_text
+    if not _AND_ISSUED.search(text, max(view.sent.start, trig.start - 80), trig.start):
+        return []
+    earlier = [
+        rel
+        for at, rel in history.relations
+        if at == view.sent.index and rel.source == actor and rel.type != trig.type
+    ]
+    return [earlier[-1].target] if earlier else []
 
 
 # who tells of an action, after its words: "..., Jordan Times has reported", "a ban

@@ -27,6 +27,7 @@ from ingest.extraction.actions.endings import (
     EXPIRE,
     NOT_THE_ACTION,
     OVERTURN,
+    RESTORE,
     SETTLE,
     THROW_OUT,
     Ending,
@@ -34,6 +35,7 @@ from ingest.extraction.actions.endings import (
     endings_in,
     noun_phrase_stop,
 )
+from ingest.extraction.actions.reinstatements import reinstate
 from ingest.extraction.actions.roles import View
 from ingest.extraction.entities.drafts import EntityTable, RelationDraft
 
@@ -179,7 +181,9 @@ def reconcile(
             ):
                 continue
             _share_end(other, draft)
-            if other.date is None and draft.date is not None:
+            if _renewed(other) != _renewed(draft):
+                pass  # "has renewed its warning": a new event, not the earlier one's date
+            elif other.date is None and draft.date is not None:
                 other.date = draft.date
             elif draft.date is None and other.date is not None:
                 draft.date = other.date
@@ -193,6 +197,16 @@ def reconcile(
             for prop in ("amount", "currency"):
                 if prop in draft.properties and prop not in other.properties:
                     other.properties[prop] = draft.properties[prop]
+
+
+# an action told as taken again: "renewed its warning", "reiterated its ban", "once again"
+_AGAIN = re.compile(
+    r"\b(?:renew(?:s|ed|ing)|reiterat(?:es|ed|ing)|repeat(?:s|ed|ing)|once again)\b", re.I
+)
+
+
+def _renewed(draft: RelationDraft) -> bool:
+    return _AGAIN.search(draft.evidence) is not None
 
 
 def noun_types(phrase: str) -> frozenset[str]:
@@ -240,6 +254,8 @@ def end_earlier(
     """
     keys = {table.resolve(k) for k in obj.keys}
     subject = table.resolve(obj.subject) if obj.subject else None
+    if cls == RESTORE and REL.licensed in obj.types:
+        return reinstate(drafts, keys, subject, sentence, table)  # the licence stands again
     fitting = [
         (i, d) for i, d in drafts if d.type in _ACTIONS and d.type in obj.types and _may_end(d, cls)
     ]

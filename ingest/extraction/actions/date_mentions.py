@@ -74,6 +74,17 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:,? (?P<y>{_YEAR}))?)(?![\w-])"
         ),
     ),
+    (  # "from October 16 to 29 last year", "between 3 and 14 March 2022": a span of days
+        # within one month dates what took them at that month
+        "day_range",
+        re.compile(
+            rf"\b(?P<core>(?:(?P<mo>{_MON}) (?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+            r"(?: ?[-–] ?| to | and )(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+            rf"|(?P<d0>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?: ?[-–] ?| to | and )"
+            rf"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)? (?P<mo0>{_MON}))"
+            rf"(?:,? (?P<y>{_YEAR})\b| (?P<rel>last|this) year\b)?)"
+        ),
+    ),
     (
         "mdy",
         re.compile(
@@ -260,6 +271,7 @@ _FORM_NEEDS: dict[str, tuple[str, ...]] = {
     "numeric": ("year",),
     "dmy": ("digit", "month"),
     "mdy": ("digit", "month"),
+    "day_range": ("digit", "month"),
     "month_year": ("year", "month"),
     "month_rel_year": ("month",),
     "month_context_year": ("month",),
@@ -318,9 +330,14 @@ def date_mentions(text: str, frame: DateFrame) -> tuple[list[DateMention], DateF
             start,
             end,
             date,
-            bound=(cue in _BOUND_CUES or bool(bound)) and not _WHEN_AFTER.match(text, end),
-            opens=cue in _OPENING_CUES
-            or (bound is not None and bound.group().split()[0].lower() in _OPENING_CUES),
+            bound=(cue in _BOUND_CUES or bool(bound))
+            and not _WHEN_AFTER.match(text, end)
+            and form != "day_range",  # the span is when it happened, not a bound
+            opens=(
+                cue in _OPENING_CUES
+                or (bound is not None and bound.group().split()[0].lower() in _OPENING_CUES)
+            )
+            and form != "day_range",
             core=core,
             announced=bool(_SAID_BEFORE.search(lead) or _SAID_AFTER.match(text, end)),
             attributive=form == "attributive" or bool(_ORIGIN_BEFORE.search(lead)),
@@ -376,6 +393,8 @@ def _resolve(form: str, m: re.Match[str], text: str, frame: DateFrame) -> Partia
         if a > 12 and b <= 12:
             day, month = a, b
         return PartialDate.checked(int(g["y"]), month, day)
+    if form == "day_range":
+        return _day_range(g, frame)
     if form in ("dmy", "mdy"):
         month = _MONTHS[g["mo"].lower().rstrip(".")]
         day = int(g["d"])
@@ -403,6 +422,16 @@ def _resolve(form: str, m: re.Match[str], text: str, frame: DateFrame) -> Partia
     if form == "relative":
         return _relative_to_published(g, frame)
     return _relative_to_context(g, frame)
+
+
+def _day_range(g: dict[str, str | None], frame: DateFrame) -> PartialDate | None:
+    month = _MONTHS[(g["mo"] or g["mo0"] or "").lower().rstrip(".")]
+    if g.get("y"):
+        return PartialDate.checked(int(g["y"] or 0), month)
+    if g.get("rel") and frame.published is not None:
+        year = frame.published.year - (1 if g["rel"] == "last" else 0)
+        return PartialDate.checked(year, month)
+    return _month_in_context(month, None, frame)
 
 
 def _month_in_context(month: int, cue: str | None, frame: DateFrame) -> PartialDate | None:
