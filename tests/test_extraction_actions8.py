@@ -277,3 +277,47 @@ def test_a_renewed_warning_is_dated_by_the_news_not_by_the_warnings_since() -> N
     )
     dates = sorted(str(r.date) for r in out.relations if r.type == "WARNED")
     assert dates == ["2017", "2022-09-13"], dates
+
+
+# --- directives to supervised institutions, account closures, app-store removals -------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Central Bank of Velmora directed banks to stop processing crypto payments.",
+            {("Central Bank of Velmora", "BANNED", "crypto payments")},
+        ),
+        (
+            "The Central Bank of Velmora issued a circular instructing all banks to close the "
+            "accounts of Korvex Exchange.",
+            {("Central Bank of Velmora", "BLOCKED", "Korvex Exchange")},
+        ),
+        (
+            "The Ministry of Digital Affairs of Velmora ordered Apple and Google to remove the "
+            "apps of Korvex Exchange from their stores.",
+            {("Ministry of Digital Affairs of Velmora", "BANNED", "Korvex Exchange")},
+        ),
+        (
+            "The Ministry of Digital Affairs of Velmora ordered Google to take down the Korvex "
+            "Exchange app.",
+            {("Ministry of Digital Affairs of Velmora", "BANNED", "Korvex Exchange")},
+        ),
+    ],
+)
+def test_the_institutions_and_stores_carrying_out_an_order_are_not_its_targets(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    found = actions(extract(text))
+    assert found == expected, found
+
+
+def test_the_stores_an_app_is_removed_from_are_not_banned() -> None:
+    found = actions(
+        extract(
+            "The Securities Commission of Velmora had Korvex Exchange's apps removed from the "
+            "Apple App Store and Google Play."
+        )
+    )
+    assert not any(t in ("App Store", "Apple App Store", "Google Play") for _, _, t in found), found

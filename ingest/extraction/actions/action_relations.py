@@ -150,7 +150,7 @@ def _apply(
     before = [m for m in in_clause if m.end <= trig.start]
     after = [m for m in in_clause if trig.end <= m.start < stop]
     after += _list_run(after, view, stop, text)
-    after = [m for m in after if not _teller(m, text, table)]
+    after = _removed_from(trig, [m for m in after if not _teller(m, text, table)], text)
     if trig.voice == "passive":
         before = _own_passive_subjects(trig, before, view, table)
     subject = next(
@@ -500,6 +500,31 @@ def _coordinated_target(trig: Trigger, actor: str, view: View, history: ActionHi
         if at == view.sent.index and rel.source == actor and rel.type != trig.type
     ]
     return [earlier[-1].target] if earlier else []
+
+
+# what something is removed from is no target: "had X's apps removed from the App Store"
+_REMOVAL = re.compile(r"(?:remov|delist|tak|took|pull)", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom (?:the |their |its )?$")
+
+
+_AND_NEXT = re.compile(r"(?:,| and| or|, and)(?: the)? ")
+
+
+def _removed_from(trig: Trigger, after: list[Mention], text: str) -> list[Mention]:
+    """`after` without the places a removal takes something from, and those listed
+    with them ("from the App Store and Google Play")."""
+    if not _REMOVAL.match(text, trig.start):
+        return after
+    out: list[Mention] = []
+    place_end = -1
+    for m in after:
+        if _FROM_BEFORE.search(text, max(trig.end, m.start - 20), m.start) or (
+            place_end >= 0 and _AND_NEXT.fullmatch(text, place_end, m.start)
+        ):
+            place_end = m.end
+            continue
+        out.append(m)
+    return out
 
 
 # who tells of an action, after its words: "..., Jordan Times has reported", "a ban
