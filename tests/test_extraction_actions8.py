@@ -321,3 +321,39 @@ def test_the_stores_an_app_is_removed_from_are_not_banned() -> None:
         )
     )
     assert not any(t in ("App Store", "Apple App Store", "Google Play") for _, _, t in found), found
+
+
+# --- lifting told as "unbanned" or in a second conjunct; a name ends before local money -
+
+
+def test_unbanned_ends_a_ban() -> None:
+    found = _banned("The Central Bank of Velmora unbanned cryptocurrency trading in June.")
+    assert found and found[0][2].get("ended_how") == "lifted", found
+
+
+def test_a_ban_lifted_in_a_second_conjunct_ends_on_its_own_date() -> None:
+    out = extract(
+        "The Central Bank of Velmora banned crypto payments in 2021 and lifted the ban in 2023.",
+        dt.date(2024, 9, 1),
+    )
+    ban = next(r for r in out.relations if r.type == "BANNED")
+    assert (ban.date, ban.properties.get("ended_on")) == ("2021", "2023"), ban
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        (
+            "The Securities and Exchange Commission of Nigeria fined Korvex Exchange N10 million.",
+            "NGN",
+        ),
+        ("The Capital Markets Authority of Kenya fined Korvex Exchange Sh5 million.", "KES"),
+    ],
+)
+def test_a_firms_name_ends_before_a_local_currency_sign(text: str, currency: str) -> None:
+    out = extract(text)
+    names = {e.id: e.name for e in out.entities}
+    fines = [
+        (names[r.target], r.properties.get("currency")) for r in out.relations if r.type == "FINED"
+    ]
+    assert fines == [("Korvex Exchange", currency)], fines

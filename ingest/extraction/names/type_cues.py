@@ -23,7 +23,8 @@ from ingest.extraction.text.tokens import UPPER
 # a currency marker before a sum ends a name: "fined Kestrel Markets KRW 2.1 billion"
 NO_MONEY = (
     r"(?![A-Z]{1,3}\$|(?:Rs|RM|Rp|KRW|GBP|USD|EUR|INR|JPY|CNY|RMB|HKD|SGD|AUD|CAD|CHF|AED|THB"
-    r"|BRL|NGN|ZAR|TRY|KES|PKR)\.? ?\d)"
+    r"|BRL|NGN|ZAR|TRY|KES|PKR|KSh|Ksh|Sh|N|LE|TL|Tk|GH¢|SR|QR|KD|EGP|UGX|TZS|ETB|GHS|UZS|BDT"
+    r"|IDR|MYR|PHP|VND|KZT|QAR|SAR|KWD|JOD|TWD|MXN|ARS|COP|CLP|PEN)\.? ?\d)"
 )
 NAME = rf"(?P<n>[{UPPER}](?<![\w.&'-].)[\w.&'-]*[\w]?(?: {NO_MONEY}[{UPPER}][\w.&'-]*\w)*)"
 ONE = rf"(?P<n>[{UPPER}](?<![\w.&'-].)[\w.&'-]*\w)"
