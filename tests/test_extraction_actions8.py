@@ -357,3 +357,11 @@ def test_a_firms_name_ends_before_a_local_currency_sign(text: str, currency: str
         (names[r.target], r.properties.get("currency")) for r in out.relations if r.type == "FINED"
     ]
     assert fines == [("Korvex Exchange", currency)], fines
+
+
+def test_a_crypto_word_joined_to_another_by_a_hyphen_names_no_conduct() -> None:
+    out = extract(
+        "The Central Bank of Velmora warned the public against cryptocurrency-linked pyramid "
+        "schemes."
+    )
+    assert not [e for e in out.entities if e.type == "Activity"], out.entities

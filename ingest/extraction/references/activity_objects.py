@@ -36,10 +36,11 @@ _CRYPTO_OBJECT = (
 )
 # "any type of", "all forms of", "such": a quantifier between the verb and the crypto thing
 _QUANTIFIER = r"(?:(?:any|all|every|other) (?:types?|forms?|kinds?|sorts?) of |any |all |such )"
-# a crypto word that is only the modifier of another noun names no conduct: "crypto scams"
+# a crypto word that is only the modifier of another noun names no conduct: "crypto scams",
+# "cryptocurrency-related investment scams"
 _NOT_MODIFIER = (
-    r"(?! (?:scams?|schemes?|fraud|firms?|companies|exchanges?|platforms?|businesses|operators"
-    r"|services?|providers?|ATMs?|wallets?|ads|advert\w*|projects?|traders?|dealers?|investors?"
+    r"(?!-\w)(?! (?:scams?|schemes?|fraud|firms?|companies|exchanges?|platforms?|businesses"
+    r"|operators|services?|providers?|ATMs?|wallets?|ads|advert\w*|projects?|traders?|dealers?|investors?"
     r"|influencers?|promoters?|apps?|websites?|accounts?)\b)"
 )
 _GERUND = rf"(?:{'|'.join(_GERUNDS)})(?: (?:in|with))?"
