@@ -6,6 +6,6 @@ hedges), `clauses` (where a sentence changes subject), `roles` (actor and target
 voice), `implicit_roles` (those the clause leaves implicit), `action_drafts` (relation
 drafts from one trigger) with their v2 attributes (`action_attributes`): when
 (`graph/partial_dates`, `date_mentions`, `action_dates`, `date_restatements`), whether and how
-it ended (`endings`, `action_status`), how much (`money`, `fine_amounts`);
+it ended (`endings`, `action_status`, `reinstatements`), how much (`money`, `fine_amounts`);
 `action_relations` (the stage: `read_actions`).
 """

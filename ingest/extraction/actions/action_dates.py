@@ -116,7 +116,9 @@ def pick(
     told = [m for m in usable if not m.announced]
     same = [m for m in told if clauses.clause_of(m.start) == own]
     if same:
-        return min(same, key=at.distance).date
+        # "banned X in 2021 and lifted the ban in 2023": the date of its own conjunct
+        own_conjunct = [m for m in same if not _across_conjunction(m, at, text)]
+        return min(own_conjunct or same, key=at.distance).date
     main = [m for m in told if _main_clause(m, clauses, text)]
     if main:
         return min(main, key=at.distance).date
@@ -132,6 +134,15 @@ def pick(
     if opening:
         return min(opening, key=at.distance).date
     return None
+
+
+_CONJUNCTION = re.compile(r"(?:,? and|, but|,? but then|,? and then|,? then) (?!\d)")
+
+
+def _across_conjunction(m: DateMention, at: Span, text: str) -> bool:
+    """Whether a conjunction joining two predicates stands between `m` and `at`."""
+    lo, hi = (m.end, at.start) if m.end <= at.start else (at.end, m.start)
+    return hi > lo and _CONJUNCTION.search(text, lo, hi) is not None
 
 
 def _main_clause(m: DateMention, clauses: ClauseView, text: str) -> bool:

@@ -220,18 +220,27 @@ def _ends_anothers_action(
     if trig.start in history.decided:
         return False  # "overturned the X Court's decision to block Y": X's block, ended
     by_court = is_court(actor, state.table)
+    phrase = view.doc_text[trig.start : max(trig.end, trig.obj_end)]
     if how == ENDED.overturned:
         cls = OVERTURN
     elif how == ENDED.dismissed and by_court:
         cls = DISMISS
+    elif how == ENDED.lifted and by_court and not _ITS_OWN.search(phrase):
+        cls = OVERTURN  # "the High Court lifted the ban on X": another body's ban, set aside
     else:
         return False
     if not (by_court or trig.ended_how == ENDED.overturned):
         return False
-    phrase = view.doc_text[trig.start : max(trig.end, trig.obj_end)]
     obj = EndedObject(noun_types(phrase), frozenset(targets), None)
-    end_earlier(history.relations, cls, obj, view.sent.index, attrs.ended_on, state.table)
+    sent = view.sent.index
+    if not end_earlier(history.relations, cls, obj, sent, attrs.ended_on, state.table):
+        if how == ENDED.lifted:  # a lede may tell the court's lifting before the ban
+            history.pending.append(PendingEnd(sent, cls, obj, attrs.ended_on))
     return True
+
+
+# "the court lifted its block on X": the court's own order, which it may end itself
+_ITS_OWN = re.compile(r"(?:its|their)")
 
 
 def case_referrals(view: View, table: EntityTable, history: ActionHistory) -> None:

@@ -20,6 +20,7 @@ from ingest.extraction.actions.action_drafts import (
     case_referrals,
     date_the_news,
 )
+from ingest.extraction.actions.action_status import is_court
 from ingest.extraction.actions.clauses import (
     clauses_of,
     modifier,
@@ -151,6 +152,7 @@ def _apply(
     before = [m for m in in_clause if m.end <= trig.start]
     after = [m for m in in_clause if trig.end <= m.start < stop]
     after += _list_run(after, view, stop, text)
+    after = _removed_from(trig, [m for m in after if not _teller(m, text, table)], text)
     if trig.voice == "passive":
         before = _own_passive_subjects(trig, before, view, table)
     subject = next(
@@ -278,6 +280,12 @@ def _apply(
         conf -= 0.2
         if actor is not None and not targets and cid in view.clauses.antecedent:
             targets = relative_target(trig, subject, view, table)  # "X, which will pay"
+    if actor is not None and not targets:
+        targets = _coordinated_target(trig, actor, view, history)
+    if actor is not None and not targets and trig.ended_how is not None and is_court(actor, table):
+        # "the High Court lifted the ban on cryptocurrencies": no party named, but the words
+        # end another body's ban, told before or after
+        action_drafts(trig, actor, [], conf, view, state, history)
     if actor is None or not targets:
         if trig.type == REL.referred_by and actor is not None:
             history.referrers.add(actor)
@@ -477,6 +485,72 @@ def _sanctions_designation(trig: Trigger, actor: str, text: str, table: EntityTa
         return False  # "designated X as a clearing agency", "... X a market maker": a role
     name = table.get(actor).name if actor in table else ""
     return bool(_SANCTIONS_BODY.search(name) or _SANCTIONS_WORD.search(text))
+
+
+# a second measure joined to the first: "fined X ... and issued an institutional warning"
+_AND_ISSUED = re.compile(
+    r"\b(?:and|as well as)\s+(?:also\s+)?(?:issued|imposed|gave|handed(?: down)?|served|sent"
+    r"|slapped)\s+(?:it\s+|them\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"
+)
+
+
+def _coordinated_target(trig: Trigger, actor: str, view: View, history: ActionHistory) -> list[str]:
+    """The party of the action the same body took earlier in the sentence, where this
+    action noun is joined to it with "and issued ...", naming no party of its own."""
+    text = view.doc_text
+    if not _AND_ISSUED.search(text, max(view.sent.start, trig.start - 80), trig.start):
+        return []
+    earlier = [
+        rel
+        for at, rel in history.relations
+        if at == view.sent.index and rel.source == actor and rel.type != trig.type
+    ]
+    return [earlier[-1].target] if earlier else []
+
+
+# what something is removed from is no target: "had X's apps removed from the App Store"
+_REMOVAL = re.compile(r"(?:remov|delist|tak|took|pull)", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom (?:the |their |its )?$")
+
+
+_AND_NEXT = re.compile(r"(?:,| and| or|, and)(?: the)? ")
+
+
+def _removed_from(trig: Trigger, after: list[Mention], text: str) -> list[Mention]:
+    """`after` without the places a removal takes something from, and those listed
+    with them ("from the App Store and Google Play")."""
+    if not _REMOVAL.match(text, trig.start):
+        return after
+    out: list[Mention] = []
+    place_end = -1
+    for m in after:
+        if _FROM_BEFORE.search(text, max(trig.end, m.start - 20), m.start) or (
+            place_end >= 0 and _AND_NEXT.fullmatch(text, place_end, m.start)
+        ):
+            place_end = m.end
+            continue
+        out.append(m)
+    return out
+
+
+# who tells of an action, after its words: "..., Jordan Times has reported", "a ban
+# announced by President X and reported by Y", "according to Z": the teller is no target
+_TOLD_AFTER = re.compile(
+    r",? (?:has |had |also )?(?:reported|reports|wrote|writes|quoted|said|says)\b"
+)
+_TOLD_BEFORE = re.compile(
+    r"\b(?:(?:reported|announced|disclosed|quoted|cited|confirmed|stated) by|according to)"
+    r"(?: the)?(?: [\w.'’-]+){0,3} $"
+)
+
+
+def _teller(m: Mention, text: str, table: EntityTable) -> bool:
+    """Whether `m` (an outlet or a person) is who reports or announces the action."""
+    if m.key not in table or table.get(m.key).type not in (TYPE.mediaoutlet, TYPE.person):
+        return False
+    return bool(
+        _TOLD_AFTER.match(text, m.end) or _TOLD_BEFORE.search(text, max(0, m.start - 60), m.start)
+    )
 
 
 def _reports(subject: Mention, table: EntityTable) -> bool:

@@ -27,6 +27,7 @@ from ingest.extraction.actions.endings import (
     EXPIRE,
     NOT_THE_ACTION,
     OVERTURN,
+    RESTORE,
     SETTLE,
     THROW_OUT,
     Ending,
@@ -34,6 +35,7 @@ from ingest.extraction.actions.endings import (
     endings_in,
     noun_phrase_stop,
 )
+from ingest.extraction.actions.reinstatements import reinstate
 from ingest.extraction.actions.roles import View
 from ingest.extraction.entities.drafts import EntityTable, RelationDraft
 
@@ -179,7 +181,9 @@ def reconcile(
             ):
                 continue
             _share_end(other, draft)
-            if other.date is None and draft.date is not None:
+            if _renewed(other) != _renewed(draft):
+                pass  # "has renewed its warning": a new event, not the earlier one's date
+            elif other.date is None and draft.date is not None:
                 other.date = draft.date
             elif draft.date is None and other.date is not None:
                 draft.date = other.date
@@ -193,6 +197,16 @@ def reconcile(
             for prop in ("amount", "currency"):
                 if prop in draft.properties and prop not in other.properties:
                     other.properties[prop] = draft.properties[prop]
+
+
+# an action told as taken again: "renewed its warning", "reiterated its ban", "once again"
+_AGAIN = re.compile(
+    r"\b(?:renew(?:s|ed|ing)|reiterat(?:es|ed|ing)|repeat(?:s|ed|ing)|once again)\b", re.I
+)
+
+
+def _renewed(draft: RelationDraft) -> bool:
+    return _AGAIN.search(draft.evidence) is not None
 
 
 def noun_types(phrase: str) -> frozenset[str]:
@@ -240,6 +254,8 @@ def end_earlier(
     """
     keys = {table.resolve(k) for k in obj.keys}
     subject = table.resolve(obj.subject) if obj.subject else None
+    if cls == RESTORE and REL.licensed in obj.types:
+        return reinstate(drafts, keys, subject, sentence, table)  # the licence stands again
     fitting = [
         (i, d) for i, d in drafts if d.type in _ACTIONS and d.type in obj.types and _may_end(d, cls)
     ]
@@ -272,7 +288,7 @@ def end_earlier(
             and d.type == first.type
             and table.resolve(d.source) == table.resolve(first.source)
         ):
-            how = ended_how(cls, d.type)
+            how = _by_court(ended_how(cls, d.type), d, subject, table)
             set_status(d, how, ended_on)
             if (
                 i == sentence
@@ -362,6 +378,16 @@ def last_noun_types(text: str) -> frozenset[str]:
     return _ACTIONS if best[1] is None else best[1]
 
 
+def _by_court(
+    how: str | None, draft: RelationDraft, ender: str | None, table: EntityTable
+) -> str | None:
+    """A ban or block a court lifts, of another body, is set aside: "the High Court lifted
+    the central bank's ban" ends the ban `overturned`, not `lifted` by its own actor."""
+    if how == ENDED.lifted and is_court(ender, table) and table.resolve(draft.source) != ender:
+        return ENDED.overturned
+    return how
+
+
 def is_court(key: str | None, table: EntityTable) -> bool:
     return key is not None and key in table and table.get(key).type == TYPE.court
 
@@ -418,7 +444,7 @@ def end_later(
             )
         ]
         for d in hits:
-            set_status(d, ended_how(p.cls, d.type), p.ended_on)
+            set_status(d, _by_court(ended_how(p.cls, d.type), d, subject, table), p.ended_on)
         if hits:
             pending.remove(p)
 

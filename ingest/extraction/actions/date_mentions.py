@@ -64,7 +64,7 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
     (
         "numeric",
         re.compile(
-            rf"\b(?P<core>(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{_YEAR}))\b"
+            rf"\b(?P<core>(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{_YEAR}))\b"
         ),
     ),
     (
@@ -72,6 +72,17 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?P<core>(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?: of)? (?P<mo>{_MON})"
             rf"(?:,? (?P<y>{_YEAR}))?)(?![\w-])"
+        ),
+    ),
+    (  # "from October 16 to 29 last year", "between 3 and 14 March 2022": a span of days
+        # within one month dates what took them at that month
+        "day_range",
+        re.compile(
+            rf"\b(?P<core>(?:(?P<mo>{_MON}) (?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+            r"(?: ?[-–] ?| to | and )(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+            rf"|(?P<d0>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?: ?[-–] ?| to | and )"
+            rf"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)? (?P<mo0>{_MON}))"
+            rf"(?:,? (?P<y>{_YEAR})\b| (?P<rel>last|this) year\b)?)"
         ),
     ),
     (
@@ -107,7 +118,7 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
         "month",
         re.compile(
             r"\b(?:(?P<cue>(?i:last|this|next|that same|that|the same|in|of|during|throughout))"
-            rf"[ -])?(?:(?P<part>(?i:{_PART}))[ -]?)?(?P<core>(?P<mo>{_FULL}))\b(?! \d)"
+            rf"[ -])?(?:(?P<part>(?i:{_PART}))[ -]?)?(?P<core>(?P<mo>{_FULL}))\b(?!,? \d)"
         ),
     ),
     (
@@ -184,9 +195,10 @@ _SAID_AFTER = re.compile(
 # "a freeze imposed in early August", "the suit filed in 2023": the date of the noun's action
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:imposed|issued|introduced|granted|ordered|adopted|put in place|brought|filed|levied"
-    r"|enacted|handed down|dated|commenced|initiated|instituted)"
+    r"|enacted|handed down|dated|commenced|initiated|instituted|appeared|published|posted)"
     r"(?:\s+(?:against|on|upon|by)\s+[\w.'’ -]{1,40}?)?"
-    r"\s+(?:(?:in|on|since|at|last|earlier|early|late|mid-?)\s+)*$"
+    r"\s+(?:(?:in|on|since|at|last|earlier|early|late|mid-?)\s+)*"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$"
 )
 _WHEN_AFTER = re.compile(r",? when\b")  # "since March 23, when police detained him"
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w.]*,? $")
@@ -259,6 +271,7 @@ _FORM_NEEDS: dict[str, tuple[str, ...]] = {
     "numeric": ("year",),
     "dmy": ("digit", "month"),
     "mdy": ("digit", "month"),
+    "day_range": ("digit", "month"),
     "month_year": ("year", "month"),
     "month_rel_year": ("month",),
     "month_context_year": ("month",),
@@ -317,9 +330,14 @@ def date_mentions(text: str, frame: DateFrame) -> tuple[list[DateMention], DateF
             start,
             end,
             date,
-            bound=(cue in _BOUND_CUES or bool(bound)) and not _WHEN_AFTER.match(text, end),
-            opens=cue in _OPENING_CUES
-            or (bound is not None and bound.group().split()[0].lower() in _OPENING_CUES),
+            bound=(cue in _BOUND_CUES or bool(bound))
+            and not _WHEN_AFTER.match(text, end)
+            and form != "day_range",  # the span is when it happened, not a bound
+            opens=(
+                cue in _OPENING_CUES
+                or (bound is not None and bound.group().split()[0].lower() in _OPENING_CUES)
+            )
+            and form != "day_range",
             core=core,
             announced=bool(_SAID_BEFORE.search(lead) or _SAID_AFTER.match(text, end)),
             attributive=form == "attributive" or bool(_ORIGIN_BEFORE.search(lead)),
@@ -327,7 +345,27 @@ def date_mentions(text: str, frame: DateFrame) -> tuple[list[DateMention], DateF
         out.append(mention)
         if not mention.attributive:  # "a 2017 order" names a thing's year, not the story's time
             frame = frame.told(date)
-    return _link_ranges(text, out), frame
+    return _link_ranges(text, _without_named_weekdays(text, out)), frame
+
+
+# "Thursday, September 9, 2021", "Friday 22 December 2023", "Monday (June 3)": the weekday
+# names the day the date after it gives, which wins over the weekday read from publication
+_WEEKDAY_NAMING = re.compile(r",?\s?\(?")
+
+
+def _without_named_weekdays(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    out: list[DateMention] = []
+    for i, m in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            nxt is not None
+            and nxt.date.precision == DAY
+            and _WEEKDAY.fullmatch(text, m.core, m.end)
+            and _WEEKDAY_NAMING.fullmatch(text, m.end, nxt.start)
+        ):
+            continue
+        out.append(m)
+    return out
 
 
 def _link_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
@@ -355,6 +393,8 @@ def _resolve(form: str, m: re.Match[str], text: str, frame: DateFrame) -> Partia
         if a > 12 and b <= 12:
             day, month = a, b
         return PartialDate.checked(int(g["y"]), month, day)
+    if form == "day_range":
+        return _day_range(g, frame)
     if form in ("dmy", "mdy"):
         month = _MONTHS[g["mo"].lower().rstrip(".")]
         day = int(g["d"])
@@ -382,6 +422,16 @@ def _resolve(form: str, m: re.Match[str], text: str, frame: DateFrame) -> Partia
     if form == "relative":
         return _relative_to_published(g, frame)
     return _relative_to_context(g, frame)
+
+
+def _day_range(g: dict[str, str | None], frame: DateFrame) -> PartialDate | None:
+    month = _MONTHS[(g["mo"] or g["mo0"] or "").lower().rstrip(".")]
+    if g.get("y"):
+        return PartialDate.checked(int(g["y"] or 0), month)
+    if g.get("rel") and frame.published is not None:
+        year = frame.published.year - (1 if g["rel"] == "last" else 0)
+        return PartialDate.checked(year, month)
+    return _month_in_context(month, None, frame)
 
 
 def _month_in_context(month: int, cue: str | None, frame: DateFrame) -> PartialDate | None:

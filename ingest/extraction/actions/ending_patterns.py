@@ -43,7 +43,7 @@ ENDING_PATTERNS: list[tuple[str, str, re.Pattern[str], float, str | None]] = [
             r"|scrap(?:s|ped|ping)?|end(?:s|ed|ing)?|withdr(?:ew|awn|aws?|awing)|drop(?:s|ped"
             r"|ping)?|remov(?:e|es|ed|ing)) "
             rf"{_DET}{_NP}(?:bans?|prohibitions?|restrictions?|sanctions|curbs)"
-            r"(?: (?:on|against|of))?\b"
+            r"(?: (?:on|against|of))?\b|\bunbann?(?:s|ed|ing)?\b"  # "unbanned crypto trading"
         ),
         0.8,
         ENDED.lifted,
@@ -215,7 +215,7 @@ ENDING_PATTERNS = [
     (t, v, compile_lead(p.pattern, p.flags), c, e) for t, v, p, c, e in ENDING_PATTERNS
 ]
 ENDING_STEMS: list[tuple[str, ...]] = [
-    ("lift", "rescind", "revers", "repeal", "scrap", "end", "withdr", "drop", "remov"),
+    ("lift", "rescind", "revers", "repeal", "scrap", "end", "withdr", "drop", "remov", "unban"),
     ("unblock", "unfr", "lift", "rescind", "revers", "end", "restor"),
     ("delist",),
     ("remov", "delist", "took", "take"),

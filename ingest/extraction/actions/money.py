@@ -55,12 +55,25 @@ _PREFIX_CODES = {
     "dhs": "AED",
     "ksh": "KES",
     "chf": "CHF",
+    "le": "EGP",
+    "e£": "EGP",
+    "gh¢": "GHS",
+    "gh₵": "GHS",
+    "₵": "GHS",
+    "tl": "TRY",
+    "tk": "BDT",
+    "৳": "BDT",
+    "₸": "KZT",
+    "sr": "SAR",
+    "qr": "QAR",
+    "kd": "KWD",
 }
 # ISO 4217 codes the notation accepts written out, before or after the number
 _ISO = (
     "USD EUR GBP JPY CNY NGN CAD AUD HKD SGD NZD TWD THB TRY AED CHF PHP ZAR BRL MXN ARS COP "
     "CLP INR PKR LKR KRW MYR IDR VND PLN SEK NOK DKK RUB UAH KES EGP SAR QAR KWD BHD ILS CZK "
-    "HUF RON BGN MAD"
+    "HUF RON BGN MAD UGX TZS ETB GHS UZS BDT NPR JOD KWD OMR IRR IQD TND DZD LBP KZT ZMW RWF "
+    "XOF XAF PEN VES"
 ).split()
 _WORDS = {
     "dollars": "$",
@@ -99,6 +112,82 @@ _WORDS = {
     "shekels": "ILS",
     "kronor": "SEK",
     "tenge": "KZT",
+    "soums": "UZS",
+    "soum": "UZS",
+    "birr": "ETB",
+    "cedis": "GHS",
+    "cedi": "GHS",
+    "taka": "BDT",
+    "dinars": "dinars",
+    "dinar": "dinars",
+    "rials": "rials",
+    "rial": "rials",
+    "soles": "PEN",
+    "bolivares": "VES",
+    "bolívares": "VES",
+}
+# a currency word with its country's adjective names one currency wherever the story is
+_NAMED = {
+    f"{adjective} {word}": code
+    for adjective, words, code in (
+        ("egyptian", ("pounds", "pound"), "EGP"),
+        ("lebanese", ("pounds", "pound"), "LBP"),
+        ("sudanese", ("pounds", "pound"), "SDG"),
+        ("indonesian", ("rupiah",), "IDR"),
+        ("thai", ("baht",), "THB"),
+        ("kenyan", ("shillings", "shilling"), "KES"),
+        ("ugandan", ("shillings", "shilling"), "UGX"),
+        ("tanzanian", ("shillings", "shilling"), "TZS"),
+        ("nigerian", ("naira",), "NGN"),
+        ("south african", ("rand",), "ZAR"),
+        ("philippine", ("pesos", "peso"), "PHP"),
+        ("mexican", ("pesos", "peso"), "MXN"),
+        ("argentine", ("pesos", "peso"), "ARS"),
+        ("argentinian", ("pesos", "peso"), "ARS"),
+        ("colombian", ("pesos", "peso"), "COP"),
+        ("chilean", ("pesos", "peso"), "CLP"),
+        ("indian", ("rupees", "rupee"), "INR"),
+        ("pakistani", ("rupees", "rupee"), "PKR"),
+        ("sri lankan", ("rupees", "rupee"), "LKR"),
+        ("nepalese", ("rupees", "rupee"), "NPR"),
+        ("nepali", ("rupees", "rupee"), "NPR"),
+        ("moroccan", ("dirhams", "dirham"), "MAD"),
+        ("emirati", ("dirhams", "dirham"), "AED"),
+        ("uae", ("dirhams", "dirham"), "AED"),
+        ("saudi", ("riyals", "riyal"), "SAR"),
+        ("qatari", ("riyals", "riyal"), "QAR"),
+        ("omani", ("rials", "rial"), "OMR"),
+        ("iranian", ("rials", "rial"), "IRR"),
+        ("jordanian", ("dinars", "dinar"), "JOD"),
+        ("kuwaiti", ("dinars", "dinar"), "KWD"),
+        ("bahraini", ("dinars", "dinar"), "BHD"),
+        ("iraqi", ("dinars", "dinar"), "IQD"),
+        ("tunisian", ("dinars", "dinar"), "TND"),
+        ("algerian", ("dinars", "dinar"), "DZD"),
+        ("brazilian", ("reais", "real", "reals"), "BRL"),
+        ("turkish", ("lira", "liras"), "TRY"),
+        ("malaysian", ("ringgit",), "MYR"),
+        ("vietnamese", ("dong",), "VND"),
+        ("korean", ("won",), "KRW"),
+        ("south korean", ("won",), "KRW"),
+        ("japanese", ("yen",), "JPY"),
+        ("chinese", ("yuan",), "CNY"),
+        ("kazakh", ("tenge",), "KZT"),
+        ("uzbek", ("soums", "soum"), "UZS"),
+        ("ethiopian", ("birr",), "ETB"),
+        ("ghanaian", ("cedis", "cedi"), "GHS"),
+        ("bangladeshi", ("taka",), "BDT"),
+        ("hong kong", ("dollars", "dollar"), "HKD"),
+        ("singapore", ("dollars", "dollar"), "SGD"),
+        ("australian", ("dollars", "dollar"), "AUD"),
+        ("canadian", ("dollars", "dollar"), "CAD"),
+        ("new taiwan", ("dollars", "dollar"), "TWD"),
+        ("taiwan", ("dollars", "dollar"), "TWD"),
+        ("new zealand", ("dollars", "dollar"), "NZD"),
+        ("us", ("dollars", "dollar"), "USD"),
+        ("u.s.", ("dollars", "dollar"), "USD"),
+    )
+    for word in words
 }
 _SCALES = {
     "trillion": 1e12,
@@ -126,6 +215,12 @@ _SCALES = {
     "crore": 1e7,
     "crores": 1e7,
     "cr": 1e7,
+    "lakh crore": 1e12,
+    "lakh crores": 1e12,
+    "miliar": 1e9,
+    "juta": 1e6,
+    "triliun": 1e12,
+    "ribu": 1e3,
     "lakh": 1e5,
     "lakhs": 1e5,
     "lac": 1e5,
@@ -162,21 +257,37 @@ _COUNTRY_PESO = {
 _COUNTRY_RUPEE = {"Pakistan": "PKR", "Sri Lanka": "LKR", "Nepal": "NPR", "Mauritius": "MUR"}
 _COUNTRY_SHILLING = {"Kenya": "KES", "Uganda": "UGX", "Tanzania": "TZS", "Somalia": "SOS"}
 _COUNTRY_DIRHAM = {"Morocco": "MAD"}
+_COUNTRY_POUND = {"Egypt": "EGP", "Lebanon": "LBP", "Sudan": "SDG", "Syria": "SYP"}
+_COUNTRY_DINAR = {
+    "Jordan": "JOD",
+    "Kuwait": "KWD",
+    "Bahrain": "BHD",
+    "Iraq": "IQD",
+    "Tunisia": "TND",
+    "Algeria": "DZD",
+    "Libya": "LYD",
+    "Serbia": "RSD",
+}
+_COUNTRY_RIAL = {"Qatar": "QAR", "Oman": "OMR", "Iran": "IRR", "Yemen": "YER"}
 # a lone letter before the number names a currency only in its own country
 _COUNTRY_LETTER = {"r": "South Africa", "n": "Nigeria", "p": "Philippines"}
 _LETTER_CODES = {"r": "ZAR", "n": "NGN", "p": "PHP"}
 
-_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# Indian grouping ("18,82,00,000": lakhs and crores in twos) before the thousands
+_NUM = r"(?P<num>\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE_WORDS = (
-    r"trillion|billion|millions?|thousand|crores?|lakhs?|bilhões|bilhão|milhões|milhão"
+    r"trillion|billion|millions?|thousand|crores?|lakh crores?|lakhs?|bilhões|bilhão|milhões|milhão"
+    r"|miliar|juta|triliun|ribu"
     r"|millones|bn|bln|mln|mio|mn|tn|cr|lac|mil|bi|mi|[mbkMBK]"
 )
 _SCALE = rf"(?:[ -]?(?P<scale>(?i:{_SCALE_WORDS}))\b)?"
 _CODES = "|".join(_ISO)
 PREFIX = re.compile(
     r"(?<![\w$])(?P<cur>(?:US\$|U\.S\.\$|A\$|AU\$|C\$|CA\$|CAN\$|HK\$|S\$|SG\$|NZ\$|NT\$|R\$"
-    r"|MX\$|CN¥|RMB|Rs\.?|RM|Rp|Dhs?|KSh|Ksh|CHF|" + _CODES + r")\s?"
-    r"|\$|€|£|¥|₦|₹|₩|₱|฿|₺|₽|₫|₴|₪"
+    r"|MX\$|CN¥|RMB|Rs\.?|RM|Rp|Dhs?|KSh|Ksh|CHF|LE|E£|GH¢|GH₵|TL|Tk|SR|QR|KD|Sh|"
+    + _CODES
+    + r")\s?"
+    r"|\$|€|£|¥|₦|₹|₩|₱|฿|₺|₽|₫|₴|₪|₵|৳|₸"
     r"|[RNP]\s?(?=\d))" + _NUM + _SCALE,
 )
 SUFFIX = re.compile(
@@ -184,7 +295,7 @@ SUFFIX = re.compile(
     + _NUM
     + _SCALE
     + r" (?P<word>(?i:"
-    + "|".join(sorted(_WORDS, key=len, reverse=True))
+    + "|".join(re.escape(w) for w in sorted([*_NAMED, *_WORDS], key=len, reverse=True))
     + r")|"
     + _CODES
     + r")\b",
@@ -346,6 +457,8 @@ def _prefix_code(cur: str, country: str | None) -> str | None:
         return _LETTER_CODES[low] if country == _COUNTRY_LETTER[low] else None
     if low in ("dh", "dhs"):
         return _COUNTRY_DIRHAM.get(country or "", "AED")
+    if low == "sh":
+        return _COUNTRY_SHILLING.get(country or "")
     if cur in _ISO:
         return cur
     return _PREFIX_CODES.get(low)
@@ -354,7 +467,16 @@ def _prefix_code(cur: str, country: str | None) -> str | None:
 def _word_code(word: str, country: str | None) -> str | None:
     if word in _ISO:
         return word
-    kind = _WORDS.get(word.lower())
+    low = " ".join(word.lower().split())
+    if low in _NAMED:
+        return _NAMED[low]
+    kind = _WORDS.get(low)
+    if kind == "GBP" and country in _COUNTRY_POUND:
+        return _COUNTRY_POUND[country or ""]
+    if kind == "dinars":
+        return _COUNTRY_DINAR.get(country or "")
+    if kind == "rials" or (kind == "SAR" and country in _COUNTRY_RIAL):
+        return _COUNTRY_RIAL.get(country or "", "SAR" if kind == "SAR" else None)
     if kind == "$":
         return _COUNTRY_DOLLAR.get(country or "", "USD")
     if kind == "pesos":
@@ -386,6 +508,6 @@ def _number_words(words: str) -> float | None:
 def _value(num: str, scale: str | None) -> float:
     value = float(num.replace(",", ""))
     if scale:
-        key = scale if scale in ("M", "B", "K") else scale.lower()
+        key = scale if scale in ("M", "B", "K") else " ".join(scale.lower().split())
         value *= _SCALES.get(key.lower(), 1.0)
     return value

@@ -473,15 +473,23 @@ def eligible(m: Mention, table: EntityTable) -> bool:
 
 
 def actor_key(m: Mention, view: View, table: EntityTable) -> str | None:
+    """The body a mention names; a pronoun's is the nearest body before it that stands as
+    a subject, not one inside a phrase ("The FIU, under the Commission, said it ...": the
+    FIU), else the nearest body."""
     if m.how != "pronoun":
         return m.key
-    for other in reversed([x for x in view.mentions if x.end <= m.start]):
-        if (
-            other.how != "pronoun"
-            and other.key in table
-            and table.get(other.key).type in GROUP.public_body
-        ):
+    bodies = [
+        other
+        for other in reversed([x for x in view.mentions if x.end <= m.start])
+        if other.how != "pronoun"
+        and other.key in table
+        and table.get(other.key).type in GROUP.public_body
+    ]
+    for other in bodies:
+        if not preceded_by_preposition(view.doc_text, other.start):
             return other.key
+    if bodies:
+        return bodies[0].key
     return m.key if m.key in table and table.get(m.key).type in GROUP.public_body else None
 
 

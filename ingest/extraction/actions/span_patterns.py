@@ -26,6 +26,46 @@ MONEY_AHEAD = (
 # who is charged a sum: a few words of a name, no clause ("charged X with fraud and fined Y $2m")
 CHARGED = r"(?:(?!(?:a|an|with|for|and|over|in|of|to|by)\b)[\w.&'’-]+,? ){1,6}?"
 SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
+    (  # a central bank's directive to the institutions it supervises: "directed banks to stop
+        # processing crypto payments", "a circular instructing all licensed institutions to
+        # refrain from facilitating cryptocurrency transactions": the conduct is banned, the
+        # institutions only carry the order out
+        REL.banned,
+        "span",
+        re.compile(
+            r"\b(?:direct(?:ed|s|ing)|instruct(?:ed|s|ing)|order(?:ed|s|ing)|requir(?:ed|es|ing)"
+            r"|told|tells|telling) (?:all |the |its )?(?:[\w-]+ ){0,3}?(?:banks|lenders"
+            r"|institutions|licensees|payment (?:service )?providers|payment system operators"
+            r"|money transfer operators|mobile money operators|fintechs?|entities)"
+            r"(?: [^.;\n]{0,60}?)? to (?:immediately )?(?:stop|cease|refrain from|desist from"
+            r"|discontinue|halt|not) (?P<obj>[^.;\n]{1,100})"
+        ),
+        0.8,
+    ),
+    (  # "instructed banks to close the accounts of X", "ordered banks to freeze X's accounts"
+        REL.blocked,
+        "span",
+        re.compile(
+            r"\b(?:direct(?:ed|s|ing)|instruct(?:ed|s|ing)|order(?:ed|s|ing)|requir(?:ed|es|ing)"
+            r"|told|tells|telling) (?:all |the |its )?(?:[\w-]+ ){0,3}?(?:banks|lenders"
+            r"|institutions|payment (?:service )?providers|mobile money operators)"
+            r" to (?:immediately )?(?:close|freeze|block|shut) (?:all )?(?:the |of )?(?:bank )?"
+            r"accounts? (?:of|held by|belonging to|linked to) (?P<obj>[^.;\n]{1,100})"
+        ),
+        0.8,
+    ),
+    (  # the app stores carry out a removal: "ordered Apple and Google to remove the apps of X"
+        REL.banned,
+        "span",
+        re.compile(
+            r"\b(?:direct(?:ed|s|ing)|instruct(?:ed|s|ing)|order(?:ed|s|ing)|requir(?:ed|es|ing)"
+            r"|told|tells|telling) (?:the )?(?:Apple|Google|app stores|(?:the )?platform operators"
+            r"|tech companies)(?: and (?:the )?(?:Apple|Google|other app stores))?"
+            r" to (?:remove|take down|delist|pull|block) (?P<obj>[^.;\n]{1,100}?)"
+            r"(?= from\b|[.;,\n]|$)"
+        ),
+        0.85,
+    ),
     (
         REL.banned,
         "span",
@@ -110,6 +150,18 @@ SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
             r"|unlawful|banned)\b"
         ),
         0.85,
+    ),
+    (  # "the central bank announced that cryptocurrency and other digital currencies are
+        # illegal in the country": a body's declaration that a thing is illegal bans it
+        REL.banned,
+        "span",
+        re.compile(
+            r"\b(?:announc|declar|stat|said|says|confirm|warn|rul)\w*(?: on \w+)? that "
+            r"(?P<obj>(?!(?:it|they|he|she|we|there|this|such|these|those) )[^.;\n]{1,80}?) "
+            r"(?:is|are|was|were|remains?) (?:now |still |also |strictly )?"
+            r"(?:illegal|unlawful|prohibited|banned)\b(?! to\b| for\b)"
+        ),
+        0.8,
     ),
     (
         REL.banned,
@@ -315,6 +367,9 @@ SPAN_PATTERNS += [
 ]
 SPAN_PATTERNS = [(t, v, compile_lead(p.pattern, p.flags), c) for t, v, p, c in SPAN_PATTERNS]
 SPAN_STEMS: list[tuple[str, ...]] = [
+    ("direct", "instruct", "order", "requir", "told", "tells", "telling"),
+    ("direct", "instruct", "order", "requir", "told", "tells", "telling"),
+    ("apple", "google", "app stores", "platform operators", "tech companies"),
     ("order", "direct", "told", "tells", "telling", "instruct", "requir"),
     ("grant", "gave", "give", "giving"),
     ("grant", "gave", "give", "giving"),
@@ -330,6 +385,7 @@ SPAN_STEMS: list[tuple[str, ...]] = [
     ("order",),
     ("order", "direct", "requir"),
     ("declar",),
+    ("announc", "declar", "stat", "said", "says", "confirm", "warn", "rul"),
     ("add",),
     ("add", "put", "nam", "list", "includ"),
     ("to court",),

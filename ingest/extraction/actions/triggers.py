@@ -129,8 +129,9 @@ HEDGE = re.compile(
     r"requests?|requested|requesting|call(?:ed|s)? for|seek|wish|hope[sd]?|try|tried|trying|"
     r"attempt(?:s|ed)?|"
     # a claim the text calls false, or one a firm makes of itself: "falsely claiming to be
-    # registered", "purporting to be licensed" (no body granted anything)
-    r"falsely|fraudulently claim(?:s|ed|ing)?|claim(?:s|ed|ing)? to (?:be|have|hold)"
+    # registered", "purporting to be licensed", "claims to have approval" (no body granted
+    # anything)
+    r"falsely|fraudulently claim(?:s|ed|ing)?|claim(?:s|ed|ing)? to"
     r"|purport(?:s|ed|ing)? to|pos(?:e|es|ed|ing) as|in the process of)\b",
     re.IGNORECASE,
 )

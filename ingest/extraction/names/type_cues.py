@@ -23,7 +23,8 @@ from ingest.extraction.text.tokens import UPPER
 # a currency marker before a sum ends a name: "fined Kestrel Markets KRW 2.1 billion"
 NO_MONEY = (
     r"(?![A-Z]{1,3}\$|(?:Rs|RM|Rp|KRW|GBP|USD|EUR|INR|JPY|CNY|RMB|HKD|SGD|AUD|CAD|CHF|AED|THB"
-    r"|BRL|NGN|ZAR|TRY|KES|PKR)\.? ?\d)"
+    r"|BRL|NGN|ZAR|TRY|KES|PKR|KSh|Ksh|Sh|N|LE|TL|Tk|GH¢|SR|QR|KD|EGP|UGX|TZS|ETB|GHS|UZS|BDT"
+    r"|IDR|MYR|PHP|VND|KZT|QAR|SAR|KWD|JOD|TWD|MXN|ARS|COP|CLP|PEN)\.? ?\d)"
 )
 NAME = rf"(?P<n>[{UPPER}](?<![\w.&'-].)[\w.&'-]*[\w]?(?: {NO_MONEY}[{UPPER}][\w.&'-]*\w)*)"
 ONE = rf"(?P<n>[{UPPER}](?<![\w.&'-].)[\w.&'-]*\w)"
@@ -53,6 +54,24 @@ _NOT_PRONOUN = (
 ACTION_OBJECT = "action object"
 # Not a type either: the agent of an enforcement passive, a public body unless a person.
 PUBLIC_AGENT = "public agent"
+
+# Cues whose name may open a sentence, where its capital says nothing ("Customers were
+# barred"): `cue_spans` takes their name only when it reads as one (`_name_by_its_capitals`).
+_PASSIVE_PARTY = re.compile(
+    rf"{_NOT_PRONOUN}{_NOT_WHEN}{NAME} (?:has|have|had|was|were|is|are) (?:been |being )?"
+    r"(?:fined|barred|banned|blocked|charged|sued|penali[sz]ed|sanctioned|censured"
+    r"|suspended|indicted|blacklisted|reprimanded|ordered to (?:stop|halt|cease|pay))\b"
+)
+_PAYER = re.compile(
+    rf"{_NOT_PRONOUN}{_NOT_WHEN}{NAME} (?:has |had |have )?"
+    r"(?:agreed|been ordered|was ordered|will have|would have) to pay\b"
+)
+_FOUNDER_FIRM = re.compile(
+    r"(?!(?:Former|Then|Ex|Its|Their|His|Her|The|A|An|Acting|Interim|Deputy|Co|Crypto"
+    r"|Bitcoin|Company|Exchange|Firm|Bank|Fund|Group|Project|Platform|Startup)\b)"
+    rf"{ONE} (?:co-founder|founder|chief executive|CEO) (?=[{UPPER}][a-z]+ [{UPPER}])"
+)
+_OPENING_CUES = (_PASSIVE_PARTY, _PAYER, _FOUNDER_FIRM)
 
 CUES: list[tuple[re.Pattern[str], str]] = [
     (
@@ -387,41 +406,21 @@ CUES: list[tuple[re.Pattern[str], str]] = [
             r"[\"\u201d]"
         ),
         TYPE.company,
-    ),  # the subject of an enforcement passive is a party: "Orbitex has been barred from ..."
-    (
-        re.compile(
-            rf"{_NOT_PRONOUN}{_NOT_WHEN}{NAME} (?:has|have|had|was|were|is|are) (?:been |being )?"
-            r"(?:fined|barred|banned|blocked|charged|sued|penali[sz]ed|sanctioned|censured"
-            r"|suspended|indicted|blacklisted|reprimanded|ordered to (?:stop|halt|cease|pay))\b"
-        ),
-        ACTION_OBJECT,
     ),
+    # the subject of an enforcement passive is a party: "Orbitex has been barred from ..."
+    (_PASSIVE_PARTY, ACTION_OBJECT),
     # the payer of a settlement or penalty: "Velkor agreed to pay $4.3 billion"
-    (
-        re.compile(
-            rf"{_NOT_PRONOUN}{_NOT_WHEN}{NAME} (?:has |had |have )?"
-            r"(?:agreed|been ordered|was ordered|will have|would have) to pay\b"
-        ),
-        ACTION_OBJECT,
-    ),
+    (_PAYER, ACTION_OBJECT),
     # a firm added to a warning list: "added Korvane to its Investor Alert List"
     (
         re.compile(
-            rf"\badd(?:ed|s|ing) {NAME} to (?:its|their|the) (?:[\w'-]+ ){{0,4}}?"
-            r"(?:list|register|blacklist|watchlist)\b",
-            re.I,
+            rf"\b[Aa]dd(?:ed|s|ing) {NAME} to (?:its|their|the) (?:[\w'-]+ ){{0,4}}?"
+            r"(?:[Ll]ist|[Rr]egister|[Bb]lacklist|[Ww]atchlist)\b"
         ),
         ACTION_OBJECT,
     ),
     # a plain capitalised word titling a person is their firm: "Talmabit founder John Mercer"
-    (
-        re.compile(
-            r"(?!(?:Former|Then|Ex|Its|Their|His|Her|The|A|An|Acting|Interim|Deputy|Co|Crypto"
-            r"|Bitcoin|Company|Exchange|Firm|Bank|Fund|Group|Project|Platform|Startup)\b)"
-            rf"{ONE} (?:co-founder|founder|chief executive|CEO) (?=[{UPPER}][a-z]+ [{UPPER}])"
-        ),
-        TYPE.company,
-    ),
+    (_FOUNDER_FIRM, TYPE.company),
 ]
 LIST_CUES: list[tuple[re.Pattern[str], str]] = [
     (
@@ -452,6 +451,7 @@ LIST_CUES: list[tuple[re.Pattern[str], str]] = [
         TYPE.app,
     ),
 ]
+_OPENING_NEEDS_NAME = frozenset(i for i, (p, _) in enumerate(CUES) if p in _OPENING_CUES)
 # the same patterns, recompiled so the search can skip ahead (see `text.regex_lead`)
 CUES = [(compile_lead(p.pattern, p.flags), etype) for p, etype in CUES]
 LIST_CUES = [(compile_lead(p.pattern, p.flags), etype) for p, etype in LIST_CUES]
@@ -664,9 +664,6 @@ def cue_spans(text: str, scanner: Scanner | None = None) -> Iterator[tuple[int, 
 
 _NOT_MONEY = re.compile(NO_MONEY)
 
-# The cues (by index) whose name may open a sentence, where a capital says nothing: the
-# passive's subject, the payer, the titled person's firm ("Customers were barred").
-_OPENING_NEEDS_NAME = frozenset((len(CUES) - 4, len(CUES) - 3, len(CUES) - 1))
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;\n\"\u201c]\s*|\n)$")
 
 

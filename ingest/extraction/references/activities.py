@@ -12,7 +12,16 @@ import re
 from graph.ontology import TYPE
 from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention
-from ingest.extraction.references.activity_objects import GERUND_OBJECT, GERUND_STEMS, governed
+from ingest.extraction.references.activity_objects import (
+    DECLARED_ILLEGAL,
+    DECLARED_STEMS,
+    GERUND_OBJECT,
+    GERUND_STEMS,
+    NOT_TO_DO,
+    NOT_TO_STEMS,
+    conduct_name,
+    governed,
+)
 from ingest.extraction.text.scanning import scanner_of
 
 ACTIVITY_PATTERNS: list[tuple[re.Pattern[str], str | None]] = [
@@ -93,16 +102,44 @@ def find_activities(state: ArticleState) -> None:
         taken.append((m.start("who"), m.end("what")))
     for m in scanner.finditer(GERUND_OBJECT, GERUND_STEMS):
         start, end = m.span("what")
-        if any(s < end and start < e for s, e in taken):
+        inner = m.group("conduct") and m.group("conduct").strip()  # "use of Bitcoin" holds a name
+        if any(s < end and start < e and not (inner and start <= s and e <= end) for s, e in taken):
             continue  # "barred banks from dealing with ...": the barred party's conduct
         if not governed(state.doc.text, m.start("prep"), m.group("prep")):
             continue
-        name = m.group("what")
-        draft = table.find(name) or table.add(name, TYPE.activity)
-        _touch(draft, start)
-        out.append(Mention(start, end, name, draft.key, TYPE.activity, "name"))
-        taken.append((start, end))
+        if not inner and (m.group("prep") != "against" or any(s <= start < e for s, e in taken)):
+            continue  # a bare crypto word names conduct only as what one is warned against
+        _add_conduct(table, out, taken, m.group("what"), m.group("conduct"), m.group("thing"), m)
+    for m in scanner.finditer(DECLARED_ILLEGAL, DECLARED_STEMS):
+        if any(s < m.end("what") and m.start("what") < e for s, e in taken):
+            continue
+        _add_conduct(table, out, taken, m.group("what"), None, m.group("thing"), m)
+    for m in scanner.finditer(NOT_TO_DO, NOT_TO_STEMS):
+        if any(s < m.end("what") and m.start("what") < e for s, e in taken):
+            continue
+        _add_conduct(table, out, taken, m.group("what"), m.group("verb"), m.group("thing"), m)
     state.mentions += out
+
+
+def _add_conduct(
+    table: EntityTable,
+    out: list[Mention],
+    taken: list[tuple[int, int]],
+    surface: str,
+    conduct: str | None,
+    thing: str,
+    m: re.Match[str],
+) -> None:
+    """An activity named by the conduct a rule falls on; its words as written are an alias
+    where the name leaves a quantifier out."""
+    start, end = m.span("what")
+    name = conduct_name(conduct or "", thing)
+    draft = table.find(name) or table.find(surface) or table.add(name, TYPE.activity)
+    if surface != draft.name:
+        table.alias(draft, surface, "other")
+    _touch(draft, start)
+    out.append(Mention(start, end, surface, draft.key, TYPE.activity, "name"))
+    taken.append((start, end))
 
 
 def _first_form(table: EntityTable, surface: str) -> str:

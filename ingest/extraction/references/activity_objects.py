@@ -31,14 +31,69 @@ _GERUNDS = (
 # "cryptocurrencies", "crypto assets", "digital tokens", "bitcoin"
 _CRYPTO_OBJECT = (
     r"(?:virtual|digital|crypto|private|unbacked)[- ](?:currenc(?:y|ies)|assets?|tokens?|coins?)"
-    r"|(?:(?:virtual|digital|private|unbacked)[- ])?(?:cryptocurrenc(?:y|ies)|bitcoins?)"
+    r"|(?:(?:virtual|digital|private|unbacked)[- ])?(?:[Cc]ryptocurrenc(?:y|ies)|[Bb]itcoins?)"
     r"|crypto(?:-assets?)?"
 )
-GERUND_OBJECT = re.compile(
-    r"\b(?P<prep>against|from|on) "
-    rf"(?P<what>(?:{'|'.join(_GERUNDS)})(?: (?:in|with))? (?:{_CRYPTO_OBJECT}))\b"
+# "any type of", "all forms of", "such": a quantifier between the verb and the crypto thing
+_QUANTIFIER = r"(?:(?:any|all|every|other) (?:types?|forms?|kinds?|sorts?) of |any |all |such )"
+# a crypto word that is only the modifier of another noun names no conduct: "crypto scams",
+# "cryptocurrency-related investment scams"
+_NOT_MODIFIER = (
+    r"(?!-\w)(?! (?:scams?|schemes?|fraud|firms?|companies|exchanges?|platforms?|businesses"
+    r"|operators|services?|providers?|ATMs?|wallets?|ads|advert\w*|projects?|traders?|dealers?|investors?"
+    r"|influencers?|promoters?|apps?|websites?|accounts?)\b)"
 )
-GERUND_STEMS = _GERUNDS
+_GERUND = rf"(?:{'|'.join(_GERUNDS)})(?: (?:in|with))?"
+# "trading in or promoting cryptocurrencies", "the use of Bitcoin", "any form of crypto"
+_CONDUCT = (
+    rf"(?:(?:{_GERUND} (?:or|and) )?{_GERUND} "
+    r"|(?:use|usage|trade|sale|purchase|issuance|promotion) (?:of|in) )?"
+)
+GERUND_OBJECT = re.compile(
+    r"\b(?P<prep>against|from|on) (?:the )?"
+    rf"(?P<what>(?P<conduct>{_CONDUCT}){_QUANTIFIER}?(?P<thing>{_CRYPTO_OBJECT}))\b{_NOT_MODIFIER}"
+)
+GERUND_STEMS = (*_GERUNDS, "use of", "usage of", "trade in", "sale of", "purchase of", "crypto")
+
+# "warned the public not to use any form of digital currency": the conduct told against
+NOT_TO_DO = re.compile(
+    r"\b(?:warn|caution|advis|urg|call)\w*\b(?P<who>[^,;:.\n]{0,40}?) not to "
+    r"(?P<what>(?P<verb>use|trade in|trade|deal in|buy|sell|hold|invest in|engage in|accept) "
+    rf"{_QUANTIFIER}?(?P<thing>{_CRYPTO_OBJECT}))\b{_NOT_MODIFIER}"
+)
+NOT_TO_STEMS = ("not to",)
+# "announced that cryptocurrency and other forms of digital currencies are illegal": the
+# crypto thing declared illegal names the conduct the declaration bans
+DECLARED_ILLEGAL = re.compile(
+    rf"\bthat (?P<what>{_QUANTIFIER}?(?P<thing>{_CRYPTO_OBJECT}))\b{_NOT_MODIFIER}"
+    r"(?: and (?:other |all )?[\w -]{1,40}?)? (?:is|are|was|were|remains?) "
+    r"(?:now |still |also |strictly )?(?:illegal|unlawful|prohibited|banned)\b"
+)
+DECLARED_STEMS = ("illegal", "unlawful", "prohibited", "banned")
+_AS_NOUN = {
+    "use": "use of",
+    "trade in": "trading in",
+    "trade": "trading",
+    "deal in": "dealing in",
+    "buy": "buying",
+    "sell": "selling",
+    "hold": "holding",
+    "invest in": "investing in",
+    "engage in": "",
+    "accept": "accepting",
+}
+
+
+def conduct_name(conduct: str, thing: str) -> str:
+    """The activity's name without its quantifier: "dealing in any type of cryptocurrency"
+    is "dealing in cryptocurrency"; "not to use any form of X" is "use of X"."""
+    head = _AS_NOUN.get(conduct.strip(), conduct.strip())
+    thing = _PLURAL.sub(lambda m: m.group(1) + "ies", thing)
+    return f"{head} {thing}" if head else thing
+
+
+# one name for one thing: "dealing in cryptocurrency" and "... in cryptocurrencies"
+_PLURAL = re.compile(r"\b((?:[Cc]ryptocurrenc|currenc))y\b")
 
 # what must stand before the preposition: a prohibition or a warning before "from"
 # ("barred lenders from", "warned the public from using ..."), a warning or prohibition

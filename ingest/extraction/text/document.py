@@ -117,7 +117,7 @@ _NEXT_WORD = re.compile(r"\s+[\"'(\[]?([\w$€£¥₦]+)")
 # abbreviations after which a sentence never ends
 _HARD_ABBREV = frozenset(
     "mr mrs ms dr prof sr jr st mt gen gov sen rep lt col capt sgt rev hon pres no nos vs v "
-    "e.g i.e fig approx est cf al art sec para ch vol pp p".split()
+    "e.g i.e fig approx est cf al art sec para ch vol pp p rs".split()
 )
 # abbreviations that end a sentence only when a typical sentence opener follows
 _SOFT_ABBREV = frozenset(
