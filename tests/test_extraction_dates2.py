@@ -39,3 +39,14 @@ def test_an_attributive_year_still_dates_its_own_action() -> None:
     )
     assert dates[("BANNED", "Zenmo Exchange")] == ("2021", "2023"), dates
     assert dates[("FINED", "Quillfin Labs")][0] == "2023", dates
+
+
+def test_the_day_a_circular_was_published_dates_the_action_it_announces() -> None:
+    # 2025-11-20 is a Thursday: "on Friday" is the Friday before, 2025-11-14
+    dates = _dates(
+        "The Securities and Exchange Commission of Nigeria has declared the operations of Zenmo "
+        "Exchange illegal and ordered the company to stop courting local investors.\n\nIn a "
+        "circular published on Friday, the commission said its attention had been drawn to a "
+        "website run by Zenmo Exchange."
+    )
+    assert dates[("BANNED", "Zenmo Exchange")][0] == "2025-11-14", dates

@@ -195,7 +195,7 @@ _SAID_AFTER = re.compile(
 # "a freeze imposed in early August", "the suit filed in 2023": the date of the noun's action
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:imposed|issued|introduced|granted|ordered|adopted|put in place|brought|filed|levied"
-    r"|enacted|handed down|dated|commenced|initiated|instituted|appeared|published|posted)"
+    r"|enacted|handed down|dated|commenced|initiated|instituted)"
     r"(?:\s+(?:against|on|upon|by)\s+[\w.'’ -]{1,40}?)?"
     r"\s+(?:(?:in|on|since|at|last|earlier|early|late|mid-?)\s+)*"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$"
