@@ -52,3 +52,30 @@ def test_ordinary_words_opening_a_sentence_are_no_parties() -> None:
     )
     names = set(_types(out))
     assert not names & {"Customers", "Banks", "Users", "Former"}, names
+
+
+def test_the_names_a_warning_is_against_are_parties() -> None:
+    out = extract(
+        "The Securities Commission warned investors against Zorblax, Quillfin and Velmora on "
+        "Monday."
+    )
+    warned = {t for s, r, t in actions(out) if r == "WARNED"}
+    assert warned == {"Zorblax", "Quillfin", "Velmora"}, actions(out)
+
+
+def test_an_unnamed_judge_of_a_named_court_acts_for_the_court() -> None:
+    out = extract(
+        "A federal judge at the U.S. District Court in Seattle ordered Zenmo Exchange to pay "
+        "$2 million on Monday."
+    )
+    assert any(s == "U.S. District Court" and t == "Zenmo Exchange" for s, _, t in actions(out)), (
+        actions(out)
+    )
+
+
+def test_a_sum_after_a_legal_forms_dot_is_the_fine_not_a_new_sentence() -> None:
+    out = extract("The Financial Supervisory Commission fined Hsinbit Co., Ltd. NT$1.2 million.")
+    fines = [r for r in out.relations if r.type == "FINED"]
+    assert [(r.properties.get("amount"), r.properties.get("currency")) for r in fines] == [
+        (1.2e6, "TWD")
+    ], fines

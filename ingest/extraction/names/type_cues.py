@@ -450,6 +450,14 @@ LIST_CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         TYPE.app,
     ),
+    # what a warning is against is a party: "warned investors against TEXITcoin and MineTXC"
+    (
+        re.compile(
+            r"\b(?:warn(?:ed|s|ing)?|caution(?:ed|s|ing)?)(?: (?:the )?(?:public|investors"
+            rf"|consumers|residents|citizens|users))? against {LIST}"
+        ),
+        ACTION_OBJECT,
+    ),
 ]
 _OPENING_NEEDS_NAME = frozenset(i for i, (p, _) in enumerate(CUES) if p in _OPENING_CUES)
 # the same patterns, recompiled so the search can skip ahead (see `text.regex_lead`)
@@ -628,6 +636,7 @@ _LIST_STEMS: list[tuple[str, ...]] = [
     ("such as", "including", "like"),
     ("exchanges ",),
     ("such as", "including", "like", "namely", "called", "named"),
+    (" against ",),
 ]
 
 

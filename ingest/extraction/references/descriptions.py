@@ -247,6 +247,7 @@ def resolve_descriptions(state: ArticleState) -> None:
                 out.append(
                     Mention(m.start(), m.end(), m.group(), draft.key, draft.type, "descriptive")
                 )
+    out += _judges_of_courts(state, named)
     out += collective_mentions(state, named, used)
     special = list(
         scan.finditer(
@@ -264,6 +265,29 @@ def resolve_descriptions(state: ArticleState) -> None:
             table.alias(draft, surface, "descriptive")
             out.append(Mention(m.start(), end, surface, draft.key, draft.type, "descriptive"))
     state.mentions += out
+
+
+# "A federal judge at the U.S. District Court in Seattle ordered ...": an unnamed judge
+# of a named court acts for it (a named one: actions/judge_subjects.py)
+_JUDGE_OF = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he) (?:[a-z]+ )?(?:judge|justice|magistrate|panel of judges|judges)"
+    r" (?:at|of|on|in|from) (?:the )?$"
+)
+
+
+def _judges_of_courts(state: ArticleState, named: list[Mention]) -> list[Mention]:
+    """Mentions of a court for the unnamed judge who sits on it, from the judge's words to
+    the court's name."""
+    text, table, out = state.doc.text, state.table, []
+    for court in named:
+        if court.key not in table or table.get(court.key).type != TYPE.court:
+            continue
+        judge = _JUDGE_OF.search(text, max(0, court.start - 50), court.start)
+        if judge is None:
+            continue
+        surface = text[judge.start() : court.end]
+        out.append(Mention(judge.start(), court.end, surface, court.key, TYPE.court, "descriptive"))
+    return out
 
 
 def _end_of_places(m: re.Match[str], ctx: CountryContext) -> int:

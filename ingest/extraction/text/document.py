@@ -196,6 +196,10 @@ def strip_dateline(paragraph: str) -> tuple[str, str | None, str | None]:
     return paragraph, None, None
 
 
+# a sum right after a legal form's dot: a currency code or sign, then a figure
+_SUM_AFTER = re.compile(r"\s*(?:[A-Z]{1,3}\$|[A-Z]{3} ?\d|[A-Z][a-z]{0,2}\$|[€£¥₩₹₦]) ?\d?")
+
+
 def _is_boundary(text: str, pos: int, end: int) -> bool:
     """Whether the punctuation run text[pos:end] ends a sentence (abbreviation rules)."""
     if text[pos] != ".":
@@ -214,6 +218,8 @@ def _is_boundary(text: str, pos: int, end: int) -> bool:
         return next_word.lower() in _OPENERS
     if word in _COMPANY_ABBREV and nxt is not None and nxt.group().lstrip()[:1] == "(":
         return False  # 'Siam Coin Co., Ltd. (SCC)', 'Korvex Ltd. ("Korvex")': the name's own
+    if word in _COMPANY_ABBREV and _SUM_AFTER.match(text, end):
+        return False  # "fined Hsinbit Co., Ltd. NT$1.2 million": the fine's sum, no sentence
     if word in _COMPANY_ABBREV and next_word[:1].isupper():
         # "... Zelkova Pay Ltd. Zelkova spent": a name does not run on after its legal
         # suffix, so a capitalised word there starts a sentence ("Ltd. and", "Inc.," don't)
