@@ -28,6 +28,8 @@ from ingest.extraction.actions.clauses import (
 )
 from ingest.extraction.actions.date_restatements import date_added_measures
 from ingest.extraction.actions.elsewhere import placed_elsewhere
+from ingest.extraction.actions.heading_dates import date_sections
+from ingest.extraction.actions.headline_items import headline_only
 from ingest.extraction.actions.implicit_roles import (
     co_actors,
     deciding_body,
@@ -74,10 +76,12 @@ def read_actions(state: ArticleState) -> list[RelationDraft]:
     ]
     history = ActionHistory()
     history.dates_of(state)  # read before the first action: an ending may come first
+    headlines: list[tuple[int, RelationDraft]] = []  # a heading's, kept if its body is silent
     for view in views:
         check("actions")
-        if view.sent.heading:
+        if view.sent.heading and view.sent.text.endswith("?"):
             continue
+        told = headlines if view.sent.heading else history.relations
         for i, trig in enumerate(view.triggers):
             if view.sent.text.count('"', 0, trig.start - view.sent.start) % 2:
                 continue  # inside a quotation: speech, not the article's statement of fact
@@ -94,9 +98,12 @@ def read_actions(state: ArticleState) -> list[RelationDraft]:
                 view.sent.end,
             )
             for rel in _apply(trig, stop, view, views, state, history):
-                history.relations.append((view.sent.index, rel))
-        case_referrals(view, state.table, history)
+                told.append((view.sent.index, rel))
+        if not view.sent.heading:
+            case_referrals(view, state.table, history)
+    history.relations += headline_only(headlines, history.relations, views, state.table)
     date_added_measures([s.text for s in doc.sentences], history.relations)
+    date_sections(history.relations, doc.sentences, state.published)
     date_the_news(state, history)
     return [r for _, r in history.relations]
 

@@ -1,0 +1,116 @@
+"""Document styles news-trained rules handle badly (issue 12, probe set digprobe8): digests
+whose items are told by their headline line alone, trackers and timelines that put an
+item's date on a line of its own, regulators' own releases, numbered lists of firms under
+one announcement. Sentences written for these tests (other names, places and wording)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from extraction_support import actions, extract, triples
+
+from graph.models import Relation
+
+
+def _action(
+    out_relations: list[Relation], names: dict[str, str], rtype: str, target: str
+) -> Relation:
+    return next(r for r in out_relations if r.type == rtype and names[r.target] == target)
+
+
+# --- a digest item told by its headline alone -------------------------------------------
+
+
+def test_a_headline_item_with_only_a_source_line_under_it_is_read() -> None:
+    out = extract(
+        "Here is what happened in crypto enforcement this fortnight.\n"
+        "Norvale Exchange settles with the SEC for $2.4 million\n"
+        '- "Norvale Reaches Settlement Over Unregistered Lending", press release [archive]\n'
+        "Portugal blocks 12 crypto websites\n"
+        '- "Lisbon orders a block on crypto sites", Lusa\n'
+    )
+    acts = actions(out)
+    assert ("U.S. Securities and Exchange Commission", "FINED", "Norvale Exchange") in acts, acts
+    names = {e.id: e.name for e in out.entities}
+    fine = _action(out.relations, names, "FINED", "Norvale Exchange")
+    assert fine.properties.get("amount") == 2.4e6, fine.properties
+
+
+def test_a_headline_whose_body_tells_the_story_is_left_to_the_body() -> None:
+    out = extract(
+        "Your Tuesday briefing on crypto rules.\n"
+        "3. CFTC sues Quillon Markets over its swaps desk\n"
+        "The Commodity Futures Trading Commission sued Quillon Markets Ltd. in federal court "
+        "in Chicago on Monday, saying its swaps desk was never registered.\n"
+        "4. Pelmark settles with 14 state regulators\n"
+        "Pelmark Inc. has reached a settlement with securities regulators from 14 states over "
+        "its unlicensed lending product, the states said.\n"
+    )
+    acts = actions(out)
+    assert ("Commodity Futures Trading Commission", "SUED", "Quillon Markets Ltd.") in acts, acts
+    assert not any(t == "swaps desk" for _, _, t in acts), acts  # "over X" is the matter
+    headings = ("3. CFTC sues", "4. Pelmark settles")
+    told = {r.evidence for r in out.relations}
+    assert not any((e or "").startswith(headings) for e in told), told  # the bodies tell them
+
+
+def test_a_question_heading_states_nothing() -> None:
+    out = extract(
+        "Crypto explained.\nWhy did Estonia fine Kelder Exchange?\nThe answer is long and "
+        "it begins with the licensing rules of 2020."
+    )
+    assert not actions(out), actions(out)
+
+
+# --- a heading's date dates the undated actions under it ---------------------------------
+
+
+def test_a_date_line_above_a_tracker_row_dates_its_action() -> None:
+    out = extract(
+        "Enforcement tracker\n"
+        "Quorvane Pay penalty\n"
+        "Amount\n"
+        "March 3, 2024\n"
+        "The Central Bank of Ireland fined Quorvane Pay Ltd EUR 1.2 million for weak "
+        "transaction monitoring.\n"
+        "Text Link\n"
+        "Lattice Coin warning\n"
+        "January 19, 2024\n"
+        "The Financial Conduct Authority warned consumers about Lattice Coin Ltd, which is "
+        "not authorised.\n",
+        published=dt.date(2024, 4, 1),
+    )
+    names = {e.id: e.name for e in out.entities}
+    fine = _action(out.relations, names, "FINED", "Quorvane Pay Ltd")
+    warning = _action(out.relations, names, "WARNED", "Lattice Coin Ltd")
+    assert fine.date == "2024-03-03", fine
+    assert warning.date == "2024-01-19", warning
+
+
+def test_a_year_heading_dates_the_paragraphs_of_its_year_only() -> None:
+    out = extract(
+        "A short history of Kenya's crypto rules.\n"
+        "2015: A First Caution\n"
+        "The Central Bank of Kenya warned banks against dealing with Bitpesa Ltd, a local "
+        "remittance start-up.\n"
+        "Later Steps\n"
+        "The Capital Markets Authority fined Zarafu Ltd for running an unlicensed fund.\n",
+        published=dt.date(2024, 4, 1),
+    )
+    names = {e.id: e.name for e in out.entities}
+    warning = _action(out.relations, names, "WARNED", "Bitpesa Ltd")
+    fine = _action(out.relations, names, "FINED", "Zarafu Ltd")
+    assert warning.date == "2015", warning
+    assert fine.date is None, fine  # no date heading above it
+
+
+def test_a_period_heading_dates_nothing() -> None:
+    out = extract(
+        "2016 2019: Early warnings\n"
+        "The Central Bank of Kenya warned banks against dealing with Bitpesa Ltd.\n",
+        published=dt.date(2024, 4, 1),
+    )
+    names = {e.id: e.name for e in out.entities}
+    warning = _action(out.relations, names, "WARNED", "Bitpesa Ltd")
+    assert warning.date is None, warning
+    assert triples(out)
