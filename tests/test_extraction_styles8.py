@@ -114,3 +114,64 @@ def test_a_period_heading_dates_nothing() -> None:
     warning = _action(out.relations, names, "WARNED", "Bitpesa Ltd")
     assert warning.date is None, warning
     assert triples(out)
+
+
+# --- firms listed one per item under the announcement that acted on them ------------------
+
+
+def test_numbered_items_under_a_release_share_its_warning() -> None:
+    out = extract(
+        "The Securities Commission Malaysia (SC) on Tuesday warned investors about several "
+        "unlicensed operators.\n"
+        "The operators named in the alert are:\n"
+        "1. Varnox Global: it offers crypto trading to Malaysians without a licence.\n"
+        "2. Kestrel Prime Exchange: its website falsely claims approval by the SC.\n"
+        "3. Brightmoor Assets: investors could not withdraw their deposits.\n",
+        published=dt.date(2024, 4, 2),
+    )
+    acts = actions(out)
+    for firm in ("Varnox Global", "Kestrel Prime Exchange", "Brightmoor Assets"):
+        assert ("Securities Commission Malaysia", "WARNED", firm) in acts, acts
+    names = {e.id: e.name for e in out.entities}
+    warning = _action(out.relations, names, "WARNED", "Varnox Global")
+    assert warning.date is not None and warning.date.startswith("2024-04"), warning
+    assert not out.refused or all(r.type != "WARNED" for r in out.refused), out.refused
+
+
+def test_bulleted_respondents_under_a_summary_line_share_the_orders() -> None:
+    out = extract(
+        "The Texas State Securities Board has issued emergency cease and desist orders to "
+        "two promoters of crypto mining schemes.\n"
+        "The orders are summarised below:\n"
+        "• Halcyon Mining Group (HMG) claimed returns of 3 percent a day.\n"
+        "• Ordway Ventures LLC (OV) promised investors a share of its hashing fees.\n"
+    )
+    acts = actions(out)
+    assert ("Texas State Securities Board", "WARNED", "Halcyon Mining Group") in acts, acts
+    assert ("Texas State Securities Board", "WARNED", "Ordway Ventures LLC") in acts, acts
+
+
+def test_a_list_of_places_or_one_item_is_no_list_of_targets() -> None:
+    states = extract(
+        "The Securities Commission Malaysia warned investors about Varnox Global on Monday.\n"
+        "Regulators in these places joined the sweep:\n"
+        "• Selangor: three cases.\n"
+        "• Penang: two cases.\n"
+    )
+    assert not any(t in ("Selangor", "Penang") for _, _, t in actions(states)), actions(states)
+    one = extract(
+        "The Securities Commission Malaysia warned investors on Monday.\n"
+        "The operator named is:\n"
+        "1. Varnox Global: it offers crypto trading without a licence.\n"
+    )
+    assert ("Securities Commission Malaysia", "WARNED", "Varnox Global") not in actions(one)
+
+
+def test_a_list_number_is_no_sentence_of_its_own() -> None:
+    from ingest.extraction.text.document import split_sentences
+
+    assert split_sentences("1. Varnox Global: it offers trading. It is new.") == [
+        "1. Varnox Global: it offers trading.",
+        "It is new.",
+    ]
+    assert split_sentences("2020. It was a year.") == ["2020.", "It was a year."]

@@ -40,6 +40,7 @@ from ingest.extraction.actions.implicit_roles import (
     relative_target,
 )
 from ingest.extraction.actions.kind_subjects import agent_kind_mismatch, kind_mismatch
+from ingest.extraction.actions.listed_items import listed_items
 from ingest.extraction.actions.roles import (
     HEADS_BODY,
     View,
@@ -102,6 +103,7 @@ def read_actions(state: ArticleState) -> list[RelationDraft]:
         if not view.sent.heading:
             case_referrals(view, state.table, history)
     history.relations += headline_only(headlines, history.relations, views, state.table)
+    history.relations += listed_items(views, state, history)
     date_added_measures([s.text for s in doc.sentences], history.relations)
     date_sections(history.relations, doc.sentences, state.published)
     date_the_news(state, history)
