@@ -175,3 +175,30 @@ def test_a_list_number_is_no_sentence_of_its_own() -> None:
         "It is new.",
     ]
     assert split_sentences("2020. It was a year.") == ["2020.", "It was a year."]
+
+
+# --- a digest's ambiguous name belongs to its own story's country --------------------------
+
+
+def test_an_ambiguous_body_in_a_digest_section_takes_that_sections_country() -> None:
+    out = extract(
+        "This week in crypto rules.\n"
+        "In the US, the SEC fined Orlan Markets $3 million for selling unregistered tokens to "
+        "American investors.\n"
+        "Thailand bans meme tokens\n"
+        "Thailand's SEC banned exchanges in Thailand from listing meme tokens. Thai officials "
+        "said Thai investors had lost money. Bangkok exchanges must comply by June.\n"
+        "Thai lawmakers welcomed the rule.\n"
+    )
+    acts = actions(out)
+    assert ("U.S. Securities and Exchange Commission", "FINED", "Orlan Markets") in acts, acts
+
+
+def test_an_article_without_headings_keeps_its_main_country() -> None:
+    out = extract(
+        "Thailand's SEC said on Monday it had fined Orlan Markets 2 million baht. Thai "
+        "investors had complained. In the US, regulators have been quieter. The SEC said "
+        "Orlan Markets must also pay back its Thai customers.\n"
+    )
+    sources = {s for s, _, _ in actions(out)}
+    assert "U.S. Securities and Exchange Commission" not in sources, actions(out)
