@@ -202,3 +202,58 @@ def test_an_article_without_headings_keeps_its_main_country() -> None:
     )
     sources = {s for s, _, _ in actions(out)}
     assert "U.S. Securities and Exchange Commission" not in sources, actions(out)
+
+
+# --- the formal instruments of releases and client alerts ---------------------------------
+
+
+def test_a_statement_of_allegations_is_a_case_brought() -> None:
+    out = extract(
+        "The British Columbia Securities Commission (BCSC) today issued a statement of "
+        "allegations against Quenby Digital Inc. for trading without registration."
+    )
+    assert ("British Columbia Securities Commission", "SUED", "Quenby Digital Inc.") in actions(
+        out
+    ), actions(out)
+
+
+def test_a_final_stop_order_against_a_firm_stops_its_offer() -> None:
+    out = extract(
+        "Earlier this month ASIC issued a final stop order against Larkfield Capital Limited "
+        "over its crypto fund's disclosure document."
+    )
+    acts = actions(out)
+    assert (
+        "Australian Securities and Investments Commission",
+        "BANNED",
+        "Larkfield Capital Limited",
+    ) in acts, acts
+
+
+def test_a_penalty_paid_to_two_bodies_is_a_fine_by_each() -> None:
+    out = extract(
+        "The parties resolved the claims in a settlement requiring Tarrow Derivatives Ltd to "
+        "pay a civil penalty of $12 million to both FinCEN and the CFTC."
+    )
+    acts = actions(out)
+    assert ("Financial Crimes Enforcement Network", "FINED", "Tarrow Derivatives Ltd") in acts
+    assert ("Commodity Futures Trading Commission", "FINED", "Tarrow Derivatives Ltd") in acts
+
+
+def test_the_head_named_under_a_body_is_not_the_subject() -> None:
+    out = extract(
+        "Oxtail Exchange said the US regulator had dropped its case against the firm.\n"
+        "In 2022 the SEC under then-chair Gary Gensler had opened the case against Oxtail "
+        'Exchange over "an unregistered staking product," according to the firm.'
+    )
+    acts = actions(out)
+    assert ("U.S. Securities and Exchange Commission", "SUED", "Oxtail Exchange") in acts, acts
+
+
+def test_a_legal_form_after_a_role_word_is_a_firm_not_a_person() -> None:
+    out = extract(
+        "The regulator suspended local fund manager Brookvale Partners Limited on Monday, the "
+        "Financial Markets Authority said."
+    )
+    typed = {(e.name, e.type) for e in out.entities}
+    assert ("Brookvale Partners Limited", "Person") not in typed, typed

@@ -292,7 +292,7 @@ def _apply(
         co = co_actors(subject, before, text, table)
         head = listed_head(subject, co, before, view, table)  # "A, the B and the C fined"
         actors += co + ([head] if head is not None and head not in co + actors else [])
-    elif trig.voice == "passive":
+    elif trig.voice in ("passive", "receiver"):
         actors += _co_agents(actor, after, text, state)  # "by authorities in A, B and C"
     for who in actors:
         out += action_drafts(trig, who, targets, conf, view, state, history)
