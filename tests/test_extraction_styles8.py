@@ -257,3 +257,28 @@ def test_a_legal_form_after_a_role_word_is_a_firm_not_a_person() -> None:
     )
     typed = {(e.name, e.type) for e in out.entities}
     assert ("Brookvale Partners Limited", "Person") not in typed, typed
+
+
+def test_a_year_heading_is_the_year_of_a_month_named_under_it() -> None:
+    out = extract(
+        "2018: Tighter Rules\n"
+        "The Bank of Uganda warned banks against Pelican Coin Ltd in March.\n"
+        "Other Notes\n"
+        "The Capital Markets Authority fined Zarafu Ltd in March.\n",
+        published=dt.date(2024, 6, 1),
+    )
+    names = {e.id: e.name for e in out.entities}
+    assert _action(out.relations, names, "WARNED", "Pelican Coin Ltd").date == "2018-03"
+    assert _action(out.relations, names, "FINED", "Zarafu Ltd").date == "2024-03"
+
+
+def test_a_case_told_in_a_relative_clause_of_its_claims() -> None:
+    out = extract(
+        "The settlement resolves claims that the CFTC previously filed against Kraken in "
+        "September 2021 for offering margin trading to retail customers.",
+        published=dt.date(2023, 1, 5),
+    )
+    names = {e.id: e.name for e in out.entities}
+    suit = _action(out.relations, names, "SUED", "Kraken")
+    assert names[suit.source] == "Commodity Futures Trading Commission", suit
+    assert suit.date == "2021-09", suit
