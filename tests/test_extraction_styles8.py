@@ -282,3 +282,22 @@ def test_a_case_told_in_a_relative_clause_of_its_claims() -> None:
     suit = _action(out.relations, names, "SUED", "Kraken")
     assert names[suit.source] == "Commodity Futures Trading Commission", suit
     assert suit.date == "2021-09", suit
+
+
+# --- a place naming whose regulator is meant; a step still pending ------------------------
+
+
+def test_the_countrys_regulator_dropping_a_case_ends_the_named_bodys_case() -> None:
+    out = extract(
+        "Oxtail Exchange said the US regulator has dropped its enforcement case against the "
+        "firm, pending approval from the regulator.\n"
+        "In 2022 the SEC had opened the case against Oxtail Exchange over its staking product.",
+        published=dt.date(2025, 3, 1),
+    )
+    acts = actions(out)
+    assert not any(s == "United States" for s, _, _ in acts), acts  # the place never acts
+    assert not any(r == "LICENSED" for _, r, _ in acts), acts  # the approval is pending
+    names = {e.id: e.name for e in out.entities}
+    suit = _action(out.relations, names, "SUED", "Oxtail Exchange")
+    assert names[suit.source] == "U.S. Securities and Exchange Commission", suit
+    assert suit.properties.get("status") == "ended", suit

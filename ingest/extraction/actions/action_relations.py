@@ -114,7 +114,8 @@ def read_actions(state: ArticleState) -> list[RelationDraft]:
 _PLACE_AS_MODIFIER = re.compile(
     r" (?:[a-z-]+ ){0,2}?(?:subsidiary|subsidiaries|unit|units|arm|branch|branches|affiliate"
     r"|affiliates|entity|entities|operations?|business|office|offices|states|provinces|users"
-    r"|customers|clients|investors|residents|citizens|nationals|traders)\b"
+    r"|customers|clients|investors|residents|citizens|nationals|traders"
+    r"|regulator|watchdog|supervisor)\b"
 )
 
 
@@ -213,6 +214,8 @@ def _apply(
         return []  # "X may face a penalty", "could face charges": a risk, not an action
     if _RISKS_BEING.search(text, window_start, trig.start):
         return []  # "it risked being fined", "faces being banned": a risk, not an action
+    if _PENDING.search(text, max(window_start, trig.start - 40), trig.start):
+        return []  # "pending approval from the regulator": not given yet
     actor, targets, conf = read_roles(trig, subject, before, after, view, text, table)
     if (
         trig.ended_how is not None
@@ -500,4 +503,5 @@ _RISKS_BEING = re.compile(
     r"\b(?:risks?|risked|risking|faces?|faced|facing) (?:the (?:prospect|possibility|risk) of )?"
     r"being $"
 )
+_PENDING = re.compile(r"\bpending (?:(?:the|a|an|its|their|final|formal|regulatory) )*$")
 _NEW_SUBJECT = re.compile(r"(?:,|;) (?:and|but|then) (?:the )?$")
