@@ -301,3 +301,26 @@ def test_the_countrys_regulator_dropping_a_case_ends_the_named_bodys_case() -> N
     suit = _action(out.relations, names, "SUED", "Oxtail Exchange")
     assert names[suit.source] == "U.S. Securities and Exchange Commission", suit
     assert suit.properties.get("status") == "ended", suit
+
+
+def test_a_place_before_its_regulators_is_no_actor() -> None:
+    out = extract(
+        "Ohio state financial regulators have been investigating Quillbit Exchange's "
+        "anti-money laundering controls."
+    )
+    assert not any(s == "Ohio" for s, _, _ in actions(out)), actions(out)
+
+
+# --- a licence cancelled in a law firm's long noun phrase ---------------------------------
+
+
+def test_a_licence_with_its_abbreviation_cancelled_of_a_described_firm() -> None:
+    out = extract(
+        "On 12 June 2023, ASIC cancelled the Australian financial services licence (AFSL) of "
+        "the country's second-largest derivatives broker, Marrick Trading Pty Ltd.",
+        published=dt.date(2023, 7, 1),
+    )
+    names = {e.id: e.name for e in out.entities}
+    licence = _action(out.relations, names, "LICENSED", "Marrick Trading Pty Ltd")
+    assert licence.properties.get("ended_how") == "revoked", licence
+    assert licence.properties.get("ended_on") == "2023-06-12", licence

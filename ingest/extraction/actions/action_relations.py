@@ -115,7 +115,7 @@ _PLACE_AS_MODIFIER = re.compile(
     r" (?:[a-z-]+ ){0,2}?(?:subsidiary|subsidiaries|unit|units|arm|branch|branches|affiliate"
     r"|affiliates|entity|entities|operations?|business|office|offices|states|provinces|users"
     r"|customers|clients|investors|residents|citizens|nationals|traders"
-    r"|regulator|watchdog|supervisor)\b"
+    r"|regulators?|watchdogs?|supervisors?)\b"
 )
 
 
