@@ -9,7 +9,8 @@ import datetime as dt
 
 from extraction_support import actions, extract, triples
 
-from graph.models import Relation
+from graph.models import Article, Relation
+from ingest.extraction import extract_article
 
 
 def _action(
@@ -324,3 +325,38 @@ def test_a_licence_with_its_abbreviation_cancelled_of_a_described_firm() -> None
     licence = _action(out.relations, names, "LICENSED", "Marrick Trading Pty Ltd")
     assert licence.properties.get("ended_how") == "revoked", licence
     assert licence.properties.get("ended_on") == "2023-06-12", licence
+
+
+# --- a body's own release speaks as "we" ------------------------------------------------
+
+
+def _release(text: str, publisher: str) -> set[tuple[str, str, str]]:
+    out = extract_article(
+        Article(id="t", text=text, publisher=publisher, published=dt.date(2024, 4, 2))
+    )
+    return actions(out)
+
+
+def test_we_in_a_regulators_own_release_is_the_regulator() -> None:
+    acts = _release(
+        "We have today banned Quarrel Markets Ltd from carrying out any regulated activity.\n"
+        "The firm misled its customers about the safety of their deposits.",
+        "Financial Conduct Authority (press release)",
+    )
+    assert ("Financial Conduct Authority", "BANNED", "Quarrel Markets Ltd") in acts, acts
+
+
+def test_the_commission_in_a_reprinted_release_is_its_issuer() -> None:
+    acts = _release(
+        "The Commission today announced that it has banned Torvel Exchange from offering "
+        "derivatives to retail investors.",
+        "Mondo Visione (Securities and Futures Commission press release)",
+    )
+    assert ("Securities and Futures Commission", "BANNED", "Torvel Exchange") in acts, acts
+
+
+def test_an_outlets_own_we_names_no_body() -> None:
+    acts = _release(
+        "We reported last week that Quarrel Markets Ltd was banned from trading.", "Coin Ledger"
+    )
+    assert not acts, acts
