@@ -360,3 +360,28 @@ def test_an_outlets_own_we_names_no_body() -> None:
         "We reported last week that Quarrel Markets Ltd was banned from trading.", "Coin Ledger"
     )
     assert not acts, acts
+
+
+# --- a digest's next story has actors of its own ------------------------------------------
+
+
+def test_an_agentless_action_under_the_next_heading_takes_no_earlier_storys_body() -> None:
+    out = extract(
+        "Weekly roundup of crypto rules.\n"
+        "Malta fines Alpha\n"
+        "The Malta Financial Services Authority fined Alpha Markets Ltd EUR 200,000 on Monday.\n"
+        "Beta under pressure\n"
+        "Beta Exchange was banned from onboarding new users last week after a review.\n"
+    )
+    acts = actions(out)
+    assert ("Malta Financial Services Authority", "FINED", "Alpha Markets Ltd") in acts, acts
+    assert not any(t == "Beta Exchange" for _, _, t in acts), acts
+
+
+def test_within_one_story_the_body_before_still_acts() -> None:
+    out = extract(
+        "The Malta Financial Services Authority fined Alpha Markets Ltd EUR 200,000 on Monday. "
+        "The firm was also banned from onboarding new users."
+    )
+    acts = actions(out)
+    assert ("Malta Financial Services Authority", "BANNED", "Alpha Markets Ltd") in acts, acts
