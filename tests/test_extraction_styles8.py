@@ -385,3 +385,12 @@ def test_within_one_story_the_body_before_still_acts() -> None:
     )
     acts = actions(out)
     assert ("Malta Financial Services Authority", "BANNED", "Alpha Markets Ltd") in acts, acts
+
+
+def test_a_countrys_regulators_suing_borrow_no_body_from_the_story_before() -> None:
+    out = extract(
+        "The U.S. Department of Justice on Tuesday charged Ravel Kade with wire fraud.\n"
+        "U.S. regulators are suing Quarrel Markets Ltd for what they call evasion of the law."
+    )
+    acts = actions(out)
+    assert not any(t == "Quarrel Markets Ltd" for _, _, t in acts), acts

@@ -114,8 +114,7 @@ def read_actions(state: ArticleState) -> list[RelationDraft]:
 _PLACE_AS_MODIFIER = re.compile(
     r" (?:[a-z-]+ ){0,2}?(?:subsidiary|subsidiaries|unit|units|arm|branch|branches|affiliate"
     r"|affiliates|entity|entities|operations?|business|office|offices|states|provinces|users"
-    r"|customers|clients|investors|residents|citizens|nationals|traders"
-    r"|regulators?|watchdogs?|supervisors?)\b"
+    r"|customers|clients|investors|residents|citizens|nationals|traders)\b"
 )
 
 
@@ -203,6 +202,15 @@ def _apply(
             None,
         )
         subject = first if first is not None and first.start < subject.start else subject
+    # "the US regulator has dropped its case", "U.S. regulators are suing X": the place
+    # names whose body acted, not the body; only an action told before may say which
+    place_body = (
+        subject is not None
+        and subject.type == TYPE.jurisdiction
+        and _REGULATOR_AFTER.match(text, subject.end) is not None
+    )
+    if place_body:
+        subject = None
     subject_acts = subject is not None and is_actor(subject, table)
     if (
         trig.voice != "case"
@@ -262,7 +270,7 @@ def _apply(
         # "X's licence was withdrawn", "the investigation slowed X's growth": the action the
         # article already reported on that target, by whoever took it
         actor = _who_took_it(trig.type, targets, history, table)
-    if actor is None and not blocked:
+    if actor is None and not blocked and not place_body:
         actor = fallback_actor(trig, view, views, table, history)
         if actor is not None and (
             (
@@ -502,6 +510,9 @@ _FACES_MAYBE = re.compile(
 _RISKS_BEING = re.compile(
     r"\b(?:risks?|risked|risking|faces?|faced|facing) (?:the (?:prospect|possibility|risk) of )?"
     r"being $"
+)
+_REGULATOR_AFTER = re.compile(
+    r" (?:[a-z-]+ ){0,2}?(?:regulators?|watchdogs?|supervisors?|prosecutors)\b"
 )
 _PENDING = re.compile(r"\bpending (?:(?:the|a|an|its|their|final|formal|regulatory) )*$")
 _NEW_SUBJECT = re.compile(r"(?:,|;) (?:and|but|then) (?:the )?$")
