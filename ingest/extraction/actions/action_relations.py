@@ -303,7 +303,8 @@ def _apply(
         co = co_actors(subject, before, text, table)
         head = listed_head(subject, co, before, view, table)  # "A, the B and the C fined"
         actors += co + ([head] if head is not None and head not in co + actors else [])
-    elif trig.voice in ("passive", "receiver"):
+    elif trig.voice == "passive" or _PENALTY_TO.match(text, trig.start, trig.end):
+        # "by authorities in A, B and C"; "to pay a civil penalty of $N to both A and B"
         actors += _co_agents(actor, after, text, state)  # "by authorities in A, B and C"
     for who in actors:
         out += action_drafts(trig, who, targets, conf, view, state, history)
@@ -511,6 +512,7 @@ _RISKS_BEING = re.compile(
     r"\b(?:risks?|risked|risking|faces?|faced|facing) (?:the (?:prospect|possibility|risk) of )?"
     r"being $"
 )
+_PENALTY_TO = re.compile(r"to pay .*penalt")
 _REGULATOR_AFTER = re.compile(
     r" (?:[a-z-]+ ){0,2}?(?:regulators?|watchdogs?|supervisors?|prosecutors)\b"
 )
