@@ -12,7 +12,7 @@ of small modules, and a stage imports only the stages before it:
    its country context; aliases the text introduces learned) in an `ArticleState`,
    the one object the later stages share.
 4. `references/`: unnamed groups ("13 apps"), activities, descriptions ("the
-   watchdog") and pronouns become mentions of entities too.
+   watchdog"), a release's issuing body ("we") and pronouns become mentions of entities too.
 5. `actions/`: actions and referrals (BANNED ... LICENSED, REFERRED_BY) from trigger
    words, with dates and amounts.
 6. `structure/`: where entities sit and who owns whom, then who holds which role.
@@ -32,6 +32,7 @@ from ingest.extraction.names.truecase import restore_case
 from ingest.extraction.output import to_extraction
 from ingest.extraction.references.activities import find_activities
 from ingest.extraction.references.descriptions import resolve_descriptions
+from ingest.extraction.references.issuing_body import resolve_issuer
 from ingest.extraction.references.pronouns import resolve_pronouns
 from ingest.extraction.references.unnamed_groups import find_unnamed_groups
 from ingest.extraction.structure.affiliations import read_affiliations
@@ -56,6 +57,7 @@ def extract_article(article: Article, time_budget: float | None = None) -> Extra
         find_unnamed_groups(state)  # references/
         find_activities(state)
         resolve_descriptions(state)
+        resolve_issuer(state)  # a body's own release: 'we', 'the Commission'
         resolve_pronouns(state)
         state.settle()
         check("references")

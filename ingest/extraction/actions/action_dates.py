@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from graph.partial_dates import MONTH, PartialDate
 from ingest.extraction.actions.date_mentions import DateFrame, DateMention, date_mentions
+from ingest.extraction.actions.heading_dates import heading_date
 from ingest.extraction.text.document import Document
 
 LEDE_SENTENCES = 3  # how far an article's opening, whose date is the news's, reaches
@@ -68,8 +69,15 @@ class ArticleDates:
         self.text = doc.text
         self._by_sentence: dict[int, list[DateMention]] = {}
         frame = DateFrame(published, day_first=day_first)
+        section: PartialDate | None = None  # the date a heading above gives its section
         for sent in doc.sentences:
             frame = frame.at_paragraph(sent.paragraph)
+            if sent.heading:
+                section = heading_date(sent.text)
+                if section is not None and published is not None:
+                    section = None if section.first_day() > published else section
+            elif section is not None and frame.context_paragraph != sent.paragraph:
+                frame = frame.told(section)  # "2017: ..." above: "in September" is 2017's
             found, frame = date_mentions(sent.text, frame)
             self._by_sentence[sent.index] = [_moved(m, sent.start, published) for m in found]
 

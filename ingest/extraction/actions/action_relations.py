@@ -29,6 +29,8 @@ from ingest.extraction.actions.clauses import (
 )
 from ingest.extraction.actions.date_restatements import date_added_measures
 from ingest.extraction.actions.elsewhere import placed_elsewhere
+from ingest.extraction.actions.heading_dates import date_sections
+from ingest.extraction.actions.headline_items import headline_only
 from ingest.extraction.actions.implicit_roles import (
     co_actors,
     deciding_body,
@@ -40,6 +42,7 @@ from ingest.extraction.actions.implicit_roles import (
 )
 from ingest.extraction.actions.judge_subjects import court_for_judge
 from ingest.extraction.actions.kind_subjects import agent_kind_mismatch, kind_mismatch
+from ingest.extraction.actions.listed_items import listed_items
 from ingest.extraction.actions.roles import (
     HEADS_BODY,
     View,
@@ -77,10 +80,12 @@ def read_actions(state: ArticleState) -> list[RelationDraft]:
     ]
     history = ActionHistory()
     history.dates_of(state)  # read before the first action: an ending may come first
+    headlines: list[tuple[int, RelationDraft]] = []  # a heading's, kept if its body is silent
     for view in views:
         check("actions")
-        if view.sent.heading:
+        if view.sent.heading and view.sent.text.endswith("?"):
             continue
+        told = headlines if view.sent.heading else history.relations
         for i, trig in enumerate(view.triggers):
             if view.sent.text.count('"', 0, trig.start - view.sent.start) % 2:
                 continue  # inside a quotation: speech, not the article's statement of fact
@@ -97,9 +102,13 @@ def read_actions(state: ArticleState) -> list[RelationDraft]:
                 view.sent.end,
             )
             for rel in _apply(trig, stop, view, views, state, history):
-                history.relations.append((view.sent.index, rel))
-        case_referrals(view, state.table, history)
+                told.append((view.sent.index, rel))
+        if not view.sent.heading:
+            case_referrals(view, state.table, history)
+    history.relations += headline_only(headlines, history.relations, views, state.table)
+    history.relations += listed_items(views, state, history)
     date_added_measures([s.text for s in doc.sentences], history.relations)
+    date_sections(history.relations, doc.sentences, state.published)
     date_the_news(state, history)
     return [r for _, r in history.relations]
 
@@ -199,6 +208,15 @@ def _apply(
             None,
         )
         subject = first if first is not None and first.start < subject.start else subject
+    # "the US regulator has dropped its case", "U.S. regulators are suing X": the place
+    # names whose body acted, not the body; only an action told before may say which
+    place_body = (
+        subject is not None
+        and subject.type == TYPE.jurisdiction
+        and _REGULATOR_AFTER.match(text, subject.end) is not None
+    )
+    if place_body:
+        subject = None
     subject_acts = subject is not None and is_actor(subject, table)
     if (
         trig.voice != "case"
@@ -212,6 +230,8 @@ def _apply(
         return []  # "X may face a penalty", "could face charges": a risk, not an action
     if _RISKS_BEING.search(text, window_start, trig.start):
         return []  # "it risked being fined", "faces being banned": a risk, not an action
+    if _PENDING.search(text, max(window_start, trig.start - 40), trig.start):
+        return []  # "pending approval from the regulator": not given yet
     actor, targets, conf = read_roles(trig, subject, before, after, view, text, table)
     if (
         trig.ended_how is not None
@@ -258,7 +278,7 @@ def _apply(
         # "X's licence was withdrawn", "the investigation slowed X's growth": the action the
         # article already reported on that target, by whoever took it
         actor = _who_took_it(trig.type, targets, history, table)
-    if actor is None and not blocked:
+    if actor is None and not blocked and not place_body:
         actor = fallback_actor(trig, view, views, table, history)
         if actor is not None and (
             (
@@ -297,7 +317,8 @@ def _apply(
         co = co_actors(subject, before, text, table)
         head = listed_head(subject, co, before, view, table)  # "A, the B and the C fined"
         actors += co + ([head] if head is not None and head not in co + actors else [])
-    elif trig.voice == "passive":
+    elif trig.voice == "passive" or _PENALTY_TO.match(text, trig.start, trig.end):
+        # "by authorities in A, B and C"; "to pay a civil penalty of $N to both A and B"
         actors += _co_agents(actor, after, text, state)  # "by authorities in A, B and C"
     for who in actors:
         out += action_drafts(trig, who, targets, conf, view, state, history)
@@ -571,4 +592,9 @@ _RISKS_BEING = re.compile(
     r"\b(?:risks?|risked|risking|faces?|faced|facing) (?:the (?:prospect|possibility|risk) of )?"
     r"being $"
 )
+_PENALTY_TO = re.compile(r"to pay .*penalt")
+_REGULATOR_AFTER = re.compile(
+    r" (?:[a-z-]+ ){0,2}?(?:regulators?|watchdogs?|supervisors?|prosecutors)\b"
+)
+_PENDING = re.compile(r"\bpending (?:(?:the|a|an|its|their|final|formal|regulatory) )*$")
 _NEW_SUBJECT = re.compile(r"(?:,|;) (?:and|but|then) (?:the )?$")

@@ -23,14 +23,17 @@ _DET = r"(?:(?:its|their|the|a|an|his|her|this|that|all|[\w.&-]+['’]s) )?"
 _NP = r"(?:[\w-]+ ){0,3}?"  # a few modifiers: "its 2021 ban", "the civil penalty case"
 _LICENCE = (
     r"(?:licen[cs]es?|registrations?|authori[sz]ations?|permits?|permissions?|approvals?"
-    r"|charters?)"
+    r"|charters?)(?: \([A-Z]{2,6}\))?"  # "the Australian financial services licence (AFSL)"
 )
 _OBJ = r"(?:[^.;\n]|\.(?=,| [a-z]))"
 _OBJ_END = (
     r"(?=[.;,\n]| (?:in|on|under|after|for|with|because|from|as|over|and|but|last|this"
     r"|earlier|effective|citing|following|due)\b|$)"
 )
-_HOLDER = r" (?:of|held by|granted to|issued to|(?:it|the \w+) had (?:granted|issued)(?: to)?) "
+_HOLDER = (
+    r" (?:of|held by|granted to|issued to|(?:it|the \w+) had (?:granted|issued)(?: to)?) "
+    r"(?:(?:the|a|an) [^,.;\n]{1,60}?, (?=[A-Z]))?"  # "of the largest exchange, X Pty Ltd"
+)
 _PASSIVE_AUX = r" (?:was|were|has been|have been|had been|is|are|got) (?:\w+ly )?"
 _REVOKED = r"revoked|cancell?ed|withdrawn|rescinded|terminated"
 

@@ -159,8 +159,10 @@ def fallback_actor(
 ) -> str | None:
     """The body that acted when the clause names none: earlier in the sentence, the actor
     of the same action type within three sentences, the first body of the three sentences
-    before, or (a passive in the lede) the first body of the next sentence."""
+    before, or (a passive in the lede) the first body of the next sentence. Never across a
+    heading: a digest's next story has actors of its own (its heading counts as its own)."""
     idx = view.sent.index
+    floor = _story_start(idx, views)
 
     def fits(key: str | None) -> bool:  # police and prosecutors license nobody
         if key is None:
@@ -172,10 +174,10 @@ def fallback_actor(
     if fits(earlier):
         return earlier
     for sent_idx, rel in reversed(history.relations):
-        if idx - sent_idx <= 3 and rel.type == trig.type:
+        if idx - sent_idx <= 3 and sent_idx >= floor and rel.type == trig.type:
             return rel.source
     for back in (1, 2, 3):
-        if idx - back < 0:
+        if idx - back < max(0, floor):
             break
         body = first_body(views[idx - back], table)
         if body and fits(body):
@@ -184,6 +186,14 @@ def fallback_actor(
         body = first_body(views[idx + 1], table)
         return body if fits(body) else None
     return None
+
+
+def _story_start(idx: int, views: list[View]) -> int:
+    """The index of the last heading before sentence `idx` (-1: none)."""
+    for back in range(idx - 1, -1, -1):
+        if views[back].sent.heading:
+            return back
+    return -1
 
 
 _NO_LICENSER = re.compile(r"\b(?:Police|Prosecut\w*|Crimes?|Investigations?|Attorney|Court)\b")

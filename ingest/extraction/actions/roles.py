@@ -507,6 +507,8 @@ _THE_PROBE = re.compile(r"(?:^|[.!?]\s+|\n)(?:The|This|That) (?:[\w-]+ ){0,2}$")
 # "the ministry, then headed by Cabinet Secretary X, suspended ...": X heads the body
 HEADS_BODY = re.compile(
     rf"\b(?:headed|led|chaired|run) by (?:(?i:{ROLE_WORDS}) )?(?:[A-Z][\w.]* ){{0,3}}$"
+    # "the SEC under former chair Gary Gensler opened ...": the body's head at the time
+    rf"|\bunder (?:(?:its|the|then|former|then-) ?)*(?i:{ROLE_WORDS}) (?:[A-Z][\w.]* ){{0,3}}$"
 )
 _OPERATOR_OF = re.compile(r", (?:the )?(?:operator|owner) of $")  # "X, the operator of Y,"
 _APPOSED = re.compile(r",? (?:a|an|the|its) (?:[\w-]+ )?")

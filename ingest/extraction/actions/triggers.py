@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.extraction.actions.ending_patterns import ENDING_PATTERNS, ENDING_STEMS
+from ingest.extraction.actions.proceeding_patterns import PROCEEDING_PATTERNS, PROCEEDING_STEMS
 from ingest.extraction.actions.span_patterns import SPAN_PATTERNS, SPAN_STEMS
 from ingest.extraction.actions.trigger_patterns import PATTERNS, STEMS
 from ingest.extraction.text.regex_lead import compile_lead
@@ -36,12 +37,17 @@ class Trigger:
     ended_how: str | None = None
 
 
-# ending rows, then object-span constructions, first: they win overlaps
+# ending rows, then the formal instruments and object-span constructions, first: they win
+# overlaps
 GATED: list[tuple[str, str, re.Pattern[str], float, tuple[str, ...], str | None]] = [
     (t, v, p, c, s, e) for (t, v, p, c, e), s in zip(ENDING_PATTERNS, ENDING_STEMS, strict=True)
 ] + [
     (t, v, p, c, s, None)
-    for (t, v, p, c), s in zip(SPAN_PATTERNS + PATTERNS, SPAN_STEMS + STEMS, strict=True)
+    for (t, v, p, c), s in zip(
+        PROCEEDING_PATTERNS + SPAN_PATTERNS + PATTERNS,
+        PROCEEDING_STEMS + SPAN_STEMS + STEMS,
+        strict=True,
+    )
 ]
 _PASSIVE = re.compile(
     r"\b(?:was|were|been|be|is|are|being|get|got|gets)(?: (?:\w+ly|also|not|already|since|now))* $"

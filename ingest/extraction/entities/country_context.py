@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from graph.ontology import GROUP, TYPE
+from ingest.extraction.entities.section_country import SectionCountries
 from ingest.extraction.names.candidates import Candidate
 from ingest.extraction.names.gazetteer_index import GazEntry, GazIndex
 from ingest.extraction.text.document import Document
@@ -60,6 +61,7 @@ class CountryContext:
         self.main_country = (
             self.country_counts.most_common(1)[0][0] if self.country_counts else None
         )
+        self.sections = SectionCountries(doc, cands, index, self.country_of)
 
     def jurisdiction(self, name: str) -> GazEntry | None:
         """The Jurisdiction entry a place name (or demonym) points at."""

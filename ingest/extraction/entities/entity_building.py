@@ -45,7 +45,8 @@ _DESCRIBED = re.compile(r", (?:a|an|the) (?:local|[\w-]+-based|regional|domestic
 
 
 def choose_entry(cand: Candidate, text: str, ctx: CountryContext) -> GazEntry | None:
-    """Settle an ambiguous gazetteer hit: qualifier, then main country, then any place named."""
+    """Settle an ambiguous gazetteer hit: qualifier, then the country of its digest section
+    (`section_country`), then main country, then any place named."""
     entries = [ctx.index.entries[i] for i in cand.entries]
     qualifiers = _qualifiers(cand, text, ctx)
     for place in qualifiers:
@@ -55,9 +56,11 @@ def choose_entry(cand: Candidate, text: str, ctx: CountryContext) -> GazEntry | 
     if qualifiers:
         return None
     main = ctx.main_country
-    for e in entries:
-        if main and e.jurisdiction and ctx.country_of(e.jurisdiction) == main:
-            return e
+    story = ctx.sections.country_at(cand.start, main)  # a digest's own story elsewhere
+    for country in (story, main):
+        for e in entries:
+            if country and e.jurisdiction and ctx.country_of(e.jurisdiction) == country:
+                return e
     ranked = sorted(
         (e for e in entries if e.jurisdiction and ctx.mentioned(e.jurisdiction)),
         key=lambda e: -ctx.country_counts.get(ctx.country_of(e.jurisdiction or ""), 0),

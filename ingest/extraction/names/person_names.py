@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ingest.extraction.names.given_names import is_given_name
+from ingest.extraction.names.org_names import COMPANY_SUFFIXES
 from ingest.extraction.text.tokens import UPPER
 
 _LOWER = "a-zà-ÿāăąćčďđēěğīıłńňōőœřśşšţťūůűźżž'"
@@ -129,6 +130,8 @@ def plausible_person_name(name: str, strict: bool = True) -> bool:
     words = [w.lower().removesuffix("'s").removesuffix("\u2019s") for w in name.split()]
     if words[0] in RANKS:
         return False  # "General Motors said": a rank opens a title, never a person's name
+    if len(words) > 1 and words[-1] in COMPANY_SUFFIXES:
+        return False  # "fund manager Investors Exchange Limited": a firm's legal form
     if not strict:  # after a title: only the first word must not be an organisation word
         return words[0] not in _ORG_WORDS
     return not any(w in _ORG_WORDS for w in words)

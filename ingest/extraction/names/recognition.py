@@ -19,6 +19,7 @@ from ingest.extraction.names.domain_names import domain_spans
 from ingest.extraction.names.federal_districts import district_courts
 from ingest.extraction.names.gazetteer_index import GazEntry, GazHit, GazIndex, get_index
 from ingest.extraction.names.law_titles import join_law_titles
+from ingest.extraction.names.list_heads import list_heads
 from ingest.extraction.names.name_runs import chunk_candidates
 from ingest.extraction.names.odd_names import odd_names
 from ingest.extraction.names.org_names import classify
@@ -105,6 +106,8 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
     accepted += places_before_country(rest, accepted, text, index)
     rest = free(rest, accepted)
     accepted += typed_by_lists(rest, accepted, text)
+    rest = free(rest, accepted)
+    accepted += list_heads(rest, text)
     settle_listed(accepted, index, text)
     accepted += _possessive_places(accepted, index)
     terms = _common_noun_terms(text)

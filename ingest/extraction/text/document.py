@@ -229,11 +229,17 @@ def _is_boundary(text: str, pos: int, end: int) -> bool:
     return True
 
 
+# a numbered list item's own number ("1. Korvex: ..."), which ends no sentence
+_ITEM_NUMBER = re.compile(r"\s*\(?\d{1,2}\.")
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Split one paragraph into sentences."""
     out: list[str] = []
     start = 0
     for m in _BOUNDARY.finditer(paragraph):
+        if start == 0 and _ITEM_NUMBER.fullmatch(paragraph, 0, m.end()):
+            continue
         if _is_boundary(paragraph, m.start(), m.end()):
             piece = paragraph[start : m.end()].strip()
             if piece:
@@ -249,7 +255,8 @@ def _is_heading(paragraph: str) -> bool:
     words = paragraph.split()
     if paragraph.endswith("?") and len(words) <= 14:
         return True
-    return len(words) <= 12 and not paragraph.endswith((".", '"', "'", ")"))
+    # a line ending with a colon introduces what follows ("The entities are:"): no title
+    return len(words) <= 12 and not paragraph.endswith((".", '"', "'", ")", ":"))
 
 
 def build_document(text: str) -> Document:

@@ -1,0 +1,36 @@
+"""Names that head the items of a numbered or bulleted list.
+
+A regulator's release or a law firm's summary lists the firms it acted on one per item,
+each item opening with the firm's name and then its gloss: "1. Korvex: The platform
+claims ...", "• Delmar Holdings (DH) purported to ...", "- Quillbit – an unlicensed
+exchange". A capitalised run no other rule could type that stands right after an item's
+marker and right before the gloss (a colon, a parenthesis, a dash) names a firm.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ontology import TYPE
+from ingest.extraction.names.candidates import Candidate
+
+# the item marker at a line's start ("1.", "(2)", "a)", "•", "-", "*") and what may follow it
+_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[•▪◦*·-])[ \t]+$")
+_GLOSS = re.compile(r"[ \t]*(?::|\(|[–—-] )")
+# the run's last word says it is a venue rather than a firm
+_VENUE = re.compile(r"(?:Exchange|Exchanges|Market|Markets|Trade|Trading|Swap|Bit|Coin|Ex)$")
+
+
+def list_heads(rest: list[Candidate], text: str) -> list[Candidate]:
+    """The untyped runs of `rest` that head a list item, typed as firms."""
+    out: list[Candidate] = []
+    for cand in rest:
+        if cand.type is not None or cand.start == 0:
+            continue
+        if not _MARKER.search(text, max(0, cand.start - 12), cand.start):
+            continue
+        if not _GLOSS.match(text, cand.end):
+            continue
+        kind = TYPE.exchange if _VENUE.search(cand.surface) else TYPE.company
+        out.append(Candidate(cand.start, cand.end, cand.surface, kind, "cue"))
+    return out
