@@ -33,3 +33,8 @@ def actions(out: Extraction) -> set[Triple]:
 def aliases_of(out: Extraction, name: str) -> set[str]:
     """The alias names of the entity called `name` (empty when there is none)."""
     return {a.name for e in out.entities if e.name == name for a in e.aliases}
+
+
+def types_by_name(out: Extraction) -> dict[str, str]:
+    """Each entity's type, by its name."""
+    return {e.name: e.type for e in out.entities}

@@ -6,13 +6,7 @@ them a person or the firm itself. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
-from extraction_support import extract
-
-from graph.models import Extraction
-
-
-def _types(out: Extraction) -> dict[str, str]:
-    return {e.name: e.type for e in out.entities}
+from extraction_support import extract, types_by_name
 
 
 @pytest.mark.parametrize(
@@ -32,12 +26,12 @@ def _types(out: Extraction) -> dict[str, str]:
 def test_a_firm_name_with_a_newsroom_or_research_word_is_its_own_entity(
     sentence: str, name: str, expected: str
 ) -> None:
-    types = _types(extract(sentence))
+    types = types_by_name(extract(sentence))
     assert types.get(name) == expected, types
     assert "Person" not in types.values(), types
 
 
 def test_the_firm_alone_keeps_its_own_type() -> None:
-    types = _types(extract("Binance Research wrote a report. Binance said it would appeal."))
+    types = types_by_name(extract("Binance Research wrote a report. Binance said it would appeal."))
     assert types.get("Binance") == "Exchange", types
     assert types.get("Binance Research") == "Company", types

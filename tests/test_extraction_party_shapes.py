@@ -7,13 +7,7 @@ barred" names no firm). Sentences written for these tests."""
 
 from __future__ import annotations
 
-from extraction_support import actions, extract, triples
-
-from graph.models import Extraction
-
-
-def _types(out: Extraction) -> dict[str, str]:
-    return {e.name: e.type for e in out.entities}
+from extraction_support import actions, extract, triples, types_by_name
 
 
 def test_the_subject_of_an_enforcement_passive_is_a_party() -> None:
@@ -29,7 +23,7 @@ def test_the_payer_of_a_settlement_is_a_party() -> None:
         "Velkor agreed to pay $4.3 billion to settle charges brought by the Department of "
         "Justice. Velkor said it had cooperated."
     )
-    assert _types(out).get("Velkor") == "Company", _types(out)
+    assert types_by_name(out).get("Velkor") == "Company", types_by_name(out)
     assert any(a[1] == "FINED" and a[2] == "Velkor" for a in actions(out)), actions(out)
 
 
@@ -40,7 +34,7 @@ def test_a_firm_added_to_a_warning_list_is_warned() -> None:
 
 def test_the_firm_titling_its_founder_is_his_firm() -> None:
     out = extract("A federal judge in Manhattan sentenced Talmabit founder John Mercer on Friday.")
-    assert _types(out).get("Talmabit") == "Company", _types(out)
+    assert types_by_name(out).get("Talmabit") == "Company", types_by_name(out)
     assert ("John Mercer", "AFFILIATED_WITH", "Talmabit") in triples(out), triples(out)
 
 
@@ -50,7 +44,7 @@ def test_ordinary_words_opening_a_sentence_are_no_parties() -> None:
         "Commission acted. Banks were ordered to stop processing payments. Users agreed to "
         "pay higher fees. Former chief executive John Mercer resigned."
     )
-    names = set(_types(out))
+    names = set(types_by_name(out))
     assert not names & {"Customers", "Banks", "Users", "Former"}, names
 
 
