@@ -73,3 +73,25 @@ def test_a_sum_after_a_legal_forms_dot_is_the_fine_not_a_new_sentence() -> None:
     assert [(r.properties.get("amount"), r.properties.get("currency")) for r in fines] == [
         (1.2e6, "TWD")
     ], fines
+
+
+def test_a_curated_firms_bare_name_as_payer_is_that_firm() -> None:
+    out = extract(
+        "The New York State Department of Financial Services issued a consent order against "
+        "Block, Inc., citing compliance failures. Block agreed to pay a $40 million penalty."
+    )
+    names = set(types_by_name(out))
+    assert "Block" not in names and "Block, Inc." in names, names
+    assert any(t == "Block, Inc." for _, r, t in actions(out) if r == "FINED"), actions(out)
+
+
+def test_a_list_of_firms_takes_no_action_of_another_story_told_before_it() -> None:
+    out = extract(
+        "The Department of Justice announced criminal charges against John Mercer, a resident "
+        "accused of running servers used by Zorblax.\n\n"
+        "The Treasury also published its annual report. The report lists two platforms:\n\n"
+        "1. Zorblax: a darknet market.\n\n"
+        "2. Quillfin: an exchange."
+    )
+    sued = {t for s, r, t in actions(out) if r == "SUED"}
+    assert sued <= {"John Mercer"}, actions(out)

@@ -106,10 +106,13 @@ def _announcement(
     """The latest action told, or tried without a target, shortly before a list."""
     window = range(max(0, intro - REACH), intro + 1)
     by_text = {views[i].sent.text: i for i in window}
+    # an action that already found a named party announces no list unless the line that
+    # opens the list tells it: "charges against <person>" three sentences before a list
+    # of sanctioned firms is another story's
     told: list[tuple[int, str, str]] = [
         (i, rel.type, rel.source)
         for i, rel in history.relations
-        if i in window and rel.type in _ACTIONS
+        if i in window and rel.type in _ACTIONS and (i == intro or _unnamed(rel.target, state))
     ]
     told += [
         (by_text[r.evidence], r.type, r.source)
@@ -124,3 +127,10 @@ def _announcement(
         if trig is not None:
             return view, trig, actor
     return None
+
+
+def _unnamed(key: str, state: ArticleState) -> bool:
+    """Whether an action's target is a counted group ("five proceedings", "several
+    entities"): what a list under it goes on to name."""
+    key = state.table.resolve(key)
+    return key in state.table and state.table.get(key).unnamed

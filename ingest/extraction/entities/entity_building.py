@@ -302,7 +302,7 @@ def _firm(table: EntityTable, cand: Candidate, text: str) -> EntityDraft:
         if brand is not None and not _described(text, cand.end):
             table.alias(brand, surface, "other")
             return brand
-    found = table.find(surface) or table.find(core)
+    found = table.find(surface) or table.find(core) or _firm_by_core(table, surface)
     if found is None and cand.type == TYPE.company:
         words = core.split()
         while len(words) > 1 and words[-1].lower() in LEGAL_FILLERS:
@@ -322,6 +322,21 @@ def _firm(table: EntityTable, cand: Candidate, text: str) -> EntityDraft:
         table.alias(draft, core, "other")
         draft.aliases.pop(core, None)  # findable by its core, listed only if written so
     return draft
+
+
+def _firm_by_core(table: EntityTable, surface: str) -> EntityDraft | None:
+    """The one firm already named whose name without its legal form is `surface`: "Block
+    agreed to pay" after "Block, Inc." (a curated name, whose bare core the gazetteer
+    does not list as an alias: "block" is a word)."""
+    norm = normalize_name(surface)
+    found = [
+        d
+        for d in table.all()
+        if d.type in (TYPE.company, TYPE.exchange)
+        and not d.unnamed
+        and normalize_name(core_name(d.name)) == norm
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _described(text: str, end: int) -> bool:
