@@ -50,23 +50,20 @@ def _letter_first(branch: str) -> bool:
     )
 
 
+# what `_structure` reads: an escape, a character class (both skipped whole), or a
+# parenthesis or bar; one C-level search instead of a Python loop over every character
+_STRUCTURE = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]|[()|]", re.S)
+
+
 def _structure(text: str) -> Iterator[tuple[int, str, int]]:
-    """(index, character, group depth after it) for each character outside escapes and
-    character classes: what both `_closing` and `_branches` walk."""
-    depth, i, in_class = 0, 0, False
-    while i < len(text):
-        c = text[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        else:
+    """(index, character, group depth after it) for each parenthesis and bar outside
+    escapes and character classes: what both `_closing` and `_branches` walk."""
+    depth = 0
+    for m in _STRUCTURE.finditer(text):
+        c = m.group()
+        if len(c) == 1:
             depth += (c == "(") - (c == ")")
-            yield i, c, depth
-        i += 1
+            yield m.start(), c, depth
 
 
 def _closing(text: str) -> int:
