@@ -262,12 +262,17 @@ def _cut_before_people(
             out.append(c)
             continue
         rest = text[c.start : p.start].rstrip(" ,")
-        rest = rest.split(" for ", 1)[0]
+        rest = _PAREN_AT_END.sub("", rest.split(" for ", 1)[0])
         words = rest.split()
         etype = classify(words) if words else None
         if etype is not None and etype != TYPE.person:
             out.append(Candidate(c.start, c.start + len(rest), rest, etype, c.source))
     return out
+
+
+# the body's short name in parentheses between it and the titled person: "the Governor of
+# the Bank of Kestria (BoK) Ana Lind" (the name is the body's, the short name its alias)
+_PAREN_AT_END = re.compile(r" ?\([^()]{1,40}\)$")
 
 
 def _ancestor_named(entry: GazEntry, index: GazIndex, text: str) -> bool:

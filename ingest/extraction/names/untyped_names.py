@@ -117,6 +117,8 @@ def _type_from_neighbours(
             typed = other.type or next((o.type for o in out + typed_before if o is other), None)
             if not _LIST_SEP.match(gap):
                 continue
+            if j > i and _introductory_word(item, other, text):
+                continue
             if (
                 typed in (TYPE.exchange, TYPE.cryptoasset, TYPE.company)
                 or (typed == TYPE.person and plausible_person_name(item.surface))
@@ -126,6 +128,21 @@ def _type_from_neighbours(
                 out.append(item)
                 break
     return out
+
+
+# what ends a sentence before the next one's first word (a quote may open it)
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;\n][\"'\u201c\u2018)\]]?\s*[\"'\u201c\u2018]?)$")
+# what carries a list on after a name: another comma, a conjunction
+_LIST_GOES_ON = re.compile(r",|,? (?:and|or|as well as|along with|plus)\b")
+
+
+def _introductory_word(item: Candidate, after: Candidate, text: str) -> bool:
+    """Whether `item` is one word opening a sentence before a comma and the sentence's
+    subject, no list's first member: "Thus, Velmora fell under the rules", "Still, Velmora
+    kept trading" (a list goes on after its second member: "Quorvex, Velmora and OKX")."""
+    if " " in item.surface or not _SENTENCE_BEFORE.search(text, max(0, item.start - 4), item.start):
+        return False
+    return not _LIST_GOES_ON.match(text, after.end)
 
 
 def _among_places(items: list[Candidate], i: int, j: int, text: str) -> bool:

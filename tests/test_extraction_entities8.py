@@ -1,0 +1,71 @@
+"""Entities and aliases on real reporting (issue 12, second probe): the shapes a probe of
+real articles from outlets not seen before showed missed, mistyped or invented. A word
+that opens a sentence before a comma is no list's member, a body's short name in
+parentheses before a titled person is no part of its name, "the government agency" is the
+agency, a foreign name and its abbreviation in one pair of parentheses are both aliases,
+and a city's police or prosecutor's office is that city's body.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from extraction_support import aliases_of, extract, triples
+
+
+def _types(text: str) -> dict[str, str]:
+    return {e.name: e.type for e in extract(text).entities}
+
+
+def test_a_word_opening_a_sentence_before_a_comma_is_no_name() -> None:
+    types = _types(
+        "The regulator fined crypto exchange Poloniex in May. Thus, Poloniex fell under "
+        "the rules, the regulator said. Sure, Poloniex could have applied for a licence."
+    )
+    assert "Thus" not in types and "Sure" not in types, types
+    # a list that goes on after its second member is still a list
+    types = _types("Quorvex, Binance and OKX were fined by the regulator.")
+    assert types.get("Quorvex") == "Exchange", types
+
+
+def test_a_short_name_in_parentheses_before_a_titled_person_is_no_part_of_the_body() -> None:
+    out = extract(
+        "The Governor of the Bank of Central African States (BEAC) Abbas Mahamat Tolli "
+        "told savers not to buy crypto assets."
+    )
+    names = {e.name for e in out.entities}
+    assert not any("(" in n for n in names), names
+    assert "Bank of Central African States" in names, names
+
+
+def test_the_government_agency_is_the_agency_not_a_government() -> None:
+    out = extract(
+        "New York Attorney General Letitia James said Velmora Exchange was penalized by "
+        "the government agency for operating without registration in the state."
+    )
+    names = {e.name for e in out.entities}
+    assert not any(n.startswith("Government of") for n in names), names
+
+
+def test_a_foreign_name_and_its_abbreviation_in_one_pair_of_parentheses_are_aliases() -> None:
+    out = extract(
+        "The central bank and the National Markets Commission (Comisión Nacional de "
+        "Mercados, CNM) warned savers about Velmora Exchange. The CNM said it would act."
+    )
+    names = {e.name for e in out.entities}
+    assert "Comisión Nacional de Mercados" not in names, names
+    assert {"CNM", "Comisión Nacional de Mercados"} <= aliases_of(
+        out, "National Markets Commission"
+    ), names
+    out = extract("The Kestrian Markets Authority (Kestriske Tilsynet, KMT) fined Velmora Ltd.")
+    assert {"KMT", "Kestriske Tilsynet"} <= aliases_of(out, "Kestrian Markets Authority")
+
+
+def test_a_citys_police_and_prosecutors_office_are_that_citys_bodies() -> None:
+    out = extract(
+        "Turkish police detained 40 people on Friday. Ankara police said the founder had "
+        "fled. An Ankara prosecutor's office said it opened an investigation into Velmora "
+        "Exchange on Thursday."
+    )
+    types = {e.name: e.type for e in out.entities}
+    assert types.get("Ankara police") == "GovernmentBody", types
+    assert types.get("Ankara prosecutor's office") == "GovernmentBody", types
+    assert ("Ankara prosecutor's office", "INVESTIGATED", "Velmora Exchange") in triples(out)
