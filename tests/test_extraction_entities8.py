@@ -69,3 +69,51 @@ def test_a_citys_police_and_prosecutors_office_are_that_citys_bodies() -> None:
     assert types.get("Ankara police") == "GovernmentBody", types
     assert types.get("Ankara prosecutor's office") == "GovernmentBody", types
     assert ("Ankara prosecutor's office", "INVESTIGATED", "Velmora Exchange") in triples(out)
+
+
+def test_a_place_after_a_firm_is_the_firms_place_not_the_firm() -> None:
+    # the apposition after the place describes the firm before it
+    types = _types(
+        "The agency searched premises of a director of Velmora Lab in Hyderabad, the company "
+        "that runs popular cryptocurrency exchange Kestrix."
+    )
+    assert types.get("Hyderabad") == "Jurisdiction", types
+    assert types.get("Velmora Lab") == "Company", types
+    # an address after a firm's name: the town before the country
+    types = _types(
+        "The regulator ordered Tarvo Trade Capital Ltd., Alicante, Spain, which ran an "
+        "unauthorised trading platform, to stop its business."
+    )
+    assert types.get("Alicante") == "Jurisdiction", types
+
+
+def test_social_media_platforms_listed_are_no_exchanges() -> None:
+    types = _types(
+        "The regulator said Velmora promoted its trading services across social media "
+        "platforms, including Telegram, X (formerly Twitter), and Discord."
+    )
+    assert types.get("X") == "Company", types
+    assert "Twitter" in aliases_of(
+        extract("Users found it on Telegram, X (formerly Twitter)."), "X"
+    )
+
+
+def test_a_division_of_financial_regulation_is_a_regulator() -> None:
+    types = _types(
+        "The Kestria Division of Financial Regulation revoked the licence of Velmora on "
+        "April 3. The agency's Market and Intermediary Relations Superintendence flagged it."
+    )
+    assert types.get("Kestria Division of Financial Regulation") == "Regulator", types
+    assert types.get("Market and Intermediary Relations Superintendence") == "Regulator", types
+
+
+def test_people_named_after_a_role_set_off_by_commas_or_with_an_elided_particle() -> None:
+    out = extract(
+        "The regulator banned Velmora and its founder, Chenmin Gao, from attracting "
+        "customers. It is a warning to others, says Special Agent in Charge of the USSS "
+        "Cyber Division Michael D'Ambrosio."
+    )
+    types = {e.name: e.type for e in out.entities}
+    assert types.get("Chenmin Gao") == "Person", types
+    assert types.get("Michael D'Ambrosio") == "Person", types
+    assert ("Chenmin Gao", "AFFILIATED_WITH", "Velmora") in triples(out)

@@ -21,6 +21,7 @@ BODY_HEADS = {
     "board": "Authority",
     "unit": "Authority",
     "superintendency": "Authority",
+    "superintendence": "Authority",
     "commissioner": "Authority",
     "regulator": "Authority",
     "directorate": "Gov",
@@ -246,7 +247,13 @@ def _body_type(kind: str, head: str, lowered: list[str], rest: set[str]) -> str 
         return TYPE.centralbank
     if kind in ("Commission", "Authority"):
         return TYPE.regulator if rest & FINANCE_WORDS else TYPE.governmentbody
+    if head in ("division", "office") and _SUPERVISED_FIELDS & rest and "regulation" in rest:
+        return TYPE.regulator  # "Division of Financial Regulation", "Office of Banking Regulation"
     return TYPE.governmentbody
+
+
+# the fields a division or office that regulates them supervises as a financial regulator
+_SUPERVISED_FIELDS = frozenset("financial securities banking insurance".split())
 
 
 def trim_chunk(tokens: list[Token], a: int, b: int) -> tuple[int, int]:
@@ -330,7 +337,7 @@ _BUSINESS_NOUNS = frozenset(
 # Words a firm's trade name ends in, with no legal form after them ("Three Arrows
 # Capital", "Tools for Humanity Labs"); a generic first word ("Venture Capital") is no name.
 _FIRM_NAME_ENDS = frozenset(
-    "capital ventures partners labs technologies solutions investments fintech motors mills "
+    "capital ventures partners lab labs technologies solutions investments fintech motors mills "
     "dynamics electric atomics industries instruments airlines pharmaceuticals".split()
 )
 _GENERIC = frozenset(

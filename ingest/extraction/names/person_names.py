@@ -18,7 +18,11 @@ from ingest.extraction.text.tokens import UPPER
 _LOWER = "a-zà-ÿāăąćčďđēěğīıłńňōőœřśşšţťūůűźżž'"
 # a capitalised word, its hyphened parts ("Anne-Marie", "Abdul-Rahman", "Smith-jones") and
 # a glued Arabic article ("al-Mansouri"); or an initial
-_NAME_TOKEN = rf"(?:(?:al-|el-)?[{UPPER}][{_LOWER}]+(?:-[{UPPER}]?[{_LOWER}]+)*|[{UPPER}]\.)"
+# a surname with an elided particle before its capital ("D'Ambrosio", "O'Neill")
+_NAME_TOKEN = (
+    rf"(?:(?:al-|el-)?[{UPPER}][{_LOWER}]+(?:-[{UPPER}]?[{_LOWER}]+)*|[{UPPER}]\."
+    rf"|[DO]'[{UPPER}][{_LOWER}]+)"
+)
 # particles between a person's names, up to two ("van der", "de la", "bin")
 _PARTICLE = r"(?:bin|binti|bint|ibn|van|de|da|dos|das|di|von|der|den|ter|le|al|del|la|du)"
 PERSON_NAME = (
@@ -37,7 +41,7 @@ ROLE_WORDS = (
     r"|senator|lawmaker|adviser|advisor|regional manager(?: for [A-Z]\w+)?|manager|partner"
     r"|chancellor|treasurer|comptroller|inspector general|(?:solicitor|auditor|accountant|surgeon"
     r"|postmaster)[- ]general|chief|executive|official|analyst"
-    r"|economist|owner"
+    r"|economist|owner|special agent(?: in charge)?"
     r"|(?:technical |system |platform )?administrator)"
 )
 # Every ROLE_WORDS alternative holds one of these (lower case): keep the two in step.
@@ -47,7 +51,7 @@ ROLE_STEMS = (
     "minister", "judge", "justice", "prosecutor", "attorney", "mayor", "senator", "lawmaker",
     "advis", "manager", "partner", "chancellor", "treasurer", "comptroller", "inspector",
     "executive", "official", "analyst", "economist", "administrator", "solicitor", "auditor",
-    "accountant", "surgeon", "postmaster", "owner",
+    "accountant", "surgeon", "postmaster", "owner", "agent",
 )  # fmt: skip
 
 
@@ -68,6 +72,11 @@ _TITLE = (
     rf"(?P<title>{ROLE_WORDS}|sen\.|rep\.|gov\.|dr\.?|mr\.?|mrs\.?|ms\.?)"
 )  # "Ms Loo Siew Yee": British and Singapore style drop the dot
 _TITLE_END = re.compile(rf"\b(?i:{_TITLE}) $")
+# a role set off by commas before the name: "and its founder, ", "the firm's chief executive, "
+_ROLE_SET_OFF = re.compile(
+    rf"\b(?:its|his|her|their|the firm's|the company's|the exchange's) (?i:{_TITLE}), $"
+)
+_SET_OFF_END = re.compile(r"(?:,|\.|;| and\b| \()")
 _TITLE_ABBREVS = ("sen.", "rep.", "gov.", "dr", "mr", "mrs", "ms")  # _TITLE's non-role words
 _APPOSITIVE_AT = re.compile(
     r", (?:who (?:is|was|remains) )?(?:the |a |an |its |his |her |their )?"
@@ -164,6 +173,12 @@ def person_spans(text: str, spans: list[tuple[int, int]]) -> Iterator[PersonSpan
         )
         if title and plausible_person_name(name, strict=False):
             yield PersonSpan(s, e, name, _norm_role(title.group("title")), title.start())
+            continue
+        set_off = _ROLE_SET_OFF.search(text, max(line, s - 60), s) if title is None else None
+        if set_off and _SET_OFF_END.match(text, e) and plausible_person_name(name):
+            # "its founder, Chenmin Gao, from ...": a name of any language set off after
+            # the role its owner holds
+            yield PersonSpan(s, e, name, _norm_role(set_off.group("title")), set_off.start())
             continue
         if not plausible_person_name(name):
             continue

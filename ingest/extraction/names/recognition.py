@@ -22,6 +22,7 @@ from ingest.extraction.names.law_titles import join_law_titles
 from ingest.extraction.names.name_runs import chunk_candidates
 from ingest.extraction.names.odd_names import odd_names
 from ingest.extraction.names.org_names import classify
+from ingest.extraction.names.org_places import places_after_firms
 from ingest.extraction.names.person_names import (
     nicknamed_people,
     person_spans,
@@ -104,6 +105,7 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
     accepted += typed_by_lists(rest, accepted, text)
     rest = free(rest, accepted)
     accepted += places_before_country(rest, accepted, text, index)
+    accepted += places_after_firms(free(rest, accepted), accepted, text)
     settle_listed(accepted, index, text)
     accepted += _possessive_places(accepted, index)
     terms = _common_noun_terms(text)

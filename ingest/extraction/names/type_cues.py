@@ -392,7 +392,9 @@ CUES: list[tuple[re.Pattern[str], str]] = [
 LIST_CUES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
-            r"\b(?:exchanges|platforms|operators|trading platforms)(?: \w+)?,? (?:such as"
+            # ("social media platforms, including Telegram, X": no trading venues)
+            r"\b(?<!media )(?<!social )(?<!messaging )(?<!networking )"
+            r"(?:exchanges|platforms|operators|trading platforms)(?: \w+)?,? (?:such as"
             r"|including|"
             rf"like|among them|namely) {LIST}"
         ),

@@ -119,6 +119,8 @@ def _type_from_neighbours(
                 continue
             if j > i and _introductory_word(item, other, text):
                 continue
+            if j < i and _address_place(items, i, text):
+                continue  # "Tarvo Capital Ltd., Alicante, Spain": the firm's town
             if (
                 typed in (TYPE.exchange, TYPE.cryptoasset, TYPE.company)
                 or (typed == TYPE.person and plausible_person_name(item.surface))
@@ -143,6 +145,19 @@ def _introductory_word(item: Candidate, after: Candidate, text: str) -> bool:
     if " " in item.surface or not _SENTENCE_BEFORE.search(text, max(0, item.start - 4), item.start):
         return False
     return not _LIST_GOES_ON.match(text, after.end)
+
+
+def _address_place(items: list[Candidate], i: int, text: str) -> bool:
+    """Whether `items[i]` stands between a firm and a country as its address: "Tarvo
+    Capital Ltd., Alicante, Spain" (the country is the list's last word)."""
+    if i + 1 >= len(items) or items[i + 1].type != TYPE.jurisdiction:
+        return False
+    country = items[i + 1]
+    return text[items[i].end : country.start] == ", " and not _NEXT_MEMBER.match(text, country.end)
+
+
+# another member after a list's item: "..., Spain, Italy", "..., Spain and Italy"
+_NEXT_MEMBER = re.compile(r"(?:,? (?:and|or) |, [A-Z])")
 
 
 def _among_places(items: list[Candidate], i: int, j: int, text: str) -> bool:
