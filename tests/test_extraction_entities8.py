@@ -117,3 +117,21 @@ def test_people_named_after_a_role_set_off_by_commas_or_with_an_elided_particle(
     assert types.get("Chenmin Gao") == "Person", types
     assert types.get("Michael D'Ambrosio") == "Person", types
     assert ("Chenmin Gao", "AFFILIATED_WITH", "Velmora") in triples(out)
+
+
+def test_laws_named_by_their_kind_and_number() -> None:
+    out = extract(
+        "The regulator issued Declaratory Act 20.123 under Article 15 of Law 6.385, and "
+        "later Declaratory Act No. 21,928 against Velmora Ltd."
+    )
+    laws = {e.name for e in out.entities if e.type == "Law"}
+    assert {"Declaratory Act 20.123", "Law 6.385", "Declaratory Act No. 21,928"} <= laws, laws
+
+
+def test_a_law_named_in_full_then_by_the_words_its_title_opens_with_is_one_law() -> None:
+    out = extract(
+        "The regulator cited the Payment Tokens Decree on Digital Asset Businesses of 2019. "
+        "Velmora Ltd. breached Section 26 of the Payment Tokens Decree, the regulator said."
+    )
+    laws = [e.name for e in out.entities if e.type == "Law"]
+    assert len(laws) == 1, laws

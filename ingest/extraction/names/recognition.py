@@ -18,7 +18,7 @@ from ingest.extraction.names.comma_places import places_before_country
 from ingest.extraction.names.domain_names import domain_spans
 from ingest.extraction.names.federal_districts import district_courts
 from ingest.extraction.names.gazetteer_index import GazEntry, GazHit, GazIndex, get_index
-from ingest.extraction.names.law_titles import join_law_titles
+from ingest.extraction.names.law_titles import join_law_titles, numbered_laws
 from ingest.extraction.names.name_runs import chunk_candidates
 from ingest.extraction.names.odd_names import odd_names
 from ingest.extraction.names.org_names import classify
@@ -68,6 +68,7 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
     chunks = [part for c in chunks for part in _split_at_known_name(c, in_gazetteer)]
     if " (" in text:
         chunks = join_law_titles(text, chunks)
+    chunks += numbered_laws(text)
     spans = [(c.start, c.end) for c in chunks + unknown]
     chained = [
         Candidate(p.start, p.end, p.name, TYPE.person, "person")
