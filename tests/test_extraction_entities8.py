@@ -135,3 +135,28 @@ def test_a_law_named_in_full_then_by_the_words_its_title_opens_with_is_one_law()
     )
     laws = [e.name for e in out.entities if e.type == "Law"]
     assert len(laws) == 1, laws
+
+
+def test_a_brand_and_a_country_the_text_calls_its_local_unit_are_that_unit() -> None:
+    out = extract(
+        "The regulator revoked the licence of Binance's Malaysian subsidiary on Monday. "
+        "Binance Malaysia may still close its clients' positions, the regulator said."
+    )
+    assert ("Binance Malaysia", "SUBSIDIARY_OF", "Binance") in triples(out)
+
+
+def test_a_ticker_set_off_after_the_word_token_is_a_token() -> None:
+    types = _types(
+        "Regulators charged Velmora Ltd with manipulating the price of the exchange's native "
+        "token, VLMX, which it considers a commodity."
+    )
+    assert types.get("VLMX") == "CryptoAsset", types
+
+
+def test_the_quote_side_of_a_trading_pair_is_no_name() -> None:
+    out = extract(
+        "The licence covered trading in Bitcoin BTC/USD, Ethereum ETH/USD and other coins "
+        "on the Velmora Exchange."
+    )
+    names = {e.name for e in out.entities}
+    assert "USD" not in names, names

@@ -158,6 +158,9 @@ _UNIT_ONLY = re.compile(
     r" (?:Office|Unit|Branch|Bureau)"
 )
 
+# a ticker and the slash of a trading pair, right before its quote side
+_PAIR_BASE = re.compile(r"(?<![\w/])[A-Z0-9]{2,6}/$")
+
 # what ends a complete text: a name cut off mid-word by a scraper ("... said Binanc") has none
 _TEXT_END = re.compile(r"[.!?\"'\u201d\u2019)\]]\s*$")
 
@@ -182,6 +185,8 @@ def _junk(c: Candidate, index: GazIndex, text: str) -> bool:
         return c.kind == "abbreviation" and text[c.start : c.end].islower()
     if index.country_of_adjective(c.surface) is not None:
         return True
+    if _PAIR_BASE.search(text, max(0, c.start - 8), c.start):
+        return True  # "BTC/USD": the quote side of a trading pair, not a name of its own
     if _UNIT_ONLY.fullmatch(c.surface):
         return True  # "ED, Headquarters Office, New Delhi": a unit of the body before it
     # (a short text without a stop is a headline or a snippet, not a page cut off)

@@ -388,6 +388,14 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         TYPE.company,
     ),
+    # a ticker set off after the word for a token: "its native token, DGTX, which ..."
+    (
+        re.compile(
+            r"\b(?:tokens?|coins?|stablecoins?|cryptocurrency), "
+            rf"(?P<n>[{UPPER}](?<![\w.&'$-].)[A-Z0-9]{{1,6}})(?=[,.;)]| \()"
+        ),
+        TYPE.cryptoasset,
+    ),
 ]
 LIST_CUES: list[tuple[re.Pattern[str], str]] = [
     (
@@ -562,6 +570,15 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ("called", "named", "dubbed"),
     ("called", "named", "dubbed", "known as"),
     ("-based", "-headquartered", "-registered"),
+    (
+        "token, ",
+        "tokens, ",
+        "coin, ",
+        "coins, ",
+        "stablecoin, ",
+        "stablecoins, ",
+        "cryptocurrency, ",
+    ),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _CUE_ALSO: dict[int, tuple[str, ...]] = {

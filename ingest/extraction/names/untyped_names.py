@@ -69,7 +69,13 @@ def brand_extensions(
             extra = written.lower().split()
             if extra and (
                 all(w in EXTENSION_WORDS or index.country_of_adjective(w) for w in extra)
-                or (_country(written, index) and _UNIT_AFTER.match(text, u.end))
+                or (
+                    _country(written, index)
+                    and (
+                        _UNIT_AFTER.match(text, u.end)
+                        or unit_of_place_said(text, g.surface, written, index)
+                    )
+                )
             ):
                 out.append(Candidate(u.start, u.end, u.surface, g.type, "brand", brand=g.surface))
     return out
@@ -80,6 +86,25 @@ def brand_extensions(
 _UNIT_AFTER = re.compile(
     r",? (?:a|an|the|its) (?:[\w-]+ ){0,3}?(?:subsidiary|unit|arm|affiliate|branch|division)\b"
 )
+
+
+# the word for a firm's part: "Kestrix's Malaysian subsidiary", "its local arm"
+UNIT_NOUN = (
+    r"(?:[\w-]+ ){0,3}?(?:exchange|unit|arm|subsidiary|affiliate|platform|business|entity|branch"
+    r"|operation|venture)"
+)
+
+
+def unit_of_place_said(text: str, brand: str, place: str, index: GazIndex) -> bool:
+    """Whether the text speaks of the brand's unit in `place` by the place's adjective:
+    "FTX's Australian subsidiary" makes "FTX Australia" that unit, not the brand."""
+    if f"{brand}'s " not in text and f"{brand}\u2019s " not in text:
+        return False
+    said = re.compile(
+        rf"{re.escape(brand)}(?:'s|\u2019s) (?:[a-z]+ )?(?P<adj>[A-Z][\w-]+) {UNIT_NOUN}\b"
+    )
+    countries = {e.name for e in index.lookup(place) if e.type == TYPE.jurisdiction} | {place}
+    return any(index.country_of_adjective(m.group("adj")) in countries for m in said.finditer(text))
 
 
 def _country(words: str, index: GazIndex) -> bool:
