@@ -160,3 +160,22 @@ def test_the_quote_side_of_a_trading_pair_is_no_name() -> None:
     )
     names = {e.name for e in out.entities}
     assert "USD" not in names, names
+
+
+def test_former_names_in_the_other_shapes_news_writes_them() -> None:
+    for text, old in (
+        ("Velmora Exchange (previously known as Kestrix) was fined by the regulator.", "Kestrix"),
+        ("The regulator fined Velmora Exchange, previously Kestrix, in May.", "Kestrix"),
+        ("Kestrix Markets (now Velmora Exchange) was fined by the regulator.", "Kestrix Markets"),
+        ("Kestrix Markets, now called Velmora Exchange, was fined in May.", "Kestrix Markets"),
+    ):
+        out = extract(text)
+        kinds = {
+            a.name: a.kind for e in out.entities if e.name == "Velmora Exchange" for a in e.aliases
+        }
+        assert kinds.get(old) == "former_name", (text, kinds)
+
+
+def test_a_person_named_after_their_trade() -> None:
+    types = _types("Police arrested crypto trader Arjun Vemuri in Pune on Monday.")
+    assert types.get("Arjun Vemuri") == "Person", types

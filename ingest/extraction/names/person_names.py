@@ -76,6 +76,13 @@ _TITLE_END = re.compile(rf"\b(?i:{_TITLE}) $")
 _ROLE_SET_OFF = re.compile(
     rf"\b(?:its|his|her|their|the firm's|the company's|the exchange's) (?i:{_TITLE}), $"
 )
+# an occupation or a private person's label right before a name (no office: no role kept)
+_OCCUPATION_END = re.compile(
+    r"\b(?:trader|investor|businessman|businesswoman|entrepreneur|influencer|blogger|youtuber"
+    r"|vlogger|developer|programmer|hacker|promoter|fugitive|suspect|millionaire|billionaire"
+    r"|tycoon|mastermind|kingpin|fraudster|scammer|whistleblower|streamer) $",
+    re.IGNORECASE,
+)
 _SET_OFF_END = re.compile(r"(?:,|\.|;| and\b| \()")
 _TITLE_ABBREVS = ("sen.", "rep.", "gov.", "dr", "mr", "mrs", "ms")  # _TITLE's non-role words
 _APPOSITIVE_AT = re.compile(
@@ -174,6 +181,10 @@ def person_spans(text: str, spans: list[tuple[int, int]]) -> Iterator[PersonSpan
         if title and plausible_person_name(name, strict=False):
             yield PersonSpan(s, e, name, _norm_role(title.group("title")), title.start())
             continue
+        if title is None and _OCCUPATION_END.search(text, max(line, s - 40), s):
+            if plausible_person_name(name):  # "crypto trader Arjun Vemuri": a person by trade
+                yield PersonSpan(s, e, name)
+                continue
         set_off = _ROLE_SET_OFF.search(text, max(line, s - 60), s) if title is None else None
         if set_off and _SET_OFF_END.match(text, e) and plausible_person_name(name):
             # "its founder, Chenmin Gao, from ...": a name of any language set off after
