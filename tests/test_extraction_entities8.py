@@ -179,3 +179,19 @@ def test_former_names_in_the_other_shapes_news_writes_them() -> None:
 def test_a_person_named_after_their_trade() -> None:
     types = _types("Police arrested crypto trader Arjun Vemuri in Pune on Monday.")
     assert types.get("Arjun Vemuri") == "Person", types
+
+
+def test_newspapers_named_as_sources_are_outlets_not_people_or_firms() -> None:
+    for text, outlet in (
+        (
+            "The regulator warned Velmora Exchange, local newspaper Kestria Times said.",
+            "Kestria Times",
+        ),
+        (
+            "The regulator warned Velmora Exchange, according to Kestria Chronicle.",
+            "Kestria Chronicle",
+        ),
+        ("The regulator warned Velmora Exchange on Monday, Daily Ledger reported.", "Daily Ledger"),
+    ):
+        types = _types(text)
+        assert types.get(outlet) == "MediaOutlet", (text, types)

@@ -59,6 +59,14 @@ BODY_HEADS = {
     "herald": "Media",
     "tribune": "Media",
     "gazette": "Media",
+    "chronicle": "Media",
+    "daily": "Media",
+    "observer": "Media",
+    "telegraph": "Media",
+    "courier": "Media",
+    "dispatch": "Media",
+    "inquirer": "Media",
+    "examiner": "Media",
     "centre": "Centre",
     "center": "Centre",
     "association": "Firm",
@@ -180,6 +188,13 @@ def classify(words: list[str]) -> str | None:
     hi = _head_index(words)
     if hi < 0 and len(words) > 1 and lowered[-1] in _PLACE_HEADS and lowered[0] not in _GENERIC:
         return TYPE.jurisdiction  # "Western Province", "Osh Oblast", "Hyogo Prefecture"
+    if (
+        hi < 0
+        and 1 < len(words) <= 3
+        and lowered[0] == "daily"
+        and not set(lowered[1:]) & (_GENERIC | FINANCE_WORDS)
+    ):
+        return TYPE.mediaoutlet  # "Daily Ledger", "Daily Nation": a paper's title
     if hi < 0:
         if _titled_law(lowered):
             return TYPE.law  # "Regulation on the Disuse of ...", "Royal Decree on Digital ..."

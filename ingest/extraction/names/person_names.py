@@ -123,7 +123,8 @@ _ORG_WORDS = frozenset(
     "financial digital crypto coin chain network technologies limited ltd inc corp foundation "
     "university institute association partners ventures insurance services street road "
     "office bureau directorate regulator board service unit centre center committee "
-    "government administration".split()
+    "government administration times herald journal tribune gazette chronicle daily observer "
+    "telegraph courier dispatch inquirer examiner".split()
 )
 
 
