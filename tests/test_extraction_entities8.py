@@ -195,3 +195,15 @@ def test_newspapers_named_as_sources_are_outlets_not_people_or_firms() -> None:
     ):
         types = _types(text)
         assert types.get(outlet) == "MediaOutlet", (text, types)
+
+
+def test_people_named_by_initials_or_with_the_family_name_first() -> None:
+    out = extract(
+        "Police questioned A. K. Sharma and J. Oduya over the scheme. Vietnamese police "
+        "arrested Nguyen Thi Lan in Hanoi. The exchange's chief executive, Pham Van Duc, "
+        "resigned."
+    )
+    types = {e.name: e.type for e in out.entities}
+    for person in ("A. K. Sharma", "J. Oduya", "Nguyen Thi Lan", "Pham Van Duc"):
+        assert types.get(person) == "Person", (person, types)
+    assert "Van Duc" not in types, types

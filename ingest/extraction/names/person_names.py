@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ingest.extraction.names.given_names import is_given_name
+from ingest.extraction.names.given_names import is_family_name, is_given_name
 from ingest.extraction.text.tokens import UPPER
 
 _LOWER = "a-zà-ÿāăąćčďđēěğīıłńňōőœřśşšţťūůűźżž'"
@@ -74,7 +74,8 @@ _TITLE = (
 _TITLE_END = re.compile(rf"\b(?i:{_TITLE}) $")
 # a role set off by commas before the name: "and its founder, ", "the firm's chief executive, "
 _ROLE_SET_OFF = re.compile(
-    rf"\b(?:its|his|her|their|the firm's|the company's|the exchange's) (?i:{_TITLE}), $"
+    rf"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he (?:firm|company|exchange|platform|bank)'s)"
+    rf" (?i:{_TITLE}), $"
 )
 # an occupation or a private person's label right before a name (no office: no role kept)
 _OCCUPATION_END = re.compile(
@@ -212,7 +213,7 @@ def person_spans(text: str, spans: list[tuple[int, int]]) -> Iterator[PersonSpan
             )
         ):
             yield PersonSpan(s, e, name)
-        elif _starts_with_given_name(name):
+        elif _starts_with_given_name(name) or _INITIALLED.fullmatch(name):
             yield PersonSpan(s, e, name)
 
 
@@ -238,6 +239,9 @@ def title_chain_people(text: str, spans: list[tuple[int, int]]) -> Iterator[Pers
                 len(words) - i <= 4 and not words[-1].endswith(".") and plausible_person_name(tail)
             ):
                 break
+            before = " ".join(words[:i])
+            if not _ROLE_IN.search(before) and plausible_person_name(" ".join(words)):
+                break  # "Nguyen Thi Lan": a family name first, no title to cut off
             start = e - len(tail)
             line = text.rfind("\n", 0, s) + 1
             roles = list(_ROLE_IN.finditer(text, max(line, s - 80), start))
@@ -275,13 +279,19 @@ def _titled_surname(text: str, s: int, e: int) -> PersonSpan | None:
     return PersonSpan(s, e, word, _norm_role(title.group().strip()), title.start())
 
 
+# initials before a surname: "A. K. Sharma", "J. Oduya", "R.K. Mehta"
+_INITIALLED = re.compile(
+    rf"(?:[{UPPER}]\. ?){{1,3}}[{UPPER}][{_LOWER}]{{2,}}(?:-[{UPPER}][{_LOWER}]+)?"
+)
+
+
 def _starts_with_given_name(name: str) -> bool:
     """'Richard Crook', 'Aleksandr Mira Serda': two to four words, the first a common given
     name, the last not an initial; organisation words were ruled out by the caller."""
     words = name.split()
     return (
         2 <= len(words) <= 4
-        and is_given_name(words[0])
+        and (is_given_name(words[0]) or (len(words) >= 2 and is_family_name(words[0])))
         and not words[-1].endswith(".")
         and all(not w.isupper() for w in words)
     )

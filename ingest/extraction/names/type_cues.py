@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from graph.ontology import TYPE
-from ingest.extraction.names.given_names import is_given_name
+from ingest.extraction.names.given_names import is_family_name, is_given_name
 from ingest.extraction.text.regex_lead import compile_lead
 from ingest.extraction.text.scanning import Scanner
 from ingest.extraction.text.tokens import UPPER
@@ -633,7 +633,7 @@ _GENERIC_NOUNS = frozenset(
 
 def _looks_like_person(name: str) -> bool:
     words = name.split()
-    return len(words) >= 2 and is_given_name(words[0])
+    return len(words) >= 2 and (is_given_name(words[0]) or is_family_name(words[0]))
 
 
 def _iter_list(text: str) -> Iterator[tuple[int, int]]:
