@@ -239,8 +239,7 @@ def title_chain_people(text: str, spans: list[tuple[int, int]]) -> Iterator[Pers
                 len(words) - i <= 4 and not words[-1].endswith(".") and plausible_person_name(tail)
             ):
                 break
-            before = " ".join(words[:i])
-            if not _ROLE_IN.search(before) and plausible_person_name(" ".join(words)):
+            if is_family_name(words[0]) and plausible_person_name(" ".join(words)):
                 break  # "Nguyen Thi Lan": a family name first, no title to cut off
             start = e - len(tail)
             line = text.rfind("\n", 0, s) + 1
