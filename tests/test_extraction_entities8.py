@@ -207,3 +207,13 @@ def test_people_named_by_initials_or_with_the_family_name_first() -> None:
     for person in ("A. K. Sharma", "J. Oduya", "Nguyen Thi Lan", "Pham Van Duc"):
         assert types.get(person) == "Person", (person, types)
     assert "Van Duc" not in types, types
+
+
+def test_a_german_statute_and_its_translation_and_defined_short_name_are_one_law() -> None:
+    out = extract(
+        "Such trading falls within the Kreditwesengesetz (Banking Act; hereinafter referred "
+        'to as "KWG"). Under the KWG, a licence is needed for it.'
+    )
+    laws = [e.name for e in out.entities if e.type == "Law"]
+    assert laws == ["Kreditwesengesetz"], laws
+    assert {"Banking Act", "KWG"} <= aliases_of(out, "Kreditwesengesetz")

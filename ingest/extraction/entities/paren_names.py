@@ -77,7 +77,11 @@ def merge_parenthesised_names(state: ArticleState) -> list[str]:
 
 # the other name's abbreviation after it, inside the same parentheses: "the National
 # Markets Board (Junta Nacional de Mercados, JNM)"
-_ABBR_THEN_CLOSE = re.compile(r', "?(?P<abbr>[A-Z][A-Za-z&.-]{1,11})"?\)')
+# Markets, JNM)"; or a defined short name after a semicolon: "the Banking Act (Bankgesetz;
+# hereinafter referred to as "BG")"
+_ABBR_THEN_CLOSE = re.compile(
+    r'(?:, |; hereinafter[^"()]{0,40}?")"?(?P<abbr>[A-Z][A-Za-z&.-]{1,11})"?\)'
+)
 
 
 def _abbreviation_alias(state: ArticleState, body: EntityDraft, abbr: str) -> list[str]:

@@ -396,6 +396,13 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         TYPE.cryptoasset,
     ),
+    # a German statute named by its one compound word: "Kreditwesengesetz", "Geldwäschegesetz"
+    (
+        re.compile(
+            rf"(?P<n>[{UPPER}](?<![\w.&'-].)[a-zäöüß]{{3,}}(?:gesetz|gesetzbuch|verordnung))\b"
+        ),
+        TYPE.law,
+    ),
 ]
 LIST_CUES: list[tuple[re.Pattern[str], str]] = [
     (
@@ -579,6 +586,7 @@ _CUE_STEMS: list[tuple[str, ...]] = [
         "stablecoins, ",
         "cryptocurrency, ",
     ),
+    ("gesetz", "verordnung"),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _CUE_ALSO: dict[int, tuple[str, ...]] = {
