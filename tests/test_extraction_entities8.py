@@ -85,6 +85,9 @@ def test_a_place_after_a_firm_is_the_firms_place_not_the_firm() -> None:
         "unauthorised trading platform, to stop its business."
     )
     assert types.get("Alicante") == "Jurisdiction", types
+    # a market region after a firm is no place of its own
+    types = _types("The approval follows a difficult year for Binance in Europe.")
+    assert "Europe" not in types, types
 
 
 def test_social_media_platforms_listed_are_no_exchanges() -> None:

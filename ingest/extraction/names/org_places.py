@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from graph.ontology import TYPE
 from ingest.extraction.names.candidates import Candidate
+from ingest.extraction.names.untyped_names import CONTINENTS
 
 _IN = " in "
 _FIRMS = (TYPE.company, TYPE.exchange)
@@ -37,6 +38,7 @@ def places_after_firms(
 def _after_firm(c: Candidate, firm_ends: set[int], text: str) -> bool:
     return (
         len(c.surface.split()) <= 2
+        and c.surface not in CONTINENTS  # "Binance in Europe": a market region, no place
         and text[c.start - len(_IN) : c.start] == _IN
         and c.start - len(_IN) in firm_ends
     )

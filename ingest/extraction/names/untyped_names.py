@@ -25,7 +25,7 @@ EXTENSION_WORDS = frozenset(
 
 _LIST_SEP = re.compile(r"^(?:,|, and|,? and|,? or|, along with|, as well as|,? plus) $")
 
-_CONTINENTS = frozenset(
+CONTINENTS = frozenset(
     "Africa Asia Europe Oceania Antarctica Americas Eurasia Scandinavia Balkans".split()
     + ["North America", "South America", "Latin America", "Central America", "Middle East"]
 )
@@ -193,7 +193,7 @@ def _among_places(items: list[Candidate], i: int, j: int, text: str) -> bool:
     words = item.surface.split()
     if len(words) > 2 or item.surface.isupper():
         return False
-    if item.surface in _CONTINENTS:
+    if item.surface in CONTINENTS:
         return False  # a market region beside countries, not a jurisdiction of its own
     if any(get_index().country_of_adjective(part) for w in words for part in w.split("-")):
         return False  # "Latin American markets", "Russian-occupied areas": no place's name
