@@ -80,6 +80,34 @@ RENAMES: list[tuple[re.Pattern[str], str]] = [
         ),
         "nickname",
     ),
+    # former names in the other shapes news writes them: "Velmora (previously known as
+    # Kestrix)", "Velmora, previously Kestrix,", "Kestrix (now Velmora)", "Kestrix, now
+    # called Velmora,"
+    (
+        re.compile(
+            rf"(?P<new>{_NAME}),? \((?:formerly|previously|once) (?:known as|called|named) "
+            rf"(?P<old>{_NAME})\)"
+        ),
+        "former_name",
+    ),
+    (
+        re.compile(
+            rf"(?P<new>{_NAME}), (?:formerly|previously) (?:called |named )?(?P<old>{_NAME})"
+            r"(?=[,;)]|\.(?:\s|$))"
+        ),
+        "former_name",
+    ),
+    (
+        re.compile(rf"(?P<old>{_NAME}),? \(now (?:called |known as |named )?(?P<new>{_NAME})\)"),
+        "former_name",
+    ),
+    (
+        re.compile(
+            rf"(?P<old>{_NAME}), (?:now|since) (?:called|known as|named|renamed|rebranded as) "
+            rf"(?P<new>{_NAME})"
+        ),
+        "former_name",
+    ),
 ]
 _NICK_INSIDE = re.compile(
     rf'(?<!\w)(?P<first>[{UPPER}]\w+) "(?P<nick>[\w ]{{1,15}})" (?P<last>[{UPPER}]\w+)'
@@ -231,6 +259,10 @@ _RENAME_STEMS: list[tuple[str, ...]] = [
     ("which operates",),
     ("operated by",),
     ("known as",),
+    ("formerly", "previously", "once"),
+    ("formerly", "previously"),
+    ("(now ",),
+    ("now called", "now known", "now named", "since renamed", "since rebranded", "since called"),
 ]
 
 

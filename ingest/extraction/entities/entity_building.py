@@ -20,6 +20,7 @@ from ingest.extraction.names.gazetteer_index import GazEntry
 from ingest.extraction.names.given_names import is_given_name
 from ingest.extraction.names.org_names import COMPANY_SUFFIXES
 from ingest.extraction.names.person_names import NICKNAMED
+from ingest.extraction.names.untyped_names import UNIT_NOUN, unit_of_place_said
 from ingest.extraction.text.normalize import normalize_name
 
 LEGAL_FILLERS = frozenset("fintech technologies technology tech labs operations".split())
@@ -245,10 +246,7 @@ def _unresolved(table: EntityTable, cand: Candidate, ctx: CountryContext) -> Men
     return _mention(table, draft, cand)
 
 
-_UNIT_NOUN = (
-    r"(?:[\w-]+ ){0,3}?(?:exchange|unit|arm|subsidiary|affiliate|platform|business|entity|branch"
-    r"|operation|venture)"
-)
+_UNIT_NOUN = UNIT_NOUN
 _UNIT_BEFORE = re.compile(rf"\b(?:its|their|the company's|the firm's) {_UNIT_NOUN},? $")
 _UNIT_AFTER = re.compile(rf",? (?:its|the|a|an) (?:local |regional |domestic )?{_UNIT_NOUN}\b")
 
@@ -268,11 +266,6 @@ def _regional_unit(
     found = table.find(cand.surface)
     if found is not None and found.parent:
         return found
-    introduced = _UNIT_BEFORE.search(text, max(0, cand.start - 60), cand.start) or (
-        _UNIT_AFTER.match(text, cand.end)
-    )
-    if not introduced:
-        return None
     extra = cand.surface[len(cand.brand) :].strip()
     if not extra or not cand.surface.startswith(cand.brand):
         return None
@@ -280,6 +273,13 @@ def _regional_unit(
         (e.name for e in ctx.index.lookup(extra) if e.type == TYPE.jurisdiction),
         ctx.index.country_of_adjective(extra),
     )
+    introduced = (
+        _UNIT_BEFORE.search(text, max(0, cand.start - 60), cand.start)
+        or _UNIT_AFTER.match(text, cand.end)
+        or (place is not None and unit_of_place_said(text, cand.brand, place, ctx.index))
+    )
+    if not introduced:
+        return None
     brand = table.find(cand.brand)
     if place is None or brand is None:
         return None

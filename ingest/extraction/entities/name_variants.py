@@ -72,6 +72,7 @@ def merge_name_variants(state: ArticleState) -> None:
     _benches_to_their_court(state)
     _central_bank_variants(state)
     _first_word_of_firm(state)
+    _law_short_forms(state)
     drafts = [
         d
         for d in table.all()
@@ -161,6 +162,31 @@ def _first_word_of_firm(state: ArticleState) -> None:
             and _words(longer[0].name[len(short.name) + 1 :]) <= _TRADE_WORDS
             and f"of {short.name}" not in state.doc.text
         ):
+            table.merge(longer[0], short, "other")
+
+
+# where a law's full title goes on after its short form: its subject, its number, its year
+_TITLE_GOES_ON = re.compile(r" (?:on|of|for|relating to|concerning|B\.E\.|No\.|\(|\d)")
+
+
+def _law_short_forms(state: ArticleState) -> None:
+    """A law named in full ("Emergency Decree on Digital Asset Businesses B.E. 2561") and
+    later by the words its title opens with ("the Emergency Decree"): one law, when one
+    law's title only opens so."""
+    table = state.table
+    laws = [d for d in table.all() if d.type == TYPE.law and not d.unnamed]
+    for short in laws:
+        if short.key not in table.drafts or len(short.name.split()) < 2:
+            continue
+        longer = [
+            d
+            for d in laws
+            if d is not short
+            and d.key in table.drafts
+            and d.name.startswith(short.name)
+            and _TITLE_GOES_ON.match(d.name, len(short.name))
+        ]
+        if len(longer) == 1 and longer[0].first < short.first:
             table.merge(longer[0], short, "other")
 
 

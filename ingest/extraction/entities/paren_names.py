@@ -59,7 +59,8 @@ def merge_parenthesised_names(state: ArticleState) -> list[str]:
         if inner is None:
             learned += _loose_alias(state, first, opened.end())
             continue
-        if not _CLOSE.match(text, inner.end) or _is_abbreviation(inner.text):
+        abbr = _ABBR_THEN_CLOSE.match(text, inner.end)
+        if not (abbr or _CLOSE.match(text, inner.end)) or _is_abbreviation(inner.text):
             continue
         a, b = table.resolve(first.key), table.resolve(inner.key)
         if a == b or a not in table or b not in table:
@@ -69,7 +70,31 @@ def merge_parenthesised_names(state: ArticleState) -> list[str]:
             continue
         keep, drop = (paren, outer) if _curated(paren) and not _curated(outer) else (outer, paren)
         table.merge(keep, drop, "translation")
+        if abbr is not None:
+            learned += _abbreviation_alias(state, keep, abbr.group("abbr"))
     return learned
+
+
+# the other name's abbreviation after it, inside the same parentheses: "the National
+# Markets Board (Junta Nacional de Mercados, JNM)"
+# Markets, JNM)"; or a defined short name after a semicolon: "the Banking Act (Bankgesetz;
+# hereinafter referred to as "BG")"
+_ABBR_THEN_CLOSE = re.compile(
+    r'(?:, |; hereinafter[^"()]{0,40}?")"?(?P<abbr>[A-Z][A-Za-z&.-]{1,11})"?\)'
+)
+
+
+def _abbreviation_alias(state: ArticleState, body: EntityDraft, abbr: str) -> list[str]:
+    """`abbr` as an abbreviation of `body`, unless it names another entity already."""
+    if sum(c.isupper() for c in abbr) < 2:
+        return []
+    found = state.table.find(abbr)
+    if found is not None:
+        if found.key != body.key and found.type in _BODIES:
+            state.table.merge(body, found, "abbreviation")
+        return []
+    state.table.alias(body, abbr, "abbreviation")
+    return [abbr]
 
 
 def _loose_alias(state: ArticleState, first: Mention, start: int) -> list[str]:
@@ -80,7 +105,10 @@ def _loose_alias(state: ArticleState, first: Mention, start: int) -> list[str]:
     if key not in table or table.get(key).type not in _BODIES:
         return []
     m = _LOOSE_NAME.match(text, start)
-    if m is None or not _CLOSE.match(text, m.end()) or _is_abbreviation(m.group()):
+    if m is None or _is_abbreviation(m.group()):
+        return []
+    abbr = _ABBR_THEN_CLOSE.match(text, m.end())
+    if abbr is None and not _CLOSE.match(text, m.end()):
         return []
     surface = m.group()
     if " " not in surface and surface[1:].islower() and len(surface) < 6:
@@ -88,15 +116,16 @@ def _loose_alias(state: ArticleState, first: Mention, start: int) -> list[str]:
     if state.country.jurisdiction(surface) is not None:
         return []  # "the Securities Commission (Malaysia)": its place, not another name
     body = table.get(key)
+    short = _abbreviation_alias(state, body, abbr.group("abbr")) if abbr else []
     found = table.find(surface)
     if found is not None:
         # the same words read elsewhere as a person's name or a body ("The Zemblan
         # Tilsynet said ...") are this body's other name
         if found.key != key and (found.type == TYPE.person or found.type in _BODIES):
             table.merge(body, found, "translation")
-        return []
+        return short
     table.alias(body, surface, "translation")
-    return [surface]
+    return [surface, *short]
 
 
 def _is_abbreviation(surface: str) -> bool:

@@ -1,5 +1,6 @@
 """A place the gazetteer does not know, named the way datelines and addresses name one:
-"a consultancy in Cabo Frio, Brazil", "arrested in Puerto Lindo, Panama, on Monday".
+"a consultancy in Cabo Frio, Brazil", "arrested in Puerto Lindo, Panama, on Monday", and
+the address after a firm's name: "Tarvo Trade Capital Ltd., Alicante, Spain".
 
 An untyped capitalised name after "in", "near", "from" or "at" (or after a firm's legal
 form, as an address: "Korvane Ltd., Alicante, Spain") and right before a comma and a
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ontology import TYPE
+from graph.ontology import GROUP, TYPE
 from ingest.extraction.names.candidates import Candidate
 from ingest.extraction.names.gazetteer_index import GazIndex
 
@@ -34,14 +35,17 @@ def places_before_country(
         if c.type == TYPE.jurisdiction
         and any(e.type == TYPE.jurisdiction and not e.parent for e in index.lookup(c.surface))
     }
+    firm_ends = {c.end for c in accepted if c.type in GROUP.organisation}
     out: list[Candidate] = []
     for u in rest:
         country = countries.get(u.end + 2)
         if country is None or text[u.end : u.end + 2] != ", " or u.type is not None:
             continue
-        if not _PLACE_PREPOSITION.search(
-            text, max(0, u.start - 8), u.start
-        ) and not _FIRM_ADDRESS.search(text, max(0, u.start - 12), u.start):
+        if (
+            not _PLACE_PREPOSITION.search(text, max(0, u.start - 8), u.start)
+            and not _FIRM_ADDRESS.search(text, max(0, u.start - 12), u.start)
+            and not (text[u.start - 2 : u.start] == ", " and u.start - 2 in firm_ends)
+        ):  # (or an address after a firm's name: "Tarvo Capital Ltd., Alicante, Spain")
             continue
         if _LIST_AFTER.match(text, country.end):
             continue

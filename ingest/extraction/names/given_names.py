@@ -68,3 +68,21 @@ def _read_dictionary() -> frozenset[str]:
 def is_given_name(word: str) -> bool:
     """Whether `word` (any case) is a common given name."""
     return word.lower() in given_names()
+
+
+# Family names written first (Vietnamese, Chinese, Korean usage) that the given-name
+# dictionary lacks: "Nguyen Thi Lan", "Pham Van Duc", "Guo Wenjun". Short ones that are also
+# English words ("He", "Do", "Ho", "Ma", "Song") are left out.
+FAMILY_NAMES_FIRST = frozenset(
+    """
+    Nguyen Pham Hoang Huynh Phan Vo Dang Bui Ngo Duong Trinh Dinh Truong Luong Quach Trieu
+    Xu Zhu Gao Guo Luo Zheng Xie Tang Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Cai Jiang
+    Cheng Ding Shen Yao Zhong Cui Liang Qian Kong Zhao Zhou Huang Yang Wu Sun Lin Hu
+    Jung Kang Cho Yoon Jang Seo Shin Kwon Hwang Ahn Jeon Baek Heo Noh Kwak Byun Yoo
+    """.split()
+)
+
+
+def is_family_name(word: str) -> bool:
+    """Whether `word` is a family name that East Asian usage writes before the given name."""
+    return word in FAMILY_NAMES_FIRST

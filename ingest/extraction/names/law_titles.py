@@ -1,5 +1,6 @@
 """Law titles with a parenthesised part: "Proceeds of Crime (Money Laundering) and
-Terrorist Financing Act", "Crimes (Digital Assets) Amendment Act".
+Terrorist Financing Act", "Crimes (Digital Assets) Amendment Act"; and laws named by a
+bare head word and their number ("Law 6.385", "Decree No. 2024/77", "Resolution 1058").
 
 Common-law statute titles put a qualifier in parentheses inside the title; a
 capitalised run stops at the parenthesis, so the run after it ("... Terrorist Financing
@@ -52,3 +53,21 @@ def _title_start(text: str, line: int, paren: int) -> int | None:
     if not kept:
         return None
     return paren - 1 - len(" ".join(kept))
+
+
+# a law named by its kind and number alone: the number has a separator, "No." before it,
+# or three figures or more (no "Law 5" of a list, no year alone as "Decree 2019")
+_NUMBERED = re.compile(
+    r"(?<![\w.])(?:Law|Decree|Resolution|Ordinance|Circular|Instruction)(?P<no> No\.)?"
+    r" (?P<num>\d{1,6}(?:[./,]\d{1,6})*)\b(?![.,/]?\d)"
+)
+
+
+def numbered_laws(text: str) -> list[Candidate]:
+    """'Law 6.385', 'Decree No. 2024/77': a law's kind and its number, as its name."""
+    out = []
+    for m in _NUMBERED.finditer(text):
+        num = m.group("num")
+        if m.group("no") or any(c in num for c in "./,") or len(num) >= 3 and len(num) != 4:
+            out.append(Candidate(m.start(), m.end(), m.group(), TYPE.law, "law"))
+    return out

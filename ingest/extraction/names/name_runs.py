@@ -32,8 +32,9 @@ _BHD_TAIL = re.compile(r"\.? Bhd\b\.?")
 _IN_LIQUIDATION = re.compile(r" (?:in|i\.L\.|en) (?:[Ll]iquidation|[Ll]iquidación)\b")
 
 _LAW_TAIL = re.compile(
-    r"(?:,? \d{4}\b| No\. ?\d+(?:/\d+)?(?: of \d{4})?| B\.E\. \d{4}(?: \(\d{4}\))?"
-    r"| of \d{4}\b| \(\d{4}\))+"
+    r"(?:,? \d{4}\b| No\. ?\d+(?:[/.,]\d+)*(?: of \d{4})?| B\.E\. \d{4}(?: \(\d{4}\))?"
+    r"| of \d{4}\b| \(\d{4}\)"
+    r"| \d{1,6}(?:[./]\d{1,6})+\b)+"  # ("Declaratory Act 20.123", "Decree 2024/77")
 )
 
 _WORD = r"(?:[\w&'-]|\.(?=\w))*\.?"
@@ -250,6 +251,8 @@ def _run_chunks(run: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
 
 @lru_cache(maxsize=16384)
 def _classify(words: tuple[str, ...]) -> str | None:
+    if len(words) > 2 and words[-1] == "No.":  # "Declaratory Act No. 21,928": the number's
+        return classify(list(words[:-1]))  # mark is no word of the law's title
     return classify(list(words))
 
 

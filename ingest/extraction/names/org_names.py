@@ -21,6 +21,7 @@ BODY_HEADS = {
     "board": "Authority",
     "unit": "Authority",
     "superintendency": "Authority",
+    "superintendence": "Authority",
     "commissioner": "Authority",
     "regulator": "Authority",
     "directorate": "Gov",
@@ -58,6 +59,14 @@ BODY_HEADS = {
     "herald": "Media",
     "tribune": "Media",
     "gazette": "Media",
+    "chronicle": "Media",
+    "daily": "Media",
+    "observer": "Media",
+    "telegraph": "Media",
+    "courier": "Media",
+    "dispatch": "Media",
+    "inquirer": "Media",
+    "examiner": "Media",
     "centre": "Centre",
     "center": "Centre",
     "association": "Firm",
@@ -179,6 +188,13 @@ def classify(words: list[str]) -> str | None:
     hi = _head_index(words)
     if hi < 0 and len(words) > 1 and lowered[-1] in _PLACE_HEADS and lowered[0] not in _GENERIC:
         return TYPE.jurisdiction  # "Western Province", "Osh Oblast", "Hyogo Prefecture"
+    if (
+        hi < 0
+        and 1 < len(words) <= 3
+        and lowered[0] == "daily"
+        and not set(lowered[1:]) & (_GENERIC | FINANCE_WORDS)
+    ):
+        return TYPE.mediaoutlet  # "Daily Ledger", "Daily Nation": a paper's title
     if hi < 0:
         if _titled_law(lowered):
             return TYPE.law  # "Regulation on the Disuse of ...", "Royal Decree on Digital ..."
@@ -246,7 +262,13 @@ def _body_type(kind: str, head: str, lowered: list[str], rest: set[str]) -> str 
         return TYPE.centralbank
     if kind in ("Commission", "Authority"):
         return TYPE.regulator if rest & FINANCE_WORDS else TYPE.governmentbody
+    if head in ("division", "office") and _SUPERVISED_FIELDS & rest and "regulation" in rest:
+        return TYPE.regulator  # "Division of Financial Regulation", "Office of Banking Regulation"
     return TYPE.governmentbody
+
+
+# the fields a division or office that regulates them supervises as a financial regulator
+_SUPERVISED_FIELDS = frozenset("financial securities banking insurance".split())
 
 
 def trim_chunk(tokens: list[Token], a: int, b: int) -> tuple[int, int]:
@@ -330,7 +352,7 @@ _BUSINESS_NOUNS = frozenset(
 # Words a firm's trade name ends in, with no legal form after them ("Three Arrows
 # Capital", "Tools for Humanity Labs"); a generic first word ("Venture Capital") is no name.
 _FIRM_NAME_ENDS = frozenset(
-    "capital ventures partners labs technologies solutions investments fintech motors mills "
+    "capital ventures partners lab labs technologies solutions investments fintech motors mills "
     "dynamics electric atomics industries instruments airlines pharmaceuticals".split()
 )
 _GENERIC = frozenset(

@@ -12,14 +12,18 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ingest.extraction.names.given_names import is_given_name
+from ingest.extraction.names.given_names import is_family_name, is_given_name
 from ingest.extraction.names.org_names import COMPANY_SUFFIXES
 from ingest.extraction.text.tokens import UPPER
 
 _LOWER = "a-zà-ÿāăąćčďđēěğīıłńňōőœřśşšţťūůűźżž'"
 # a capitalised word, its hyphened parts ("Anne-Marie", "Abdul-Rahman", "Smith-jones") and
 # a glued Arabic article ("al-Mansouri"); or an initial
-_NAME_TOKEN = rf"(?:(?:al-|el-)?[{UPPER}][{_LOWER}]+(?:-[{UPPER}]?[{_LOWER}]+)*|[{UPPER}]\.)"
+# a surname with an elided particle before its capital ("D'Ambrosio", "O'Neill")
+_NAME_TOKEN = (
+    rf"(?:(?:al-|el-)?[{UPPER}][{_LOWER}]+(?:-[{UPPER}]?[{_LOWER}]+)*|[{UPPER}]\."
+    rf"|[DO]'[{UPPER}][{_LOWER}]+)"
+)
 # particles between a person's names, up to two ("van der", "de la", "bin")
 _PARTICLE = r"(?:bin|binti|bint|ibn|van|de|da|dos|das|di|von|der|den|ter|le|al|del|la|du)"
 PERSON_NAME = (
@@ -38,7 +42,7 @@ ROLE_WORDS = (
     r"|senator|lawmaker|adviser|advisor|regional manager(?: for [A-Z]\w+)?|manager|partner"
     r"|chancellor|treasurer|comptroller|inspector general|(?:solicitor|auditor|accountant|surgeon"
     r"|postmaster)[- ]general|chief|executive|official|analyst"
-    r"|economist|owner"
+    r"|economist|owner|special agent(?: in charge)?"
     r"|(?:technical |system |platform )?administrator)"
 )
 # Every ROLE_WORDS alternative holds one of these (lower case): keep the two in step.
@@ -48,7 +52,7 @@ ROLE_STEMS = (
     "minister", "judge", "justice", "prosecutor", "attorney", "mayor", "senator", "lawmaker",
     "advis", "manager", "partner", "chancellor", "treasurer", "comptroller", "inspector",
     "executive", "official", "analyst", "economist", "administrator", "solicitor", "auditor",
-    "accountant", "surgeon", "postmaster", "owner",
+    "accountant", "surgeon", "postmaster", "owner", "agent",
 )  # fmt: skip
 
 
@@ -69,6 +73,19 @@ _TITLE = (
     rf"(?P<title>{ROLE_WORDS}|sen\.|rep\.|gov\.|dr\.?|mr\.?|mrs\.?|ms\.?)"
 )  # "Ms Loo Siew Yee": British and Singapore style drop the dot
 _TITLE_END = re.compile(rf"\b(?i:{_TITLE}) $")
+# a role set off by commas before the name: "and its founder, ", "the firm's chief executive, "
+_ROLE_SET_OFF = re.compile(
+    rf"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he (?:firm|company|exchange|platform|bank)'s)"
+    rf" (?i:{_TITLE}), $"
+)
+# an occupation or a private person's label right before a name (no office: no role kept)
+_OCCUPATION_END = re.compile(
+    r"\b(?:trader|investor|businessman|businesswoman|entrepreneur|influencer|blogger|youtuber"
+    r"|vlogger|developer|programmer|hacker|promoter|fugitive|suspect|millionaire|billionaire"
+    r"|tycoon|mastermind|kingpin|fraudster|scammer|whistleblower|streamer) $",
+    re.IGNORECASE,
+)
+_SET_OFF_END = re.compile(r"(?:,|\.|;| and\b| \()")
 _TITLE_ABBREVS = ("sen.", "rep.", "gov.", "dr", "mr", "mrs", "ms")  # _TITLE's non-role words
 _APPOSITIVE_AT = re.compile(
     r", (?:who (?:is|was|remains) )?(?:the |a |an |its |his |her |their )?"
@@ -111,7 +128,7 @@ _ORG_WORDS = frozenset(
     "government administration "
     # a newsroom's or a research desk's name: "Binance Research wrote", "Kraken Daily said"
     "research analytics insights daily weekly magazine journal times review herald gazette "
-    "tribune".split()
+    "tribune chronicle observer telegraph courier dispatch inquirer examiner".split()
 )
 
 
@@ -171,6 +188,16 @@ def person_spans(text: str, spans: list[tuple[int, int]]) -> Iterator[PersonSpan
         if title and plausible_person_name(name, strict=False):
             yield PersonSpan(s, e, name, _norm_role(title.group("title")), title.start())
             continue
+        if title is None and _OCCUPATION_END.search(text, max(line, s - 40), s):
+            if plausible_person_name(name):  # "crypto trader Arjun Vemuri": a person by trade
+                yield PersonSpan(s, e, name)
+                continue
+        set_off = _ROLE_SET_OFF.search(text, max(line, s - 60), s) if title is None else None
+        if set_off and _SET_OFF_END.match(text, e) and plausible_person_name(name):
+            # "its founder, Chenmin Gao, from ...": a name of any language set off after
+            # the role its owner holds
+            yield PersonSpan(s, e, name, _norm_role(set_off.group("title")), set_off.start())
+            continue
         if not plausible_person_name(name):
             continue
         appos = _APPOSITIVE_AT.match(text, e)
@@ -191,7 +218,7 @@ def person_spans(text: str, spans: list[tuple[int, int]]) -> Iterator[PersonSpan
             )
         ):
             yield PersonSpan(s, e, name)
-        elif _starts_with_given_name(name):
+        elif _starts_with_given_name(name) or _INITIALLED.fullmatch(name):
             yield PersonSpan(s, e, name)
 
 
@@ -217,6 +244,8 @@ def title_chain_people(text: str, spans: list[tuple[int, int]]) -> Iterator[Pers
                 len(words) - i <= 4 and not words[-1].endswith(".") and plausible_person_name(tail)
             ):
                 break
+            if is_family_name(words[0]) and plausible_person_name(" ".join(words)):
+                break  # "Nguyen Thi Lan": a family name first, no title to cut off
             start = e - len(tail)
             line = text.rfind("\n", 0, s) + 1
             roles = list(_ROLE_IN.finditer(text, max(line, s - 80), start))
@@ -254,13 +283,19 @@ def _titled_surname(text: str, s: int, e: int) -> PersonSpan | None:
     return PersonSpan(s, e, word, _norm_role(title.group().strip()), title.start())
 
 
+# initials before a surname: "A. K. Sharma", "J. Oduya", "R.K. Mehta"
+_INITIALLED = re.compile(
+    rf"(?:[{UPPER}]\. ?){{1,3}}[{UPPER}][{_LOWER}]{{2,}}(?:-[{UPPER}][{_LOWER}]+)?"
+)
+
+
 def _starts_with_given_name(name: str) -> bool:
     """'Richard Crook', 'Aleksandr Mira Serda': two to four words, the first a common given
     name, the last not an initial; organisation words were ruled out by the caller."""
     words = name.split()
     return (
         2 <= len(words) <= 4
-        and is_given_name(words[0])
+        and (is_given_name(words[0]) or (len(words) >= 2 and is_family_name(words[0])))
         and not words[-1].endswith(".")
         and all(not w.isupper() for w in words)
     )

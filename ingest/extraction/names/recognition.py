@@ -18,11 +18,12 @@ from ingest.extraction.names.comma_places import places_before_country
 from ingest.extraction.names.domain_names import domain_spans
 from ingest.extraction.names.federal_districts import district_courts
 from ingest.extraction.names.gazetteer_index import GazEntry, GazHit, GazIndex, get_index
-from ingest.extraction.names.law_titles import join_law_titles
+from ingest.extraction.names.law_titles import join_law_titles, numbered_laws
 from ingest.extraction.names.list_heads import list_heads
 from ingest.extraction.names.name_runs import chunk_candidates
 from ingest.extraction.names.odd_names import odd_names
 from ingest.extraction.names.org_names import classify
+from ingest.extraction.names.org_places import places_after_firms
 from ingest.extraction.names.person_names import (
     nicknamed_people,
     person_spans,
@@ -68,6 +69,7 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
     chunks = [part for c in chunks for part in _split_at_known_name(c, in_gazetteer)]
     if " (" in text:
         chunks = join_law_titles(text, chunks)
+    chunks += numbered_laws(text)
     spans = [(c.start, c.end) for c in chunks + unknown]
     chained = [
         Candidate(p.start, p.end, p.name, TYPE.person, "person")
@@ -108,6 +110,8 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
     accepted += typed_by_lists(rest, accepted, text)
     rest = free(rest, accepted)
     accepted += list_heads(rest, text)
+    rest = free(rest, accepted)
+    accepted += places_after_firms(rest, accepted, text)
     settle_listed(accepted, index, text)
     accepted += _possessive_places(accepted, index)
     terms = _common_noun_terms(text)
@@ -159,6 +163,9 @@ _UNIT_ONLY = re.compile(
     r" (?:Office|Unit|Branch|Bureau)"
 )
 
+# a ticker and the slash of a trading pair, right before its quote side
+_PAIR_BASE = re.compile(r"(?<![\w/])[A-Z0-9]{2,6}/$")
+
 # what ends a complete text: a name cut off mid-word by a scraper ("... said Binanc") has none
 _TEXT_END = re.compile(r"[.!?\"'\u201d\u2019)\]]\s*$")
 
@@ -183,6 +190,8 @@ def _junk(c: Candidate, index: GazIndex, text: str) -> bool:
         return c.kind == "abbreviation" and text[c.start : c.end].islower()
     if index.country_of_adjective(c.surface) is not None:
         return True
+    if _PAIR_BASE.search(text, max(0, c.start - 8), c.start):
+        return True  # "BTC/USD": the quote side of a trading pair, not a name of its own
     if _UNIT_ONLY.fullmatch(c.surface):
         return True  # "ED, Headquarters Office, New Delhi": a unit of the body before it
     # (a short text without a stop is a headline or a snippet, not a page cut off)
@@ -266,12 +275,17 @@ def _cut_before_people(
             out.append(c)
             continue
         rest = text[c.start : p.start].rstrip(" ,")
-        rest = rest.split(" for ", 1)[0]
+        rest = _PAREN_AT_END.sub("", rest.split(" for ", 1)[0])
         words = rest.split()
         etype = classify(words) if words else None
         if etype is not None and etype != TYPE.person:
             out.append(Candidate(c.start, c.start + len(rest), rest, etype, c.source))
     return out
+
+
+# the body's short name in parentheses between it and the titled person: "the Governor of
+# the Bank of Kestria (BoK) Ana Lind" (the name is the body's, the short name its alias)
+_PAREN_AT_END = re.compile(r" ?\([^()]{1,40}\)$")
 
 
 def _ancestor_named(entry: GazEntry, index: GazIndex, text: str) -> bool:

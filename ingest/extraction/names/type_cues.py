@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from graph.ontology import TYPE
-from ingest.extraction.names.given_names import is_given_name
+from ingest.extraction.names.given_names import is_family_name, is_given_name
 from ingest.extraction.text.regex_lead import compile_lead
 from ingest.extraction.text.scanning import Scanner
 from ingest.extraction.text.tokens import UPPER
@@ -421,11 +421,28 @@ CUES: list[tuple[re.Pattern[str], str]] = [
     ),
     # a plain capitalised word titling a person is their firm: "Talmabit founder John Mercer"
     (_FOUNDER_FIRM, TYPE.company),
+    # a ticker set off after the word for a token: "its native token, DGTX, which ..."
+    (
+        re.compile(
+            r"\b(?:tokens?|coins?|stablecoins?|cryptocurrency), "
+            rf"(?P<n>[{UPPER}](?<![\w.&'$-].)[A-Z0-9]{{1,6}})(?=[,.;)]| \()"
+        ),
+        TYPE.cryptoasset,
+    ),
+    # a German statute named by its one compound word: "Kreditwesengesetz", "Geldwäschegesetz"
+    (
+        re.compile(
+            rf"(?P<n>[{UPPER}](?<![\w.&'-].)[a-zäöüß]{{3,}}(?:gesetz|gesetzbuch|verordnung))\b"
+        ),
+        TYPE.law,
+    ),
 ]
 LIST_CUES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
-            r"\b(?:exchanges|platforms|operators|trading platforms)(?: \w+)?,? (?:such as"
+            # ("social media platforms, including Telegram, X": no trading venues)
+            r"\b(?<!media )(?<!social )(?<!messaging )(?<!networking )"
+            r"(?:exchanges|platforms|operators|trading platforms)(?: \w+)?,? (?:such as"
             r"|including|"
             rf"like|among them|namely) {LIST}"
         ),
@@ -622,6 +639,16 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ("to pay",),
     ("added ", "adds ", "adding "),
     ("founder ", "chief executive ", "ceo "),
+    (
+        "token, ",
+        "tokens, ",
+        "coin, ",
+        "coins, ",
+        "stablecoin, ",
+        "stablecoins, ",
+        "cryptocurrency, ",
+    ),
+    ("gesetz", "verordnung"),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _CUE_ALSO: dict[int, tuple[str, ...]] = {
@@ -701,7 +728,7 @@ _GENERIC_NOUNS = frozenset(
 
 def _looks_like_person(name: str) -> bool:
     words = name.split()
-    return len(words) >= 2 and is_given_name(words[0])
+    return len(words) >= 2 and (is_given_name(words[0]) or is_family_name(words[0]))
 
 
 def _iter_list(text: str) -> Iterator[tuple[int, int]]:

@@ -34,7 +34,7 @@ _OUTLET_OPENINGS = frozenset("daily weekly sunday morning evening".split())
 
 _LIST_SEP = re.compile(r"^(?:,|, and|,? and|,? or|, along with|, as well as|,? plus) $")
 
-_CONTINENTS = frozenset(
+CONTINENTS = frozenset(
     "Africa Asia Europe Oceania Antarctica Americas Eurasia Scandinavia Balkans".split()
     + ["North America", "South America", "Latin America", "Central America", "Middle East"]
 )
@@ -90,7 +90,11 @@ def brand_extensions(
             elif all(w in _DESK_EXTENSIONS for w in extra):
                 out.append(Candidate(u.start, u.end, u.surface, TYPE.company, "brand"))
             elif all(w in EXTENSION_WORDS or index.country_of_adjective(w) for w in extra) or (
-                _country(written, index) and _UNIT_AFTER.match(text, u.end)
+                _country(written, index)
+                and (
+                    _UNIT_AFTER.match(text, u.end)
+                    or unit_of_place_said(text, g.surface, written, index)
+                )
             ):
                 out.append(Candidate(u.start, u.end, u.surface, g.type, "brand", brand=g.surface))
     return out
@@ -101,6 +105,25 @@ def brand_extensions(
 _UNIT_AFTER = re.compile(
     r",? (?:a|an|the|its) (?:[\w-]+ ){0,3}?(?:subsidiary|unit|arm|affiliate|branch|division)\b"
 )
+
+
+# the word for a firm's part: "Kestrix's Malaysian subsidiary", "its local arm"
+UNIT_NOUN = (
+    r"(?:[\w-]+ ){0,3}?(?:exchange|unit|arm|subsidiary|affiliate|platform|business|entity|branch"
+    r"|operation|venture)"
+)
+
+
+def unit_of_place_said(text: str, brand: str, place: str, index: GazIndex) -> bool:
+    """Whether the text speaks of the brand's unit in `place` by the place's adjective:
+    "FTX's Australian subsidiary" makes "FTX Australia" that unit, not the brand."""
+    if f"{brand}'s " not in text and f"{brand}\u2019s " not in text:
+        return False
+    said = re.compile(
+        rf"{re.escape(brand)}(?:'s|\u2019s) (?:[a-z]+ )?(?P<adj>[A-Z][\w-]+) {UNIT_NOUN}\b"
+    )
+    countries = {e.name for e in index.lookup(place) if e.type == TYPE.jurisdiction} | {place}
+    return any(index.country_of_adjective(m.group("adj")) in countries for m in said.finditer(text))
 
 
 def _country(words: str, index: GazIndex) -> bool:
@@ -138,6 +161,10 @@ def _type_from_neighbours(
             typed = other.type or next((o.type for o in out + typed_before if o is other), None)
             if not _LIST_SEP.match(gap):
                 continue
+            if j > i and _introductory_word(item, other, text):
+                continue
+            if j < i and _address_place(items, i, text):
+                continue  # "Tarvo Capital Ltd., Alicante, Spain": the firm's town
             if (
                 typed in (TYPE.exchange, TYPE.cryptoasset, TYPE.company)
                 or (typed == TYPE.person and plausible_person_name(item.surface))
@@ -149,6 +176,34 @@ def _type_from_neighbours(
     return out
 
 
+# what ends a sentence before the next one's first word (a quote may open it)
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;\n][\"'\u201c\u2018)\]]?\s*[\"'\u201c\u2018]?)$")
+# what carries a list on after a name: another comma, a conjunction
+_LIST_GOES_ON = re.compile(r",|,? (?:and|or|as well as|along with|plus)\b")
+
+
+def _introductory_word(item: Candidate, after: Candidate, text: str) -> bool:
+    """Whether `item` is one word opening a sentence before a comma and the sentence's
+    subject, no list's first member: "Thus, Velmora fell under the rules", "Still, Velmora
+    kept trading" (a list goes on after its second member: "Quorvex, Velmora and OKX")."""
+    if " " in item.surface or not _SENTENCE_BEFORE.search(text, max(0, item.start - 4), item.start):
+        return False
+    return not _LIST_GOES_ON.match(text, after.end)
+
+
+def _address_place(items: list[Candidate], i: int, text: str) -> bool:
+    """Whether `items[i]` stands between a firm and a country as its address: "Tarvo
+    Capital Ltd., Alicante, Spain" (the country is the list's last word)."""
+    if i + 1 >= len(items) or items[i + 1].type != TYPE.jurisdiction:
+        return False
+    country = items[i + 1]
+    return text[items[i].end : country.start] == ", " and not _NEXT_MEMBER.match(text, country.end)
+
+
+# another member after a list's item: "..., Spain, Italy", "..., Spain and Italy"
+_NEXT_MEMBER = re.compile(r"(?:,? (?:and|or) |, [A-Z])")
+
+
 def _among_places(items: list[Candidate], i: int, j: int, text: str) -> bool:
     """Whether the unknown name `items[i]`, listed beside the place `items[j]`, is one more
     place of the list ("in Delhi, Gurugram, Jodhpur and Pune"): a short name, and no other
@@ -157,7 +212,7 @@ def _among_places(items: list[Candidate], i: int, j: int, text: str) -> bool:
     words = item.surface.split()
     if len(words) > 2 or item.surface.isupper():
         return False
-    if item.surface in _CONTINENTS:
+    if item.surface in CONTINENTS:
         return False  # a market region beside countries, not a jurisdiction of its own
     if any(get_index().country_of_adjective(part) for w in words for part in w.split("-")):
         return False  # "Latin American markets", "Russian-occupied areas": no place's name

@@ -94,7 +94,11 @@ _DESC = re.compile(
     # a noun modifying another names no body: "the bank accounts of X", "the exchange's
     # users" stays, "the exchange token" goes
     r"(?! (?:accounts?|balances?|transfers?|deposits?|cards?|details|statements?|loans?"
-    r"|holidays?|records|users|customers|clients|wallets?|addresses|tokens?|shares|stock)\b)"
+    r"|holidays?|records|users|customers|clients|wallets?|addresses|tokens?|shares|stock"
+    # "the government agency", "the state regulator": a body the next noun names, not
+    # the government or the state itself
+    r"|agenc(?:y|ies)|bod(?:y|ies)|regulators?|departments?|officials?|spokes(?:man|woman|person)"
+    r"|bonds?|debt)\b)"
 )
 
 _DESC_STEMS = (
@@ -123,12 +127,13 @@ _LISTED_PLACE = re.compile(r"[A-Z]\w+(?: [A-Z]\w+)?")
 
 # "South Korean regulators", "Turkish prosecutors": bodies named by their country
 _NATIONAL_BODY = re.compile(
-    r"(?:\b|(?<![\w.])(?=U))(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?|U\.S\.|US|UK|U\.K\.)"
+    r"(?:\b|(?<![\w.])(?=U))(?!(?:An?|The) )"  # ("an Ankara prosecutor's office")
+    r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?|U\.S\.|US|UK|U\.K\.)"
     r" (?:financial |securities |market |crypto )?"
-    r"(?P<noun>regulators?|watchdogs?|prosecutors)\b"
+    r"(?P<noun>regulators?|watchdogs?|prosecutors|prosecutor'?s'? office|prosecution office)\b"
 )
 _PLACE_CODES = frozenset(("U.S.", "US", "UK", "U.K."))
-_NATIONAL_STEMS = ("regulator", "watchdog", "prosecutors")
+_NATIONAL_STEMS = ("regulator", "watchdog", "prosecut")
 # "the Polish authorities", "Nigerian officials": a country's body by role if the article
 # names one, else an unnamed body of that country (`implied_bodies.national_authorities`)
 _NATIONAL_AUTHORITIES = re.compile(
@@ -183,6 +188,19 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+def _only_place_named(m: re.Match[str], named: list[Mention], table: EntityTable) -> bool:
+    """Whether the one name inside a place-led body ("Istanbul police", "an Istanbul
+    prosecutor's office") is its place: the body is then the city's own, not a name's part."""
+    start, end = m.span("place")
+    return any(
+        x.start == start
+        and x.end == end
+        and x.key in table
+        and table.get(table.resolve(x.key)).type == TYPE.jurisdiction
+        for x in named
+    )
+
+
 def resolve_descriptions(state: ArticleState) -> None:
     """Add mentions for descriptions ('the watchdog', "Japan's regulator", 'the Centre').
 
@@ -215,7 +233,7 @@ def resolve_descriptions(state: ArticleState) -> None:
         out.append(Mention(start, m.end(), surface, draft.key, draft.type, "descriptive"))
     scan = scanner_of(doc)
     for m in scan.finditer(_PLACE_POLICE, ("police",)):
-        if used[m.start()] or used[m.end() - 1]:
+        if used[m.end() - 1] or (used[m.start()] and not _only_place_named(m, named, table)):
             continue
         draft = police(m, table, ctx)
         if draft is not None:
@@ -236,9 +254,9 @@ def resolve_descriptions(state: ArticleState) -> None:
         for m in scan.finditer(pattern, stems):
             if used[m.start()] and not (
                 pattern is _NATIONAL_BODY
-                and m.group("place") in _PLACE_CODES
-                and m.group("noun") == "prosecutors"  # ("U.S. regulators" in a remark is
-                and not used[m.end() - 1]  # most often regulators in general)
+                and m.group("noun").startswith("prosecut")  # ("U.S. regulators" in a remark
+                and not used[m.end() - 1]  # is most often regulators in general)
+                and (m.group("place") in _PLACE_CODES or _only_place_named(m, named, table))
             ):  # (the place inside it is a named mention, as it should be; but in "US
                 continue  # prosecutors" the code "US" is the mention, not the body)
             draft = implied(m, table, ctx)

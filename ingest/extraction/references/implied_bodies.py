@@ -181,13 +181,15 @@ def national_body(m: re.Match[str], table: EntityTable, ctx: CountryContext) -> 
         place = ctx.jurisdiction(country) if country else None
     if place is None:
         return None
-    etype = _MEMBER_TYPES[m.group("noun").lower()]
+    noun = m.group("noun").lower()
+    etype = _MEMBER_TYPES.get(noun, TYPE.governmentbody)  # ("prosecutor's office")
     seated = [
         d
         for d in table.all()
         if d.type == etype
         and not d.unnamed
         and (d.jurisdiction == place.name or place.name in d.places)
+        and "police" not in d.name.lower()  # the city's police are not its prosecutors
     ]
     if len(seated) == 1:
         return seated[0]
