@@ -95,3 +95,20 @@ def test_a_list_of_firms_takes_no_action_of_another_story_told_before_it() -> No
     )
     sued = {t for s, r, t in actions(out) if r == "SUED"}
     assert sued <= {"John Mercer"}, actions(out)
+
+
+def test_a_countrys_people_are_no_party() -> None:
+    out = extract(
+        "The Bank of Ghana warned Ghanaians against trading in cryptocurrencies on Monday. "
+        "Nigerians were barred from trading on Zenmo Exchange."
+    )
+    names = set(types_by_name(out))
+    assert not names & {"Ghanaians", "Nigerians"}, names
+
+
+def test_a_firms_department_speaking_is_no_person() -> None:
+    out = extract(
+        "The Securities and Exchange Commission fined Zenmo Exchange. Investor Relations said "
+        "the company would appeal."
+    )
+    assert types_by_name(out).get("Investor Relations") != "Person", types_by_name(out)

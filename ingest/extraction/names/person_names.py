@@ -128,7 +128,9 @@ _ORG_WORDS = frozenset(
     "government administration "
     # a newsroom's or a research desk's name: "Binance Research wrote", "Kraken Daily said"
     "research analytics insights daily weekly magazine journal times review herald gazette "
-    "tribune chronicle observer telegraph courier dispatch inquirer examiner".split()
+    "tribune chronicle observer telegraph courier dispatch inquirer examiner "
+    # a firm's department speaking: "Investor Relations said"
+    "relations affairs communications".split()
 )
 
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from graph.ontology import TYPE
+from ingest.extraction.names.gazetteer_index import get_index
 from ingest.extraction.names.given_names import is_family_name, is_given_name
 from ingest.extraction.text.regex_lead import compile_lead
 from ingest.extraction.text.scanning import Scanner
@@ -676,7 +677,9 @@ def cue_spans(text: str, scanner: Scanner | None = None) -> Iterator[tuple[int, 
             else pattern.finditer(text)
         )
         for m in found:
-            if etype in (ACTION_OBJECT, PUBLIC_AGENT) and _looks_like_person(m.group("n")):
+            if etype in (ACTION_OBJECT, PUBLIC_AGENT) and (
+                _looks_like_person(m.group("n")) or _people_of_a_country(m.group("n"))
+            ):
                 continue
             if i in _OPENING_NEEDS_NAME and not _name_by_its_capitals(
                 text, m.start("n"), m.end("n")
@@ -724,6 +727,13 @@ _GENERIC_NOUNS = frozenset(
     "company firm group exchange fund bank commission authority agency platform entity "
     "issuer trust partnership respondent defendant plaintiff".split()
 )
+
+
+def _people_of_a_country(name: str) -> bool:
+    """Whether `name` is a country's people, named by its demonym ("warned Ghanaians
+    against ...", "Nigerians were barred"): no party."""
+    adjective = get_index().country_of_adjective
+    return bool(adjective(name) or (name.endswith("s") and adjective(name[:-1])))
 
 
 def _looks_like_person(name: str) -> bool:
