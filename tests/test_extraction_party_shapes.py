@@ -112,3 +112,17 @@ def test_a_firms_department_speaking_is_no_person() -> None:
         "the company would appeal."
     )
     assert types_by_name(out).get("Investor Relations") != "Person", types_by_name(out)
+
+
+def test_a_given_name_sharing_the_next_persons_surname_is_no_firm() -> None:
+    out = extract("The New York Attorney General sued Cameron and Tyler Winklevoss on Friday.")
+    types = types_by_name(out)
+    assert types.get("Cameron") != "Company" and types.get("Tyler Winklevoss") == "Person", types
+
+
+def test_a_legal_name_needs_no_context_its_brand_needs() -> None:
+    out = extract(
+        "Gemini Trust Company said it would fight the suit brought by the New York Attorney "
+        "General."
+    )
+    assert types_by_name(out).get("Gemini") == "Exchange", types_by_name(out)

@@ -252,6 +252,8 @@ def _context_ok(hit: GazHit, index: GazIndex, text: str) -> bool:
         return False  # "Central" is Central, Hong Kong only in a story that names Hong Kong
     if not all(e.needs_context for e in entries):
         return True
+    if all(s.kind == "legal_name" for s in hit.surfaces):
+        return True  # "Gemini Trust Company", "Apple Inc.": a legal name is no everyday word
     if (
         all(e.type == TYPE.jurisdiction for e in entries)
         and _LOCATIVE_BEFORE.search(text, max(0, hit.start - 12), hit.start)

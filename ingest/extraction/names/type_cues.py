@@ -678,7 +678,9 @@ def cue_spans(text: str, scanner: Scanner | None = None) -> Iterator[tuple[int, 
         )
         for m in found:
             if etype in (ACTION_OBJECT, PUBLIC_AGENT) and (
-                _looks_like_person(m.group("n")) or _people_of_a_country(m.group("n"))
+                _looks_like_person(m.group("n"))
+                or _people_of_a_country(m.group("n"))
+                or _given_name_before_a_sibling(m.group("n"), text, m.end("n"))
             ):
                 continue
             if i in _OPENING_NEEDS_NAME and not _name_by_its_capitals(
@@ -734,6 +736,18 @@ def _people_of_a_country(name: str) -> bool:
     against ...", "Nigerians were barred"): no party."""
     adjective = get_index().country_of_adjective
     return bool(adjective(name) or (name.endswith("s") and adjective(name[:-1])))
+
+
+_SIBLING_AFTER = re.compile(rf" (?:and|&) (?P<given>[{UPPER}][a-z]+) [{UPPER}][a-z]+")
+
+
+def _given_name_before_a_sibling(name: str, text: str, end: int) -> bool:
+    """Whether `name` is a given name sharing the surname of the person after it ("sued
+    Cameron and Tyler Winklevoss"): a person, not a firm."""
+    if " " in name or not is_given_name(name):
+        return False
+    sibling = _SIBLING_AFTER.match(text, end)
+    return sibling is not None and is_given_name(sibling.group("given"))
 
 
 def _looks_like_person(name: str) -> bool:
