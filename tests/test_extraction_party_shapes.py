@@ -126,3 +126,11 @@ def test_a_legal_name_needs_no_context_its_brand_needs() -> None:
         "General."
     )
     assert types_by_name(out).get("Gemini") == "Exchange", types_by_name(out)
+
+
+def test_an_opening_adverb_before_a_comma_is_no_name() -> None:
+    out = extract(
+        "The Securities and Exchange Commission fined Zenmo Exchange in May. Previously, the "
+        "exchange had been warned by the commission."
+    )
+    assert "Previously" not in types_by_name(out), types_by_name(out)

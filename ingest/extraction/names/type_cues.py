@@ -16,7 +16,7 @@ from ingest.extraction.names.gazetteer_index import get_index
 from ingest.extraction.names.given_names import is_family_name, is_given_name
 from ingest.extraction.text.regex_lead import compile_lead
 from ingest.extraction.text.scanning import Scanner
-from ingest.extraction.text.tokens import UPPER
+from ingest.extraction.text.tokens import SENTENCE_WORDS, UPPER
 
 # The "no name character before" lookbehinds sit after the capital they guard (and look
 # back over it too): same matches, but a pattern can then open with a character class,
@@ -683,6 +683,8 @@ def cue_spans(text: str, scanner: Scanner | None = None) -> Iterator[tuple[int, 
                 or _given_name_before_a_sibling(m.group("n"), text, m.end("n"))
             ):
                 continue
+            if _opening_adverb(m.group("n"), text, m.start("n"), m.end("n")):
+                continue  # "Previously, the exchange had ...": no name before that comma
             if i in _OPENING_NEEDS_NAME and not _name_by_its_capitals(
                 text, m.start("n"), m.end("n")
             ):
@@ -729,6 +731,16 @@ _GENERIC_NOUNS = frozenset(
     "company firm group exchange fund bank commission authority agency platform entity "
     "issuer trust partnership respondent defendant plaintiff".split()
 )
+
+
+def _opening_adverb(name: str, text: str, start: int, end: int) -> bool:
+    """Whether `name` is a sentence's opening word set off by a comma that names nothing:
+    an adverb ("Previously,", "Separately,") or a sentence word ("However,")."""
+    if " " in name or text[end : end + 1] != ",":
+        return False
+    if not (name.endswith("ly") or name.lower() in SENTENCE_WORDS):
+        return False
+    return _SENTENCE_OPENS.search(text, max(0, start - 3), start) is not None
 
 
 def _people_of_a_country(name: str) -> bool:
