@@ -18,8 +18,6 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-import charset_normalizer
-
 from graph.errors import InputFileError
 
 _BOMS = (
@@ -188,6 +186,8 @@ def _try_label(data: bytes, label: str | None) -> str | None:
 
 
 def _guess(data: bytes, origin: str) -> Decoded:
+    import charset_normalizer  # here: only undeclared non-UTF-8 text needs it (start-up cost)
+
     evidence = sum(len(run) for run in _HIGH_RUN.findall(data))
     results = [
         r

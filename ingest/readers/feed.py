@@ -11,8 +11,6 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import feedparser
-
 from graph.errors import InputFileError
 from ingest.readers.limits import MAX_ITEMS, too_many_items
 from ingest.readers.markup import html_to_text, looks_like_html
@@ -31,6 +29,10 @@ def parse_feed(text: str, origin: str, max_items: int = MAX_ITEMS) -> Iterator[P
     """One part per entry; an entry without text is that entry's failure."""
     # an upper bound (an <item> inside CDATA counts too), so no big feed is parsed at all
     _check_count(sum(1 for _ in _ENTRY.finditer(text)), origin, max_items)
+    # Imported here: feedparser is ~0.05 s of every one-file `cryptoreg extract`'s start-up,
+    # and most inputs are no feed.
+    import feedparser
+
     # A stream, never the string: feedparser treats a string as a URL or file name.
     parsed: Any = feedparser.parse(
         io.BytesIO(text.encode("utf-8")),
