@@ -32,3 +32,15 @@ def test_a_list_that_goes_on_past_the_places_ends_the_body_at_its_place() -> Non
     names = {e.name for e in out.entities}
     assert "Regulators in Singapore" in names, names
     assert not any("Zentrix" in n and "Regulators" in n for n in names), names
+
+
+def test_authorities_in_a_country_named_with_its_article_are_the_country() -> None:
+    out = extract("Authorities in the Philippines moved to block access to Zentrix Exchange.")
+    assert actions(out) == {("Philippines", "BLOCKED", "Zentrix Exchange")}, actions(out)
+    out = extract("Authorities in the Netherlands and Cyprus took Zentrix Exchange offline.")
+    assert _actors(out) == {"Netherlands", "Cyprus"}, actions(out)
+
+
+def test_officials_in_a_country_act_for_it_as_authorities_do() -> None:
+    out = extract("Officials in Greece banned Zentrix Exchange in May.")
+    assert actions(out) == {("Greece", "BANNED", "Zentrix Exchange")}, actions(out)

@@ -263,3 +263,21 @@ def test_a_firm_that_entered_into_a_consent_order_with_a_body_settled_with_it() 
     )
     want = ("New York State Department of Financial Services", "FINED", "Korvane Capital LLC")
     assert want in out, out
+
+
+def test_money_sought_from_a_party_is_a_claim_against_it() -> None:
+    out = extract(
+        "The Federal Government of Nigeria is seeking $10 billion in damages from Zenmo Exchange."
+    )
+    assert ("Government of Nigeria", "SUED", "Zenmo Exchange") in actions(out), actions(out)
+    sued = next(r for r in out.relations if r.type == "SUED")
+    assert sued.properties.get("amount") is None  # a sum claimed is no fine imposed
+    out = extract("The SEC seeks disgorgement and civil penalties from Korvane Capital Ltd.")
+    assert actions(out) == {
+        ("U.S. Securities and Exchange Commission", "SUED", "Korvane Capital Ltd")
+    }, actions(out)
+
+
+def test_seeking_something_other_than_money_from_a_party_is_no_claim() -> None:
+    out = extract("Korvane Capital Ltd. sought approval from the SEC for its fund.")
+    assert not any(t[1] == "SUED" for t in actions(out)), actions(out)

@@ -10,7 +10,8 @@ their key words in `STEMS` (same order); `trigger_patterns` appends them to its 
   INVESTIGATED (as arrests are);
 - "an asset freeze order against X" BLOCKED; "a $40 million judgment against X" FINED;
   "a conviction against X" SUED (the prosecution that won it); "a cease trade order
-  against X" BANNED; "seized $12 million in cryptocurrency from X" BLOCKED.
+  against X" BANNED; "seized $12 million in cryptocurrency from X" BLOCKED;
+- "is seeking $10 billion in damages from X" SUED (a claim, not a fine imposed).
 """
 
 from __future__ import annotations
@@ -82,6 +83,17 @@ ROWS += [
         ),
         0.75,
     ),
+    (  # "is seeking $10 billion in damages from X", "seeks disgorgement and civil penalties
+        # from X": money claimed in a case against X
+        REL.sued,
+        "span",
+        re.compile(
+            r"\b(?:seek(?:s|ing)?|sought) (?=[^.;\n]{0,80}?\b(?:damages|penalt(?:y|ies)"
+            r"|disgorgement|restitution|compensation|forfeiture)\b[^.;\n]{0,40}? from )"
+            r"[^.;\n]{1,120}? from (?P<obj>[^.;\n]{1,80})"
+        ),
+        0.75,
+    ),
 ]
 STEMS: list[tuple[str, ...]] = [
     ("flag",),
@@ -92,4 +104,5 @@ STEMS: list[tuple[str, ...]] = [
     ("conviction",),
     ("cease trad", "cease-trad"),
     ("seiz",),
+    ("seek", "sought"),
 ]

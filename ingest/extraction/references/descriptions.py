@@ -118,10 +118,10 @@ _DESC_STARTS = re.compile(r"[A-Zti](?<!\w.)")
 _REGULATORS_IN = re.compile(
     r"\b(?:(?:[Ff]ederal|[Ss]tate|[Ll]ocal|[Rr]egional|[Pp]rovincial|[Mm]unicipal|[Cc]ity"
     r"|[Dd]istrict) )?(?P<role>[Rr]egulators|[Aa]uthorities|[Oo]fficials|[Pp]rosecutors"
-    r"|[Pp]olice) in "
+    r"|[Pp]olice) in (?:the )?"  # "authorities in the Philippines"
     r"(?P<place>[A-Z]\w+(?: [A-Z]\w+)?)"
     # more places of one body's reach: "police in Lagos, Abuja and Kano"
-    r"(?P<more>(?:, [A-Z]\w+(?: [A-Z]\w+)?){0,8},? and [A-Z]\w+(?: [A-Z]\w+)?)?"
+    r"(?P<more>(?:, (?:the )?[A-Z]\w+(?: [A-Z]\w+)?){0,8},? and (?:the )?[A-Z]\w+(?: [A-Z]\w+)?)?"
 )
 _LISTED_PLACE = re.compile(r"[A-Z]\w+(?: [A-Z]\w+)?")
 

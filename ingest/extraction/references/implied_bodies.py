@@ -299,7 +299,8 @@ def regional_body_or_brand(
         draft = table.add(m.string[m.start() : end], _MEMBER_TYPES[role], jurisdiction=seat)
         draft.standalone = True
         return draft
-    if role == "authorities":  # "authorities in Germany": the country acting as a state
+    if role in ("authorities", "officials"):  # "authorities in Germany": the country acting
+        # as a state
         country = table.find(place.name)
         if country is not None and country.type == TYPE.jurisdiction:
             return country

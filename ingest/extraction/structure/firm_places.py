@@ -247,7 +247,9 @@ def firm_place_relations(
         if local is not None:  # "Kraken's Australian exchange", "Binance's local business"
             place = _demonym_place(local.group("dem"), ctx)
             if local.group("dem") in ("local", "domestic"):
-                place = _zone_named(ments, table, ctx) or place
+                place = (
+                    _zone_named(ments, table, ctx) or _bodies_country(ments, table, ctx) or place
+                )
             if place:
                 out += _to_place(table, m.key, place, REL.operates_in, sentence, ctx)
         address = _ADDRESS_AFTER.match(text, m.end) if _LEGAL_END.search(m.text) else None
@@ -438,6 +440,19 @@ def _zone_named(ments: list[Mention], table: EntityTable, ctx: CountryContext) -
         ):
             return d.name
     return None
+
+
+def _bodies_country(ments: list[Mention], table: EntityTable, ctx: CountryContext) -> str | None:
+    """The one country of the public bodies the sentence names ("Dubai's regulator licensed
+    OKX's local unit"): 'local' is theirs, whatever country the article mostly tells of."""
+    countries = {
+        ctx.country_of(d.jurisdiction)
+        for x in ments
+        if (d := _draft(table, x.key)) is not None
+        and d.type in GROUP.public_body
+        and d.jurisdiction
+    }
+    return countries.pop() if len(countries) == 1 else None
 
 
 _FINANCIAL_ZONE = re.compile(r"\b(?:Financial Cent(?:re|er)|Global Market|Free Zone)\b")
