@@ -225,7 +225,7 @@ def read_roles(
             by_agent = None  # "Y opened legal action against X over his return from Greece"
         if by_agent is None and text.endswith(" by", trig.start, trig.end):
             by_agent = agent_after(after, text, trig.end, table, ("",))  # "... initiated by X"
-        agent = own or by_agent
+        agent = own or by_agent or _imposer(after, text, trig.end, table)
         if agent is None and actor is None:
             agent = next(
                 (
@@ -387,6 +387,26 @@ def _attributed(after: list[Mention], text: str, table: EntityTable) -> Mention 
         if _SAID.match(text, m.end) or _ACCORDING_TO.search(text, max(0, m.start - 20), m.start):
             return m
     return None
+
+
+# "the suspension (that) the FIU had imposed on X", "a fine which the FCA levied against X":
+# the body between an action noun and its verb of imposing is its actor
+_IMPOSER_GAP = re.compile(r",? (?:that |which )?(?:the )?")
+_IMPOSED = re.compile(
+    r" (?:had |has |have |later |then )?(?:imposed|levied|issued|handed down|placed|slapped)"
+    r" (?:on|upon|against|to)\b"
+)
+
+
+def _imposer(after: list[Mention], text: str, pos: int, table: EntityTable) -> Mention | None:
+    """The body a relative clause right after an action noun says imposed it (after its
+    country's possessive: "that South Korea's FIU had imposed on X")."""
+    if not after or not _IMPOSER_GAP.fullmatch(text, pos, after[0].start):
+        return None
+    first = after[0]
+    if len(after) > 1 and possessive(text, first.end) and after[1].start - first.end <= 3:
+        first = after[1]
+    return first if is_actor(first, table) and _IMPOSED.match(text, first.end) else None
 
 
 def agent_after(

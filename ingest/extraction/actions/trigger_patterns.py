@@ -81,6 +81,25 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         0.8,
     ),
     (REL.banned, _N, re.compile(r"\b(?:bans? (?:on|against)|prohibition (?:on|of))\b"), 0.7),
+    (  # "the suspension (that) the FIU had imposed on X", "the fine the FCA levied against
+        # X": the noun, whose imposer the relative clause names (roles.py `_imposer`)
+        REL.banned,
+        _N,
+        re.compile(
+            r"\b(?:bans?|suspensions?|prohibitions?)\b(?=,? (?:that |which )?(?:the )?"
+            r"[A-Z][^,.;\n]{0,60}? (?:had |has |have )?(?:imposed|placed) (?:on|upon|against)\b)"
+        ),
+        0.7,
+    ),
+    (
+        REL.fined,
+        _N,
+        re.compile(
+            r"\b(?:fines?|penalt(?:y|ies))\b(?=,? (?:that |which )?(?:the )?"
+            r"[A-Z][^,.;\n]{0,60}? (?:had |has |have )?(?:imposed|levied) (?:on|upon|against)\b)"
+        ),
+        0.7,
+    ),
     (  # "the fine imposed on X by Y", "Y's £3 million fine against X", "The fine was imposed
         # on X" (the body that fined, told before)
         REL.fined,
@@ -649,6 +668,8 @@ STEMS: list[tuple[str, ...]] = [
     ("sanctions", "suspension", "seizure"),
     ("seiz",),
     ("ban on", "bans on", "ban against", "bans against", "prohibition"),
+    ("ban", "suspension", "prohibition"),
+    ("fine", "penalt"),
     ("fine",),
     ("suspension",),
     ("suspension",),
