@@ -11,7 +11,9 @@ their key words in `STEMS` (same order); `trigger_patterns` appends them to its 
 - "an asset freeze order against X" BLOCKED; "a $40 million judgment against X" FINED;
   "a conviction against X" SUED (the prosecution that won it); "a cease trade order
   against X" BANNED; "seized $12 million in cryptocurrency from X" BLOCKED;
-- "is seeking $10 billion in damages from X" SUED (a claim, not a fine imposed).
+- "is seeking $10 billion in damages from X" SUED (a claim, not a fine imposed);
+- "a court sentenced X to 11 years", "X was sentenced to ... by Y" SUED (the prosecution
+  that convicted X, as "a conviction against X" is).
 """
 
 from __future__ import annotations
@@ -94,6 +96,21 @@ ROWS += [
         ),
         0.75,
     ),
+    (  # "an Istanbul court sentenced X to 11 years": the prosecution that convicted X
+        REL.sued,
+        "active",
+        re.compile(
+            r"\bsentenc(?:es|ed|ing)\b(?= (?:[\w.'-]+ ){1,6}?to (?:\d|[a-z-]+ (?:years?|months?)"
+            r"|life\b|prison|jail|death|time served))"
+        ),
+        0.7,
+    ),
+    (  # "X was sentenced to 25 years by a Manhattan judge"
+        REL.sued,
+        "passive",
+        re.compile(r"\b(?:was|were|been|being|is|are) sentenced\b(?= to\b)"),
+        0.7,
+    ),
 ]
 STEMS: list[tuple[str, ...]] = [
     ("flag",),
@@ -105,4 +122,6 @@ STEMS: list[tuple[str, ...]] = [
     ("cease trad", "cease-trad"),
     ("seiz",),
     ("seek", "sought"),
+    ("sentenc",),
+    ("sentenced",),
 ]

@@ -146,6 +146,13 @@ _COURT_IN = re.compile(
     r"(?P<place>[A-Z][\w.]*(?: (?:of )?[A-Z]\w+){0,3})"
 )
 _COURT_IN_STEMS = ("court in", "court sitting", "court based", "court located", "court seated")
+# "A Seoul appeals court", "an Istanbul court", "a Manhattan federal judge": the place
+# before the noun seats it, as "a court in Seoul" does
+_PLACE_COURT = re.compile(
+    r"\b[Aa]n? (?P<place>[A-Z]\w+(?: [A-Z]\w+)?) (?:(?:appeals?|appellate|high|federal"
+    r"|district|criminal|civil|regional|commercial|bankruptcy|provincial|state|administrative"
+    r"|supreme|local|lower) ){0,2}(?:court|judge)\b"
+)
 
 _BARE_POLICE = re.compile(r"\b[Tt]he police\b(?! (?:in|of) [A-Z])")
 _PLACE_POLICE = re.compile(r"\b(?P<place>[A-Z][\w.]*(?: [A-Z][a-z]+)?) police\b")
@@ -249,6 +256,7 @@ def resolve_descriptions(state: ArticleState) -> None:
     for pattern, stems, implied in (
         (_NATIONAL_BODY, _NATIONAL_STEMS, national_body),
         (_COURT_IN, _COURT_IN_STEMS, court_in),
+        (_PLACE_COURT, ("court", "judge"), court_in),
         (_NATIONAL_AUTHORITIES, ("authorities", "officials"), national_authorities),
     ):
         for m in scan.finditer(pattern, stems):
@@ -259,6 +267,11 @@ def resolve_descriptions(state: ArticleState) -> None:
                 and (m.group("place") in _PLACE_CODES or _only_place_named(m, named, table))
             ):  # (the place inside it is a named mention, as it should be; but in "US
                 continue  # prosecutors" the code "US" is the mention, not the body)
+            if pattern is _PLACE_COURT and (
+                any(o.start < m.end() and m.start() < o.end for o in out)
+                or ctx.index.country_of_adjective(m.group("place")) is not None
+            ):
+                continue  # "a Russian court": a national body, named by its demonym
             draft = implied(m, table, ctx)
             if draft is not None:
                 table.alias(draft, m.group(), "descriptive")
