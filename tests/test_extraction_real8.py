@@ -7,6 +7,7 @@ Sentences written for these tests (other names, places and word order)."""
 
 from __future__ import annotations
 
+import pytest
 from extraction_support import actions, extract, triples
 
 
@@ -281,3 +282,27 @@ def test_money_sought_from_a_party_is_a_claim_against_it() -> None:
 def test_seeking_something_other_than_money_from_a_party_is_no_claim() -> None:
     out = extract("Korvane Capital Ltd. sought approval from the SEC for its fund.")
     assert not any(t[1] == "SUED" for t in actions(out)), actions(out)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "CONSOB blacked out five websites offering crypto services.",
+        "CONSOB ordered the blackout of five websites offering crypto services.",
+    ],
+)
+def test_websites_blacked_out_are_blocked(sentence: str) -> None:
+    out = extract(sentence)
+    blocked = [r for r in out.relations if r.type == "BLOCKED"]
+    assert len(blocked) == 1, actions(out)
+    group = next(e for e in out.entities if e.id == blocked[0].target)
+    assert (group.type, group.count) == ("Website", 5)
+
+
+def test_prosecutors_notified_about_a_firm_take_its_referral() -> None:
+    out = extract(
+        "The Polish Financial Supervision Authority notified prosecutors about Tarvos Exchange."
+    )
+    assert ("Tarvos Exchange", "REFERRED_BY", "Polish Financial Supervision Authority") in triples(
+        out
+    ), triples(out)

@@ -12,6 +12,8 @@ their key words in `STEMS` (same order); `trigger_patterns` appends them to its 
   "a conviction against X" SUED (the prosecution that won it); "a cease trade order
   against X" BANNED; "seized $12 million in cryptocurrency from X" BLOCKED;
 - "is seeking $10 billion in damages from X" SUED (a claim, not a fine imposed);
+- "blacked out five websites", "ordered the blackout of five websites" BLOCKED;
+- "notified prosecutors about X" REFERRED_BY (as "reported X to the police" is);
 - "a court sentenced X to 11 years", "X was sentenced to ... by Y" SUED (the prosecution
   that convicted X, as "a conviction against X" is).
 """
@@ -105,6 +107,28 @@ ROWS += [
         ),
         0.7,
     ),
+    (  # "CONSOB blacked out five websites" (Italian regulators' word for blocking access)
+        REL.blocked,
+        "active",
+        re.compile(r"\bblack(?:s|ed|ing)?[- ]out\b"),
+        0.75,
+    ),
+    (  # "ordered the blackout of five websites", "the blocking of 12 domains"
+        REL.blocked,
+        "nominal",
+        re.compile(r"\b(?:blackout|black-out|blocking) of\b"),
+        0.75,
+    ),
+    (  # "the KNF notified prosecutors about X": X referred to those who investigate crimes
+        REL.referred_by,
+        "refer",
+        re.compile(
+            r"\bnotif(?:y|ies|ied|ying) (?:the )?(?:public |state |local )?(?:prosecutors?"
+            r"|prosecutor's office|prosecution service|police|law enforcement(?: authorities)?)"
+            r" (?:about|of|regarding|concerning) (?P<obj>[^.;\n]{1,80})"
+        ),
+        0.75,
+    ),
     (  # "X was sentenced to 25 years by a Manhattan judge"
         REL.sued,
         "passive",
@@ -123,5 +147,8 @@ STEMS: list[tuple[str, ...]] = [
     ("seiz",),
     ("seek", "sought"),
     ("sentenc",),
+    ("black",),
+    ("blackout", "black-out", "blocking of"),
+    ("notif",),
     ("sentenced",),
 ]
