@@ -22,7 +22,7 @@ from ingest.extraction.text.regex_lead import compile_lead
 _DET = r"(?:(?:its|their|the|a|an|his|her|this|that|all|[\w.&-]+['’]s) )?"
 _NP = r"(?:[\w-]+ ){0,3}?"  # a few modifiers: "its 2021 ban", "the civil penalty case"
 _LICENCE = (
-    r"(?:licen[cs]es?|registrations?|authori[sz]ations?|permits?|permissions?|approvals?"
+    r"(?:licen[cs]es?|BitLicen[cs]es?|registrations?|authori[sz]ations?|permits?|permissions?|approvals?"
     r"|charters?)(?: \([A-Z]{2,6}\))?"  # "the Australian financial services licence (AFSL)"
 )
 _OBJ = r"(?:[^.;\n]|\.(?=,| [a-z]))"

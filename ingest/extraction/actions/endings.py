@@ -72,7 +72,7 @@ _CLASSES: list[tuple[str, str]] = [
         r"revok(?:e|es|ed|ing)|revocation of|cancel(?:s|led|ed|ling|ing)?|cancell?ation of"
         r"|withdr(?:ew|awn|aws?|awing|awal of)|terminat(?:e|es|ed|ing)|termination of"
         r"|str(?:ip|ips|ipped|ipping)|pull(?:s|ed|ing)?(?= (?:(?:the|its|their|a|an"
-        r"|[\w.&-]+['’]s) )?(?:[\w-]+ ){0,2}?(?:licen[cs]es?|registrations?|authori[sz]ations?"
+        r"|[\w.&-]+['’]s) )?(?:[\w-]+ ){0,2}?(?:(?:bit)?licen[cs]es?|registrations?|authori[sz]ations?"
         r"|permits?|approvals?)\b)",
     ),
     (
@@ -156,7 +156,7 @@ _PART_OF = re.compile(
 )
 _NOUNS = re.compile(
     r"\b(?:bans?|prohibitions?|blocks?|blocking|blockade|freeze|fines?|penalt(?:y|ies)"
-    r"|licen[cs]es?|registrations?|authori[sz]ations?|approvals?|permits?|permissions?"
+    r"|(?:bit)?licen[cs]es?|registrations?|authori[sz]ations?|approvals?|permits?|permissions?"
     r"|lawsuits?|suits?|cases?|charges?|complaints?|indictments?|prosecutions?|proceedings"
     r"|investigations?|probes?|inquir(?:y|ies)|enquir(?:y|ies)|warnings?|orders?|sanctions?"
     r"|suspensions?|designations?|restrictions?|curbs?|circulars?|actions?|claims?|decisions?"

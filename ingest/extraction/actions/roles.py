@@ -298,6 +298,8 @@ def read_roles(
             break  # "arrested a man on suspicion of laundering money through X": X is no target
         if objects and _FOR_GROUNDS.search(text, objects[-1].end, m.start):
             break  # "fined X 8 million baht for insider trading linked to Y's plan": no Y
+        if objects and _WITH_DOING.search(text, objects[-1].end, m.start):
+            break  # "charged X with operating Y": the charge names what X did with Y
         if (
             is_actor(m, table)
             and m.how != "pronoun"
@@ -552,6 +554,11 @@ _UNIT_OF_BEFORE = re.compile(
 )
 _DEFINED_TERM_BEFORE = re.compile(r'\((?:together|collectively)?,? ?(?:the )?"$')
 _FOR_GROUNDS = re.compile(r" for (?!(?:each|both|all)\b)")
+_WITH_DOING = re.compile(
+    r" with (?:allegedly |illegally |unlawfully |knowingly )?(?:operating|running|managing"
+    r"|laundering|helping|aiding|conspiring|defrauding|using|owning|founding|creating|selling"
+    r"|promoting|controlling)\b"
+)
 _GROUNDS = re.compile(
     r"\b(?:on suspicion of|suspected of|in connection with|on charges of|for allegedly)\b"
 )

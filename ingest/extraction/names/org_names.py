@@ -361,8 +361,17 @@ _GENERIC = frozenset(
 )
 
 
+# a permit named before "of": "the BitLicense of Orrin Trust Co." is the firm's licence
+_PERMIT_WORDS = frozenset(
+    "licence license bitlicense registration permit charter authorisation authorization "
+    "approval".split()
+)
+
+
 def _split_at_of(lowered: list[str], i: int) -> bool:
     left = lowered[:i]
+    if left[-1] in _PERMIT_WORDS:
+        return True
     if any(_is_head(w) for w in left):
         return False
     return not _is_head(lowered[-1])

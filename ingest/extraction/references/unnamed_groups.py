@@ -70,7 +70,7 @@ HEADS = {
     # of victims or a crowd stays inert
     TYPE.person: r"executives|employees|officials|directors|managers|staff(?: members)?"
     r"|staffers|(?:co-)?founders|suspects|individuals|persons|people|others|defendants"
-    r"|administrators",
+    r"|administrators|nationals|citizens",  # "two Russian nationals"
 }
 
 _HEAD_RE = "|".join(f"(?P<{t}>{h})" for t, h in HEADS.items())
