@@ -72,8 +72,8 @@ _CLASSES: list[tuple[str, str]] = [
         r"revok(?:e|es|ed|ing)|revocation of|cancel(?:s|led|ed|ling|ing)?|cancell?ation of"
         r"|withdr(?:ew|awn|aws?|awing|awal of)|terminat(?:e|es|ed|ing)|termination of"
         r"|str(?:ip|ips|ipped|ipping)|pull(?:s|ed|ing)?(?= (?:(?:the|its|their|a|an"
-        r"|[\w.&-]+['’]s) )?(?:[\w-]+ ){0,2}?(?:(?:bit)?licen[cs]es?|registrations?|authori[sz]ations?"
-        r"|permits?|approvals?)\b)",
+        r"|[\w.&-]+['’]s) )?(?:[\w-]+ ){0,2}?(?:(?:bit)?licen[cs]es?|registrations?"
+        r"|authori[sz]ations?|permits?|approvals?)\b)",
     ),
     (
         SUSPEND,
