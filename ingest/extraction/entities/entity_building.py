@@ -58,7 +58,7 @@ def choose_entry(cand: Candidate, text: str, ctx: CountryContext) -> GazEntry | 
         return None
     main = ctx.main_country
     story = ctx.sections.country_at(cand.start, main)  # a digest's own story elsewhere
-    for country in (story, main):
+    for country in (_scene_country(cand, text, ctx), story, main):
         for e in entries:
             if country and e.jurisdiction and ctx.country_of(e.jurisdiction) == country:
                 return e
@@ -71,6 +71,22 @@ def choose_entry(cand: Candidate, text: str, ctx: CountryContext) -> GazEntry | 
     surface = normalize_name(cand.surface)
     defaults = [e for e in entries if surface in e.default_for]
     return defaults[0] if len(defaults) == 1 else None  # "SEC" alone: the gazetteer's default
+
+
+# a sentence that opens on its place: "In Thailand, the SEC pressed charges ..."
+_SCENE = re.compile(
+    r"(?:(?:Meanwhile|Separately|Elsewhere|Also|Similarly),? )?[Ii]n (?:the )?"
+    r"([A-Z]\w+(?: [A-Z]\w+)?),"
+)
+
+
+def _scene_country(cand: Candidate, text: str, ctx: CountryContext) -> str | None:
+    """The country the candidate's sentence opens on ("In Thailand, the SEC ..."): there,
+    an ambiguous name is that country's body, whatever the article mostly tells of."""
+    start = max(text.rfind("\n", 0, cand.start) + 1, text.rfind(". ", 0, cand.start) + 2)
+    scene = _SCENE.match(text, start, cand.start)
+    found = ctx.jurisdiction(scene.group(1)) if scene else None
+    return ctx.country_of(found.name) if found else None
 
 
 def _qualifiers(cand: Candidate, text: str, ctx: CountryContext) -> list[str]:
