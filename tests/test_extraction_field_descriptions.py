@@ -5,7 +5,8 @@ regulator, X") ties the person to that body. Sentences written for these tests."
 
 from __future__ import annotations
 
-from extraction_support import aliases_of, extract, triples
+import pytest
+from extraction_support import actions, aliases_of, extract, triples, types_by_name
 
 CBK = "Central Bank of Kenya"
 
@@ -47,3 +48,21 @@ def test_a_telecoms_watchdog_is_not_the_securities_regulator_named_before_it() -
     )
     sec = "Securities and Exchange Commission of Pakistan"
     assert not any("telecoms watchdog" in a for a in aliases_of(out, sec)), aliases_of(out, sec)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        (
+            "Pakistan's telecom regulator blocked access to the website of Zenmo Exchange.",
+            "Pakistan's telecom regulator",
+        ),
+        ("Malta's gaming regulator fined Zenmo Exchange.", "Malta's gaming regulator"),
+    ],
+)
+def test_a_field_regulator_the_gazetteer_lacks_is_kept_as_that_countrys_body(
+    sentence: str, body: str
+) -> None:
+    out = extract(sentence)
+    assert types_by_name(out).get(body) == "Regulator", types_by_name(out)
+    assert any(source == body for source, _, _ in actions(out)), actions(out)

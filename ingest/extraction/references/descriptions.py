@@ -381,7 +381,23 @@ def _resolve_description(
         return _place_description(noun, m, table, named, state)
     if noun == "government":
         return government(table, ctx, place or country_near(state, m.start()))
-    return _nearest(m.start(), types, noun, mods, place, state, named)
+    found = _nearest(m.start(), types, noun, mods, place, state, named)
+    if found is None and place and m.group("place") and noun in _REGULATOR_NOUNS:
+        found = _field_body(m, mods, place, table)
+    return found
+
+
+def _field_body(
+    m: re.Match[str], mods: list[str], place: str, table: EntityTable
+) -> EntityDraft | None:
+    """ "Pakistan's telecom regulator" that no body of the gazetteer or the text is: kept as
+    the body of that field and country, named as the text names it (a regulator of
+    another field, which the financial gazetteer does not list)."""
+    if not mods or mods[-1].lower() not in _FIELD_STEMS:
+        return None
+    draft = table.add(m.group().strip(), TYPE.regulator, jurisdiction=place)
+    draft.standalone = True
+    return draft
 
 
 # "its regulator, the Astana Financial Services Authority", "the watchdog, Glavkom,", and
