@@ -64,5 +64,5 @@ def test_a_field_regulator_the_gazetteer_lacks_is_kept_as_that_countrys_body(
     sentence: str, body: str
 ) -> None:
     out = extract(sentence)
-    assert types_by_name(out).get(body) == "Regulator", types_by_name(out)
+    assert types_by_name(out).get(body) == "GovernmentBody", types_by_name(out)
     assert any(source == body for source, _, _ in actions(out)), actions(out)

@@ -395,7 +395,7 @@ def _field_body(
     another field, which the financial gazetteer does not list)."""
     if not mods or mods[-1].lower() not in _FIELD_STEMS:
         return None
-    draft = table.add(m.group().strip(), TYPE.regulator, jurisdiction=place)
+    draft = table.add(m.group().strip(), TYPE.governmentbody, jurisdiction=place)
     draft.standalone = True
     return draft
 
