@@ -57,6 +57,16 @@ def test_the_names_a_warning_is_against_are_parties() -> None:
     assert warned == {"Zorblax", "Quillfin", "Velmora"}, actions(out)
 
 
+def test_a_warning_against_dealing_with_a_firm_that_ends_the_sentence_names_it() -> None:
+    for sentence in (
+        "The Capital Markets Authority of Kenya warned the public against Tradex Global.",
+        "The Capital Markets Authority of Kenya cautioned the public against dealing with "
+        "Tradex Global.",
+    ):
+        out = extract(sentence)
+        assert {t for _, r, t in actions(out) if r == "WARNED"} == {"Tradex Global"}, actions(out)
+
+
 def test_an_unnamed_judge_of_a_named_court_acts_for_the_court() -> None:
     out = extract(
         "A federal judge at the U.S. District Court in Seattle ordered Zenmo Exchange to pay "

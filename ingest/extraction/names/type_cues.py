@@ -468,11 +468,13 @@ LIST_CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         TYPE.app,
     ),
-    # what a warning is against is a party: "warned investors against TEXITcoin and MineTXC"
+    # what a warning is against is a party: "warned investors against TEXITcoin and MineTXC",
+    # "cautioned the public against dealing with X"
     (
         re.compile(
             r"\b(?:warn(?:ed|s|ing)?|caution(?:ed|s|ing)?)(?: (?:the )?(?:public|investors"
-            rf"|consumers|residents|citizens|users))? against {LIST}"
+            r"|consumers|residents|citizens|users))? against (?:(?:dealing|doing business|trading"
+            rf"|investing|transacting|engaging) (?:with|in|on|through) )?{LIST}"
         ),
         ACTION_OBJECT,
     ),
@@ -703,6 +705,8 @@ def cue_spans(text: str, scanner: Scanner | None = None) -> Iterator[tuple[int, 
             base = m.start("list")
             for part in _iter_list(m.group("list")):
                 yield base + part[0], base + part[1], etype
+                if text[base + part[1] - 1] == ".":  # "against Tradex Global.": the stop
+                    yield base + part[0], base + part[1] - 1, etype  # may end the sentence
 
 
 _NOT_MONEY = re.compile(NO_MONEY)
