@@ -5,11 +5,14 @@ the quick loop for the write path. The synthetic corpus (bench/corpus.py) is ext
 once, with one worker per core, and kept in `--cache` (a pickle keyed by size and seed),
 so the clock covers only the writes: `upsert_many` in batches of `--batch` articles into
 a fresh store, then bench/baselines.py `sqlite_executemany` of the same batches into a
-fresh file, in one process. Prints articles/s, relations/s (each relation is written with
-its provenance: its report's article, evidence, confidence and date), the ratio to the
-baseline (and of CPU seconds: on a shared machine the wall time also counts how long
-other processes make each commit's fsync wait), the first and last tenth of the batches,
-and the process's peak RSS (the corpus held in memory, then after the store's writes).
+fresh file, in one process: `raw` writes every row the store writes (the graph's and the
+store's journal: kept extractions, change log), `raw_data` only the graph's rows (the
+baseline before session 27, kept for comparison). Prints articles/s, relations/s (each
+relation is written with its provenance: its report's article, evidence, confidence and
+date), the ratio to each baseline (and of CPU seconds: on a shared machine the wall time
+also counts how long other processes make each commit's fsync wait), the first and last
+tenth of the batches, and the process's peak RSS (the corpus held in memory, then after
+the store's writes).
 `--profile FILE` writes a cProfile of the store's writes (not the baseline's).
 
     .venv/bin/python bench/embedded_ingest.py [--size 1000] [--batch 200] [--profile out.prof]
@@ -117,14 +120,22 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
         raw_cpu: list[float] = []
         raw_wall = baselines.sqlite_executemany(batches, Path(tmp) / "raw", raw_cpu)
+        data_cpu: list[float] = []
+        data_wall = baselines.sqlite_executemany(
+            batches, Path(tmp) / "raw_data", data_cpu, journal=False
+        )
     mine, raw = figures(batches, mine_wall, mine_cpu), figures(batches, raw_wall, raw_cpu)
+    data = figures(batches, data_wall, data_cpu)
     out = {
         "articles": len(xs),
         "relations": sum(len(x.relations) for x in xs),
         "store": mine,
         "raw": raw,
+        "raw_data": data,
         "ratio": mine["articles_per_s"] / raw["articles_per_s"],
         "cpu_ratio": raw["cpu_seconds"] / mine["cpu_seconds"],
+        "ratio_data": mine["articles_per_s"] / data["articles_per_s"],
+        "cpu_ratio_data": data["cpu_seconds"] / mine["cpu_seconds"],
         "peak_rss_mb_loaded": rss_before,
         "peak_rss_mb_after_store": rss,
     }

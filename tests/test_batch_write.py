@@ -343,3 +343,59 @@ def test_new_event_rows_get_the_ids_sqlite_would_give(tmp_path: Path) -> None:
         conn.execute("ROLLBACK")
     finally:
         store.close()
+
+
+def _mentioning(i: int, regulator: Entity) -> Extraction:
+    target = Entity(id=entity_id("Exchange", f"Coinex {i}"), type="Exchange", name=f"Coinex {i}")
+    return Extraction(
+        article=Article(id=f"m-{i}", text="x", published=dt.date(2024, 1, 1)),
+        entities=[regulator, target],
+        relations=[Relation(type="WARNED", source=regulator.id, target=target.id, evidence="s")],
+    )
+
+
+def test_a_mention_alone_writes_no_entity_update(tmp_path: Path) -> None:
+    """An article that only mentions a stored entity changes none of its columns, so the
+    batch write issues no UPDATE of its row; one that completes it (a description, a new
+    property key) does, and the row ends as the one-by-one rules leave it."""
+    name = "Markets Authority 1"
+    regulator = Entity(
+        id=entity_id("Regulator", name), type="Regulator", name=name, properties={"seat": "a"}
+    )
+    store = EmbeddedStore(tmp_path)
+    updates: list[str] = []
+    try:
+        store.upsert_many([_mentioning(0, regulator)])
+        store._conn.set_trace_callback(
+            lambda sql: updates.append(sql) if sql.startswith("UPDATE entities") else None
+        )
+        store.upsert_many([_mentioning(1, regulator), _mentioning(2, regulator)])
+        assert updates == []
+        more = regulator.model_copy(update={"description": "d", "properties": {"zone": "b"}})
+        store.upsert_many([_mentioning(3, more), _mentioning(4, regulator)])
+        assert len(updates) == 1
+        record = store.get_entity(regulator.id)
+        assert record is not None
+        assert record.entity.description == "d"
+        assert record.entity.properties == {"seat": "a", "zone": "b"}
+    finally:
+        store.close()
+
+
+def test_change_numbers_written_together_are_never_reused(tmp_path: Path) -> None:
+    """A write's change records go in one statement with the numbers AUTOINCREMENT would
+    give: past the largest ever used, even once the newest row is gone."""
+    name = "Markets Authority 2"
+    regulator = Entity(id=entity_id("Regulator", name), type="Regulator", name=name)
+    store = EmbeddedStore(tmp_path)
+    try:
+        store.upsert_many([_mentioning(0, regulator), _mentioning(1, regulator)])
+        conn = store._conn
+        conn.execute("DELETE FROM changes WHERE seq = 2")  # autocommit: gone for good
+        store.upsert_many([_mentioning(2, regulator), _mentioning(3, regulator)])
+        rows = conn.execute("SELECT seq, article_id FROM changes ORDER BY seq").fetchall()
+        assert rows == [(1, "m-0"), (3, "m-2"), (4, "m-3")]
+        seqs = {r[0] for r in conn.execute("SELECT DISTINCT seq FROM change_entities")}
+        assert seqs == {1, 2, 3, 4}
+    finally:
+        store.close()

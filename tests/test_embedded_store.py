@@ -752,6 +752,43 @@ def _wal_bytes(data: Path) -> int:
     return wal.stat().st_size if wal.exists() else 0
 
 
+def test_wal_that_started_over_is_not_truncated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Writes each larger than WAL_LIMIT_BYTES with no reader: SQLite's own checkpoint
+    copies each one, the next starts the WAL over and SQLite bounds the file at its commit,
+    so the store leaves the file (truncating it to zero only made the next write grow it
+    again). The WAL still holds one write at most."""
+    import graph.store.embedded.store as store_module
+    from graph.store.embedded.db import truncate_wal as real_truncate
+
+    truncations: list[int] = []
+
+    def counted(conn: sqlite3.Connection) -> tuple[int, int, int]:
+        truncations.append(1)
+        return real_truncate(conn)
+
+    monkeypatch.setattr(store_module, "truncate_wal", counted)
+    synthetic = _synthetic()
+    text = "x" * (WAL_LIMIT_BYTES // 80)  # 100 articles of it pass the limit
+    store = EmbeddedStore(tmp_path)
+    try:
+        for b in range(3):
+            batch = [synthetic(b * 100 + i) for i in range(100)]
+            store.upsert_many(
+                [
+                    x.model_copy(update={"article": x.article.model_copy(update={"text": text})})
+                    for x in batch
+                ]
+            )
+            assert WAL_LIMIT_BYTES < _wal_bytes(tmp_path) < 3 * WAL_LIMIT_BYTES
+        assert truncations == []
+        assert store.stats().articles == 300
+    finally:
+        store.close()
+    assert _wal_bytes(tmp_path) == 0
+
+
 def test_wal_stays_bounded_and_is_emptied_on_close(tmp_path: Path) -> None:
     """Many single-article commits with readers running: the WAL never grows past the
     configured limit plus one auto-checkpoint's worth; closing the store checkpoints it

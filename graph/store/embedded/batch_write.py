@@ -169,16 +169,22 @@ def _write_entity(w: Working, e: Entity, aid: str) -> tuple[EntityRow, bool]:
         props = json.dumps(e.properties, sort_keys=True)
         row = EntityRow(e.id, e.type, e.name, e.unnamed, e.count, e.description, e.qid, props)
         row.new = row.canonical = True
+        row.property_keys = set(e.properties)
         w.create(row)
     else:
-        if e.properties or not row.canonical:  # else re-dumping would give the same text
+        before = (row.cnt, row.description, row.qid, row.properties)
+        # stored keys win, so properties whose keys the row has change nothing once the
+        # row's text is this run's sorted dump (re-dumping would give the same text)
+        if not (row.canonical and row.property_keys.issuperset(e.properties)):
             merged = {**e.properties, **json.loads(row.properties)}
             row.properties = json.dumps(merged, sort_keys=True)
             row.canonical = True
+            row.property_keys = set(merged)
         row.cnt = row.cnt if row.cnt is not None else e.count
         row.description = row.description if row.description is not None else e.description
         row.qid = row.qid if row.qid is not None else e.qid
-        row.dirty = True
+        # an UPDATE only for a row this run changed (a mention alone changes no column)
+        row.dirty = row.dirty or (row.cnt, row.description, row.qid, row.properties) != before
     w.pending.mentions.append((e.id, aid))
     aliases, sources = alias_rows(e, row.name, row.type, aid)
     w.pending.aliases += aliases

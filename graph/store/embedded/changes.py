@@ -111,21 +111,33 @@ def append(conn: sqlite3.Connection, bodies: list[ChangeBody]) -> None:
         return
     last = conn.execute("SELECT at FROM changes ORDER BY seq DESC LIMIT 1").fetchone()
     at = max(now_text(), last[0]) if last else now_text()
+    first = _next_seq(conn)
+    rows: list[tuple[int, str, str, str | None, str]] = []
     entities: list[tuple[str, int]] = []
     facts: list[tuple[int, str, str, str]] = []
-    for body in bodies:
-        seq = conn.execute(
-            "INSERT INTO changes (at, kind, article_id, body) VALUES (?, ?, ?, ?)",
-            (at, body.kind, body.article_id, body.model_dump_json()),
-        ).lastrowid
-        assert seq is not None
+    for seq, body in enumerate(bodies, start=first):
+        rows.append((seq, at, body.kind, body.article_id, body.model_dump_json()))
         entities += [(eid, seq) for eid in body.entity_ids()]
         keys = {(f.type, f.source.id, f.target.id) for f in body.facts}
         facts += [(seq, *key) for key in sorted(keys)]
+    conn.executemany(
+        "INSERT INTO changes (seq, at, kind, article_id, body) VALUES (?, ?, ?, ?, ?)", rows
+    )
     conn.executemany("INSERT INTO change_entities (entity_id, seq) VALUES (?, ?)", entities)
     conn.executemany(
         "INSERT INTO change_facts (seq, type, source, target) VALUES (?, ?, ?, ?)", facts
     )
+
+
+def _next_seq(conn: sqlite3.Connection) -> int:
+    """The seq AUTOINCREMENT would give the next change: one past the largest ever used
+    (sqlite_sequence) or in the table, so the changes of a write go in one `executemany`
+    with the numbers one INSERT each would have got."""
+    row = conn.execute(
+        "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'changes'), 0),"
+        " coalesce((SELECT max(seq) FROM changes), 0)) + 1"
+    ).fetchone()
+    return int(row[0])
 
 
 def record(conn: sqlite3.Connection, scope: Scope, write: Callable[[], T]) -> T:

@@ -56,6 +56,7 @@ from graph.store.embedded.db import (
     read_tx,
     truncate_wal,
     wal_bytes,
+    wal_restarts,
     write_tx,
 )
 from graph.store.embedded.hub_cut import SqlGroups
@@ -109,6 +110,7 @@ class EmbeddedStore(BaseStore):
         self._views = GenerationCache(GraphView, keep=self.RECENT_VIEWS)
         self._names = GenerationCache(NameList, keep=self.RECENT_VIEWS)
         self._last_checkpoint = time.monotonic()
+        self._wal_restarts: int | None = None  # graph/store/embedded/db.py `wal_restarts`
 
     # -- plumbing ------------------------------------------------------------------------
 
@@ -191,7 +193,7 @@ class EmbeddedStore(BaseStore):
         for start in range(0, len(extractions), BATCH):
             with self._lock, write_tx(self._conn):
                 total += write_batch(self._conn, extractions[start : start + BATCH])
-        self._after_write()
+            self._after_write()  # after each transaction: `wal_restarts` tells of one write
         return total
 
     def retract(self, article_id: str) -> RetractSummary:
@@ -229,11 +231,15 @@ class EmbeddedStore(BaseStore):
 
     def _after_write(self) -> None:
         """Keep the WAL bounded (graph/store/embedded/db.py): TRUNCATE once it passed
-        WAL_LIMIT_BYTES, else PASSIVE at most every CHECKPOINT_EVERY_S."""
+        WAL_LIMIT_BYTES without starting over in this write, else PASSIVE at most every
+        CHECKPOINT_EVERY_S."""
         now = time.monotonic()
         with self._lock:
-            if wal_bytes(self.data_dir) > WAL_LIMIT_BYTES:
+            restarts, self._wal_restarts = self._wal_restarts, wal_restarts(self.data_dir)
+            started_over = restarts != self._wal_restarts
+            if wal_bytes(self.data_dir) > WAL_LIMIT_BYTES and not started_over:
                 truncate_wal(self._conn)
+                self._wal_restarts = wal_restarts(self.data_dir)
             elif now - self._last_checkpoint >= CHECKPOINT_EVERY_S:
                 checkpoint(self._conn, "PASSIVE")
             else:

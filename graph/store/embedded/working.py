@@ -49,6 +49,7 @@ class EntityRow:
     new: bool = False  # created in the run
     dirty: bool = False  # a stored row the run completed
     canonical: bool = False  # `properties` written by this run (sorted JSON)
+    property_keys: set[str] = field(default_factory=set)  # its keys, once `canonical`
     _summary: EntitySummary | None = None
 
     def summary(self) -> EntitySummary:
