@@ -437,6 +437,16 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         TYPE.law,
     ),
+    # the kind of firm before its name: "an alert about the entity Monedero Digital",
+    # "the company Bitnova", "the platform Kestrel" (regulators' notices in translation)
+    (
+        re.compile(rf"\bthe (?:company|firm|entity|broker|brokerage) {_NOT_WHEN}{NAME}{_END}"),
+        TYPE.company,
+    ),
+    (
+        re.compile(rf"\bthe (?:platform|exchange|trading platform) {_NOT_WHEN}{NAME}{_END}"),
+        TYPE.exchange,
+    ),
 ]
 LIST_CUES: list[tuple[re.Pattern[str], str]] = [
     (
@@ -652,6 +662,8 @@ _CUE_STEMS: list[tuple[str, ...]] = [
         "cryptocurrency, ",
     ),
     ("gesetz", "verordnung"),
+    ("the company ", "the firm ", "the entity ", "the broker"),
+    ("the platform ", "the exchange ", "the trading platform "),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _CUE_ALSO: dict[int, tuple[str, ...]] = {

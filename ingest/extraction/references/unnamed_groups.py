@@ -120,6 +120,8 @@ FROM_N = re.compile(
 
 _NUMBER_STEMS = tuple("0123456789") + tuple(w for w in [*_UNITS, *_TENS] if w != "a single")
 
+# a sum, not a count: "a fine of AED 500,000 on Falcon Brokers"
+_CURRENCY_BEFORE = re.compile(r"(?:\b[A-Z]{3}|\bRs\.?|\bRM|\bRp|\bKSh|\bSh|R\$|\bTL|\bTk) ?$")
 _ANAPHORIC = re.compile(
     r"(?:\b(?:the|those|these|both|its|their|all|first|last|only the)|\$"
     r"|\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|out|some|most|none|each|any"
@@ -152,7 +154,9 @@ def find_unnamed_groups(state: ArticleState) -> None:
     for m in scanner.finditer(FROM_N, (" from ",)):
         out.append(_group(table, m, TYPE.regulator, m.group()))
     for m in scanner.finditer(COUNTED_GROUP, _NUMBER_STEMS):
-        if _ANAPHORIC.search(text, max(0, m.start() - 16), m.start()):
+        if _ANAPHORIC.search(text, max(0, m.start() - 16), m.start()) or _CURRENCY_BEFORE.search(
+            text, max(0, m.start() - 6), m.start()
+        ):
             continue
         if any(o.start <= m.start() < o.end for o in out) or text[m.end() : m.end() + 3] == " of":
             continue
