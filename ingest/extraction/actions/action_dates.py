@@ -25,6 +25,7 @@ from ingest.extraction.actions.heading_dates import heading_date
 from ingest.extraction.text.document import Document
 
 LEDE_SENTENCES = 3  # how far an article's opening, whose date is the news's, reaches
+_FIRST_TIME = re.compile(r"\b(?:first|initially|originally|previously|earlier)\b[^.;]*$")
 
 # Clauses whose time is their own: "..., after regulators found breaches in 2019".
 _SUBORDINATE = re.compile(
@@ -94,6 +95,8 @@ class ArticleDates:
         for index in sorted(self._by_sentence)[:LEDE_SENTENCES]:
             for m in self._by_sentence[index]:
                 if not m.bound and not m.attributive and not m.later:
+                    if _FIRST_TIME.search(self.text, max(0, m.start - 60), m.start):
+                        continue  # "first flagged it in July 2022": the story's past
                     return m.date
         return None
 

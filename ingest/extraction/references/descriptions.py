@@ -154,7 +154,13 @@ _PLACE_COURT = re.compile(
     r"|supreme|local|lower) ){0,2}(?:court|judge)\b"
 )
 
-_BARE_POLICE = re.compile(r"\b[Tt]he police\b(?! (?:in|of) [A-Z])")
+_BARE_POLICE = re.compile(
+    r"\b[Tt]he police\b(?! (?:in|of) [A-Z])"
+    # with no article, only as a clause's subject: "police have since arrested 11 people"
+    r"|(?:(?<=^)|(?<=[,;:.] )|(?<=\n)|(?<=\band )|(?<=\bwhile )|(?<=\bas ))"
+    r"[Pp]olice(?= (?:have|has|had|said|say|says|arrested|detained|raided|seized|froze"
+    r"|are|were|was|is|will|also|later|then|subsequently|initially)\b)"
+)
 _PLACE_POLICE = re.compile(r"\b(?P<place>[A-Z][\w.]*(?: [A-Z][a-z]+)?) police\b")
 
 _BRAND_GROUP = re.compile(r"\bthe (?P<n>[A-Z][\w.]+) (?P<noun>group|platform|brand)\b")

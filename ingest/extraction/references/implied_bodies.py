@@ -9,8 +9,9 @@ the article seats there; "the Binance group" the firm it names.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from graph.ontology import TYPE
+from graph.ontology import GROUP, TYPE
 from ingest.extraction.entities.country_context import CountryContext
 from ingest.extraction.entities.drafts import EntityDraft, EntityTable
 from ingest.extraction.names.gazetteer_index import GazEntry
@@ -142,9 +143,19 @@ def _police_forces(ctx: CountryContext) -> dict[str, list[GazEntry]]:
 def country_police(table: EntityTable, ctx: CountryContext) -> EntityDraft | None:
     """'The police' in an article about one place: its police force, the one the text
     names, else the one the gazetteer knows there (none when it knows several)."""
-    # the article's most-named place first ("Hong Kong" in a story whose country is China)
-    places = [p for p, _ in ctx.place_counts.most_common(2)]
-    places += [ctx.main_country] if ctx.main_country else []
+    # the article's most-named place first ("Hong Kong" in a story whose country is China),
+    # then the seat of the bodies it names (the SFC's Hong Kong where no text names it);
+    # of the article's own country only: "the Dubai-based platform" in a Hong Kong story
+    # seats no police force of the story
+    seats = Counter(
+        d.jurisdiction
+        for d in table.all()
+        if d.type in GROUP.public_body and d.jurisdiction and "police" not in d.name.lower()
+    )
+    places = [p for p, _ in ctx.place_counts.most_common(2)] + [p for p, _ in seats.most_common(2)]
+    main = ctx.main_country
+    if main:
+        places = list(dict.fromkeys([p for p in places if ctx.country_of(p) == main] + [main]))
     for d in table.all():
         if (
             d.type == TYPE.governmentbody
