@@ -98,6 +98,8 @@ _IN_PHRASE = {
         r"platform|operator) in\b|\b(?:handles?|handled|handling|dominates?|dominated|dominating|"
         r"controls?|controlled|leads?) (?:the bulk|most|much|the majority|a (?:large |big )?share)"
         r"(?: of)? (?:[\w-]+ ){0,3}?(?:trading|market|volumes?) in\b"
+        # a licence held in a place: "is licensed in El Salvador", "a VASP licence in Lithuania"
+        r"|\blicen[cs]ed in\b|\b(?:licen[cs]es?|authori[sz]ations?|permits?) in\b"
     ),
 }
 
@@ -113,7 +115,7 @@ _IN_STEMS = {
         "accessible", "available", "operat", "business", "offer", "offices", "active", "present",
         "conduct", "run",
         "serv", "access to", "largest", "biggest", "leading", "oldest", "top", "handl", "dominat",
-        "control", "lead",
+        "control", "lead", "licen", "authori", "permit",
     ),
 }  # fmt: skip
 
