@@ -47,6 +47,7 @@ class Scanner:
         self.low = lower_in_place(doc.text)
         self._starts = [s.start for s in doc.sentences]
         self._sents = doc.sentences
+        self._bounds = [(s.start, s.end) for s in doc.sentences]
         self._cache: dict[tuple[str, ...], list[tuple[int, int]]] = {}
         self._by_word: dict[str, set[int]] | None = None
         self._words: frozenset[str] = frozenset()
@@ -72,8 +73,8 @@ class Scanner:
                     if stem:
                         _PENDING.add(stem)
                     hit |= sents
-        sentences = self._sents
-        found = [(sentences[i].start, sentences[i].end) for i in sorted(hit)] if hit else []
+        bounds = self._bounds
+        found = [bounds[i] for i in sorted(hit)] if hit else []
         self._cache[stems] = found
         return found
 
