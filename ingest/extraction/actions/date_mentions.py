@@ -273,8 +273,8 @@ _FORM_NEEDS: dict[str, tuple[str, ...]] = {
     "mdy": ("digit", "month"),
     "day_range": ("digit", "month"),
     "month_year": ("year", "month"),
-    "month_rel_year": ("month",),
-    "month_context_year": ("month",),
+    "month_rel_year": ("month", "year_word"),
+    "month_context_year": ("month", "year_word"),
     "month": ("month",),
     "year": ("year",),
     "attributive": ("year",),
@@ -302,6 +302,7 @@ def date_mentions(text: str, frame: DateFrame) -> tuple[list[DateMention], DateF
         "month": _MONTH_WORD.search(text) is not None,
         "weekday": "day" in text and _WEEKDAY.search(text) is not None,
         "unit": unit,
+        "year_word": "year" in text,  # "June last year", "that same year": lower case
         "relative": unit and any(w in low for w in _RELATIVE_WORDS),
         "context": unit and any(w in low for w in _CONTEXT_WORDS),
         "season": year
