@@ -19,6 +19,7 @@ from typing import Any
 import ahocorasick
 
 from ingest.extraction.text.document import Document
+from ingest.extraction.text.literal_gate import GatedPattern
 from ingest.extraction.text.tokens import lower_in_place
 
 _PENDING: set[str] = set()  # gate words seen since the automaton was last built
@@ -80,7 +81,7 @@ class Scanner:
 
     def finditer(
         self,
-        pattern: re.Pattern[str],
+        pattern: re.Pattern[str] | GatedPattern,
         stems: Iterable[str],
         starts: re.Pattern[str] | None = None,
         also: tuple[str, ...] = (),
