@@ -284,6 +284,8 @@ _FORM_NEEDS: dict[str, tuple[str, ...]] = {
     "context": ("unit", "context"),
 }
 
+_FORMS_AND_NEEDS = [(form, pattern, _FORM_NEEDS.get(form, ())) for form, pattern in _FORMS]
+
 
 def date_mentions(text: str, frame: DateFrame) -> tuple[list[DateMention], DateFrame]:
     """The time references of `text`, in order, and the frame after reading them."""
@@ -308,8 +310,8 @@ def date_mentions(text: str, frame: DateFrame) -> tuple[list[DateMention], DateF
         "season": year
         and (any(w in low for w in _SEASON_WORDS) or _HALF_CODE.search(text) is not None),
     }
-    for form, pattern in _FORMS:
-        if not all(present[need] for need in _FORM_NEEDS.get(form, ())):
+    for form, pattern, needs in _FORMS_AND_NEEDS:
+        if not all(map(present.__getitem__, needs)):
             continue
         for m in pattern.finditer(text):
             found.append((m.start(), m.end(), form, m))
