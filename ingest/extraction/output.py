@@ -17,6 +17,7 @@ from graph.ontology import REL, get_ontology
 from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.drafts import EntityDraft, Refusal, RelationDraft
 from ingest.extraction.names.gazetteer_index import get_index
+from ingest.extraction.trusted_models import trusted
 
 
 def draft_id(draft: EntityDraft, article_id: str) -> str:
@@ -82,7 +83,8 @@ def to_extraction(state: ArticleState, relations: list[RelationDraft]) -> Extrac
         told.append(event)
         used.update((src_key, tgt_key))
         rels.append(
-            Relation.model_construct(
+            trusted(
+                Relation,
                 type=r.type,
                 source=sid,
                 target=tid,
@@ -128,7 +130,8 @@ def _refused_fact(f: Refusal, state: ArticleState) -> RefusedFact:
         return draft_id(draft, state.article.id), draft.name
 
     (source, source_name), (target, target_name) = end(f.source), end(f.target)
-    return RefusedFact.model_construct(
+    return trusted(
+        RefusedFact,
         type=f.type,
         source=source,
         target=target,
@@ -194,12 +197,13 @@ def _entity(draft: EntityDraft, eid: str) -> Entity:
                 continue
         seen.add(name.casefold())
         lang = langs.get(name.casefold())
-        aliases.append(Alias.model_construct(name=name[:300], kind=kind, lang=lang))
+        aliases.append(trusted(Alias, name=name[:300], kind=kind, lang=lang))
     for name, kind, lang in curated:
         if name.casefold() not in seen:
             seen.add(name.casefold())
-            aliases.append(Alias.model_construct(name=name[:300], kind=kind, lang=lang))
-    return Entity.model_construct(
+            aliases.append(trusted(Alias, name=name[:300], kind=kind, lang=lang))
+    return trusted(
+        Entity,
         properties={},
         id=eid,
         type=draft.type,

@@ -273,8 +273,8 @@ _FORM_NEEDS: dict[str, tuple[str, ...]] = {
     "mdy": ("digit", "month"),
     "day_range": ("digit", "month"),
     "month_year": ("year", "month"),
-    "month_rel_year": ("month",),
-    "month_context_year": ("month",),
+    "month_rel_year": ("month", "year_word"),
+    "month_context_year": ("month", "year_word"),
     "month": ("month",),
     "year": ("year",),
     "attributive": ("year",),
@@ -283,6 +283,8 @@ _FORM_NEEDS: dict[str, tuple[str, ...]] = {
     "relative": ("unit", "relative"),
     "context": ("unit", "context"),
 }
+
+_FORMS_AND_NEEDS = [(form, pattern, _FORM_NEEDS.get(form, ())) for form, pattern in _FORMS]
 
 
 def date_mentions(text: str, frame: DateFrame) -> tuple[list[DateMention], DateFrame]:
@@ -302,13 +304,14 @@ def date_mentions(text: str, frame: DateFrame) -> tuple[list[DateMention], DateF
         "month": _MONTH_WORD.search(text) is not None,
         "weekday": "day" in text and _WEEKDAY.search(text) is not None,
         "unit": unit,
+        "year_word": "year" in text,  # "June last year", "that same year": lower case
         "relative": unit and any(w in low for w in _RELATIVE_WORDS),
         "context": unit and any(w in low for w in _CONTEXT_WORDS),
         "season": year
         and (any(w in low for w in _SEASON_WORDS) or _HALF_CODE.search(text) is not None),
     }
-    for form, pattern in _FORMS:
-        if not all(present[need] for need in _FORM_NEEDS.get(form, ())):
+    for form, pattern, needs in _FORMS_AND_NEEDS:
+        if not all(map(present.__getitem__, needs)):
             continue
         for m in pattern.finditer(text):
             found.append((m.start(), m.end(), form, m))

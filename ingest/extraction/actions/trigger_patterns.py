@@ -32,6 +32,17 @@ def _among(participles: str) -> re.Pattern[str]:
     )
 
 
+# "The penalties are: $3.6 million on Hayvn Cayman; $3 million on AC Limited"
+AMOUNT_ON = re.compile(
+    r"(?:[$€£¥₹₩]|\b[A-Z]{1,2}\$|\b(?:USD|EUR|GBP|AED|CHF|SGD|HKD|INR|THB) ?)\d[\d.,]*"
+    r"(?: ?(?:million|billion|bn|mn|m|k)\b)?(?: (?:fine|penalty))? on\b"
+)
+# Words every match of a row's pattern holds besides its key words (lower case), for rows
+# whose key word is common (" on "): `find_triggers` reads only the sentences holding both.
+ALSO: dict[re.Pattern[str], tuple[str, ...]] = {
+    AMOUNT_ON: ("$", "€", "£", "¥", "₹", "₩", *"usd eur gbp aed chf sgd hkd inr thb".split()),
+}
+
 _V = "active"
 _N = "nominal"
 _R = "receiver"
@@ -215,15 +226,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.75,
     ),
-    (  # "The penalties are: $3.6 million on Hayvn Cayman; $3 million on AC Limited"
-        REL.fined,
-        _N,
-        re.compile(
-            r"(?:[$€£¥₹₩]|\b[A-Z]{1,2}\$|\b(?:USD|EUR|GBP|AED|CHF|SGD|HKD|INR|THB) ?)\d[\d.,]*"
-            r"(?: ?(?:million|billion|bn|mn|m|k)\b)?(?: (?:fine|penalty))? on\b"
-        ),
-        0.7,
-    ),
+    (REL.fined, _N, AMOUNT_ON, 0.7),
     (
         REL.fined,
         _R,

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from ingest.extraction.actions.ending_patterns import ENDING_PATTERNS, ENDING_STEMS
 from ingest.extraction.actions.proceeding_patterns import PROCEEDING_PATTERNS, PROCEEDING_STEMS
 from ingest.extraction.actions.span_patterns import SPAN_PATTERNS, SPAN_STEMS
-from ingest.extraction.actions.trigger_patterns import PATTERNS, STEMS
+from ingest.extraction.actions.trigger_patterns import ALSO, PATTERNS, STEMS
+from ingest.extraction.text.literal_gate import gated_if_possible
 from ingest.extraction.text.regex_lead import compile_lead
 from ingest.extraction.text.scanning import Scanner
 
@@ -49,6 +50,9 @@ GATED: list[tuple[str, str, re.Pattern[str], float, tuple[str, ...], str | None]
         strict=True,
     )
 ]
+# each row's pattern as searched: tried only where one of the words its matches open with
+# stands, where it has such words (`literal_gate`: the same matches, found faster)
+SEARCHED = [gated_if_possible(row[2]) for row in GATED]
 _PASSIVE = re.compile(
     r"\b(?:was|were|been|be|is|are|being|get|got|gets)(?: (?:\w+ly|also|not|already|since|now))* $"
 )
@@ -75,8 +79,13 @@ def find_triggers(text: str, base: int = 0, scanner: Scanner | None = None) -> l
     """Triggers in `text` (a sentence, or a whole document with its `scanner`)."""
     out: list[Trigger] = []
     covered: dict[str, set[int]] = {}  # offsets inside a kept trigger, per relation type
-    for rtype, voice, pattern, conf, stems, ended_how in GATED:
-        found = scanner.finditer(pattern, stems) if scanner else pattern.finditer(text)
+    for row, searched in zip(GATED, SEARCHED, strict=True):
+        rtype, voice, pattern, conf, stems, ended_how = row
+        found = (
+            scanner.finditer(searched, stems, also=ALSO.get(pattern, ()))
+            if scanner
+            else searched.finditer(text)
+        )
         taken = covered.setdefault(rtype, set())
         for m in found:
             start, end = m.span("t") if "t" in pattern.groupindex else m.span()

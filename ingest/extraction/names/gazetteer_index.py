@@ -133,7 +133,12 @@ def fold(text: str) -> str:
     low = lower_in_place(text)
     if low.isascii():
         return low
-    return "".join(_base_char(c) for c in low)
+    # only the non-ASCII characters need a look-up (a Python call per character of the
+    # whole text cost more than the automaton pass it prepares)
+    return _NON_ASCII.sub(lambda m: _base_char(m.group()), low)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @lru_cache(maxsize=4096)

@@ -22,12 +22,28 @@ def central_bank(table: EntityTable, ctx: CountryContext, place: str | None) -> 
     country = place or ctx.main_country
     if not country:
         return None
-    for entry in ctx.index.entries:
-        if entry.type == TYPE.centralbank and entry.jurisdiction == country:
-            draft = table.add(entry.name, TYPE.centralbank, qid=entry.qid, jurisdiction=country)
-            draft.standalone = True
-            return draft
+    for entry in entries_of(ctx, TYPE.centralbank, country)[:1]:
+        draft = table.add(entry.name, TYPE.centralbank, qid=entry.qid, jurisdiction=country)
+        draft.standalone = True
+        return draft
     return None
+
+
+# (the index it was built from, kept so that its id is never reused; entries by seat)
+_ENTRIES_OF: list[tuple[object, dict[tuple[str, str | None], list[GazEntry]]]] = []
+
+
+def entries_of(ctx: CountryContext, etype: str, jurisdiction: str | None) -> list[GazEntry]:
+    """The gazetteer's entries of `etype` whose jurisdiction is `jurisdiction`, in gazetteer
+    order (indexed once per gazetteer index: a loop over every entry per description cost
+    more than the rest of its resolution)."""
+    if not _ENTRIES_OF or _ENTRIES_OF[0][0] is not ctx.index:
+        by_seat: dict[tuple[str, str | None], list[GazEntry]] = {}
+        for e in ctx.index.entries:
+            by_seat.setdefault((e.type, e.jurisdiction), []).append(e)
+        _ENTRIES_OF[:] = [(ctx.index, by_seat)]  # one gazetteer index at a time
+    by_seat = _ENTRIES_OF[0][1]
+    return list(by_seat.get((etype, jurisdiction), ()))
 
 
 # A description's words that point at a kind of regulator, and the name words that fit.
@@ -73,9 +89,7 @@ def regulator(
     """
     if not place:
         return None
-    candidates = [
-        e for e in ctx.index.entries if e.type == TYPE.regulator and e.jurisdiction == place
-    ]
+    candidates = entries_of(ctx, TYPE.regulator, place)
     wanted = [w for m in mods for w in _REGULATOR_WORDS.get(m.lower(), ())]
     if wanted:
         candidates = [e for e in candidates if any(w in e.name.lower() for w in wanted)]
@@ -95,12 +109,8 @@ def ministry(
     """'the finance ministry' with no antecedent: that country's Ministry of Finance."""
     country = place or ctx.main_country
     name = f"Ministry of {topic.title()}"
-    for entry in ctx.index.entries:
-        if (
-            entry.type == TYPE.governmentbody
-            and entry.jurisdiction == country
-            and (entry.name.startswith(name))
-        ):
+    for entry in entries_of(ctx, TYPE.governmentbody, country):
+        if entry.name.startswith(name):
             name = entry.name
             break
     draft = table.find(name) or table.add(name, TYPE.governmentbody, jurisdiction=country)

@@ -29,14 +29,16 @@ def resolve_issuer(state: ArticleState) -> None:
     """Add the issuing body's first-person and head-word mentions (see the module)."""
     text = state.doc.text
     we = [m for m in _WE.finditer(text) if not _quoted(text, m.start())]
-    taken = [(m.start, m.end) for m in state.mentions]
-    heads = [m for m in _HEAD.finditer(text) if not any(s <= m.start() < e for s, e in taken)]
+    heads = list(_HEAD.finditer(text))
     if not we and not heads:
         return
     entry = _publisher_body(state.article.publisher)
     if entry is None:
         return
     heads = [m for m in heads if m.group("head").lower() in entry.name.lower().split()]
+    if heads:  # the head words no name already covers (compared last: the costliest test)
+        taken = [(m.start, m.end) for m in state.mentions]
+        heads = [m for m in heads if not any(s <= m.start() < e for s, e in taken)]
     if not we and not heads:
         return
     draft = _entity(state, entry)

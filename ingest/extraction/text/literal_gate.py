@@ -5,10 +5,11 @@ revoke|...") at every position of the text it searches, and a handful of those p
 cost about a tenth of the extractor's time. `gate(pattern)` reads, from the pattern's own
 parse tree, the lower-case strings one of which every match starts with (`literals`:
 "lift", "rescind", ...; lookarounds and `\\b` before them consume nothing and are
-skipped), and whether a `\\b` stands before them. A `GatedPattern` then finds those
-strings in the searched span with one Aho-Corasick pass and tries the pattern only at
-them, with `re.Pattern.match` at the same `endpos`, so the matches are exactly those of
-the plain pattern (`\\b` and lookbehinds see the text before `pos` in both).
+skipped; an optional part, "(?:was )?granted", gives literals with it and without it),
+and whether a `\\b` stands before them. A `GatedPattern` then finds those strings in
+the searched span with one Aho-Corasick pass and tries the pattern only at them, with
+`re.Pattern.match` at the same `endpos`, so the matches are exactly those of the plain
+pattern (`\\b` and lookbehinds see the text before `pos` in both).
 
 Nothing is written by hand, so a branch added to a gated pattern is gated too; a
 branch no literal starts (`\\d+`, `[A-Z]\\w*`) makes `gate` raise at import, and the
@@ -31,7 +32,7 @@ from typing import Any
 
 import ahocorasick
 
-__all__ = ["GatedPattern", "gate", "required_literals"]
+__all__ = ["GatedPattern", "gate", "gated_if_possible", "required_literals"]
 
 # Beyond these, literals stop growing: a shorter prefix of a match is as safe a gate.
 _MAX_LITERALS = 400
@@ -81,6 +82,9 @@ def _walk(items: list[tuple[Any, Any]]) -> set[_Prefix]:
             found = _extend(found, set().union(*(_walk(list(alt)) for alt in av[1])))
         elif op is sre.IN and len(av) <= 4 and all(o is sre.LITERAL and a < 128 for o, a in av):
             found = _extend(found, {(chr(a).lower(), True, False) for _, a in av})
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[:2] == (0, 1):
+            # an optional part ("(?:was )?granted"): a match starts with it or without it
+            found = found | _extend(found, _walk(list(av[2])))
         else:  # anything else consumes text no literal names: stop here
             found = {(t, False, b) for t, _, b in found}
     return found
@@ -183,3 +187,11 @@ def gate(pattern: re.Pattern[str]) -> GatedPattern:
         automaton.add_word(word, word)
     automaton.make_automaton()
     return GatedPattern(pattern, literals, bounded, automaton)
+
+
+def gated_if_possible(pattern: re.Pattern[str]) -> re.Pattern[str] | GatedPattern:
+    """`gate(pattern)`, or `pattern` itself where some match starts with no literal."""
+    try:
+        return gate(pattern)
+    except ValueError:
+        return pattern

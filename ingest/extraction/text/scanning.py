@@ -19,6 +19,7 @@ from typing import Any
 import ahocorasick
 
 from ingest.extraction.text.document import Document
+from ingest.extraction.text.literal_gate import GatedPattern
 from ingest.extraction.text.tokens import lower_in_place
 
 _PENDING: set[str] = set()  # gate words seen since the automaton was last built
@@ -47,6 +48,7 @@ class Scanner:
         self.low = lower_in_place(doc.text)
         self._starts = [s.start for s in doc.sentences]
         self._sents = doc.sentences
+        self._bounds = [(s.start, s.end) for s in doc.sentences]
         self._cache: dict[tuple[str, ...], list[tuple[int, int]]] = {}
         self._by_word: dict[str, set[int]] | None = None
         self._words: frozenset[str] = frozenset()
@@ -72,14 +74,14 @@ class Scanner:
                     if stem:
                         _PENDING.add(stem)
                     hit |= sents
-        sentences = self._sents
-        found = [(sentences[i].start, sentences[i].end) for i in sorted(hit)] if hit else []
+        bounds = self._bounds
+        found = [bounds[i] for i in sorted(hit)] if hit else []
         self._cache[stems] = found
         return found
 
     def finditer(
         self,
-        pattern: re.Pattern[str],
+        pattern: re.Pattern[str] | GatedPattern,
         stems: Iterable[str],
         starts: re.Pattern[str] | None = None,
         also: tuple[str, ...] = (),

@@ -1,0 +1,41 @@
+"""`date_mentions` runs a date form only in sentences holding what its matches need
+(`_FORM_NEEDS`: a digit, a month name, the word "year", ...); with every form run in
+every sentence it finds the same mentions, over every corpus sentence and hostile ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from conftest import CORPUS
+
+from ingest.extraction.actions import date_mentions as dm
+from ingest.extraction.text.document import read_document
+
+HOSTILE = [
+    "In June last year the SEC sued X; in March that same year it fined Y.",
+    "It was fined in JUNE LAST YEAR and in April of this year.",
+    "During September of that year, and in May next year, the ban held.",
+    "Earlier that month, on 3 March 2021, and from 4 to 9 May, it acted.",
+    "The 2021 ban, H1 2022, the second half of 2020, two weeks ago, the following day.",
+]
+
+
+def _sentences() -> list[str]:
+    texts = list(HOSTILE)
+    for corpus in ("seed", "dev", "dev2"):
+        for path in sorted((CORPUS / corpus / "articles").glob("*.json")):
+            doc = read_document(json.loads(path.read_text(encoding="utf-8"))["text"])
+            texts += [s.text for s in doc.sentences]
+    return texts
+
+
+def test_gated_forms_find_what_every_form_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    frame = dm.DateFrame(dt.date(2024, 5, 17))
+    sentences = _sentences()
+    gated = [dm.date_mentions(s, frame) for s in sentences]
+    ungated = [(form, pattern, ()) for form, pattern, _ in dm._FORMS_AND_NEEDS]
+    monkeypatch.setattr(dm, "_FORMS_AND_NEEDS", ungated)
+    assert [dm.date_mentions(s, frame) for s in sentences] == gated
+    assert sum(len(found) for found, _ in gated) > 50
