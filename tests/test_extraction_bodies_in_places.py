@@ -44,3 +44,10 @@ def test_authorities_in_a_country_named_with_its_article_are_the_country() -> No
 def test_officials_in_a_country_act_for_it_as_authorities_do() -> None:
     out = extract("Officials in Greece banned Zentrix Exchange in May.")
     assert actions(out) == {("Greece", "BANNED", "Zentrix Exchange")}, actions(out)
+
+
+def test_a_block_with_no_agent_done_in_a_country_is_the_countrys() -> None:
+    out = extract("Zenmo Exchange's website was blocked in India last month.")
+    assert actions(out) == {("India", "BLOCKED", "Zenmo Exchange")}, actions(out)
+    out = extract("Zenmo Exchange was banned in Thailand by the SEC.")
+    assert ("Thailand", "BANNED", "Zenmo Exchange") not in actions(out), actions(out)

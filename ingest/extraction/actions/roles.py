@@ -139,6 +139,8 @@ def read_roles(
         if agent is None:  # "was arrested in July and charged ... by US prosecutors"
             rest = [m for m in view.mentions if m.start >= trig.end]
             agent = _coordinated_agent(rest, text, trig.end, table)
+        if agent is None and trig.type in (REL.blocked, REL.banned):
+            agent = _country_where(after, text, trig.end, table)
         targets = [
             m
             for m in before
@@ -391,6 +393,22 @@ def _attributed(after: list[Mention], text: str, table: EntityTable) -> Mention 
     return None
 
 
+# "X's website was blocked in India": with no agent, the country where it was done acted
+_IN_PLACE_GAP = re.compile(r" (?:\w+ly )?in (?:the )?")
+
+
+def _country_where(after: list[Mention], text: str, pos: int, table: EntityTable) -> Mention | None:
+    """The place a block or ban with no agent was done in, named right after its verb."""
+    first = after[0] if after else None
+    if first is None or not _IN_PLACE_GAP.fullmatch(text, pos, first.start):
+        return None
+    key = table.resolve(first.key)
+    draft = table.get(key) if key in table else None
+    if draft is None or draft.type != TYPE.jurisdiction:
+        return None
+    return first
+
+
 # "the suspension (that) the FIU had imposed on X", "a fine which the FCA levied against X":
 # the body between an action noun and its verb of imposing is its actor
 _IMPOSER_GAP = re.compile(r",? (?:that |which )?(?:the )?")
@@ -540,7 +558,10 @@ _OWNED_NOUN = re.compile(  # "Binance's former local derivatives business": the 
 )
 # a firm's own operations, with nothing to tell them apart, are the firm: "declared X's
 # operations illegal", "halted X's business" (not "X's former derivatives business")
-_ITSELF = re.compile(r"'s? (?:operations|business|activities|services|platform)\b")
+_ITSELF = re.compile(
+    r"'s? (?:operations|business|activities|services|platform|websites?|web ?sites?|apps?"
+    r"|domains?|URLs?)\b"
+)
 # a unit a possessive names is another entity ("Y's local subsidiary"); a firm's own
 # "operations" or "business" are the firm itself ("suspended X's operations")
 _OWNED_UNIT = re.compile(
