@@ -548,11 +548,16 @@ class Working:
         for key, a in sorted(self.aliases.items()):
             if a.props is None or (a.first is not None and a.first == (a.props, a.sources)):
                 continue
-            props = {**a.props, "sources": a.sources}
             if a.first is None:
+                props = {**a.props, "sources": a.sources}
                 created.append({"key": key, "entity_id": a.props["entity_id"], "props": props})
-            else:
-                updated.append({"key": key, "props": props})
+                continue
+            first, sources = a.first
+            changed: dict[str, Any] = {k: None for k in first if k not in a.props}
+            changed |= {k: v for k, v in a.props.items() if first.get(k) != v}
+            if a.sources != sources:
+                changed["sources"] = a.sources
+            updated.append({"key": key, "props": changed})
         if created:
             self.tx.run(q.CREATE_ALIASES, rows=created).consume()
         if updated:

@@ -64,13 +64,21 @@ RELATION_EVENTS = (
 )
 
 
+# What the detail key (DETAIL_KEY) of every event of the row's relation starts with.
+RELATION_PREFIX = "s.id + '|' + row.type + '|' + t.id + '|'"
+
+
 @lru_cache(maxsize=32)
 def by_row_type(query: str) -> str:
     """`query` with its `RELATION_EVENTS` expanding only the row's own type: one branch
     per ontology relation type, of which the row's alone runs. Typed with every fact type
     (`typed`), the expand between two ends walks all their facts of every type, which on
     an exchange many regulators act on grows with the graph; typed with the row's type,
-    only that type's (the ends' relationships are grouped by type, each with its degree)."""
+    only that type's (the ends' relationships are grouped by type, each with its degree).
+
+    Most relations a batch names are new: a row whose relation has no event detail node
+    (every event has one, records.py; a seek on the unique key's range) skips the expand.
+    A longer id sharing the prefix only makes a row expand in vain."""
     if RELATION_EVENTS not in query:
         raise ValueError("no relation expand to type in the query")
     branches = " UNION ALL ".join(
@@ -80,6 +88,7 @@ def by_row_type(query: str) -> str:
     )
     expand = (
         "MATCH (s:Entity {id: row.source}) MATCH (t:Entity {id: row.target}) "
+        f"WHERE EXISTS {{ MATCH (d:{DETAIL_LABEL}) WHERE d.key STARTS WITH {RELATION_PREFIX} }} "
         f"CALL (s, t, row) {{ {branches} }}"
     )
     return query.replace(RELATION_EVENTS, expand)
@@ -207,8 +216,9 @@ CREATE_ALIASES = (
     "CREATE (al)-[:ALIAS_OF]->(e)"
 )
 
-# Rows {key, props}: a stored alias node's properties (its `sources` changed).
-UPDATE_ALIASES = "UNWIND $rows AS row MATCH (al:Alias {key: row.key}) SET al = row.props"
+# Rows {key, props}: what changed of a stored alias node's properties (its `sources`,
+# mostly; null removes a property).
+UPDATE_ALIASES = "UNWIND $rows AS row MATCH (al:Alias {key: row.key}) SET al += row.props"
 
 DELETE_ALIASES = "UNWIND $keys AS key MATCH (al:Alias {key: key}) DETACH DELETE al"
 
