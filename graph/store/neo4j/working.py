@@ -615,6 +615,7 @@ class Working:
                 continue
             added = sorted(rel.supports.values(), key=lambda s: s.article_id)
             row = {
+                "rid": head["rid"],  # found by element id, not among its ends' relationships
                 "source": source,
                 "type": rtype,
                 "target": target,
@@ -631,7 +632,7 @@ class Working:
         for query, rows in ((q.APPEND_SUPPORTS, merged), (q.APPEND_TAIL, tails)):
             if not rows:
                 continue
-            record = self.tx.run(q.typed(query), rows=rows).single()
+            record = self.tx.run(query, rows=rows).single()
             if record is None or record["written"] != len(rows):
                 # the relationships were locked and read in this transaction: never
                 raise RuntimeError("an appended relationship changed under its locks")

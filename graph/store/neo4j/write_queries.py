@@ -301,19 +301,21 @@ FACT_HEADS = (
     "WITH s, t, row, collect(r) AS events WHERE size(events) = 1 "
     "WITH s, t, row, events[0] AS r "
     "RETURN s.id AS source, type(r) AS type, t.id AS target, "
-    "r {.event_id, .date, .first_seen, .last_seen, .confidence, n: size(r.sources), "
+    "r {.event_id, .date, .first_seen, .last_seen, .confidence, rid: elementId(r), "
+    "n: size(r.sources), "
     "last: r.sources[-1], steps: size(r.history_status), "
     "history_sources_json: CASE WHEN size(r.history_status) = 1 "
     "AND r.sources[-1] < row.first_new THEN null ELSE r.history_sources_json END} AS head"
 )
 
-# Rows {source, type, target, event_id, n, order, added, props}: reports joining an event
+# Rows {rid, source, type, target, event_id, n, order, added, props}: reports joining an event
 # as they are, merged into its aligned support lists in the order `order` gives (k >= 0:
 # stored entry k, k < 0: added entry -k - 1), and the few properties they change.
 APPEND_SUPPORTS = (
     "UNWIND $rows AS row "
-    "MATCH (s:Entity {id: row.source})-[r]->(t:Entity {id: row.target}) "
-    "WHERE type(r) = row.type AND r.event_id = row.event_id AND size(r.sources) = row.n "
+    "MATCH (s)-[r]->(t) WHERE elementId(r) = row.rid AND s.id = row.source "
+    "AND t.id = row.target AND type(r) = row.type AND r.event_id = row.event_id "
+    "AND size(r.sources) = row.n "
     f"MATCH (d:{DETAIL_LABEL} {{key: {DETAIL_KEY}}}) "
     "WITH r, d, row, [k IN row.order | CASE WHEN k >= 0 THEN [r.sources[k], r.evidence[k], "
     "d.seen[k], d.confidences[k], d.dates[k], d.support_properties[k]] "
@@ -324,13 +326,14 @@ APPEND_SUPPORTS = (
     "SET r += row.props RETURN count(r) AS written"
 )
 
-# Rows {source, type, target, event_id, n, added, suffix, props}: reports that join an
+# Rows {rid, source, type, target, event_id, n, added, suffix, props}: reports that join an
 # event as they are and sort after its last source, appended to its lists; `suffix`
 # (", " + the new ids as JSON + "]") extends the JSON list of its one status step.
 APPEND_TAIL = (
     "UNWIND $rows AS row "
-    "MATCH (s:Entity {id: row.source})-[r]->(t:Entity {id: row.target}) "
-    "WHERE type(r) = row.type AND r.event_id = row.event_id AND size(r.sources) = row.n "
+    "MATCH (s)-[r]->(t) WHERE elementId(r) = row.rid AND s.id = row.source "
+    "AND t.id = row.target AND type(r) = row.type AND r.event_id = row.event_id "
+    "AND size(r.sources) = row.n "
     "AND size(r.history_sources_json) = 1 "
     f"MATCH (d:{DETAIL_LABEL} {{key: {DETAIL_KEY}}}) "
     "SET r.sources = r.sources + [x IN row.added | x[0]], "
