@@ -79,14 +79,14 @@ def _free_port() -> int:
 
 
 def test_labels_and_types_are_checked_against_the_ontology() -> None:
-    entities, facts = cy.set_entities(), cy.merge_facts()
+    entities, facts = cy.set_entities(), cy.create_facts()
     for name in ONT.entity_types:
         assert cy.check_label(name) == name
         assert f"WHEN e.type = '{name}' THEN [1] ELSE [] END | SET e:{name})" in entities
     for name in ONT.relations:
         assert cy.check_rel_type(name) == name
-        merge = f"MERGE (s)-[r:{name} {{event_id: row.event_id}}]->(t)"
-        assert f"WHEN row.type = '{name}' THEN [1] ELSE [] END | {merge}" in facts
+        create = f"CREATE (s)-[r:{name}]->(t)"
+        assert f"WHEN row.type = '{name}' THEN [1] ELSE [] END | {create}" in facts
     for bad in ("Entity", "exchange", "Exchange`) DETACH DELETE n //", "ALIAS_OF", ""):
         with pytest.raises(OntologyError):
             cy.check_label(bad)
@@ -106,7 +106,7 @@ def test_builders_take_values_only_as_parameters() -> None:
     """Query text may quote nothing but ontology names (and the separators of an event
     detail's key, write_queries.DETAIL_KEY); every value is a $parameter."""
     names = set(ONT.entity_types) | set(ONT.relations) | {"|", ""}
-    texts = [cy.set_entities(), cy.merge_facts()] + [rq.facts_page(t) for t in ONT.relations]
+    texts = [cy.set_entities(), cy.create_facts()] + [rq.facts_page(t) for t in ONT.relations]
     texts += [
         rq.frontier(2, ("PART_OF",), "out"),
         rq.edges_out_of(("PART_OF",), "in"),
@@ -114,7 +114,9 @@ def test_builders_take_values_only_as_parameters() -> None:
         rq.actions_query(),
         rq.presence(),
         rq.facts_between_pairs(),
-        cy.WRITE_ALIASES,
+        cy.CREATE_ALIASES,
+        cy.UPDATE_ALIASES,
+        cy.UPDATE_FACTS,
         cy.LOCK_ENTITIES,
         cy.LOCK_ARTICLES,
         cy.ARTICLE_REFS_MANY,

@@ -70,9 +70,10 @@ _ARTICLES = (
     "RETURN collect(DISTINCT [s.id, type(r), t.id]) AS keys } "
     "RETURN a.id AS id, properties(a) AS props, mentions, keys"
 )
+# One record with every entity (decoding a record per entity costs the client more).
 _ENTITIES = (
     "UNWIND $ids AS id MATCH (e:Entity {id: id}) "
-    "RETURN e {.id, .type, .name, .unnamed, .count} AS e"
+    "RETURN collect(e {.id, .type, .name, .unnamed, .count}) AS es"
 )
 _EVENTS = (
     "UNWIND $rows AS row "
@@ -132,7 +133,8 @@ class CypherSnapshot:
     def entities(self, ids: list[str]) -> dict[str, EntitySummary]:
         if not ids:
             return {}
-        return {r["e"]["id"]: summary_from(r["e"]) for r in self.tx.run(_ENTITIES, ids=ids)}
+        record = self.tx.run(_ENTITIES, ids=ids).single()
+        return {e["id"]: summary_from(e) for e in (record["es"] if record else [])}
 
     def events(self, keys: list[Key]) -> dict[Key, dict[str, str]]:
         out: dict[Key, dict[str, str]] = {key: {} for key in keys}
@@ -168,13 +170,17 @@ def _recorded(tx: ManagedTransaction, scope: Scope, write: Callable[[], T]) -> T
     return result
 
 
-_ARTICLE_PROPS = "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN id, properties(a) AS props"
+_ARTICLE_PROPS = (
+    "UNWIND $ids AS id MATCH (a:Article {id: id}) "
+    "RETURN collect({id: id, props: properties(a)}) AS rows"
+)
 
 Work = Callable[[ManagedTransaction, list[Extraction], Journal], list[UpsertSummary]]
 
 
 def _article_props(tx: ManagedTransaction, ids: list[str]) -> dict[str, dict[str, Any]]:
-    return {r["id"]: dict(r["props"]) for r in tx.run(_ARTICLE_PROPS, ids=ids)}
+    record = tx.run(_ARTICLE_PROPS, ids=ids).single()
+    return {r["id"]: dict(r["props"]) for r in (record["rows"] if record else [])}
 
 
 def _article_states(

@@ -124,6 +124,8 @@ class RelationState:
     beside: list[Head] | None = None
     checked: frozenset[str] = frozenset()
     renamed: dict[str, str] = field(default_factory=dict)  # stored event ids that change
+    # read whole: each stored event's relationship by element id (to rewrite it by a seek)
+    rids: dict[str, str] = field(default_factory=dict)
 
 
 def appends(s: Support, date: str | None) -> bool:
@@ -186,6 +188,12 @@ def _plain(props: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in props.items() if k not in SCRATCH}
 
 
+def _rows(result: Any) -> list[dict[str, Any]]:
+    """The rows of a statement that returns them as one list (write_queries.ROWS)."""
+    record = result.single()
+    return list(record[q.ROWS]) if record is not None else []
+
+
 def _lost(rows: Iterable[Any]) -> None:
     if any(r["lost"] for r in rows):
         raise LockLostError("a node was deleted by another writer while this one waited for it")
@@ -212,7 +220,7 @@ class Working:
         todo = sorted({i for i in ids if i not in self.articles})
         if not todo:
             return
-        rows = list(self.tx.run(q.LOCK_ARTICLES, ids=todo))
+        rows = _rows(self.tx.run(q.LOCK_ARTICLES, ids=todo))
         _lost(rows)
         stored = [r["id"] for r in rows if not r["fresh"]]
         refs = {aid: Refs() for aid in todo}
@@ -238,7 +246,7 @@ class Working:
         todo = sorted({i for i in ids if i not in self.entities})
         if not todo:
             return
-        rows = list(self.tx.run(q.LOCK_ENTITIES, ids=todo))
+        rows = _rows(self.tx.run(q.LOCK_ENTITIES, ids=todo))
         _lost(rows)
         mentioned_by: dict[str, set[str]] = {}
         for aid, art in self.articles.items():
@@ -260,7 +268,7 @@ class Working:
         todo = sorted({k for k in keys if k not in self.aliases})
         if not todo:
             return
-        found = {r["key"]: dict(r["props"]) for r in self.tx.run(q.ALIAS_STATE, keys=todo)}
+        found = {r["key"]: dict(r["props"]) for r in _rows(self.tx.run(q.ALIAS_STATE, keys=todo))}
         for key in todo:
             props = found.get(key)
             if props is None:
@@ -296,13 +304,14 @@ class Working:
         rows = [{"source": s, "type": t, "target": o} for s, t, o in sorted(full)]
         if not rows:
             return
-        for r in self.tx.run(q.typed(q.FACT_STATE), rows=rows):
+        for r in self.tx.run(q.by_row_type(q.FACT_STATE), rows=rows):
             rel = self.relations[(r["source"], r["type"], r["target"])]
             props = with_detail(r["props"], r["detail"])
             event = props.get("event_id") or ""
             group = supports_from(props)
             rel.events[event] = props.get("date")
             rel.first[event] = sorted(group, key=lambda s: s.article_id)
+            rel.rids[event] = r["rid"]
             for s in group:
                 rel.supports[s.article_id] = s
 
@@ -325,7 +334,7 @@ class Working:
             for s, t, o in keys
         ]
         events: dict[FactKey, list[dict[str, Any]]] = {}
-        for r in self.tx.run(q.typed(q.FACT_HEADS), rows=rows):
+        for r in self.tx.run(q.by_row_type(q.FACT_HEADS), rows=rows):
             events.setdefault((r["source"], r["type"], r["target"]), []).append(dict(r["head"]))
         done = set()
         for key, heads in events.items():
@@ -370,7 +379,7 @@ class Working:
         ]
         heads: dict[FactKey, list[Head]] = {}
         clash: set[FactKey] = set()
-        for r in self.tx.run(q.typed(q.FACT_BESIDE), rows=rows):
+        for r in self.tx.run(q.by_row_type(q.FACT_BESIDE), rows=rows):
             key = (r["source"], r["type"], r["target"])
             heads[key] = [head_of(h) for h in r["heads"]]
             if r["agrees"]:
@@ -535,14 +544,24 @@ class Working:
             self.tx.run(q.ADD_MENTIONS, rows=added).consume()
 
     def _write_aliases(self) -> None:
-        rows = []
+        created, updated = [], []
         for key, a in sorted(self.aliases.items()):
             if a.props is None or (a.first is not None and a.first == (a.props, a.sources)):
                 continue
-            rows.append({"key": key, "entity_id": a.props["entity_id"], "props": a.props})
-            rows[-1]["props"] = {**a.props, "sources": a.sources}
-        if rows:
-            self.tx.run(q.WRITE_ALIASES, rows=rows).consume()
+            if a.first is None:
+                props = {**a.props, "sources": a.sources}
+                created.append({"key": key, "entity_id": a.props["entity_id"], "props": props})
+                continue
+            first, sources = a.first
+            changed: dict[str, Any] = {k: None for k in first if k not in a.props}
+            changed |= {k: v for k, v in a.props.items() if first.get(k) != v}
+            if a.sources != sources:
+                changed["sources"] = a.sources
+            updated.append({"key": key, "props": changed})
+        if created:
+            self.tx.run(q.CREATE_ALIASES, rows=created).consume()
+        if updated:
+            self.tx.run(q.UPDATE_ALIASES, rows=updated).consume()
 
     def _rename_events(self) -> None:
         rows = [
@@ -557,7 +576,12 @@ class Working:
                 raise RuntimeError("an event to rename changed under its locks")
 
     def _write_events(self) -> None:
-        rows: list[dict[str, Any]] = []
+        """Write each event whose reports changed: a stored one (read whole, so its
+        relationship's element id is known) rewritten in place, a new one created. A
+        relation read beside has only new events in its cut (graph/store/neo4j/beside.py
+        gives them ids no stored event has; stored ones it renames are `_rename_events`')."""
+        created: list[dict[str, Any]] = []
+        updated: list[dict[str, Any]] = []
         for key, rel in sorted(self.relations.items()):
             if not rel.dirty or rel.appended is not None:
                 continue
@@ -568,12 +592,20 @@ class Working:
             for view, group in cut:
                 if rel.first.get(view.event_id) == group:
                     continue  # this event's reports are those it had: nothing to write
-                row = {"source": source, "type": rtype, "target": target}
                 full = event_props(rtype, source, target, view, group)
                 props, detail = split_detail(rtype, source, target, full)
-                rows.append(row | {"event_id": view.event_id, "props": props, "detail": detail})
-        if rows:
-            self.tx.run(q.merge_facts(), rows=rows).consume()
+                rid = rel.rids.get(view.event_id)
+                if rid is not None:
+                    updated.append({"rid": rid, "props": props, "detail": detail})
+                    continue
+                row = {"source": source, "type": rtype, "target": target}
+                created.append(row | {"props": props, "detail": detail})
+        if updated:
+            record = self.tx.run(q.UPDATE_FACTS, rows=updated).single()
+            if record is None or record["written"] != len(updated):
+                raise RuntimeError("an event to rewrite changed under its locks")
+        if created:
+            self.tx.run(q.create_facts(), rows=created).consume()
 
     def _append_supports(self) -> None:
         merged, tails = [], []
@@ -583,6 +615,7 @@ class Working:
                 continue
             added = sorted(rel.supports.values(), key=lambda s: s.article_id)
             row = {
+                "rid": head["rid"],  # found by element id, not among its ends' relationships
                 "source": source,
                 "type": rtype,
                 "target": target,
@@ -599,12 +632,23 @@ class Working:
         for query, rows in ((q.APPEND_SUPPORTS, merged), (q.APPEND_TAIL, tails)):
             if not rows:
                 continue
-            record = self.tx.run(q.typed(query), rows=rows).single()
+            record = self.tx.run(query, rows=rows).single()
             if record is None or record["written"] != len(rows):
                 # the relationships were locked and read in this transaction: never
                 raise RuntimeError("an appended relationship changed under its locks")
 
     def _refresh_entities(self) -> None:
-        ids = sorted(eid for eid, e in self.entities.items() if e.props is not None)
+        """Rewrite the name lists of the entities whose names may have changed: new ones
+        (written with their own name only) and those that gained or lost an alias node
+        (an alias's own properties never change once stored)."""
+        changed = set()
+        for a in self.aliases.values():
+            if (a.first is None) != (a.props is None):  # created, or deleted
+                changed.add(str((a.props or (a.first or ({}, []))[0])["entity_id"]))
+        ids = sorted(
+            eid
+            for eid, e in self.entities.items()
+            if e.props is not None and (e.first is None or e.recreated or eid in changed)
+        )
         if ids:
             self.tx.run(q.REFRESH_NAMES, ids=ids).consume()

@@ -58,6 +58,42 @@ def arrows(direction: Direction) -> tuple[str, str]:
     return {"out": ("-", "->"), "in": ("<-", "-"), "both": ("-", "-")}[direction]
 
 
+# A relation's events: the relationships of the row's type from its source to its target.
+RELATION_EVENTS = (
+    "MATCH (s:Entity {id: row.source})-[r]->(t:Entity {id: row.target}) WHERE type(r) = row.type"
+)
+
+
+# What the detail key (DETAIL_KEY) of every event of the row's relation starts with.
+RELATION_PREFIX = "s.id + '|' + row.type + '|' + t.id + '|'"
+
+
+@lru_cache(maxsize=32)
+def by_row_type(query: str) -> str:
+    """`query` with its `RELATION_EVENTS` expanding only the row's own type: one branch
+    per ontology relation type, of which the row's alone runs. Typed with every fact type
+    (`typed`), the expand between two ends walks all their facts of every type, which on
+    an exchange many regulators act on grows with the graph; typed with the row's type,
+    only that type's (the ends' relationships are grouped by type, each with its degree).
+
+    Most relations a batch names are new: a row whose relation has no event detail node
+    (every event has one, records.py; a seek on the unique key's range) skips the expand.
+    A longer id sharing the prefix only makes a row expand in vain."""
+    if RELATION_EVENTS not in query:
+        raise ValueError("no relation expand to type in the query")
+    branches = " UNION ALL ".join(
+        f"WITH s, t, row WHERE row.type = '{check_rel_type(n)}' "
+        f"MATCH (s)-[r:{check_rel_type(n)}]->(t) RETURN r"
+        for n in sorted(get_ontology().relations)
+    )
+    expand = (
+        "MATCH (s:Entity {id: row.source}) MATCH (t:Entity {id: row.target}) "
+        f"WHERE EXISTS {{ MATCH (d:{DETAIL_LABEL}) WHERE d.key STARTS WITH {RELATION_PREFIX} }} "
+        f"CALL (s, t, row) {{ {branches} }}"
+    )
+    return query.replace(RELATION_EVENTS, expand)
+
+
 # --- writes -----------------------------------------------------------------------------
 
 
@@ -94,17 +130,22 @@ def set_entities() -> str:
 
 
 @lru_cache(maxsize=1)
-def merge_facts() -> str:
-    """Write events of every type in one statement: each row is one event, its
-    relationship found (or created) by `event_id` among the parallel relationships of
-    (source, type, target), and its properties replaced by `props` (computed in Python
-    from all the relation's supports, graph/store/neo4j/records.py). One checked FOREACH
-    branch per ontology relation type."""
+def create_facts() -> str:
+    """Create new events of every type in one statement: each row is one event the
+    relation did not have (the transaction read all its events, or checked that none of
+    the stored ones can have its id: graph/store/neo4j/working.py), created with `props`
+    (computed in Python from all the relation's supports, graph/store/neo4j/records.py),
+    with its detail node. One checked FOREACH branch per ontology relation type.
+
+    A CREATE, not a MERGE on `event_id`: a MERGE of a relationship looks for it by
+    expanding the relationships between its two ends (`Expand(Into)`), whose number
+    grows with the graph (a regulator's fines of an exchange), and its read/write
+    conflicts put an `Eager` between every branch."""
     branches = " ".join(
         when(
             "row.type",
             check_rel_type(t),
-            f"MERGE (s)-[r:{check_rel_type(t)} {{event_id: row.event_id}}]->(t) SET r = row.props",
+            f"CREATE (s)-[r:{check_rel_type(t)}]->(t) SET r = row.props",
         )
         for t in get_ontology().relations
     )
@@ -114,6 +155,17 @@ def merge_facts() -> str:
         f"{branches} "
         f"MERGE (d:{DETAIL_LABEL} {{key: row.detail.key}}) SET d = row.detail"
     )
+
+
+# Rows {rid, props, detail}: a stored event rewritten, found by the element id the
+# transaction read it with (working.py `read_relations`; its ends are locked, so it
+# stays), and its detail node by key: both seeks, whatever the degree of its ends.
+UPDATE_FACTS = (
+    "UNWIND $rows AS row "
+    "MATCH ()-[r]->() WHERE elementId(r) = row.rid SET r = row.props "
+    f"MERGE (d:{DETAIL_LABEL} {{key: row.detail.key}}) SET d = row.detail "
+    "RETURN count(r) AS written"
+)
 
 
 # Rows {source, type, target, keep}: delete the relation's events not in `keep` (all of
@@ -126,8 +178,8 @@ DELETE_VANISHED_EVENTS = (
     "DELETE r, d RETURN count(r) AS deleted"
 )
 
-# The names and aliases an entity is found by, from its alias nodes; the last statement
-# of a write, so it also ends the transaction's scratch lock property.
+# The names and aliases an entity is found by, from its alias nodes: for an entity new
+# to the store or one whose alias nodes the write created or deleted.
 REFRESH_NAMES = (
     "UNWIND $ids AS id MATCH (e:Entity {id: id}) "
     "OPTIONAL MATCH (al:Alias)-[:ALIAS_OF]->(e) "
@@ -135,8 +187,7 @@ REFRESH_NAMES = (
     "WITH e, collect(al) AS als "
     "SET e.aliases = [x IN als | x.name], e.alias_kinds = [x IN als | x.kind], "
     "e.alias_langs = [x IN als | coalesce(x.lang, '')], e.alias_norms = [x IN als | x.name_norm], "
-    "e.names_norm = [e.name_norm] + [x IN als | x.name_norm] "
-    "REMOVE e._lock"
+    "e.names_norm = [e.name_norm] + [x IN als | x.name_norm]"
 )
 
 SET_ARTICLES = "UNWIND $rows AS row MATCH (a:Article {id: row.id}) SET a = row.props"
@@ -154,13 +205,20 @@ ADD_MENTIONS = (
     "CREATE (e)-[:MENTIONED_IN]->(a)"
 )
 
-# Rows {key, entity_id, props}: an alias node with all its properties, `sources` included.
-WRITE_ALIASES = (
+# Rows {key, entity_id, props}: a new alias node with all its properties, `sources`
+# included (none had its key: the transaction read it, and only writers holding its
+# entity's lock make one), and its ALIAS_OF; a CREATE, not a MERGE, which would look for
+# the relationship among the entity's, thousands on a country named in every article.
+CREATE_ALIASES = (
     "UNWIND $rows AS row "
     "MATCH (e:Entity {id: row.entity_id}) "
-    "MERGE (al:Alias {key: row.key}) SET al = row.props "
-    "MERGE (al)-[:ALIAS_OF]->(e)"
+    "CREATE (al:Alias) SET al = row.props "
+    "CREATE (al)-[:ALIAS_OF]->(e)"
 )
+
+# Rows {key, props}: what changed of a stored alias node's properties (its `sources`,
+# mostly; null removes a property).
+UPDATE_ALIASES = "UNWIND $rows AS row MATCH (al:Alias {key: row.key}) SET al += row.props"
 
 DELETE_ALIASES = "UNWIND $keys AS key MATCH (al:Alias {key: key}) DETACH DELETE al"
 
@@ -182,23 +240,29 @@ CLEAR_NODES = "MATCH (n) WITH n LIMIT $batch DETACH DELETE n RETURN count(n) AS 
 
 # --- reads used by writes ----------------------------------------------------------------
 
+# Reads that give a row per node return them as one list (`ROWS`): one record to decode
+# instead of hundreds, each costing the client more than its few properties.
+ROWS = "rows"
+
 # Locks, in id order (sorted `$ids`), so two writers of overlapping batches lock alike.
 # MERGE on the unique id creates a placeholder for a missing node, which the transaction
-# fills or deletes before it commits; the SET takes the node's write lock. A node deleted
-# by the writer we waited for comes back with no properties: `lost`.
+# fills or deletes before it commits; the SET takes the node's write lock (held until the
+# transaction ends; an entity's scratch property goes at once, so an entity the write
+# leaves as it was is not written again). A node deleted by the writer we waited for
+# comes back with no properties: `lost`.
 LOCK_ARTICLES = (
     "UNWIND $ids AS id "
     "MERGE (a:Article {id: id}) ON CREATE SET a._fresh = true "
     "SET a._lock = true "
-    "RETURN id, a.id IS NULL AS lost, a._fresh IS NOT NULL AS fresh"
+    "RETURN collect({id: id, lost: a.id IS NULL, fresh: a._fresh IS NOT NULL}) AS rows"
 )
 
 LOCK_ENTITIES = (
     "UNWIND $ids AS id "
     "MERGE (e:Entity {id: id}) ON CREATE SET e._fresh = true "
-    "SET e._lock = true "
-    "RETURN id, e.id IS NULL AS lost, e._fresh IS NOT NULL AS fresh, "
-    "properties(e) AS props, COUNT { (e)-[:MENTIONED_IN]->() } AS mentions"
+    "SET e._lock = true REMOVE e._lock "
+    "RETURN collect({id: id, lost: e.id IS NULL, fresh: e._fresh IS NOT NULL, "
+    "props: properties(e), mentions: COUNT { (e)-[:MENTIONED_IN]->() }}) AS rows"
 )
 
 # What each stored article supports: mentioned entities, the relations whose supports
@@ -214,15 +278,17 @@ ARTICLE_REFS_MANY = (
     "RETURN aid AS id, mentions, facts, aliases"
 )
 
-ALIAS_STATE = "UNWIND $keys AS key MATCH (al:Alias {key: key}) RETURN key, properties(al) AS props"
+ALIAS_STATE = (
+    "UNWIND $keys AS key MATCH (al:Alias {key: key}) "
+    "RETURN collect({key: key, props: properties(al)}) AS rows"
+)
 
 # Every parallel relationship (event) of each relation (source, type, target).
 FACT_STATE = (
     "UNWIND $rows AS row "
-    "MATCH (s:Entity {id: row.source})-[r]->(t:Entity {id: row.target}) "
-    "WHERE type(r) = row.type "
+    f"{RELATION_EVENTS} "
     "RETURN s.id AS source, type(r) AS type, t.id AS target, properties(r) AS props, "
-    f"{DETAIL_COLUMN} AS detail"
+    f"elementId(r) AS rid, {DETAIL_COLUMN} AS detail"
 )
 
 # The head of the only event of each relation that has one: what an appended read needs
@@ -231,24 +297,25 @@ FACT_STATE = (
 # not all go after the last one, or the event has several status steps.
 FACT_HEADS = (
     "UNWIND $rows AS row "
-    "MATCH (s:Entity {id: row.source})-[r]->(t:Entity {id: row.target}) "
-    "WHERE type(r) = row.type "
+    f"{RELATION_EVENTS} "
     "WITH s, t, row, collect(r) AS events WHERE size(events) = 1 "
     "WITH s, t, row, events[0] AS r "
     "RETURN s.id AS source, type(r) AS type, t.id AS target, "
-    "r {.event_id, .date, .first_seen, .last_seen, .confidence, n: size(r.sources), "
+    "r {.event_id, .date, .first_seen, .last_seen, .confidence, rid: elementId(r), "
+    "n: size(r.sources), "
     "last: r.sources[-1], steps: size(r.history_status), "
     "history_sources_json: CASE WHEN size(r.history_status) = 1 "
     "AND r.sources[-1] < row.first_new THEN null ELSE r.history_sources_json END} AS head"
 )
 
-# Rows {source, type, target, event_id, n, order, added, props}: reports joining an event
+# Rows {rid, source, type, target, event_id, n, order, added, props}: reports joining an event
 # as they are, merged into its aligned support lists in the order `order` gives (k >= 0:
 # stored entry k, k < 0: added entry -k - 1), and the few properties they change.
 APPEND_SUPPORTS = (
     "UNWIND $rows AS row "
-    "MATCH (s:Entity {id: row.source})-[r]->(t:Entity {id: row.target}) "
-    "WHERE type(r) = row.type AND r.event_id = row.event_id AND size(r.sources) = row.n "
+    "MATCH (s)-[r]->(t) WHERE elementId(r) = row.rid AND s.id = row.source "
+    "AND t.id = row.target AND type(r) = row.type AND r.event_id = row.event_id "
+    "AND size(r.sources) = row.n "
     f"MATCH (d:{DETAIL_LABEL} {{key: {DETAIL_KEY}}}) "
     "WITH r, d, row, [k IN row.order | CASE WHEN k >= 0 THEN [r.sources[k], r.evidence[k], "
     "d.seen[k], d.confidences[k], d.dates[k], d.support_properties[k]] "
@@ -259,13 +326,14 @@ APPEND_SUPPORTS = (
     "SET r += row.props RETURN count(r) AS written"
 )
 
-# Rows {source, type, target, event_id, n, added, suffix, props}: reports that join an
+# Rows {rid, source, type, target, event_id, n, added, suffix, props}: reports that join an
 # event as they are and sort after its last source, appended to its lists; `suffix`
 # (", " + the new ids as JSON + "]") extends the JSON list of its one status step.
 APPEND_TAIL = (
     "UNWIND $rows AS row "
-    "MATCH (s:Entity {id: row.source})-[r]->(t:Entity {id: row.target}) "
-    "WHERE type(r) = row.type AND r.event_id = row.event_id AND size(r.sources) = row.n "
+    "MATCH (s)-[r]->(t) WHERE elementId(r) = row.rid AND s.id = row.source "
+    "AND t.id = row.target AND type(r) = row.type AND r.event_id = row.event_id "
+    "AND size(r.sources) = row.n "
     "AND size(r.history_sources_json) = 1 "
     f"MATCH (d:{DETAIL_LABEL} {{key: {DETAIL_KEY}}}) "
     "SET r.sources = r.sources + [x IN row.added | x[0]], "
@@ -286,8 +354,7 @@ APPEND_TAIL = (
 # themselves stay on the server.
 FACT_BESIDE = (
     "UNWIND $rows AS row "
-    "MATCH (s:Entity {id: row.source})-[r]->(t:Entity {id: row.target}) "
-    "WHERE type(r) = row.type "
+    f"{RELATION_EVENTS} "
     f"OPTIONAL MATCH (d:{DETAIL_LABEL} {{key: {DETAIL_KEY}}}) "
     f"WITH row, r, any(x IN coalesce(d.dates, ['']) WHERE {AGREES}) AS agrees "
     "WITH row, collect(agrees) AS agreeing, "
