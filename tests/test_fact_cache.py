@@ -4,6 +4,7 @@ a record is built once per generation, and no read after a write sees an older o
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -118,4 +119,62 @@ def test_the_cache_follows_the_newest_generation_and_stays_bounded(
         assert len(built) == 4
         conn.close()
     finally:
+        store.close()
+
+
+def _report(i: int) -> Extraction:
+    """Article i: one of five bodies warns or fines the firm (now and then with an amount,
+    a new event; else a report joining the relation's event)."""
+    body = f"regulator:caching-body-{i % 5}"
+    rel_type = "FINED" if i % 2 else "WARNED"
+    props = {"amount": 1000 * (i % 7 + 1), "currency": "USD"} if i % 3 == 0 else {}
+    return Extraction(
+        article=Article(id=f"r-{i:04d}", published=f"2024-{i % 12 + 1:02d}-01"),
+        entities=[
+            Entity(id=body, type="Regulator", name=f"Caching Body {i % 5}"),
+            Entity(id=FIRM, type="Exchange", name="Cached Exchange"),
+        ],
+        relations=[
+            Relation(
+                type=rel_type, source=body, target=FIRM, evidence=f"Report {i}.", properties=props
+            )
+        ],
+    )
+
+
+def test_cached_records_agree_with_fresh_ones_while_a_writer_commits(tmp_path: Path) -> None:
+    """Readers compare, inside one snapshot each, the firm's relations (through the cache)
+    with the same facts built afresh by the export iterator, while a writer commits a new
+    generation with every article: a cached record never outlives its generation."""
+    store = EmbeddedStore(tmp_path)
+    store.upsert(_report(0))
+    done = threading.Event()
+    problems: list[str] = []
+    reads = [0, 0, 0]
+
+    def read(slot: int) -> None:
+        while not done.is_set():
+            with store._snapshot():
+                cached = store.relations_of(FIRM)
+                fresh = [f for f in store.iter_facts() if FIRM in (f.source.id, f.target.id)]
+            if cached != fresh:
+                problems.append(f"{len(cached)} cached records differ from {len(fresh)} fresh")
+            reads[slot] += 1
+
+    threads = [threading.Thread(target=read, args=(n,)) for n in range(3)]
+    try:
+        for t in threads:
+            t.start()
+        for i in range(1, 80):
+            store.upsert(_report(i))
+        done.set()
+        for t in threads:
+            t.join(timeout=60)
+        assert problems == []
+        assert min(reads) >= 2, reads
+        assert store.relations_of(FIRM) == [
+            f for f in store.iter_facts() if FIRM in (f.source.id, f.target.id)
+        ]
+    finally:
+        done.set()
         store.close()
