@@ -28,10 +28,20 @@ def tcp_listener(config: uvicorn.Config) -> socket.socket:
     return tcp
 
 
-def serve(app: str, *, host: str, port: int, workers: int) -> None:
-    """Serve the app factory named `app` ("module:function"), as `uvicorn.run` would."""
+def serve(app: str, *, host: str, port: int, workers: int, quiet: bool = False) -> None:
+    """Serve the app factory named `app` ("module:function"), as `uvicorn.run` would;
+    `quiet`: warnings only, no access log (the benchmarks' servers)."""
+    level, access_log = ("warning", False) if quiet else (None, True)
     if workers == 1:  # asyncio binds the socket itself, as TCP
-        uvicorn.run(app, factory=True, host=host, port=port)
+        uvicorn.run(app, factory=True, host=host, port=port, log_level=level, access_log=access_log)
         return
-    config = uvicorn.Config(app, factory=True, host=host, port=port, workers=workers)
+    config = uvicorn.Config(
+        app,
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level=level,
+        access_log=access_log,
+    )
     Multiprocess(config, sockets=[tcp_listener(config)]).run()

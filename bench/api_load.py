@@ -101,13 +101,14 @@ def routes(golds: Sequence[GoldArticle]) -> dict[str, Callable[[int], str]]:
 
 
 @contextmanager
-def served(kind: str, data_dir: Path) -> Any:
-    """The API on `kind`'s store in a child process; yields its port."""
+def served(kind: str, data_dir: Path, workers: int = 1) -> Any:
+    """The API on `kind`'s store in a child process (of `workers` worker processes);
+    yields its port."""
     saved = {k: os.environ.get(k) for k in ("CRYPTOREG_STORE", "CRYPTOREG_DATA_DIR")}
     os.environ["CRYPTOREG_STORE"], os.environ["CRYPTOREG_DATA_DIR"] = kind, str(data_dir)
     port = free_port()
     try:
-        server = start_server(port)
+        server = start_server(port, workers)
     finally:
         for k, v in saved.items():
             if v is None:

@@ -171,11 +171,22 @@ def free_port() -> int:
         return port
 
 
-def start_server(port: int) -> subprocess.Popen[bytes]:
+# `cryptoreg serve --workers N` without its logs (api/serving.py), for N > 1
+SERVE_WORKERS = (
+    "import sys; from api.serving import serve; serve('api.app:create_app',"
+    " host='127.0.0.1', port=int(sys.argv[1]), workers=int(sys.argv[2]), quiet=True)"
+)
+
+
+def start_server(port: int, workers: int = 1) -> subprocess.Popen[bytes]:
+    """The API in a child process on `port`: uvicorn as `cryptoreg serve` runs it, with
+    `workers` processes."""
     cmd = [
         sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory",
         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log",
     ]  # fmt: skip
+    if workers > 1:
+        cmd = [sys.executable, "-c", SERVE_WORKERS, str(port), str(workers)]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=dict(os.environ))
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

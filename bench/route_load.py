@@ -36,6 +36,9 @@ def main() -> None:
     ap.add_argument("--routes", default="entity,search,neighbourhood-2")
     ap.add_argument("--clients", default="1,16,64")
     ap.add_argument("--seconds", type=float, default=3.0)
+    ap.add_argument(
+        "--workers", type=int, default=1, help="server processes (cryptoreg serve --workers)"
+    )
     args = ap.parse_args()
     paths = routes(make_corpus(args.articles, args.seed))
     names = ["ping", *(n for n in args.routes.split(",") if n != "ping")]
@@ -43,7 +46,7 @@ def main() -> None:
     if unknown:
         raise SystemExit(f"unknown routes {unknown}; known: {sorted(paths)}")
     print(f"load average {os.getloadavg()[0]:.1f}", flush=True)
-    with served(args.store, args.data) as port:
+    with served(args.store, args.data, args.workers) as port:
         for name in names:  # first reads build views and caches
             asyncio.run(drive(port, paths[name], 4, 1.0))
         for clients in (int(c) for c in args.clients.split(",")):

@@ -233,8 +233,15 @@ def event_id(source: str, rel_type: str, target: str, date: str | None, amount: 
     return f"ev-{digest[:16]}"
 
 
-def view_event(source: str, rel_type: str, target: str, supports: Sequence[Support]) -> EventView:
-    """The event the given reports (one group from `event_groups`) describe."""
+def view_event(
+    source: str,
+    rel_type: str,
+    target: str,
+    supports: Sequence[Support],
+    stored_id: str | None = None,
+) -> EventView:
+    """The event the given reports (one group from `event_groups`) describe; its id is
+    `stored_id` when the caller has the one stored (a read), else computed."""
     date: str | None = None
     for s in sorted(supports, key=_report_order):
         if dates_agree(date, s.date):
@@ -249,7 +256,9 @@ def view_event(source: str, rel_type: str, target: str, supports: Sequence[Suppo
         ending_seen = [s.seen for s in supports if s.article_id in last.sources and s.seen]
         end = first_day(last.on) or (min(ending_seen) if ending_seen else None)
     return EventView(
-        event_id=event_id(source, rel_type, target, date, amount),
+        event_id=event_id(source, rel_type, target, date, amount)
+        if stored_id is None
+        else stored_id,
         date=date,
         amount=amount,
         history=history,

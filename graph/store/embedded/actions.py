@@ -15,6 +15,7 @@ The review rule (graph/store/review.py) is one more condition: graph/store/embed
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from typing import Any
 
 from graph.store.embedded import read as rd
@@ -53,13 +54,18 @@ def _sql(query: ActionFilter) -> tuple[str, list[Any]]:
     return sql, args
 
 
-def action_facts(conn: sqlite3.Connection, query: ActionFilter) -> list[Fact]:
-    """One page of the action facts (events) the filter admits, in action order."""
+def action_facts(
+    conn: sqlite3.Connection,
+    query: ActionFilter,
+    build: Callable[[list[int]], dict[int, Fact]] | None = None,
+) -> list[Fact]:
+    """One page of the action facts (events) the filter admits, in action order; their
+    records from `build` (by row id: the store's cache), else read from `conn`."""
     sql, args = _sql(query)
     rows = conn.execute(sql, args).fetchall()
     if query.actors is not None and query.targets is not None:
         actors, targets = query.actors, query.targets
         rows = [r for r in rows if r[1] in actors or r[2] in targets]
     page = [r[0] for r in rows[query.offset : query.offset + query.limit]]
-    facts = rd.facts_map(conn, page)
+    facts = build(page) if build is not None else rd.facts_map(conn, page)
     return [facts[fid] for fid in page]

@@ -2,16 +2,16 @@
 
 A group's first k facts are the first k entries of `facts_out_rank` / `facts_in_rank`
 (schema.sql: a node's facts of one type by `n_sources` DESC, `start_day` DESC, the other
-end, the event id: graph/store/hubs.py `_rank`), read by one correlated `LIMIT k`
-subquery per group; a group's size is an index-only count (the indexes carry what the
-review rule reads: type, best confidence, event id). The review rule of graph/store/
-review.py is a condition on the row (`shown_condition`), so nothing here reads a
-fact's reports. Cost: the kept entities' degrees for the counts, k rows per group.
+end, the event id: graph/store/hubs.py `_rank`), read by one `LIMIT k` statement per
+group (stopping at the first row outside `only`); a group's size is an index-only count
+(the indexes carry what the review rule reads: type, best confidence, event id). The
+review rule of graph/store/review.py is a condition on the row (`shown_condition`), so
+nothing here reads a fact's reports. Cost: the kept entities' degrees for the counts,
+k rows per group.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable, Sequence
 
@@ -85,13 +85,7 @@ class SqlGroups(SteppingReader):
                 ).fetchall()
                 if not sizes:
                     continue
-                keys = [(n, t) for n, t, _ in sizes]
-                if only is not None:
-                    # most groups' first edge already leaves `only`: read one edge of each
-                    # first, then the start of the groups whose first stays inside
-                    ones = self._firsts(side, keys, 1, None)
-                    keys = [g for g in keys if ones.get(g) and _other(ones[g][0], side) in only]
-                firsts = self._firsts(side, keys, k, only) if keys else {}
+                firsts = self._firsts(side, [(n, t) for n, t, _ in sizes], k, only)
                 for node, rel_type, size in sizes:
                     edges = firsts.get((node, rel_type), [])
                     out.setdefault(node, {})[(rel_type, side)] = (edges, int(size))
@@ -101,46 +95,30 @@ class SqlGroups(SteppingReader):
         self, side: str, groups: list[tuple[str, str]], k: int, only: set[str] | None
     ) -> dict[tuple[str, str], list[EdgeStub]]:
         """The first `k` facts of each (node, type) group of `side`, in rank order; with
-        `only`, the longest start of those whose other end is in `only`."""
+        `only`, the longest start of those whose other end is in `only`. One indexed
+        `LIMIT k` read per group, by the same statement (SQLite keeps it prepared): a
+        single statement for all the groups (a VALUES list joined to a correlated
+        subquery) cost three times as much per group."""
         col = _NODE[side]
-        other = "target" if side == "out" else "source"
         loop = " AND x.source != x.target" if side == "in" and self.direction == "both" else ""
+        sql = (
+            f"SELECT {STUB_COLS.replace('f.', 'x.')} FROM facts x"
+            f" WHERE x.{col} = ? AND x.type = ?{loop} AND {self.shown}"
+            f" ORDER BY {_RANK[side]} LIMIT ?"
+        )
         out: dict[tuple[str, str], list[EdgeStub]] = {}
-        for part in chunks(groups, 1000):
-            values = ",".join(["(?, ?)"] * len(part))
-            # (a JOIN ON f.id IN (correlated subquery) re-ran the subquery per row of f:
-            # 25x slower than gathering each group's ids first)
-            top = (
-                f"SELECT g.node AS node, f.id AS id, f.type AS type, f.{other} AS other,"
-                " f.n_sources AS n, f.start_day AS day, f.event_id AS event"
-                " FROM g, json_each((SELECT json_group_array(id) FROM"
-                f" (SELECT x.id AS id FROM facts x WHERE x.{col} = g.node AND x.type = g.type"
-                f"{loop} AND {self.shown} ORDER BY {_RANK[side]} LIMIT ?))) j"
-                " JOIN facts f ON f.id = j.value"
-            )
-            args: list[object] = [v for g in part for v in g] + [*self.shown_args, k]
-            if only is None:
-                sql = (
-                    f"WITH g(node, type) AS (VALUES {values}), top AS ({top})"
-                    f" SELECT top.node, {STUB_COLS} FROM top JOIN facts f ON f.id = top.id"
-                )
-            else:
-                # a running count of the other ends outside `only`, in rank order: the
-                # rows before the first such end are the start the cut can use
-                sql = (
-                    f"WITH g(node, type) AS (VALUES {values}), top AS ({top}),"
-                    " run AS (SELECT node, id, sum(other NOT IN (SELECT value FROM json_each(?)))"
-                    " OVER (PARTITION BY node, type ORDER BY n DESC, day DESC, other, event"
-                    " ROWS UNBOUNDED PRECEDING) AS outside FROM top)"
-                    f" SELECT run.node, {STUB_COLS} FROM run JOIN facts f ON f.id = run.id"
-                    " WHERE run.outside = 0"
-                )
-                args.append(json.dumps(sorted(only)))
-            for node, *cols in self.conn.execute(sql, args):
-                stub = stub_of_row(tuple(cols))
-                out.setdefault((node, stub.type), []).append(stub)
         rank = _rank_key(side)
-        return {key: sorted(edges, key=rank) for key, edges in out.items()}
+        execute = self.conn.execute
+        for node, rel_type in groups:
+            edges: list[EdgeStub] = []
+            for row in execute(sql, (node, rel_type, *self.shown_args, k)):
+                other = row[3] if side == "out" else row[2]
+                if only is not None and other not in only:
+                    break
+                edges.append(stub_of_row(row))
+            if edges:
+                out[(node, rel_type)] = sorted(edges, key=rank)
+        return out
 
     def among(self, nodes: set[str], expanded: set[str]) -> list[EdgeStub]:
         sources, targets = self.among_ends(nodes, expanded)
@@ -173,10 +151,6 @@ class SqlGroups(SteppingReader):
                 )
                 found.update(r[0] for r in rows)
         return found
-
-
-def _other(e: EdgeStub, side: str) -> str:
-    return e.target if side == "out" else e.source
 
 
 def _rank_key(side: str) -> Callable[[EdgeStub], tuple[object, ...]]:

@@ -7,7 +7,6 @@ import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from typing import Any
 
 from graph.models import Alias, Article, Entity
@@ -72,7 +71,7 @@ def facts_map(conn: sqlite3.Connection, fact_ids: Iterable[int]) -> dict[int, Fa
     out: dict[int, Fact] = {}
     for fid, s, t, o, event in rows:
         reports = sorted(supports[fid], key=lambda x: x.article_id)
-        view = replace(view_event(s, t, o, reports), event_id=event)
+        view = view_event(s, t, o, reports, stored_id=event)
         out[fid] = fact_of_event(t, ents[s], ents[o], view, reports)
     return out
 

@@ -59,6 +59,7 @@ from graph.store.embedded.db import (
     wal_restarts,
     write_tx,
 )
+from graph.store.embedded.fact_cache import FactCache
 from graph.store.embedded.hub_cut import SqlGroups
 from graph.store.embedded.lookup import SqlLookup
 from graph.store.embedded.view import GenerationCache, GraphView, NameList
@@ -109,6 +110,7 @@ class EmbeddedStore(BaseStore):
         self._local = threading.local()  # this thread's snapshot: connection and view
         self._views = GenerationCache(GraphView, keep=self.RECENT_VIEWS)
         self._names = GenerationCache(NameList, keep=self.RECENT_VIEWS)
+        self._records = FactCache()  # built fact records of the newest generation
         self._last_checkpoint = time.monotonic()
         self._wal_restarts: int | None = None  # graph/store/embedded/db.py `wal_restarts`
 
@@ -131,6 +133,7 @@ class EmbeddedStore(BaseStore):
             self._conn.close()
         self._views.clear()
         self._names.clear()
+        self._records.clear()
 
     def clear(self) -> None:
         """Delete everything (tests use it to start empty)."""
@@ -181,6 +184,16 @@ class EmbeddedStore(BaseStore):
         """Every name and alias of the generation this thread's snapshot reads."""
         with self._snapshot():
             return self._names.get(self._rconn, self._generation())
+
+    def _facts(self, fact_ids: Iterable[int]) -> dict[int, Fact]:
+        """Fact records by row id at this thread's snapshot, built once per generation
+        (graph/store/embedded/fact_cache.py)."""
+        with self._snapshot():
+            return self._records.facts(self._rconn, self._generation(), fact_ids)
+
+    def _sorted_facts(self, fact_ids: Iterable[int]) -> list[Fact]:
+        """`_facts` in record order (read.py `record_order`)."""
+        return sorted(self._facts(fact_ids).values(), key=rd.record_order)
 
     def lookup(self) -> SqlLookup:
         """The identity lookup over this store (for diagnostics and tests)."""
@@ -296,7 +309,7 @@ class EmbeddedStore(BaseStore):
             nodes, facts = view.neighbours(start, depth, types, direction)
             return Subgraph(
                 nodes=[view.summary(n) for n in sorted(nodes)],
-                edges=rd.facts_by_ids(self._rconn, facts),
+                edges=self._sorted_facts(facts),
             )
 
     def _neighbour_edges(
@@ -323,8 +336,7 @@ class EmbeddedStore(BaseStore):
 
     def _edge_facts(self, edges: list[EdgeStub]) -> list[Fact]:
         rows = [e.handle for e in edges if isinstance(e.handle, int)]  # rd.edge_stubs' row ids
-        with self._snapshot():
-            built = rd.facts_map(self._rconn, rows)
+        built = self._facts(rows)
         return [built[row] for row in rows]
 
     def _shortest_paths(self, a: str, b: str, max_length: int, scan: int) -> list[Subgraph]:
@@ -332,7 +344,7 @@ class EmbeddedStore(BaseStore):
             view = self.view()
             paths = view.shortest_paths(a, b, max_length, scan)
             # one read of every fact on any path: shortest paths share most of their facts
-            records = rd.facts_map(self._rconn, {f for _, facts in paths for f in facts})
+            records = self._facts({f for _, facts in paths for f in facts})
             return [
                 Subgraph(
                     nodes=[view.summary(n) for n in nodes],
@@ -345,14 +357,14 @@ class EmbeddedStore(BaseStore):
         with self._snapshot():
             view = self.view()
             per = {i: view.neighbours(i, 1, (REL.located_in,), "out")[1] for i in ids}
-            records = rd.facts_map(self._rconn, {f for fs in per.values() for f in fs})
+            records = self._facts({f for fs in per.values() for f in fs})
             return {
                 i: sorted((records[f] for f in fs), key=rd.record_order) for i, fs in per.items()
             }
 
     def _actions(self, query: ActionFilter) -> list[Fact]:
         with self._snapshot():
-            return action_facts(self._rconn, query)
+            return action_facts(self._rconn, query, self._facts)
 
     # -- changes -------------------------------------------------------------------------
 
