@@ -19,12 +19,13 @@ Any failure to read or write the file only costs the time it would have saved.
 from __future__ import annotations
 
 import _sre  # type: ignore[import-not-found,unused-ignore]  # private too
+import hashlib
 import marshal
 import os
 import re
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from re import _compiler, _parser  # type: ignore[attr-defined]  # private: see the docstring
@@ -60,15 +61,64 @@ def supported() -> bool:
     )
 
 
+GateKey = tuple[str, int]
+GateLiterals = tuple[frozenset[str], bool]
+# What text/literal_gate.py reads from a gated pattern's parse tree (the other pure-Python
+# parse a process pays per pattern): inside `cached_patterns()` kept in a file of its own,
+# named by literal_gate.py's code; outside the block (None) computed every time.
+_gates: dict[GateKey, GateLiterals] | None = None
+_gates_new = False
+
+
+def gate_literals(key: GateKey, compute: Callable[[], GateLiterals]) -> GateLiterals:
+    """The gate literals of the pattern `key` (pattern, flags): cached, or `compute()`."""
+    global _gates_new
+    if _gates is None:
+        return compute()
+    found = _gates.get(key)
+    if found is None:
+        found = _gates[key] = compute()
+        _gates_new = True
+    return found
+
+
+def gates_file(patterns: Path) -> Path:
+    """The gate literals' cache beside `patterns`, named by literal_gate.py's code."""
+    source = Path(__file__).parent / "extraction" / "text" / "literal_gate.py"
+    try:
+        digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+    except OSError:
+        digest = "unknown"
+    return patterns.with_name(f"gate-literals-{digest}.marshal")
+
+
 @contextmanager
 def cached_patterns(path: Path | None = None) -> Iterator[None]:
-    """Within the block, `re.compile` builds known patterns from the cache file; on
-    leaving, the file is rewritten if the block had to parse any pattern (one it did not
-    hold, or whose opcodes the engine refused)."""
+    """Within the block, `re.compile` builds known patterns from the cache file (and
+    `gate_literals` answers from its own); on leaving, a file is rewritten if the block had
+    to parse any pattern (one it did not hold, or whose opcodes the engine refused)."""
+    global _gates, _gates_new
     if not supported():
         yield
         return
     path = path or cache_file()
+    gates_path = gates_file(path)
+    _gates, _gates_new = _read(gates_path), False
+    try:
+        with _compiled_from(path):
+            yield
+    finally:
+        if _gates_new:
+            for old in path.parent.glob("gate-literals-*.marshal"):
+                if old != gates_path:
+                    old.unlink(missing_ok=True)
+            _write(gates_path, _gates)
+        _gates, _gates_new = None, False
+
+
+@contextmanager
+def _compiled_from(path: Path) -> Iterator[None]:
+    """`re.compile` from the cache file at `path` within the block (see the module doc)."""
     known = _read(path)
     used: dict[tuple[str, int], Entry] = {}
     original = _compiler.compile
@@ -119,7 +169,7 @@ def _build(pattern: str, entry: Entry) -> re.Pattern[str] | None:
         return None
 
 
-def _read(path: Path) -> dict[tuple[str, int], Entry]:
+def _read(path: Path) -> dict[Any, Any]:
     try:
         data = marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
@@ -127,7 +177,7 @@ def _read(path: Path) -> dict[tuple[str, int], Entry]:
     return data if isinstance(data, dict) else {}
 
 
-def _write(path: Path, entries: dict[tuple[str, int], Entry]) -> None:
+def _write(path: Path, entries: dict[Any, Any]) -> None:
     """Store atomically; a failure (read-only home, full disk) only costs time next run."""
     try:
         data = marshal.dumps(entries)

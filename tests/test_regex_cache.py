@@ -138,3 +138,32 @@ def test_the_cli_prints_the_same_json_with_a_warm_cache(tmp_path: Path) -> None:
     assert len(files) == 1 and files[0].stat().st_size > 10_000
     warm = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
     assert warm.stdout == cold.stdout and '"relations"' in cold.stdout
+
+
+def test_gate_literals_are_kept_between_runs_and_computed_outside_the_block(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ingest.extraction.text import literal_gate
+
+    pattern = re.compile(rf"(?P<g{os.getpid()}>\b(?:lift|rescind|revok(?:e|ed)))\b", re.I)
+    expected = (frozenset({"lift", "rescind", "revoke"}), True)
+    cache = tmp_path / "patterns.marshal"
+    with cached_patterns(cache):
+        assert literal_gate.required_literals(pattern) == expected
+    assert list(tmp_path.glob("gate-literals-*.marshal")), "the literals were not written"
+
+    def refuse(_: re.Pattern[str]) -> tuple[frozenset[str], bool]:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(literal_gate, "_read_literals", refuse)
+    with cached_patterns(cache):  # the second run reads them from the file
+        assert literal_gate.required_literals(pattern) == expected
+    with pytest.raises(AssertionError, match="parsed again"):  # outside: always computed
+        literal_gate.required_literals(pattern)
+
+
+def test_a_literal_extending_another_is_dropped() -> None:
+    from ingest.extraction.text.literal_gate import required_literals
+
+    literals, _ = required_literals(re.compile(r"\b(?:ban|banned|banning|bar|barred)\b"))
+    assert literals == frozenset({"ban", "bar"})

@@ -26,11 +26,13 @@ import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from re import _constants as sre  # private: see the module doc
-from re import _parser
+from re import _constants as sre  # type: ignore[attr-defined,unused-ignore]  # private: module doc
+from re import _parser  # type: ignore[attr-defined,unused-ignore]
 from typing import Any
 
 import ahocorasick
+
+from ingest.regex_cache import gate_literals
 
 __all__ = ["GatedPattern", "gate", "gated_if_possible", "required_literals"]
 
@@ -49,13 +51,18 @@ _Prefix = tuple[str, bool, bool]
 
 def required_literals(pattern: re.Pattern[str]) -> tuple[frozenset[str], bool]:
     """(lower-case strings one of which starts every match, whether a `\\b` precedes
-    them); `ValueError` when a match can start otherwise."""
+    them); `ValueError` when a match can start otherwise. A one-shot command keeps them on
+    disk between runs (ingest/regex_cache.py): reading them parses the pattern anew."""
+    return gate_literals((pattern.pattern, pattern.flags), lambda: _read_literals(pattern))
+
+
+def _read_literals(pattern: re.Pattern[str]) -> tuple[frozenset[str], bool]:
     found = _walk(list(_parser.parse(pattern.pattern, pattern.flags)))
     literals = {text for text, _, _ in found}
     if "" in literals:
         raise ValueError(f"no literal starts every match of {pattern.pattern[:80]!r}")
     # a literal that extends another finds nothing the shorter one misses
-    literals = {t for t in literals if not any(o != t and t.startswith(o) for o in literals)}
+    literals = {t for t in literals if not any(t[:k] in literals for k in range(1, len(t)))}
     bounded = (
         all(b for _, _, b in found)
         and not pattern.flags & re.ASCII
