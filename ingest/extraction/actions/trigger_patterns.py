@@ -604,7 +604,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
             r"(?<!warrant )(?<!warrants )(?<!order )(?<!orders )(?<!raid )(?<!seizure )(?<!-)"
             r"\b(?:licen[cs](?:es|ed)|authori[sz](?:es|ed)|"
             r"approv(?:es|ed)(?! (?:(?:in|on|this|last) [^,.;]{0,30}? )?(?:a |an |the |its )?"
-            r"(?:[\w-]+ ){0,2}?"
+            r"(?:[\w$\u20ac\u00a3\u00a5.,-]+ ){0,3}?"
             r"(?:terms?|settlements?|agreements?|deals?|plans?|proposals?|rules?|laws?|budget"
             r"|merger|acquisition|bills?|regulations?|amendments?)\b)|"
             r"grant(?:s|ed)? (?:a |an |the )?(?:[\w-]+ ){0,2}?licen[cs]es? to|"

@@ -31,7 +31,9 @@ from ingest.extraction.names.person_names import (
 )
 from ingest.extraction.names.type_cues import cue_spans
 from ingest.extraction.names.untyped_names import (
+    UNIT_AFTER,
     brand_extensions,
+    firm_short_forms,
     people_by_habit,
     settle_listed,
     typed_by_lists,
@@ -89,7 +91,15 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
     persons = [p for p in persons if not _clashes_with_org(p, named)]
     surnames = {p.surface.split()[-1] for p in persons + [g for g in gaz if g.type == TYPE.person]}
     chunks = [c for c in chunks if c.source != "object" or c.surface not in surnames]
-    brands = brand_extensions(unknown, gaz, index, text)
+    # a known brand's extension outranks the generic type of a cue or an action's object
+    # ("Luno Malaysia, a subsidiary of ...", "a stop order against Binance Futures")
+    cue_firms = [
+        c
+        for c in chunks
+        if c.source == "object"
+        or (c.source == "cue" and c.type == TYPE.company and UNIT_AFTER.match(text, c.end))
+    ]
+    brands = brand_extensions(unknown + cue_firms, gaz, index, text)
     domains = [
         Candidate(s, e, text[s:e], _domain_type(text, s), "cue")
         for s, e in domain_spans(text)
@@ -108,6 +118,8 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
     accepted += places_before_country(rest, accepted, text, index)
     rest = free(rest, accepted)
     accepted += typed_by_lists(rest, accepted, text)
+    rest = free(rest, accepted)
+    accepted += firm_short_forms(rest, accepted, text)
     rest = free(rest, accepted)
     accepted += list_heads(rest, text)
     rest = free(rest, accepted)

@@ -98,7 +98,8 @@ CUES: list[tuple[re.Pattern[str], str]] = [
             rf"{NAME}, (?:a|an|the) (?:[\w'-]+ ){{0,4}}?(?:firm|company|bank|startup|lender|miner"
             r"|wallet provider|issuer|fintech|payments provider|parent|parent company|conglomerate"
             r"|operator|group|affiliate|subsidiary|arm|unit|entity|branch|vehicle|fund"
-            r"|partnership|brokerage|broker|custodian|platform operator)\b(?!')"
+            r"|partnership|brokerage|broker|custodian|platform operator|money transmitter"
+            r"|money services? business|payments? processor|remittance provider)\b(?!')"
         ),
         TYPE.company,
     ),
@@ -284,7 +285,8 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             rf"{_NOT_PRONOUN}{NAME} {_COPULA} (?:a|an|the|one of the) {_FILLER}"
             r"(?:firm|company|bank|startup|lender|miner|wallet provider|issuer|fintech"
-            r"|payments provider|conglomerate|brokerage|custodian)s?\b(?!')"
+            r"|payments provider|conglomerate|brokerage|custodian|money transmitter"
+            r"|money services? business|payments? processor)(?:s|es)?\b(?!')"
         ),
         TYPE.company,
     ),
@@ -447,6 +449,32 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         re.compile(rf"\bthe (?:platform|exchange|trading platform) {_NOT_WHEN}{NAME}{_END}"),
         TYPE.exchange,
     ),
+    # what an order or a warning is against is a party: "a stop order against Cryptoxa",
+    # "a freezing order against Velmora", "sanctions against Zorbit"
+    (
+        re.compile(
+            r"\b(?:(?:stop|cease[- ]and[- ]desist|freez(?:e|ing)|restraining|prohibition"
+            r"|suspension|blocking|closure|enforcement|court) orders?|warnings?|sanctions"
+            rf"|injunctions?|indictments?|alerts?|measures) against {_NOT_WHEN}{NAME}{_END}"
+        ),
+        ACTION_OBJECT,
+    ),
+    # whose premises a raid searched is the party raided: "raided the offices of Bitvana",
+    # "searched Bitvana's headquarters"
+    (
+        re.compile(
+            r"\b(?:raid(?:ed|s|ing)?|search(?:ed|es|ing)?) (?:the )?(?:[\w-]+ )?(?:offices?"
+            rf"|headquarters|premises|homes?|properties|warehouses?) of {_NOT_WHEN}{NAME}{_END}"
+        ),
+        ACTION_OBJECT,
+    ),
+    (
+        re.compile(
+            rf"\b(?:raid(?:ed|s|ing)?|search(?:ed|es|ing)?) {_NOT_WHEN}{NAME}(?='s (?:[\w-]+ )?"
+            r"(?:offices?|headquarters|premises|warehouses?)\b)"
+        ),
+        ACTION_OBJECT,
+    ),
 ]
 LIST_CUES: list[tuple[re.Pattern[str], str]] = [
     (
@@ -513,6 +541,20 @@ _CUE_STEMS: list[tuple[str, ...]] = [
         "conglomerate",
         "operator",
         "group",
+        "affiliate",
+        "subsidiary",
+        " arm",
+        " unit",
+        "entity",
+        "branch",
+        "vehicle",
+        "fund",
+        "partnership",
+        "broker",
+        "custodian",
+        "money",
+        "processor",
+        "remittance",
     ),
     ("according to", "outlet", "news", "data from", "data by", "check by", "reported by", "told"),
     ("stablecoin", "token", "coin", "cryptocurrenc", "blockchain", "altcoin", "memecoin"),
@@ -603,6 +645,8 @@ _CUE_STEMS: list[tuple[str, ...]] = [
         "conglomerate",
         "brokerage",
         "custodian",
+        "money",
+        "processor",
     ),
     (
         "publication ",
@@ -664,6 +708,9 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ("gesetz", "verordnung"),
     ("the company ", "the firm ", "the entity ", "the broker"),
     ("the platform ", "the exchange ", "the trading platform "),
+    (" against ",),
+    ("raid", "search"),
+    ("raid", "search"),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _CUE_ALSO: dict[int, tuple[str, ...]] = {

@@ -92,7 +92,7 @@ def brand_extensions(
             elif all(w in EXTENSION_WORDS or index.country_of_adjective(w) for w in extra) or (
                 _country(written, index)
                 and (
-                    _UNIT_AFTER.match(text, u.end)
+                    UNIT_AFTER.match(text, u.end)
                     or unit_of_place_said(text, g.surface, written, index)
                 )
             ):
@@ -102,7 +102,7 @@ def brand_extensions(
 
 # "Luno Malaysia, a subsidiary of Luno Money Ltd.": a brand and a country make a local
 # unit's name when the text says it is one ("Binance Pakistan" alone is the brand there)
-_UNIT_AFTER = re.compile(
+UNIT_AFTER = re.compile(
     r",? (?:a|an|the|its) (?:[\w-]+ ){0,3}?(?:subsidiary|unit|arm|affiliate|branch|division)\b"
 )
 
@@ -249,4 +249,46 @@ def people_by_habit(rest: list[Candidate], accepted: list[Candidate], text: str)
         ):
             u.type, u.source = TYPE.person, "person"
             out.append(u)
+    return out
+
+
+# what a firm's full name may add to the word that later stands for it alone: a trade, a
+# market word, a legal form ("Kairex Markets Ltd" ... "Kairex said"); a place or a second
+# brand word would make it a unit or another firm
+_SHORTENED_WORDS = frozenset(
+    "markets market exchange trading technologies technology tech labs digital pay payments "
+    "fintech solutions systems limited ltd ltd. inc inc. llc plc corp corp. co co. pte pty "
+    "gmbh ag sa s.a. bv b.v. uab".split()
+)
+
+
+def firm_short_forms(
+    rest: list[Candidate], accepted: list[Candidate], text: str
+) -> list[Candidate]:
+    """An unknown single word that begins the name of exactly one firm the text named in
+    full before it is that firm's short form ("Kairex Markets Ltd ... Kairex said"): typed
+    as the firm, for the entity stage to merge. Not a word the text also writes in lower
+    case (a common word such as "First"), nor one two firms begin with ("Zelkova Markets
+    Ltd", "Zelkova Pay Ltd" ... "Zelkova" is neither)."""
+    firsts: dict[str, list[Candidate]] = {}
+    for c in accepted:
+        if c.type in (TYPE.exchange, TYPE.company) and c.source != "gaz" and " " in c.surface:
+            head, _, tail = c.surface.partition(" ")
+            if tail.lower().split() and set(tail.lower().split()) <= _SHORTENED_WORDS:
+                firsts.setdefault(head, []).append(c)
+    if not firsts:
+        return []
+    index = get_index()
+    out: list[Candidate] = []
+    for c in rest:
+        firms = firsts.get(c.surface)
+        if not firms or c.type is not None or len(c.surface) < 3:
+            continue
+        names = {f.surface for f in firms}
+        if len(names) != 1 or firms[0].start > c.start:
+            continue
+        if re.search(rf"\b{re.escape(c.surface.lower())}\b", text) or index.lookup(c.surface):
+            continue
+        c.type, c.source = firms[0].type, "cue"
+        out.append(c)
     return out

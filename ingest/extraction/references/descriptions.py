@@ -17,6 +17,7 @@ from graph.ontology import GROUP, TYPE
 from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.country_context import CountryContext
 from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention
+from ingest.extraction.names.gazetteer_index import get_index
 from ingest.extraction.references.collectives import collective_mentions, government
 from ingest.extraction.references.implied_bodies import (
     central_bank,
@@ -616,6 +617,10 @@ def _nearest(
             best, best_score = d, s
     if best is not None:
         return best
+    if noun == "exchange" and not mods:
+        firm = _firm_called_exchange(named[max(0, n_back - 12) : n_back], here, table)
+        if firm is not None:
+            return firm
     if types == (TYPE.centralbank,):
         return central_bank(table, ctx, place or country_near(state, pos))
     if noun in _REGULATOR_NOUNS:
@@ -653,6 +658,37 @@ def _nearest(
             return unplaced
         return best
     return None
+
+
+def _firm_called_exchange(
+    before: list[Mention], here: int, table: EntityTable
+) -> EntityDraft | None:
+    """The firm "the exchange" means when no exchange was named before it ("Kairex Markets
+    Ltd ... The exchange, which ..."): the firm the sentence before named last, which its
+    legal suffix had typed a company. Not a firm of its own sentence ("Orvex Capital agreed
+    to buy the exchange" is another party), nor one the gazetteer knows (Tether)."""
+    index = get_index()
+    for mention in reversed(before):
+        if mention.sentence == here:
+            key = table.resolve(mention.key)
+            if key in table.drafts and table.drafts[key].type in GROUP.firm:
+                return None
+            continue
+        if here - mention.sentence > 1:
+            return None
+        key = table.resolve(mention.key)
+        d = table.drafts.get(key)
+        if d is None or d.unnamed or d.type != TYPE.company:
+            continue
+        if d.qid or index.lookup(d.name) or _NOT_EXCHANGE.search(d.name):
+            return None
+        d.type = TYPE.exchange
+        return d
+    return None
+
+
+# firms whose name says they are something other than an exchange
+_NOT_EXCHANGE = re.compile(r"\b(?:Bank|Bancorp|Insurance|Capital Partners|Law|LLP|Mining)\b")
 
 
 def _in_field(mod: str, entity_type: str, names: str) -> bool:

@@ -82,7 +82,43 @@ def _object_people(state: ArticleState, ordered: list[Mention], starts: list[int
                 break
         if person is not None:
             out.append(Mention(m.start(), m.end(), m.group(), person.key, person.type, "pronoun"))
+    for m in _OBJECT_THEM.finditer(doc.text):
+        sent = doc.sentence_at(m.start())
+        if sent is None:
+            continue
+        lo = doc.sentences[sent.index - 1].start if sent.index > 0 else sent.start
+        for draft in _last_pair(_between(ordered, starts, lo, m.start()), doc.text, table):
+            out.append(Mention(m.start(), m.end(), m.group(), draft.key, draft.type, "pronoun"))
     return out
+
+
+# an object 'them' ("barred them from", "charged them with"), read only as a listed pair
+_OBJECT_THEM = re.compile(_OBJECT_PERSON.pattern.replace("(?:him|her)", "them"))
+_PAIR_GAP = re.compile(r"(?:,? and |, )")
+
+
+def _last_pair(ments: list[Mention], text: str, table: EntityTable) -> list[EntityDraft]:
+    """The people or firms of the last list before an object 'them' ("The founders, A and
+    B, ... barred them"): two or more of one type, joined by commas and 'and', with no
+    other person or firm named after the list."""
+    found: list[EntityDraft] = []
+    after: Mention | None = None
+    for x in reversed(ments):
+        key = table.resolve(x.key)
+        d = table.drafts.get(key)
+        if d is None or d.unnamed or d.type not in _LISTED:
+            continue
+        if found and (d.type != found[0].type or after is None):
+            break
+        if after is not None and not _PAIR_GAP.fullmatch(text, x.end, after.start):
+            break
+        if all(f.key != d.key for f in found):
+            found.append(d)
+        after = x
+    return found if len(found) >= 2 else []
+
+
+_LISTED = frozenset({TYPE.person, *GROUP.firm})
 
 
 def _between(ordered: list[Mention], starts: list[int], lo: int, hi: int) -> list[Mention]:
