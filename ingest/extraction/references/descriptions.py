@@ -26,6 +26,7 @@ from ingest.extraction.references.implied_bodies import (
     ministry,
     national_authorities,
     national_body,
+    national_court,
     police,
     regional_body_or_brand,
     regulator,
@@ -150,7 +151,7 @@ _COURT_IN_STEMS = ("court in", "court sitting", "court based", "court located", 
 # "A Seoul appeals court", "an Istanbul court", "a Manhattan federal judge": the place
 # before the noun seats it, as "a court in Seoul" does
 _PLACE_COURT = re.compile(
-    r"\b[Aa]n? (?P<place>[A-Z]\w+(?: [A-Z]\w+)?) (?:(?:appeals?|appellate|high|federal"
+    r"\b(?:[Aa]n?|[Tt]he) (?P<place>[A-Z]\w+(?: [A-Z]\w+)?) (?:(?:appeals?|appellate|high|federal"
     r"|district|criminal|civil|regional|commercial|bankruptcy|provincial|state|administrative"
     r"|supreme|local|lower) ){0,2}(?:court|judge)\b"
 )
@@ -274,12 +275,13 @@ def resolve_descriptions(state: ArticleState) -> None:
                 and (m.group("place") in _PLACE_CODES or _only_place_named(m, named, table))
             ):  # (the place inside it is a named mention, as it should be; but in "US
                 continue  # prosecutors" the code "US" is the mention, not the body)
-            if pattern is _PLACE_COURT and (
-                any(o.start < m.end() and m.start() < o.end for o in out)
-                or ctx.index.country_of_adjective(m.group("place")) is not None
-            ):
-                continue  # "a Russian court": a national body, named by its demonym
-            draft = implied(m, table, ctx)
+            make = implied
+            if pattern is _PLACE_COURT:
+                if any(o.start < m.end() and m.start() < o.end for o in out):
+                    continue
+                if ctx.index.country_of_adjective(m.group("place")) is not None:
+                    make = national_court  # "a Russian court": the country's, by its demonym
+            draft = make(m, table, ctx)
             if draft is not None:
                 table.alias(draft, m.group(), "descriptive")
                 out.append(

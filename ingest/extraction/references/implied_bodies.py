@@ -298,6 +298,34 @@ def court_in(m: re.Match[str], table: EntityTable, ctx: CountryContext) -> Entit
     return draft
 
 
+def national_court(m: re.Match[str], table: EntityTable, ctx: CountryContext) -> EntityDraft | None:
+    """'a Turkish court', 'a Russian appeals court' (group `place`, a demonym): the one court
+    the article seats in that country; with none, a court of that country named as the text
+    names it ("Turkish court"); with several, none can be told (no mention)."""
+    country = ctx.index.country_of_adjective(m.group("place"))
+    place = ctx.jurisdiction(country) if country else None
+    if place is None:
+        return None
+    seated = [
+        d
+        for d in table.all()
+        if d.type == TYPE.court
+        and not d.unnamed
+        and (
+            place.name in d.places
+            or (d.jurisdiction and ctx.country_of(d.jurisdiction) == place.name)
+        )
+    ]
+    if seated:
+        return seated[0] if len(seated) == 1 else None
+    name = m.string[m.start("place") : m.end()]
+    if name.endswith("judge"):
+        name = name[: -len("judge")] + "court"  # "a Russian judge" sits on a Russian court
+    draft = table.add(name, TYPE.court, jurisdiction=place.name)
+    draft.standalone = True
+    return draft
+
+
 def regional_body_or_brand(
     m: re.Match[str], table: EntityTable, ctx: CountryContext, end: int | None = None
 ) -> EntityDraft | None:
