@@ -585,7 +585,9 @@ _GROUNDS = re.compile(
 )
 _STAFF_AFTER = re.compile(  # "the company's compliance officer": a person, not the company
     r"'s? (?:[\w-]+ ){0,2}?(?:officers?|executives?|founders?|staff|employees|directors?|chiefs?"
-    r"|heads?|bosses|boss|managers?|traders?|co-founders?|spokes(?:man|woman|person))\b"
+    r"|heads?|bosses|boss|managers?|traders?|co-founders?|spokes(?:man|woman|person)"
+    r"|associates?|aides?|lawyers?|attorneys?|accomplices?|co-conspirators?|partners?|wife"
+    r"|husband|sons?|daughters?|brothers?|sisters?|developers?|engineers?)\b"
 )
 # a firm's name that only qualifies its people: "arrested two Acme executives", "sanctioned
 # Acme officials: A and B" act on the people (an unnamed group, or the names listed)
@@ -597,7 +599,9 @@ _STAFF_NOUN_AFTER = re.compile(
 _TITLE_AFTER = re.compile(
     r" (?:(?:former|deputy|acting|interim|then|co-)[ -]?)?(?:chief executive|chief [a-z]+ officer"
     r"|CEO|CFO|COO|CTO|chair(?:man|woman|person)?|founder|co-founder|president|director"
-    r"|compliance officer|executive|spokes(?:man|woman|person)|head|boss|manager)s? [A-Z]"
+    r"|compliance officer|executive|spokes(?:man|woman|person)|head|boss|manager|developer"
+    r"|co-developer|engineer|programmer|exploiter|hacker|attacker|trader|promoter|influencer"
+    r"|associate|lawyer|attorney|employee|investor|user|customer)s? [A-Z]"
 )
 
 

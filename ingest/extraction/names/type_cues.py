@@ -474,6 +474,34 @@ CUES: list[tuple[re.Pattern[str], str]] = [
             r"(?:offices?|headquarters|premises|warehouses?)\b)"
         ),
         ACTION_OBJECT,
+    ),  # who a licence went to is a firm: "Bitvana secured a VASP licence", "granted Qorvex a
+    # full licence", "Nexfolio has been registered with the Bank of Lithuania", "registered
+    # Kryptovia as a crypto service provider"
+    (
+        re.compile(
+            rf"{_NOT_PRONOUN}{NAME} (?:has |have |had )?(?:secured|received|obtained|won|got"
+            r"|was granted|has been granted|been granted) (?:a |an |the |its )?(?:[\w-]+ ){0,5}?"
+            r"(?:licen[cs]e|registration|authori[sz]ation|approval|permit)\b"
+        ),
+        TYPE.company,
+    ),
+    (
+        re.compile(
+            rf"\bgrant(?:ed|s|ing)? {_NOT_WHEN}{NAME} (?:a |an |the |its )(?:[\w-]+ ){{0,5}}?"
+            r"(?:licen[cs]e|registration|authori[sz]ation|approval|permit)\b"
+        ),
+        TYPE.company,
+    ),
+    (
+        re.compile(
+            rf"{_NOT_PRONOUN}{NAME} (?:has been|have been|had been|was|is|were|are) (?:registered"
+            r"|licensed|licenced|authori[sz]ed|approved) (?:with|by) "
+        ),
+        TYPE.company,
+    ),
+    (
+        re.compile(rf"\b(?:registered|licensed|authori[sz]ed) {_NOT_WHEN}{NAME} as (?:a|an) "),
+        TYPE.company,
     ),
 ]
 LIST_CUES: list[tuple[re.Pattern[str], str]] = [
@@ -711,6 +739,10 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     (" against ",),
     ("raid", "search"),
     ("raid", "search"),
+    ("licen", "registration", "authori", "approval", "permit"),
+    ("grant",),
+    ("registered", "licensed", "licenced", "authori", "approved"),
+    ("registered", "licensed", "authori"),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _CUE_ALSO: dict[int, tuple[str, ...]] = {
