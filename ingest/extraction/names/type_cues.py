@@ -502,8 +502,30 @@ CUES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(rf"\b(?:registered|licensed|authori[sz]ed) {_NOT_WHEN}{NAME} as (?:a|an) "),
         TYPE.company,
+    ),  # whose licence an action ends or grants is a party: "suspended Trevalon's licence"
+    (
+        re.compile(
+            r"\b(?:suspend(?:ed|s|ing)?|revok(?:ed|es|ing|e)|cancel(?:l?ed|s|l?ing)?|withdr[ae]w"
+            r"|withdrawn|pull(?:ed|s)?|terminat(?:ed|es|ing|e)|renew(?:ed|s)?|restor(?:ed|es|e))"
+            rf" {_NOT_WHEN}{NAME}(?='s (?:[\w-]+ ){{0,3}}?(?:licen[cs]es?|registrations?"
+            r"|authori[sz]ations?|permits?|approvals?)\b)"
+        ),
+        ACTION_OBJECT,
+    ),
+    # the addressee of an order or notice: "issued a restriction notice to Moonpexa"
+    (
+        re.compile(
+            r"\b(?:issued|sent|served|delivered|handed) (?:a |an )?(?:[\w-]+ ){0,3}?(?:notices?"
+            r"|orders?|warnings?|letters?|directions?|directives?|notifications?) to "
+            rf"{_NOT_WHEN}(?![A-Z]{{2,}}s\b){NAME}{_END}"  # (not a plural acronym: "CTPs")
+        ),
+        ACTION_OBJECT,
     ),
 ]
+# a list that opens its sentence, bounded (nothing before it anchors a search): at most ten
+# names of at most four words each
+_SHORT_ITEM = rf"[{UPPER}][\w.&'-]{{0,30}}(?: [{UPPER}][\w.&'-]{{0,30}}){{0,3}}"
+_SHORT_LIST = rf"(?P<list>{_SHORT_ITEM}(?:, {_SHORT_ITEM}){{0,8}}(?:,? and {_SHORT_ITEM})?)"
 LIST_CUES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
@@ -543,6 +565,29 @@ LIST_CUES: list[tuple[re.Pattern[str], str]] = [
             rf"|investing|transacting|engaging) (?:with|in|on|through) )?{LIST}"
         ),
         ACTION_OBJECT,
+    ),
+    # the names a counted group of venues or firms lists in apposition: "The two
+    # exchanges, Kelvora and Trastix, were fined"; and a list "among the platforms ..."
+    (
+        re.compile(
+            r"\b(?:two|three|four|five|six|seven|eight|nine|ten|both|[2-9]) (?:crypto )?"
+            rf"(?:exchanges|platforms|trading platforms), {LIST}(?=,)"
+        ),
+        TYPE.exchange,
+    ),
+    (
+        re.compile(
+            r"\b(?:two|three|four|five|six|seven|eight|nine|ten|both|[2-9]) (?:crypto )?"
+            rf"(?:firms|companies|entities|operators|providers), {LIST}(?=,)"
+        ),
+        TYPE.company,
+    ),
+    (
+        re.compile(
+            rf"(?:^|(?<=\. )|(?<=\n)){_SHORT_LIST} (?:were|are) (?:also )?among (?:the )?"
+            r"(?:[\w-]+ ){0,3}?(?:exchanges|platforms|trading platforms)\b"
+        ),
+        TYPE.exchange,
     ),
 ]
 _OPENING_NEEDS_NAME = frozenset(i for i, (p, _) in enumerate(CUES) if p in _OPENING_CUES)
@@ -743,6 +788,8 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ("grant",),
     ("registered", "licensed", "licenced", "authori", "approved"),
     ("registered", "licensed", "authori"),
+    ("licen", "registration", "authori", "permit", "approval"),
+    (" to ",),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _CUE_ALSO: dict[int, tuple[str, ...]] = {
@@ -758,6 +805,9 @@ _LIST_STEMS: list[tuple[str, ...]] = [
     ("exchanges ",),
     ("such as", "including", "like", "namely", "called", "named"),
     (" against ",),
+    ("exchanges, ", "platforms, "),
+    ("firms, ", "companies, ", "entities, ", "operators, ", "providers, "),
+    (" among ",),
 ]
 
 

@@ -392,8 +392,38 @@ def _resolve_description(
         return government(table, ctx, place or country_near(state, m.start()))
     found = _nearest(m.start(), types, noun, mods, place, state, named)
     if found is None and place and m.group("place") and noun in _REGULATOR_NOUNS:
-        found = _field_body(m, mods, place, table)
+        found = _field_body(m, mods, place, table) or _described_regulator(m, mods, place, table)
     return found
+
+
+# what a country's own financial regulator is called by: "South Korea's financial regulator"
+_FINANCIAL_MODS = frozenset(
+    "financial securities crypto cryptocurrency market markets banking finance top chief main "
+    "national".split()
+)
+
+
+def _described_regulator(
+    m: re.Match[str], mods: list[str], place: str, table: EntityTable
+) -> EntityDraft | None:
+    """ "South Korea's financial regulator" where the gazetteer holds several that fit (the
+    FSC and the FSS): the one regulator of that country the article names anywhere; with
+    none, a regulator of that country named as the text names it; with several, none."""
+    if any(w.lower() not in _FINANCIAL_MODS for w in mods) or m.group("noun").endswith("s"):
+        return None
+    seated = [
+        d
+        for d in table.all()
+        if d.type == TYPE.regulator and not d.unnamed and d.jurisdiction == place
+    ]
+    if seated:
+        return seated[0] if len(seated) == 1 else None
+    name = m.group().strip()
+    if name[:4].lower() == "the ":
+        name = name[4:]
+    draft = table.add(name, TYPE.regulator, jurisdiction=place)
+    draft.standalone = True
+    return draft
 
 
 def _field_body(
