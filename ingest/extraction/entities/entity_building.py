@@ -13,7 +13,7 @@ import re
 
 from graph.ontology import TYPE
 from ingest.extraction.entities.country_context import CountryContext
-from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention
+from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention, standalone_entity
 from ingest.extraction.names.candidates import Candidate
 from ingest.extraction.names.federal_districts import district_court_name
 from ingest.extraction.names.gazetteer_index import GazEntry
@@ -207,8 +207,7 @@ def _firm_behind(
         return apart
     if cand.kind != "legal_name" or not _BEHIND.match(text, cand.end):
         return None
-    draft = table.add(surface, TYPE.company)
-    draft.standalone = True
+    draft = standalone_entity(table, surface, TYPE.company)
     table.split_brands.add(draft.key)
     return draft
 

@@ -16,7 +16,7 @@ from bisect import bisect_left
 from graph.ontology import GROUP, TYPE
 from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.country_context import CountryContext
-from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention
+from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention, standalone_entity
 from ingest.extraction.references.collectives import collective_mentions, government
 from ingest.extraction.references.implied_bodies import (
     central_bank,
@@ -401,9 +401,7 @@ def _field_body(
     another field, which the financial gazetteer does not list)."""
     if not mods or mods[-1].lower() not in _FIELD_STEMS:
         return None
-    draft = table.add(m.group().strip(), TYPE.governmentbody, jurisdiction=place)
-    draft.standalone = True
-    return draft
+    return standalone_entity(table, m.group().strip(), TYPE.governmentbody, jurisdiction=place)
 
 
 # "its regulator, the Astana Financial Services Authority", "the watchdog, Glavkom,", and
