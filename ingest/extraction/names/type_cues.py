@@ -726,6 +726,12 @@ _NOT_MONEY = re.compile(NO_MONEY)
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;\n\"\u201c]\s*|\n)$")
 
 
+def _opens_a_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` opens a sentence, a line or a quotation (its capital
+    then says nothing of a name)."""
+    return _SENTENCE_OPENS.search(text, max(0, start - 3), start) is not None
+
+
 def _name_by_its_capitals(text: str, start: int, end: int) -> bool:
     """Whether `text[start:end]` reads as a name where it stands: written with a capital
     inside a sentence, or of several capitalised words or a capital or digit inside a word,
@@ -734,7 +740,7 @@ def _name_by_its_capitals(text: str, start: int, end: int) -> bool:
     name = text[start:end]
     if " " in name or any(c.isupper() or c.isdigit() for c in name[1:]):
         return True
-    if not _SENTENCE_OPENS.search(text, max(0, start - 3), start):
+    if not _opens_a_sentence(text, start):
         return True
     word = re.escape(name)
     elsewhere = re.compile(
@@ -756,7 +762,7 @@ def _opening_adverb(name: str, text: str, start: int, end: int) -> bool:
         return False
     if not (name.endswith("ly") or name.lower() in SENTENCE_WORDS):
         return False
-    return _SENTENCE_OPENS.search(text, max(0, start - 3), start) is not None
+    return _opens_a_sentence(text, start)
 
 
 def _people_of_a_country(name: str) -> bool:
