@@ -3,18 +3,10 @@ on someone other than the firm the sentence is about. Sentences written for thes
 
 from __future__ import annotations
 
-import datetime as dt
-
-from graph.models import Article, Extraction
-from ingest.extraction import extract_article
+from extraction_support import extract as _extract
+from extraction_support import relations_of as _rels
 
 Rel = tuple[str, str, str]
-
-
-def _rels(text: str) -> set[Rel]:
-    out = extract_article(Article(id="t", text=text, published=dt.date(2024, 5, 2)))
-    names = {e.id: e.name for e in out.entities}
-    return {(names[r.source], r.type, names[r.target]) for r in out.relations}
 
 
 def test_a_reduced_relative_participle_acts_on_its_noun_not_on_the_firm() -> None:
@@ -30,10 +22,6 @@ def test_a_reduced_relative_participle_acts_on_its_noun_not_on_the_firm() -> Non
 def test_a_plain_charge_still_names_its_target() -> None:
     rels = _rels("The Securities and Exchange Commission charged Velorex Ltd with fraud.")
     assert ("U.S. Securities and Exchange Commission", "SUED", "Velorex Ltd") in rels
-
-
-def _extract(text: str) -> Extraction:
-    return extract_article(Article(id="t", text=text, published=dt.date(2024, 5, 2)))
 
 
 def test_a_trade_name_after_an_apposition_is_the_units_alias_and_its_place_never_acts() -> None:

@@ -4,14 +4,9 @@ these tests."""
 
 from __future__ import annotations
 
-import datetime as dt
+from extraction_support import extract as _extract
 
-from graph.models import Article, Extraction
-from ingest.extraction import extract_article
-
-
-def _extract(text: str) -> Extraction:
-    return extract_article(Article(id="t", text=text, published=dt.date(2024, 5, 2)))
+from graph.models import Extraction
 
 
 def _fines(out: Extraction) -> dict[tuple[str, str], float | None]:
