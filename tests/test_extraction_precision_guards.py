@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from extraction_support import extract as _extract
 from extraction_support import relations_of as _rels
+from extraction_support import triples
 
 Rel = tuple[str, str, str]
 
@@ -33,8 +34,7 @@ def test_a_trade_name_after_an_apposition_is_the_units_alias_and_its_place_never
         "It fined Brisa Markets Limited, Brisa Group's ADGM subsidiary trading as Brisa ADGM, "
         "$2 million. Brisa ADGM's licence was withdrawn and its director was banned."
     )
-    names = {e.id: e.name for e in out.entities}
-    rels = {(names[r.source], r.type, names[r.target]) for r in out.relations}
+    rels = triples(out)
     unit = next(e for e in out.entities if e.name == "Brisa Markets Limited")
     assert "Brisa ADGM" in {a.name for a in unit.aliases}
     assert not {r for r in rels if r[0] == "Abu Dhabi Global Market" and r[1] != "PART_OF"}

@@ -5,6 +5,7 @@ these tests."""
 from __future__ import annotations
 
 from extraction_support import extract as _extract
+from extraction_support import triples
 
 from graph.models import Extraction
 
@@ -56,7 +57,6 @@ def test_a_settlement_approved_on_a_day_is_no_licence_and_that_will_pay_fines_it
         "The CVM approved on Tuesday a term of commitment with the crypto broker Binance, that "
         "will pay R$ 9.6 million to close the sanctioning process."
     )
-    names = {e.id: e.name for e in out.entities}
-    rels = {(names[r.source], r.type, names[r.target]) for r in out.relations}
+    rels = triples(out)
     assert ("Comissão de Valores Mobiliários", "FINED", "Binance") in rels
     assert ("Comissão de Valores Mobiliários", "LICENSED", "Binance") not in rels
