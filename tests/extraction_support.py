@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from graph.models import Article, Extraction
 from ingest.extraction import extract_article
@@ -38,3 +39,31 @@ def aliases_of(out: Extraction, name: str) -> set[str]:
 def types_by_name(out: Extraction) -> dict[str, str]:
     """Each entity's type, by its name."""
     return {e.name: e.type for e in out.entities}
+
+
+def relations_of(text: str, published: dt.date | None = PUBLISHED) -> set[Triple]:
+    """Every relation of the extraction of `text`, by its ends' names."""
+    return triples(extract(text, published))
+
+
+def types_of(text: str) -> dict[str, str]:
+    """Each entity's type in the extraction of `text`, by its name."""
+    return types_by_name(extract(text))
+
+
+def typed_names_and_relations(text: str) -> tuple[set[tuple[str, str]], set[Triple]]:
+    """The (type, name) of each entity, and every relation, of the extraction of `text`."""
+    out = extract(text)
+    return {(e.type, e.name) for e in out.entities}, triples(out)
+
+
+def types_and_relations(text: str) -> tuple[dict[str, str], set[Triple]]:
+    """Each entity's type by its name, and every relation, of the extraction of `text`."""
+    out = extract(text)
+    return types_by_name(out), triples(out)
+
+
+def relation_properties(out: Extraction) -> dict[Triple, dict[str, Any]]:
+    """Each relation's properties, by the relation (its ends' names)."""
+    names = {e.id: e.name for e in out.entities}
+    return {(names[r.source], r.type, names[r.target]): dict(r.properties) for r in out.relations}

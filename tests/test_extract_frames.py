@@ -7,22 +7,14 @@ corpus, so that a rule tuned to one article's wording fails here.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from extraction_support import relations_of as _rels
 
 from graph.models import Article
 from ingest.extraction import extract_article
 from ingest.extraction.actions.money import find_money
 
 Rel = tuple[str, str, str]
-
-
-def _rels(text: str) -> set[Rel]:
-    art = Article(id="t", text=text, published=dt.date(2024, 5, 2))
-    out = extract_article(art)
-    names = {e.id: e.name for e in out.entities}
-    return {(names[r.source], r.type, names[r.target]) for r in out.relations}
 
 
 def _actions(text: str) -> set[Rel]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from extraction_support import extract, relation_properties
+
 from graph.models import Article
 from ingest.extraction import extract_article
 
@@ -17,9 +19,7 @@ FCA = "Financial Conduct Authority"
 
 
 def _rels(text: str) -> dict[tuple[str, str, str], dict[str, object]]:
-    out = extract_article(Article(id="t", text=text, published=dt.date(2025, 11, 20)))
-    names = {e.id: e.name for e in out.entities}
-    return {(names[r.source], r.type, names[r.target]): dict(r.properties) for r in out.relations}
+    return relation_properties(extract(text, dt.date(2025, 11, 20)))
 
 
 def test_a_decision_noun_spelled_out_by_a_participle_is_its_issuers_action() -> None:

@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from graph.models import Article
-from ingest.extraction import extract_article
+from extraction_support import extract, relation_properties
 
 SEC = "U.S. Securities and Exchange Commission"
 
 
 def _rels(text: str) -> dict[tuple[str, str, str], dict[str, object]]:
-    out = extract_article(Article(id="t", text=text, published=dt.date(2025, 11, 20)))
-    names = {e.id: e.name for e in out.entities}
-    return {(names[r.source], r.type, names[r.target]): dict(r.properties) for r in out.relations}
+    return relation_properties(extract(text, dt.date(2025, 11, 20)))
 
 
 def test_a_charge_of_money_is_a_fine_not_a_suit() -> None:

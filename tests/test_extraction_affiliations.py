@@ -3,18 +3,9 @@ app an article is about, administrators. Sentences written for these tests."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from graph.models import Article
-from ingest.extraction import extract_article
+from extraction_support import relations_of as _rels
 
 Rel = tuple[str, str, str]
-
-
-def _rels(text: str) -> set[Rel]:
-    out = extract_article(Article(id="t", text=text, published=dt.date(2024, 5, 2)))
-    names = {e.id: e.name for e in out.entities}
-    return {(names[r.source], r.type, names[r.target]) for r in out.relations}
 
 
 def test_its_skips_the_firm_inside_a_closed_relative_clause() -> None:

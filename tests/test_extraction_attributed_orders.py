@@ -5,18 +5,8 @@ Sentences written for these tests, with invented firms."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-
-from graph.models import Article
-from ingest.extraction import extract_article
-
-
-def _rels(text: str) -> set[tuple[str, str, str]]:
-    out = extract_article(Article(id="t", text=text, published=dt.date(2024, 5, 2)))
-    names = {e.id: e.name for e in out.entities}
-    return {(names[r.source], r.type, names[r.target]) for r in out.relations}
+from extraction_support import relations_of as _rels
 
 
 @pytest.mark.parametrize(

@@ -3,16 +3,7 @@ makes that body more the article's own. Sentences written for these tests."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from graph.models import Article
-from ingest.extraction import extract_article
-
-
-def _rels(text: str) -> set[tuple[str, str, str]]:
-    out = extract_article(Article(id="t", text=text, published=dt.date(2024, 5, 2)))
-    names = {e.id: e.name for e in out.entities}
-    return {(names[r.source], r.type, names[r.target]) for r in out.relations}
+from extraction_support import relations_of as _rels
 
 
 def test_the_ministry_the_article_keeps_quoting_outweighs_one_named_in_passing() -> None:

@@ -7,18 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from graph.models import Article, Extraction
+from extraction_support import extract as _extract
+from extraction_support import relation_properties
+from extraction_support import relations_of as _rels
+
+from graph.models import Article
 from ingest.extraction import extract_article
-
-
-def _extract(text: str) -> Extraction:
-    return extract_article(Article(id="t", text=text, published=dt.date(2024, 5, 2)))
-
-
-def _rels(text: str) -> set[tuple[str, str, str]]:
-    out = _extract(text)
-    names = {e.id: e.name for e in out.entities}
-    return {(names[r.source], r.type, names[r.target]) for r in out.relations}
 
 
 def test_a_passive_agent_not_recognised_is_not_replaced_by_the_attribution() -> None:
@@ -100,9 +94,7 @@ def test_ordered_to_deactivate_user_accounts_names_the_firm_directed() -> None:
 
 
 def _actions(text: str) -> dict[tuple[str, str, str], dict[str, object]]:
-    out = _extract(text)
-    names = {e.id: e.name for e in out.entities}
-    return {(names[r.source], r.type, names[r.target]): r.properties for r in out.relations}
+    return relation_properties(_extract(text))
 
 
 def test_a_licence_granted_then_suspended_by_pronoun_is_no_ban() -> None:

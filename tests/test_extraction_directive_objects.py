@@ -6,21 +6,15 @@ for these tests, with invented firms."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-
-from graph.models import Article
-from ingest.extraction import extract_article
+from extraction_support import types_and_relations
 
 BODY = "Financial Conduct Authority"
 
 
 def _extract(text: str) -> tuple[set[tuple[str, str, str]], dict[str, str]]:
-    out = extract_article(Article(id="t", text=text, published=dt.date(2024, 5, 2)))
-    names = {e.id: e.name for e in out.entities}
-    rels = {(names[r.source], r.type, names[r.target]) for r in out.relations}
-    return rels, {e.name: e.type for e in out.entities}
+    types, rels = types_and_relations(text)
+    return rels, types
 
 
 @pytest.mark.parametrize(

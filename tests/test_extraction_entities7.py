@@ -9,10 +9,7 @@ these tests."""
 from __future__ import annotations
 
 from extraction_support import aliases_of, extract, triples
-
-
-def _types(text: str) -> dict[str, str]:
-    return {e.name: e.type for e in extract(text).entities}
+from extraction_support import types_of as _types
 
 
 def test_an_abbreviation_the_text_defines_beats_the_gazetteers_reading() -> None:

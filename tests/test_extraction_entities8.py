@@ -9,10 +9,7 @@ Sentences written for these tests."""
 from __future__ import annotations
 
 from extraction_support import aliases_of, extract, triples
-
-
-def _types(text: str) -> dict[str, str]:
-    return {e.name: e.type for e in extract(text).entities}
+from extraction_support import types_of as _types
 
 
 def test_a_word_opening_a_sentence_before_a_comma_is_no_name() -> None:

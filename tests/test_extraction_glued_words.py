@@ -5,15 +5,7 @@ elsewhere in the text gives the glue away. A brand written that way everywhere
 
 from __future__ import annotations
 
-import datetime as dt
-
-from graph.models import Article
-from ingest.extraction import extract_article
-
-
-def _entities(text: str) -> dict[str, str]:
-    out = extract_article(Article(id="t", text=text, published=dt.date(2024, 5, 2)))
-    return {e.name: e.type for e in out.entities}
+from extraction_support import types_of as _entities
 
 
 def test_a_lost_space_makes_no_firm_of_the_word_before() -> None:

@@ -28,8 +28,10 @@ def test_a_weekday_after_the_kind_is_no_name() -> None:
     assert "Monday" not in types_by_name(out), types_by_name(out)
 
 
-def test_a_sum_after_a_currency_code_counts_no_group() -> None:
-    out = extract("The SCA imposed a fine of AED 500,000 on Falcon Brokers LLC.")
+# the marks that end a name end a count too (one list: text/currency_marks.py)
+@pytest.mark.parametrize("mark", ["AED", "GH¢", "KD", "Ksh", "SR"])
+def test_a_sum_after_a_currency_code_counts_no_group(mark: str) -> None:
+    out = extract(f"The SCA imposed a fine of {mark} 500,000 on Falcon Brokers LLC.")
     assert [(e.name, e.unnamed) for e in out.entities if e.type == "Company"] == [
         ("Falcon Brokers LLC", False)
     ], [(e.name, e.type) for e in out.entities]

@@ -6,17 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from extraction_support import relations_of as _rels
+
 from graph.models import Article
 from ingest.extraction import extract_article
 
 Rel = tuple[str, str, str]
-
-
-def _rels(text: str) -> set[Rel]:
-    art = Article(id="t", text=text, published=dt.date(2024, 5, 2))
-    out = extract_article(art)
-    names = {e.id: e.name for e in out.entities}
-    return {(names[r.source], r.type, names[r.target]) for r in out.relations}
 
 
 def test_a_list_of_bodies_whose_second_item_opens_with_the_is_no_apposition() -> None:

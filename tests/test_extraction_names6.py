@@ -5,26 +5,12 @@ for these tests; every firm and person in them is invented."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-
-from graph.models import Article, Extraction
-from ingest.extraction import extract_article
-
-
-def _extract(text: str) -> Extraction:
-    return extract_article(Article(id="t", text=text, published=dt.date(2024, 5, 2)))
+from extraction_support import extract as _extract
 
 
 def _typed(text: str) -> dict[str, str]:
     return {e.name: e.type for e in _extract(text).entities}
-
-
-def _rels(text: str) -> set[tuple[str, str, str]]:
-    out = _extract(text)
-    names = {e.id: e.name for e in out.entities}
-    return {(names[r.source], r.type, names[r.target]) for r in out.relations}
 
 
 # 1. people whose names carry particles, hyphens or a glued Arabic article

@@ -4,17 +4,7 @@ Sentences written for these tests; none copies a corpus sentence."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from graph.models import Article
-from ingest.extraction import extract_article
-
-
-def _extract(text: str) -> tuple[set[tuple[str, str]], set[tuple[str, str, str]]]:
-    out = extract_article(Article(id="t", text=text, published=dt.date(2024, 5, 2)))
-    names = {e.id: e.name for e in out.entities}
-    ents = {(e.type, e.name) for e in out.entities}
-    return ents, {(names[r.source], r.type, names[r.target]) for r in out.relations}
+from extraction_support import typed_names_and_relations as _extract
 
 
 def test_a_firm_by_the_word_its_name_ends_in_and_a_legal_form_after_holdings() -> None:

@@ -7,18 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from extraction_support import typed_names_and_relations as _extract
+
 from graph.models import Article
 from ingest.extraction import extract_article
-
-Rel = tuple[str, str, str]
-
-
-def _extract(text: str) -> tuple[set[tuple[str, str]], set[Rel]]:
-    art = Article(id="t", text=text, published=dt.date(2024, 5, 2))
-    out = extract_article(art)
-    names = {e.id: e.name for e in out.entities}
-    ents = {(e.type, e.name) for e in out.entities}
-    return ents, {(names[r.source], r.type, names[r.target]) for r in out.relations}
 
 
 def test_conduct_named_by_a_gerund_is_what_a_warning_or_ban_falls_on() -> None:

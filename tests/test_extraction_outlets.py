@@ -6,11 +6,7 @@ while a site named by its domain stays a website. Sentences written for these te
 from __future__ import annotations
 
 import pytest
-from extraction_support import extract
-
-
-def _types(text: str) -> dict[str, str]:
-    return {e.name: e.type for e in extract(text).entities}
+from extraction_support import types_of as _types
 
 
 @pytest.mark.parametrize(

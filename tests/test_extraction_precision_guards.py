@@ -3,18 +3,11 @@ on someone other than the firm the sentence is about. Sentences written for thes
 
 from __future__ import annotations
 
-import datetime as dt
-
-from graph.models import Article, Extraction
-from ingest.extraction import extract_article
+from extraction_support import extract as _extract
+from extraction_support import relations_of as _rels
+from extraction_support import triples
 
 Rel = tuple[str, str, str]
-
-
-def _rels(text: str) -> set[Rel]:
-    out = extract_article(Article(id="t", text=text, published=dt.date(2024, 5, 2)))
-    names = {e.id: e.name for e in out.entities}
-    return {(names[r.source], r.type, names[r.target]) for r in out.relations}
 
 
 def test_a_reduced_relative_participle_acts_on_its_noun_not_on_the_firm() -> None:
@@ -32,10 +25,6 @@ def test_a_plain_charge_still_names_its_target() -> None:
     assert ("U.S. Securities and Exchange Commission", "SUED", "Velorex Ltd") in rels
 
 
-def _extract(text: str) -> Extraction:
-    return extract_article(Article(id="t", text=text, published=dt.date(2024, 5, 2)))
-
-
 def test_a_trade_name_after_an_apposition_is_the_units_alias_and_its_place_never_acts() -> None:
     """'X, Y's ADGM subsidiary trading as Z ADGM': Z ADGM names X; neither the place inside
     the trade name nor the one qualifying 'subsidiary' is an actor, and Y (the owner) is
@@ -45,8 +34,7 @@ def test_a_trade_name_after_an_apposition_is_the_units_alias_and_its_place_never
         "It fined Brisa Markets Limited, Brisa Group's ADGM subsidiary trading as Brisa ADGM, "
         "$2 million. Brisa ADGM's licence was withdrawn and its director was banned."
     )
-    names = {e.id: e.name for e in out.entities}
-    rels = {(names[r.source], r.type, names[r.target]) for r in out.relations}
+    rels = triples(out)
     unit = next(e for e in out.entities if e.name == "Brisa Markets Limited")
     assert "Brisa ADGM" in {a.name for a in unit.aliases}
     assert not {r for r in rels if r[0] == "Abu Dhabi Global Market" and r[1] != "PART_OF"}

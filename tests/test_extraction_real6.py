@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from graph.models import Article, Extraction
-from ingest.extraction import extract_article
+from extraction_support import extract as _extract
+from extraction_support import triples as _relations
+
+from graph.models import Extraction
 from ingest.extraction.names.truecase import restore_case
 
 _FEW_NAMES = (
@@ -20,15 +22,6 @@ _FEW_NAMES = (
     "any service built on such tokens, the bank said in a statement, adding that it would review "
     "the rule once a national law on digital assets has been passed by lawmakers."
 )
-
-
-def _extract(text: str, published: dt.date = dt.date(2024, 5, 2)) -> Extraction:
-    return extract_article(Article(id="t", text=text, published=published))
-
-
-def _relations(out: Extraction) -> set[tuple[str, str, str]]:
-    names = {e.id: e.name for e in out.entities}
-    return {(names[r.source], r.type, names[r.target]) for r in out.relations}
 
 
 def test_prose_with_few_names_keeps_its_case() -> None:

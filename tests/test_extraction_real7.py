@@ -7,17 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from extraction_support import triples as _relations
+
 from graph.models import Article, Extraction
 from ingest.extraction import extract_article
 
 
 def _extract(text: str, published: dt.date = dt.date(2024, 3, 14)) -> Extraction:
     return extract_article(Article(id="t", text=text, published=published))
-
-
-def _relations(out: Extraction) -> set[tuple[str, str, str]]:
-    names = {e.id: e.name for e in out.entities}
-    return {(names[r.source], r.type, names[r.target]) for r in out.relations}
 
 
 def _typed(out: Extraction) -> set[tuple[str, str]]:

@@ -3,15 +3,7 @@ about one place is that place's police force. Sentences written for these tests.
 
 from __future__ import annotations
 
-import datetime as dt
-
-from graph.models import Article
-from ingest.extraction import extract_article
-
-
-def _names(text: str) -> dict[str, str]:
-    out = extract_article(Article(id="t", text=text, published=dt.date(2024, 5, 2)))
-    return {e.name: e.type for e in out.entities}
+from extraction_support import types_of as _names
 
 
 def test_the_police_in_a_hong_kong_story_is_its_police_force() -> None:

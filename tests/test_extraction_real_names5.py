@@ -4,22 +4,12 @@ and junk spans from cut-off web text. Sentences written for these tests, invente
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from extraction_support import extract as _extract
+from extraction_support import relations_of as _rels
 
-from graph.models import Article, Extraction
+from graph.models import Article
 from ingest.extraction import extract_article
-
-
-def _extract(text: str) -> Extraction:
-    return extract_article(Article(id="t", text=text, published=dt.date(2024, 5, 2)))
-
-
-def _rels(text: str) -> set[tuple[str, str, str]]:
-    out = _extract(text)
-    names = {e.id: e.name for e in out.entities}
-    return {(names[r.source], r.type, names[r.target]) for r in out.relations}
 
 
 def _names(text: str) -> set[str]:

@@ -4,17 +4,7 @@ a demonym in front of a curated body's bare name. Sentences written for these te
 
 from __future__ import annotations
 
-import datetime as dt
-
-from graph.models import Article
-from ingest.extraction import extract_article
-
-
-def _extract(text: str) -> tuple[dict[str, str], set[tuple[str, str, str]]]:
-    out = extract_article(Article(id="t", text=text, published=dt.date(2024, 5, 2)))
-    names = {e.id: e.name for e in out.entities}
-    rels = {(names[r.source], r.type, names[r.target]) for r in out.relations}
-    return {e.name: e.type for e in out.entities}, rels
+from extraction_support import types_and_relations as _extract
 
 
 def _bodies(text: str, etype: str) -> list[str]:

@@ -7,17 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from extraction_support import relations_of as _rels
+
 from graph.models import Article
 from ingest.extraction import extract_article
 
 Rel = tuple[str, str, str]
-
-
-def _rels(text: str, published: dt.date = dt.date(2024, 5, 2)) -> set[Rel]:
-    art = Article(id="t", text=text, published=published)
-    out = extract_article(art)
-    names = {e.id: e.name for e in out.entities}
-    return {(names[r.source], r.type, names[r.target]) for r in out.relations}
 
 
 def test_bare_corporate_title_belongs_to_the_firm_the_passage_is_about() -> None:

@@ -4,14 +4,10 @@ these tests."""
 
 from __future__ import annotations
 
-import datetime as dt
+from extraction_support import extract as _extract
+from extraction_support import triples
 
-from graph.models import Article, Extraction
-from ingest.extraction import extract_article
-
-
-def _extract(text: str) -> Extraction:
-    return extract_article(Article(id="t", text=text, published=dt.date(2024, 5, 2)))
+from graph.models import Extraction
 
 
 def _fines(out: Extraction) -> dict[tuple[str, str], float | None]:
@@ -61,7 +57,6 @@ def test_a_settlement_approved_on_a_day_is_no_licence_and_that_will_pay_fines_it
         "The CVM approved on Tuesday a term of commitment with the crypto broker Binance, that "
         "will pay R$ 9.6 million to close the sanctioning process."
     )
-    names = {e.id: e.name for e in out.entities}
-    rels = {(names[r.source], r.type, names[r.target]) for r in out.relations}
+    rels = triples(out)
     assert ("Comissão de Valores Mobiliários", "FINED", "Binance") in rels
     assert ("Comissão de Valores Mobiliários", "LICENSED", "Binance") not in rels

@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
+from store_support import count_built_facts
 
 from graph.models import Article, Entity, Extraction, Relation
-from graph.store.embedded import read
 from graph.store.embedded.fact_cache import FactCache
 from graph.store.embedded.store import EmbeddedStore
 from graph.store.hubs import HubLimits
-from graph.store.protocol import Fact
 
 FIRM = "exchange:cached-exchange"
 BODY = "regulator:caching-body"
@@ -35,27 +33,13 @@ def _warning(article: str, evidence: str, amount: float | None = None) -> Extrac
     )
 
 
-def _count_builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The fact row ids the store builds from now on."""
-    built: list[int] = []
-    real = read.facts_map
-
-    def counting(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, Fact]:
-        out = real(conn, ids)
-        built.extend(out)
-        return out
-
-    monkeypatch.setattr(read, "facts_map", counting)
-    return built
-
-
 def test_a_record_is_built_once_per_generation(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = EmbeddedStore(tmp_path)
     try:
         store.upsert(_warning("a-1", "The body fined the exchange."))
-        built = _count_builds(monkeypatch)
+        built = count_built_facts(monkeypatch)
         first = store.relations_page(FIRM)
         again = store.relations_page(FIRM)
         capped = store.neighbours(FIRM, limits=HubLimits())
@@ -101,7 +85,7 @@ def test_the_cache_follows_the_newest_generation_and_stays_bounded(
         conn = sqlite3.connect(tmp_path / "cryptoreg.sqlite3")
         ids = [r[0] for r in conn.execute("SELECT id FROM facts ORDER BY id")]
         assert len(ids) == 6
-        built = _count_builds(monkeypatch)
+        built = count_built_facts(monkeypatch)
         cache = FactCache(limit=4)
         cache.facts(conn, 7, ids[:2])
         assert cache.facts(conn, 7, ids[:2]).keys() == set(ids[:2]) and len(built) == 2

@@ -6,20 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import sqlite3
-from collections.abc import Iterable
 
 import pytest
 from fastapi.testclient import TestClient
+from store_support import count_built_facts
 
 from api.app import create_app
 from graph.models import Article, Entity, Extraction, Relation
 from graph.ontology import get_ontology
 from graph.settings import Settings
-from graph.store.embedded import read
 from graph.store.embedded.store import EmbeddedStore
 from graph.store.hubs import HubLimits, cap_neighbourhood
-from graph.store.protocol import Direction, Fact, GraphStore
+from graph.store.protocol import Direction, GraphStore
 from graph.store.review import ReviewScope
 
 HUB = "exchange:hub"
@@ -191,20 +189,6 @@ def test_no_answer_about_a_hub_grows_with_it(store: GraphStore, settings: Settin
     assert history["timeline"][0]["sources_omitted"] == 201 - 10
 
 
-def _count_built_facts(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The row ids of the facts the embedded store builds from now on (read.facts_map)."""
-    built: list[int] = []
-    real = read.facts_map
-
-    def counting(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, Fact]:
-        out = real(conn, ids)
-        built.extend(out)
-        return out
-
-    monkeypatch.setattr(read, "facts_map", counting)
-    return built
-
-
 def _two_hop_hub(store: GraphStore) -> None:
     """The hub of `_hub`, and each warning regulator also acting on two other exchanges
     (some of them shared), so a 2-hop neighbourhood is much larger than its cut."""
@@ -248,7 +232,7 @@ def test_a_capped_neighbourhood_builds_only_the_facts_it_keeps(
     """Building a fact views its event from every report; a hub's cut keeps few of its
     2-hop facts, and only those are built."""
     _two_hop_hub(embedded)
-    built = _count_built_facts(monkeypatch)
+    built = count_built_facts(monkeypatch)
     sub = embedded.neighbours(HUB, depth=2, limits=HubLimits(per_type=2))
     assert len(built) == len(sub.edges)
     whole = len(embedded.neighbours(HUB, depth=2).edges)  # (built after: none cached yet)
@@ -293,7 +277,7 @@ def test_the_relations_route_builds_only_its_page(
     embedded: EmbeddedStore, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _hub(embedded)
-    built = _count_built_facts(monkeypatch)
+    built = count_built_facts(monkeypatch)
     client = TestClient(create_app(settings, store=embedded))
     r = client.get(f"/entities/{HUB}/relations", params={"limit": 5, "offset": 2})
     assert r.status_code == 200, r.text
@@ -306,7 +290,7 @@ def test_a_pair_history_builds_only_the_pair_s_events(
 ) -> None:
     """A regulator's history with one firm does not build its actions against others."""
     _two_hop_hub(embedded)
-    built = _count_built_facts(monkeypatch)
+    built = count_built_facts(monkeypatch)
     history = embedded.pair_history("regulator:reg-03", HUB)
     assert [e.type for e in history.events] == ["WARNED"] and len(built) == 1
 

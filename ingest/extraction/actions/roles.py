@@ -17,6 +17,7 @@ from ingest.extraction.actions.clauses import (
     possessive,
     preceded_by_preposition,
 )
+from ingest.extraction.actions.deed_turns import turns_to_deed
 from ingest.extraction.actions.operated_names import (
     operated_object,
     operated_subject,
@@ -296,12 +297,8 @@ def read_roles(
         return actor, target_keys(targets, view, table), conf - 0.05
     objects: list[Mention] = []
     for m in _before_relative(after, text, trig.end):
-        if _GROUNDS.search(text, trig.end, m.start):
-            break  # "arrested a man on suspicion of laundering money through X": X is no target
-        if objects and _FOR_GROUNDS.search(text, objects[-1].end, m.start):
-            break  # "fined X 8 million baht for insider trading linked to Y's plan": no Y
-        if objects and _WITH_DOING.search(text, objects[-1].end, m.start):
-            break  # "charged X with operating Y": the charge names what X did with Y
+        if turns_to_deed(text, trig.end, objects[-1].end if objects else None, m.start):
+            break  # "charged X with operating Y": the names after are the deed's (deed_turns)
         if (
             is_actor(m, table)
             and m.how != "pronoun"
@@ -574,15 +571,6 @@ _UNIT_OF_BEFORE = re.compile(
     r" of (?:the )?(?:[^,;()]{0,50}? (?:headed|owned|controlled|led|run) by (?:the )?)?$"
 )
 _DEFINED_TERM_BEFORE = re.compile(r'\((?:together|collectively)?,? ?(?:the )?"$')
-_FOR_GROUNDS = re.compile(r" for (?!(?:each|both|all)\b)")
-_WITH_DOING = re.compile(
-    r" with (?:allegedly |illegally |unlawfully |knowingly )?(?:operating|running|managing"
-    r"|laundering|helping|aiding|conspiring|defrauding|using|owning|founding|creating|selling"
-    r"|promoting|controlling)\b"
-)
-_GROUNDS = re.compile(
-    r"\b(?:on suspicion of|suspected of|in connection with|on charges of|for allegedly)\b"
-)
 _STAFF_AFTER = re.compile(  # "the company's compliance officer": a person, not the company
     r"'s? (?:[\w-]+ ){0,2}?(?:officers?|executives?|founders?|staff|employees|directors?|chiefs?"
     r"|heads?|bosses|boss|managers?|traders?|co-founders?|spokes(?:man|woman|person)"

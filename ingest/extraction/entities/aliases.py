@@ -13,7 +13,7 @@ import re
 import ahocorasick
 
 from graph.ontology import TYPE
-from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention
+from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention, standalone_entity
 from ingest.extraction.entities.entity_building import core_name
 from ingest.extraction.names.gazetteer_index import get_index
 from ingest.extraction.names.org_names import classify
@@ -296,8 +296,7 @@ def rename_aliases(
                 name = m.group("new")
                 if len(name) < 2 and old.type not in (TYPE.company, TYPE.exchange):
                     continue
-                new = table.add(name, old.type)
-                new.standalone = True
+                new = standalone_entity(table, name, old.type)
                 new.first = m.start("new")
             if new is None or (old is not None and old.key == new.key):
                 continue

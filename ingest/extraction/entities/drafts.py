@@ -167,6 +167,22 @@ class EntityTable:
         return list(self.drafts.values())
 
 
+def standalone_entity(
+    table: EntityTable,
+    name: str,
+    etype: str,
+    *,
+    jurisdiction: str | None = None,
+    qid: str | None = None,
+) -> EntityDraft:
+    """The entity named `name` (added with these facts when the table has no such name),
+    marked as named on its own: a body or place the extractor infers or reads whole
+    stands in the output even when no relation uses it."""
+    draft = table.add(name, etype, qid=qid, jurisdiction=jurisdiction)
+    draft.standalone = True
+    return draft
+
+
 @dataclass
 class Refusal:
     """A candidate relation left out: `source`/`target` are entity keys (None if missing)."""

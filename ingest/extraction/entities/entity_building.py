@@ -10,10 +10,11 @@ differently named unit stays apart ("Binance Markets Ltd").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 
 from graph.ontology import TYPE
 from ingest.extraction.entities.country_context import CountryContext
-from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention
+from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention, standalone_entity
 from ingest.extraction.names.candidates import Candidate
 from ingest.extraction.names.federal_districts import district_court_name
 from ingest.extraction.names.gazetteer_index import GazEntry
@@ -193,22 +194,15 @@ def _firm_behind(
         return None
     apart = table.find(surface)
     if apart is None:
+        split = table.split_brands
         apart = next(
-            (
-                d
-                for d in table.all()
-                if d.type == TYPE.company
-                and d.key in table.split_brands
-                and normalize_name(core_name(d.name)) == normalize_name(surface)
-            ),
-            None,
+            _by_core(table, surface, lambda d: d.type == TYPE.company and d.key in split), None
         )
     if apart is not None and apart.key in table.split_brands:
         return apart
     if cand.kind != "legal_name" or not _BEHIND.match(text, cand.end):
         return None
-    draft = table.add(surface, TYPE.company)
-    draft.standalone = True
+    draft = standalone_entity(table, surface, TYPE.company)
     table.split_brands.add(draft.key)
     return draft
 
@@ -344,15 +338,18 @@ def _firm_by_core(table: EntityTable, surface: str) -> EntityDraft | None:
     """The one firm already named whose name without its legal form is `surface`: "Block
     agreed to pay" after "Block, Inc." (a curated name, whose bare core the gazetteer
     does not list as an alias: "block" is a word)."""
-    norm = normalize_name(surface)
-    found = [
-        d
-        for d in table.all()
-        if d.type in (TYPE.company, TYPE.exchange)
-        and not d.unnamed
-        and normalize_name(core_name(d.name)) == norm
-    ]
+    firms = (TYPE.company, TYPE.exchange)
+    found = list(_by_core(table, surface, lambda d: d.type in firms and not d.unnamed))
     return found[0] if len(found) == 1 else None
+
+
+def _by_core(
+    table: EntityTable, surface: str, keep: Callable[[EntityDraft], bool]
+) -> Iterator[EntityDraft]:
+    """The drafts `keep` takes whose name without its legal form is `surface` ("Payward,
+    Inc." for "Payward"), in table order (`keep` is asked first: it is the cheap test)."""
+    norm = normalize_name(surface)
+    return (d for d in table.all() if keep(d) and normalize_name(core_name(d.name)) == norm)
 
 
 def _described(text: str, end: int) -> bool:

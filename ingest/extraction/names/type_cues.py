@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from graph.ontology import TYPE
 from ingest.extraction.names.gazetteer_index import get_index
 from ingest.extraction.names.given_names import is_family_name, is_given_name
+from ingest.extraction.text.currency_marks import CURRENCY_CODE, DOLLAR_MARK
 from ingest.extraction.text.regex_lead import compile_lead
 from ingest.extraction.text.scanning import Scanner
 from ingest.extraction.text.tokens import SENTENCE_WORDS, UPPER
@@ -22,11 +23,7 @@ from ingest.extraction.text.tokens import SENTENCE_WORDS, UPPER
 # back over it too): same matches, but a pattern can then open with a character class,
 # which lets the regex engine skip to capitals instead of trying every position.
 # a currency marker before a sum ends a name: "fined Kestrel Markets KRW 2.1 billion"
-NO_MONEY = (
-    r"(?![A-Z]{1,3}\$|(?:Rs|RM|Rp|KRW|GBP|USD|EUR|INR|JPY|CNY|RMB|HKD|SGD|AUD|CAD|CHF|AED|THB"
-    r"|BRL|NGN|ZAR|TRY|KES|PKR|KSh|Ksh|Sh|N|LE|TL|Tk|GH¢|SR|QR|KD|EGP|UGX|TZS|ETB|GHS|UZS|BDT"
-    r"|IDR|MYR|PHP|VND|KZT|QAR|SAR|KWD|JOD|TWD|MXN|ARS|COP|CLP|PEN)\.? ?\d)"
-)
+NO_MONEY = rf"(?!{DOLLAR_MARK}|{CURRENCY_CODE} ?\d)"
 NAME = rf"(?P<n>[{UPPER}](?<![\w.&'-].)[\w.&'-]*[\w]?(?: {NO_MONEY}[{UPPER}][\w.&'-]*\w)*)"
 ONE = rf"(?P<n>[{UPPER}](?<![\w.&'-].)[\w.&'-]*\w)"
 _LIST_ITEM = rf"[{UPPER}](?<![\w.&'-].)[\w.&'-]*\w?(?: [{UPPER}][\w.&'-]*)*"
@@ -855,6 +852,12 @@ _NOT_MONEY = re.compile(NO_MONEY)
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;\n\"\u201c]\s*|\n)$")
 
 
+def _opens_a_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` opens a sentence, a line or a quotation (its capital
+    then says nothing of a name)."""
+    return _SENTENCE_OPENS.search(text, max(0, start - 3), start) is not None
+
+
 def _name_by_its_capitals(text: str, start: int, end: int) -> bool:
     """Whether `text[start:end]` reads as a name where it stands: written with a capital
     inside a sentence, or of several capitalised words or a capital or digit inside a word,
@@ -863,7 +866,7 @@ def _name_by_its_capitals(text: str, start: int, end: int) -> bool:
     name = text[start:end]
     if " " in name or any(c.isupper() or c.isdigit() for c in name[1:]):
         return True
-    if not _SENTENCE_OPENS.search(text, max(0, start - 3), start):
+    if not _opens_a_sentence(text, start):
         return True
     word = re.escape(name)
     elsewhere = re.compile(
@@ -885,7 +888,7 @@ def _opening_adverb(name: str, text: str, start: int, end: int) -> bool:
         return False
     if not (name.endswith("ly") or name.lower() in SENTENCE_WORDS):
         return False
-    return _SENTENCE_OPENS.search(text, max(0, start - 3), start) is not None
+    return _opens_a_sentence(text, start)
 
 
 def _people_of_a_country(name: str) -> bool:

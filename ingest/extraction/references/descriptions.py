@@ -16,7 +16,7 @@ from bisect import bisect_left
 from graph.ontology import GROUP, TYPE
 from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.country_context import CountryContext
-from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention
+from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention, standalone_entity
 from ingest.extraction.names.gazetteer_index import get_index
 from ingest.extraction.references.collectives import collective_mentions, government
 from ingest.extraction.references.implied_bodies import (
@@ -421,9 +421,7 @@ def _described_regulator(
     name = m.group().strip()
     if name[:4].lower() == "the ":
         name = name[4:]
-    draft = table.add(name, TYPE.regulator, jurisdiction=place)
-    draft.standalone = True
-    return draft
+    return standalone_entity(table, name, TYPE.regulator, jurisdiction=place)
 
 
 def _field_body(
@@ -434,9 +432,7 @@ def _field_body(
     another field, which the financial gazetteer does not list)."""
     if not mods or mods[-1].lower() not in _FIELD_STEMS:
         return None
-    draft = table.add(m.group().strip(), TYPE.governmentbody, jurisdiction=place)
-    draft.standalone = True
-    return draft
+    return standalone_entity(table, m.group().strip(), TYPE.governmentbody, jurisdiction=place)
 
 
 # "its regulator, the Astana Financial Services Authority", "the watchdog, Glavkom,", and

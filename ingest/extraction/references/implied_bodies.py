@@ -13,7 +13,7 @@ from collections import Counter
 
 from graph.ontology import GROUP, TYPE
 from ingest.extraction.entities.country_context import CountryContext
-from ingest.extraction.entities.drafts import EntityDraft, EntityTable
+from ingest.extraction.entities.drafts import EntityDraft, EntityTable, standalone_entity
 from ingest.extraction.names.gazetteer_index import GazEntry
 
 
@@ -23,9 +23,9 @@ def central_bank(table: EntityTable, ctx: CountryContext, place: str | None) -> 
     if not country:
         return None
     for entry in entries_of(ctx, TYPE.centralbank, country)[:1]:
-        draft = table.add(entry.name, TYPE.centralbank, qid=entry.qid, jurisdiction=country)
-        draft.standalone = True
-        return draft
+        return standalone_entity(
+            table, entry.name, TYPE.centralbank, qid=entry.qid, jurisdiction=country
+        )
     return None
 
 
@@ -98,9 +98,7 @@ def regulator(
     if len(candidates) != 1:
         return None
     entry = candidates[0]
-    draft = table.add(entry.name, TYPE.regulator, qid=entry.qid, jurisdiction=place)
-    draft.standalone = True
-    return draft
+    return standalone_entity(table, entry.name, TYPE.regulator, qid=entry.qid, jurisdiction=place)
 
 
 def ministry(
@@ -113,9 +111,7 @@ def ministry(
         if entry.name.startswith(name):
             name = entry.name
             break
-    draft = table.find(name) or table.add(name, TYPE.governmentbody, jurisdiction=country)
-    draft.standalone = True
-    return draft
+    return standalone_entity(table, name, TYPE.governmentbody, jurisdiction=country)
 
 
 def police(m: re.Match[str], table: EntityTable, ctx: CountryContext) -> EntityDraft | None:
@@ -130,9 +126,7 @@ def police(m: re.Match[str], table: EntityTable, ctx: CountryContext) -> EntityD
             and (d.jurisdiction == place.name or place.name in d.places)
         ):
             return d
-    draft = table.add(m.group(), TYPE.governmentbody, jurisdiction=place.name)
-    draft.standalone = True
-    return draft
+    return standalone_entity(table, m.group(), TYPE.governmentbody, jurisdiction=place.name)
 
 
 _POLICE_OF: dict[int, dict[str, list[GazEntry]]] = {}
@@ -177,9 +171,7 @@ def country_police(table: EntityTable, ctx: CountryContext) -> EntityDraft | Non
     if forces is None:
         return None
     e = forces[0]
-    draft = table.add(e.name, e.type, jurisdiction=e.jurisdiction, qid=e.qid)
-    draft.standalone = True
-    return draft
+    return standalone_entity(table, e.name, e.type, jurisdiction=e.jurisdiction, qid=e.qid)
 
 
 _MEMBER_TYPES = {
@@ -214,9 +206,7 @@ def national_body(m: re.Match[str], table: EntityTable, ctx: CountryContext) -> 
     ]
     if len(seated) == 1:
         return seated[0]
-    draft = table.add(m.group(), etype, jurisdiction=place.name)
-    draft.standalone = True
-    return draft
+    return standalone_entity(table, m.group(), etype, jurisdiction=place.name)
 
 
 _AUTHORITY_TYPES = {
@@ -292,9 +282,8 @@ def court_in(m: re.Match[str], table: EntityTable, ctx: CountryContext) -> Entit
             and (d.jurisdiction == place.name or place.name in d.places)
         ):
             return d
-    draft = table.add(f"court in {place.name}", TYPE.court, jurisdiction=place.name)
+    draft = standalone_entity(table, f"court in {place.name}", TYPE.court, jurisdiction=place.name)
     draft.places = [place.name]
-    draft.standalone = True
     return draft
 
 
@@ -321,9 +310,7 @@ def national_court(m: re.Match[str], table: EntityTable, ctx: CountryContext) ->
     name = m.string[m.start("place") : m.end()]
     if name.endswith("judge"):
         name = name[: -len("judge")] + "court"  # "a Russian judge" sits on a Russian court
-    draft = table.add(name, TYPE.court, jurisdiction=place.name)
-    draft.standalone = True
-    return draft
+    return standalone_entity(table, name, TYPE.court, jurisdiction=place.name)
 
 
 def regional_body_or_brand(
@@ -345,9 +332,9 @@ def regional_body_or_brand(
         if role not in _MEMBER_TYPES:
             return None
         seat = ctx.country_of(place.name)  # the one country of them all (descriptions.py)
-        draft = table.add(m.string[m.start() : end], _MEMBER_TYPES[role], jurisdiction=seat)
-        draft.standalone = True
-        return draft
+        return standalone_entity(
+            table, m.string[m.start() : end], _MEMBER_TYPES[role], jurisdiction=seat
+        )
     if role in ("authorities", "officials"):  # "authorities in Germany": the country acting
         # as a state
         country = table.find(place.name)
@@ -366,17 +353,15 @@ def regional_body_or_brand(
         return seated[0]
     curated = _curated_role_body(role, place.name, ctx)
     if curated is not None:  # "prosecutors in New York": the one such office the gazetteer
-        draft = table.add(
-            curated.name, curated.type, qid=curated.qid, jurisdiction=curated.jurisdiction
+        return standalone_entity(
+            table, curated.name, curated.type, qid=curated.qid, jurisdiction=curated.jurisdiction
         )
-        draft.standalone = True
-        return draft
     if role == "police" and not place.parent:
         return None  # "police in Greece and Cyprus took X offline": the countries act
     if role in _MEMBER_TYPES:  # "regulators in Thailand", named as the text names them
-        draft = table.add(m.string[m.start() : end], _MEMBER_TYPES[role], jurisdiction=place.name)
-        draft.standalone = True
-        return draft
+        return standalone_entity(
+            table, m.string[m.start() : end], _MEMBER_TYPES[role], jurisdiction=place.name
+        )
     return None
 
 

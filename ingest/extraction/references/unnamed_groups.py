@@ -12,6 +12,7 @@ import re
 from graph.ontology import TYPE
 from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention
+from ingest.extraction.text.currency_marks import CURRENCY_CODE, DOLLAR_MARK
 from ingest.extraction.text.scanning import scanner_of
 
 _UNITS = {
@@ -121,7 +122,7 @@ FROM_N = re.compile(
 _NUMBER_STEMS = tuple("0123456789") + tuple(w for w in [*_UNITS, *_TENS] if w != "a single")
 
 # a sum, not a count: "a fine of AED 500,000 on Falcon Brokers"
-_CURRENCY_BEFORE = re.compile(r"(?:\b[A-Z]{3}|\bRs\.?|\bRM|\bRp|\bKSh|\bSh|R\$|\bTL|\bTk) ?$")
+_CURRENCY_BEFORE = re.compile(rf"(?:\b[A-Z]{{3}}|\b{CURRENCY_CODE}|{DOLLAR_MARK}) ?$")
 _ANAPHORIC = re.compile(
     r"(?:\b(?:the|those|these|both|its|their|all|first|last|only the)|\$"
     r"|\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|out|some|most|none|each|any"

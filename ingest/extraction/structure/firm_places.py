@@ -15,7 +15,13 @@ from graph.ontology import GROUP, REL, TYPE
 from ingest.extraction.actions.clauses import Clauses
 from ingest.extraction.actions.triggers import hedged
 from ingest.extraction.entities.country_context import CountryContext
-from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention, RelationDraft
+from ingest.extraction.entities.drafts import (
+    EntityDraft,
+    EntityTable,
+    Mention,
+    RelationDraft,
+    standalone_entity,
+)
 from ingest.extraction.structure.phrase_subjects import phrase_subjects, sentence_base
 from ingest.extraction.text.document import Document
 from ingest.extraction.text.scanning import scanner_of
@@ -398,9 +404,8 @@ def _seat_in_words(
             return found
     last = parts[-1] if parts else ""
     if new_place and _UNKNOWN_PLACE.fullmatch(last) and table.find(last) is None:
-        place = table.add(last, TYPE.jurisdiction)
+        place = standalone_entity(table, last, TYPE.jurisdiction)
         place.confidence = 0.6
-        place.standalone = True
         return [RelationDraft(REL.headquartered_in, key, place.key, sentence, 0.6)]
     return []
 
