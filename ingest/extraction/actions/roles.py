@@ -146,7 +146,11 @@ def read_roles(
             m
             for m in before
             if eligible(m, table)
-            and (not possessive(text, m.end) or _ITSELF.match(text, m.end))
+            and (
+                not possessive(text, m.end)
+                or _ITSELF.match(text, m.end)
+                or (trig.type == REL.licensed and _HELD_PERMIT.match(text, m.end))
+            )
             and not operated_subject(text, view.sent.start, m.start)
             and not operator_descriptor(text, m.start, m.end)
         ]  # "X's operations were suspended": X itself
@@ -555,6 +559,11 @@ _OWNED_NOUN = re.compile(  # "Binance's former local derivatives business": the 
 )
 # a firm's own operations, with nothing to tell them apart, are the firm: "declared X's
 # operations illegal", "halted X's business" (not "X's former derivatives business")
+# a licence a possessive names is its holder's: "X's licence was revoked" ends X's licence
+_HELD_PERMIT = re.compile(
+    r"'s? (?:[\w-]+ ){0,3}?(?:licen[cs]es?|registrations?|authori[sz]ations?|permits?"
+    r"|approvals?)\b"
+)
 _ITSELF = re.compile(
     r"'s? (?:operations|business|activities|services|platform|websites?|web ?sites?|apps?"
     r"|domains?|URLs?)\b"

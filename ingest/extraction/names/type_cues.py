@@ -523,6 +523,9 @@ CUES: list[tuple[re.Pattern[str], str]] = [
 # names of at most four words each
 _SHORT_ITEM = rf"[{UPPER}][\w.&'-]{{0,30}}(?: [{UPPER}][\w.&'-]{{0,30}}){{0,3}}"
 _SHORT_LIST = rf"(?P<list>{_SHORT_ITEM}(?:, {_SHORT_ITEM}){{0,8}}(?:,? and {_SHORT_ITEM})?)"
+# people listed by full name: two to four capitalised words each, at most ten of them
+_PERSON_ITEM = rf"[{UPPER}][\w'-]{{1,20}}(?: [{UPPER}][\w'-]{{1,20}}){{1,3}}"
+_PEOPLE_LIST = rf"(?P<list>{_PERSON_ITEM}(?:, {_PERSON_ITEM}){{0,8}},? and {_PERSON_ITEM})"
 LIST_CUES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
@@ -585,6 +588,18 @@ LIST_CUES: list[tuple[re.Pattern[str], str]] = [
             r"(?:[\w-]+ ){0,3}?(?:exchanges|platforms|trading platforms)\b"
         ),
         TYPE.exchange,
+    ),
+    # the names a counted group of people lists in apposition: "accused the three,
+    # Somchai Rattanakul, Pimchanok Srisuk and Anan Wongsa, of ...", "its two founders,
+    # A B and C D,": people, whatever their given names
+    (
+        re.compile(
+            r"\b(?:the|its|their|both) (?:two|three|four|five|six|seven|eight|nine|ten|[2-9])"
+            r"(?: (?:former|senior|top|current|alleged))?(?: (?:executives|directors|founders"
+            r"|co-founders|suspects|defendants|accused|individuals|people|men|women|officials"
+            rf"|officers|managers|employees))?, {_PEOPLE_LIST}(?=,)"
+        ),
+        TYPE.person,
     ),
 ]
 _OPENING_NEEDS_NAME = frozenset(i for i, (p, _) in enumerate(CUES) if p in _OPENING_CUES)
@@ -805,6 +820,7 @@ _LIST_STEMS: list[tuple[str, ...]] = [
     ("exchanges, ", "platforms, "),
     ("firms, ", "companies, ", "entities, ", "operators, ", "providers, "),
     (" among ",),
+    ("the ", "its ", "their ", "both "),
 ]
 
 

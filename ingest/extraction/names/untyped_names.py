@@ -274,7 +274,8 @@ def firm_short_forms(
     for c in accepted:
         if c.type in (TYPE.exchange, TYPE.company) and c.source != "gaz" and " " in c.surface:
             head, _, tail = c.surface.partition(" ")
-            if tail.lower().split() and set(tail.lower().split()) <= _SHORTENED_WORDS:
+            words = {w.strip(",") for w in tail.lower().split()}  # "Co., Ltd."
+            if words and words <= _SHORTENED_WORDS:
                 firsts.setdefault(head, []).append(c)
     if not firsts:
         return []

@@ -144,6 +144,15 @@ def number_value(word: str) -> int | None:
     return None
 
 
+# people counted as a named firm's: "three former executives of Zipvane Co., Ltd."
+_OF_FIRM = re.compile(r" of (?:the )?[A-Z]")
+# ... unless the text names them right after: "Two former directors of Three Arrows Capital
+# Pte Ltd (TACPL), Mr Zhu Su and Mr Kyle Davies"
+_THEN_NAMED = re.compile(
+    r" of [^;.]{1,80}?(?:\.[^;.\s][^;.]{0,40}?)?, (?:(?:Mr|Ms|Mrs|Dr)\.? )?[A-Z][\w'-]+ [A-Z]"
+)
+
+
 def find_unnamed_groups(state: ArticleState) -> None:
     """Add unnamed groups with counts; they join the table but are emitted only if acted on."""
     table = state.table
@@ -159,9 +168,15 @@ def find_unnamed_groups(state: ArticleState) -> None:
             text, max(0, m.start() - 6), m.start()
         ):
             continue
-        if any(o.start <= m.start() < o.end for o in out) or text[m.end() : m.end() + 3] == " of":
+        if any(o.start <= m.start() < o.end for o in out):
             continue
         etype = next(t for t in HEADS if m.group(t))
+        if text[m.end() : m.end() + 3] == " of" and not (
+            etype == TYPE.person
+            and _OF_FIRM.match(text, m.end())
+            and not _THEN_NAMED.match(text, m.end())
+        ):
+            continue  # ("three executives of Zipvane": the firm's people, counted)
         words = f"{m.group('mods')}{m.group(etype)}{m.group('post') or ''}".strip()
         if etype == TYPE.account and re.match(
             r"accounts belonging", m.group(etype) + (m.group("post") or "")
