@@ -54,3 +54,21 @@ def test_a_possessive_licence_revoked_in_the_passive_ends_the_holders_licence() 
     names = {e.id: e.name for e in out.entities}
     assert [names[r.target] for r in licences] == ["Zipvane Co., Ltd."]
     assert licences[0].properties.get("status") == "ended"
+
+
+def test_the_founder_of_a_firm_sentenced_is_no_sentence_of_the_firm() -> None:
+    out = extract(
+        "The founder of Velmora, a cryptocurrency exchange based in Hong Kong, was sentenced "
+        "today to 36 months in prison, the Justice Department announced."
+    )
+    assert "Velmora" not in {t for s, a, t in actions(out) if a == "SUED"}, actions(out)
+
+
+def test_a_person_who_founded_the_firm_named_after_an_apposition() -> None:
+    out = extract(
+        "Velmora, an exchange based in Hong Kong, was fined. Li Wenhao, 41, a Chinese "
+        "national, founded Velmora in 2018."
+    )
+    assert any(
+        r.type == "AFFILIATED_WITH" and r.properties.get("role") == "founder" for r in out.relations
+    ), [(r.type, r.properties) for r in out.relations]

@@ -153,7 +153,8 @@ def read_roles(
             )
             and not operated_subject(text, view.sent.start, m.start)
             and not operator_descriptor(text, m.start, m.end)
-        ]  # "X's operations were suspended": X itself
+            and not _ROLE_OF.search(text, max(0, m.start - 60), m.start)
+        ]  # "X's operations were suspended": X itself; "the founder of X was sentenced": not X
         return (
             (actor_key(agent, view, table) if agent else None),
             target_keys(targets, view, table),

@@ -67,6 +67,11 @@ _VERB_ROLE = re.compile(
 _STEPPED_DOWN = re.compile(
     r"^ (?:stepped down|resigned|quit) as (?P<role>[\w -]+?)\b(?= in | after| on|,|\.)"
 )
+# a person who founded the organisation named right after, past an age or apposition:
+# "Li Wenhao, 41, a Chinese national, founded Velmora in 2018"
+_FOUNDED_AFTER = re.compile(
+    r"^(?:, [^,.;()\n]{1,40}){0,2},? (?:(?:had|has) )?(?:also )?(?P<verb>co-founded|founded) "
+)
 _FOUNDED_BY = re.compile(
     r"\b(?:founded|co-founded|created|started|launched) (?:[\w ,]{0,40} )?by $"
 )
@@ -276,6 +281,11 @@ def _roles_of(
         )
         if role:
             found.append((org, role))
+    founded = _FOUNDED_AFTER.match(tail) if verb is None else None
+    if founded:  # "Li Wenhao, 41, a Chinese national, founded Velmora in 2018"
+        org = _org_inside(ordered, i, m.end + founded.end(), m.end + founded.end() + 2, table)
+        if org is not None:
+            found.append((org, founded.group("verb").replace("founded", "founder")))
     down = _STEPPED_DOWN.match(tail)
     if down:
         found.append(
