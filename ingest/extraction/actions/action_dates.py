@@ -125,12 +125,15 @@ def pick(
     own = clauses.clause_of(at.start)
     said = [m for m in usable if m.announced]
     told = [m for m in usable if not m.announced]
+    told = [m for m in told if not _across_semicolon(m, at, text)]
     same = [m for m in told if clauses.clause_of(m.start) == own]
     if same:
         # "banned X in 2021 and lifted the ban in 2023": the date of its own conjunct
         own_conjunct = [m for m in same if not _across_conjunction(m, at, text)]
         return min(own_conjunct or same, key=at.distance).date
-    main = [m for m in told if _main_clause(m, clauses, text)]
+    main = [
+        m for m in told if _main_clause(m, clauses, text) and not _across_semicolon(m, at, text)
+    ]
     if main:
         return min(main, key=at.distance).date
     if said:
@@ -154,6 +157,13 @@ def _across_conjunction(m: DateMention, at: Span, text: str) -> bool:
     """Whether a conjunction joining two predicates stands between `m` and `at`."""
     lo, hi = (m.end, at.start) if m.end <= at.start else (at.end, m.start)
     return hi > lo and _CONJUNCTION.search(text, lo, hi) is not None
+
+
+def _across_semicolon(m: DateMention, at: Span, text: str) -> bool:
+    """Whether a semicolon stands between `m` and `at`: "ordered X to pay a penalty; Y had
+    sued in November 2022" (the second clause's time is its own)."""
+    lo, hi = (m.end, at.start) if m.end <= at.start else (at.end, m.start)
+    return hi > lo and ";" in text[lo:hi]
 
 
 def _main_clause(m: DateMention, clauses: ClauseView, text: str) -> bool:

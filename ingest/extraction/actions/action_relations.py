@@ -158,7 +158,12 @@ def _apply(
     ):
         return []  # "X sanctioned Y, accusing it of ...": the accusation restates the action
     cid = view.clauses.of(trig.start)
-    in_clause = [m for m in view.mentions if view.clauses.of(m.start) == cid]
+    in_clause = [
+        m
+        for m in view.mentions
+        if view.clauses.of(m.start) == cid
+        and not (m.start == view.sent.start and text.startswith(": ", m.end))
+    ]  # (a digest's label, "Australia: A judge ordered ...", is no party of the sentence)
     before = [m for m in in_clause if m.end <= trig.start]
     after = [m for m in in_clause if trig.end <= m.start < stop]
     after += _list_run(after, view, stop, text)

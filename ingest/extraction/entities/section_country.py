@@ -1,7 +1,8 @@
 """The country each section of a digest is about.
 
 A digest tells unrelated stories under their own headings ("Nigeria sues Binance" after a
-paragraph on the US regulator's case against Coinbase). An ambiguous name ("SEC") belongs
+paragraph on the US regulator's case against Coinbase), or in paragraphs labelled by their
+place ("Philippines: The SEC ordered ..."). An ambiguous name ("SEC") belongs
 to the country of its own story: the country its section names, when the section does not
 name the article's main country at all. A section runs from one heading to the next; an
 article without headings is one section, and the main country settles it as before.
@@ -20,6 +21,8 @@ from ingest.extraction.names.gazetteer_index import GazIndex
 from ingest.extraction.text.document import Document
 
 _CAPITALISED = re.compile(r"[A-Z](?<!\w.)[a-z]+s?\b")
+# a paragraph a digest opens with its place as a label: "Philippines: The SEC ordered ..."
+_LABEL = re.compile(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}: [A-Z]")
 
 
 class SectionCountries:
@@ -33,9 +36,12 @@ class SectionCountries:
         country_of: Callable[[str], str],
     ) -> None:
         self.starts: list[int] = []  # where each section starts in `doc.text`
+        paragraph = -1
         for sent in doc.sentences:
-            if sent.heading or not self.starts:
+            labelled = sent.paragraph != paragraph and _LABEL.match(sent.text)
+            if sent.heading or labelled or not self.starts:
                 self.starts.append(sent.start)
+            paragraph = sent.paragraph
         self.counts: list[Counter[str]] = [Counter() for _ in self.starts]
         if len(self.starts) < 2:
             return  # one section: the article's own context decides

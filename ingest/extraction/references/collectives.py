@@ -74,6 +74,8 @@ def _plural_group(
     """The latest firm group within two sentences before `pos`, with the members it lists."""
     sent = doc.sentence_at(pos)
     here = sent.index if sent is not None else 0
+    if sent is not None and _firms_named_before(sent.start, pos, table, named) >= 2:
+        return None  # "... the websites of OKX, KuCoin and Bybit, giving the platforms ..."
     groups = [
         d
         for d in table.all()
@@ -88,6 +90,17 @@ def _plural_group(
     if not group.members:
         _collect_members(group, table, named, doc, home.end)
     return group
+
+
+def _firms_named_before(start: int, pos: int, table: EntityTable, named: list[Mention]) -> int:
+    """How many named firms the sentence names between `start` and `pos`."""
+    keys = set()
+    for m in named:
+        if start <= m.start < pos and m.key in table:
+            d = table.get(table.resolve(m.key))
+            if d.type in (TYPE.exchange, TYPE.company) and not d.unnamed:
+                keys.add(d.key)
+    return len(keys)
 
 
 def _collect_members(

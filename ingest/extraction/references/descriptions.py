@@ -315,6 +315,11 @@ _JUDGE_OF = re.compile(
 )
 
 
+# a judge named by the court before the word: "A Federal Court judge", "a High Court justice"
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he) $")
+_JUDGE_AFTER = re.compile(r" (?:judge|justice|magistrate)\b")
+
+
 def _judges_of_courts(state: ArticleState, named: list[Mention]) -> list[Mention]:
     """Mentions of a court for the unnamed judge who sits on it, from the judge's words to
     the court's name."""
@@ -324,6 +329,15 @@ def _judges_of_courts(state: ArticleState, named: list[Mention]) -> list[Mention
             continue
         judge = _JUDGE_OF.search(text, max(0, court.start - 50), court.start)
         if judge is None:
+            before = _ARTICLE_BEFORE.search(text, max(0, court.start - 4), court.start)
+            after = _JUDGE_AFTER.match(text, court.end)
+            if before is not None and after is not None:  # "A Federal Court judge ordered"
+                surface = text[before.start() : after.end()]
+                out.append(
+                    Mention(
+                        before.start(), after.end(), surface, court.key, TYPE.court, "descriptive"
+                    )
+                )
             continue
         surface = text[judge.start() : court.end]
         out.append(Mention(judge.start(), court.end, surface, court.key, TYPE.court, "descriptive"))

@@ -80,10 +80,14 @@ def complete_groups(state: ArticleState, named: list[Mention]) -> None:
         kinds = _FIRM_TYPES if group.type in _FIRM_TYPES else frozenset((group.type,))
         if group.type not in _LISTED_TYPES:
             continue
+        after_group = group.first + len(group.description or "")
+        apposed = _apposed_list(named, table, doc.text, after_group, kinds)
+        if len(apposed) == group.count:  # "two exchanges, A and B, under ...": its members
+            group.members.extend(apposed)
+            continue
         sent = doc.sentence_at(group.first)
         if sent is None or sent.index + 1 >= len(doc.sentences):
             continue
-        after_group = group.first + len(group.description or "")
         if _named_in(named, table, after_group, sent.end, kinds):
             continue  # the sentence names members of its own: its list is collectives' job
         nxt = doc.sentences[sent.index + 1]
@@ -178,6 +182,35 @@ _OWNER_BEFORE = re.compile(
     r", (?:a|an|the) (?:[\w-]+ ){0,2}?(?:subsidiary|unit|arm|affiliate|division) of "
     r"[^,;()]{0,60}$"
 )
+
+
+_APPOSED_GAP = re.compile(r",? and |, ")
+
+
+def _apposed_list(
+    named: list[Mention], table: EntityTable, text: str, after: int, kinds: frozenset[str]
+) -> list[str]:
+    """The named entities of `kinds` listed in apposition right after a group's words
+    ("two exchanges, A and B,"), in order; empty when no list follows at once."""
+    if not text.startswith(", ", after):
+        return []
+    out: list[str] = []
+    end = after
+    for x in named:
+        if x.start < after:
+            continue
+        if x.start != end + 2 and not (out and _APPOSED_GAP.fullmatch(text, end, x.start)):
+            break
+        if x.key not in table:
+            break
+        key = table.resolve(x.key)
+        d = table.get(key)
+        if d.type not in kinds or d.unnamed:
+            break
+        if key not in out:
+            out.append(key)
+        end = x.end
+    return out
 
 
 def _named_in(
