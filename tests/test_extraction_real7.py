@@ -246,7 +246,7 @@ def test_one_of_the_people_arrested_told_by_an_outlet_was_arrested_by_the_police
         dt.date(2021, 8, 25),
     )
     rels = _relations(out)
-    assert ("Federal Police", "INVESTIGATED", "Dalvison Quirino") in rels, rels
+    assert ("Federal Police of Brazil", "INVESTIGATED", "Dalvison Quirino") in rels, rels
 
 
 def test_a_body_saying_a_firm_operates_without_a_licence_warns_it() -> None:

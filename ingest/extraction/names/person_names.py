@@ -85,6 +85,10 @@ _OCCUPATION_END = re.compile(
     r"|tycoon|mastermind|kingpin|fraudster|scammer|whistleblower|streamer) $",
     re.IGNORECASE,
 )
+# only people are arrested, extradited or jailed: "police arrested Glaidson Acacio"
+_ARRESTED_END = re.compile(
+    r"\b(?:arrested|detained|extradited|jailed|imprisoned|nabbed|apprehended) $"
+)
 _SET_OFF_END = re.compile(r"(?:,|\.|;| and\b| \()")
 _TITLE_ABBREVS = ("sen.", "rep.", "gov.", "dr", "mr", "mrs", "ms")  # _TITLE's non-role words
 _APPOSITIVE_AT = re.compile(
@@ -190,7 +194,10 @@ def person_spans(text: str, spans: list[tuple[int, int]]) -> Iterator[PersonSpan
         if title and plausible_person_name(name, strict=False):
             yield PersonSpan(s, e, name, _norm_role(title.group("title")), title.start())
             continue
-        if title is None and _OCCUPATION_END.search(text, max(line, s - 40), s):
+        if title is None and (
+            _OCCUPATION_END.search(text, max(line, s - 40), s)
+            or _ARRESTED_END.search(text, max(line, s - 20), s)
+        ):
             if plausible_person_name(name):  # "crypto trader Arjun Vemuri": a person by trade
                 yield PersonSpan(s, e, name)
                 continue

@@ -163,7 +163,10 @@ _BARE_POLICE = re.compile(
     r"[Pp]olice(?= (?:have|has|had|said|say|says|arrested|detained|raided|seized|froze"
     r"|are|were|was|is|will|also|later|then|subsequently|initially)\b)"
 )
-_PLACE_POLICE = re.compile(r"\b(?P<place>[A-Z][\w.]*(?: [A-Z][a-z]+)?) police\b")
+_PLACE_POLICE = re.compile(
+    r"\b(?P<place>[A-Z][\w.]*(?: [A-Z][a-z]+)?)(?:'s)? (?:(?:federal|national|state|local"
+    r"|city|provincial|municipal|civil|military|judicial|cyber|cybercrime|financial) )?police\b"
+)
 
 _BRAND_GROUP = re.compile(r"\bthe (?P<n>[A-Z][\w.]+) (?P<noun>group|platform|brand)\b")
 

@@ -115,7 +115,9 @@ def ministry(
 
 
 def police(m: re.Match[str], table: EntityTable, ctx: CountryContext) -> EntityDraft | None:
-    """'Montenegrin police': that country's police, named as the text names it."""
+    """'Montenegrin police': that country's police force, the one the article names, else
+    (with a qualifier: "Brazil's federal police") the one force of that country whose name
+    holds the qualifier, else named as the text names it."""
     place = ctx.jurisdiction(m.group("place"))
     if place is None:
         return None
@@ -126,6 +128,15 @@ def police(m: re.Match[str], table: EntityTable, ctx: CountryContext) -> EntityD
             and (d.jurisdiction == place.name or place.name in d.places)
         ):
             return d
+    qualifier = m.group().rsplit(" ", 2)[-2].lower()  # "federal" in "Brazil's federal police"
+    forces = [
+        e
+        for e in _police_forces(ctx).get(place.name, [])
+        if qualifier in e.name.lower().split()
+    ]
+    if len(forces) == 1 and ctx.country_of(place.name) == place.name:
+        e = forces[0]  # "Brazil's federal police": the force of that name the gazetteer knows
+        return standalone_entity(table, e.name, e.type, jurisdiction=e.jurisdiction, qid=e.qid)
     return standalone_entity(table, m.group(), TYPE.governmentbody, jurisdiction=place.name)
 
 
