@@ -19,7 +19,7 @@ from typing import Any
 import ahocorasick
 
 from ingest.extraction.text.document import Document
-from ingest.extraction.text.literal_gate import GatedPattern
+from ingest.extraction.text.literal_gate import GatedPattern, fold
 from ingest.extraction.text.tokens import lower_in_place
 
 _PENDING: set[str] = set()  # gate words seen since the automaton was last built
@@ -52,6 +52,14 @@ class Scanner:
         self._cache: dict[tuple[str, ...], list[tuple[int, int]]] = {}
         self._by_word: dict[str, set[int]] | None = None
         self._words: frozenset[str] = frozenset()
+        self._folded: str | None = None
+
+    @property
+    def folded(self) -> str:
+        """The text as gated patterns compare it (`literal_gate.fold`), folded once."""
+        if self._folded is None:
+            self._folded = fold(self.text)
+        return self._folded
 
     def spans(self, stems: tuple[str, ...]) -> list[tuple[int, int]]:
         """(start, end) of the sentences containing any of `stems` (lower case)."""
@@ -100,6 +108,11 @@ class Scanner:
         if also:
             second = set(self.spans(also))
             spans = [span for span in spans if span in second]
+        if starts is None and isinstance(pattern, GatedPattern):
+            folded = self.folded
+            for start, end in spans:
+                yield from pattern.finditer_folded(text, folded, start, end)
+            return
         for start, end in spans:
             if starts is None:
                 yield from pattern.finditer(text, start, end)
