@@ -15,7 +15,7 @@ import pytest
 from conftest import CORPUS
 
 import ingest
-from ingest.extraction.text.literal_gate import GatedPattern, gate, required_literals
+from ingest.extraction.text.literal_gate import GatedPattern, fold, gate, required_literals
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -31,6 +31,8 @@ HOSTILE = [
     "l",
     "end. end, end; END! ended ending endorse trend",
     "Ünïcödé téxt wïth ‘quotes’ — then: the order was quashed by the court.",
+    # a final sigma lowers by its context: a window and the whole text fold it apart
+    "ΟΔΟΣ lift ΣΑΣ lifted ΣLIFT liftΣ \u0130lift",
 ]
 
 
@@ -54,6 +56,8 @@ def _texts() -> list[str]:
 def _same(plain: re.Pattern[str], gated: GatedPattern, text: str, pos: int, end: int) -> None:
     want = [(m.span(), m.groupdict()) for m in plain.finditer(text, pos, end)]
     assert [(m.span(), m.groupdict()) for m in gated.finditer(text, pos, end)] == want
+    folded = [(m.span(), m.groupdict()) for m in gated.finditer_folded(text, fold(text), pos, end)]
+    assert folded == want  # the whole text folded once (text/scanning.py), not the window
     first = plain.search(text, pos, end)
     found = gated.search(text, pos, end)
     assert (found and found.span()) == (first and first.span())

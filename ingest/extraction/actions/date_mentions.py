@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from graph.partial_dates import DAY, MONTH, YEAR, PartialDate
 from ingest.extraction.references.unnamed_groups import number_value
+from ingest.extraction.text.literal_gate import GatedPattern, gated_if_possible
 from ingest.extraction.text.regex_lead import compile_lead
 
 _MONTHS = {
@@ -284,7 +285,16 @@ _FORM_NEEDS: dict[str, tuple[str, ...]] = {
     "context": ("unit", "context"),
 }
 
-_FORMS_AND_NEEDS = [(form, pattern, _FORM_NEEDS.get(form, ())) for form, pattern in _FORMS]
+# Each form as searched: tried only where one of the words its matches open with stands,
+# where it has such words (`literal_gate`: the same matches; a leading `\b` and a
+# case-blind cue make `re` try the plain pattern at every position of the sentence). The
+# optional cue words ("in", "during", "early", ...) before a month or a year multiply the
+# opening words, hence the larger limit.
+_GATE_LITERALS = 5_000
+_FORMS_AND_NEEDS: list[tuple[str, re.Pattern[str] | GatedPattern, tuple[str, ...]]] = [
+    (form, gated_if_possible(pattern, _GATE_LITERALS), _FORM_NEEDS.get(form, ()))
+    for form, pattern in _FORMS
+]
 
 
 def date_mentions(text: str, frame: DateFrame) -> tuple[list[DateMention], DateFrame]:

@@ -130,9 +130,7 @@ def police(m: re.Match[str], table: EntityTable, ctx: CountryContext) -> EntityD
             return d
     qualifier = m.group().rsplit(" ", 2)[-2].lower()  # "federal" in "Brazil's federal police"
     forces = [
-        e
-        for e in _police_forces(ctx).get(place.name, [])
-        if qualifier in e.name.lower().split()
+        e for e in _police_forces(ctx).get(place.name, []) if qualifier in e.name.lower().split()
     ]
     if len(forces) == 1 and ctx.country_of(place.name) == place.name:
         e = forces[0]  # "Brazil's federal police": the force of that name the gazetteer knows

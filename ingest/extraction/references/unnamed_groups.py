@@ -13,6 +13,7 @@ from graph.ontology import TYPE
 from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention
 from ingest.extraction.text.currency_marks import CURRENCY_CODE, DOLLAR_MARK
+from ingest.extraction.text.literal_gate import required_literals
 from ingest.extraction.text.scanning import scanner_of
 
 _UNITS = {
@@ -120,6 +121,12 @@ FROM_N = re.compile(
 )
 
 _NUMBER_STEMS = tuple("0123456789") + tuple(w for w in [*_UNITS, *_TENS] if w != "a single")
+# Every counted group names its head ("apps", "bank accounts", ...): the words one of which
+# opens each head (read from the head patterns, `literal_gate`); a sentence without any
+# holds no group, however many numbers it has.
+_HEAD_WORDS = tuple(
+    sorted(set().union(*(required_literals(re.compile(h, re.I))[0] for h in HEADS.values())))
+)
 
 # a sum, not a count: "a fine of AED 500,000 on Falcon Brokers"
 _CURRENCY_BEFORE = re.compile(rf"(?:\b[A-Z]{{3}}|\b{CURRENCY_CODE}|{DOLLAR_MARK}) ?$")
@@ -163,7 +170,7 @@ def find_unnamed_groups(state: ArticleState) -> None:
         out.append(_group(table, m, TYPE.account, f"{m.group('pre')} of people{m.group('post')}"))
     for m in scanner.finditer(FROM_N, (" from ",)):
         out.append(_group(table, m, TYPE.regulator, m.group()))
-    for m in scanner.finditer(COUNTED_GROUP, _NUMBER_STEMS):
+    for m in scanner.finditer(COUNTED_GROUP, _NUMBER_STEMS, also=_HEAD_WORDS):
         if _ANAPHORIC.search(text, max(0, m.start() - 16), m.start()) or _CURRENCY_BEFORE.search(
             text, max(0, m.start() - 6), m.start()
         ):

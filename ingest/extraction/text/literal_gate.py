@@ -34,7 +34,7 @@ import ahocorasick
 
 from ingest.regex_cache import gate_literals
 
-__all__ = ["GatedPattern", "gate", "gated_if_possible", "required_literals"]
+__all__ = ["GatedPattern", "fold", "gate", "gated_if_possible", "required_literals"]
 
 # Beyond these, literals stop growing: a shorter prefix of a match is as safe a gate.
 _MAX_LITERALS = 400
@@ -49,15 +49,24 @@ _FOLD = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
 _Prefix = tuple[str, bool, bool]
 
 
-def required_literals(pattern: re.Pattern[str]) -> tuple[frozenset[str], bool]:
+def required_literals(
+    pattern: re.Pattern[str], max_literals: int = _MAX_LITERALS
+) -> tuple[frozenset[str], bool]:
     """(lower-case strings one of which starts every match, whether a `\\b` precedes
     them); `ValueError` when a match can start otherwise. A one-shot command keeps them on
-    disk between runs (ingest/regex_cache.py): reading them parses the pattern anew."""
-    return gate_literals((pattern.pattern, pattern.flags), lambda: _read_literals(pattern))
+    disk between runs (ingest/regex_cache.py): reading them parses the pattern anew.
+
+    `max_literals`: how many literals the prefixes may grow to before they stop growing
+    (a pattern whose optional opening words multiply its prefixes, "in|during ... May
+    2021", needs more than the default to reach a word every match holds)."""
+    key = pattern.pattern if max_literals == _MAX_LITERALS else f"{pattern.pattern}\0{max_literals}"
+    return gate_literals((key, pattern.flags), lambda: _read_literals(pattern, max_literals))
 
 
-def _read_literals(pattern: re.Pattern[str]) -> tuple[frozenset[str], bool]:
-    found = _walk(list(_parser.parse(pattern.pattern, pattern.flags)))
+def _read_literals(
+    pattern: re.Pattern[str], max_literals: int = _MAX_LITERALS
+) -> tuple[frozenset[str], bool]:
+    found = _walk(list(_parser.parse(pattern.pattern, pattern.flags)), max_literals, top=True)
     literals = {text for text, _, _ in found}
     if "" in literals:
         raise ValueError(f"no literal starts every match of {pattern.pattern[:80]!r}")
@@ -71,33 +80,36 @@ def _read_literals(pattern: re.Pattern[str]) -> tuple[frozenset[str], bool]:
     return frozenset(literals), bounded
 
 
-def _walk(items: list[tuple[Any, Any]]) -> set[_Prefix]:
-    """The prefixes a sequence of parsed items gives every match (see `_Prefix`)."""
+def _walk(items: list[tuple[Any, Any]], limit: int, top: bool = False) -> set[_Prefix]:
+    """The prefixes a sequence of parsed items gives every match (see `_Prefix`); at the
+    `top` of the pattern, reading stops once a match can start with no literal."""
     found: set[_Prefix] = {("", True, False)}
     for op, av in items:
-        if not any(grows for _, grows, _ in found):
+        if not any(grows for _, grows, _ in found) or (
+            top and any(not text and not grows for text, grows, _ in found)
+        ):
             break
         if op in _ZERO_WIDTH:
             if op is sre.AT and av is sre.AT_BOUNDARY:
                 found = {(t, g, b or (g and not t)) for t, g, b in found}
             continue
         if op is sre.LITERAL and av < 128:
-            found = _extend(found, {(chr(av).lower(), True, False)})
+            found = _extend(found, {(chr(av).lower(), True, False)}, limit)
         elif op is sre.SUBPATTERN:
-            found = _extend(found, _walk(list(av[-1])))
+            found = _extend(found, _walk(list(av[-1]), limit), limit)
         elif op is sre.BRANCH:
-            found = _extend(found, set().union(*(_walk(list(alt)) for alt in av[1])))
+            found = _extend(found, set().union(*(_walk(list(alt), limit) for alt in av[1])), limit)
         elif op is sre.IN and len(av) <= 4 and all(o is sre.LITERAL and a < 128 for o, a in av):
-            found = _extend(found, {(chr(a).lower(), True, False) for _, a in av})
+            found = _extend(found, {(chr(a).lower(), True, False) for _, a in av}, limit)
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[:2] == (0, 1):
             # an optional part ("(?:was )?granted"): a match starts with it or without it
-            found = found | _extend(found, _walk(list(av[2])))
+            found = found | _extend(found, _walk(list(av[2]), limit), limit)
         else:  # anything else consumes text no literal names: stop here
             found = {(t, False, b) for t, _, b in found}
     return found
 
 
-def _extend(found: set[_Prefix], tails: set[_Prefix]) -> set[_Prefix]:
+def _extend(found: set[_Prefix], tails: set[_Prefix], limit: int) -> set[_Prefix]:
     """Every growing prefix followed by each tail; past the limits, the prefixes stop."""
     out: set[_Prefix] = set()
     for text, grows, bounded in found:
@@ -113,7 +125,7 @@ def _extend(found: set[_Prefix], tails: set[_Prefix]) -> set[_Prefix]:
                     bounded or (not text and tail_bounded),
                 )
             )
-    if len(out) > _MAX_LITERALS:
+    if len(out) > limit:
         return {(t, False, b) for t, _, b in found}
     return out
 
@@ -153,9 +165,19 @@ class GatedPattern:
         self, string: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
         """`pattern.finditer(string, pos, endpos)`."""
+        return self._matches(string, self.starts(string, pos, endpos), endpos)
+
+    def finditer_folded(
+        self, string: str, folded: str, pos: int, endpos: int
+    ) -> Iterator[re.Match[str]]:
+        """`pattern.finditer(string, pos, endpos)`, where `folded` is `fold(string)`: the
+        caller folds a document once for every pattern and span it searches."""
+        return self._matches(string, self._starts_in(string, folded, pos, endpos), endpos)
+
+    def _matches(self, string: str, starts: list[int], endpos: int) -> Iterator[re.Match[str]]:
         match = self.pattern.match
         done = 0
-        for start in self.starts(string, pos, endpos):
+        for start in starts:
             if start < done:
                 continue
             m = match(string, start, endpos)
@@ -169,15 +191,32 @@ class GatedPattern:
         pos = min(max(pos, 0), size)
         endpos = min(max(endpos, 0), size)
         window = string if pos == 0 and endpos == size else string[pos:endpos]
-        low = window.lower()
-        # U+0130 lowers to two characters (caught by the length); `in` is far faster here
-        # than a regex class of non-Latin-1 characters, which `re` tests character by character
-        if len(low) != len(window) or "\u0131" in window or "\u017f" in window:
-            low = "".join(_FOLD.get(ord(c), c.lower()[:1]) for c in window)
-        found = {pos + end - len(word) + 1 for end, word in self._automaton.iter(low)}
+        found = {pos + end - len(word) + 1 for end, word in self._automaton.iter(fold(window))}
         if self.bounded:
             found = {s for s in found if not s or not _is_word(string[s - 1])}
         return sorted(found)
+
+    def _starts_in(self, string: str, folded: str, pos: int, endpos: int) -> list[int]:
+        """`starts(string, pos, endpos)` read from the whole string's fold: the literals are
+        ASCII, and folding a window gives the same ASCII characters at the same offsets as
+        the whole string's fold does there (only a final sigma lowers by its context)."""
+        size = len(string)
+        pos = min(max(pos, 0), size)
+        endpos = min(max(endpos, 0), size)
+        found = {end - len(word) + 1 for end, word in self._automaton.iter(folded, pos, endpos)}
+        if self.bounded:
+            found = {s for s in found if not s or not _is_word(string[s - 1])}
+        return sorted(found)
+
+
+def fold(text: str) -> str:
+    """`text` lower-cased as the gate compares it with its literals, one character for one."""
+    low = text.lower()
+    # U+0130 lowers to two characters (caught by the length); `in` is far faster here
+    # than a regex class of non-Latin-1 characters, which `re` tests character by character
+    if len(low) != len(text) or "\u0131" in text or "\u017f" in text:
+        return "".join(_FOLD.get(ord(c), c.lower()[:1]) for c in text)
+    return low
 
 
 def _is_word(char: str) -> bool:
@@ -185,10 +224,10 @@ def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def gate(pattern: re.Pattern[str]) -> GatedPattern:
+def gate(pattern: re.Pattern[str], max_literals: int = _MAX_LITERALS) -> GatedPattern:
     """`pattern`, tried only where a match can start; `ValueError` when some match
     starts with no literal (keep such a pattern ungated)."""
-    literals, bounded = required_literals(pattern)
+    literals, bounded = required_literals(pattern, max_literals)
     automaton = ahocorasick.Automaton()
     for word in literals:
         automaton.add_word(word, word)
@@ -196,9 +235,11 @@ def gate(pattern: re.Pattern[str]) -> GatedPattern:
     return GatedPattern(pattern, literals, bounded, automaton)
 
 
-def gated_if_possible(pattern: re.Pattern[str]) -> re.Pattern[str] | GatedPattern:
+def gated_if_possible(
+    pattern: re.Pattern[str], max_literals: int = _MAX_LITERALS
+) -> re.Pattern[str] | GatedPattern:
     """`gate(pattern)`, or `pattern` itself where some match starts with no literal."""
     try:
-        return gate(pattern)
+        return gate(pattern, max_literals)
     except ValueError:
         return pattern

@@ -19,7 +19,7 @@ from typing import Any
 import ahocorasick
 
 from ingest.extraction.text.document import Document
-from ingest.extraction.text.literal_gate import GatedPattern
+from ingest.extraction.text.literal_gate import GatedPattern, fold
 from ingest.extraction.text.tokens import lower_in_place
 
 _PENDING: set[str] = set()  # gate words seen since the automaton was last built
@@ -50,17 +50,35 @@ class Scanner:
         self._sents = doc.sentences
         self._bounds = [(s.start, s.end) for s in doc.sentences]
         self._cache: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-        self._by_word: dict[str, set[int]] | None = None
+        self._mask_cache: dict[tuple[str, ...], int] = {}
+        # per known word, the sentences holding it as a bit mask (bit i: sentence i): a
+        # union of sentence sets is one integer `|`, and most are unions of a few words
+        self._by_word: dict[str, int] | None = None
         self._words: frozenset[str] = frozenset()
+        self._folded: str | None = None
+
+    @property
+    def folded(self) -> str:
+        """The text as gated patterns compare it (`literal_gate.fold`), folded once."""
+        if self._folded is None:
+            self._folded = fold(self.text)
+        return self._folded
 
     def spans(self, stems: tuple[str, ...]) -> list[tuple[int, int]]:
         """(start, end) of the sentences containing any of `stems` (lower case)."""
         found = self._cache.get(stems)
+        if found is None:
+            found = self._cache[stems] = self._bounds_of(self._mask(stems))
+        return found
+
+    def _mask(self, stems: tuple[str, ...]) -> int:
+        """The sentences containing any of `stems`, as a bit mask."""
+        found = self._mask_cache.get(stems)
         if found is not None:
             return found
         by_word = self._by_word if self._by_word is not None else self._index()
         words = self._words
-        hit: set[int] = set()
+        hit = 0
         if words.issuperset(stems):  # the usual case: one set operation, no loop over stems
             for stem in by_word.keys() & stems:
                 hit |= by_word[stem]
@@ -74,9 +92,17 @@ class Scanner:
                     if stem:
                         _PENDING.add(stem)
                     hit |= sents
+        self._mask_cache[stems] = hit
+        return hit
+
+    def _bounds_of(self, mask: int) -> list[tuple[int, int]]:
+        """(start, end) of the sentences of `mask`, in order."""
         bounds = self._bounds
-        found = [bounds[i] for i in sorted(hit)] if hit else []
-        self._cache[stems] = found
+        found = []
+        while mask:
+            low = mask & -mask
+            found.append(bounds[low.bit_length() - 1])
+            mask ^= low
         return found
 
     def finditer(
@@ -96,10 +122,16 @@ class Scanner:
         there, which gives the same matches, faster when trying it everywhere is costly.
         """
         text = self.text
-        spans = self.spans(tuple(stems))
+        stems = tuple(stems)
         if also:
-            second = set(self.spans(also))
-            spans = [span for span in spans if span in second]
+            spans = self._bounds_of(self._mask(stems) & self._mask(also))
+        else:
+            spans = self.spans(stems)
+        if starts is None and isinstance(pattern, GatedPattern):
+            folded = self.folded
+            for start, end in spans:
+                yield from pattern.finditer_folded(text, folded, start, end)
+            return
         for start, end in spans:
             if starts is None:
                 yield from pattern.finditer(text, start, end)
@@ -114,34 +146,31 @@ class Scanner:
                     done = max(m.end(), pos + 1)
                     yield m
 
-    def _index(self) -> dict[str, set[int]]:
-        """Sentence indices of the known words present, from one automaton pass over the text.
+    def _index(self) -> dict[str, int]:
+        """Sentence masks of the known words present, from one automaton pass over the text.
 
         A known word absent from `_by_word` occurs in no sentence.
         """
         automaton, self._words = _automaton()
-        by_word: dict[str, set[int]] = {}
+        by_word: dict[str, int] = {}
         if automaton is not None and self._starts:
             starts = self._starts
+            get = by_word.get
             for end_idx, word in automaton.iter(self.low):
                 i = bisect_right(starts, end_idx - len(word) + 1) - 1
                 if i >= 0:
-                    found = by_word.get(word)
-                    if found is None:
-                        by_word[word] = {i}
-                    else:
-                        found.add(i)
+                    by_word[word] = get(word, 0) | (1 << i)
         self._by_word = by_word
         return by_word
 
-    def _find(self, stem: str) -> set[int]:
-        """Sentence indices holding `stem` (a word not yet in the automaton)."""
-        hit: set[int] = set()
+    def _find(self, stem: str) -> int:
+        """Sentence mask of those holding `stem` (a word not yet in the automaton)."""
+        hit = 0
         pos = self.low.find(stem)
         while pos >= 0:
             i = bisect_right(self._starts, pos) - 1
             if i >= 0:
-                hit.add(i)
+                hit |= 1 << i
                 pos = self.low.find(stem, self._sents[i].end)
             else:
                 pos = self.low.find(stem, pos + 1)
