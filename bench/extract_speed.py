@@ -76,6 +76,9 @@ def main() -> None:
     get_index()
     index_ms = (time.perf_counter() - start) * 1000
     articles = load(args.corpus)
+    if not articles:
+        where = ", ".join(map(str, args.corpus))
+        ap.error(f"no articles/*.json under {where}: pass corpus folders")
     long = [to_600_words(a) for a in articles]
     for a in articles:  # warm caches
         extract_article(a)
