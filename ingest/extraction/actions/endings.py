@@ -186,8 +186,11 @@ _NAME_LINK = re.compile(r"(?:[A-Z][\w.&'’-]*|of|the) (?:and|&) [A-Z]")
 
 def noun_phrase_stop(text: str, start: int, end: int) -> re.Match[str] | None:
     """The first word of `text[start:end]` that ends a noun phrase (`NOUN_PHRASE_STOP`),
-    skipping the "and" of a name: "the Securities and Exchange Commission's case"."""
+    skipping the "and" of a name ("the Securities and Exchange Commission's case") and a
+    "that" opening the phrase as its determiner ("that directive")."""
     for m in NOUN_PHRASE_STOP.finditer(text, start, end):
+        if m.group().lower() == "that" and not text[start : m.start()].strip():
+            continue  # a determiner that opens the phrase: "lifted that directive"
         if m.group().lower() == "and":
             left = text.rfind(" ", max(0, m.start() - 40), m.start() - 1) + 1
             if text[m.start() - 1 : m.start()] == " " and _NAME_LINK.match(text, left):

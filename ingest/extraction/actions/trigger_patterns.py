@@ -285,7 +285,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         REL.sued,
         _V,
         re.compile(
-            r"\bsu(?:e|es|ed|ing)\b|\bindict(?:s|ed|ing)?\b|"
+            r"\bsu(?:e|es|ed|ing)\b|\bindict(?:s|ed|ing)?\b|\barraign(?:s|ed|ing)?\b|"
             r"\bprosecut(?:e|es|ed|ing)\b|\bcharged\b(?! "
             + CHARGED
             + r"(?:a (?:total of |penalty of |fine of )?|an? )?"
@@ -692,7 +692,7 @@ STEMS: list[tuple[str, ...]] = [
     ("paid", "pay"),
     ("penalt", "fine of", "settlement", "disgorg"),
     ("settl", "to pay", "disgorg"),
-    ("sue", "sui", "indict", "prosecut", "charged"),
+    ("sue", "sui", "indict", "prosecut", "charged", "arraign"),
     (" v ", " v. ", " vs ", " vs. "),
     ("permitted", "allowed", "authorised", "authorized"),
     ("must pay",),

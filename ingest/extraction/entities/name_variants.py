@@ -130,7 +130,7 @@ def _central_bank_variants(state: ArticleState) -> None:
 _TRADE_WORDS = frozenset(
     "communications telecom telecoms telecommunications networks network technologies "
     "technology tech labs systems solutions digital pay payments media ventures mobile "
-    "wireless broadband software data".split()
+    "wireless broadband software data exchange markets".split()
 )
 
 

@@ -116,15 +116,15 @@ _NEXT_WORD = re.compile(r"\s+[\"'(\[]?([\w$€£¥₦]+)")
 
 # abbreviations after which a sentence never ends
 _HARD_ABBREV = frozenset(
-    "mr mrs ms dr prof sr jr st mt gen gov sen rep lt col capt sgt rev hon pres no nos vs v "
+    "mr mrs ms dr prof sr jr st mt gen gov sen rep lt col capt sgt rev hon pres vs v "
     "e.g i.e fig approx est cf al art sec para ch vol pp p rs".split()
 )
 # abbreviations that end a sentence only when a typical sentence opener follows
 _SOFT_ABBREV = frozenset(
     "inc ltd co corp pte bhd plc llc l.l.c s.a n.v b.v ag u.s u.k u.n e.u u.s.a u.a.e a.m p.m "
     "etc jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat "
-    "dept govt intl s.p.a k.k s.r.l s.a.s".split()
-)
+    "dept govt intl s.p.a k.k s.r.l s.a.s no nos".split()
+)  # ("No. 12" runs on; the answer "No. The central bank ..." ends)
 _COMPANY_ABBREV = frozenset("inc ltd corp plc llc bhd pte sdn pty".split())
 _OPENERS = frozenset(
     "the it he she they we i this that these those its his her their in on at but and however "
