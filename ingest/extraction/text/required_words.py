@@ -9,18 +9,22 @@ string of EACH set, anywhere in it (a cue opens with a name group, so the words 
 inside the match, not at its start); `stems_cover` then says whether the stems are a
 safe gate: some set whose every string contains a stem.
 
-How the tree is read: a literal, or a small class of literals (`[,;]`), matches a known
-string; a sequence joins the known strings of its neighbouring parts into longer runs
-("(?:was )?granted" gives "granted" and "was granted"), and every run of a part that
-cannot be skipped is a set of its own; an alternation gives the union of one set per
-branch (none when a branch requires nothing); a part that may be absent (`?`, `*`,
-`{0,n}`) requires nothing, though its known strings still join a run (with the empty
-string); lookarounds and anchors consume nothing and are skipped. Strings are lower-cased
-character by character as `tokens.lower_in_place` lowers the scanned text, whatever the
-pattern's flags or inline `(?i:...)` say (a case-sensitive match holds its lower-cased
-literal in the lower-cased text too). Not handled (rare in this project): the few
-non-ASCII characters `re.IGNORECASE` equates with an ASCII letter they do not lower to
-(U+017F 'ſ' for 's'), which would let such a match through without its string.
+How the tree is read: a literal, or a small class of literals (`[,;]`, `\\d`), matches a
+known string; a sequence joins the known strings of its neighbouring parts into longer
+runs ("(?:was )?granted" gives "granted" and "was granted"), and every run that cannot be
+skipped is a set of its own. A part whose strings are not known still tells what its
+matches start and end with, so a run goes on across it: in ", an? (?:\\w+ )?arm" the
+text before "arm" ends with " " whether the optional word is there or not, which gives
+" arm". An alternation gives the union of one set per branch (none when a branch requires
+nothing); a part that may be absent (`?`, `*`, `{0,n}`) requires nothing. Lookbehinds,
+negative lookaheads and anchors consume nothing and are skipped; a positive lookahead's
+strings count (see `required_word_sets`). Past `_MAX_RUN` strings, a run is cut to the
+end its strings share. Strings are lower-cased character by character as
+`tokens.lower_in_place` lowers the scanned text, whatever the pattern's flags or inline
+`(?i:...)` say (a case-sensitive match holds its lower-cased literal in the lower-cased
+text too). Not handled (rare in these English texts): the few non-ASCII characters
+`re.IGNORECASE` equates with an ASCII letter they do not lower to (U+017F 'ſ' for 's'),
+and digits of other scripts, which `\\d` matches too.
 """
 
 from __future__ import annotations
