@@ -262,7 +262,18 @@ _RENAME_STEMS: list[tuple[str, ...]] = [
     ("formerly", "previously", "once"),
     ("formerly", "previously"),
     ("(now ",),
-    ("now called", "now known", "now named", "since renamed", "since rebranded", "since called"),
+    (
+        "now called",
+        "now known",
+        "now named",
+        "since renamed",
+        "since rebranded",
+        "since called",
+        "now rebranded",
+        "now renamed",
+        "since known",
+        "since named",
+    ),
 ]
 
 

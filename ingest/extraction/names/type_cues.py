@@ -749,7 +749,7 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ),
     ("site ", "website ", "portal "),
     ("with ",),
-    ("settle",),
+    ("settle", "settling"),
     ("licence", "license", "registration", "authoris", "authoriz", "permit"),
     ("regulatory",),
     (" reported", " reports"),

@@ -53,7 +53,20 @@ GERUND_OBJECT = re.compile(
     r"\b(?P<prep>against|from|on) (?:the )?"
     rf"(?P<what>(?P<conduct>{_CONDUCT}){_QUANTIFIER}?(?P<thing>{_CRYPTO_OBJECT}))\b{_NOT_MODIFIER}"
 )
-GERUND_STEMS = (*_GERUNDS, "use of", "usage of", "trade in", "sale of", "purchase of", "crypto")
+GERUND_STEMS = (
+    *_GERUNDS,
+    "use of",
+    "usage of",
+    "trade in",
+    "sale of",
+    "purchase of",
+    "crypto",
+    "bitcoin",
+    "virtual",
+    "digital",
+    "private",
+    "unbacked",
+)
 
 # "warned the public not to use any form of digital currency": the conduct told against
 NOT_TO_DO = re.compile(

@@ -122,6 +122,7 @@ _IN_STEMS = {
         "conduct", "run",
         "serv", "access to", "largest", "biggest", "leading", "oldest", "top", "handl", "dominat",
         "control", "lead", "licen", "authori", "permit",
+        "presence",
     ),
 }  # fmt: skip
 
