@@ -51,3 +51,20 @@ def test_an_exchanges_first_word_is_the_exchange() -> None:
         "not applied for registration."
     )
     assert "Zentrix" in aliases_of(out, "Zentrix Exchange")
+
+
+def test_a_datelines_month_is_no_place() -> None:
+    out = extract(
+        "Washington D.C., Sept. 12, 2024 - The Securities and Exchange Commission today "
+        "charged Lendora Finance LLC."
+    )
+    assert "Sept." not in types_by_name(out) and "Sept" not in types_by_name(out)
+
+
+def test_an_objects_surname_is_the_person_named_before() -> None:
+    out = extract(
+        "The SEC charged Lendora Finance LLC and its co-founders, Mark Haller and Priya "
+        "Raman. In a parallel action, prosecutors announced criminal charges against Haller."
+    )
+    assert types_by_name(out).get("Haller") is None
+    assert "Haller" in aliases_of(out, "Mark Haller")

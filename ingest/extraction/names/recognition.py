@@ -134,9 +134,20 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
         and not (c.source != "gaz" and c.surface.rpartition(" ")[2] in terms)
     ]
     accepted = [_with_ordinal(c, text) for c in accepted]
+    _objects_named_as_people(accepted)
     accepted.sort(key=lambda c: c.start)
     _attach_places(accepted, hits, index)
     return accepted
+
+
+def _objects_named_as_people(accepted: list[Candidate]) -> None:
+    """An action's object that is the surname of a person the text names ("charges against
+    Haller" after "its co-founders, Mark Haller and ...") is that person, not a firm."""
+    people = [c for c in accepted if c.type == TYPE.person and " " in c.surface]
+    surnames = {p.surface.split()[-1] for p in people}
+    for c in accepted:
+        if c.source == "object" and " " not in c.surface and c.surface in surnames:
+            c.type, c.source = TYPE.person, "person"
 
 
 # a court numbered by an ordinal in figures, which the capitalised run leaves out: "the 4th

@@ -204,6 +204,12 @@ def _address_place(items: list[Candidate], i: int, text: str) -> bool:
 _NEXT_MEMBER = re.compile(r"(?:,? (?:and|or) |, [A-Z])")
 
 
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
 def _among_places(items: list[Candidate], i: int, j: int, text: str) -> bool:
     """Whether the unknown name `items[i]`, listed beside the place `items[j]`, is one more
     place of the list ("in Delhi, Gurugram, Jodhpur and Pune"): a short name, and no other
@@ -214,6 +220,8 @@ def _among_places(items: list[Candidate], i: int, j: int, text: str) -> bool:
         return False
     if item.surface in CONTINENTS:
         return False  # a market region beside countries, not a jurisdiction of its own
+    if item.surface.rstrip(".").lower() in _MONTHS:
+        return False  # a dateline's date: "Washington D.C., Sept. 12"
     if any(get_index().country_of_adjective(part) for w in words for part in w.split("-")):
         return False  # "Latin American markets", "Russian-occupied areas": no place's name
     lo, hi = (items[j], item) if j < i else (item, items[j])
