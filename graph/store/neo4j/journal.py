@@ -47,6 +47,9 @@ class Journal:
     # per relation the write changed: {event id: fingerprint} before and after it
     events_before: dict[FactKey, dict[str, str]] = field(default_factory=dict)
     events_after: dict[FactKey, dict[str, str]] = field(default_factory=dict)
+    # each article stored after the write, with the properties it wrote (as a read of
+    # the node gives them: no nulls), so the log need not read every text back
+    articles_after: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def fill(self, w: Working) -> None:
         for aid, art in w.articles.items():
@@ -57,6 +60,8 @@ class Journal:
                 frozenset(now.mentions) if stored else frozenset(),
                 frozenset(now.facts) if stored else frozenset(),
             )
+            if art.props is not None:
+                self.articles_after[aid] = {k: v for k, v in art.props.items() if v is not None}
         self.entities = {eid: e.first for eid, e in w.entities.items()}
         for key, rel in w.relations.items():
             if not rel.dirty:
