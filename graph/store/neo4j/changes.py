@@ -170,17 +170,7 @@ def _recorded(tx: ManagedTransaction, scope: Scope, write: Callable[[], T]) -> T
     return result
 
 
-_ARTICLE_PROPS = kept_plan(
-    "UNWIND $ids AS id MATCH (a:Article {id: id}) "
-    "RETURN collect({id: id, props: properties(a)}) AS rows"
-)
-
 Work = Callable[[ManagedTransaction, list[Extraction], Journal], list[UpsertSummary]]
-
-
-def _article_props(tx: ManagedTransaction, ids: list[str]) -> dict[str, dict[str, Any]]:
-    record = tx.run(_ARTICLE_PROPS, ids=ids).single()
-    return {r["id"]: dict(r["props"]) for r in (record["rows"] if record else [])}
 
 
 def _article_states(
@@ -231,13 +221,11 @@ def upsert_batch_recorded(
     article of the batch that brought it (one transaction per article would credit the
     first only). They come from the write's journal: what its working set read before
     writing and what it wrote (graph/store/neo4j/journal.py), the articles' properties
-    after it included; only the batch's entities, and its articles as they were before,
-    are read here."""
+    included; only the batch's entities are read here."""
     aids = [x.article.id for x in batch]
-    before_props = _article_props(tx, sorted(set(aids)))
     journal = Journal()
     result = work(tx, batch, journal)
-    before, after = _snapshots(tx, journal, before_props, journal.articles_after)
+    before, after = _snapshots(tx, journal, journal.articles_before, journal.articles_after)
     refused = {x.article.id: x.refused for x in batch}
     bodies = [diff(ARTICLE_UPSERTED, a, before, after, refused[a]) for a in dict.fromkeys(aids)]
     append(tx, [b for b in bodies if b is not None])

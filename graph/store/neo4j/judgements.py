@@ -121,9 +121,15 @@ def upsert_batch_judged(
 
 def _lock_ids(tx: ManagedTransaction, ids: set[str]) -> Rules:
     """Lock the entity nodes of `ids` and of where the judgements send them, then the
-    judgements as they are once those locks are held (see the module docstring)."""
+    judgements as they are once those locks are held (see the module docstring). `ids`
+    are locked before the judgements are first read: with no judgement moving them (the
+    usual case) one read of the judgements does."""
     locked: set[str] = set()
+    todo = set(ids)
     while True:
+        if todo:
+            tx.run(_LOCK_IDS, ids=sorted(todo)).consume()
+            locked |= todo
         rules = Rules(judgements_from(tx.run(LOAD)))
         want = set(ids)
         for eid in ids:
@@ -133,8 +139,6 @@ def _lock_ids(tx: ManagedTransaction, ids: set[str]) -> Rules:
         todo = want - locked
         if not todo:
             return rules
-        tx.run(_LOCK_IDS, ids=sorted(todo)).consume()
-        locked |= todo
 
 
 def retract_recorded(

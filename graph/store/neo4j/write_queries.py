@@ -270,12 +270,14 @@ ROWS = "rows"
 # fills or deletes before it commits; the SET takes the node's write lock (held until the
 # transaction ends; an entity's scratch property goes at once, so an entity the write
 # leaves as it was is not written again). A node deleted by the writer we waited for
-# comes back with no properties: `lost`.
+# comes back with no properties: `lost`. A stored article's properties come back too (for
+# the change log's fingerprint of it before the write).
 LOCK_ARTICLES = kept_plan(
     "UNWIND $ids AS id "
     "MERGE (a:Article {id: id}) ON CREATE SET a._fresh = true "
     "SET a._lock = true "
-    "RETURN collect({id: id, lost: a.id IS NULL, fresh: a._fresh IS NOT NULL}) AS rows"
+    "RETURN collect({id: id, lost: a.id IS NULL, fresh: a._fresh IS NOT NULL, "
+    "props: CASE WHEN a._fresh IS NULL THEN properties(a) END}) AS rows"
 )
 
 LOCK_ENTITIES = kept_plan(
