@@ -195,13 +195,17 @@ def _snapshots(
     after_props: dict[str, dict[str, Any]],
 ) -> tuple[Snapshot, Snapshot]:
     """Both snapshots of a batched upsert from its journal (graph/store/neo4j/journal.py):
-    entities as the write locked them before it, and as stored now."""
+    entities as the write locked them before it and as it left them; only an entity it
+    did not lock (the far end of a relation an article reported before) is read."""
     ids: set[str] = set()
     for links in [*journal.before.values(), *journal.after.values()]:
         ids |= links.mentions
         ids |= {end for source, _, target in links.keys for end in (source, target)}
-    now = CypherSnapshot(tx).entities(sorted(ids))
-    before = {eid: s for eid, s in now.items() if eid not in journal.entities}
+    unlocked = sorted(ids - set(journal.entities))
+    now = CypherSnapshot(tx).entities(unlocked)
+    before = dict(now)
+    for eid in ids & set(journal.entities_after):
+        now[eid] = summary_from(journal.entities_after[eid])
     for eid in ids & set(journal.entities):
         first = journal.entities[eid]
         if first is not None:

@@ -44,6 +44,8 @@ class Journal:
     after: dict[str, Links] = field(default_factory=dict)
     # every entity the write locked, as it was stored before the write (None: absent)
     entities: dict[str, dict[str, Any] | None] = field(default_factory=dict)
+    # every entity the write locked that is stored after it, as the write left it
+    entities_after: dict[str, dict[str, Any]] = field(default_factory=dict)
     # per relation the write changed: {event id: fingerprint} before and after it
     events_before: dict[FactKey, dict[str, str]] = field(default_factory=dict)
     events_after: dict[FactKey, dict[str, str]] = field(default_factory=dict)
@@ -67,6 +69,7 @@ class Journal:
             if art.props is not None:
                 self.articles_after[aid] = {k: v for k, v in art.props.items() if v is not None}
         self.entities = {eid: e.first for eid, e in w.entities.items()}
+        self.entities_after = {eid: e.props for eid, e in w.entities.items() if e.props is not None}
         for key, rel in w.relations.items():
             if not rel.dirty:
                 continue
