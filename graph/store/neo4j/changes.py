@@ -50,7 +50,7 @@ from graph.store.change_diff import (
 from graph.store.changes import ARTICLE_UPSERTED, Change, ChangeBody, ChangeFilter, now_text
 from graph.store.neo4j.journal import Journal, Links
 from graph.store.neo4j.records import summary_from, with_detail
-from graph.store.neo4j.write_queries import DETAIL_COLUMN
+from graph.store.neo4j.write_queries import DETAIL_COLUMN, kept_plan
 from graph.store.protocol import EntitySummary, RetractSummary, UpsertSummary
 
 T = TypeVar("T")
@@ -71,7 +71,7 @@ _ARTICLES = (
     "RETURN a.id AS id, properties(a) AS props, mentions, keys"
 )
 # One record with every entity (decoding a record per entity costs the client more).
-_ENTITIES = (
+_ENTITIES = kept_plan(
     "UNWIND $ids AS id MATCH (e:Entity {id: id}) "
     "RETURN collect(e {.id, .type, .name, .unnamed, .count}) AS es"
 )
@@ -82,7 +82,7 @@ _EVENTS = (
     f"{DETAIL_COLUMN} AS detail"
 )
 # The last statement of a recording write: see the module docstring.
-_APPEND = (
+_APPEND = kept_plan(
     "MERGE (k:ChangeCounter {key: 'changes'}) ON CREATE SET k.seq = 0, k.at = '' "
     "SET k.seq = k.seq + size($rows) "
     "SET k.at = CASE WHEN $now > k.at THEN $now ELSE k.at END "
@@ -170,17 +170,7 @@ def _recorded(tx: ManagedTransaction, scope: Scope, write: Callable[[], T]) -> T
     return result
 
 
-_ARTICLE_PROPS = (
-    "UNWIND $ids AS id MATCH (a:Article {id: id}) "
-    "RETURN collect({id: id, props: properties(a)}) AS rows"
-)
-
 Work = Callable[[ManagedTransaction, list[Extraction], Journal], list[UpsertSummary]]
-
-
-def _article_props(tx: ManagedTransaction, ids: list[str]) -> dict[str, dict[str, Any]]:
-    record = tx.run(_ARTICLE_PROPS, ids=ids).single()
-    return {r["id"]: dict(r["props"]) for r in (record["rows"] if record else [])}
 
 
 def _article_states(
@@ -205,13 +195,17 @@ def _snapshots(
     after_props: dict[str, dict[str, Any]],
 ) -> tuple[Snapshot, Snapshot]:
     """Both snapshots of a batched upsert from its journal (graph/store/neo4j/journal.py):
-    entities as the write locked them before it, and as stored now."""
+    entities as the write locked them before it and as it left them; only an entity it
+    did not lock (the far end of a relation an article reported before) is read."""
     ids: set[str] = set()
     for links in [*journal.before.values(), *journal.after.values()]:
         ids |= links.mentions
         ids |= {end for source, _, target in links.keys for end in (source, target)}
-    now = CypherSnapshot(tx).entities(sorted(ids))
-    before = {eid: s for eid, s in now.items() if eid not in journal.entities}
+    unlocked = sorted(ids - set(journal.entities))
+    now = CypherSnapshot(tx).entities(unlocked)
+    before = dict(now)
+    for eid in ids & set(journal.entities_after):
+        now[eid] = summary_from(journal.entities_after[eid])
     for eid in ids & set(journal.entities):
         first = journal.entities[eid]
         if first is not None:
@@ -230,13 +224,12 @@ def upsert_batch_recorded(
     the whole batch, so an entity or event new to the store is reported as added by each
     article of the batch that brought it (one transaction per article would credit the
     first only). They come from the write's journal: what its working set read before
-    writing and what it wrote (graph/store/neo4j/journal.py); only the batch's articles
-    and entities are read here."""
+    writing and what it wrote (graph/store/neo4j/journal.py), the articles' properties
+    included; only the batch's entities are read here."""
     aids = [x.article.id for x in batch]
-    before_props = _article_props(tx, sorted(set(aids)))
     journal = Journal()
     result = work(tx, batch, journal)
-    before, after = _snapshots(tx, journal, before_props, _article_props(tx, sorted(set(aids))))
+    before, after = _snapshots(tx, journal, journal.articles_before, journal.articles_after)
     refused = {x.article.id: x.refused for x in batch}
     bodies = [diff(ARTICLE_UPSERTED, a, before, after, refused[a]) for a in dict.fromkeys(aids)]
     append(tx, [b for b in bodies if b is not None])

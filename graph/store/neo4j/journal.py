@@ -44,9 +44,16 @@ class Journal:
     after: dict[str, Links] = field(default_factory=dict)
     # every entity the write locked, as it was stored before the write (None: absent)
     entities: dict[str, dict[str, Any] | None] = field(default_factory=dict)
+    # every entity the write locked that is stored after it, as the write left it
+    entities_after: dict[str, dict[str, Any]] = field(default_factory=dict)
     # per relation the write changed: {event id: fingerprint} before and after it
     events_before: dict[FactKey, dict[str, str]] = field(default_factory=dict)
     events_after: dict[FactKey, dict[str, str]] = field(default_factory=dict)
+    # each article stored before and after the write, with its properties: as locked,
+    # and as written (as a read of the node gives them: no nulls), so the log need not
+    # read every text again
+    articles_before: dict[str, dict[str, Any]] = field(default_factory=dict)
+    articles_after: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def fill(self, w: Working) -> None:
         for aid, art in w.articles.items():
@@ -57,7 +64,12 @@ class Journal:
                 frozenset(now.mentions) if stored else frozenset(),
                 frozenset(now.facts) if stored else frozenset(),
             )
+            if art.first_props is not None:
+                self.articles_before[aid] = art.first_props
+            if art.props is not None:
+                self.articles_after[aid] = {k: v for k, v in art.props.items() if v is not None}
         self.entities = {eid: e.first for eid, e in w.entities.items()}
+        self.entities_after = {eid: e.props for eid, e in w.entities.items() if e.props is not None}
         for key, rel in w.relations.items():
             if not rel.dirty:
                 continue

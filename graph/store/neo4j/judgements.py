@@ -45,6 +45,7 @@ from graph.store.neo4j.changes import CypherSnapshot
 from graph.store.neo4j.lookup import Neo4jLookup
 from graph.store.neo4j.records import article_from, summary_from
 from graph.store.neo4j.write import upsert_batch_tx
+from graph.store.neo4j.write_queries import kept_plan
 from graph.store.protocol import EntitySummary, RetractSummary, UpsertSummary
 
 SCHEMA = (
@@ -59,7 +60,7 @@ LOAD = (
     "MATCH (j:Judgement) RETURN j {.id, .kind, .entity, .other, .name, .note, .at} AS j "
     "ORDER BY j.id"
 )
-_KEEP = (
+_KEEP = kept_plan(
     "UNWIND $rows AS row MERGE (x:Extraction {article_id: row.id}) "
     "SET x.body = row.body, x.ids = row.ids"
 )
@@ -83,7 +84,9 @@ _LOCK = (
     "SET k.undone = coalesce(k.undone, 0) + 1"
 )
 # takes the node's write lock for the rest of the transaction, leaving no property behind
-_LOCK_IDS = "UNWIND $ids AS id MATCH (e:Entity {id: id}) SET e._lock = true REMOVE e._lock"
+_LOCK_IDS = kept_plan(
+    "UNWIND $ids AS id MATCH (e:Entity {id: id}) SET e._lock = true REMOVE e._lock"
+)
 _CREATE = "CREATE (j:Judgement) SET j = $props"
 _DELETE = "MATCH (j:Judgement {id: $id}) DELETE j"
 _ENTITIES = (
@@ -118,9 +121,15 @@ def upsert_batch_judged(
 
 def _lock_ids(tx: ManagedTransaction, ids: set[str]) -> Rules:
     """Lock the entity nodes of `ids` and of where the judgements send them, then the
-    judgements as they are once those locks are held (see the module docstring)."""
+    judgements as they are once those locks are held (see the module docstring). `ids`
+    are locked before the judgements are first read: with no judgement moving them (the
+    usual case) one read of the judgements does."""
     locked: set[str] = set()
+    todo = set(ids)
     while True:
+        if todo:
+            tx.run(_LOCK_IDS, ids=sorted(todo)).consume()
+            locked |= todo
         rules = Rules(judgements_from(tx.run(LOAD)))
         want = set(ids)
         for eid in ids:
@@ -130,8 +139,6 @@ def _lock_ids(tx: ManagedTransaction, ids: set[str]) -> Rules:
         todo = want - locked
         if not todo:
             return rules
-        tx.run(_LOCK_IDS, ids=sorted(todo)).consume()
-        locked |= todo
 
 
 def retract_recorded(

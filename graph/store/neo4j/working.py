@@ -82,6 +82,7 @@ class ArticleState:
     existed: bool
     first_mentions: frozenset[str]
     first_keys: frozenset[FactKey] = frozenset()  # the relations it reported as read
+    first_props: dict[str, Any] | None = None  # its properties as read (None: not stored)
 
 
 @dataclass
@@ -232,6 +233,7 @@ class Working:
                     facts.setdefault(key, set()).add(f["event_id"] or "")
                 refs[r["id"]] = Refs(facts, set(r["mentions"]), set(r["aliases"]))
         fresh = {r["id"]: bool(r["fresh"]) for r in rows}
+        props = {r["id"]: r["props"] for r in rows}
         for aid in todo:
             self.articles[aid] = ArticleState(
                 props=None if fresh[aid] else {},
@@ -239,6 +241,7 @@ class Working:
                 existed=not fresh[aid],
                 first_mentions=frozenset(refs[aid].mentions),
                 first_keys=frozenset(refs[aid].facts),
+                first_props=None if fresh[aid] else _plain(dict(props[aid] or {})),
             )
 
     def lock_entities(self, ids: Iterable[str]) -> None:

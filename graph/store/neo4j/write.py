@@ -31,6 +31,7 @@ import datetime as dt
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from neo4j import ManagedTransaction
@@ -46,9 +47,18 @@ from graph.store.neo4j.working import FactKey, Refs, Working
 from graph.store.protocol import RetractSummary, UpsertSummary
 
 
+@lru_cache(maxsize=1 << 16)
 def alias_key(entity_id: str, name: str) -> str:
-    """The unique key of an alias node: one per (entity, exact alias string)."""
+    """The unique key of an alias node: one per (entity, exact alias string). Cached: a
+    batch asks for the same bodies' keys again and again (each article naming them)."""
     return json.dumps([entity_id, name], ensure_ascii=False)
+
+
+@lru_cache(maxsize=1 << 12)
+def _canonical_properties(text: str) -> str:
+    """Stored entity `properties` JSON as `_update_props` rewrites it with nothing added
+    (few distinct texts: most entities have none)."""
+    return json.dumps(json.loads(text), sort_keys=True)
 
 
 def _first_by_id(entities: list[Entity]) -> list[Entity]:
@@ -90,12 +100,16 @@ def _first(stored: Any, incoming: Any) -> Any:
 
 
 def _update_props(e: Entity, stored: dict[str, Any]) -> dict[str, Any]:
-    props = {**e.properties, **json.loads(stored.get("properties") or "{}")}
+    text = stored.get("properties") or "{}"
+    if e.properties:
+        properties = json.dumps({**e.properties, **json.loads(text)}, sort_keys=True)
+    else:
+        properties = _canonical_properties(text)
     return {
         "count": _first(stored.get("count"), e.count),
         "description": _first(stored.get("description"), e.description),
         "qid": _first(stored.get("qid"), e.qid),
-        "properties": json.dumps(props, sort_keys=True),
+        "properties": properties,
     }
 
 

@@ -58,6 +58,23 @@ def arrows(direction: Direction) -> tuple[str, str]:
     return {"out": ("-", "->"), "in": ("<-", "-"), "both": ("-", "-")}[direction]
 
 
+# The plan cache. Neo4j plans a query text once and replans it whenever the statistics it
+# was planned with (a label's or a relationship type's count) have changed ~4x: an ingest
+# into a growing graph crosses that again and again for every type, and the statements
+# below with a branch per ontology type take 0.1-0.7 s of server CPU to plan (about 40% of
+# the server's work of a 10k-article ingest went to replanning). A statement whose every
+# pattern starts from a unique-index seek or from nodes it has bound has one plan whatever
+# the statistics (checked on an empty and a loaded database: tests/test_neo4j_plans.py),
+# so it keeps the plan it has: `kept_plan`. Statements the statistics do steer (an
+# expand's direction, a relationship found by element id) are replanned as usual.
+KEEP_PLAN = "CYPHER replan=skip "
+
+
+def kept_plan(query: str) -> str:
+    """`query` run with the plan cached for it, never replanned for statistics."""
+    return KEEP_PLAN + query
+
+
 # A relation's events: the relationships of the row's type from its source to its target.
 RELATION_EVENTS = (
     "MATCH (s:Entity {id: row.source})-[r]->(t:Entity {id: row.target}) WHERE type(r) = row.type"
@@ -91,7 +108,7 @@ def by_row_type(query: str) -> str:
         f"WHERE EXISTS {{ MATCH (d:{DETAIL_LABEL}) WHERE d.key STARTS WITH {RELATION_PREFIX} }} "
         f"CALL (s, t, row) {{ {branches} }}"
     )
-    return query.replace(RELATION_EVENTS, expand)
+    return kept_plan(query.replace(RELATION_EVENTS, expand))
 
 
 # --- writes -----------------------------------------------------------------------------
@@ -126,7 +143,9 @@ def set_entities() -> str:
         when("e.type", check_label(t), f"SET e:{check_label(t)}")
         for t in get_ontology().entity_types
     )
-    return f"UNWIND $rows AS row MATCH (e:Entity {{id: row.id}}) SET e += row.props {labels}"
+    return kept_plan(
+        f"UNWIND $rows AS row MATCH (e:Entity {{id: row.id}}) SET e += row.props {labels}"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -149,7 +168,7 @@ def create_facts() -> str:
         )
         for t in get_ontology().relations
     )
-    return (
+    return kept_plan(
         "UNWIND $rows AS row "
         "MATCH (s:Entity {id: row.source}) MATCH (t:Entity {id: row.target}) "
         f"{branches} "
@@ -180,7 +199,7 @@ DELETE_VANISHED_EVENTS = (
 
 # The names and aliases an entity is found by, from its alias nodes: for an entity new
 # to the store or one whose alias nodes the write created or deleted.
-REFRESH_NAMES = (
+REFRESH_NAMES = kept_plan(
     "UNWIND $ids AS id MATCH (e:Entity {id: id}) "
     "OPTIONAL MATCH (al:Alias)-[:ALIAS_OF]->(e) "
     "WITH e, al ORDER BY al.name, al.kind "
@@ -190,16 +209,16 @@ REFRESH_NAMES = (
     "e.names_norm = [e.name_norm] + [x IN als | x.name_norm]"
 )
 
-SET_ARTICLES = "UNWIND $rows AS row MATCH (a:Article {id: row.id}) SET a = row.props"
+SET_ARTICLES = kept_plan("UNWIND $rows AS row MATCH (a:Article {id: row.id}) SET a = row.props")
 
-DELETE_ARTICLES = "UNWIND $ids AS id MATCH (a:Article {id: id}) DETACH DELETE a"
+DELETE_ARTICLES = kept_plan("UNWIND $ids AS id MATCH (a:Article {id: id}) DETACH DELETE a")
 
 DROP_MENTIONS_MANY = (
     "UNWIND $rows AS row "
     "MATCH (:Entity {id: row.entity})-[m:MENTIONED_IN]->(:Article {id: row.article}) DELETE m"
 )
 
-ADD_MENTIONS = (
+ADD_MENTIONS = kept_plan(
     "UNWIND $rows AS row "
     "MATCH (e:Entity {id: row.entity}) MATCH (a:Article {id: row.article}) "
     "CREATE (e)-[:MENTIONED_IN]->(a)"
@@ -209,7 +228,7 @@ ADD_MENTIONS = (
 # included (none had its key: the transaction read it, and only writers holding its
 # entity's lock make one), and its ALIAS_OF; a CREATE, not a MERGE, which would look for
 # the relationship among the entity's, thousands on a country named in every article.
-CREATE_ALIASES = (
+CREATE_ALIASES = kept_plan(
     "UNWIND $rows AS row "
     "MATCH (e:Entity {id: row.entity_id}) "
     "CREATE (al:Alias) SET al = row.props "
@@ -218,12 +237,14 @@ CREATE_ALIASES = (
 
 # Rows {key, props}: what changed of a stored alias node's properties (its `sources`,
 # mostly; null removes a property).
-UPDATE_ALIASES = "UNWIND $rows AS row MATCH (al:Alias {key: row.key}) SET al += row.props"
+UPDATE_ALIASES = kept_plan(
+    "UNWIND $rows AS row MATCH (al:Alias {key: row.key}) SET al += row.props"
+)
 
-DELETE_ALIASES = "UNWIND $keys AS key MATCH (al:Alias {key: key}) DETACH DELETE al"
+DELETE_ALIASES = kept_plan("UNWIND $keys AS key MATCH (al:Alias {key: key}) DETACH DELETE al")
 
 # Entities left without mentions, with their aliases (and placeholders nothing used).
-DELETE_ENTITIES = (
+DELETE_ENTITIES = kept_plan(
     "UNWIND $ids AS id MATCH (e:Entity {id: id}) "
     f"CALL (id) {{ MATCH (d:{DETAIL_LABEL} {{source: id}}) DELETE d }} "
     f"CALL (id) {{ MATCH (d:{DETAIL_LABEL} {{target: id}}) DELETE d }} "
@@ -249,15 +270,17 @@ ROWS = "rows"
 # fills or deletes before it commits; the SET takes the node's write lock (held until the
 # transaction ends; an entity's scratch property goes at once, so an entity the write
 # leaves as it was is not written again). A node deleted by the writer we waited for
-# comes back with no properties: `lost`.
-LOCK_ARTICLES = (
+# comes back with no properties: `lost`. A stored article's properties come back too (for
+# the change log's fingerprint of it before the write).
+LOCK_ARTICLES = kept_plan(
     "UNWIND $ids AS id "
     "MERGE (a:Article {id: id}) ON CREATE SET a._fresh = true "
     "SET a._lock = true "
-    "RETURN collect({id: id, lost: a.id IS NULL, fresh: a._fresh IS NOT NULL}) AS rows"
+    "RETURN collect({id: id, lost: a.id IS NULL, fresh: a._fresh IS NOT NULL, "
+    "props: CASE WHEN a._fresh IS NULL THEN properties(a) END}) AS rows"
 )
 
-LOCK_ENTITIES = (
+LOCK_ENTITIES = kept_plan(
     "UNWIND $ids AS id "
     "MERGE (e:Entity {id: id}) ON CREATE SET e._fresh = true "
     "SET e._lock = true REMOVE e._lock "
@@ -278,7 +301,7 @@ ARTICLE_REFS_MANY = (
     "RETURN aid AS id, mentions, facts, aliases"
 )
 
-ALIAS_STATE = (
+ALIAS_STATE = kept_plan(
     "UNWIND $keys AS key MATCH (al:Alias {key: key}) "
     "RETURN collect({key: key, props: properties(al)}) AS rows"
 )
@@ -311,7 +334,7 @@ FACT_HEADS = (
 # Rows {rid, source, type, target, event_id, n, order, added, props}: reports joining an event
 # as they are, merged into its aligned support lists in the order `order` gives (k >= 0:
 # stored entry k, k < 0: added entry -k - 1), and the few properties they change.
-APPEND_SUPPORTS = (
+APPEND_SUPPORTS = kept_plan(
     "UNWIND $rows AS row "
     "MATCH (s)-[r]->(t) WHERE elementId(r) = row.rid AND s.id = row.source "
     "AND t.id = row.target AND type(r) = row.type AND r.event_id = row.event_id "
@@ -329,7 +352,7 @@ APPEND_SUPPORTS = (
 # Rows {rid, source, type, target, event_id, n, added, suffix, props}: reports that join an
 # event as they are and sort after its last source, appended to its lists; `suffix`
 # (", " + the new ids as JSON + "]") extends the JSON list of its one status step.
-APPEND_TAIL = (
+APPEND_TAIL = kept_plan(
     "UNWIND $rows AS row "
     "MATCH (s)-[r]->(t) WHERE elementId(r) = row.rid AND s.id = row.source "
     "AND t.id = row.target AND type(r) = row.type AND r.event_id = row.event_id "
