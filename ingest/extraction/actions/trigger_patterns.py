@@ -660,6 +660,14 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.75,
     ),
+    (  # "The FCA handed X a $2 million penalty", "handed down a £2m fine to X"
+        REL.fined,
+        _V,
+        re.compile(
+            r"\bhand(?:ed|s|ing)(?: down)?\b(?=[^.;\n]{1,80}?\b(?:fines?|penalt(?:y|ies))\b)"
+        ),
+        0.75,
+    ),
 ]
 PATTERNS += enforcement_wording.ROWS
 # the same patterns, recompiled so the search can skip ahead (see `text.regex_lead`)
@@ -777,5 +785,6 @@ STEMS: list[tuple[str, ...]] = [
     ("look into", "investigate", "probe", "examine", "act against", "crack down"),
     ("warrant",),
     ("settled",),
+    ("hand",),
 ]
 STEMS += enforcement_wording.STEMS
