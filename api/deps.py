@@ -16,6 +16,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader
+from starlette.concurrency import run_in_threadpool
 
 from api.errors import AuthError, ForbiddenError
 from graph.errors import StoreUnavailableError
@@ -74,14 +75,20 @@ class StoreHolder:
                 self.store = None
 
 
-def get_settings_dep(request: Request) -> Settings:
+async def get_settings_dep(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_store(request: Request) -> GraphStore:
+async def get_store(request: Request) -> GraphStore:
+    """The app's store. Async, so that once the store is open a request takes no
+    thread-pool hop for it (a sync dependency runs in a worker thread: one hand-over each
+    way per request); opening it, which may wait on a server, runs in a worker thread."""
     holder: StoreHolder = request.app.state.store_holder
-    return holder.get()
+    store = holder.store
+    if store is not None:
+        return store
+    return await run_in_threadpool(holder.get)
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]

@@ -65,6 +65,13 @@ def require_entity(store: GraphStore, entity_id: str) -> EntityRecord:
     return record
 
 
+def require_exists(store: GraphStore, entity_id: str) -> None:
+    """404 unless the entity exists: one indexed read, not its record (a hub's record
+    lists thousands of sources and counts every relation)."""
+    if store.entity_summary(entity_id) is None:
+        raise NotFoundError(f"no entity with id {entity_id!r}")
+
+
 def _list_entities(
     store: GraphStore, etype: str | None, limit: int, offset: int
 ) -> list[SearchHit]:
@@ -170,7 +177,7 @@ def get_relations(
     offset: Offset = 0,
     include_unreviewed: Unreviewed = False,
 ) -> list[Fact]:
-    require_entity(store, entity_id)
+    require_exists(store, entity_id)
     rel_types = [t.value for t in type] if type else None
     scope: ReviewScope = "pending" if include_unreviewed else "shown"
     total, page = store.relations_page(entity_id, rel_types, direction, scope, limit, offset)
@@ -205,7 +212,7 @@ def get_neighborhood(
     ] = 0,
     include_unreviewed: Unreviewed = False,
 ) -> Subgraph:
-    require_entity(store, entity_id)
+    require_exists(store, entity_id)
     rel_types = [t.value for t in type] if type else None
     limits = HubLimits(per_type=limit, offset=offset)
     scope: ReviewScope = "pending" if include_unreviewed else "shown"
@@ -248,8 +255,8 @@ def get_paths(
     max_length: Annotated[int, Query(ge=1, le=MAX_PATH, description="Longest path, in hops.")] = 4,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Paths to return.")] = 25,
 ) -> list[Subgraph]:
-    require_entity(store, from_id)
-    require_entity(store, to_id)
+    require_exists(store, from_id)
+    require_exists(store, to_id)
     paths = store.shortest_paths(from_id, to_id, max_length)
     response.headers["X-Total-Count"] = str(len(paths))
     return [cap_path(p, HubLimits()) for p in paths[:limit]]

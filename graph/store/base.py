@@ -123,11 +123,6 @@ def _step_day(step: PairStep, event: Fact) -> tuple[bool, dt.date]:
     return (day is None, day or dt.date.max)
 
 
-def _summary(record: EntityRecord) -> EntitySummary:
-    e = record.entity
-    return EntitySummary(id=e.id, type=e.type, name=e.name, unnamed=e.unnamed, count=e.count)
-
-
 def _fine_of(fact: Fact) -> Fine:
     amount = fact.properties.get("amount")
     currency = fact.properties.get("currency")
@@ -202,6 +197,11 @@ class BaseStore(ReviewQueue, Judging, ABC):
         with self._snapshot():
             eid = self._find_entity_id(norm, entity_type or None)
             return self.get_entity(eid) if eid else None
+
+    def entity_summary(self, entity_id: str) -> EntitySummary | None:
+        """The entity's summary, or None (one indexed read, never its record)."""
+        with self._snapshot():
+            return self._summaries((entity_id,)).get(entity_id)
 
     def search(
         self,
@@ -298,9 +298,7 @@ class BaseStore(ReviewQueue, Judging, ABC):
             # every kept entity but the start is an end of a kept fact
             nodes = {e.id: e for f in facts for e in (f.source, f.target)}
             if entity_id not in nodes:
-                record = self.get_entity(entity_id)
-                if record is not None:
-                    nodes[entity_id] = _summary(record)
+                nodes.update(self._summaries((entity_id,)))
         return Subgraph(
             nodes=[nodes[n] for n in sorted(capped.nodes) if n in nodes],
             edges=[trim_sources(f, limits.sources_per_fact) for f in facts],
@@ -497,10 +495,10 @@ class BaseStore(ReviewQueue, Judging, ABC):
 
     def _entity_summary(self, entity_id: str) -> EntitySummary:
         """The entity's summary, or `NotFoundError` naming the id."""
-        record = self.get_entity(entity_id)
-        if record is None:
+        found = self._summaries((entity_id,)).get(entity_id)
+        if found is None:
             raise NotFoundError(f"no entity {entity_id!r}")
-        return _summary(record)
+        return found
 
     def _events_touching(
         self,
@@ -582,6 +580,10 @@ class BaseStore(ReviewQueue, Judging, ABC):
     @abstractmethod
     def _existing(self, ids: tuple[str, ...]) -> set[str]:
         """Which of these ids are entities."""
+
+    @abstractmethod
+    def _summaries(self, ids: tuple[str, ...]) -> dict[str, EntitySummary]:
+        """The summaries of those of these ids that are entities, by id."""
 
     @abstractmethod
     def _presence(self, jurisdiction: str) -> Presence:

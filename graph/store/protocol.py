@@ -250,6 +250,10 @@ class GraphStore(Protocol):
 
     def get_entity(self, entity_id: str) -> EntityRecord | None: ...
 
+    def entity_summary(self, entity_id: str) -> EntitySummary | None:
+        """The entity's id, type, name and count, without its sources and relation counts
+        (a hub has thousands): what a read needs to check an id or name an entity."""
+
     def find_entity(self, name: str, entity_type: str | None = None) -> EntityRecord | None:
         """Exact (normalised) lookup by canonical name or alias."""
 

@@ -297,6 +297,10 @@ class EmbeddedStore(BaseStore):
         with self._snapshot():
             return rd.existing_ids(self._rconn, ids)
 
+    def _summaries(self, ids: tuple[str, ...]) -> dict[str, EntitySummary]:
+        with self._snapshot():
+            return rd.summaries(self._rconn, ids)
+
     def _presence(self, jurisdiction: str) -> Presence:
         with self._snapshot():
             return self.view().presence(jurisdiction)

@@ -175,16 +175,26 @@ def presence() -> str:
     )
 
 
-@lru_cache(maxsize=1)
-def actions_query() -> str:
+@lru_cache(maxsize=4)
+def actions_query(anchor: str | None = None) -> str:
     """Action events with the store's filters, in graph/store/provenance.py `action_order`
     (newest effective date first, undated last, then type, source id, target id; parallel
     events by event id), paged. The effective date is the first day of the event's
     partial `date`, else its `first_seen` (`date("2021")` is 2021-01-01); in force on a
-    day means `in_force_from <= day < in_force_until` (no end while active)."""
+    day means `in_force_from <= day < in_force_until` (no end while active).
+
+    `anchor` ("actor" or "target": that parameter is not null) starts the match at that
+    entity by its id index instead of every action of the graph (`$actor IS NULL OR ...`
+    keeps the planner from seeking). The page is cut before the facts' columns (their
+    detail nodes) are read, so only its rows are built."""
     rels = rel_alternatives(get_ontology().action_types)
+    source = "(s:Entity {id: $actor})" if anchor == "actor" else "(s:Entity)"
+    target = "(t:Entity {id: $target})" if anchor == "target" else "(t:Entity)"
+    if anchor not in (None, "actor", "target"):
+        raise ValueError(f"anchor must be actor, target or None, not {anchor!r}")
+    order = "eff IS NULL, eff DESC, type(r), s.id, t.id, r.event_id"
     return (
-        f"MATCH (s:Entity)-[r:{rels}]->(t:Entity) "
+        f"MATCH {source}-[r:{rels}]->{target} "
         "WHERE ($types IS NULL OR type(r) IN $types) "
         "AND ($actor IS NULL OR s.id = $actor) AND ($target IS NULL OR t.id = $target) "
         "AND ($target_type IS NULL OR t.type = $target_type) "
@@ -195,9 +205,8 @@ def actions_query() -> str:
         f"AND {SHOWN} "
         "WITH s, r, t, coalesce(date(r.date), r.first_seen) AS eff "
         "WHERE ($since IS NULL OR eff >= $since) AND ($until IS NULL OR eff <= $until) "
-        f"RETURN {FACT_COLUMNS} "
-        "ORDER BY eff IS NULL, eff DESC, type, source.id, target.id, r.event_id "
-        "SKIP $offset LIMIT $limit"
+        f"WITH s, r, t, eff ORDER BY {order} SKIP $offset LIMIT $limit "
+        f"RETURN {FACT_COLUMNS} ORDER BY {order}"
     )
 
 
@@ -227,9 +236,11 @@ ARTICLE_ENTITIES = (
 
 GET_ARTICLE = "MATCH (a:Article {id: $id}) RETURN properties(a) AS a"
 
+# The page is cut before its articles' properties (their whole text) are read.
 ARTICLES_PAGE = (
-    "MATCH (a:Article) RETURN properties(a) AS a "
-    "ORDER BY a.published IS NULL, a.published DESC, a.id SKIP $offset LIMIT $limit"
+    "MATCH (a:Article) WITH a "
+    "ORDER BY a.published IS NULL, a.published DESC, a.id SKIP $offset LIMIT $limit "
+    "RETURN properties(a) AS a ORDER BY a.published IS NULL, a.published DESC, a.id"
 )
 
 ARTICLES_BY_ID = (

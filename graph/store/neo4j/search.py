@@ -19,6 +19,9 @@ need no fuzzy matching (exact 100, prefix 80-99, word prefix 60-79: graph/store/
 reach those tiers, the best `want` of them by that score, then id, are exactly the
 entities of the answer's first `want` hits, and only they are sent; otherwise every
 candidate is, with the substring ones, as before. `rank_hits` ranks what comes back either way.
+Those strong entities are found first by the query words as bare prefixes
+(`strong_lucene`); only when fewer than `want` are does the full-text round with the fuzzy
+terms (most of the index's work) run, in the same query.
 """
 
 from __future__ import annotations
@@ -56,19 +59,38 @@ _FILTERS = "($type IS NULL OR e.type = $type) AND ($within IS NULL OR e.id IN $w
 # the full-text clause `word*` finds (whitespace tokens of the normalised names): the
 # substring (CONTAINS) candidates, only ever fuzzy, are looked up only when fewer than
 # $want entities reach those tiers.
-SEARCH = (
-    "CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node AS e "
+# The query words as prefixes alone (`strong_lucene`) find every entity of the non-fuzzy
+# tiers; when at least $want do, their best $want are the answer's entities and the
+# fuzzy terms (most of the full-text index's work) are never run. Otherwise the full
+# round below, as before.
+_STRONG_FIRST = (
+    "CALL db.index.fulltext.queryNodes($index, $strong_lucene) YIELD node AS e "
+    f"WITH e WHERE {_FILTERS} "
+    "WITH e, reduce(best = 0.0, s IN [e.name_norm] + coalesce(e.alias_norms, []) | "
+    f"CASE WHEN {_STRONG} > best THEN {_STRONG} ELSE best END) AS strong "
+    "WHERE strong > 0 ORDER BY strong DESC, e.id "
+    "WITH collect(e) AS firsts, $want > 0 AND count(e) >= $want AS enough "
+)
+# (the full-text round sits in a subquery so that its aggregation runs only for the row
+# that gets there: an aggregation over no rows still makes one)
+_FULL = (
+    "CALL () { CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node AS e "
     f"WITH e WHERE {_FILTERS} "
     "WITH e, reduce(best = 0.0, s IN [e.name_norm] + coalesce(e.alias_norms, []) | "
     f"CASE WHEN {_STRONG} > best THEN {_STRONG} ELSE best END) AS strong "
     "ORDER BY strong DESC, e.id "
-    "WITH collect(e) AS es, sum(CASE WHEN strong > 0 THEN 1 ELSE 0 END) AS n "
+    "RETURN collect(e) AS es, sum(CASE WHEN strong > 0 THEN 1 ELSE 0 END) AS n } "
     "CALL (n) { WITH n WHERE n < $want UNWIND $needles AS needle CALL (needle) { "
     "MATCH (e:Entity) WHERE e.name_norm CONTAINS needle RETURN e "
     "UNION MATCH (al:Alias)-[:ALIAS_OF]->(e:Entity) WHERE al.name_norm CONTAINS needle "
     f"RETURN e }} WITH e WHERE {_FILTERS} RETURN collect(DISTINCT e) AS more }} "
     "UNWIND CASE WHEN n >= $want THEN es[..$want] ELSE es + more END AS e "
-    "WITH DISTINCT e "
+    "WITH DISTINCT e RETURN e"
+)
+SEARCH = (
+    _STRONG_FIRST + "CALL (firsts, enough) { WITH firsts, enough WHERE enough "
+    "UNWIND firsts[..$want] AS e RETURN e "
+    f"UNION ALL WITH enough WHERE NOT enough {_FULL} }} "
     f"RETURN {summary('e')} AS e, e.name_norm AS norm, e.aliases AS aliases, "
     "e.alias_norms AS alias_norms"
 )
@@ -103,6 +125,12 @@ def lucene_query(q_norm: str) -> str:
     return " OR ".join(dict.fromkeys(clauses))
 
 
+def strong_lucene(q_norm: str) -> str:
+    """The full-text query that finds every entity of the non-fuzzy tiers: each query
+    word as a prefix (see `lucene_query`)."""
+    return " OR ".join(f"{lucene_escape(word)}*" for word in dict.fromkeys(q_norm.split()))
+
+
 def candidate_ids(read: Read, q_norm: str) -> set[str]:
     """Ids of the entities that may score for a normalised query (a superset)."""
     ids = {r["id"] for r in read(FULLTEXT, index=FULLTEXT_INDEX, lucene=lucene_query(q_norm))}
@@ -123,6 +151,7 @@ def candidates(
         SEARCH,
         index=FULLTEXT_INDEX,
         lucene=lucene_query(q_norm),
+        strong_lucene=strong_lucene(q_norm),
         needles=needles,
         q=q_norm,
         type=entity_type,

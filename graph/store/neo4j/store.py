@@ -69,6 +69,7 @@ from graph.store.neo4j.records import (
     plain_value,
     summary_from,
 )
+from graph.store.neo4j.rows import record_dict
 from graph.store.neo4j.schema import ensure_schema
 from graph.store.neo4j.working import LockLostError
 from graph.store.neo4j.write import retract_tx, upsert_batch_tx
@@ -151,7 +152,7 @@ class Neo4jStore(BaseStore):
             result = self._driver.execute_query(
                 cypher, parameters_=params, database_=self.database, routing_=RoutingControl.READ
             )
-        return [r.data() for r in result.records]
+        return [record_dict(r) for r in result.records]
 
     def read_rows(self, cypher: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
         """Run read-only Cypher with `params` as driver parameters (never formatted into
@@ -304,6 +305,9 @@ class Neo4jStore(BaseStore):
     def _existing(self, ids: tuple[str, ...]) -> set[str]:
         return trav.existing(self.read, ids)
 
+    def _summaries(self, ids: tuple[str, ...]) -> dict[str, EntitySummary]:
+        return trav.summaries(self.read, set(ids))
+
     def _presence(self, jurisdiction: str) -> Presence:
         return trav.presence(self.read, jurisdiction)
 
@@ -340,8 +344,11 @@ class Neo4jStore(BaseStore):
         return trav.facts_out_of(self.read, ids, (REL.located_in,))
 
     def _actions(self, query: ActionFilter) -> list[Fact]:
+        anchor = "actor" if query.actor is not None else None
+        if anchor is None and query.target is not None:
+            anchor = "target"
         rows = self.read(
-            cy.actions_query(),
+            cy.actions_query(anchor),
             types=list(query.types),
             actor=query.actor,
             target=query.target,
