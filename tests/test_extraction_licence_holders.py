@@ -1,8 +1,8 @@
 """A firm no gazetteer knows, found as the holder of a licence ("Bitvana secured a VASP
 licence", "granted Qorvex a full licence", "Nexfolio has been registered with the Bank of
-Lithuania", "registered Kryptovia as a ..."), and a person's relations or trade before
-their name that do not make the firm or person named with it a party ("Do Kwon's
-associate, Daniel Shin", "Mango Markets exploiter Avraham Eisenberg"). Issue 12 point 1;
+Lithuania"), and a person's relations or trade before their name that do not make the firm
+or person named with it a party ("Do Kwon's associate, Daniel Shin", "Mango Markets
+exploiter Avraham Eisenberg"). Issue 12 point 1;
 sentences written for these tests."""
 
 from __future__ import annotations
@@ -21,10 +21,6 @@ from extraction_support import actions, extract, triples, types_by_name
         (
             "Nexfolio has been registered with the Bank of Lithuania as an exchange operator.",
             ("Bank of Lithuania", "LICENSED", "Nexfolio"),
-        ),
-        (
-            "The Dutch central bank registered Kryptovia as a crypto service provider in 2021.",
-            ("De Nederlandsche Bank", "LICENSED", "Kryptovia"),
         ),
         (
             "Zorbit has received in-principle approval from the Monetary Authority of Singapore.",

@@ -472,8 +472,8 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         ACTION_OBJECT,
     ),  # who a licence went to is a firm: "Bitvana secured a VASP licence", "granted Qorvex a
-    # full licence", "Nexfolio has been registered with the Bank of Lithuania", "registered
-    # Kryptovia as a crypto service provider"
+    # full licence", "Nexfolio has been registered with the Bank of Lithuania" (not "registered
+    # X as a": it typed a brand's local unit, "Binance France", as a firm apart from Binance)
     (
         re.compile(
             rf"{_NOT_PRONOUN}{NAME} (?:has |have |had )?(?:secured|received|obtained|won|got"
@@ -496,10 +496,7 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         TYPE.company,
     ),
-    (
-        re.compile(rf"\b(?:registered|licensed|authori[sz]ed) {_NOT_WHEN}{NAME} as (?:a|an) "),
-        TYPE.company,
-    ),  # whose licence an action ends or grants is a party: "suspended Trevalon's licence"
+    # whose licence an action ends or grants is a party: "suspended Trevalon's licence"
     (
         re.compile(
             r"\b(?:suspend(?:ed|s|ing)?|revok(?:ed|es|ing|e)|cancel(?:l?ed|s|l?ing)?|withdr[ae]w"
@@ -799,7 +796,6 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ("licen", "registration", "authori", "approval", "permit"),
     ("grant",),
     ("registered", "licensed", "licenced", "authori", "approved"),
-    ("registered", "licensed", "authori"),
     ("licen", "registration", "authori", "permit", "approval"),
     (" to ",),
 ]
