@@ -40,10 +40,9 @@ from ingest.extraction.actions.implicit_roles import (
     main_subject,
     relative_target,
 )
-from ingest.extraction.actions.judge_subjects import court_for_judge
+from ingest.extraction.actions.judge_subjects import body_for_person
 from ingest.extraction.actions.kind_subjects import agent_kind_mismatch, kind_mismatch
 from ingest.extraction.actions.listed_items import listed_items
-from ingest.extraction.actions.officeholder_subjects import body_for_officeholder
 from ingest.extraction.actions.roles import (
     HEADS_BODY,
     View,
@@ -194,11 +193,7 @@ def _apply(
     if subject is None and cid in view.clauses.antecedent:
         subject = antecedent(view, view.clauses.antecedent[cid])
     if subject is not None and trig.voice in ("active", "span"):
-        subject = (
-            court_for_judge(subject, state.mentions, text, table)
-            or body_for_officeholder(subject, state.mentions, text, table)
-            or subject
-        )
+        subject = body_for_person(subject, state.mentions, text, table) or subject
     window_start = view.clauses.start_of(trig.start)
     if subject is None and trig.start == window_start + 2 and _PARTICIPLE.match(text, window_start):
         subject = main_subject(view, window_start, text)  # "X sanctioned Y, accusing it of ..."

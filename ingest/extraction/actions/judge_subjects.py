@@ -1,17 +1,21 @@
-"""A judge who rules acts for the court: "Judge Altman also barred X" is the court's order.
+"""A person who acts for a public body: a judge for the court ("Judge Altman also barred
+X" is the court's order), an officeholder titled by a body for that body ("New York
+Attorney General Letitia James sued X", "SEC Chair Gary Gensler sued X").
 
-A named judge is a person, and a person takes no action of the ontology; left as the
-clause's subject, the judge blocks the action ("Judge Altman barred X" gave nothing,
-where "the judge barred X" fell back on the court). `court_for_judge` gives the subject
-in the court's name when the person is titled a judge and the article names one court
-(the nearest one named before the sentence, when it names several).
+A named person takes no action of the ontology; left as the clause's subject, the person
+blocks the action ("Judge Altman barred X" gave nothing, where "the judge barred X" fell
+back on the court). `body_for_person` gives the subject as the body: the court when the
+person is titled a judge and the article names one court (the nearest one named before the
+sentence, when it names several); the body whose name stands right before the person,
+joined by nothing but a public title (or the title inside the body's own name, "New York
+Attorney General").
 """
 
 from __future__ import annotations
 
 import re
 
-from graph.ontology import TYPE
+from graph.ontology import GROUP, TYPE
 from ingest.extraction.entities.drafts import EntityTable, Mention
 
 # the title right before the name: "Judge Altman", "Justice John Nicholas", "the presiding
@@ -42,3 +46,40 @@ def court_for_judge(
     else:
         return None
     return Mention(subject.start, subject.end, subject.text, key, TYPE.court, "descriptive")
+
+
+# the public titles that put a person at the head of the body named before them
+_TITLE = re.compile(
+    r"(?: (?:(?:acting|interim|deputy) )?(?:[Cc]hair(?:man|woman|person)?|[Cc]ommissioner"
+    r"|[Gg]overnor|[Ss]uperintendent|[Dd]irector|[Ss]ecretary|[Mm]inister|[Pp]rosecutor"
+    r"|[Aa]ttorney [Gg]eneral|[Hh]ead|[Pp]resident))? $"
+)
+
+
+def body_for_officeholder(
+    subject: Mention, mentions: list[Mention], text: str, table: EntityTable
+) -> Mention | None:
+    """The subject as the public body its title names, or None when it is no officeholder."""
+    if subject.key not in table or table.get(subject.key).type != TYPE.person:
+        return None
+    before = [m for m in mentions if subject.start - 40 <= m.end <= subject.start]
+    if not before:
+        return None
+    body = max(before, key=lambda m: m.end)
+    key = table.resolve(body.key)
+    if key not in table or table.get(key).type not in GROUP.public_body:
+        return None
+    if table.get(key).type == TYPE.court or not _TITLE.fullmatch(text, body.end, subject.start):
+        return None
+    return Mention(
+        subject.start, subject.end, subject.text, key, table.get(key).type, "descriptive"
+    )
+
+
+def body_for_person(
+    subject: Mention, mentions: list[Mention], text: str, table: EntityTable
+) -> Mention | None:
+    """The subject as the body a judge or an officeholder acts for, or None."""
+    return court_for_judge(subject, mentions, text, table) or body_for_officeholder(
+        subject, mentions, text, table
+    )
