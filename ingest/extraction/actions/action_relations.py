@@ -40,6 +40,7 @@ from ingest.extraction.actions.implicit_roles import (
     main_subject,
     relative_target,
 )
+from ingest.extraction.actions.instrument_references import retype_retold
 from ingest.extraction.actions.judge_subjects import body_for_person
 from ingest.extraction.actions.kind_subjects import agent_kind_mismatch, kind_mismatch
 from ingest.extraction.actions.listed_items import listed_items
@@ -67,7 +68,7 @@ def read_actions(state: ArticleState) -> list[RelationDraft]:
     """Every action and referral the sentences state, in sentence order."""
     doc = state.doc
     by_sent: dict[int, list[Trigger]] = {}
-    for trig in find_triggers(doc.text, 0, scanner_of(doc)):
+    for trig in retype_retold(find_triggers(doc.text, 0, scanner_of(doc)), doc):
         sent = doc.sentence_at(trig.start)
         if sent is not None:
             by_sent.setdefault(sent.index, []).append(trig)

@@ -15,6 +15,10 @@ import re
 from dataclasses import dataclass
 
 from ingest.extraction.actions.ending_patterns import ENDING_PATTERNS, ENDING_STEMS
+from ingest.extraction.actions.instrument_references import (
+    INSTRUMENT_PATTERNS,
+    INSTRUMENT_STEMS,
+)
 from ingest.extraction.actions.proceeding_patterns import PROCEEDING_PATTERNS, PROCEEDING_STEMS
 from ingest.extraction.actions.span_patterns import SPAN_PATTERNS, SPAN_STEMS
 from ingest.extraction.actions.trigger_patterns import ALSO, PATTERNS, STEMS
@@ -39,14 +43,14 @@ class Trigger:
 
 
 # ending rows, then the formal instruments and object-span constructions, first: they win
-# overlaps
+# overlaps; instruments named again ("the order is against X") last
 GATED: list[tuple[str, str, re.Pattern[str], float, tuple[str, ...], str | None]] = [
     (t, v, p, c, s, e) for (t, v, p, c, e), s in zip(ENDING_PATTERNS, ENDING_STEMS, strict=True)
 ] + [
     (t, v, p, c, s, None)
     for (t, v, p, c), s in zip(
-        PROCEEDING_PATTERNS + SPAN_PATTERNS + PATTERNS,
-        PROCEEDING_STEMS + SPAN_STEMS + STEMS,
+        PROCEEDING_PATTERNS + SPAN_PATTERNS + PATTERNS + INSTRUMENT_PATTERNS,
+        PROCEEDING_STEMS + SPAN_STEMS + STEMS + INSTRUMENT_STEMS,
         strict=True,
     )
 ]

@@ -598,6 +598,18 @@ LIST_CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         TYPE.person,
     ),
+    # the parties an instrument names: "an emergency order against A, B and C", "the
+    # order is against A and B", "the notice names A, B and C"
+    (
+        re.compile(
+            r"\b(?:orders?|notices?|directives?|warnings?|alerts?|advisor(?:y|ies)|bans?"
+            r"|sanctions|prohibitions?)(?:,? (?:is|was|are|were)(?: also)?)? (?:(?:directed"
+            r"|aimed) at|(?:issued )?against|names|named|targets|targeted|lists|listed"
+            rf"|identifies|identified) {LIST}(?![\w&'-]|\.[,\w])(?!,? [{UPPER}])"
+            r"(?!, (?:which|who|based|a|an|the)\b)"
+        ),  # (not an address: "against Zorbit Ltd., Alicante, Spain, which ...")
+        ACTION_OBJECT,
+    ),
 ]
 _OPENING_NEEDS_NAME = frozenset(i for i, (p, _) in enumerate(CUES) if p in _OPENING_CUES)
 # the same patterns, recompiled so the search can skip ahead (see `text.regex_lead`)
@@ -817,6 +829,7 @@ _LIST_STEMS: list[tuple[str, ...]] = [
     ("firms, ", "companies, ", "entities, ", "operators, ", "providers, "),
     (" among ",),
     ("the ", "its ", "their ", "both "),
+    (" against ", "ed at ", " name", " target", " list", " identif"),
 ]
 
 

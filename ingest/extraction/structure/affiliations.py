@@ -188,9 +188,13 @@ def _roles_of(
             or _org_before_title(ordered, i, title_at, text, table)
             or _org_right_after(ordered, i, text, table)
         )
+        owners = _listed_owners(ordered, i, title_at, text, table)
         if title.group("its"):
             its = next((x for x in ordered if x.start == title_at and x.how == "pronoun"), None)
             org = its.key if its is not None and _is_org(its, table) else org
+        if title.group("its") in ("their", "Their") and len(owners) > 1:
+            found += [(owner, role) for owner in owners[:-1]]  # "A, B and their founder X"
+            org = owners[-1]
         if org is None and _PUBLIC_ROLES.search(role):
             org = _country_of_office(text, title_at, table, ctx)  # "Montenegro's justice minister"
         if org is None:
@@ -353,6 +357,25 @@ def _org_inside(
         if x.start >= start and _is_org(x, table):
             return x.key
     return None
+
+
+_OWNER_GAP = re.compile(r",? and |, ")
+
+
+def _listed_owners(
+    ordered: list[Mention], i: int, title_at: int, text: str, table: EntityTable
+) -> list[str]:
+    """The organisations listed right before a title: "A, B, and their founder X": A, B."""
+    owners: list[str] = []
+    edge = title_at
+    for x in reversed(ordered[:i]):
+        if x.end > edge or x.how == "pronoun" and x.start >= title_at:
+            continue
+        if not _is_org(x, table) or not _OWNER_GAP.fullmatch(text, x.end, edge):
+            break
+        owners.insert(0, x.key)
+        edge = x.start
+    return owners
 
 
 def _is_org(x: Mention, table: EntityTable) -> bool:
