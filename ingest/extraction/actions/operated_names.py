@@ -16,6 +16,9 @@ import re
 _HEAD = (
     r"(?:[Tt]he |[Aa]n? |[Ii]ts )(?:[\w-]+ ){0,3}?(?:operator|owner|parent(?: company| firm"
     r"| group)?|arm|unit|subsidiary|affiliate|division|branch) of (?:the )?(?:[\w.'-]+ ){0,4}?"
+    # people counted as those who run it: "Two operators of the exchange service X"
+    r"|(?:[Tt]he )?(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]everal|[Bb]oth|[2-9]) (?:[\w-]+ )?"
+    r"(?:operators|owners) of (?:the )?(?:[\w.'-]+ ){0,4}?"
 )
 _AFTER_VERB = re.compile(r" " + _HEAD)
 _CLAUSE_OPENING = re.compile(r"\s*" + _HEAD)

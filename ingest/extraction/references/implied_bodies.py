@@ -213,9 +213,17 @@ def national_body(m: re.Match[str], table: EntityTable, ctx: CountryContext) -> 
         and (d.jurisdiction == place.name or place.name in d.places)
         and "police" not in d.name.lower()  # the city's police are not its prosecutors
     ]
+    words = _PROSECUTING_WORDS if noun.startswith("prosecut") else ()
+    if words:  # "US prosecutors" beside the FBI: the attorney's office, never the FBI
+        seated = [d for d in seated if any(w in d.name.lower() for w in words)]
     if len(seated) == 1:
         return seated[0]
     return standalone_entity(table, m.group(), etype, jurisdiction=place.name)
+
+
+# the words of a prosecuting body's name ("U.S. Attorney's Office for the Southern District
+# of New York", "Seoul Southern District Prosecutors' Office")
+_PROSECUTING_WORDS = ("prosecut", "attorney")
 
 
 _AUTHORITY_TYPES = {
