@@ -84,3 +84,19 @@ def test_applies_to_needs_the_instrument_as_its_subject() -> None:
         " Authority of Singapore rejected the application of Zentrope Ltd."
     )
     assert not {r for r in got if r[1] == "BANNED"}
+
+
+def test_parties_written_into_a_retold_instrument_take_the_date_it_was_told_with() -> None:
+    out = extract(
+        "The Financial Services Agency issued business improvement orders on Friday, April 19."
+        " The orders to Korvex, Zentrope Japan and Quillbit follow the agency's rejection of"
+        " another registration on April 5."
+    )
+    names = {e.id: e.name for e in out.entities}
+    warned = {
+        names[r.target]: r.date
+        for r in out.relations
+        if r.type == "WARNED" and names[r.source] == "Financial Services Agency"
+    }
+    assert {"Korvex", "Zentrope Japan", "Quillbit"} <= set(warned)
+    assert {warned[p] for p in ("Korvex", "Zentrope Japan", "Quillbit")} == {"2024-04-19"}

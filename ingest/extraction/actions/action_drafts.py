@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from graph.ontology import ENDED, GROUP, REL, TYPE
+from graph.partial_dates import PartialDate
 from ingest.extraction.actions.action_attributes import (
     TriggerAttributes,
     fine_properties,
@@ -130,8 +131,10 @@ def action_drafts(
     view: View,
     state: ArticleState,
     history: ActionHistory,
+    told_date: tuple[PartialDate | None] | None = None,
 ) -> list[RelationDraft]:
-    """The relations one trigger states from `actor` to each target, dated and with amounts.
+    """The relations one trigger states from `actor` to each target, dated and with amounts
+    (`told_date`, where given, is the date: that of an instrument told before).
 
     A referral points from the target to the referring body and records to whom; an
     action on an unnamed group also reaches each member the group lists.
@@ -143,7 +146,8 @@ def action_drafts(
     dates = history.dates_of(state).of_sentence(view.sent.index)
     attrs = trigger_attributes(trig, view, dates)
     history.consumed.update(attrs.endings)
-    date = attrs.date.text() if attrs.date is not None else None
+    when = attrs.date if told_date is None else told_date[0]
+    date = when.text() if when is not None else None
     if trig.voice == "case":
         date = None  # "the decision in ASIC v Web3, on 22 April": the caption names the suit
     props: dict[str, object] = {}

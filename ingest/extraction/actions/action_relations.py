@@ -44,6 +44,7 @@ from ingest.extraction.actions.instrument_references import retype_retold
 from ingest.extraction.actions.judge_subjects import body_for_person
 from ingest.extraction.actions.kind_subjects import agent_kind_mismatch, kind_mismatch
 from ingest.extraction.actions.listed_items import listed_items
+from ingest.extraction.actions.retold_dates import date_as_told
 from ingest.extraction.actions.roles import (
     HEADS_BODY,
     View,
@@ -326,8 +327,10 @@ def _apply(
     elif trig.voice == "passive" or _PENALTY_TO.match(text, trig.start, trig.end):
         # "by authorities in A, B and C"; "to pay a civil penalty of $N to both A and B"
         actors += _co_agents(actor, after, text, state)  # "by authorities in A, B and C"
+    # "The orders to X follow ...": an instrument named again is dated where it was told
+    told = (date_as_told(trig, views, state, history),) if trig.retells >= 0 else None
     for who in actors:
-        out += action_drafts(trig, who, targets, conf, view, state, history)
+        out += action_drafts(trig, who, targets, conf, view, state, history, told)
     return out
 
 

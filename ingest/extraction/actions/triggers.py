@@ -40,6 +40,7 @@ class Trigger:
     obj_end: int = -1
     confidence: float = 0.85
     ended_how: str | None = None
+    retells: int = -1  # the start of the trigger that told the instrument this one names again
 
 
 # ending rows, then the formal instruments and object-span constructions, first: they win

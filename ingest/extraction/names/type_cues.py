@@ -599,12 +599,12 @@ LIST_CUES: list[tuple[re.Pattern[str], str]] = [
         TYPE.person,
     ),
     # the parties an instrument names: "an emergency order against A, B and C", "the
-    # order is against A and B", "the notice names A, B and C"
+    # order is against A and B", "the notice names A, B and C", "the orders to A and B"
     (
         re.compile(
             r"\b(?:orders?|notices?|directives?|warnings?|alerts?|advisor(?:y|ies)|bans?"
             r"|sanctions|prohibitions?)(?:,? (?:is|was|are|were)(?: also)?)? (?:(?:directed"
-            r"|aimed) at|(?:issued )?against|names|named|targets|targeted|lists|listed"
+            r"|aimed) at|(?:issued )?against|to|names|named|targets|targeted|lists|listed"
             rf"|identifies|identified) {LIST}(?![\w&'-]|\.[,\w])(?!,? [{UPPER}])"
             r"(?!, (?:which|who|based|a|an|the)\b)"
         ),  # (not an address: "against Zorbit Ltd., Alicante, Spain, which ...")
@@ -829,7 +829,7 @@ _LIST_STEMS: list[tuple[str, ...]] = [
     ("firms, ", "companies, ", "entities, ", "operators, ", "providers, "),
     (" among ",),
     ("the ", "its ", "their ", "both "),
-    (" against ", "ed at ", " name", " target", " list", " identif"),
+    (" against ", "ed at ", " to ", " name", " target", " list", " identif"),
 ]
 
 
@@ -867,12 +867,15 @@ def cue_spans(text: str, scanner: Scanner | None = None) -> Iterator[tuple[int, 
         for m in scanner.finditer(pattern, stems) if scanner else pattern.finditer(text):
             base = m.start("list")
             for part in _iter_list(m.group("list")):
+                if _PLURAL_ACRONYM.fullmatch(text, base + part[0], base + part[1]):
+                    continue  # "a warning to CTPs": a kind of firm, no name
                 yield base + part[0], base + part[1], etype
                 if text[base + part[1] - 1] == ".":  # "against Tradex Global.": the stop
                     yield base + part[0], base + part[1] - 1, etype  # may end the sentence
 
 
 _NOT_MONEY = re.compile(NO_MONEY)
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s\.?")
 
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;\n\"\u201c]\s*|\n)$")
 
