@@ -482,7 +482,11 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
             rf"\b(?:(?:{_AT_START}I|i)nvestigations?|(?:{_AT_START}P|p)robes?"
             rf"|(?:(?:{_AT_START}E|e)nquir|(?:{_AT_START}I|i)nquir)(?:y|ies)(?: into)?"
             r"|examinations?"
-            r"|inspections?(?= (?:of|at|into) )"
+            # "inspections for anti-money laundering on X": what they were for, then whom
+            r"|inspections?(?=(?: for [a-z -]{1,80}?)? (?:(?:of|at|into) |on (?!(?:Mon|Tues"
+            r"|Wednes|Thurs|Fri|Satur|Sun)day"
+            r"|January|February|March|April|May|June|July|August|September|October|November"
+            r"|December|\d|the (?:same|next|following|first) )))"  # (not "an inspection on May 2")
             r"|audit)\b"
             r"(?! costs?| fees?| expenses?| teams?| units?| division| journalists?| reports?)"
         ),

@@ -203,6 +203,7 @@ def classify(words: list[str]) -> str | None:
             and lowered[-1] in _FIRM_NAME_ENDS
             and lowered[0] not in _GENERIC
             and not any(w.endswith(HYPHEN_SUFFIXES) for w in lowered)  # "X-based Y Capital"
+            and not (lowered[-1] == "technology" and set(lowered) & _FIELD_WORDS)
         ):
             return TYPE.company  # "Deus X Capital", "Velmora Labs": a firm by its shape
         return None
@@ -353,7 +354,13 @@ _BUSINESS_NOUNS = frozenset(
 # Capital", "Tools for Humanity Labs"); a generic first word ("Venture Capital") is no name.
 _FIRM_NAME_ENDS = frozenset(
     "capital ventures partners lab labs technologies solutions investments fintech motors mills "
-    "dynamics electric atomics industries instruments airlines pharmaceuticals".split()
+    "dynamics electric atomics industries instruments airlines pharmaceuticals technology".split()
+)
+# a field of work, not a firm's name, before "Technology": "Information Technology",
+# "Electronics and Information Technology", "Science and Technology"
+_FIELD_WORDS = frozenset(
+    "information science sciences blockchain regulatory electronics communication "
+    "communications and of for".split()
 )
 _GENERIC = frozenset(
     "venture private growth equity risk digital crypto financial global new the these those "
