@@ -44,6 +44,7 @@ from ingest.extraction.actions.instrument_references import retype_retold
 from ingest.extraction.actions.judge_subjects import body_for_person
 from ingest.extraction.actions.kind_subjects import agent_kind_mismatch, kind_mismatch
 from ingest.extraction.actions.listed_items import listed_items
+from ingest.extraction.actions.quoted_speech import in_quoted_speech
 from ingest.extraction.actions.retold_dates import date_as_told
 from ingest.extraction.actions.roles import (
     HEADS_BODY,
@@ -89,7 +90,7 @@ def read_actions(state: ArticleState) -> list[RelationDraft]:
             continue
         told = headlines if view.sent.heading else history.relations
         for i, trig in enumerate(view.triggers):
-            if view.sent.text.count('"', 0, trig.start - view.sent.start) % 2:
+            if in_quoted_speech(view.sent.text, trig.start - view.sent.start):
                 continue  # inside a quotation: speech, not the article's statement of fact
             cid = view.clauses.of(trig.start)
             stop = next(
@@ -341,13 +342,24 @@ _OWN_TENSE = re.compile(
 )
 
 
+# a fronted clause of reason, time or concession: its words hedge nothing after its comma
+# ("Since X operates without being registered, the watchdog has reprimanded it"); "if" and
+# "unless" clauses are conditions and stay in scope
+_FRONTED = re.compile(
+    r"(?:Since|Because|As|While|Although|Though|After|Once|When|Whereas|Given that)\b"
+    r"[^,;\n]{1,200}?, "
+)
+
+
 def _conjunct_start(text: str, start: int, trig_start: int) -> int:
-    """Where the hedge scope of a trigger starts: its clause, or the conjunct "and" opens
-    when that conjunct has a tense of its own."""
+    """Where the hedge scope of a trigger starts: its clause (past a fronted clause of
+    reason, time or concession), or the conjunct "and" opens when that conjunct has a
+    tense of its own."""
     conj = text.rfind(" and ", start, trig_start)
     if conj >= 0 and _OWN_TENSE.match(text, conj + 5):
         return conj + 5
-    return start
+    fronted = _FRONTED.match(text, start, trig_start)
+    return fronted.end() if fronted is not None else start
 
 
 # an accusation is a suit only where the sentence names the case it is made in ("sued X,

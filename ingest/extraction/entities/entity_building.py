@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from graph.ontology import TYPE
 from ingest.extraction.entities.country_context import CountryContext
 from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention, standalone_entity
+from ingest.extraction.entities.legal_entities import one_of_several
 from ingest.extraction.names.candidates import Candidate
 from ingest.extraction.names.federal_districts import district_court_name
 from ingest.extraction.names.gazetteer_index import GazEntry
@@ -313,12 +314,22 @@ def _firm(table: EntityTable, cand: Candidate, text: str) -> EntityDraft:
             table.alias(brand, surface, "other")
             return brand
     found = table.find(surface) or table.find(core) or _firm_by_core(table, surface)
+    if (
+        found is not None
+        and core != surface
+        and normalize_name(core) == normalize_name(found.name)
+        and table.find(surface) is None
+        and one_of_several(text, found.name, surface)
+    ):  # "Binance UAB" beside "Binance Digital Ltd." and more: one entity of several
+        return table.add(surface, TYPE.company, parent=found.name)
     if found is None and cand.type == TYPE.company:
         words = core.split()
         while len(words) > 1 and words[-1].lower() in LEGAL_FILLERS:
             words.pop()
         brand = table.find(" ".join(words))
         if brand is not None and brand.type in (TYPE.exchange, TYPE.company):
+            if one_of_several(text, brand.name, surface):  # "Binance UAB" beside three more
+                return table.add(surface, TYPE.company, parent=brand.name)
             table.alias(brand, surface, "legal_name")
             return brand
     if found is not None:

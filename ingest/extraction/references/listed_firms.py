@@ -93,11 +93,11 @@ def complete_groups(state: ArticleState, named: list[Mention]) -> None:
         nxt = doc.sentences[sent.index + 1]
         near = doc.text[group.first : min(sent.end, group.first + 60)]
         if nxt.paragraph != sent.paragraph and not _names_back(nxt.text, near):
-            found = _enumeration_ahead(state, named, sent.index, group.count, kinds)
+            found = _enumeration_ahead(state, named, sent.index, group, kinds)
         else:  # a list that spells a group out follows it in its paragraph
             found = _named_in(named, table, nxt.start, nxt.end, kinds, doc.text)
             if len(found) != group.count:
-                found = _enumeration_ahead(state, named, sent.index, group.count, kinds)
+                found = _enumeration_ahead(state, named, sent.index, group, kinds)
         if len(found) == group.count:
             group.members.extend(found)
 
@@ -113,12 +113,20 @@ _ENUMERATION_LOOK_AHEAD = 3  # sentences; none between may name a firm of the gr
 
 
 def _enumeration_ahead(
-    state: ArticleState, named: list[Mention], here: int, count: int, kinds: frozenset[str]
+    state: ArticleState,
+    named: list[Mention],
+    here: int,
+    group: EntityDraft,
+    kinds: frozenset[str],
 ) -> list[str]:
     """The named entities of the first of the next few sentences that enumerates exactly
     `count` of `kinds`, when no sentence between names any of them (a list elsewhere is
-    another list)."""
+    another list) but the one firm the story is about, named before the group ("four
+    Binance entities ... According to the SC, Binance continued ... The four entities
+    are A, B, C and D"), or whose name the group's words hold."""
     doc, table = state.doc, state.table
+    group_at, count = doc.sentences[here].start, group.count
+    words = (group.description or group.name).lower().split()
     for index in range(here + 1, min(len(doc.sentences), here + 1 + _ENUMERATION_LOOK_AHEAD)):
         sent = doc.sentences[index]
         found = _named_in(named, table, sent.start, sent.end, kinds, doc.text)
@@ -126,8 +134,16 @@ def _enumeration_ahead(
             continue
         if len(found) == count and _ENUMERATES.search(sent.text):
             return found
+        brand = table.get(found[0]).name.lower() if len(found) == 1 else ""
+        if brand and (brand in words or _named_before(named, table, found[0], group_at)):
+            continue  # the firm the group belongs to ("three Bybit entities"), told again
         return []
     return []
+
+
+def _named_before(named: list[Mention], table: EntityTable, key: str, offset: int) -> bool:
+    """Whether the entity `key` is mentioned before `offset`."""
+    return any(x.start < offset and x.key in table and table.resolve(x.key) == key for x in named)
 
 
 def _names_back(text: str, near: str) -> bool:
