@@ -244,7 +244,7 @@ def _ends_anothers_action(
 
 
 # "the court lifted its block on X": the court's own order, which it may end itself
-_ITS_OWN = re.compile(r"(?:its|their)")
+_ITS_OWN = re.compile(r"\b(?:its|their)\b")
 
 
 def case_referrals(view: View, table: EntityTable, history: ActionHistory) -> None:

@@ -28,7 +28,7 @@ _LICENCE = (
 _OBJ = r"(?:[^.;\n]|\.(?=,| [a-z]))"
 _OBJ_END = (
     r"(?=[.;,\n]| (?:in|on|under|after|for|with|because|from|as|over|and|but|last|this"
-    r"|earlier|effective|citing|following|due)\b|$)"
+    r"|earlier|effective|citing|following|due|until|till|pending|amid)\b|$)"
 )
 _HOLDER = (
     r" (?:of|held by|granted to|issued to|(?:it|the \w+) had (?:granted|issued)(?: to)?) "

@@ -116,7 +116,15 @@ UNIT_NOUN = (
 
 def unit_of_place_said(text: str, brand: str, place: str, index: GazIndex) -> bool:
     """Whether the text speaks of the brand's unit in `place` by the place's adjective:
-    "FTX's Australian subsidiary" makes "FTX Australia" that unit, not the brand."""
+    "FTX's Australian subsidiary" makes "FTX Australia" that unit, not the brand; or of
+    its local unit: "the local arm of collapsed exchange FTX" (the place the article is
+    about, where a "FTX <place>" is named)."""
+    local = re.compile(
+        rf"\b(?:[Tt]he|[Ii]ts) local {UNIT_NOUN} of (?:the )?(?:[\w.'-]+ ){{0,4}}?"
+        rf"{re.escape(brand)}\b|{re.escape(brand)}(?:'s|\u2019s) local {UNIT_NOUN}\b"
+    )
+    if " local " in text and local.search(text):
+        return True
     if f"{brand}'s " not in text and f"{brand}\u2019s " not in text:
         return False
     said = re.compile(
