@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ontology import REL
+from graph.ontology import GROUP, REL
 from ingest.extraction.actions.action_drafts import ActionHistory
 from ingest.extraction.actions.clauses import possessive, preceded_by_preposition
 from ingest.extraction.actions.roles import (
@@ -180,12 +180,35 @@ def fallback_actor(
         if idx - back < max(0, floor):
             break
         body = first_body(views[idx - back], table)
-        if body and fits(body):
-            return body
+        if body and fits(body) and not (trig.type == REL.sued and _police(body, table)):
+            return body  # (police who arrested are not who indicted, sentences later)
     if idx <= 1 and idx + 1 < len(views) and trig.voice in ("passive", "receiver"):
         body = first_body(views[idx + 1], table)
         return body if fits(body) else None
+    if trig.type == REL.sued and _INSTRUMENT_SUBJECT.match(view.sent.text):
+        return _prosecutor_of_story(views, floor, table)
     return None
+
+
+# a charging instrument as the clause's subject: "An indictment unsealed in ... charged X"
+_INSTRUMENT_SUBJECT = re.compile(r"(?:An?|The) (?:[\w-]+ ){0,2}?(?:indictment|complaint)\b")
+_PROSECUTING = re.compile(r"\b(?:Justice|Prosecut\w*|Attorney)\b")
+
+
+def _prosecutor_of_story(views: list[View], floor: int, table: EntityTable) -> str | None:
+    """The one prosecuting body the story names, before or after ("An indictment ... charged
+    X ... the Justice Department said"): whose charging instrument it is."""
+    found: list[str] = []
+    for view in views[max(0, floor) :]:
+        if view.sent.heading and view.sent.index > floor + 1:
+            break  # the next story
+        for m in view.mentions:
+            key = table.resolve(m.key) if m.key in table else None
+            if key is None or key in found or table.get(key).type not in GROUP.public_body:
+                continue
+            if _PROSECUTING.search(table.get(key).name):
+                found.append(key)
+    return found[0] if len(found) == 1 else None
 
 
 def _story_start(idx: int, views: list[View]) -> int:
@@ -194,6 +217,10 @@ def _story_start(idx: int, views: list[View]) -> int:
         if views[back].sent.heading:
             return back
     return -1
+
+
+def _police(key: str, table: EntityTable) -> bool:
+    return key in table and "police" in table.get(key).name.lower()
 
 
 _NO_LICENSER = re.compile(r"\b(?:Police|Prosecut\w*|Crimes?|Investigations?|Attorney|Court)\b")

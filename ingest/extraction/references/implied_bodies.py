@@ -374,12 +374,19 @@ def regional_body_or_brand(
             table, curated.name, curated.type, qid=curated.qid, jurisdiction=curated.jurisdiction
         )
     if role == "police" and not place.parent:
-        return None  # "police in Greece and Cyprus took X offline": the countries act
+        if _MORE_PLACES.match(m.string, m.end("place")):
+            return None  # "police in Greece and Cyprus took X offline": the countries act
+        return standalone_entity(  # "Police in Estonia have arrested two men": the force
+            table, m.string[m.start() : m.end()], TYPE.governmentbody, jurisdiction=place.name
+        )
     if role in _MEMBER_TYPES:  # "regulators in Thailand", named as the text names them
         return standalone_entity(
             table, m.string[m.start() : end], _MEMBER_TYPES[role], jurisdiction=place.name
         )
     return None
+
+
+_MORE_PLACES = re.compile(r"(?:,| and| or) [A-Z]")
 
 
 def _curated_role_body(role: str, place: str, ctx: CountryContext) -> GazEntry | None:

@@ -132,7 +132,14 @@ def _enumeration_ahead(
         found = _named_in(named, table, sent.start, sent.end, kinds, doc.text)
         if not found:
             continue
-        if len(found) == count and _ENUMERATES.search(sent.text):
+        if len(found) == count and (
+            _ENUMERATES.search(sent.text)
+            or (  # "Police arrested two men. ... charged A and B": the people named next
+                group.type == TYPE.person
+                and index == here + 1
+                and not any(_named_before(named, table, k, group_at) for k in found)
+            )
+        ):
             return found
         brand = table.get(found[0]).name.lower() if len(found) == 1 else ""
         if brand and (brand in words or _named_before(named, table, found[0], group_at)):

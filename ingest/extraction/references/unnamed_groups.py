@@ -72,7 +72,7 @@ HEADS = {
     # of victims or a crowd stays inert
     TYPE.person: r"executives|employees|officials|directors|managers|staff(?: members)?"
     r"|staffers|(?:co-)?founders|suspects|individuals|persons|people|others|defendants"
-    r"|administrators|nationals|citizens",  # "two Russian nationals"
+    r"|administrators|nationals|citizens|men|women",  # "two Russian nationals", "two men"
 }
 
 _HEAD_RE = "|".join(f"(?P<{t}>{h})" for t, h in HEADS.items())
@@ -184,6 +184,8 @@ def find_unnamed_groups(state: ArticleState) -> None:
             and not _THEN_NAMED.match(text, m.end())
         ):
             continue  # ("three executives of Zipvane": the firm's people, counted)
+        if etype == TYPE.person and m.group("mods").startswith(("more ", "other ")):
+            continue  # "arrested three more men": more of a group counted elsewhere
         words = f"{m.group('mods')}{m.group(etype)}{m.group('post') or ''}".strip()
         if etype == TYPE.account and re.match(
             r"accounts belonging", m.group(etype) + (m.group("post") or "")
