@@ -100,3 +100,12 @@ def test_parties_written_into_a_retold_instrument_take_the_date_it_was_told_with
     }
     assert {"Korvex", "Zentrope Japan", "Quillbit"} <= set(warned)
     assert {warned[p] for p in ("Korvex", "Zentrope Japan", "Quillbit")} == {"2024-04-19"}
+
+
+def test_a_subhead_naming_the_instrument_goes_on_with_it() -> None:
+    got = relations_of(
+        f"The {BOARD} has issued an emergency cease and desist order against several firms.\n\n"
+        "Crypto scam order\n\n"
+        "The emergency order is against Korvex and TrillMint."
+    )
+    assert {(BOARD, "WARNED", "Korvex"), (BOARD, "WARNED", "TrillMint")} <= got

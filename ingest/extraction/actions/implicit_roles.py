@@ -170,6 +170,11 @@ def fallback_actor(
         licenser = key not in table or not _NO_LICENSER.search(table.get(key).name)
         return trig.type != REL.licensed or licenser
 
+    if trig.retells >= 0:  # an instrument named again: who issued it where it was told
+        told = next((v for v in views if v.sent.start <= trig.retells < v.sent.end), None)
+        issuer = first_body(told, table, before=trig.retells, text=text_of(views)) if told else None
+        if fits(issuer):
+            return issuer
     earlier = first_body(view, table, before=trig.start, text=text_of(views))
     if fits(earlier):
         return earlier

@@ -118,8 +118,12 @@ def _told(trig: Trigger, before: list[Trigger], doc: Document) -> Trigger | None
         sent = doc.sentence_at(earlier.start)
         if sent is None or here.index - sent.index > _REACH:
             break
-        if any(s.heading for s in doc.sentences[sent.index + 1 : here.index + 1]):
-            break  # a digest's next story: its instruments are its own
+        if any(
+            s.heading and stem not in s.text.lower()
+            for s in doc.sentences[sent.index + 1 : here.index + 1]
+        ):
+            break  # a digest's next story: its instruments are its own (a subhead that
+            # names the instrument, "Crypto scam order", goes on with the same one)
         if stem in doc.text[earlier.start : earlier.end].lower():
             return earlier
     return None
