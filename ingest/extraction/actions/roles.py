@@ -304,6 +304,8 @@ def read_roles(
     for m in _before_relative(after, text, trig.end):
         if turns_to_deed(text, trig.end, objects[-1].end if objects else None, m.start):
             break  # "charged X with operating Y": the names after are the deed's (deed_turns)
+        if text.startswith("-", m.end) and table.get(m.key).type == TYPE.jurisdiction:
+            continue  # "its US-based arm, BAM Trading": a place in a modifier, no subject
         if (
             is_actor(m, table)
             and m.how != "pronoun"
