@@ -274,10 +274,6 @@ _SUPERVISED_FIELDS = frozenset("financial securities banking insurance".split())
 
 def trim_chunk(tokens: list[Token], a: int, b: int) -> tuple[int, int]:
     """Drop sentence words, dates and hyphenated modifiers from a run's ends."""
-    while a < b and (tokens[a].lower in _TRIM_LEAD or tokens[a].lower.endswith(HYPHEN_SUFFIXES)):
-        if a + 1 < b and tokens[a].lower in MONTHS and tokens[a + 1].lower in _PARTICLES:
-            break  # "Jan van der Berg": a given name before a particle, not the month
-        a += 1
     while b > a and (
         tokens[b - 1].lower in ("of", "for", "and", "the", "on", "in", "&", "de")
         or tokens[b - 1].lower in MONTHS
@@ -285,6 +281,12 @@ def trim_chunk(tokens: list[Token], a: int, b: int) -> tuple[int, int]:
         or tokens[b - 1].lower.endswith(HYPHEN_SUFFIXES)
     ):
         b -= 1
+    while a < b and (tokens[a].lower in _TRIM_LEAD or tokens[a].lower.endswith(HYPHEN_SUFFIXES)):
+        if a + 1 < b and tokens[a].lower in MONTHS and tokens[a + 1].lower in _PARTICLES:
+            break  # "Jan van der Berg": a given name before a particle, not the month
+        if tokens[a].lower == "one" and b - a >= 3 and tokens[b - 1].lower in COMPANY_SUFFIXES:
+            break  # "One Network Services Ltd": the firm's own first word (its end read first)
+        a += 1
     return a, b
 
 
