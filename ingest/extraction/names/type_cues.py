@@ -515,6 +515,12 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         ACTION_OBJECT,
     ),
+    # a name whose own verb turns back on it with "himself"/"herself" is a person's, one
+    # word or many: "Puttipong presented himself as partner of X"
+    (
+        re.compile(rf"{_NOT_WHEN}{NAME} (?:[a-z]+ed|[a-z]+s) (?:him|her)self\b"),
+        TYPE.person,
+    ),
 ]
 # a list that opens its sentence, bounded (nothing before it anchors a search): at most ten
 # names of at most four words each
@@ -810,6 +816,7 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ("registered", "licensed", "licenced", "authori", "approved"),
     ("licen", "registration", "authori", "permit", "approval"),
     (" to ",),
+    ("himself", "herself"),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _CUE_ALSO: dict[int, tuple[str, ...]] = {
