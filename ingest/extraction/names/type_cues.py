@@ -17,6 +17,7 @@ from ingest.extraction.names.given_names import is_family_name, is_given_name
 from ingest.extraction.text.currency_marks import CURRENCY_CODE, DOLLAR_MARK
 from ingest.extraction.text.regex_lead import compile_lead
 from ingest.extraction.text.scanning import Scanner
+from ingest.extraction.text.stem_rows import StemRows, row_matches
 from ingest.extraction.text.tokens import SENTENCE_WORDS, UPPER
 
 # The "no name character before" lookbehinds sit after the capital they guard (and look
@@ -820,14 +821,22 @@ _LIST_STEMS: list[tuple[str, ...]] = [
 ]
 
 
+# the tables' words, row by row: a document's rows that can match are read in one pass
+_CUE_ROWS = StemRows(
+    [stems for _, stems in zip(CUES, _CUE_STEMS, strict=True)],
+    [_CUE_ALSO.get(i, ()) for i in range(len(CUES))],
+)
+_LIST_ROWS = StemRows(
+    [stems for _, stems in zip(LIST_CUES, _LIST_STEMS, strict=True)], [()] * len(LIST_CUES)
+)
+_CUE_PATTERNS = [pattern for pattern, _ in CUES]
+_LIST_PATTERNS = [pattern for pattern, _ in LIST_CUES]
+
+
 def cue_spans(text: str, scanner: Scanner | None = None) -> Iterator[tuple[int, int, str]]:
     """(start, end, type) of every name a context cue types."""
-    for i, ((pattern, etype), stems) in enumerate(zip(CUES, _CUE_STEMS, strict=True)):
-        found = (
-            scanner.finditer(pattern, stems, also=_CUE_ALSO.get(i, ()))
-            if scanner
-            else pattern.finditer(text)
-        )
+    for i, found in row_matches(text, scanner, _CUE_PATTERNS, _CUE_ROWS):
+        etype = CUES[i][1]
         for m in found:
             if etype in (ACTION_OBJECT, PUBLIC_AGENT) and (
                 _looks_like_person(m.group("n"))
@@ -850,8 +859,9 @@ def cue_spans(text: str, scanner: Scanner | None = None) -> Iterator[tuple[int, 
             yield m.start("n"), end, found_type
             if text[end - 1] == ".":  # "by Roskomnadzor.": the name may end before the stop
                 yield m.start("n"), end - 1, found_type
-    for (pattern, etype), stems in zip(LIST_CUES, _LIST_STEMS, strict=True):
-        for m in scanner.finditer(pattern, stems) if scanner else pattern.finditer(text):
+    for i, found in row_matches(text, scanner, _LIST_PATTERNS, _LIST_ROWS):
+        etype = LIST_CUES[i][1]
+        for m in found:
             base = m.start("list")
             for part in _iter_list(m.group("list")):
                 yield base + part[0], base + part[1], etype
