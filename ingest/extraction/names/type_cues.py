@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from graph.ontology import TYPE
 from ingest.extraction.names.gazetteer_index import get_index
 from ingest.extraction.names.given_names import is_family_name, is_given_name
+from ingest.extraction.text.class_lead import opening_class
 from ingest.extraction.text.currency_marks import CURRENCY_CODE, DOLLAR_MARK
 from ingest.extraction.text.regex_lead import compile_lead
 from ingest.extraction.text.scanning import Scanner
@@ -830,12 +831,15 @@ _LIST_ROWS = StemRows(
     [stems for _, stems in zip(LIST_CUES, _LIST_STEMS, strict=True)], [()] * len(LIST_CUES)
 )
 _CUE_PATTERNS = [pattern for pattern, _ in CUES]
+# where a cue that opens with a lookahead can begin ("(?!It|This...)(?P<n>[A-Z]..."): `re`
+# would try it at every position (`class_lead`)
+_CUE_STARTS = [opening_class(pattern) for pattern in _CUE_PATTERNS]
 _LIST_PATTERNS = [pattern for pattern, _ in LIST_CUES]
 
 
 def cue_spans(text: str, scanner: Scanner | None = None) -> Iterator[tuple[int, int, str]]:
     """(start, end, type) of every name a context cue types."""
-    for i, found in row_matches(text, scanner, _CUE_PATTERNS, _CUE_ROWS):
+    for i, found in row_matches(text, scanner, _CUE_PATTERNS, _CUE_ROWS, _CUE_STARTS):
         etype = CUES[i][1]
         for m in found:
             if etype in (ACTION_OBJECT, PUBLIC_AGENT) and (

@@ -81,13 +81,15 @@ def row_matches(
     scanner: Scanner | None,
     patterns: Sequence[re.Pattern[str] | GatedPattern],
     table: StemRows,
+    starts: Sequence[re.Pattern[str] | None] = (),
 ) -> Iterator[tuple[int, Iterator[re.Match[str]]]]:
     """(row index, its pattern's matches) of a table's rows, in order: with a `scanner`
     (over `text`, the document), only the rows whose words the document holds, searched
-    in their sentences; without, every row over all of `text`."""
+    in their sentences (tried only where the row's `starts` pattern, if any, matches:
+    `Scanner.finditer`); without, every row over all of `text`."""
     if scanner is None:
         for i, pattern in enumerate(patterns):
             yield i, pattern.finditer(text)
         return
     for i, spans in hit_rows(scanner, table):
-        yield i, scanner.finditer_in(patterns[i], spans)
+        yield i, scanner.finditer_in(patterns[i], spans, starts[i] if starts else None)
