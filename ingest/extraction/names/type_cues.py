@@ -802,10 +802,22 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     (" to ",),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
+_COPULA_ARTICLE = (
+    " is a", " is the", " is one", " was a", " was the", " was one", " been a", " been the",
+    " been one", " remains a", " remains the", " remains one", " became a", " became the",
+    " became one",
+)  # fmt: skip
 _CUE_ALSO: dict[int, tuple[str, ...]] = {
     2: (", a", ", the", ", one"),
     3: (", a", ", the"),
     6: (", a", ", the"),
+    # "NAME is/was/has been/remains/became a/the/one of the ...": the verb and article
+    30: _COPULA_ARTICLE,
+    31: _COPULA_ARTICLE,
+    # "NAME has secured / received / was granted ... a licence"
+    58: (" granted ", " got ", " obtained ", " received ", " secured ", " won "),
+    # "NAME has been registered with / licensed by ..."
+    60: ("ed by ", "ed with "),
 }
 _LIST_STEMS: list[tuple[str, ...]] = [
     ("such as", "including", "like", "among them", "namely"),
