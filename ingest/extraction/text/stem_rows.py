@@ -33,10 +33,13 @@ class StemRows:
         self.also = [tuple(a) for a in also]
         self.stem_rows = _rows_of_words(self.stems)
         self.also_rows = _rows_of_words(self.also)
+        self.with_also = [i for i, words in enumerate(self.also) if words]
         self.words = frozenset(self.stem_rows) | frozenset(self.also_rows)
         if "" in self.words:  # (the scanner's `str.find` loop never ends on one)
             raise ValueError("an empty key word")
         register_words(self.words)
+        # the last automaton word set found to hold every word (the check reads them all)
+        self.covered_by: frozenset[str] | None = None
 
 
 def _rows_of_words(rows: list[tuple[str, ...]]) -> dict[str, list[int]]:
@@ -55,15 +58,19 @@ def hit_rows(scanner: Scanner, table: StemRows) -> list[tuple[int, Spans]]:
 
 def _masks(scanner: Scanner, table: StemRows) -> list[int]:
     by_word, known = scanner.word_masks()
-    if not table.words <= known:  # a word the automaton lacked: ask plainly
+    if known is not table.covered_by and not table.words <= known:
+        # a word the automaton lacked (a table built after the document was indexed)
         return [
             scanner.mask(stems) & scanner.mask(also) if also else scanner.mask(stems)
             for stems, also in zip(table.stems, table.also, strict=True)
         ]
-    size = len(table.stems)
-    stem_masks = _or_masks(by_word, table.stem_rows, size)
-    also_masks = _or_masks(by_word, table.also_rows, size)
-    return [stem & also_masks[i] if table.also[i] else stem for i, stem in enumerate(stem_masks)]
+    table.covered_by = known  # the automaton's word set, kept until it is rebuilt
+    masks = _or_masks(by_word, table.stem_rows, len(table.stems))
+    if table.with_also:
+        also_masks = _or_masks(by_word, table.also_rows, len(table.stems))
+        for i in table.with_also:
+            masks[i] &= also_masks[i]
+    return masks
 
 
 def _or_masks(by_word: dict[str, int], rows_of: dict[str, list[int]], size: int) -> list[int]:
