@@ -25,12 +25,15 @@ from typing import Any
 __all__ = ["opening_class"]
 
 _ZERO_WIDTH = (sre.ASSERT, sre.ASSERT_NOT, sre.AT)
+_LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
 
 
 def opening_class(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """The starts finder of a pattern that opens with zero-width items before a character
     class or a literal; None for any other pattern (`re` skips ahead by itself, or no
     single item begins every match)."""
+    if not pattern.pattern.startswith(_LOOKAROUNDS):
+        return None  # (parsing a long pattern costs a millisecond: not for nothing)
     tree = _parser.parse(pattern.pattern, pattern.flags)
     items = list(tree.data)
     if not items or items[0][0] not in (sre.ASSERT, sre.ASSERT_NOT):
