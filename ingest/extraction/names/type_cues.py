@@ -818,6 +818,8 @@ _CUE_ALSO: dict[int, tuple[str, ...]] = {
     58: (" granted ", " got ", " obtained ", " received ", " secured ", " won "),
     # "NAME has been registered with / licensed by ..."
     60: ("ed by ", "ed with "),
+    # "issued / sent / served ... a notice / an order / a warning ... to NAME"
+    62: (" notice", " order", " warning", " letter", " direction", " directive", " notification"),
 }
 _LIST_STEMS: list[tuple[str, ...]] = [
     ("such as", "including", "like", "among them", "namely"),
