@@ -19,6 +19,30 @@ HOSTILE = [
     "During September of that year, and in May next year, the ban held.",
     "Earlier that month, on 3 March 2021, and from 4 to 9 May, it acted.",
     "The 2021 ban, H1 2022, the second half of 2020, two weeks ago, the following day.",
+    # each branch of the relative and context forms, alone in its sentence
+    "It acted Yesterday.",
+    "It acted early today.",
+    "Tonight it acted.",
+    "This week it acted.",
+    "It acted this month and this year.",
+    "Last week it acted.",
+    "It acted last month.",
+    "It acted last year.",
+    "It acted 3 days ago.",
+    # (a context form needs a time told before it, in the same sentence here)
+    "On 3 March 2021 it acted; That day it moved.",
+    "On 3 March 2021 it acted; that week it moved.",
+    "On 3 March 2021 it acted; that month it moved.",
+    "On 3 March 2021 it acted; that year it moved.",
+    "On 3 March 2021 it acted; the same week it moved.",
+    "On 3 March 2021 it acted; the next day it moved.",
+    "On 3 March 2021 it acted; the previous year it moved.",
+    "On 3 March 2021 it acted; the preceding month it moved.",
+    "On 3 March 2021 it acted; two weeks later it moved.",
+    "On 3 March 2021 it acted; five days earlier it moved.",
+    "On 3 March 2021 it acted; one year afterwards it moved.",
+    "On 3 March 2021 it acted; at that time it moved.",
+    "On 3 March 2021 it acted; at about the same time it moved.",
 ]
 
 

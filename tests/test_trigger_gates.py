@@ -24,8 +24,37 @@ HOSTILE = [
 ]
 
 
+# sentences of our own for the rare rows `trigger_patterns._RARE_ROWS` gives second words:
+# the corpora hold too few of their matches
+RARE = [
+    "The central bank said that crypto trading is illegal. Officials announced that Gamma "
+    "and Delta are prohibited. The regulator declared that token sales were unlawful. The "
+    "ministry stated that mining remains banned. Police confirmed that the scheme is illegal.",
+    "The agency added Acme Pay to its list of banned apps. It placed Beta Coin on the "
+    "register of prohibited firms. It included Zeta in its list of blocked sites. It entered "
+    "Omega into the registry of restricted platforms. It put Kappa on its list of illegal lenders.",
+    "The SEC said Acme was operating without a licence. The FCA found that Beta had been "
+    "providing services without registration. The MAS stated that Gamma is offering tokens "
+    "without approval. It said Delta were running an exchange without a permit. The court "
+    "determined that Zeta had been conducting business without authorisation.",
+    "The court ordered the closure of Acme Exchange. A judge ordered the liquidation of Beta "
+    "Ltd. The regulator ordered the winding-up of Gamma Pay. It ordered the dissolution of "
+    "Delta Coin. The ministry ordered the immediate shutdown of Zeta.",
+    "Acme agreed to pay a civil penalty to the SEC. Beta will have to pay a total penalty to "
+    "the Commission. Gamma has to pay a monetary penalty to each of the States. Delta was "
+    "ordered to pay a penalty to the FCA. Zeta agreed to pay penalties to both the CFTC.",
+    "The court ordered Acme Exchange shut down. A judge ordered Beta Ltd closed. The "
+    "regulator ordered Gamma Pay liquidated. The minister ordered Delta dissolved. The "
+    "agency ordered Zeta shuttered.",
+    "The central bank directed banks to freeze accounts of Acme. It ordered lenders to block "
+    "the accounts linked to Beta. It instructed payment providers to close accounts held by "
+    "Gamma. The FIA told institutions to freeze the account of Delta. It required mobile "
+    "money operators to shut accounts belonging to Zeta.",
+]
+
+
 def _texts() -> list[str]:
-    texts = list(HOSTILE)
+    texts = HOSTILE + RARE
     for corpus in ("seed", "dev", "dev2"):
         for path in sorted((CORPUS / corpus / "articles").glob("*.json")):
             texts.append(json.loads(path.read_text(encoding="utf-8"))["text"])

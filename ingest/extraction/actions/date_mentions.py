@@ -259,10 +259,14 @@ _MONTH_WORD = compile_lead(  # `lead`: searched in every sentence, it may skip a
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
 )
 _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
-_RELATIVE_WORDS = ("yesterday", "today", "tonight", "this ", "last ", " ago")
+# (with their unit where the bare word is common: "this week", never "this ")
+_RELATIVE_WORDS = (
+    "yesterday", "today", "tonight", "this week", "this month", "this year", "last week",
+    "last month", "last year", " ago",
+)  # fmt: skip
 _CONTEXT_WORDS = (
-    "that ", "same", "following", "next ", "previous", "preceding", " later", " earlier",
-    "afterwards",
+    "that day", "that week", "that month", "that year", "that time", "same", "following",
+    "next ", "previous", "preceding", " later", " earlier", "afterwards",
 )  # fmt: skip
 _SEASON_WORDS = ("half", "quarter", "spring", "summer", "autumn", "fall", "winter")
 _HALF_CODE = re.compile(r"\b[HQ][1-4]\b")

@@ -12,7 +12,8 @@ import re
 
 from graph.ontology import REL
 from ingest.extraction.actions import enforcement_wording
-from ingest.extraction.actions.span_patterns import _OBJ, CHARGED, MONEY_AHEAD
+from ingest.extraction.actions.proceeding_patterns import PROCEEDING_PATTERNS
+from ingest.extraction.actions.span_patterns import _OBJ, CHARGED, MONEY_AHEAD, SPAN_PATTERNS
 from ingest.extraction.text.regex_lead import compile_lead
 
 # a capital where a sentence starts: "Warning letters went to X" (inside a name, as in
@@ -792,3 +793,41 @@ STEMS: list[tuple[str, ...]] = [
     ("hand",),
 ]
 STEMS += enforcement_wording.STEMS
+
+# Second words for rows whose key words are common ("said", "order", "add") but whose
+# matches are rare: words every match holds besides (tests/test_stems_cover_patterns.py
+# checks them), keyed by a piece of the row's pattern found in no other row's.
+_RARE_ROWS: dict[str, tuple[str, ...]] = {
+    r"(?:is|are|was|were|remains?) (?:now |still |also |strictly )?(?:illegal": (
+        " banned", " illegal", " prohibited", " unlawful",
+    ),
+    r"(?:regist(?:er|ry)|list) of (?:banned": (" list of ", " register of ", " registry of "),
+    r"(?:was|were|is|are|had been|has been|have been) (?:operating|providing": (
+        " operating", " providing", " offering", " carrying on", " conducting",
+        " doing business", " running",
+    ),
+    r"(?:closure|shutdown|shutting down|winding[- ]up|dissolution|liquidation) of (?P<obj>": (
+        " closure", " shutdown", " shutting down", " winding", " dissolution", " liquidation",
+    ),
+    r"o pay (?:a |an )?(?:combined |total |joint )?(?:civil )?(?:monetary |money )?penalt": (
+        "to pay ",
+    ),
+    r"(?:shut down|closed|shuttered|wound up|dissolved|liquidated)\b(?! (?:with no": (
+        " closed", " dissolved", " liquidated", " shut down", " shuttered", " wound up",
+    ),
+    r"payment (?:service )?providers|mobile money operators) to ": (" account",),
+}  # fmt: skip
+
+
+def _rare_row_words() -> dict[re.Pattern[str], tuple[str, ...]]:
+    rows = [row[2] for row in PATTERNS + SPAN_PATTERNS + PROCEEDING_PATTERNS]
+    found = {}
+    for piece, words in _RARE_ROWS.items():
+        holders = [p for p in rows if piece in p.pattern]
+        if len(holders) != 1:
+            raise ValueError(f"{len(holders)} rows hold {piece!r}: give a piece of one")
+        found[holders[0]] = words
+    return found
+
+
+ALSO.update(_rare_row_words())

@@ -25,6 +25,7 @@ from ingest.extraction.actions.trigger_patterns import ALSO, PATTERNS, STEMS
 from ingest.extraction.text.literal_gate import gated_if_possible
 from ingest.extraction.text.regex_lead import compile_lead
 from ingest.extraction.text.scanning import Scanner
+from ingest.extraction.text.stem_rows import StemRows, row_matches
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,8 @@ SEARCHED = [gated_if_possible(row[2]) for row in GATED]
 # each row's `ALSO` words, looked up once: a compiled pattern's hash reads its whole code,
 # so a lookup keyed by the pattern, per row and article, cost ~2% of the extractor's time
 ALSO_OF_ROW = [ALSO.get(row[2], ()) for row in GATED]
+# the rows' words as one table: a document's rows that can match are read in one pass
+ROWS = StemRows([row[4] for row in GATED], ALSO_OF_ROW)
 _PASSIVE = re.compile(
     r"\b(?:was|were|been|be|is|are|being|get|got|gets)(?: (?:\w+ly|also|not|already|since|now))* $"
 )
@@ -87,9 +90,8 @@ def find_triggers(text: str, base: int = 0, scanner: Scanner | None = None) -> l
     """Triggers in `text` (a sentence, or a whole document with its `scanner`)."""
     out: list[Trigger] = []
     covered: dict[str, set[int]] = {}  # offsets inside a kept trigger, per relation type
-    for row, searched, also in zip(GATED, SEARCHED, ALSO_OF_ROW, strict=True):
-        rtype, voice, pattern, conf, stems, ended_how = row
-        found = scanner.finditer(searched, stems, also=also) if scanner else searched.finditer(text)
+    for i, found in row_matches(text, scanner, SEARCHED, ROWS):
+        rtype, voice, pattern, conf, _, ended_how = GATED[i]
         taken = covered.setdefault(rtype, set())
         for m in found:
             start, end = m.span("t") if "t" in pattern.groupindex else m.span()

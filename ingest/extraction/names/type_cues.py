@@ -14,9 +14,11 @@ from collections.abc import Iterator
 from graph.ontology import TYPE
 from ingest.extraction.names.gazetteer_index import get_index
 from ingest.extraction.names.given_names import is_family_name, is_given_name
+from ingest.extraction.text.class_lead import opening_class
 from ingest.extraction.text.currency_marks import CURRENCY_CODE, DOLLAR_MARK
 from ingest.extraction.text.regex_lead import compile_lead
 from ingest.extraction.text.scanning import Scanner
+from ingest.extraction.text.stem_rows import StemRows, row_matches
 from ingest.extraction.text.tokens import SENTENCE_WORDS, UPPER
 
 # The "no name character before" lookbehinds sit after the capital they guard (and look
@@ -819,10 +821,24 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ("himself", "herself"),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
+_COPULA_ARTICLE = (
+    " is a", " is the", " is one", " was a", " was the", " was one", " been a", " been the",
+    " been one", " remains a", " remains the", " remains one", " became a", " became the",
+    " became one",
+)  # fmt: skip
 _CUE_ALSO: dict[int, tuple[str, ...]] = {
     2: (", a", ", the", ", one"),
     3: (", a", ", the"),
     6: (", a", ", the"),
+    # "NAME is/was/has been/remains/became a/the/one of the ...": the verb and article
+    30: _COPULA_ARTICLE,
+    31: _COPULA_ARTICLE,
+    # "NAME has secured / received / was granted ... a licence"
+    58: (" granted ", " got ", " obtained ", " received ", " secured ", " won "),
+    # "NAME has been registered with / licensed by ..."
+    60: ("ed by ", "ed with "),
+    # "issued / sent / served ... a notice / an order / a warning ... to NAME"
+    62: (" notice", " order", " warning", " letter", " direction", " directive", " notification"),
 }
 _LIST_STEMS: list[tuple[str, ...]] = [
     ("such as", "including", "like", "among them", "namely"),
@@ -840,14 +856,25 @@ _LIST_STEMS: list[tuple[str, ...]] = [
 ]
 
 
+# the tables' words, row by row: a document's rows that can match are read in one pass
+_CUE_ROWS = StemRows(
+    [stems for _, stems in zip(CUES, _CUE_STEMS, strict=True)],
+    [_CUE_ALSO.get(i, ()) for i in range(len(CUES))],
+)
+_LIST_ROWS = StemRows(
+    [stems for _, stems in zip(LIST_CUES, _LIST_STEMS, strict=True)], [()] * len(LIST_CUES)
+)
+_CUE_PATTERNS = [pattern for pattern, _ in CUES]
+# where a cue that opens with a lookahead can begin ("(?!It|This...)(?P<n>[A-Z]..."): `re`
+# would try it at every position (`class_lead`)
+_CUE_STARTS = [opening_class(pattern) for pattern in _CUE_PATTERNS]
+_LIST_PATTERNS = [pattern for pattern, _ in LIST_CUES]
+
+
 def cue_spans(text: str, scanner: Scanner | None = None) -> Iterator[tuple[int, int, str]]:
     """(start, end, type) of every name a context cue types."""
-    for i, ((pattern, etype), stems) in enumerate(zip(CUES, _CUE_STEMS, strict=True)):
-        found = (
-            scanner.finditer(pattern, stems, also=_CUE_ALSO.get(i, ()))
-            if scanner
-            else pattern.finditer(text)
-        )
+    for i, found in row_matches(text, scanner, _CUE_PATTERNS, _CUE_ROWS, _CUE_STARTS):
+        etype = CUES[i][1]
         for m in found:
             if etype in (ACTION_OBJECT, PUBLIC_AGENT) and (
                 _looks_like_person(m.group("n"))
@@ -870,8 +897,9 @@ def cue_spans(text: str, scanner: Scanner | None = None) -> Iterator[tuple[int, 
             yield m.start("n"), end, found_type
             if text[end - 1] == ".":  # "by Roskomnadzor.": the name may end before the stop
                 yield m.start("n"), end - 1, found_type
-    for (pattern, etype), stems in zip(LIST_CUES, _LIST_STEMS, strict=True):
-        for m in scanner.finditer(pattern, stems) if scanner else pattern.finditer(text):
+    for i, found in row_matches(text, scanner, _LIST_PATTERNS, _LIST_ROWS):
+        etype = LIST_CUES[i][1]
+        for m in found:
             base = m.start("list")
             for part in _iter_list(m.group("list")):
                 if _PLURAL_ACRONYM.fullmatch(text, base + part[0], base + part[1]):

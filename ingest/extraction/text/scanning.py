@@ -27,6 +27,12 @@ _PENDING: set[str] = set()  # gate words seen since the automaton was last built
 _BUILT: list[tuple[Any, frozenset[str]]] = [(None, frozenset())]
 
 
+def register_words(words: Iterable[str]) -> None:
+    """Put `words` (non-empty, lower case) in the automaton the next document is indexed
+    with: a table known at import then never needs `str.find` per word and document."""
+    _PENDING.update(words)
+
+
 def _automaton() -> tuple[Any, frozenset[str]]:
     """The automaton over every gate word seen so far, rebuilt when new ones arrived."""
     automaton, words = _BUILT[0]
@@ -68,7 +74,7 @@ class Scanner:
         """(start, end) of the sentences containing any of `stems` (lower case)."""
         found = self._cache.get(stems)
         if found is None:
-            found = self._cache[stems] = self._bounds_of(self._mask(stems))
+            found = self._cache[stems] = self.bounds_of(self._mask(stems))
         return found
 
     def _mask(self, stems: tuple[str, ...]) -> int:
@@ -95,7 +101,17 @@ class Scanner:
         self._mask_cache[stems] = hit
         return hit
 
-    def _bounds_of(self, mask: int) -> list[tuple[int, int]]:
+    def mask(self, stems: tuple[str, ...]) -> int:
+        """The sentences containing any of `stems`, as a bit mask (bit i: sentence i)."""
+        return self._mask(stems)
+
+    def word_masks(self) -> tuple[dict[str, int], frozenset[str]]:
+        """(sentence mask of each automaton word the document holds, every automaton word
+        it was indexed with): a known word absent from the first holds no sentence."""
+        by_word = self._by_word if self._by_word is not None else self._index()
+        return by_word, self._words
+
+    def bounds_of(self, mask: int) -> list[tuple[int, int]]:
         """(start, end) of the sentences of `mask`, in order."""
         bounds = self._bounds
         found = []
@@ -121,12 +137,22 @@ class Scanner:
         not match the empty string) can begin a match; `pattern` is then tried only
         there, which gives the same matches, faster when trying it everywhere is costly.
         """
-        text = self.text
         stems = tuple(stems)
         if also:
-            spans = self._bounds_of(self._mask(stems) & self._mask(also))
+            spans = self.bounds_of(self._mask(stems) & self._mask(also))
         else:
             spans = self.spans(stems)
+        return self.finditer_in(pattern, spans, starts)
+
+    def finditer_in(
+        self,
+        pattern: re.Pattern[str] | GatedPattern,
+        spans: list[tuple[int, int]],
+        starts: re.Pattern[str] | None = None,
+    ) -> Iterator[re.Match[str]]:
+        """`pattern.finditer` over each of `spans` (sentence bounds, in order), as `finditer`
+        searches the sentences it picks (`starts`: see there)."""
+        text = self.text
         if starts is None and isinstance(pattern, GatedPattern):
             folded = self.folded
             for start, end in spans:
