@@ -17,6 +17,7 @@ from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention,
 from ingest.extraction.entities.entity_building import core_name
 from ingest.extraction.names.gazetteer_index import get_index
 from ingest.extraction.names.org_names import classify
+from ingest.extraction.names.person_names import family_names
 from ingest.extraction.text.normalize import normalize_name
 from ingest.extraction.text.scanning import Scanner
 from ingest.extraction.text.tokens import UPPER
@@ -358,7 +359,7 @@ def second_pass(table: EntityTable, text: str, mentions: list[Mention]) -> list[
             continue
         names = [draft.name, *draft.aliases]
         if draft.type == TYPE.person and " " in draft.name:
-            names.append(draft.name.split()[-1])
+            names += family_names(draft.name)
         if draft.type in (TYPE.company, TYPE.exchange):
             names += [core_name(n) for n in names if core_name(n) != n and len(core_name(n)) >= 4]
         for n in names:

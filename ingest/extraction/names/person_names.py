@@ -160,6 +160,26 @@ def plausible_person_name(name: str, strict: bool = True) -> bool:
     return not any(w in _ORG_WORDS for w in words)
 
 
+# a Korean given name, hyphenated syllables after the family name: "Kang Jong-Hyun", "Kwon
+# Do-hyung" (not "Sam Bankman-Fried", whose hyphen joins a long surname)
+_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,4}-[A-Za-z][a-z]{1,4}")
+_SHORT_FAMILY = re.compile(r"[A-Z][a-z]{1,4}")
+
+
+def family_names(name: str) -> list[str]:
+    """The words a person's name may be shortened to later: the last word, and the first
+    where it is the family name of a Korean-style name ("Kang" of "Kang Jong-Hyun")."""
+    words = name.split()
+    out = [words[-1]] if words else []
+    if (
+        len(words) == 2
+        and _HYPHENATED_GIVEN.fullmatch(words[1])
+        and _SHORT_FAMILY.fullmatch(words[0])
+    ):
+        out.append(words[0])
+    return out
+
+
 # A capitalised title right before one capitalised word makes it a surname: "Justice
 # Jackman", "Chair Gensler", "Mr. Zhu".
 _SURNAME_TITLE_END = re.compile(

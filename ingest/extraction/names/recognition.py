@@ -25,6 +25,7 @@ from ingest.extraction.names.odd_names import odd_names
 from ingest.extraction.names.org_names import classify
 from ingest.extraction.names.org_places import places_after_firms
 from ingest.extraction.names.person_names import (
+    family_names,
     nicknamed_people,
     person_spans,
     title_chain_people,
@@ -89,7 +90,11 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
     ]
     named = SpanIndex(gaz + chunks)
     persons = [p for p in persons if not _clashes_with_org(p, named)]
-    surnames = {p.surface.split()[-1] for p in persons + [g for g in gaz if g.type == TYPE.person]}
+    surnames = {
+        f
+        for p in persons + [g for g in gaz if g.type == TYPE.person]
+        for f in family_names(p.surface)
+    }
     chunks = [c for c in chunks if c.source != "object" or c.surface not in surnames]
     # a known brand's extension outranks the generic type of a cue or an action's object
     # ("Luno Malaysia, a subsidiary of ...", "a stop order against Binance Futures")
@@ -144,7 +149,7 @@ def _objects_named_as_people(accepted: list[Candidate]) -> None:
     """An action's object that is the surname of a person the text names ("charges against
     Haller" after "its co-founders, Mark Haller and ...") is that person, not a firm."""
     people = [c for c in accepted if c.type == TYPE.person and " " in c.surface]
-    surnames = {p.surface.split()[-1] for p in people}
+    surnames = {f for p in people for f in family_names(p.surface)}
     for c in accepted:
         if c.source == "object" and " " not in c.surface and c.surface in surnames:
             c.type, c.source = TYPE.person, "person"

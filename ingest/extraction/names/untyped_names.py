@@ -14,7 +14,7 @@ from graph.ontology import TYPE
 from ingest.extraction.names.candidates import Candidate
 from ingest.extraction.names.gazetteer_index import GazIndex, get_index
 from ingest.extraction.names.given_names import is_given_name
-from ingest.extraction.names.person_names import plausible_person_name
+from ingest.extraction.names.person_names import family_names, plausible_person_name
 
 EXTENSION_WORDS = frozenset(
     "global markets holdings crypto pay wallet securities exchange financial capital labs digital "
@@ -143,7 +143,7 @@ def typed_by_lists(rest: list[Candidate], accepted: list[Candidate], text: str) 
     """Unknown names coordinated with typed exchanges, firms, tokens or people take their type
     ("Justices Rohinton Fali Nariman, Aniruddha Bose and V. Ramasubramanian")."""
     items = sorted(rest + accepted, key=lambda c: c.start)
-    surnames = {a.surface.split()[-1] for a in accepted if a.type == TYPE.person}
+    surnames = {f for a in accepted if a.type == TYPE.person for f in family_names(a.surface)}
     out: list[Candidate] = []
     while True:  # a type spreads both ways along a list ("Quorvex, Talmabit and Binance")
         found = _type_from_neighbours(items, out, surnames, text)

@@ -210,7 +210,11 @@ def national_body(m: re.Match[str], table: EntityTable, ctx: CountryContext) -> 
         for d in table.all()
         if d.type == etype
         and not d.unnamed
-        and (d.jurisdiction == place.name or place.name in d.places)
+        and (
+            d.jurisdiction == place.name
+            or place.name in d.places
+            or (d.jurisdiction is not None and ctx.country_of(d.jurisdiction) == place.name)
+        )  # ("South Korean prosecutors": the Seoul office the article names)
         and "police" not in d.name.lower()  # the city's police are not its prosecutors
     ]
     words = _PROSECUTING_WORDS if noun.startswith("prosecut") else ()
