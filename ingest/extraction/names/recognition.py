@@ -30,6 +30,7 @@ from ingest.extraction.names.person_names import (
     person_spans,
     title_chain_people,
 )
+from ingest.extraction.names.shared_surnames import shared_surname_people
 from ingest.extraction.names.type_cues import cue_spans
 from ingest.extraction.names.untyped_names import (
     UNIT_AFTER,
@@ -118,6 +119,7 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
     # an odd name's capitalised tail ("Markets" of "qVault Markets") is no name of its own
     rest = free(free(unknown, odd_untyped) + odd_untyped, accepted)
     accepted += people_by_habit(rest, accepted, text)
+    accepted += shared_surname_people(accepted, text)  # "Cameron and Tyler Winklevoss"
     rest = free(rest, accepted)
     # (places first: "Korvane Ltd., Alicante, Spain" is an address, not a list of firms)
     accepted += places_before_country(rest, accepted, text, index)

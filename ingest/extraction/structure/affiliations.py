@@ -73,8 +73,11 @@ _FOUNDED_AFTER = re.compile(
     r"^(?:, [^,.;()\n]{1,40}){0,2},? (?:(?:had|has) )?(?:also )?(?P<verb>co-founded|founded) "
 )
 _FOUNDED_BY = re.compile(
-    r"\b(?:founded|co-founded|created|started|launched) (?:[\w ,]{0,40} )?by $"
-)
+    r"\b(?P<verb>founded|co-founded|created|started|launched|run|led|headed|owned|controlled)"
+    r" (?:[\w ,]{0,40} )?by (?:(?:twin |his |her |the )?(?:brothers|sisters|siblings|couple"
+    r"|entrepreneurs?|businessm[ae]n|businesswom[ae]n) )?$"
+)  # "an exchange run by twin brothers Cameron and Tyler Winklevoss"
+_ROLE_OF_VERB = {"run": "head", "led": "head", "headed": "head", "owned": "owner"}
 _BARE_BODY = re.compile(r"\b(central bank|regulator|watchdog|exchange|court) $", re.I)
 _BARE_TYPES = {
     "central bank": TYPE.centralbank,
@@ -210,11 +213,13 @@ def _roles_of(
                 sentence=sentence.text if sentence is not None else "",
             )
         found.append((org, role))
-    if before.endswith("by ") and _FOUNDED_BY.search(before):  # it ends "by $"; no newline
-        org = _nearest_org(ordered, i, table, "founder", ctx, same_sentence=True, any_type=True)
+    founded = _FOUNDED_BY.search(before) if " by " in before else None  # no newline in it
+    if founded is not None:
+        role = _ROLE_OF_VERB.get(founded.group("verb"), "founder")
+        org = _nearest_org(ordered, i, table, role, ctx, same_sentence=True, any_type=True)
         if org is not None and table.get(org).type == TYPE.cryptoasset:
             table.get(org).type = TYPE.company  # what someone founded is an organisation
-        found.append((org, "founder"))
+        found.append((org, role))
     elif title is not None and "by " in before:
         titled = _FOUNDED_BY_TITLED.search(before)  # "co-founded by OpenAI chief executive X"
         if titled is not None:
