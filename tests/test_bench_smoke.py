@@ -186,3 +186,4 @@ def test_embedded_ingest_bench_reports_both_sides(tmp_path: Path) -> None:
     for where, value in _numbers(out):
         assert math.isfinite(value) and value >= 0, where
     assert out["store"]["cpu_seconds"] > 0 and out["raw"]["cpu_seconds"] > 0
+    assert out["cpu_ratio_with_prepare"] >= out["cpu_ratio"]  # the rows' building added

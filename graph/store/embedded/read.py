@@ -146,7 +146,7 @@ _REL_COUNTS = (
 
 def _relation_counts(conn: sqlite3.Connection, ids: list[str] | None) -> dict[str, list[Any]]:
     """(type, count) per entity; a fact it is both ends of counts once. For given ids the
-    WHERE sits inside the UNION, so each side is an index look-up (facts_key,
+    WHERE sits inside the UNION, so each side is an index look-up (facts_out_rank,
     facts_target), not a scan of every fact."""
     out: dict[str, list[Any]] = defaultdict(list)
     queries: list[tuple[str, list[str]]]

@@ -97,11 +97,19 @@ CREATE TABLE IF NOT EXISTS facts (
   -- The summary of its fact_support rows: how many articles report it and the best
   -- report's confidence (0 with none). Kept by the fact_support_* triggers below on
   -- every write path, so a capped read ranks and filters facts without reading their
-  -- reports (graph/store/embedded/hub_cut.py).
+  -- reports (graph/store/embedded/hub_cut.py). The batch path inserts a new event row
+  -- after its reports, with the summary they give (graph/store/embedded/working.py
+  -- `_write_facts_and_reports`): the triggers, finding no row, change nothing then.
   n_sources INTEGER NOT NULL DEFAULT 0,
   best_conf REAL NOT NULL DEFAULT 0
 );
-CREATE INDEX IF NOT EXISTS facts_key ON facts (source, type, target);
+-- No index of its own for a relation key (source, type, target): `facts_order` (its
+-- first three columns) answers a key's equality and `facts_out_rank` a source's facts,
+-- so the facts_key (source, type, target) of files before session 29 only cost every
+-- insert one more B-tree: it is dropped on open. facts_target stays: a target's relation
+-- counts (graph/store/embedded/read.py) read it, and read `facts_in_rank`, whose entries
+-- are wider, they took 6-8% longer.
+DROP INDEX IF EXISTS facts_key;
 CREATE INDEX IF NOT EXISTS facts_target ON facts (target, type);
 CREATE INDEX IF NOT EXISTS facts_type ON facts (type, start_day);
 -- the iterators' keyset order (`record_order` within a type)

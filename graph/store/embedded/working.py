@@ -210,19 +210,59 @@ class Working:
         row = self.conn.execute("SELECT coalesce(max(id), 0) FROM facts").fetchone()
         return int(row[0])
 
-    def _write_facts(self) -> None:
-        """The waiting event rows, with the columns the run gave them since."""
+    def _write_facts(self, summaries: dict[int, tuple[int, float]] | None = None) -> None:
+        """The waiting event rows, with the columns the run gave them since, and their
+        support summary (n_sources, best_conf) from `summaries` (else none yet: the
+        triggers count their reports as they are written)."""
         p = self.pending
         for fid, cols in list(p.fact_cols.items()):
             if fid in p.facts:
                 p.facts[fid] = (*p.facts[fid][:5], *cols)
                 del p.fact_cols[fid]
+        known = summaries or {}
         self.conn.executemany(
             "INSERT INTO facts (id, event_id, source, type, target, date, status, start_day,"
-            " end_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            p.facts.values(),
+            " end_day, n_sources, best_conf) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(*row, *known.get(fid, (0, 0.0))) for fid, row in p.facts.items()],
         )
         p.facts.clear()
+
+    def _write_facts_and_reports(self) -> None:
+        """The waiting event rows and every report the run added. The reports of rows
+        not written yet go first, while their rows are absent (the fact_support triggers
+        then update nothing), and those rows are inserted with the summary the triggers
+        would have left: otherwise each report's trigger rewrote its new row's entries in
+        both rank indexes (schema.sql facts_out_rank, facts_in_rank) right after the
+        insert. Reports of rows already stored are counted by the triggers as before."""
+        waiting = self.pending.facts
+        first: list[tuple[Any, ...]] = []
+        rest: list[tuple[Any, ...]] = []
+        summaries: dict[int, tuple[int, float]] = {}
+        for state in self.keys.values():
+            for aid, (fid, s) in state.reports.items():
+                if aid in state.stored:
+                    continue
+                if fid in waiting:
+                    n, best = summaries.get(fid, (0, s.confidence))
+                    summaries[fid] = (n + 1, max(best, s.confidence))
+                    first.append(_support_row(fid, s))
+                else:
+                    rest.append(_support_row(fid, s))
+        self._write_reports(first)
+        self._write_facts(summaries)
+        self.conn.executemany(
+            "UPDATE facts SET date = ?, status = ?, start_day = ?, end_day = ? WHERE id = ?",
+            [(*cols, fid) for fid, cols in self.pending.fact_cols.items()],
+        )
+        self._write_reports(rest)
+
+    def _write_reports(self, rows: list[tuple[Any, ...]]) -> None:
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO fact_support"
+            " (fact_id, article_id, evidence, seen, confidence, date, properties)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
 
     # -- the rest ----------------------------------------------------------------------
 
@@ -251,22 +291,7 @@ class Working:
             "INSERT OR IGNORE INTO alias_sources (entity_id, name, article_id) VALUES (?, ?, ?)",
             p.alias_sources,
         )
-        self._write_facts()
-        c.executemany(
-            "UPDATE facts SET date = ?, status = ?, start_day = ?, end_day = ? WHERE id = ?",
-            [(*cols, fid) for fid, cols in p.fact_cols.items()],
-        )
-        c.executemany(
-            "INSERT OR REPLACE INTO fact_support"
-            " (fact_id, article_id, evidence, seen, confidence, date, properties)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-                _support_row(fid, s)
-                for state in self.keys.values()
-                for aid, (fid, s) in state.reports.items()
-                if aid not in state.stored
-            ],
-        )
+        self._write_facts_and_reports()
         self.entities.clear()
         self.created = []
         self.keys.clear()
