@@ -29,6 +29,7 @@ from ingest.extraction.actions.clauses import (
 )
 from ingest.extraction.actions.date_restatements import date_added_measures
 from ingest.extraction.actions.elsewhere import placed_elsewhere
+from ingest.extraction.actions.group_examples import group_examples
 from ingest.extraction.actions.heading_dates import date_sections
 from ingest.extraction.actions.headline_items import headline_only
 from ingest.extraction.actions.implicit_roles import (
@@ -110,6 +111,7 @@ def read_actions(state: ArticleState) -> list[RelationDraft]:
             case_referrals(view, state.table, history)
     history.relations += headline_only(headlines, history.relations, views, state.table)
     history.relations += listed_items(views, state, history)
+    history.relations += group_examples(views, state, history.relations)  # "Among them was X"
     date_added_measures([s.text for s in doc.sentences], history.relations)
     date_sections(history.relations, doc.sentences, state.published)
     date_the_news(state, history)

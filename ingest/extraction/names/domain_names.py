@@ -16,7 +16,8 @@ _TLDS = (
     "com|org|net|io|ru|su|academy|info|co|uk|exchange|app|xyz|biz|me|us|de|fr|cn|in|sg|hk|jp"
     "|kr|th|my|ph|ng|za|ae|ch|eu|cc|to|ws|pro|finance|money|trade|market|online|site|top|vip"
     "|club|live|tech|ai|gg|ly|sc|vc|pw|tv|ua|by|kz|uz|tr|ir|br|ar|mx|ca|au|nz|it|es|pt|nl|be"
-    "|at|pl|cz|se|no|fi|dk|ee|lt|lv|bg|ro|gr|cy|mt|li|lu|ie|is|onion"
+    "|at|pl|cz|se|no|fi|dk|ee|lt|lv|bg|ro|gr|cy|mt|li|lu|ie|is|onion|cash|pay|bank|bet|casino"
+    "|network|global|world|link|space|store|shop|one|fund|capital|crypto|wallet"
 )
 # the first label's run is possessive (`{1,62}+`): it holds no dot, so giving characters
 # back can never let the dot after it match; `re` stops re-trying it at every word
