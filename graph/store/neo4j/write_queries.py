@@ -197,6 +197,15 @@ DELETE_VANISHED_EVENTS = (
     "DELETE r, d RETURN count(r) AS deleted"
 )
 
+# Rows {rid}: delete these events, found by the element id the transaction read them
+# with (working.py `_read_touched`), with their detail nodes.
+DELETE_EVENTS = (
+    "UNWIND $rows AS row "
+    "MATCH (s)-[r]->(t) WHERE elementId(r) = row.rid "
+    f"OPTIONAL MATCH (d:{DETAIL_LABEL} {{key: {DETAIL_KEY}}}) "
+    "DELETE r, d RETURN count(r) AS deleted"
+)
+
 # The names and aliases an entity is found by, from its alias nodes: for an entity new
 # to the store or one whose alias nodes the write created or deleted.
 REFRESH_NAMES = kept_plan(
@@ -372,19 +381,31 @@ APPEND_TAIL = kept_plan(
 
 # Rows {source, type, target, dates, years}: per relation that has events, whether any
 # of its reports' dates agrees with one of `dates` (the batch's dates of the relation;
-# graph/store/neo4j/beside.py `AGREES`) and the heads (id, date, amount) of its events
-# of the batch's `years` (only those can share an id with a new event); the reports
+# graph/store/neo4j/beside.py `AGREES`), whether any report is undated, and the heads
+# (id, date, amount, element id, distinct report dates) of its events of the batch's
+# `years` (only those can share an id or a report date with a new event); the reports
 # themselves stay on the server.
 FACT_BESIDE = (
     "UNWIND $rows AS row "
     f"{RELATION_EVENTS} "
     f"OPTIONAL MATCH (d:{DETAIL_LABEL} {{key: {DETAIL_KEY}}}) "
-    f"WITH row, r, any(x IN coalesce(d.dates, ['']) WHERE {AGREES}) AS agrees "
-    "WITH row, collect(agrees) AS agreeing, "
+    "WITH row, r, coalesce(d.dates, ['']) AS dates "
+    f"WITH row, r, dates, any(x IN dates WHERE {AGREES}) AS agrees "
+    "WITH row, collect(agrees) AS agreeing, collect('' IN dates) AS undated, "
     "collect(CASE WHEN r.event_id IS NULL OR left(coalesce(r.date, ''), 4) IN row.years "
-    "THEN r {.event_id, .date, .amount, .currency} END) AS heads "
+    "THEN r {.event_id, .date, .amount, .currency, rid: elementId(r), "
+    "dates: reduce(ds = [], x IN dates | CASE WHEN x IN ds THEN ds ELSE ds + x END)} "
+    "END) AS heads "
     "RETURN row.source AS source, row.type AS type, row.target AS target, heads, "
-    "any(a IN agreeing WHERE a) AS agrees"
+    "any(a IN agreeing WHERE a) AS agrees, any(u IN undated WHERE u) AS undated"
+)
+
+# Rows {rid}: stored events by the element id FACT_BESIDE gave (their ends are locked),
+# read whole: their properties and detail (working.py `_read_touched`).
+FACT_EVENTS = (
+    "UNWIND $rows AS row "
+    "MATCH (s)-[r]->(t) WHERE elementId(r) = row.rid "
+    f"RETURN row.rid AS rid, properties(r) AS props, {DETAIL_COLUMN} AS detail"
 )
 
 
