@@ -342,7 +342,7 @@ class Working:
             for s, t, o in keys
         ]
         events: dict[FactKey, list[dict[str, Any]]] = {}
-        for r in self.tx.run(q.by_row_type(q.FACT_HEADS), rows=rows):
+        for r in _rows(self.tx.run(q.by_row_type(q.FACT_HEADS), rows=rows)):
             events.setdefault((r["source"], r["type"], r["target"]), []).append(dict(r["head"]))
         done = set()
         for key, heads in events.items():
@@ -389,7 +389,7 @@ class Working:
         stored: dict[FactKey, list[dict[str, Any]]] = {}
         recut: dict[FactKey, set[str]] = {}
         whole: set[FactKey] = set()
-        for r in self.tx.run(q.by_row_type(q.FACT_BESIDE), rows=rows):
+        for r in _rows(self.tx.run(q.by_row_type(q.FACT_BESIDE), rows=rows)):
             key = (r["source"], r["type"], r["target"])
             stored[key] = [dict(h) for h in r["heads"]]
             if r["undated"] or not all(h["event_id"] for h in stored[key]):

@@ -326,18 +326,18 @@ FACT_STATE = (
 # The head of the only event of each relation that has one: what an appended read needs
 # (working.py; a relation of several events is read whole). The
 # sources (from the status history) only when the new reports (from `first_new` on) do
-# not all go after the last one, or the event has several status steps.
+# not all go after the last one, or the event has several status steps. One list (`ROWS`).
 FACT_HEADS = (
     "UNWIND $rows AS row "
     f"{RELATION_EVENTS} "
     "WITH s, t, row, collect(r) AS events WHERE size(events) = 1 "
     "WITH s, t, row, events[0] AS r "
-    "RETURN s.id AS source, type(r) AS type, t.id AS target, "
-    "r {.event_id, .date, .first_seen, .last_seen, .confidence, rid: elementId(r), "
+    "RETURN collect({source: s.id, type: type(r), target: t.id, "
+    "head: r {.event_id, .date, .first_seen, .last_seen, .confidence, rid: elementId(r), "
     "n: size(r.sources), "
     "last: r.sources[-1], steps: size(r.history_status), "
     "history_sources_json: CASE WHEN size(r.history_status) = 1 "
-    "AND r.sources[-1] < row.first_new THEN null ELSE r.history_sources_json END} AS head"
+    "AND r.sources[-1] < row.first_new THEN null ELSE r.history_sources_json END}}) AS rows"
 )
 
 # Rows {rid, source, type, target, event_id, n, order, added, props}: reports joining an event
@@ -384,7 +384,7 @@ APPEND_TAIL = kept_plan(
 # graph/store/neo4j/beside.py `AGREES`), whether any report is undated, and the heads
 # (id, date, amount, element id, distinct report dates) of its events of the batch's
 # `years` (only those can share an id or a report date with a new event); the reports
-# themselves stay on the server.
+# themselves stay on the server. One list (`ROWS`).
 FACT_BESIDE = (
     "UNWIND $rows AS row "
     f"{RELATION_EVENTS} "
@@ -396,8 +396,8 @@ FACT_BESIDE = (
     "THEN r {.event_id, .date, .amount, .currency, rid: elementId(r), "
     "dates: reduce(ds = [], x IN dates | CASE WHEN x IN ds THEN ds ELSE ds + x END)} "
     "END) AS heads "
-    "RETURN row.source AS source, row.type AS type, row.target AS target, heads, "
-    "any(a IN agreeing WHERE a) AS agrees, any(u IN undated WHERE u) AS undated"
+    "RETURN collect({source: row.source, type: row.type, target: row.target, heads: heads, "
+    "agrees: any(a IN agreeing WHERE a), undated: any(u IN undated WHERE u)}) AS rows"
 )
 
 # Rows {rid}: stored events by the element id FACT_BESIDE gave (their ends are locked),
