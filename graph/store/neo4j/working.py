@@ -319,7 +319,7 @@ class Working:
         rows = [{"source": s, "type": t, "target": o} for s, t, o in sorted(full)]
         if not rows:
             return
-        for r in self.tx.run(q.by_row_type(q.FACT_STATE), rows=rows):
+        for r in _rows(self.tx.run(q.by_row_type(q.FACT_STATE), rows=rows)):
             rel = self.relations[(r["source"], r["type"], r["target"])]
             rel.add_event(r["rid"], r["props"], r["detail"])
 
@@ -429,7 +429,7 @@ class Working:
         rows = [{"rid": rid} for rid in sorted(rids)]
         if not rows:
             return
-        for r in self.tx.run(q.FACT_EVENTS, rows=rows):
+        for r in _rows(self.tx.run(q.FACT_EVENTS, rows=rows)):
             self.relations[rids[r["rid"]]].add_event(r["rid"], r["props"], r["detail"])
 
     def place_beside(self, key: FactKey, report: Support) -> str | None:

@@ -315,12 +315,13 @@ ALIAS_STATE = kept_plan(
     "RETURN collect({key: key, props: properties(al)}) AS rows"
 )
 
-# Every parallel relationship (event) of each relation (source, type, target).
+# Every parallel relationship (event) of each relation (source, type, target), as one
+# list (`ROWS`): a relation acted on again and again has hundreds.
 FACT_STATE = (
     "UNWIND $rows AS row "
     f"{RELATION_EVENTS} "
-    "RETURN s.id AS source, type(r) AS type, t.id AS target, properties(r) AS props, "
-    f"elementId(r) AS rid, {DETAIL_COLUMN} AS detail"
+    "RETURN collect({source: s.id, type: type(r), target: t.id, props: properties(r), "
+    f"rid: elementId(r), detail: {DETAIL_COLUMN}}}) AS rows"
 )
 
 # The head of the only event of each relation that has one: what an appended read needs
@@ -401,11 +402,11 @@ FACT_BESIDE = (
 )
 
 # Rows {rid}: stored events by the element id FACT_BESIDE gave (their ends are locked),
-# read whole: their properties and detail (working.py `_read_touched`).
+# read whole: their properties and detail (working.py `_read_touched`). One list (`ROWS`).
 FACT_EVENTS = (
     "UNWIND $rows AS row "
     "MATCH (s)-[r]->(t) WHERE elementId(r) = row.rid "
-    f"RETURN row.rid AS rid, properties(r) AS props, {DETAIL_COLUMN} AS detail"
+    f"RETURN collect({{rid: row.rid, props: properties(r), detail: {DETAIL_COLUMN}}}) AS rows"
 )
 
 
