@@ -216,8 +216,10 @@ def test_new_events_cut_beside_the_stored_ones_give_the_graph_of_a_whole_cut(
     neo4j: Neo4jStore, batch_size: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Reports whose dates agree with no stored report's are cut beside the stored events
-    (graph/store/neo4j/beside.py) without reading them; the graph, summaries and change
-    log are those of one article per transaction with every relation read and cut whole."""
+    (graph/store/neo4j/beside.py) without reading them, and reports whose dates agree
+    with some are cut again with those events alone (graph/store/neo4j/touched.py); the
+    graph, summaries and change log are those of one article per transaction with every
+    relation read and cut whole."""
     ops = [acted(i) for i in range(90)]
     with monkeypatch.context() as whole_only:
         whole_only.setattr(Working, "_read_appended", lambda self, keys, reports: set())
@@ -226,8 +228,8 @@ def test_new_events_cut_beside_the_stored_ones_give_the_graph_of_a_whole_cut(
     whole, log = raw_graph(neo4j), _change_log(neo4j)
     cuts: list[Beside | None] = []
 
-    def counted(key: Any, heads: Any, supports: Any) -> Beside | None:
-        cuts.append(cut_beside(key, heads, supports))
+    def counted(key: Any, heads: Any, supports: Any, recut: frozenset[str]) -> Beside | None:
+        cuts.append(cut_beside(key, heads, supports, recut))
         return cuts[-1]
 
     monkeypatch.setattr(working, "cut_beside", counted)
@@ -240,6 +242,62 @@ def test_new_events_cut_beside_the_stored_ones_give_the_graph_of_a_whole_cut(
             assert _change_log(neo4j) == log
     assert sum(c is not None for c in cuts) > len(ops)  # most reports, in both runs
     assert any(c is not None and c.renamed for c in cuts)  # some renaming a stored event
+
+
+def retold(i: int) -> Extraction:
+    """Article i < 60: regulator i % 2 fines (odd i) or warns exchange i % 3, a new day
+    each time, so each relation has several events a year. Article i >= 60 retells
+    article (7 * i) % 60's action: its day (it joins that event, beside the relation's
+    others), every fifth time its month only (agreeing with the month's other events)."""
+    j = i if i < 60 else (7 * i) % 60
+    reg, ex = _regulator(j % 2), _exchange(j % 3)
+    action = ("WARNED", "FINED")[j % 2]
+    day = dt.date(2020, 1, 1) + dt.timedelta(days=11 * j)
+    date = day.isoformat()[:7] if i >= 60 and i % 5 == 0 else day.isoformat()
+    props: dict[str, Any] = {"amount": 1e6 * (1 + j % 4), "currency": "USD"}
+    fact = Relation(
+        type=action,
+        source=reg.id,
+        target=ex.id,
+        evidence=f"{reg.name} {action.lower()} {ex.name} ({i}).",
+        date=date,
+        properties=props if action == "FINED" else {},
+    )
+    article = Article(id=f"told-{i:03d}", title=f"Told {i}", published=day)
+    return Extraction(article=article, entities=[reg, ex], relations=[fact])
+
+
+@pytest.mark.neo4j
+def test_reports_retelling_stored_events_recut_those_alone_and_give_the_whole_cut_graph(
+    neo4j: Neo4jStore, batch_size: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reports whose dates agree with stored reports' cut again only the stored events
+    their dates reach (graph/store/neo4j/touched.py), beside the relation's others; the
+    graph, summaries and change log are those of one article per transaction with every
+    relation read and cut whole."""
+    ops = [retold(i) for i in range(120)]
+    with monkeypatch.context() as whole_only:
+        whole_only.setattr(Working, "_read_appended", lambda self, keys, reports: set())
+        whole_only.setattr(Working, "_read_beside", lambda self, keys, reports: set())
+        total = sum((neo4j.upsert(x) for x in ops), UpsertSummary())
+    whole, log = raw_graph(neo4j), _change_log(neo4j)
+    partial: list[Beside] = []
+
+    def counted(key: Any, heads: Any, supports: Any, recut: frozenset[str]) -> Beside | None:
+        cut = cut_beside(key, heads, supports, recut)
+        if cut is not None and recut and heads:
+            partial.append(cut)
+        return cut
+
+    monkeypatch.setattr(working, "cut_beside", counted)
+    for size in (1, 7):
+        neo4j.clear()
+        batch_size(size)
+        assert neo4j.upsert_many(ops) == total, size
+        assert raw_graph(neo4j) == whole, size
+        if size == 1:
+            assert _change_log(neo4j) == log
+    assert len(partial) > 40  # most retellings, in both runs
 
 
 @pytest.mark.neo4j

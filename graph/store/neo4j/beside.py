@@ -70,13 +70,17 @@ class Beside:
 
 
 def cut_beside(
-    key: tuple[str, str, str], heads: list[Head], supports: Iterable[Support]
+    key: tuple[str, str, str],
+    heads: list[Head],
+    supports: Iterable[Support],
+    recut: frozenset[str] = frozenset(),
 ) -> Beside | None:
     """The events of `supports` (new reports none of whose dates agrees with a stored
-    report's) beside the stored events `heads` (at least all of the new reports' years:
-    an event of another year has another id base, and keeps its id), with the ids
-    `events_of` would give every event of the relation; None when that cannot be told
-    from the heads."""
+    report's, with the reports of the stored events `recut` whose dates they reach:
+    graph/store/neo4j/touched.py) beside the stored events `heads` (the others, at least
+    all of the new reports' years: an event of another year has another id base, and
+    keeps its id), with the ids `events_of` would give every event of the relation; None
+    when that cannot be told from the heads."""
     source, rel_type, target = key
     new = events_of(source, rel_type, target, supports)
     entries = [(event_id(source, rel_type, target, h.date, h.amount), h.date) for h in heads]
@@ -95,7 +99,7 @@ def cut_beside(
     if len(set(ids)) < len(ids) or set(fresh) & {h.event_id for h in heads}:
         return None  # an id given twice, or a new event's id a stored one has now
     renamed = {h.event_id: i for h, i in zip(heads, ids, strict=False) if i != h.event_id}
-    if set(renamed.values()) & {h.event_id for h in heads}:
+    if set(renamed.values()) & ({h.event_id for h in heads} | recut):
         return None  # a stored event would take another's id
     cut = [(replace(v, event_id=i), g) for i, (v, g) in zip(fresh, new, strict=True)]
     return Beside(cut, renamed)

@@ -79,15 +79,19 @@ class Journal:
                 self.events_after[key] = {head: WRITTEN if rel.supports else AS_READ}
                 continue
             assert rel.cut is not None  # flush cut every dirty relation read whole
-            if rel.beside is not None:  # the stored events stay (some renamed), the cut's are new
-                self.events_before[key] = {h.event_id: AS_READ for h in rel.beside}
+            if rel.beside is not None:  # the stored events stay (some renamed), or were cut again
+                before = {h.event_id: AS_READ for h in rel.beside}
+                self.events_before[key] = before | dict.fromkeys(rel.first, AS_READ)
                 after = {
                     rel.renamed.get(h.event_id, h.event_id): (
                         WRITTEN if h.event_id in rel.renamed else AS_READ
                     )
                     for h in rel.beside
                 }
-                self.events_after[key] = after | {v.event_id: WRITTEN for v, _ in rel.cut}
+                self.events_after[key] = after | {
+                    v.event_id: AS_READ if rel.first.get(v.event_id) == group else WRITTEN
+                    for v, group in rel.cut
+                }
                 continue
             self.events_before[key] = dict.fromkeys(rel.first, AS_READ)
             self.events_after[key] = {

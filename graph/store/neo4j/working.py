@@ -54,6 +54,7 @@ from graph.store.neo4j.records import (
     to_date,
     with_detail,
 )
+from graph.store.neo4j.touched import touched
 
 FactKey = tuple[str, str, str]  # (source id, type, target id)
 SCRATCH = ("_lock", "_fresh")  # properties that only live inside a write transaction
@@ -127,6 +128,17 @@ class RelationState:
     renamed: dict[str, str] = field(default_factory=dict)  # stored event ids that change
     # read whole: each stored event's relationship by element id (to rewrite it by a seek)
     rids: dict[str, str] = field(default_factory=dict)
+
+    def add_event(self, rid: str, props: dict[str, Any], detail: Any) -> None:
+        """Take in one stored event read whole (its relationship's properties, detail)."""
+        full = with_detail(props, detail)
+        event = full.get("event_id") or ""
+        group = supports_from(full)
+        self.events[event] = full.get("date")
+        self.first[event] = sorted(group, key=lambda s: s.article_id)
+        self.rids[event] = rid
+        for s in group:
+            self.supports[s.article_id] = s
 
 
 def appends(s: Support, date: str | None) -> bool:
@@ -307,16 +319,9 @@ class Working:
         rows = [{"source": s, "type": t, "target": o} for s, t, o in sorted(full)]
         if not rows:
             return
-        for r in self.tx.run(q.by_row_type(q.FACT_STATE), rows=rows):
+        for r in _rows(self.tx.run(q.by_row_type(q.FACT_STATE), rows=rows)):
             rel = self.relations[(r["source"], r["type"], r["target"])]
-            props = with_detail(r["props"], r["detail"])
-            event = props.get("event_id") or ""
-            group = supports_from(props)
-            rel.events[event] = props.get("date")
-            rel.first[event] = sorted(group, key=lambda s: s.article_id)
-            rel.rids[event] = r["rid"]
-            for s in group:
-                rel.supports[s.article_id] = s
+            rel.add_event(r["rid"], r["props"], r["detail"])
 
     def _read_appended(
         self, keys: list[FactKey], reports: dict[FactKey, list[Support]]
@@ -337,7 +342,7 @@ class Working:
             for s, t, o in keys
         ]
         events: dict[FactKey, list[dict[str, Any]]] = {}
-        for r in self.tx.run(q.by_row_type(q.FACT_HEADS), rows=rows):
+        for r in _rows(self.tx.run(q.by_row_type(q.FACT_HEADS), rows=rows)):
             events.setdefault((r["source"], r["type"], r["target"]), []).append(dict(r["head"]))
         done = set()
         for key, heads in events.items():
@@ -365,10 +370,11 @@ class Working:
     ) -> set[FactKey]:
         """Read these action relations beside where their reports allow; those read so.
 
-        When every new report of a relation is dated and the server finds no stored
-        report whose date agrees with one of theirs, only the heads of the stored events
-        of the same years are read (no other can share an id with a new event): the new
-        reports form events of their own beside them (graph/store/neo4j/beside.py)."""
+        When every new report of a relation is dated and no stored report is, only the
+        heads of the stored events of the same years are read (no other can share an id
+        with a new event); the new reports form events beside them
+        (graph/store/neo4j/beside.py), cut again with the stored events whose reports'
+        dates theirs reach (graph/store/neo4j/touched.py), which alone are read whole."""
         wanted: dict[FactKey, list[str]] = {}
         for key in keys:
             given = [x.date for x in reports[key]]
@@ -380,23 +386,51 @@ class Working:
             {"source": s, "type": t, "target": o, "dates": d, "years": sorted({x[:4] for x in d})}
             for (s, t, o), d in wanted.items()
         ]
-        heads: dict[FactKey, list[Head]] = {}
-        clash: set[FactKey] = set()
-        for r in self.tx.run(q.by_row_type(q.FACT_BESIDE), rows=rows):
+        stored: dict[FactKey, list[dict[str, Any]]] = {}
+        recut: dict[FactKey, set[str]] = {}
+        whole: set[FactKey] = set()
+        for r in _rows(self.tx.run(q.by_row_type(q.FACT_BESIDE), rows=rows)):
             key = (r["source"], r["type"], r["target"])
-            heads[key] = [head_of(h) for h in r["heads"]]
-            if r["agrees"]:
-                clash.add(key)
+            stored[key] = [dict(h) for h in r["heads"]]
+            if r["undated"] or not all(h["event_id"] for h in stored[key]):
+                whole.add(key)
+            elif r["agrees"]:
+                reported = {str(h["event_id"]): h["dates"] for h in stored[key]}
+                recut[key] = touched(reported, wanted[key])
+                if not recut[key]:  # the agreeing event is of another year: never
+                    whole.add(key)
+        self._read_touched(
+            {
+                str(h["rid"]): key
+                for key, ids in recut.items()
+                for h in stored[key]
+                if key not in whole and h["event_id"] in ids
+            }
+        )
         done = set()
         for key, dates in wanted.items():
-            if key in clash:
+            if key in whole:
                 continue
             rel = self.relations[key]
-            rel.beside = sorted(heads.get(key, []), key=lambda h: h.event_id)
+            events = stored.get(key, [])
+            cut_again = recut.get(key, set())
+            rel.beside = sorted(
+                (head_of(h) for h in events if h["event_id"] not in cut_again),
+                key=lambda h: h.event_id,
+            )
             rel.checked = frozenset(dates)
-            rel.events = {h.event_id: h.date for h in rel.beside}
+            rel.events = {str(h["event_id"] or ""): h["date"] for h in events}
             done.add(key)
         return done
+
+    def _read_touched(self, rids: dict[str, FactKey]) -> None:
+        """Read whole the stored events (by element id) that relations read beside cut
+        again with their new reports."""
+        rows = [{"rid": rid} for rid in sorted(rids)]
+        if not rows:
+            return
+        for r in _rows(self.tx.run(q.FACT_EVENTS, rows=rows)):
+            self.relations[rids[r["rid"]]].add_event(r["rid"], r["props"], r["detail"])
 
     def place_beside(self, key: FactKey, report: Support) -> str | None:
         """Cut a report into a relation read beside; the id of its event, or None when
@@ -405,7 +439,7 @@ class Working:
         assert rel.beside is not None
         if not fits(report, rel.checked) or report.article_id in rel.supports:
             return None
-        beside = cut_beside(key, rel.beside, [*rel.supports.values(), report])
+        beside = cut_beside(key, rel.beside, [*rel.supports.values(), report], frozenset(rel.first))
         if beside is None:
             return None
         rel.supports[report.article_id] = report
@@ -483,13 +517,25 @@ class Working:
         self._refresh_entities()
 
     def _delete_vanished_events(self) -> None:
-        rows = []
+        """Delete the events read whole that the new cut no longer has: of a relation read
+        beside, those cut again (by element id: the others stay); of one read whole, all
+        the relation's events but the cut's."""
+        rows, rids = [], []
         for (source, rtype, target), rel in sorted(self.relations.items()):
-            if rel.dirty and set(rel.first) - set(rel.events):
-                keep = sorted(rel.events)
-                rows.append({"source": source, "type": rtype, "target": target, "keep": keep})
+            gone = set(rel.first) - set(rel.events)
+            if not (rel.dirty and gone):
+                continue
+            if rel.beside is not None:
+                rids += [{"rid": rel.rids[event]} for event in sorted(gone)]
+                continue
+            keep = sorted(rel.events)
+            rows.append({"source": source, "type": rtype, "target": target, "keep": keep})
         if rows:
             self.tx.run(q.typed(q.DELETE_VANISHED_EVENTS), rows=rows).consume()
+        if rids:
+            record = self.tx.run(q.DELETE_EVENTS, rows=rids).single()
+            if record is None or record["deleted"] != len(rids):
+                raise RuntimeError("an event to delete changed under its locks")
 
     def _mention_changes(self) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
         dropped, added = [], []

@@ -197,6 +197,15 @@ DELETE_VANISHED_EVENTS = (
     "DELETE r, d RETURN count(r) AS deleted"
 )
 
+# Rows {rid}: delete these events, found by the element id the transaction read them
+# with (working.py `_read_touched`), with their detail nodes.
+DELETE_EVENTS = (
+    "UNWIND $rows AS row "
+    "MATCH (s)-[r]->(t) WHERE elementId(r) = row.rid "
+    f"OPTIONAL MATCH (d:{DETAIL_LABEL} {{key: {DETAIL_KEY}}}) "
+    "DELETE r, d RETURN count(r) AS deleted"
+)
+
 # The names and aliases an entity is found by, from its alias nodes: for an entity new
 # to the store or one whose alias nodes the write created or deleted.
 REFRESH_NAMES = kept_plan(
@@ -306,29 +315,30 @@ ALIAS_STATE = kept_plan(
     "RETURN collect({key: key, props: properties(al)}) AS rows"
 )
 
-# Every parallel relationship (event) of each relation (source, type, target).
+# Every parallel relationship (event) of each relation (source, type, target), as one
+# list (`ROWS`): a relation acted on again and again has hundreds.
 FACT_STATE = (
     "UNWIND $rows AS row "
     f"{RELATION_EVENTS} "
-    "RETURN s.id AS source, type(r) AS type, t.id AS target, properties(r) AS props, "
-    f"elementId(r) AS rid, {DETAIL_COLUMN} AS detail"
+    "RETURN collect({source: s.id, type: type(r), target: t.id, props: properties(r), "
+    f"rid: elementId(r), detail: {DETAIL_COLUMN}}}) AS rows"
 )
 
 # The head of the only event of each relation that has one: what an appended read needs
 # (working.py; a relation of several events is read whole). The
 # sources (from the status history) only when the new reports (from `first_new` on) do
-# not all go after the last one, or the event has several status steps.
+# not all go after the last one, or the event has several status steps. One list (`ROWS`).
 FACT_HEADS = (
     "UNWIND $rows AS row "
     f"{RELATION_EVENTS} "
     "WITH s, t, row, collect(r) AS events WHERE size(events) = 1 "
     "WITH s, t, row, events[0] AS r "
-    "RETURN s.id AS source, type(r) AS type, t.id AS target, "
-    "r {.event_id, .date, .first_seen, .last_seen, .confidence, rid: elementId(r), "
+    "RETURN collect({source: s.id, type: type(r), target: t.id, "
+    "head: r {.event_id, .date, .first_seen, .last_seen, .confidence, rid: elementId(r), "
     "n: size(r.sources), "
     "last: r.sources[-1], steps: size(r.history_status), "
     "history_sources_json: CASE WHEN size(r.history_status) = 1 "
-    "AND r.sources[-1] < row.first_new THEN null ELSE r.history_sources_json END} AS head"
+    "AND r.sources[-1] < row.first_new THEN null ELSE r.history_sources_json END}}) AS rows"
 )
 
 # Rows {rid, source, type, target, event_id, n, order, added, props}: reports joining an event
@@ -372,19 +382,31 @@ APPEND_TAIL = kept_plan(
 
 # Rows {source, type, target, dates, years}: per relation that has events, whether any
 # of its reports' dates agrees with one of `dates` (the batch's dates of the relation;
-# graph/store/neo4j/beside.py `AGREES`) and the heads (id, date, amount) of its events
-# of the batch's `years` (only those can share an id with a new event); the reports
-# themselves stay on the server.
+# graph/store/neo4j/beside.py `AGREES`), whether any report is undated, and the heads
+# (id, date, amount, element id, distinct report dates) of its events of the batch's
+# `years` (only those can share an id or a report date with a new event); the reports
+# themselves stay on the server. One list (`ROWS`).
 FACT_BESIDE = (
     "UNWIND $rows AS row "
     f"{RELATION_EVENTS} "
     f"OPTIONAL MATCH (d:{DETAIL_LABEL} {{key: {DETAIL_KEY}}}) "
-    f"WITH row, r, any(x IN coalesce(d.dates, ['']) WHERE {AGREES}) AS agrees "
-    "WITH row, collect(agrees) AS agreeing, "
+    "WITH row, r, coalesce(d.dates, ['']) AS dates "
+    f"WITH row, r, dates, any(x IN dates WHERE {AGREES}) AS agrees "
+    "WITH row, collect(agrees) AS agreeing, collect('' IN dates) AS undated, "
     "collect(CASE WHEN r.event_id IS NULL OR left(coalesce(r.date, ''), 4) IN row.years "
-    "THEN r {.event_id, .date, .amount, .currency} END) AS heads "
-    "RETURN row.source AS source, row.type AS type, row.target AS target, heads, "
-    "any(a IN agreeing WHERE a) AS agrees"
+    "THEN r {.event_id, .date, .amount, .currency, rid: elementId(r), "
+    "dates: reduce(ds = [], x IN dates | CASE WHEN x IN ds THEN ds ELSE ds + x END)} "
+    "END) AS heads "
+    "RETURN collect({source: row.source, type: row.type, target: row.target, heads: heads, "
+    "agrees: any(a IN agreeing WHERE a), undated: any(u IN undated WHERE u)}) AS rows"
+)
+
+# Rows {rid}: stored events by the element id FACT_BESIDE gave (their ends are locked),
+# read whole: their properties and detail (working.py `_read_touched`). One list (`ROWS`).
+FACT_EVENTS = (
+    "UNWIND $rows AS row "
+    "MATCH (s)-[r]->(t) WHERE elementId(r) = row.rid "
+    f"RETURN collect({{rid: row.rid, props: properties(r), detail: {DETAIL_COLUMN}}}) AS rows"
 )
 
 
