@@ -232,9 +232,9 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         REL.fined,
         _R,
         re.compile(
-            r"\b(?:received|receives|was handed|were handed|was hit with|were hit with|"
-            r"was slapped with|incurred) (?:a |an |the )?(?:[\w$€£¥₹.,-]+ ){0,4}?"
-            r"(?:fine|penalty|penalties)\b"
+            r"\b(?:received|receives|incurred|(?:was|were|been|being|is|are) (?:handed|hit with"
+            r"|slapped with)) (?:a |an |the )?(?:[\w$€£¥₹.,-]+ ){0,4}?"
+            r"(?:fine|penalty|penalties)\b"  # ("has been hit with a £3 million fine")
         ),
         0.75,
     ),

@@ -234,10 +234,14 @@ def resolve_descriptions(state: ArticleState) -> None:
     for m in scanner_of(doc).finditer(_DESC, _DESC_STEMS, _DESC_STARTS):
         start = m.start("poss") if m.group("poss") else m.start("mods")
         start = m.start() if m.group("det") else start
-        if used.find(1, start, m.end()) >= 0 and not (
-            m.group("noun").lower() in _FIRM_NOUNS
-            and _only_based_places(named, start, m.end(), doc.text, table)
-        ):  # any(used[start : m.end()]), without a copy
+        if (
+            used.find(1, start, m.end()) >= 0
+            and not (
+                m.group("noun").lower() in _FIRM_NOUNS
+                and _only_based_places(named, start, m.end(), doc.text, table)
+            )
+            and not _only_modifying_places(m, named, table)
+        ):  # any(used[...]), without a copy
             continue
         draft = _resolve_description(m, state, named)
         if draft is None:
@@ -375,6 +379,19 @@ def _only_based_places(
     )
 
 
+def _only_modifying_places(m: re.Match[str], named: list[Mention], table: EntityTable) -> bool:
+    """Whether the named mentions inside "the Dubai regulator", "the UAE watchdog" are only
+    the place modifying a body's noun (the description still names the body)."""
+    if not m.group("det") or m.group("noun").lower() not in _PLACED_NOUNS:
+        return False
+    inside = [x for x in named if m.start("mods") <= x.start < m.end("mods")]
+    return (
+        bool(inside)
+        and all(x.key in table and table.get(x.key).type == TYPE.jurisdiction for x in inside)
+        and not any(x for x in named if m.start() <= x.start < m.start("mods"))
+    )
+
+
 def _resolve_description(
     m: re.Match[str], state: ArticleState, named: list[Mention]
 ) -> EntityDraft | None:
@@ -407,7 +424,9 @@ def _resolve_description(
         return _place_description(noun, m, table, named, state)
     if noun == "government":
         return government(table, ctx, place or country_near(state, m.start()))
-    found = _nearest(m.start(), types, noun, mods, place, state, named)
+    # a place among the modifiers ("the Dubai regulator") is the place, not a field word
+    fields = [w for w in mods if not (w[0].isupper() and ctx.jurisdiction(w.split("-")[0]))]
+    found = _nearest(m.start(), types, noun, fields, place, state, named)
     if found is None and place and m.group("place") and noun in _REGULATOR_NOUNS:
         found = _field_body(m, mods, place, table) or _described_regulator(m, mods, place, table)
     return found
