@@ -35,7 +35,7 @@ _HOLDER = (
     r"(?:(?:the|a|an) [^,.;\n]{1,60}?, (?=[A-Z]))?"  # "of the largest exchange, X Pty Ltd"
 )
 _PASSIVE_AUX = r" (?:was|were|has been|have been|had been|is|are|got) (?:\w+ly )?"
-_REVOKED = r"revoked|cancell?ed|withdrawn|rescinded|terminated"
+_REVOKED = r"revoked|cancell?ed|withdrawn|rescinded|terminated|pulled|stripped"
 
 ENDING_PATTERNS: list[tuple[str, str, re.Pattern[str], float, str | None]] = [
     (
@@ -231,9 +231,9 @@ ENDING_STEMS: list[tuple[str, ...]] = [
     ("suspend",),
     ("revocation", "cancel", "withdrawal", "termination"),
     ("suspension",),
-    ("revoked", "cancel", "withdrawn", "rescinded", "terminated"),
+    ("revoked", "cancel", "withdrawn", "rescinded", "terminated", "pulled", "stripped"),
     ("suspended",),
-    ("revoked", "cancel", "withdrawn", "rescinded", "terminated"),
+    ("revoked", "cancel", "withdrawn", "rescinded", "terminated", "pulled", "stripped"),
     (
         "overturn",
         "quash",

@@ -544,6 +544,15 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.75,
     ),
+    (  # "Access to X has been restricted in Indonesia": X blocked
+        REL.blocked,
+        "span",
+        re.compile(
+            r"\b[Aa]ccess to (?P<obj>[^.;\n]{1,80}?) (?:has been|have been|had been|was|were"
+            r"|is being) (?:restricted|blocked|cut off|disabled)\b"
+        ),
+        0.75,
+    ),
     (  # "froze Bybit's assets", "has frozen the bank accounts of X"
         REL.blocked,
         _V,
@@ -766,6 +775,7 @@ STEMS: list[tuple[str, ...]] = [
     ("warning", "advisor", "cause", "desist", "notice", "list", "alert", "wells"),
     ("placed", "put ", "added", "included", "listed"),
     ("placed", "put", "add", "includ", "listed"),
+    ("access to",),
     ("froze", "frozen", "freez"),
     ("won", "wins", "obtain", "secure", "receive", "gain", "granted"),
     ("-licensed", "-registered", "-approved", "-authori"),

@@ -517,6 +517,25 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         ACTION_OBJECT,
     ),
+    # the firm whose web presence an action shuts: "blocked the websites of Korvex",
+    # "blocked access to Zentrope"
+    (
+        re.compile(
+            r"\b(?:block|ban|suspend|shut|remov|seiz|froze|freez|restrict|disabl|delist)\w*"
+            r"(?: down| off)? (?:(?:the |its |their )?(?:[\w-]+ ){0,2}?(?:websites?|apps?"
+            r"|applications?|platforms?|services|domains?|accounts?|pages?) (?:of|run by"
+            r"|operated by|belonging to)|(?:user |public |local )?access to) "
+            rf"{_NOT_WHEN}{NAME}{_END}"
+        ),
+        ACTION_OBJECT,
+    ),
+    (  # "Access to Korvex has been restricted"
+        re.compile(
+            rf"\b[Aa]ccess to {_NOT_WHEN}{NAME}(?= (?:has been|have been|had been|was|were"
+            r"|is being) (?:restricted|blocked|cut off|disabled)\b)"
+        ),
+        ACTION_OBJECT,
+    ),
     # a name whose own verb turns back on it with "himself"/"herself" is a person's, one
     # word or many: "Puttipong presented himself as partner of X"
     (
@@ -818,6 +837,8 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ("registered", "licensed", "licenced", "authori", "approved"),
     ("licen", "registration", "authori", "permit", "approval"),
     (" to ",),
+    (" of ", " by ", " to "),
+    ("access to",),
     ("himself", "herself"),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
