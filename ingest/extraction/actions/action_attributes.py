@@ -22,6 +22,7 @@ from ingest.extraction.actions.date_mentions import DateMention
 from ingest.extraction.actions.endings import ended_how, endings_in, governing_ending
 from ingest.extraction.actions.fine_amounts import attached_money, fine_money
 from ingest.extraction.actions.money import bare_dollar, find_money
+from ingest.extraction.actions.relative_dates import in_relative_clause
 from ingest.extraction.actions.roles import View
 from ingest.extraction.actions.triggers import Trigger
 
@@ -74,6 +75,8 @@ def _own_side(
             )
         )
 
+    # "charged X, who founded Y in 2018, with fraud": 2018 is the relative clause's
+    dates = [m for m in dates if not in_relative_clause(text, m.start, m.end, trig.start)]
     own = [m for m in dates if not earlier_verbs(m)]
     return own or dates
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from graph.partial_dates import MONTH, PartialDate
 from ingest.extraction.actions.date_mentions import DateFrame, DateMention, date_mentions
 from ingest.extraction.actions.heading_dates import heading_date
+from ingest.extraction.actions.relative_dates import in_relative_clause
 from ingest.extraction.text.document import Document
 
 LEDE_SENTENCES = 3  # how far an article's opening, whose date is the news's, reaches
@@ -97,6 +98,8 @@ class ArticleDates:
                 if not m.bound and not m.attributive and not m.later:
                     if _FIRST_TIME.search(self.text, max(0, m.start - 60), m.start):
                         continue  # "first flagged it in July 2022": the story's past
+                    if in_relative_clause(self.text, m.start, m.end):
+                        continue  # "charged X, who founded Y in 2018, ...": Y's past
                     return m.date
         return None
 

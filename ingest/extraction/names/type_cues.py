@@ -536,6 +536,21 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         ACTION_OBJECT,
     ),
+    # a description then the name in apposition: "A Seychelles-registered exchange, Korvex,"
+    (
+        re.compile(
+            r"\b(?:[Aa]n?|[Tt]he) (?:[\w'-]+ ){0,3}?(?:exchange|trading platform|crypto platform)"
+            rf", {_NOT_WHEN}{NAME},"
+        ),
+        TYPE.exchange,
+    ),
+    (
+        re.compile(
+            r"\b(?:[Aa]n?|[Tt]he) (?:[\w'-]+ ){0,3}?(?:firm|company|broker|lender|startup)"
+            rf", {_NOT_WHEN}{NAME},"
+        ),
+        TYPE.company,
+    ),
     # a name whose own verb turns back on it with "himself"/"herself" is a person's, one
     # word or many: "Puttipong presented himself as partner of X"
     (
@@ -839,6 +854,8 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     (" to ",),
     (" of ", " by ", " to "),
     ("access to",),
+    ("exchange, ", "platform, "),
+    ("firm, ", "company, ", "broker, ", "lender, ", "startup, "),
     ("himself", "herself"),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
