@@ -97,6 +97,16 @@ def read_roles(
                 and not _ITSELF.match(text, m.end)
             )
         ]
+        if actor is None and subject is None and trig.obj_start > trig.end:
+            # "Among those fined by the FCA were A and B": the agent before the list
+            agent = agent_after(
+                [m for m in view.mentions if trig.end <= m.start < trig.obj_start],
+                text,
+                trig.end,
+                table,
+                ("by",),
+            )
+            actor = actor_key(agent, view, table) if agent is not None else None
         if actor is None and subject is None:  # "Among those held were A and B, the FBI said"
             attributed = _attributed([m for m in view.mentions if m.start >= trig.end], text, table)
             actor = actor_key(attributed, view, table) if attributed is not None else None

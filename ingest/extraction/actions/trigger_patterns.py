@@ -28,6 +28,7 @@ def _among(participles: str) -> re.Pattern[str]:
         r"\b(?:[Aa]mong|[Oo]ne of) (?:those|the (?:people|persons|individuals|suspects|men|women"
         r"|firms|companies|entities|exchanges)) "
         rf"(?P<t>{participles})"
+        r"(?: by [^,.;\n]{1,60}?)?"  # "Among those fined by the FCA was X"
         r"(?: (?:on|in|at|during|after|over) [^,.;\n]{1,40}?)?,? (?:were|was|are|is|included?) "
         r"(?P<obj>[^.;\n]{1,120})"
     )
@@ -804,6 +805,14 @@ STEMS: list[tuple[str, ...]] = [
     ("hand",),
 ]
 STEMS += enforcement_wording.STEMS
+# the "Among those fined were A and B" rows go first: their list, not the bare participle,
+# names the parties (a word row would read "fined" alone, a passive with no party before
+# it, and keep the word from the list row)
+_AMONG_FIRST = sorted(
+    range(len(PATTERNS)), key=lambda i: "[Aa]mong|[Oo]ne of) (?:those" not in PATTERNS[i][2].pattern
+)
+PATTERNS = [PATTERNS[i] for i in _AMONG_FIRST]
+STEMS = [STEMS[i] for i in _AMONG_FIRST]
 
 # Second words for rows whose key words are common ("said", "order", "add") but whose
 # matches are rare: words every match holds besides (tests/test_stems_cover_patterns.py
