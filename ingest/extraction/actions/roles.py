@@ -46,6 +46,11 @@ _ROLE_OF = re.compile(
     rf"\b(?i:{ROLE_WORDS})s? (?:of|at) (?:the )?"
     r"(?:(?:parent|holding|sister) (?:company|firm|group) )?$"
 )
+# the owner or runner a passive subject's apposition names: "X, owned by Y, was fined"
+_OWNER_BEFORE = re.compile(
+    r"\b(?:owned|acquired|run|operated|controlled|founded|led|headed|backed) by (?:its )?"
+    r"(?:parent |founder |rival )?$"
+)
 _MATTER = re.compile(r"\b(?:the matter|the case|the cases|it|them|the issue)\b")
 
 
@@ -164,7 +169,9 @@ def read_roles(
             and not operated_subject(text, view.sent.start, m.start)
             and not operator_descriptor(text, m.start, m.end)
             and not _ROLE_OF.search(text, max(0, m.start - 60), m.start)
-        ]  # "X's operations were suspended": X itself; "the founder of X was sentenced": not X
+            and not _OWNER_BEFORE.search(text, max(0, m.start - 40), m.start)
+        ]  # "X's operations were suspended": X itself; "the founder of X was sentenced": not X;
+        # "X, owned by Y, was fined": not Y
         return (
             (actor_key(agent, view, table) if agent else None),
             target_keys(targets, view, table),

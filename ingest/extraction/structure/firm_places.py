@@ -100,6 +100,10 @@ _IN_PHRASE = {
         r"offices|active|present|presence|licensed to operate|serv(?:e|es|ed|ing) "
         r"(?:users|customers|clients|investors|residents|traders))(?: [\w-]+){0,2} (?:in|of)\b"
         r"|\baccess to\b[^.;]{0,40}?\bin\b|"
+        # "has more than 2 million users in Nigeria"
+        r"\b(?:has|had|have|with|counts?|claims?) (?:more than |over |about |around |some "
+        r"|nearly |almost )?[\d.,]+ ?(?:million |thousand |m |k )?(?:registered |active )?"
+        r"(?:users|customers|clients|traders|investors) in\b|"
         r"\b(?:largest|biggest|leading|second-largest|oldest|top) (?:[\w-]+ ){0,3}?(?:exchange|"
         r"platform|operator) in\b|\b(?:handles?|handled|handling|dominates?|dominated|dominating|"
         r"controls?|controlled|leads?) (?:the bulk|most|much|the majority|a (?:large |big )?share)"
@@ -121,7 +125,8 @@ _IN_STEMS = {
         "accessible", "available", "operat", "business", "offer", "offices", "active", "present",
         "conduct", "run",
         "serv", "access to", "largest", "biggest", "leading", "oldest", "top", "handl", "dominat",
-        "control", "lead", "licen", "authori", "permit",
+        "control", "lead", "licen", "authori", "permit", "users", "customers", "clients",
+        "traders", "investors",
         "presence",
     ),
 }  # fmt: skip

@@ -1,6 +1,7 @@
 """SUBSIDIARY_OF from the text: "X, the UK-based unit of Y", "its Dubai-based unit, X",
 "X and its parent company, Y", "Y, the company's Nasdaq-listed parent", "Y, which owns
-X", "X, Y's local subsidiary", "The company said X, a subsidiary based in Zug, ...".
+X", "Y owns X", "X was acquired by Y", "X, Y's local subsidiary", "The company said X, a
+subsidiary based in Zug, ...".
 """
 
 from __future__ import annotations
@@ -17,6 +18,17 @@ _UNIT_OF = re.compile(
 )
 # "Zanmai Lab Pvt Ltd, which owns WazirX": the next organisation is the owned one
 _WHICH_OWNS = re.compile(r"^,? (?:which|that) (?:owns|operates|runs|controls)\b")
+# "Zentrope Holdings owns Korvex", "Y acquired X in 2022": the next organisation is the
+# owned one; "X was acquired by Y", "X, owned by Y,": the next organisation owns it
+_OWNS = re.compile(
+    r"^ (?:(?:also|now|fully|wholly|still|later|then) )?(?:owns|acquired|bought|took over"
+    r"|(?:has|had) (?:acquired|bought|taken over))(?: (?:a )?(?:majority|controlling) stake in)?"
+    r" (?!(?:a|an|the|its|their|shares?|stakes?)\b)"
+)
+_OWNED_BY = re.compile(
+    r"^,? (?:(?:was|is|has been|had been|were) )?(?:(?:fully|wholly|later|majority[- ]) ?)?"
+    r"(?:acquired|owned|bought|taken over) by (?:its (?:parent|rival) )?"
+)
 # "AC Limited, Hayvn Cayman's ADGM subsidiary": the possessor (the next mention) owns it
 _OWNERS_UNIT = re.compile(
     r"^(?: \([^()]{1,80}\))?, [A-Z][^,;]{0,60}?'s? (?:[\w-]+ ){0,3}?(?:unit|subsidiary|arm"
@@ -63,6 +75,12 @@ def ownership_relations(
             out.append(RelationDraft(REL.subsidiary_of, m.key, nxt.key, sentence, 0.8))
         if nxt is not None and nxt.start - m.end < 80 and _WHICH_OWNS.match(tail):
             out.append(RelationDraft(REL.subsidiary_of, nxt.key, m.key, sentence, 0.75))
+        owns = _OWNS.match(tail)
+        if nxt is not None and owns is not None and nxt.start == m.end + owns.end():
+            out.append(RelationDraft(REL.subsidiary_of, nxt.key, m.key, sentence, 0.7))
+        owned = _OWNED_BY.match(tail)
+        if nxt is not None and owned is not None and nxt.start == m.end + owned.end():
+            out.append(RelationDraft(REL.subsidiary_of, m.key, nxt.key, sentence, 0.7))
         if nxt is not None and nxt.start - m.end < 60 and _OWNERS_UNIT.match(tail):
             out.append(RelationDraft(REL.subsidiary_of, m.key, nxt.key, sentence, 0.75))
         if i > 0 and _A_UNIT.match(tail) and table.get(orgs[i - 1].key).type in GROUP.firm:
