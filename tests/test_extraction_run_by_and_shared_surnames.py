@@ -25,3 +25,12 @@ def test_people_who_run_a_firm_are_affiliated_with_it(verb: str) -> None:
     got = relations_of(f"Korvex Ltd is an exchange {verb} by twin brothers Marcus and Elena Varga.")
     assert ("Marcus Varga", "AFFILIATED_WITH", "Korvex Ltd") in got
     assert ("Elena Varga", "AFFILIATED_WITH", "Korvex Ltd") in got
+
+
+def test_a_legal_names_core_is_the_brand_it_names() -> None:
+    got = relations_of(
+        "The NYAG sued Gemini Trust Company (Gemini) in October. Gemini Trust is an exchange"
+        " run by Marcus and Elena Varga."
+    )
+    assert ("Marcus Varga", "AFFILIATED_WITH", "Gemini") in got
+    assert ("Marcus Varga", "AFFILIATED_WITH", "Gemini Trust") not in got

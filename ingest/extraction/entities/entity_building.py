@@ -351,7 +351,27 @@ def _firm_by_core(table: EntityTable, surface: str) -> EntityDraft | None:
     does not list as an alias: "block" is a word)."""
     firms = (TYPE.company, TYPE.exchange)
     found = list(_by_core(table, surface, lambda d: d.type in firms and not d.unnamed))
+    if not found:  # "Gemini Trust" after "Gemini Trust Company", the brand Gemini's legal name
+        norm = normalize_name(surface)
+        found = [
+            d
+            for d in table.all()
+            if d.type in firms
+            and not d.unnamed
+            and any(
+                kind == "legal_name"
+                and norm
+                in (
+                    normalize_name(core_name(a)),
+                    normalize_name(_TRAILING_COMPANY.sub("", core_name(a))),
+                )
+                for a, kind in d.aliases.items()
+            )
+        ]
     return found[0] if len(found) == 1 else None
+
+
+_TRAILING_COMPANY = re.compile(r",? (?:Company|Co\.?)$")
 
 
 def _by_core(
