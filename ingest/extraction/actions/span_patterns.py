@@ -34,12 +34,13 @@ SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         "span",
         re.compile(
             r"\b(?:direct(?:ed|s|ing)|instruct(?:ed|s|ing)|order(?:ed|s|ing)|requir(?:ed|es|ing)"
-            r"|told|tells|telling) (?:all |the |its )?(?:[\w-]+ ){0,3}?(?:banks|lenders"
-            r"|institutions|licensees|payment (?:service )?providers|payment system operators"
-            r"|money transfer operators|mobile money operators|fintechs?|entities)"
-            r"(?: [^.;\n]{0,60}?)? to (?:immediately )?(?:stop|cease|refrain from|desist from"
-            r"|discontinue|halt|not) (?P<obj>[^.;\n]{1,100})"
-        ),
+            r"|told|tells|telling|warn(?:ed|s|ing)) (?:all |the |its )?(?:[\w-]+ ){0,3}?"
+            r"(?:banks|lenders|institutions|licensees|payment (?:service )?providers"
+            r"|payment system operators|money transfer operators|mobile money operators"
+            r"|fintechs?|entities)"
+            r"(?: [^.;\n]{0,60}?)? (?:not to|to (?:immediately )?(?:stop|cease|refrain from"
+            r"|desist from|discontinue|halt|not)) (?P<obj>[^.;\n]{1,100})"
+        ),  # ("warned financial institutions in the country not to trade in bitcoin")
         0.8,
     ),
     (  # "instructed banks to close the accounts of X", "ordered banks to freeze X's accounts"
@@ -367,7 +368,7 @@ SPAN_PATTERNS += [
 ]
 SPAN_PATTERNS = [(t, v, compile_lead(p.pattern, p.flags), c) for t, v, p, c in SPAN_PATTERNS]
 SPAN_STEMS: list[tuple[str, ...]] = [
-    ("direct", "instruct", "order", "requir", "told", "tells", "telling"),
+    ("direct", "instruct", "order", "requir", "told", "tells", "telling", "warn"),
     ("direct", "instruct", "order", "requir", "told", "tells", "telling"),
     ("apple", "google", "app stores", "platform operators", "tech companies"),
     ("order", "direct", "told", "tells", "telling", "instruct", "requir"),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graph.ontology import REL
 from ingest.extraction.actions.ending_patterns import ENDING_PATTERNS, ENDING_STEMS
 from ingest.extraction.actions.instrument_references import (
     INSTRUMENT_PATTERNS,
@@ -136,6 +137,9 @@ def find_triggers(text: str, base: int = 0, scanner: Scanner | None = None) -> l
                 o_start = o_end = -1
             out.append(Trigger(rtype, base + start, base + end, v, o_start, o_end, conf, ended_how))
             taken.update(range(start, end))
+    # "warned banks not to trade in bitcoin": a directive (the span row's ban), no warning
+    directives = {t.start for t in out if t.voice == "span" and t.type == REL.banned}
+    out = [t for t in out if not (t.type == REL.warned and t.start in directives)]
     return sorted(out, key=lambda t: t.start)
 
 
