@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from graph.ontology import GROUP, TYPE
+from ingest.extraction.entities.currency_countries import currency_countries
 from ingest.extraction.entities.section_country import SectionCountries
 from ingest.extraction.names.candidates import Candidate
 from ingest.extraction.names.gazetteer_index import GazEntry, GazIndex
@@ -58,6 +59,11 @@ class CountryContext:
             # no place, body, demonym or dateline: the seat of the firms the story names
             # ("the Financial Intelligence Unit suspended Upbit": Korea's unit)
             self.country_counts = firm_seats
+        if not self.country_counts:  # nor a known firm: the one national currency named
+            named = [self.jurisdiction(c) for c in currency_countries(doc.text)]
+            countries = {self.country_of(e.name) for e in named if e is not None}
+            if len(countries) == 1:
+                self.country_counts = Counter(countries)
         self.main_country = (
             self.country_counts.most_common(1)[0][0] if self.country_counts else None
         )
