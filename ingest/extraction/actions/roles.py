@@ -183,6 +183,18 @@ def read_roles(
             # "the SEC settled with Zenmo for $5 million": the body is the one that settled
             # with the firm, not a firm settling with a body
             return actor, target_keys([party], view, table), conf
+    if (
+        voice == "receiver"
+        and actor is not None
+        and subject is not None
+        and text.startswith("settlement", trig.start)
+    ):  # "..., and OFAC reached a settlement of about $968 million": the party told before
+        parties = [
+            m
+            for m in before
+            if eligible(m, table) and not possessive(text, m.end) and m.key != subject.key
+        ]
+        return actor, target_keys(parties[-1:], view, table), conf
     if voice == "receiver":
         agent = agent_after(after, text, trig.end, table, ("by", "with", "from", "to", ""))
         if agent is not None and table.get(agent.key).type == TYPE.jurisdiction:

@@ -554,6 +554,15 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.75,
     ),
+    (  # "The CFTC and Korvex reached a $10 million settlement": the money paid, a fine
+        REL.fined,
+        _R,
+        re.compile(
+            r"(?:(?<=\breached )|(?<=\bstruck ))(?:a |an )?(?:[\w$€£¥₹.,-]+ ){0,4}?"
+            r"(?P<t>settlement)\b(?! with| of the)"
+        ),
+        0.7,
+    ),
     (  # "froze Bybit's assets", "has frozen the bank accounts of X"
         REL.blocked,
         _V,
@@ -778,6 +787,7 @@ STEMS: list[tuple[str, ...]] = [
     ("placed", "put ", "added", "included", "listed"),
     ("placed", "put", "add", "includ", "listed"),
     ("access to",),
+    ("settlement",),
     ("froze", "frozen", "freez"),
     ("won", "wins", "obtain", "secure", "receive", "gain", "granted"),
     ("-licensed", "-registered", "-approved", "-authori"),
