@@ -763,6 +763,56 @@ def test_binance_s_neighbourhood_is_readable_at_the_first_fit(
         recorder.assert_clean(corpus_url)
 
 
+FOLDING_JS = """async ([groups, open]) => {
+  const { drawable } = await import("./js/model.js");
+  const { state } = await import("./js/state.js");
+  const saved = state.view;
+  state.view = { ...saved, open };
+  try {
+    const hub = { id: "hub", type: "Exchange", name: "Hub" };
+    const nodes = [hub];
+    const facts = [];
+    for (const [type, count] of Object.entries(groups)) {
+      for (let i = 0; i < count; i++) {
+        const leaf = { id: `${type}:${i}`, type, name: `${type} ${i}` };
+        nodes.push(leaf);
+        facts.push({ type: "BANNED", source: leaf, target: hub });
+      }
+    }
+    const elements = drawable({ nodes, facts, anchors: new Set(["hub"]) });
+    return elements.filter((e) => e.group === "nodes").map((e) => e.data.label);
+  } finally {
+    state.view = saved;
+  }
+}"""
+
+
+def folded(tab: Page, groups: dict[str, int], opened: tuple[str, ...] = ()) -> list[str]:
+    """The cluster labels `drawable` gives a hub with leaf groups of these sizes."""
+    labels: list[str] = tab.evaluate(FOLDING_JS, [groups, list(opened)])
+    return sorted(label for label in labels if label.endswith("(cluster)"))
+
+
+def test_only_as_many_leaf_groups_fold_as_keep_the_drawing_readable(
+    page: tuple[Page, Recorder], base_url: str
+) -> None:
+    """A hub with 16 jurisdictions, 11 regulators and 10 firms as leaves: folding the
+    jurisdictions is enough, so its regulators (who acted on it: the story) stay drawn,
+    and opening the jurisdictions' cluster folds nothing else; many more leaves fold
+    both groups."""
+    tab, recorder = page
+    settle(tab)
+    leaves = {"Jurisdiction": 16, "Regulator": 11, "Company": 10}
+    assert folded(tab, leaves) == ["16 Jurisdiction (cluster)"]
+    assert folded(tab, leaves, ("hub|Jurisdiction",)) == []
+    assert folded(tab, {"Jurisdiction": 40, "Regulator": 38}) == [
+        "38 Regulator (cluster)",
+        "40 Jurisdiction (cluster)",
+    ]
+    assert folded(tab, {"Jurisdiction": 12, "Regulator": 8}) == [], "a drawing that fits"
+    recorder.assert_clean(base_url)
+
+
 def test_an_ambiguous_search_lists_its_hits_with_their_places_before_drawing(
     browser: Browser, corpus_url: str
 ) -> None:

@@ -5,8 +5,12 @@ import { ENDED, state } from "./state.js";
 import { parseExpansion } from "./view.js";
 
 // A same-type group of more than this many neighbours of one node that touch nothing
-// else drawn becomes one cluster node (double-click or "Open" shows them).
+// else drawn may become one cluster node (double-click or "Open" shows them) ...
 export const CLUSTER_OVER = 10;
+// ... but only while the drawing holds more nodes than this (about what a desktop
+// window shows with readable labels): the largest groups fold first, so a hub's eleven
+// regulators stay drawn when folding its jurisdictions is enough.
+export const DRAWN_MAX = 36;
 
 /** The date range of a date written "YYYY", "YYYY-MM" or "YYYY-MM-DD". */
 export function dateSpan(text) {
@@ -89,22 +93,31 @@ export function drawable(model) {
   const byId = new Map(model.nodes.map((n) => [n.id, n]));
   const clusterOf = new Map(); // member id -> cluster node id
   const clusters = [];
+  const candidates = []; // groups that may fold, over all anchors
   for (const anchor of model.anchors) {
     if (!byId.has(anchor)) continue;
     const groups = new Map();
     for (const id of partners.get(anchor) || []) {
       const n = byId.get(id);
-      if (!n || model.anchors.has(id) || degree.get(id) !== 1 || clusterOf.has(id)) continue;
+      if (!n || model.anchors.has(id) || degree.get(id) !== 1) continue;
       if (!groups.has(n.type)) groups.set(n.type, []);
       groups.get(n.type).push(n);
     }
     for (const [type, members] of groups) {
       const key = `${anchor}|${type}`;
-      if (members.length <= CLUSTER_OVER || state.view.open.includes(key)) continue;
-      const id = `cluster:${key}`;
-      members.forEach((m) => clusterOf.set(m.id, id));
-      clusters.push({ id, key, anchor, type, members });
+      if (members.length <= CLUSTER_OVER) continue;
+      candidates.push({ id: `cluster:${key}`, key, anchor, type, members });
     }
+  }
+  candidates.sort((a, b) => b.members.length - a.members.length || (a.key < b.key ? -1 : 1));
+  // A group the user opened counts as folded here, so opening one never folds another.
+  let drawn = model.nodes.length;
+  for (const c of candidates) {
+    if (drawn <= DRAWN_MAX) break;
+    drawn -= c.members.length - 1;
+    if (state.view.open.includes(c.key)) continue;
+    c.members.forEach((m) => clusterOf.set(m.id, c.id));
+    clusters.push(c);
   }
   const elements = [];
   for (const n of model.nodes) if (!clusterOf.has(n.id)) elements.push(nodeElement(n));
