@@ -9,6 +9,7 @@ import json
 import re
 from bisect import bisect_right
 
+import pytest
 from conftest import CORPUS
 
 from ingest.extraction.text.document import Document, read_document
@@ -78,3 +79,12 @@ def test_also_keeps_the_sentences_holding_words_of_both_lists() -> None:
             found = [m.span() for m in Scanner(doc).finditer(pattern, stems, also=also)]
             want = [m.span() for s, e in sorted(both) for m in pattern.finditer(doc.text, s, e)]
             assert found == want
+
+
+def test_an_empty_stem_is_refused_not_looped_on() -> None:
+    """An empty word occurs everywhere: asking for it once never returned."""
+    scanner = Scanner(read_document(OWN[0]))
+    with pytest.raises(ValueError, match="empty stem"):
+        scanner.mask(("",))
+    with pytest.raises(ValueError, match="empty stem"):
+        scanner.mask(("fine", ""))

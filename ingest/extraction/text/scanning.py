@@ -95,8 +95,7 @@ class Scanner:
                     hit |= sents
                 elif stem not in words:
                     sents = by_word[stem] = self._find(stem)
-                    if stem:
-                        _PENDING.add(stem)
+                    _PENDING.add(stem)
                     hit |= sents
         self._mask_cache[stems] = hit
         return hit
@@ -191,6 +190,8 @@ class Scanner:
 
     def _find(self, stem: str) -> int:
         """Sentence mask of those holding `stem` (a word not yet in the automaton)."""
+        if not stem:
+            raise ValueError("an empty stem holds every sentence: name a word")
         hit = 0
         pos = self.low.find(stem)
         while pos >= 0:
