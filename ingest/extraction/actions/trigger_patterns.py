@@ -55,7 +55,8 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         re.compile(
             r"\b(?:ban(?:ned|ning)|bans?(?! (?:on|against)\b)|prohibit(?:s|ed|ing)?"
             r"|outlaw(?:s|ed|ing)?|forb(?:ade|ids?|idden)|"
-            r"remov(?:e|es|ed|ing)|shut(?:s|ting)? down|clos(?:e|es|ed|ing) down|halt(?:s|ed|ing)?|"
+            r"remov(?:e|es|ed|ing)|shut(?:s|ting)? down|shutter(?:s|ed|ing)?|"
+            r"clos(?:e|es|ed|ing) down|halt(?:s|ed|ing)?|"
             r"(?:tak(?:e|es|en|ing)|took|knock(?:s|ed|ing)?) (?:\w+ )?offline|"
             r"bar(?:s|red|ring)?)\b(?! to\b)"
         ),

@@ -25,6 +25,22 @@ _CAPITALISED = re.compile(r"[A-Z](?<!\w.)[a-z]+s?\b")
 
 _FIRMS = frozenset((TYPE.exchange, TYPE.company))
 
+# a demonym naming a currency says nothing of where the story is: "buying and selling
+# national currencies like the U.S. dollar, euro, or Japanese yen" (the one national
+# currency of an article naming no place still counts: `currency_countries`)
+_CURRENCY_AFTER = re.compile(
+    r" (?:yen|yuan|renminbi|won|rupees?|naira|rand|francs?|pounds?|dollars?|pesos?|real|reais"
+    r"|lira|liras|roubles?|rubles?|baht|ringgit|dirhams?|riyals?|shillings?|kron[ae]|kronor"
+    r"|zloty|hryvnias?|dong|rupiah|cedis?|tenge|dinars?|som|lari|leu|lev|forint)\b"
+)
+
+
+def _counted_currencies(text: str, demonym: str) -> int:
+    """How often `demonym` stands right before a currency's name in `text`."""
+    if not _CURRENCY_AFTER.search(text):
+        return 0
+    return len(re.findall(rf"\b{re.escape(demonym)}(?={_CURRENCY_AFTER.pattern})", text))
+
 
 class CountryContext:
     """What the whole article says about place: its main country and place mentions."""
@@ -50,7 +66,9 @@ class CountryContext:
         for word, n in Counter(_CAPITALISED.findall(doc.text)).items():
             country = index.country_of_adjective(word) or index.country_of_adjective(word[:-1])
             if country:
-                self.country_counts[country] += n
+                n -= _counted_currencies(doc.text, word)
+                if n > 0:
+                    self.country_counts[country] += n
         if doc.dateline_place:
             found = self.jurisdiction(doc.dateline_place)
             if found:

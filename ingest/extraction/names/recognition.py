@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from graph.ontology import TYPE
+from graph.ontology import GROUP, TYPE
 from ingest.extraction.names.candidates import Candidate, SpanIndex, free, overlap, select
 from ingest.extraction.names.comma_places import places_before_country
 from ingest.extraction.names.domain_names import domain_spans
@@ -52,6 +52,10 @@ _PLACE_IN_NAME = re.compile(
     r" (?:Road|Street|Avenue|Boulevard|Lane|Square|Gate|Bridge|University|College|Protocol"
     r"|Accord|Convention|Technology|Technologies|Stadium|Marathon|Declaration)\b"
 )
+
+# a generic body's name going on with one more field: "Ministry of Finance and Economy"
+# (not "Ministry of Finance and Central Bank ...", where another name starts)
+_FIELD_GOES_ON = re.compile(r" and [A-Z][a-z]+(?![\w-]| [A-Z])")
 
 _POSSESSIVE_PLACE = re.compile(r"^([A-Z][\w.]*(?: [A-Z][\w.]*)*)'s ")
 
@@ -270,6 +274,12 @@ def _context_ok(hit: GazHit, index: GazIndex, text: str) -> bool:
         return False  # "a margin trading product": a modifier, not the activity
     if all(e.type == TYPE.jurisdiction for e in entries) and _PLACE_IN_NAME.match(text, end):
         return False  # "Mombasa Road", "Kyoto Protocol": a place inside another name
+    if (
+        all(s.ambiguous for s in hit.surfaces)
+        and all(e.type in GROUP.public_body for e in entries)
+        and _FIELD_GOES_ON.match(text, end)
+    ):
+        return False  # "Ministry of Finance and Economy": another body, named in full
     if text[hit.start].islower() and all(
         s.text[0].isupper() and e.type not in (TYPE.cryptoasset, TYPE.activity)
         for s, e in zip(hit.surfaces, entries, strict=True)

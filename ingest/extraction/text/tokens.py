@@ -43,7 +43,8 @@ SENTENCE_WORDS = frozenset(
     "there here nothing yes no not by from with to for of among among within without until "
     "because though although despite during over into once currently separately speaking "
     "filing influencers payment thirty-one several officers those neither "
-    "reaction remittances opinion prices cryptocurrencies crypto customer is are".split()
+    "reaction remittances opinion prices cryptocurrencies crypto customer is are "
+    "today yesterday tonight tomorrow recently".split()
 )
 MONTHS = frozenset(
     "january february march april may june july august september october november december "

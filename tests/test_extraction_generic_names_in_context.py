@@ -1,0 +1,46 @@
+"""Generic names read in their context: a generic body's name that goes on with one more
+field is another body ("Ministry of Finance and Economy"); a demonym naming a currency
+("Japanese yen") makes no story Japanese; a sentence's opening "Today" is no part of the
+name after it; "shuttered" is shut down."""
+
+from __future__ import annotations
+
+from extraction_support import actions, extract, triples, types_by_name
+
+
+def test_a_generic_body_s_name_going_on_with_a_field_is_another_body() -> None:
+    out = extract(
+        "The ban follows guidance from the regional government's Ministry of Finance and "
+        "Economy and from Iraq's Ministry of Finance. Forex means trading the Japanese yen."
+    )
+    names = types_by_name(out)
+    assert names.get("Ministry of Finance and Economy") == "GovernmentBody", names
+    assert "Ministry of Finance of Japan" not in names
+    assert ("Ministry of Finance", "LOCATED_IN", "Iraq") in triples(out)
+
+
+def test_a_demonym_that_names_a_currency_makes_no_story_that_country_s() -> None:
+    text = (
+        "The Ministry of Finance banned crypto trading. Forex traders buy and sell the "
+        "Swiss franc, the euro or the Japanese yen."
+    )
+    names = types_by_name(extract(text))
+    assert "Ministry of Finance" in names, names
+    assert not [n for n in names if "Japan" in n or "Switzerland" in n]
+    # a demonym that qualifies a body still places it
+    out = extract("The Japanese Ministry of Finance banned crypto trading.")
+    assert "Ministry of Finance of Japan" in types_by_name(out)
+
+
+def test_a_time_word_opening_the_sentence_is_no_part_of_the_name_after_it() -> None:
+    out = extract("Today the Department of Justice charged Korvane Ltd with fraud.")
+    assert ("Department of Justice", "SUED", "Korvane Ltd") in actions(out)
+    out = extract("Yesterday the Financial Conduct Authority fined Korvane Ltd.")
+    assert ("Financial Conduct Authority", "FINED", "Korvane Ltd") in actions(out)
+
+
+def test_a_market_shuttered_by_authorities_is_shut_down() -> None:
+    out = extract("Velmora Ltd was shuttered by German police in 2022.")
+    assert ("German police", "BANNED", "Velmora Ltd") in actions(out)
+    out = extract("Velmora Ltd, shuttered by U.S. authorities in 2022, ran a darknet bazaar.")
+    assert ("United States", "BANNED", "Velmora Ltd") in actions(out)
