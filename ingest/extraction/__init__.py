@@ -31,6 +31,7 @@ from ingest.extraction.names.recognition import find_names
 from ingest.extraction.names.truecase import restore_case
 from ingest.extraction.output import to_extraction
 from ingest.extraction.references.activities import find_activities
+from ingest.extraction.references.attorneys_general import attorney_general_mentions
 from ingest.extraction.references.descriptions import resolve_descriptions
 from ingest.extraction.references.issuing_body import resolve_issuer
 from ingest.extraction.references.lede_descriptions import lede_firm_mentions
@@ -59,6 +60,7 @@ def extract_article(article: Article, time_budget: float | None = None) -> Extra
         find_unnamed_groups(state)  # references/
         find_activities(state)
         resolve_descriptions(state)
+        attorney_general_mentions(state)  # "the state's attorney general", "Texas AG"
         local_unit_mentions(state)  # "the local arm of exchange X": X's unit named there
         lede_firm_mentions(state)  # "A crypto platform has been banned ... X Ltd": X
         resolve_issuer(state)  # a body's own release: 'we', 'the Commission'

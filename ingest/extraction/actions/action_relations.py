@@ -57,6 +57,7 @@ from ingest.extraction.actions.roles import (
     is_actor,
     read_roles,
 )
+from ingest.extraction.actions.settled_payments import pays_to_settle
 from ingest.extraction.actions.span_negation import negated_span
 from ingest.extraction.actions.told_endings import definite_object, end_told, licence_pronoun_end
 from ingest.extraction.actions.triggers import Trigger, find_triggers, hedged
@@ -169,6 +170,8 @@ def _apply(
         and not (m.start == view.sent.start and text.startswith(": ", m.end))
     ]  # (a digest's label, "Australia: A judge ordered ...", is no party of the sentence)
     before = [m for m in in_clause if m.end <= trig.start]
+    if pays_to_settle(trig, text):  # "pays a fine to settle charges brought by Y": Y's
+        stop = view.sent.end
     after = [m for m in in_clause if trig.end <= m.start < stop]
     after += _list_run(after, view, stop, text)
     after = _removed_from(trig, [m for m in after if not _teller(m, text, table)], text)

@@ -49,7 +49,7 @@ def court_for_judge(
 
 
 # the public titles that put a person at the head of the body named before them
-_TITLE = re.compile(
+PUBLIC_TITLE = re.compile(
     r"(?: (?:(?:acting|interim|deputy) )?(?:[Cc]hair(?:man|woman|person)?|[Cc]ommissioner"
     r"|[Gg]overnor|[Ss]uperintendent|[Dd]irector|[Ss]ecretary|[Mm]inister|[Pp]rosecutor"
     r"|[Aa]ttorney [Gg]eneral|[Hh]ead|[Pp]resident))? $"
@@ -69,7 +69,9 @@ def body_for_officeholder(
     key = table.resolve(body.key)
     if key not in table or table.get(key).type not in GROUP.public_body:
         return None
-    if table.get(key).type == TYPE.court or not _TITLE.fullmatch(text, body.end, subject.start):
+    if table.get(key).type == TYPE.court:
+        return None
+    if not PUBLIC_TITLE.fullmatch(text, body.end, subject.start):
         return None
     return Mention(
         subject.start, subject.end, subject.text, key, table.get(key).type, "descriptive"

@@ -319,6 +319,15 @@ _TOTAL = re.compile(
     r"|\bbringing [^.;]{0,40}? to)\s+(?:about |around |some |roughly |nearly |almost )?$",
     re.IGNORECASE,
 )
+# money a fine shares with what is no fine: "$22 million in fines and refunds", "$3m in
+# restitution and penalties" (the fine's own part is not told by it)
+_MIXED_AFTER = re.compile(
+    r"\s+in (?:(?:civil |monetary )?(?:fines?|penalties)(?:,| and| plus) (?:[\w-]+ ){0,2}?"
+    r"(?:refunds?|restitution|disgorgement|compensation|repayments?|interest|reimbursements?"
+    r"|damages)|(?:refunds?|restitution|disgorgement|compensation|damages)(?:,| and| plus)"
+    r" (?:[\w-]+ ){0,2}?(?:fines?|penalties))\b",
+    re.IGNORECASE,
+)
 _TOTAL_AFTER = re.compile(r"\s+(?:in (?:total|aggregate|all)|altogether)\b", re.IGNORECASE)
 _BASE_AFTER = re.compile(r"\s+(?:base|starting|initial)\b", re.IGNORECASE)
 _BASE_BEFORE = re.compile(
@@ -342,7 +351,7 @@ _BRACKET_BEFORE = re.compile(r"\((?:about |around |roughly |approximately |some 
 @dataclass(frozen=True)
 class Money:
     """An amount in units of `currency` (ISO 4217), where the text states it, and its role
-    ("plain", "total", "cap", "range", "base", "converted" or "value")."""
+    ("plain", "total", "mixed", "cap", "range", "base", "converted" or "value")."""
 
     amount: float
     currency: str
@@ -431,6 +440,8 @@ def _with_roles(text: str, found: list[Money]) -> list[Money]:
             role = "range"
         elif prev is not None and _linked(text, prev, money) and out[-1].role == "range":
             role = "range"
+        elif _MIXED_AFTER.match(text, money.end):
+            role = "mixed"  # never a fine's amount
         elif _TOTAL.search(before) or _TOTAL_AFTER.match(text, money.end):
             role = "total"
         elif _BASE_BEFORE.search(before) or _BASE_AFTER.match(text, money.end):

@@ -18,12 +18,14 @@ from ingest.extraction.actions.clauses import (
     preceded_by_preposition,
 )
 from ingest.extraction.actions.deed_turns import turns_to_deed
+from ingest.extraction.actions.judge_subjects import PUBLIC_TITLE
 from ingest.extraction.actions.operated_names import (
     operated_object,
     operated_subject,
     operator_descriptor,
 )
 from ingest.extraction.actions.other_events import after_other_event
+from ingest.extraction.actions.settled_payments import case_owner_gap
 from ingest.extraction.actions.triggers import Trigger
 from ingest.extraction.entities.drafts import EntityTable, Mention
 from ingest.extraction.names.person_names import ROLE_WORDS
@@ -213,12 +215,15 @@ def read_roles(
             # a clause of its own, so it is looked for in the rest of the sentence
             rest = [m for m in view.mentions if m.start >= trig.end]
             agent = _attributed(rest, text, table)
-        if agent is None:  # "X was placed on the FCA's warning list"
+        if agent is None:  # "X was placed on the FCA's warning list", "X paid a fine to
+            # settle the SEC's charges"
             agent = next(
                 (
                     m
                     for m in after
-                    if m.start - trig.end <= 12 and possessive(text, m.end) and is_actor(m, table)
+                    if (m.start - trig.end <= 12 or case_owner_gap(text, trig.end, m.start))
+                    and possessive(text, m.end)
+                    and is_actor(m, table)
                 ),
                 None,
             )
@@ -284,6 +289,7 @@ def read_roles(
             and not _UNIT_OF_BEFORE.search(text, max(0, m.start - 90), m.start)
             and not _DEFINED_TERM_BEFORE.search(text, max(0, m.start - 30), m.start)
             and not after_other_event(text, trig.end, m.start)
+            and not _holds_office(m, view, text, table)
         ]
         if (
             not targets
@@ -679,8 +685,27 @@ def target_keys(ms: list[Mention], view: View, table: EntityTable) -> list[str]:
         and not (m.how in ("name", "abbrev") and _titles_person(m, view, text, table))
         and not (possessive(text, m.end) and _STAFF_AFTER.match(text, m.end))
         and not (m.how == "name" and _STAFF_NOUN_AFTER.match(text, m.end))
+        and not _holds_office(m, view, text, table)
     ]
     return list(dict.fromkeys(target_key(m, view, table) for m in kept))
+
+
+def _holds_office(m: Mention, view: View, text: str, table: EntityTable) -> bool:
+    """'a lawsuit brought by New York Attorney General Letitia James', 'by SEC Chair Gary
+    Gensler': the person right after a public body, joined by its title or nothing, holds
+    its office and is no party."""
+    if m.key not in table or table.get(m.key).type != TYPE.person:
+        return False
+    before = [x for x in view.mentions if x.end <= m.start and m.start - x.end <= 40]
+    if not before:
+        return False
+    body = max(before, key=lambda x: x.end)
+    return (
+        body.key in table
+        and table.get(body.key).type in GROUP.public_body
+        and table.get(body.key).type != TYPE.court
+        and PUBLIC_TITLE.fullmatch(text, body.end, m.start) is not None
+    )
 
 
 def _titles_person(m: Mention, view: View, text: str, table: EntityTable) -> bool:

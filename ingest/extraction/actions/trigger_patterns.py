@@ -244,8 +244,8 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         REL.fined,
         _R,
         re.compile(
-            r"\b(?:paid|pays|paying|pay) (?:a |an |the )?(?:[\w$€£¥₹₩.,-]+ ){0,4}?"
-            r"(?:fine|penalty)\b"
+            r"\b(?:(?:will|must|shall) )?(?:paid|pays|paying|pay) (?:a |an |the )?"
+            r"(?:[\w$€£¥₹₩.,-]+ ){0,4}?(?:fine|penalty)\b"
         ),
         0.75,
     ),

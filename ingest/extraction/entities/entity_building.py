@@ -54,8 +54,11 @@ def choose_entry(cand: Candidate, text: str, ctx: CountryContext) -> GazEntry | 
     qualifiers = _qualifiers(cand, text, ctx)
     for place in qualifiers:
         for e in entries:
-            if e.jurisdiction and ctx.country_of(e.jurisdiction) == ctx.country_of(place):
-                return e
+            if not e.jurisdiction or ctx.country_of(e.jurisdiction) != ctx.country_of(place):
+                continue
+            if e.type == TYPE.court and e.jurisdiction != place and ctx.country_of(place) != place:
+                continue  # "New York Supreme Court": the state's court, not the nation's
+            return e
     if qualifiers:
         return None
     main = ctx.main_country

@@ -94,6 +94,13 @@ def _gazetteer_body(
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def _most_specific(read: set[tuple[str, str]], ctx: CountryContext) -> set[tuple[str, str]]:
+    """The readings at a place below its country when there are some: "New York Supreme
+    Court" is the state's court, no form of the nation's "Supreme Court"."""
+    below = {(place, core) for place, core in read if ctx.country_of(place) != place}
+    return below or read
+
+
 def merge_place_qualified(state: ArticleState) -> None:
     """Fold the place-qualified forms of one public body together (see the module doc)."""
     table, ctx = state.table, state.country
@@ -102,7 +109,7 @@ def merge_place_qualified(state: ArticleState) -> None:
     for d in bodies:  # a form the gazetteer knows otherwise: the curated body
         if d.key not in table.drafts or d.jurisdiction:
             continue
-        for country, core in sorted(read[d.key]):
+        for country, core in sorted(_most_specific(read[d.key], ctx)):
             surface = _core_surface(d.name, core)
             hit = _gazetteer_body(country, surface, d.type, ctx) if surface else None
             if hit is None:

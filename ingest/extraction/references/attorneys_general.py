@@ -1,0 +1,61 @@
+"""A place's attorney general, however the story names it: "Texas Attorney General Ken
+Paxton", "California's attorney general", "the state's Attorney General Letitia James",
+"the state attorney general's office".
+
+The office is the public body that sues and settles; its holder is a person, who takes
+no action of the ontology (`actions.judge_subjects` hands a titled officeholder's deeds
+to the body named right before). The body is the gazetteer's attorney general of that
+place when it has one ("New York State Attorney General"), else one named "<Place>
+Attorney General", seated there. "The state" is the state the descriptions stage
+resolved it to; with none, nothing is named.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ontology import TYPE
+from ingest.extraction.entities.article_state import ArticleState
+from ingest.extraction.entities.drafts import EntityDraft, Mention
+from ingest.extraction.references.implied_bodies import entries_of
+
+_AG = re.compile(
+    r"(?:\b(?P<the>[Tt]he (?:state|State))(?:'s)? "
+    r"|(?<![\w.'-])(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s)? )"
+    r"(?P<office>[Aa]ttorney[- ][Gg]eneral(?:'s [Oo]ffice)?|AG)\b"
+)
+
+
+def attorney_general_mentions(state: ArticleState) -> None:
+    """A mention of the place's attorney general at each such name (see the module)."""
+    text = state.doc.text
+    if "ttorney" not in text and " AG" not in text:
+        return
+    places = {(m.start, m.end): m for m in state.mentions if m.type == TYPE.jurisdiction}
+    added: list[Mention] = []
+    for found in _AG.finditer(text):
+        lead = "the" if found.group("the") else "place"
+        place = places.get(found.span(lead))
+        if place is None or place.key not in state.table:
+            continue
+        body = _attorney_general_of(state, state.table.get(place.key).name)
+        surface = text[found.start() : found.end()]
+        added.append(Mention(found.start(), found.end(), surface, body.key, body.type, "name"))
+        body.aliases.setdefault(surface, "other" if lead == "place" else "descriptive")
+    if not added:
+        return
+    spans = [(a.start, a.end) for a in added]
+    state.mentions = [
+        m
+        for m in state.mentions
+        if not (m.type == TYPE.jurisdiction and any(s <= m.start and m.end <= e for s, e in spans))
+    ] + added
+
+
+def _attorney_general_of(state: ArticleState, place: str) -> EntityDraft:
+    """The gazetteer's attorney general of `place`, else one named for the place (an
+    office only described stands in the output only when a fact needs it)."""
+    for entry in entries_of(state.country, TYPE.governmentbody, place):
+        if "attorney general" in entry.name.lower():
+            return state.table.add(entry.name, entry.type, qid=entry.qid, jurisdiction=place)
+    return state.table.add(f"{place} Attorney General", TYPE.governmentbody, jurisdiction=place)

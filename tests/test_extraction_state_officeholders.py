@@ -1,0 +1,67 @@
+"""A place's attorney general however named, its holder no party, a state's own court, and
+fines paid to settle a case: the fine of the body that brought it."""
+
+from __future__ import annotations
+
+from extraction_support import actions, extract, triples, types_by_name
+
+
+def test_a_place_s_attorney_general_is_a_body_of_that_place() -> None:
+    out = extract("Texas Attorney General Ken Paxton sued Korvane Ltd in March.")
+    assert ("Texas Attorney General", "SUED", "Korvane Ltd") in actions(out)
+    assert ("Texas Attorney General", "LOCATED_IN", "Texas") in triples(out)
+    assert ("Ken Paxton", "AFFILIATED_WITH", "Texas Attorney General") in triples(out)
+    out = extract("California's attorney general sued Korvane Ltd in March.")
+    assert ("California Attorney General", "SUED", "Korvane Ltd") in actions(out)
+
+
+def test_the_state_s_attorney_general_is_the_state_s_curated_office() -> None:
+    out = extract(
+        "Korvane Ltd will stop serving customers in New York to settle a lawsuit brought by "
+        "the state's Attorney General Letitia James."
+    )
+    office = "New York State Attorney General"
+    assert (office, "SUED", "Korvane Ltd") in actions(out)
+    assert (office, "SUED", "Letitia James") not in actions(out), "the holder is no party"
+    out = extract("In October, the NYAG filed suit against Korvane Ltd and Velmora Ltd.")
+    assert {(office, "SUED", "Korvane Ltd"), (office, "SUED", "Velmora Ltd")} <= actions(out)
+
+
+def test_an_officeholder_named_after_the_body_that_acted_is_no_party() -> None:
+    out = extract(
+        "Korvane Ltd paid $2 million to settle a lawsuit brought by SEC Chair Gary Gensler."
+    )
+    sec = "U.S. Securities and Exchange Commission"
+    assert (sec, "SUED", "Korvane Ltd") in actions(out)
+    assert not [t for t in actions(out) if t[2] == "Gary Gensler"]
+    out = extract("The SEC sued Korvane Ltd and its founder Lena Varga.")
+    assert (sec, "SUED", "Lena Varga") in actions(out), "a firm's founder still is"
+
+
+def test_a_state_s_supreme_court_is_not_the_nation_s() -> None:
+    names = types_by_name(extract("The agreement was filed in the New York Supreme Court."))
+    assert names.get("New York Supreme Court") == "Court", names
+    assert "Supreme Court of the United States" not in names
+    names = types_by_name(extract("The U.S. Supreme Court declined to hear Korvane's appeal."))
+    assert "Supreme Court of the United States" in names
+
+
+def test_a_fine_paid_to_settle_a_case_is_the_fine_of_the_body_that_brought_it() -> None:
+    sec = "U.S. Securities and Exchange Commission"
+    for text in (
+        "Korvane Ltd paid a $3 million penalty to settle charges brought by the SEC.",
+        "Korvane Ltd paid a $3 million penalty to settle charges from the SEC.",
+        "Korvane Ltd agreed to pay a $3 million penalty to settle the SEC's charges.",
+        "Korvane Ltd will pay a $3 million penalty to settle charges brought by the SEC.",
+    ):
+        found = actions(extract(text))
+        assert {(sec, "FINED", "Korvane Ltd"), (sec, "SUED", "Korvane Ltd")} <= found, text
+    assert not actions(extract("If found guilty, Korvane Ltd will pay a fine."))
+
+
+def test_money_shared_by_a_fine_and_refunds_is_not_the_fine_s_amount() -> None:
+    out = extract("Korvane Ltd agreed to pay $3 million in fines and restitution to the SEC.")
+    fines = [r for r in out.relations if r.type == "FINED"]
+    assert fines and all(r.properties.get("amount") is None for r in fines)
+    out = extract("Korvane Ltd agreed to pay $3 million in fines to the SEC.")
+    assert [r.properties.get("amount") for r in out.relations if r.type == "FINED"] == [3e6]
