@@ -44,3 +44,12 @@ def test_a_market_shuttered_by_authorities_is_shut_down() -> None:
     assert ("German police", "BANNED", "Velmora Ltd") in actions(out)
     out = extract("Velmora Ltd, shuttered by U.S. authorities in 2022, ran a darknet bazaar.")
     assert ("United States", "BANNED", "Velmora Ltd") in actions(out)
+
+
+def test_a_numbered_court_keeps_the_words_its_name_opens_with() -> None:
+    out = extract("On Thursday, the Anatolian 9th Heavy Penal Court fined Korvane Ltd.")
+    assert ("Anatolian 9th Heavy Penal Court", "FINED", "Korvane Ltd") in actions(out)
+    out = extract("The Istanbul 4th High Criminal Court sentenced Korvane Ltd's founder.")
+    assert types_by_name(out).get("Istanbul 4th High Criminal Court") == "Court"
+    out = extract("Last week the 9th Heavy Penal Court fined Korvane Ltd.")
+    assert ("9th Heavy Penal Court", "FINED", "Korvane Ltd") in actions(out)

@@ -42,6 +42,7 @@ from ingest.extraction.names.untyped_names import (
 )
 from ingest.extraction.text.document import Document
 from ingest.extraction.text.scanning import scanner_of
+from ingest.extraction.text.tokens import MONTHS, SENTENCE_WORDS, WEEKDAYS
 
 _PRODUCT_NOUN = re.compile(
     r" (?:products?|platforms?|services?|apps?|firms?|venues?|accounts?|business(?:es)?|"
@@ -144,7 +145,7 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
         if not _junk(c, index, text)
         and not (c.source != "gaz" and c.surface.rpartition(" ")[2] in terms)
     ]
-    accepted = [_with_ordinal(c, text) for c in accepted]
+    accepted = _inside_numbered_courts([_with_ordinal(c, text) for c in accepted])
     _objects_named_as_people(accepted)
     accepted.sort(key=lambda c: c.start)
     _attach_places(accepted, hits, index)
@@ -166,14 +167,44 @@ def _objects_named_as_people(accepted: list[Candidate]) -> None:
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.])\d{1,3}(?:st|nd|rd|th) $")
 
 
+# the capitalised words a numbered court's name opens with: "Istanbul Anatolian 9th Heavy
+# Penal Court" (not a sentence's "The" or "On Thursday, the")
+_COURT_LEAD = re.compile(r"(?<![\w.'-])((?:[A-Z][\w'-]+ ){1,3})$")
+
+
 def _with_ordinal(c: Candidate, text: str) -> Candidate:
-    """A court candidate with the figure ordinal before it joined to its name."""
+    """A court candidate with the figure ordinal before it joined to its name, and the
+    capitalised words that open the numbered name ("Anatolian 9th Heavy Penal Court")."""
     if c.type != TYPE.court or c.source == "gaz" or c.start < 4:
         return c
     m = _ORDINAL_BEFORE.search(text, max(0, c.start - 6), c.start)
     if m is None:
         return c
-    return Candidate(m.start(), c.end, text[m.start() : c.end], c.type, c.source)
+    start = m.start()
+    lead = _COURT_LEAD.search(text, max(0, start - 60), start)
+    if lead is not None:
+        words = lead.group(1).split()
+        while words and words[0].lower() in SENTENCE_WORDS | WEEKDAYS | MONTHS:
+            words.pop(0)
+        if words:
+            start -= len(" ".join(words)) + 1
+    return Candidate(start, c.end, text[start : c.end], c.type, c.source)
+
+
+def _inside_numbered_courts(accepted: list[Candidate]) -> list[Candidate]:
+    """Without the places and untyped names a numbered court's name took in."""
+    courts = [c for c in accepted if c.type == TYPE.court and c.source != "gaz"]
+    return [
+        c
+        for c in accepted
+        if not any(
+            k is not c
+            and k.start <= c.start
+            and c.end <= k.end
+            and c.type in (TYPE.jurisdiction, None)
+            for k in courts
+        )
+    ]
 
 
 # a domain-style name after a word for a news source is that outlet ("Telegram channel
