@@ -22,13 +22,19 @@ from ingest.extraction.text.regex_lead import compile_lead
 _DET = r"(?:(?:its|their|the|a|an|his|her|this|that|all|[\w.&-]+['’]s) )?"
 _NP = r"(?:[\w-]+ ){0,3}?"  # a few modifiers: "its 2021 ban", "the civil penalty case"
 _LICENCE = (
-    r"(?:licen[cs]es?|BitLicen[cs]es?|registrations?|authori[sz]ations?|permits?|permissions?|approvals?"
-    r"|charters?)(?: \([A-Z]{2,6}\))?"  # "the Australian financial services licence (AFSL)"
+    r"(?:[Cc]ertificates? of [Rr]egistration|[Ll]icen[cs]es?|BitLicen[cs]es?|[Rr]egistrations?"
+    r"|[Aa]uthori[sz]ations?|[Pp]ermits?|permissions?|approvals?|charters?)"
+    r"(?: \([A-Z]{2,6}\))?"  # "the Australian financial services licence (AFSL)"
 )
 _OBJ = r"(?:[^.;\n]|\.(?=,| [a-z]))"
+# a comma before a legal form goes on with the firm's name: "B-Express, Inc. and Coinville"
+_NO_FORM = r"(?! (?:Inc|Ltd|LLC|L\.L\.C|Limited|Corp|Co|S\.A|AG|GmbH|Pte|Pty|PLC|plc|N\.V|B\.V)\b)"
 _OBJ_END = (
-    r"(?=[.;,\n]| (?:in|on|under|after|for|with|because|from|as|over|and|but|last|this"
-    r"|earlier|effective|citing|following|due|until|till|pending|amid)\b|$)"
+    rf"(?=[;\n]|\.(?!,| [a-z])|,{_NO_FORM}| (?:in|on|under|after|for|with|because|from|as"
+    r"|over|but|last|this|earlier|effective|citing|following|due|until|till|pending|amid)\b|$"
+    # "and" ends the object, unless a last name closes a list: "... of A and B Ltd."
+    r"| and\b(?! [A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3},?(?: (?:Inc|Ltd|LLC|Corp)\.?)?"
+    r"(?:(?<=\.)(?= )|[.;\n]|, (?!and\b)|$)))"
 )
 _HOLDER = (
     r" (?:of|held by|granted to|issued to|(?:it|the \w+) had (?:granted|issued)(?: to)?) "

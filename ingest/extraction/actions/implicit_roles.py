@@ -25,7 +25,11 @@ from ingest.extraction.actions.roles import (
 from ingest.extraction.actions.triggers import Trigger
 from ingest.extraction.entities.drafts import EntityTable, Mention
 
-_COORD = re.compile(r"(?:,? and|, as well as|,) (?:the |its )?")
+# (a body's kind word may follow its name: "Ukraine's Cyberpolice unit and the FBI seized")
+_COORD = re.compile(
+    r"(?: (?:unit|department|division|office|bureau|service|agency|directorate))?"
+    r"(?:,? and|, as well as|,) (?:the |its )?"
+)
 
 
 def co_actors(subject: Mention, before: list[Mention], text: str, table: EntityTable) -> list[str]:

@@ -169,6 +169,18 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.8,
     ),
+    (  # "seized nine cryptocurrency exchanges", "seized the platform": its web presence
+        # taken (not "seized the exchange's servers" nor "seized exchange funds")
+        REL.blocked,
+        _V,
+        re.compile(
+            r"\bseiz(?:e|es|ed|ing)\b(?! (?:from|at|in|on|during|by|with|after|for|under)\b)"
+            r"(?= (?:the |its |their )?(?:[\w'-]+ ){0,3}?"
+            r"(?:exchanges?|platforms?|marketplaces?|mixers?)\b(?!['\w-]| (?:funds|accounts"
+            r"|wallets|assets|servers?|infrastructure|data|equipment|balances)\b))"
+        ),
+        0.8,
+    ),
     (  # "The domains a.org and a.io were seized": the passive of the same
         REL.blocked,
         _V,
@@ -711,6 +723,7 @@ STEMS: list[tuple[str, ...]] = [
     ("suspension",),
     ("suspension",),
     ("restrictions", "suspension"),
+    ("seiz",),
     ("seiz",),
     ("seized",),
     ("served with", "issued with", "hit with"),
