@@ -53,3 +53,13 @@ def test_a_numbered_court_keeps_the_words_its_name_opens_with() -> None:
     assert types_by_name(out).get("Istanbul 4th High Criminal Court") == "Court"
     out = extract("Last week the 9th Heavy Penal Court fined Korvane Ltd.")
     assert ("9th Heavy Penal Court", "FINED", "Korvane Ltd") in actions(out)
+
+
+def test_a_place_named_as_the_surname_of_a_person_told_before_is_that_person() -> None:
+    out = extract(
+        "Deputy Attorney General Lisa Monaco spoke on Tuesday. Monaco said Korvane Ltd had "
+        "moved $700 million for criminals."
+    )
+    assert "Monaco" not in types_by_name(out)
+    out = extract("Lisa Monaco flew to Monaco. In Monaco, regulators fined Korvane Ltd.")
+    assert types_by_name(out).get("Monaco") == "Jurisdiction"

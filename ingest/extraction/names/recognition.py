@@ -102,6 +102,8 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
         for f in family_names(p.surface)
     }
     chunks = [c for c in chunks if c.source != "object" or c.surface not in surnames]
+    if surnames:  # "Lisa Monaco ... Monaco said": the person again, not the country
+        gaz = [g for g in gaz if not _place_as_surname(g, surnames, text)]
     # a known brand's extension outranks the generic type of a cue or an action's object
     # ("Luno Malaysia, a subsidiary of ...", "a stop order against Binance Futures")
     cue_firms = [
@@ -285,6 +287,20 @@ def _possessive_places(accepted: list[Candidate], index: GazIndex) -> list[Candi
 
 # a place that is also a given name ("Sofia") is the place after a locative preposition,
 # unless a surname follows ("in Sofia Petrova's case")
+def _place_as_surname(c: Candidate, surnames: set[str], text: str) -> bool:
+    """Whether a place's name stands for the person of that surname the text names: alone,
+    not after a word of place ("in Monaco") nor inside the person's own name."""
+    if c.type != TYPE.jurisdiction or c.surface not in surnames:
+        return False
+    if _LOCATIVE_BEFORE.search(text, max(0, c.start - 12), c.start):
+        return False
+    return _NAME_WORD_BEFORE.search(text, max(0, c.start - 30), c.start) is None
+
+
+# a capitalised word right before: the place is the end of a name ("Lisa Monaco")
+_NAME_WORD_BEFORE = re.compile(r"\b[A-Z][\w.'-]* $")
+
+
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|across|near|outside|around|from|to|at)\s$")
 _SURNAME_AFTER = re.compile(r"\s[A-Z][a-z]")
 
