@@ -63,3 +63,22 @@ def test_a_place_named_as_the_surname_of_a_person_told_before_is_that_person() -
     assert "Monaco" not in types_by_name(out)
     out = extract("Lisa Monaco flew to Monaco. In Monaco, regulators fined Korvane Ltd.")
     assert types_by_name(out).get("Monaco") == "Jurisdiction"
+
+
+def test_a_body_s_name_with_a_word_s_number_slipped_is_that_body() -> None:
+    out = extract(
+        "Nigeria's Security and Exchange Commission, SEC, has warned the public against "
+        "Korvane Ltd."
+    )
+    names = types_by_name(out)
+    assert "Security and Exchange Commission" not in names, names
+    assert ("Securities and Exchange Commission of Nigeria", "WARNED", "Korvane Ltd") in actions(
+        out
+    )
+    # another country's body of that name stays apart
+    out = extract(
+        "Ghana's Security and Exchange Commission and Nigeria's SEC both warned the public "
+        "against Korvane Ltd."
+    )
+    assert "Securities and Exchange Commission of Nigeria" in types_by_name(out)
+    assert len([n for n in types_by_name(out) if "Commission" in n]) == 2, types_by_name(out)

@@ -92,7 +92,7 @@ def merge_name_variants(state: ArticleState) -> None:
             if place is not None and _place_is_own(place, full, ctx):
                 table.merge(full, short, "other")
                 break
-            if _misspelt(full.name, short.name):
+            if _misspelt(full.name, short.name) or _number_slip(full, short, ctx):
                 table.merge(full, short, "other")
                 break
 
@@ -306,6 +306,44 @@ def _place_is_own(place: str, full: EntityDraft, ctx: CountryContext) -> bool:
         or ctx.country_of(full.jurisdiction) == entry.name
         or entry.name in full.places
     )
+
+
+def _singular(word: str) -> str:
+    low = word.lower()
+    if len(low) > 4 and low.endswith("ies"):
+        return low[:-3] + "y"
+    return low[:-1] if len(low) > 4 and low.endswith("s") and not low.endswith("ss") else low
+
+
+def _number_slip(full: EntityDraft, short: EntityDraft, ctx: CountryContext) -> bool:
+    """A public body's name with a word's number slipped, its own place dropped or not:
+    "Nigeria's Security and Exchange Commission" for the Securities and Exchange
+    Commission of Nigeria (both seated in Nigeria)."""
+    if full.type not in GROUP.public_body or not full.jurisdiction:
+        return False
+    seat = short.jurisdiction or _possessive_place(short, ctx) or ctx.main_country
+    if not seat or ctx.country_of(seat) != ctx.country_of(full.jurisdiction):
+        return False
+    names = [full.name]
+    for pattern in (_PLACE_PREFIX, _PLACE_SUFFIX):
+        m = pattern.match(full.name)
+        if m is not None and _place_is_own(m.group("place"), full, ctx):
+            names.append(m.group("rest"))
+    words = [_singular(w) for w in short.name.removeprefix("the ").split()]
+    return len(words) >= 3 and any(
+        [_singular(w) for w in name.removeprefix("the ").split()] == words for name in names
+    )
+
+
+def _possessive_place(d: EntityDraft, ctx: CountryContext) -> str | None:
+    """The place an alias of `d` puts before its name ("Nigeria's X"), if a known place."""
+    for alias in d.aliases:
+        m = _PLACE_PREFIX.match(alias)
+        if m is not None and alias.startswith(m.group("place") + "'s "):
+            entry = ctx.jurisdiction(m.group("place"))
+            if entry is not None:
+                return entry.name
+    return None
 
 
 def _misspelt(full: str, short: str) -> bool:
