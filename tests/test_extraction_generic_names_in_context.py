@@ -5,7 +5,7 @@ name after it; "shuttered" is shut down."""
 
 from __future__ import annotations
 
-from extraction_support import actions, extract, triples, types_by_name
+from extraction_support import actions, aliases_of, extract, triples, types_by_name
 
 
 def test_a_generic_body_s_name_going_on_with_a_field_is_another_body() -> None:
@@ -82,3 +82,16 @@ def test_a_body_s_name_with_a_word_s_number_slipped_is_that_body() -> None:
     )
     assert "Securities and Exchange Commission of Nigeria" in types_by_name(out)
     assert len([n for n in types_by_name(out) if "Commission" in n]) == 2, types_by_name(out)
+
+
+def test_trade_names_in_brackets_and_lists_are_aliases() -> None:
+    out = extract("Korvane Ltd (doing business as Korvex) was fined by the FCA.")
+    assert aliases_of(out, "Korvane Ltd") >= {"Korvex"}
+    out = extract("Korvane Ltd, doing business as Korvex and Velmo, was fined by the FCA.")
+    assert aliases_of(out, "Korvane Ltd") >= {"Korvex", "Velmo"}
+    out = extract(
+        "The Tribunal fined Velmora Markets (also doing business as Velmo Exchange and "
+        "Velmo.io) and BZ Limited."
+    )
+    assert aliases_of(out, "Velmora Markets") >= {"Velmo Exchange", "Velmo.io"}
+    assert "Velmo Exchange" not in types_by_name(out)

@@ -109,6 +109,22 @@ RENAMES: list[tuple[re.Pattern[str], str]] = [
         ),
         "former_name",
     ),
+    # trade names in brackets, and a list's later ones: "X Ltd (also doing business as A
+    # and B)", "X Ltd, doing business as A and B,"
+    (
+        re.compile(
+            rf"(?P<new>{_NAME}),? \((?:also |formerly )?(?:doing business|trading|operating"
+            rf"|d/b/a) as (?P<old>{_NAME})(?:,? (?:and|or) [^()]{{1,60}})?\)"
+        ),
+        "trade",
+    ),
+    (
+        re.compile(
+            rf"(?P<new>{_NAME}),? \(?(?:also |formerly )?(?:doing business|trading|operating"
+            rf"|d/b/a) as {_NAME},? (?:and|or) (?P<old>{_NAME})(?=[,;)]|\.(?:\s|$))"
+        ),
+        "trade",
+    ),
 ]
 _NICK_INSIDE = re.compile(
     rf'(?<!\w)(?P<first>[{UPPER}]\w+) "(?P<nick>[\w ]{{1,15}})" (?P<last>[{UPPER}]\w+)'
@@ -275,6 +291,8 @@ _RENAME_STEMS: list[tuple[str, ...]] = [
         "since known",
         "since named",
     ),
+    ("business as", "trading as", "operating as", "d/b/a as"),
+    ("business as", "trading as", "operating as", "d/b/a as"),
 ]
 
 
