@@ -65,3 +65,22 @@ def test_money_shared_by_a_fine_and_refunds_is_not_the_fine_s_amount() -> None:
     assert fines and all(r.properties.get("amount") is None for r in fines)
     out = extract("Korvane Ltd agreed to pay $3 million in fines to the SEC.")
     assert [r.properties.get("amount") for r in out.relations if r.type == "FINED"] == [3e6]
+
+
+def test_a_unit_of_a_place_s_watchdog_is_that_place_s_body_its_words_name() -> None:
+    fiu = "Korea Financial Intelligence Unit"
+    out = extract("A fine was imposed on Upbit by the financial intelligence unit of South Korea.")
+    assert (fiu, "FINED", "Upbit") in actions(out)
+    out = extract(
+        "Dunamu said it may appeal a 35.2 billion-won fine imposed on Upbit by the "
+        "intelligence unit of South Korea's financial watchdog."
+    )
+    assert (fiu, "FINED", "Upbit") in actions(out), "an appeal hedges no fine"
+    assert not actions(extract("The FCA may impose a ban on Korvane Ltd.")), "still a hedge"
+
+
+def test_the_party_a_penalty_is_imposed_on_is_named_by_it() -> None:
+    out = extract("South Korea's FIU imposed a 2 billion-won fine on Hanbitco last year.")
+    assert ("Korea Financial Intelligence Unit", "FINED", "Hanbitco") in actions(out)
+    out = extract("The FSA slapped a ban on Zentrix in May.")
+    assert ("Financial Services Agency", "BANNED", "Zentrix") in actions(out)

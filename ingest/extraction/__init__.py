@@ -37,6 +37,7 @@ from ingest.extraction.references.issuing_body import resolve_issuer
 from ingest.extraction.references.lede_descriptions import lede_firm_mentions
 from ingest.extraction.references.local_units import local_unit_mentions
 from ingest.extraction.references.pronouns import resolve_pronouns
+from ingest.extraction.references.unit_descriptions import unit_mentions
 from ingest.extraction.references.unnamed_groups import find_unnamed_groups
 from ingest.extraction.structure.affiliations import read_affiliations
 from ingest.extraction.structure.structure_relations import read_structure
@@ -61,6 +62,7 @@ def extract_article(article: Article, time_budget: float | None = None) -> Extra
         find_activities(state)
         resolve_descriptions(state)
         attorney_general_mentions(state)  # "the state's attorney general", "Texas AG"
+        unit_mentions(state)  # "the intelligence unit of South Korea's financial watchdog"
         local_unit_mentions(state)  # "the local arm of exchange X": X's unit named there
         lede_firm_mentions(state)  # "A crypto platform has been banned ... X Ltd": X
         resolve_issuer(state)  # a body's own release: 'we', 'the Commission'

@@ -235,6 +235,7 @@ def _apply(
         trig.voice != "case"
         and (trig.voice != "nominal" or subject is None or subject_acts)
         and hedged(text[_conjunct_start(text, window_start, trig.start) : trig.start])
+        and not (trig.voice == "nominal" and _CONTESTED.search(text, window_start, trig.start))
     ):
         return []
     if trig.voice == "span" and negated_span(text, trig.obj_start, trig.obj_end):
@@ -369,6 +370,13 @@ def _conjunct_start(text: str, start: int, trig_start: int) -> int:
 
 # an accusation is a suit only where the sentence names the case it is made in ("sued X,
 # accusing it of ...", "the complaint accuses X of ...", "charged X, accusing ...")
+# an action that exists, whatever may be done about it: "said it may appeal a $25 million
+# fine", "will challenge the ban", "could contest the order"
+_CONTESTED = re.compile(
+    r"\b(?:appeal(?:ing)?(?: against)?|challeng(?:e|ing)|contest(?:ing)?|fight(?:ing)?"
+    r"|disput(?:e|ing)|comply with|complying with) (?:the |a |an |its |their |this |that )?"
+    r"(?:[\w$\u20ac\u00a3\u00a5\u20b9\u20a9.,()-]+ ){0,5}?$"
+)
 _ACCUSE = re.compile(r"accus", re.IGNORECASE)
 _LEGAL_VEHICLE = re.compile(
     r"\b(?:su(?:e|es|ed|ing|it|its)|lawsuits?|complaints?|charg(?:e|es|ed|ing)|indict\w*"

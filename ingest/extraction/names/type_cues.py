@@ -557,6 +557,18 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         re.compile(rf"{_NOT_WHEN}{NAME} (?:[a-z]+ed|[a-z]+s) (?:him|her)self\b"),
         TYPE.person,
     ),
+    # the party a penalty is imposed on: "imposed a 2 billion-won fine on Hanbitco", "the
+    # fine imposed on Velmora", "slapped a ban on Velmora"
+    (
+        re.compile(
+            r"\b(?:(?:imposed|imposes|imposing|levied|levies|slapped) (?:a |an |the )?"
+            r"(?:[\w$\u20ac\u00a3\u00a5\u20b9\u20a9.,-]+ ){0,4}?(?:fines?|penalt(?:y|ies)|bans?"
+            r"|suspensions?|sanctions)|(?:fines?|penalt(?:y|ies)|bans?|suspensions?|sanctions)"
+            r"(?: (?:was|were|had been|has been))? (?:imposed|levied)) (?:on|upon|against) "
+            rf"{NAME}{_END}"
+        ),
+        ACTION_OBJECT,
+    ),
 ]
 # a list that opens its sentence, bounded (nothing before it anchors a search): at most ten
 # names of at most four words each
@@ -857,6 +869,7 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ("exchange, ", "platform, "),
     ("firm, ", "company, ", "broker, ", "lender, ", "startup, "),
     ("himself", "herself"),
+    ("imposed", "imposes", "imposing", "levied", "levies", "slapped"),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _COPULA_ARTICLE = (

@@ -47,7 +47,7 @@ def entries_of(ctx: CountryContext, etype: str, jurisdiction: str | None) -> lis
 
 
 # A description's words that point at a kind of regulator, and the name words that fit.
-_REGULATOR_WORDS = {
+REGULATOR_WORDS = {
     "securities": ("securities", "exchange commission", "capital market"),
     "financial": ("financial", "finance"),
     "market": ("market",),
@@ -90,7 +90,7 @@ def regulator(
     if not place:
         return None
     candidates = entries_of(ctx, TYPE.regulator, place)
-    wanted = [w for m in mods for w in _REGULATOR_WORDS.get(m.lower(), ())]
+    wanted = [w for m in mods for w in REGULATOR_WORDS.get(m.lower(), ())]
     if wanted:
         candidates = [e for e in candidates if any(w in e.name.lower() for w in wanted)]
     if "intelligence" not in wanted:  # a financial intelligence unit is no "watchdog"
