@@ -53,3 +53,10 @@ def test_the_monetary_board_acts_for_the_philippine_central_bank() -> None:
         "In the Philippines, the Monetary Board cancelled the licence of Korvane Ltd, the BSP said."
     )
     assert (BSP, "LICENSED", "Korvane Ltd") in actions(out)
+
+
+def test_a_firm_s_counted_people_told_with_its_description_are_the_party() -> None:
+    out = extract("The FBI arrested three executives of crypto lender Zipvane on Monday.")
+    found = actions(out)
+    assert ("Federal Bureau of Investigation", "INVESTIGATED", "executives") in found
+    assert not [t for t in found if t[2] == "Zipvane"], found

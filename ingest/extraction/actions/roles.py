@@ -686,8 +686,16 @@ def target_keys(ms: list[Mention], view: View, table: EntityTable) -> list[str]:
         and not (possessive(text, m.end) and _STAFF_AFTER.match(text, m.end))
         and not (m.how == "name" and _STAFF_NOUN_AFTER.match(text, m.end))
         and not _holds_office(m, view, text, table)
+        and not _PEOPLE_OF_BEFORE.search(text, max(0, m.start - 60), m.start)
     ]
     return list(dict.fromkeys(target_key(m, view, table) for m in kept))
+
+
+# the firm whose people an action fell on: "arrested three executives of crypto lender X"
+_PEOPLE_OF_BEFORE = re.compile(
+    r"\b(?:executives|employees|officials|directors|managers|staff(?: members)?|founders"
+    r"|co-founders|officers|workers|bosses|co-CEOs) of (?:the )?(?:[a-z-]+ ){0,3}$"
+)
 
 
 def _holds_office(m: Mention, view: View, text: str, table: EntityTable) -> bool:

@@ -152,7 +152,8 @@ def number_value(word: str) -> int | None:
 
 
 # people counted as a named firm's: "three former executives of Zipvane Co., Ltd."
-_OF_FIRM = re.compile(r" of (?:the )?[A-Z]")
+# (or with its description first: "three executives of crypto yield platform Haru Invest")
+_OF_FIRM = re.compile(r" of (?:the )?(?:[a-z-]+ ){0,3}?[A-Z]")
 # ... unless the text names them right after: "Two former directors of Three Arrows Capital
 # Pte Ltd (TACPL), Mr Zhu Su and Mr Kyle Davies"
 _THEN_NAMED = re.compile(
