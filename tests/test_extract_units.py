@@ -230,3 +230,19 @@ def test_the_time_budget_comes_from_the_settings(monkeypatch: pytest.MonkeyPatch
         monkeypatch.delenv("CRYPTOREG_EXTRACT_TIME_BUDGET")
         configured_seconds.cache_clear()
     assert configured_seconds() == 60.0
+
+
+def test_an_acronym_ends_its_sentence_where_an_abbreviation_would_not() -> None:
+    """ "SEC" is no "sec." (section): a sentence ending on the regulator's acronym ends."""
+    assert split_sentences("The fine came from the SEC. In October, the SEC sued X.") == [
+        "The fine came from the SEC.",
+        "In October, the SEC sued X.",
+    ]
+    assert split_sentences("Fined by the FCA. On Monday it sued.") == [
+        "Fined by the FCA.",
+        "On Monday it sued.",
+    ]
+    assert split_sentences("See Sec. 5 of the Act. It applies.") == [
+        "See Sec. 5 of the Act.",
+        "It applies.",
+    ]

@@ -3,6 +3,8 @@ fines paid to settle a case: the fine of the body that brought it."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from extraction_support import actions, extract, triples, types_by_name
 
 
@@ -84,3 +86,17 @@ def test_the_party_a_penalty_is_imposed_on_is_named_by_it() -> None:
     assert ("Korea Financial Intelligence Unit", "FINED", "Hanbitco") in actions(out)
     out = extract("The FSA slapped a ban on Zentrix in May.")
     assert ("Financial Services Agency", "BANNED", "Zentrix") in actions(out)
+
+
+def test_a_later_lede_sentence_s_old_date_is_no_date_of_the_news() -> None:
+    out = extract(
+        "Korvane Ltd will pay $22 million to settle a lawsuit brought by the SEC. In "
+        "October, the SEC filed suit against Velmora Ltd.",
+        published=dt.date(2023, 12, 12),
+    )
+    dates = {(r.type, r.target): r.date for r in out.relations}
+    names = {e.id: e.name for e in out.entities}
+    by_name = {(t, names[k]): d for (t, k), d in dates.items()}
+    assert by_name[("FINED", "Korvane Ltd")] is None
+    assert by_name[("SUED", "Velmora Ltd")] == "2023-10"
+    assert ("SUED", "Korvane Ltd") in by_name, "the sentences are two: the SEC. In October"

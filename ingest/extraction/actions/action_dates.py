@@ -26,6 +26,8 @@ from ingest.extraction.actions.relative_dates import in_relative_clause
 from ingest.extraction.text.document import Document
 
 LEDE_SENTENCES = 3  # how far an article's opening, whose date is the news's, reaches
+# how long before publication a later lede sentence's date may be the news's
+NEWS_GAP = dt.timedelta(days=14)
 _FIRST_TIME = re.compile(r"\b(?:first|initially|originally|previously|earlier)\b[^.;]*$")
 
 # Clauses whose time is their own: "..., after regulators found breaches in 2019".
@@ -69,6 +71,7 @@ class ArticleDates:
 
     def __init__(self, doc: Document, published: dt.date | None, day_first: bool = True) -> None:
         self.text = doc.text
+        self.published = published
         self._by_sentence: dict[int, list[DateMention]] = {}
         frame = DateFrame(published, day_first=day_first)
         section: PartialDate | None = None  # the date a heading above gives its section
@@ -82,6 +85,11 @@ class ArticleDates:
                 frame = frame.told(section)  # "2017: ..." above: "in September" is 2017's
             found, frame = date_mentions(sent.text, frame)
             self._by_sentence[sent.index] = [_moved(m, sent.start, published) for m in found]
+
+    def _long_before_publication(self, date: PartialDate) -> bool:
+        """Whether `date` ended more than `NEWS_GAP` before the article was published:
+        past the opening sentence, that is the story's background, not its news."""
+        return self.published is not None and date.last_day() < self.published - NEWS_GAP
 
     def of_sentence(self, index: int) -> list[DateMention]:
         return self._by_sentence.get(index, [])
@@ -100,6 +108,8 @@ class ArticleDates:
                         continue  # "first flagged it in July 2022": the story's past
                     if in_relative_clause(self.text, m.start, m.end):
                         continue  # "charged X, who founded Y in 2018, ...": Y's past
+                    if index > 0 and self._long_before_publication(m.date):
+                        continue  # "... In October, the SEC sued Y" (news of December)
                     return m.date
         return None
 

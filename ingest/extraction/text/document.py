@@ -212,6 +212,9 @@ def _is_boundary(text: str, pos: int, end: int) -> bool:
     word = text[start:pos].lower().rstrip(".")
     nxt = _NEXT_WORD.match(text, end)
     next_word = nxt.group(1) if nxt else ""
+    raw = text[start:pos]
+    if len(raw) >= 2 and raw.isupper() and raw.isalpha() and word not in _SOFT_ABBREV:
+        return True  # an acronym ends its sentence: "... brought by the SEC. In October"
     if word in _HARD_ABBREV:
         return False
     if len(word) == 1 and word.isalpha():  # an initial: "Adrienne A. Harris"
