@@ -49,8 +49,10 @@ def test_a_market_shuttered_by_authorities_is_shut_down() -> None:
 def test_a_numbered_court_keeps_the_words_its_name_opens_with() -> None:
     out = extract("On Thursday, the Anatolian 9th Heavy Penal Court fined Korvane Ltd.")
     assert ("Anatolian 9th Heavy Penal Court", "FINED", "Korvane Ltd") in actions(out)
+    # a place before the number stays a place of its own (the court's seat)
     out = extract("The Istanbul 4th High Criminal Court sentenced Korvane Ltd's founder.")
-    assert types_by_name(out).get("Istanbul 4th High Criminal Court") == "Court"
+    names = types_by_name(out)
+    assert names.get("4th High Criminal Court") == "Court" and names.get("Istanbul"), names
     out = extract("Last week the 9th Heavy Penal Court fined Korvane Ltd.")
     assert ("9th Heavy Penal Court", "FINED", "Korvane Ltd") in actions(out)
 
@@ -95,3 +97,10 @@ def test_trade_names_in_brackets_and_lists_are_aliases() -> None:
     )
     assert aliases_of(out, "Velmora Markets") >= {"Velmo Exchange", "Velmo.io"}
     assert "Velmo Exchange" not in types_by_name(out)
+
+
+def test_a_numbered_court_s_place_stays_its_seat() -> None:
+    out = extract("Turkey's 9th High Criminal Court fined Korvane Ltd.")
+    assert ("9th High Criminal Court", "LOCATED_IN", "Turkey") in triples(out)
+    names = types_by_name(extract("The Seoul Southern District Court fined Korvane Ltd."))
+    assert names.get("Seoul Southern District Court") == "Court", names

@@ -166,6 +166,7 @@ def _objects_named_as_people(accepted: list[Candidate]) -> None:
 
 # a court numbered by an ordinal in figures, which the capitalised run leaves out: "the 4th
 # Federal Court of ...", "the 2nd Civil Court of Lagos"
+_ORDINAL_INSIDE = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)\b")
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.])\d{1,3}(?:st|nd|rd|th) $")
 
 
@@ -186,16 +187,25 @@ def _with_ordinal(c: Candidate, text: str) -> Candidate:
     lead = _COURT_LEAD.search(text, max(0, start - 60), start)
     if lead is not None:
         words = lead.group(1).split()
+        owners = [i for i, w in enumerate(words) if w.endswith("'s")]
+        words = words[owners[-1] + 1 :] if owners else words  # "Turkey's 9th ...": a place's
         while words and words[0].lower() in SENTENCE_WORDS | WEEKDAYS | MONTHS:
             words.pop(0)
-        if words:
+        index = get_index()
+        while words and (index.lookup(words[0]) or index.country_of_adjective(words[0])):
+            words.pop(0)  # a place or demonym stays a place of its own: the court's seat
+        if words and not any(index.lookup(w) or index.country_of_adjective(w) for w in words):
             start -= len(" ".join(words)) + 1
     return Candidate(start, c.end, text[start : c.end], c.type, c.source)
 
 
 def _inside_numbered_courts(accepted: list[Candidate]) -> list[Candidate]:
     """Without the places and untyped names a numbered court's name took in."""
-    courts = [c for c in accepted if c.type == TYPE.court and c.source != "gaz"]
+    courts = [
+        c
+        for c in accepted
+        if c.type == TYPE.court and c.source != "gaz" and _ORDINAL_INSIDE.search(c.surface)
+    ]
     return [
         c
         for c in accepted
