@@ -5,6 +5,8 @@ Issue 12 point 1 and point 3 (dates); sentences written for these tests."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from extraction_support import extract, relations_of
 
 SEC = "U.S. Securities and Exchange Commission"
@@ -31,3 +33,11 @@ def test_the_actions_own_date_after_a_relative_clause_stands() -> None:
 def test_approving_an_extradition_licenses_nobody() -> None:
     got = relations_of("Montenegro's High Court approved the extradition of Dana Mirrow.")
     assert not {r for r in got if r[1] == "LICENSED"}
+
+
+def test_a_relative_clauses_year_gives_no_year_to_a_month_after_it() -> None:
+    out = extract(
+        "The SEC, which was founded in 1934, fined Korvex Ltd in March.",
+        published=dt.date(2024, 6, 10),
+    )
+    assert [r.date for r in out.relations if r.type == "FINED"] == ["2024-03"]

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, replace
 
 from graph.partial_dates import DAY, MONTH, YEAR, PartialDate
+from ingest.extraction.actions.relative_dates import in_relative_clause
 from ingest.extraction.references.unnamed_groups import number_value
 from ingest.extraction.text.literal_gate import GatedPattern, gated_if_possible
 from ingest.extraction.text.regex_lead import compile_lead
@@ -360,7 +361,9 @@ def date_mentions(text: str, frame: DateFrame) -> tuple[list[DateMention], DateF
             attributive=form == "attributive" or bool(_ORIGIN_BEFORE.search(lead)),
         )
         out.append(mention)
-        if not mention.attributive:  # "a 2017 order" names a thing's year, not the story's time
+        # "a 2017 order" names a thing's year, not the story's time; nor does "X, which was
+        # founded in 1934," (a relative clause's own past)
+        if not mention.attributive and not in_relative_clause(text, start, end):
             frame = frame.told(date)
     return _link_ranges(text, _without_named_weekdays(text, out)), frame
 
