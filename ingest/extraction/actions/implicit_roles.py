@@ -24,6 +24,7 @@ from ingest.extraction.actions.roles import (
 )
 from ingest.extraction.actions.triggers import Trigger
 from ingest.extraction.entities.drafts import EntityTable, Mention
+from ingest.extraction.references.implied_bodies import is_prosecuting_body
 
 # (a body's kind word may follow its name: "Ukraine's Cyberpolice unit and the FBI seized")
 _COORD = re.compile(
@@ -201,7 +202,6 @@ def fallback_actor(
 
 # a charging instrument as the clause's subject: "An indictment unsealed in ... charged X"
 _INSTRUMENT_SUBJECT = re.compile(r"(?:An?|The) (?:[\w-]+ ){0,2}?(?:indictment|complaint)\b")
-_PROSECUTING = re.compile(r"\b(?:Justice|Prosecut\w*|Attorney)\b")
 
 
 def _prosecutor_of_story(views: list[View], floor: int, table: EntityTable) -> str | None:
@@ -215,7 +215,7 @@ def _prosecutor_of_story(views: list[View], floor: int, table: EntityTable) -> s
             key = table.resolve(m.key) if m.key in table else None
             if key is None or key in found or table.get(key).type not in GROUP.public_body:
                 continue
-            if _PROSECUTING.search(table.get(key).name):
+            if is_prosecuting_body(table.get(key).name, ministry=True):
                 found.append(key)
     return found[0] if len(found) == 1 else None
 

@@ -217,9 +217,9 @@ def national_body(m: re.Match[str], table: EntityTable, ctx: CountryContext) -> 
         )  # ("South Korean prosecutors": the Seoul office the article names)
         and "police" not in d.name.lower()  # the city's police are not its prosecutors
     ]
-    words = _PROSECUTING_WORDS if noun.startswith("prosecut") else ()
-    if words:  # "US prosecutors" beside the FBI: the attorney's office, never the FBI
-        seated = [d for d in seated if any(w in d.name.lower() for w in words)]
+    if noun.startswith("prosecut"):  # "US prosecutors" beside the FBI: the attorney's
+        # office, never the FBI
+        seated = [d for d in seated if is_prosecuting_body(d.name)]
     if len(seated) == 1:
         return seated[0]
     return standalone_entity(table, m.group(), etype, jurisdiction=place.name)
@@ -228,6 +228,14 @@ def national_body(m: re.Match[str], table: EntityTable, ctx: CountryContext) -> 
 # the words of a prosecuting body's name ("U.S. Attorney's Office for the Southern District
 # of New York", "Seoul Southern District Prosecutors' Office")
 _PROSECUTING_WORDS = ("prosecut", "attorney")
+
+
+def is_prosecuting_body(name: str, *, ministry: bool = False) -> bool:
+    """Whether a body's name says it prosecutes ("... Prosecutors' Office", "U.S. Attorney's
+    Office", "Attorney General"); with `ministry`, a justice ministry too ("Department of
+    Justice"), which charges but is no office "US prosecutors" stands for."""
+    low = name.lower()
+    return any(w in low for w in _PROSECUTING_WORDS) or (ministry and "justice" in low)
 
 
 _AUTHORITY_TYPES = {
