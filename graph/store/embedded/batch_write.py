@@ -173,6 +173,8 @@ def _write_entity(w: Working, e: Entity, aid: str) -> tuple[EntityRow, bool]:
         w.create(row)
     else:
         before = (row.cnt, row.description, row.qid, row.properties)
+        if not row.canonical:  # a stored row: its text read once, not at every mention
+            _mark_if_canonical(row)
         # stored keys win, so properties whose keys the row has change nothing once the
         # row's text is this run's sorted dump (re-dumping would give the same text)
         if not (row.canonical and row.property_keys.issuperset(e.properties)):
@@ -190,6 +192,16 @@ def _write_entity(w: Working, e: Entity, aid: str) -> tuple[EntityRow, bool]:
     w.pending.aliases += aliases
     w.pending.alias_sources += sources
     return row, existed
+
+
+def _mark_if_canonical(row: EntityRow) -> None:
+    """Mark a stored row whose properties text is already the sorted dump of its keys (as
+    every batch write leaves it): merging properties it has changes nothing then, so the
+    row's later mentions in the run skip the merge as a row created by the run does."""
+    stored = json.loads(row.properties)
+    if json.dumps(stored, sort_keys=True) == row.properties:
+        row.canonical = True
+        row.property_keys = set(stored)
 
 
 def _summary(w: Working, eid: str) -> EntitySummary:
