@@ -187,3 +187,17 @@ def test_embedded_ingest_bench_reports_both_sides(tmp_path: Path) -> None:
         assert math.isfinite(value) and value >= 0, where
     assert out["store"]["cpu_seconds"] > 0 and out["raw"]["cpu_seconds"] > 0
     assert out["cpu_ratio_with_prepare"] >= out["cpu_ratio"]  # the rows' building added
+
+
+def test_ingest_statements_bench_counts_each_sides_statements(tmp_path: Path) -> None:
+    """bench/ingest_statements.py: both sides' statements counted (rows and CPU), the
+    connect it patches given back; structure only, never a timing."""
+    import ingest_statements
+
+    argv = ["--size", "12", "--batch", "5", "--cache", str(tmp_path), "--top", "50"]
+    out = ingest_statements.main(argv)
+    assert sqlite3.connect is ingest_statements._connect
+    for side in ("store", "raw"):
+        rows = {s["sql"].split(" (")[0]: s["rows"] for s in out[side]["top"]}
+        assert 0 < rows["INSERT OR REPLACE INTO fact_support"] <= out["relations"], side
+        assert out[side]["statements_cpu_seconds"] <= out[side]["cpu_seconds"] + 0.002, side

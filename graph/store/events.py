@@ -242,6 +242,19 @@ def view_event(
 ) -> EventView:
     """The event the given reports (one group from `event_groups`) describe; its id is
     `stored_id` when the caller has the one stored (a read), else computed."""
+    if len(supports) == 1 and not supports[0].ended:
+        return _one_report_view(source, rel_type, target, supports[0], stored_id)
+    return _reports_view(source, rel_type, target, supports, stored_id)
+
+
+def _reports_view(
+    source: str,
+    rel_type: str,
+    target: str,
+    supports: Sequence[Support],
+    stored_id: str | None,
+) -> EventView:
+    """`view_event` of any reports."""
     date: str | None = None
     for s in sorted(supports, key=_report_order):
         if dates_agree(date, s.date):
@@ -264,6 +277,27 @@ def view_event(
         history=history,
         start=start,
         end=end,
+    )
+
+
+def _one_report_view(
+    source: str, rel_type: str, target: str, s: Support, stored_id: str | None
+) -> EventView:
+    """`view_event` of one report that ends nothing (most events: every relation key's
+    first report), without the steps that only matter between reports: its date and
+    amount are the event's, its history one entry, its start the date's first day or
+    else the day it was seen, and it has no end."""
+    date = s.date
+    amount = s.amount
+    return EventView(
+        event_id=event_id(source, rel_type, target, date, amount)
+        if stored_id is None
+        else stored_id,
+        date=date,
+        amount=amount,
+        history=(StatusEntry(STATUS.active, None, date, (s.article_id,)),),
+        start=first_day(date) or s.seen,
+        end=None,
     )
 
 

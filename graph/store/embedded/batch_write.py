@@ -30,6 +30,7 @@ from collections.abc import Sequence
 
 from graph.identity import resolve_extraction
 from graph.models import Entity, Extraction
+from graph.store.built import built
 from graph.store.changes import (
     ARTICLE_UPSERTED,
     ChangeBody,
@@ -99,7 +100,7 @@ def _write_run(conn: sqlite3.Connection, run: list[Extraction], rules: Rules) ->
 
 def _write_article(w: Working, raw: Extraction, x: Extraction) -> tuple[UpsertSummary, ChangeBody]:
     """One new article (`raw` as it arrived, `x` under the judgements) applied to `w`.
-    The change's models are built with `model_construct`: every value comes from the
+    The change's models are built unvalidated (graph/store/built.py): every value comes from the
     checked extraction or the store, and validating them again cost a third of the write."""
     aid = raw.article.id
     w.pending.extractions.append((aid, kept_body(raw)))
@@ -109,7 +110,8 @@ def _write_article(w: Working, raw: Extraction, x: Extraction) -> tuple[UpsertSu
     summary = UpsertSummary(articles=1)
     entities = _write_entities(w, resolved, summary)
     facts = _write_reports(w, resolved, summary, {c.entity.id: c.entity for c in entities})
-    body = ChangeBody.model_construct(
+    body = built(
+        ChangeBody,
         kind=ARTICLE_UPSERTED,
         article_id=aid,
         title=resolved.article.title,
@@ -133,7 +135,7 @@ def _write_entities(w: Working, x: Extraction, summary: UpsertSummary) -> list[E
         summary.entities_merged += existed
         summary.entities_new += not existed
         change: ChangeOp = "changed" if existed else "added"
-        out.append(EntityChange.model_construct(entity=row.summary(), change=change))
+        out.append(built(EntityChange, entity=row.summary(), change=change))
     return out
 
 
@@ -152,9 +154,7 @@ def _write_reports(
         summary.relations_new += event not in before
         source, target = (ends.get(k) or _summary(w, k) for k in (key[0], key[2]))
         out += [
-            FactChange.model_construct(
-                event_id=ev, type=key[1], source=source, target=target, change=op
-            )
+            built(FactChange, event_id=ev, type=key[1], source=source, target=target, change=op)
             for ev, op in sorted(ops.items())
         ]
     return out
@@ -173,6 +173,8 @@ def _write_entity(w: Working, e: Entity, aid: str) -> tuple[EntityRow, bool]:
         w.create(row)
     else:
         before = (row.cnt, row.description, row.qid, row.properties)
+        if not row.canonical:  # a stored row: its text read once, not at every mention
+            _mark_if_canonical(row)
         # stored keys win, so properties whose keys the row has change nothing once the
         # row's text is this run's sorted dump (re-dumping would give the same text)
         if not (row.canonical and row.property_keys.issuperset(e.properties)):
@@ -190,6 +192,16 @@ def _write_entity(w: Working, e: Entity, aid: str) -> tuple[EntityRow, bool]:
     w.pending.aliases += aliases
     w.pending.alias_sources += sources
     return row, existed
+
+
+def _mark_if_canonical(row: EntityRow) -> None:
+    """Mark a stored row whose properties text is already the sorted dump of its keys (as
+    every batch write leaves it): merging properties it has changes nothing then, so the
+    row's later mentions in the run skip the merge as a row created by the run does."""
+    stored = json.loads(row.properties)
+    if json.dumps(stored, sort_keys=True) == row.properties:
+        row.canonical = True
+        row.property_keys = set(stored)
 
 
 def _summary(w: Working, eid: str) -> EntitySummary:

@@ -27,6 +27,7 @@ from typing import Any
 
 from graph.identity import Candidate, fuzzy_words, match_key
 from graph.ids import normalize_name
+from graph.store.built import built
 from graph.store.embedded.recut import Key, support_of_row
 from graph.store.events import Support
 from graph.store.protocol import EntitySummary
@@ -56,8 +57,13 @@ class EntityRow:
         """The change feed's summary of the row as it is now (kept until `cnt` changes:
         every article mentioning the entity names it)."""
         if self._summary is None or self._summary.count != self.cnt:
-            self._summary = EntitySummary.model_construct(
-                id=self.id, type=self.type, name=self.name, unnamed=self.unnamed, count=self.cnt
+            self._summary = built(
+                EntitySummary,
+                id=self.id,
+                type=self.type,
+                name=self.name,
+                unnamed=self.unnamed,
+                count=self.cnt,
             )
         return self._summary
 
