@@ -13,10 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 from api.cli_judgements import entities_app
+from api.lazy_console import escape, lazy_console
 from graph.errors import CryptoregError, InvalidInputError
 from graph.settings import Settings, get_settings
 
@@ -39,8 +38,8 @@ review_app = typer.Typer(
 )
 app.add_typer(review_app, name="review")
 app.add_typer(entities_app, name="entities")
-err = Console(stderr=True)
-out = Console(soft_wrap=True)
+err = lazy_console(stderr=True)
+out = lazy_console(soft_wrap=True)
 
 
 def _settings() -> Settings:

@@ -14,9 +14,8 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
+from api.lazy_console import escape, lazy_console
 from graph.errors import CryptoregError
 from graph.settings import get_settings
 
@@ -28,8 +27,8 @@ entities_app = typer.Typer(
     help="Explain, merge, split or keep apart entities (judgements); list and undo them.",
     no_args_is_help=True,
 )
-err = Console(stderr=True)
-out = Console(soft_wrap=True)
+err = lazy_console(stderr=True)
+out = lazy_console(soft_wrap=True)
 
 Note = Annotated[str | None, typer.Option("--note", help="Why, in your words (stored).")]
 AsJson = Annotated[bool, typer.Option("--json", help="Print the answer as JSON (the API's).")]

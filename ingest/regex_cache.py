@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from re import _compiler, _parser  # type: ignore[attr-defined]  # private: see the docstring
-from typing import Any
+from typing import Any, TypeVar
 
 from ingest.gazetteer.cache import CACHE_DIR
 
@@ -63,39 +63,54 @@ def supported() -> bool:
 
 GateKey = tuple[str, int]
 GateLiterals = tuple[frozenset[str], bool]
-# What text/literal_gate.py reads from a gated pattern's parse tree (the other pure-Python
-# parse a process pays per pattern): inside `cached_patterns()` kept in a file of its own,
-# named by literal_gate.py's code; outside the block (None) computed every time.
-_gates: dict[GateKey, GateLiterals] | None = None
+# What text/literal_gate.py and text/class_lead.py read from a pattern's parse tree (the
+# other pure-Python parse a process pays per pattern): inside `cached_patterns()` kept in a
+# file of its own, named by those modules' code; outside the block (None) computed every
+# time. A value is anything `marshal` stores; None (a pattern that cannot be gated, one
+# with no opening class) is kept too, or such a pattern would be parsed by every run.
+_gates: dict[GateKey, Any] | None = None
 _gates_new = False
+_PARSE_READERS = ("literal_gate.py", "class_lead.py")
+
+T = TypeVar("T")
 
 
-def gate_literals(key: GateKey, compute: Callable[[], GateLiterals]) -> GateLiterals:
-    """The gate literals of the pattern `key` (pattern, flags): cached, or `compute()`."""
+def parsed_fact(key: GateKey, compute: Callable[[], T]) -> T:
+    """What `compute()` reads from the pattern `key` ((pattern, flags), or a key its
+    caller derives from them): cached, or computed. `T` must be a value `marshal` stores."""
     global _gates_new
     if _gates is None:
         return compute()
-    found = _gates.get(key)
-    if found is None:
-        found = _gates[key] = compute()
-        _gates_new = True
+    if key in _gates:
+        return _gates[key]  # type: ignore[no-any-return]
+    found = _gates[key] = compute()
+    _gates_new = True
     return found
 
 
+def gate_literals(key: GateKey, compute: Callable[[], GateLiterals | None]) -> GateLiterals | None:
+    """The gate literals of the pattern `key` (pattern, flags), None for a pattern that
+    cannot be gated: cached, or `compute()`."""
+    return parsed_fact(key, compute)
+
+
 def gates_file(patterns: Path) -> Path:
-    """The gate literals' cache beside `patterns`, named by literal_gate.py's code."""
-    source = Path(__file__).parent / "extraction" / "text" / "literal_gate.py"
+    """The parse facts' cache beside `patterns`, named by the code of the modules that read
+    them (text/literal_gate.py, text/class_lead.py)."""
+    digest = hashlib.sha256()
     try:
-        digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+        for name in _PARSE_READERS:
+            digest.update((Path(__file__).parent / "extraction" / "text" / name).read_bytes())
+        tag = digest.hexdigest()[:16]
     except OSError:
-        digest = "unknown"
-    return patterns.with_name(f"gate-literals-{digest}.marshal")
+        tag = "unknown"
+    return patterns.with_name(f"gate-literals-{tag}.marshal")
 
 
 @contextmanager
 def cached_patterns(path: Path | None = None) -> Iterator[None]:
     """Within the block, `re.compile` builds known patterns from the cache file (and
-    `gate_literals` answers from its own); on leaving, a file is rewritten if the block had
+    `parsed_fact` answers from its own); on leaving, a file is rewritten if the block had
     to parse any pattern (one it did not hold, or whose opcodes the engine refused)."""
     global _gates, _gates_new
     if not supported():
