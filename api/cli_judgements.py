@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from api.lazy_console import escape, lazy_console
+from api.lazy_settings import get_settings
 from graph.errors import CryptoregError
-from graph.settings import get_settings
 
 if TYPE_CHECKING:  # imported where used: `cryptoreg extract` starts without the store
     from graph.store.judgements import Explanation, JudgementKind

@@ -7,7 +7,7 @@ through the closed namespaces `TYPE`, `REL`, `GROUP` and `LABEL` (like rdflib's 
 namespaces: a key the ontology lacks fails at import, not later):
 `TYPE.exchange` is the name of the type whose `id_prefix` is `exchange`; `STATUS` and
 `ENDED` name the allowed values of an action's `status` and `ended_how`.
-`CRYPTOREG_ONTOLOGY` may name another ontology file (graph/settings.py).
+`CRYPTOREG_ONTOLOGY` may name another ontology file (graph/environment.py).
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from typing import Any, TypeVar
 
 import yaml
 
+from graph.environment import ontology_override
 from graph.errors import OntologyError
-from graph.settings import ontology_override
 
 # libyaml's loader where PyYAML was built with it: the same documents, ~8x faster.
 _YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -16,6 +16,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from graph.settings import Settings
+
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT / "examples" / "japan-fsa-warns-binance.txt"
 
@@ -36,6 +38,8 @@ NOT_NEEDED = (
     "trafilatura",
     "feedparser",
     "rich",
+    "pydantic_settings",  # (with nothing configured: graph/environment.py)
+    "asyncio",
     "pycountry",
     "ingest.gazetteer.loader",
     "ingest.pipeline",
@@ -52,13 +56,24 @@ finally:
 """
 
 
+def _setting_names() -> set[str]:
+    """The environment names `Settings` reads (its fields' names and aliases), lower case."""
+    names = set()
+    for name, info in Settings.model_fields.items():
+        names |= {name, info.alias or name, *getattr(info.validation_alias, "choices", ())}
+    return {str(n).lower() for n in names}
+
+
 def _modules_of_a_run(home: Path) -> tuple[str, list[str]]:
     run = subprocess.run(
         [sys.executable, "-c", _RUN, str(ARTICLE)],
-        env={**os.environ, "HOME": str(home)},
+        env={
+            **{k: v for k, v in os.environ.items() if k.lower() not in _setting_names()},
+            "HOME": str(home),
+        },
         capture_output=True,
         text=True,
-        cwd=ROOT,
+        cwd=home,
     )
     assert run.returncode == 0, run.stderr
     line = next(x for x in run.stderr.splitlines() if x.startswith("MODULES "))
