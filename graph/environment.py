@@ -21,6 +21,8 @@ import os
 from pathlib import Path
 
 ONTOLOGY_ENV = "CRYPTOREG_ONTOLOGY"
+# where cryptoreg keeps what a process would otherwise rebuild (parsed YAML, indexes)
+CACHE_DIR = Path.home() / ".cache" / "cryptoreg"
 
 DEFAULT_MAX_FILE_BYTES = 20_000_000
 DEFAULT_EXTRACT_TIME_BUDGET = 60.0

@@ -41,6 +41,7 @@ NOT_NEEDED = (
     "pydantic_settings",  # (with nothing configured: graph/environment.py)
     "asyncio",
     "pycountry",
+    "yaml",  # (the ontology and the gazetteer are read through their cached copies)
     "ingest.gazetteer.loader",
     "ingest.pipeline",
 )
