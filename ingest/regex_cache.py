@@ -152,21 +152,44 @@ def _compiled_from(path: Path) -> Iterator[None]:
             if compiled is not None:
                 used[key] = entry
                 return compiled
-        entry = _parse(pattern, flags)  # new, or refused by the engine: kept anew
+            rewrite.append(True)  # refused by the engine: kept anew
+        entry = _parse(pattern, flags)
         if entry is None:
             return original(pattern, flags)  # type: ignore[no-any-return]
         used[key] = new[key] = entry
+        if not rewrite and (not known or _compiled_by_project()):
+            rewrite.append(True)
         return _build(pattern, entry) or original(pattern, flags)
 
     new: dict[tuple[str, int], Entry] = {}
+    # Whether the file is rewritten on leaving: for a damaged entry, a first file, or a new
+    # pattern of the project's own code. Another new pattern alone does not rewrite it:
+    # the standard library's tokenize (which pydantic reaches through inspect.signature)
+    # builds its pattern from a set of prefixes, a different string in every process, and
+    # the whole file was rewritten by every run for it (a run that writes stores it too).
+    rewrite: list[bool] = []
     _compiler.compile = compile_cached
     try:
         yield
     finally:
         _compiler.compile = original
-        if new:
+        if rewrite:
             merged = used if len(known) + len(new) > MAX_ENTRIES else {**known, **used}
             _write(path, merged)
+
+
+_PROJECT = ("ingest.", "graph.", "api.")
+
+
+def _compiled_by_project() -> bool:
+    """Whether the `re.compile` being served was called from the project's own modules."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        module = frame.f_globals.get("__name__", "")
+        if module != "re" and not module.startswith("re.") and module != __name__:
+            return bool(module.startswith(_PROJECT))
+        frame = frame.f_back  # type: ignore[assignment]
+    return False
 
 
 def _parse(pattern: str, flags: int) -> Entry | None:

@@ -140,6 +140,25 @@ def _code_of(pattern: str) -> list[int]:
     return list(compiler._code(_PARSER.parse(pattern, 0), 0))
 
 
+def test_only_a_new_pattern_of_the_projects_code_rewrites_the_file(tmp_path: Path) -> None:
+    """A pattern another library builds anew in every process (tokenize's, from a set)
+    must not make every run rewrite the whole file; the project's own new ones do."""
+    from ingest.extraction.text.regex_lead import compile_lead
+
+    path = tmp_path / "patterns.marshal"
+    with cached_patterns(path):
+        re.compile(r"first(?:zz7)?")  # a first file is written, whoever compiles
+    written = path.read_bytes()
+    re.purge()
+    with cached_patterns(path):
+        re.compile(rf"not the project's {os.getpid()}(?:zz8)?")  # (this test module's)
+    assert path.read_bytes() == written
+    with cached_patterns(path):
+        compile_lead(rf"\b(?:own|ours) {os.getpid()}(?:zz9)?")
+    stored = {pattern for pattern, _ in regex_cache._read(path)}
+    assert any(f"{os.getpid()}(?:zz9)?" in p for p in stored)
+
+
 def test_a_folder_that_cannot_be_made_is_no_error(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"  # the cache folder would have to be made inside a file
     blocker.write_text("x")
