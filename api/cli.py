@@ -95,6 +95,7 @@ def extract(
     An input that fails is named on stderr with its reason, the rest go on, and the exit
     code is 1.
     """
+    from api.startup import load_extractor
     from ingest.readers.load import is_url
     from ingest.regex_cache import cached_patterns
 
@@ -104,6 +105,7 @@ def extract(
     # One process per file is the scorer's way: spare each the regex compilation.
     with cached_patterns():
         if len(paths) == 1 and not jsonl and not is_url(one) and not Path(one).is_dir():
+            load_extractor()  # (with the garbage collector paused: api/startup.py)
             _extract_file(Path(one), max_bytes)
             return
         try:
