@@ -14,11 +14,10 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
+from api.lazy_console import escape, lazy_console
+from api.lazy_settings import get_settings
 from graph.errors import CryptoregError
-from graph.settings import get_settings
 
 if TYPE_CHECKING:  # imported where used: `cryptoreg extract` starts without the store
     from graph.store.judgements import Explanation, JudgementKind
@@ -28,8 +27,8 @@ entities_app = typer.Typer(
     help="Explain, merge, split or keep apart entities (judgements); list and undo them.",
     no_args_is_help=True,
 )
-err = Console(stderr=True)
-out = Console(soft_wrap=True)
+err = lazy_console(stderr=True)
+out = lazy_console(soft_wrap=True)
 
 Note = Annotated[str | None, typer.Option("--note", help="Why, in your words (stored).")]
 AsJson = Annotated[bool, typer.Option("--json", help="Print the answer as JSON (the API's).")]

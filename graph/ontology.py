@@ -7,7 +7,7 @@ through the closed namespaces `TYPE`, `REL`, `GROUP` and `LABEL` (like rdflib's 
 namespaces: a key the ontology lacks fails at import, not later):
 `TYPE.exchange` is the name of the type whose `id_prefix` is `exchange`; `STATUS` and
 `ENDED` name the allowed values of an action's `status` and `ended_how`.
-`CRYPTOREG_ONTOLOGY` may name another ontology file (graph/settings.py).
+`CRYPTOREG_ONTOLOGY` may name another ontology file (graph/environment.py).
 """
 
 from __future__ import annotations
@@ -18,13 +18,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
-
+from graph.environment import ontology_override
 from graph.errors import OntologyError
-from graph.settings import ontology_override
-
-# libyaml's loader where PyYAML was built with it: the same documents, ~8x faster.
-_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from graph.parsed_yaml import load_yaml
 
 _N = TypeVar("_N")
 ONTOLOGY_FILE = Path(__file__).with_name("ontology.yaml")
@@ -245,8 +241,7 @@ def get_ontology() -> Ontology:
     """The ontology in force, parsed once per process."""
     path = ontology_file()
     try:
-        with path.open(encoding="utf-8") as fh:
-            return parse_ontology(yaml.load(fh, Loader=_YAML_LOADER))
+        return parse_ontology(load_yaml(path))  # (through a JSON copy: graph/parsed_yaml.py)
     except OSError as exc:
         raise OntologyError(f"cannot read the ontology file {path}: {exc.strerror}") from exc
 

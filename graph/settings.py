@@ -1,12 +1,12 @@
 """The one typed configuration, from environment variables or a `.env` file.
 
-This is the only module that reads the environment. A bad value fails at start
-with a clear message (`ConfigError`), not later with a traceback.
+This is the only module that reads the settings from the environment (graph/environment.py
+reads the ontology override, and whether anything is configured at all). A bad value
+fails at start with a clear message (`ConfigError`), not later with a traceback.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +15,11 @@ from typing import Literal
 from pydantic import AliasChoices, Field, PrivateAttr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from graph.environment import (
+    DEFAULT_EXTRACT_TIME_BUDGET,
+    DEFAULT_MAX_FILE_BYTES,
+    ENV_FILE,
+)
 from graph.errors import ConfigError
 from graph.neo4j_server.password import (
     LEGACY_PASSWORD,
@@ -24,19 +29,6 @@ from graph.neo4j_server.password import (
 )
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-
-
-ONTOLOGY_ENV = "CRYPTOREG_ONTOLOGY"
-
-
-def ontology_override() -> Path | None:
-    """The ontology file `CRYPTOREG_ONTOLOGY` names instead of the shipped one, if any.
-
-    Read apart from `Settings` because the ontology is loaded at import time, before any
-    other setting is needed (and a bad unrelated setting must not stop an import).
-    """
-    value = os.environ.get(ONTOLOGY_ENV, "").strip()
-    return Path(value) if value else None
 
 
 PasswordOrigin = Literal["setting", "stored", "legacy", "none"]
@@ -72,7 +64,7 @@ _T = Neo4jTimeouts()
 class Settings(BaseSettings):
     """All of cryptoreg's settings; see the README's configuration table."""
 
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+    model_config = SettingsConfigDict(env_file=ENV_FILE, extra="ignore", populate_by_name=True)
 
     store: Literal["embedded", "neo4j"] = Field("embedded", alias="CRYPTOREG_STORE")
     data_dir: Path = Field(Path("data"), alias="CRYPTOREG_DATA_DIR")
@@ -92,8 +84,10 @@ class Settings(BaseSettings):
     # whole-graph exports one API process streams at once; one more is a 429 (api/export_slots.py)
     max_exports: int = Field(2, ge=1, le=64, alias="CRYPTOREG_MAX_EXPORTS")
     # seconds one article's extraction may take (0: no limit); ingest/extraction/time_budget.py
-    extract_time_budget: float = Field(60.0, ge=0, alias="CRYPTOREG_EXTRACT_TIME_BUDGET")
-    max_file_bytes: int = Field(20_000_000, ge=1024, alias="CRYPTOREG_MAX_FILE_BYTES")
+    extract_time_budget: float = Field(
+        DEFAULT_EXTRACT_TIME_BUDGET, ge=0, alias="CRYPTOREG_EXTRACT_TIME_BUDGET"
+    )
+    max_file_bytes: int = Field(DEFAULT_MAX_FILE_BYTES, ge=1024, alias="CRYPTOREG_MAX_FILE_BYTES")
     # action facts below this confidence wait in the review queue (graph/store/review.py,
     # whose DEFAULT_REVIEW_BELOW this default must equal); 0 queues nothing
     review_below: float = Field(0.6, ge=0, le=1, alias="CRYPTOREG_REVIEW_BELOW")

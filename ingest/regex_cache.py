@@ -25,11 +25,12 @@ import os
 import re
 import sys
 import tempfile
+from array import array
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from re import _compiler, _parser  # type: ignore[attr-defined]  # private: see the docstring
-from typing import Any
+from typing import Any, TypeVar
 
 from ingest.gazetteer.cache import CACHE_DIR
 
@@ -39,14 +40,17 @@ _SUPPORTED = ((3, 11), (3, 12), (3, 13))
 MAX_ENTRIES = 5_000
 
 # What `_sre.compile` takes after the pattern: flags, code, groups - 1, groupindex,
-# indexgroup.
-Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+# indexgroup; the code as the bytes of an `array("I")` (`marshal` reads a list of ints
+# one int at a time: the ~1,300 patterns' million opcodes took ~13 ms a run, the bytes
+# ~2, and only the patterns a run compiles are turned back into lists).
+Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
+_CODE = "I"  # (an opcode that does not fit one leaves its pattern uncached)
 
 
 def cache_file(cache_dir: Path = CACHE_DIR) -> Path:
     """The cache for this interpreter and regex engine."""
     tag = sys.implementation.cache_tag or "python"
-    return cache_dir / f"patterns-{tag}-{_sre.MAGIC}.marshal"
+    return cache_dir / f"patterns-{tag}-{_sre.MAGIC}-{_CODE}{sys.byteorder[0]}.marshal"
 
 
 def supported() -> bool:
@@ -63,39 +67,54 @@ def supported() -> bool:
 
 GateKey = tuple[str, int]
 GateLiterals = tuple[frozenset[str], bool]
-# What text/literal_gate.py reads from a gated pattern's parse tree (the other pure-Python
-# parse a process pays per pattern): inside `cached_patterns()` kept in a file of its own,
-# named by literal_gate.py's code; outside the block (None) computed every time.
-_gates: dict[GateKey, GateLiterals] | None = None
+# What text/literal_gate.py and text/class_lead.py read from a pattern's parse tree (the
+# other pure-Python parse a process pays per pattern): inside `cached_patterns()` kept in a
+# file of its own, named by those modules' code; outside the block (None) computed every
+# time. A value is anything `marshal` stores; None (a pattern that cannot be gated, one
+# with no opening class) is kept too, or such a pattern would be parsed by every run.
+_gates: dict[GateKey, Any] | None = None
 _gates_new = False
+_PARSE_READERS = ("literal_gate.py", "class_lead.py")
+
+T = TypeVar("T")
 
 
-def gate_literals(key: GateKey, compute: Callable[[], GateLiterals]) -> GateLiterals:
-    """The gate literals of the pattern `key` (pattern, flags): cached, or `compute()`."""
+def parsed_fact(key: GateKey, compute: Callable[[], T]) -> T:
+    """What `compute()` reads from the pattern `key` ((pattern, flags), or a key its
+    caller derives from them): cached, or computed. `T` must be a value `marshal` stores."""
     global _gates_new
     if _gates is None:
         return compute()
-    found = _gates.get(key)
-    if found is None:
-        found = _gates[key] = compute()
-        _gates_new = True
+    if key in _gates:
+        return _gates[key]  # type: ignore[no-any-return]
+    found = _gates[key] = compute()
+    _gates_new = True
     return found
 
 
+def gate_literals(key: GateKey, compute: Callable[[], GateLiterals | None]) -> GateLiterals | None:
+    """The gate literals of the pattern `key` (pattern, flags), None for a pattern that
+    cannot be gated: cached, or `compute()`."""
+    return parsed_fact(key, compute)
+
+
 def gates_file(patterns: Path) -> Path:
-    """The gate literals' cache beside `patterns`, named by literal_gate.py's code."""
-    source = Path(__file__).parent / "extraction" / "text" / "literal_gate.py"
+    """The parse facts' cache beside `patterns`, named by the code of the modules that read
+    them (text/literal_gate.py, text/class_lead.py)."""
+    digest = hashlib.sha256()
     try:
-        digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+        for name in _PARSE_READERS:
+            digest.update((Path(__file__).parent / "extraction" / "text" / name).read_bytes())
+        tag = digest.hexdigest()[:16]
     except OSError:
-        digest = "unknown"
-    return patterns.with_name(f"gate-literals-{digest}.marshal")
+        tag = "unknown"
+    return patterns.with_name(f"gate-literals-{tag}.marshal")
 
 
 @contextmanager
 def cached_patterns(path: Path | None = None) -> Iterator[None]:
     """Within the block, `re.compile` builds known patterns from the cache file (and
-    `gate_literals` answers from its own); on leaving, a file is rewritten if the block had
+    `parsed_fact` answers from its own); on leaving, a file is rewritten if the block had
     to parse any pattern (one it did not hold, or whose opcodes the engine refused)."""
     global _gates, _gates_new
     if not supported():
@@ -133,26 +152,54 @@ def _compiled_from(path: Path) -> Iterator[None]:
             if compiled is not None:
                 used[key] = entry
                 return compiled
-        entry = _parse(pattern, flags)  # new, or refused by the engine: kept anew
+            rewrite.append(True)  # refused by the engine: kept anew
+        entry = _parse(pattern, flags)
+        if entry is None:
+            return original(pattern, flags)  # type: ignore[no-any-return]
         used[key] = new[key] = entry
+        if not rewrite and (not known or _compiled_by_project()):
+            rewrite.append(True)
         return _build(pattern, entry) or original(pattern, flags)
 
     new: dict[tuple[str, int], Entry] = {}
+    # Whether the file is rewritten on leaving: for a damaged entry, a first file, or a new
+    # pattern of the project's own code. Another new pattern alone does not rewrite it:
+    # the standard library's tokenize (which pydantic reaches through inspect.signature)
+    # builds its pattern from a set of prefixes, a different string in every process, and
+    # the whole file was rewritten by every run for it (a run that writes stores it too).
+    rewrite: list[bool] = []
     _compiler.compile = compile_cached
     try:
         yield
     finally:
         _compiler.compile = original
-        if new:
+        if rewrite:
             merged = used if len(known) + len(new) > MAX_ENTRIES else {**known, **used}
             _write(path, merged)
 
 
-def _parse(pattern: str, flags: int) -> Entry:
-    """What `re._compiler.compile` computes before calling `_sre.compile`."""
+_PROJECT = ("ingest.", "graph.", "api.")
+
+
+def _compiled_by_project() -> bool:
+    """Whether the `re.compile` being served was called from the project's own modules."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        module = frame.f_globals.get("__name__", "")
+        if module != "re" and not module.startswith("re.") and module != __name__:
+            return bool(module.startswith(_PROJECT))
+        frame = frame.f_back  # type: ignore[assignment]
+    return False
+
+
+def _parse(pattern: str, flags: int) -> Entry | None:
+    """What `re._compiler.compile` computes before calling `_sre.compile` (None if the
+    code does not fit the file's array type)."""
     parsed = _parser.parse(pattern, flags)
-    # Opcodes are int subclasses (named constants); the file holds them as plain ints.
-    code = [int(op) for op in _compiler._code(parsed, flags)]
+    try:
+        code = array(_CODE, _compiler._code(parsed, flags)).tobytes()
+    except OverflowError:
+        return None
     groupindex = dict(parsed.state.groupdict)
     indexgroup: list[str | None] = [None] * parsed.state.groups
     for name, index in groupindex.items():
@@ -164,7 +211,11 @@ def _parse(pattern: str, flags: int) -> Entry:
 def _build(pattern: str, entry: Entry) -> re.Pattern[str] | None:
     """The pattern from its cached opcodes, or None if the engine refuses them."""
     try:
-        return _sre.compile(pattern, *entry)  # type: ignore[no-any-return]
+        flags, code, groups, groupindex, indexgroup = entry
+        opcodes = array(_CODE, code).tolist()
+        return _sre.compile(  # type: ignore[no-any-return]
+            pattern, flags, opcodes, groups, groupindex, indexgroup
+        )
     except (RuntimeError, TypeError, ValueError, OverflowError):
         return None
 

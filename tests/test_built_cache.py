@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ingest.extraction.built_cache import content_key, load_or_build
@@ -64,3 +65,19 @@ def test_the_key_follows_the_files_bytes_and_an_unreadable_file_gives_none(
     assert content_key("salt", [source]) not in (before, None)
     assert content_key("other salt", [source]) != content_key("salt", [source])
     assert content_key("salt", [tmp_path / "missing.txt"]) is None
+
+
+def test_an_installed_file_is_keyed_by_its_stat_and_a_missing_one_gives_none(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "nam_dict.txt"
+    data.write_text("anna")
+    before = content_key("salt", [], installed=[data])
+    assert before is not None and content_key("salt", [], installed=[data]) == before
+    os.utime(data, ns=(1_000_000_000, 1_000_000_000))  # a reinstall: a new modification time
+    assert content_key("salt", [], installed=[data]) not in (before, None)
+    again = content_key("salt", [], installed=[data])
+    data.write_text("annabel")  # another size
+    os.utime(data, ns=(1_000_000_000, 1_000_000_000))
+    assert content_key("salt", [], installed=[data]) not in (again, None)
+    assert content_key("salt", [], installed=[tmp_path / "missing.txt"]) is None

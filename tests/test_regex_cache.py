@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+from array import array
 from pathlib import Path
 from typing import Any
 
@@ -112,6 +113,50 @@ def test_opcodes_the_engine_refuses_are_compiled_again(tmp_path: Path) -> None:
         compiled = re.compile(pattern)
     assert compiled.fullmatch("ababcd") and not compiled.fullmatch("abcd!")
     assert regex_cache._read(path)[(pattern, 0)][1] != [1, 2, 3, 999]
+
+
+@pytest.mark.parametrize(
+    "code",
+    [b"\x01\x02\x03", array("I", [1, 2, 3, 999]).tobytes(), "not bytes"],
+    ids=["cut-short", "refused", "foreign"],
+)
+def test_a_damaged_entry_is_compiled_again_and_stored_as_opcode_bytes(
+    tmp_path: Path, code: object
+) -> None:
+    path = tmp_path / "patterns.marshal"
+    pattern = r"(?P<x>ab)+cd(?:zz6)?"
+    regex_cache._write(path, {(pattern, 0): (32, code, 1, {"x": 1}, (None, "x"))})
+    re.purge()
+    with cached_patterns(path):
+        compiled = re.compile(pattern)
+    assert compiled.fullmatch("ababcd") and not compiled.fullmatch("abcd!")
+    stored = regex_cache._read(path)[(pattern, 0)][1]
+    assert isinstance(stored, bytes) and stored != code
+    assert array("I", stored).tolist() == [int(op) for op in _code_of(pattern)]
+
+
+def _code_of(pattern: str) -> list[int]:
+    compiler: Any = importlib.import_module("re._compiler")
+    return list(compiler._code(_PARSER.parse(pattern, 0), 0))
+
+
+def test_only_a_new_pattern_of_the_projects_code_rewrites_the_file(tmp_path: Path) -> None:
+    """A pattern another library builds anew in every process (tokenize's, from a set)
+    must not make every run rewrite the whole file; the project's own new ones do."""
+    from ingest.extraction.text.regex_lead import compile_lead
+
+    path = tmp_path / "patterns.marshal"
+    with cached_patterns(path):
+        re.compile(r"first(?:zz7)?")  # a first file is written, whoever compiles
+    written = path.read_bytes()
+    re.purge()
+    with cached_patterns(path):
+        re.compile(rf"not the project's {os.getpid()}(?:zz8)?")  # (this test module's)
+    assert path.read_bytes() == written
+    with cached_patterns(path):
+        compile_lead(rf"\b(?:own|ours) {os.getpid()}(?:zz9)?")
+    stored = {pattern for pattern, _ in regex_cache._read(path)}
+    assert any(f"{os.getpid()}(?:zz9)?" in p for p in stored)
 
 
 def test_a_folder_that_cannot_be_made_is_no_error(tmp_path: Path) -> None:

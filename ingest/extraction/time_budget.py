@@ -19,8 +19,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 
+from graph.environment import DEFAULT_EXTRACT_TIME_BUDGET, unconfigured
 from graph.errors import InvalidInputError
-from graph.settings import load_settings
 
 _DEADLINE: ContextVar[tuple[float, float] | None] = ContextVar("extract_deadline", default=None)
 
@@ -32,7 +32,12 @@ class ExtractionTimeoutError(InvalidInputError):
 @lru_cache(maxsize=1)
 def configured_seconds() -> float:
     """The configured budget (`CRYPTOREG_EXTRACT_TIME_BUDGET`, default 60 s; 0: none),
-    read once per process."""
+    read once per process (with nothing configured, the default, without building the
+    settings: graph/environment.py)."""
+    if unconfigured():
+        return DEFAULT_EXTRACT_TIME_BUDGET
+    from graph.settings import load_settings
+
     return load_settings().extract_time_budget
 
 

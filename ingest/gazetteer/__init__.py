@@ -16,11 +16,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ingest.gazetteer.cache import CACHE_DIR
-from ingest.gazetteer.loader import DATA_DIR, build_gazetteer
-from ingest.gazetteer.model import Gazetteer, GazetteerEntry, SurfaceForm
-from ingest.gazetteer.schema import AliasSpec, GazetteerError, is_all_caps_abbreviation
+
+if TYPE_CHECKING:
+    from ingest.gazetteer.model import Gazetteer, GazetteerEntry, SurfaceForm
+    from ingest.gazetteer.schema import AliasSpec, GazetteerError, is_all_caps_abbreviation
 
 __all__ = [
     "DATA_DIR",
@@ -33,9 +35,29 @@ __all__ = [
     "load_gazetteer",
 ]
 
+# (loader.DATA_DIR too: this package's folder)
+DATA_DIR = Path(__file__).resolve().parent
+
+
+def __getattr__(name: str) -> Any:
+    """The model's and the schema's names, imported on first use: a `cryptoreg extract`
+    whose built index is cached (extraction/names/gazetteer_index.py) reads no YAML and
+    needs neither them nor the loader, pycountry and the checks behind them."""
+    if name in ("Gazetteer", "GazetteerEntry", "SurfaceForm"):
+        from ingest.gazetteer import model
+
+        return getattr(model, name)
+    if name in ("AliasSpec", "GazetteerError", "is_all_caps_abbreviation"):
+        from ingest.gazetteer import schema
+
+        return getattr(schema, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 @lru_cache(maxsize=1)
 def _shipped() -> Gazetteer:
+    from ingest.gazetteer.loader import build_gazetteer
+
     return build_gazetteer(DATA_DIR, cache_dir=CACHE_DIR)
 
 
@@ -44,6 +66,8 @@ def load_gazetteer(directory: Path | None = None, *, with_pycountry: bool = True
 
     Raises `GazetteerError` naming the file and entry on any bad data.
     """
+    from ingest.gazetteer.loader import build_gazetteer
+
     if directory is None and with_pycountry:
         return _shipped()
     return build_gazetteer(directory or DATA_DIR, with_pycountry=with_pycountry)

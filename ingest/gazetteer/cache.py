@@ -16,7 +16,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-CACHE_DIR = Path.home() / ".cache" / "cryptoreg"
+from graph.environment import CACHE_DIR
+
+__all__ = ["CACHE_DIR", "content_key", "read", "write"]
+
 FORMAT = 1  # bump when the cached structure changes
 
 

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz.distance import Levenshtein
-
 from graph.ontology import GROUP, TYPE
 from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.country_context import CountryContext
@@ -350,4 +348,7 @@ def _misspelt(full: str, short: str) -> bool:
     if len(short) < MIN_FUZZY_LENGTH or abs(len(full) - len(short)) > MAX_EDITS:
         return False
     allowed = MAX_EDITS * max(1, len(full) // MIN_FUZZY_LENGTH)
+    # imported here: few articles get this far, and rapidfuzz costs ~10 ms to import
+    from rapidfuzz.distance import Levenshtein
+
     return Levenshtein.distance(full.lower(), short.lower(), score_cutoff=allowed) <= allowed

@@ -48,8 +48,9 @@ def given_names() -> frozenset[str]:
     """Lower-cased common given names (hyphenated compounds such as 'jean-pierre' too).
 
     Reading the 45,000-line dictionary costs ~45 ms, a tenth of a one-file `cryptoreg
-    extract`: the set is kept on disk, keyed on the dictionary and this module."""
-    key = content_key("given-names-1", [_DICTIONARY, Path(__file__)])
+    extract`: the set is kept on disk, keyed on this module and the dictionary's file
+    (its path, size and modification time: a reinstalled gender-guesser rebuilds it)."""
+    key = content_key("given-names-2", [Path(__file__)], installed=[_DICTIONARY])
     return load_or_build("given-names", key, _read_dictionary, frozenset)
 
 

@@ -22,6 +22,8 @@ from re import _constants as sre  # type: ignore[attr-defined,unused-ignore]  # 
 from re import _parser  # type: ignore[attr-defined,unused-ignore]
 from typing import Any
 
+from ingest.regex_cache import parsed_fact
+
 __all__ = ["opening_class"]
 
 _ZERO_WIDTH = (sre.ASSERT, sre.ASSERT_NOT, sre.AT)
@@ -34,13 +36,20 @@ def opening_class(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     single item begins every match)."""
     if not pattern.pattern.startswith(_LOOKAROUNDS):
         return None  # (parsing a long pattern costs a millisecond: not for nothing)
+    # a one-shot command keeps the source between runs (ingest/regex_cache.py)
+    key = (f"opening class\0{pattern.pattern}", pattern.flags)
+    source = parsed_fact(key, lambda: _opening_source(pattern))
+    return None if source is None else re.compile(source, pattern.flags)
+
+
+def _opening_source(pattern: re.Pattern[str]) -> str | None:
+    """The source of `opening_class(pattern)`, None for the patterns it leaves alone."""
     tree = _parser.parse(pattern.pattern, pattern.flags)
     items = list(tree.data)
     if not items or items[0][0] not in (sre.ASSERT, sre.ASSERT_NOT):
         return None
     opening = _opening(items)
-    source = None if opening is None else _source(opening)
-    return None if source is None else re.compile(source, pattern.flags)
+    return None if opening is None else _source(opening)
 
 
 def _opening(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]] | None:

@@ -60,7 +60,23 @@ def required_literals(
     (a pattern whose optional opening words multiply its prefixes, "in|during ... May
     2021", needs more than the default to reach a word every match holds)."""
     key = pattern.pattern if max_literals == _MAX_LITERALS else f"{pattern.pattern}\0{max_literals}"
-    return gate_literals((key, pattern.flags), lambda: _read_literals(pattern, max_literals))
+    found = gate_literals((key, pattern.flags), lambda: _literals_or_none(pattern, max_literals))
+    if found is None:
+        raise ValueError(_NO_LITERAL.format(pattern.pattern[:80]))
+    return found
+
+
+_NO_LITERAL = "no literal starts every match of {!r}"
+
+
+def _literals_or_none(
+    pattern: re.Pattern[str], max_literals: int
+) -> tuple[frozenset[str], bool] | None:
+    """`_read_literals`, or None where some match starts with no literal (kept as such)."""
+    try:
+        return _read_literals(pattern, max_literals)
+    except ValueError:
+        return None
 
 
 def _read_literals(
@@ -69,7 +85,7 @@ def _read_literals(
     found = _walk(list(_parser.parse(pattern.pattern, pattern.flags)), max_literals, top=True)
     literals = {text for text, _, _ in found}
     if "" in literals:
-        raise ValueError(f"no literal starts every match of {pattern.pattern[:80]!r}")
+        raise ValueError(_NO_LITERAL.format(pattern.pattern[:80]))
     # a literal that extends another finds nothing the shorter one misses
     literals = {t for t in literals if not any(t[:k] in literals for k in range(1, len(t)))}
     bounded = (
