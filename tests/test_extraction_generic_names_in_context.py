@@ -104,3 +104,14 @@ def test_a_numbered_court_s_place_stays_its_seat() -> None:
     assert ("9th High Criminal Court", "LOCATED_IN", "Turkey") in triples(out)
     names = types_by_name(extract("The Seoul Southern District Court fined Korvane Ltd."))
     assert names.get("Seoul Southern District Court") == "Court", names
+
+
+def test_coordinated_national_authorities_are_their_countries() -> None:
+    out = extract("Velmora Ltd was shut down by U.S. and German authorities in 2022.")
+    found = {t[0] for t in actions(out) if t[1] == "BANNED"}
+    assert found == {"United States", "Germany"}, found
+    out = extract("Velmora Ltd was shut down by Dutch and German authorities in 2022.")
+    found = {t[0] for t in actions(out) if t[1] == "BANNED"}
+    assert found == {"Netherlands", "Germany"}, found
+    out = extract("Police and German authorities raided Velmora Ltd in 2022.")
+    assert {t[0] for t in actions(out)} == {"German authorities"}, actions(out)

@@ -20,6 +20,7 @@ from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention,
 from ingest.extraction.names.gazetteer_index import get_index
 from ingest.extraction.references.collectives import collective_mentions, government
 from ingest.extraction.references.implied_bodies import (
+    COUNTRY_BEFORE_AND,
     central_bank,
     country_police,
     court_in,
@@ -294,6 +295,8 @@ def resolve_descriptions(state: ArticleState) -> None:
                 out.append(
                     Mention(m.start(), m.end(), m.group(), draft.key, draft.type, "descriptive")
                 )
+                if pattern is _NATIONAL_AUTHORITIES and draft.type == TYPE.jurisdiction:
+                    out += _coordinated_demonym(m, table, ctx)
     out += _judges_of_courts(state, named)
     out += collective_mentions(state, named, used)
     special = list(
@@ -312,6 +315,20 @@ def resolve_descriptions(state: ArticleState) -> None:
             table.alias(draft, surface, "descriptive")
             out.append(Mention(m.start(), end, surface, draft.key, draft.type, "descriptive"))
     state.mentions += out
+
+
+def _coordinated_demonym(
+    m: re.Match[str], table: EntityTable, ctx: CountryContext
+) -> list[Mention]:
+    """The country of the demonym coordinated before "<demonym> authorities" ("Dutch and
+    German authorities": the Netherlands too), as a mention of that country."""
+    before = COUNTRY_BEFORE_AND.search(m.string, max(0, m.start() - 30), m.start())
+    country = ctx.index.country_of_adjective(before.group("other")) if before else None
+    if before is None or country is None:
+        return []
+    draft = standalone_entity(table, country, TYPE.jurisdiction)
+    start, end = before.span("other")
+    return [Mention(start, end, m.string[start:end], draft.key, draft.type, "descriptive")]
 
 
 # "A federal judge at the U.S. District Court in Seattle ordered ...": an unnamed judge

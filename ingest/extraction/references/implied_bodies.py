@@ -244,6 +244,12 @@ _AUTHORITY_TYPES = {
 }
 
 
+# a country (by name, code or demonym) coordinated before: "U.S. and German authorities"
+COUNTRY_BEFORE_AND = re.compile(
+    r"(?<![\w.])(?P<other>U\.S\.|US|UK|U\.K\.|[A-Z][a-z]+(?: [A-Z][a-z]+)?),? and $"
+)
+
+
 def national_authorities(
     m: re.Match[str], table: EntityTable, ctx: CountryContext
 ) -> EntityDraft | None:
@@ -271,6 +277,14 @@ def national_authorities(
     if state is not None and state.type == TYPE.jurisdiction and state.first < m.start():
         return state  # "Russia ... the Russian authorities blacklisted X": the country acting
         # as a state, as "authorities in Russia" is; only a country named before
+    before = COUNTRY_BEFORE_AND.search(m.string, max(0, m.start() - 30), m.start())
+    if before is not None and (
+        ctx.jurisdiction(before.group("other"))
+        or ctx.index.country_of_adjective(before.group("other"))
+    ):
+        # "U.S. and German authorities": countries acting together, as "authorities in the
+        # U.S. and Germany" are
+        return standalone_entity(table, place.name, TYPE.jurisdiction)
     key = f"group|{m.group('noun').lower()} of|{place.name}"
     if key in table.drafts:
         return table.drafts[key]
