@@ -62,7 +62,7 @@ def _access(tree: Tree) -> list[str]:
     return sorted([*own, *(line for child in tree[2] for line in _access(child))])
 
 
-PARAMS = {"rows": [], "ids": [], "keys": [], "now": ""}
+PARAMS = {"rows": [], "ids": [], "keys": [], "now": "", q.BY_TYPE: {}}
 
 
 def _plans(neo4j: Neo4jStore) -> dict[str, Tree]:

@@ -51,15 +51,6 @@ def fact_of_event(
     """The `Fact` record of an event already viewed (`events_of` gives both)."""
     ordered = sorted(supports, key=lambda s: s.article_id)
     seen = [s.seen for s in ordered if s.seen is not None]
-    props: dict[str, Any] = {}
-    for s in ordered:
-        props.update(
-            {k: v for k, v in s.properties.items() if v is not None and k not in EVENT_PROPERTIES}
-        )
-    if view.amount is not None:
-        props["amount"], currency = view.amount
-        if currency:
-            props["currency"] = currency
     return Fact(
         type=rel_type,
         source=source,
@@ -80,8 +71,23 @@ def fact_of_event(
             StatusChange(status=h.status, how=h.how, on=h.on, sources=list(h.sources))
             for h in view.history
         ],
-        properties=dict(sorted(props.items())),
+        properties=event_properties(view, ordered),
     )
+
+
+def event_properties(view: EventView, ordered: Iterable[Support]) -> dict[str, Any]:
+    """A `Fact`'s `properties` of an event: its reports' own (later articles' over
+    earlier ones, `ordered` by article id) and the event's amount, sorted by key."""
+    props: dict[str, Any] = {}
+    for s in ordered:
+        props.update(
+            {k: v for k, v in s.properties.items() if v is not None and k not in EVENT_PROPERTIES}
+        )
+    if view.amount is not None:
+        props["amount"], currency = view.amount
+        if currency:
+            props["currency"] = currency
+    return dict(sorted(props.items()))
 
 
 def effective_date(fact: Fact) -> dt.date | None:

@@ -60,7 +60,8 @@ LOAD = (
     "MATCH (j:Judgement) RETURN j {.id, .kind, .entity, .other, .name, .note, .at} AS j "
     "ORDER BY j.id"
 )
-_KEEP = kept_plan(
+# rows {id, body, ids}: the extractions of a batch as they arrived
+_KEEP = (
     "UNWIND $rows AS row MERGE (x:Extraction {article_id: row.id}) "
     "SET x.body = row.body, x.ids = row.ids"
 )
@@ -84,9 +85,11 @@ _LOCK = (
     "SET k.undone = coalesce(k.undone, 0) + 1"
 )
 # takes the node's write lock for the rest of the transaction, leaving no property behind
-_LOCK_IDS = kept_plan(
-    "UNWIND $ids AS id MATCH (e:Entity {id: id}) SET e._lock = true REMOVE e._lock"
-)
+_LOCK_EACH = "UNWIND $ids AS id MATCH (e:Entity {id: id}) SET e._lock = true REMOVE e._lock"
+_LOCK_IDS = kept_plan(_LOCK_EACH)
+# An ingest's first round of `_lock_ids` as one statement (one round trip instead of
+# three): lock the ids, keep the batch's extractions (`_KEEP`), read the judgements.
+_LOCK_KEEP_LOAD = f"CALL () {{ {_LOCK_EACH} }} CALL () {{ {_KEEP} }} {LOAD}"
 _CREATE = "CREATE (j:Judgement) SET j = $props"
 _DELETE = "MATCH (j:Judgement {id: $id}) DELETE j"
 _ENTITIES = (
@@ -110,27 +113,35 @@ def upsert_batch_judged(
 ) -> list[UpsertSummary]:
     """Keep the batch's extractions as they arrived, then write and record them under
     the stored judgements (the transaction function of the store's upserts)."""
-    rules = _lock_ids(tx, {e.id for x in batch for e in x.entities})
     rows = [
         {"id": x.article.id, "body": kept_body(x), "ids": sorted({e.id for e in x.entities})}
         for x in batch
     ]
-    tx.run(_KEEP, rows=rows).consume()
+    rules = _lock_ids(tx, {e.id for x in batch for e in x.entities}, keep=rows)
     return log.upsert_batch_recorded(tx, work, [rules.apply(x) for x in batch])
 
 
-def _lock_ids(tx: ManagedTransaction, ids: set[str]) -> Rules:
+def _lock_ids(
+    tx: ManagedTransaction, ids: set[str], keep: list[dict[str, Any]] | None = None
+) -> Rules:
     """Lock the entity nodes of `ids` and of where the judgements send them, then the
     judgements as they are once those locks are held (see the module docstring). `ids`
     are locked before the judgements are first read: with no judgement moving them (the
-    usual case) one read of the judgements does."""
+    usual case) one read of the judgements does. `keep`: an ingest's extractions to keep
+    (`_KEEP`'s rows), written by the first round's statement."""
     locked: set[str] = set()
     todo = set(ids)
     while True:
-        if todo:
-            tx.run(_LOCK_IDS, ids=sorted(todo)).consume()
+        if keep is not None:
+            found = tx.run(_LOCK_KEEP_LOAD, ids=sorted(todo), rows=keep)
             locked |= todo
-        rules = Rules(judgements_from(tx.run(LOAD)))
+            keep = None
+        else:
+            if todo:
+                tx.run(_LOCK_IDS, ids=sorted(todo)).consume()
+                locked |= todo
+            found = tx.run(LOAD)
+        rules = Rules(judgements_from(found))
         want = set(ids)
         for eid in ids:
             target = rules.target(eid)

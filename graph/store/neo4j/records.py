@@ -42,7 +42,7 @@ from typing import Any
 from graph.models import Alias, Article, Entity, Relation
 from graph.store.events import EventView, view_event
 from graph.store.protocol import EntityRecord, EntitySummary, Fact
-from graph.store.provenance import Support, fact_of_event, fact_order
+from graph.store.provenance import Support, event_properties, fact_of_event, fact_order
 
 SUPPORT_LISTS = ("sources", "evidence", "seen", "confidences", "dates", "support_properties")
 # What a relationship's reader in Neo4j Browser has no use for: the per-article lists
@@ -132,16 +132,12 @@ def support_of(article_id: str, seen: dt.date | None, rel: Relation) -> Support:
 def event_props(
     rel_type: str, source: str, target: str, view: EventView, supports: Iterable[Support]
 ) -> dict[str, Any]:
-    """The full property map of one event's relationship, for `SET r = $props`."""
+    """The full property map of one event's relationship, for `SET r = $props`: the
+    fields graph/store/provenance.py `fact_of_event` gives its `Fact`, computed as it does
+    them but without building the record (a batch writes hundreds of events)."""
     ordered = sorted(supports, key=lambda s: s.article_id)
-    end = EntitySummary(id="", type="", name="")
-    fact = fact_of_event(
-        rel_type,
-        end.model_copy(update={"id": source}),
-        end.model_copy(update={"id": target}),
-        view,
-        ordered,
-    )
+    seen = [s.seen for s in ordered if s.seen is not None]
+    properties = event_properties(view, ordered)
     props: dict[str, Any] = {
         "event_id": view.event_id,
         "sources": [s.article_id for s in ordered],
@@ -150,22 +146,22 @@ def event_props(
         "confidences": [float(s.confidence) for s in ordered],
         "dates": [s.date or "" for s in ordered],
         "support_properties": [json.dumps(s.properties, sort_keys=True) for s in ordered],
-        "first_seen": fact.first_seen,
-        "last_seen": fact.last_seen,
-        "confidence": fact.confidence,
-        "date": fact.date,
-        "status": fact.status,
-        "ended_how": fact.ended_how,
-        "ended_on": fact.ended_on,
-        "in_force_from": fact.in_force_from,
-        "in_force_until": fact.in_force_until,
-        "history_status": [h.status for h in fact.history],
-        "history_how": [h.how or "" for h in fact.history],
-        "history_on": [h.on or "" for h in fact.history],
-        "history_sources_json": [sources_json(h.sources) for h in fact.history],
-        "properties": json.dumps(fact.properties),
+        "first_seen": min(seen) if seen else None,
+        "last_seen": max(seen) if seen else None,
+        "confidence": float(max(s.confidence for s in ordered)),
+        "date": view.date,
+        "status": view.status,
+        "ended_how": view.ended_how,
+        "ended_on": view.ended_on,
+        "in_force_from": view.start,
+        "in_force_until": view.end,
+        "history_status": [h.status for h in view.history],
+        "history_how": [h.how or "" for h in view.history],
+        "history_on": [h.on or "" for h in view.history],
+        "history_sources_json": [sources_json(h.sources) for h in view.history],
+        "properties": json.dumps(properties),
     }
-    for key, value in fact.properties.items():
+    for key, value in properties.items():
         if _FLAT_KEY.match(key) and key not in RESERVED and isinstance(value, str | int | float):
             props[key] = value
     return props

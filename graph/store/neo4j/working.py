@@ -319,7 +319,7 @@ class Working:
         rows = [{"source": s, "type": t, "target": o} for s, t, o in sorted(full)]
         if not rows:
             return
-        for r in _rows(self.tx.run(q.by_row_type(q.FACT_STATE), rows=rows)):
+        for r in _rows(self.tx.run(q.by_row_type(q.FACT_STATE), by_type=q.rows_by_type(rows))):
             rel = self.relations[(r["source"], r["type"], r["target"])]
             rel.add_event(r["rid"], r["props"], r["detail"])
 
@@ -342,7 +342,7 @@ class Working:
             for s, t, o in keys
         ]
         events: dict[FactKey, list[dict[str, Any]]] = {}
-        for r in _rows(self.tx.run(q.by_row_type(q.FACT_HEADS), rows=rows)):
+        for r in _rows(self.tx.run(q.by_row_type(q.FACT_HEADS), by_type=q.rows_by_type(rows))):
             events.setdefault((r["source"], r["type"], r["target"]), []).append(dict(r["head"]))
         done = set()
         for key, heads in events.items():
@@ -389,7 +389,7 @@ class Working:
         stored: dict[FactKey, list[dict[str, Any]]] = {}
         recut: dict[FactKey, set[str]] = {}
         whole: set[FactKey] = set()
-        for r in _rows(self.tx.run(q.by_row_type(q.FACT_BESIDE), rows=rows)):
+        for r in _rows(self.tx.run(q.by_row_type(q.FACT_BESIDE), by_type=q.rows_by_type(rows))):
             key = (r["source"], r["type"], r["target"])
             stored[key] = [dict(h) for h in r["heads"]]
             if r["undated"] or not all(h["event_id"] for h in stored[key]):
