@@ -100,3 +100,17 @@ def test_a_later_lede_sentence_s_old_date_is_no_date_of_the_news() -> None:
     assert by_name[("FINED", "Korvane Ltd")] is None
     assert by_name[("SUED", "Velmora Ltd")] == "2023-10"
     assert ("SUED", "Korvane Ltd") in by_name, "the sentences are two: the SEC. In October"
+
+
+def test_a_body_s_action_contested_by_a_firm_is_the_firm_s() -> None:
+    fca = "Financial Conduct Authority"
+    out = extract("Korvane Ltd challenged the FCA's ban in court.")
+    assert (fca, "BANNED", "Korvane Ltd") in actions(out)
+    out = extract(
+        "Korvane Ltd won its appeal against the FCA's ban in March.",
+        published=dt.date(2024, 6, 10),
+    )
+    bans = [r for r in out.relations if r.type == "BANNED"]
+    assert [
+        (r.properties.get("ended_how"), r.properties.get("ended_on"), r.date) for r in bans
+    ] == [("overturned", "2024-03", None)]

@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import re
 
-from graph.ontology import REL, TYPE
+from graph.ontology import ENDED, REL, TYPE
+from graph.partial_dates import PartialDate
 from ingest.extraction.actions.action_drafts import (
     ActionHistory,
     action_drafts,
     case_referrals,
     date_the_news,
 )
-from ingest.extraction.actions.action_status import is_court
+from ingest.extraction.actions.action_status import is_court, set_status
 from ingest.extraction.actions.clauses import (
     clauses_of,
     modifier,
@@ -338,7 +339,20 @@ def _apply(
     told = (date_as_told(trig, views, state, history),) if trig.retells >= 0 else None
     for who in actors:
         out += action_drafts(trig, who, targets, conf, view, state, history, told)
+    if trig.voice == "nominal" and _WON_APPEAL.search(text, window_start, trig.start):
+        for draft in out:  # "X won its appeal against the FCA's ban in March": the ban
+            # was overturned then (the date told is the appeal's, not the ban's)
+            won = PartialDate.parse(draft.date) if draft.date else None
+            draft.date = None
+            set_status(draft, ENDED.overturned, won)
     return out
+
+
+# an appeal won against the action a noun names next
+_WON_APPEAL = re.compile(
+    r"\b(?:won|wins|winning) (?:its|an|the|their|his|her) (?:[\w-]+ )?appeal against"
+    r" (?:the )?(?:[\w.&'-]+ ){0,4}$"
+)
 
 
 # a conjunct with a tense of its own: "has not been arrested and remains on OFAC's list",

@@ -291,6 +291,17 @@ def read_roles(
             and not after_other_event(text, trig.end, m.start)
             and not _holds_office(m, view, text, table)
         ]
+        if not targets and own is not None and _CONTESTS.search(text, view.sent.start, own.start):
+            # "X challenged the FCA's ban", "X lost its appeal against the SEC's order": the
+            # one contesting the body's action is its party
+            targets = [
+                m
+                for m in before
+                if m.end <= own.start
+                and eligible(m, table)
+                and not is_actor(m, table)
+                and not possessive(text, m.end)
+            ][-1:]
         if (
             not targets
             and (trig.type == REL.investigated or (by_agent is not None and own is None))
@@ -364,6 +375,13 @@ def read_roles(
 
 
 _AND_GAP = re.compile(r"(?:,? and |, )(?:the )?")
+# a verb contesting the action a body's possessive names next (not "won ... appeal": the
+# action then ended, which this reading does not tell)
+_CONTESTS = re.compile(
+    r"\b(?:appeal(?:ed|s|ing)? against|challeng(?:ed|es|ing|e)|contest(?:ed|s|ing)?|fought"
+    r"|fight(?:s|ing)?|lost (?:its|an|the|their|his|her) (?:[\w-]+ )?appeal against)"
+    r" (?:the )?$"
+)
 # "The warning came as the prime minister ordered a curfew": an action noun that is the
 # subject of "came as/after/amid" is set beside another event, whose parties it spares
 _CAME_AMID = re.compile(

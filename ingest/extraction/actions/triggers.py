@@ -87,6 +87,10 @@ _LISTED_AFTER = re.compile(
 )
 
 
+# a verb row's word that is also its action's noun: after a possessive it is the noun
+_BARE_NOUN = re.compile(r"(?:ban|fine|block|freeze|suspension|sanction|warning|order)s?")
+
+
 def find_triggers(text: str, base: int = 0, scanner: Scanner | None = None) -> list[Trigger]:
     """Triggers in `text` (a sentence, or a whole document with its `scanner`)."""
     out: list[Trigger] = []
@@ -130,6 +134,12 @@ def find_triggers(text: str, base: int = 0, scanner: Scanner | None = None) -> l
                 )
             ):
                 v = "passive"
+            if (
+                v == "active"
+                and text.endswith("'s ", 0, start)
+                and _BARE_NOUN.fullmatch(text, start, end)
+            ):
+                v = "nominal"  # "the FCA's ban", "the SEC's fine": the body's action, a noun
             if has_obj:
                 o_start, o_end = base + m.start("obj"), base + m.end("obj")
                 end = min(end, m.start("obj")) if v in ("refer", "suggest") else end
