@@ -39,6 +39,19 @@ class ArticleState:
         """The publication date, against which 'on Monday' or 'last September' resolve."""
         return self.article.published
 
+    def cover(self, added: list[Mention], only_type: str | None = None) -> None:
+        """Add mentions that name a whole phrase, dropping the mentions inside their spans
+        (of `only_type` alone when given: "the state's Attorney General" keeps no mention
+        of the state; "the intelligence unit of South Korea's financial watchdog" none of
+        the watchdog)."""
+        spans = [(a.start, a.end) for a in added]
+        self.mentions = [
+            m
+            for m in self.mentions
+            if (only_type is not None and m.type != only_type)
+            or not any(s <= m.start and m.end <= e for s, e in spans)
+        ] + added
+
     def settle(self) -> None:
         """Point every mention at its entity's surviving key and type, in document order.
 

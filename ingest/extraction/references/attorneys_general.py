@@ -42,14 +42,7 @@ def attorney_general_mentions(state: ArticleState) -> None:
         surface = text[found.start() : found.end()]
         added.append(Mention(found.start(), found.end(), surface, body.key, body.type, "name"))
         body.aliases.setdefault(surface, "other" if lead == "place" else "descriptive")
-    if not added:
-        return
-    spans = [(a.start, a.end) for a in added]
-    state.mentions = [
-        m
-        for m in state.mentions
-        if not (m.type == TYPE.jurisdiction and any(s <= m.start and m.end <= e for s, e in spans))
-    ] + added
+    state.cover(added, only_type=TYPE.jurisdiction)
 
 
 def _attorney_general_of(state: ArticleState, place: str) -> EntityDraft:

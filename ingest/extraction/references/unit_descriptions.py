@@ -54,8 +54,4 @@ def unit_mentions(state: ArticleState) -> None:
             Mention(found.start(), found.end(), surface, body.key, body.type, "descriptive")
         )
         body.aliases.setdefault(surface, "descriptive")
-    if added:
-        spans = [(a.start, a.end) for a in added]
-        state.mentions = [
-            m for m in state.mentions if not any(s <= m.start and m.end <= e for s, e in spans)
-        ] + added
+    state.cover(added)
