@@ -34,7 +34,8 @@ PREPOSITIONS = frozenset(
 )
 _COLLECTIVE = re.compile(
     r"\b(?:(?:task force|group|panel|coalition|team|consortium|association|alliance|committee)"
-    r" of|(?:officers|agents|investigators|inspectors|officials|detectives) (?:of|from))"
+    r" of|(?:officers|agents|investigators|inspectors|officials|detectives|task[ -]force|team"
+    r"|squad|unit|delegation) (?:of|from))"
     r" (?:the )?$",
     re.I,
 )

@@ -15,7 +15,9 @@ their key words in `STEMS` (same order); `trigger_patterns` appends them to its 
 - "blacked out five websites", "ordered the blackout of five websites" BLOCKED;
 - "notified prosecutors about X" REFERRED_BY (as "reported X to the police" is);
 - "a court sentenced X to 11 years", "X was sentenced to ... by Y" SUED (the prosecution
-  that convicted X, as "a conviction against X" is).
+  that convicted X, as "a conviction against X" is);
+- "updated its list of suspect platforms by adding 21 new sites" WARNED (what a warning
+  list gains is warned against, as "added X to its alert list" is).
 """
 
 from __future__ import annotations
@@ -135,6 +137,16 @@ ROWS += [
         re.compile(r"\b(?:was|were|been|being|is|are) sentenced\b(?= to\b)"),
         0.7,
     ),
+    (  # "the FSMA updated its list of suspect platforms by adding 21 new sites": the body
+        # that keeps a warning list warns what it adds to it
+        REL.warned,
+        "span",
+        re.compile(
+            r"\b(?:updat|expand|extend|enlarg)(?:es|ed|ing) (?:its|their|the) (?:warning |alert "
+            r"|black|blacklist |watch)?list\b[^.;\n]{0,160}? by adding (?P<obj>[^.;\n]{1,80})"
+        ),
+        0.75,
+    ),
 ]
 STEMS: list[tuple[str, ...]] = [
     ("flag",),
@@ -151,4 +163,5 @@ STEMS: list[tuple[str, ...]] = [
     ("blackout", "black-out", "blocking of"),
     ("notif",),
     ("sentenced",),
+    ("by adding",),
 ]

@@ -16,7 +16,7 @@ from graph.ontology import TYPE
 from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention, standalone_entity
 from ingest.extraction.entities.entity_building import core_name
 from ingest.extraction.names.gazetteer_index import get_index
-from ingest.extraction.names.org_names import classify
+from ingest.extraction.names.org_names import COMPANY_SUFFIXES, classify
 from ingest.extraction.names.person_names import family_names
 from ingest.extraction.text.normalize import normalize_name
 from ingest.extraction.text.scanning import Scanner
@@ -181,6 +181,14 @@ def paren_alias(table: EntityTable, draft: EntityDraft, text: str, end: int) -> 
         return _brand_is_local_unit(table, draft, other, short)
     if other is None and draft.type == TYPE.company and draft.name.startswith(short + " "):
         table.rename(draft, short, "legal_name")  # "Bybit Fintech Limited (Bybit)"
+        return short
+    if other is None and draft.type == TYPE.exchange and draft.name.startswith(short + " "):
+        # "Zolta Trade ("Zolta"), a crypto exchange", "SUEX OTC, S.R.O. ("SUEX")": the
+        # exchange's short name (a legal name's brand becomes the name, as for a firm)
+        if draft.name.split()[-1].lower() in COMPANY_SUFFIXES:
+            table.rename(draft, short, "legal_name")
+        else:
+            table.alias(draft, short, "other")
         return short
     if sum(c.isupper() for c in short) < 2 and draft.type != TYPE.person:
         return None

@@ -15,16 +15,19 @@ from functools import lru_cache
 from graph.ontology import TYPE
 from ingest.extraction.names.candidates import Candidate
 from ingest.extraction.names.given_names import is_given_name
-from ingest.extraction.names.org_names import COMPANY_SUFFIXES, classify, is_office, split_chunk
+from ingest.extraction.names.org_names import (
+    COMMA_LEGAL_FORM,
+    COMPANY_SUFFIXES,
+    classify,
+    is_office,
+    split_chunk,
+)
 from ingest.extraction.names.person_names import RANKS
 from ingest.extraction.names.titled_bodies import title_opens_body
 from ingest.extraction.names.type_cues import ACTION_OBJECT, NO_MONEY
 from ingest.extraction.text.tokens import UPPER, Token, name_chunks, tokenize
 
-_COMPANY_TAIL = re.compile(
-    r",? (?:Inc\.|Inc\b|Ltd\.|Ltd\b|Limited\b|LLC\b|L\.L\.C\.|Corp\.|PLC\b|plc\b|AG\b|S\.A\.|"
-    r"GmbH\b|Pte\.? Ltd\.?|Pty\.? Ltd\.?)"
-)
+_COMPANY_TAIL = re.compile(COMMA_LEGAL_FORM)
 # last words a further legal form may follow after a comma: "Holdings, LLC", "Co., Ltd."
 _FORM_BEFORE_FORM = frozenset(("holdings", "co.", "co", "company"))
 
@@ -266,6 +269,7 @@ def _chunk_candidate(
 ) -> Candidate:
     etype = _classify(words)
     source = "chunk"
+    run_end = end  # before a legal form after a comma, which a cue's span does not hold
     tail = _COMPANY_TAIL.match(text, end) if etype is None or etype == TYPE.company else None
     if tail and (
         words[-1].lower() not in COMPANY_SUFFIXES or words[-1].lower() in _FORM_BEFORE_FORM
@@ -292,6 +296,7 @@ def _chunk_candidate(
     if etype == TYPE.company and TYPE.exchange in (
         cues.get((start, end)),
         cues.get((start, end - 1)),
+        cues.get((start, run_end)),
     ):
         etype, source = TYPE.exchange, "cue"  # "digital asset exchange Luno Money Ltd."
     if etype == TYPE.company and cues.get((start, end)) == TYPE.regulator:

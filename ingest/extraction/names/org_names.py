@@ -83,6 +83,15 @@ COMPANY_SUFFIXES = frozenset(
     "holdings s.p.a. spa ltda ltda. sdn k.k. kft kft. zrt a.s. oyj asa pvt jsc pjsc sàrl "
     "s.a.s. s.r.l s.l.".split()
 )
+# a legal form after a firm's name, with or without a comma: "Zelkova Holdings, LLC",
+# "SUEX OTC, S.R.O.", "Kripto Piac Kft.", "Moneta Markets B.V.", "Libra SpA"
+COMMA_LEGAL_FORM = (
+    r",? (?:Inc\.|Inc\b|Ltd\.|Ltd\b|Limited\b|LLC\b|L\.L\.C\.|Corp\.|PLC\b|plc\b|AG\b|S\.A\.|"
+    r"GmbH\b|Pte\.? Ltd\.?|Pty\.? Ltd\.?|"
+    r"(?i:s\.r\.o\.|a\.s\.|sp\. z o\.o\.|s\.r\.l\.|s\.p\.a\.|s\.l\.|s\.a\.s\.|"
+    r"n\.v\.|b\.v\.|l\.p\.|ltda\.|kft\.)|"
+    r"(?:SRO|SRL|SpA|SAS|SARL|OÜ|UAB|LLP|NV|BV|Ltda|Kft)\b)"
+)
 FINANCE_WORDS = frozenset(
     "financial finance securities futures exchange markets market conduct banking insurance "
     "prudential monetary supervision supervisory regulatory intelligence virtual assets asset "
@@ -204,6 +213,7 @@ def classify(words: list[str]) -> str | None:
             and lowered[0] not in _GENERIC
             and not any(w.endswith(HYPHEN_SUFFIXES) for w in lowered)  # "X-based Y Capital"
             and not (lowered[-1] == "technology" and set(lowered) & _FIELD_WORDS)
+            and not (lowered[-1] == "group" and lowered[0].endswith(_PEOPLES_ENDINGS))
         ):
             return TYPE.company  # "Deus X Capital", "Velmora Labs": a firm by its shape
         return None
@@ -314,7 +324,25 @@ def split_chunk(tokens: list[Token], a: int, b: int) -> list[tuple[int, int]]:
             return split_chunk(tokens, a, a + i) + split_chunk(tokens, a + i + 1, b)
         if w in ("of", "for") and _split_at_of(lowered, i):
             return split_chunk(tokens, a, a + i) + split_chunk(tokens, a + i + 1, b)
+        if _unit_after_its_department(lowered, i):
+            return split_chunk(tokens, a, a + i) + split_chunk(tokens, a + i, b)
     return [(a, b)]
+
+
+# the heads of a department's own offices ("Office of Foreign Assets Control")
+_UNIT_HEADS = frozenset("office bureau division directorate unit agency administration".split())
+
+
+def _unit_after_its_department(lowered: list[str], i: int) -> bool:
+    """A unit's name right after its department's: "Department of the Treasury Office of
+    Foreign Assets Control", "Ministry of Justice Bureau of Investigation" are two bodies."""
+    if lowered[i] not in _UNIT_HEADS or lowered[i + 1] not in ("of", "for"):
+        return False
+    left = lowered[:i]
+    return any(
+        w in ("department", "ministry") and left[j + 1] in ("of", "for") and j + 2 < len(left)
+        for j, w in enumerate(left[:-1])
+    )
 
 
 def _titled_law(lowered: list[str]) -> bool:
@@ -356,7 +384,8 @@ _BUSINESS_NOUNS = frozenset(
 # Capital", "Tools for Humanity Labs"); a generic first word ("Venture Capital") is no name.
 _FIRM_NAME_ENDS = frozenset(
     "capital ventures partners lab labs technologies solutions investments fintech motors mills "
-    "dynamics electric atomics industries instruments airlines pharmaceuticals technology".split()
+    "dynamics electric atomics industries instruments airlines pharmaceuticals technology "
+    "group".split()  # "Maxx Group", "Carlyle Group" (not "Working Group": `_GENERIC`)
 )
 # a field of work, not a firm's name, before "Technology": "Information Technology",
 # "Electronics and Information Technology", "Science and Technology"
@@ -364,9 +393,13 @@ _FIELD_WORDS = frozenset(
     "information science sciences blockchain regulatory electronics communication "
     "communications and of for".split()
 )
+# the endings of a people's or region's adjective: "Eurasian Group", "Asian Group" are
+# groupings of states, not firms
+_PEOPLES_ENDINGS = ("an", "ese", "ish", "ic")
 _GENERIC = frozenset(
     "venture private growth equity risk digital crypto financial global new the these those "
-    "our their its".split()
+    "our their its working task action advisory study expert industry lobby hacker hacking "
+    "advocacy pressure consumer contact focus user users".split()
 )
 
 

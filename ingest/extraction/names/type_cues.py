@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from graph.ontology import TYPE
 from ingest.extraction.names.gazetteer_index import get_index
 from ingest.extraction.names.given_names import is_family_name, is_given_name
+from ingest.extraction.names.org_names import COMMA_LEGAL_FORM
 from ingest.extraction.text.class_lead import opening_class
 from ingest.extraction.text.currency_marks import CURRENCY_CODE, DOLLAR_MARK
 from ingest.extraction.text.regex_lead import compile_lead
@@ -31,6 +32,9 @@ ONE = rf"(?P<n>[{UPPER}](?<![\w.&'-].)[\w.&'-]*\w)"
 _LIST_ITEM = rf"[{UPPER}](?<![\w.&'-].)[\w.&'-]*\w?(?: [{UPPER}][\w.&'-]*)*"
 LIST = rf"(?P<list>{_LIST_ITEM}(?:, {_LIST_ITEM})*(?:,? (?:and|or) {_LIST_ITEM})?)"
 _END = r"(?=[\s,.;:)'\"]|$)"
+# what may stand between a name and its description: a legal form after a comma and a
+# short name in brackets ("SUEX OTC, S.R.O. ("SUEX"), a virtual currency exchange")
+_FORM_AND_SHORT = rf"(?:{COMMA_LEGAL_FORM})?(?: \([^()]{{1,40}}\))?"
 _SETTLEMENT = r"(?:town|city|village|port|resort|district|province|region|county|municipality)"
 _DIRECTION = r"(?:(?:north|south)(?:-?(?:east|west))?|east|west|central)(?:ern)?"
 # a day or month after a noun is when, not who: "the regulator Monday said"
@@ -86,7 +90,8 @@ CUES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(?:exchange|trading platform) (?:named|called) {NAME}{_END}"), TYPE.exchange),
     (
         re.compile(
-            rf"{NAME}, (?:a|an|the|one of the) (?:(?!of\b|for\b|by\b)[\w'-]+ ){{0,5}}?"
+            rf"{NAME}{_FORM_AND_SHORT}, (?:a|an|the|one of the) "
+            r"(?:(?!of\b|for\b|by\b)[\w'-]+ ){0,5}?"
             r"(?:crypto(?:currency)? )?"
             r"(?:exchanges?|trading platforms?|exchange operator)\b(?!')"
         ),
@@ -94,7 +99,8 @@ CUES: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            rf"{NAME}, (?:a|an|the) (?:[\w'-]+ ){{0,4}}?(?:firm|company|bank|startup|lender|miner"
+            rf"{NAME}{_FORM_AND_SHORT}, (?:a|an|the) (?:[\w'-]+ ){{0,4}}?"
+            r"(?:firm|company|bank|startup|lender|miner"
             r"|wallet provider|issuer|fintech|payments provider|parent|parent company|conglomerate"
             r"|operator|group|affiliate|subsidiary|arm|unit|entity|branch|vehicle|fund"
             r"|partnership|brokerage|broker|custodian|platform operator|money transmitter"

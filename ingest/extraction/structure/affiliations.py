@@ -67,10 +67,12 @@ _VERB_ROLE = re.compile(
 _STEPPED_DOWN = re.compile(
     r"^ (?:stepped down|resigned|quit) as (?P<role>[\w -]+?)\b(?= in | after| on|,|\.)"
 )
-# a person who founded the organisation named right after, past an age or apposition:
-# "Li Wenhao, 41, a Chinese national, founded Velmora in 2018"
+# a person who founded the organisation named right after, past an age, apposition or
+# bracketed aside: "Li Wenhao, 41, a Chinese national, founded Velmora in 2018", "Dang Van
+# Tho (born 1986) had established Maxx Group", "Ana Ruiz set up Korvel Capital"
 _FOUNDED_AFTER = re.compile(
-    r"^(?:, [^,.;()\n]{1,40}){0,2},? (?:(?:had|has) )?(?:also )?(?P<verb>co-founded|founded) "
+    r"^(?: \([^()\n]{1,60}\))?(?:, [^,.;()\n]{1,40}){0,2},? (?:(?:had|has) )?(?:also )?"
+    r"(?P<verb>co-founded|founded|established|set up|co-established)(?= [A-Z])"
 )
 _FOUNDED_BY = re.compile(
     r"\b(?P<verb>founded|co-founded|created|started|launched|run|led|headed|owned|controlled)"
@@ -294,7 +296,8 @@ def _roles_of(
     if founded:  # "Li Wenhao, 41, a Chinese national, founded Velmora in 2018"
         org = _org_inside(ordered, i, m.end + founded.end(), m.end + founded.end() + 2, table)
         if org is not None:
-            found.append((org, founded.group("verb").replace("founded", "founder")))
+            verb_word = founded.group("verb")
+            found.append((org, "co-founder" if verb_word.startswith("co-") else "founder"))
     down = _STEPPED_DOWN.match(tail)
     if down:
         found.append(
