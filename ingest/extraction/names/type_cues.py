@@ -64,7 +64,21 @@ PUBLIC_AGENT = "public agent"
 _PASSIVE_PARTY = re.compile(
     rf"{_NOT_PRONOUN}{_NOT_WHEN}{NAME} (?:has|have|had|was|were|is|are) (?:been |being )?"
     r"(?:fined|barred|banned|blocked|charged|sued|penali[sz]ed|sanctioned|censured"
-    r"|suspended|indicted|blacklisted|reprimanded|ordered to (?:stop|halt|cease|pay))\b"
+    r"|suspended|indicted|blacklisted|reprimanded|ordered to (?:stop|halt|cease|pay)"
+    r"|(?:slapped|hit) with)\b"
+)
+# ... and the passives only a party can be the subject of: a sentence's one opening word
+# before them names a party even when written nowhere else ("Velmora was fined", never
+# "Trading was fined"; while "Trading was suspended" may be an activity)
+_PARTY_ONLY_PASSIVE = re.compile(
+    r" (?:has|have|had|was|were|is|are) (?:been |being )?(?:fined|charged|sued|penali[sz]ed"
+    r"|sanctioned|censured|indicted|reprimanded|ordered to pay|(?:slapped|hit) with (?:a |an )?"
+    r"[^.;\n]{0,30}?(?:fine|penalty|sanctions?|lawsuit|charges?)\b)"
+)
+# words that open such a sentence without naming a party
+_NO_PARTY_OPENERS = frozenset(
+    "everyone everybody someone somebody anyone anybody nobody no-one management staff "
+    "leadership nothing everything something anything".split()
 )
 _PAYER = re.compile(
     rf"{_NOT_PRONOUN}{_NOT_WHEN}{NAME} (?:has |had |have )?"
@@ -846,6 +860,8 @@ _CUE_STEMS: list[tuple[str, ...]] = [
         "blacklisted",
         "reprimanded",
         "ordered to",
+        "slapped with",
+        "hit with",
     ),
     ("to pay",),
     ("added ", "adds ", "adding "),
@@ -941,8 +957,10 @@ def cue_spans(text: str, scanner: Scanner | None = None) -> Iterator[tuple[int, 
                 continue
             if _opening_adverb(m.group("n"), text, m.start("n"), m.end("n")):
                 continue  # "Previously, the exchange had ...": no name before that comma
-            if i in _OPENING_NEEDS_NAME and not _name_by_its_capitals(
-                text, m.start("n"), m.end("n")
+            if (
+                i in _OPENING_NEEDS_NAME
+                and not _name_by_its_capitals(text, m.start("n"), m.end("n"))
+                and not _named_by_a_party_s_passive(m.group("n"), text, m.end("n"))
             ):
                 continue
             if m.group("n").rstrip(".").lower() in _GENERIC_NOUNS:
@@ -993,6 +1011,17 @@ def _name_by_its_capitals(text: str, start: int, end: int) -> bool:
         rf"(?<=[\w,] ){word}\b|\b{word}(?:'s|\u2019s| said| says| told| declined)\b"
     )
     return any(m.start() != start for m in elsewhere.finditer(text))
+
+
+def _named_by_a_party_s_passive(name: str, text: str, end: int) -> bool:
+    """Whether a sentence's one opening word is the subject of a passive that only a
+    party can be ("Velmora was fined by the FCA"): a name, unless a gerund or pronoun."""
+    return (
+        " " not in name
+        and not name.lower().endswith("ing")
+        and name.lower() not in _NO_PARTY_OPENERS
+        and _PARTY_ONLY_PASSIVE.match(text, end) is not None
+    )
 
 
 _GENERIC_NOUNS = frozenset(
