@@ -552,9 +552,13 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         REL.warned,
         "span",
         re.compile(
-            r"\b(?:placed|puts?|added|adds|included|includes|listed) (?P<obj>[^.;\n]{1,80}?) "
-            r"(?:on|to|in) (?:the |its |their |a )?(?:[\w'’.-]+ ){0,4}?"
+            # (a point inside a word is no sentence's end: "operator of the Crypto.com exchange")
+            r"\b(?:placed|puts?|added|adds|included|includes|listed)"
+            r" (?P<obj>(?:[^.;\n]|\.(?=\w)){1,80}?) "
+            r"(?:on|to|in) (?:the |its |their |a )?(?:(?:[\w'’.-]+ ){0,4}?"
             r"(?:[Ww]arning|[Aa]lert|[Ww]atch|[Bb]lack) ?[Ll]ist\b"
+            # "added X to its list of financial warnings"
+            r"|(?:[\w'’.-]+ ){0,2}?list of (?:[\w-]+ ){0,2}?(?:warnings|alerts)\b)"
         ),
         0.75,
     ),

@@ -16,7 +16,7 @@ from graph.ontology import TYPE
 from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention, standalone_entity
 from ingest.extraction.entities.entity_building import core_name
 from ingest.extraction.names.gazetteer_index import get_index
-from ingest.extraction.names.org_names import COMPANY_SUFFIXES, classify
+from ingest.extraction.names.org_names import COMPANY_SUFFIXES, PREFIX_FORMS, classify
 from ingest.extraction.names.person_names import family_names
 from ingest.extraction.text.normalize import normalize_name
 from ingest.extraction.text.scanning import Scanner
@@ -419,6 +419,9 @@ def second_pass(table: EntityTable, text: str, mentions: list[Mention]) -> list[
             continue
         draft.mentions += 1
         out.append(Mention(start, end, surface, key, draft.type, "name"))
+        first, _, rest = draft.name.partition(" ")
+        if surface == rest and first in PREFIX_FORMS:
+            table.alias(draft, surface, "other")  # "UAB Payeer", then "Payeer"
     return out
 
 

@@ -20,7 +20,7 @@ from ingest.extraction.names.candidates import Candidate
 from ingest.extraction.names.federal_districts import district_court_name
 from ingest.extraction.names.gazetteer_index import GazEntry
 from ingest.extraction.names.given_names import is_given_name
-from ingest.extraction.names.org_names import COMPANY_SUFFIXES
+from ingest.extraction.names.org_names import COMPANY_SUFFIXES, PREFIX_FORMS
 from ingest.extraction.names.person_names import NICKNAMED
 from ingest.extraction.names.untyped_names import UNIT_NOUN, unit_of_place_said
 from ingest.extraction.text.normalize import normalize_name
@@ -116,10 +116,13 @@ def _qualifiers(cand: Candidate, text: str, ctx: CountryContext) -> list[str]:
 
 
 def core_name(name: str) -> str:
-    """A firm's name without its legal suffix: 'PhoenixFin Pte. Ltd.' -> 'PhoenixFin'."""
+    """A firm's name without its legal form: 'PhoenixFin Pte. Ltd.' -> 'PhoenixFin',
+    'UAB Payeer' -> 'Payeer'."""
     words = name.replace(",", " ").split()
     while len(words) > 1 and words[-1].lower() in COMPANY_SUFFIXES | {"pte.", "pte", "pty"}:
         words.pop()
+    if len(words) > 1 and words[0] in PREFIX_FORMS:
+        words.pop(0)
     return " ".join(words)
 
 

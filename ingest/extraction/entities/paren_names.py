@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 
-from graph.ontology import TYPE
+from graph.ontology import GROUP, TYPE
 from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.drafts import EntityDraft, Mention
+from ingest.extraction.entities.place_qualified import readings
 from ingest.extraction.text.tokens import UPPER
 
 _BODIES = frozenset(
@@ -60,7 +61,10 @@ def merge_parenthesised_names(state: ArticleState) -> list[str]:
             learned += _loose_alias(state, first, opened.end())
             continue
         abbr = _ABBR_THEN_CLOSE.match(text, inner.end)
-        if not (abbr or _CLOSE.match(text, inner.end)) or _is_abbreviation(inner.text):
+        if not (abbr or _CLOSE.match(text, inner.end)):
+            continue
+        if _is_abbreviation(inner.text):
+            _merge_translated(state, first, inner)
             continue
         a, b = table.resolve(first.key), table.resolve(inner.key)
         if a == b or a not in table or b not in table:
@@ -73,6 +77,50 @@ def merge_parenthesised_names(state: ArticleState) -> list[str]:
         if abbr is not None:
             learned += _abbreviation_alias(state, keep, abbr.group("abbr"))
     return learned
+
+
+def _merge_translated(state: ArticleState, first: Mention, inner: Mention) -> None:
+    """'the Financial Supervision Commission (KNF)': a body the gazetteer does not know,
+    named with a curated body's abbreviation, is that body (see `translated_body`)."""
+    table = state.table
+    a, b = table.resolve(first.key), table.resolve(inner.key)
+    if a == b or a not in table or b not in table:
+        return
+    draft, curated = table.get(a), table.get(b)
+    if not translated_body(draft, curated):
+        return
+    ctx = state.country
+    places = {country for country, _ in readings(draft, ctx)} | {
+        country
+        for word in draft.name.split()
+        if (country := ctx.index.country_of_adjective(word.rstrip(",")))
+    }
+    if places and ctx.country_of(curated.jurisdiction or "") not in places:
+        return  # "the Thai Securities and Exchange Commission (SEC)": not the U.S. SEC
+    table.merge(curated, draft, "translation")
+
+
+_FUNCTION_WORDS = frozenset("of the and for on in".split())
+
+
+def translated_body(draft: EntityDraft, curated: EntityDraft) -> bool:
+    """Whether a public body the gazetteer does not know, named with a curated body's
+    abbreviation in brackets, is that body under a translated name: "the Financial
+    Supervision Commission (KNF)" for Poland's Komisja Nadzoru Finansowego. Both are
+    public bodies, and the two names share at least two content words."""
+    if (
+        _curated(draft)
+        or not _curated(curated)
+        or draft.type not in GROUP.public_body
+        or curated.type not in GROUP.public_body
+    ):
+        return False
+    names = (curated.name, *curated.aliases)
+    if any(name in draft.name for name in names):
+        return False  # "the Cyber Crime Wing of the Federal Investigation Agency (FIA)": a unit
+    words = {w for w in draft.name.lower().split() if w not in _FUNCTION_WORDS}
+    known = {w for name in names for w in name.lower().split() if w not in _FUNCTION_WORDS}
+    return len(words & known) >= 2
 
 
 # the other name's abbreviation after it, inside the same parentheses: "the National

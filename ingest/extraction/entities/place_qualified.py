@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from graph.ontology import GROUP
+from graph.ontology import GROUP, TYPE
 from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.country_context import CountryContext
 from ingest.extraction.entities.drafts import EntityDraft
@@ -87,11 +87,23 @@ def _gazetteer_body(
         for form in forms
         for e in ctx.index.lookup(form)
         if e.type in GROUP.public_body
-        and (e.type == etype or etype not in GROUP.public_body)
+        and _may_be(etype, e.type)
         and e.jurisdiction
         and country in (ctx.country_of(e.jurisdiction), e.jurisdiction)
     }
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _may_be(shape_type: str, curated_type: str) -> bool:
+    """Whether a body typed `shape_type` by its name may be one the gazetteer types
+    `curated_type`: the same type, or a government body by its name's head ("Service",
+    "Office") that the gazetteer knows as a regulator ("the Lithuanian Financial Crime
+    Investigation Service")."""
+    return (
+        shape_type == curated_type
+        or shape_type not in GROUP.public_body
+        or (shape_type == TYPE.governmentbody and curated_type == TYPE.regulator)
+    )
 
 
 def _most_specific(read: set[tuple[str, str]], ctx: CountryContext) -> set[tuple[str, str]]:
@@ -117,7 +129,7 @@ def merge_place_qualified(state: ArticleState) -> None:
             name, seat, qid, etype = hit
             existing = table.find(name)
             if existing is not None and existing.key != d.key:
-                if existing.type == d.type:
+                if _may_be(d.type, existing.type):
                     table.merge(existing, d, "other")
             else:
                 table.rename(d, name)

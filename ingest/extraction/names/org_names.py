@@ -90,7 +90,7 @@ COMMA_LEGAL_FORM = (
     r"GmbH\b|Pte\.? Ltd\.?|Pty\.? Ltd\.?|"
     r"(?i:s\.r\.o\.|a\.s\.|sp\. z o\.o\.|s\.r\.l\.|s\.p\.a\.|s\.l\.|s\.a\.s\.|"
     r"n\.v\.|b\.v\.|l\.p\.|ltda\.|kft\.)|"
-    r"(?:SRO|SRL|SpA|SAS|SARL|OÜ|UAB|LLP|NV|BV|Ltda|Kft)\b)"
+    r"(?:SRO|SRL|SpA|SAS|SARL|OÜ|LLP|NV|BV|Ltda|Kft)\b)"
 )
 FINANCE_WORDS = frozenset(
     "financial finance securities futures exchange markets market conduct banking insurance "
@@ -130,7 +130,9 @@ _PARTICLES = NAME_PARTICLES | {"van", "von", "de", "du", "al"}
 
 # legal forms written before the name (Russian, Ukrainian, Belarusian, Kazakh,
 # Indonesian usage), in capitals as written
-_PREFIX_FORMS = frozenset("LLC OOO OAO ZAO PJSC JSC OJSC CJSC TOO PT".split())
+# legal forms written before a firm's name (Russian, Kazakh, Indonesian, Lithuanian,
+# Latvian and Ukrainian style): "OOO Vostok Trade", "UAB Payeer", "SIA Zolta", "TOV Kuna"
+PREFIX_FORMS = frozenset("LLC OOO OAO ZAO PJSC JSC OJSC CJSC TOO PT UAB SIA TOV".split())
 
 
 def _head_index(words: list[str]) -> int:
@@ -192,7 +194,7 @@ def classify(words: list[str]) -> str | None:
         return TYPE.regulator if set(lowered[2:]) & FINANCE_WORDS else TYPE.governmentbody
     if lowered[-1] in COMPANY_SUFFIXES and len(words) > 1:
         return TYPE.company
-    if words[0] in _PREFIX_FORMS and len(words) > 1:
+    if words[0] in PREFIX_FORMS and len(words) > 1:
         return TYPE.company  # "LLC Fair Expo", "OOO Vostok Trade", "PT Indodax Nasional"
     hi = _head_index(words)
     if hi < 0 and len(words) > 1 and lowered[-1] in _PLACE_HEADS and lowered[0] not in _GENERIC:

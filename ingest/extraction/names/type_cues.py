@@ -136,6 +136,10 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"\b(?:stablecoins?|tokens?|coins?|cryptocurrenc(?:y|ies)|blockchains?|altcoins?"
             rf"|memecoins?) (?:called |named |such as |including |like )?{ONE}{_END}"
+            # a word that modifies a noun after it names no coin: "the cryptocurrency ATM
+            # companies", "crypto OTC desks"
+            r"(?! (?:companies|firms|operators|machines|kiosks|providers|businesses|exchanges"
+            r"|platforms|industry|market|sector|desks?|networks?)\b)"
         ),
         TYPE.cryptoasset,
     ),
@@ -614,7 +618,15 @@ LIST_CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         TYPE.company,
     ),
-    (re.compile(rf"\b[Tt]he (?:firms|companies|entities) {LIST}"), TYPE.company),
+    # ... with the kind of firm before the noun: "the cryptocurrency ATM companies Bitcoin
+    # Depot and Coin Flip", "the payment operators Zolta and Korvex"
+    (
+        re.compile(
+            rf"\b[Tt]he (?:[\w-]+ ){{0,3}}?(?:firms|companies|entities|operators|providers)"
+            rf" {LIST}"
+        ),
+        TYPE.company,
+    ),
     (
         re.compile(rf"\b(?:tokens|coins|cryptocurrencies),? (?:such as|including|like) {LIST}"),
         TYPE.cryptoasset,
@@ -916,7 +928,7 @@ _CUE_ALSO: dict[int, tuple[str, ...]] = {
 _LIST_STEMS: list[tuple[str, ...]] = [
     ("such as", "including", "like", "among them", "namely"),
     ("such as", "including", "like", "namely"),
-    ("firms", "companies", "entities"),
+    ("firms", "companies", "entities", "operators", "providers"),
     ("such as", "including", "like"),
     ("exchanges ",),
     ("such as", "including", "like", "namely", "called", "named"),
