@@ -585,9 +585,13 @@ CUES: list[tuple[re.Pattern[str], str]] = [
     # fine imposed on Velmora", "slapped a ban on Velmora"
     (
         re.compile(
-            r"\b(?:(?:imposed|imposes|imposing|levied|levies|slapped) (?:a |an |the )?"
+            r"\b(?:(?:imposed|imposes|impose|imposing|levied|levies|slapped|waived?|waives|waiving)"
+            r" (?:a |an |the )?"
             r"(?:[\w$\u20ac\u00a3\u00a5\u20b9\u20a9.,-]+ ){0,4}?(?:fines?|penalt(?:y|ies)|bans?"
-            r"|suspensions?|sanctions)|(?:fines?|penalt(?:y|ies)|bans?|suspensions?|sanctions)"
+            r"|suspensions?|sanctions)(?: of (?:[\w$\u20ac\u00a3\u00a5\u20b9\u20a9.,-]+ ){0,2}?"
+            r"[\w$\u20ac\u00a3\u00a5\u20b9\u20a9.,-]+)?"  # "a penalty of R50 million on X"
+            r"(?: (?:it|they) (?:threatened|sought|wanted|planned) to impose(?: in \d{4})?)?"
+            r"|(?:fines?|penalt(?:y|ies)|bans?|suspensions?|sanctions)"
             r"(?: (?:was|were|had been|has been))? (?:imposed|levied)) (?:on|upon|against) "
             rf"{NAME}{_END}"
         ),
@@ -903,7 +907,7 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ("exchange, ", "platform, "),
     ("firm, ", "company, ", "broker, ", "lender, ", "startup, "),
     ("himself", "herself"),
-    ("imposed", "imposes", "imposing", "levied", "levies", "slapped"),
+    ("impose", "imposing", "levied", "levies", "slapped", "waive", "waiving"),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _COPULA_ARTICLE = (
