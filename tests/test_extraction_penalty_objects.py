@@ -29,3 +29,36 @@ def test_a_penalty_waived_is_the_fine_ended() -> None:
     assert key in props, actions(out)
     assert props[key].get("status") != "active", props[key]
     assert props[key].get("amount") == 20_000_000, props[key]
+
+
+DFPI = "California Department of Financial Protection and Innovation"
+
+
+def test_a_consent_order_against_a_firm_settles_its_case() -> None:
+    out = extract("The SEC issued a consent order against Zolta Inc. on Monday.")
+    assert ("U.S. Securities and Exchange Commission", "FINED", "Zolta Inc.") in actions(out)
+
+
+def test_a_penalty_told_without_a_party_is_the_one_case_s() -> None:
+    out = extract(
+        "On June 25, 2025, the California DFPI took action under the Digital Financial Assets "
+        "Law. This action was a Consent Order against Tarvix, Inc., a Seattle-based operator. "
+        "The DFPI imposed a $300,000 civil monetary penalty."
+    )
+    props = relation_properties(out)
+    assert props.get((DFPI, "FINED", "Tarvix, Inc."), {}).get("amount") == 300_000, props
+
+
+def test_no_party_is_lent_a_penalty_from_two_cases_or_from_a_risk() -> None:
+    two = extract(
+        "The California DFPI issued a consent order against Tarvix, Inc. It also issued a "
+        "consent order against Korvane, Inc. The DFPI imposed a $300,000 penalty."
+    )
+    amounts = {k: v.get("amount") for k, v in relation_properties(two).items()}
+    assert 300_000 not in amounts.values(), amounts
+    risk = extract(
+        "The California DFPI issued a consent order against Tarvix, Inc. Firms that break "
+        "the law could face a fine of $300,000."
+    )
+    amounts = {k: v.get("amount") for k, v in relation_properties(risk).items()}
+    assert 300_000 not in amounts.values(), amounts

@@ -22,6 +22,7 @@ from ingest.extraction.actions.action_drafts import (
     date_the_news,
 )
 from ingest.extraction.actions.action_status import is_court, set_status
+from ingest.extraction.actions.case_penalty import case_party
 from ingest.extraction.actions.clauses import (
     clauses_of,
     modifier,
@@ -317,6 +318,10 @@ def _apply(
             targets = relative_target(trig, subject, view, table)  # "X, which will pay"
     if actor is not None and not targets:
         targets = _coordinated_target(trig, actor, view, history)
+    if actor is not None and not targets:
+        named = subject is not None and subject.how != "pronoun"
+        targets = case_party(trig, actor, named, view.sent, history)  # "The DFPI imposed a $300,000
+        # civil monetary penalty" after "a Consent Order against X"
     if actor is not None and not targets and trig.ended_how is not None and is_court(actor, table):
         # "the High Court lifted the ban on cryptocurrencies": no party named, but the words
         # end another body's ban, told before or after

@@ -40,7 +40,8 @@ ROWS: list[tuple[str, str, re.Pattern[str], float]] = [
     (
         REL.fined,
         "nominal",
-        re.compile(r"\bconsent (?:orders?|agreements?|decrees?) with\b"),
+        # ("a Consent Order against X": a release's capitals)
+        re.compile(r"\b[Cc]onsent (?:[Oo]rders?|[Aa]greements?|[Dd]ecrees?) (?:with|against)\b"),
         0.75,
     ),
     (
