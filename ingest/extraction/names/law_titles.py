@@ -59,12 +59,15 @@ def _title_start(text: str, line: int, paren: int) -> int | None:
 # or three figures or more (no "Law 5" of a list, no year alone as "Decree 2019")
 _NUMBERED = re.compile(
     r"(?<![\w.])(?:Law|Decree|Resolution|Ordinance|Circular|Instruction)(?P<no> No\.)?"
-    r" (?P<num>\d{1,6}(?:[./,]\d{1,6})*)\b(?![.,/]?\d)"
+    r" (?P<num>\d{1,6}(?:[./,]\d{1,6})*\b(?![.,/]?\d)|\(\d{1,6}\)(?= of\b))"
+    # ... and its year: "Law No. 31 of 1970", the Gulf's "Law No. (31) of 1970"
+    r"(?: of (?:the [Yy]ear )?\d{4}\b)?"
 )
 
 
 def numbered_laws(text: str) -> list[Candidate]:
-    """'Law 6.385', 'Decree No. 2024/77': a law's kind and its number, as its name."""
+    """'Law 6.385', 'Decree No. 2024/77', 'Law No. (31) of 1970': a law's kind, number
+    and year, as its name."""
     out = []
     for m in _NUMBERED.finditer(text):
         num = m.group("num")

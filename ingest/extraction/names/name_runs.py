@@ -35,7 +35,7 @@ _BHD_TAIL = re.compile(r"\.? Bhd\b\.?")
 _IN_LIQUIDATION = re.compile(r" (?:in|i\.L\.|en) (?:[Ll]iquidation|[Ll]iquidación)\b")
 
 _LAW_TAIL = re.compile(
-    r"(?:,? \d{4}\b| No\. ?\d+(?:[/.,]\d+)*(?: of \d{4})?| B\.E\. \d{4}(?: \(\d{4}\))?"
+    r"(?:,? \d{4}\b| No\. ?(?:\d+(?:[/.,]\d+)*|\(\d+\))(?: of \d{4})?| B\.E\. \d{4}(?: \(\d{4}\))?"
     r"| of \d{4}\b| \(\d{4}\)"
     r"| \d{1,6}(?:[./]\d{1,6})+\b)+"  # ("Declaratory Act 20.123", "Decree 2024/77")
 )
@@ -259,6 +259,37 @@ def _classify(words: tuple[str, ...]) -> str | None:
     return classify(list(words))
 
 
+# the portfolios a ministry's name lists ("Ministry of Electricity, Water and Renewable
+# Energy", "Ministry of Finance, Planning and Economic Development")
+_PORTFOLIO_WORDS = frozenset(
+    "water energy renewable trade industry industries planning economy economic development "
+    "tourism culture sports youth science technology innovation communications information "
+    "transport infrastructure agriculture environment health labour labor education finance "
+    "commerce investment digital justice interior housing mines mining petroleum fisheries "
+    "forestry local government public works affairs foreign national security defence "
+    "defense treasury budget employment social welfare family women urban rural land "
+    "resources natural climate telecommunications posts electricity oil gas the".split()
+)
+_MORE_PORTFOLIOS = re.compile(
+    rf"(?:, [{UPPER}][a-z]+(?: [{UPPER}][a-z]+){{0,2}}){{0,4}},? and [{UPPER}][a-z]+"
+    rf"(?: [{UPPER}][a-z]+){{0,2}}"
+)
+
+
+def _portfolios_end(portfolio: tuple[str, ...], text: str, end: int) -> int:
+    """Where a ministry's name ends when it lists more portfolios after a comma; `end` if
+    it lists none (or the words after the comma are no portfolios: "Finance, Binance")."""
+    if not {w.lower() for w in portfolio} <= _PORTFOLIO_WORDS:
+        return end
+    more = _MORE_PORTFOLIOS.match(text, end)
+    if more is None:
+        return end
+    words = more.group().replace(",", " ").split()
+    if not {w.lower() for w in words if w != "and"} <= _PORTFOLIO_WORDS:
+        return end
+    return more.end()
+
+
 def _chunk_candidate(
     start: int,
     end: int,
@@ -285,6 +316,8 @@ def _chunk_candidate(
         wound_up = _IN_LIQUIDATION.match(text, end)  # "Suisse Finance GmbH in Liquidation"
         if wound_up:
             end, etype, source = wound_up.end(), TYPE.company, "company"
+    if len(words) > 2 and words[0] in ("Ministry", "Department") and words[1] == "of":
+        end = _portfolios_end(words[2:], text, end)
     if etype == TYPE.law:
         for tail_word in (" No.", " B.E."):
             if text[start:end].endswith(tail_word):
