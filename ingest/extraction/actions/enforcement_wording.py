@@ -16,6 +16,8 @@ their key words in `STEMS` (same order); `trigger_patterns` appends them to its 
 - "notified prosecutors about X" REFERRED_BY (as "reported X to the police" is);
 - "a court sentenced X to 11 years", "X was sentenced to ... by Y" SUED (the prosecution
   that convicted X, as "a conviction against X" is);
+- "police registered a case against X", "lodged an FIR against X" INVESTIGATED (a
+  criminal case opened, no suit);
 - "updated its list of suspect platforms by adding 21 new sites" WARNED (what a warning
   list gains is warned against, as "added X to its alert list" is).
 """
@@ -138,6 +140,18 @@ ROWS += [
         re.compile(r"\b(?:was|were|been|being|is|are) sentenced\b(?= to\b)"),
         0.7,
     ),
+    (  # "police registered a case against X", "lodged an FIR against X": a criminal case
+        # opened by those who investigate (South Asian usage), no suit (`triggers` drops the
+        # SUED the noun "case against" gives)
+        REL.investigated,
+        "nominal",
+        re.compile(
+            r"\b(?:regist(?:ered|ers|ering|er)|lodg(?:ed|es|ing|e)) (?:a |an |the )?"
+            r"(?:[\w-]+ ){0,3}?(?P<t>cases?|FIRs?|[Ff]irst [Ii]nformation [Rr]eports?)"
+            r"(?= against\b)"
+        ),
+        0.75,
+    ),
     (  # "the FSMA updated its list of suspect platforms by adding 21 new sites": the body
         # that keeps a warning list warns what it adds to it
         REL.warned,
@@ -164,5 +178,6 @@ STEMS: list[tuple[str, ...]] = [
     ("blackout", "black-out", "blocking of"),
     ("notif",),
     ("sentenced",),
+    ("regist", "lodg"),
     ("by adding",),
 ]

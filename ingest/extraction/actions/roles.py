@@ -392,6 +392,7 @@ _CAME_AMID = re.compile(
 _STATED_OBJECT = re.compile(
     r" (?:into|of|connected (?:with|to)|related to|linked to|concerning|regarding)"
     r" (?!(?:the|its|their|his|her|it|them|a|an)\b)"
+    r"| against "  # "registered a case against the petitioner": its party told, unresolved
 )
 
 

@@ -150,6 +150,9 @@ def find_triggers(text: str, base: int = 0, scanner: Scanner | None = None) -> l
     # "warned banks not to trade in bitcoin": a directive (the span row's ban), no warning
     directives = {t.start for t in out if t.voice == "span" and t.type == REL.banned}
     out = [t for t in out if not (t.type == REL.warned and t.start in directives)]
+    # "registered a case against X": a criminal case opened (INVESTIGATED), no lawsuit
+    opened = {t.start for t in out if t.type == REL.investigated and t.voice == "nominal"}
+    out = [t for t in out if not (t.type == REL.sued and t.start in opened)]
     return sorted(out, key=lambda t: t.start)
 
 
