@@ -62,3 +62,13 @@ def test_no_party_is_lent_a_penalty_from_two_cases_or_from_a_risk() -> None:
     )
     amounts = {k: v.get("amount") for k, v in relation_properties(risk).items()}
     assert 300_000 not in amounts.values(), amounts
+
+
+def test_penalties_pointed_back_to_are_no_new_action() -> None:
+    out = extract(
+        "The Federal Court of Australia ordered Zolta Pty Ltd to pay $14 million in "
+        "penalties. ASIC Chair Joe Longo said: 'The size of these penalties underscores "
+        "the seriousness of Zolta's misconduct.'"
+    )
+    fined = {t for t in actions(out) if t[1] == "FINED"}
+    assert fined == {("Federal Court of Australia", "FINED", "Zolta Pty Ltd")}, fined

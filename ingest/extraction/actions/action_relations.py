@@ -240,6 +240,12 @@ def _apply(
         and not (trig.voice == "nominal" and _CONTESTED.search(text, window_start, trig.start))
     ):
         return []
+    if (
+        trig.voice == "nominal"
+        and not subject_acts
+        and _BACK_REFERENCE.search(text, max(window_start, trig.start - 40), trig.start)
+    ):
+        return []  # "the size of these penalties underscores ...": ones told before
     if trig.voice == "span" and negated_span(text, trig.obj_start, trig.obj_end):
         return []  # "told Reuters it had not given X any deadline to cease": no directive
     if trig.voice == "nominal" and _FACES_MAYBE.search(text, window_start, trig.start):
@@ -405,6 +411,8 @@ _LEGAL_VEHICLE = re.compile(
 
 # a definite action noun restates an action already told: "the investigation had slowed it"
 _RESTATED = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
+# a plural action noun pointing back: "these penalties", "such fines", "those two bans"
+_BACK_REFERENCE = re.compile(r"\b(?:these|those|such)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def _list_run(after: list[Mention], view: View, stop: int, text: str) -> list[Mention]:
