@@ -68,3 +68,14 @@ def test_a_list_of_warnings_is_a_warning_list_and_a_domain_stays_in_its_object()
         "financial warnings on Tuesday."
     )
     assert (KNF, "WARNED", "Tarvix MT Ltd") in actions(out), actions(out)
+
+
+def test_a_body_defined_by_the_word_for_its_kind_keeps_that_word() -> None:
+    out = extract(
+        'Further to a pleading filed by the Autorité des marchés financiers (the "Authority" '
+        'or the "AMF"), the Financial Markets Administrative Tribunal (the "Tribunal") '
+        "banned Zolta Ltd. The Tribunal imposed a penalty of $2 million on Zolta Ltd."
+    )
+    tribunal = "Financial Markets Administrative Tribunal"
+    assert (tribunal, "FINED", "Zolta Ltd") in actions(out), actions(out)
+    assert "Tribunal" in aliases_of(out, tribunal)

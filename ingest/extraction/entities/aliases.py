@@ -12,11 +12,11 @@ import re
 
 import ahocorasick
 
-from graph.ontology import TYPE
+from graph.ontology import GROUP, TYPE
 from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention, standalone_entity
 from ingest.extraction.entities.entity_building import core_name
 from ingest.extraction.names.gazetteer_index import get_index
-from ingest.extraction.names.org_names import COMPANY_SUFFIXES, PREFIX_FORMS, classify
+from ingest.extraction.names.org_names import BODY_HEADS, COMPANY_SUFFIXES, PREFIX_FORMS, classify
 from ingest.extraction.names.person_names import family_names
 from ingest.extraction.text.normalize import normalize_name
 from ingest.extraction.text.scanning import Scanner
@@ -134,7 +134,8 @@ _NICK_INSIDE = re.compile(
 # Defined terms of legal writing: 'Bittrex, Inc. ("Bittrex" or the "Company")',
 # 'CB Payments Limited ("CBPL" or the "Firm")'
 _DEFINED = re.compile(
-    r',? \((?:together, )?(?:"(?P<a>[^"()]{1,40})" or )?(?:the )?"(?P<term>[A-Z][\w -]{1,30})"\)'
+    r',? \((?:together, )?(?:(?:the )?"(?P<a>[^"()]{1,40})" or )?(?:the )?'
+    r'"(?P<term>[A-Z][\w -]{1,30})"\)'
 )
 
 
@@ -153,6 +154,7 @@ def paren_alias(table: EntityTable, draft: EntityDraft, text: str, end: int) -> 
         defined.group("a")
         or defined.group("term").lower() in _PARTY_TERMS
         or _names_its_group(defined.group("term"), draft.name)
+        or _names_its_kind(defined.group("term"), draft)
     ):
         if defined.group("a"):
             table.alias(draft, defined.group("a"), "other")
@@ -243,6 +245,12 @@ def _brand_is_local_unit(
     table.alias(unit, short, "abbreviation")
     table.claim(unit, short)
     return short
+
+
+def _names_its_kind(term: str, draft: EntityDraft) -> bool:
+    """'the Financial Markets Administrative Tribunal (the "Tribunal")', 'the Autorité des
+    marchés financiers (the "Authority")': a public body defined by the word for its kind."""
+    return draft.type in GROUP.public_body and term.lower() in BODY_HEADS
 
 
 def _names_its_group(term: str, name: str) -> bool:
