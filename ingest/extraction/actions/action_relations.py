@@ -31,6 +31,7 @@ from ingest.extraction.actions.clauses import (
 )
 from ingest.extraction.actions.date_restatements import date_added_measures
 from ingest.extraction.actions.elsewhere import placed_elsewhere
+from ingest.extraction.actions.filed_cases import filed_cases
 from ingest.extraction.actions.group_examples import group_examples
 from ingest.extraction.actions.heading_dates import date_sections
 from ingest.extraction.actions.headline_items import headline_only
@@ -115,6 +116,7 @@ def read_actions(state: ArticleState) -> list[RelationDraft]:
     history.relations += headline_only(headlines, history.relations, views, state.table)
     history.relations += listed_items(views, state, history)
     history.relations += group_examples(views, state, history.relations)  # "Among them was X"
+    history.relations += filed_cases(views, state, history.relations)  # "a pleading filed by X"
     date_added_measures([s.text for s in doc.sentences], history.relations)
     date_sections(history.relations, doc.sentences, state.published)
     date_the_news(state, history)
@@ -202,6 +204,12 @@ def _apply(
         history.decided.add(trig.start)
     if subject is None and cid in view.clauses.antecedent:
         subject = antecedent(view, view.clauses.antecedent[cid])
+        if (
+            subject is not None
+            and _BODY_ACTS.fullmatch(text, view.clauses.antecedent[cid], trig.start)
+            and preceded_by_preposition(text, subject.start)
+        ):
+            subject = None  # "At the request of the SEC, a court froze ...": no apposition
     if subject is not None and trig.voice in ("active", "span"):
         subject = body_for_person(subject, state.mentions, text, table) or subject
     window_start = view.clauses.start_of(trig.start)
@@ -411,6 +419,12 @@ _LEGAL_VEHICLE = re.compile(
 
 # a definite action noun restates an action already told: "the investigation had slowed it"
 _RESTATED = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
+# an unnamed body acting right after a phrase that ends in a name: "At the request of
+# the SEC, a court froze ..." reads like an apposition ("the SEC, a court") but is none
+_BODY_ACTS = re.compile(
+    r", (?:the|a|an) (?:[\w-]+ ){0,2}?(?:court|tribunal|judge|regulator|watchdog|agency"
+    r"|authority|authorities|police|prosecutors?|ministry|government) "
+)
 # a plural action noun pointing back: "these penalties", "such fines", "those two bans"
 _BACK_REFERENCE = re.compile(r"\b(?:these|those|such)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 

@@ -1,0 +1,30 @@
+"""The body that filed the case a tribunal decided sued its parties; a body that only
+asked ("at the request of") took no action, and is no apposition of the court after it."""
+
+from __future__ import annotations
+
+from extraction_support import actions, extract
+
+AMF = "Autorité des marchés financiers"
+TRIBUNAL = "Financial Markets Administrative Tribunal"
+
+
+def test_the_body_whose_pleading_a_tribunal_decided_sued_its_parties() -> None:
+    out = extract(
+        "On September 20, 2023, further to an originating pleading filed by the Autorité "
+        'des marchés financiers (the "AMF"), the Financial Markets Administrative Tribunal '
+        "issued a decision sanctioning Zolta Ltd and Korvane Ltd."
+    )
+    found = actions(out)
+    for party in ("Zolta Ltd", "Korvane Ltd"):
+        assert (TRIBUNAL, "BANNED", party) in found, found
+        assert (AMF, "SUED", party) in found, found
+
+
+def test_a_body_that_asked_a_court_took_no_action_itself() -> None:
+    for sentence in (
+        "At the request of the SEC, a court froze the assets of Zolta Ltd.",
+        "At the request of the SEC, the court blocked Zolta Ltd.",
+    ):
+        found = actions(extract(sentence))
+        assert not [t for t in found if t[0] == "U.S. Securities and Exchange Commission"], found
