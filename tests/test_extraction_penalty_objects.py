@@ -72,3 +72,12 @@ def test_penalties_pointed_back_to_are_no_new_action() -> None:
     )
     fined = {t for t in actions(out) if t[1] == "FINED"}
     assert fined == {("Federal Court of Australia", "FINED", "Zolta Pty Ltd")}, fined
+
+
+def test_a_fine_imposed_with_other_sanctions_is_a_fine() -> None:
+    for sentence in (
+        "A fine and other sanctions were imposed on Zolta Ltd by the FCA.",
+        "The fine and other sanctions imposed on Zolta Ltd by the FCA were upheld.",
+    ):
+        found = actions(extract(sentence))
+        assert ("Financial Conduct Authority", "FINED", "Zolta Ltd") in found, found

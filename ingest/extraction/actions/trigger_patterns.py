@@ -120,6 +120,9 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         _N,
         re.compile(
             r"\bfines? "
+            # "a fine and other sanctions were imposed on X by Y": the fine is one of them
+            r"(?:and (?:other |further |additional )?(?:sanctions|penalties|measures"
+            r"|restrictions) )?"
             r"(?:(?:(?:was|were|has been|had been) )?(?:imposed|levied) )?(?:on|against)\b"
             r"(?! (?:\d|(?:Jan|Feb|Mar|Apr|May|Jun"
             r"|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|the \d))"
