@@ -348,6 +348,8 @@ def test_governing_ending(text: str, trigger: str, cls: str | None) -> None:
         ("R 2 million", "South Africa", 2e6, "ZAR"),
         ("R2m", "South Africa", 2e6, "ZAR"),
         ("PLN 10 million", None, 10e6, "PLN"),
+        ("a 35.2 billion-won fine", None, 35.2e9, "KRW"),
+        ("a 10 million-euro fine", None, 10e6, "EUR"),
     ],
 )
 def test_money_notations(text: str, country: str | None, amount: float, currency: str) -> None:
@@ -377,6 +379,8 @@ def test_no_money_where_there_is_none(text: str) -> None:
         ("a first proposal of R$ 2 million", ["base"]),
         ("agreed to pay more than $4.3 billion", ["plain"]),
         ("handled at least $96 billion in transactions", ["value"]),
+        ("$1.1 million in refunds to users and $600,000 in penalties", ["repaid", "plain"]),
+        ("ordered to pay $51,700 in restitution", ["repaid"]),
     ],
 )
 def test_money_roles(text: str, roles: list[str]) -> None:

@@ -294,7 +294,8 @@ SUFFIX = re.compile(
     r"(?<![\w$.,€£¥₦₹₩₱฿])"
     + _NUM
     + _SCALE
-    + r" (?P<word>(?i:"
+    # a space, or a hyphen after a scale word: "a 35.2 billion-won fine", "a 10 million-euro fine"
+    + r"(?: |(?<=[a-z])-)(?P<word>(?i:"
     + "|".join(re.escape(w) for w in sorted([*_NAMED, *_WORDS], key=len, reverse=True))
     + r")|"
     + _CODES
@@ -321,6 +322,13 @@ _TOTAL = re.compile(
 )
 # money a fine shares with what is no fine: "$22 million in fines and refunds", "$3m in
 # restitution and penalties" (the fine's own part is not told by it)
+# money returned to those wronged, not a penalty: "$1.1 million in refunds to users",
+# "$51,700 in restitution", "$2 million as compensation"
+_REPAID_AFTER = re.compile(
+    r"\s+(?:in|as|of) (?:[\w-]+ ){0,2}?(?:refunds?|restitution|compensation|reimbursements?"
+    r"|repayments?|damages to)\b(?! and| plus|,)",
+    re.IGNORECASE,
+)
 _MIXED_AFTER = re.compile(
     r"\s+in (?:(?:civil |monetary )?(?:fines?|penalties)(?:,| and| plus) (?:[\w-]+ ){0,2}?"
     r"(?:refunds?|restitution|disgorgement|compensation|repayments?|interest|reimbursements?"
@@ -351,7 +359,7 @@ _BRACKET_BEFORE = re.compile(r"\((?:about |around |roughly |approximately |some 
 @dataclass(frozen=True)
 class Money:
     """An amount in units of `currency` (ISO 4217), where the text states it, and its role
-    ("plain", "total", "mixed", "cap", "range", "base", "converted" or "value")."""
+    ("plain", "total", "mixed", "repaid", "cap", "range", "base", "converted" or "value")."""
 
     amount: float
     currency: str
@@ -442,6 +450,8 @@ def _with_roles(text: str, found: list[Money]) -> list[Money]:
             role = "range"
         elif _MIXED_AFTER.match(text, money.end):
             role = "mixed"  # never a fine's amount
+        elif _REPAID_AFTER.match(text, money.end):
+            role = "repaid"  # "$1.1 million in refunds to users": money returned, no fine
         elif _TOTAL.search(before) or _TOTAL_AFTER.match(text, money.end):
             role = "total"
         elif _BASE_BEFORE.search(before) or _BASE_AFTER.match(text, money.end):
