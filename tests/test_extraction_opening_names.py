@@ -17,12 +17,21 @@ SEC = "U.S. Securities and Exchange Commission"
         ("Velmora was slapped with a $2 million penalty by the SEC.", (SEC, "FINED", "Velmora")),
         ("Tarnex was hit with a fine by the FCA in May.", (FCA, "FINED", "Tarnex")),
         ("Quorbit has been charged by the SEC.", (SEC, "SUED", "Quorbit")),
+        ("Quorbit was ordered by a Manila court to halt operations.", None),
+        (
+            "Quorbit's licence was revoked by the Cyprus Securities and Exchange Commission.",
+            ("Cyprus Securities and Exchange Commission", "LICENSED", "Quorbit"),
+        ),
     ],
 )
 def test_an_unknown_opening_word_before_a_party_s_passive_is_the_party(
-    sentence: str, expected: tuple[str, str, str]
+    sentence: str, expected: tuple[str, str, str] | None
 ) -> None:
-    assert expected in actions(extract(sentence)), actions(extract(sentence))
+    found = actions(extract(sentence))
+    if expected is None:  # the actor is unnamed: the party is the opening word
+        assert {t[2] for t in found} == {"Quorbit"}, found
+    else:
+        assert expected in found, found
 
 
 @pytest.mark.parametrize(

@@ -64,15 +64,18 @@ PUBLIC_AGENT = "public agent"
 _PASSIVE_PARTY = re.compile(
     rf"{_NOT_PRONOUN}{_NOT_WHEN}{NAME} (?:has|have|had|was|were|is|are) (?:been |being )?"
     r"(?:fined|barred|banned|blocked|charged|sued|penali[sz]ed|sanctioned|censured"
-    r"|suspended|indicted|blacklisted|reprimanded|ordered to (?:stop|halt|cease|pay)"
+    r"|suspended|indicted|blacklisted|reprimanded"
+    r"|ordered (?:by (?:[\w'.-]+ ){1,6}?)?to (?:stop|halt|cease|pay)"
     r"|(?:slapped|hit) with)\b"
 )
 # ... and the passives only a party can be the subject of: a sentence's one opening word
 # before them names a party even when written nowhere else ("Velmora was fined", never
 # "Trading was fined"; while "Trading was suspended" may be an activity)
 _PARTY_ONLY_PASSIVE = re.compile(
-    r" (?:has|have|had|was|were|is|are) (?:been |being )?(?:fined|charged|sued|penali[sz]ed"
-    r"|sanctioned|censured|indicted|reprimanded|ordered to pay|(?:slapped|hit) with (?:a |an )?"
+    # (singular: a firm "was fined"; "Banks were ordered to stop" are a kind, no name)
+    r" (?:has|had|was|is) (?:been |being )?(?:fined|charged|sued|penali[sz]ed"
+    r"|sanctioned|censured|indicted|reprimanded|ordered (?:by (?:[\w'.-]+ ){1,6}?)?to "
+    r"(?:pay|stop|halt|cease)|(?:slapped|hit) with (?:a |an )?"
     r"[^.;\n]{0,30}?(?:fine|penalty|sanctions?|lawsuit|charges?)\b)"
 )
 # words that open such a sentence without naming a party
@@ -597,6 +600,17 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         ACTION_OBJECT,
     ),
+    # the holder of a permit ended, named with the permit: "Zolta's licence was revoked by
+    # CySEC" (a name even as a sentence's opening word: only a party holds a licence)
+    (
+        re.compile(
+            rf"{_NOT_PRONOUN}{ONE}(?='s |\u2019s )..(?: (?:[\w-]+ ){{0,2}}?)(?:licen[cs]es?"
+            r"|registrations?|authori[sz]ations?|permits?) (?:was|were|has been|have been"
+            r"|had been|is being) (?:revoked|suspended|cancell?ed|canceled|withdrawn|terminated"
+            r"|pulled|rescinded)\b"
+        ),
+        ACTION_OBJECT,
+    ),
 ]
 # a list that opens its sentence, bounded (nothing before it anchors a search): at most ten
 # names of at most four words each
@@ -875,7 +889,7 @@ _CUE_STEMS: list[tuple[str, ...]] = [
         "indicted",
         "blacklisted",
         "reprimanded",
-        "ordered to",
+        "ordered",
         "slapped with",
         "hit with",
     ),
@@ -908,6 +922,7 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ("firm, ", "company, ", "broker, ", "lender, ", "startup, "),
     ("himself", "herself"),
     ("impose", "imposing", "levied", "levies", "slapped", "waive", "waiving"),
+    ("revoked", "suspended", "cancel", "withdrawn", "terminated", "pulled", "rescinded"),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _COPULA_ARTICLE = (
