@@ -19,6 +19,10 @@ SEC = "U.S. Securities and Exchange Commission"
         ("Quorbit has been charged by the SEC.", (SEC, "SUED", "Quorbit")),
         ("Quorbit was ordered by a Manila court to halt operations.", None),
         (
+            "Quorbit, which is registered in the Seychelles, was fined by the FCA.",
+            (FCA, "FINED", "Quorbit"),
+        ),
+        (
             "Quorbit's licence was revoked by the Cyprus Securities and Exchange Commission.",
             ("Cyprus Securities and Exchange Commission", "LICENSED", "Quorbit"),
         ),

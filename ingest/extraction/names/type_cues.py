@@ -61,8 +61,12 @@ PUBLIC_AGENT = "public agent"
 
 # Cues whose name may open a sentence, where its capital says nothing ("Customers were
 # barred"): `cue_spans` takes their name only when it reads as one (`_name_by_its_capitals`).
+# a relative clause between the party and its verb: "Zolta, which is registered in the
+# Seychelles, was fined"
+_WHICH_CLAUSE = r"(?:, (?:which|who) [^,.;\n]{1,80},)?"
 _PASSIVE_PARTY = re.compile(
-    rf"{_NOT_PRONOUN}{_NOT_WHEN}{NAME} (?:has|have|had|was|were|is|are) (?:been |being )?"
+    rf"{_NOT_PRONOUN}{_NOT_WHEN}{NAME}{_WHICH_CLAUSE} (?:has|have|had|was|were|is|are)"
+    r" (?:been |being )?"
     r"(?:fined|barred|banned|blocked|charged|sued|penali[sz]ed|sanctioned|censured"
     r"|suspended|indicted|blacklisted|reprimanded"
     r"|ordered (?:by (?:[\w'.-]+ ){1,6}?)?to (?:stop|halt|cease|pay)"
@@ -73,7 +77,7 @@ _PASSIVE_PARTY = re.compile(
 # "Trading was fined"; while "Trading was suspended" may be an activity)
 _PARTY_ONLY_PASSIVE = re.compile(
     # (singular: a firm "was fined"; "Banks were ordered to stop" are a kind, no name)
-    r" (?:has|had|was|is) (?:been |being )?(?:fined|charged|sued|penali[sz]ed"
+    _WHICH_CLAUSE + r" (?:has|had|was|is) (?:been |being )?(?:fined|charged|sued|penali[sz]ed"
     r"|sanctioned|censured|indicted|reprimanded|ordered (?:by (?:[\w'.-]+ ){1,6}?)?to "
     r"(?:pay|stop|halt|cease)|(?:slapped|hit) with (?:a |an )?"
     r"[^.;\n]{0,30}?(?:fine|penalty|sanctions?|lawsuit|charges?)\b)"
