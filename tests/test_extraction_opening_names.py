@@ -18,6 +18,11 @@ SEC = "U.S. Securities and Exchange Commission"
         ("Tarnex was hit with a fine by the FCA in May.", (FCA, "FINED", "Tarnex")),
         ("Quorbit has been charged by the SEC.", (SEC, "SUED", "Quorbit")),
         ("Quorbit was ordered by a Manila court to halt operations.", None),
+        ("Quorbit, headquartered in Malta, was fined by the FCA.", (FCA, "FINED", "Quorbit")),
+        (
+            "Quorbit has registered with the FCA as a cryptoasset firm.",
+            (FCA, "LICENSED", "Quorbit"),
+        ),
         (
             "Quorbit, which is registered in the Seychelles, was fined by the FCA.",
             (FCA, "FINED", "Quorbit"),

@@ -63,14 +63,17 @@ PUBLIC_AGENT = "public agent"
 # barred"): `cue_spans` takes their name only when it reads as one (`_name_by_its_capitals`).
 # a relative clause between the party and its verb: "Zolta, which is registered in the
 # Seychelles, was fined"
-_WHICH_CLAUSE = r"(?:, (?:which|who) [^,.;\n]{1,80},)?"
+_WHICH_CLAUSE = (
+    r"(?:, (?:(?:which|who) [^,.;\n]{1,80}|(?:headquartered|based|registered|incorporated"
+    r"|founded|launched|owned|operated) (?:in|by) [^,.;\n]{1,60}),)?"
+)
 _PASSIVE_PARTY = re.compile(
     rf"{_NOT_PRONOUN}{_NOT_WHEN}{NAME}{_WHICH_CLAUSE} (?:has|have|had|was|were|is|are)"
     r" (?:been |being )?"
     r"(?:fined|barred|banned|blocked|charged|sued|penali[sz]ed|sanctioned|censured"
     r"|suspended|indicted|blacklisted|reprimanded"
     r"|ordered (?:by (?:[\w'.-]+ ){1,6}?)?to (?:stop|halt|cease|pay)"
-    r"|(?:slapped|hit) with)\b"
+    r"|(?:slapped|hit) with|registered with)\b"
 )
 # ... and the passives only a party can be the subject of: a sentence's one opening word
 # before them names a party even when written nowhere else ("Velmora was fined", never
@@ -81,6 +84,7 @@ _PARTY_ONLY_PASSIVE = re.compile(
     r"|sanctioned|censured|indicted|reprimanded|ordered (?:by (?:[\w'.-]+ ){1,6}?)?to "
     r"(?:pay|stop|halt|cease)|(?:slapped|hit) with (?:a |an )?"
     r"[^.;\n]{0,30}?(?:fine|penalty|sanctions?|lawsuit|charges?)\b)"
+    r"|" + _WHICH_CLAUSE + r" (?:has|had) registered with\b"  # "Zolta has registered with the AMF"
 )
 # words that open such a sentence without naming a party
 _NO_PARTY_OPENERS = frozenset(
@@ -896,6 +900,7 @@ _CUE_STEMS: list[tuple[str, ...]] = [
         "ordered",
         "slapped with",
         "hit with",
+        "registered with",
     ),
     ("to pay",),
     ("added ", "adds ", "adding "),
