@@ -16,6 +16,8 @@ their key words in `STEMS` (same order); `trigger_patterns` appends them to its 
 - "notified prosecutors about X" REFERRED_BY (as "reported X to the police" is);
 - "a court sentenced X to 11 years", "X was sentenced to ... by Y" SUED (the prosecution
   that convicted X, as "a conviction against X" is);
+- "authorities took down the exchange X" BANNED (shut down); "police dismantled a group
+  accused of fraud" INVESTIGATED;
 - "police registered a case against X", "lodged an FIR against X" INVESTIGATED (a
   criminal case opened, no suit);
 - "updated its list of suspect platforms by adding 21 new sites" WARNED (what a warning
@@ -152,6 +154,23 @@ ROWS += [
         ),
         0.75,
     ),
+    (  # "Europol and Dutch authorities took down the exchange X": shut down, as "taken
+        # offline" is
+        REL.banned,
+        "active",
+        re.compile(
+            r"\bt(?:ook|akes?|aking|aken) down\b(?! (?:the |a |its )?(?:posts?|videos?"
+            r"|tweets?|content|comments?|articles?|ads?|advertisements?)\b)"
+        ),
+        0.75,
+    ),
+    (  # "police dismantled a group accused of fraud", "dismantled the network behind X":
+        # those who broke it up investigated it (as an arrest is)
+        REL.investigated,
+        "active",
+        re.compile(r"\bdismantl(?:ed|es|ing|e)\b"),
+        0.7,
+    ),
     (  # "the FSMA updated its list of suspect platforms by adding 21 new sites": the body
         # that keeps a warning list warns what it adds to it
         REL.warned,
@@ -179,5 +198,7 @@ STEMS: list[tuple[str, ...]] = [
     ("notif",),
     ("sentenced",),
     ("regist", "lodg"),
+    ("took down", "take down", "takes down", "taking down", "taken down"),
+    ("dismantl",),
     ("by adding",),
 ]

@@ -92,7 +92,14 @@ def regulator(
     candidates = entries_of(ctx, TYPE.regulator, place)
     wanted = [w for m in mods for w in REGULATOR_WORDS.get(m.lower(), ())]
     if wanted:
-        candidates = [e for e in candidates if any(w in e.name.lower() for w in wanted)]
+        by_name = [e for e in candidates if any(w in e.name.lower() for w in wanted)]
+        # else by an English alias: "Brazil's securities regulator" is the Comissão de
+        # Valores Mobiliários, also called "Brazilian Securities and Exchange Commission"
+        candidates = by_name or [
+            e
+            for e in candidates
+            if any(w in alias.lower() for w in wanted for alias, _, lang in e.aliases if not lang)
+        ]
     if "intelligence" not in wanted:  # a financial intelligence unit is no "watchdog"
         candidates = [e for e in candidates if "intelligence" not in e.name.lower()]
     if len(candidates) != 1:

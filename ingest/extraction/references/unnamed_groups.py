@@ -108,6 +108,15 @@ ONE_PERSON = re.compile(
     r"(?! (?:of|familiar|close|who spoke))"
 )
 
+# people acting together, told by what they are accused of: "a group accused of
+# launching fake crypto projects", "a criminal network behind the JPEX scam" (uncounted)
+A_GANG = re.compile(
+    r"\b[Aa]n? (?:(?:criminal|organi[sz]ed|fraud|scam|crypto|international|transnational"
+    r"|money[- ]laundering) )?(?:group|gang|ring|network|syndicate)"
+    r"(?P<post> (?:accused of|suspected of|allegedly|behind|involved in|linked to|that|which"
+    r"|who)[^,;.]{1,90}?)(?=,|;|\.|$| and (?:seized|arrested|detained|charged)\b)"
+)
+
 BELONGING = re.compile(
     rf"\b(?P<pre>(?:(?:online|social media|bank) )?accounts) belonging to (?P<num>{_NUM}) "
     r"(?:people|users|individuals|persons)(?P<post>[^,;.]*?(?=,| as well as|[;.]|$))",
@@ -196,6 +205,9 @@ def find_unnamed_groups(state: ArticleState) -> None:
     for m in scanner.finditer(ONE_PERSON, ("man", "woman", "suspect", "person", "individual")):
         if not any(o.start <= m.start() < o.end for o in out):
             out.append(_one_person(table, m))
+    for m in scanner.finditer(A_GANG, ("group", "gang", "ring", "network", "syndicate")):
+        if not any(o.start <= m.start() < o.end for o in out):
+            out.append(_a_gang(table, m))
     state.mentions += [o for o in out if o is not None]
 
 
@@ -208,6 +220,21 @@ def _one_person(table: EntityTable, m: re.Match[str]) -> Mention:
         type=TYPE.person,
         unnamed=True,
         count=1,
+        description=m.group(),
+        first=m.start(),
+    )
+    table.add_group(draft)
+    return Mention(m.start(), m.end(), m.group(), draft.key, TYPE.person, "group")
+
+
+def _a_gang(table: EntityTable, m: re.Match[str]) -> Mention:
+    """'a group accused of launching fake projects': people acting together, uncounted."""
+    words = m.group().split(" ", 1)[1]
+    draft = EntityDraft(
+        key=f"group|{m.start()}",
+        name=words,
+        type=TYPE.person,
+        unnamed=True,
         description=m.group(),
         first=m.start(),
     )
