@@ -31,3 +31,10 @@ def test_a_group_police_dismantled_is_investigated() -> None:
 def test_a_regulator_described_by_its_field_is_the_one_whose_english_name_says_it() -> None:
     found = actions(extract("Brazil's securities regulator fined Zolta Ltd."))
     assert ("Comissão de Valores Mobiliários", "FINED", "Zolta Ltd") in found, found
+
+
+def test_regulators_counted_by_their_country_s_states_act_together() -> None:
+    found = actions(
+        extract("Regulators from 10 US states issued cease-and-desist orders against Zolta Ltd.")
+    )
+    assert ("Regulators from 10 US states", "WARNED", "Zolta Ltd") in found, found

@@ -125,6 +125,7 @@ BELONGING = re.compile(
 
 FROM_N = re.compile(
     rf"\b(?P<pre>(?:[\w-]+ )?(?:regulators|authorities|agencies)) from (?P<num>{_NUM}) "
+    r"(?:(?:U\.S\.|US|Canadian|European|EU|Australian|Indian|Brazilian|German) )?"
     r"(?:states|countries|provinces|jurisdictions)\b",
     re.IGNORECASE,
 )
