@@ -179,6 +179,7 @@ def test_numeric_dates_are_month_first_in_us_context() -> None:
     assert _dates("It acted on 05/04/2023.") == ["2023-04-05"]
     assert _dates("It acted on 05/04/2023.", us=True) == ["2023-05-04"]
     assert _dates("It acted on 25/04/2023.", us=True) == ["2023-04-25"]
+    assert _dates("It acted on 3/14/2023.") == ["2023-03-14"]  # only 14 can be the day
 
 
 @pytest.mark.parametrize(

@@ -409,9 +409,11 @@ def _resolve(form: str, m: re.Match[str], text: str, frame: DateFrame) -> Partia
         return PartialDate.checked(int(g["y"]), int(g["mo"]), int(g["d"]))
     if form == "numeric":
         a, b = int(g["a"]), int(g["b"])
-        day, month = (a, b) if (frame.day_first or b > 12) and a <= 31 else (b, a)
+        day, month = (a, b) if frame.day_first else (b, a)
         if a > 12 and b <= 12:
-            day, month = a, b
+            day, month = a, b  # "14/03/2023": only the first can be the day
+        elif b > 12 and a <= 12:
+            day, month = b, a  # "3/14/2023": only the second can be the day
         return PartialDate.checked(int(g["y"]), month, day)
     if form == "day_range":
         return _day_range(g, frame)
