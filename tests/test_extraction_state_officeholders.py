@@ -114,3 +114,18 @@ def test_a_body_s_action_contested_by_a_firm_is_the_firm_s() -> None:
     assert [
         (r.properties.get("ended_how"), r.properties.get("ended_on"), r.date) for r in bans
     ] == [("overturned", "2024-03", None)]
+
+
+def test_a_body_s_fine_named_by_its_possessive_is_a_fine_its_challenger_pays() -> None:
+    fca = "Financial Conduct Authority"
+    found = actions(extract("Korvane Ltd challenged the FCA's fine."))
+    assert (fca, "FINED", "Korvane Ltd") in found, found
+    out = extract(
+        "Korvane Ltd won its appeal against the FCA's fine in March.",
+        published=dt.date(2024, 6, 10),
+    )
+    fines = [r for r in out.relations if r.type == "FINED"]
+    assert [(r.properties.get("ended_how"), r.properties.get("ended_on")) for r in fines] == [
+        ("overturned", "2024-03")
+    ]
+    assert not actions(extract("The FCA's fine was the largest this year."))

@@ -171,6 +171,16 @@ ROWS += [
         re.compile(r"\bdismantl(?:ed|es|ing|e)\b"),
         0.7,
     ),
+    (  # "the FCA's fine", "the SEC's $4 million penalty": a body's penalty named by its
+        # possessive alone (the party told elsewhere: "X challenged the FCA's fine")
+        REL.fined,
+        "nominal",
+        re.compile(
+            r"(?:'s|\u2019s) (?:[\w$\u20ac\u00a3\u00a5\u20b9.,-]+ ){0,3}?"
+            r"(?P<t>fines?|penalt(?:y|ies))\b(?! (?:on|against|of|for)\b)"
+        ),
+        0.7,
+    ),
     (  # "the FSMA updated its list of suspect platforms by adding 21 new sites": the body
         # that keeps a warning list warns what it adds to it
         REL.warned,
@@ -200,5 +210,6 @@ STEMS: list[tuple[str, ...]] = [
     ("regist", "lodg"),
     ("took down", "take down", "takes down", "taking down", "taken down"),
     ("dismantl",),
+    ("'s", "\u2019s"),
     ("by adding",),
 ]
