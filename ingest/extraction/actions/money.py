@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.extraction.text.literal_gate import gate
+
 _PREFIX_CODES = {
     "us$": "USD",
     "u.s.$": "USD",
@@ -361,7 +363,8 @@ class Money:
 
 
 # a dollar sign that names its country: a text using one writes US dollars as a bare "$"
-_MARKED_DOLLAR = re.compile(r"(?<![A-Za-z])(?:A|AU|C|CA|Can|HK|S|SG|NZ|NT)\$ ?\d")
+# (tried only at the marks: `literal_gate`; `re` would try its lookbehind at every offset)
+_MARKED_DOLLAR = gate(re.compile(r"(?<![A-Za-z])(?:A|AU|C|CA|Can|HK|S|SG|NZ|NT)\$ ?\d"))
 
 
 def bare_dollar(text: str) -> str | None:
