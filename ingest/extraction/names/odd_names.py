@@ -15,6 +15,7 @@ from graph.ontology import TYPE
 from ingest.extraction.names.candidates import Candidate, overlap
 from ingest.extraction.names.org_names import classify
 from ingest.extraction.text.anchored_scan import finditer_from_anchors
+from ingest.extraction.text.literal_gate import gate
 
 _LEGAL = r"(?:LLC|Ltd\.?|Limited|Inc\.?|GmbH|AG|Pte\.? Ltd\.?|Pty\.? Ltd\.?|S\.A\.|B\.V\.|plc)"
 _LOWER_LEGAL = re.compile(rf"(?<![\w.&'-])[a-z][a-z0-9]{{2,}} {_LEGAL}(?!\w)")
@@ -33,7 +34,10 @@ def _lower_or_digit(char: str) -> bool:
     return "a" <= char <= "z" or char.isdecimal()  # `[a-z]` or `\d`
 
 
-_NUMBERED_ORDER = re.compile(r"\b(?:Executive Order|EO|E\.O\.)(?: \(EO\))? (?:No\. )?\d{3,6}\b")
+# (tried only at its opening words: `literal_gate`)
+_NUMBERED_ORDER = gate(
+    re.compile(r"\b(?:Executive Order|EO|E\.O\.)(?: \(EO\))? (?:No\. )?\d{3,6}\b")
+)
 
 
 def odd_names(text: str, taken: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
