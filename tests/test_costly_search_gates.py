@@ -37,6 +37,7 @@ GATED = {
     "pronouns._OBJECT_THEM_SEARCH": pronouns._OBJECT_THEM_SEARCH,
     "unit_descriptions._UNIT": unit_descriptions._UNIT,
     "date_restatements._ALSO": date_restatements._ALSO,
+    "money._WORDED": money._WORDED,
 }
 
 SENTENCES = [
@@ -60,6 +61,8 @@ SENTENCES = [
     "Police detained him and charged her with fraud; they barred them from trading. Tell him.",
     "The financial intelligence unit of South Korea's watchdog, the cyber arm of the Police.",
     "It also fined X; in addition, additionally and at the same time it was Also banned.",
+    "fined five million dollars, Twenty-Three Billion Naira, two hundred thousand euros, "
+    "ten million and one thousand pounds; seventy-seven million yen; ninety-nine trillion",
     "\u0130ts CEO, the \u0130nterim director, a chai\u0212an",  # non-ASCII near the words
     "",
 ]

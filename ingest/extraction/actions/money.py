@@ -302,12 +302,16 @@ SUFFIX = re.compile(
     + _CODES
     + r")\b",
 )
-_WORDED = re.compile(
-    r"\b(?P<words>(?i:(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?"
-    r"(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")))"
-    r" (?:hundred )?(?P<scale>(?i:thousand|million|billion|trillion)) (?P<word>(?i:"
-    + "|".join(sorted(_WORDS, key=len, reverse=True))
-    + r"))\b"
+# (tried only at its number words: `literal_gate`; the case-blind words are otherwise tried
+# at every offset)
+_WORDED = gate(
+    re.compile(
+        r"\b(?P<words>(?i:(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?"
+        r"(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")))"
+        r" (?:hundred )?(?P<scale>(?i:thousand|million|billion|trillion)) (?P<word>(?i:"
+        + "|".join(sorted(_WORDS, key=len, reverse=True))
+        + r"))\b"
+    )
 )
 
 _CAP = re.compile(
