@@ -19,6 +19,7 @@ from typing import Any
 import ahocorasick
 
 from ingest.extraction.text.document import Document
+from ingest.extraction.text.gate_pass import GatePass
 from ingest.extraction.text.literal_gate import GatedPattern, fold
 from ingest.extraction.text.tokens import lower_in_place
 
@@ -62,6 +63,7 @@ class Scanner:
         self._by_word: dict[str, int] | None = None
         self._words: frozenset[str] = frozenset()
         self._folded: str | None = None
+        self._gates: GatePass | None = None
 
     @property
     def folded(self) -> str:
@@ -154,8 +156,13 @@ class Scanner:
         text = self.text
         if starts is None and isinstance(pattern, GatedPattern):
             folded = self.folded
+            gates = self._gate_pass()
             for start, end in spans:
-                yield from pattern.finditer_folded(text, folded, start, end)
+                at = gates.starts_in(pattern, start, end)
+                if at is None:
+                    yield from pattern.finditer_folded(text, folded, start, end)
+                else:
+                    yield from pattern.finditer_at(text, at, end)
             return
         for start, end in spans:
             if starts is None:
@@ -170,6 +177,12 @@ class Scanner:
                 if m is not None:
                     done = max(m.end(), pos + 1)
                     yield m
+
+    def _gate_pass(self) -> GatePass:
+        """Every gated pattern's starts in the document, read once (`gate_pass`)."""
+        if self._gates is None:
+            self._gates = GatePass(self.text, self.folded)
+        return self._gates
 
     def _index(self) -> dict[str, int]:
         """Sentence masks of the known words present, from one automaton pass over the text.
