@@ -1,7 +1,7 @@
 """Costly searches tried only where their opening words stand (`literal_gate`): the role,
 title, marked-dollar, currency, ownership and 'again' patterns (searched in the words
 before a name or in a sentence) and whole-document ones (issuing body, object pronouns,
-numbered laws and orders, units). Each finds, in sentences of our own and in every window
+numbered executive orders, units). Each finds, in sentences of our own and in every window
 ending inside them, what its plain pattern finds. tests/test_literal_gate.py runs them
 over the corpora too."""
 
@@ -13,7 +13,7 @@ import pytest
 
 from ingest.extraction.actions import action_status, date_restatements, money, roles
 from ingest.extraction.entities import country_context, name_variants
-from ingest.extraction.names import law_titles, odd_names, person_names
+from ingest.extraction.names import odd_names, person_names
 from ingest.extraction.references import issuing_body, pronouns, unit_descriptions
 from ingest.extraction.structure import affiliations
 from ingest.extraction.text.literal_gate import GatedPattern
@@ -32,7 +32,6 @@ GATED = {
     "issuing_body._WE": issuing_body._WE,
     "issuing_body._HEAD": issuing_body._HEAD,
     "odd_names._NUMBERED_ORDER": odd_names._NUMBERED_ORDER,
-    "law_titles._NUMBERED": law_titles._NUMBERED,
     "pronouns._OBJECT_PERSON_SEARCH": pronouns._OBJECT_PERSON_SEARCH,
     "pronouns._OBJECT_THEM_SEARCH": pronouns._OBJECT_THEM_SEARCH,
     "unit_descriptions._UNIT": unit_descriptions._UNIT,
@@ -57,7 +56,6 @@ SENTENCES = [
     "RENEWED, Reiterating, unit-holders, armies, branches, parental, subsidiaryship",
     "We said our rules bind us; we, Us, trust, user, Wes, the Commission and The Bank's Office.",
     "Executive Order 14024, EO 13694, E.O. (EO) No. 12345, XEO 123, Executive Order 12.",
-    "Law 6.385, Decree No. 2024/77, Resolution 1058, Law 5, Decree 2019, aLaw 123, .Law 123",
     "Police detained him and charged her with fraud; they barred them from trading. Tell him.",
     "The financial intelligence unit of South Korea's watchdog, the cyber arm of the Police.",
     "It also fined X; in addition, additionally and at the same time it was Also banned.",

@@ -15,7 +15,6 @@ import re
 
 from graph.ontology import TYPE
 from ingest.extraction.names.candidates import Candidate
-from ingest.extraction.text.literal_gate import gate
 
 # the parenthesised part and the "and" before the law's name, read back from its start
 _PAREN_BEFORE = re.compile(r"\([A-Z][a-z][\w'-]*(?: [A-Z][\w'-]*){0,3}\) (?:and )?$")
@@ -58,12 +57,9 @@ def _title_start(text: str, line: int, paren: int) -> int | None:
 
 # a law named by its kind and number alone: the number has a separator, "No." before it,
 # or three figures or more (no "Law 5" of a list, no year alone as "Decree 2019")
-# (tried only at its opening words: `literal_gate`)
-_NUMBERED = gate(
-    re.compile(
-        r"(?<![\w.])(?:Law|Decree|Resolution|Ordinance|Circular|Instruction)(?P<no> No\.)?"
-        r" (?P<num>\d{1,6}(?:[./,]\d{1,6})*)\b(?![.,/]?\d)"
-    )
+_NUMBERED = re.compile(
+    r"(?<![\w.])(?:Law|Decree|Resolution|Ordinance|Circular|Instruction)(?P<no> No\.)?"
+    r" (?P<num>\d{1,6}(?:[./,]\d{1,6})*)\b(?![.,/]?\d)"
 )
 
 
