@@ -193,8 +193,9 @@ class GatedPattern:
     def finditer_at(
         self, string: str, starts: list[int], endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
-        """`pattern.finditer(string, starts[0], endpos)`, where `starts` are the offsets
-        `starts` would give there (read beforehand for many patterns at once: `gate_pass`)."""
+        """`pattern.finditer(string, pos, endpos)`, where `starts` are the offsets
+        `starts(string, pos, endpos)` gives (read beforehand for many patterns and spans at
+        once: `gate_pass`)."""
         return self._matches(string, starts, endpos)
 
     def _matches(self, string: str, starts: list[int], endpos: int) -> Iterator[re.Match[str]]:

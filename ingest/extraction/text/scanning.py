@@ -6,7 +6,9 @@ them dominated the extractor's time; finding the words first and running the reg
 over those sentences alone is several times faster. The key words of every gate
 are found in one Aho-Corasick pass over the document (a `str.find` loop per word
 cost more than the regexes it gated); a word first seen in a later gate is looked
-up with `str.find` for that document and joins the automaton for the next one.
+up with `str.find` for that document and joins the automaton for the next one. Where a
+gated pattern (`literal_gate`) can start is read the same way, for every such pattern at
+once (`gate_pass`).
 """
 
 from __future__ import annotations
