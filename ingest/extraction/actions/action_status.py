@@ -38,6 +38,7 @@ from ingest.extraction.actions.endings import (
 from ingest.extraction.actions.reinstatements import reinstate
 from ingest.extraction.actions.roles import View
 from ingest.extraction.entities.drafts import EntityTable, RelationDraft
+from ingest.extraction.text.literal_gate import gate
 
 _ACTIONS = frozenset(get_ontology().action_types)
 _TYPE_NOUNS: list[tuple[re.Pattern[str], frozenset[str] | None]] = [
@@ -200,8 +201,11 @@ def reconcile(
 
 
 # an action told as taken again: "renewed its warning", "reiterated its ban", "once again"
-_AGAIN = re.compile(
-    r"\b(?:renew(?:s|ed|ing)|reiterat(?:es|ed|ing)|repeat(?:s|ed|ing)|once again)\b", re.I
+# (tried only at its words: `literal_gate`)
+_AGAIN = gate(
+    re.compile(
+        r"\b(?:renew(?:s|ed|ing)|reiterat(?:es|ed|ing)|repeat(?:s|ed|ing)|once again)\b", re.I
+    )
 )
 
 

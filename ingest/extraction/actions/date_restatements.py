@@ -14,6 +14,7 @@ import re
 from ingest.extraction.actions.action_status import last_noun_types, noun_types
 from ingest.extraction.actions.date_mentions import DateMention
 from ingest.extraction.entities.drafts import RelationDraft
+from ingest.extraction.text.literal_gate import gate
 
 _RECENT = 3
 _SPECIFIC = 2  # a noun naming more kinds than this ("order", "decision") names none
@@ -48,7 +49,8 @@ def restate_dates(
             target.date = m.date.text()
 
 
-_ALSO = re.compile(r"\b(?:also|in addition|additionally|at the same time)\b", re.I)
+# (tried only at its opening words: `literal_gate`)
+_ALSO = gate(re.compile(r"\b(?:also|in addition|additionally|at the same time)\b", re.I))
 
 
 def date_added_measures(sentences: list[str], drafts: list[tuple[int, RelationDraft]]) -> None:

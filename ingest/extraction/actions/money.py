@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.extraction.text.literal_gate import gate
+
 _PREFIX_CODES = {
     "us$": "USD",
     "u.s.$": "USD",
@@ -301,12 +303,16 @@ SUFFIX = re.compile(
     + _CODES
     + r")\b",
 )
-_WORDED = re.compile(
-    r"\b(?P<words>(?i:(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?"
-    r"(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")))"
-    r" (?:hundred )?(?P<scale>(?i:thousand|million|billion|trillion)) (?P<word>(?i:"
-    + "|".join(sorted(_WORDS, key=len, reverse=True))
-    + r"))\b"
+# (tried only at its number words: `literal_gate`; the case-blind words are otherwise tried
+# at every offset)
+_WORDED = gate(
+    re.compile(
+        r"\b(?P<words>(?i:(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?"
+        r"(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")))"
+        r" (?:hundred )?(?P<scale>(?i:thousand|million|billion|trillion)) (?P<word>(?i:"
+        + "|".join(sorted(_WORDS, key=len, reverse=True))
+        + r"))\b"
+    )
 )
 
 _CAP = re.compile(
@@ -369,7 +375,8 @@ class Money:
 
 
 # a dollar sign that names its country: a text using one writes US dollars as a bare "$"
-_MARKED_DOLLAR = re.compile(r"(?<![A-Za-z])(?:A|AU|C|CA|Can|HK|S|SG|NZ|NT)\$ ?\d")
+# (tried only at the marks: `literal_gate`; `re` would try its lookbehind at every offset)
+_MARKED_DOLLAR = gate(re.compile(r"(?<![A-Za-z])(?:A|AU|C|CA|Can|HK|S|SG|NZ|NT)\$ ?\d"))
 
 
 def bare_dollar(text: str) -> str | None:

@@ -30,6 +30,7 @@ from ingest.extraction.actions.triggers import Trigger
 from ingest.extraction.entities.drafts import EntityTable, Mention
 from ingest.extraction.names.person_names import ROLE_WORDS
 from ingest.extraction.text.document import Sentence
+from ingest.extraction.text.literal_gate import gate
 
 TARGET_TYPES = frozenset(
     {
@@ -44,9 +45,12 @@ TARGET_TYPES = frozenset(
     }
 )
 _OF_BEFORE = re.compile(r"\bof (?:[\w.]+-(?:based|registered|headquartered) )?$")
-_ROLE_OF = re.compile(
-    rf"\b(?i:{ROLE_WORDS})s? (?:of|at) (?:the )?"
-    r"(?:(?:parent|holding|sister) (?:company|firm|group) )?$"
+# (tried only where a role word stands: `literal_gate`)
+_ROLE_OF = gate(
+    re.compile(
+        rf"\b(?i:{ROLE_WORDS})s? (?:of|at) (?:the )?"
+        r"(?:(?:parent|holding|sister) (?:company|firm|group) )?$"
+    )
 )
 # the owner or runner a passive subject's apposition names: "X, owned by Y, was fined"
 _OWNER_BEFORE = re.compile(

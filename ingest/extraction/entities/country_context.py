@@ -17,6 +17,7 @@ from ingest.extraction.entities.section_country import SectionCountries
 from ingest.extraction.names.candidates import Candidate
 from ingest.extraction.names.gazetteer_index import GazEntry, GazIndex
 from ingest.extraction.text.document import Document
+from ingest.extraction.text.literal_gate import gate
 
 # r"\b[A-Z][a-z]+s?\b" with the opening boundary as a lookbehind after the capital: the
 # same matches, but the search can skip to capitals
@@ -33,11 +34,12 @@ _CURRENCY_AFTER = re.compile(
     r"|lira|liras|roubles?|rubles?|baht|ringgit|dirhams?|riyals?|shillings?|kron[ae]|kronor"
     r"|zloty|hryvnias?|dong|rupiah|cedis?|tenge|dinars?|som|lari|leu|lev|forint)\b"
 )
+_CURRENCY_SEARCH = gate(_CURRENCY_AFTER)  # tried only at the currencies' names
 
 
 def _counted_currencies(text: str, demonym: str) -> int:
     """How often `demonym` stands right before a currency's name in `text`."""
-    if not _CURRENCY_AFTER.search(text):
+    if not _CURRENCY_SEARCH.search(text):
         return 0
     return len(re.findall(rf"\b{re.escape(demonym)}(?={_CURRENCY_AFTER.pattern})", text))
 

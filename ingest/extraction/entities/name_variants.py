@@ -18,6 +18,7 @@ from graph.ontology import GROUP, TYPE
 from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.country_context import CountryContext
 from ingest.extraction.entities.drafts import EntityDraft
+from ingest.extraction.text.literal_gate import gate
 
 MIN_FUZZY_LENGTH = 14  # shorter names differ in one letter too often ("FSA" / "FCA")
 MAX_EDITS = 1  # per MIN_FUZZY_LENGTH characters of the longer name
@@ -220,8 +221,9 @@ _LEGAL_WORDS = frozenset(
     "srl uab oü".split()
 )
 _HOLDING_WORDS = frozenset("global group holdings holding international".split())
-_OWNERSHIP = re.compile(
-    r"\b(?:unit|subsidiary|arm|affiliate|division|branch|parent|owned by|part of)\b"
+# (tried only at its words: `literal_gate`)
+_OWNERSHIP = gate(
+    re.compile(r"\b(?:unit|subsidiary|arm|affiliate|division|branch|parent|owned by|part of)\b")
 )
 # the brand itself spoken of as a whole: "Binance, the largest cryptocurrency exchange in
 # the world", "Binance, the world's largest exchange", "Binance's only regulated UK

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ingest.extraction.text.anchored_scan import finditer_from_anchors
+
 # the top-level domains that news about crypto sites uses; a closed list keeps
 # "U.S." or "e.g." from reading as domains
 _TLDS = (
@@ -25,13 +27,17 @@ DOMAIN = re.compile(
     rf"(?<![\w@/.-])(?P<d>[A-Za-z0-9][A-Za-z0-9-]{{1,62}}+(?:\.[A-Za-z0-9-]{{1,62}})*\.(?:{_TLDS}))"
     r"(?![\w-]|\.[A-Za-z0-9])"
 )
+# where a domain can match, searched from (`anchored_scan`): its last dot and top-level
+# domain; it starts where the run of label characters and dots reaching there starts
+_TLD_AFTER = re.compile(rf"\.(?:{_TLDS})(?![\w-]|\.[A-Za-z0-9])")
+_LABEL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 
 
 def domain_spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each web domain named on its own in `text`."""
     if "." not in text:
         return
-    for m in DOMAIN.finditer(text):
+    for m in finditer_from_anchors(DOMAIN, text, _TLD_AFTER, _LABEL_CHARS.__contains__):
         name = m.group("d")
         if name[0].isdigit() and name.replace(".", "").isdigit():
             continue  # a version or a number, not a domain

@@ -14,6 +14,8 @@ import re
 from graph.ontology import TYPE
 from ingest.extraction.names.candidates import Candidate, overlap
 from ingest.extraction.names.org_names import classify
+from ingest.extraction.text.anchored_scan import finditer_from_anchors
+from ingest.extraction.text.literal_gate import gate
 
 _LEGAL = r"(?:LLC|Ltd\.?|Limited|Inc\.?|GmbH|AG|Pte\.? Ltd\.?|Pty\.? Ltd\.?|S\.A\.|B\.V\.|plc)"
 _LOWER_LEGAL = re.compile(rf"(?<![\w.&'-])[a-z][a-z0-9]{{2,}} {_LEGAL}(?!\w)")
@@ -21,7 +23,21 @@ _LOWER_LEGAL = re.compile(rf"(?<![\w.&'-])[a-z][a-z0-9]{{2,}} {_LEGAL}(?!\w)")
 _ODD_WORD = re.compile(r"(?<![\w.&'$€£¥₦-])(?:\d+[A-Z](?:[\w.]*\w)?|[a-z]+[A-Z]\w*)(?![\w-])")
 _NOT_NAMES = re.compile(r"^\d+(?:th|st|nd|rd|s|k|m|bn|mn|gb|mb|tb|km|kg|g|d|am|pm)$", re.I)
 _LEGAL_ONLY = re.compile(rf"^{_LEGAL}$")
-_NUMBERED_ORDER = re.compile(r"\b(?:Executive Order|EO|E\.O\.)(?: \(EO\))? (?:No\. )?\d{3,6}\b")
+# where those two can match, searched from (`anchored_scan`): the space before a legal
+# form, a capital after a lower-case letter or a digit; each match starts where the run of
+# its first word's characters reaching there starts (its lookbehind refuses them before it)
+_LEGAL_AFTER = re.compile(rf" (?={_LEGAL})")
+_CAPITAL_AFTER = re.compile(r"[A-Z](?<=[a-z\d][A-Z])")
+
+
+def _lower_or_digit(char: str) -> bool:
+    return "a" <= char <= "z" or char.isdecimal()  # `[a-z]` or `\d`
+
+
+# (tried only at its opening words: `literal_gate`)
+_NUMBERED_ORDER = gate(
+    re.compile(r"\b(?:Executive Order|EO|E\.O\.)(?: \(EO\))? (?:No\. )?\d{3,6}\b")
+)
 
 
 def odd_names(text: str, taken: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
@@ -29,7 +45,7 @@ def odd_names(text: str, taken: list[Candidate]) -> tuple[list[Candidate], list[
     may cover a `taken` candidate that is only its legal form (the caller drops that)."""
     typed: list[Candidate] = []
     untyped: list[Candidate] = []
-    for m in _LOWER_LEGAL.finditer(text):
+    for m in finditer_from_anchors(_LOWER_LEGAL, text, _LEGAL_AFTER, _lower_or_digit):
         cand = Candidate(m.start(), m.end(), m.group(), TYPE.company, "company")
         # a capitalised run found only the legal form ("LLC"): the whole name replaces it
         if not any(overlap(cand, t) and not _LEGAL_ONLY.match(t.surface) for t in taken):
@@ -39,7 +55,7 @@ def odd_names(text: str, taken: list[Candidate]) -> tuple[list[Candidate], list[
         # it replaces the run that stopped before its number ("Executive Order")
         if not any(overlap(cand, t) and not _inside(t, cand) for t in taken):
             typed.append(cand)
-    for m in _ODD_WORD.finditer(text):
+    for m in finditer_from_anchors(_ODD_WORD, text, _CAPITAL_AFTER, _lower_or_digit):
         if _NOT_NAMES.match(m.group()) or _glued(m.group(), text):
             continue
         cand = _odd_firm(text, m.start(), m.end())

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ingest.extraction.names.given_names import is_family_name, is_given_name
 from ingest.extraction.names.org_names import COMPANY_SUFFIXES
+from ingest.extraction.text.literal_gate import gate
 from ingest.extraction.text.tokens import UPPER
 
 _LOWER = "a-zà-ÿāăąćčďđēěğīıłńňōőœřśşšţťūůűźżž'"
@@ -72,7 +73,10 @@ _TITLE = (
     r"(?:(?:former|acting|interim|then-|deputy|outgoing|incoming|new|current) )?"
     rf"(?P<title>{ROLE_WORDS}|sen\.|rep\.|gov\.|dr\.?|mr\.?|mrs\.?|ms\.?)"
 )  # "Ms Loo Siew Yee": British and Singapore style drop the dot
-_TITLE_END = re.compile(rf"\b(?i:{_TITLE}) $")
+# tried only where a title word stands (`literal_gate`; its optional words before a title
+# multiply the opening words past the default limit): a case-blind alternation is otherwise
+# tried at every offset of the window
+_TITLE_END = gate(re.compile(rf"\b(?i:{_TITLE}) $"), 5_000)
 # a role set off by commas before the name: "and its founder, ", "the firm's chief executive, "
 _ROLE_SET_OFF = re.compile(
     rf"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he (?:firm|company|exchange|platform|bank)'s)"

@@ -18,10 +18,15 @@ from graph.ontology import GROUP
 from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.drafts import EntityDraft, Mention
 from ingest.extraction.names.gazetteer_index import GazEntry, get_index
+from ingest.extraction.text.literal_gate import gate
 
-_WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
-_HEAD = re.compile(
-    r"\b[Tt]he (?P<head>Commission|Authority|Agency|Board|Bank|Regulator|Office|Service)\b"
+# (tried only at its opening words: `literal_gate`)
+_WE = gate(re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b"))
+# (tried only at its opening words: `literal_gate`)
+_HEAD = gate(
+    re.compile(
+        r"\b[Tt]he (?P<head>Commission|Authority|Agency|Board|Bank|Regulator|Office|Service)\b"
+    )
 )
 
 

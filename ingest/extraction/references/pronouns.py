@@ -16,6 +16,7 @@ from bisect import bisect_left
 from graph.ontology import GROUP, TYPE
 from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention
+from ingest.extraction.text.literal_gate import gate
 
 # r"\b(?P<p>[Ii]t|[Ii]ts)\b(?!')" with each branch opening on a literal (the boundary as a
 # lookbehind after it): the same matches, but the search skips to "I"/"i"
@@ -69,7 +70,7 @@ def _object_people(state: ArticleState, ordered: list[Mention], starts: list[int
     """'him'/'her' as mentions of the last person named in this or the previous sentence."""
     doc, table = state.doc, state.table
     out = []
-    for m in _OBJECT_PERSON.finditer(doc.text):
+    for m in _OBJECT_PERSON_SEARCH.finditer(doc.text):
         sent = doc.sentence_at(m.start())
         if sent is None:
             continue
@@ -82,7 +83,7 @@ def _object_people(state: ArticleState, ordered: list[Mention], starts: list[int
                 break
         if person is not None:
             out.append(Mention(m.start(), m.end(), m.group(), person.key, person.type, "pronoun"))
-    for m in _OBJECT_THEM.finditer(doc.text):
+    for m in _OBJECT_THEM_SEARCH.finditer(doc.text):
         sent = doc.sentence_at(m.start())
         if sent is None:
             continue
@@ -94,6 +95,10 @@ def _object_people(state: ArticleState, ordered: list[Mention], starts: list[int
 
 # an object 'them' ("barred them from", "charged them with"), read only as a listed pair
 _OBJECT_THEM = re.compile(_OBJECT_PERSON.pattern.replace("(?:him|her)", "them"))
+# both searched only where "him", "her" or "them" stands (`literal_gate`): `re` would try
+# them at every offset of the document
+_OBJECT_PERSON_SEARCH = gate(_OBJECT_PERSON)
+_OBJECT_THEM_SEARCH = gate(_OBJECT_THEM)
 _PAIR_GAP = re.compile(r"(?:,? and |, )")
 
 

@@ -16,11 +16,15 @@ from graph.ontology import TYPE
 from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.drafts import Mention, standalone_entity
 from ingest.extraction.references.implied_bodies import REGULATOR_WORDS, entries_of
+from ingest.extraction.text.literal_gate import gate
 
-_UNIT = re.compile(
-    r"\b[Tt]he (?P<mods>(?:[a-z-]+ ){1,3}?)(?:unit|arm|division|department|agency|office)"
-    r" of (?:the )?(?P<place>[A-Z][\w.]*(?: [A-Z]\w+)?)(?:(?:'s (?:[a-z-]+ ){0,2}?"
-    r"(?:watchdog|regulator|supervisor|ministry|authority|central bank)\b)|(?![\w' ]*[A-Z]))"
+# (tried only at its opening words: `literal_gate`)
+_UNIT = gate(
+    re.compile(
+        r"\b[Tt]he (?P<mods>(?:[a-z-]+ ){1,3}?)(?:unit|arm|division|department|agency|office)"
+        r" of (?:the )?(?P<place>[A-Z][\w.]*(?: [A-Z]\w+)?)(?:(?:'s (?:[a-z-]+ ){0,2}?"
+        r"(?:watchdog|regulator|supervisor|ministry|authority|central bank)\b)|(?![\w' ]*[A-Z]))"
+    )
 )
 
 

@@ -190,6 +190,14 @@ class GatedPattern:
         caller folds a document once for every pattern and span it searches."""
         return self._matches(string, self._starts_in(string, folded, pos, endpos), endpos)
 
+    def finditer_at(
+        self, string: str, starts: list[int], endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        """`pattern.finditer(string, pos, endpos)`, where `starts` are the offsets
+        `starts(string, pos, endpos)` gives (read beforehand for many patterns and spans at
+        once: `gate_pass`)."""
+        return self._matches(string, starts, endpos)
+
     def _matches(self, string: str, starts: list[int], endpos: int) -> Iterator[re.Match[str]]:
         match = self.pattern.match
         done = 0

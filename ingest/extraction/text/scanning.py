@@ -6,7 +6,9 @@ them dominated the extractor's time; finding the words first and running the reg
 over those sentences alone is several times faster. The key words of every gate
 are found in one Aho-Corasick pass over the document (a `str.find` loop per word
 cost more than the regexes it gated); a word first seen in a later gate is looked
-up with `str.find` for that document and joins the automaton for the next one.
+up with `str.find` for that document and joins the automaton for the next one. Where a
+gated pattern (`literal_gate`) can start is read the same way, for every such pattern at
+once (`gate_pass`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 import ahocorasick
 
 from ingest.extraction.text.document import Document
+from ingest.extraction.text.gate_pass import GatePass
 from ingest.extraction.text.literal_gate import GatedPattern, fold
 from ingest.extraction.text.tokens import lower_in_place
 
@@ -62,6 +65,7 @@ class Scanner:
         self._by_word: dict[str, int] | None = None
         self._words: frozenset[str] = frozenset()
         self._folded: str | None = None
+        self._gates: GatePass | None = None
 
     @property
     def folded(self) -> str:
@@ -154,8 +158,13 @@ class Scanner:
         text = self.text
         if starts is None and isinstance(pattern, GatedPattern):
             folded = self.folded
+            gates = self._gate_pass()
             for start, end in spans:
-                yield from pattern.finditer_folded(text, folded, start, end)
+                at = gates.starts_in(pattern, start, end)
+                if at is None:
+                    yield from pattern.finditer_folded(text, folded, start, end)
+                else:
+                    yield from pattern.finditer_at(text, at, end)
             return
         for start, end in spans:
             if starts is None:
@@ -170,6 +179,12 @@ class Scanner:
                 if m is not None:
                     done = max(m.end(), pos + 1)
                     yield m
+
+    def _gate_pass(self) -> GatePass:
+        """Every gated pattern's starts in the document, read once (`gate_pass`)."""
+        if self._gates is None:
+            self._gates = GatePass(self.text, self.folded)
+        return self._gates
 
     def _index(self) -> dict[str, int]:
         """Sentence masks of the known words present, from one automaton pass over the text.
