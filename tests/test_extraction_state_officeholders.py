@@ -129,3 +129,5 @@ def test_a_body_s_fine_named_by_its_possessive_is_a_fine_its_challenger_pays() -
         ("overturned", "2024-03")
     ]
     assert not actions(extract("The FCA's fine was the largest this year."))
+    found = actions(extract("Korvane Ltd is appealing the FCA's £2 million fine."))
+    assert (fca, "FINED", "Korvane Ltd") in found, found  # "appeal" with no "against"

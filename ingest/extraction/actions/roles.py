@@ -382,7 +382,7 @@ _AND_GAP = re.compile(r"(?:,? and |, )(?:the )?")
 # a verb contesting the action a body's possessive names next (not "won ... appeal": the
 # action then ended, which this reading does not tell)
 _CONTESTS = re.compile(
-    r"\b(?:appeal(?:ed|s|ing)? against|challeng(?:ed|es|ing|e)|contest(?:ed|s|ing)?|fought"
+    r"\b(?:appeal(?:ed|s|ing)?(?: against)?|challeng(?:ed|es|ing|e)|contest(?:ed|s|ing)?|fought"
     r"|fight(?:s|ing)?|lost (?:its|an|the|their|his|her) (?:[\w-]+ )?appeal against)"
     r" (?:the )?$"
 )
