@@ -258,3 +258,17 @@ def test_a_place_in_a_list_of_places_still_acts_with_the_others() -> None:
     out = _extract("Police in Greece and Cyprus took KuCoin offline on Tuesday.")
     rels = _relations(out)
     assert ("Greece", "BANNED", "KuCoin") in rels and ("Cyprus", "BANNED", "KuCoin") in rels, rels
+
+
+def test_a_text_in_capitals_keeps_the_firms_its_legal_forms_name_and_its_dates() -> None:
+    text = (
+        "THE FCA FINED ZOLTA TRADE LTD £2 MILLION ON MONDAY. THE SEC SUED KORVANE INC. IN MAY 2023."
+    )
+    assert restore_case(text) == (
+        "The FCA fined Zolta Trade Ltd £2 million on Monday. The SEC sued Korvane Inc. in May 2023."
+    )
+    lowered = "the sec sued binance in june 2023. it may appeal."
+    assert restore_case(lowered) == "The SEC sued Binance in June 2023. It may appeal."
+    out = _extract(text)
+    rels = _relations(out)
+    assert ("Financial Conduct Authority", "FINED", "Zolta Trade Ltd") in rels, rels

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from ingest.extraction.names.gazetteer_index import GazIndex, get_index
-from ingest.extraction.text.tokens import lower_in_place
+from ingest.extraction.text.tokens import MONTHS, WEEKDAYS, lower_in_place
 
 MIN_LETTERS = 20  # below this, a text's case says nothing
 CAPS_SHARE = 0.85  # more capitals than this: an all-capitals text
@@ -53,12 +53,56 @@ def _recase(text: str, index: GazIndex) -> str:
     chars = list(lower_in_place(text))
     for hit in index.find(text, any_case=True):
         _copy_capitals(chars, hit.start, hit.surfaces[0].text)
-    for m in _WORD.finditer(text):
-        if index.country_of_adjective(m.group()):
+    words = list(_WORD.finditer(text))
+    for i, m in enumerate(words):
+        word = m.group().lower()
+        if index.country_of_adjective(m.group()) or _names_a_day(word, text, m.end()):
             chars[m.start()] = chars[m.start()].upper()
+        elif word.rstrip(".") in _LEGAL_FORMS and i > 0:
+            _capitalise_firm(chars, words, i, text)
     for m in _SENTENCE_START.finditer(text):
+        if text[max(0, m.start(1) - 7) : m.start(1)].lower().rstrip().endswith(_FORM_STOPS):
+            continue  # "korvane inc. in march": the point ends the legal form, no sentence
         chars[m.start(1)] = chars[m.start(1)].upper()
     return "".join(chars)
+
+
+# months that are also words ("may", "march"): a month only before a day or a year
+_AMBIGUOUS_MONTHS = frozenset(("may", "march", "jan", "mar", "sep"))
+_DAY_OR_YEAR_AFTER = re.compile(r"\.?,? \d")
+# the legal forms a firm's name ends in, with the words of its name before them
+_LEGAL_FORMS = {
+    form.lower(): form for form in "Ltd Limited Inc LLC PLC Corp GmbH AG Pte".split()
+}  # their usual spelling
+_NOT_IN_NAME = frozenset(
+    "the a an of and or to in on by for with from at its their his her is was were "
+    "has have had fined sued banned charged against said".split()
+)
+
+
+_FORM_STOPS = (" inc.", " ltd.", " corp.", " co.")
+
+
+def _names_a_day(word: str, text: str, end: int) -> bool:
+    """Whether `word` is a month's or weekday's name ("june 2023", "on monday")."""
+    if word in WEEKDAYS:
+        return True
+    if word not in MONTHS:
+        return False
+    return word not in _AMBIGUOUS_MONTHS or _DAY_OR_YEAR_AFTER.match(text, end) is not None
+
+
+def _capitalise_firm(chars: list[str], words: list[re.Match[str]], i: int, text: str) -> None:
+    """'zolta trade ltd': the legal form and the (up to three) words of the name before it
+    get their capitals, stopping at a word no name holds ('fined zolta ltd')."""
+    form = words[i]
+    chars[form.start() : form.start() + len(form.group().rstrip("."))] = list(
+        _LEGAL_FORMS[form.group().lower().rstrip(".")]
+    )
+    for m in reversed(words[max(0, i - 3) : i]):
+        if m.group().lower() in _NOT_IN_NAME or text[m.end() : m.end() + 1] not in (" ",):
+            break
+        chars[m.start()] = chars[m.start()].upper()
 
 
 def _starts_capitalised(text: str) -> bool:
