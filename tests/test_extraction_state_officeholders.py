@@ -131,3 +131,12 @@ def test_a_body_s_fine_named_by_its_possessive_is_a_fine_its_challenger_pays() -
     assert not actions(extract("The FCA's fine was the largest this year."))
     found = actions(extract("Korvane Ltd is appealing the FCA's £2 million fine."))
     assert (fca, "FINED", "Korvane Ltd") in found, found  # "appeal" with no "against"
+
+
+def test_a_ban_its_relative_clause_says_a_body_imposed_is_that_body_s() -> None:
+    out = extract(
+        "The ban that the FCA imposed on Korvane Ltd in 2022 was lifted on Monday.",
+        published=dt.date(2024, 5, 2),
+    )
+    bans = [r for r in out.relations if r.type == "BANNED"]
+    assert [(r.date, r.properties.get("status")) for r in bans] == [("2022", "ended")]

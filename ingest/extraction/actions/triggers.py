@@ -88,6 +88,8 @@ _LISTED_AFTER = re.compile(
 
 
 # a verb row's word that is also its action's noun: after a possessive it is the noun
+_DETERMINER_BEFORE = re.compile(r"(?:^|\b)(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir) $")
+_RELATIVE_AFTER = re.compile(r",? (?:that|which) ")
 _BARE_NOUN = re.compile(r"(?:ban|fine|block|freeze|suspension|sanction|warning|order)s?")
 
 
@@ -136,10 +138,18 @@ def find_triggers(text: str, base: int = 0, scanner: Scanner | None = None) -> l
                 v = "passive"
             if (
                 v == "active"
-                and text.endswith("'s ", 0, start)
+                and (
+                    text.endswith("'s ", 0, start)
+                    or (
+                        _DETERMINER_BEFORE.search(text, max(0, start - 6), start)
+                        and _RELATIVE_AFTER.match(text, end)
+                    )
+                )
                 and _BARE_NOUN.fullmatch(text, start, end)
             ):
                 v = "nominal"  # "the FCA's ban", "the SEC's fine": the body's action, a noun
+                # ("The ban, which the FCA imposed on X, ...": a determiner's noun its
+                # relative clause tells more of, too)
             if has_obj:
                 o_start, o_end = base + m.start("obj"), base + m.end("obj")
                 end = min(end, m.start("obj")) if v in ("refer", "suggest") else end
