@@ -382,6 +382,8 @@ def test_no_money_where_there_is_none(text: str) -> None:
         ("handled at least $96 billion in transactions", ["value"]),
         ("$1.1 million in refunds to users and $600,000 in penalties", ["repaid", "plain"]),
         ("ordered to pay $51,700 in restitution", ["repaid"]),
+        ("$3 million in disgorgement and a $1 million civil penalty", ["repaid", "plain"]),
+        ("$22 million in fines and refunds", ["mixed"]),
     ],
 )
 def test_money_roles(text: str, roles: list[str]) -> None:

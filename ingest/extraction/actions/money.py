@@ -328,11 +328,11 @@ _TOTAL = re.compile(
 )
 # money a fine shares with what is no fine: "$22 million in fines and refunds", "$3m in
 # restitution and penalties" (the fine's own part is not told by it)
-# money returned to those wronged, not a penalty: "$1.1 million in refunds to users",
-# "$51,700 in restitution", "$2 million as compensation"
+# money returned or given up, not a penalty: "$1.1 million in refunds to users", "$51,700
+# in restitution", "$2 million as compensation", "$3 million in disgorgement"
 _REPAID_AFTER = re.compile(
     r"\s+(?:in|as|of) (?:[\w-]+ ){0,2}?(?:refunds?|restitution|compensation|reimbursements?"
-    r"|repayments?|damages to)\b(?! and| plus|,)",
+    r"|repayments?|disgorgement|damages to)\b",  # ("in refunds and fines": `_MIXED_AFTER`)
     re.IGNORECASE,
 )
 _MIXED_AFTER = re.compile(
