@@ -79,3 +79,22 @@ def test_a_body_defined_by_the_word_for_its_kind_keeps_that_word() -> None:
     tribunal = "Financial Markets Administrative Tribunal"
     assert (tribunal, "FINED", "Zolta Ltd") in actions(out), actions(out)
     assert "Tribunal" in aliases_of(out, tribunal)
+
+
+def test_a_prosecutor_s_office_in_a_city_is_that_office() -> None:
+    out = extract(
+        "A regional prosecutor's office in Warsaw has been appointed to investigate Zolta Ltd."
+    )
+    assert ("regional prosecutor's office in Warsaw", "INVESTIGATED", "Zolta Ltd") in actions(
+        out
+    ), actions(out)
+
+
+def test_a_ministry_s_level_of_government_is_no_portfolio() -> None:
+    names = set(
+        types_by_name(
+            extract("The court criticised the federal ministry of finance for not filing comments.")
+        )
+    )
+    assert "Ministry of Federal" not in names, names
+    assert "Ministry of Finance" in names, names

@@ -29,6 +29,7 @@ from ingest.extraction.references.implied_bodies import (
     national_body,
     national_court,
     police,
+    prosecutors_in,
     regional_body_or_brand,
     regulator,
 )
@@ -149,6 +150,12 @@ _COURT_IN = re.compile(
     r"(?P<place>[A-Z][\w.]*(?: (?:of )?[A-Z]\w+){0,3})"
 )
 _COURT_IN_STEMS = ("court in", "court sitting", "court based", "court located", "court seated")
+# "a regional prosecutor's office in Warsaw", "the prosecutor's office in Seoul"
+_PROSECUTORS_IN = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he) (?:[a-z]+ ){0,2}?(?:prosecutor(?:'s|\u2019s|s'|s\u2019)? office"
+    r"|prosecution office|public prosecutor(?:'s|\u2019s)? office) in (?:the )?"
+    r"(?P<place>[A-Z][\w.]*(?: [A-Z]\w+){0,2})"
+)
 # "A Seoul appeals court", "an Istanbul court", "a Manhattan federal judge": the place
 # before the noun seats it, as "a court in Seoul" does
 _PLACE_COURT = re.compile(
@@ -272,6 +279,7 @@ def resolve_descriptions(state: ArticleState) -> None:
     for pattern, stems, implied in (
         (_NATIONAL_BODY, _NATIONAL_STEMS, national_body),
         (_COURT_IN, _COURT_IN_STEMS, court_in),
+        (_PROSECUTORS_IN, ("office in",), prosecutors_in),
         (_PLACE_COURT, ("court", "judge"), court_in),
         (_NATIONAL_AUTHORITIES, ("authorities", "officials"), national_authorities),
     ):
@@ -525,6 +533,9 @@ def _place_of(m: re.Match[str], state: ArticleState) -> str | None:
 
 # "the financial regulator of Abu Dhabi Global Market", "the securities watchdog in Thailand"
 _PLACE_AFTER = re.compile(r" (?:of|in) (?:the )?(?P<words>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})")
+# a ministry's level of government, no portfolio ("the federal ministry of finance")
+_GOVERNMENT_LEVELS = frozenset("federal national state central union provincial regional".split())
+_OF_PORTFOLIO = re.compile(r" of ([a-z]+)\b")
 _PLACED_NOUNS = frozenset(("regulator", "regulators", "watchdog", "central bank", "ministry"))
 
 
@@ -711,7 +722,12 @@ def _nearest(
         # no single regulator of that country fits the words: in a lede the name may
         # follow ("Thailand's financial watchdog filed ... Thailand's SEC said ...")
     if noun == "ministry" and mods and all(w.isalpha() and w.islower() for w in mods):
-        return ministry(" ".join(mods), table, ctx, place)
+        topic = [w for w in mods if w not in _GOVERNMENT_LEVELS]
+        if topic:
+            return ministry(" ".join(topic), table, ctx, place)
+        # "the federal ministry of finance": the portfolio follows
+        after = _OF_PORTFOLIO.match(doc.text, doc.text.find("ministry", pos) + len("ministry"))
+        return ministry(after.group(1), table, ctx, place) if after else None
     if sent is not None and sent.index <= 2:
         best, best_score = None, 0
         unplaced = None  # "Russia's communications watchdog has blocked ... The watchdog,

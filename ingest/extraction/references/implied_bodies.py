@@ -337,6 +337,34 @@ def court_in(m: re.Match[str], table: EntityTable, ctx: CountryContext) -> Entit
     return draft
 
 
+def prosecutors_in(m: re.Match[str], table: EntityTable, ctx: CountryContext) -> EntityDraft | None:
+    """'a regional prosecutor's office in Warsaw': the one prosecuting body the article
+    seats there, else that office named as the text names it and seated there."""
+    words = m.group("place").split()
+    place = None
+    for n in range(len(words), 0, -1):
+        place = ctx.jurisdiction(" ".join(words[:n]))
+        if place is not None:
+            break
+    if place is None:
+        return None
+    seated = [
+        d
+        for d in table.all()
+        if d.type == TYPE.governmentbody
+        and not d.unnamed
+        and is_prosecuting_body(d.name)
+        and (d.jurisdiction == place.name or place.name in d.places)
+    ]
+    if len(seated) == 1:
+        return seated[0]
+    name = m.group().split(" ", 1)[1]  # without its article
+    name = name[: name.index(" in ") + 4] + place.name
+    draft = standalone_entity(table, name, TYPE.governmentbody, jurisdiction=place.name)
+    draft.places = [place.name]
+    return draft
+
+
 def national_court(m: re.Match[str], table: EntityTable, ctx: CountryContext) -> EntityDraft | None:
     """'a Turkish court', 'a Russian appeals court' (group `place`, a demonym): the one court
     the article seats in that country; with none, a court of that country named as the text
