@@ -98,3 +98,12 @@ def test_a_ministry_s_level_of_government_is_no_portfolio() -> None:
     )
     assert "Ministry of Federal" not in names, names
     assert "Ministry of Finance" in names, names
+
+
+def test_a_firm_s_name_with_its_words_run_together_is_that_firm() -> None:
+    out = extract(
+        "The AG is suing the ATM companies Velcoin Depot and Coin Hopper. She said CoinHopper "
+        "takes 21% of each payment."
+    )
+    assert aliases_of(out, "Coin Hopper") == {"CoinHopper"}, aliases_of(out, "Coin Hopper")
+    assert "CoinHopper" not in types_by_name(out)

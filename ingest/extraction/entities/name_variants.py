@@ -19,6 +19,7 @@ from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.country_context import CountryContext
 from ingest.extraction.entities.drafts import EntityDraft
 from ingest.extraction.text.literal_gate import gate
+from ingest.extraction.text.normalize import run_together
 
 MIN_FUZZY_LENGTH = 14  # shorter names differ in one letter too often ("FSA" / "FCA")
 MAX_EDITS = 1  # per MIN_FUZZY_LENGTH characters of the longer name
@@ -91,7 +92,11 @@ def merge_name_variants(state: ArticleState) -> None:
             if place is not None and _place_is_own(place, full, ctx):
                 table.merge(full, short, "other")
                 break
-            if _misspelt(full.name, short.name) or _number_slip(full, short, ctx):
+            if (
+                _misspelt(full.name, short.name)
+                or _number_slip(full, short, ctx)
+                or run_together(full.name) == run_together(short.name)  # "CoinFlip"
+            ):
                 table.merge(full, short, "other")
                 break
 

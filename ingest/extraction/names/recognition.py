@@ -36,6 +36,7 @@ from ingest.extraction.names.untyped_names import (
     UNIT_AFTER,
     brand_extensions,
     firm_short_forms,
+    firms_run_together,
     people_by_habit,
     settle_listed,
     typed_by_lists,
@@ -134,6 +135,8 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
     accepted += typed_by_lists(rest, accepted, text)
     rest = free(rest, accepted)
     accepted += firm_short_forms(rest, accepted, text)
+    rest = free(rest, accepted)
+    accepted += firms_run_together(rest, accepted)  # "Coin Flip" ... "CoinFlip"
     rest = free(rest, accepted)
     accepted += list_heads(rest, text)
     rest = free(rest, accepted)

@@ -15,6 +15,7 @@ from ingest.extraction.names.candidates import Candidate
 from ingest.extraction.names.gazetteer_index import GazIndex, get_index
 from ingest.extraction.names.given_names import is_given_name
 from ingest.extraction.names.person_names import family_names, plausible_person_name
+from ingest.extraction.text.normalize import run_together
 
 EXTENSION_WORDS = frozenset(
     "global markets holdings crypto pay wallet securities exchange financial capital labs digital "
@@ -308,4 +309,22 @@ def firm_short_forms(
             continue
         c.type, c.source = firms[0].type, "cue"
         out.append(c)
+    return out
+
+
+def firms_run_together(rest: list[Candidate], accepted: list[Candidate]) -> list[Candidate]:
+    """An unknown name spelt as a firm the text typed, with its words run together or apart
+    ("Coin Flip" ... "CoinFlip", "Bit Sewa" ... "Bitsewa"): typed as that firm, for the
+    entity stage to merge (`name_variants`: one letter's difference)."""
+    firms = {
+        run_together(c.surface): c
+        for c in accepted
+        if c.type in (TYPE.exchange, TYPE.company) and len(c.surface) >= 5
+    }
+    out: list[Candidate] = []
+    for c in rest:
+        firm = firms.get(run_together(c.surface)) if c.type is None else None
+        if firm is not None and firm.surface != c.surface and len(c.surface) >= 5:
+            c.type, c.source = firm.type, "cue"
+            out.append(c)
     return out

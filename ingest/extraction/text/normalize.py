@@ -69,3 +69,9 @@ def normalize_text(text: str) -> str:
 def normalize_name(name: str) -> str:
     """`graph.ids.normalize_name`, memoised: the same names recur many times per article."""
     return _normalize_name(name)
+
+
+def run_together(name: str) -> str:
+    """A name's letters and digits alone, lower case: "Coin Flip" and "CoinFlip" spell one
+    name."""
+    return "".join(ch for ch in name.lower() if ch.isalnum())
