@@ -4,7 +4,7 @@ their kind, and a warning list named "list of warnings"."""
 
 from __future__ import annotations
 
-from extraction_support import actions, aliases_of, extract, types_by_name
+from extraction_support import actions, aliases_of, extract, triples, types_by_name
 
 FCIS = "Financial Crime Investigation Service"
 KNF = "Polish Financial Supervision Authority"
@@ -107,3 +107,10 @@ def test_a_firm_s_name_with_its_words_run_together_is_that_firm() -> None:
     )
     assert aliases_of(out, "Coin Hopper") == {"CoinHopper"}, aliases_of(out, "Coin Hopper")
     assert "CoinHopper" not in types_by_name(out)
+
+
+def test_what_a_firm_operates_is_named_right_after_the_verb() -> None:
+    found = triples(extract("Zolta Ltd, which operates in 40 countries, was fined by the FCA."))
+    assert not [t for t in found if t[1] == "SUBSIDIARY_OF"], found
+    found = triples(extract("Zolta Holdings, which also owns Korvane Ltd, was fined."))
+    assert ("Korvane Ltd", "SUBSIDIARY_OF", "Zolta Holdings") in found, found

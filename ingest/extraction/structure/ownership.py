@@ -17,7 +17,11 @@ _UNIT_OF = re.compile(
     r"|business|entity|vehicle|branch) of\b"
 )
 # "Zanmai Lab Pvt Ltd, which owns WazirX": the next organisation is the owned one
-_WHICH_OWNS = re.compile(r"^,? (?:which|that) (?:owns|operates|runs|controls)\b")
+_WHICH_OWNS = re.compile(
+    r"^,? (?:which|that) (?:also )?(?:owns|operates|runs|controls) (?:the )?"
+    r"(?:(?:crypto(?:currency)? )?(?:exchange|platform|app|wallet) )?"
+)  # (the owned firm right after the verb: not "X, which operates in 40 countries, was
+# fined by the FCA")
 # "Zentrope Holdings owns Korvex", "Y acquired X in 2022": the next organisation is the
 # owned one; "X was acquired by Y", "X, owned by Y,": the next organisation owns it
 _OWNS = re.compile(
@@ -73,7 +77,13 @@ def ownership_relations(
                 out.append(RelationDraft(REL.subsidiary_of, m.key, owner_m.key, sentence, 0.8))
         if nxt is not None and _PARENT.match(tail) and nxt.start - m.end < 40:
             out.append(RelationDraft(REL.subsidiary_of, m.key, nxt.key, sentence, 0.8))
-        if nxt is not None and nxt.start - m.end < 80 and _WHICH_OWNS.match(tail):
+        which = _WHICH_OWNS.match(tail)
+        if (
+            nxt is not None
+            and which is not None
+            and nxt.start == m.end + which.end()
+            and table.get(nxt.key).type in GROUP.firm
+        ):
             out.append(RelationDraft(REL.subsidiary_of, nxt.key, m.key, sentence, 0.75))
         owns = _OWNS.match(tail)
         if nxt is not None and owns is not None and nxt.start == m.end + owns.end():
