@@ -84,3 +84,12 @@ def test_a_grouping_of_peoples_is_no_firm() -> None:
     assert "Eurasian Group" not in types_by_name(out) or (
         types_by_name(out)["Eurasian Group"] != "Company"
     )
+
+
+def test_who_joined_a_firm_is_affiliated_with_it() -> None:
+    out = extract("Ana Ruiz, the former head of the SEC, joined Korvel Capital in 2022.")
+    assert ("Ana Ruiz", "AFFILIATED_WITH", "Korvel Capital") in triples(out), triples(out)
+    out = extract("Ana Ruiz joined Korvel Capital as chief compliance officer in 2022.")
+    props = {(r.type, r.target): r.properties for r in out.relations if r.type == "AFFILIATED_WITH"}
+    assert [p.get("role") for p in props.values()] == ["chief compliance officer"], props
+    assert not triples(extract("Korvel Capital joined the Blockchain Association."))

@@ -90,6 +90,13 @@ _FOUNDED_AFTER = re.compile(
     r"^(?: \([^()\n]{1,60}\))?(?:, [^,.;()\n]{1,40}){0,2},? (?:(?:had|has) )?(?:also )?"
     r"(?P<verb>co-founded|founded|established|set up|co-established)(?= [A-Z])"
 )
+# a person who joined the organisation named right after, past asides ("John Doe, 41, a
+# former regulator, joined Zolta Ltd as chief compliance officer")
+_JOINED_AFTER = re.compile(
+    r"^(?: \([^()\n]{1,60}\))?(?:, [^,.;()\n]{1,40}){0,2},? (?:(?:had|has) )?(?:later |then )?"
+    r"joined (?=[A-Z])"
+)
+_JOINED_AS = re.compile(rf" as (?:a |an |its |the )?(?P<role>(?:[\w-]+ )?(?i:{ROLE_WORDS}))\b")
 _FOUNDED_BY = re.compile(
     r"\b(?P<verb>founded|co-founded|created|started|launched|run|led|headed|owned|controlled)"
     r" (?:[\w ,]{0,40} )?by (?:(?:twin |his |her |the )?(?:brothers|sisters|siblings|couple"
@@ -159,7 +166,12 @@ def read_affiliations(state: ArticleState) -> list[RelationDraft]:
             if org is not None and org != m.key:
                 out.append(
                     RelationDraft(
-                        REL.affiliated_with, m.key, org, evidence, 0.75, properties={"role": role}
+                        REL.affiliated_with,
+                        m.key,
+                        org,
+                        evidence,
+                        0.75,
+                        properties={"role": role} if role else {},  # "X joined Y": no role told
                     )
                 )
         prev_person = _replaced(m, i, ordered, text, table, out)
@@ -308,6 +320,12 @@ def _roles_of(
         )
         if role:
             found.append((org, role))
+    joined = _JOINED_AFTER.match(tail) if verb is None else None
+    if joined:  # "John Doe, the former head of the SEC, joined Zolta Ltd in 2022"
+        org = _org_inside(ordered, i, m.end + joined.end(), m.end + joined.end() + 2, table)
+        if org is not None:
+            role_m = _JOINED_AS.search(text, m.end + joined.end(), m.end + joined.end() + 80)
+            found.append((org, role_m.group("role").lower() if role_m else ""))
     founded = _FOUNDED_AFTER.match(tail) if verb is None else None
     if founded:  # "Li Wenhao, 41, a Chinese national, founded Velmora in 2018"
         org = _org_inside(ordered, i, m.end + founded.end(), m.end + founded.end() + 2, table)
