@@ -81,3 +81,14 @@ def test_a_fine_imposed_with_other_sanctions_is_a_fine() -> None:
     ):
         found = actions(extract(sentence))
         assert ("Financial Conduct Authority", "FINED", "Zolta Ltd") in found, found
+
+
+def test_a_definite_penalty_told_again_with_money_gives_the_told_fine_its_amount() -> None:
+    out = extract(
+        "Zolta Ltd has been fined by the FCA. The watchdog said the firm failed to report "
+        "suspicious transactions. The penalty of £2 million was reduced by 30%."
+    )
+    props = relation_properties(out)
+    assert props[("Financial Conduct Authority", "FINED", "Zolta Ltd")].get("amount") == 2e6
+    two = extract("The FCA fined Zolta Ltd and Korvane Ltd. The penalty of £2 million was reduced.")
+    assert not [p for p in relation_properties(two).values() if p.get("amount")], two

@@ -49,6 +49,7 @@ from ingest.extraction.actions.judge_subjects import body_for_person
 from ingest.extraction.actions.kind_subjects import agent_kind_mismatch, kind_mismatch
 from ingest.extraction.actions.listed_items import listed_items
 from ingest.extraction.actions.quoted_speech import in_quoted_speech
+from ingest.extraction.actions.retold_amounts import amount_of_told_fine
 from ingest.extraction.actions.retold_dates import date_as_told
 from ingest.extraction.actions.roles import (
     HEADS_BODY,
@@ -343,6 +344,8 @@ def _apply(
     if actor is None or not targets:
         if trig.type == REL.referred_by and actor is not None:
             history.referrers.add(actor)
+        if not targets and amount_of_told_fine(trig, view, history, state.country.main_country):
+            return []  # "The penalty of £2 million was reduced": the fine told before
         _refuse_half(trig, actor, targets, subject, after, view, state)
         return []
     out: list[RelationDraft] = []
