@@ -38,3 +38,13 @@ def test_regulators_counted_by_their_country_s_states_act_together() -> None:
         extract("Regulators from 10 US states issued cease-and-desist orders against Zolta Ltd.")
     )
     assert ("Regulators from 10 US states", "WARNED", "Zolta Ltd") in found, found
+
+
+def test_a_holder_s_funds_frozen_by_a_body_block_the_holder() -> None:
+    ed = "Enforcement Directorate"
+    for sentence in (
+        "Zolta Ltd's bank accounts were frozen by India's Enforcement Directorate.",
+        "The bank accounts of Zolta Ltd were frozen by India's Enforcement Directorate.",
+    ):
+        found = actions(extract(sentence))
+        assert (ed, "BLOCKED", "Zolta Ltd") in found, found

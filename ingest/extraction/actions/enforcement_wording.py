@@ -181,6 +181,17 @@ ROWS += [
         ),
         0.7,
     ),
+    (  # "X's bank accounts were frozen by the ED", "the assets of X have been frozen":
+        # the holder's funds blocked (as "froze X's assets" is)
+        REL.blocked,
+        "passive",
+        re.compile(
+            r"\b(?:assets|accounts|funds|wallets|balances|deposits|holdings)"
+            r"(?: (?:of|belonging to|held by|linked to) [^,.;\n]{1,60}?)? "
+            r"(?P<t>(?:were|was|have been|has been|had been|are being|is being) frozen)\b"
+        ),
+        0.75,
+    ),
     (  # "the FSMA updated its list of suspect platforms by adding 21 new sites": the body
         # that keeps a warning list warns what it adds to it
         REL.warned,
@@ -211,5 +222,6 @@ STEMS: list[tuple[str, ...]] = [
     ("took down", "take down", "takes down", "taking down", "taken down"),
     ("dismantl",),
     ("'s", "\u2019s"),
+    ("frozen",),
     ("by adding",),
 ]

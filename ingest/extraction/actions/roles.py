@@ -171,6 +171,7 @@ def read_roles(
                 not possessive(text, m.end)
                 or _ITSELF.match(text, m.end)
                 or (trig.type == REL.licensed and _HELD_PERMIT.match(text, m.end))
+                or (trig.type == REL.blocked and _HELD_FUNDS.match(text, m.end))
             )
             and not operated_subject(text, view.sent.start, m.start)
             and not operator_descriptor(text, m.start, m.end)
@@ -624,6 +625,10 @@ _OWNED_NOUN = re.compile(  # "Binance's former local derivatives business": the 
 _HELD_PERMIT = re.compile(
     r"'s? (?:[\w-]+ ){0,3}?(?:licen[cs]es?|registrations?|authori[sz]ations?|permits?"
     r"|approvals?)\b"
+)
+# funds a possessive names are their holder's: "X's bank accounts were frozen" blocks X
+_HELD_FUNDS = re.compile(
+    r"'s? (?:[\w-]+ ){0,2}?(?:assets|accounts|funds|wallets|balances|deposits|holdings)\b"
 )
 _ITSELF = re.compile(
     r"'s? (?:operations|business|activities|services|platform|websites?|web ?sites?|apps?"
