@@ -28,3 +28,14 @@ def test_a_body_that_asked_a_court_took_no_action_itself() -> None:
     ):
         found = actions(extract(sentence))
         assert not [t for t in found if t[0] == "U.S. Securities and Exchange Commission"], found
+
+
+def test_an_order_obtained_from_a_tribunal_is_the_tribunal_s() -> None:
+    found = actions(
+        extract(
+            "The OSC obtained an order from the Capital Markets Tribunal banning Zolta Ltd from "
+            "Ontario's capital markets."
+        )
+    )
+    assert ("Capital Markets Tribunal", "BANNED", "Zolta Ltd") in found, found
+    assert ("Ontario Securities Commission", "BANNED", "Zolta Ltd") not in found, found

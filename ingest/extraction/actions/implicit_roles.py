@@ -82,8 +82,8 @@ _ISSUED_BY = re.compile(
     r"|obtained|granted|signed|published|sought and obtained|secured) by (?:the |a |an )?$"
 )
 _DECISION_BY = re.compile(
-    rf"\b{_DECISION}s? (?:[\w-]+ ){{0,2}}?by (?:the |a |an )?(?:[\w.-]+'s? )?$"
-)  # "an order by the city's X Court"
+    rf"\b{_DECISION}s? (?:[\w-]+ ){{0,2}}?(?:by|from) (?:the |a |an )?(?:[\w.-]+'s? )?$"
+)  # "an order by the city's X Court", "obtained an order from the Tribunal banning X"
 
 
 def deciding_body(
