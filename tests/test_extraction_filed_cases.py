@@ -39,3 +39,8 @@ def test_an_order_obtained_from_a_tribunal_is_the_tribunal_s() -> None:
     )
     assert ("Capital Markets Tribunal", "BANNED", "Zolta Ltd") in found, found
     assert ("Ontario Securities Commission", "BANNED", "Zolta Ltd") not in found, found
+
+
+def test_a_body_s_order_as_subject_is_the_body_acting() -> None:
+    found = actions(extract("The High Court of Kenya's order froze Zolta Ltd's assets in March."))
+    assert ("High Court of Kenya", "BLOCKED", "Zolta Ltd") in found, found

@@ -96,13 +96,10 @@ def deciding_body(
         return None
     if possessive(text, last.end) and _POSSESSED_DECISION.fullmatch(text, last.end, trig.start):
         return last
-    ing = text[trig.start : trig.end].endswith("ing")
-    if (
-        ing
-        and possessive(text, last.end)
-        and _POSSESSED_DECISION_ING.fullmatch(text, last.end, trig.start)
+    if possessive(text, last.end) and _POSSESSED_DECISION_ING.fullmatch(
+        text, last.end, trig.start
     ):
-        return last
+        return last  # "the FCA's order banning X", "the High Court's order froze X's assets"
     if (
         text[trig.start : trig.end].endswith("ing")
         and text[last.end : trig.start] == " "
