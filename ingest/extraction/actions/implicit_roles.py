@@ -96,9 +96,7 @@ def deciding_body(
         return None
     if possessive(text, last.end) and _POSSESSED_DECISION.fullmatch(text, last.end, trig.start):
         return last
-    if possessive(text, last.end) and _POSSESSED_DECISION_ING.fullmatch(
-        text, last.end, trig.start
-    ):
+    if possessive(text, last.end) and _POSSESSED_DECISION_ING.fullmatch(text, last.end, trig.start):
         return last  # "the FCA's order banning X", "the High Court's order froze X's assets"
     if (
         text[trig.start : trig.end].endswith("ing")
