@@ -66,12 +66,10 @@ def merge_parenthesised_names(state: ArticleState) -> list[str]:
         if _is_abbreviation(inner.text):
             _merge_translated(state, first, inner)
             continue
-        a, b = table.resolve(first.key), table.resolve(inner.key)
-        if a == b or a not in table or b not in table:
+        pair = _two_entities(state, first, inner)
+        if pair is None or not _compatible(*pair):
             continue
-        outer, paren = table.get(a), table.get(b)
-        if not _compatible(outer, paren):
-            continue
+        outer, paren = pair
         keep, drop = (paren, outer) if _curated(paren) and not _curated(outer) else (outer, paren)
         table.merge(keep, drop, "translation")
         if abbr is not None:
@@ -79,16 +77,25 @@ def merge_parenthesised_names(state: ArticleState) -> list[str]:
     return learned
 
 
+def _two_entities(
+    state: ArticleState, first: Mention, inner: Mention
+) -> tuple[EntityDraft, EntityDraft] | None:
+    """The entities of a name and the name in parentheses after it, when they are two."""
+    table = state.table
+    a, b = table.resolve(first.key), table.resolve(inner.key)
+    if a == b or a not in table or b not in table:
+        return None
+    return table.get(a), table.get(b)
+
+
 def _merge_translated(state: ArticleState, first: Mention, inner: Mention) -> None:
     """'the Financial Supervision Commission (KNF)': a body the gazetteer does not know,
     named with a curated body's abbreviation, is that body (see `translated_body`)."""
     table = state.table
-    a, b = table.resolve(first.key), table.resolve(inner.key)
-    if a == b or a not in table or b not in table:
+    pair = _two_entities(state, first, inner)
+    if pair is None or not translated_body(*pair):
         return
-    draft, curated = table.get(a), table.get(b)
-    if not translated_body(draft, curated):
-        return
+    draft, curated = pair
     ctx = state.country
     places = {country for country, _ in readings(draft, ctx)} | {
         country

@@ -318,11 +318,7 @@ def court_in(m: re.Match[str], table: EntityTable, ctx: CountryContext) -> Entit
         if d.type == TYPE.court and not d.unnamed and " District of " in district:
             if d.name.endswith(district):
                 return d
-    place = None
-    for n in range(len(words), 0, -1):  # "a court in Tokyo Tuesday": the place is Tokyo
-        place = ctx.jurisdiction(" ".join(words[:n]))
-        if place is not None:
-            break
+    place = _longest_place(district, ctx)  # "a court in Tokyo Tuesday": the place is Tokyo
     if place is None:
         return None
     for d in table.all():
@@ -337,15 +333,20 @@ def court_in(m: re.Match[str], table: EntityTable, ctx: CountryContext) -> Entit
     return draft
 
 
+def _longest_place(words: str, ctx: CountryContext) -> GazEntry | None:
+    """The place the longest opening run of `words` names ("Tokyo" of "Tokyo Tuesday")."""
+    split = words.split()
+    for n in range(len(split), 0, -1):
+        place = ctx.jurisdiction(" ".join(split[:n]))
+        if place is not None:
+            return place
+    return None
+
+
 def prosecutors_in(m: re.Match[str], table: EntityTable, ctx: CountryContext) -> EntityDraft | None:
     """'a regional prosecutor's office in Warsaw': the one prosecuting body the article
     seats there, else that office named as the text names it and seated there."""
-    words = m.group("place").split()
-    place = None
-    for n in range(len(words), 0, -1):
-        place = ctx.jurisdiction(" ".join(words[:n]))
-        if place is not None:
-            break
+    place = _longest_place(m.group("place"), ctx)
     if place is None:
         return None
     seated = [

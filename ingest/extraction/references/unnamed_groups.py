@@ -214,28 +214,22 @@ def find_unnamed_groups(state: ArticleState) -> None:
 
 def _one_person(table: EntityTable, m: re.Match[str]) -> Mention:
     """'a 29-year-old man', 'one suspect': an unnamed person, a group of one."""
-    words = m.group().split(" ", 1)[1]
-    draft = EntityDraft(
-        key=f"group|{m.start()}",
-        name=words,
-        type=TYPE.person,
-        unnamed=True,
-        count=1,
-        description=m.group(),
-        first=m.start(),
-    )
-    table.add_group(draft)
-    return Mention(m.start(), m.end(), m.group(), draft.key, TYPE.person, "group")
+    return _unnamed_people(table, m, 1)
 
 
 def _a_gang(table: EntityTable, m: re.Match[str]) -> Mention:
     """'a group accused of launching fake projects': people acting together, uncounted."""
-    words = m.group().split(" ", 1)[1]
+    return _unnamed_people(table, m, None)
+
+
+def _unnamed_people(table: EntityTable, m: re.Match[str], count: int | None) -> Mention:
+    """The people `m` tells of (its words without their article), as an unnamed group."""
     draft = EntityDraft(
         key=f"group|{m.start()}",
-        name=words,
+        name=m.group().split(" ", 1)[1],
         type=TYPE.person,
         unnamed=True,
+        count=count,
         description=m.group(),
         first=m.start(),
     )
