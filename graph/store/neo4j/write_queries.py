@@ -359,7 +359,7 @@ ALIAS_STATE = kept_plan(
     "RETURN collect({key: key, props: al {.*, sources: null}, "
     "n: size(coalesce(al.sources, [])), "
     "present: CASE WHEN size($articles) = 0 THEN [] "
-    "ELSE [s IN al.sources WHERE s IN $articles] END}) AS rows"
+    "ELSE [s IN coalesce(al.sources, []) WHERE s IN $articles] END}) AS rows"
 )
 
 # Every parallel relationship (event) of each relation (source, type, target), as one
