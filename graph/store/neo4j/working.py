@@ -44,6 +44,7 @@ from graph.store.events import (
     joins_single_event,
 )
 from graph.store.neo4j import write_queries as q
+from graph.store.neo4j.alias_sources import AliasSources
 from graph.store.neo4j.beside import Head, cut_beside, fits, head_of
 from graph.store.neo4j.records import (
     event_props,
@@ -100,11 +101,13 @@ class EntityState:
 
 @dataclass
 class AliasState:
-    """An alias node: its properties without `sources` (None: not stored), and sources."""
+    """An alias node: its properties without `sources` (None: not stored), its sources
+    as this transaction changes them (never read whole: alias_sources.py), and its
+    properties as read (None: it was not stored)."""
 
     props: dict[str, Any] | None
-    sources: list[str]
-    first: tuple[dict[str, Any], list[str]] | None
+    sources: AliasSources
+    first: dict[str, Any] | None
 
 
 @dataclass
@@ -279,18 +282,22 @@ class Working:
             )
 
     def read_aliases(self, keys: Iterable[str]) -> None:
-        """Read these alias nodes (their entities are locked already)."""
+        """Read these alias nodes (their entities are locked already): their properties,
+        and of their `sources` the size and which of the batch's stored articles are in
+        it (alias_sources.py; an article new to the store is in no alias's sources)."""
         todo = sorted({k for k in keys if k not in self.aliases})
         if not todo:
             return
-        found = {r["key"]: dict(r["props"]) for r in _rows(self.tx.run(q.ALIAS_STATE, keys=todo))}
+        stored = sorted(aid for aid, a in self.articles.items() if a.existed)
+        found = {r["key"]: r for r in _rows(self.tx.run(q.ALIAS_STATE, keys=todo, articles=stored))}
         for key in todo:
-            props = found.get(key)
-            if props is None:
-                self.aliases[key] = AliasState(None, [], None)
+            row = found.get(key)
+            if row is None:
+                self.aliases[key] = AliasState(None, AliasSources(), None)
                 continue
-            sources = list(props.pop("sources", None) or [])
-            self.aliases[key] = AliasState(props, list(sources), (dict(props), list(sources)))
+            props = {k: v for k, v in dict(row["props"]).items() if k != "sources"}
+            sources = AliasSources(stored=int(row["n"]), present=set(row["present"]))
+            self.aliases[key] = AliasState(props, sources, dict(props))
 
     def read_relations(
         self, keys: Iterable[FactKey], reports: dict[FactKey, list[Support]] | None = None
@@ -497,7 +504,8 @@ class Working:
         state.props = None
         for alias in self.aliases.values():
             if alias.props is not None and alias.props.get("entity_id") == eid:
-                alias.props, alias.sources = None, []
+                alias.props = None
+                alias.sources.clear()
 
     # -- writing back ------------------------------------------------------------------------
 
@@ -595,18 +603,15 @@ class Working:
     def _write_aliases(self) -> None:
         created, updated = [], []
         for key, a in sorted(self.aliases.items()):
-            if a.props is None or (a.first is not None and a.first == (a.props, a.sources)):
+            if a.props is None or (a.first == a.props and not a.sources.changed):
                 continue
             if a.first is None:
-                props = {**a.props, "sources": a.sources}
+                props = {**a.props, "sources": list(a.sources.tail)}
                 created.append({"key": key, "entity_id": a.props["entity_id"], "props": props})
                 continue
-            first, sources = a.first
-            changed: dict[str, Any] = {k: None for k in first if k not in a.props}
-            changed |= {k: v for k, v in a.props.items() if first.get(k) != v}
-            if a.sources != sources:
-                changed["sources"] = a.sources
-            updated.append({"key": key, "props": changed})
+            changed: dict[str, Any] = {k: None for k in a.first if k not in a.props}
+            changed |= {k: v for k, v in a.props.items() if a.first.get(k) != v}
+            updated.append({"key": key, "props": changed, **a.sources.row()})
         if created:
             self.tx.run(q.CREATE_ALIASES, rows=created).consume()
         if updated:
@@ -693,7 +698,7 @@ class Working:
         changed = set()
         for a in self.aliases.values():
             if (a.first is None) != (a.props is None):  # created, or deleted
-                changed.add(str((a.props or (a.first or ({}, []))[0])["entity_id"]))
+                changed.add(str((a.props or a.first or {})["entity_id"]))
         ids = sorted(
             eid
             for eid, e in self.entities.items()

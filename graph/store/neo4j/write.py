@@ -245,8 +245,7 @@ def _drop_links(w: Working, aid: str, refs: Refs) -> None:
     for eid in refs.mentions:
         w.entity(eid).mentions.discard(aid)
     for key in refs.aliases:
-        alias = w.alias(key)
-        alias.sources = [s for s in alias.sources if s != aid]
+        w.alias(key).sources.discard(aid)
 
 
 def _collect_garbage(w: Working, refs: Refs) -> int:
@@ -288,9 +287,9 @@ def _upsert(w: Working, extraction: Extraction) -> UpsertSummary:
     for row in aliases:
         alias = w.alias(row["key"])
         if alias.props is None:
-            alias.props, alias.sources = dict(row["create"]), []
-        if aid not in alias.sources:
-            alias.sources.append(aid)
+            alias.props = dict(row["create"])
+            alias.sources.clear()
+        alias.sources.add(aid)
     recut = _recut(w, aid, resolved.article.published, relations, refs)
     _collect_garbage(w, refs)
     art.refs = Refs(

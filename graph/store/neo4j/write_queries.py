@@ -280,10 +280,15 @@ CREATE_ALIASES = kept_plan(
     "CREATE (al)-[:ALIAS_OF]->(e)"
 )
 
-# Rows {key, props}: what changed of a stored alias node's properties (its `sources`,
-# mostly; null removes a property).
+# Rows {key, props, reset, removed, tail}: what changed of a stored alias node's
+# properties (null removes a property), and its `sources` rewritten on the server: the
+# stored list without `removed`, then `tail` (or `tail` alone after a `reset`), so the
+# list, which grows with the corpus, never travels (graph/store/neo4j/alias_sources.py).
 UPDATE_ALIASES = kept_plan(
-    "UNWIND $rows AS row MATCH (al:Alias {key: row.key}) SET al += row.props"
+    "UNWIND $rows AS row MATCH (al:Alias {key: row.key}) SET al += row.props "
+    "SET al.sources = CASE WHEN row.reset THEN row.tail "
+    "WHEN size(row.removed) = 0 THEN coalesce(al.sources, []) + row.tail "
+    "ELSE [s IN coalesce(al.sources, []) WHERE NOT s IN row.removed] + row.tail END"
 )
 
 DELETE_ALIASES = kept_plan("UNWIND $keys AS key MATCH (al:Alias {key: key}) DETACH DELETE al")
@@ -346,9 +351,15 @@ ARTICLE_REFS_MANY = (
     "RETURN aid AS id, mentions, facts, aliases"
 )
 
+# Alias nodes by key: their properties but `sources` (which grows with the corpus), its
+# size, and which of `$articles` (the batch's stored articles) are in it
+# (graph/store/neo4j/alias_sources.py). One list (`ROWS`).
 ALIAS_STATE = kept_plan(
     "UNWIND $keys AS key MATCH (al:Alias {key: key}) "
-    "RETURN collect({key: key, props: properties(al)}) AS rows"
+    "RETURN collect({key: key, props: al {.*, sources: null}, "
+    "n: size(coalesce(al.sources, [])), "
+    "present: CASE WHEN size($articles) = 0 THEN [] "
+    "ELSE [s IN coalesce(al.sources, []) WHERE s IN $articles] END}) AS rows"
 )
 
 # Every parallel relationship (event) of each relation (source, type, target), as one
