@@ -129,16 +129,20 @@ def ingest_embedded(batches: Sequence[Sequence[Extraction]], folder: Path) -> di
     return {**mine, "baseline": raw, "ratio": mine["articles_per_s"] / raw["articles_per_s"]}
 
 
-def warm_up_batch(seed: int) -> list[Extraction]:
-    """A few articles outside the corpus (another seed), to compile Neo4j's query plans
-    before any clock starts."""
+def warm_up_batch(seed: int, size: int) -> list[Extraction]:
+    """Articles outside the corpus (another seed), written by both Neo4j writers before any
+    clock starts: they compile the query plans and let the server settle. Too few leave the
+    baseline measuring its planning (20 made its server CPU ~3x its warm figure at 1k)."""
     from ingest.extraction import extract_article
 
-    return [extract_article(g.article) for g in make_corpus(20, seed + 1)]
+    return [extract_article(g.article) for g in make_corpus(size, seed + 1)]
 
 
 def ingest_neo4j(
-    batches: Sequence[Sequence[Extraction]], settings: Settings, warm: Sequence[Extraction]
+    batches: Sequence[Sequence[Extraction]],
+    settings: Settings,
+    warm: Sequence[Extraction],
+    batch: int,
 ) -> dict[str, Any]:
     from neo4j import GraphDatabase
 
@@ -155,11 +159,12 @@ def ingest_neo4j(
         store.clear()
         auth = (settings.neo4j_user, settings.neo4j_password)
         with GraphDatabase.driver(settings.neo4j_uri, auth=auth) as driver:
-            baselines.neo4j_unwind([warm], driver, settings.neo4j_database)
+            baselines.neo4j_unwind(batched(warm, batch), driver, settings.neo4j_database)
             store.clear()
             base = baselines.neo4j_unwind(batches, driver, settings.neo4j_database)
         store.clear()
-        store.upsert_many(warm)
+        for b in batched(warm, batch):
+            store.upsert_many(b)
         store.clear()
         times = []
         for b in batches:
@@ -245,8 +250,8 @@ def run_size(
                 if kind == "embedded":
                     result["ingest"][kind] = ingest_embedded(batches, folder)
                 else:
-                    warm = warm_up_batch(args.seed)
-                    result["ingest"][kind] = ingest_neo4j(batches, settings, warm)
+                    warm = warm_up_batch(args.seed, args.warm)
+                    result["ingest"][kind] = ingest_neo4j(batches, settings, warm, args.batch)
                 print(f"  ingest {kind}: {result['ingest'][kind]}", flush=True)
                 data_dir = folder / "store"
                 print(f"  reads {kind}:", flush=True)
@@ -279,6 +284,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--batch", type=int, default=200, help="articles per write batch")
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument(
+        "--warm", type=int, default=300, help="articles both Neo4j writers write before timing"
+    )
     p.add_argument("--report", type=Path, default=ROOT / "docs" / "BENCHMARKS.md")
     p.add_argument("--plots", type=Path, default=ROOT / "docs" / "bench")
     p.add_argument("--note", default="", help="a sentence for the report's header")

@@ -51,6 +51,7 @@ def _numbers(value: Any, where: str = "") -> list[tuple[str, float]]:
 def _smoke(tmp_path: Path, stores: str, *extra: str) -> tuple[dict[str, Any], str]:
     out = tmp_path / "out"
     argv = ["--sizes", ",".join(map(str, SIZES)), "--stores", stores, "--seconds", "0.05"]
+    argv += ["--warm", "10"]  # (a real run warms Neo4j with a few hundred articles)
     argv += ["--report", str(out / "BENCHMARKS.md"), "--plots", str(out / "plots"), *extra]
     results = run_all.main(argv)
     text = (out / "BENCHMARKS.md").read_text(encoding="utf-8")

@@ -7,7 +7,10 @@ rewrites such text (keeping its length, so offsets hold) the way an editor would
 
 - lower case everywhere, then the capitals of every gazetteer name found in it (in
   its curated spelling: "financial conduct authority" -> "Financial Conduct Authority",
-  "SEC"), of demonyms ("thai" -> "Thai") and of each sentence's first letter;
+  "SEC"), of demonyms ("thai" -> "Thai"), of months and weekdays ("june 2023"; "may" and
+  "march" only before a day or a year), of a legal form and the name before it ("ZOLTA
+  TRADE LTD" -> "Zolta Trade Ltd") and of each sentence's first letter (not after a
+  legal form's point: "Korvane Inc. in March");
 - in a Title Case line of an otherwise normal text, a word keeps its capital only when
   it is a gazetteer name, an acronym, the line's first word, or written with a capital
   in the middle of a sentence elsewhere in the text.
