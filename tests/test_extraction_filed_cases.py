@@ -44,3 +44,24 @@ def test_an_order_obtained_from_a_tribunal_is_the_tribunal_s() -> None:
 def test_a_body_s_order_as_subject_is_the_body_acting() -> None:
     found = actions(extract("The High Court of Kenya's order froze Zolta Ltd's assets in March."))
     assert ("High Court of Kenya", "BLOCKED", "Zolta Ltd") in found, found
+
+
+def test_a_government_s_action_is_the_body_said_to_issue_its_directive() -> None:
+    found = actions(
+        extract(
+            "Ruritania's government has blocked access to 12 exchange websites, including "
+            "Binance. The block was part of a directive issued by the Central Bank of Kenya on "
+            "May 2."
+        )
+    )
+    assert not [t for t in found if t[0] == "Central Bank of Kenya"], found  # another country
+    found = actions(
+        extract(
+            "Kenya's government has blocked access to 12 exchange websites, including Binance. "
+            "The block was part of a directive issued by the Central Bank of Kenya on May 2."
+        )
+    )
+    assert ("Central Bank of Kenya", "BLOCKED", "Binance") in found, found
+    assert not [t for t in found if t[0] == "Government of Kenya"], found
+    found = actions(extract("Kenya's government has blocked access to Binance's website."))
+    assert ("Government of Kenya", "BLOCKED", "Binance") in found, found

@@ -63,6 +63,7 @@ from ingest.extraction.actions.roles import (
 )
 from ingest.extraction.actions.settled_payments import pays_to_settle
 from ingest.extraction.actions.span_negation import negated_span
+from ingest.extraction.actions.specified_actors import specified_actors
 from ingest.extraction.actions.told_endings import definite_object, end_told, licence_pronoun_end
 from ingest.extraction.actions.triggers import Trigger, find_triggers, hedged
 from ingest.extraction.entities.article_state import ArticleState
@@ -118,6 +119,7 @@ def read_actions(state: ArticleState) -> list[RelationDraft]:
     history.relations += listed_items(views, state, history)
     history.relations += group_examples(views, state, history.relations)  # "Among them was X"
     history.relations += filed_cases(views, state, history.relations)  # "a pleading filed by X"
+    specified_actors(views, state, history.relations)  # "a directive issued by the TRC"
     date_added_measures([s.text for s in doc.sentences], history.relations)
     date_sections(history.relations, doc.sentences, state.published)
     date_the_news(state, history)
