@@ -114,3 +114,8 @@ def test_what_a_firm_operates_is_named_right_after_the_verb() -> None:
     assert not [t for t in found if t[1] == "SUBSIDIARY_OF"], found
     found = triples(extract("Zolta Holdings, which also owns Korvane Ltd, was fined."))
     assert ("Korvane Ltd", "SUBSIDIARY_OF", "Zolta Holdings") in found, found
+
+
+def test_a_plural_acronym_names_no_firm() -> None:
+    out = extract("The blocked URLs were part of a directive the FCA issued against Zolta Ltd.")
+    assert "URLs" not in types_by_name(out), types_by_name(out)

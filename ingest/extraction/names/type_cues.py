@@ -1005,6 +1005,8 @@ def cue_spans(text: str, scanner: Scanner | None = None) -> Iterator[tuple[int, 
                 continue
             if m.group("n").rstrip(".").lower() in _GENERIC_NOUNS:
                 continue  # "an affiliate of the Company": a defined term, not a name
+            if _PLURAL_ACRONYM.fullmatch(m.group("n")):
+                continue  # "The blocked URLs were ...", "ATMs were seized": things, no name
             if not _NOT_MONEY.match(text, m.start("n")):
                 continue  # "fined EUR 2 million": a currency, not the party
             end = m.end("n") - 2 if m.group("n").endswith(("'s", "\u2019s")) else m.end("n")
