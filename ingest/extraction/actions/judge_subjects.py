@@ -1,6 +1,7 @@
 """A person who acts for a public body: a judge for the court ("Judge Altman also barred
 X" is the court's order), an officeholder titled by a body for that body ("New York
-Attorney General Letitia James sued X", "SEC Chair Gary Gensler sued X").
+Attorney General Letitia James sued X", "SEC Chair Gary Gensler sued X", "Ann Lee,
+chairperson of the FRA, warned X").
 
 A named person takes no action of the ontology; left as the clause's subject, the person
 blocks the action ("Judge Altman barred X" gave nothing, where "the judge barred X" fell
@@ -78,10 +79,46 @@ def body_for_officeholder(
     )
 
 
+# a public title and its body in apposition to the person: "Mohamed Omran, chairperson of
+# the FRA, warned ...", "Ann Lee, the governor of the central bank (CBX) said ..."
+_APPOSED_TITLE = re.compile(
+    r", (?:the )?(?:(?:acting|interim|deputy|executive) )?(?:[Cc]hair(?:man|woman|person)?"
+    r"|[Cc]ommissioner|[Gg]overnor|[Ss]uperintendent|(?:[Mm]anaging )?[Dd]irector(?: [Gg]eneral)?"
+    r"|[Ss]ecretary|[Mm]inister|[Pp]rosecutor|[Aa]ttorney [Gg]eneral|[Hh]ead|[Pp]resident)"
+    r" (?:of|at) (?:the |The )?"
+)
+# what follows the body in such an apposition: its bracketed abbreviation, then the verb
+_APPOSITION_END = re.compile(r"(?: \([^()]{1,20}\))?,? (?=[a-z])")
+
+
+def body_in_apposition(
+    subject: Mention, mentions: list[Mention], text: str, table: EntityTable
+) -> Mention | None:
+    """The subject as the public body an apposition titles the person by, or None."""
+    if subject.key not in table or table.get(subject.key).type != TYPE.person:
+        return None
+    body = next(
+        (m for m in mentions if subject.end < m.start <= subject.end + 60 and m.how != "pronoun"),
+        None,
+    )
+    if body is None or not _APPOSED_TITLE.fullmatch(text, subject.end, body.start):
+        return None
+    key = table.resolve(body.key)
+    if key not in table or table.get(key).type not in GROUP.public_body:
+        return None
+    if table.get(key).type == TYPE.court or not _APPOSITION_END.match(text, body.end):
+        return None
+    return Mention(
+        subject.start, subject.end, subject.text, key, table.get(key).type, "descriptive"
+    )
+
+
 def body_for_person(
     subject: Mention, mentions: list[Mention], text: str, table: EntityTable
 ) -> Mention | None:
     """The subject as the body a judge or an officeholder acts for, or None."""
-    return court_for_judge(subject, mentions, text, table) or body_for_officeholder(
-        subject, mentions, text, table
+    return (
+        court_for_judge(subject, mentions, text, table)
+        or body_for_officeholder(subject, mentions, text, table)
+        or body_in_apposition(subject, mentions, text, table)
     )

@@ -50,7 +50,7 @@ _CONDUCT = (
     r"|(?:use|usage|trade|sale|purchase|issuance|promotion) (?:of|in) )?"
 )
 GERUND_OBJECT = re.compile(
-    r"\b(?P<prep>against|from|on) (?:the )?"
+    r"\b(?P<prep>against|from|on|about|of|over|for) (?:the )?"
     rf"(?P<what>(?P<conduct>{_CONDUCT}){_QUANTIFIER}?(?P<thing>{_CRYPTO_OBJECT}))\b{_NOT_MODIFIER}"
 )
 GERUND_STEMS = (
@@ -125,6 +125,15 @@ _GOVERNS = {
         r"\b(?:ban|bans|prohibition|curbs|restrictions|moratorium|crackdown)(?P<rest>) $"
     ),
 }
+# "warned investors of the risks of dealing in X", "cautioned about trading X", "alerted the
+# public over calls for investing in X": the conduct a warning is about (a gerund only)
+_WARNED_ABOUT = re.compile(r"\b(?:warn|caution|alert)\w*\b(?P<rest>[^,;:.]{0,80}) $")
+for _prep in ("about", "of", "over", "for"):
+    _GOVERNS[_prep] = _WARNED_ABOUT
+# a clause of its own between the warning and the conduct: "warned that X was fined for ..."
+_OTHER_CLAUSE = re.compile(
+    r"\b(?:that|who|which|was|were|is|are|been|fined|charged|arrested|accused|convicted)\b"
+)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are)(?: also| now| later)? $")
 _NEGATION = re.compile(r"\b(?:not|never|no longer)\b|n't\b")
 
@@ -139,4 +148,6 @@ def governed(text: str, prep_start: int, prep: str) -> bool:
     head = before[max(0, hit.start() - 12) : hit.start()]
     if prep == "from" and _PASSIVE_BEFORE.search(head):
         return False  # "the two men were barred from trading ...": the men are the target
+    if _GOVERNS[prep] is _WARNED_ABOUT and _OTHER_CLAUSE.search(hit.group("rest")):
+        return False
     return not _NEGATION.search(head) and not _NEGATION.search(hit.group("rest"))

@@ -117,6 +117,37 @@ A_GANG = re.compile(
     r"|who)[^,;.]{1,90}?)(?=,|;|\.|$| and (?:seized|arrested|detained|charged)\b)"
 )
 
+# one unnamed firm an action falls on, told by its crypto kind: "warned an initial coin
+# offering (ICO) issuer to stop", "fined an unlicensed crypto exchange" (not "a crypto
+# exchange, Zolta", "a crypto exchange called X", "an exchange of messages")
+ONE_FIRM = re.compile(
+    r"\b(?:warned|fined|banned|sued|charged|sanctioned|penali[sz]ed|directed|ordered|blocked"
+    r"|investigated|shut down) (?P<what>(?:an?|one) (?:(?:unnamed|unlicensed|unregistered"
+    r"|unauthori[sz]ed|offshore|foreign|local) )?(?:initial coin offering|ICO|token|crypto"
+    r"|cryptocurrency|digital asset|digital token|virtual asset|virtual currency|bitcoin)"
+    r"(?: \(ICO\))? (?P<head>issuer|exchange|trading platform|platform|firm|company|operator"
+    r"|provider))\b(?! (?:of|called|named|known)\b)(?!,? [A-Z\d])"
+)
+_ONE_FIRM_STEMS = (
+    "warned",
+    "fined",
+    "banned",
+    "sued",
+    "charged",
+    "sanctioned",
+    "penali",
+    "directed",
+    "ordered",
+    "blocked",
+    "investigated",
+    "shut down",
+)
+_FIRM_HEADS = {
+    "exchange": TYPE.exchange,
+    "trading platform": TYPE.exchange,
+    "platform": TYPE.exchange,
+}
+
 BELONGING = re.compile(
     rf"\b(?P<pre>(?:(?:online|social media|bank) )?accounts) belonging to (?P<num>{_NUM}) "
     r"(?:people|users|individuals|persons)(?P<post>[^,;.]*?(?=,| as well as|[;.]|$))",
@@ -206,6 +237,9 @@ def find_unnamed_groups(state: ArticleState) -> None:
     for m in scanner.finditer(ONE_PERSON, ("man", "woman", "suspect", "person", "individual")):
         if not any(o.start <= m.start() < o.end for o in out):
             out.append(_one_person(table, m))
+    for m in scanner.finditer(ONE_FIRM, _ONE_FIRM_STEMS):
+        if not any(o.start <= m.start("what") < o.end for o in out):
+            out.append(_one_firm(table, m, out))
     for m in scanner.finditer(A_GANG, ("group", "gang", "ring", "network", "syndicate")):
         if not any(o.start <= m.start() < o.end for o in out):
             out.append(_a_gang(table, m))
@@ -215,6 +249,29 @@ def find_unnamed_groups(state: ArticleState) -> None:
 def _one_person(table: EntityTable, m: re.Match[str]) -> Mention:
     """'a 29-year-old man', 'one suspect': an unnamed person, a group of one."""
     return _unnamed_people(table, m, 1)
+
+
+def _one_firm(table: EntityTable, m: re.Match[str], found: list[Mention]) -> Mention:
+    """'warned an ICO issuer': one unnamed firm; told again by the same head word ('directed
+    an ICO issuer to stop'), the same firm."""
+    start, end = m.span("what")
+    etype = _FIRM_HEADS.get(m.group("head"), TYPE.company)
+    for o in found:
+        d = table.get(o.key) if o.key in table else None
+        if d is not None and d.unnamed and d.count == 1 and d.type == etype:
+            if d.name.endswith(" " + m.group("head")):
+                return Mention(start, end, m.group("what"), d.key, etype, "group")
+    draft = EntityDraft(
+        key=f"group|{start}",
+        name=m.group("what").split(" ", 1)[1],
+        type=etype,
+        unnamed=True,
+        count=1,
+        description=m.group("what"),
+        first=start,
+    )
+    table.add_group(draft)
+    return Mention(start, end, m.group("what"), draft.key, etype, "group")
 
 
 def _a_gang(table: EntityTable, m: re.Match[str]) -> Mention:

@@ -36,7 +36,10 @@ _TITLE_BEFORE = gate(
     re.compile(
         rf"(?:\b(?P<its>[Ii]ts|[Tt]heir|[Hh]is|[Hh]er) )?(?:(?i:{ROLE_WORDS}) (?:and|&) )?"
         rf"(?P<role>(?:(?:former|acting|interim|deputy|"
-        rf"outgoing) )?(?i:{ROLE_WORDS}))(?P<plural>s)?(?: (?:Mr|Ms|Mrs|Dr)\.?)?[, ]*$"
+        rf"outgoing) )?(?i:{ROLE_WORDS}))(?P<plural>s)?"
+        # "assistant managing director for Capital Markets Lee Boon Ngiap"
+        r"(?: for (?:[A-Z][\w&-]*|and)(?: (?:[A-Z][\w&-]*|and)){0,3})?"
+        r"(?: (?:Mr|Ms|Mrs|Dr)\.?)?[, ]*$"
     ),
     _ROLE_LITERALS,
 )
@@ -289,7 +292,9 @@ def _roles_of(
         if org is not None:
             found.append((org, hired.group("role").lower()))
     appos = re.match(  # "X, Assistant Managing Director (Policy, Payments), MAS, said"
-        r"^, (?P<body>[^,;.()]*(?: \([^()]{1,80}\))?(?:, [^,;.]*?)?)(?:,|\.| said| says)", tail
+        r"^, (?P<body>[^,;.()]*(?: \([^()]{1,80}\))?(?:, [^,;.]*?)?)"
+        r"(?:,|\.|:| said| says|(?<=\)) (?=[a-z]+ed\b))",  # "..., head of X (ABBR) warned"
+        tail,
     )
     if appos and not _VERB_ROLE.match(tail):
         body = appos.group("body")
@@ -297,7 +302,9 @@ def _roles_of(
         if role_m:
             org = _org_inside(ordered, i, m.end, m.end + 2 + appos.end("body"), table)
             if org is not None:
-                found.append((org, role_m.group().lower()))
+                # "head of Bank Indonesia's office": the body's name is no part of the role
+                role = re.sub(r" of [A-Z].*", "", role_m.group()).lower()
+                found.append((org, role))
     verb = _VERB_ROLE.match(tail)
     if verb:
         rest = verb.group("rest")
@@ -371,7 +378,10 @@ def _org_before_title(
         if x.end > title_start:
             continue
         gap = text[x.end : title_start]
-        if re.fullmatch(r"(?:'s)?(?: \([A-Z][\w-]*\))? ?", gap) and _is_org(x, table):
+        # "SEC's", "UIF-Mexico's" (the place that qualifies a body's abbreviation), "MAS (x)"
+        if re.fullmatch(r"(?:-[A-Z][a-z]+)?(?:'s)?(?: \([A-Z][\w-]*\))? ?", gap) and _is_org(
+            x, table
+        ):
             return x.key
         break
     return None

@@ -36,6 +36,11 @@ _APPOSED_IN = re.compile(
     r"^(?: \([^()]{1,80}\))?, (?:a|an|the|its) (?:[\w-]+ ){0,4}?(?:registered|incorporated"
     r"|headquartered|based|domiciled) in (?:the )?(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})"
 )
+# "Eight exchanges based in Singapore have been warned": a counted group seated right after
+_GROUP_BASED_IN = re.compile(
+    r"^ (?:registered|incorporated|headquartered|based|domiciled) in (?:the )?"
+    r"(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})"
+)
 # "X, which is based in Bellevue", "X, which owns Y"
 _WHICH_IS_IN = re.compile(
     r"^,? (?:which|that|who) (?:is|was|are|were) (?:now )?(?:(?:registered|incorporated|"
@@ -287,6 +292,9 @@ def firm_place_relations(
                 place = seat.group("place") or seat.groupdict().get("place2")
                 if place:
                     out += _seat_in_words(table, m.key, place, sentence, ctx)
+        grouped = _GROUP_BASED_IN.match(tail) if m.how == "group" else None
+        if grouped is not None and d.type in GROUP.firm:
+            out += _seat_in_words(table, m.key, grouped.group("place"), sentence, ctx)
         based = _BASED_AFTER.match(tail)
         if based:
             for place in (based.group("place"), based.group("place2")):
