@@ -339,6 +339,8 @@ def _firm(table: EntityTable, cand: Candidate, text: str) -> EntityDraft:
             table.alias(brand, surface, "legal_name")
             return brand
     if found is not None:
+        if found.type == TYPE.company and cand.type == TYPE.exchange:
+            found.type = TYPE.exchange  # "warned Tokencan. Tokencan – a purported VATP ..."
         if normalize_name(surface) != normalize_name(found.name):
             table.alias(found, surface, "legal_name" if core != surface else "other")
         elif dotted and found.name == surface[:-1]:

@@ -115,7 +115,7 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
     ]
     brands = brand_extensions(unknown + cue_firms, gaz, index, text)
     domains = [
-        Candidate(s, e, text[s:e], _domain_type(text, s), "cue")
+        _domain_candidate(text, s, e)
         for s, e in domain_spans(text)
         if not in_gazetteer.overlapping(s, e)
     ]
@@ -229,6 +229,22 @@ _OUTLET_BEFORE = re.compile(
     r"magazine|blog|newsletter|broadcaster) $",
     re.IGNORECASE,
 )
+
+
+# a legal form after a domain makes the name a firm's: "HKD.com Corporation", "Bit.ly Inc."
+_FORM_AFTER_DOMAIN = re.compile(
+    r" (?:Corporation|Corp\.?|Incorporated|Inc\.?|Limited|Ltd\.?|LLC|PLC|Pte\.? Ltd\.?|GmbH|AG"
+    r"|S\.A\.|B\.V\.|N\.V\.)(?![\w-])"
+)
+
+
+def _domain_candidate(text: str, start: int, end: int) -> Candidate:
+    """A domain named on its own: a website (or an outlet), or with a legal form after it,
+    the firm of that name."""
+    form = _FORM_AFTER_DOMAIN.match(text, end)
+    if form is not None:
+        return Candidate(start, form.end(), text[start : form.end()], TYPE.company, "company")
+    return Candidate(start, end, text[start:end], _domain_type(text, start), "cue")
 
 
 def _domain_type(text: str, start: int) -> str:

@@ -115,10 +115,12 @@ CUES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(?:exchange|trading platform) (?:named|called) {NAME}{_END}"), TYPE.exchange),
     (
         re.compile(
-            rf"{NAME}{_FORM_AND_SHORT}, (?:a|an|the|one of the) "
+            # "X, a crypto exchange", "X – a purported VATP" (a virtual asset trading
+            # platform; the text's dashes are normalised to "-")
+            rf"{NAME}{_FORM_AND_SHORT}(?:,| -) (?:a|an|the|one of the) "
             r"(?:(?!of\b|for\b|by\b)[\w'-]+ ){0,5}?"
             r"(?:crypto(?:currency)? )?"
-            r"(?:exchanges?|trading platforms?|exchange operator)\b(?!')"
+            r"(?:exchanges?|trading platforms?|exchange operator|VATPs?)\b(?!')"
         ),
         TYPE.exchange,
     ),
@@ -731,7 +733,7 @@ _SPLIT_LIST = re.compile(r",? (?:and|or) |, ")
 _CUE_STEMS: list[tuple[str, ...]] = [
     ("exchange", "platform"),
     (" named ", " called "),
-    ("exchange", "platform"),
+    ("exchange", "platform", "vatp"),
     (
         "firm",
         "company",
@@ -940,7 +942,7 @@ _COPULA_ARTICLE = (
     " became one",
 )  # fmt: skip
 _CUE_ALSO: dict[int, tuple[str, ...]] = {
-    2: (", a", ", the", ", one"),
+    2: (", a", ", the", ", one", " - a", " - the"),
     3: (", a", ", the"),
     6: (", a", ", the"),
     # "NAME is/was/has been/remains/became a/the/one of the ...": the verb and article

@@ -161,6 +161,8 @@ def _first_org(
     for x in ments:
         key = table.resolve(x.key)
         if key in table and table.get(key).type in (wanted or GROUP.organisation):
+            if table.get(key).unnamed and table.get(key).count != 1:
+                continue  # "Eight exchanges have been warned ... It has also warned": not 'it'
             return table.get(key)
     return None
 
