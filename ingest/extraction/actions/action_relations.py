@@ -343,6 +343,18 @@ def _apply(
         # "the High Court lifted the ban on cryptocurrencies": no party named, but the words
         # end another body's ban, told before or after
         action_drafts(trig, actor, [], conf, view, state, history)
+    if (
+        actor is not None
+        and not targets
+        and trig.type in (REL.banned, REL.warned)
+        and trig.voice in ("active", "nominal")
+    ):
+        # "banned Bitcoin", "warnings by the central bank over the risks posed by bitcoin":
+        # a coin is what a ban or a warning falls on only when no party is named (and it is
+        # no example of what a party is banned from offering: "assets like Bitcoin")
+        coin = next((m for m in after if table.get(m.key).type == TYPE.cryptoasset), None)
+        if coin is not None and not _EXAMPLE_OR_PARTY.search(text, trig.end, coin.start):
+            targets = [coin.key]
     if actor is None or not targets:
         if trig.type == REL.referred_by and actor is not None:
             history.referrers.add(actor)
@@ -370,6 +382,10 @@ def _apply(
             draft.date = None
             set_status(draft, ENDED.overturned, won)
     return out
+
+
+# between a ban or warning and a coin: the coin only an example, or a party's conduct
+_EXAMPLE_OR_PARTY = re.compile(r"\b(?:like|such as|including|from|for)\b")
 
 
 # an appeal won against the action a noun names next

@@ -942,7 +942,7 @@ _COPULA_ARTICLE = (
     " became one",
 )  # fmt: skip
 _CUE_ALSO: dict[int, tuple[str, ...]] = {
-    2: (", a", ", the", ", one", " - a", " - the"),
+    2: (", a", ", the", ", one", " - a", " - the", " - one"),
     3: (", a", ", the"),
     6: (", a", ", the"),
     # "NAME is/was/has been/remains/became a/the/one of the ...": the verb and article

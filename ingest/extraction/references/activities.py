@@ -41,9 +41,11 @@ ACTIVITY_PATTERNS: list[tuple[re.Pattern[str], str | None]] = [
     (
         re.compile(
             r"\b(?:the )?use of (?:crypto(?:currencie)?s?|cryptocurrencies|crypto assets|"
-            r"digital assets)(?: and (?:other )?(?:crypto|digital) (?:assets|tokens))? "
-            r"(?:to (?:pay for|purchase|buy) [\w ]+?|for payments?|"
-            r"as (?:a )?means of payment)(?=[,.;]| and\b| in\b| from\b| since\b| on\b| at\b)",
+            r"digital assets|(?:digital|virtual) currenc(?:y|ies))"
+            r"(?: and (?:other )?(?:crypto|digital) (?:assets|tokens))? "
+            r"(?:to (?:pay for|purchase|buy) [\w ]+?|for payments?|in payments?"
+            r"|in (?:the )?payment systems?|as (?:a )?means of payment)"
+            r"(?=[,.;]| and\b| in\b| from\b| since\b| on\b| at\b)",
             re.I,
         ),
         "crypto payments",
