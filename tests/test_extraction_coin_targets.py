@@ -41,3 +41,29 @@ def test_the_use_of_digital_currencies_in_payment_systems_is_crypto_payments() -
         )
     )
     assert ("Bank Indonesia", "BANNED", "crypto payments") in found, found
+
+
+def test_a_body_a_sentence_opens_by_attributing_itself_to_banned_the_coin_its_subject_names() -> (
+    None
+):
+    found = actions(
+        extract(
+            "Hanoi (VNA) - According to the State Bank of Vietnam (SBV), the issuance and use of "
+            "bitcoin and other virtual currencies for payment is prohibited in Vietnam."
+        )
+    )
+    assert ("State Bank of Vietnam", "BANNED", "Bitcoin") in found, found
+    found = actions(
+        extract("According to the State Bank of Vietnam, Zolta Ltd was banned in Vietnam.")
+    )
+    assert found == {("State Bank of Vietnam", "BANNED", "Zolta Ltd")}, found
+    # without the attribution the country where it was done acted, as before
+    found = actions(extract("Zolta Ltd was banned in Vietnam."))
+    assert found == {("Vietnam", "BANNED", "Zolta Ltd")}, found
+
+
+def test_the_source_of_an_opening_attribution_is_no_target() -> None:
+    found = actions(extract("According to Reuters, Zolta Ltd was fined by the FCA."))
+    assert found == {("Financial Conduct Authority", "FINED", "Zolta Ltd")}, found
+    found = actions(extract("According to Reuters, Zolta Ltd was banned in Vietnam."))
+    assert found == {("Vietnam", "BANNED", "Zolta Ltd")}, found

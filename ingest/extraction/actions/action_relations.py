@@ -355,6 +355,11 @@ def _apply(
         coin = next((m for m in after if table.get(m.key).type == TYPE.cryptoasset), None)
         if coin is not None and not _EXAMPLE_OR_PARTY.search(text, trig.end, coin.start):
             targets = [coin.key]
+    if actor is not None and not targets and trig.type == REL.banned and trig.voice == "passive":
+        # "the use of bitcoin is prohibited in Vietnam": the coin its subject names
+        coin = next((m for m in before if table.get(m.key).type == TYPE.cryptoasset), None)
+        if coin is not None and not _EXAMPLE.search(text, max(0, coin.start - 12), coin.start):
+            targets = [coin.key]
     if actor is None or not targets:
         if trig.type == REL.referred_by and actor is not None:
             history.referrers.add(actor)
@@ -386,6 +391,7 @@ def _apply(
 
 # between a ban or warning and a coin: the coin only an example, or a party's conduct
 _EXAMPLE_OR_PARTY = re.compile(r"\b(?:like|such as|including|from|for)\b")
+_EXAMPLE = re.compile(r"\b(?:like|such as|including) $")
 
 
 # an appeal won against the action a noun names next

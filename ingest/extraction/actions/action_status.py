@@ -484,4 +484,19 @@ def mark_endings(
         ended_on = pick(dates, at, clause_view(view), text)
         consumed.add(ending.start)
         if not end_earlier(drafts, ending.cls, obj, sent.index, ended_on, table):
+            if (
+                not obj.keys
+                and obj.subject is None
+                and _COUNTED_ACTIONS.search(text, max(sent.start, ending.start - 60), ending.start)
+            ):
+                continue  # "four cases are closed": some of many, no one action told later
             pending.append(PendingEnd(sent.index, ending.cls, obj, ended_on))
+
+
+# a count of actions before a bare ending: "four cases are closed", "two of the probes ended"
+_COUNTED_ACTIONS = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|some|most)"
+    r" (?:of (?:the|these|those) )?(?:[a-z]+ )?(?:cases|investigations|probes|suits|lawsuits"
+    r"|proceedings|complaints)\b[^.;]*$",
+    re.I,
+)

@@ -161,6 +161,8 @@ def read_roles(
         if agent is None:  # "was arrested in July and charged ... by US prosecutors"
             rest = [m for m in view.mentions if m.start >= trig.end]
             agent = _coordinated_agent(rest, text, trig.end, table)
+        if agent is None:  # "According to the SBV, the use of bitcoin is prohibited"
+            agent = _attributed_before(view, text, trig.start, table)
         if agent is None and trig.type in (REL.blocked, REL.banned):
             agent = _country_where(after, text, trig.end, table)
         targets = [
@@ -177,8 +179,9 @@ def read_roles(
             and not operator_descriptor(text, m.start, m.end)
             and not _ROLE_OF.search(text, max(0, m.start - 60), m.start)
             and not _OWNER_BEFORE.search(text, max(0, m.start - 40), m.start)
+            and not _ANY_ACCORDING.search(text, max(0, m.start - 16), m.start)
         ]  # "X's operations were suspended": X itself; "the founder of X was sentenced": not X;
-        # "X, owned by Y, was fined": not Y
+        # "X, owned by Y, was fined": not Y; "According to Reuters, X was fined": not Reuters
         return (
             (actor_key(agent, view, table) if agent else None),
             target_keys(targets, view, table),
@@ -278,10 +281,12 @@ def read_roles(
                 (
                     m
                     for m in after
-                    if is_actor(m, table) and not preceded_by_preposition(text, m.start)
+                    if is_actor(m, table)
+                    and not preceded_by_preposition(text, m.start)
+                    and not _TOLD_BODY.search(text, max(0, m.start - 20), m.start)
                 ),
                 None,
-            )
+            )  # (not who was told of it: "..., the Government informed Parliament")
         if agent is not None:
             actor = actor_key(agent, view, table)
         targets = [
@@ -309,7 +314,11 @@ def read_roles(
             ][-1:]
         if (
             not targets
-            and (trig.type == REL.investigated or (by_agent is not None and own is None))
+            and (
+                trig.type == REL.investigated
+                or (by_agent is not None and own is None)
+                or (own is None and _RECEIVED.search(text, max(0, trig.start - 40), trig.start))
+            )
             and not _STATED_OBJECT.match(text, trig.end)
         ):  # (not "investigations into other models": its object is stated, unrecognised)
             doers = [  # "Kraken ... agreed to settle charges from the SEC"
@@ -438,6 +447,13 @@ def _before_relative(after: list[Mention], text: str, pos: int) -> list[Mention]
 
 
 _ACCORDING_TO = re.compile(r", according to (?:the |a )?$")
+_ANY_ACCORDING = re.compile(r"\b[Aa]ccording to (?:the |a )?$")
+# the one who received an action noun is its party: "X received one show-cause notice"
+_RECEIVED = re.compile(
+    r"\b(?:received|receives|got|(?:was|were|been) (?:served|issued|handed)(?: with)?)"
+    r" (?:an? |one |two |three |several |the )?(?:[\w-]+ )?$"
+)
+_TOLD_BODY = re.compile(r"\b(?:informed|told|briefed|notified|assured|reported to) (?:the )?$")
 _SAID = re.compile(r" (?:said|says|announced|ordered|stated|confirmed)\b")
 # a body that reports what the sentence tells, after a comma: it is no agent named before it
 _REPORTS = re.compile(
@@ -453,6 +469,24 @@ def _attributed(after: list[Mention], text: str, table: EntityTable) -> Mention 
             continue
         if _SAID.match(text, m.end) or _ACCORDING_TO.search(text, max(0, m.start - 20), m.start):
             return m
+    return None
+
+
+# a sentence that opens by attributing itself to a body: "According to the SBV (SBV), ..."
+# (past a dateline: "Hanoi (VNA) - According to ...")
+_OPENING_ACCORDING = re.compile(r"(?:^|^[^.,;]{1,40}?[-:] )[Aa]ccording to (?:the )?$")
+
+
+def _attributed_before(view: View, text: str, pos: int, table: EntityTable) -> Mention | None:
+    """The public body a sentence opens by attributing itself to, before an agentless
+    passive: "According to the State Bank of Vietnam, the use of bitcoin is prohibited"."""
+    for m in view.mentions:
+        if m.end > pos or m.start - view.sent.start > 60:
+            break
+        if m.how == "pronoun" or not _OPENING_ACCORDING.search(text[view.sent.start : m.start]):
+            continue
+        draft = table.get(m.key)
+        return m if draft.type in GROUP.public_body and not draft.unnamed else None
     return None
 
 

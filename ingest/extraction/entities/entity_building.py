@@ -184,7 +184,15 @@ def add_candidate(
 _BEHIND = re.compile(
     r"(?:(?:,|,? and) [A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)*)*"
     r",? (?:the|its) (?:[\w-]+ )?(?:compan(?:y|ies)|entit(?:y|ies)|firms?|operators?) "
-    r"(?:behind|that (?:runs?|operates?)|running|operating)\b"
+    r"(?:behind|that (?:runs?|operates?)|running|operating"
+    r"|of (?:the )?(?:crypto(?:currency)? )?(?:exchange|platform)\b)\b"  # "operator of exchange X"
+)
+
+
+# a legal name set apart from its brand further on, with its legal form
+_SET_APART_LATER = re.compile(
+    r"\b(?P<full>(?P<core>[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,3}?) (?:(?:Pvt|Private|Pte|Ltd|Limited"
+    r"|Inc|LLC|Corp|GmbH|AG|S\.A\.|B\.V\.)\.?(?: |(?=,))){1,2})(?=" + _BEHIND.pattern + ")"
 )
 
 
@@ -207,6 +215,13 @@ def _firm_behind(
         )
     if apart is not None and apart.key in table.split_brands:
         return apart
+    if cand.kind == "legal_name" and apart is None:
+        later = _SET_APART_LATER.search(text, cand.end)  # a heading's "Zanmai Labs Action ..."
+        if later is not None and later.group("core") == surface:  # before "Zanmai Labs Pvt
+            # Ltd, the operator of crypto exchange WazirX": that firm, named in full later
+            draft = standalone_entity(table, later.group("full"), TYPE.company)
+            table.split_brands.add(draft.key)
+            return draft
     if cand.kind != "legal_name" or not _BEHIND.match(text, cand.end):
         return None
     draft = standalone_entity(table, surface, TYPE.company)
@@ -350,6 +365,10 @@ def _firm(table: EntityTable, cand: Candidate, text: str) -> EntityDraft:
     if core != surface:
         table.alias(draft, core, "other")
         draft.aliases.pop(core, None)  # findable by its core, listed only if written so
+    if draft.type == TYPE.company and _BEHIND.match(text, cand.end):
+        # "Zanmai Labs Pvt Ltd, the operator of crypto exchange WazirX": set apart from the
+        # brand, its short name later ("Zanmai Labs") is this firm, not the brand's alias
+        table.split_brands.add(draft.key)
     return draft
 
 
