@@ -16,6 +16,7 @@ from graph.ontology import GROUP, TYPE
 from ingest.extraction.names.candidates import Candidate, SpanIndex, free, overlap, select
 from ingest.extraction.names.comma_places import places_before_country
 from ingest.extraction.names.domain_names import domain_spans
+from ingest.extraction.names.dotted_places import join_dotted_places
 from ingest.extraction.names.federal_districts import district_courts
 from ingest.extraction.names.gazetteer_index import GazEntry, GazHit, GazIndex, get_index
 from ingest.extraction.names.law_titles import join_law_titles, numbered_laws
@@ -151,6 +152,7 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
         and not (c.source != "gaz" and c.surface.rpartition(" ")[2] in terms)
     ]
     accepted = _inside_numbered_courts([_with_ordinal(c, text) for c in accepted])
+    accepted = join_dotted_places(accepted, text)  # "B.C. Supreme Court"
     _objects_named_as_people(accepted)
     accepted.sort(key=lambda c: c.start)
     _attach_places(accepted, hits, index)

@@ -214,8 +214,9 @@ def _apposed_list(
     named: list[Mention], table: EntityTable, text: str, after: int, kinds: frozenset[str]
 ) -> list[str]:
     """The named entities of `kinds` listed in apposition right after a group's words
-    ("two exchanges, A and B,"), in order; empty when no list follows at once."""
-    if not text.startswith(", ", after):
+    ("two exchanges, A and B,", "two platforms: A and B"), in order; empty when no list
+    follows at once."""
+    if not text.startswith((", ", ": "), after):
         return []
     out: list[str] = []
     end = after
