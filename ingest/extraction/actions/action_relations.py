@@ -48,6 +48,7 @@ from ingest.extraction.actions.instrument_references import retype_retold
 from ingest.extraction.actions.judge_subjects import body_for_person
 from ingest.extraction.actions.kind_subjects import agent_kind_mismatch, kind_mismatch
 from ingest.extraction.actions.listed_items import listed_items
+from ingest.extraction.actions.named_next import drop_named_next
 from ingest.extraction.actions.quoted_speech import in_quoted_speech
 from ingest.extraction.actions.retold_amounts import amount_of_told_fine
 from ingest.extraction.actions.retold_dates import date_as_told
@@ -120,6 +121,7 @@ def read_actions(state: ArticleState) -> list[RelationDraft]:
     history.relations += group_examples(views, state, history.relations)  # "Among them was X"
     history.relations += filed_cases(views, state, history.relations)  # "a pleading filed by X"
     specified_actors(views, state, history.relations)  # "a directive issued by the TRC"
+    drop_named_next(history.relations, state.table)  # "against an individual ... Eric Powers"
     date_added_measures([s.text for s in doc.sentences], history.relations)
     date_sections(history.relations, doc.sentences, state.published)
     date_the_news(state, history)

@@ -86,7 +86,9 @@ def text_part_of(state: ArticleState) -> list[RelationDraft]:
 
 
 # "Cabo Frio, Brazil" (a town, then its country); "the Lakes Region of Rio de Janeiro"
-_COMMA_COUNTRY = re.compile(r"^, (?P<owner>[A-Z]\w*(?: [A-Z]\w*)?)(?=[,.;)]| on | in |$)")
+_COMMA_COUNTRY = re.compile(
+    r"^, (?P<owner>[A-Z]\w*(?: [A-Z]\w*)?)(?=[,.;)]| (?:on|in|for|with|who|over|after) |$)"
+)
 _REGION_OF = re.compile(
     r"^ of (?:the )?(?P<owner>[A-Z]\w*(?: (?:de |do |da |del )?[A-Z]\w*){0,2})(?=[,.;)]| |$)"
 )
@@ -114,7 +116,22 @@ def written_part_of(state: ArticleState) -> list[RelationDraft]:
         found = named_place(hit.group("owner").strip(), table, ctx)
         if found is None or found.key == d.key or found.type != TYPE.jurisdiction:
             continue
-        if top and ctx.country_of(found.name) != found.name:
-            continue  # "X, <Country>" only: "A, B" of two towns may be a list
+        if (
+            top
+            and ctx.country_of(found.name) != found.name
+            and not _state_not_list(found, ctx, tail, hit.end())
+        ):
+            continue  # "X, <Country>" or "X, <State>" only: "A, B" of two towns may be a list
         out.append(RelationDraft(REL.part_of, d.key, found.key, f"{d.name}, {found.name}", 0.7))
     return out
+
+
+_LIST_GOES_ON = re.compile(r",? (?:and|or) ")
+
+
+def _state_not_list(found: EntityDraft, ctx: CountryContext, tail: str, end: int) -> bool:
+    """Whether `found` is a first-level part of its country (a US state, a province) that
+    ends its phrase: "Kern County, California" nests, "X, California and Texas" lists."""
+    parents = [e.parent for e in ctx.index.lookup(found.name) if e.type == TYPE.jurisdiction]
+    country = ctx.country_of(found.name)
+    return bool(parents) and parents[0] == country and not _LIST_GOES_ON.match(tail, end)
