@@ -547,7 +547,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         _R,
         re.compile(
             r"\b(?:placed|put|added|included|listed)(?= (?:on|to|in) (?:the |its |a )?"
-            r"(?:[\w'’.-]+ ){0,6}?(?:[Ww]arning|[Aa]lert|[Ww]atch|[Bb]lack) ?[Ll]ist)"
+            r"(?:[\w'’.-]+ ){0,6}?\"?(?:[Ww]arning|[Aa]lert|[Ww]atch|[Bb]lack|[Ss]cam)\"? ?[Ll]ist)"
         ),
         0.75,
     ),
@@ -559,9 +559,9 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
             r"\b(?:placed|puts?|added|adds|included|includes|listed)"
             r" (?P<obj>(?:[^.;\n]|\.(?=\w)){1,80}?) "
             r"(?:on|to|in) (?:the |its |their |a )?(?:(?:[\w'’.-]+ ){0,4}?"
-            r"(?:[Ww]arning|[Aa]lert|[Ww]atch|[Bb]lack) ?[Ll]ist\b"
-            # "added X to its list of financial warnings"
-            r"|(?:[\w'’.-]+ ){0,2}?list of (?:[\w-]+ ){0,2}?(?:warnings|alerts)\b)"
+            r"\"?(?:[Ww]arning|[Aa]lert|[Ww]atch|[Bb]lack|[Ss]cam)\"? ?[Ll]ist\b"
+            # "added X to its list of financial warnings", "... to its list of online scams"
+            r"|(?:[\w'’.-]+ ){0,2}?list of (?:[\w-]+ ){0,2}?(?:warnings|alerts|scams)\b)"
         ),
         0.75,
     ),

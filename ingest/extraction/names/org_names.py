@@ -125,6 +125,14 @@ HYPHEN_SUFFIXES = (
     "-founded",
 )
 _TRIM_LEAD = SENTENCE_WORDS | MONTHS | WEEKDAYS
+# what "Crypto" qualifies when it opens a headline's run, not a firm's name ("Crypto
+# Exchange Bybit", "Crypto Firms Face ...")
+_CRYPTO_NOUNS = frozenset(
+    "exchange exchanges firm firms company companies platform platforms market markets "
+    "industry sector regulation regulations rules news assets asset trading traders ban bans "
+    "crackdown investors users lending lenders tax taxes scam scams fraud exchanges' exchange's "
+    "miners mining atm atms kiosks payments bill law laws winter czar".split()
+)
 _PARTICLES = NAME_PARTICLES | {"van", "von", "de", "du", "al"}
 
 
@@ -298,6 +306,13 @@ def trim_chunk(tokens: list[Token], a: int, b: int) -> tuple[int, int]:
             break  # "Jan van der Berg": a given name before a particle, not the month
         if tokens[a].lower == "one" and b - a >= 3 and tokens[b - 1].lower in COMPANY_SUFFIXES:
             break  # "One Network Services Ltd": the firm's own first word (its end read first)
+        if (
+            tokens[a].lower == "crypto"
+            and b - a >= 2
+            and tokens[a + 1].lower not in _CRYPTO_NOUNS
+            and tokens[a + 1].is_cap
+        ):
+            break  # "Crypto Gain Limited", "Crypto Gain": a firm's own first word
         a += 1
     return a, b
 

@@ -634,7 +634,8 @@ LIST_CUES: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             # ("social media platforms, including Telegram, X": no trading venues)
             r"\b(?<!media )(?<!social )(?<!messaging )(?<!networking )"
-            r"(?:exchanges|platforms|operators|trading platforms)(?: \w+)?,? (?:such as"
+            # ("exchanges operating in the country such as A, B")
+            r"(?:exchanges|platforms|operators|trading platforms)(?: \w+){0,4}?,? (?:such as"
             r"|including|"
             rf"like|among them|namely) {LIST}"
         ),
@@ -678,18 +679,20 @@ LIST_CUES: list[tuple[re.Pattern[str], str]] = [
         ACTION_OBJECT,
     ),
     # the names a counted group of venues or firms lists in apposition: "The two
-    # exchanges, Kelvora and Trastix, were fined"; and a list "among the platforms ..."
+    # exchanges, Kelvora and Trastix, were fined", "three companies - A, B, and C - on its
+    # list" (dashes normalised), "two platforms: A and B."; and "among the platforms ..."
     (
         re.compile(
             r"\b(?:two|three|four|five|six|seven|eight|nine|ten|both|[2-9]) (?:crypto )?"
-            rf"(?:exchanges|platforms|trading platforms), {LIST}(?=,)"
+            rf"(?:exchanges|platforms|trading platforms)(?:,| -|:) {LIST}(?=,| -|\.(?:\s|$)|;)"
         ),
         TYPE.exchange,
     ),
     (
         re.compile(
             r"\b(?:two|three|four|five|six|seven|eight|nine|ten|both|[2-9]) (?:crypto )?"
-            rf"(?:firms|companies|entities|operators|providers), {LIST}(?=,)"
+            rf"(?:firms|companies|entities|operators|providers)(?:,| -|:) {LIST}"
+            r"(?=,| -|\.(?:\s|$)|;)"
         ),
         TYPE.company,
     ),
@@ -963,8 +966,24 @@ _LIST_STEMS: list[tuple[str, ...]] = [
     ("exchanges ",),
     ("such as", "including", "like", "namely", "called", "named"),
     (" against ",),
-    ("exchanges, ", "platforms, "),
-    ("firms, ", "companies, ", "entities, ", "operators, ", "providers, "),
+    ("exchanges, ", "platforms, ", "exchanges -", "platforms -", "exchanges:", "platforms:"),
+    (
+        "firms, ",
+        "companies, ",
+        "entities, ",
+        "operators, ",
+        "providers, ",
+        "firms -",
+        "companies -",
+        "entities -",
+        "operators -",
+        "providers -",
+        "firms:",
+        "companies:",
+        "entities:",
+        "operators:",
+        "providers:",
+    ),
     (" among ",),
     ("the ", "its ", "their ", "both "),
     (" against ", "ed at ", " to ", " name", " target", " list", " identif"),

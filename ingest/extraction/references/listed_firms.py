@@ -216,14 +216,14 @@ def _apposed_list(
     """The named entities of `kinds` listed in apposition right after a group's words
     ("two exchanges, A and B,", "two platforms: A and B"), in order; empty when no list
     follows at once."""
-    if not text.startswith((", ", ": "), after):
+    if not text.startswith((", ", ": ", " - "), after):
         return []
     out: list[str] = []
     end = after
     for x in named:
         if x.start < after:
             continue
-        if x.start != end + 2 and not (out and _APPOSED_GAP.fullmatch(text, end, x.start)):
+        if x.start - end not in (2, 3) and not (out and _APPOSED_GAP.fullmatch(text, end, x.start)):
             break
         if x.key not in table:
             break

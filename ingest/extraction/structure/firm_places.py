@@ -83,6 +83,30 @@ def _fronted_subject(
     return []
 
 
+_SUCH_AS = re.compile(r",? (?:such as|including|like|namely) (?:the )?")
+
+
+def _examples_after(ments: list[Mention], pos: int, table: EntityTable, text: str) -> list[str]:
+    """The firms listed right after `pos` as examples: "operating in the country such as
+    A, B, and C" (the kind the phrase speaks of, told by its members)."""
+    hit = _SUCH_AS.match(text, pos)
+    if hit is None:
+        return []
+    out: list[str] = []
+    end = hit.end()
+    for m in ments:
+        if m.start < end:
+            continue
+        if m.start != end and not _LIST_GAP.fullmatch(text, end, m.start):
+            break
+        d = _draft_of(table, m.key)
+        if d is None or d.type not in GROUP.firm or d.unnamed:
+            break
+        out.append(m.key)
+        end = m.end
+    return out
+
+
 def _draft_of(table: EntityTable, key: str) -> EntityDraft | None:
     return table.drafts.get(key)
 
@@ -340,6 +364,8 @@ def firm_place_relations(
             )
             if not subjects and rtype != REL.operates_in:
                 subjects = _told_subject(ments, base, sentence, hit.start(), table)
+            if not subjects:  # "exchanges operating in the country such as A, B and C"
+                subjects = _examples_after(ments, place_m.end, table, text)
             places = [place_m.key] + _places_listed_after(ments, place_m, table, text)
             for subj in subjects:
                 if table.get(subj).type in GROUP.firm:  # a public body sits (LOCATED_IN)
