@@ -577,7 +577,9 @@ def _refuse_half(
 
 _PARTICIPLE = re.compile(r", [a-z]+ing\b")
 
-_COORDINATED_VERB = re.compile(r"\band (?:\w+ly |later |then |also |subsequently )?$")
+_COORDINATED_VERB = re.compile(
+    r"\band (?:\w+ly |later |then |also |subsequently )?(?:has |have |had )?(?:also )?$"
+)
 
 
 def _parenthesised(text: str, m: Mention) -> bool:

@@ -21,7 +21,8 @@ their key words in `STEMS` (same order); `trigger_patterns` appends them to its 
 - "police registered a case against X", "lodged an FIR against X" INVESTIGATED (a
   criminal case opened, no suit);
 - "updated its list of suspect platforms by adding 21 new sites" WARNED (what a warning
-  list gains is warned against, as "added X to its alert list" is).
+  list gains is warned against, as "added X to its alert list" is);
+- "the regulator liquidated 36 illegal crypto platforms" BANNED (wound up, as shut down).
 """
 
 from __future__ import annotations
@@ -202,6 +203,17 @@ ROWS += [
         ),
         0.75,
     ),
+    (  # "the regulator liquidated 36 illegal crypto platforms": wound up, shut down (not
+        # "liquidated its positions", "liquidated assets": a sale)
+        REL.banned,
+        "active",
+        re.compile(
+            r"\bliquidat(?:ed|es|ing)\b(?= (?:(?:the|a|an|its|\d[\d,]*|two|three|four|five|six"
+            r"|seven|eight|nine|ten|several|dozens of) )?(?:[\w-]+ ){0,3}?(?:platforms?|exchanges?"
+            r"|firms?|companies|company|entities|entity|operators?|businesses|pyramids?|schemes?)\b)"
+        ),
+        0.7,
+    ),
 ]
 STEMS: list[tuple[str, ...]] = [
     ("flag",),
@@ -224,4 +236,5 @@ STEMS: list[tuple[str, ...]] = [
     ("'s", "\u2019s"),
     ("frozen",),
     ("by adding",),
+    ("liquidat",),
 ]

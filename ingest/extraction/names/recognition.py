@@ -74,7 +74,10 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
     gaz = [_gaz_candidate(h, index) for h in hits]
     cues: dict[tuple[int, int], str] = {}
     for s, e, t in cue_spans(text, scanner_of(doc)):
-        cues.setdefault((s, e), t)
+        if t == TYPE.person:  # a person's own cue ("defendants Huang and Chen were fined")
+            cues[(s, e)] = t  # outranks a party's generic one ("Chen were fined": a firm)
+        else:
+            cues.setdefault((s, e), t)
     chunks, unknown = chunk_candidates(text, cues, publisher)
     in_gazetteer = SpanIndex(gaz)
     chunks = [part for c in chunks for part in _split_at_known_name(c, in_gazetteer)]

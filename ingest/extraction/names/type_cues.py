@@ -727,6 +727,16 @@ LIST_CUES: list[tuple[re.Pattern[str], str]] = [
         ),  # (not an address: "against Zorbit Ltd., Alicante, Spain, which ...")
         ACTION_OBJECT,
     ),
+    # people named after their part in a case, surnames alone too: "the main perpetrator
+    # Wan was sentenced", "defendants Huang and Chen were fined", "the accused Li"
+    (
+        re.compile(
+            r"\b(?:[Pp]erpetrators?|[Dd]efendants?|[Cc]o-defendants?|[Ss]uspects?|[Tt]he accused"
+            rf"|[Cc]onvicts?|[Rr]ingleaders?) {_SHORT_LIST}"
+            r"(?= (?:was|were|is|are|and others|had|has|have|sentenced|fined|convicted)\b|[.,;])"
+        ),
+        TYPE.person,
+    ),
 ]
 _OPENING_NEEDS_NAME = frozenset(i for i, (p, _) in enumerate(CUES) if p in _OPENING_CUES)
 # the same patterns, recompiled so the search can skip ahead (see `text.regex_lead`)
@@ -987,6 +997,7 @@ _LIST_STEMS: list[tuple[str, ...]] = [
     (" among ",),
     ("the ", "its ", "their ", "both "),
     (" against ", "ed at ", " to ", " name", " target", " list", " identif"),
+    ("perpetrator", "defendant", "suspect", "accused", "convict", "ringleader"),
 ]
 
 

@@ -44,7 +44,7 @@ SENTENCE_WORDS = frozenset(
     "because though although despite during over into once currently separately speaking "
     "filing influencers payment thirty-one several officers those neither "
     "reaction remittances opinion prices cryptocurrencies crypto customer is are "
-    "today yesterday tonight tomorrow recently".split()
+    "today yesterday tonight tomorrow recently defendants defendant perpetrator".split()
 )
 MONTHS = frozenset(
     "january february march april may june july august september october november december "
