@@ -19,7 +19,8 @@ def test_a_list_of_bodies_whose_second_item_opens_with_the_is_no_apposition() ->
         "The Bank of Ghana, the Ministry of Finance and the Financial Intelligence Centre "
         "warned OKX in May. Norges Bank, the central bank, fined Bybit."
     )
-    for body in ("Bank of Ghana", "Ministry of Finance", "Financial Intelligence Centre"):
+    # (in a Ghanaian story the bare "Financial Intelligence Centre" is Ghana's)
+    for body in ("Bank of Ghana", "Ministry of Finance", "Financial Intelligence Centre of Ghana"):
         assert (body, "WARNED", "OKX") in rels
     assert ("Norges Bank", "FINED", "Bybit") in rels
 

@@ -136,6 +136,8 @@ def merge_place_qualified(state: ArticleState) -> None:
                 d.type, d.jurisdiction, d.qid = etype, seat, qid
             break
     bodies = [d for d in bodies if d.key in table.drafts]
+    _bare_into_placed(bodies, read, state)
+    bodies = [d for d in bodies if d.key in table.drafts]
     for i, a in enumerate(bodies):
         for b in bodies[i + 1 :]:
             if a.key not in table.drafts or b.key not in table.drafts or a.type != b.type:
@@ -145,6 +147,54 @@ def merge_place_qualified(state: ArticleState) -> None:
             if read[a.key] & read[b.key]:
                 keep, drop = (a, b) if _fuller(a, b) else (b, a)
                 table.merge(keep, drop, "other")
+
+
+def _bare_into_placed(
+    bodies: list[EntityDraft], read: dict[str, set[tuple[str, str]]], state: ArticleState
+) -> None:
+    """A body named bare ("the Financial Intelligence Centre (FIC) said ...") is the one body
+    of that name seated in a place the article reads it in ("Financial Intelligence Centre
+    of Namibia"), when there is exactly one: also where the gazetteer gives the bare name to
+    another country's body (South Africa's), which the article never names."""
+    table, ctx = state.table, state.country
+    for bare in bodies:
+        if bare.key not in table.drafts or read[bare.key]:
+            continue
+        if bare.jurisdiction and table.find(ctx.country_of(bare.jurisdiction)) is not None:
+            continue  # (a curated body's bare name stays its own where its country is named)
+        core = normalize_name(bare.name)
+        placed = [
+            d
+            for d in bodies
+            if d.key != bare.key
+            and d.key in table.drafts
+            and d.jurisdiction
+            and d.type == bare.type
+            and any(c == core for _, c in read[d.key])
+        ]
+        if len(placed) == 1:
+            table.merge(placed[0], bare, "other")
+        elif not placed and bare.jurisdiction and ctx.main_country:
+            _to_main_country(bare, ctx.main_country, state)
+
+
+def _to_main_country(bare: EntityDraft, country: str, state: ArticleState) -> None:
+    """The article's own country's body for a bare curated name the gazetteer gives to a
+    country the article never names (South Africa's "Financial Intelligence Centre" in a
+    Namibian story: the Financial Intelligence Centre of Namibia)."""
+    table, ctx = state.table, state.country
+    if ctx.country_of(bare.jurisdiction or "") == country:
+        return
+    hit = _gazetteer_body(country, bare.name, bare.type, ctx)
+    if hit is None or hit[0] == bare.name:
+        return
+    name, seat, qid, etype = hit
+    existing = table.find(name)
+    if existing is not None and existing.key != bare.key:
+        table.merge(existing, bare, "other")
+    else:
+        table.rename(bare, name)
+        bare.type, bare.jurisdiction, bare.qid = etype, seat, qid
 
 
 def _core_surface(name: str, core: str) -> str | None:
