@@ -23,3 +23,14 @@ def test_a_bare_body_name_stays_its_own_where_its_country_is_named() -> None:
     )
     names = sorted(e.name for e in out.entities if "Intelligence" in e.name)
     assert names == ["Financial Intelligence Centre"], names
+
+
+def test_a_curated_name_without_its_inner_the_is_the_same_body() -> None:
+    out = extract(
+        "Firms must register with the U.S. Department of Treasury's Financial Crimes "
+        "Enforcement Network."
+    )
+    names = {e.name for e in out.entities}
+    assert "U.S. Department of the Treasury" in names, names
+    rels = {(r.type) for r in out.relations}
+    assert "SUBSIDIARY_OF" in rels, out.relations

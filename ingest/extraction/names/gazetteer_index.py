@@ -209,6 +209,9 @@ def build_index(gaz: Any, adjectives: dict[str, Iterable[str]] | None = None) ->
         if _BARE_ACRONYM.fullmatch(surface):  # "F.T.C.", "S.E.C.": the house style of
             dotted = "".join(f"{c}." for c in surface)  # some papers for "FTC", "SEC"
             table.setdefault(fold(dotted), []).append(Surface(dotted, idx, kind, ambiguous, True))
+        if " of the " in surface and not ambiguous:  # "U.S. Department of Treasury",
+            bare = surface.replace(" of the ", " of ", 1)  # "Ministry of Interior"
+            table.setdefault(fold(bare), []).append(Surface(bare, idx, "other", False, sens))
         if not ambiguous:
             bucket = index.by_norm.setdefault(normalize_name(surface), [])
             if idx not in bucket:
