@@ -321,6 +321,7 @@ def upsert_batch_tx(
     w.flush()
     if journal is not None:
         journal.fill(w)
+    w.settle()
     return summaries
 
 
@@ -337,6 +338,7 @@ def retract_tx(tx: ManagedTransaction, aid: str) -> RetractSummary:
     dead_facts = _recut(w, aid, None, {}, refs).vanished
     dead_entities = _collect_garbage(w, refs)
     w.flush()
+    w.settle()
     return RetractSummary(
         article=aid,
         entities_deleted=dead_entities,
