@@ -476,29 +476,43 @@ class Working:
 
     # -- what write.py asks ------------------------------------------------------------------
 
+    # Each is asked thousands of times per batch for what `_prefetch` (write.py) read
+    # already: a dictionary hit, and a read only for what was not foreseen.
+
     def get(self, entity_id: str) -> Candidate | None:
         """graph.identity.IdentityLookup: the entity with this id, as the batch has it now."""
-        self.lock_entities([entity_id])
-        p = self.entities[entity_id].props
+        p = self.entity(entity_id).props
         if p is None:
             return None
         return Candidate(p["id"], p["type"], p["name"], p.get("qid"))
 
     def article(self, aid: str) -> ArticleState:
-        self.lock_articles([aid])
-        return self.articles[aid]
+        state = self.articles.get(aid)
+        if state is None:
+            self.lock_articles([aid])
+            state = self.articles[aid]
+        return state
 
     def entity(self, eid: str) -> EntityState:
-        self.lock_entities([eid])
-        return self.entities[eid]
+        state = self.entities.get(eid)
+        if state is None:
+            self.lock_entities([eid])
+            state = self.entities[eid]
+        return state
 
     def alias(self, key: str) -> AliasState:
-        self.read_aliases([key])
-        return self.aliases[key]
+        state = self.aliases.get(key)
+        if state is None:
+            self.read_aliases([key])
+            state = self.aliases[key]
+        return state
 
     def relation(self, key: FactKey) -> RelationState:
-        self.read_relations([key])
-        return self.relations[key]
+        state = self.relations.get(key)
+        if state is None:
+            self.read_relations([key])
+            state = self.relations[key]
+        return state
 
     def delete_entity(self, eid: str) -> None:
         """An entity left without mentions goes, with its aliases."""
