@@ -179,7 +179,7 @@ def _prefetch(w: Working, ops: list[Extraction | str]) -> None:
     for x in ops:
         if isinstance(x, str):
             continue
-        resolved, _ = resolve_extraction(x, _Nothing())
+        resolved = _foreseen(x)
         ids |= {e.id for e in x.entities} | {e.id for e in resolved.entities}
         relations = _first_by_key(resolved.relations)
         keys |= set(relations)
@@ -193,6 +193,18 @@ def _prefetch(w: Working, ops: list[Extraction | str]) -> None:
     w.lock_entities(ids)
     w.read_aliases(alias_keys)
     w.read_relations(keys, {k: v for k, v in reports.items() if k not in whole})
+
+
+def _foreseen(x: Extraction) -> Extraction:
+    """`x` resolved against an empty store: `x` itself when none of its entities is an
+    unnamed group and no two share an id (resolution then keeps every entity and
+    relation as it is: only a stored entity, an unnamed group or a duplicate id changes
+    one), else resolved."""
+    ids = [e.id for e in x.entities]
+    if len(set(ids)) == len(ids) and not any(e.unnamed for e in x.entities):
+        return x
+    resolved, _ = resolve_extraction(x, _Nothing())
+    return resolved
 
 
 class _Nothing:
