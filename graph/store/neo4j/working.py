@@ -46,6 +46,7 @@ from graph.store.events import (
 from graph.store.neo4j import write_queries as q
 from graph.store.neo4j.alias_sources import AliasSources
 from graph.store.neo4j.beside import Head, cut_beside, fits, head_of
+from graph.store.neo4j.bolt_dates import ARTICLE_DATES, EVENT_DATES, as_text
 from graph.store.neo4j.records import (
     event_props,
     source_json,
@@ -608,7 +609,7 @@ class Working:
 
     def _write_articles(self) -> None:
         rows = [
-            {"id": aid, "props": a.props}
+            {"id": aid, "props": as_text(a.props, ARTICLE_DATES)}
             for aid, a in sorted(self.articles.items())
             if a.props is not None
         ]
@@ -686,6 +687,7 @@ class Working:
                     continue  # this event's reports are those it had: nothing to write
                 full = event_props(rtype, source, target, view, group)
                 props, detail = split_detail(rtype, source, target, full)
+                props = as_text(props, EVENT_DATES)
                 rid = rel.rids.get(view.event_id)
                 if rid is not None:
                     updated.append({"rid": rid, "props": props, "detail": detail})
@@ -714,7 +716,7 @@ class Working:
                 "event_id": head["event_id"],
                 "n": head["n"],
                 "added": [support_row(s) for s in added],
-                "props": appended_props(head, added),
+                "props": as_text(appended_props(head, added), EVENT_DATES),
             }
             if head["tail"]:
                 ids = ", ".join(source_json(s.article_id) for s in added)
