@@ -30,6 +30,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from graph.store.events import EventView, Support, event_id, events_of
@@ -69,6 +70,15 @@ class Beside:
     renamed: dict[str, str]
 
 
+@lru_cache(maxsize=1 << 16)
+def _base_id(
+    source: str, rel_type: str, target: str, date: str | None, amount: tuple[float, str] | None
+) -> str:
+    """`event_id`, cached: every report a batch adds to a relation asks again for the
+    ids of its stored events' heads."""
+    return event_id(source, rel_type, target, date, amount)
+
+
 def cut_beside(
     key: tuple[str, str, str],
     heads: list[Head],
@@ -83,8 +93,8 @@ def cut_beside(
     when that cannot be told from the heads."""
     source, rel_type, target = key
     new = events_of(source, rel_type, target, supports)
-    entries = [(event_id(source, rel_type, target, h.date, h.amount), h.date) for h in heads]
-    entries += [(event_id(source, rel_type, target, v.date, v.amount), v.date) for v, _ in new]
+    entries = [(_base_id(source, rel_type, target, h.date, h.amount), h.date) for h in heads]
+    entries += [(_base_id(source, rel_type, target, v.date, v.amount), v.date) for v, _ in new]
     if len(set(entries)) < len(entries) or any(not h.event_id for h in heads):
         return None
     taken = Counter(base for base, _ in entries)

@@ -129,6 +129,11 @@ def support_of(article_id: str, seen: dt.date | None, rel: Relation) -> Support:
     return Support(article_id, rel.evidence, seen, rel.confidence, rel.date, dict(rel.properties))
 
 
+def _props_json(properties: Mapping[str, Any]) -> str:
+    """A report's own properties as stored: sorted JSON ("{}" for most, which have none)."""
+    return json.dumps(properties, sort_keys=True) if properties else "{}"
+
+
 def event_props(
     rel_type: str, source: str, target: str, view: EventView, supports: Iterable[Support]
 ) -> dict[str, Any]:
@@ -145,7 +150,7 @@ def event_props(
         "seen": [_iso(s.seen) for s in ordered],
         "confidences": [float(s.confidence) for s in ordered],
         "dates": [s.date or "" for s in ordered],
-        "support_properties": [json.dumps(s.properties, sort_keys=True) for s in ordered],
+        "support_properties": [_props_json(s.properties) for s in ordered],
         "first_seen": min(seen) if seen else None,
         "last_seen": max(seen) if seen else None,
         "confidence": float(max(s.confidence for s in ordered)),
@@ -159,7 +164,7 @@ def event_props(
         "history_how": [h.how or "" for h in view.history],
         "history_on": [h.on or "" for h in view.history],
         "history_sources_json": [sources_json(h.sources) for h in view.history],
-        "properties": json.dumps(properties),
+        "properties": json.dumps(properties) if properties else "{}",
     }
     for key, value in properties.items():
         if _FLAT_KEY.match(key) and key not in RESERVED and isinstance(value, str | int | float):

@@ -61,6 +61,7 @@ from graph.store.neo4j import traversal as trav
 from graph.store.neo4j import write_queries as wq
 from graph.store.neo4j.errors import WriteLog, translated
 from graph.store.neo4j.hub_cut import CypherGroups
+from graph.store.neo4j.quiet import QuietTransaction
 from graph.store.neo4j.records import (
     article_from,
     entity_record,
@@ -165,7 +166,13 @@ class Neo4jStore(BaseStore):
         """Run a transaction function in a managed write transaction (retried as a whole
         for at most the write budget). The session shares `execute_query`'s bookmark
         manager with the reads, so on a cluster a read after a write sees it (causal
-        consistency) and a write follows the reads before it."""
+        consistency) and a write follows the reads before it. `work` gets the transaction
+        as a `QuietTransaction` (graph/store/neo4j/quiet.py: its parameters are not
+        formatted for the driver's debug log)."""
+
+        def quietly(tx: ManagedTransaction, *args: Any) -> T:
+            return work(QuietTransaction(tx), *args)
+
         with (
             translated(self._where),
             self._driver.session(
@@ -174,7 +181,7 @@ class Neo4jStore(BaseStore):
                 bookmark_manager=self._driver.execute_query_bookmark_manager,
             ) as session,
         ):
-            return session.execute_write(work, *args)
+            return session.execute_write(quietly, *args)
 
     def ping(self) -> str:
         """The server's version within `timeouts.ping` seconds, or `StoreUnavailableError`:

@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from neo4j import ManagedTransaction
+from neo4j import ManagedTransaction, Result
 
 from graph.identity import Candidate
 from graph.ontology import get_ontology
@@ -46,6 +46,7 @@ from graph.store.events import (
 from graph.store.neo4j import write_queries as q
 from graph.store.neo4j.alias_sources import AliasSources
 from graph.store.neo4j.beside import Head, cut_beside, fits, head_of
+from graph.store.neo4j.bolt_dates import ARTICLE_DATES, EVENT_DATES, as_text
 from graph.store.neo4j.records import (
     event_props,
     source_json,
@@ -228,6 +229,8 @@ class Working:
         self.entities: dict[str, EntityState] = {}
         self.aliases: dict[str, AliasState] = {}
         self.relations: dict[FactKey, RelationState] = {}
+        # writes sent whose counts `settle` checks: (result, field, expected, what)
+        self.pending: list[tuple[Result, str, int, str]] = []
 
     # -- locking and reading -----------------------------------------------------------------
 
@@ -474,29 +477,43 @@ class Working:
 
     # -- what write.py asks ------------------------------------------------------------------
 
+    # Each is asked thousands of times per batch for what `_prefetch` (write.py) read
+    # already: a dictionary hit, and a read only for what was not foreseen.
+
     def get(self, entity_id: str) -> Candidate | None:
         """graph.identity.IdentityLookup: the entity with this id, as the batch has it now."""
-        self.lock_entities([entity_id])
-        p = self.entities[entity_id].props
+        p = self.entity(entity_id).props
         if p is None:
             return None
         return Candidate(p["id"], p["type"], p["name"], p.get("qid"))
 
     def article(self, aid: str) -> ArticleState:
-        self.lock_articles([aid])
-        return self.articles[aid]
+        state = self.articles.get(aid)
+        if state is None:
+            self.lock_articles([aid])
+            state = self.articles[aid]
+        return state
 
     def entity(self, eid: str) -> EntityState:
-        self.lock_entities([eid])
-        return self.entities[eid]
+        state = self.entities.get(eid)
+        if state is None:
+            self.lock_entities([eid])
+            state = self.entities[eid]
+        return state
 
     def alias(self, key: str) -> AliasState:
-        self.read_aliases([key])
-        return self.aliases[key]
+        state = self.aliases.get(key)
+        if state is None:
+            self.read_aliases([key])
+            state = self.aliases[key]
+        return state
 
     def relation(self, key: FactKey) -> RelationState:
-        self.read_relations([key])
-        return self.relations[key]
+        state = self.relations.get(key)
+        if state is None:
+            self.read_relations([key])
+            state = self.relations[key]
+        return state
 
     def delete_entity(self, eid: str) -> None:
         """An entity left without mentions goes, with its aliases."""
@@ -509,8 +526,32 @@ class Working:
 
     # -- writing back ------------------------------------------------------------------------
 
+    def _send(self, query: str, **params: Any) -> None:
+        """Send a write without waiting for it: the server runs it while this process
+        builds the next statement's rows (the driver reads its answer before the next
+        statement's, and an error still fails the transaction)."""
+        self.tx.run(query, **params)
+
+    def _expect(self, field: str, count: int, what: str, query: str, **params: Any) -> None:
+        """`_send` a write whose one record's `field` must be `count` (`settle` checks)."""
+        self.pending.append((self.tx.run(query, **params), field, count, what))
+
+    def settle(self) -> None:
+        """Check that each write sent with `_expect` wrote what it was sent: the nodes and
+        relationships it names were locked and read in this transaction, so a miss is a
+        bug, and raising rolls the transaction back."""
+        for result, name, count, what in self.pending:
+            record = result.single()
+            if record is None or record[name] != count:
+                raise RuntimeError(f"{what} changed under its locks")
+        self.pending.clear()
+
     def flush(self) -> None:
-        """Write every difference between the state as read and as the batch left it."""
+        """Write every difference between the state as read and as the batch left it.
+        The writes are sent one after the other without waiting for each (`_send`): the
+        server runs one while this process builds the next's rows, and the journal and
+        the change log after them. `settle` checks their counts; the transaction's
+        next read, or its commit, waits for them all."""
         self._delete_vanished_events()
         self._drop_mentions()
         self._delete_aliases()
@@ -539,11 +580,9 @@ class Working:
             keep = sorted(rel.events)
             rows.append({"source": source, "type": rtype, "target": target, "keep": keep})
         if rows:
-            self.tx.run(q.typed(q.DELETE_VANISHED_EVENTS), rows=rows).consume()
+            self._send(q.typed(q.DELETE_VANISHED_EVENTS), rows=rows)
         if rids:
-            record = self.tx.run(q.DELETE_EVENTS, rows=rids).single()
-            if record is None or record["deleted"] != len(rids):
-                raise RuntimeError("an event to delete changed under its locks")
+            self._expect("deleted", len(rids), "an event to delete", q.DELETE_EVENTS, rows=rids)
 
     def _mention_changes(self) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
         dropped, added = [], []
@@ -556,29 +595,29 @@ class Working:
     def _drop_mentions(self) -> None:
         dropped, _ = self._mention_changes()
         if dropped:
-            self.tx.run(q.DROP_MENTIONS_MANY, rows=dropped).consume()
+            self._send(q.DROP_MENTIONS_MANY, rows=dropped)
 
     def _delete_aliases(self) -> None:
         gone = sorted(k for k, a in self.aliases.items() if a.first is not None and a.props is None)
         if gone:
-            self.tx.run(q.DELETE_ALIASES, keys=gone).consume()
+            self._send(q.DELETE_ALIASES, keys=gone)
 
     def _delete_entities(self) -> None:
         gone = sorted(eid for eid, e in self.entities.items() if e.props is None)
         if gone:
-            self.tx.run(q.DELETE_ENTITIES, ids=gone).consume()
+            self._send(q.DELETE_ENTITIES, ids=gone)
 
     def _write_articles(self) -> None:
         rows = [
-            {"id": aid, "props": a.props}
+            {"id": aid, "props": as_text(a.props, ARTICLE_DATES)}
             for aid, a in sorted(self.articles.items())
             if a.props is not None
         ]
         if rows:
-            self.tx.run(q.SET_ARTICLES, rows=rows).consume()
+            self._send(q.SET_ARTICLES, rows=rows)
         gone = sorted(aid for aid, a in self.articles.items() if a.props is None)
         if gone:
-            self.tx.run(q.DELETE_ARTICLES, ids=gone).consume()
+            self._send(q.DELETE_ARTICLES, ids=gone)
 
     def _write_entities(self) -> None:
         rows = []
@@ -593,12 +632,12 @@ class Working:
             if changed:
                 rows.append({"id": eid, "props": changed})
         if rows:
-            self.tx.run(q.set_entities(), rows=rows).consume()
+            self._send(q.set_entities(), rows=rows)
 
     def _add_mentions(self) -> None:
         _, added = self._mention_changes()
         if added:
-            self.tx.run(q.ADD_MENTIONS, rows=added).consume()
+            self._send(q.ADD_MENTIONS, rows=added)
 
     def _write_aliases(self) -> None:
         created, updated = [], []
@@ -613,9 +652,9 @@ class Working:
             changed |= {k: v for k, v in a.props.items() if a.first.get(k) != v}
             updated.append({"key": key, "props": changed, **a.sources.row()})
         if created:
-            self.tx.run(q.CREATE_ALIASES, rows=created).consume()
+            self._send(q.CREATE_ALIASES, rows=created)
         if updated:
-            self.tx.run(q.UPDATE_ALIASES, rows=updated).consume()
+            self._send(q.UPDATE_ALIASES, rows=updated)
 
     def _rename_events(self) -> None:
         rows = [
@@ -625,9 +664,9 @@ class Working:
             for old, new in sorted(rel.renamed.items())
         ]
         if rows:
-            record = self.tx.run(q.typed(q.RENAME_EVENTS), rows=rows).single()
-            if record is None or record["renamed"] != len(rows):
-                raise RuntimeError("an event to rename changed under its locks")
+            self._expect(
+                "renamed", len(rows), "an event to rename", q.typed(q.RENAME_EVENTS), rows=rows
+            )
 
     def _write_events(self) -> None:
         """Write each event whose reports changed: a stored one (read whole, so its
@@ -648,6 +687,7 @@ class Working:
                     continue  # this event's reports are those it had: nothing to write
                 full = event_props(rtype, source, target, view, group)
                 props, detail = split_detail(rtype, source, target, full)
+                props = as_text(props, EVENT_DATES)
                 rid = rel.rids.get(view.event_id)
                 if rid is not None:
                     updated.append({"rid": rid, "props": props, "detail": detail})
@@ -655,11 +695,11 @@ class Working:
                 row = {"source": source, "type": rtype, "target": target}
                 created.append(row | {"props": props, "detail": detail})
         if updated:
-            record = self.tx.run(q.UPDATE_FACTS, rows=updated).single()
-            if record is None or record["written"] != len(updated):
-                raise RuntimeError("an event to rewrite changed under its locks")
+            self._expect(
+                "written", len(updated), "an event to rewrite", q.UPDATE_FACTS, rows=updated
+            )
         if created:
-            self.tx.run(q.create_facts(), rows=created).consume()
+            self._send(q.create_facts(), rows=created)
 
     def _append_supports(self) -> None:
         merged, tails = [], []
@@ -676,7 +716,7 @@ class Working:
                 "event_id": head["event_id"],
                 "n": head["n"],
                 "added": [support_row(s) for s in added],
-                "props": appended_props(head, added),
+                "props": as_text(appended_props(head, added), EVENT_DATES),
             }
             if head["tail"]:
                 ids = ", ".join(source_json(s.article_id) for s in added)
@@ -686,10 +726,8 @@ class Working:
         for query, rows in ((q.APPEND_SUPPORTS, merged), (q.APPEND_TAIL, tails)):
             if not rows:
                 continue
-            record = self.tx.run(query, rows=rows).single()
-            if record is None or record["written"] != len(rows):
-                # the relationships were locked and read in this transaction: never
-                raise RuntimeError("an appended relationship changed under its locks")
+            # the relationships were locked and read in this transaction: never fails
+            self._expect("written", len(rows), "an appended relationship", query, rows=rows)
 
     def _refresh_entities(self) -> None:
         """Rewrite the name lists of the entities whose names may have changed: new ones
@@ -705,4 +743,4 @@ class Working:
             if e.props is not None and (e.first is None or e.recreated or eid in changed)
         )
         if ids:
-            self.tx.run(q.REFRESH_NAMES, ids=ids).consume()
+            self._send(q.REFRESH_NAMES, ids=ids)

@@ -39,7 +39,7 @@ from neo4j import ManagedTransaction
 from graph.errors import NotFoundError
 from graph.identity import alias_is_identifying, fuzzy_words, match_key, resolve_extraction
 from graph.ids import normalize_name
-from graph.models import Entity, Extraction, Relation
+from graph.models import Alias, Entity, Extraction, Relation
 from graph.store.events import Support, events_of, joins_single_event
 from graph.store.neo4j.journal import Journal
 from graph.store.neo4j.records import article_props, support_of
@@ -113,8 +113,39 @@ def _update_props(e: Entity, stored: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _alias_rows(entities: list[Entity], state: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    rows: dict[str, dict[str, Any]] = {}
+@dataclass(frozen=True)
+class _AliasRow:
+    """An alias an entity of the article gives: its node's key, and what a new node of
+    it holds (built only for a node not stored yet: `create`)."""
+
+    key: str
+    entity_id: str
+    alias: Alias
+    entity_type: str
+    norm: str
+
+    def create(self) -> dict[str, Any]:
+        name = self.alias.name
+        return {
+            "key": self.key,
+            "entity_id": self.entity_id,
+            "name": name,
+            "kind": self.alias.kind,
+            "lang": self.alias.lang,
+            "name_norm": self.norm,
+            "match_key": match_key(name),
+            "identifying": _identifying(name, self.alias.kind, self.entity_type),
+        }
+
+
+@lru_cache(maxsize=1 << 14)
+def _identifying(name: str, kind: str, entity_type: str) -> bool:
+    """`alias_is_identifying` (which reads an alias's name and kind only), cached."""
+    return alias_is_identifying(Alias(name=name, kind=kind), entity_type)
+
+
+def _alias_rows(entities: list[Entity], state: dict[str, dict[str, Any]]) -> list[_AliasRow]:
+    rows: dict[str, _AliasRow] = {}
     for e in entities:
         stored = state.get(e.id) or {"name": e.name, "type": e.type}
         own = normalize_name(stored["name"])
@@ -123,20 +154,7 @@ def _alias_rows(entities: list[Entity], state: dict[str, dict[str, Any]]) -> lis
             key = alias_key(e.id, alias.name)
             if not norm or norm == own or key in rows:
                 continue
-            rows[key] = {
-                "key": key,
-                "entity_id": e.id,
-                "create": {
-                    "key": key,
-                    "entity_id": e.id,
-                    "name": alias.name,
-                    "kind": alias.kind,
-                    "lang": alias.lang,
-                    "name_norm": norm,
-                    "match_key": match_key(alias.name),
-                    "identifying": alias_is_identifying(alias, stored["type"]),
-                },
-            }
+            rows[key] = _AliasRow(key, e.id, alias, stored["type"], norm)
     return list(rows.values())
 
 
@@ -161,7 +179,7 @@ def _prefetch(w: Working, ops: list[Extraction | str]) -> None:
     for x in ops:
         if isinstance(x, str):
             continue
-        resolved, _ = resolve_extraction(x, _Nothing())
+        resolved = _foreseen(x)
         ids |= {e.id for e in x.entities} | {e.id for e in resolved.entities}
         relations = _first_by_key(resolved.relations)
         keys |= set(relations)
@@ -175,6 +193,18 @@ def _prefetch(w: Working, ops: list[Extraction | str]) -> None:
     w.lock_entities(ids)
     w.read_aliases(alias_keys)
     w.read_relations(keys, {k: v for k, v in reports.items() if k not in whole})
+
+
+def _foreseen(x: Extraction) -> Extraction:
+    """`x` resolved against an empty store: `x` itself when none of its entities is an
+    unnamed group and no two share an id (resolution then keeps every entity and
+    relation as it is: only a stored entity, an unnamed group or a duplicate id changes
+    one), else resolved."""
+    ids = [e.id for e in x.entities]
+    if len(set(ids)) == len(ids) and not any(e.unnamed for e in x.entities):
+        return x
+    resolved, _ = resolve_extraction(x, _Nothing())
+    return resolved
 
 
 class _Nothing:
@@ -271,7 +301,8 @@ def _upsert(w: Working, extraction: Extraction) -> UpsertSummary:
     refs = art.refs
     entities = _first_by_id(resolved.entities)
     relations = _first_by_key(resolved.relations)
-    state = {e.id: dict(p) for e in entities if (p := w.entity(e.id).props) is not None}
+    # the stored entities as read (their name and type, which no later article changes)
+    state = {e.id: p for e in entities if (p := w.entity(e.id).props) is not None}
     before = {k: set(w.relation(k).events) for k in set(relations) | set(refs.facts)}
     _drop_links(w, aid, refs)
     art.props = article_props(resolved.article)
@@ -285,9 +316,9 @@ def _upsert(w: Working, extraction: Extraction) -> UpsertSummary:
         node.mentions.add(aid)
     aliases = _alias_rows(entities, state)
     for row in aliases:
-        alias = w.alias(row["key"])
+        alias = w.alias(row.key)
         if alias.props is None:
-            alias.props = dict(row["create"])
+            alias.props = row.create()
             alias.sources.clear()
         alias.sources.add(aid)
     recut = _recut(w, aid, resolved.article.published, relations, refs)
@@ -295,7 +326,7 @@ def _upsert(w: Working, extraction: Extraction) -> UpsertSummary:
     art.refs = Refs(
         facts={k: {recut.placed[k]} for k in relations},
         mentions={e.id for e in entities},
-        aliases={row["key"] for row in aliases},
+        aliases={row.key for row in aliases},
     )
     merged_e = sum(1 for e in entities if e.id in state)
     # a relation is merged when its report joined an event the store already had
@@ -321,6 +352,7 @@ def upsert_batch_tx(
     w.flush()
     if journal is not None:
         journal.fill(w)
+    w.settle()
     return summaries
 
 
@@ -337,6 +369,7 @@ def retract_tx(tx: ManagedTransaction, aid: str) -> RetractSummary:
     dead_facts = _recut(w, aid, None, {}, refs).vanished
     dead_entities = _collect_garbage(w, refs)
     w.flush()
+    w.settle()
     return RetractSummary(
         article=aid,
         entities_deleted=dead_entities,

@@ -18,6 +18,7 @@ from typing import Any
 from graph.errors import OntologyError
 from graph.ontology import get_ontology
 from graph.store.neo4j.beside import AGREES
+from graph.store.neo4j.bolt_dates import ARTICLE_DATES, EVENT_DATES, back_to_dates, with_dates
 from graph.store.protocol import Direction
 
 # An event's bookkeeping (records.py DETAIL_KEYS) is on a node of this label, with no
@@ -28,6 +29,10 @@ DETAIL_KEY = "s.id + '|' + type(r) + '|' + t.id + '|' + coalesce(r.event_id, '')
 DETAIL_COLUMN = (
     f"COLLECT {{ MATCH (detail:{DETAIL_LABEL} {{key: {DETAIL_KEY}}}) RETURN properties(detail) }}"
 )
+
+# Dates travel as text (graph/store/neo4j/bolt_dates.py); the writes of events set them back.
+_EVENT_PROPS = with_dates("props", EVENT_DATES)
+_EVENT_DATES = back_to_dates("r", EVENT_DATES)
 
 _IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")
 
@@ -200,14 +205,14 @@ def create_facts() -> str:
         when(
             "row.type",
             check_rel_type(t),
-            f"CREATE (s)-[r:{check_rel_type(t)}]->(t) SET r = row.props",
+            f"CREATE (s)-[r:{check_rel_type(t)}]->(t) SET r = {_EVENT_PROPS}",
         )
         for t in get_ontology().relations
     )
     return kept_plan(
         "UNWIND $rows AS row "
         "MATCH (s:Entity {id: row.source}) MATCH (t:Entity {id: row.target}) "
-        f"{branches} "
+        f"WITH s, t, row, row.props AS props {branches} "
         f"MERGE (d:{DETAIL_LABEL} {{key: row.detail.key}}) SET d = row.detail"
     )
 
@@ -217,7 +222,8 @@ def create_facts() -> str:
 # stays), and its detail node by key: both seeks, whatever the degree of its ends.
 UPDATE_FACTS = (
     "UNWIND $rows AS row "
-    "MATCH ()-[r]->() WHERE elementId(r) = row.rid SET r = row.props "
+    "MATCH ()-[r]->() WHERE elementId(r) = row.rid WITH r, row, row.props AS props "
+    f"SET r = {_EVENT_PROPS} "
     f"MERGE (d:{DETAIL_LABEL} {{key: row.detail.key}}) SET d = row.detail "
     "RETURN count(r) AS written"
 )
@@ -254,7 +260,10 @@ REFRESH_NAMES = kept_plan(
     "e.names_norm = [e.name_norm] + [x IN als | x.name_norm]"
 )
 
-SET_ARTICLES = kept_plan("UNWIND $rows AS row MATCH (a:Article {id: row.id}) SET a = row.props")
+SET_ARTICLES = kept_plan(
+    "UNWIND $rows AS row MATCH (a:Article {id: row.id}) WITH a, row.props AS props "
+    f"SET a = {with_dates('props', ARTICLE_DATES)}"
+)
 
 DELETE_ARTICLES = kept_plan("UNWIND $ids AS id MATCH (a:Article {id: id}) DETACH DELETE a")
 
@@ -403,7 +412,7 @@ APPEND_SUPPORTS = kept_plan(
     "SET r.sources = [x IN xs | x[0]], r.evidence = [x IN xs | x[1]], "
     "d.seen = [x IN xs | x[2]], d.confidences = [x IN xs | x[3]], "
     "d.dates = [x IN xs | x[4]], d.support_properties = [x IN xs | x[5]] "
-    "SET r += row.props RETURN count(r) AS written"
+    f"SET r += row.props {_EVENT_DATES} RETURN count(r) AS written"
 )
 
 # Rows {rid, source, type, target, event_id, n, added, suffix, props}: reports that join an
@@ -424,7 +433,7 @@ APPEND_TAIL = kept_plan(
     "d.support_properties = d.support_properties + [x IN row.added | x[5]], "
     "r.history_sources_json = [left(r.history_sources_json[0], "
     "size(r.history_sources_json[0]) - 1) + row.suffix] "
-    "SET r += row.props RETURN count(r) AS written"
+    f"SET r += row.props {_EVENT_DATES} RETURN count(r) AS written"
 )
 
 # Rows {source, type, target, dates, years}: per relation that has events, whether any
