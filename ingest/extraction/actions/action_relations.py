@@ -32,6 +32,7 @@ from ingest.extraction.actions.clauses import (
 from ingest.extraction.actions.date_restatements import date_added_measures
 from ingest.extraction.actions.elsewhere import placed_elsewhere
 from ingest.extraction.actions.filed_cases import filed_cases
+from ingest.extraction.actions.government_restatements import drop_government_restatements
 from ingest.extraction.actions.group_examples import group_examples
 from ingest.extraction.actions.heading_dates import date_sections
 from ingest.extraction.actions.headline_items import headline_only
@@ -120,6 +121,8 @@ def read_actions(state: ArticleState) -> list[RelationDraft]:
     history.relations += group_examples(views, state, history.relations)  # "Among them was X"
     history.relations += filed_cases(views, state, history.relations)  # "a pleading filed by X"
     specified_actors(views, state, history.relations)  # "a directive issued by the TRC"
+    # "fined by the Turkish government": the fine a Turkish body imposed, told again
+    history.relations = drop_government_restatements(history.relations, state)
     date_added_measures([s.text for s in doc.sentences], history.relations)
     date_sections(history.relations, doc.sentences, state.published)
     date_the_news(state, history)
