@@ -32,6 +32,7 @@ from ingest.extraction.names.truecase import restore_case
 from ingest.extraction.output import to_extraction
 from ingest.extraction.references.activities import find_activities
 from ingest.extraction.references.attorneys_general import attorney_general_mentions
+from ingest.extraction.references.cataphoric_firms import cataphoric_firm_mentions
 from ingest.extraction.references.descriptions import resolve_descriptions
 from ingest.extraction.references.issuing_body import resolve_issuer
 from ingest.extraction.references.lede_descriptions import lede_firm_mentions
@@ -65,6 +66,7 @@ def extract_article(article: Article, time_budget: float | None = None) -> Extra
         unit_mentions(state)  # "the intelligence unit of South Korea's financial watchdog"
         local_unit_mentions(state)  # "the local arm of exchange X": X's unit named there
         lede_firm_mentions(state)  # "A crypto platform has been banned ... X Ltd": X
+        cataphoric_firm_mentions(state)  # "... a crypto exchange. This is the X exchange"
         resolve_issuer(state)  # a body's own release: 'we', 'the Commission'
         resolve_pronouns(state)
         state.settle()
