@@ -393,7 +393,11 @@ _OWN_TENSE = re.compile(
 # ("Since X operates without being registered, the watchdog has reprimanded it"); "if" and
 # "unless" clauses are conditions and stay in scope
 _FRONTED = re.compile(
-    r"(?:Since|Because|As|While|Although|Though|After|Once|When|Whereas|Given that)\b"
+    r"(?:(?:Since|Because|As|While|Although|Though|After|Once|When|Whereas|Given that)\b"
+    # a request or complaint the action answered: "Through a request from the prosecutor's
+    # office, the courts have ordered ...", "At the request of the SEC, a court froze ..."
+    r"|(?:Through|Following|Upon|On|At|After|In response to|Acting on) (?:a|an|the) "
+    r"(?:[\w-]+ )?(?:request|application|motion|petition|complaint|referral)s? (?:from|of|by)\b)"
     r"[^,;\n]{1,200}?, "
 )
 
