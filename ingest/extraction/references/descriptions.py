@@ -161,8 +161,8 @@ _PROSECUTORS_IN = re.compile(
 _PLACE_COURT = re.compile(
     r"\b(?:[Aa]n?|[Tt]he) (?P<place>[A-Z]\w+(?: [A-Z]\w+)?) (?:(?:appeals?|appellate|high|federal"
     r"|district|criminal|civil|regional|commercial|bankruptcy|provincial|state|administrative"
-    r"|supreme|local|lower) ){0,2}(?:court|judge)\b"
-)
+    r"|supreme|local|lower) ){0,2}(?:courts?|judge)\b"
+)  # (courts: "the Argentine courts have ordered", a country's, by its demonym)
 
 _BARE_POLICE = re.compile(
     r"\b[Tt]he police\b(?! (?:in|of) [A-Z])"
@@ -297,6 +297,8 @@ def resolve_descriptions(state: ArticleState) -> None:
                     continue
                 if ctx.index.country_of_adjective(m.group("place")) is not None:
                     make = national_court  # "a Russian court": the country's, by its demonym
+                elif m.group().endswith("courts"):
+                    continue
             draft = make(m, table, ctx)
             if draft is not None:
                 table.alias(draft, m.group(), "descriptive")
