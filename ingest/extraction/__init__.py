@@ -37,6 +37,7 @@ from ingest.extraction.references.descriptions import resolve_descriptions
 from ingest.extraction.references.issuing_body import resolve_issuer
 from ingest.extraction.references.lede_descriptions import lede_firm_mentions
 from ingest.extraction.references.local_units import local_unit_mentions
+from ingest.extraction.references.petitioners import petitioner_mentions
 from ingest.extraction.references.pronouns import resolve_pronouns
 from ingest.extraction.references.unit_descriptions import unit_mentions
 from ingest.extraction.references.unnamed_groups import find_unnamed_groups
@@ -67,6 +68,7 @@ def extract_article(article: Article, time_budget: float | None = None) -> Extra
         local_unit_mentions(state)  # "the local arm of exchange X": X's unit named there
         lede_firm_mentions(state)  # "A crypto platform has been banned ... X Ltd": X
         cataphoric_firm_mentions(state)  # "... a crypto exchange. This is the X exchange"
+        petitioner_mentions(state)  # "a case against the petitioner ... X moved the court"
         resolve_issuer(state)  # a body's own release: 'we', 'the Commission'
         resolve_pronouns(state)
         state.settle()
