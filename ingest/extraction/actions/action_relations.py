@@ -45,6 +45,7 @@ from ingest.extraction.actions.implicit_roles import (
     main_subject,
     relative_target,
 )
+from ingest.extraction.actions.imposing_relatives import imposing_relative
 from ingest.extraction.actions.instrument_references import retype_retold
 from ingest.extraction.actions.judge_subjects import body_for_person
 from ingest.extraction.actions.kind_subjects import agent_kind_mismatch, kind_mismatch
@@ -183,6 +184,7 @@ def _apply(
     if pays_to_settle(trig, text):  # "pays a fine to settle charges brought by Y": Y's
         stop = view.sent.end
     after = [m for m in in_clause if trig.end <= m.start < stop]
+    after += imposing_relative(trig, view, text)  # "The ban, which the FCA imposed on X, ..."
     after += _list_run(after, view, stop, text)
     after = _removed_from(trig, [m for m in after if not _teller(m, text, table)], text)
     if trig.voice == "passive":
