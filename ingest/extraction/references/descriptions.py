@@ -51,6 +51,7 @@ _NOUNS = {
     "force": (TYPE.governmentbody,),
     "court": (TYPE.court,),
     "tribunal": (TYPE.court,),
+    "bench": (TYPE.court,),  # "the two-judge bench": the court it sits for
     "central bank": (TYPE.centralbank,),
     "bank": (TYPE.centralbank,),
     "exchange": (TYPE.exchange,),
@@ -92,7 +93,7 @@ _DESC = re.compile(
     r"(?P<mods>(?:(?!(?:of|for|to|in|on|and|or|with|by|from|at|as|that|which|who|is|was|are|"
     r"were|the|a|an|its|their|his|her|this|these|those|has|have|had|said|says)\b)[\w-]+ ){0,3}?)"
     r"(?P<noun>central bank|regulators?|watchdog|agency|authority|commission|administration|"
-    r"department|ministry|unit|police|force|court|tribunal|bank|exchange|platform|company|firm|"
+    r"department|ministry|unit|police|force|court|tribunal|bench|bank|exchange|platform|company|firm|"
     r"group|operator|entity|mixer|lender|broker|marketplace|project|country|nation|city|emirate|province|"
     r"state|government)\b(?!-)"
     # a noun modifying another names no body: "the bank accounts of X", "the exchange's
@@ -107,7 +108,8 @@ _DESC = re.compile(
 
 _DESC_STEMS = (
     "regulator", "watchdog", "agency", "authorit", "commission", "administration", "department",
-    "ministry", "unit", "police", "force", "court", "tribunal", "bank", "exchange", "platform",
+    "ministry", "unit", "police", "force", "court", "tribunal", "bench", "bank", "exchange",
+    "platform",
     "company", "firm", "group", "operator", "entity", "mixer", "lender", "broker", "marketplace",
     "project",
     "country", "nation", "city", "emirate",
