@@ -33,6 +33,7 @@ from ingest.extraction.output import to_extraction
 from ingest.extraction.references.activities import find_activities
 from ingest.extraction.references.attorneys_general import attorney_general_mentions
 from ingest.extraction.references.cataphoric_firms import cataphoric_firm_mentions
+from ingest.extraction.references.defined_court import defined_court_mentions
 from ingest.extraction.references.descriptions import resolve_descriptions
 from ingest.extraction.references.issuing_body import resolve_issuer
 from ingest.extraction.references.lede_descriptions import lede_firm_mentions
@@ -69,6 +70,7 @@ def extract_article(article: Article, time_budget: float | None = None) -> Extra
         lede_firm_mentions(state)  # "A crypto platform has been banned ... X Ltd": X
         cataphoric_firm_mentions(state)  # "... a crypto exchange. This is the X exchange"
         petitioner_mentions(state)  # "a case against the petitioner ... X moved the court"
+        defined_court_mentions(state)  # "The Federal Court has found ... The Court ordered"
         resolve_issuer(state)  # a body's own release: 'we', 'the Commission'
         resolve_pronouns(state)
         state.settle()
