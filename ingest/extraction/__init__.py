@@ -43,6 +43,7 @@ from ingest.extraction.references.pronouns import resolve_pronouns
 from ingest.extraction.references.unit_descriptions import unit_mentions
 from ingest.extraction.references.unnamed_groups import find_unnamed_groups
 from ingest.extraction.structure.affiliations import read_affiliations
+from ingest.extraction.structure.panel_members import panel_affiliations
 from ingest.extraction.structure.structure_relations import read_structure
 from ingest.extraction.text.document import read_document
 from ingest.extraction.time_budget import budget, check
@@ -79,4 +80,5 @@ def extract_article(article: Article, time_budget: float | None = None) -> Extra
         structure = read_structure(state, actions)  # structure/
         check("structure")
         people = read_affiliations(state)  # (checks per person)
+        people += panel_affiliations(state, people)  # "Adjudicators:\nA B\nC D"
         return to_extraction(state, actions + structure + people)  # output
