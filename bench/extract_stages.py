@@ -36,11 +36,15 @@ STAGES = [
     ("unit_mentions", "references"),
     ("local_unit_mentions", "references"),
     ("lede_firm_mentions", "references"),
+    ("cataphoric_firm_mentions", "references"),
+    ("petitioner_mentions", "references"),
+    ("defined_court_mentions", "references"),
     ("resolve_issuer", "references"),
     ("resolve_pronouns", "references"),
     ("read_actions", "actions"),
     ("read_structure", "structure"),
     ("read_affiliations", "structure"),
+    ("panel_affiliations", "structure"),
     ("to_extraction", "output"),
 ]
 

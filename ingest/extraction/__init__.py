@@ -32,14 +32,18 @@ from ingest.extraction.names.truecase import restore_case
 from ingest.extraction.output import to_extraction
 from ingest.extraction.references.activities import find_activities
 from ingest.extraction.references.attorneys_general import attorney_general_mentions
+from ingest.extraction.references.cataphoric_firms import cataphoric_firm_mentions
+from ingest.extraction.references.defined_court import defined_court_mentions
 from ingest.extraction.references.descriptions import resolve_descriptions
 from ingest.extraction.references.issuing_body import resolve_issuer
 from ingest.extraction.references.lede_descriptions import lede_firm_mentions
 from ingest.extraction.references.local_units import local_unit_mentions
+from ingest.extraction.references.petitioners import petitioner_mentions
 from ingest.extraction.references.pronouns import resolve_pronouns
 from ingest.extraction.references.unit_descriptions import unit_mentions
 from ingest.extraction.references.unnamed_groups import find_unnamed_groups
 from ingest.extraction.structure.affiliations import read_affiliations
+from ingest.extraction.structure.panel_members import panel_affiliations
 from ingest.extraction.structure.structure_relations import read_structure
 from ingest.extraction.text.document import read_document
 from ingest.extraction.time_budget import budget, check
@@ -65,6 +69,9 @@ def extract_article(article: Article, time_budget: float | None = None) -> Extra
         unit_mentions(state)  # "the intelligence unit of South Korea's financial watchdog"
         local_unit_mentions(state)  # "the local arm of exchange X": X's unit named there
         lede_firm_mentions(state)  # "A crypto platform has been banned ... X Ltd": X
+        cataphoric_firm_mentions(state)  # "... a crypto exchange. This is the X exchange"
+        petitioner_mentions(state)  # "a case against the petitioner ... X moved the court"
+        defined_court_mentions(state)  # "The Federal Court has found ... The Court ordered"
         resolve_issuer(state)  # a body's own release: 'we', 'the Commission'
         resolve_pronouns(state)
         state.settle()
@@ -73,4 +80,5 @@ def extract_article(article: Article, time_budget: float | None = None) -> Extra
         structure = read_structure(state, actions)  # structure/
         check("structure")
         people = read_affiliations(state)  # (checks per person)
+        people += panel_affiliations(state, people)  # "Adjudicators:\nA B\nC D"
         return to_extraction(state, actions + structure + people)  # output

@@ -21,6 +21,7 @@ from ingest.extraction.actions.action_status import clause_bounds, clause_view
 from ingest.extraction.actions.date_mentions import DateMention
 from ingest.extraction.actions.endings import ended_how, endings_in, governing_ending
 from ingest.extraction.actions.fine_amounts import attached_money, fine_money
+from ingest.extraction.actions.imposing_relatives import after_imposing_relative
 from ingest.extraction.actions.money import bare_dollar, find_money
 from ingest.extraction.actions.relative_dates import in_relative_clause
 from ingest.extraction.actions.roles import View
@@ -43,6 +44,7 @@ def trigger_attributes(trig: Trigger, view: View, dates: list[DateMention]) -> T
     text = view.doc_text
     clauses = clause_view(view)
     at = Span(trig.start, trig.end)
+    told = dates
     dates = _own_side(dates, trig, view.triggers, text)
     if trig.ended_how is not None:
         own = tuple(e.start for e in endings_in(text, trig.start, max(trig.end, trig.obj_end)))
@@ -52,11 +54,19 @@ def trigger_attributes(trig: Trigger, view: View, dates: list[DateMention]) -> T
         return TriggerAttributes(date, trig.ended_how, ended_on, own)
     start, end = clause_bounds(view, trig.start)
     ending = governing_ending(text, start, end, trig.start, trig.end)
+    resumes = after_imposing_relative(trig, text)
+    if ending is None and resumes is not None:  # "The ban, which X imposed on Y, was lifted"
+        ending = governing_ending(text, start, clause_bounds(view, resumes)[1], trig.start, resumes)
+    # ("..., which X imposed on Y in 2022, ...": the year the relative clause gives it)
+    imposed_on = next(
+        (d.date for d in told if resumes and trig.end <= d.start < resumes and not d.bound),
+        None,
+    )
     how = ended_how(ending.cls, trig.type) if ending is not None else None
     if ending is None or how is None or planned(dates, Span(ending.start, ending.end), clauses):
-        return TriggerAttributes(pick(dates, at, clauses, text), None, None)
+        return TriggerAttributes(imposed_on or pick(dates, at, clauses, text), None, None)
     date, ended_on = pick_ended(dates, at, Span(ending.start, ending.end), clauses, text)
-    return TriggerAttributes(date, how, ended_on, (ending.start,))
+    return TriggerAttributes(imposed_on or date, how, ended_on, (ending.start,))
 
 
 def _own_side(

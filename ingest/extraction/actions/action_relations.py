@@ -32,6 +32,7 @@ from ingest.extraction.actions.clauses import (
 from ingest.extraction.actions.date_restatements import date_added_measures
 from ingest.extraction.actions.elsewhere import placed_elsewhere
 from ingest.extraction.actions.filed_cases import filed_cases
+from ingest.extraction.actions.government_restatements import drop_government_restatements
 from ingest.extraction.actions.group_examples import group_examples
 from ingest.extraction.actions.heading_dates import date_sections
 from ingest.extraction.actions.headline_items import headline_only
@@ -44,6 +45,7 @@ from ingest.extraction.actions.implicit_roles import (
     main_subject,
     relative_target,
 )
+from ingest.extraction.actions.imposing_relatives import imposing_relative
 from ingest.extraction.actions.instrument_references import retype_retold
 from ingest.extraction.actions.judge_subjects import body_for_person
 from ingest.extraction.actions.kind_subjects import agent_kind_mismatch, kind_mismatch
@@ -122,6 +124,8 @@ def read_actions(state: ArticleState) -> list[RelationDraft]:
     history.relations += filed_cases(views, state, history.relations)  # "a pleading filed by X"
     specified_actors(views, state, history.relations)  # "a directive issued by the TRC"
     drop_named_next(history.relations, state.table)  # "against an individual ... Eric Powers"
+    # "fined by the Turkish government": the fine a Turkish body imposed, told again
+    history.relations = drop_government_restatements(history.relations, state)
     date_added_measures([s.text for s in doc.sentences], history.relations)
     date_sections(history.relations, doc.sentences, state.published)
     date_the_news(state, history)
@@ -182,6 +186,7 @@ def _apply(
     if pays_to_settle(trig, text):  # "pays a fine to settle charges brought by Y": Y's
         stop = view.sent.end
     after = [m for m in in_clause if trig.end <= m.start < stop]
+    after += imposing_relative(trig, view, text)  # "The ban, which the FCA imposed on X, ..."
     after += _list_run(after, view, stop, text)
     after = _removed_from(trig, [m for m in after if not _teller(m, text, table)], text)
     if trig.voice == "passive":
@@ -414,7 +419,11 @@ _OWN_TENSE = re.compile(
 # ("Since X operates without being registered, the watchdog has reprimanded it"); "if" and
 # "unless" clauses are conditions and stay in scope
 _FRONTED = re.compile(
-    r"(?:Since|Because|As|While|Although|Though|After|Once|When|Whereas|Given that)\b"
+    r"(?:(?:Since|Because|As|While|Although|Though|After|Once|When|Whereas|Given that)\b"
+    # a request or complaint the action answered: "Through a request from the prosecutor's
+    # office, the courts have ordered ...", "At the request of the SEC, a court froze ..."
+    r"|(?:Through|Following|Upon|On|At|After|In response to|Acting on) (?:a|an|the) "
+    r"(?:[\w-]+ )?(?:request|application|motion|petition|complaint|referral)s? (?:from|of|by)\b)"
     r"[^,;\n]{1,200}?, "
 )
 

@@ -22,6 +22,7 @@ from ingest.extraction.actions.roles import (
     is_actor,
     text_of,
 )
+from ingest.extraction.actions.statement_subjects import publisher_as_subject
 from ingest.extraction.actions.triggers import Trigger
 from ingest.extraction.entities.drafts import EntityTable, Mention
 from ingest.extraction.references.implied_bodies import is_prosecuting_body
@@ -90,7 +91,7 @@ def deciding_body(
     trig: Trigger, before: list[Mention], text: str, table: EntityTable
 ) -> Mention | None:
     """The body whose decision a verb spells out: "the X Court's 2016 decision to block Y",
-    "a 2017 order by the X Court blocking Y"."""
+    "a 2017 order by the X Court blocking Y", "a statement published by X warns ..."."""
     last = before[-1] if before else None
     if last is None or not is_actor(last, table) or last.how == "pronoun":
         return None
@@ -98,6 +99,8 @@ def deciding_body(
         return last
     if possessive(text, last.end) and _POSSESSED_DECISION_ING.fullmatch(text, last.end, trig.start):
         return last  # "the FCA's order banning X", "the High Court's order froze X's assets"
+    if publisher_as_subject(last, trig.start, text):
+        return last  # "A statement published by X warns against Y"
     if (
         text[trig.start : trig.end].endswith("ing")
         and text[last.end : trig.start] == " "

@@ -312,8 +312,13 @@ def read_roles(
                 and not is_actor(m, table)
                 and not possessive(text, m.end)
             ][-1:]
+        # "X is conducting an investigation into ...": X investigates, is not investigated
+        conducted = _CONDUCTED.search(text, max(view.sent.start, trig.start - 60), trig.start)
+        # "the owner of a wallet under investigation": the common noun is what it is into
+        conducted = conducted or _NOUN_UNDER.search(text, max(0, trig.start - 60), trig.start)
         if (
             not targets
+            and not conducted
             and (
                 trig.type == REL.investigated
                 or (by_agent is not None and own is None)
@@ -345,6 +350,7 @@ def read_roles(
             )  # not "the ministry, then headed by Cabinet Secretary X, ...": its head
             if (
                 first is not None
+                and not conducted
                 and first.start < trig.start
                 and trig.type == REL.investigated
                 and not _STATED_OBJECT.match(text, trig.end)
@@ -403,6 +409,16 @@ _CAME_AMID = re.compile(
     r"(?: [\w-]+){0,2}? (?:as|after|amid|when|while|with)\b"
 )
 # an action noun whose object the text states right after it: "investigations into X"
+# a verb whose subject carries out the inquiry its noun names
+_CONDUCTED = re.compile(
+    r"\b(?:conduct(?:s|ed|ing)?|lead(?:s|ing)?|led|head(?:s|ed|ing)?|run(?:s|ning)?"
+    r"|carr(?:y|ies|ied|ying) out) (?:an?|the|its|his|her|their) (?:[\w-]+ ){0,3}$"
+)
+_NOUN_UNDER = re.compile(
+    r"\b(?!(?:is|are|was|were|be|been|being|remains?|remained|stays?|stayed|came|comes|come"
+    r"|fell|falls|placed|put|kept|now|still|also|already)\b)[a-z][\w-]* under (?:an? |the )?"
+    r"(?:[\w-]+ ){0,2}$"
+)
 _STATED_OBJECT = re.compile(
     r" (?:into|of|connected (?:with|to)|related to|linked to|concerning|regarding)"
     r" (?!(?:the|its|their|his|her|it|them|a|an)\b)"

@@ -122,6 +122,15 @@ _PORTFOLIO = (
 _PORTFOLIO_LIST = re.compile(
     rf"(?:, {_PORTFOLIO}(?: {_PORTFOLIO})?)*,? (?:and|&) {_PORTFOLIO}(?: {_PORTFOLIO})?\b"
 )
+_PORTFOLIO_NAME = re.compile(
+    rf"{_PORTFOLIO_HEAD.pattern}(?:the )?{_PORTFOLIO}(?: {_PORTFOLIO})?{_PORTFOLIO_LIST.pattern}"
+)
+
+
+def lists_portfolios(name: str) -> bool:
+    """Whether `name` is a body's name that lists its portfolios ("Ministry of Finance and
+    Treasury"): one name, though known names stand on both sides of its "and"."""
+    return _PORTFOLIO_NAME.fullmatch(name) is not None
 
 
 _TITLE_TOKENS = frozenset(

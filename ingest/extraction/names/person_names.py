@@ -142,6 +142,13 @@ _ORG_WORDS = frozenset(
 )
 
 
+# what a legal instrument's name ends in (never a person's family name)
+_INSTRUMENT_WORDS = frozenset(
+    "order orders decree injunction judgment judgement penalty penalties restitution "
+    "disgorgement settlement ruling directive subpoena warrant indictment".split()
+)
+
+
 # Ranks that open a title ("General Ilse Varga") or a firm's name ("General Motors"); with
 # a given name after them the title is cut off before this test (`name_runs`)
 RANKS = frozenset("general major colonel captain admiral lieutenant sergeant marshal".split())
@@ -159,6 +166,8 @@ def plausible_person_name(name: str, strict: bool = True) -> bool:
         return False  # "General Motors said": a rank opens a title, never a person's name
     if len(words) > 1 and words[-1] in COMPANY_SUFFIXES:
         return False  # "fund manager Investors Exchange Limited": a firm's legal form
+    if len(words) > 1 and words[-1] in _INSTRUMENT_WORDS:
+        return False  # "a Consent Order against X": an instrument, not a person
     if not strict:  # after a title: only the first word must not be an organisation word
         return words[0] not in _ORG_WORDS
     return not any(w in _ORG_WORDS for w in words)

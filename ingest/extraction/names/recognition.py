@@ -21,7 +21,7 @@ from ingest.extraction.names.federal_districts import district_courts
 from ingest.extraction.names.gazetteer_index import GazEntry, GazHit, GazIndex, get_index
 from ingest.extraction.names.law_titles import join_law_titles, numbered_laws
 from ingest.extraction.names.list_heads import list_heads
-from ingest.extraction.names.name_runs import chunk_candidates
+from ingest.extraction.names.name_runs import chunk_candidates, lists_portfolios
 from ingest.extraction.names.odd_names import odd_names
 from ingest.extraction.names.org_names import classify
 from ingest.extraction.names.org_places import places_after_firms
@@ -425,8 +425,8 @@ def _ancestor_named(entry: GazEntry, index: GazIndex, text: str) -> bool:
 def _split_at_known_name(c: Candidate, in_gazetteer: SpanIndex) -> list[Candidate]:
     """A run that joins a known name to another by "and" is two names, not one: "the Central
     Bank of Ireland and Binance" (unless a known name spans the "and": "Trinidad and Tobago")."""
-    if " and " not in c.surface:
-        return [c]
+    if " and " not in c.surface or lists_portfolios(c.surface):
+        return [c]  # "Ministry of Finance and Treasury": one ministry's portfolios
     hits = in_gazetteer.overlapping(c.start, c.end)
     if not hits or any(h.start <= c.start and h.end >= c.end for h in hits):
         return [c]

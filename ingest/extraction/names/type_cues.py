@@ -621,6 +621,14 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         ACTION_OBJECT,
     ),
+    # a sentence that says which venue a description was: "This is the Korvex exchange"
+    (
+        re.compile(
+            rf"\b(?:This|That|It) (?:is|was) the {NAME} (?:crypto(?:currency)? )?"
+            r"(?:exchange|trading platform)\b"
+        ),
+        TYPE.exchange,
+    ),
 ]
 # a list that opens its sentence, bounded (nothing before it anchors a search): at most ten
 # names of at most four words each
@@ -947,6 +955,7 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ("himself", "herself"),
     ("impose", "imposing", "levied", "levies", "slapped", "waive", "waiving"),
     ("revoked", "suspended", "cancel", "withdrawn", "terminated", "pulled", "rescinded"),
+    (" exchange", " trading platform"),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _COPULA_ARTICLE = (

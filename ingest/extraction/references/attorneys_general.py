@@ -1,13 +1,15 @@
 """A place's attorney general, however the story names it: "Texas Attorney General Ken
 Paxton", "California's attorney general", "the state's Attorney General Letitia James",
-"the state attorney general's office".
+"the state attorney general's office", "D.C. Attorney General" (a dotted place below
+the country).
 
 The office is the public body that sues and settles; its holder is a person, who takes
 no action of the ontology (`actions.judge_subjects` hands a titled officeholder's deeds
 to the body named right before). The body is the gazetteer's attorney general of that
 place when it has one ("New York State Attorney General"), else one named "<Place>
 Attorney General", seated there. "The state" is the state the descriptions stage
-resolved it to; with none, nothing is named.
+resolved it to; with none, nothing is named. When the article names the office itself
+("the Office of the Attorney General for the District of Columbia"), that is the body.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from ingest.extraction.references.implied_bodies import entries_of
 
 _AG = re.compile(
     r"(?:\b(?P<the>[Tt]he (?:state|State))(?:'s)? "
-    r"|(?<![\w.'-])(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s)? )"
+    r"|(?<![\w.'-])(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z]\.[A-Z]\.)(?:'s)? )"
     r"(?P<office>[Aa]ttorney[- ][Gg]eneral(?:'s [Oo]ffice)?|AG)\b"
 )
 
@@ -38,7 +40,10 @@ def attorney_general_mentions(state: ArticleState) -> None:
         place = places.get(found.span(lead))
         if place is None or place.key not in state.table:
             continue
-        body = _attorney_general_of(state, state.table.get(place.key).name)
+        name = state.table.get(place.key).name
+        if "." in place.text and state.country.country_of(name) == name:
+            continue  # "U.S. Attorney General" heads a ministry: only a state's or district's
+        body = _attorney_general_of(state, name)
         surface = text[found.start() : found.end()]
         added.append(Mention(found.start(), found.end(), surface, body.key, body.type, "name"))
         body.aliases.setdefault(surface, "other" if lead == "place" else "descriptive")
@@ -46,8 +51,17 @@ def attorney_general_mentions(state: ArticleState) -> None:
 
 
 def _attorney_general_of(state: ArticleState, place: str) -> EntityDraft:
-    """The gazetteer's attorney general of `place`, else one named for the place (an
-    office only described stands in the output only when a fact needs it)."""
+    """The office the article names for `place` ("the Office of the Attorney General for
+    the District of Columbia"), else the gazetteer's attorney general of `place`, else one
+    named for the place (an office only described stands in the output only when a fact
+    needs it)."""
+    for draft in state.table.all():
+        if (
+            draft.type == TYPE.governmentbody
+            and place in draft.places
+            and "attorney general" in draft.name.lower()
+        ):
+            return draft
     for entry in entries_of(state.country, TYPE.governmentbody, place):
         if "attorney general" in entry.name.lower():
             return state.table.add(entry.name, entry.type, qid=entry.qid, jurisdiction=place)

@@ -51,6 +51,7 @@ _NOUNS = {
     "force": (TYPE.governmentbody,),
     "court": (TYPE.court,),
     "tribunal": (TYPE.court,),
+    "bench": (TYPE.court,),  # "the two-judge bench": the court it sits for
     "central bank": (TYPE.centralbank,),
     "bank": (TYPE.centralbank,),
     "exchange": (TYPE.exchange,),
@@ -92,7 +93,7 @@ _DESC = re.compile(
     r"(?P<mods>(?:(?!(?:of|for|to|in|on|and|or|with|by|from|at|as|that|which|who|is|was|are|"
     r"were|the|a|an|its|their|his|her|this|these|those|has|have|had|said|says)\b)[\w-]+ ){0,3}?)"
     r"(?P<noun>central bank|regulators?|watchdog|agency|authority|commission|administration|"
-    r"department|ministry|unit|police|force|court|tribunal|bank|exchange|platform|company|firm|"
+    r"department|ministry|unit|police|force|court|tribunal|bench|bank|exchange|platform|company|firm|"
     r"group|operator|entity|mixer|lender|broker|marketplace|project|country|nation|city|emirate|province|"
     r"state|government)\b(?!-)"
     # a noun modifying another names no body: "the bank accounts of X", "the exchange's
@@ -107,7 +108,8 @@ _DESC = re.compile(
 
 _DESC_STEMS = (
     "regulator", "watchdog", "agency", "authorit", "commission", "administration", "department",
-    "ministry", "unit", "police", "force", "court", "tribunal", "bank", "exchange", "platform",
+    "ministry", "unit", "police", "force", "court", "tribunal", "bench", "bank", "exchange",
+    "platform",
     "company", "firm", "group", "operator", "entity", "mixer", "lender", "broker", "marketplace",
     "project",
     "country", "nation", "city", "emirate",
@@ -161,8 +163,8 @@ _PROSECUTORS_IN = re.compile(
 _PLACE_COURT = re.compile(
     r"\b(?:[Aa]n?|[Tt]he) (?P<place>[A-Z]\w+(?: [A-Z]\w+)?) (?:(?:appeals?|appellate|high|federal"
     r"|district|criminal|civil|regional|commercial|bankruptcy|provincial|state|administrative"
-    r"|supreme|local|lower) ){0,2}(?:court|judge)\b"
-)
+    r"|supreme|local|lower) ){0,2}(?:courts?|judge)\b"
+)  # (courts: "the Argentine courts have ordered", a country's, by its demonym)
 
 _BARE_POLICE = re.compile(
     r"\b[Tt]he police\b(?! (?:in|of) [A-Z])"
@@ -297,6 +299,8 @@ def resolve_descriptions(state: ArticleState) -> None:
                     continue
                 if ctx.index.country_of_adjective(m.group("place")) is not None:
                     make = national_court  # "a Russian court": the country's, by its demonym
+                elif m.group().endswith("courts"):
+                    continue
             draft = make(m, table, ctx)
             if draft is not None:
                 table.alias(draft, m.group(), "descriptive")

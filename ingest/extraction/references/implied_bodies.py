@@ -367,9 +367,11 @@ def prosecutors_in(m: re.Match[str], table: EntityTable, ctx: CountryContext) ->
 
 
 def national_court(m: re.Match[str], table: EntityTable, ctx: CountryContext) -> EntityDraft | None:
-    """'a Turkish court', 'a Russian appeals court' (group `place`, a demonym): the one court
-    the article seats in that country; with none, a court of that country named as the text
-    names it ("Turkish court"); with several, none can be told (no mention)."""
+    """'a Turkish court', 'a Russian appeals court', 'the Argentine courts' (group `place`, a
+    demonym): the one court the article seats in that country; with none, in a story about
+    that country, the one court it names and seats nowhere ("the Fourth Court of
+    Guarantees"); else a court of that country named as the text names it ("Turkish
+    court"; none for "courts"); with several, none can be told (no mention)."""
     country = ctx.index.country_of_adjective(m.group("place"))
     place = ctx.jurisdiction(country) if country else None
     if place is None:
@@ -380,13 +382,23 @@ def national_court(m: re.Match[str], table: EntityTable, ctx: CountryContext) ->
         if d.type == TYPE.court
         and not d.unnamed
         and (
-            place.name in d.places
+            any(ctx.country_of(p) == place.name for p in d.places)
             or (d.jurisdiction and ctx.country_of(d.jurisdiction) == place.name)
         )
     ]
     if seated:
         return seated[0] if len(seated) == 1 else None
+    if ctx.main_country == place.name:  # the one court the article names, seated nowhere
+        unseated = [
+            d
+            for d in table.all()
+            if d.type == TYPE.court and not d.unnamed and not d.places and not d.jurisdiction
+        ]
+        if len(unseated) == 1:
+            return unseated[0]
     name = m.string[m.start("place") : m.end()]
+    if name.endswith("courts"):
+        return None  # "the Argentine courts": the country's courts, none named
     if name.endswith("judge"):
         name = name[: -len("judge")] + "court"  # "a Russian judge" sits on a Russian court
     return standalone_entity(table, name, TYPE.court, jurisdiction=place.name)

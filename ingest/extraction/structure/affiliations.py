@@ -467,6 +467,8 @@ def _nearest_org(
         return _court_of_judge(ordered, i, table)
     public = bool(_PUBLIC_ROLES.search(role)) and not _CORPORATE_ROLES.search(role)
     wanted = GROUP.public_body if public else GROUP.firm
+    if "prosecutor" in role:
+        wanted = wanted - {TYPE.court}  # a prosecutor pleads before a court, not on it
     if "founder" in role:
         wanted = wanted | {TYPE.app}  # "co-founders X and Y" of a mixer or wallet app
     if title is not None and _PUBLIC_ROLES.search(title) and _CORPORATE_ROLES.search(title):
