@@ -34,6 +34,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from api.deps import StoreHolder
 from api.docs import install_docs
 from api.export_slots import ExportSlots
+from api.heap_freeze import freeze_start_up_heap
 from api.limits import BodySizeLimit
 from api.problems import EXCEPTION_HANDLERS, Problem, problems
 from api.query_params import reject_unknown
@@ -64,6 +65,7 @@ def _lifespan(holder: StoreHolder):  # type: ignore[no-untyped-def]
             holder.get()
         except StoreUnavailableError:
             pass  # served as 503 per request until the store answers
+        freeze_start_up_heap()  # api/heap_freeze.py: full collections skip it
         yield
         holder.close()
 

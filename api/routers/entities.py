@@ -20,6 +20,7 @@ from graph.ontology import get_ontology
 from graph.store.base import MAX_DEPTH, MAX_PATH
 from graph.store.hubs import HubLimits, cap_path, trim_sources
 from graph.store.protocol import EntityRecord, EntitySummary, Fact, GraphStore, SearchHit, Subgraph
+from graph.store.read_cache import cached_neighbours
 from graph.store.review import ReviewScope
 
 router = APIRouter(tags=["entities"])
@@ -216,7 +217,8 @@ def get_neighborhood(
     rel_types = [t.value for t in type] if type else None
     limits = HubLimits(per_type=limit, offset=offset)
     scope: ReviewScope = "pending" if include_unreviewed else "shown"
-    return store.neighbours(entity_id, depth, rel_types, direction, limits, scope)
+    # depth 2-3: kept per store version (graph/store/read_cache.py)
+    return cached_neighbours(store, entity_id, depth, rel_types, direction, limits, scope)
 
 
 @router.get(

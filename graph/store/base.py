@@ -251,8 +251,7 @@ class BaseStore(ReviewQueue, Judging, ABC):
         types = followed_types(rel_types, direction)
         with self._snapshot():
             self._require(entity_id)
-            shown = self.shown_facts(self._neighbour_edges(entity_id, 1, types, direction), review)
-            return len(shown), self._edge_facts(shown[offset : offset + limit])
+            return self._relations_page(entity_id, types, direction, review, limit, offset)
 
     def neighbours(
         self,
@@ -621,6 +620,21 @@ class BaseStore(ReviewQueue, Judging, ABC):
         if len(shown) < len(stubs):
             _, shown = reachable_edges(shown, start, depth, direction)
         return cap_edges(shown, start, depth, direction, limits)
+
+    def _relations_page(
+        self,
+        entity_id: str,
+        types: tuple[str, ...],
+        direction: Direction,
+        review: ReviewScope,
+        limit: int,
+        offset: int,
+    ) -> tuple[int, list[Fact]]:
+        """(how many, one page) of the facts touching an existing entity that `review`
+        shows, in record order. This default lists every stub and builds the page's
+        facts; a backend that can count and page on its side overrides it."""
+        shown = self.shown_facts(self._neighbour_edges(entity_id, 1, types, direction), review)
+        return len(shown), self._edge_facts(shown[offset : offset + limit])
 
     def _edge_facts(self, edges: list[EdgeStub]) -> list[Fact]:
         """The facts of `edges`, in their order (within the read `_neighbour_edges` ran in)."""

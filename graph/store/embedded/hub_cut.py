@@ -76,17 +76,23 @@ class SqlGroups(SteppingReader):
         out: dict[str, NodeGroups] = {}
         for side in self.sides:
             col = _NODE[side]
+            # With `only`, the count also tells whether any of a group's facts ends in
+            # `only`: a group none of whose facts does shows none (its first fact ends
+            # outside), so its first k are not read (most groups of a hub's second hop).
+            other = "target" if side == "out" else "source"
+            into = "1" if only is None else f"max(x.{other} IN ({','.join('?' * len(only))}))"
             for part in chunks(list(nodes), 2000):
                 cond, args = self._where(side, part)
                 sizes = self.conn.execute(
-                    f"SELECT x.{col}, x.type, count(*) FROM facts x WHERE {cond}"
+                    f"SELECT x.{col}, x.type, count(*), {into} FROM facts x WHERE {cond}"
                     f" GROUP BY x.{col}, x.type",
-                    args,
+                    [*(sorted(only) if only is not None else ()), *args],
                 ).fetchall()
                 if not sizes:
                     continue
-                firsts = self._firsts(side, [(n, t) for n, t, _ in sizes], k, only)
-                for node, rel_type, size in sizes:
+                read = [(n, t) for n, t, _, reaches in sizes if reaches]
+                firsts = self._firsts(side, read, k, only) if read else {}
+                for node, rel_type, size, _ in sizes:
                     edges = firsts.get((node, rel_type), [])
                     out.setdefault(node, {})[(rel_type, side)] = (edges, int(size))
         return out

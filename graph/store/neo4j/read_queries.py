@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from graph.ontology import REL, get_ontology
 from graph.store.base import MAX_PATH, PART_OF_HOPS
+from graph.store.neo4j.records import DETAIL_KEYS, SUPPORT_LISTS
 from graph.store.neo4j.write_queries import (
     DETAIL_COLUMN,
     arrows,
@@ -37,9 +38,21 @@ def summary(var: str) -> str:
     return SUMMARY.replace("{v}", var)
 
 
+# What records.py `fact_from` reads of an event to build its `Fact`: the event id and the
+# per-article lists (the relationship keeps sources and evidence, its detail node the
+# rest), every other field being viewed again from those reports. Only these are sent:
+# `properties(r)` also sent the event's dates (each hydrated by the driver), its status
+# history and its attributes' JSON, and the detail node its key and ends, all unread.
+_FACT_KEYS = ("event_id", *SUPPORT_LISTS)
+_REPORTS = f"r {{{', '.join('.' + k for k in _FACT_KEYS)}}}"
+_DETAIL_REPORTS = DETAIL_COLUMN.replace(
+    "RETURN properties(detail)",
+    f"RETURN detail {{{', '.join('.' + k for k in SUPPORT_LISTS if k in DETAIL_KEYS)}}}",
+)
+assert _DETAIL_REPORTS != DETAIL_COLUMN
 FACT_COLUMNS = (
     f"type(r) AS type, {summary('s')} AS source, {summary('t')} AS target, "
-    f"properties(r) AS props, {DETAIL_COLUMN} AS detail"
+    f"{_REPORTS} AS props, {_DETAIL_REPORTS} AS detail"
 )
 
 # The review rule (graph/store/review.py) on a fact relationship `r`: its decision
@@ -119,6 +132,25 @@ def edge_stubs_out_of(types: tuple[str, ...], direction: Direction) -> str:
         "RETURN elementId(r) AS handle, type(r) AS type, s.id AS source, t.id AS target, "
         "r.event_id AS event_id, r.confidence AS confidence, size(r.sources) AS sources, "
         "coalesce(r.in_force_from, r.first_seen) AS start"
+    )
+
+
+@lru_cache(maxsize=64)
+def shown_page_out_of(types: tuple[str, ...], direction: Direction) -> str:
+    """How many of the facts `edge_stubs_out_of` lists for $id the review rule (`SHOWN`,
+    on action types: $actions) shows, and the element ids of the page $offset, $limit of
+    them in record order (type, source id, target id, event id): a hub's thousands of
+    stubs are counted and paged on the server instead of sent over Bolt."""
+    left, right = arrows(direction)
+    rels = rel_alternatives(types)
+    return (
+        f"MATCH (n:Entity {{id: $id}}){left}[r:{rels}]{right}(:Entity) "
+        "WITH DISTINCT r MATCH (s)-[r]->(t) "
+        f"WHERE NOT type(r) IN $actions OR {SHOWN} "
+        "WITH r, s.id AS source, t.id AS target "
+        "ORDER BY type(r), source, target, r.event_id "
+        "WITH collect(elementId(r)) AS handles "
+        "RETURN size(handles) AS total, handles[$offset..$offset + $limit] AS page"
     )
 
 

@@ -30,6 +30,10 @@ def _plain(value: Any) -> Any:
     if kind in _AS_IS:
         return value
     if kind is list:
+        # a list of scalars (a fact's sources, evidence, dates: hundreds per hub read)
+        # is checked by one C-level pass and kept: the decoder made it for this record
+        if _AS_IS.issuperset(map(type, value)):
+            return value
         return [_plain(v) for v in value]
     if kind is dict:
         return {k: _plain(v) for k, v in value.items()}

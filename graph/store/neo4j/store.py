@@ -344,6 +344,19 @@ class Neo4jStore(BaseStore):
     def _edge_facts(self, edges: list[EdgeStub]) -> list[Fact]:
         return trav.facts_of_edges(self.read, edges)
 
+    def _relations_page(
+        self,
+        entity_id: str,
+        types: tuple[str, ...],
+        direction: Direction,
+        review: ReviewScope,
+        limit: int,
+        offset: int,
+    ) -> tuple[int, list[Fact]]:
+        # counted and paged on the server: a hub's stubs are never sent
+        rule = Shown.of(review, self.review_below)
+        return trav.shown_page(self.read, entity_id, types, direction, rule, limit, offset)
+
     def _shortest_paths(self, a: str, b: str, max_length: int, scan: int) -> list[Subgraph]:
         return trav.shortest_paths(self.read, a, b, max_length, scan)
 

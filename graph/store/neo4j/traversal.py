@@ -14,12 +14,14 @@ depends on nothing above it. Arguments arrive checked by graph/store/base.py.
 
 from __future__ import annotations
 
+from graph.ontology import get_ontology
 from graph.store.filters import Presence
 from graph.store.hubs import EdgeStub
 from graph.store.neo4j import read_queries as cy
 from graph.store.neo4j.read_queries import Read
 from graph.store.neo4j.records import fact_from, in_fact_order, summary_from, to_date
 from graph.store.protocol import Direction, EntitySummary, Fact, Subgraph
+from graph.store.review import ACCEPTED, Shown
 
 
 def existing(read: Read, ids: tuple[str, ...]) -> set[str]:
@@ -79,9 +81,43 @@ def edge_stubs(
 
 def facts_of_edges(read: Read, edges: list[EdgeStub]) -> list[Fact]:
     """The facts of stubs `edge_stubs` listed, in their order."""
-    rows = read(cy.FACTS_BY_ELEMENT_ID, ids=[e.handle for e in edges])
+    return facts_of_handles(read, [str(e.handle) for e in edges])
+
+
+def facts_of_handles(read: Read, handles: list[str]) -> list[Fact]:
+    """The facts of these relationship element ids, in their order."""
+    if not handles:
+        return []
+    rows = read(cy.FACTS_BY_ELEMENT_ID, ids=handles)
     built = {r["handle"]: fact_from(r) for r in rows}
-    return [built[e.handle] for e in edges if e.handle in built]
+    return [built[h] for h in handles if h in built]
+
+
+def shown_page(
+    read: Read,
+    start: str,
+    types: tuple[str, ...],
+    direction: Direction,
+    rule: Shown | None,
+    limit: int,
+    offset: int,
+) -> tuple[int, list[Fact]]:
+    """(how many, one page in record order) of the facts touching `start` that `rule`
+    shows (None: all), counted and paged on the server."""
+    if not types:
+        return 0, []
+    rows = read(
+        cy.shown_page_out_of(types, direction),
+        id=start,
+        actions=list(get_ontology().action_types),
+        below=None if rule is None else rule.below,
+        accepted=ACCEPTED,
+        offset=offset,
+        limit=limit,
+    )
+    if not rows:
+        return 0, []
+    return int(rows[0]["total"]), facts_of_handles(read, list(rows[0]["page"]))
 
 
 def facts_out_of(read: Read, ids: list[str], types: tuple[str, ...]) -> dict[str, list[Fact]]:
