@@ -181,10 +181,6 @@ def fallback_actor(
     earlier = first_body(view, table, before=trig.start, text=text_of(views))
     if fits(earlier):
         return earlier
-    if trig.voice in ("passive", "receiver"):
-        speaker = speaking_body(trig, view, table, text_of(views))
-        if fits(speaker):
-            return speaker  # "X have been warned not to ..., said regulator MAS on Thursday"
     for sent_idx, rel in reversed(history.relations):
         if idx - sent_idx <= 3 and sent_idx >= floor and rel.type == trig.type:
             return rel.source
@@ -220,36 +216,6 @@ def _prosecutor_of_story(views: list[View], floor: int, table: EntityTable) -> s
             if is_prosecuting_body(table.get(key).name, ministry=True):
                 found.append(key)
     return found[0] if len(found) == 1 else None
-
-
-# a body that says the sentence after its action: ", said regulator MAS", ", the FCA said"
-_SAID_BY = re.compile(
-    r", (?:(?:said|says|announced|stated|confirmed) (?:the |a )?(?:[a-z]+ ){0,2}|according to"
-    r" (?:the |a )?(?:[a-z]+ ){0,2})$"
-)
-_SAYS_AFTER = re.compile(r"(?: \([^()]{1,20}\))? (?:said|says|announced|stated|confirmed)\b")
-
-
-def speaking_body(trig: Trigger, view: View, table: EntityTable, text: str) -> str | None:
-    """The named public body whose words the sentence is, told after an agentless action
-    ("Eight exchanges have been warned ..., said regulator MAS"; "..., the FCA said")."""
-    for m in view.mentions:
-        if m.start < trig.end or m.how == "pronoun" or m.key not in table:
-            continue
-        d = table.get(m.key)
-        if d.type not in GROUP.public_body or d.unnamed:
-            continue
-        if (
-            _SAID_BY.search(text, max(0, m.start - 40), m.start)
-            or (text.startswith(", ", m.start - 2) or text.startswith(", the ", m.start - 6))
-            and _SAYS_AFTER.match(text, m.end)
-        ):
-            # an agent of its own, named or not ("sued by shareholders, the CFTC said")
-            return None if _BY.search(text, trig.end, m.start) else m.key
-    return None
-
-
-_BY = re.compile(r"\bby\b")
 
 
 def _story_start(idx: int, views: list[View]) -> int:

@@ -237,7 +237,11 @@ def read_roles(
             )
         if agent is None:
             first_target = targets[0].start if targets else trig.start
-            lead = [m for m in before if m.start < first_target and is_actor(m, table)]
+            lead = [  # (not the owner in "the Treasury's OFAC announced that X agreed to pay")
+                m
+                for m in before
+                if m.start < first_target and is_actor(m, table) and not possessive(text, m.end)
+            ]
             actor = actor_key(lead[0], view, table) if lead else None
         else:
             actor = actor_key(agent, view, table)
@@ -462,7 +466,8 @@ def _before_relative(after: list[Mention], text: str, pos: int) -> list[Mention]
     return [m for m in after if not any(a <= m.start < b for a, b in skipped)]
 
 
-_ACCORDING_TO = re.compile(r", according to (?:the |a )?$")
+# ", according to the SEC", ", according to financial regulator MAS"
+_ACCORDING_TO = re.compile(r", according to (?:the |a )?(?:[a-z]+ ){0,2}$")
 _ANY_ACCORDING = re.compile(r"\b[Aa]ccording to (?:the |a )?$")
 # the one who received an action noun is its party: "X received one show-cause notice"
 _RECEIVED = re.compile(
@@ -470,7 +475,11 @@ _RECEIVED = re.compile(
     r" (?:an? |one |two |three |several |the )?(?:[\w-]+ )?$"
 )
 _TOLD_BODY = re.compile(r"\b(?:informed|told|briefed|notified|assured|reported to) (?:the )?$")
-_SAID = re.compile(r" (?:said|says|announced|ordered|stated|confirmed)\b")
+_SAID = re.compile(r"(?: \([^()]{1,20}\))? (?:said|says|announced|ordered|stated|confirmed)\b")
+# the inverted attribution: "..., said regulator MAS on Thursday", "..., announced the FCA"
+_INVERTED_SAID = re.compile(
+    r", (?:said|says|announced|stated|confirmed) (?:the |a )?(?:[a-z]+ ){0,2}$"
+)
 # a body that reports what the sentence tells, after a comma: it is no agent named before it
 _REPORTS = re.compile(
     r" (?:said|says|announced|stated|confirmed|noted|added|reported|wrote|explained|disclosed)\b"
@@ -479,11 +488,16 @@ _REPORTS = re.compile(
 
 def _attributed(after: list[Mention], text: str, table: EntityTable) -> Mention | None:
     """The body a sentence ends by attributing itself to: "..., the FSA said.", "...,
-    according to the SEC."."""
+    according to the SEC.", "..., said regulator MAS"."""
     for m in after:
         if m.how == "pronoun" or not is_actor(m, table):
             continue
-        if _SAID.match(text, m.end) or _ACCORDING_TO.search(text, max(0, m.start - 20), m.start):
+        window = max(0, m.start - 40)
+        if (
+            _SAID.match(text, m.end)
+            or _ACCORDING_TO.search(text, window, m.start)
+            or _INVERTED_SAID.search(text, window, m.start)
+        ):
             return m
     return None
 
@@ -542,12 +556,15 @@ def _imposer(after: list[Mention], text: str, pos: int, table: EntityTable) -> M
     return first if is_actor(first, table) and _IMPOSED.match(text, first.end) else None
 
 
+_DETERMINER = re.compile(r"(?i:its|their)")
+
+
 def agent_after(
     after: list[Mention], text: str, pos: int, table: EntityTable, preps: tuple[str, ...]
 ) -> Mention | None:
     for m in after:
-        if not is_actor(m, table) or possessive(text, m.end):
-            continue
+        if not is_actor(m, table) or possessive(text, m.end) or _DETERMINER.fullmatch(m.text):
+            continue  # ("must stop offering its tokens": "its" is no agent)
         gap = text[pos : m.start]
         if "," in gap and _REPORTS.match(text, m.end):
             continue  # "sued by investors last year, the SEC said": the SEC only reports it
