@@ -14,18 +14,16 @@ before the list is taken again with the listed firms as its targets.
 
 from __future__ import annotations
 
-import re
-
 from graph.ontology import TYPE, get_ontology
 from ingest.extraction.actions.action_drafts import ActionHistory, action_drafts
 from ingest.extraction.actions.roles import View
 from ingest.extraction.actions.triggers import Trigger
 from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.drafts import RelationDraft
+from ingest.extraction.text.document import ITEM_MARKER
 
 _ACTIONS = frozenset(get_ontology().action_types)
 _PUBLIC = get_ontology().actor_types
-_MARKER = re.compile(r"[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[•▪◦*·-])[ \t]+")
 _LISTED_TYPES = frozenset(
     (TYPE.company, TYPE.exchange, TYPE.person, TYPE.website, TYPE.app, TYPE.cryptoasset)
 )
@@ -88,10 +86,11 @@ def _lists(views: list[View], state: ArticleState) -> list[tuple[int, list[str]]
 
 def _item_head(view: View, state: ArticleState) -> str | None:
     """The firm a list item opens with, if the sentence is an item's first."""
-    m = _MARKER.match(view.sent.text)
+    m = ITEM_MARKER.match(view.sent.text)
     if m is None:
         return None
     at = view.sent.start + m.end()
+    at += view.sent.text.startswith(('"', "'"), m.end())  # '- "Korvex" (website ...)'
     first = next((x for x in view.mentions if x.start == at), None)
     if first is None or first.key not in state.table:
         return None

@@ -15,9 +15,15 @@ import re
 from graph.ontology import TYPE
 from ingest.extraction.names.candidates import Candidate
 
-# the item marker at a line's start ("1.", "(2)", "a)", "•", "-", "*") and what may follow it
-_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[•▪◦*·-])[ \t]+$")
-_GLOSS = re.compile(r"[ \t]*(?::|\(|[–—-] )")
+# the item marker at a line's start ("1.", "(2)", "a)", "•", "-", "*") and what may follow
+# it, the name perhaps in quotes ('- "Korvex" (website https://korvex.io);')
+_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[•▪◦*·-])[ \t]+[\"']?$")
+_GLOSS = re.compile(r"[\"']?[ \t]*(?::|\(|[–—-] )")
+# a gloss that gives the item's web address: the item names a website
+_WEB_GLOSS = re.compile(
+    r"[\"']?[ \t]*[(:–—-][ \t]*(?:(?:web)?site|domain|URL|web address)?:?[ \t]*(?:https?://|www\.)",
+    re.IGNORECASE,
+)
 # the run's last word says the item is a term of an order or a section of a summary, not a
 # party: "- Restitution: X is required to pay ...", "- Administrative Penalty: The DFPI ..."
 _LABEL = re.compile(
@@ -41,6 +47,9 @@ def list_heads(rest: list[Candidate], text: str) -> list[Candidate]:
             continue
         if not _GLOSS.match(text, cand.end) or _LABEL.search(cand.surface):
             continue
-        kind = TYPE.exchange if _VENUE.search(cand.surface) else TYPE.company
+        if _WEB_GLOSS.match(text, cand.end):
+            kind = TYPE.website
+        else:
+            kind = TYPE.exchange if _VENUE.search(cand.surface) else TYPE.company
         out.append(Candidate(cand.start, cand.end, cand.surface, kind, "cue"))
     return out

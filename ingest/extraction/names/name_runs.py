@@ -40,13 +40,15 @@ _LAW_TAIL = re.compile(
     r"| \d{1,6}(?:[./]\d{1,6})+\b)+"  # ("Declaratory Act 20.123", "Decree 2024/77")
 )
 
-_WORD = r"(?:[\w&'-]|\.(?=\w))*\.?"
+# (an apostrophe inside a word only: "Binance's", not the closing quote of "'Quorbit'")
+_WORD = r"(?:[\w&-]|['.](?=\w))*\.?"
 
 # a run of capitalised words and their connectors: only these need tokens (the lookbehind
 # follows the capital it guards, so the search can skip to capitals; see `type_cues.NAME`)
 _RUN = re.compile(
-    rf"[{UPPER}](?<![\w'.-].){_WORD}(?:(?: (?:of|for|and|the|on|de|du|&|in|al|von|van|der|den"
-    rf"|ter|bin|binti|bint|ibn|da|dos|das|del|la|le|di)){{0,2}}"
+    rf"[{UPPER}](?<![\w.-].)(?<![\w.-]'.){_WORD}"  # ("'Zentro Coin'" opens one; "O'Brien" not)
+    rf"(?:(?: (?:of|for|and|the|on|de|du|&|in|al|von|van|der|den|ter|bin|binti|bint|ibn|da"
+    rf"|dos|das|del|la|le|di)){{0,2}}"
     rf" {NO_MONEY}(?:[{UPPER}]{_WORD}|(?:al|el)-[{UPPER}]{_WORD}"
     rf"|\([{UPPER}][\w]*\)(?= [{UPPER}])))*"
 )

@@ -29,6 +29,8 @@ from ingest.extraction.text.tokens import SENTENCE_WORDS, UPPER
 NO_MONEY = rf"(?!{DOLLAR_MARK}|{CURRENCY_CODE} ?\d)"
 NAME = rf"(?P<n>[{UPPER}](?<![\w.&'-].)[\w.&'-]*[\w]?(?: {NO_MONEY}[{UPPER}][\w.&'-]*\w)*)"
 ONE = rf"(?P<n>[{UPPER}](?<![\w.&'-].)[\w.&'-]*\w)"
+# a name's capitalised words alone, for a name a quote mark may open ("named 'Zentro Coin.'")
+_PLAIN_NAME = rf"(?P<n>[{UPPER}][\w&-]*(?: {NO_MONEY}[{UPPER}][\w&-]*)*)"
 _LIST_ITEM = rf"[{UPPER}](?<![\w.&'-].)[\w.&'-]*\w?(?: [{UPPER}][\w.&'-]*)*"
 LIST = rf"(?P<list>{_LIST_ITEM}(?:, {_LIST_ITEM})*(?:,? (?:and|or) {_LIST_ITEM})?)"
 _END = r"(?=[\s,.;:)'\"]|$)"
@@ -430,11 +432,13 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         TYPE.website,
     ),
-    # a coin named with its article: "a fake cryptocurrency called the Quantum Financial System"
+    # a coin named with its article or in quotes: "a fake cryptocurrency called the Quantum
+    # Financial System", "a cryptocurrency named 'Zentro Coin.'" (all its words, where the
+    # bare-noun cue above takes one: "cryptocurrency Zentro")
     (
         re.compile(
             r"\b(?:stablecoins?|tokens?|coins?|cryptocurrenc(?:y|ies)|memecoins?) (?:called|named"
-            rf"|dubbed|known as) the {_NOT_WHEN}{NAME}{_END}"
+            rf"|dubbed|known as) (?:the |['\"])?{_NOT_WHEN}{_PLAIN_NAME}{_END}"
         ),
         TYPE.cryptoasset,
     ),

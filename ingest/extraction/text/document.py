@@ -254,6 +254,10 @@ def split_sentences(paragraph: str) -> list[str]:
     return out
 
 
+# the marker a list item opens with: "1.", "(2)", "a)", "•", "-", "*"
+ITEM_MARKER = re.compile(r"[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[•▪◦*·-])[ \t]+")
+
+
 def _is_heading(paragraph: str) -> bool:
     words = paragraph.split()
     if paragraph.endswith("?") and len(words) <= 14:
@@ -269,13 +273,16 @@ def build_document(text: str) -> Document:
     offset = 0
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
     first_content = True
+    listing = False  # after a line ending with a colon, or a list item: items are no titles
     for pi, para in enumerate(paragraphs):
         if is_furniture(para):
             continue
         if first_content:
             para, doc.dateline_place, doc.dateline_agency = strip_dateline(para)
             first_content = False
-        heading = _is_heading(para)
+        item = listing and ITEM_MARKER.match(para) is not None
+        heading = not item and _is_heading(para)
+        listing = item or para.endswith(":")
         for sent in split_sentences(para) if not heading else [para]:
             doc.sentences.append(Sentence(len(doc.sentences), sent, offset, pi, heading))
             parts.append(sent)
