@@ -51,7 +51,7 @@ from ingest.extraction.actions.judge_subjects import body_for_person
 from ingest.extraction.actions.kind_subjects import agent_kind_mismatch, kind_mismatch
 from ingest.extraction.actions.listed_items import listed_items
 from ingest.extraction.actions.named_next import drop_named_next
-from ingest.extraction.actions.quoted_speech import in_quoted_speech
+from ingest.extraction.actions.quoted_speech import in_quoted_speech, states_own_act
 from ingest.extraction.actions.retold_amounts import amount_of_told_fine
 from ingest.extraction.actions.retold_dates import date_as_told
 from ingest.extraction.actions.roles import (
@@ -100,7 +100,10 @@ def read_actions(state: ArticleState) -> list[RelationDraft]:
             continue
         told = headlines if view.sent.heading else history.relations
         for i, trig in enumerate(view.triggers):
-            if in_quoted_speech(view.sent.text, trig.start - view.sent.start):
+            offset = trig.start - view.sent.start
+            if in_quoted_speech(view.sent.text, offset) and not states_own_act(
+                view.sent, offset, view.mentions, state.table
+            ):
                 continue  # inside a quotation: speech, not the article's statement of fact
             cid = view.clauses.of(trig.start)
             stop = next(

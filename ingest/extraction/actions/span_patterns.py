@@ -38,7 +38,7 @@ SPAN_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
             r"(?:banks|lenders|institutions|licensees|payment (?:service )?providers"
             r"|payment system operators|money transfer operators|mobile money operators"
             r"|fintechs?|entities)"
-            r"(?: [^.;\n]{0,60}?)? (?:not to|to (?:immediately )?(?:stop|cease|refrain from"
+            r"(?: [^.;\n]{0,160}?)? (?:not to|to (?:immediately )?(?:stop|cease|refrain from"
             r"|desist from|discontinue|halt|not)) (?P<obj>[^.;\n]{1,100})"
         ),  # ("warned financial institutions in the country not to trade in bitcoin")
         0.8,
