@@ -353,6 +353,16 @@ def _apply(
         # "the High Court lifted the ban on cryptocurrencies": no party named, but the words
         # end another body's ban, told before or after
         action_drafts(trig, actor, [], conf, view, state, history)
+    if actor is not None and trig.type in (REL.banned, REL.warned):
+        # "a cautionary statement on ICOs, specifically mentioning Kenicoin": a coin the
+        # warning names outright is its target too, beside the conduct
+        for m in after:
+            if (
+                table.get(m.key).type == TYPE.cryptoasset
+                and _NAMING.search(text, max(trig.end, m.start - 40), m.start)
+                and m.key not in targets
+            ):
+                targets.append(m.key)
     if (
         actor is not None
         and not targets
@@ -400,6 +410,10 @@ def _apply(
 
 
 # between a ban or warning and a coin: the coin only an example, or a party's conduct
+_NAMING = re.compile(
+    r"\b(?:mentioning|naming|citing|singling out|identifying|specifically)"
+    r"(?: (?:the |a )?(?:[\w-]+ )?(?:coin|token|cryptocurrency|digital currency))? $"
+)
 _EXAMPLE_OR_PARTY = re.compile(r"\b(?:like|such as|including|from|for)\b")
 _EXAMPLE = re.compile(r"\b(?:like|such as|including) $")
 

@@ -538,7 +538,8 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
             r"| orders?)?|"
             r"cease[- ]and[- ]desist(?: orders?| letters?)?|compliance notices?|(?:alert"
             r"|warning) list|"
-            r"investor alerts?|alerts? (?:about|on|against|over|naming)|Wells notices?)\b"
+            r"investor alerts?|alerts? (?:about|on|against|over|naming)|Wells notices?"
+            r"|cautionary (?:statements?|notices?|notes?|messages?|alerts?))\b"
         ),
         0.8,
     ),
@@ -804,7 +805,7 @@ STEMS: list[tuple[str, ...]] = [
     ("investigation", "probe", "enquir", "inquir", "examination", "audit", "inspection"),
     ("warn", "caution", "admonish", "reprimand", "censur"),
     ("received", "receives", "got", "gets", "sent", "given", "issued"),
-    ("warning", "advisor", "cause", "desist", "notice", "list", "alert", "wells"),
+    ("warning", "advisor", "cause", "desist", "notice", "list", "alert", "wells", "cautionary"),
     ("placed", "put ", "added", "included", "listed"),
     ("placed", "put", "add", "includ", "listed"),
     ("access to",),
