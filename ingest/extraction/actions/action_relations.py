@@ -315,11 +315,13 @@ def _apply(
         and not blocked
         and (
             trig.ended_how is not None
+            or trig.voice == "passive"
             or _RESTATED.search(text, max(0, trig.start - 12), trig.start)
         )
     ):
-        # "X's licence was withdrawn", "the investigation slowed X's growth": the action the
-        # article already reported on that target, by whoever took it
+        # "X's licence was withdrawn", "the investigation slowed X's growth", "X has been
+        # fined due to ...": the action the article already reported on that target, by
+        # whoever took it
         actor = _who_took_it(trig.type, targets, history, table)
     if actor is None and not blocked and not place_body:
         actor = fallback_actor(trig, view, views, table, history)

@@ -54,9 +54,9 @@ _ROLE_OF = gate(
 )
 # the owner or runner a passive subject's apposition names: "X, owned by Y, was fined"
 _OWNER_BEFORE = re.compile(
-    r"\b(?:owned|acquired|run|operated|controlled|founded|led|headed|backed) by (?:its )?"
-    r"(?:parent |founder |rival )?$"
-)
+    r"\b(?:(?:owned|acquired|run|operated|controlled|founded|led|headed|backed) by (?:its )?"
+    r"(?:parent |founder |rival )?|, (?:(?:which|that) is )?(?:a )?(?:part|member) of (?:the )?)$"
+)  # (and the group a firm is part of: "X, part of the Y Group, was fined")
 _MATTER = re.compile(r"\b(?:the matter|the case|the cases|it|them|the issue)\b")
 
 

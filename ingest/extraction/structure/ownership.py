@@ -1,7 +1,7 @@
 """SUBSIDIARY_OF from the text: "X, the UK-based unit of Y", "its Dubai-based unit, X",
 "X and its parent company, Y", "Y, the company's Nasdaq-listed parent", "Y, which owns
-X", "Y owns X", "X was acquired by Y", "X, Y's local subsidiary", "The company said X, a
-subsidiary based in Zug, ...".
+X", "X, which is part of the Y Group", "Y owns X", "X was acquired by Y", "X, Y's local
+subsidiary", "The company said X, a subsidiary based in Zug, ...".
 """
 
 from __future__ import annotations
@@ -45,6 +45,12 @@ _ITS_UNIT = re.compile(
     r"(?:unit|subsidiary|arm|affiliate|division), $"
 )
 _PARENT = re.compile(r"^,? and its parent(?: company)?, ")
+# "Coinbase Europe, which is part of the Coinbase Group,", "X, part of the Y group,": the
+# group named right after owns it
+_PART_OF = re.compile(
+    r"^(?: \([^()]{1,80}\))?, (?:(?:which|that) (?:is|was|forms|formed) )?(?:a |an )?"
+    r"(?:(?:wholly[- ]owned )?part|member|unit) of (?:the )?"
+)
 _OWNER_PARENT = re.compile(
     r"^, (?:the|its) (?P<owner>company|group|exchange|firm)'s (?:[\w-]+ ){0,2}?parent\b"
 )
@@ -75,6 +81,14 @@ def ownership_relations(
                 owner_m = _site_owner(ments, m.end + unit_of.end(), m.end + 120, table)
             if owner_m is not None and owner_m.start - m.end < 120:
                 out.append(RelationDraft(REL.subsidiary_of, m.key, owner_m.key, sentence, 0.8))
+        part = _PART_OF.match(tail)
+        if (
+            nxt is not None
+            and part is not None
+            and nxt.start == m.end + part.end()
+            and table.get(nxt.key).type in GROUP.firm
+        ):
+            out.append(RelationDraft(REL.subsidiary_of, m.key, nxt.key, sentence, 0.7))
         if nxt is not None and _PARENT.match(tail) and nxt.start - m.end < 40:
             out.append(RelationDraft(REL.subsidiary_of, m.key, nxt.key, sentence, 0.8))
         which = _WHICH_OWNS.match(tail)
