@@ -654,6 +654,9 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
             r"|merger|acquisition|bills?|regulations?|amendments?|extradition|requests?|sale"
             r"|transfer|release|bail|appeal|motion|petition|application to extradite)\b)|"
             r"grant(?:s|ed)? (?:a |an |the )?(?:[\w-]+ ){0,2}?licen[cs]es? to|"
+            # (not a registration asked for: "an entreaty to get registered", "must be
+            # registered")
+            r"(?<!get )(?<!be )(?<!become )(?<!getting )"
             r"register(?:s|ed)(?! with| in| as| under| on| for| to| by| a | an ))"
             r"\b"
         ),

@@ -319,8 +319,8 @@ def rename_aliases(
     learned: list[str] = []
     for (pattern, kind), stems in zip(RENAMES, _RENAME_STEMS, strict=True):
         for m in scanner.finditer(pattern, stems) if scanner else pattern.finditer(text):
-            new = _entity_at(table, mentions, m.start("new"), m.end("new"), m.group("new"))
-            old = _entity_at(table, mentions, m.start("old"), m.end("old"), m.group("old"))
+            new = _entity_at(table, mentions, *_unmodified(m, "new"))
+            old = _entity_at(table, mentions, *_unmodified(m, "old"))
             lang = m.groupdict().get("lang")
             k = (
                 kind
@@ -372,6 +372,19 @@ def rename_aliases(
             table.alias(person, m.group("nick"), "nickname")
             learned.append(m.group("nick"))
     return learned
+
+
+# a modifier glued to a name's first word: "Seychelles-based Velmora, which operates X"
+_GLUED_MODIFIER = re.compile(r"[\w.&']+-[a-z]+ (?=[A-Z])")
+
+
+def _unmodified(m: re.Match[str], group: str) -> tuple[int, int, str]:
+    """(start, end, surface) of a name group, past a modifier glued to its first word."""
+    start, end, surface = m.start(group), m.end(group), m.group(group)
+    glued = _GLUED_MODIFIER.match(surface)
+    if glued is not None:
+        return start + glued.end(), end, surface[glued.end() :]
+    return start, end, surface
 
 
 def _entity_at(
