@@ -48,7 +48,7 @@ _WORD = r"(?:[\w&-]|['.](?=\w))*\.?"
 _RUN = re.compile(
     rf"[{UPPER}](?<![\w.-].)(?<![\w.-]'.){_WORD}"  # ("'Zentro Coin'" opens one; "O'Brien" not)
     rf"(?:(?: (?:of|for|and|the|on|de|du|&|in|al|von|van|der|den|ter|bin|binti|bint|ibn|da"
-    rf"|dos|das|del|la|le|di)){{0,2}}"
+    rf"|dos|das|del|la|le|di|los|las|y|do)){{0,2}}"
     rf" {NO_MONEY}(?:[{UPPER}]{_WORD}|(?:al|el)-[{UPPER}]{_WORD}"
     rf"|\([{UPPER}][\w]*\)(?= [{UPPER}])))*"
 )

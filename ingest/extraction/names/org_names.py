@@ -12,6 +12,63 @@ from __future__ import annotations
 from graph.ontology import TYPE
 from ingest.extraction.text.tokens import MONTHS, NAME_PARTICLES, SENTENCE_WORDS, WEEKDAYS, Token
 
+# the same heads in Spanish, Portuguese, French and Italian, where they open the name
+# ("Fondo de Protección Social de los Depósitos Bancarios", "Asociación Nacional de X")
+_OPENING_HEADS: dict[str, str] = {
+    **dict.fromkeys(("comisión", "comision", "comissão", "comissao", "commissione"), "Commission"),
+    **dict.fromkeys(
+        (
+            "autoridad",
+            "autoridade",
+            "autorité",
+            "autorita",
+            "autorità",
+            "superintendencia",
+            "superintendência",
+            "superintendencia",
+            "agencia",
+            "agência",
+            "agence",
+            "agenzia",
+            "unidad",
+            "unidade",
+            "unité",
+            "unità",
+        ),
+        "Authority",
+    ),  # fmt: skip
+    **dict.fromkeys(("ministerio", "ministério", "ministère", "ministero"), "Ministry"),
+    **dict.fromkeys(("departamento", "département", "dipartimento"), "Department"),
+    **dict.fromkeys(("banco", "banque", "banca"), "Bank"),
+    **dict.fromkeys(("fondo", "fundo", "fonds"), "Fund"),
+    **dict.fromkeys(("asociación", "asociacion", "associação", "associazione"), "Firm"),
+    **dict.fromkeys(
+        (
+            "fiscalía",
+            "fiscalia",
+            "procuraduría",
+            "procuradoria",
+            "policía",
+            "polícia",
+            "polizia",
+            "consejo",
+            "conselho",
+            "conseil",
+            "consiglio",
+            "dirección",
+            "direção",
+            "direzione",
+            "servicio",
+            "serviço",
+            "servizio",
+            "gobierno",
+            "governo",
+            "gouvernement",
+        ),
+        "Gov",
+    ),  # fmt: skip
+    **dict.fromkeys(("juzgado", "tribunale", "corte", "cour"), TYPE.court),
+}
 BODY_HEADS = {
     "commission": "Commission",
     "authority": "Authority",
@@ -72,6 +129,7 @@ BODY_HEADS = {
     "association": "Firm",
     "foundation": "Firm",
     "scheme": "Gov",
+    **_OPENING_HEADS,
 }
 LAW_HEADS = frozenset(
     "act law code ordinance regulation regulations decree directive bill rule rules statute "
@@ -93,6 +151,8 @@ COMMA_LEGAL_FORM = (
     r"(?:SRO|SRL|SpA|SAS|SARL|OÜ|LLP|NV|BV|Ltda|Kft)\b)"
 )
 FINANCE_WORDS = frozenset(
+    "financiera financiero financière finanziaria valores bancaria bancario bancos mercado "
+    "mercados mercato marchés seguros criptoactivos "
     "financial finance securities futures exchange markets market conduct banking insurance "
     "prudential monetary supervision supervisory regulatory intelligence virtual assets asset "
     "capital investment commodity commodities trading derivatives services".split()
@@ -143,12 +203,18 @@ _PARTICLES = NAME_PARTICLES | {"van", "von", "de", "du", "al"}
 PREFIX_FORMS = frozenset("LLC OOO OAO ZAO PJSC JSC OJSC CJSC TOO PT UAB SIA TOV".split())
 
 
+# "of" in the languages whose body names open with their head ("Banco de Portugal")
+_OF_WORDS = frozenset("of for de del da do dos das des du di della".split())
+
+
 def _head_index(words: list[str]) -> int:
     """Index of the word that decides the type: the last head before any 'of/for' tail."""
     lowered = [w.lower().rstrip(".,") for w in words]
+    if lowered[0] in _OPENING_HEADS and len(words) > 2:
+        return 0
     cut = len(words)
     for i, w in enumerate(lowered):
-        if w in ("of", "for") and i > 0 and _is_head(lowered[i - 1]):
+        if w in _OF_WORDS and i > 0 and _is_head(lowered[i - 1]):
             cut = i
             break
     last = cut - 1
@@ -241,7 +307,7 @@ def classify(words: list[str]) -> str | None:
 
 def _body_type(kind: str, head: str, lowered: list[str], rest: set[str]) -> str | None:
     if kind == "Bank":
-        if "central" in rest or "reserve" in rest or "people's" in rest:
+        if {"central", "centrale", "reserve", "people's"} & rest:
             return TYPE.centralbank
         if lowered[0] == "bank":
             # "Bank of Zembla" names a country's bank; "Bank of the West" a lender
@@ -250,10 +316,9 @@ def _body_type(kind: str, head: str, lowered: list[str], rest: set[str]) -> str 
         if "national" in rest and "of" in rest:
             return TYPE.centralbank
         return TYPE.company
-    if kind == "Fund":
-        return (
-            TYPE.governmentbody if "monetary" in rest or "international" in rest else TYPE.company
-        )
+    if kind == "Fund":  # (a deposit guarantee fund is a public body: "Fondo de ... Depósitos")
+        public = {"monetary", "international", "deposit", "deposits", "depósitos", "depositos"}
+        return TYPE.governmentbody if public & rest else TYPE.company
     if kind == TYPE.court:
         return TYPE.court
     if kind == TYPE.exchange:

@@ -633,6 +633,19 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         TYPE.exchange,
     ),
+    # a person a relative clause gives an office: "Ana Pereira, who served as president of
+    # the deposit fund", "Jo Lee, who was the acting governor"
+    (
+        re.compile(
+            rf"{NAME}, who (?:(?:previously|formerly|later|then|also|until recently) )?"
+            r"(?:is|was|had been|has been|serves|served|had served|has served|became|becomes)"
+            r" (?:as )?(?:the )?(?:(?:acting|interim|deputy|former|vice|executive|first) )?"
+            r"(?:president|chair(?:man|woman|person)?|governor|director(?: general)?|head"
+            r"|chief executive|CEO|minister|superintendent|secretary(?: general)?|commissioner"
+            r"|founder|co-founder|prosecutor|judge|managing director)\b"
+        ),
+        TYPE.person,
+    ),
 ]
 # a list that opens its sentence, bounded (nothing before it anchors a search): at most ten
 # names of at most four words each
@@ -960,6 +973,7 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ("impose", "imposing", "levied", "levies", "slapped", "waive", "waiving"),
     ("revoked", "suspended", "cancel", "withdrawn", "terminated", "pulled", "rescinded"),
     (" exchange", " trading platform"),
+    (", who ",),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _COPULA_ARTICLE = (

@@ -32,7 +32,9 @@ def lower_in_place(text: str) -> str:
 CONNECTORS = frozenset({"of", "for", "and", "the", "on", "de", "du", "&", "in", "al", "von", "van"})
 # particles inside people's names ("Pieter van der Berg", "Mohd Faizal bin Ahmad", "Luis
 # de la Cruz"): they join capitalised words as connectors do
-NAME_PARTICLES = frozenset("der den ter bin binti bint ibn da dos das del la le di".split())
+NAME_PARTICLES = frozenset(
+    "der den ter bin binti bint ibn da dos das del la le di los las y do".split()
+)
 _JOINERS = CONNECTORS | NAME_PARTICLES
 # an Arabic article glued to a capitalised name: "Khalid al-Mansouri", "Ahmed el-Sayed"
 _GLUED_ARTICLE = ("al-", "el-")
