@@ -189,12 +189,22 @@ def _surfaces_of(gaz: Any) -> Iterator[tuple[str, Any, str | None, bool]]:
 _BARE_ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 
+# a curated name's closing legal word and the short form papers write it in
+_SHORT_FORMS = {"Corporation": "Corp", "Company": "Co", "Incorporated": "Inc", "Limited": "Ltd"}
+_SHORT_FORM = re.compile(r"\b(Corporation|Company|Incorporated|Limited)$")
+
+
+def _short_form(m: re.Match[str]) -> str:
+    return _SHORT_FORMS[m.group(1)]
+
+
 def build_index(gaz: Any, adjectives: dict[str, Iterable[str]] | None = None) -> GazIndex:
     """Build the automaton and lookups from any object with the gazetteer loader's API."""
     index = GazIndex()
     ids: dict[int, int] = {}
     flags_cache: dict[int, dict[str, Any]] = {}
     table: dict[str, list[Surface]] = {}
+    shorts: list[tuple[str, int, bool]] = []
     for surface, entry, kind, ambiguous in _surfaces_of(gaz):
         if not surface or len(surface) < 2:
             continue
@@ -212,10 +222,17 @@ def build_index(gaz: Any, adjectives: dict[str, Iterable[str]] | None = None) ->
         if " of the " in surface and not ambiguous:  # "U.S. Department of Treasury",
             bare = surface.replace(" of the ", " of ", 1)  # "Ministry of Interior"
             table.setdefault(fold(bare), []).append(Surface(bare, idx, "other", False, sens))
+        short = _SHORT_FORM.sub(_short_form, surface) if not ambiguous else surface
+        if short != surface:  # "Federal Deposit Insurance Corp": the curated name's legal
+            # word written short, as papers do (unless curated as a name of its own)
+            shorts += [(form, idx, sens) for form in (short, short + ".")]
         if not ambiguous:
             bucket = index.by_norm.setdefault(normalize_name(surface), [])
             if idx not in bucket:
                 bucket.append(idx)
+    for form, idx, sens in shorts:
+        if fold(form) not in table:
+            table[fold(form)] = [Surface(form, idx, "other", False, sens)]
     automaton = ahocorasick.Automaton()
     for folded, surfaces in table.items():
         automaton.add_word(folded, tuple(surfaces))

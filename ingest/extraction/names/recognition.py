@@ -80,7 +80,12 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
             cues.setdefault((s, e), t)
     chunks, unknown = chunk_candidates(text, cues, publisher)
     in_gazetteer = SpanIndex(gaz)
-    chunks = [part for c in chunks for part in _split_at_known_name(c, in_gazetteer)]
+    chunks = [
+        part
+        for c in chunks
+        if not _place_before_known_body(c, in_gazetteer, index)
+        for part in _split_at_known_name(c, in_gazetteer)
+    ]
     if " (" in text:
         chunks = join_law_titles(text, chunks)
     chunks += numbered_laws(text)
@@ -420,6 +425,23 @@ def _ancestor_named(entry: GazEntry, index: GazIndex, text: str) -> bool:
         found = [e for e in index.lookup(parent) if e.type == TYPE.jurisdiction]
         parent, seen = (found[0].parent if found else None), seen + 1
     return False
+
+
+def _place_before_known_body(c: Candidate, in_gazetteer: SpanIndex, index: GazIndex) -> bool:
+    """Whether a run is a known body's name after the name of its own country ("US Federal
+    Deposit Insurance Corporation"): the two names, not a firm the legal word would make."""
+    hits = in_gazetteer.overlapping(c.start, c.end)
+    places = {
+        h.end + 1: {index.entries[e].name for e in h.entries}
+        for h in hits
+        if h.start == c.start and h.type == TYPE.jurisdiction
+    }
+    return any(
+        h.end == c.end
+        and h.type in GROUP.public_body
+        and any(index.entries[e].jurisdiction in places.get(h.start, ()) for e in h.entries)
+        for h in hits
+    )
 
 
 def _split_at_known_name(c: Candidate, in_gazetteer: SpanIndex) -> list[Candidate]:
