@@ -344,11 +344,18 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|across|near|outside|around|from|to|at)\s
 _SURNAME_AFTER = re.compile(r"\s[A-Z][a-z]")
 
 
+# a reference code's segments around a name: "BG/GOV/SEC/2018/02" (not "SEC/CFTC")
+_CODE_BEFORE = re.compile(r"[A-Z0-9.]+/(?:[A-Z0-9]+/)*$")
+_IN_CODE = re.compile(r"/(?:[A-Z0-9]+/)*[0-9]")
+
+
 def _context_ok(hit: GazHit, index: GazIndex, text: str) -> bool:
     entries = [index.entries[s.entry] for s in hit.surfaces]
     end = hit.end
     if text[end : end + 1] == "$" or text.startswith((" dollar", " cents"), end):
         return False  # "HK$", "US$", "US dollar": a currency, not a place
+    if _IN_CODE.match(text, end) and _CODE_BEFORE.search(text, max(0, hit.start - 12), hit.start):
+        return False  # "notice NO.BG/GOV/SEC/2018/02": a segment of a reference code
     if (
         text[end - 1 : end] == "s"
         and end - hit.start >= 3

@@ -64,7 +64,8 @@ HEADS = {
     r"|URLs?|urls|links|web addresses",
     TYPE.account: r"(?:bank |social media |online )?accounts?",
     TYPE.exchange: r"exchanges|trading platforms|platforms|(?:crypto )?exchange operators",
-    TYPE.company: r"companies|firms|entities|(?:service )?providers|operators|businesses|brokers",
+    TYPE.company: r"companies|firms|entities|(?:service )?providers|operators|businesses|brokers"
+    r"|farms",  # ("two crypto mining farms")
     TYPE.regulator: r"regulators|agencies|authorities|watchdogs",
     TYPE.cryptoasset: r"tokens|crypto assets|cryptocurrencies|coins|digital assets",
     # people counted by their role or plainly ("two Acme executives", "nine others", "six
@@ -101,6 +102,22 @@ COUNTED_GROUP = re.compile(
     rf"(?:{_HEAD_RE})\b(?!-|'){_POST}",
     re.IGNORECASE,
 )
+
+# a group an action names without a number: "ordered the shutdown of several crypto
+# exchanges and mining farms", "warned a number of unregistered platforms" (its second
+# conjunct shares the quantifier); a group's count is then unknown
+UNCOUNTED_GROUP = re.compile(
+    r"\b(?:shut ?down|shutdown|closure|closing|closed|close|warned|fined|banned|blocked"
+    r"|sanctioned|raided|suspended|sued|charged|investigated|investigating|seized) (?:of )?"
+    r"(?P<num>several|various|multiple|numerous|a number of|a few|dozens of|scores of"
+    r"|hundreds of) "
+    rf"(?P<mods>(?:(?!and\b|of\b)[\w-]+ ){{0,3}}?)(?:{_HEAD_RE})\b(?!-|')"
+    r"(?: and (?P<also>(?:(?!and\b|of\b)[\w-]+ ){0,2}?(?:farms|exchanges|platforms|companies"
+    r"|firms|websites|apps|accounts))\b)?",
+    re.IGNORECASE,
+)
+_UNCOUNTED_STEMS = ("several", "various", "multiple", "numerous", "number of", "a few", "dozens",
+                    "scores", "hundreds")  # fmt: skip
 
 ONE_PERSON = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne) (?:(?:\d{1,3}-year-old|[a-z]+-year-old|young|local|foreign"
@@ -234,6 +251,10 @@ def find_unnamed_groups(state: ArticleState) -> None:
         ):
             continue
         out.append(_group(table, m, etype, words))
+    for m in scanner.finditer(UNCOUNTED_GROUP, _UNCOUNTED_STEMS):
+        if any(o.start <= m.start("num") < o.end for o in out):
+            continue
+        out += _uncounted(table, m)
     for m in scanner.finditer(ONE_PERSON, ("man", "woman", "suspect", "person", "individual")):
         if not any(o.start <= m.start() < o.end for o in out):
             out.append(_one_person(table, m))
@@ -292,6 +313,37 @@ def _unnamed_people(table: EntityTable, m: re.Match[str], count: int | None) -> 
     )
     table.add_group(draft)
     return Mention(m.start(), m.end(), m.group(), draft.key, TYPE.person, "group")
+
+
+def _uncounted(table: EntityTable, m: re.Match[str]) -> list[Mention]:
+    """The uncounted group an action names, and the one its "and" adds ("several crypto
+    exchanges and mining farms": two groups, neither counted)."""
+    etype = next(t for t in HEADS if m.group(t))
+    head_end = m.end(etype)
+    words = f"{m.group('mods')}{m.group(etype)}".strip()
+    out = [_span_group(table, m.start("num"), head_end, m.string, etype, words)]
+    also = m.group("also")
+    if also:
+        kind = next((t for t, h in HEADS.items() if re.search(rf"\b(?:{h})$", also, re.I)), None)
+        if kind is not None:
+            out.append(_span_group(table, m.start("also"), m.end("also"), m.string, kind, also))
+    return out
+
+
+def _span_group(
+    table: EntityTable, start: int, end: int, text: str, etype: str, words: str
+) -> Mention:
+    draft = EntityDraft(
+        key=f"group|{start}",
+        name=words,
+        type=etype,
+        unnamed=True,
+        count=None,
+        description=text[start:end],
+        first=start,
+    )
+    table.add_group(draft)
+    return Mention(start, end, text[start:end], draft.key, etype, "group")
 
 
 def _group(table: EntityTable, m: re.Match[str], etype: str, words: str) -> Mention:
