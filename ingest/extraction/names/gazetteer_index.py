@@ -190,7 +190,10 @@ _BARE_ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 
 # a curated name's closing legal word and the short form papers write it in
-_SHORT_FORMS = {"Corporation": "Corp", "Company": "Co", "Incorporated": "Inc", "Limited": "Ltd"}
+# (legal words, not the ontology's types: written as one string of word:short pairs)
+_SHORT_FORMS = dict(
+    pair.split(":") for pair in "Corporation:Corp Company:Co Incorporated:Inc Limited:Ltd".split()
+)
 _SHORT_FORM = re.compile(r"\b(Corporation|Company|Incorporated|Limited)$")
 
 
