@@ -27,6 +27,8 @@ _COMMON = re.compile(f"[{MIN_FREQUENCY}-9a-dA-D]")
 _DICTIONARY = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
 
 # Given names that are also common English words, titles or place words in news.
+# ('Sofia' is kept as a given name: 'Sofia Petrova' is a person, and the city alone is the
+# gazetteer's, which takes it in an address or near crypto words.)
 NOT_GIVEN_NAMES = frozenset(
     """
     the a an and or of in on at to for by as is it be do so no us we he she my
@@ -36,7 +38,7 @@ NOT_GIVEN_NAMES = frozenset(
     grey gold silver rich summer winter autumn april june august ivy holly
     hong kong san santa south north east west new old saint st le la el al
     bank court union state states city capital trust china india asia europe
-    sofia paris london victoria georgia jordan israel chad kenya lincoln austin
+    paris london victoria georgia jordan israel chad kenya lincoln austin
     houston dallas florence sydney adelaide darwin abu dar
     crypto bit coin token chain block trade market global digital
     """.split()

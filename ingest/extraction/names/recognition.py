@@ -387,6 +387,10 @@ def _context_ok(hit: GazHit, index: GazIndex, text: str) -> bool:
         return True
     if all(s.kind == "legal_name" for s in hit.surfaces):
         return True  # "Gemini Trust Company", "Apple Inc.": a legal name is no everyday word
+    if all(e.type == TYPE.jurisdiction for e in entries) and any(
+        _ancestor_follows(e, index, text, end) for e in entries
+    ):
+        return True  # "Sofia, Bulgaria", "Sofia/Bulgaria": a city its own country follows
     if (
         all(e.type == TYPE.jurisdiction for e in entries)
         and _LOCATIVE_BEFORE.search(text, max(0, hit.start - 12), hit.start)
@@ -421,6 +425,26 @@ def _cut_before_people(
 # the body's short name in parentheses between it and the titled person: "the Governor of
 # the Bank of Kestria (BoK) Ana Lind" (the name is the body's, the short name its alias)
 _PAREN_AT_END = re.compile(r" ?\([^()]{1,40}\)$")
+
+
+# between a place and the place that encloses it in an address: "Sofia, Bulgaria",
+# "Sofia/Bulgaria", "Sofia (Bulgaria)"
+_ADDRESS_JOIN = re.compile(r", ?|/| \(")
+
+
+def _ancestor_follows(entry: GazEntry, index: GazIndex, text: str, end: int) -> bool:
+    """Whether a place that encloses `entry` (its parent, or theirs) follows it at `end`,
+    as an address writes a city and its country."""
+    join = _ADDRESS_JOIN.match(text, end)
+    if join is None:
+        return False
+    parent, seen = entry.parent, 0
+    while parent and seen < 6:
+        if text.startswith(parent, join.end()):
+            return True
+        found = [e for e in index.lookup(parent) if e.type == TYPE.jurisdiction]
+        parent, seen = (found[0].parent if found else None), seen + 1
+    return False
 
 
 def _ancestor_named(entry: GazEntry, index: GazIndex, text: str) -> bool:

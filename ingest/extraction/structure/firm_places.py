@@ -452,11 +452,13 @@ def _seat_in_words(
 
 _UNKNOWN_PLACE = re.compile(r"[A-Z][a-z]{3,}")
 # a firm's address as regulators' notices write it, after its legal form: "Korvane Ltd.,
-# Alicante, Spain", "Onelife Network Ltd, Belize;"
+# Alicante, Spain", "Onelife Network Ltd, Belize;", "X Ltd, Sofia/Bulgaria" (city/country)
 _LEGAL_END = re.compile(
     r"\b(?:Ltd|Limited|Inc|LLC|GmbH|AG|S\.A|SA|Corp|PLC|plc|B\.V|BV|S\.L|SL|Srl|SpA|OÜ|AB|KG)\.?$"
 )
-_ADDRESS_AFTER = re.compile(r", (?P<place>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2})(?=[,;)]| and )")
+_ADDRESS_AFTER = re.compile(
+    r", (?P<place>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2})(?=[,;)]| and |/[A-Z])"
+)
 
 
 def _to_place(
