@@ -637,6 +637,19 @@ def _firm_draft(x: Mention, table: EntityTable) -> EntityDraft | None:
     return draft
 
 
+# a name used as a noun's modifier after an indefinite article: "a Onecoin payment processor"
+_INDEFINITE_BEFORE = re.compile(r"\b[Aa]n? $")
+_NOUN_AFTER = re.compile(r" [a-z]")
+
+
+def _modifier_use(text: str, m: Mention) -> bool:
+    """Whether a name stands as a common noun's modifier ("a Onecoin payment processor")."""
+    return (
+        _INDEFINITE_BEFORE.search(text, max(0, m.start - 3), m.start) is not None
+        and _NOUN_AFTER.match(text, m.end) is not None
+    )
+
+
 def _nearest(
     pos: int,
     types: tuple[str, ...],
@@ -708,7 +721,9 @@ def _nearest(
         fit = fits(d)
         if fit <= 0:
             continue
-        s = fit + min(d.mentions, 4) / 2 + (1.5 if here - mention.sentence <= 1 else 0)
+        recent = here - mention.sentence <= 1 and not _modifier_use(doc.text, mention)
+        # ("orders against a Onecoin payment processor, IMS ...": not Onecoin's turn)
+        s = fit + min(d.mentions, 4) / 2 + (1.5 if recent else 0)
         if s > best_score:
             best, best_score = d, s
     if best is not None:
