@@ -64,7 +64,7 @@ from ingest.extraction.actions.roles import (
     is_actor,
     read_roles,
 )
-from ingest.extraction.actions.settled_payments import pays_to_settle
+from ingest.extraction.actions.settled_payments import pays_to_settle, settling_body
 from ingest.extraction.actions.span_negation import negated_span
 from ingest.extraction.actions.specified_actors import specified_actors
 from ingest.extraction.actions.told_endings import definite_object, end_told, licence_pronoun_end
@@ -345,6 +345,10 @@ def _apply(
         conf -= 0.2
         if actor is not None and not targets and cid in view.clauses.antecedent:
             targets = relative_target(trig, subject, view, table)  # "X, which will pay"
+    if trig.type == REL.fined and is_court(actor, table):
+        # "the Tribunal approved a settlement between OSC staff and X that will see the
+        # firm pay a penalty": the fine is the settling body's
+        actor = settling_body(view.mentions, text, table) or actor
     if actor is not None and not targets:
         targets = _coordinated_target(trig, actor, view, history)
     if actor is not None and not targets:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ontology import GROUP, REL
+from graph.ontology import GROUP, REL, TYPE
 from ingest.extraction.actions.action_drafts import ActionHistory
 from ingest.extraction.actions.clauses import possessive, preceded_by_preposition
 from ingest.extraction.actions.roles import (
@@ -22,6 +22,7 @@ from ingest.extraction.actions.roles import (
     is_actor,
     text_of,
 )
+from ingest.extraction.actions.settled_payments import settling_body
 from ingest.extraction.actions.statement_subjects import publisher_as_subject
 from ingest.extraction.actions.triggers import Trigger
 from ingest.extraction.entities.drafts import EntityTable, Mention
@@ -192,6 +193,10 @@ def fallback_actor(
             return body  # (police who arrested are not who indicted, sentences later)
     if idx <= 1 and idx + 1 < len(views) and trig.voice in ("passive", "receiver"):
         body = first_body(views[idx + 1], table)
+        if trig.type == REL.fined and body is not None and table.get(body).type == TYPE.court:
+            # "X is paying $1.2 million ... The Tribunal approved a settlement between OSC
+            # staff and X": the settling body's fine, not the approving court's
+            body = settling_body(views[idx + 1].mentions, text_of(views), table) or body
         return body if fits(body) else None
     if trig.type == REL.sued and _INSTRUMENT_SUBJECT.match(view.sent.text):
         return _prosecutor_of_story(views, floor, table)
