@@ -301,6 +301,10 @@ def _roles_of(
         role_m = _ROLE.search(body) if may_hold_role(body) else None
         if role_m:
             org = _org_inside(ordered, i, m.end, m.end + 2 + appos.end("body"), table)
+            if org is None and _SIGNED_BY.search(before):
+                # "a circular signed by X, director for banking supervision": an official
+                # of the body whose document it is, the article's salient public body
+                org = _salient_public_body(salience, table)
             if org is not None:
                 # "head of Bank Indonesia's office": the body's name is no part of the role
                 role = re.sub(r" of [A-Z].*", "", role_m.group()).lower()
@@ -436,6 +440,22 @@ def _is_org(x: Mention, table: EntityTable) -> bool:
         and table.get(x.key).type in GROUP.organisation
         and not table.get(x.key).unnamed
     )
+
+
+# a document signed by the person (and perhaps another before): "a circular signed by X,"
+_SIGNED_BY = re.compile(r"\b(?:signed|issued|authored|undersigned) by (?:[^.;:]{1,80}?,? and )?$")
+
+
+def _salient_public_body(salience: Counter[str], table: EntityTable) -> str | None:
+    """The public body the article names most often, if one clearly leads."""
+    bodies = [
+        (n, k)
+        for k, n in salience.most_common()
+        if k in table and table.get(k).type in GROUP.public_body and not table.get(k).unnamed
+    ]
+    if not bodies or (len(bodies) > 1 and bodies[1][0] == bodies[0][0]):
+        return None
+    return bodies[0][1]
 
 
 def _nearest_org(
