@@ -35,3 +35,10 @@ def test_a_person_given_an_office_by_a_relative_clause() -> None:
     # a firm's name with an organisation word stays a firm
     out = extract("Velmora Holdings, who was chairman of nothing, said so.")
     assert types_by_name(out).get("Velmora Holdings") != "Person"
+
+
+def test_a_body_named_by_its_plural_commissioners_is_no_person() -> None:
+    types = types_by_name(
+        extract("Velmora Ltd must report to the tax unit and the Revenue Commissioners.")
+    )
+    assert types.get("Revenue Commissioners") == "GovernmentBody", types

@@ -80,6 +80,7 @@ BODY_HEADS = {
     "superintendency": "Authority",
     "superintendence": "Authority",
     "commissioner": "Authority",
+    "commissioners": "Gov",  # "the Revenue Commissioners", "Board of Commissioners"
     "regulator": "Authority",
     "directorate": "Gov",
     "ministry": "Ministry",
