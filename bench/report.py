@@ -217,7 +217,11 @@ def render(results: dict[str, Any], report_path: Path, plots: Path) -> str:
         "store's schema of every row the store writes, its journal of kept extractions and",
         "change log included (embedded), naive `UNWIND ... MERGE` on the same server (Neo4j),",
         "see bench/baselines.py. First and last tenth: the rate over the first and last tenth",
-        "of the batches (flat when the graph's growth does not slow writes).",
+        "of the batches (flat when the graph's growth does not slow writes). Neo4j's ratio is",
+        "one window per writer, the naive one first: on a server started for the run it pays",
+        "most of the JVM's warm-up, and a burst of load lands on one side only;",
+        "bench/neo4j_batch_ingest.py measures it over interleaved rounds on a warm server,",
+        'with CPU (docs/scaling.md, "Measuring the Neo4j ingest").',
         "",
     ]
     rows = []

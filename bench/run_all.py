@@ -8,8 +8,10 @@ For each size (default 1k, 10k and 100k articles; `--sizes 500,2000,5000` for a 
    (`read_document`), in process;
 3. **ingest**, per store, in batches of `--batch` articles through `upsert_many`: the
    embedded store against a raw SQLite `executemany` of the same rows, Neo4j against a naive
-   `UNWIND ... MERGE` of the same rows on the same server (bench/baselines.py); per batch,
-   so the rate's flatness as the graph grows shows;
+   `UNWIND ... MERGE` of the same rows on the same server (bench/baselines.py; each
+   batch's rows built inside its clock, as the store's are); per batch, so the rate's
+   flatness as the graph grows shows. Neo4j's ratio here is one window per writer:
+   bench/neo4j_batch_ingest.py gives it over interleaved rounds on a warm server;
 4. **reads**: the API served on each loaded store, every read route at 1 and 16 clients,
    ping, entity detail and search at 64 too (bench/api_load.py), against `/ping`;
 5. **export**: every RDF format streamed from each store, against N-Triples.

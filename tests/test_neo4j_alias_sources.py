@@ -7,7 +7,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from graph.models import Alias
 from graph.store.neo4j.alias_sources import AliasSources
+from graph.store.neo4j.working import _stored_size
+from graph.store.neo4j.write import _AliasRow
+from graph.store.neo4j.write_queries import ALIAS_KEYS, ALIAS_STATE
 
 OTHERS = [f"old-{i}" for i in range(4)]  # stored articles outside the batch
 BATCH = ["a", "b", "c"]  # the batch's articles
@@ -82,3 +86,33 @@ def test_emptied_when_its_last_article_goes() -> None:
     assert not s
     _, s = replay(["a", "old-0"], [("discard", "a")])
     assert s
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(OTHERS), min_size=1, max_size=4, unique=True),
+    st.lists(
+        st.tuples(st.sampled_from(["add", "discard", "clear"]), st.sampled_from(BATCH)),
+        max_size=12,
+    ),
+)
+def test_a_batch_of_new_articles_needs_no_size(stored: list[str], ops: list[Op]) -> None:
+    """When none of the batch's articles is stored, the state read does not load the
+    list (`ALIAS_STATE` gives no size): the one `_stored_size` stands for answers `in`
+    and emptiness as the true size does, and the server's rewrite is the same."""
+    exact = AliasSources(stored=len(stored))
+    unread = AliasSources(stored=_stored_size(None))
+    for op, aid in ops:
+        for s in (exact, unread):
+            getattr(s, op)(*([aid] if op != "clear" else []))
+        assert (aid in exact) == (aid in unread)
+        assert bool(exact) == bool(unread)
+    assert exact.row() == unread.row()
+
+
+def test_the_state_read_gives_every_property_an_alias_node_is_made_with() -> None:
+    """`ALIAS_STATE` names the properties it reads (a map projection of all of them
+    would load `sources` too): they must be those a new alias node is written with."""
+    row = _AliasRow("k", "exchange:x", Alias(name="X Ex", kind="abbreviation"), "Exchange", "x")
+    assert set(row.create()) == set(ALIAS_KEYS)
+    assert all(f".{k}" in ALIAS_STATE for k in ALIAS_KEYS)

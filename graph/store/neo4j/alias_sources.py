@@ -31,7 +31,8 @@ class SourcesRow(TypedDict):
 
 @dataclass
 class AliasSources:
-    """`stored`: the stored list's size; `present`: the batch's article ids in it (and not
+    """`stored`: the stored list's size (1, "not empty", when no article of the batch is
+    stored: working.py `_stored_size`); `present`: the batch's article ids in it (and not
     removed since); `removed`: the stored ids this transaction removed; `tail`: the ids it
     appended, in order; `reset`: the node was deleted and given again in this
     transaction, so its list is `tail` alone."""

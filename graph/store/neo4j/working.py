@@ -211,6 +211,14 @@ def _rows(result: Any) -> list[dict[str, Any]]:
     return list(record[q.ROWS]) if record is not None else []
 
 
+def _stored_size(n: int | None) -> int:
+    """An alias's stored `sources` size as ALIAS_STATE gives it: null when the batch has
+    no stored article. None of the batch's articles is then in the list, so the batch
+    removes nothing from it, and a stored alias's list is never empty (the write that
+    empties it deletes the node): 1 stands for "not empty", all `AliasSources` asks."""
+    return 1 if n is None else int(n)
+
+
 def _lost(rows: Iterable[Any]) -> None:
     if any(r["lost"] for r in rows):
         raise LockLostError("a node was deleted by another writer while this one waited for it")
@@ -298,8 +306,9 @@ class Working:
             if row is None:
                 self.aliases[key] = AliasState(None, AliasSources(), None)
                 continue
-            props = {k: v for k, v in dict(row["props"]).items() if k != "sources"}
-            sources = AliasSources(stored=int(row["n"]), present=set(row["present"]))
+            # as the node holds them: a property it lacks is no key (`lang`, say)
+            props = {k: v for k, v in dict(row["props"]).items() if v is not None}
+            sources = AliasSources(stored=_stored_size(row["n"]), present=set(row["present"]))
             self.aliases[key] = AliasState(props, sources, dict(props))
 
     def read_relations(
