@@ -22,7 +22,8 @@ entities of the answer's first `want` hits, and only they are sent; otherwise ev
 candidate is. `rank_hits` ranks what comes back either way.
 Those strong entities are found first by the query words as bare prefixes
 (`strong_lucene`); only when fewer than `want` are does the full-text round with the fuzzy
-terms (most of the index's work) run, in the same query.
+gate's three-character prefixes (most of the index's work, and most of what is sent) run,
+in the same query.
 """
 
 from __future__ import annotations
@@ -54,8 +55,8 @@ _FILTERS = "($type IS NULL OR e.type = $type) AND ($within IS NULL OR e.id IN $w
 # gate lets through has such a word whatever else it contains.)
 # The query words as prefixes alone (`strong_lucene`) find every entity of the non-fuzzy
 # tiers; when at least $want do, their best $want are the answer's entities and the
-# fuzzy terms (most of the full-text index's work) are never run. Otherwise the full
-# round below, as before.
+# fuzzy gate's prefixes (most of the full-text index's work) are never looked up.
+# Otherwise the full round below.
 _STRONG_FIRST = (
     "CALL db.index.fulltext.queryNodes($index, $strong_lucene) YIELD node AS e "
     f"WITH e WHERE {_FILTERS} "
