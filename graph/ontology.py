@@ -68,8 +68,10 @@ class Ontology:
     property_patterns: dict[str, str] = field(default_factory=dict)
     hidden_alias_kinds: frozenset[str] = frozenset()  # matched, never shown as a label
 
-    @property
+    @cached_property
     def action_types(self) -> tuple[str, ...]:
+        """(Kept once made: a curated read asks it of every fact it filters, thousands
+        for a hub, and the ontology never changes once loaded.)"""
         return self.relations_of_kind("action")
 
     @cached_property

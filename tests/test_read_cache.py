@@ -4,15 +4,18 @@ next answer the new graph's. Both stores."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import TypeAdapter
 from test_hubs import HUB, _two_hop_hub, _warned
 
 from api.app import create_app
 from graph.settings import Settings
 from graph.store import read_cache
 from graph.store.hubs import HubLimits
-from graph.store.protocol import GraphStore
+from graph.store.protocol import GraphStore, Subgraph
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -61,3 +64,32 @@ def test_cached_answers_are_the_store_s(store: GraphStore) -> None:
             )
             want = store.neighbours(HUB, depth, None, direction, limits, "shown")
             assert got == want == again
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_the_kept_answer_is_the_json_sent_and_is_not_serialised_again(
+    store: GraphStore, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The API keeps a wider neighbourhood as the bytes FastAPI's response model would
+    write (read_cache.cached_neighbours_json): the same body and type, serialised once."""
+    _two_hop_hub(store)
+    dumps: list[int] = []
+    real = read_cache.SUBGRAPH_JSON
+
+    class Counting:
+        def dump_json(self, value: Subgraph, **kwargs: Any) -> bytes:
+            dumps.append(1)
+            return real.dump_json(value, **kwargs)
+
+    monkeypatch.setattr(read_cache, "SUBGRAPH_JSON", Counting())
+    client = TestClient(create_app(settings, store=store))
+    url = f"/entities/{HUB}/neighborhood"
+    for depth in (2, 3):
+        first = client.get(url, params={"depth": depth})
+        again = client.get(url, params={"depth": depth})
+        want = store.neighbours(HUB, depth, limits=HubLimits())
+        assert first.content == again.content == TypeAdapter(Subgraph).dump_json(want)
+        assert first.headers["content-type"] == "application/json"
+    assert len(dumps) == 2  # once per depth
+    one = client.get(url, params={"depth": 1})
+    assert one.json() == store.neighbours(HUB, 1, limits=HubLimits()).model_dump(mode="json")

@@ -542,6 +542,25 @@ def test_search_ranking_and_filters(loaded_store: GraphStore) -> None:
     assert s.search("zzzzqqqq") == []
 
 
+def test_search_fuzzy_tier_reaches_every_name_past_the_gate(store: GraphStore) -> None:
+    """The fuzzy tier scores every name with a word that starts like a query word of three
+    or more characters (graph/store/search_rank.py `score`), however many edits apart: a
+    name of another language typed for the stored one is found, and an index's own fuzzy
+    term (at most two edits) must not decide which names are looked at."""
+    store.upsert(_single("s1", "regulator:finansinspektionen", "Regulator", "Finansinspektionen"))
+    store.upsert(_single("s2", "exchange:kelvora", "Exchange", "Kelvora Markets", "Kelvora"))
+    store.upsert(_single("s3", "exchange:melvora", "Exchange", "Melvora"))
+    # four edits apart: the Estonian body's name, typed for the Swedish one, finds it
+    hits = store.search("Finantsinspektsioon")
+    assert [(h.entity.id, h.matched) for h in hits] == [
+        ("regulator:finansinspektionen", "Finansinspektionen")
+    ]
+    assert 0 < hits[0].score < 60
+    # a longer name holding a stored one's alias; "Melvora" starts otherwise: gated out
+    found = store.search("kelvorax trading")
+    assert [(h.entity.id, h.matched) for h in found] == [("exchange:kelvora", "Kelvora")]
+
+
 def test_articles_and_get_article(loaded_store: GraphStore) -> None:
     s = loaded_store
     listed = s.articles(limit=100)

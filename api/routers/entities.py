@@ -20,7 +20,7 @@ from graph.ontology import get_ontology
 from graph.store.base import MAX_DEPTH, MAX_PATH
 from graph.store.hubs import HubLimits, cap_path, trim_sources
 from graph.store.protocol import EntityRecord, EntitySummary, Fact, GraphStore, SearchHit, Subgraph
-from graph.store.read_cache import cached_neighbours
+from graph.store.read_cache import CACHED_FROM_DEPTH, cached_neighbours_json
 from graph.store.review import ReviewScope
 
 router = APIRouter(tags=["entities"])
@@ -212,13 +212,16 @@ def get_neighborhood(
         int, Query(ge=0, le=MAX_OFFSET, description="Facts to skip in each of the entity's groups.")
     ] = 0,
     include_unreviewed: Unreviewed = False,
-) -> Subgraph:
+) -> Subgraph | Response:
     require_exists(store, entity_id)
     rel_types = [t.value for t in type] if type else None
     limits = HubLimits(per_type=limit, offset=offset)
     scope: ReviewScope = "pending" if include_unreviewed else "shown"
-    # depth 2-3: kept per store version (graph/store/read_cache.py)
-    return cached_neighbours(store, entity_id, depth, rel_types, direction, limits, scope)
+    if depth < CACHED_FROM_DEPTH:
+        return store.neighbours(entity_id, depth, rel_types, direction, limits, scope)
+    # depth 2-3: kept per store version as the JSON sent (graph/store/read_cache.py)
+    body = cached_neighbours_json(store, entity_id, depth, rel_types, direction, limits, scope)
+    return Response(content=body, media_type="application/json")
 
 
 @router.get(

@@ -111,6 +111,7 @@ class EmbeddedStore(BaseStore):
         self._views = GenerationCache(GraphView, keep=self.RECENT_VIEWS)
         self._names = GenerationCache(NameList, keep=self.RECENT_VIEWS)
         self._records = FactCache()  # built fact records of the newest generation
+        self._stats: GenerationCache[Stats] = GenerationCache(lambda conn, _: rd.stats(conn))
         self._last_checkpoint = time.monotonic()
         self._wal_restarts: int | None = None  # graph/store/embedded/db.py `wal_restarts`
 
@@ -134,6 +135,7 @@ class EmbeddedStore(BaseStore):
         self._views.clear()
         self._names.clear()
         self._records.clear()
+        self._stats.clear()
 
     def clear(self) -> None:
         """Delete everything (tests use it to start empty)."""
@@ -421,8 +423,10 @@ class EmbeddedStore(BaseStore):
             return rd.article_facts(self._rconn, article_id)
 
     def stats(self) -> Stats:
+        """Counted once per generation (a whole-table GROUP BY each: ~3 ms at 10k
+        articles); the answer is shared, never mutated."""
         with self._snapshot():
-            return rd.stats(self._rconn)
+            return self._stats.get(self._rconn, self._generation())
 
     @contextmanager
     def _held_snapshot(self) -> Iterator[sqlite3.Connection]:

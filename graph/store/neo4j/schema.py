@@ -45,7 +45,8 @@ _INDEXES = (
     "CREATE INDEX entity_match_key IF NOT EXISTS FOR (e:Entity) ON (e.match_key)",
     "CREATE INDEX alias_match_key IF NOT EXISTS FOR (a:Alias) ON (a.match_key)",
     "CREATE INDEX entity_qid IF NOT EXISTS FOR (e:Entity) ON (e.qid)",
-    # Substring candidates for search's fuzzy tier (CONTAINS uses text indexes).
+    # Substring look-ups on names (CONTAINS, e.g. from Neo4j Browser); the store's search
+    # no longer reads them (graph/store/neo4j/search.py).
     "CREATE TEXT INDEX entity_name_text IF NOT EXISTS FOR (e:Entity) ON (e.name_norm)",
     "CREATE TEXT INDEX alias_name_text IF NOT EXISTS FOR (a:Alias) ON (a.name_norm)",
     "CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type)",

@@ -2,8 +2,9 @@
 
 The embedded store ranks every name and alias; scanning them all per query would not
 use Neo4j's indexes, so candidates come from the full-text index over each entity's
-normalised names (`names_norm`: prefixes, fuzzy terms, a query word's own prefixes and
-stem, see `lucene_query`) plus the text indexes for substrings (`CONTAINS`). Every
+normalised names (`names_norm`: each query word and its first three characters as
+prefixes, see `lucene_query`), which are exactly the words search_rank's tiers and its
+fuzzy gate can score. Every
 candidate entity then has all its names scored by the shared `rank_hits`, so whatever
 both stores find is ranked identically; tests/test_neo4j_store.py checks on the gold
 corpora that the candidates miss nothing the full scan finds (1,000+ queries: words,
@@ -18,10 +19,11 @@ need no fuzzy matching (exact 100, prefix 80-99, word prefix 60-79: graph/store/
 `score`, whose fuzzy tier is below 60). When at least `want` (offset + limit) entities
 reach those tiers, the best `want` of them by that score, then id, are exactly the
 entities of the answer's first `want` hits, and only they are sent; otherwise every
-candidate is, with the substring ones, as before. `rank_hits` ranks what comes back either way.
+candidate is. `rank_hits` ranks what comes back either way.
 Those strong entities are found first by the query words as bare prefixes
 (`strong_lucene`); only when fewer than `want` are does the full-text round with the fuzzy
-terms (most of the index's work) run, in the same query.
+gate's three-character prefixes (most of the index's work, and most of what is sent) run,
+in the same query.
 """
 
 from __future__ import annotations
@@ -36,15 +38,6 @@ from graph.store.search_rank import Candidate
 
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 
-FULLTEXT = "CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node RETURN node.id AS id"
-
-CONTAINS = (
-    "UNWIND $needles AS needle CALL (needle) { "
-    "MATCH (e:Entity) WHERE e.name_norm CONTAINS needle RETURN e.id AS id "
-    "UNION MATCH (al:Alias)-[:ALIAS_OF]->(e:Entity) WHERE al.name_norm CONTAINS needle "
-    "RETURN e.id AS id } RETURN DISTINCT id"
-)
-
 # The tiers of search_rank.score that need no fuzzy matching, for a normalised string s
 _STRONG = (
     "CASE WHEN s = $q THEN 100.0 "
@@ -56,13 +49,14 @@ _STRONG = (
 _FILTERS = "($type IS NULL OR e.type = $type) AND ($within IS NULL OR e.id IN $within)"
 
 # Every string of a non-fuzzy tier has a word starting with the query's first word, which
-# the full-text clause `word*` finds (whitespace tokens of the normalised names): the
-# substring (CONTAINS) candidates, only ever fuzzy, are looked up only when fewer than
-# $want entities reach those tiers.
+# the full-text clause `word*` finds (whitespace tokens of the normalised names); every
+# string the fuzzy tier may score has a word starting with a query word's first three
+# characters, which `pre*` finds. (A substring search found nothing more: a string the
+# gate lets through has such a word whatever else it contains.)
 # The query words as prefixes alone (`strong_lucene`) find every entity of the non-fuzzy
 # tiers; when at least $want do, their best $want are the answer's entities and the
-# fuzzy terms (most of the full-text index's work) are never run. Otherwise the full
-# round below, as before.
+# fuzzy gate's prefixes (most of the full-text index's work) are never looked up.
+# Otherwise the full round below.
 _STRONG_FIRST = (
     "CALL db.index.fulltext.queryNodes($index, $strong_lucene) YIELD node AS e "
     f"WITH e WHERE {_FILTERS} "
@@ -80,11 +74,7 @@ _FULL = (
     f"CASE WHEN {_STRONG} > best THEN {_STRONG} ELSE best END) AS strong "
     "ORDER BY strong DESC, e.id "
     "RETURN collect(e) AS es, sum(CASE WHEN strong > 0 THEN 1 ELSE 0 END) AS n } "
-    "CALL (n) { WITH n WHERE n < $want UNWIND $needles AS needle CALL (needle) { "
-    "MATCH (e:Entity) WHERE e.name_norm CONTAINS needle RETURN e "
-    "UNION MATCH (al:Alias)-[:ALIAS_OF]->(e:Entity) WHERE al.name_norm CONTAINS needle "
-    f"RETURN e }} WITH e WHERE {_FILTERS} RETURN collect(DISTINCT e) AS more }} "
-    "UNWIND CASE WHEN n >= $want THEN es[..$want] ELSE es + more END AS e "
+    "UNWIND CASE WHEN n >= $want THEN es[..$want] ELSE es END AS e "
     "WITH DISTINCT e RETURN e"
 )
 SEARCH = (
@@ -110,18 +100,17 @@ def lucene_escape(term: str) -> str:
 
 def lucene_query(q_norm: str) -> str:
     """The full-text candidate query for a normalised search string; any clause may match
-    and graph.store.search_rank ranks what comes back. Per word: the word as a prefix (exact,
-    prefix and word-prefix tiers); from 3 characters a fuzzy term (typos); from 4 its
-    shorter prefixes as whole words ("japanese" finds "japan", "newyork" finds "new");
-    from 5 its first 60% as a prefix ("regulators" finds "regulation")."""
+    and graph.store.search_rank ranks what comes back. Per word: the word as a prefix (the
+    exact, prefix and word-prefix tiers need a word starting with the query's first word)
+    and, from 3 characters, its first three as a prefix: the fuzzy tier's gate
+    (`search_rank.fuzzy_prefixes`), so every string the fuzzy tier may score is fetched,
+    however many edits apart ("finantsinspektsioon" finds "finansinspektionen" through
+    `fin*`, which a fuzzy term of at most two edits would not)."""
     clauses: list[str] = []
     for word in dict.fromkeys(q_norm.split()):
         clauses.append(f"{lucene_escape(word)}*")
         if len(word) >= 3:
-            clauses.append(f"{lucene_escape(word)}~{1 if len(word) < 6 else 2}")
-        clauses += [lucene_escape(word[:n]) for n in range(3, len(word)) if len(word) >= 4]
-        if len(word) >= 5:
-            clauses.append(f"{lucene_escape(word[: max(3, round(len(word) * 0.6))])}*")
+            clauses.append(f"{lucene_escape(word[:3])}*")
     return " OR ".join(dict.fromkeys(clauses))
 
 
@@ -131,28 +120,17 @@ def strong_lucene(q_norm: str) -> str:
     return " OR ".join(f"{lucene_escape(word)}*" for word in dict.fromkeys(q_norm.split()))
 
 
-def candidate_ids(read: Read, q_norm: str) -> set[str]:
-    """Ids of the entities that may score for a normalised query (a superset)."""
-    ids = {r["id"] for r in read(FULLTEXT, index=FULLTEXT_INDEX, lucene=lucene_query(q_norm))}
-    needles = sorted({w for w in [q_norm, *q_norm.split()] if len(w) >= 3})
-    if needles:
-        ids |= {r["id"] for r in read(CONTAINS, needles=needles)}
-    return ids
-
-
 def candidates(
     read: Read, q_norm: str, entity_type: str | None, within: Set[str] | None, want: int
 ) -> list[Candidate]:
     """Every name and alias of the candidate entities of `entity_type` among `within`
     (or of the best `want` of them, see the module doc), for graph.store.search_rank to
     score."""
-    needles = sorted({w for w in [q_norm, *q_norm.split()] if len(w) >= 3})
     rows = read(
         SEARCH,
         index=FULLTEXT_INDEX,
         lucene=lucene_query(q_norm),
         strong_lucene=strong_lucene(q_norm),
-        needles=needles,
         q=q_norm,
         type=entity_type,
         within=sorted(within) if within is not None else None,
