@@ -61,6 +61,9 @@ class Clauses:
             if m.group("app") and m.start() not in ends:
                 i = m.end()
                 continue
+            if m.group() == ";" and _list_item_follows(text, m.start()):
+                i = m.end()  # "against five people: A, 34; B, 37; and C, 52": one list
+                continue
             if m.group() == " - ":
                 closing = text.find(" - ", m.end(), m.end() + _DASH_INSERT)
                 if closing >= 0:  # "the four men - A and B and C - after ...": an insert
@@ -96,6 +99,27 @@ class Clauses:
             if start <= offset < end:
                 return start
         return self.base
+
+
+_LIST_ITEM_WORDS = 6  # "and Dong Thi Kim Dung, 52": a name with its age or place
+_NAMED_ITEM = re.compile(r" (?:and )?[A-Z]")
+
+
+def _list_item_follows(text: str, semicolon: int) -> bool:
+    """Whether the ";" at `semicolon` only separates the items of a list a colon opened.
+
+    A release lists the people or firms an action names after a colon, one per
+    semicolon ("against five individuals: A, 34; B, 37; and C, 52"); such a ";" joins
+    items of one clause. A ";" with no colon before it, or followed by a clause of its
+    own (more than a short item, or one that does not open with a name), still cuts.
+    """
+    if ":" not in text[:semicolon]:
+        return False
+    nxt = text.find(";", semicolon + 1)
+    item = text[semicolon + 1 : nxt if nxt >= 0 else len(text)]
+    # (an item that opens with an amount, "; and $750,000 on C", is a clause of its own:
+    # each amount goes with its own party)
+    return len(item.split()) <= _LIST_ITEM_WORDS and _NAMED_ITEM.match(item) is not None
 
 
 def preceded_by_preposition(text: str, start: int) -> bool:
