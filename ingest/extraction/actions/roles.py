@@ -389,6 +389,10 @@ def read_roles(
             continue  # "fined X, the UK arm of the group headed by Y": Y owns X
         if _DEFINED_TERM_BEFORE.search(text, max(0, m.start - 30), m.start):
             continue  # 'Y (together, the "Y Group")': a defined term, not another party
+        if objects and _HOSTED_AT.search(text, max(0, m.start - 40), m.start):
+            continue  # "seized 190 accounts at Binance": the platform holds them, is no party
+        if m.how == "pronoun" and _SAYS_AFTER.match(text, m.end):
+            continue  # "seized 190 accounts, including two it claims are ...": a speaker
         if eligible(m, table) and not _ROLE_OF.search(text, max(0, m.start - 60), m.start):
             objects.append(m)  # (not Y in "charged X, founder of Y")
     return actor, target_keys(objects, view, table), conf
@@ -696,6 +700,13 @@ _UNIT_OF_BEFORE = re.compile(
     r" of (?:the )?(?:[^,;()]{0,50}? (?:headed|owned|controlled|led|run) by (?:the )?)?$"
 )
 _DEFINED_TERM_BEFORE = re.compile(r'\((?:together|collectively)?,? ?(?:the )?"$')
+# the platform where accounts or wallets are kept: "190 crypto accounts at Binance"
+_HOSTED_AT = re.compile(r"\b(?:accounts|wallets|addresses) (?:at|on|with) (?:the )?$")
+# a pronoun that says or believes something is that clause's subject, no object
+_SAYS_AFTER = re.compile(
+    r" (?:claims|claimed|says|said|alleges|alleged|believes|believed|suspects|suspected"
+    r"|argues|argued|considers|deems|deemed|thinks|thought|maintains)\b"
+)
 _STAFF_AFTER = re.compile(  # "the company's compliance officer": a person, not the company
     r"'s? (?:[\w-]+ ){0,2}?(?:officers?|executives?|founders?|staff|employees|directors?|chiefs?"
     r"|heads?|bosses|boss|managers?|traders?|co-founders?|spokes(?:man|woman|person)"
