@@ -165,6 +165,8 @@ def read_roles(
             agent = _attributed_before(view, text, trig.start, table)
         if agent is None and trig.type in (REL.blocked, REL.banned):
             agent = _country_where(after, text, trig.end, table)
+        if agent is None and trig.type == REL.investigated:
+            agent = _warrant_issuer(after, text, trig.end, table)
         targets = [
             m
             for m in before
@@ -581,6 +583,24 @@ def _coordinated_agent(
         if not by or tail.strip() not in ("", "the", "a", "an") or ";" in gap:
             return None  # the first body after the verb decides
         return m if _AND_PARTICIPLE.search(head) else None
+    return None
+
+
+# "arrested in Albania on an international warrant from Interpol": who issued the warrant
+_WARRANT_FROM = re.compile(
+    r"\bon (?:an?|the) (?:[\w-]+ ){0,2}?(?:warrant|red notice)"
+    r"(?: (?:issued|sought|requested))? (?:from|by) (?:the )?$"
+)
+
+
+def _warrant_issuer(
+    after: list[Mention], text: str, pos: int, table: EntityTable
+) -> Mention | None:
+    """The body whose warrant an arrest was made on: an arrest on someone's warrant is
+    that body's act ("was detained in Spain on an arrest warrant issued by Germany")."""
+    for m in after:
+        if is_actor(m, table) and _WARRANT_FROM.search(text, max(pos, m.start - 60), m.start):
+            return m
     return None
 
 
