@@ -191,6 +191,12 @@ def _apply(
     after = _removed_from(trig, [m for m in after if not _teller(m, text, table)], text)
     if trig.voice == "passive":
         before = _own_passive_subjects(trig, before, view, table)
+        if not before and _BUT_PASSIVE.fullmatch(
+            text, view.clauses.start_of(trig.start), trig.start
+        ):
+            # "X fled the country but was later arrested": the first clause's subject
+            shared = main_subject(view, trig.start, text)
+            before = [shared] if shared is not None else []
     subject = next(
         (
             m
@@ -465,6 +471,12 @@ _BODY_ACTS = re.compile(
 )
 # a plural action noun pointing back: "these penalties", "such fines", "those two bans"
 _BACK_REFERENCE = re.compile(r"\b(?:these|those|such)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+# a passive verb phrase coordinated by "but" with the clause before: "... but was later"
+_BUT_PASSIVE = re.compile(
+    r",? (?:but|yet) (?:(?:was|were|is|are|has|have|had|been|\w+ly|later|then|also) )+"
+)
 
 
 def _list_run(after: list[Mention], view: View, stop: int, text: str) -> list[Mention]:

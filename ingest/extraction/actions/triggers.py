@@ -66,7 +66,8 @@ ALSO_OF_ROW = [ALSO.get(row[2], ()) for row in GATED]
 # the rows' words as one table: a document's rows that can match are read in one pass
 ROWS = StemRows([row[4] for row in GATED], ALSO_OF_ROW)
 _PASSIVE = re.compile(
-    r"\b(?:was|were|been|be|is|are|being|get|got|gets)(?: (?:\w+ly|also|not|already|since|now))* $"
+    r"\b(?:was|were|been|be|is|are|being|get|got|gets)"
+    r"(?: (?:\w+ly|also|not|already|since|now|later|then|soon|first|again))* $"
 )
 
 # a participle right after a plural noun of people is a reduced relative clause: "one of
