@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ingest.extraction.entities.drafts import Mention
+from ingest.extraction.names.person_names import ROLE_WORDS
 from ingest.extraction.text.document import Document, Sentence
 
 # Every branch opens with a literal character, so the search skips to those (";", ",",
@@ -58,7 +59,7 @@ class Clauses:
             m = _BOUNDARY.search(text, i)
             if m is None:
                 break
-            if m.group("app") and m.start() not in ends:
+            if m.group("app") and (m.start() not in ends or _listed_officer(text, m.end())):
                 i = m.end()
                 continue
             if m.group() == ";" and _list_item_follows(text, m.start()):
@@ -99,6 +100,16 @@ class Clauses:
             if start <= offset < end:
                 return start
         return self.base
+
+
+# "against X, its Chief Executive Officer Y Z, and ...": an officer named in a list of
+# parties is one of them, not an apposition describing X
+_LISTED_OFFICER = re.compile(rf"(?i:{ROLE_WORDS}) (?:[A-Z][\w'-]+ ){{1,3}}?[A-Z][\w'-]+,? and\b")
+
+
+def _listed_officer(text: str, after_its: int) -> bool:
+    """Whether ", its <role> <Name>" at `after_its` is an item of a list of parties."""
+    return text.startswith("its ", after_its - 4) and bool(_LISTED_OFFICER.match(text, after_its))
 
 
 _LIST_ITEM_WORDS = 6  # "and Dong Thi Kim Dung, 52": a name with its age or place
