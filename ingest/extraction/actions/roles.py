@@ -26,7 +26,7 @@ from ingest.extraction.actions.operated_names import (
 )
 from ingest.extraction.actions.other_events import after_other_event
 from ingest.extraction.actions.settled_payments import case_owner_gap
-from ingest.extraction.actions.triggers import Trigger
+from ingest.extraction.actions.triggers import WEB_OBJECT, Trigger
 from ingest.extraction.entities.drafts import EntityTable, Mention
 from ingest.extraction.names.person_names import ROLE_WORDS
 from ingest.extraction.text.document import Sentence
@@ -395,6 +395,17 @@ def read_roles(
             continue  # "seized 190 accounts at Binance": the platform holds them, is no party
         if m.how == "pronoun" and _SAYS_AFTER.match(text, m.end):
             continue  # "seized 190 accounts, including two it claims are ...": a speaker
+        if (
+            not objects
+            and m.text.lower() == "its"
+            and trig.type == REL.blocked
+            and m.start - trig.end <= 1
+            and WEB_OBJECT.match(text, m.start - 1)
+            and m.key in table
+            and table.get(m.key).type in TARGET_TYPES
+        ):
+            objects.append(m)  # "blocked its URLs": the one whose web addresses they are
+            continue
         if eligible(m, table) and not _ROLE_OF.search(text, max(0, m.start - 60), m.start):
             objects.append(m)  # (not Y in "charged X, founder of Y")
     return actor, target_keys(objects, view, table), conf
