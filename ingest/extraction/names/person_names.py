@@ -43,7 +43,7 @@ ROLE_WORDS = (
     r"|senator|lawmaker|adviser|advisor|regional manager(?: for [A-Z]\w+)?|manager|partner"
     r"|chancellor|treasurer|comptroller|inspector general|(?:solicitor|auditor|accountant|surgeon"
     r"|postmaster)[- ]general|chief|executive|official|analyst"
-    r"|economist|owner|special agent(?: in charge)?"
+    r"|economist|owner|(?:majority |controlling |largest )?shareholder|special agent(?: in charge)?"
     r"|(?:technical |system |platform )?administrator)"
 )
 # Every ROLE_WORDS alternative holds one of these (lower case): keep the two in step.
@@ -53,7 +53,7 @@ ROLE_STEMS = (
     "minister", "judge", "justice", "prosecutor", "attorney", "mayor", "senator", "lawmaker",
     "advis", "manager", "partner", "chancellor", "treasurer", "comptroller", "inspector",
     "executive", "official", "analyst", "economist", "administrator", "solicitor", "auditor",
-    "accountant", "surgeon", "postmaster", "owner", "agent",
+    "accountant", "surgeon", "postmaster", "owner", "shareholder", "agent",
 )  # fmt: skip
 
 
