@@ -483,7 +483,8 @@ _ACCORDING_TO = re.compile(r", according to (?:the |a )?$")
 _ANY_ACCORDING = re.compile(r"\b[Aa]ccording to (?:the |a )?$")
 # the one who received an action noun is its party: "X received one show-cause notice"
 _RECEIVED = re.compile(
-    r"\b(?:received|receives|got|(?:was|were|been) (?:served|issued|handed)(?: with)?)"
+    r"\b(?:received|receives|got|(?:was|were|been) (?:(?:first|also|later|then|since|\w+ly) )?"
+    r"(?:served|issued|handed)(?: with)?)"
     r" (?:an? |one |two |three |several |the )?(?:[\w-]+ )?$"
 )
 _TOLD_BODY = re.compile(r"\b(?:informed|told|briefed|notified|assured|reported to) (?:the )?$")
