@@ -76,6 +76,7 @@ HEADS = {
 }
 
 _HEAD_RE = "|".join(f"(?P<{t}>{h})" for t, h in HEADS.items())
+_ROUGH_TYPES = (TYPE.app, TYPE.website, TYPE.account, TYPE.exchange, TYPE.company)
 
 _POST = (
     r"(?P<post> (?:involved in|related to|linked to|tied to|connected to|associated with"
@@ -100,6 +101,23 @@ COUNTED_GROUP = re.compile(
     rf"[\w-]+ ){{0,4}}?(?:\([A-Z][\w-]{{1,9}}\) )?)"
     rf"(?:{_HEAD_RE})\b(?!-|'){_POST}",
     re.IGNORECASE,
+)
+
+# firms, sites or accounts counted only roughly: "investigated scores of businesses in Bali",
+# "blocked hundreds of websites" (no count; the quantifier stays in the group's words)
+_ROUGH_HEADS = "|".join(f"(?P<{t}>{HEADS[t]})" for t in _ROUGH_TYPES)
+ROUGH_GROUP = re.compile(
+    r"\b(?P<num>(?:[Ss]cores|[Dd]ozens|[Hh]undreds|[Tt]housands) of) "
+    r"(?P<mods>(?:(?!and\b|of\b)[\w-]+ ){0,3}?)"
+    rf"(?:{_ROUGH_HEADS})\b(?!-|')"
+    # its place and what it does, as its words: "businesses in Bali advertising online that
+    # they offered bitcoin payments" (up to a clause's end or its verb)
+    r"(?P<post>(?: in (?!(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)\b)[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})?"
+    r"(?: (?:[a-z]+ing|that|which|involved in|linked to|suspected of)\b[^,;.\n]*?)?)"
+    r"(?=[,;.\n]|$| and (?:issued|ordered|imposed|fined|banned|blocked|suspended|revoked"
+    r"|warned|said|added)\b| (?:were|was|are|is|has|have|had|will|would)\b"
+    r"| (?:in|on|at|during|after|before|since|from|for|over|under|last|this)\b)"
 )
 
 ONE_PERSON = re.compile(
@@ -234,6 +252,13 @@ def find_unnamed_groups(state: ArticleState) -> None:
         ):
             continue
         out.append(_group(table, m, etype, words))
+    for m in scanner.finditer(
+        ROUGH_GROUP, ("scores of", "dozens of", "hundreds of", "thousands of")
+    ):
+        if not any(o.start <= m.start() < o.end for o in out):
+            etype = next(t for t in _ROUGH_TYPES if m.group(t))
+            words = f"{m.group('num')} {m.group('mods')}{m.group(etype)}{m.group('post') or ''}"
+            out.append(_group(table, m, etype, words))
     for m in scanner.finditer(ONE_PERSON, ("man", "woman", "suspect", "person", "individual")):
         if not any(o.start <= m.start() < o.end for o in out):
             out.append(_one_person(table, m))
