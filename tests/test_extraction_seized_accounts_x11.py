@@ -23,5 +23,5 @@ def test_the_platform_holding_seized_accounts_is_no_party() -> None:
             "it claims are linked to a smuggling ring."
         )
     )
-    assert ("Poland", "BLOCKED", "crypto accounts") in found, found
+    assert ("Poland", "BLOCKED", "crypto accounts at Zolta Exchange") in found, found
     assert not any(t[2] == "Zolta Exchange" for t in found), found

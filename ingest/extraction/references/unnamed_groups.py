@@ -8,6 +8,7 @@ by name: each is keyed by where it stands in the text.
 from __future__ import annotations
 
 import re
+from types import EllipsisType
 
 from graph.ontology import TYPE
 from ingest.extraction.entities.article_state import ArticleState
@@ -197,6 +198,15 @@ _ANAPHORIC = re.compile(
 )
 
 
+# an estimate before a number is no count ("approximately 190 accounts"): the group keeps
+# the words, not the number (a bound, "more than 1,100 suspects", keeps its number)
+_ROUGHLY = re.compile(r"\b(?:approximately|about|around|nearly|almost|roughly|some) $", re.I)
+# where a group of accounts is held: "190 crypto accounts at Binance"
+_HELD_AT = re.compile(
+    r" (?:held )?at (?:the )?[A-Z][\w-]*(?:\.[\w-]+)*(?: [A-Z][\w-]*(?:\.[\w-]+)*){0,2}"
+)
+
+
 def number_value(word: str) -> int | None:
     """'13' -> 13, '2,086' -> 2086, 'Thirty-one' -> 31, 'a single' -> 1."""
     w = word.lower().replace(",", "")
@@ -251,7 +261,13 @@ def find_unnamed_groups(state: ArticleState) -> None:
             r"accounts belonging", m.group(etype) + (m.group("post") or "")
         ):
             continue
-        out.append(_group(table, m, etype, words))
+        if etype == TYPE.account and not m.group("post"):
+            held = _HELD_AT.match(text, m.end())
+            words += held.group() if held is not None else ""  # "accounts at Binance"
+        rough = _ROUGHLY.search(text, max(0, m.start() - 20), m.start())
+        if rough is not None:  # "approximately 190 crypto accounts": an estimate, no count
+            words = f"{rough.group()}{m.group('num')} {words}"
+        out.append(_group(table, m, etype, words, count=None if rough is not None else ...))
     for m in scanner.finditer(
         ROUGH_GROUP, ("scores of", "dozens of", "hundreds of", "thousands of")
     ):
@@ -319,8 +335,16 @@ def _unnamed_people(table: EntityTable, m: re.Match[str], count: int | None) -> 
     return Mention(m.start(), m.end(), m.group(), draft.key, TYPE.person, "group")
 
 
-def _group(table: EntityTable, m: re.Match[str], etype: str, words: str) -> Mention:
-    count = number_value(m.group("num"))
+def _group(
+    table: EntityTable,
+    m: re.Match[str],
+    etype: str,
+    words: str,
+    count: int | None | EllipsisType = ...,
+) -> Mention:
+    """A group of `etype` named by `words`, counted by its number unless `count` says."""
+    if count is ...:
+        count = number_value(m.group("num"))
     draft = EntityDraft(
         key=f"group|{m.start()}",
         name=words,
