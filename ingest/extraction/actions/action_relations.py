@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ontology import ENDED, REL, TYPE
+from graph.ontology import ENDED, GROUP, REL, TYPE
 from graph.partial_dates import PartialDate
 from ingest.extraction.actions.action_drafts import (
     ActionHistory,
@@ -194,13 +194,19 @@ def _apply(
     after = _removed_from(trig, [m for m in after if not _teller(m, text, table)], text)
     if trig.voice == "passive":
         before = _own_passive_subjects(trig, before, view, table)
+        if not before and _BUT_PASSIVE.fullmatch(
+            text, view.clauses.start_of(trig.start), trig.start
+        ):
+            # "X fled the country but was later arrested": the first clause's subject
+            shared = main_subject(view, trig.start, text)
+            before = [shared] if shared is not None else []
     subject = next(
         (
             m
             for m in reversed(before)
             if not possessive(text, m.end)
             and not preceded_by_preposition(text, m.start)
-            and not modifier(text, m.end)
+            and (not modifier(text, m.end) or _body_staff(m, text, table))
             and m.text.lower() != "its"
             and not _parenthesised(text, m)  # "X of Y (YZ) fined": "(YZ)" names Y, not X
             and not HEADS_BODY.search(text, max(0, m.start - 60), m.start)  # "X, led by Y,"
@@ -488,6 +494,25 @@ _BODY_ACTS = re.compile(
 )
 # a plural action noun pointing back: "these penalties", "such fines", "those two bans"
 _BACK_REFERENCE = re.compile(r"\b(?:these|those|such)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+# a body's own people act for it: "Bank Indonesia officials went undercover to investigate"
+_STAFF_AFTER = re.compile(r" (?:officials|officers|investigators|inspectors|agents|staff)\b")
+
+
+def _body_staff(m: Mention, text: str, table: EntityTable) -> bool:
+    """Whether `m`, a public body (not a place), names whose officials the next word are."""
+    return (
+        m.key in table
+        and table.get(m.key).type in GROUP.public_body
+        and _STAFF_AFTER.match(text, m.end) is not None
+    )
+
+
+# a passive verb phrase coordinated by "but" with the clause before: "... but was later"
+_BUT_PASSIVE = re.compile(
+    r",? (?:but|yet) (?:(?:was|were|is|are|has|have|had|been|\w+ly|later|then|also) )+"
+)
 
 
 def _list_run(after: list[Mention], view: View, stop: int, text: str) -> list[Mention]:

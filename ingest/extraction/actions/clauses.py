@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ingest.extraction.entities.drafts import Mention
+from ingest.extraction.names.person_names import ROLE_WORDS
 from ingest.extraction.text.document import Document, Sentence
 
 # Every branch opens with a literal character, so the search skips to those (";", ",",
@@ -58,8 +59,11 @@ class Clauses:
             m = _BOUNDARY.search(text, i)
             if m is None:
                 break
-            if m.group("app") and m.start() not in ends:
+            if m.group("app") and (m.start() not in ends or _listed_officer(text, m.end())):
                 i = m.end()
+                continue
+            if m.group() == ";" and _list_item_follows(text, m.start()):
+                i = m.end()  # "against five people: A, 34; B, 37; and C, 52": one list
                 continue
             if m.group() == " - ":
                 closing = text.find(" - ", m.end(), m.end() + _DASH_INSERT)
@@ -96,6 +100,37 @@ class Clauses:
             if start <= offset < end:
                 return start
         return self.base
+
+
+# "against X, its Chief Executive Officer Y Z, and ...": an officer named in a list of
+# parties is one of them, not an apposition describing X
+_LISTED_OFFICER = re.compile(rf"(?i:{ROLE_WORDS}) (?:[A-Z][\w'-]+ ){{1,3}}?[A-Z][\w'-]+,? and\b")
+
+
+def _listed_officer(text: str, after_its: int) -> bool:
+    """Whether ", its <role> <Name>" at `after_its` is an item of a list of parties."""
+    return text.startswith("its ", after_its - 4) and bool(_LISTED_OFFICER.match(text, after_its))
+
+
+_LIST_ITEM_WORDS = 6  # "and Dong Thi Kim Dung, 52": a name with its age or place
+_NAMED_ITEM = re.compile(r" (?:and )?[A-Z]")
+
+
+def _list_item_follows(text: str, semicolon: int) -> bool:
+    """Whether the ";" at `semicolon` only separates the items of a list a colon opened.
+
+    A release lists the people or firms an action names after a colon, one per
+    semicolon ("against five individuals: A, 34; B, 37; and C, 52"); such a ";" joins
+    items of one clause. A ";" with no colon before it, or followed by a clause of its
+    own (more than a short item, or one that does not open with a name), still cuts.
+    """
+    if ":" not in text[:semicolon]:
+        return False
+    nxt = text.find(";", semicolon + 1)
+    item = text[semicolon + 1 : nxt if nxt >= 0 else len(text)]
+    # (an item that opens with an amount, "; and $750,000 on C", is a clause of its own:
+    # each amount goes with its own party)
+    return len(item.split()) <= _LIST_ITEM_WORDS and _NAMED_ITEM.match(item) is not None
 
 
 def preceded_by_preposition(text: str, start: int) -> bool:

@@ -69,6 +69,14 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?P<core>(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{_YEAR}))\b"
         ),
     ),
+    (  # "On 15/9, police announced ...": day and month in numerals, no year (Asian
+        # outlets); only after "on", and not "24/7" service hours or a "3/4 majority"
+        "day_month",
+        re.compile(
+            r"\b(?P<cue>[Oo]n) (?P<core>(?P<a>[12]\d|3[01]|0?[1-9])/(?P<b>[12]\d|3[01]|0?[1-9]))"
+            r"(?![/\d.]\d|\w| ?%| (?:basis|support|service|access|availability)\b)"
+        ),
+    ),
     (
         "dmy",
         re.compile(
@@ -275,6 +283,7 @@ _HALF_CODE = re.compile(r"\b[HQ][1-4]\b")
 _FORM_NEEDS: dict[str, tuple[str, ...]] = {
     "iso": ("year",),
     "numeric": ("year",),
+    "day_month": ("digit",),
     "dmy": ("digit", "month"),
     "mdy": ("digit", "month"),
     "day_range": ("digit", "month"),
@@ -417,6 +426,8 @@ def _resolve(form: str, m: re.Match[str], text: str, frame: DateFrame) -> Partia
         return PartialDate.checked(int(g["y"]), month, day)
     if form == "day_range":
         return _day_range(g, frame)
+    if form == "day_month":
+        return _day_month(int(g["a"]), int(g["b"]), frame)
     if form in ("dmy", "mdy"):
         month = _MONTHS[g["mo"].lower().rstrip(".")]
         day = int(g["d"])
@@ -444,6 +455,20 @@ def _resolve(form: str, m: re.Match[str], text: str, frame: DateFrame) -> Partia
     if form == "relative":
         return _relative_to_published(g, frame)
     return _relative_to_context(g, frame)
+
+
+def _day_month(a: int, b: int, frame: DateFrame) -> PartialDate | None:
+    """ "15/9" without a year: the day first where the text writes dates so (or where only
+    the first number can be a day), in the year its month falls in (`_month_in_context`)."""
+    day, month = (a, b) if frame.day_first else (b, a)
+    if a > 12 and b <= 12:
+        day, month = a, b
+    elif b > 12 and a <= 12:
+        day, month = b, a
+    if month > 12:
+        return None
+    resolved = _month_in_context(month, None, frame)
+    return None if resolved is None else PartialDate.checked(resolved.year, month, day)
 
 
 def _day_range(g: dict[str, str | None], frame: DateFrame) -> PartialDate | None:

@@ -3,7 +3,8 @@
 "FinCEN announced a civil monetary penalty against an individual for operating a P2P
 exchanger. FinCEN assessed a $35,350 penalty against Eric Powers": the individual is
 Eric Powers, told first by what he did, then by name. The action on the group of one is
-then the named person's, told twice: the group's relation goes.
+then the named person's, told twice: the group's relation goes. So too where the same
+sentence names the individual ("a warrant for one individual named Bang").
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ _REACH = 2  # sentences after the unnamed mention
 
 def drop_named_next(relations: list[tuple[int, RelationDraft]], table: EntityTable) -> None:
     """Remove (in place) each action on one unnamed person that the same actor's same
-    action on a named person, within the next two sentences, tells again."""
+    action on a named person, in its sentence or the next two, tells again."""
     keep: list[tuple[int, RelationDraft]] = []
     for index, rel in relations:
         target = table.drafts.get(rel.target)
@@ -26,7 +27,7 @@ def drop_named_next(relations: list[tuple[int, RelationDraft]], table: EntityTab
             and target.count == 1
             and target.type == TYPE.person
             and any(
-                index < later <= index + _REACH
+                index <= later <= index + _REACH
                 and other.type == rel.type
                 and other.source == rel.source
                 and _named_person(other.target, table)

@@ -26,7 +26,7 @@ from ingest.extraction.actions.operated_names import (
 )
 from ingest.extraction.actions.other_events import after_other_event
 from ingest.extraction.actions.settled_payments import case_owner_gap
-from ingest.extraction.actions.triggers import Trigger
+from ingest.extraction.actions.triggers import WEB_OBJECT, Trigger
 from ingest.extraction.entities.drafts import EntityTable, Mention
 from ingest.extraction.names.person_names import ROLE_WORDS
 from ingest.extraction.text.document import Sentence
@@ -165,6 +165,8 @@ def read_roles(
             agent = _attributed_before(view, text, trig.start, table)
         if agent is None and trig.type in (REL.blocked, REL.banned):
             agent = _country_where(after, text, trig.end, table)
+        if agent is None and trig.type == REL.investigated:
+            agent = _warrant_issuer(after, text, trig.end, table)
         targets = [
             m
             for m in before
@@ -393,6 +395,21 @@ def read_roles(
             continue  # "fined X, the UK arm of the group headed by Y": Y owns X
         if _DEFINED_TERM_BEFORE.search(text, max(0, m.start - 30), m.start):
             continue  # 'Y (together, the "Y Group")': a defined term, not another party
+        if objects and _HOSTED_AT.search(text, max(0, m.start - 40), m.start):
+            continue  # "seized 190 accounts at Binance": the platform holds them, is no party
+        if m.how == "pronoun" and _SAYS_AFTER.match(text, m.end):
+            continue  # "seized 190 accounts, including two it claims are ...": a speaker
+        if (
+            not objects
+            and m.text.lower() == "its"
+            and trig.type == REL.blocked
+            and m.start - trig.end <= 1
+            and WEB_OBJECT.match(text, m.start - 1)
+            and m.key in table
+            and table.get(m.key).type in TARGET_TYPES
+        ):
+            objects.append(m)  # "blocked its URLs": the one whose web addresses they are
+            continue
         if eligible(m, table) and not _ROLE_OF.search(text, max(0, m.start - 60), m.start):
             objects.append(m)  # (not Y in "charged X, founder of Y")
     return actor, target_keys(objects, view, table), conf
@@ -471,7 +488,8 @@ _ACCORDING_TO = re.compile(r", according to (?:the |a )?(?:[a-z]+ ){0,2}$")
 _ANY_ACCORDING = re.compile(r"\b[Aa]ccording to (?:the |a )?$")
 # the one who received an action noun is its party: "X received one show-cause notice"
 _RECEIVED = re.compile(
-    r"\b(?:received|receives|got|(?:was|were|been) (?:served|issued|handed)(?: with)?)"
+    r"\b(?:received|receives|got|(?:was|were|been) (?:(?:first|also|later|then|since|\w+ly) )?"
+    r"(?:served|issued|handed)(?: with)?)"
     r" (?:an? |one |two |three |several |the )?(?:[\w-]+ )?$"
 )
 _TOLD_BODY = re.compile(r"\b(?:informed|told|briefed|notified|assured|reported to) (?:the )?$")
@@ -597,6 +615,24 @@ def _coordinated_agent(
     return None
 
 
+# "arrested in Albania on an international warrant from Interpol": who issued the warrant
+_WARRANT_FROM = re.compile(
+    r"\bon (?:an?|the) (?:[\w-]+ ){0,2}?(?:warrant|red notice)"
+    r"(?: (?:issued|sought|requested))? (?:from|by) (?:the )?$"
+)
+
+
+def _warrant_issuer(
+    after: list[Mention], text: str, pos: int, table: EntityTable
+) -> Mention | None:
+    """The body whose warrant an arrest was made on: an arrest on someone's warrant is
+    that body's act ("was detained in Spain on an arrest warrant issued by Germany")."""
+    for m in after:
+        if is_actor(m, table) and _WARRANT_FROM.search(text, max(pos, m.start - 60), m.start):
+            return m
+    return None
+
+
 def from_a_place(agent: Mention, text: str, pos: int, table: EntityTable) -> bool:
     """A country or city reached by "from" (not "by") is where someone came or went, not
     the body that acted: "charges against X over his flight from Greece"."""
@@ -713,6 +749,13 @@ _UNIT_OF_BEFORE = re.compile(
     r" of (?:the )?(?:[^,;()]{0,50}? (?:headed|owned|controlled|led|run) by (?:the )?)?$"
 )
 _DEFINED_TERM_BEFORE = re.compile(r'\((?:together|collectively)?,? ?(?:the )?"$')
+# the platform where accounts or wallets are kept: "190 crypto accounts at Binance"
+_HOSTED_AT = re.compile(r"\b(?:accounts|wallets|addresses) (?:at|on|with) (?:the )?$")
+# a pronoun that says or believes something is that clause's subject, no object
+_SAYS_AFTER = re.compile(
+    r" (?:claims|claimed|says|said|alleges|alleged|believes|believed|suspects|suspected"
+    r"|argues|argued|considers|deems|deemed|thinks|thought|maintains)\b"
+)
 _STAFF_AFTER = re.compile(  # "the company's compliance officer": a person, not the company
     r"'s? (?:[\w-]+ ){0,2}?(?:officers?|executives?|founders?|staff|employees|directors?|chiefs?"
     r"|heads?|bosses|boss|managers?|traders?|co-founders?|spokes(?:man|woman|person)"

@@ -345,7 +345,7 @@ SPAN_PATTERNS += [
         re.compile(
             r"\b(?:was|were|has been|have been|had been|is|are|being|got) (?:\w+ly )?"
             r"(?P<t>told|ordered|directed|instructed|required)(?: by [^.;\n]{1,80}?)?"
-            r" to (?:\w+ly )?"
+            r" to:? (?:\w+ly )?"  # ("ordered by the SC to: disable ...; cease ...": a list)
             r"(?:stop|cease|halt|suspend|wind down|discontinue|shut down|close|end|disable"
             r"|deactivate|take down)\b"
         ),

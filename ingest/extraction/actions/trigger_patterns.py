@@ -593,6 +593,16 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.8,
     ),
+    (  # "seized two Binance accounts", "has confiscated 190 crypto accounts at X": accounts
+        # and wallets taken are cut off as frozen ones are (not "seized assets": a forfeiture)
+        REL.blocked,
+        _V,
+        re.compile(
+            r"\b(?:seiz(?:e|es|ed|ing)|confiscat(?:e|es|ed|ing))(?= (?:the |its |their )?"
+            r"(?:[\w'’.,-]+ ){0,4}?(?:accounts|wallets)\b)"
+        ),
+        0.75,
+    ),
     (  # "Coinbase won DNB registration", "Bybit obtained a licence from the VARA"
         REL.licensed,
         _R,
@@ -814,6 +824,7 @@ STEMS: list[tuple[str, ...]] = [
     ("access to",),
     ("settlement",),
     ("froze", "frozen", "freez"),
+    ("seiz", "confiscat"),
     ("won", "wins", "obtain", "secure", "receive", "gain", "granted"),
     ("-licensed", "-registered", "-approved", "-authori"),
     ("hold", "held", "obtain", "received", "secured", "won", "got"),

@@ -65,8 +65,14 @@ SEARCHED = [gated_if_possible(row[2]) for row in GATED]
 ALSO_OF_ROW = [ALSO.get(row[2], ()) for row in GATED]
 # the rows' words as one table: a document's rows that can match are read in one pass
 ROWS = StemRows([row[4] for row in GATED], ALSO_OF_ROW)
+# what a ban cuts off when it falls on web addresses: "banned its URLs", "the websites of X"
+WEB_OBJECT = re.compile(
+    r" (?:the |its |their |all )?(?:URLs|urls|websites|web ?sites|domains|domain names"
+    r"|web addresses)\b"
+)
 _PASSIVE = re.compile(
-    r"\b(?:was|were|been|be|is|are|being|get|got|gets)(?: (?:\w+ly|also|not|already|since|now))* $"
+    r"\b(?:was|were|been|be|is|are|being|get|got|gets)"
+    r"(?: (?:\w+ly|also|not|already|since|now|later|then|soon|first|again))* $"
 )
 
 # a participle right after a plural noun of people is a reduced relative clause: "one of
@@ -155,7 +161,10 @@ def find_triggers(text: str, base: int = 0, scanner: Scanner | None = None) -> l
                 end = min(end, m.start("obj")) if v in ("refer", "suggest") else end
             else:
                 o_start = o_end = -1
-            out.append(Trigger(rtype, base + start, base + end, v, o_start, o_end, conf, ended_how))
+            kind = rtype
+            if rtype == REL.banned and v == "active" and WEB_OBJECT.match(text, end):
+                kind = REL.blocked  # "banned its URLs in India": web addresses cut off
+            out.append(Trigger(kind, base + start, base + end, v, o_start, o_end, conf, ended_how))
             taken.update(range(start, end))
     # "warned banks not to trade in bitcoin": a directive (the span row's ban), no warning
     directives = {t.start for t in out if t.voice == "span" and t.type == REL.banned}

@@ -192,7 +192,11 @@ def paren_alias(table: EntityTable, draft: EntityDraft, text: str, end: int) -> 
         else:
             table.alias(draft, short, "other")
         return short
-    if sum(c.isupper() for c in short) < 2 and draft.type != TYPE.person:
+    if (
+        sum(c.isupper() for c in short) < 2
+        and draft.type != TYPE.person
+        and not (draft.type in GROUP.public_body and _UNIT_CODE.fullmatch(short))
+    ):
         return None
     if draft.type != TYPE.person and not _initials_fit(short, draft.name):
         return None  # "the Internet and Mobile Association of India (IAMAI)": not India's
@@ -268,6 +272,11 @@ def _is_ticker(short: str) -> bool:
     """Whether `short` is a token's ticker the gazetteer knows ('USDT'): a firm's name with
     a ticker in parentheses names the firm's token."""
     return short.isupper() and any(e.type == TYPE.cryptoasset for e in get_index().lookup(short))
+
+
+# a police or ministry department's code, a letter and its number: "the Criminal Police
+# Department (C02)", "the Cybersecurity Department (A05)"
+_UNIT_CODE = re.compile(r"[A-Z]\d{2,3}")
 
 
 def _initials_fit(short: str, name: str) -> bool:

@@ -134,7 +134,8 @@ def _central_bank_variants(state: ArticleState) -> None:
 _TRADE_WORDS = frozenset(
     "communications telecom telecoms telecommunications networks network technologies "
     "technology tech labs systems solutions digital pay payments media ventures mobile "
-    "wireless broadband software data exchange markets".split()
+    "wireless broadband software data exchange markets invest investments capital finance "
+    "lending trading crypto wallet global".split()
 )
 
 

@@ -57,8 +57,15 @@ def _title_start(text: str, line: int, paren: int) -> int | None:
 
 # a law named by its kind and number alone: the number has a separator, "No." before it,
 # or three figures or more (no "Law 5" of a list, no year alone as "Decree 2019")
+# ... after a word of its kind ("Memorandum Circular No. 4", "Legislative Decree No.
+# 129/2024"; the issuer before it stays a name of its own: "SEC", "BSP"), with the short form
+# a release introduces for the kind in parentheses ("Memorandum Circular (MC) No. 4", then
+# "MC No. 5")
 _NUMBERED = re.compile(
-    r"(?<![\w.])(?:Law|Decree|Resolution|Ordinance|Circular|Instruction)(?P<no> No\.)?"
+    r"(?<![\w.])(?:(?:Memorandum|Legislative|Executive|Presidential|Royal|Emergency|Ministerial"
+    r"|Administrative) )?"
+    r"(?:Law|Decree|Resolution|Ordinance|Circular|Instruction)(?: \((?P<abbr>[A-Z]{2,4})\))?"
+    r"(?P<no> No\.)?"
     r" (?P<num>\d{1,6}(?:[./,]\d{1,6})*\b(?![.,/]?\d)|\(\d{1,6}\)(?= of\b))"
     # ... and its year: "Law No. 31 of 1970", the Gulf's "Law No. (31) of 1970"
     r"(?: of (?:the [Yy]ear )?\d{4}\b)?"
@@ -69,8 +76,14 @@ def numbered_laws(text: str) -> list[Candidate]:
     """'Law 6.385', 'Decree No. 2024/77', 'Law No. (31) of 1970': a law's kind, number
     and year, as its name."""
     out = []
+    short_forms: set[str] = set()
     for m in _NUMBERED.finditer(text):
         num = m.group("num")
         if m.group("no") or any(c in num for c in "./,") or len(num) >= 3 and len(num) != 4:
+            out.append(Candidate(m.start(), m.end(), m.group(), TYPE.law, "law"))
+            if m.group("abbr") and m.group("no"):
+                short_forms.add(m.group("abbr"))
+    for abbr in short_forms:  # "MC No. 5" after "Memorandum Circular (MC) No. 4"
+        for m in re.finditer(rf"(?<![\w.]){abbr} No\. \d{{1,6}}\b(?![.,/]?\d)", text):
             out.append(Candidate(m.start(), m.end(), m.group(), TYPE.law, "law"))
     return out

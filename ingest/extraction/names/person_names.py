@@ -43,7 +43,7 @@ ROLE_WORDS = (
     r"|senator|lawmaker|adviser|advisor|regional manager(?: for [A-Z]\w+)?|manager|partner"
     r"|chancellor|treasurer|comptroller|inspector general|(?:solicitor|auditor|accountant|surgeon"
     r"|postmaster)[- ]general|chief|executive|official|analyst"
-    r"|economist|owner|special agent(?: in charge)?"
+    r"|economist|owner|(?:majority |controlling |largest )?shareholder|special agent(?: in charge)?"
     r"|(?:technical |system |platform )?administrator)"
 )
 # Every ROLE_WORDS alternative holds one of these (lower case): keep the two in step.
@@ -53,7 +53,7 @@ ROLE_STEMS = (
     "minister", "judge", "justice", "prosecutor", "attorney", "mayor", "senator", "lawmaker",
     "advis", "manager", "partner", "chancellor", "treasurer", "comptroller", "inspector",
     "executive", "official", "analyst", "economist", "administrator", "solicitor", "auditor",
-    "accountant", "surgeon", "postmaster", "owner", "agent",
+    "accountant", "surgeon", "postmaster", "owner", "shareholder", "agent",
 )  # fmt: skip
 
 
@@ -316,13 +316,29 @@ def nicknamed_people(text: str) -> Iterator[PersonSpan]:
 
 
 def _titled_surname(text: str, s: int, e: int) -> PersonSpan | None:
-    """A lone capitalised word after a person's title ("Justice Jackman"), else None."""
+    """A lone capitalised word after a person's title ("Justice Jackman"), or one a person
+    noun introduces by name ("an individual named Bang", "a suspect identified as Kim":
+    privacy rules often leave one name only), else None."""
     word = text[s:e]
+    if not _SURNAME.fullmatch(word) or word.lower() in _ORG_WORDS:
+        return None
     line = text.rfind("\n", 0, s) + 1
     title = _SURNAME_TITLE_END.search(text, max(line, s - 20), s)
-    if title is None or not _SURNAME.fullmatch(word) or word.lower() in _ORG_WORDS:
+    if title is None:
+        if text.endswith((" named ", " as "), max(line, s - 12), s) and _NAMED_PERSON_END.search(
+            text, max(line, s - 60), s
+        ):
+            return PersonSpan(s, e, word)
         return None
     return PersonSpan(s, e, word, _norm_role(title.group().strip()), title.start())
+
+
+# a person noun that introduces a one-word name: "one individual named Bang"
+_NAMED_PERSON_END = re.compile(
+    r"\b(?:individual|person|man|woman|suspect|shareholder|businessman|businesswoman|trader"
+    r"|investor|executive|official|national|resident|citizen|defendant|accomplice)"
+    r",? (?:named|identified (?:only )?as|known (?:only )?as) $"
+)
 
 
 # initials before a surname: "A. K. Sharma", "J. Oduya", "R.K. Mehta"

@@ -39,6 +39,10 @@ def resolve_pronouns(state: ArticleState) -> None:
         )
         if m.group() == "its":  # possessive: the nearest organisation before it
             before = _between(ordered, starts, sent.start, m.start())
+            if _BARRED_WEB.search(doc.text, max(0, m.start() - 16), m.end() + 30):
+                # "the government banned its URLs": a firm's, never the banning body's
+                before = [x for x in before if _is_firm(x, table)]
+                wanted = _FIRMS
             target = _last_org(_outside_relatives(before, doc.text, sent.start, m.start()), table)
             target = target or _last_org(before, table)
         else:
@@ -168,6 +172,18 @@ def _first_org(
 
 
 _FIRMS = frozenset(GROUP.firm)
+# a ban or block of someone's web addresses: "banned its URLs", "blocked its websites"
+_BARRED_WEB = re.compile(
+    r"\b(?:banned|blocked|blacklisted|restricted|banning|blocking) its (?:URLs|urls|websites"
+    r"|web ?sites|domains|domain names|web addresses)\b"
+)
+
+
+def _is_firm(m: Mention, table: EntityTable) -> bool:
+    key = table.resolve(m.key)
+    return key in table and table.get(key).type in _FIRMS
+
+
 _VERB_BEFORE = re.compile(
     r"\b(?:[a-z]+ed|told|tells|telling|ordering|orders|fines|bans|sues|warns|blocks|bars)\s$"
 )

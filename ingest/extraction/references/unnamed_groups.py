@@ -8,6 +8,7 @@ by name: each is keyed by where it stands in the text.
 from __future__ import annotations
 
 import re
+from types import EllipsisType
 
 from graph.ontology import TYPE
 from ingest.extraction.entities.article_state import ArticleState
@@ -77,6 +78,7 @@ HEADS = {
 }
 
 _HEAD_RE = "|".join(f"(?P<{t}>{h})" for t, h in HEADS.items())
+_ROUGH_TYPES = (TYPE.app, TYPE.website, TYPE.account, TYPE.exchange, TYPE.company)
 
 _POST = (
     r"(?P<post> (?:involved in|related to|linked to|tied to|connected to|associated with"
@@ -103,21 +105,37 @@ COUNTED_GROUP = re.compile(
     re.IGNORECASE,
 )
 
+# firms, sites or accounts counted only roughly: "investigated scores of businesses in Bali",
+# "blocked hundreds of websites" (no count; the quantifier stays in the group's words)
+_ROUGH_HEADS = "|".join(f"(?P<{t}>{HEADS[t]})" for t in _ROUGH_TYPES)
+ROUGH_GROUP = re.compile(
+    r"\b(?P<num>(?:[Ss]cores|[Dd]ozens|[Hh]undreds|[Tt]housands) of) "
+    r"(?P<mods>(?:(?!and\b|of\b)[\w-]+ ){0,3}?)"
+    rf"(?:{_ROUGH_HEADS})\b(?!-|')"
+    # its place and what it does, as its words: "businesses in Bali advertising online that
+    # they offered bitcoin payments" (up to a clause's end or its verb)
+    r"(?P<post>(?: in (?!(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)\b)[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})?"
+    r"(?: (?:[a-z]+ing|that|which|involved in|linked to|suspected of)\b[^,;.\n]*?)?)"
+    r"(?=[,;.\n]|$| and (?:issued|ordered|imposed|fined|banned|blocked|suspended|revoked"
+    r"|warned|said|added)\b| (?:were|was|are|is|has|have|had|will|would)\b"
+    r"| (?:in|on|at|during|after|before|since|from|for|over|under|last|this)\b)"
+)
+
 # a group an action names without a number: "ordered the shutdown of several crypto
 # exchanges and mining farms", "warned a number of unregistered platforms" (its second
-# conjunct shares the quantifier); a group's count is then unknown
+# conjunct shares the quantifier); a group's count is then unknown (rough counts,
+# "hundreds of websites", are ROUGH_GROUP's)
 UNCOUNTED_GROUP = re.compile(
     r"\b(?:shut ?down|shutdown|closure|closing|closed|close|warned|fined|banned|blocked"
     r"|sanctioned|raided|suspended|sued|charged|investigated|investigating|seized) (?:of )?"
-    r"(?P<num>several|various|multiple|numerous|a number of|a few|dozens of|scores of"
-    r"|hundreds of) "
+    r"(?P<num>several|various|multiple|numerous|a number of|a few) "
     rf"(?P<mods>(?:(?!and\b|of\b)[\w-]+ ){{0,3}}?)(?:{_HEAD_RE})\b(?!-|')"
     r"(?: and (?P<also>(?:(?!and\b|of\b)[\w-]+ ){0,2}?(?:farms|exchanges|platforms|companies"
     r"|firms|websites|apps|accounts))\b)?",
     re.IGNORECASE,
 )
-_UNCOUNTED_STEMS = ("several", "various", "multiple", "numerous", "number of", "a few", "dozens",
-                    "scores", "hundreds")  # fmt: skip
+_UNCOUNTED_STEMS = ("several", "various", "multiple", "numerous", "number of", "a few")
 
 ONE_PERSON = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne) (?:(?:\d{1,3}-year-old|[a-z]+-year-old|young|local|foreign"
@@ -196,6 +214,15 @@ _ANAPHORIC = re.compile(
 )
 
 
+# an estimate before a number is no count ("approximately 190 accounts"): the group keeps
+# the words, not the number (a bound, "more than 1,100 suspects", keeps its number)
+_ROUGHLY = re.compile(r"\b(?:approximately|about|around|nearly|almost|roughly|some) $", re.I)
+# where a group of accounts is held: "190 crypto accounts at Binance"
+_HELD_AT = re.compile(
+    r" (?:held )?at (?:the )?[A-Z][\w-]*(?:\.[\w-]+)*(?: [A-Z][\w-]*(?:\.[\w-]+)*){0,2}"
+)
+
+
 def number_value(word: str) -> int | None:
     """'13' -> 13, '2,086' -> 2086, 'Thirty-one' -> 31, 'a single' -> 1."""
     w = word.lower().replace(",", "")
@@ -250,7 +277,20 @@ def find_unnamed_groups(state: ArticleState) -> None:
             r"accounts belonging", m.group(etype) + (m.group("post") or "")
         ):
             continue
-        out.append(_group(table, m, etype, words))
+        if etype == TYPE.account and not m.group("post"):
+            held = _HELD_AT.match(text, m.end())
+            words += held.group() if held is not None else ""  # "accounts at Binance"
+        rough = _ROUGHLY.search(text, max(0, m.start() - 20), m.start())
+        if rough is not None:  # "approximately 190 crypto accounts": an estimate, no count
+            words = f"{rough.group()}{m.group('num')} {words}"
+        out.append(_group(table, m, etype, words, count=None if rough is not None else ...))
+    for m in scanner.finditer(
+        ROUGH_GROUP, ("scores of", "dozens of", "hundreds of", "thousands of")
+    ):
+        if not any(o.start <= m.start() < o.end for o in out):
+            etype = next(t for t in _ROUGH_TYPES if m.group(t))
+            words = f"{m.group('num')} {m.group('mods')}{m.group(etype)}{m.group('post') or ''}"
+            out.append(_group(table, m, etype, words))
     for m in scanner.finditer(UNCOUNTED_GROUP, _UNCOUNTED_STEMS):
         if any(o.start <= m.start("num") < o.end for o in out):
             continue
@@ -346,8 +386,16 @@ def _span_group(
     return Mention(start, end, text[start:end], draft.key, etype, "group")
 
 
-def _group(table: EntityTable, m: re.Match[str], etype: str, words: str) -> Mention:
-    count = number_value(m.group("num"))
+def _group(
+    table: EntityTable,
+    m: re.Match[str],
+    etype: str,
+    words: str,
+    count: int | None | EllipsisType = ...,
+) -> Mention:
+    """A group of `etype` named by `words`, counted by its number unless `count` says."""
+    if count is ...:
+        count = number_value(m.group("num"))
     draft = EntityDraft(
         key=f"group|{m.start()}",
         name=words,

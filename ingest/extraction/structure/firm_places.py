@@ -160,6 +160,10 @@ _IN_STEMS = {
     ),
 }  # fmt: skip
 
+# between a phrase and its place, a new predicate: "founded in 2017 and became one of
+# Turkey's largest" names no place of founding ("founded in 2017 in Istanbul" does)
+_GAP_BREAK = re.compile(r"\b(?:and|but) (?!in\b)")
+
 _IN_GATES = {k: re.compile("|".join(map(re.escape, v))) for k, v in _IN_STEMS.items()}
 
 _SERVE_PEOPLE = re.compile(
@@ -346,6 +350,7 @@ def firm_place_relations(
                     if p.start >= base + hit.end() - 3
                     and _place_key(p, table)
                     and p.start - (base + hit.end()) < 25
+                    and not _GAP_BREAK.search(text, base + hit.end(), p.start)
                 ),
                 None,
             )

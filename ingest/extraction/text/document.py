@@ -271,7 +271,7 @@ def build_document(text: str) -> Document:
     doc = Document(text="")
     parts: list[str] = []
     offset = 0
-    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    paragraphs = _joined_directives([p.strip() for p in text.split("\n") if p.strip()])
     first_content = True
     listing = False  # after a line ending with a colon, or a list item: items are no titles
     for pi, para in enumerate(paragraphs):
@@ -289,6 +289,27 @@ def build_document(text: str) -> Document:
             offset += len(sent) + 1
     doc.text = "\n".join(parts)
     return doc
+
+
+# a paragraph that ends in "to:" before directives set out one per line or item: "X have
+# been ordered by the SC to:" / "disable the website ...; cease all marketing ..."
+_TO_COLON = re.compile(r"\bto:$")
+_DIRECTIVE_OPENS = re.compile(r"(?:\(?[a-z0-9]{1,3}[.)] |[-•*] )?[a-z]")
+
+
+def _joined_directives(paragraphs: list[str]) -> list[str]:
+    """Paragraphs with each one ending in "to:" joined to the directive paragraph after it
+    (one starting in lower case, perhaps after an item mark): one sentence, so the order
+    and what it orders are read together."""
+    if not any(p.endswith("to:") for p in paragraphs):
+        return paragraphs
+    out: list[str] = []
+    for para in paragraphs:
+        if out and _TO_COLON.search(out[-1]) and _DIRECTIVE_OPENS.match(para):
+            out[-1] = f"{out[-1]} {para}"
+        else:
+            out.append(para)
+    return out
 
 
 def read_document(text: str, recase: Callable[[str], str] | None = None) -> Document:
