@@ -32,9 +32,9 @@ _NOUNS = ("companies", "firms", "entities", "exchanges", "platforms", "providers
 _PEOPLE = ("men", "women", "individuals", "executives", "founders", "co-founders", "directors")
 _COUNT = r"two|three|four|five|six|seven|eight|nine|ten|\d"
 BACK_REFERENCE = re.compile(
-    r"\b(?:(?P<head>[Tt]he (?P<noun1>[a-z]+)) and )?[Tt]he "
+    r"\b(?:(?P<head>[Tt]he (?P<noun1>[a-z]+)) and )?(?:[Tt]he|[Aa]ll(?: the)?|[Tt]hose) "
     rf"(?P<num>{_COUNT}) (?:[\w-]+ )?(?P<noun>{'|'.join(_NOUNS + _PEOPLE)})\b"
-)
+)  # ("All four Binance entities were ordered to ...")
 _LOOK_BACK = 5  # sentences (the count must match the list exactly)
 
 
@@ -45,8 +45,11 @@ def listed_firm_mentions(
     doc, table = state.doc, state.table
     out: list[Mention] = []
     for m in scanner_of(doc).finditer(BACK_REFERENCE, _NOUNS + _PEOPLE):
-        if used.find(1, m.start(), m.end()) >= 0:
-            continue
+        if (
+            used.find(1, m.start(), m.end("num")) >= 0
+            or used.find(1, m.start("noun"), m.end()) >= 0
+        ):
+            continue  # (a name may modify the noun: "All four Velmora entities")
         count = number_value(m.group("num"))
         sent = doc.sentence_at(m.start())
         if count is None or count < 2 or sent is None:
