@@ -371,15 +371,22 @@ def _uncounted(table: EntityTable, m: re.Match[str]) -> list[Mention]:
 
 
 def _span_group(
-    table: EntityTable, start: int, end: int, text: str, etype: str, words: str
+    table: EntityTable,
+    start: int,
+    end: int,
+    text: str,
+    etype: str,
+    words: str,
+    count: int | None = None,
 ) -> Mention:
+    """The group `text[start:end]` tells, of `etype`, named by `words`."""
     draft = EntityDraft(
         key=f"group|{start}",
         name=words,
         type=etype,
         unnamed=True,
-        count=None,
-        description=text[start:end],
+        count=count,
+        description=text[start:end].strip(),
         first=start,
     )
     table.add_group(draft)
@@ -396,14 +403,4 @@ def _group(
     """A group of `etype` named by `words`, counted by its number unless `count` says."""
     if count is ...:
         count = number_value(m.group("num"))
-    draft = EntityDraft(
-        key=f"group|{m.start()}",
-        name=words,
-        type=etype,
-        unnamed=True,
-        count=count,
-        description=m.group().strip(),
-        first=m.start(),
-    )
-    table.add_group(draft)
-    return Mention(m.start(), m.end(), m.group(), draft.key, etype, "group")
+    return _span_group(table, m.start(), m.end(), m.string, etype, words, count)
