@@ -67,10 +67,8 @@ def cached_neighbours(
 
     if depth < CACHED_FROM_DEPTH:
         return read()
-    # the review threshold is the store's setting, not stored data: part of the key
-    below = getattr(store, "review_below", None)
-    key = ("neighbours", entity_id, depth, tuple(rel_types or ()), direction, limits, review, below)
-    return answer_cache(store).get(key, read)
+    key = _neighbours_key("neighbours", store, entity_id, depth, rel_types, direction, limits)
+    return answer_cache(store).get((*key, review), read)
 
 
 def cached_neighbours_json(
@@ -91,6 +89,20 @@ def cached_neighbours_json(
 
     if depth < CACHED_FROM_DEPTH:
         return render()
+    key = _neighbours_key("json", store, entity_id, depth, rel_types, direction, limits)
+    return answer_cache(store).get((*key, review), render)
+
+
+def _neighbours_key(
+    kind: str,
+    store: GraphStore,
+    entity_id: str,
+    depth: int,
+    rel_types: list[str] | None,
+    direction: Direction,
+    limits: HubLimits,
+) -> tuple[object, ...]:
+    """A neighbourhood answer's cache key; the review threshold is the store's setting,
+    not stored data, so it is part of the key."""
     below = getattr(store, "review_below", None)
-    key = ("json", entity_id, depth, tuple(rel_types or ()), direction, limits, review, below)
-    return answer_cache(store).get(key, render)
+    return (kind, entity_id, depth, tuple(rel_types or ()), direction, limits, below)
