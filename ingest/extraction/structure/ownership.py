@@ -7,6 +7,7 @@ subsidiary", "The company said X, a subsidiary based in Zug, ...".
 from __future__ import annotations
 
 import re
+from typing import TypeGuard
 
 from graph.ontology import GROUP, REL, TYPE
 from ingest.extraction.entities.drafts import EntityTable, Mention, RelationDraft
@@ -81,23 +82,11 @@ def ownership_relations(
                 owner_m = _site_owner(ments, m.end + unit_of.end(), m.end + 120, table)
             if owner_m is not None and owner_m.start - m.end < 120:
                 out.append(RelationDraft(REL.subsidiary_of, m.key, owner_m.key, sentence, 0.8))
-        part = _PART_OF.match(tail)
-        if (
-            nxt is not None
-            and part is not None
-            and nxt.start == m.end + part.end()
-            and table.get(nxt.key).type in GROUP.firm
-        ):
+        if _firm_right_after(nxt, _PART_OF.match(tail), m, table):  # "X, part of the Y Group"
             out.append(RelationDraft(REL.subsidiary_of, m.key, nxt.key, sentence, 0.7))
         if nxt is not None and _PARENT.match(tail) and nxt.start - m.end < 40:
             out.append(RelationDraft(REL.subsidiary_of, m.key, nxt.key, sentence, 0.8))
-        which = _WHICH_OWNS.match(tail)
-        if (
-            nxt is not None
-            and which is not None
-            and nxt.start == m.end + which.end()
-            and table.get(nxt.key).type in GROUP.firm
-        ):
+        if _firm_right_after(nxt, _WHICH_OWNS.match(tail), m, table):  # "Y, which owns X"
             out.append(RelationDraft(REL.subsidiary_of, nxt.key, m.key, sentence, 0.75))
         owns = _OWNS.match(tail)
         if nxt is not None and owns is not None and nxt.start == m.end + owns.end():
@@ -134,6 +123,19 @@ def ownership_relations(
             if owner_m is not None and owner_m.key != m.key:
                 out.append(RelationDraft(REL.subsidiary_of, m.key, owner_m.key, sentence, 0.75))
     return out
+
+
+def _firm_right_after(
+    nxt: Mention | None, link: re.Match[str] | None, m: Mention, table: EntityTable
+) -> TypeGuard[Mention]:
+    """Whether the next organisation `nxt` is a firm standing right after `link`, the
+    words matched just after `m`."""
+    return (
+        link is not None
+        and nxt is not None
+        and nxt.start == m.end + link.end()
+        and table.get(nxt.key).type in GROUP.firm
+    )
 
 
 def _site_owner(ments: list[Mention], start: int, end: int, table: EntityTable) -> Mention | None:
