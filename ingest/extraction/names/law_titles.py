@@ -87,3 +87,24 @@ def numbered_laws(text: str) -> list[Candidate]:
         for m in re.finditer(rf"(?<![\w.]){abbr} No\. \d{{1,6}}\b(?![.,/]?\d)", text):
             out.append(Candidate(m.start(), m.end(), m.group(), TYPE.law, "law"))
     return out
+
+
+# a law whose title holds a bracketed part with its own joining words, and perhaps its
+# year: "Criminal Justice (Money Laundering and Terrorist Financing) Act 2010"
+_BRACKETED_TITLE = re.compile(
+    r"(?<![\w.])[A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|and|of|for|on|the)){0,5}"
+    r" \([A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|and|of|for|on|the|in)){1,8}\)"
+    r"(?: Amendment)? (?:Act|Law|Code|Ordinance|Regulations?)(?: (?:of )?\d{4})?\b"
+)
+
+
+def bracketed_law_titles(text: str) -> list[Candidate]:
+    """Laws whose titles hold a bracketed part with joining words ("... (Money Laundering
+    and Terrorist Financing) Act 2010"), which name runs cut at the bracket."""
+    if " (" not in text:
+        return []
+    out = []
+    for m in _BRACKETED_TITLE.finditer(text):
+        start = m.start() + (4 if m.group().startswith("The ") else 0)
+        out.append(Candidate(start, m.end(), text[start : m.end()], TYPE.law, "law"))
+    return out

@@ -19,7 +19,11 @@ from ingest.extraction.names.domain_names import domain_spans
 from ingest.extraction.names.dotted_places import join_dotted_places
 from ingest.extraction.names.federal_districts import district_courts
 from ingest.extraction.names.gazetteer_index import GazEntry, GazHit, GazIndex, get_index
-from ingest.extraction.names.law_titles import join_law_titles, numbered_laws
+from ingest.extraction.names.law_titles import (
+    bracketed_law_titles,
+    join_law_titles,
+    numbered_laws,
+)
 from ingest.extraction.names.list_heads import list_heads
 from ingest.extraction.names.name_runs import chunk_candidates, lists_portfolios
 from ingest.extraction.names.odd_names import odd_names
@@ -88,7 +92,7 @@ def find_names(doc: Document, publisher: str | None = None) -> list[Candidate]:
     ]
     if " (" in text:
         chunks = join_law_titles(text, chunks)
-    chunks += numbered_laws(text)
+    chunks += numbered_laws(text) + bracketed_law_titles(text)
     spans = [(c.start, c.end) for c in chunks + unknown]
     chained = [
         Candidate(p.start, p.end, p.name, TYPE.person, "person")
