@@ -30,3 +30,14 @@ def test_a_coin_the_warning_names_outright_is_a_target_too() -> None:
     )
     assert ("Securities Commission", "WARNED", "Velmora Ltd") in found
     assert not {t for t in found if t[2] == "Zentrocoin"}, found
+
+
+def test_a_body_that_names_firms_in_a_warning_warns_them() -> None:
+    found = actions(
+        extract("The Securities Commission named Velmora Ltd and Zolta Ltd in its latest alert.")
+    )
+    assert ("Securities Commission", "WARNED", "Velmora Ltd") in found
+    assert ("Securities Commission", "WARNED", "Zolta Ltd") in found
+    # named in a statement, or named to a post, is no warning
+    found = actions(extract("The Securities Commission named Velmora Ltd in a statement."))
+    assert not found, found

@@ -566,6 +566,15 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.75,
     ),
+    (  # "the FCA named X in a warning", "named A and B in its latest investor alert"
+        REL.warned,
+        "span",
+        re.compile(
+            r"\bnamed (?P<obj>(?:[^.;\n]|\.(?=\w)){1,80}?) in (?:a |an |its |their |the )?"
+            r"(?:[\w-]+ ){0,2}?(?:warnings?|alerts?|advisor(?:y|ies)|cautions?)\b"
+        ),
+        0.75,
+    ),
     (  # "Access to X has been restricted in Indonesia": X blocked
         REL.blocked,
         "span",
@@ -821,6 +830,7 @@ STEMS: list[tuple[str, ...]] = [
     ("warning", "advisor", "cause", "desist", "notice", "list", "alert", "wells", "cautionary"),
     ("placed", "put ", "added", "included", "listed"),
     ("placed", "put", "add", "includ", "listed"),
+    ("named",),
     ("access to",),
     ("settlement",),
     ("froze", "frozen", "freez"),
