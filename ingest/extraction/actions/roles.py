@@ -700,7 +700,10 @@ def actor_key(m: Mention, view: View, table: EntityTable) -> str | None:
 
 
 def target_key(m: Mention, view: View, table: EntityTable) -> str:
-    if m.how != "pronoun":
+    """A name is its entity; a pronoun is the last eligible name before it in the view,
+    but 'him'/'her' stay the person the pronoun stage found ("X, Acme's co-founder, ...
+    when police detained him": X, not Acme)."""
+    if m.how != "pronoun" or (m.key in table and table.get(m.key).type == TYPE.person):
         return m.key
     for other in reversed([x for x in view.mentions if x.end <= m.start]):
         if other.how != "pronoun" and eligible(other, table):

@@ -142,8 +142,10 @@ _TRADE_WORDS = frozenset(
 def _first_word_of_firm(state: ArticleState) -> None:
     """A firm the text named in full first ("PLDT Inc. and its subsidiary Smart
     Communications") and later by its first word alone ("PLDT and Smart said"): the short
-    form is the same firm. Only names the text alone builds (a curated brand such as Kraken
-    stays apart from "Kraken Canada"), and only where one firm's name begins so."""
+    form is the same firm, also when the full name is curated ("Terraform Labs" ...
+    "Terraform's co-founder"). Only a short form the text alone builds (a curated brand
+    such as Kraken stays apart from "Kraken Canada"), and only where one firm's name
+    begins so."""
     table = state.table
     firms = [d for d in table.all() if d.type in GROUP.firm and not d.unnamed]
     for short in firms:
@@ -154,10 +156,7 @@ def _first_word_of_firm(state: ArticleState) -> None:
         longer = [
             d
             for d in firms
-            if d is not short
-            and d.key in table.drafts
-            and not d.jurisdiction
-            and d.name.startswith(short.name + " ")
+            if d is not short and d.key in table.drafts and d.name.startswith(short.name + " ")
         ]
         # two firms so named ("Zelkova Lending LLC", "Zelkova India"): the brand is a third;
         # a name that adds a place or a legal form ("Quillex Europe Limited") is a unit

@@ -289,7 +289,7 @@ def firm_short_forms(
     Ltd", "Zelkova Pay Ltd" ... "Zelkova" is neither)."""
     firsts: dict[str, list[Candidate]] = {}
     for c in accepted:
-        if c.type in (TYPE.exchange, TYPE.company) and c.source != "gaz" and " " in c.surface:
+        if c.type in (TYPE.exchange, TYPE.company) and " " in c.surface:
             head, _, tail = c.surface.partition(" ")
             words = {w.strip(",") for w in tail.lower().split()}  # "Co., Ltd."
             if words and words <= _SHORTENED_WORDS:
