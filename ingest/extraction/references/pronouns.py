@@ -46,7 +46,10 @@ def resolve_pronouns(state: ArticleState) -> None:
             target = _last_org(_outside_relatives(before, doc.text, sent.start, m.start()), table)
             target = target or _last_org(before, table)
         else:
-            target = _first_org(_between(ordered, starts, sent.start, m.start()), table, wanted)
+            lo = _reported_clause_start(doc.text, sent.start, m.start())
+            target = _first_org(_between(ordered, starts, lo, m.start()), table, wanted)
+            if target is None and lo != sent.start:
+                target = _first_org(_between(ordered, starts, sent.start, lo), table, wanted)
         if target is None and sent.index > 0:
             prev = doc.sentences[sent.index - 1]
             target = _first_org(_between(ordered, starts, prev.start, prev.end), table, wanted)
@@ -145,6 +148,26 @@ def _outside_relatives(ments: list[Mention], text: str, lo: int, hi: int) -> lis
         return ments
     spans = [(r.start(), r.end()) for r in _CLOSED_RELATIVE.finditer(text, lo, hi)]
     return [x for x in ments if not any(a <= x.start < b for a, b in spans)]
+
+
+# a verb that reports what someone else did: "The MAS said X had not told it that it ..."
+_REPORTING = re.compile(
+    r"\b(?:said|says|alleged|alleges|found|finds|claimed|claims|stated|states|noted|notes"
+    r"|concluded|determined|argued|added|explained) (?:that )?"
+)
+
+
+def _reported_clause_start(text: str, lo: int, hi: int) -> int:
+    """Where the clause a reporting verb opens starts, when the pronoun at `hi` stands in
+    it after a name of its own ("The MAS said Zentrix did not tell it that it had hired
+    X": the second 'it' is Zentrix, the reported clause's subject); else `lo`. The caller
+    looks for an organisation from there first and falls back on the whole sentence."""
+    if "s" not in text[lo:hi]:
+        return lo
+    last = None
+    for r in _REPORTING.finditer(text, lo, hi):
+        last = r
+    return last.end() if last is not None and last.end() < hi else lo
 
 
 def _last_org(ments: list[Mention], table: EntityTable) -> EntityDraft | None:

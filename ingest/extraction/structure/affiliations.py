@@ -283,7 +283,7 @@ def _roles_of(
             (
                 x.key
                 for x in reversed(ordered[:i])
-                if x.how != "pronoun"
+                if (x.how != "pronoun" or table.get(x.key).type in GROUP.firm)
                 and _is_org(x, table)
                 and _SUBJECT_GAP.fullmatch(text, x.end, verb_at)
             ),
