@@ -86,6 +86,9 @@ _ZONE = re.compile(r"\b(?:Financial Cent(?:re|er)|Global Market|Free Zone|Centre
 def _operates_inferred(
     table: EntityTable, structure: list[RelationDraft], actions: list[RelationDraft]
 ) -> list[RelationDraft]:
+    """An exchange a body acts on operates where the body sits; so does any firm the body
+    licenses (a licence, held or revoked, is leave to do business there). A firm that is
+    only fined, warned or sued may be abroad, so only exchanges are read so."""
     seats = {r.source: r.target for r in structure if r.type == REL.located_in}
     hq = {(r.source, r.target) for r in structure if r.type == REL.headquartered_in}
     out = []
@@ -94,7 +97,10 @@ def _operates_inferred(
         if (
             r.type == REL.referred_by
             or target is None
-            or target.type != TYPE.exchange
+            or not (
+                target.type == TYPE.exchange
+                or (target.type == TYPE.company and r.type == REL.licensed)
+            )
             or target.unnamed
         ):
             continue
@@ -102,8 +108,12 @@ def _operates_inferred(
         place = seats.get(r.source)
         if body is not None and body.type == TYPE.governmentbody:
             place = _country_seat(table, place)
-        if place is not None and (r.target, place) not in hq:
-            out.append(RelationDraft(REL.operates_in, r.target, place, r.evidence, 0.5))
+        if place is None or (r.target, place) in hq:
+            continue
+        seat = _draft(table, place)
+        if target.type == TYPE.company and (seat is None or _ZONE.search(seat.name)):
+            continue  # a free zone's licensee is mostly a firm set up there, not one abroad
+        out.append(RelationDraft(REL.operates_in, r.target, place, r.evidence, 0.5))
     for d in table.all():
         if d.type == TYPE.exchange and d.places and not d.unnamed:
             found = table.find(d.places[-1])
