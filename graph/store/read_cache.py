@@ -4,14 +4,14 @@ A capped neighbourhood of depth 2 or 3 expands every entity the first hop reache
 ranks each one's groups (graph/store/hub_cut.py): ~70 ms of one embedded server's CPU,
 ~250 ms between client and Neo4j server, at 10k articles, where every other read costs
 a few. It is the view a client draws and redraws, asked again and again about the same
-entities. `cached_neighbours` keeps the answer with the store version it was read at
+entities. `cached_neighbours_json` keeps the answer with the store version it was read at
 (graph/store/analytics.py `GenerationCache`, `store_version`: a token every committed
 write changes, from any process) and answers from it only while the store is still at
 that version; concurrent asks of one key compute it once. A write makes every kept
 answer stale at once, so no answer is ever older than the graph. Depth 1 is read
 directly (a few ms): caching it would only spend memory.
 
-The API keeps the answer as the JSON it sends (`cached_neighbours_json`): a hub's 2-hop
+It keeps the answer as the JSON the API sends: a hub's 2-hop
 answer is ~500 KB at 10k articles, and serialising it again for every request was ~3 of
 the ~5 ms of server CPU a kept answer still cost. The bytes are those FastAPI would write
 for the `Subgraph` (pydantic's `dump_json`, by alias, as its response fast path does), and
@@ -50,27 +50,6 @@ def answer_cache(store: GraphStore) -> GenerationCache:
         return cache
 
 
-def cached_neighbours(
-    store: GraphStore,
-    entity_id: str,
-    depth: int,
-    rel_types: list[str] | None,
-    direction: Direction,
-    limits: HubLimits,
-    review: ReviewScope,
-) -> Subgraph:
-    """`store.neighbours(...)` with `limits`, from the store's answer cache when `depth`
-    is CACHED_FROM_DEPTH or more (errors are raised, never kept)."""
-
-    def read() -> Subgraph:
-        return store.neighbours(entity_id, depth, rel_types, direction, limits, review)
-
-    if depth < CACHED_FROM_DEPTH:
-        return read()
-    key = _neighbours_key("neighbours", store, entity_id, depth, rel_types, direction, limits)
-    return answer_cache(store).get((*key, review), read)
-
-
 def cached_neighbours_json(
     store: GraphStore,
     entity_id: str,
@@ -80,8 +59,8 @@ def cached_neighbours_json(
     limits: HubLimits,
     review: ReviewScope,
 ) -> bytes:
-    """`cached_neighbours`' answer as the JSON the API sends, kept as such per store
-    version from CACHED_FROM_DEPTH (errors are raised, never kept)."""
+    """`store.neighbours(...)` with `limits`, as the JSON the API sends, kept as such per
+    store version from CACHED_FROM_DEPTH (errors are raised, never kept)."""
 
     def render() -> bytes:
         answer = store.neighbours(entity_id, depth, rel_types, direction, limits, review)
@@ -89,12 +68,11 @@ def cached_neighbours_json(
 
     if depth < CACHED_FROM_DEPTH:
         return render()
-    key = _neighbours_key("json", store, entity_id, depth, rel_types, direction, limits)
+    key = _neighbours_key(store, entity_id, depth, rel_types, direction, limits)
     return answer_cache(store).get((*key, review), render)
 
 
 def _neighbours_key(
-    kind: str,
     store: GraphStore,
     entity_id: str,
     depth: int,
@@ -105,4 +83,4 @@ def _neighbours_key(
     """A neighbourhood answer's cache key; the review threshold is the store's setting,
     not stored data, so it is part of the key."""
     below = getattr(store, "review_below", None)
-    return (kind, entity_id, depth, tuple(rel_types or ()), direction, limits, below)
+    return (entity_id, depth, tuple(rel_types or ()), direction, limits, below)
