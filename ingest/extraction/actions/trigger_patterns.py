@@ -562,7 +562,10 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
             r"(?:on|to|in) (?:the |its |their |a )?(?:(?:[\w'’.-]+ ){0,4}?"
             r"\"?(?:[Ww]arning|[Aa]lert|[Ww]atch|[Bb]lack|[Ss]cam)\"? ?[Ll]ist\b"
             # "added X to its list of financial warnings", "... to its list of online scams"
-            r"|(?:[\w'’.-]+ ){0,2}?list of (?:[\w-]+ ){0,2}?(?:warnings|alerts|scams)\b)"
+            r"|(?:[\w'’.-]+ ){0,2}?list of (?:[\w-]+ ){0,2}?(?:warnings|alerts|scams)\b"
+            # "added X to their list of unregistered platforms": a list that names and shames
+            r"|(?:[\w'’.-]+ ){0,2}?list of (?:(?:suspected|potentially) )?(?:unregistered"
+            r"|unlicensed|unauthori[sz]ed|illegal|suspicious|fraudulent|prohibited|banned)\b)"
         ),
         0.75,
     ),

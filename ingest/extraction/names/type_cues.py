@@ -646,6 +646,17 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         TYPE.person,
     ),
+    # the firm a person is the founder or chief of: "the founder of Quorvex, Tom Reyes",
+    # "Tom Reyes, the chief executive of Quorvex, said" (not a president or chairman of a
+    # place: "the president of Ruritania")
+    (
+        re.compile(
+            r"\b(?:the|its|a|former|then) (?:(?:former|then|current|ousted) )?(?:co-founder"
+            r"|founder|chief executive|CEO|chief (?:operating|financial|technology) officer"
+            rf"|owner|operator) of {NAME}(?=,|\.(?!\w)| (?:said|says|was|is|has|had|who)\b)"
+        ),
+        TYPE.company,
+    ),
 ]
 # a list that opens its sentence, bounded (nothing before it anchors a search): at most ten
 # names of at most four words each
@@ -974,6 +985,7 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ("revoked", "suspended", "cancel", "withdrawn", "terminated", "pulled", "rescinded"),
     (" exchange", " trading platform"),
     (", who ",),
+    ("founder of ", "chief executive of ", "ceo of ", "officer of ", "owner of ", "operator of "),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _COPULA_ARTICLE = (
