@@ -1,7 +1,8 @@
 """A body named only by its kind acted: the body found elsewhere in the story is not it.
 
-"The court ordered X to pay", "Police raided X", "the ministry banned X": when no court,
-police force or ministry was resolved, the actor is a body the article does not name,
+"The court ordered X to pay", "Police raided X", "the ministry banned X", "the central
+bank told lenders to stop": when no court, police force, ministry or central bank was
+resolved, the actor is a body the article does not name,
 and falling back on the body that acted in the sentences before (a regulator, say)
 would credit the action to the wrong one. `kind_mismatch` says when the clause's
 subject is such a kind and the fallback's type is not of that kind, `agent_kind_mismatch`
@@ -33,6 +34,8 @@ _KINDS = {
     "parliament": TYPE.governmentbody,
     "senate": TYPE.governmentbody,
     "congress": TYPE.governmentbody,
+    # "the central bank told lenders to stop ...": not the securities regulator named before
+    "central bank": TYPE.centralbank,
 }
 # the kind noun closing the subject, with up to two lower-case words before it ("the
 # district court", "federal prosecutors"), or its decision ("a court's order", "the
