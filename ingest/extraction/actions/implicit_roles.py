@@ -179,6 +179,14 @@ def fallback_actor(
         issuer = first_body(told, table, before=trig.retells, text=text_of(views)) if told else None
         if fits(issuer):
             return issuer
+        if told is not None:  # its issuer named in an earlier sentence: whoever took it then
+            taken = [
+                rel.source
+                for sent_idx, rel in history.relations
+                if sent_idx == told.sent.index and rel.type == trig.type
+            ]
+            if taken and fits(taken[-1]):
+                return taken[-1]
     earlier = first_body(view, table, before=trig.start, text=text_of(views))
     if fits(earlier):
         return earlier

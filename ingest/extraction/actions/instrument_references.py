@@ -41,6 +41,8 @@ _LISTS = (
 )
 _APPLIES = r"|(?:also )?(?:applies|applied) to"
 _OBJECT = r"(?P<obj>(?:(?! to )(?:[^.;\n]|\.(?=,| [a-z]))){1,160})"
+# a list a copula closes the sentence with may be long: nine names of two words each
+_LONG_OBJECT = _OBJECT.replace("{1,160}", "{1,400}")
 # ", issued on Monday," between the noun and its verb
 _INSERT = r"(?:, [^,.;\n]{1,60},)?"
 
@@ -58,6 +60,30 @@ _PARTIES_THEN_VERB = re.compile(
     rf"\b(?P<t>[Tt]he (?:[\w-]+ ){{0,3}}?(?P<noun>{_GENERIC}) (?:to|against)) "
     rf"(?P<obj>{_ITEM}(?:, {_ITEM}){{0,9}}(?:,? and {_ITEM})?)(?= [a-z])"
 )
+# the parties a copula lists after the instrument that names them: "The individuals named
+# in the complaint are A, B and C", "Those named in the order include A and B"
+_NAMED_IN_SUBJECT = (
+    r"(?:[Tt]he (?:[\w-]+ ){0,2}?(?:individuals|people|persons|firms|companies|entities"
+    r"|parties|defendants|respondents|suspects|platforms)|[Tt]hose)"
+)
+
+
+def _named_in(nouns: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?P<t>{_NAMED_IN_SUBJECT} named in (?:the|its|their) (?:[\w-]+ ){{0,2}}?"
+        rf"(?P<noun>{nouns}) (?:are|were|include|included)):? {_LONG_OBJECT}"
+    )
+
+
+_SUED_NOUNS = r"lawsuits?|complaints?|indictments?|suits?|charges"
+_WARNING_NOUNS = r"warnings?|alerts?|advisor(?:y|ies)"
+# the type a back-reference through "named in the <noun>" takes from its noun; the generic
+# nouns take the latest action's whose words hold them
+_NAMED_IN_TYPES = [
+    (re.compile(rf"\b(?:{_SUED_NOUNS})\b"), REL.sued),
+    (re.compile(rf"\b(?:{_WARNING_NOUNS})\b"), REL.warned),
+]
+_NAMED_IN_REACH = 12  # "named in the complaint" points back past a subheading or two
 INSTRUMENT_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
     (RETOLD, "span", _row(_GENERIC, _LISTS + _APPLIES), 0.7),
     (RETOLD, "span", _PARTIES_THEN_VERB, 0.7),
@@ -72,12 +98,13 @@ INSTRUMENT_PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         REL.sued,
         "span",
         _row(
-            r"lawsuits?|complaints?|indictments?|suits?|charges",
+            _SUED_NOUNS,
             r"(?:is|was|are|were) (?:also )?(?:(?:directed|aimed) at|(?:filed |brought )?against)"
             r"|(?:also )?(?:targets|targeted)",
         ),
         0.75,
     ),
+    (RETOLD, "span", _named_in(f"{_SUED_NOUNS}|{_WARNING_NOUNS}|{_GENERIC}"), 0.7),
 ]
 # the words of the verbs that list the parties (every match holds one; the nouns are too
 # many alternatives for `required_words` to read as one set)
@@ -88,8 +115,9 @@ INSTRUMENT_STEMS: list[tuple[str, ...]] = [
     _VERB_STEMS,
     _VERB_STEMS,
     _VERB_STEMS,
+    (" named in ",),
 ]
-_NOUN = re.compile(rf"\b({_GENERIC})\b")
+_NOUN = re.compile(rf"\b({_GENERIC}|{_SUED_NOUNS}|{_WARNING_NOUNS})\b")
 
 
 def retype_retold(triggers: list[Trigger], doc: Document) -> list[Trigger]:
@@ -114,6 +142,8 @@ def _told(trig: Trigger, before: list[Trigger], doc: Document) -> Trigger | None
     if noun is None or here is None:
         return None
     stem = noun.group(1).rstrip("s")
+    if " named in " in doc.text[trig.start : trig.end]:
+        return _named_in_told(trig, noun.group(1), before, doc)
     for earlier in reversed(before):
         sent = doc.sentence_at(earlier.start)
         if sent is None or here.index - sent.index > _REACH:
@@ -125,5 +155,30 @@ def _told(trig: Trigger, before: list[Trigger], doc: Document) -> Trigger | None
             break  # a digest's next story: its instruments are its own (a subhead that
             # names the instrument, "Crypto scam order", goes on with the same one)
         if stem in doc.text[earlier.start : earlier.end].lower():
+            return earlier
+    return None
+
+
+def _named_in_told(
+    trig: Trigger, noun: str, before: list[Trigger], doc: Document
+) -> Trigger | None:
+    """The action "those named in the complaint" points back at: the latest earlier one of
+    the noun's type ("complaint": a suit), or for a generic noun ("order") whose words hold
+    it, up to `_NAMED_IN_REACH` sentences back. The definite reference reaches past a
+    subheading; a digest's next story that told no such action has none."""
+    here = doc.sentence_at(trig.start)
+    if here is None:
+        return None
+    wanted = next((rel for pattern, rel in _NAMED_IN_TYPES if pattern.fullmatch(noun)), None)
+    stem = noun.rstrip("s")
+    for earlier in reversed(before):
+        sent = doc.sentence_at(earlier.start)
+        if sent is None or here.index - sent.index > _NAMED_IN_REACH:
+            break
+        if earlier.type == RETOLD:
+            continue
+        if wanted is not None and earlier.type == wanted:
+            return earlier
+        if wanted is None and stem in doc.text[earlier.start : earlier.end].lower():
             return earlier
     return None

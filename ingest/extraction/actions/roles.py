@@ -875,15 +875,32 @@ def text_of(views: list[View]) -> str:
     return views[0].doc_text if views else ""
 
 
+_BY_BEFORE = re.compile(r"\bby (?:the )?$")
+
+
 def first_body(
     view: View, table: EntityTable, before: int | None = None, text: str = ""
 ) -> str | None:
+    skipped_end = -1
     for m in view.mentions:
         if before is not None and m.start >= before:
             break
         if m.how == "pronoun" or m.key not in table:
             continue
-        if text and (possessive(text, m.end) or preceded_by_preposition(text, m.start)):
+        if (
+            text
+            and (
+                possessive(text, m.end)
+                or preceded_by_preposition(text, m.start)
+                # the bracketed abbreviation of a name passed over: "filed with the Economic
+                # Crime Suppression Division (ECD)" names no actor twice
+                or (m.start == skipped_end + 2 and text[skipped_end : m.start] == " (")
+            )
+        ):
+            # (an agent's gloss stays: "a statement published by the Saudi Arabian Monetary
+            # Authority (SAMA) warns" is SAMA's)
+            if not _BY_BEFORE.search(text, max(0, m.start - 8), m.start):
+                skipped_end = m.end
             continue
         d = table.get(m.key)
         if d.type in GROUP.public_body and not d.unnamed:

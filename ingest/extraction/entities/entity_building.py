@@ -187,6 +187,12 @@ _BEHIND = re.compile(
     r"(?:behind|that (?:runs?|operates?)|running|operating"
     r"|of (?:the )?(?:crypto(?:currency)? )?(?:exchange|platform)\b)\b"  # "operator of exchange X"
 )
+# the legal entity named as the brand's operator or owner before it: "OKX and its
+# operator, Aux Cayes FinTech Co. Ltd."
+_OPERATOR_BEFORE = re.compile(
+    r"\b(?:its|the) (?:[\w-]+ )?(?:operator|operating (?:company|entity)|parent(?: company)?"
+    r"|owner|holding company),? $"
+)
 
 
 # a legal name set apart from its brand further on, with its legal form
@@ -216,6 +222,10 @@ def _firm_behind(
     if apart is not None and apart.key in table.split_brands:
         return apart
     if cand.kind == "legal_name" and apart is None:
+        if _OPERATOR_BEFORE.search(text, max(0, cand.start - 40), cand.start):
+            draft = standalone_entity(table, surface, TYPE.company)
+            table.split_brands.add(draft.key)
+            return draft
         later = _SET_APART_LATER.search(text, cand.end)  # a heading's "Zanmai Labs Action ..."
         if later is not None and later.group("core") == surface:  # before "Zanmai Labs Pvt
             # Ltd, the operator of crypto exchange WazirX": that firm, named in full later
