@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from graph.ontology import TYPE
+from graph.ontology import GROUP, TYPE
 from ingest.extraction.entities.country_context import CountryContext
+from ingest.extraction.entities.curated_spellings import curated_variant
 from ingest.extraction.entities.drafts import EntityDraft, EntityTable, Mention, standalone_entity
 from ingest.extraction.entities.legal_entities import one_of_several
 from ingest.extraction.names.candidates import Candidate
@@ -169,6 +170,21 @@ def add_candidate(
         if nick is not None:  # 'William "Bill" Barhydt'
             table.alias(draft, nick.group("nick"), "nickname")
     else:
+        curated = (
+            curated_variant(surface, ctx.index)
+            if cand.type in GROUP.public_body and table.find(surface) is None
+            else None
+        )
+        if curated is not None:  # "the Alabama Security Commission": the curated body
+            draft = table.add(
+                curated.name,
+                curated.type,
+                qid=curated.qid,
+                jurisdiction=curated.jurisdiction,
+                parent=curated.parent,
+            )
+            table.alias(draft, surface, "other")
+            return _mention(table, draft, cand)
         draft = table.find(surface) or table.add(
             _canonical(surface, cand, ctx), cand.type or TYPE.company
         )
