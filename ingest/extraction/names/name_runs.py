@@ -151,6 +151,9 @@ _LEADING_TITLE_TOKENS = frozenset(
     "justice justices judge judges mr mr. ms ms. mrs mrs. dr dr. sir dame chief former acting "
     "cabinet "
     "interim sen. rep. gov.".split()
+    # police and military ranks written short: "DCP David Misime", "Supt. Ann Lee"
+    + "dcp acp scp ssp asp dsp igp insp insp. supt supt. sgt sgt. cpl cpl. det det. lt lt."
+    " col col. capt capt. maj maj.".split()
 )
 _TITLE_MODIFIERS = frozenset(
     "assistant managing executive senior associate general regional acting deputy vice "

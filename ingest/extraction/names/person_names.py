@@ -69,9 +69,14 @@ def may_hold_role(text: str) -> bool:
     return any(stem in low for stem in ROLE_STEMS)
 
 
+# police and military ranks written short before a name ("DCP David Misime"), in capitals
+_RANKS = (
+    r"(?-i:DCP|ACP|SCP|SSP|ASP|DSP|IGP|Insp\.?|Supt\.?|Sgt\.?|Cpl\.?|Det\.?|Lt\.?|Col\.?"
+    r"|Capt\.?|Maj\.?)"
+)
 _TITLE = (
     r"(?:(?:former|acting|interim|then-|deputy|outgoing|incoming|new|current) )?"
-    rf"(?P<title>{ROLE_WORDS}|sen\.|rep\.|gov\.|dr\.?|mr\.?|mrs\.?|ms\.?)"
+    rf"(?P<title>{ROLE_WORDS}|sen\.|rep\.|gov\.|dr\.?|mr\.?|mrs\.?|ms\.?|{_RANKS})"
 )  # "Ms Loo Siew Yee": British and Singapore style drop the dot
 # tried only where a title word stands (`literal_gate`; its optional words before a title
 # multiply the opening words past the default limit): a case-blind alternation is otherwise
@@ -94,7 +99,11 @@ _ARRESTED_END = re.compile(
     r"\b(?:arrested|detained|extradited|jailed|imprisoned|nabbed|apprehended) $"
 )
 _SET_OFF_END = re.compile(r"(?:,|\.|;| and\b| \()")
-_TITLE_ABBREVS = ("sen.", "rep.", "gov.", "dr", "mr", "mrs", "ms")  # _TITLE's non-role words
+# _TITLE's non-role words (the ranks lower-cased: the window is)
+_TITLE_ABBREVS: tuple[str, ...] = (
+    *("sen.", "rep.", "gov.", "dr", "mr", "mrs", "ms", "dcp", "acp", "scp", "ssp", "asp"),
+    *("dsp", "igp", "insp", "supt", "sgt", "cpl", "det", "lt", "col", "capt", "maj"),
+)
 _APPOSITIVE_AT = re.compile(
     r", (?:who (?:is|was|remains) )?(?:the |a |an |its |his |her |their )?"
     r"(?:(?P<org>[^,]{1,60}?)'s? )?(?P<mod>(?:former|acting|interim|deputy|then|outgoing|new|"

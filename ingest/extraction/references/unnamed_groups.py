@@ -59,6 +59,18 @@ _NUM = (
     r"|nineteen|a single)"
 )
 
+# trades people are counted by when arrested or charged, plural
+_OCCUPATIONS = (
+    r"teachers|students|businessmen|businesswomen|engineers|programmers|lawyers|accountants"
+    r"|bankers|traders|farmers|doctors|soldiers|civil servants"
+)
+# one of them, or one person: the second conjunct of a coordinated count
+_ONE_OF = (
+    r"teacher|student|businessman|businesswoman|engineer|programmer|lawyer|accountant|banker"
+    r"|promoter|influencer|trader|farmer|doctor|soldier|civil servant|man|woman|person"
+    r"|suspect|individual|foreigner|foreign national|national|executive|employee|official"
+)
+
 HEADS = {
     TYPE.app: r"apps?|applications?|mobile apps?",
     TYPE.website: r"websites?|web ?sites?|sites|web pages|domain names?|domains|addresses"
@@ -74,7 +86,9 @@ HEADS = {
     # of victims or a crowd stays inert
     TYPE.person: r"executives|employees|officials|directors|managers|staff(?: members)?"
     r"|staffers|(?:co-)?founders|suspects|individuals|persons|people|others|defendants"
-    r"|administrators|nationals|citizens|men|women",  # "two Russian nationals", "two men"
+    r"|administrators|nationals|citizens|men|women"  # "two Russian nationals", "two men"
+    # people counted by their trade: "four teachers", "two bankers and a lawyer"
+    rf"|{_OCCUPATIONS}",
 }
 
 _HEAD_RE = "|".join(f"(?P<{t}>{h})" for t, h in HEADS.items())
@@ -136,6 +150,14 @@ UNCOUNTED_GROUP = re.compile(
     re.IGNORECASE,
 )
 _UNCOUNTED_STEMS = ("several", "various", "multiple", "numerous", "number of", "a few")
+
+# people counted in two conjuncts: "Four teachers and a businessman have been arrested",
+# "two executives and three employees": one group, its count the sum
+PEOPLE_PAIR = re.compile(
+    rf"(?<![\w$€£¥₦.,-])(?P<num>{_NUM}) (?P<head>(?:[\w-]+ )?(?:{HEADS[TYPE.person]})) and "
+    rf"(?P<num2>an?|one|{_NUM}) (?P<head2>(?:[\w-]+ )?(?:{_ONE_OF}|{HEADS[TYPE.person]}))\b(?!-|')",
+    re.IGNORECASE,
+)
 
 ONE_PERSON = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne) (?:(?:\d{1,3}-year-old|[a-z]+-year-old|young|local|foreign"
@@ -223,6 +245,11 @@ _HELD_AT = re.compile(
 )
 
 
+def _one_or_number(word: str) -> int | None:
+    """'a'/'an' -> 1, else `number_value`."""
+    return 1 if word.lower() in ("a", "an") else number_value(word)
+
+
 def number_value(word: str) -> int | None:
     """'13' -> 13, '2,086' -> 2086, 'Thirty-one' -> 31, 'a single' -> 1."""
     w = word.lower().replace(",", "")
@@ -256,6 +283,13 @@ def find_unnamed_groups(state: ArticleState) -> None:
         out.append(_group(table, m, TYPE.account, f"{m.group('pre')} of people{m.group('post')}"))
     for m in scanner.finditer(FROM_N, (" from ",)):
         out.append(_group(table, m, TYPE.regulator, m.group()))
+    for m in scanner.finditer(PEOPLE_PAIR, (" and ",), also=_HEAD_WORDS):
+        first, second = number_value(m.group("num")), _one_or_number(m.group("num2"))
+        if first is None or second is None:
+            continue
+        out.append(
+            _span_group(table, m.start(), m.end(), text, TYPE.person, m.group(), first + second)
+        )
     for m in scanner.finditer(COUNTED_GROUP, _NUMBER_STEMS, also=_HEAD_WORDS):
         if _ANAPHORIC.search(text, max(0, m.start() - 16), m.start()) or _CURRENCY_BEFORE.search(
             text, max(0, m.start() - 6), m.start()
