@@ -186,6 +186,12 @@ def _apply(
         and not (m.start == view.sent.start and text.startswith(": ", m.end))
     ]  # (a digest's label, "Australia: A judge ordered ...", is no party of the sentence)
     before = [m for m in in_clause if m.end <= trig.start]
+    aside = _DASH_ASIDE.search(text, view.sent.start, trig.start)
+    if aside is not None:  # "Regulators in seven states - A, B and C - also sued X": the
+        # subject is before the aside, which only lists what it names
+        before = [
+            m for m in view.mentions if view.sent.start <= m.start and m.end <= aside.start()
+        ] + [m for m in before if m.start >= aside.end()]
     if pays_to_settle(trig, text):  # "pays a fine to settle charges brought by Y": Y's
         stop = view.sent.end
     after = [m for m in in_clause if trig.end <= m.start < stop]
@@ -421,6 +427,13 @@ def _apply(
     return out
 
 
+# an aside set off by dashes a few words before the trigger: " - California, Kentucky and
+# Vermont - also filed"
+_DASH_ASIDE = re.compile(
+    r" [-\u2013\u2014] [^-\u2013\u2014\n]{3,200} [-\u2013\u2014] (?:[a-z]+ ){0,3}$"
+)
+
+
 # between a ban or warning and a coin: the coin only an example, or a party's conduct
 _NAMING = re.compile(
     r"\b(?:mentioning|naming|citing|singling out|identifying|specifically)"
@@ -593,8 +606,12 @@ def _co_agents(actor: str, after: list[Mention], text: str, state: ArticleState)
     for m in after[at + 1 :]:
         if not _LIST_GAP.fullmatch(text, prev.end, m.start):
             break
-        if m.key not in table or table.get(m.key).type != kind or not is_actor(m, table):
+        if m.key not in table or not is_actor(m, table):
             break
+        other = table.get(m.key).type
+        if other != kind and not (kind in GROUP.public_body and other in GROUP.public_body):
+            break  # (two public bodies of any kinds: "by the state attorney general and
+            # seven state regulators"; places only with places)
         out.append(m.key)
         prev = m
     return out

@@ -380,10 +380,12 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         REL.sued,
         _N,
         re.compile(
-            r"\b(?<!bankruptcy )(?<!insolvency )(?<!liquidation )(?:lawsuit|suit|complaints?|case"
-            r"|charges?|indictment|prosecution|proceedings"
+            r"\b(?<!bankruptcy )(?<!insolvency )(?<!liquidation )(?:lawsuits?|suits?|complaints?"
+            r"|cases?|charges?|indictments?|prosecution|proceedings"
             r"|(?:sanctioning|disciplinary|enforcement|administrative|criminal|legal) "
-            r"(?:process|proceedings?|action))"
+            r"(?:process|proceedings?|action)"
+            # (not "enforcement actions": a regulator's measures of every kind)
+            r"|(?:administrative|criminal|legal|civil) actions)"
             r"(?: (?:filed|brought|initiated|opened|commenced|instituted))?(?: [^.;\n]{0,30}?)?"
             r" against\b"
         ),

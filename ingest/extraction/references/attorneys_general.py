@@ -23,7 +23,9 @@ from ingest.extraction.references.implied_bodies import entries_of
 
 _AG = re.compile(
     r"(?:\b(?P<the>[Tt]he (?:state|State))(?:'s)? "
-    r"|(?<![\w.'-])(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z]\.[A-Z]\.)(?:'s)? )"
+    # "New York state's attorney general": the state word is the place's
+    r"|(?<![\w.'-])(?P<place>(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z]\.[A-Z]\.)(?: [Ss]tate)?)"
+    r"(?:'s|\u2019s)? )"
     r"(?P<office>[Aa]ttorney[- ][Gg]eneral(?:'s [Oo]ffice)?|AG)\b"
 )
 
@@ -37,7 +39,10 @@ def attorney_general_mentions(state: ArticleState) -> None:
     added: list[Mention] = []
     for found in _AG.finditer(text):
         lead = "the" if found.group("the") else "place"
-        place = places.get(found.span(lead))
+        start, end = found.span(lead)
+        place = places.get((start, end))
+        if place is None and text.endswith(("state", "State"), start, end):
+            place = places.get((start, end - 6))  # the place alone is the mention
         if place is None or place.key not in state.table:
             continue
         name = state.table.get(place.key).name

@@ -212,7 +212,7 @@ BELONGING = re.compile(
 )
 
 FROM_N = re.compile(
-    rf"\b(?P<pre>(?:[\w-]+ )?(?:regulators|authorities|agencies)) from (?P<num>{_NUM}) "
+    rf"\b(?P<pre>(?:[\w-]+ )?(?:regulators|authorities|agencies)) (?:from|in|of) (?P<num>{_NUM}) "
     r"(?:(?:U\.S\.|US|Canadian|European|EU|Australian|Indian|Brazilian|German) )?"
     r"(?:states|countries|provinces|jurisdictions)\b",
     re.IGNORECASE,
@@ -281,7 +281,7 @@ def find_unnamed_groups(state: ArticleState) -> None:
     scanner = scanner_of(state.doc)
     for m in scanner.finditer(BELONGING, ("belonging to",)):
         out.append(_group(table, m, TYPE.account, f"{m.group('pre')} of people{m.group('post')}"))
-    for m in scanner.finditer(FROM_N, (" from ",)):
+    for m in scanner.finditer(FROM_N, (" from ", " in ", " of ")):
         out.append(_group(table, m, TYPE.regulator, m.group()))
     for m in scanner.finditer(PEOPLE_PAIR, (" and ",), also=_HEAD_WORDS):
         first, second = number_value(m.group("num")), _one_or_number(m.group("num2"))
@@ -339,6 +339,29 @@ def find_unnamed_groups(state: ArticleState) -> None:
         if not any(o.start <= m.start() < o.end for o in out):
             out.append(_a_gang(table, m))
     state.mentions += [o for o in out if o is not None]
+    _same_count_told_again(table, [o for o in out if o is not None])
+
+
+# a later group that sets itself apart from one counted before: "three other firms"
+_ANOTHER = re.compile(r"\b(?:other|more|further|another|additional|new|remaining)\b", re.I)
+
+
+def _same_count_told_again(table: EntityTable, found: list[Mention]) -> None:
+    """A group counted again with the same number and type is the same group ("sued by
+    seven state securities regulators ... Regulators in seven states also filed actions"):
+    one article rarely tells two different groups of one kind and size, unless the later
+    one says it is another ("three other firms")."""
+    first: dict[tuple[str, int], EntityDraft] = {}
+    for mention in sorted(found, key=lambda x: x.start):
+        key = table.resolve(mention.key)
+        draft = table.drafts.get(key)
+        if draft is None or not draft.unnamed or draft.count is None or draft.count < 2:
+            continue
+        kept = first.get((draft.type, draft.count))
+        if kept is None:
+            first[(draft.type, draft.count)] = draft
+        elif kept.key != draft.key and not _ANOTHER.search(mention.text):
+            table.merge(kept, draft, "descriptive")
 
 
 def _one_person(table: EntityTable, m: re.Match[str]) -> Mention:
