@@ -84,7 +84,8 @@ def body_for_officeholder(
 _APPOSED_TITLE = re.compile(
     r", (?:the )?(?:(?:acting|interim|deputy|executive) )?(?:[Cc]hair(?:man|woman|person)?"
     r"|[Cc]ommissioner|[Gg]overnor|[Ss]uperintendent|(?:[Mm]anaging )?[Dd]irector(?: [Gg]eneral)?"
-    r"|[Ss]ecretary|[Mm]inister|[Pp]rosecutor|[Aa]ttorney [Gg]eneral|[Hh]ead|[Pp]resident)"
+    r"|[Ss]ecretary|[Mm]inister|[Pp]rosecutor|[Aa]ttorney [Gg]eneral|[Hh]ead|[Ll]eader"
+    r"|[Pp]resident)"
     r" (?:of|at) (?:the |The )?"
 )
 # what follows the body in such an apposition: its bracketed abbreviation, then the verb

@@ -38,7 +38,7 @@ ROLE_WORDS = (
     r"|general counsel|chair(?:man|woman|person)?|vice[- ]chair(?:man|woman|person)?|president"
     r"|vice[- ]president|governor|deputy governor|commissioner|superintendent|secretary-general"
     r"|secretary general|secretary|director(?: of [a-z]+(?: [a-z]+)?)?|managing director"
-    r"|executive director|head(?: of [\w -]+?)?|spokes(?:person|man|woman)|minister"
+    r"|executive director|head(?: of [\w -]+?)?|leader|spokes(?:person|man|woman)|minister"
     r"|finance minister|prime minister|judges?|justices?|prosecutor|attorney general|mayor"
     r"|senator|lawmaker|adviser|advisor|regional manager(?: for [A-Z]\w+)?|manager|partner"
     r"|chancellor|treasurer|comptroller|inspector general|(?:solicitor|auditor|accountant|surgeon"
@@ -53,7 +53,7 @@ ROLE_STEMS = (
     "minister", "judge", "justice", "prosecutor", "attorney", "mayor", "senator", "lawmaker",
     "advis", "manager", "partner", "chancellor", "treasurer", "comptroller", "inspector",
     "executive", "official", "analyst", "economist", "administrator", "solicitor", "auditor",
-    "accountant", "surgeon", "postmaster", "owner", "shareholder", "agent",
+    "accountant", "surgeon", "postmaster", "owner", "shareholder", "agent", "leader",
 )  # fmt: skip
 
 

@@ -239,6 +239,12 @@ _ANAPHORIC = re.compile(
 # an estimate before a number is no count ("approximately 190 accounts"): the group keeps
 # the words, not the number (a bound, "more than 1,100 suspects", keeps its number)
 _ROUGHLY = re.compile(r"\b(?:approximately|about|around|nearly|almost|roughly|some) $", re.I)
+# "about" that says what something is about, not how many: "a warning about 12 exchanges"
+_ABOUT_AS_PREPOSITION = re.compile(
+    r"\b(?:warnings?|warned|alerts?|alerted|cautioned|cautions?|concerns?|questions?"
+    r"|information|data|complaints?|details|statements?|advisor(?:y|ies)|notices?|reports?)"
+    r" about $"
+)
 # where a group of accounts is held: "190 crypto accounts at Binance"
 _HELD_AT = re.compile(
     r" (?:held )?at (?:the )?[A-Z][\w-]*(?:\.[\w-]+)*(?: [A-Z][\w-]*(?:\.[\w-]+)*){0,2}"
@@ -315,6 +321,10 @@ def find_unnamed_groups(state: ArticleState) -> None:
             held = _HELD_AT.match(text, m.end())
             words += held.group() if held is not None else ""  # "accounts at Binance"
         rough = _ROUGHLY.search(text, max(0, m.start() - 20), m.start())
+        if rough is not None and _ABOUT_AS_PREPOSITION.search(
+            text, max(0, m.start() - 30), m.start()
+        ):
+            rough = None  # "issued a warning about 12 exchanges": what it is about, counted
         if rough is not None:  # "approximately 190 crypto accounts": an estimate, no count
             words = f"{rough.group()}{m.group('num')} {words}"
         out.append(_group(table, m, etype, words, count=None if rough is not None else ...))

@@ -25,7 +25,7 @@ from ingest.extraction.time_budget import check
 # case-blind alternation of role words is otherwise tried at every offset of the window
 # (about 0.1 ms per search for `_TITLE_BEFORE`). The optional words before a role multiply
 # those opening words past the gate's default limit.
-_ROLE_LITERALS = 5_000
+_ROLE_LITERALS = 8_000
 _ROLE = gate(
     re.compile(
         rf"\b(?:(?:former|acting|interim|deputy|then-|outgoing|ex-) ?)?(?:{ROLE_WORDS})\b", re.I
