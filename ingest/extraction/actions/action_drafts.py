@@ -37,6 +37,7 @@ from ingest.extraction.actions.action_status import (
 )
 from ingest.extraction.actions.date_restatements import restate_dates
 from ingest.extraction.actions.endings import DISMISS, OVERTURN
+from ingest.extraction.actions.retold_amounts import told_fine_money
 from ingest.extraction.actions.roles import View, eligible
 from ingest.extraction.actions.triggers import Trigger
 from ingest.extraction.entities.article_state import ArticleState
@@ -177,6 +178,8 @@ def action_drafts(
         if draft.unnamed:
             draft.action = trig.type
         props = fine_properties(trig, view, t, len(parties), country)
+        if trig.type == REL.fined and "amount" not in props:
+            props.update(told_fine_money(trig, view, history))  # "The fine was imposed on X"
         out.append(RelationDraft(trig.type, actor, t, evidence, round(conf, 2), date, props))
         for member in draft.members if draft.unnamed else ():
             rel = RelationDraft(trig.type, actor, member, evidence, round(conf - 0.1, 2), date)

@@ -10,12 +10,15 @@ to it, and only when exactly one fine told before has no amount.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from graph.ontology import REL
 from ingest.extraction.actions.action_attributes import fine_properties
-from ingest.extraction.actions.action_drafts import ActionHistory
 from ingest.extraction.actions.roles import View
 from ingest.extraction.actions.triggers import Trigger
+
+if TYPE_CHECKING:  # (action_drafts reads the amount of a fine told before from here)
+    from ingest.extraction.actions.action_drafts import ActionHistory
 
 _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+$")
 
@@ -45,3 +48,24 @@ def amount_of_told_fine(
         return False
     told[0].properties.update(props)
     return True
+
+
+def told_fine_money(trig: Trigger, view: View, history: ActionHistory) -> dict[str, object]:
+    """The money of the fine a definite fine noun points back at when its own sentence
+    states none ("Crypto.com was hit with a fine of 2.85 million euros ... The fine was
+    imposed on Foris DAX MT, which runs Crypto.com"): that of the one amount the article's
+    earlier fines carry, or nothing when they carry none or several."""
+    text = view.doc_text
+    if trig.type != REL.fined or trig.voice != "nominal":
+        return {}
+    if not _DEFINITE.search(text, max(0, trig.start - 8), trig.start):
+        return {}
+    told = {
+        (rel.properties["amount"], rel.properties.get("currency"))
+        for at, rel in history.relations
+        if at < view.sent.index and rel.type == REL.fined and "amount" in rel.properties
+    }
+    if len(told) != 1:
+        return {}
+    amount, currency = next(iter(told))
+    return {"amount": amount, "currency": currency} if currency else {"amount": amount}

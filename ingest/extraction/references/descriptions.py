@@ -124,7 +124,8 @@ _DESC_STARTS = re.compile(r"[A-Zti](?<!\w.)")
 _REGULATORS_IN = re.compile(
     r"\b(?:(?:[Ff]ederal|[Ss]tate|[Ll]ocal|[Rr]egional|[Pp]rovincial|[Mm]unicipal|[Cc]ity"
     r"|[Dd]istrict) )?(?P<role>[Rr]egulators|[Aa]uthorities|[Oo]fficials|[Pp]rosecutors"
-    r"|[Pp]olice) in (?:the )?"  # "authorities in the Philippines"
+    # "police officers in Brazil", "federal police agents in Brazil": the police
+    r"|[Pp]olice)(?:(?<=olice) (?:officers|agents|officials))? in (?:the )?"
     r"(?P<place>[A-Z]\w+(?: [A-Z]\w+)?)"
     # more places of one body's reach: "police in Lagos, Abuja and Kano"
     r"(?P<more>(?:, (?:the )?[A-Z]\w+(?: [A-Z]\w+)?){0,8},? and (?:the )?[A-Z]\w+(?: [A-Z]\w+)?)?"
@@ -314,7 +315,7 @@ def resolve_descriptions(state: ArticleState) -> None:
     special = list(
         scan.finditer(
             _REGULATORS_IN,
-            ("regulators in", "authorities in", "officials in", "prosecutors in", "police in"),
+            ("regulators", "authorities", "officials", "prosecutors", "police"),
         )
     )
     for m in special + list(scan.finditer(_BRAND_GROUP, ("group", "platform", "brand"))):
