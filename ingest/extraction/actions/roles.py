@@ -828,8 +828,12 @@ def target_keys(ms: list[Mention], view: View, table: EntityTable) -> list[str]:
         and not (m.how == "name" and _STAFF_NOUN_AFTER.match(text, m.end))
         and not _holds_office(m, view, text, table)
         and not _PEOPLE_OF_BEFORE.search(text, max(0, m.start - 60), m.start)
+        and not _OWNER_GLUED.match(text, m.end)  # "fined Huobi-owned HTX": not Huobi
     ]
     return list(dict.fromkeys(target_key(m, view, table) for m in kept))
+
+
+_OWNER_GLUED = re.compile(r"-(?:owned|backed|controlled)\b")
 
 
 # the firm whose people an action fell on: "arrested three executives of crypto lender X"

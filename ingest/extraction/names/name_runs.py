@@ -66,6 +66,10 @@ _GLUED_VERBS = frozenset(
 )
 
 
+# a firm's name glued to the word that makes it another's owner: "Huobi-owned"
+_GLUED_OWNER = re.compile(r"([^\s-]+)-(?:owned|backed|controlled)\b")
+
+
 def _without_glued_verb(run: str, text: str, end: int) -> str:
     """The run without a capitalised verb that ends it before a lower-case word."""
     head, _, last = run.rpartition(" ")
@@ -86,6 +90,11 @@ def chunk_candidates(
     reach = -1
     for run in _RUN.finditer(text):
         base = run.start()
+        owner = _GLUED_OWNER.match(run.group())
+        if owner is not None and (base, base + owner.end(1)) in cues:
+            # "Huobi-owned HTX": the owner is a name of its own, before the owned one's
+            s, e = base, base + owner.end(1)
+            chunks.append(Candidate(s, e, text[s:e], cues[(s, e)], "cue"))
         for start, end, words in _run_chunks(_without_glued_verb(run.group(), text, run.end())):
             if base + start < reach:
                 continue  # a portfolio of the ministry named before: "..., Trade and Industry"

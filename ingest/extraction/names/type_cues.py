@@ -657,6 +657,17 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         TYPE.company,
     ),
+    # the firm that owns another, glued to its word: "Huobi-owned HTX", "a Zentrax-backed
+    # exchange" (a lower-case or national word is no firm: "state-owned", "Chinese-owned")
+    (
+        re.compile(
+            r"(?!(?:State|Government|Family|Privately|Publicly|Foreign|Employee|Majority"
+            r"|Minority|Wholly|Fully|Partly|Jointly|Locally|Independently|Women|Community"
+            r"|Member|Customer|User|Venture|Investor|Founder|Bank|Military|Army)-)"
+            rf"{ONE}-(?:owned|backed|controlled)\b"
+        ),
+        TYPE.company,
+    ),
 ]
 # a list that opens its sentence, bounded (nothing before it anchors a search): at most ten
 # names of at most four words each
@@ -986,6 +997,7 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     (" exchange", " trading platform"),
     (", who ",),
     ("founder of ", "chief executive of ", "ceo of ", "officer of ", "owner of ", "operator of "),
+    ("-owned", "-backed", "-controlled"),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _COPULA_ARTICLE = (

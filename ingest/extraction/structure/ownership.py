@@ -52,6 +52,9 @@ _PART_OF = re.compile(
     r"^(?: \([^()]{1,80}\))?, (?:(?:which|that) (?:is|was|forms|formed) )?(?:a |an )?"
     r"(?:(?:wholly[- ]owned )?part|member|unit) of (?:the )?"
 )
+# "Huobi-owned HTX", "X, a Zentrax-backed exchange,": the glued name owns the firm
+_GLUED_OWNED = re.compile(r"^-(?:owned|backed|controlled) (?:[a-z][\w-]* ){0,3}")
+_APPOSED_BEFORE = re.compile(r", (?:a|an|the) (?:[a-z][\w-]* ){0,2}$")
 _OWNER_PARENT = re.compile(
     r"^, (?:the|its) (?P<owner>company|group|exchange|firm)'s (?:[\w-]+ ){0,2}?parent\b"
 )
@@ -98,6 +101,14 @@ def ownership_relations(
             out.append(RelationDraft(REL.subsidiary_of, m.key, nxt.key, sentence, 0.75))
         if i > 0 and _A_UNIT.match(tail) and table.get(orgs[i - 1].key).type in GROUP.firm:
             out.append(RelationDraft(REL.subsidiary_of, m.key, orgs[i - 1].key, sentence, 0.6))
+        glued = _GLUED_OWNED.match(tail)
+        if glued is not None and table.get(m.key).type in GROUP.firm:
+            if _firm_right_after(nxt, glued, m, table):  # "Huobi-owned HTX"
+                out.append(RelationDraft(REL.subsidiary_of, nxt.key, m.key, sentence, 0.7))
+            elif i > 0 and _APPOSED_BEFORE.search(text, max(0, m.start - 40), m.start):
+                held = orgs[i - 1]  # "Quorvex Ltd, a Zentrax-owned exchange"
+                if table.get(held.key).type in GROUP.firm and m.start - held.end < 40:
+                    out.append(RelationDraft(REL.subsidiary_of, held.key, m.key, sentence, 0.7))
         owner = _OWNER_PARENT.match(tail)
         if owner:
             child = next(
