@@ -63,6 +63,7 @@ from ingest.extraction.actions.roles import (
     eligible,
     is_actor,
     read_roles,
+    target_keys,
 )
 from ingest.extraction.actions.settled_payments import pays_to_settle, settling_body
 from ingest.extraction.actions.span_negation import negated_span
@@ -266,10 +267,19 @@ def _apply(
     if place_body:
         subject = None
     subject_acts = subject is not None and is_actor(subject, table)
+    closing = _closing_warning(trig, subject, text)
     if (
         trig.voice != "case"
         and (trig.voice != "nominal" or subject is None or subject_acts)
-        and hedged(text[_conjunct_start(text, window_start, trig.start) : trig.start])
+        and hedged(
+            text[
+                (
+                    subject.start
+                    if closing and subject
+                    else _conjunct_start(text, window_start, trig.start)
+                ) : trig.start
+            ]
+        )
         and not (trig.voice == "nominal" and _CONTESTED.search(text, window_start, trig.start))
     ):
         return []
@@ -288,6 +298,26 @@ def _apply(
     if _PENDING.search(text, max(window_start, trig.start - 40), trig.start):
         return []  # "pending approval from the regulator": not given yet
     actor, targets, conf = read_roles(trig, subject, before, after, view, text, table)
+    if closing and subject is not None and actor is not None and not targets:
+        # "X is operating without a licence, the FCA warned": the firms the warning's words
+        # name, before the attribution (not words that tell another body's act: "the SEC
+        # fined X, the FCA warned")
+        content = [
+            m
+            for m in view.mentions
+            if view.sent.start <= m.start and m.end <= subject.start and m.key in table
+        ]
+        others = [
+            m
+            for m in content
+            if table.get(m.key).type in GROUP.public_body and table.resolve(m.key) != actor
+        ]
+        in_words = [
+            m
+            for m in content
+            if table.get(m.key).type in GROUP.firm and not possessive(text, m.end)
+        ]
+        targets = [] if others else target_keys(in_words, view, table)
     if (
         trig.ended_how is not None
         and actor is not None
@@ -654,6 +684,25 @@ _PARTICIPLE = re.compile(r", [a-z]+ing\b")
 _COORDINATED_VERB = re.compile(
     r"\band (?:\w+ly |later |then |also |subsequently )?(?:has |have |had )?(?:also )?$"
 )
+
+
+# a warning told as the closing attribution of the sentence's words: ", the FCA warned
+# (on Monday)."
+_CLOSING_BEFORE = re.compile(r", (?:the |a )?$")
+_CLOSING_AFTER = re.compile(r"(?: (?:on|in|last|this) [\w ,]{1,25}?)?[.;]")
+
+
+def _closing_warning(trig: Trigger, subject: Mention | None, text: str) -> bool:
+    """Whether `trig` is a warning verb that closes its sentence after its subject, as an
+    attribution does: '..., the regulator warned.'"""
+    return (
+        trig.type == REL.warned
+        and trig.voice == "active"
+        and subject is not None
+        and _CLOSING_BEFORE.search(text, max(0, subject.start - 8), subject.start) is not None
+        and _CLOSING_AFTER.match(text, trig.end) is not None
+        and subject.end <= trig.start <= subject.end + 12
+    )
 
 
 def _parenthesised(text: str, m: Mention) -> bool:
