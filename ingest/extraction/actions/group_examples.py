@@ -25,6 +25,26 @@ _EXAMPLES = re.compile(
     r"|websites|firms|companies|entities|apps)) (?:[\w-]+ ){0,2}?(?:included?|includes)"
     r"|such as|namely)\b"
 )
+# the group's own words told again: "these 16 exchanges", "those platforms", "the 16
+# exchanges" (not "the largest exchanges")
+_HEAD_WORDS = {
+    TYPE.exchange: "exchanges|platforms",
+    TYPE.company: "companies|firms|entities|businesses",
+    TYPE.website: "websites|sites|domains",
+    TYPE.app: "apps|applications",
+}
+
+
+def _back_reference(kind: str, count: int | None) -> re.Pattern[str]:
+    heads = _HEAD_WORDS[kind]
+    counted = rf"|[Tt]he {count} (?:[\w-]+ ){{0,2}}?(?:{heads})" if count else ""
+    return re.compile(
+        rf"\b(?:(?:[Tt]hese|[Tt]hose) (?:{count} )?(?:[\w-]+ ){{0,2}}?(?:{heads}){counted})\b"
+        if count
+        else rf"\b(?:[Tt]hese|[Tt]hose) (?:[\w-]+ ){{0,2}}?(?:{heads})\b"
+    )
+
+
 _KINDS = {
     TYPE.exchange: frozenset((TYPE.exchange, TYPE.company, TYPE.website, TYPE.app)),
     TYPE.company: frozenset((TYPE.company, TYPE.exchange)),
@@ -44,9 +64,18 @@ def group_examples(
         group = table.get(table.resolve(rel.target)) if rel.target in table else None
         if group is None or not group.unnamed or group.type not in _KINDS:
             continue
-        for view in views[index + 1 : index + 1 + _REACH]:
-            if view.sent.heading:
-                break
+        back = _back_reference(group.type, group.count)
+        limit = index + 1 + _REACH
+        at = index + 1
+        while at < min(limit, len(views)):
+            view = views[at]
+            at += 1
+            if view.sent.heading and not any(
+                back.search(v.sent.text) for v in views[at : at + _REACH]
+            ):
+                break  # the next story (a subhead goes on with it: "these 16 exchanges")
+            if back.search(view.sent.text):
+                limit = max(limit, at + 2)  # the group told again: its examples may follow
             if not _EXAMPLES.search(view.sent.text):
                 continue
             for m in view.mentions:

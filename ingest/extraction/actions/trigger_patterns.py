@@ -741,6 +741,13 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], float]] = [
         ),
         0.75,
     ),
+    (  # "X and its owner have had $140m frozen by New Zealand police": what X had frozen
+        # (its funds, a sum) is X's, cut off by the agent (a passive by "by")
+        REL.blocked,
+        _V,
+        re.compile(r"\b(?:frozen|restrained)(?= by\b)"),
+        0.75,
+    ),
 ]
 PATTERNS += enforcement_wording.ROWS
 # the same patterns, recompiled so the search can skip ahead (see `text.regex_lead`)
@@ -864,6 +871,7 @@ STEMS: list[tuple[str, ...]] = [
     ("warrant",),
     ("settled",),
     ("hand",),
+    ("frozen by", "restrained by"),
 ]
 STEMS += enforcement_wording.STEMS
 # the "Among those fined were A and B" rows go first: their list, not the bare participle,
