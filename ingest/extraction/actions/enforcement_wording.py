@@ -110,7 +110,8 @@ ROWS += [
         REL.sued,
         "active",
         re.compile(
-            r"\bsentenc(?:es|ed|ing)\b(?= (?:[\w.'-]+ ){1,6}?to (?:\d|[a-z-]+ (?:years?|months?)"
+            # (an apposition may name the person's part: "sentenced X, BTC-e's operator, to")
+            r"\bsentenc(?:es|ed|ing)\b(?= (?:[\w.,'-]+ ){1,8}?to (?:\d|[a-z-]+ (?:years?|months?)"
             r"|life\b|prison|jail|death|time served))"
         ),
         0.7,

@@ -829,11 +829,31 @@ def target_keys(ms: list[Mention], view: View, table: EntityTable) -> list[str]:
         and not _holds_office(m, view, text, table)
         and not _PEOPLE_OF_BEFORE.search(text, max(0, m.start - 60), m.start)
         and not _OWNER_GLUED.match(text, m.end)  # "fined Huobi-owned HTX": not Huobi
+        and not _titles_person_before(m, view, text, table)
     ]
     return list(dict.fromkeys(target_key(m, view, table) for m in kept))
 
 
 _OWNER_GLUED = re.compile(r"-(?:owned|backed|controlled)\b")
+# a firm that only names the part of the person before it: "X, BTC-e exchange operator,"
+_PART_AFTER = re.compile(
+    r"(?: [\w-]+){0,2} (?:operator|founder|co-founder|owner|administrator|chief executive"
+    r"|CEO|director|head|boss|chairman|employee|developer)\b(?=[,.;)]| and\b)"
+)
+
+
+def _titles_person_before(m: Mention, view: View, text: str, table: EntityTable) -> bool:
+    """'sentenced Tom Reyes, BTC-e exchange operator, to five years': BTC-e names what the
+    person before it is, and is no party."""
+    if not text.startswith(", ", m.start - 2) or _PART_AFTER.match(text, m.end) is None:
+        return False
+    before = next((x for x in reversed(view.mentions) if x.end <= m.start - 2), None)
+    return (
+        before is not None
+        and before.end == m.start - 2
+        and before.key in table
+        and table.get(before.key).type == TYPE.person
+    )
 
 
 # the firm whose people an action fell on: "arrested three executives of crypto lender X"

@@ -38,7 +38,8 @@ ROLE_WORDS = (
     r"|general counsel|chair(?:man|woman|person)?|vice[- ]chair(?:man|woman|person)?|president"
     r"|vice[- ]president|governor|deputy governor|commissioner|superintendent|secretary-general"
     r"|secretary general|secretary|director(?: of [a-z]+(?: [a-z]+)?)?|managing director"
-    r"|executive director|head(?: of [\w -]+?)?|leader|spokes(?:person|man|woman)|minister"
+    r"|executive director|head(?: of [\w -]+?)?|leader|operator|spokes(?:person|man|woman)"
+    r"|minister"
     r"|finance minister|prime minister|judges?|justices?|prosecutor|attorney general|mayor"
     r"|senator|lawmaker|adviser|advisor|regional manager(?: for [A-Z]\w+)?|manager|partner"
     r"|chancellor|treasurer|comptroller|inspector general|(?:solicitor|auditor|accountant|surgeon"
@@ -54,6 +55,7 @@ ROLE_STEMS = (
     "advis", "manager", "partner", "chancellor", "treasurer", "comptroller", "inspector",
     "executive", "official", "analyst", "economist", "administrator", "solicitor", "auditor",
     "accountant", "surgeon", "postmaster", "owner", "shareholder", "agent", "leader",
+    "operator",
 )  # fmt: skip
 
 

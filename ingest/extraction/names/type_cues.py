@@ -668,6 +668,14 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         TYPE.company,
     ),
+    # a platform named by the part a person has in it: "X, Korvex exchange operator,"
+    (
+        re.compile(
+            rf"{ONE} (?:crypto(?:currency)? )?(?:exchange|platform) (?:operator|founder"
+            r"|co-founder|owner|boss)\b"
+        ),
+        TYPE.exchange,
+    ),
 ]
 # a list that opens its sentence, bounded (nothing before it anchors a search): at most ten
 # names of at most four words each
@@ -998,6 +1006,7 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     (", who ",),
     ("founder of ", "chief executive of ", "ceo of ", "officer of ", "owner of ", "operator of "),
     ("-owned", "-backed", "-controlled"),
+    ("exchange ", "platform "),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _COPULA_ARTICLE = (
