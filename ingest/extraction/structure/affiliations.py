@@ -81,8 +81,9 @@ _ADVISER_ROLE = re.compile(r"\b(?:partner|counsel|associate|lawyer|solicitor|bar
 _JUDICIAL_ROLE = re.compile(r"\b(?:judge|justice|magistrate)s?\b", re.I)
 _VERB_ROLE = re.compile(
     r"^,? (?:[^,.;]{0,60}? )?who (?P<verb>leads|heads|runs|founded|co-founded|advises|chairs|"
-    r"remains|is|was|oversees|manages)\b(?P<rest>[^.;]{0,80})"
+    r"remains|is|was|oversees|manages|operated|operates|ran|owned|owns)\b(?P<rest>[^.;]{0,80})"
 )
+_OWNING_VERBS = frozenset(("operated", "operates", "ran", "owned", "owns"))
 _STEPPED_DOWN = re.compile(
     r"^ (?:stepped down|resigned|quit) as (?P<role>[\w -]+?)\b(?= in | after| on|,|\.)"
 )
@@ -323,9 +324,16 @@ def _roles_of(
                 "founded": "founder",
                 "advises": "adviser",
                 "chairs": "chair",
+                "operated": "operator",
+                "operates": "operator",
+                "ran": "head",
+                "owned": "owner",
+                "owns": "owner",
             }.get(verb.group("verb"), "")
         )
         end = m.end + verb.end()
+        if verb.group("verb") in _OWNING_VERBS:  # "who operated X, was ...": X alone
+            end = m.end + verb.start("rest") + len(rest.split(",")[0])
         org = _org_inside(ordered, i, m.end, end, table) or (
             _nearest_org(ordered, i, table, role, ctx) if re.search(r"\bits\b", rest) else None
         )
