@@ -165,6 +165,12 @@ ONE_PERSON = re.compile(
     r"(?! (?:of|familiar|close|who spoke))"
 )
 
+# two people told as one: "a Brazilian couple", "the duo" (not "a couple of weeks")
+A_COUPLE = re.compile(
+    r"\b(?:[Aa]|[Tt]he) (?:(?:[A-Z][a-z]+|married|elderly|young|local|foreign) )?"
+    r"(?:couple|duo)\b(?! of\b)"
+)
+
 # people acting together, told by what they are accused of: "a group accused of
 # launching fake crypto projects", "a criminal network behind the JPEX scam" (uncounted)
 A_GANG = re.compile(
@@ -345,6 +351,9 @@ def find_unnamed_groups(state: ArticleState) -> None:
     for m in scanner.finditer(ONE_FIRM, _ONE_FIRM_STEMS):
         if not any(o.start <= m.start("what") < o.end for o in out):
             out.append(_one_firm(table, m, out))
+    for m in scanner.finditer(A_COUPLE, ("couple", "duo")):
+        if not any(o.start <= m.start() < o.end for o in out):
+            out.append(_unnamed_people(table, m, 2))
     for m in scanner.finditer(A_GANG, ("group", "gang", "ring", "network", "syndicate")):
         if not any(o.start <= m.start() < o.end for o in out):
             out.append(_a_gang(table, m))
