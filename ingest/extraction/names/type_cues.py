@@ -684,6 +684,7 @@ _SHORT_LIST = rf"(?P<list>{_SHORT_ITEM}(?:, {_SHORT_ITEM}){{0,8}}(?:,? and {_SHO
 # people listed by full name: two to four capitalised words each, at most ten of them
 _PERSON_ITEM = rf"[{UPPER}][\w'-]{{1,20}}(?: [{UPPER}][\w'-]{{1,20}}){{1,3}}"
 _PEOPLE_LIST = rf"(?P<list>{_PERSON_ITEM}(?:, {_PERSON_ITEM}){{0,8}},? and {_PERSON_ITEM})"
+_COUNT_WORD = r"[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|\d{1,2}"
 LIST_CUES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
@@ -791,6 +792,22 @@ LIST_CUES: list[tuple[re.Pattern[str], str]] = [
             r"(?= (?:was|were|is|are|and others|had|has|have|sentenced|fined|convicted)\b|[.,;])"
         ),
         TYPE.person,
+    ),
+    # the names a counted group is told by, in apposition: "Two cryptocurrency exchange
+    # service providers, Rapira and Mosca, have been targeted", "three firms, A, B and C,"
+    (
+        re.compile(
+            rf"\b(?:{_COUNT_WORD}) (?:[\w-]+ ){{0,4}}?(?:exchanges|platforms|exchange operators"
+            rf"|exchange (?:service )?providers), {LIST}(?=,)"
+        ),
+        TYPE.exchange,
+    ),
+    (
+        re.compile(
+            rf"\b(?:{_COUNT_WORD}) (?:[\w-]+ ){{0,4}}?(?<!exchange )(?<!exchange service )"
+            rf"(?:companies|firms|entities|providers|businesses), {LIST}(?=,)"
+        ),
+        TYPE.company,
     ),
 ]
 _OPENING_NEEDS_NAME = frozenset(i for i, (p, _) in enumerate(CUES) if p in _OPENING_CUES)
@@ -1058,6 +1075,8 @@ _LIST_STEMS: list[tuple[str, ...]] = [
     ("the ", "its ", "their ", "both "),
     (" against ", "ed at ", " to ", " name", " target", " list", " identif"),
     ("perpetrator", "defendant", "suspect", "accused", "convict", "ringleader"),
+    ("exchanges, ", "platforms, ", "operators, ", "providers, "),
+    ("companies, ", "firms, ", "entities, ", "providers, ", "businesses, "),
 ]
 
 
