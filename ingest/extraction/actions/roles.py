@@ -465,9 +465,25 @@ _RELATIVE = re.compile(
 )
 
 
+# "blocked websites through which crypto services are offered": the object is the kind
+# the clause restricts; what the clause names describes that kind, no party of its own
+_KIND_RELATIVE = re.compile(
+    r"\b(?:websites|sites|domains|platforms|apps|applications|accounts|businesses|firms"
+    r"|companies|entities) (?:(?:through|by|via|on|in|from) which|that|which|where)\b"
+)
+_CLAUSE_END = re.compile(r"[,;:]|$")
+
+
 def _before_relative(after: list[Mention], text: str, pos: int) -> list[Mention]:
     """The mentions outside the relative clauses that follow the objects (each clause runs
-    to its next comma: "A, which is registered in X, and B" keeps A and B)."""
+    to its next comma: "A, which is registered in X, and B" keeps A and B), and outside a
+    clause that restricts a kind named as the object ("websites through which ...")."""
+    if not after:
+        return after
+    for kind in _KIND_RELATIVE.finditer(text, pos, after[-1].start):
+        clause_end = _CLAUSE_END.search(text, kind.end())
+        end_at = clause_end.start() if clause_end is not None else len(text)
+        after = [m for m in after if not kind.end() <= m.start < end_at]
     if not after:
         return after
     end = after[-1].start + 1

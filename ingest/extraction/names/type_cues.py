@@ -442,11 +442,14 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         TYPE.cryptoasset,
     ),
-    # a quoted name after a located firm's description: 'the UAE-based payment platform "PYYPL"'
+    # a (quoted) name after a located firm's description: 'the UAE-based payment platform
+    # "PYYPL"' (quote marks around a name are gone by now: `page_repairs`)
     (
         re.compile(
-            rf"-(?:based|headquartered|registered) (?:[a-z][\w-]* ){{1,3}}[\"\u201c]{NAME}[.,]?"
-            r"[\"\u201d]"
+            r"-(?:based|headquartered|registered) "
+            r"(?:(?!(?:for|of|in|at|to|with|from|on|by|and|or)\b)[a-z][\w-]* ){1,3}"
+            rf"[\"\u201c]?{NAME}"
+            r"(?:[.,]?[\"\u201d])?"
         ),
         TYPE.company,
     ),
