@@ -736,6 +736,17 @@ LIST_CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         ACTION_OBJECT,
     ),
+    # ... and what a warning says a party did: "warned that Zolta and Korvex have misled
+    # investors", "cautioned the public that Zolta, or Zolta Global, is not licensed"
+    (
+        re.compile(
+            r"\b(?:warn(?:ed|s|ing)?|caution(?:ed|s|ing)?)(?: (?:the )?(?:public|investors"
+            rf"|consumers|residents|citizens|users))? that {LIST}"
+            r"(?:, (?:or|also known as|formerly) [^,;.]{1,60},)? (?:has|have|had|is|are|was|were)"
+            r"(?: not)? [a-z]"
+        ),
+        ACTION_OBJECT,
+    ),
     # the names a counted group of venues or firms lists in apposition: "The two
     # exchanges, Kelvora and Trastix, were fined", "three companies - A, B, and C - on its
     # list" (dashes normalised), "two platforms: A and B."; and "among the platforms ..."
@@ -750,7 +761,16 @@ LIST_CUES: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"\b(?:two|three|four|five|six|seven|eight|nine|ten|both|[2-9]) (?:crypto )?"
             rf"(?:firms|companies|entities|operators|providers)(?:,| -|:) {LIST}"
-            r"(?=,| -|\.(?:\s|$)|;)"
+            r"(?=,| -|\.(?:\s|$)|;| \()"
+        ),
+        TYPE.company,
+    ),
+    # ... and uncounted, set off by a dash or a colon: "unauthorised firms - Zolta Options
+    # and Korvex Daily Return (KDR)."
+    (
+        re.compile(
+            rf"\b(?:firms|companies|entities|operators|providers)(?: -|:) {LIST}"
+            r"(?=,| -|\.(?:\s|$)|;| \()"
         ),
         TYPE.company,
     ),
@@ -1039,6 +1059,7 @@ _LIST_STEMS: list[tuple[str, ...]] = [
     ("exchanges ",),
     ("such as", "including", "like", "namely", "called", "named"),
     (" against ",),
+    (" that ",),
     ("exchanges, ", "platforms, ", "exchanges -", "platforms -", "exchanges:", "platforms:"),
     (
         "firms, ",
@@ -1046,6 +1067,18 @@ _LIST_STEMS: list[tuple[str, ...]] = [
         "entities, ",
         "operators, ",
         "providers, ",
+        "firms -",
+        "companies -",
+        "entities -",
+        "operators -",
+        "providers -",
+        "firms:",
+        "companies:",
+        "entities:",
+        "operators:",
+        "providers:",
+    ),
+    (
         "firms -",
         "companies -",
         "entities -",

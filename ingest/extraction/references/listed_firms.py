@@ -60,6 +60,8 @@ def listed_firm_mentions(
         sent = doc.sentence_at(m.start())
         if count is None or count < 2 or sent is None:
             continue
+        if _counted_group_before(table, count, m.group("noun"), m.start()):
+            continue  # "two platforms suspected of fraud ... the two platforms": that group
         kinds = _PERSON if m.group("noun") in _PEOPLE else _FIRM_TYPES
         listed = _latest_list(named + out, doc, table, sent.index, m.start(), kinds)
         head = m.group("head")
@@ -76,6 +78,18 @@ def listed_firm_mentions(
         for key in listed:
             out.append(_mention(start, m.end(), m.group()[start - m.start() :], table.get(key)))
     return out
+
+
+def _counted_group_before(table: EntityTable, count: int, noun: str, pos: int) -> bool:
+    """Whether an unnamed group of `count` counted with the same noun stands before `pos`
+    (the back-reference names that group again, not a list of names)."""
+    return any(
+        d.unnamed
+        and d.count == count
+        and d.first < pos
+        and noun in (d.description or d.name).lower().split()
+        for d in table.all()
+    )
 
 
 def complete_groups(state: ArticleState, named: list[Mention]) -> None:
