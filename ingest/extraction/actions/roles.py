@@ -846,6 +846,11 @@ def target_keys(ms: list[Mention], view: View, table: EntityTable) -> list[str]:
         and not _PEOPLE_OF_BEFORE.search(text, max(0, m.start - 60), m.start)
         and not _OWNER_GLUED.match(text, m.end)  # "fined Huobi-owned HTX": not Huobi
         and not _titles_person_before(m, view, text, table)
+        and not (
+            m.key in table
+            and table.get(m.key).type == TYPE.mediaoutlet
+            and _TOLD_OUTLET.search(text, max(0, m.start - 30), m.start)
+        )
     ]
     return list(dict.fromkeys(target_key(m, view, table) for m in kept))
 
@@ -870,6 +875,13 @@ def _titles_person_before(m: Mention, view: View, text: str, table: EntityTable)
         and before.key in table
         and table.get(before.key).type == TYPE.person
     )
+
+
+# the outlet an attribution names: "..., an official told The Block", "according to Reuters"
+# (an outlet only: "told Zenmo to improve its controls" names a directive's party)
+_TOLD_OUTLET = re.compile(
+    r"\b(?:told|[Aa]ccording to|reported by|(?:in )?an interview with|speaking to) (?:The |the )?$"
+)
 
 
 # the firm whose people an action fell on: "arrested three executives of crypto lender X"

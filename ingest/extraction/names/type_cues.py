@@ -679,6 +679,27 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         TYPE.exchange,
     ),
+    # (these two appended: `_CUE_ALSO` is keyed by the rows' places)
+    # an outlet reporting after the time its sentence opens with: "In May, Harbour Ledger
+    # reported that" ("However, Zolta reported that ..." is a firm's own report)
+    (
+        re.compile(
+            r"\b(?:In|On|Last|Earlier|Later|This|By|Since) (?:[\w-]+ ){0,2}?[\w-]+, "
+            rf"{_NOT_WHEN}{NAME} (?:first |previously |also |earlier )?reported"
+            r"(?: on \w+)? that\b"
+        ),
+        TYPE.mediaoutlet,
+    ),
+    # a title-cased "The" inside a sentence opens a publication's name: "told The Block",
+    # "according to The Harbour Times" (the name after it: a run's chunk drops its "The")
+    (
+        re.compile(
+            r"\b(?:told|[Aa]ccording to|reported by|(?:in )?an interview with|speaking to) "
+            rf"The (?P<n>[{UPPER}][\w&'-]*(?: (?:[{UPPER}][\w&'-]*|of|and))*?)"
+            r"(?=[\s,.;:)'\"]|$)(?! (?:[A-Z]|of\b|and\b))"
+        ),
+        TYPE.mediaoutlet,
+    ),
 ]
 # a list that opens its sentence, bounded (nothing before it anchors a search): at most ten
 # names of at most four words each
@@ -1030,6 +1051,8 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ("founder of ", "chief executive of ", "ceo of ", "officer of ", "owner of ", "operator of "),
     ("-owned", "-backed", "-controlled"),
     ("exchange ", "platform "),
+    (" reported",),
+    ("told the", "according to the", "reported by the", "interview with the", "speaking to the"),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _COPULA_ARTICLE = (
