@@ -72,12 +72,12 @@ class Clauses:
                 i = m.end()  # "against five people: A, 34; B, 37; and C, 52": one list
                 continue
             if m.group() == " - ":
-                if _LIST_DASH.match(text, max(0, text.rfind(" ", 0, m.start()) + 1)):
-                    i = m.end()  # "firms - A and B": the parties, listed
-                    continue
                 closing = text.find(" - ", m.end(), m.end() + _DASH_INSERT)
                 if closing >= 0:  # "the four men - A and B and C - after ...": an insert
                     i = closing + 3
+                    continue
+                if _LIST_DASH.match(text, max(0, text.rfind(" ", 0, m.start()) + 1)):
+                    i = m.end()  # "firms - A and B": the parties, listed
                     continue
             self.spans.append((pos + self.base, m.start() + self.base, current))
             if m.group("rel") or m.group("app"):

@@ -230,7 +230,8 @@ _OWNER_BEFORE = re.compile(
 )
 
 
-_APPOSED_GAP = re.compile(r",? and |, ")
+# (a member's short name in brackets may follow it: "A Co., Ltd. (Alder) and B Co., Ltd.")
+_APPOSED_GAP = re.compile(r"\)?(?: \([^()]{1,40}\))?(?:,? and |, )")
 
 
 def _apposed_list(
