@@ -1,8 +1,11 @@
-"""Two repairs of page text, made once with the normalisation: sentences a page ran
-together, and names written in quote marks.
+"""Three repairs of page text, made once with the normalisation: sentences and words a
+page ran together, and names written in quote marks.
 
 "... without curbs.The FIU also informed ..." lost the space after its full stop (a
 scrape that dropped a line break): the space comes back, so the sentences split there.
+"... targetKaarat Limited ... andCoinBene, an exchange" lost the space before a name:
+a lower-case word glued to a capitalised one that the text also writes alone gets its
+space back (a brand written so, "bitFlyer", keeps its second half glued everywhere).
 'The SFC warned that "BitCuped" and "Hollo DAO" have ...' and "a probe into the 'Velmo
 Group' trading platform" quote the names they give: a short quoted run of capitalised
 words is a name written as any other, so its quote marks go and every name rule reads it
@@ -48,6 +51,26 @@ def _spaced_stop(m: re.Match[str]) -> str:
             stop = min(stop, found)
     token = text[start:stop]
     return "." if any(mark in token for mark in _NOT_PROSE) else ". "
+
+
+# a word of three lower-case letters or more glued to a capitalised one ("andCoinBene")
+_GLUED_WORDS = re.compile(r"(?<![\w.@/-])(?P<low>[a-z]{3,})(?P<cap>[A-Z][a-z][\w]*)(?![\w@])")
+
+
+def split_glued_words(text: str) -> str:
+    """`text` with a space between a lower-case word and the capitalised word glued to it,
+    where the text also writes the capitalised word alone."""
+    if _GLUED_WORDS.search(text) is None:
+        return text
+    return _GLUED_WORDS.sub(_spaced_word, text)
+
+
+def _spaced_word(m: re.Match[str]) -> str:
+    cap = m.group("cap")
+    alone = re.compile(r"(?<![\w.@/-])" + re.escape(cap) + r"(?!\w)")
+    if alone.search(m.string) is None:
+        return m.group()
+    return f"{m.group('low')} {cap}"
 
 
 def unquote_names(text: str) -> str:
