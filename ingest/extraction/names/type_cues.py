@@ -131,7 +131,7 @@ CUES: list[tuple[re.Pattern[str], str]] = [
             rf"{NAME}{_FORM_AND_SHORT}, (?:a|an|the) (?:[\w'-]+ ){{0,4}}?"
             r"(?:firm|company|bank|startup|lender|miner"
             r"|wallet provider|issuer|fintech|payments provider|parent|parent company|conglomerate"
-            r"|operator|group|affiliate|subsidiary|arm|unit|entity|branch|vehicle|fund"
+            r"|operator|group|affiliate|subsidiary|arm|unit|entity|branch|vehicle|fund|pool"
             r"|partnership|brokerage|broker|custodian|platform operator|money transmitter"
             r"|money services? business|payments? processor|remittance provider)\b(?!')"
         ),
@@ -700,6 +700,25 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         TYPE.mediaoutlet,
     ),
+    # what a firm calls itself: "Velmar, which bills itself as a crypto exchange", "Quorvex
+    # Mining Pool, which described itself as a cloud mining platform" (a platform for no
+    # trading is a firm)
+    (
+        re.compile(
+            rf"{NAME}, which (?:describes|described|calls|called|bills|billed|presents|presented"
+            r"|markets|marketed|brands|branded) itself as (?:a|an|the) (?:[\w'-]+ ){0,6}?"
+            r"(?:exchange|trading platform)s?\b"
+        ),
+        TYPE.exchange,
+    ),
+    (
+        re.compile(
+            rf"{NAME}, which (?:describes|described|calls|called|bills|billed|presents|presented"
+            r"|markets|marketed|brands|branded) itself as (?:a|an|the) (?:[\w'-]+ ){0,6}?"
+            r"(?:firm|company|fund|pool|scheme|business|provider|startup|lender|platform)s?\b"
+        ),
+        TYPE.company,
+    ),
 ]
 # a list that opens its sentence, bounded (nothing before it anchors a search): at most ten
 # names of at most four words each
@@ -869,6 +888,7 @@ _CUE_STEMS: list[tuple[str, ...]] = [
         "branch",
         "vehicle",
         "fund",
+        "pool",
         "partnership",
         "broker",
         "custodian",
@@ -1053,6 +1073,8 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ("exchange ", "platform "),
     (" reported",),
     ("told the", "according to the", "reported by the", "interview with the", "speaking to the"),
+    (" itself as ",),
+    (" itself as ",),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _COPULA_ARTICLE = (
