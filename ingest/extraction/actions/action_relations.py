@@ -832,8 +832,13 @@ def _teller(m: Mention, text: str, table: EntityTable) -> bool:
 
 
 def _reports(subject: Mention, table: EntityTable) -> bool:
-    """Whether the clause's subject is an outlet: it tells of the action, it takes none."""
-    return subject.key in table and table.get(subject.key).type == TYPE.mediaoutlet
+    """Whether the clause's subject is an outlet: it tells of the action, it takes none (an
+    "it" an outlet was guessed for is no outlet reporting: "It closed down its platform")."""
+    return (
+        subject.how != "pronoun"
+        and subject.key in table
+        and table.get(subject.key).type == TYPE.mediaoutlet
+    )
 
 
 # an action the target faces or is under, with no body named: no earlier body is a guess
