@@ -771,7 +771,8 @@ LIST_CUES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:warn(?:ed|s|ing)?|caution(?:ed|s|ing)?)(?: (?:the )?(?:public|investors"
-            r"|consumers|residents|citizens|users))? against (?:(?:dealing|doing business|trading"
+            r"|consumers|residents|citizens|users))? (?:against|about) (?:(?:dealing|doing business"
+            r"|trading"
             rf"|investing|transacting|engaging) (?:with|in|on|through) )?{LIST}"
         ),
         ACTION_OBJECT,
@@ -1103,7 +1104,7 @@ _LIST_STEMS: list[tuple[str, ...]] = [
     ("such as", "including", "like"),
     ("exchanges ",),
     ("such as", "including", "like", "namely", "called", "named"),
-    (" against ",),
+    (" against ", " about "),
     (" that ",),
     ("exchanges, ", "platforms, ", "exchanges -", "platforms -", "exchanges:", "platforms:"),
     (
