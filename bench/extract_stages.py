@@ -36,6 +36,7 @@ STAGES = [
     ("unit_mentions", "references"),
     ("local_unit_mentions", "references"),
     ("lede_firm_mentions", "references"),
+    ("lede_body_mentions", "references"),
     ("cataphoric_firm_mentions", "references"),
     ("petitioner_mentions", "references"),
     ("defined_court_mentions", "references"),

@@ -36,6 +36,7 @@ from ingest.extraction.references.cataphoric_firms import cataphoric_firm_mentio
 from ingest.extraction.references.defined_court import defined_court_mentions
 from ingest.extraction.references.descriptions import resolve_descriptions
 from ingest.extraction.references.issuing_body import resolve_issuer
+from ingest.extraction.references.lede_bodies import lede_body_mentions
 from ingest.extraction.references.lede_descriptions import lede_firm_mentions
 from ingest.extraction.references.local_units import local_unit_mentions
 from ingest.extraction.references.petitioners import petitioner_mentions
@@ -69,6 +70,7 @@ def extract_article(article: Article, time_budget: float | None = None) -> Extra
         unit_mentions(state)  # "the intelligence unit of South Korea's financial watchdog"
         local_unit_mentions(state)  # "the local arm of exchange X": X's unit named there
         lede_firm_mentions(state)  # "A crypto platform has been banned ... X Ltd": X
+        lede_body_mentions(state)  # "Korea's authorities suspended X ... according to the FIU"
         cataphoric_firm_mentions(state)  # "... a crypto exchange. This is the X exchange"
         petitioner_mentions(state)  # "a case against the petitioner ... X moved the court"
         defined_court_mentions(state)  # "The Federal Court has found ... The Court ordered"

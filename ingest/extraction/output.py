@@ -61,7 +61,7 @@ def to_extraction(state: ArticleState, relations: list[RelationDraft]) -> Extrac
     rels: list[Relation] = []
     used: set[str] = set()
     ids: dict[str, str] = {}
-    seen: dict[tuple[str, str, str], list[Event]] = {}
+    seen: dict[tuple[str, str, str], list[tuple[Event, int]]] = {}  # (event, its index)
     for r in relations:
         src_key, tgt_key = table.resolve(r.source), table.resolve(r.target)
         if src_key not in table or tgt_key not in table:
@@ -78,9 +78,11 @@ def to_extraction(state: ArticleState, relations: list[RelationDraft]) -> Extrac
         tid = ids.get(tgt_key) or ids.setdefault(tgt_key, draft_id(tgt, article.id))
         event = (r.date, r.properties.get("amount"), r.properties.get("currency"))
         told = seen.setdefault((sid, r.type, tid), [])
-        if any(same_event(event, other) for other in told):
-            continue  # one event told twice; a conflicting date or amount is another event
-        told.append(event)
+        same = next((i for i, (other, _) in enumerate(told) if same_event(event, other)), None)
+        if same is not None:  # one event told twice; a conflicting date or amount is another
+            told[same] = (_fill_in(rels[told[same][1]], r), told[same][1])
+            continue
+        told.append((event, len(rels)))
         used.update((src_key, tgt_key))
         rels.append(
             trusted(
@@ -162,6 +164,21 @@ def same_event(a: Event, b: Event) -> bool:
         if abs(aa - ab) > 0.01 * max(abs(aa), abs(ab)):
             return False
     return True
+
+
+def _fill_in(kept: Relation, told: RelationDraft) -> Event:
+    """The event `kept` tells, with what a second telling of it adds: its date where `kept`
+    has none, its amount where `kept` has none ("X and Y were fined ... They were each fined
+    NT$1.5 million": the second sentence gives the sum). Returns the event as now kept."""
+    if kept.date is None and told.date is not None:
+        kept.date = told.date
+    amount = told.properties.get("amount")
+    if kept.properties.get("amount") is None and amount is not None:
+        allowed = get_ontology().relations[told.type].properties
+        for k in ("amount", "currency"):
+            if k in allowed and told.properties.get(k) is not None:
+                kept.properties[k] = told.properties[k]
+    return (kept.date, kept.properties.get("amount"), kept.properties.get("currency"))
 
 
 def _props(r: RelationDraft) -> dict[str, Any]:

@@ -170,8 +170,13 @@ def action_drafts(
         if draft.type == TYPE.activity and trig.type in _PARTY_ACTIONS:
             continue  # fines, suits, probes and licences land on parties, not on activities
         if complete(draft):  # "three entities" listed whole: the action is on each of them
+            # (a sum told for the group is each member's, "were each fined NT$1.5 million";
+            # counted over the members, a total is no member's)
+            each = fine_properties(trig, view, t, len(draft.members), country)
             out += [
-                RelationDraft(trig.type, actor, member, evidence, round(conf - 0.05, 2), date)
+                RelationDraft(
+                    trig.type, actor, member, evidence, round(conf - 0.05, 2), date, dict(each)
+                )
                 for member in draft.members
             ]
             continue

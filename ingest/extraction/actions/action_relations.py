@@ -295,6 +295,8 @@ def _apply(
         return []  # "X may face a penalty", "could face charges": a risk, not an action
     if _RISKS_BEING.search(text, window_start, trig.start):
         return []  # "it risked being fined", "faces being banned": a risk, not an action
+    if trig.voice == "nominal" and trig.type == REL.fined and _conditional_fine(text, trig):
+        return []  # "the threat of a daily fine", "a fine to be applied if it continues"
     if _PENDING.search(text, max(window_start, trig.start - 40), trig.start):
         return []  # "pending approval from the regulator": not given yet
     actor, targets, conf = read_roles(trig, subject, before, after, view, text, table)
@@ -830,8 +832,13 @@ def _teller(m: Mention, text: str, table: EntityTable) -> bool:
 
 
 def _reports(subject: Mention, table: EntityTable) -> bool:
-    """Whether the clause's subject is an outlet: it tells of the action, it takes none."""
-    return subject.key in table and table.get(subject.key).type == TYPE.mediaoutlet
+    """Whether the clause's subject is an outlet: it tells of the action, it takes none (an
+    "it" an outlet was guessed for is no outlet reporting: "It closed down its platform")."""
+    return (
+        subject.how != "pronoun"
+        and subject.key in table
+        and table.get(subject.key).type == TYPE.mediaoutlet
+    )
 
 
 # an action the target faces or is under, with no body named: no earlier body is a guess
@@ -848,6 +855,25 @@ _RISKS_BEING = re.compile(
     r"being $"
 )
 _PENALTY_TO = re.compile(r"to pay .*penalt")
+# a fine held over a party, not imposed: "under threat of a daily fine", "a daily fine of
+# R$1,000, to be applied if the company continues", "a fine ... unless it complies"
+_THREAT_BEFORE = re.compile(
+    r"\b(?:threat|threats|threatened|threatening|prospect|possibility) (?:of )?(?:a |an )?"
+    r"(?:[\w-]+ ){0,2}$"
+)
+_IF_AFTER = re.compile(
+    r"[^.;]{0,80}?(?:\bto be (?:applied|imposed|charged) if\b|\bunless\b|, if\b)"
+)
+
+
+def _conditional_fine(text: str, trig: Trigger) -> bool:
+    """Whether a fine noun is a threat held over a party rather than a fine imposed."""
+    return bool(
+        _THREAT_BEFORE.search(text, max(0, trig.start - 40), trig.start)
+        or _IF_AFTER.match(text, trig.end)
+    )
+
+
 _REGULATOR_AFTER = re.compile(
     r" (?:[a-z-]+ ){0,2}?(?:regulators?|watchdogs?|supervisors?|prosecutors)\b"
 )

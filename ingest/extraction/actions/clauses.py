@@ -28,6 +28,12 @@ _BOUNDARY = re.compile(
     r"prompting|leaving|sending|forcing|following)\b| - |A(?<!\w.)ccording to\b"
 )
 _DASH_INSERT = 200  # how far a closing dash may follow an opening one
+# a dash after a plural party noun opens the list of those parties, no new clause:
+# "warned the public about unregistered firms - Zolta Options and Korvex Return"
+_LIST_DASH = re.compile(
+    r"\b(?:firms|companies|entities|platforms|exchanges|operators|providers|websites|apps"
+    r"|individuals|persons) - (?=[A-Z])"
+)
 
 PREPOSITIONS = frozenset(
     "in at on with to from into against for of by under over through about between than via "
@@ -69,6 +75,9 @@ class Clauses:
                 closing = text.find(" - ", m.end(), m.end() + _DASH_INSERT)
                 if closing >= 0:  # "the four men - A and B and C - after ...": an insert
                     i = closing + 3
+                    continue
+                if _LIST_DASH.match(text, max(0, text.rfind(" ", 0, m.start()) + 1)):
+                    i = m.end()  # "firms - A and B": the parties, listed
                     continue
             self.spans.append((pos + self.base, m.start() + self.base, current))
             if m.group("rel") or m.group("app"):

@@ -15,7 +15,8 @@ their key words in `STEMS` (same order); `trigger_patterns` appends them to its 
 - "blacked out five websites", "ordered the blackout of five websites" BLOCKED;
 - "notified prosecutors about X" REFERRED_BY (as "reported X to the police" is);
 - "a court sentenced X to 11 years", "X was sentenced to ... by Y" SUED (the prosecution
-  that convicted X, as "a conviction against X" is);
+  that convicted X, as "a conviction against X" is); "... to 11 years and a $5 million
+  fine" FINED too (the court's own penalty);
 - "authorities took down the exchange X" BANNED (shut down); "police dismantled a group
   accused of fraud" INVESTIGATED;
 - "police registered a case against X", "lodged an FIR against X" INVESTIGATED (a
@@ -113,6 +114,15 @@ ROWS += [
             # (an apposition may name the person's part: "sentenced X, BTC-e's operator, to")
             r"\bsentenc(?:es|ed|ing)\b(?= (?:[\w.,'-]+ ){1,8}?to (?:\d|[a-z-]+ (?:years?|months?)"
             r"|life\b|prison|jail|death|time served))"
+        ),
+        0.7,
+    ),
+    (  # "sentenced X to 11 years in jail and a $5 million fine": the court fined X too
+        REL.fined,
+        "active",
+        re.compile(
+            r"\bsentenc(?:es|ed|ing)\b(?=[^.;\n]{1,160}?\b(?:and|along with|plus|as well as"
+            r"|with) (?:a|an) (?:[\w$€£¥₹₩.,-]+ ){0,3}?fines?\b)"
         ),
         0.7,
     ),
@@ -226,6 +236,7 @@ STEMS: list[tuple[str, ...]] = [
     ("cease trad", "cease-trad"),
     ("seiz",),
     ("seek", "sought"),
+    ("sentenc",),
     ("sentenc",),
     ("black",),
     ("blackout", "black-out", "blocking of"),

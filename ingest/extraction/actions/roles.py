@@ -465,9 +465,25 @@ _RELATIVE = re.compile(
 )
 
 
+# "blocked websites through which crypto services are offered": the object is the kind
+# the clause restricts; what the clause names describes that kind, no party of its own
+_KIND_RELATIVE = re.compile(
+    r"\b(?:websites|sites|domains|platforms|apps|applications|accounts|businesses|firms"
+    r"|companies|entities) (?:(?:through|by|via|on|in|from) which|that|which|where)\b"
+)
+_CLAUSE_END = re.compile(r"[,;:]|$")
+
+
 def _before_relative(after: list[Mention], text: str, pos: int) -> list[Mention]:
     """The mentions outside the relative clauses that follow the objects (each clause runs
-    to its next comma: "A, which is registered in X, and B" keeps A and B)."""
+    to its next comma: "A, which is registered in X, and B" keeps A and B), and outside a
+    clause that restricts a kind named as the object ("websites through which ...")."""
+    if not after:
+        return after
+    for kind in _KIND_RELATIVE.finditer(text, pos, after[-1].start):
+        clause_end = _CLAUSE_END.search(text, kind.end())
+        end_at = clause_end.start() if clause_end is not None else len(text)
+        after = [m for m in after if not kind.end() <= m.start < end_at]
     if not after:
         return after
     end = after[-1].start + 1
@@ -830,6 +846,11 @@ def target_keys(ms: list[Mention], view: View, table: EntityTable) -> list[str]:
         and not _PEOPLE_OF_BEFORE.search(text, max(0, m.start - 60), m.start)
         and not _OWNER_GLUED.match(text, m.end)  # "fined Huobi-owned HTX": not Huobi
         and not _titles_person_before(m, view, text, table)
+        and not (
+            m.key in table
+            and table.get(m.key).type == TYPE.mediaoutlet
+            and _TOLD_OUTLET.search(text, max(0, m.start - 30), m.start)
+        )
     ]
     return list(dict.fromkeys(target_key(m, view, table) for m in kept))
 
@@ -854,6 +875,13 @@ def _titles_person_before(m: Mention, view: View, text: str, table: EntityTable)
         and before.key in table
         and table.get(before.key).type == TYPE.person
     )
+
+
+# the outlet an attribution names: "..., an official told The Block", "according to Reuters"
+# (an outlet only: "told Zenmo to improve its controls" names a directive's party)
+_TOLD_OUTLET = re.compile(
+    r"\b(?:told|[Aa]ccording to|reported by|(?:in )?an interview with|speaking to) (?:The |the )?$"
+)
 
 
 # the firm whose people an action fell on: "arrested three executives of crypto lender X"

@@ -72,8 +72,8 @@ WEB_OBJECT = re.compile(
 )
 _PASSIVE = re.compile(
     r"\b(?:was|were|been|be|is|are|being|get|got|gets)"
-    r"(?: (?:\w+ly|also|not|already|since|now|later|then|soon|first|again))* $"
-)
+    r"(?: (?:\w+ly|also|not|already|since|now|later|then|soon|first|again|each|both|all))* $"
+)  # ("were each fined", "were both charged": the parties' quantifier, still a passive)
 
 # a participle right after a plural noun of people is a reduced relative clause: "one of
 # the two men charged with running it", "suspects arrested in the raid" act on the people

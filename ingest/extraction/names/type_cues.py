@@ -131,7 +131,7 @@ CUES: list[tuple[re.Pattern[str], str]] = [
             rf"{NAME}{_FORM_AND_SHORT}, (?:a|an|the) (?:[\w'-]+ ){{0,4}}?"
             r"(?:firm|company|bank|startup|lender|miner"
             r"|wallet provider|issuer|fintech|payments provider|parent|parent company|conglomerate"
-            r"|operator|group|affiliate|subsidiary|arm|unit|entity|branch|vehicle|fund"
+            r"|operator|group|affiliate|subsidiary|arm|unit|entity|branch|vehicle|fund|pool"
             r"|partnership|brokerage|broker|custodian|platform operator|money transmitter"
             r"|money services? business|payments? processor|remittance provider)\b(?!')"
         ),
@@ -442,11 +442,14 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         TYPE.cryptoasset,
     ),
-    # a quoted name after a located firm's description: 'the UAE-based payment platform "PYYPL"'
+    # a (quoted) name after a located firm's description: 'the UAE-based payment platform
+    # "PYYPL"' (quote marks around a name are gone by now: `page_repairs`)
     (
         re.compile(
-            rf"-(?:based|headquartered|registered) (?:[a-z][\w-]* ){{1,3}}[\"\u201c]{NAME}[.,]?"
-            r"[\"\u201d]"
+            r"-(?:based|headquartered|registered) "
+            r"(?:(?!(?:for|of|in|at|to|with|from|on|by|and|or)\b)[a-z][\w-]* ){1,3}"
+            rf"[\"\u201c]?{NAME}"
+            r"(?:[.,]?[\"\u201d])?"
         ),
         TYPE.company,
     ),
@@ -676,6 +679,46 @@ CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         TYPE.exchange,
     ),
+    # (these two appended: `_CUE_ALSO` is keyed by the rows' places)
+    # an outlet reporting after the time its sentence opens with: "In May, Harbour Ledger
+    # reported that" ("However, Zolta reported that ..." is a firm's own report)
+    (
+        re.compile(
+            r"\b(?:In|On|Last|Earlier|Later|This|By|Since) (?:[\w-]+ ){0,2}?[\w-]+, "
+            rf"{_NOT_WHEN}{NAME} (?:first |previously |also |earlier )?reported"
+            r"(?: on \w+)? that\b"
+        ),
+        TYPE.mediaoutlet,
+    ),
+    # a title-cased "The" inside a sentence opens a publication's name: "told The Block",
+    # "according to The Harbour Times" (the name after it: a run's chunk drops its "The")
+    (
+        re.compile(
+            r"\b(?:told|[Aa]ccording to|reported by|(?:in )?an interview with|speaking to) "
+            rf"The (?P<n>[{UPPER}][\w&'-]*(?: (?:[{UPPER}][\w&'-]*|of|and))*?)"
+            r"(?=[\s,.;:)'\"]|$)(?! (?:[A-Z]|of\b|and\b))"
+        ),
+        TYPE.mediaoutlet,
+    ),
+    # what a firm calls itself: "Velmar, which bills itself as a crypto exchange", "Quorvex
+    # Mining Pool, which described itself as a cloud mining platform" (a platform for no
+    # trading is a firm)
+    (
+        re.compile(
+            rf"{NAME}, which (?:describes|described|calls|called|bills|billed|presents|presented"
+            r"|markets|marketed|brands|branded) itself as (?:a|an|the) (?:[\w'-]+ ){0,6}?"
+            r"(?:exchange|trading platform)s?\b"
+        ),
+        TYPE.exchange,
+    ),
+    (
+        re.compile(
+            rf"{NAME}, which (?:describes|described|calls|called|bills|billed|presents|presented"
+            r"|markets|marketed|brands|branded) itself as (?:a|an|the) (?:[\w'-]+ ){0,6}?"
+            r"(?:firm|company|fund|pool|scheme|business|provider|startup|lender|platform)s?\b"
+        ),
+        TYPE.company,
+    ),
 ]
 # a list that opens its sentence, bounded (nothing before it anchors a search): at most ten
 # names of at most four words each
@@ -729,8 +772,20 @@ LIST_CUES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:warn(?:ed|s|ing)?|caution(?:ed|s|ing)?)(?: (?:the )?(?:public|investors"
-            r"|consumers|residents|citizens|users))? against (?:(?:dealing|doing business|trading"
+            r"|consumers|residents|citizens|users))? (?:against|about) (?:(?:dealing|doing business"
+            r"|trading"
             rf"|investing|transacting|engaging) (?:with|in|on|through) )?{LIST}"
+        ),
+        ACTION_OBJECT,
+    ),
+    # ... and what a warning says a party did: "warned that Zolta and Korvex have misled
+    # investors", "cautioned the public that Zolta, or Zolta Global, is not licensed"
+    (
+        re.compile(
+            r"\b(?:warn(?:ed|s|ing)?|caution(?:ed|s|ing)?)(?: (?:the )?(?:public|investors"
+            rf"|consumers|residents|citizens|users))? that {LIST}"
+            r"(?:, (?:or|also known as|formerly) [^,;.]{1,60},)? (?:has|have|had|is|are|was|were)"
+            r"(?: not)? [a-z]"
         ),
         ACTION_OBJECT,
     ),
@@ -748,7 +803,16 @@ LIST_CUES: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"\b(?:two|three|four|five|six|seven|eight|nine|ten|both|[2-9]) (?:crypto )?"
             rf"(?:firms|companies|entities|operators|providers)(?:,| -|:) {LIST}"
-            r"(?=,| -|\.(?:\s|$)|;)"
+            r"(?=,| -|\.(?:\s|$)|;| \()"
+        ),
+        TYPE.company,
+    ),
+    # ... and uncounted, set off by a dash or a colon: "unauthorised firms - Zolta Options
+    # and Korvex Daily Return (KDR)."
+    (
+        re.compile(
+            rf"\b(?:firms|companies|entities|operators|providers)(?: -|:) {LIST}"
+            r"(?=,| -|\.(?:\s|$)|;| \()"
         ),
         TYPE.company,
     ),
@@ -842,6 +906,7 @@ _CUE_STEMS: list[tuple[str, ...]] = [
         "branch",
         "vehicle",
         "fund",
+        "pool",
         "partnership",
         "broker",
         "custodian",
@@ -1024,6 +1089,10 @@ _CUE_STEMS: list[tuple[str, ...]] = [
     ("founder of ", "chief executive of ", "ceo of ", "officer of ", "owner of ", "operator of "),
     ("-owned", "-backed", "-controlled"),
     ("exchange ", "platform "),
+    (" reported",),
+    ("told the", "according to the", "reported by the", "interview with the", "speaking to the"),
+    (" itself as ",),
+    (" itself as ",),
 ]
 # a second word the matches of some CUES (by index) all hold: "NAME, a/an/the/one of the"
 _COPULA_ARTICLE = (
@@ -1052,7 +1121,8 @@ _LIST_STEMS: list[tuple[str, ...]] = [
     ("such as", "including", "like"),
     ("exchanges ",),
     ("such as", "including", "like", "namely", "called", "named"),
-    (" against ",),
+    (" against ", " about "),
+    (" that ",),
     ("exchanges, ", "platforms, ", "exchanges -", "platforms -", "exchanges:", "platforms:"),
     (
         "firms, ",
@@ -1060,6 +1130,18 @@ _LIST_STEMS: list[tuple[str, ...]] = [
         "entities, ",
         "operators, ",
         "providers, ",
+        "firms -",
+        "companies -",
+        "entities -",
+        "operators -",
+        "providers -",
+        "firms:",
+        "companies:",
+        "entities:",
+        "operators:",
+        "providers:",
+    ),
+    (
         "firms -",
         "companies -",
         "entities -",

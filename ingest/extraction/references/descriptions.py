@@ -170,7 +170,9 @@ _PLACE_COURT = re.compile(
 _BARE_POLICE = re.compile(
     r"\b[Tt]he police\b(?! (?:in|of) [A-Z])"
     # with no article, only as a clause's subject: "police have since arrested 11 people"
-    r"|(?:(?<=^)|(?<=[,;:.] )|(?<=\n)|(?<=\band )|(?<=\bwhile )|(?<=\bas ))"
+    r"|(?:(?<=^)|(?<=[,;:.] )|(?<=\n)|(?<=\band )|(?<=\bwhile )|(?<=\bas )"
+    # ... of a clause a speaker reports: "the regulator said police have blocked ..."
+    r"|(?<=\bsaid )|(?<=\bsays )|(?<=\bthat ))"
     r"[Pp]olice(?= (?:have|has|had|said|say|says|arrested|detained|raided|seized|froze"
     r"|are|were|was|is|will|also|later|then|subsequently|initially)\b)"
 )

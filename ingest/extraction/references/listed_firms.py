@@ -32,9 +32,14 @@ _NOUNS = ("companies", "firms", "entities", "exchanges", "platforms", "providers
 _PEOPLE = ("men", "women", "individuals", "executives", "founders", "co-founders", "directors")
 _COUNT = r"two|three|four|five|six|seven|eight|nine|ten|\d"
 BACK_REFERENCE = re.compile(
-    r"\b(?:(?P<head>[Tt]he (?P<noun1>[a-z]+)) and )?(?:[Tt]he|[Aa]ll(?: the)?|[Tt]hose) "
-    rf"(?P<num>{_COUNT}) (?:[\w-]+ )?(?P<noun>{'|'.join(_NOUNS + _PEOPLE)})\b"
-)  # ("All four Binance entities were ordered to ...")
+    r"\b(?:(?P<head>[Tt]he (?P<noun1>[a-z]+)) and )?"
+    rf"(?:(?:[Tt]he|[Aa]ll(?: the)?|[Tt]hose|[Tt]hese) (?P<num>{_COUNT}) "
+    r"|(?P<both>[Bb]oth)(?: the| these)? )"
+    rf"(?:[\w-]+ )?(?P<noun>{'|'.join(_NOUNS + _PEOPLE)})\b"
+)  # ("All four Binance entities were ordered to ...", "these two companies", "both firms")
+# a name that only modifies a plural noun of the list ("three other Binance entities,
+# namely A, B and C") is the brand the members share, no member itself
+_MODIFIES_PLURAL = re.compile(rf"(?:'s?)? (?:{'|'.join(_NOUNS)})\b")
 _LOOK_BACK = 5  # sentences (the count must match the list exactly)
 
 
@@ -45,15 +50,18 @@ def listed_firm_mentions(
     doc, table = state.doc, state.table
     out: list[Mention] = []
     for m in scanner_of(doc).finditer(BACK_REFERENCE, _NOUNS + _PEOPLE):
+        quantifier = "both" if m.group("both") else "num"
         if (
-            used.find(1, m.start(), m.end("num")) >= 0
+            used.find(1, m.start(), m.end(quantifier)) >= 0
             or used.find(1, m.start("noun"), m.end()) >= 0
         ):
             continue  # (a name may modify the noun: "All four Velmora entities")
-        count = number_value(m.group("num"))
+        count = 2 if m.group("both") else number_value(m.group("num"))
         sent = doc.sentence_at(m.start())
         if count is None or count < 2 or sent is None:
             continue
+        if _counted_group_before(table, count, m.group("noun"), m.start()):
+            continue  # "two platforms suspected of fraud ... the two platforms": that group
         kinds = _PERSON if m.group("noun") in _PEOPLE else _FIRM_TYPES
         listed = _latest_list(named + out, doc, table, sent.index, m.start(), kinds)
         head = m.group("head")
@@ -66,10 +74,22 @@ def listed_firm_mentions(
                 listed = [k for k in listed if k != key]
         if len(listed) != count:
             continue
-        start = m.start("num") - 4
+        start = m.start("both") if m.group("both") else m.start("num") - 4
         for key in listed:
             out.append(_mention(start, m.end(), m.group()[start - m.start() :], table.get(key)))
     return out
+
+
+def _counted_group_before(table: EntityTable, count: int, noun: str, pos: int) -> bool:
+    """Whether an unnamed group of `count` counted with the same noun stands before `pos`
+    (the back-reference names that group again, not a list of names)."""
+    return any(
+        d.unnamed
+        and d.count == count
+        and d.first < pos
+        and noun in (d.description or d.name).lower().split()
+        for d in table.all()
+    )
 
 
 def complete_groups(state: ArticleState, named: list[Mention]) -> None:
@@ -197,7 +217,7 @@ def _latest_list(
     the few before it) that names two or more."""
     for index in range(here, max(-1, here - _LOOK_BACK - 1), -1):
         sent = doc.sentences[index]
-        firms = _named_in(named, table, sent.start, min(sent.end, pos), kinds)
+        firms = _named_in(named, table, sent.start, min(sent.end, pos), kinds, modifiers=doc.text)
         if len(firms) >= 2:
             return firms
     return []
@@ -210,7 +230,8 @@ _OWNER_BEFORE = re.compile(
 )
 
 
-_APPOSED_GAP = re.compile(r",? and |, ")
+# (a member's short name in brackets may follow it: "A Co., Ltd. (Alder) and B Co., Ltd.")
+_APPOSED_GAP = re.compile(r"\)?(?: \([^()]{1,40}\))?(?:,? and |, )")
 
 
 def _apposed_list(
@@ -247,14 +268,18 @@ def _named_in(
     hi: int,
     kinds: frozenset[str],
     text: str | None = None,
+    modifiers: str | None = None,
 ) -> list[str]:
     """The distinct named entities of `kinds` mentioned in [lo, hi), in order (with `text`,
-    not the owners that appositions of listed members name)."""
+    not the owners that appositions of listed members name; with `modifiers`, the text,
+    not a name that only modifies a plural noun: "three other Binance entities")."""
     out: list[str] = []
     for x in named:
         if not lo <= x.start < hi or x.key not in table:
             continue
         if text is not None and _OWNER_BEFORE.search(text, max(lo, x.start - 90), x.start):
+            continue
+        if modifiers is not None and _MODIFIES_PLURAL.match(modifiers, x.end):
             continue
         key = table.resolve(x.key)
         d = table.get(key)

@@ -1,5 +1,6 @@
 """Pronouns: 'it' and 'its' as mentions of an organisation the sentence names, and
-'him'/'her' as objects naming a person.
+'him'/'her' as objects naming a person, 'He'/'She' as a passive's subject naming the one
+person the sentence before (or its own start) names.
 
 'its' points at the nearest organisation before it in its sentence (outside a relative
 clause closed before it: "X, which runs Y, and its directors" are X's); 'it' at the
@@ -90,6 +91,15 @@ def _object_people(state: ArticleState, ordered: list[Mention], starts: list[int
                 break
         if person is not None:
             out.append(Mention(m.start(), m.end(), m.group(), person.key, person.type, "pronoun"))
+    for m in _PASSIVE_PERSON_SEARCH.finditer(doc.text):
+        sent = doc.sentence_at(m.start())
+        if sent is None or sent.index == 0:
+            continue
+        person = _last_person(
+            ordered, starts, doc.sentences[sent.index - 1].start, m.start(), table
+        )
+        if person is not None:
+            out.append(Mention(m.start(), m.end(), m.group(), person.key, person.type, "pronoun"))
     for m in _OBJECT_THEM_SEARCH.finditer(doc.text):
         sent = doc.sentence_at(m.start())
         if sent is None:
@@ -100,6 +110,26 @@ def _object_people(state: ArticleState, ordered: list[Mention], starts: list[int
     return out
 
 
+def _last_person(
+    ordered: list[Mention], starts: list[int], lo: int, hi: int, table: EntityTable
+) -> EntityDraft | None:
+    """The last person named in [lo, hi), when no other person is named there (a "he"
+    between two men is a guess)."""
+    people = {
+        table.resolve(x.key)
+        for x in _between(ordered, starts, lo, hi)
+        if table.resolve(x.key) in table and table.get(table.resolve(x.key)).type == TYPE.person
+    }
+    return table.get(people.pop()) if len(people) == 1 else None
+
+
+# a sentence's subject "He"/"She" of a passive, the one person the sentences name: "A
+# court convicted Dan Orr. He was sentenced to ten years", "She has been charged"
+_PASSIVE_PERSON = re.compile(
+    r"(?<![\w'])(?:He|She)(?= (?:was|has been|had been|is|will be)(?: (?:also|later|then|first"
+    r"|subsequently|\w+ly))? (?:[a-z]+ed|sentenced|held|charged|fined|banned|barred|arrested)\b)"
+)
+_PASSIVE_PERSON_SEARCH = gate(_PASSIVE_PERSON)
 # an object 'them' ("barred them from", "charged them with"), read only as a listed pair
 _OBJECT_THEM = re.compile(_OBJECT_PERSON.pattern.replace("(?:him|her)", "them"))
 # both searched only where "him", "her" or "them" stands (`literal_gate`): `re` would try

@@ -134,6 +134,11 @@ _SUBJECT_GAP = re.compile(r" (?:(?:had|has|have|also|then|later) )*")  # "X had 
 
 
 _REPLACED = re.compile(r"\b(?:replaced (?:him|her) with|succeeded by) $")
+# a person named with the firm or body they are from: "Dan Orr from Zolta Ltd said"; the
+# role a copula gave just before: "its chief executive is Dan Orr from Zolta Ltd"
+_FROM_ORG = re.compile(r" from (?:the )?(?=[A-Z])")
+_FROM_ORG_TYPES = frozenset((*GROUP.firm, *GROUP.public_body))
+_TITLE_IS = re.compile(rf"\b(?P<role>(?i:{ROLE_WORDS})) (?:is|was) $")
 
 
 def read_affiliations(state: ArticleState) -> list[RelationDraft]:
@@ -351,6 +356,12 @@ def _roles_of(
         if org is not None:
             verb_word = founded.group("verb")
             found.append((org, "co-founder" if verb_word.startswith("co-") else "founder"))
+    came = _FROM_ORG.match(tail) if not found else None
+    if came:  # "its CEO is Nicholas Orr from Harbour Vale Markets", "Dan Orr from Zolta said"
+        org = _org_inside(ordered, i, m.end + came.end(), m.end + came.end() + 2, table)
+        if org is not None and table.get(org).type in _FROM_ORG_TYPES:
+            titled = _TITLE_IS.search(text, max(0, m.start - 40), m.start)
+            found.append((org, titled.group("role").lower() if titled else ""))
     down = _STEPPED_DOWN.match(tail)
     if down:
         found.append(

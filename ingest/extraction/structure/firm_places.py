@@ -52,8 +52,9 @@ _WHICH_IS_IN = re.compile(
 
 # (no conjunction between: "dealt with U.S.-based businesses and changed X's wallets"
 # seats the businesses, not X)
-_BASED_BEFORE = re.compile(
-    r"(?P<place>[A-Z][\w. ]*?)-(?:based|headquartered|registered|incorporated|domiciled) "
+_BASED_BEFORE = re.compile(  # (the hyphen may be lost: "the New Zealand registered company X")
+    r"(?P<place>[A-Z][\w. ]*?)(?:-(?:based|headquartered|registered|incorporated|domiciled)"
+    r"| (?:registered|incorporated|domiciled)) "
     r"(?:(?!of |for |to |by |with |and |or |but |while |then )[\w-]+ ){0,3}(?:[\w-]+, )?$"
 )
 
@@ -113,7 +114,11 @@ def _draft_of(table: EntityTable, key: str) -> EntityDraft | None:
 
 _IN_PHRASE = {
     REL.headquartered_in: re.compile(
-        r"\b(?:[Rr]egistered|[Ii]ncorporated|[Hh]eadquartered|[Bb]ased|[Dd]omiciled"
+        # (not of the people or firms a plural noun names: "served corporate entities
+        # registered in Russia" seats those clients, not the firm)
+        r"\b(?<!entities )(?<!companies )(?<!firms )(?<!businesses )(?<!individuals )"
+        r"(?<!persons )(?<!people )(?<!customers )(?<!clients )(?<!users )(?<!accounts )"
+        r"(?:[Rr]egistered|[Ii]ncorporated|[Hh]eadquartered|[Bb]ased|[Dd]omiciled"
         r"|(?:has|have) (?:its|their) "
         r"(?:headquarters|head office|registered office)) in\b"
     ),
@@ -129,6 +134,9 @@ _IN_PHRASE = {
         r"offices|active|present|presence|licensed to operate|serv(?:e|es|ed|ing) "
         r"(?:users|customers|clients|investors|residents|traders))(?: [\w-]+){0,2} (?:in|of)\b"
         r"|\baccess to\b[^.;]{0,40}?\bin\b|"
+        # "its customer base, 213,000 users, is located in Russia"
+        r"\b(?:customer|user|client) base\b[^.;]{0,60}? (?:is|are|was|were) (?:mostly |mainly "
+        r"|largely )?(?:located|based) in\b|"
         # "has more than 2 million users in Nigeria"
         r"\b(?:has|had|have|with|counts?|claims?) (?:more than |over |about |around |some "
         r"|nearly |almost )?[\d.,]+ ?(?:million |thousand |m |k )?(?:registered |active )?"
@@ -157,6 +165,7 @@ _IN_STEMS = {
         "control", "lead", "licen", "authori", "permit", "users", "customers", "clients",
         "traders", "investors",
         "presence",
+        " base",
     ),
 }  # fmt: skip
 
@@ -195,7 +204,16 @@ _LOCAL_UNIT = re.compile(
     r"|clients)\b"
 )
 
-_HYPHEN_SEATS = ("-based", "-headquartered", "-registered", "-incorporated", "-domiciled")
+_HYPHEN_SEATS = (
+    "-based",
+    "-headquartered",
+    "-registered",
+    "-incorporated",
+    "-domiciled",
+    " registered ",
+    " incorporated ",
+    " domiciled ",
+)
 
 _INNER_BASED = re.compile(
     r"(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*)*)-(?:based|registered|headquartered|incorporated)\b"
@@ -307,9 +325,11 @@ def firm_place_relations(
         if largest and ctx.main_country and d.type in GROUP.firm:
             out += _to_place(table, m.key, ctx.main_country, REL.operates_in, sentence, ctx)
         tail = text[m.end : m.end + 80]
+        head = text[max(0, m.start - 60) : m.start]
         if (
             "-" not in tail
             and "-" not in text[max(0, m.start - 60) : m.end]
+            and not any(w in head for w in _HYPHEN_SEATS)
             and ("country's" not in text[max(0, m.start - 80) : m.end + 30])
             and " in " not in tail
             and " domiciled" not in tail
@@ -328,7 +348,6 @@ def firm_place_relations(
             for place in (based.group("place"), based.group("place2")):
                 if place:
                     out += _seat_in_words(table, m.key, place, sentence, ctx, new_place=True)
-        head = text[max(0, m.start - 60) : m.start]
         based = _BASED_BEFORE.search(head) if any(w in head for w in _HYPHEN_SEATS) else None
         if based and d.type in GROUP.firm:
             out += _seat_in_words(table, m.key, based.group("place"), sentence, ctx, True)

@@ -1,7 +1,9 @@
 """Text normalisation: one spelling for quotes, apostrophes, dashes and spaces; name keys.
 
-Every later step (regexes, the gazetteer automaton, sentence splitting) assumes this
-form, so it runs once on the article text before anything else. `normalize_name` is
+It also repairs page habits (`page_repairs`): sentences and words run together without
+a space, and names written in quote marks. Every later step (regexes, the
+gazetteer automaton, sentence splitting) assumes this form, so it runs once on the
+article text before anything else. `normalize_name` is
 the key names are compared by (the gazetteer index and the entity table both use it).
 """
 
@@ -11,6 +13,11 @@ import re
 from functools import lru_cache
 
 from graph.ids import normalize_name as _normalize_name
+from ingest.extraction.text.page_repairs import (
+    split_glued_sentences,
+    split_glued_words,
+    unquote_names,
+)
 
 _TRANSLATE = str.maketrans(
     {
@@ -62,6 +69,7 @@ def normalize_text(text: str) -> str:
     if "  " in text:
         text = _SPACES.sub(" ", text)
     text = _BLANK_LINES.sub("\n\n", text)
+    text = unquote_names(split_glued_words(split_glued_sentences(text)))
     return "\n".join(line.strip() for line in text.split("\n")).strip()
 
 
