@@ -300,8 +300,6 @@ def _apply(
     if _PENDING.search(text, max(window_start, trig.start - 40), trig.start):
         return []  # "pending approval from the regulator": not given yet
     actor, targets, conf = read_roles(trig, subject, before, after, view, text, table)
-    if trig.type == REL.fined and not targets:
-        targets = _sentenced_party(trig, view, text, table)  # "sentenced X ... and a fine of"
     if closing and subject is not None and actor is not None and not targets:
         # "X is operating without a licence, the FCA warned": the firms the warning's words
         # name, before the attribution (not words that tell another body's act: "the SEC
@@ -707,30 +705,6 @@ def _closing_warning(trig: Trigger, subject: Mention | None, text: str) -> bool:
         and _CLOSING_AFTER.match(text, trig.end) is not None
         and subject.end <= trig.start <= subject.end + 12
     )
-
-
-_SENTENCED = re.compile(r"\bsentenc(?:ed|es|ing)\b")
-
-
-def _sentenced_party(trig: Trigger, view: View, text: str, table: EntityTable) -> list[str]:
-    """The party a court sentenced earlier in the sentence, for the fine imposed with the
-    sentence: "sentenced X to five years in prison in addition to a fine of 100,000 euro"."""
-    if trig.voice != "nominal":
-        return []
-    verb = _SENTENCED.search(text, view.sent.start, trig.start)
-    if verb is None:
-        return []
-    party = next(
-        (
-            m
-            for m in view.mentions
-            if verb.end() < m.start < trig.start
-            and eligible(m, table)
-            and table.get(m.key).type not in GROUP.public_body
-        ),
-        None,
-    )
-    return target_keys([party], view, table) if party is not None else []
 
 
 def _parenthesised(text: str, m: Mention) -> bool:

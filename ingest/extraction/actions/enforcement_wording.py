@@ -121,8 +121,8 @@ ROWS += [
         REL.fined,
         "active",
         re.compile(
-            r"\bsentenc(?:es|ed|ing)\b(?=[^.;\n]{1,160}?\b(?:and|along with|plus|as well as"
-            r"|with) (?:a|an) (?:[\w$€£¥₹₩.,-]+ ){0,3}?fines?\b)"
+            r"\bsentenc(?:es|ed|ing)\b(?=[^.;\n]{1,240}?\b(?:and|along with|plus|as well as"
+            r"|in addition to|with) (?:a|an) (?:[\w$€£¥₹₩.,-]+ ){0,3}?fines?\b)"
         ),
         0.7,
     ),
