@@ -105,8 +105,8 @@ class Timer:
 
 LIST_SIZES = {
     "alias support (per alias)": (
-        "MATCH (al:Alias) RETURN avg(COUNT { (al)-[:GIVEN_IN]->() }) AS mean, "
-        "max(COUNT { (al)-[:GIVEN_IN]->() }) AS top, count(al) AS n"
+        "MATCH (al:Alias) RETURN avg(COUNT { (al)-[:NAMED_IN]->() }) AS mean, "
+        "max(COUNT { (al)-[:NAMED_IN]->() }) AS top, count(al) AS n"
     ),
     "alias sources list (per alias)": (
         "MATCH (al:Alias) WHERE al.sources IS NOT NULL "
