@@ -21,7 +21,8 @@ same rows on the same server) measured so that a shared machine's load cannot ma
   (`/proc/<pid>/stat`): CPU per article moves much less with the machine's load.
 
 The store's rate is also printed per chunk of `--chunk` articles as the graph grows (the
-issue asks for a flat rate from 1k to 100k articles).
+issue asks for a flat rate from 1k to 100k articles), with its CPU (client and server)
+per article of each chunk, which the machine's load moves much less than wall time.
 
 Corpora (`--corpus`): `bench` (default: bench/corpus.py's seeded articles, extracted
 once and cached, as `make bench` ingests them), `synthetic` (bench/read_load.py: 24
@@ -112,6 +113,7 @@ class Side:
     client_cpu: float = 0.0
     server_cpu: float | None = None
     batch_walls: list[float] = field(default_factory=list)
+    batch_cpus: list[float] = field(default_factory=list)  # client + server, when known
 
     def per_article_ms(self, n: int) -> dict[str, float | None]:
         return {
@@ -129,6 +131,12 @@ def _measured(server: ServerCpu, run: Callable[[], list[float]]) -> Side:
     return Side(wall=wall, client_cpu=cpu, server_cpu=spent, batch_walls=walls)
 
 
+def _cpu_now(server: ServerCpu) -> float:
+    """Client plus server CPU seconds so far (the client's alone when the server is not
+    local)."""
+    return time.process_time() + (server.seconds() or 0.0)
+
+
 def batched(xs: Sequence[Extraction], size: int = BATCH) -> list[Sequence[Extraction]]:
     return [xs[i : i + size] for i in range(0, len(xs), size)]
 
@@ -142,16 +150,20 @@ def naive(neo: Neo4jStore, driver: Any, xs: Sequence[Extraction], server: Server
 def store(neo: Neo4jStore, xs: Sequence[Extraction], server: ServerCpu) -> Side:
     """`upsert_many` of xs into the emptied database, BATCH articles per call."""
     neo.clear()
+    cpus: list[float] = []
 
     def run() -> list[float]:
         walls = []
         for b in batched(xs):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), _cpu_now(server)
             neo.upsert_many(b)
             walls.append(time.perf_counter() - t0)
+            cpus.append(_cpu_now(server) - c0)
         return walls
 
-    return _measured(server, run)
+    side = _measured(server, run)
+    side.batch_cpus = cpus
+    return side
 
 
 def chunk_rates(walls: list[float], chunk: int) -> list[tuple[int, float]]:
@@ -162,6 +174,16 @@ def chunk_rates(walls: list[float], chunk: int) -> list[tuple[int, float]]:
         part = walls[i : i + per]
         out.append(((i + len(part)) * BATCH, len(part) * BATCH / sum(part)))
     return out
+
+
+def chunk_cpu(cpus: list[float], chunk: int) -> list[tuple[int, float]]:
+    """(articles stored after the chunk, CPU ms per article of the chunk, client and
+    server) per `chunk` articles: a chunk's rate that the machine's load moves less."""
+    per = max(1, chunk // BATCH)
+    return [
+        ((i + len(cpus[i : i + per])) * BATCH, 1000 * sum(cpus[i : i + per]) / (per * BATCH))
+        for i in range(0, len(cpus), per)
+    ]
 
 
 def ratios(naive_side: Side, store_side: Side) -> dict[str, float | None]:
@@ -237,6 +259,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
             rat = ratios(sides["naive"], sides["store"])
             rates = chunk_rates(sides["store"].batch_walls, args.chunk)
             naive_rates = chunk_rates(sides["naive"].batch_walls, args.chunk)
+            cpu_rates = chunk_cpu(sides["store"].batch_cpus, args.chunk)
             out["rounds"].append(
                 {
                     "order": list(order),
@@ -246,6 +269,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
                     "ratio": rat,
                     "store_chunks": rates,
                     "naive_chunks": naive_rates,
+                    "store_chunk_cpu_ms": cpu_rates,
                 }
             )
             print(
@@ -268,6 +292,12 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
                     + f"  (last/first {per[-1][1] / per[0][1]:.2f})",
                     flush=True,
                 )
+            print(
+                "  store CPU ms/article per chunk (client + server): "
+                + ", ".join(f"{k / 1000:g}k {v:.2f}" for k, v in cpu_rates)
+                + f"  (last/first {cpu_rates[-1][1] / cpu_rates[0][1]:.2f})",
+                flush=True,
+            )
     finally:
         driver.close()
         neo.clear()

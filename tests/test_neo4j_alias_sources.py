@@ -1,6 +1,6 @@
-"""An alias's `sources` changed without being read (graph/store/neo4j/alias_sources.py)
-ends as the whole list changed in memory would: the same elements in the same order,
-and the same answers to `in` and emptiness on the way (no server needed)."""
+"""Which articles give an alias, changed without being read whole
+(graph/store/neo4j/alias_sources.py), ends as the whole set changed in memory would: the
+same articles, and the same answers to `in` and emptiness on the way (no server needed)."""
 
 from __future__ import annotations
 
@@ -18,14 +18,16 @@ BATCH = ["a", "b", "c"]  # the batch's articles
 Op = tuple[str, str]
 
 
-def server_list(stored: list[str], s: AliasSources) -> list[str]:
-    """What write_queries.UPDATE_ALIASES makes of the stored list from `s.row()`."""
+def server_set(stored: list[str], s: AliasSources) -> set[str]:
+    """The articles the alias has relationships to once working.py `_write_aliases` has
+    written `s.row()`: the stored ones (none after a reset) less those it drops, plus
+    those it adds (each added once: it must not give the alias already)."""
     row = s.row()
     tail = list(row["tail"])
-    if row["reset"]:
-        return tail
-    removed = set(row["removed"])
-    return [x for x in stored if x not in removed] + tail
+    assert len(set(tail)) == len(tail)
+    kept = set() if row["reset"] else set(stored) - set(row["removed"])
+    assert not kept & set(tail)
+    return kept | set(tail)
 
 
 def replay(stored: list[str], ops: list[Op]) -> tuple[list[str], AliasSources]:
@@ -64,8 +66,8 @@ def test_the_server_side_rewrite_gives_the_whole_list(
     order, size = stored_cut
     stored = order[:size]
     whole, s = replay(stored, ops)
-    assert server_list(stored, s) == whole
-    assert s.changed or whole == stored
+    assert server_set(stored, s) == set(whole)
+    assert s.changed or set(whole) == set(stored)
 
 
 def test_a_batch_that_adds_only_appends() -> None:
@@ -75,10 +77,11 @@ def test_a_batch_that_adds_only_appends() -> None:
     assert s.row() == {"reset": False, "removed": [], "tail": ["b", "a"]}
 
 
-def test_an_article_given_again_moves_to_the_end() -> None:
+def test_an_article_given_again_keeps_its_relationship() -> None:
     stored = ["a", "old-0"]
     whole, s = replay(stored, [("discard", "a"), ("add", "a")])
-    assert whole == server_list(stored, s) == ["old-0", "a"]
+    assert server_set(stored, s) == set(whole) == {"a", "old-0"}
+    assert not s.changed  # nothing deleted and created again
 
 
 def test_emptied_when_its_last_article_goes() -> None:
@@ -111,8 +114,8 @@ def test_a_batch_of_new_articles_needs_no_size(stored: list[str], ops: list[Op])
 
 
 def test_the_state_read_gives_every_property_an_alias_node_is_made_with() -> None:
-    """`ALIAS_STATE` names the properties it reads (a map projection of all of them
-    would load `sources` too): they must be those a new alias node is written with."""
+    """`ALIAS_STATE` names the properties it reads: they must be those a new alias node
+    is written with."""
     row = _AliasRow("k", "exchange:x", Alias(name="X Ex", kind="abbreviation"), "Exchange", "x")
     assert set(row.create()) == set(ALIAS_KEYS)
     assert all(f".{k}" in ALIAS_STATE for k in ALIAS_KEYS)

@@ -110,14 +110,12 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def raw_graph(store: Neo4jStore, sort_alias_sources: bool = False) -> dict[str, Any]:
+def raw_graph(store: Neo4jStore) -> dict[str, Any]:
     """Every node and relationship with every property, as sorted JSON lines (the change
     log aside: its numbers and times differ by design, tests/test_changes.py has it)."""
 
     def dumped(props: dict[str, Any]) -> str:
         props = {k: _plain(v) for k, v in props.items()}
-        if sort_alias_sources and "sources" in props and "key" in props:
-            props["sources"] = sorted(props["sources"])
         return json.dumps(props, sort_keys=True)
 
     nodes = store.read(
@@ -356,7 +354,7 @@ def test_concurrent_overlapping_batches_give_the_serial_graph(
     """Two writers of batches that share every body and most relations, and a third
     retracting articles those bodies also appear in, all at once, in small batches so
     their transactions interleave; the graph is that of the same articles written one
-    after the other (alias sources, kept in arrival order, compared as sets)."""
+    after the other."""
     batch_size(5)
     left = [synthetic(i, "a") for i in range(40)]
     right = [synthetic(i, "b") for i in range(40)]
@@ -383,10 +381,10 @@ def test_concurrent_overlapping_batches_give_the_serial_graph(
     for t in threads:
         t.join(300)
     assert errors == []
-    concurrent = raw_graph(neo4j, sort_alias_sources=True)
+    concurrent = raw_graph(neo4j)
     neo4j.clear()
     neo4j.upsert_many(left + right)
-    assert concurrent == raw_graph(neo4j, sort_alias_sources=True)
+    assert concurrent == raw_graph(neo4j)
 
 
 def _odd_extractor(article: Article) -> Extraction:

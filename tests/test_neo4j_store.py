@@ -264,7 +264,7 @@ def test_labels_and_types_in_the_database_come_from_the_ontology(
             "CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType AS t"
         )
     }
-    assert types <= {"MENTIONED_IN", "ALIAS_OF", *ONT.relations}
+    assert types <= {"MENTIONED_IN", "ALIAS_OF", cy.ALIAS_SOURCE, *ONT.relations}
     odd = neo4j.read(
         "MATCH (e:Entity) WHERE size(labels(e)) <> 2 OR NOT e.type IN labels(e) RETURN e.id AS id"
     )
@@ -274,10 +274,18 @@ def test_labels_and_types_in_the_database_come_from_the_ontology(
 def test_alias_nodes_follow_their_sources(neo4j: Neo4jStore) -> None:
     neo4j.upsert(_fined("a1", "2024-01-02", "x"))
     neo4j.upsert(_fined("a2", "2024-01-03", "y"))
-    rows = neo4j.read(
-        "MATCH (al:Alias)-[:ALIAS_OF]->(e:Entity) RETURN al.sources AS s, e.aliases AS names"
-    )
-    assert rows == [{"s": ["a1", "a2"], "names": ["S.E.C. body"]}]
+    given = f"MATCH (al:Alias)-[:{cy.ALIAS_SOURCE}]->(a:Article) RETURN a.id AS a ORDER BY a"
+    assert neo4j.read(given) == [{"a": "a1"}, {"a": "a2"}]
+    names = "MATCH (al:Alias)-[:ALIAS_OF]->(e:Entity) RETURN keys(al) AS k, e.aliases AS names"
+    rows = neo4j.read(names)
+    assert len(rows) == 1 and rows[0]["names"] == ["S.E.C. body"]
+    assert "sources" not in rows[0]["k"]  # the support is the relationships, not a list
+    neo4j.retract("a1")
+    assert neo4j.read(given) == [{"a": "a2"}]
+    assert neo4j.read(names)[0]["names"] == ["S.E.C. body"]
+    neo4j.upsert(_fined("a1", "2024-01-02", "x"))  # given again
+    neo4j.upsert(_fined("a2", "2024-01-03", "y"))  # re-upserted as it was: nothing changes
+    assert neo4j.read(given) == [{"a": "a1"}, {"a": "a2"}]
     neo4j.retract("a1")
     neo4j.retract("a2")
     left = neo4j.read(
@@ -811,3 +819,33 @@ def test_history_source_lists_written_ascii_escaped_are_rewritten_once(
     finally:
         store.close()
     assert sources == [[HOSTILE_BAN], [HOSTILE_LIFT]]
+
+
+def test_alias_source_lists_of_an_older_database_become_relationships(
+    neo4j: Neo4jStore, settings: Settings
+) -> None:
+    """A database written when an alias kept its articles as a `sources` list is moved to
+    the relationships (write_queries.py `ALIAS_SOURCE`) when a store opens it, once: then
+    a retraction takes the alias's support with the article, as for one written now."""
+    neo4j.upsert(_fined("a1", "2024-01-02", "x"))
+    neo4j.upsert(_fined("a2", "2024-01-03", "y"))
+    old_layout = (
+        f"MATCH (al:Alias)-[g:{cy.ALIAS_SOURCE}]->(a:Article) WITH al, g, a ORDER BY a.id "
+        "WITH al, collect(g) AS gs, collect(a.id) AS ids SET al.sources = ids "
+        "FOREACH (g IN gs | DELETE g) "
+        "WITH 1 AS x LIMIT 1 OPTIONAL MATCH (m:CryptoregMeta {key: 'alias_sources'}) DELETE m"
+    )
+    neo4j.write(lambda tx: tx.run(old_layout).consume())
+    given = f"MATCH (al:Alias)-[:{cy.ALIAS_SOURCE}]->(a:Article) RETURN a.id AS a ORDER BY a"
+    assert neo4j.read(given) == []
+    store = Neo4jStore(
+        settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password, settings.neo4j_database
+    )
+    try:
+        assert store.read(given) == [{"a": "a1"}, {"a": "a2"}]
+        assert store.read("MATCH (al:Alias) RETURN al.sources AS s") == [{"s": None}]
+        store.retract("a1")
+        store.retract("a2")
+        assert store.read("MATCH (al:Alias) RETURN count(al) AS n") == [{"n": 0}]
+    finally:
+        store.close()

@@ -1,18 +1,18 @@
-"""An alias node's `sources` as one write transaction changes it, without reading it.
+"""Which articles give an alias, as one write transaction changes it, without reading it all.
 
-An alias node keeps the ids of the articles that gave it, in the order they came
-(`sources`). A regulator's acronym or a country's short name is given by a good share of
-all articles, so the list grows with the corpus: read whole and written back whole by
-every batch that names the alias, it made each batch cost more than the one before
-(at 50k articles, reading and writing these lists was the write's biggest statement).
+An alias node is supported by the articles that gave it: a relationship from the alias
+to each (write_queries.py `ALIAS_SOURCE`), as the embedded store keeps a row per article
+in `alias_sources`. A regulator's acronym or a country's short name is given by a good
+share of all articles. It used to be a list property of their ids, which every batch
+naming the alias rewrote whole (Neo4j has no append to a stored list): ~190 ids per alias
+at 50k articles, ~1.5 MB a batch, so each batch cost more than the one before.
 
-A batch only ever removes its own articles from the list (an article upserted again, or
-retracted, first drops what it gave) and appends articles that are not in it. So the
-list the batch leaves is the stored list without the batch's articles it removed,
-followed by what it appended, and the transaction needs to know only the stored
-list's size and which of the batch's stored articles are in it; the server does the
-rest (`write_queries.UPDATE_ALIASES`). The same list, element for element, as a
-rewrite of the whole list would give.
+A batch only ever removes its own articles (an article upserted again, or retracted,
+first drops what it gave) and adds articles that do not give it yet. So the transaction
+needs to know only whether the alias keeps any support (the number of its articles, when
+one of the batch's stored articles may take it away) and which of the batch's stored
+articles give it (from their side: write_queries.py `ARTICLE_REFS_MANY`); it writes the
+relationships it adds and deletes those it removes, and never reads the others.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from typing import TypedDict
 
 
 class SourcesRow(TypedDict):
-    """The `sources` part of an `UPDATE_ALIASES` row."""
+    """What the transaction changes of an alias's support: whether it drops all it had
+    (`reset`), the stored articles it removes, the articles it adds."""
 
     reset: bool
     removed: list[str]
@@ -31,11 +32,11 @@ class SourcesRow(TypedDict):
 
 @dataclass
 class AliasSources:
-    """`stored`: the stored list's size (1, "not empty", when no article of the batch is
-    stored: working.py `_stored_size`); `present`: the batch's article ids in it (and not
-    removed since); `removed`: the stored ids this transaction removed; `tail`: the ids it
-    appended, in order; `reset`: the node was deleted and given again in this
-    transaction, so its list is `tail` alone."""
+    """`stored`: how many articles give it as stored (1, "some", when no article of the
+    batch is stored: working.py `_stored_size`); `present`: the batch's stored articles
+    that give it (and have not dropped it since); `removed`: the stored ones this
+    transaction removed; `tail`: the articles it added, in order; `reset`: the node was
+    deleted and given again in this transaction, so its support is `tail` alone."""
 
     stored: int = 0
     present: set[str] = field(default_factory=set)
@@ -47,17 +48,24 @@ class AliasSources:
         return aid in self.present or aid in self.tail
 
     def __bool__(self) -> bool:
-        """Whether the list holds any article."""
+        """Whether any article gives it."""
         kept = 0 if self.reset else self.stored - len(self.removed)
         return kept > 0 or bool(self.tail)
 
     def add(self, aid: str) -> None:
-        """Append an article, unless it is in the list already."""
-        if aid not in self:
-            self.tail.append(aid)
+        """Add an article, unless it gives the alias already. A stored article this
+        transaction removed is kept instead (its relationship stays), unless the support
+        was reset since."""
+        if aid in self:
+            return
+        if aid in self.removed and not self.reset:
+            self.removed.remove(aid)
+            self.present.add(aid)
+            return
+        self.tail.append(aid)
 
     def discard(self, aid: str) -> None:
-        """Remove an article from the list, wherever it is."""
+        """Remove an article, stored or added."""
         if aid in self.present:
             self.present.remove(aid)
             self.removed.append(aid)
@@ -65,7 +73,7 @@ class AliasSources:
             self.tail.remove(aid)
 
     def clear(self) -> None:
-        """Empty the list (its node is deleted; given again, it starts a new list)."""
+        """Drop all support (its node is deleted; given again, its support starts afresh)."""
         self.present.clear()
         self.tail.clear()
         self.reset = True
@@ -75,5 +83,5 @@ class AliasSources:
         return self.reset or bool(self.removed) or bool(self.tail)
 
     def row(self) -> SourcesRow:
-        """What `UPDATE_ALIASES` needs to rewrite the stored list on the server."""
+        """What the server must change (working.py `_write_aliases`)."""
         return {"reset": self.reset, "removed": sorted(self.removed), "tail": list(self.tail)}

@@ -17,7 +17,13 @@ from graph.store.neo4j.changes import SCHEMA as CHANGE_SCHEMA
 from graph.store.neo4j.judgements import SCHEMA as JUDGEMENT_SCHEMA
 from graph.store.neo4j.records import short_caption, sources_json
 from graph.store.neo4j.review import SCHEMA as REVIEW_SCHEMA
-from graph.store.neo4j.write_queries import DETAIL_KEY, DETAIL_LABEL, check_label, check_rel_type
+from graph.store.neo4j.write_queries import (
+    ALIAS_SOURCE,
+    DETAIL_KEY,
+    DETAIL_LABEL,
+    check_label,
+    check_rel_type,
+)
 
 FULLTEXT_INDEX = "entity_names"
 # Whitespace tokens, lower-cased, no stemming and no stop words: "the"/"of" stay searchable
@@ -153,6 +159,7 @@ def ensure_schema(driver: Driver, database: str) -> None:
     _move_event_details(driver, database)
     _caption_articles(driver, database)
     _unescape_history_sources(driver, database)
+    _alias_sources_as_relationships(driver, database)
 
 
 _DETAILS_MOVED = "MATCH (m:CryptoregMeta {key: 'event_details'}) RETURN m.done AS done"
@@ -241,3 +248,25 @@ def _unescape_history_sources(driver: Driver, database: str) -> None:
         ]
         driver.execute_query(_SET_ENTRIES, rows=rows, database_=database)
     driver.execute_query(_MARK_UNESCAPED, database_=database)
+
+
+_ALIAS_SOURCES_MOVED = "MATCH (m:CryptoregMeta {key: 'alias_sources'}) RETURN m.done AS done"
+_MARK_ALIAS_SOURCES_MOVED = "MERGE (m:CryptoregMeta {key: 'alias_sources'}) SET m.done = true"
+_MOVE_ALIAS_SOURCES = (
+    "MATCH (al:Alias) WHERE al.sources IS NOT NULL WITH al LIMIT 2000 "
+    "CALL (al) { UNWIND al.sources AS aid MATCH (a:Article {id: aid}) "
+    f"MERGE (al)-[:{ALIAS_SOURCE}]->(a) }} "
+    "REMOVE al.sources RETURN count(al) AS moved"
+)
+
+
+def _alias_sources_as_relationships(driver: Driver, database: str) -> None:
+    """Turn the `sources` list of alias nodes written before alias support was kept as
+    relationships (write_queries.py `ALIAS_SOURCE`) into those relationships, 2,000
+    aliases per transaction; once done, a start reads one meta node."""
+    done = driver.execute_query(_ALIAS_SOURCES_MOVED, database_=database).records
+    if done and done[0]["done"]:
+        return
+    while driver.execute_query(_MOVE_ALIAS_SOURCES, database_=database).records[0]["moved"]:
+        pass
+    driver.execute_query(_MARK_ALIAS_SOURCES_MOVED, database_=database)

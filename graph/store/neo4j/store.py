@@ -3,7 +3,8 @@
 Graph model (see graph/store/neo4j/records.py for the property layout)::
 
     (:Entity:<Type> {id, name, type, name_norm, aliases, names_norm, unnamed, count, ...})
-    (:Alias {key, name, kind, lang, sources})-[:ALIAS_OF]->(:Entity)
+    (:Alias {key, name, kind, lang, ...})-[:ALIAS_OF]->(:Entity)
+    (:Alias)-[:NAMED_IN]->(:Article)        the articles that give the alias (its support)
     (:Entity)-[:MENTIONED_IN]->(:Article {id, url, title, publisher, published, text,
                                           caption})
     (:Entity)-[:<RELATION> {event_id, date, status, ended_how, ended_on, in_force_from,

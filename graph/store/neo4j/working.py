@@ -85,6 +85,7 @@ class ArticleState:
     existed: bool
     first_mentions: frozenset[str]
     first_keys: frozenset[FactKey] = frozenset()  # the relations it reported as read
+    first_aliases: frozenset[str] = frozenset()  # the aliases it gave as read
     first_props: dict[str, Any] | None = None  # its properties as read (None: not stored)
 
 
@@ -102,8 +103,8 @@ class EntityState:
 
 @dataclass
 class AliasState:
-    """An alias node: its properties without `sources` (None: not stored), its sources
-    as this transaction changes them (never read whole: alias_sources.py), and its
+    """An alias node: its properties (None: not stored), the articles that give it as
+    this transaction changes them (never read whole: alias_sources.py), and its
     properties as read (None: it was not stored)."""
 
     props: dict[str, Any] | None
@@ -212,10 +213,10 @@ def _rows(result: Any) -> list[dict[str, Any]]:
 
 
 def _stored_size(n: int | None) -> int:
-    """An alias's stored `sources` size as ALIAS_STATE gives it: null when the batch has
-    no stored article. None of the batch's articles is then in the list, so the batch
-    removes nothing from it, and a stored alias's list is never empty (the write that
-    empties it deletes the node): 1 stands for "not empty", all `AliasSources` asks."""
+    """How many articles give a stored alias, as ALIAS_STATE gives it: null when the batch
+    has no stored article. None of the batch's articles then gives it, so the batch
+    removes none, and a stored alias always has an article (the write that takes its
+    last deletes the node): 1 stands for "some", all `AliasSources` asks."""
     return 1 if n is None else int(n)
 
 
@@ -267,6 +268,7 @@ class Working:
                 existed=not fresh[aid],
                 first_mentions=frozenset(refs[aid].mentions),
                 first_keys=frozenset(refs[aid].facts),
+                first_aliases=frozenset(refs[aid].aliases),
                 first_props=None if fresh[aid] else _plain(dict(props[aid] or {})),
             )
 
@@ -294,13 +296,16 @@ class Working:
 
     def read_aliases(self, keys: Iterable[str]) -> None:
         """Read these alias nodes (their entities are locked already): their properties,
-        and of their `sources` the size and which of the batch's stored articles are in
-        it (alias_sources.py; an article new to the store is in no alias's sources)."""
+        how many articles give them (when the batch has stored articles) and which of the
+        batch's stored articles do, as those articles were read (alias_sources.py; an
+        article new to the store gives no alias). An article drops its aliases through
+        `alias`, so none has dropped one before it is read here."""
         todo = sorted({k for k in keys if k not in self.aliases})
         if not todo:
             return
-        stored = sorted(aid for aid, a in self.articles.items() if a.existed)
-        found = {r["key"]: r for r in _rows(self.tx.run(q.ALIAS_STATE, keys=todo, articles=stored))}
+        stored = [(aid, a.first_aliases) for aid, a in sorted(self.articles.items()) if a.existed]
+        rows = _rows(self.tx.run(q.ALIAS_STATE, keys=todo, counted=bool(stored)))
+        found = {r["key"]: r for r in rows}
         for key in todo:
             row = found.get(key)
             if row is None:
@@ -308,7 +313,8 @@ class Working:
                 continue
             # as the node holds them: a property it lacks is no key (`lang`, say)
             props = {k: v for k, v in dict(row["props"]).items() if v is not None}
-            sources = AliasSources(stored=_stored_size(row["n"]), present=set(row["present"]))
+            present = {aid for aid, given in stored if key in given}
+            sources = AliasSources(stored=_stored_size(row["n"]), present=present)
             self.aliases[key] = AliasState(props, sources, dict(props))
 
     def read_relations(
@@ -649,21 +655,36 @@ class Working:
             self._send(q.ADD_MENTIONS, rows=added)
 
     def _write_aliases(self) -> None:
-        created, updated = [], []
+        """New alias nodes, changed properties of stored ones, and their support: the
+        relationships to the articles that stopped giving them deleted, to those that
+        started created (alias_sources.py)."""
+        created, updated, reset, dropped, added = [], [], [], [], []
         for key, a in sorted(self.aliases.items()):
             if a.props is None or (a.first == a.props and not a.sources.changed):
                 continue
+            change = a.sources.row()
+            added += [{"key": key, "article": aid} for aid in change["tail"]]
             if a.first is None:
-                props = {**a.props, "sources": list(a.sources.tail)}
-                created.append({"key": key, "entity_id": a.props["entity_id"], "props": props})
+                created.append({"key": key, "entity_id": a.props["entity_id"], "props": a.props})
                 continue
+            if change["reset"]:
+                reset.append(key)
+            else:
+                dropped += [{"key": key, "article": aid} for aid in change["removed"]]
             changed: dict[str, Any] = {k: None for k in a.first if k not in a.props}
             changed |= {k: v for k, v in a.props.items() if a.first.get(k) != v}
-            updated.append({"key": key, "props": changed, **a.sources.row()})
+            if changed:
+                updated.append({"key": key, "props": changed})
         if created:
             self._send(q.CREATE_ALIASES, rows=created)
         if updated:
             self._send(q.UPDATE_ALIASES, rows=updated)
+        if reset:
+            self._send(q.RESET_ALIAS_SOURCES, keys=reset)
+        if dropped:
+            self._send(q.DROP_ALIAS_SOURCES, rows=dropped)
+        if added:
+            self._send(q.ADD_ALIAS_SOURCES, rows=added)
 
     def _rename_events(self) -> None:
         rows = [

@@ -278,10 +278,17 @@ ADD_MENTIONS = kept_plan(
     "CREATE (e)-[:MENTIONED_IN]->(a)"
 )
 
-# Rows {key, entity_id, props}: a new alias node with all its properties, `sources`
-# included (none had its key: the transaction read it, and only writers holding its
-# entity's lock make one), and its ALIAS_OF; a CREATE, not a MERGE, which would look for
-# the relationship among the entity's, thousands on a country named in every article.
+# An alias's support: a relationship from its node to each article that gives it (the
+# embedded store's `alias_sources` rows). A batch adds and removes its own articles'
+# relationships; a list property of their ids, rewritten whole by every batch naming the
+# alias, grew with the corpus (a regulator's acronym is given by a good share of all
+# articles): graph/store/neo4j/alias_sources.py.
+ALIAS_SOURCE = "NAMED_IN"
+
+# Rows {key, entity_id, props}: a new alias node with all its properties (none had its
+# key: the transaction read it, and only writers holding its entity's lock make one), and
+# its ALIAS_OF; a CREATE, not a MERGE, which would look for the relationship among the
+# entity's, thousands on a country named in every article. Its support: `ADD_ALIAS_SOURCES`.
 CREATE_ALIASES = kept_plan(
     "UNWIND $rows AS row "
     "MATCH (e:Entity {id: row.entity_id}) "
@@ -289,15 +296,31 @@ CREATE_ALIASES = kept_plan(
     "CREATE (al)-[:ALIAS_OF]->(e)"
 )
 
-# Rows {key, props, reset, removed, tail}: what changed of a stored alias node's
-# properties (null removes a property), and its `sources` rewritten on the server: the
-# stored list without `removed`, then `tail` (or `tail` alone after a `reset`), so the
-# list, which grows with the corpus, never travels (graph/store/neo4j/alias_sources.py).
+# Rows {key, props}: what changed of a stored alias node's properties (null removes one).
 UPDATE_ALIASES = kept_plan(
-    "UNWIND $rows AS row MATCH (al:Alias {key: row.key}) SET al += row.props "
-    "SET al.sources = CASE WHEN row.reset THEN row.tail "
-    "WHEN size(row.removed) = 0 THEN coalesce(al.sources, []) + row.tail "
-    "ELSE [s IN coalesce(al.sources, []) WHERE NOT s IN row.removed] + row.tail END"
+    "UNWIND $rows AS row MATCH (al:Alias {key: row.key}) SET al += row.props"
+)
+
+# Rows {key, article}: an article now gives the alias (it did not: the transaction read
+# which of its stored articles do); both nodes exist (locked or created by this write).
+ADD_ALIAS_SOURCES = kept_plan(
+    "UNWIND $rows AS row "
+    "MATCH (al:Alias {key: row.key}) MATCH (a:Article {id: row.article}) "
+    f"CREATE (al)-[:{ALIAS_SOURCE}]->(a)"
+)
+
+# Rows {key, article}: an article no longer gives the alias, found among the article's
+# few such relationships (not the alias's, thousands for a regulator's acronym: the alias
+# is matched without its label, so that no plan seeks it and expands from it).
+DROP_ALIAS_SOURCES = kept_plan(
+    "UNWIND $rows AS row MATCH (a:Article {id: row.article}) "
+    f"CALL (a, row) {{ MATCH (a)<-[g:{ALIAS_SOURCE}]-(al) WHERE al.key = row.key DELETE g }}"
+)
+
+# Keys of alias nodes deleted and given again in this transaction: their support starts
+# afresh (alias_sources.py `AliasSources.reset`).
+RESET_ALIAS_SOURCES = kept_plan(
+    f"UNWIND $keys AS key MATCH (:Alias {{key: key}})-[g:{ALIAS_SOURCE}]->() DELETE g"
 )
 
 DELETE_ALIASES = kept_plan("UNWIND $keys AS key MATCH (al:Alias {key: key}) DETACH DELETE al")
@@ -355,27 +378,23 @@ ARTICLE_REFS_MANY = (
     "CALL (a, aid) { MATCH (s:Entity)-[:MENTIONED_IN]->(a) MATCH (s)-[r]->(t:Entity) "
     "WHERE aid IN r.sources "
     "RETURN collect({source: s.id, type: type(r), target: t.id, event_id: r.event_id}) AS facts } "
-    "CALL (a, aid) { MATCH (e:Entity)-[:MENTIONED_IN]->(a) MATCH (al:Alias)-[:ALIAS_OF]->(e) "
-    "WHERE aid IN al.sources RETURN collect(al.key) AS aliases } "
+    f"CALL (a) {{ MATCH (al:Alias)-[:{ALIAS_SOURCE}]->(a) RETURN collect(al.key) AS aliases }} "
     "RETURN aid AS id, mentions, facts, aliases"
 )
 
-# The properties of an alias node (write.py `_AliasRow.create`), `sources` apart.
+# The properties of an alias node (write.py `_AliasRow.create`).
 ALIAS_KEYS = ("key", "entity_id", "name", "kind", "lang", "name_norm", "match_key", "identifying")
 
-# Alias nodes by key: their properties but `sources` (which grows with the corpus), and,
-# when the batch has stored articles (`$articles`), the list's size and which of them
-# are in it (graph/store/neo4j/alias_sources.py); `n` is null otherwise. `sources` is
-# then never loaded (a batch of new articles, the usual ingest): `al {.*}` and
-# `size(al.sources)` each read the whole list, which made this read grow with the
-# corpus (3x its server time from 1k to 45k articles). One list (`ROWS`).
+# Alias nodes by key: their properties, and, when `$counted` (the batch has stored
+# articles, which may take the last of an alias's support away), how many articles give
+# it (`n`, null otherwise: a stored alias always has one; graph/store/neo4j/alias_sources.py).
+# Which of the batch's articles give it comes from the articles' side (ARTICLE_REFS_MANY).
+# One list (`ROWS`).
 ALIAS_STATE = kept_plan(
     "UNWIND $keys AS key MATCH (al:Alias {key: key}) "
     "RETURN collect({key: key, props: al {"
     + ", ".join(f".{k}" for k in ALIAS_KEYS)
-    + "}, n: CASE WHEN size($articles) = 0 THEN null ELSE size(coalesce(al.sources, [])) END, "
-    "present: CASE WHEN size($articles) = 0 THEN [] "
-    "ELSE [s IN coalesce(al.sources, []) WHERE s IN $articles] END}) AS rows"
+    + f"}}, n: CASE WHEN $counted THEN COUNT {{ (al)-[:{ALIAS_SOURCE}]->() }} END}}) AS rows"
 )
 
 # Every parallel relationship (event) of each relation (source, type, target), as one
