@@ -47,6 +47,7 @@ from graph.errors import StoreUnavailableError
 from graph.models import Alias, Article, Extraction
 from graph.ontology import REL, get_ontology
 from graph.settings import Neo4jTimeouts
+from graph.store.analytics import GenerationCache
 from graph.store.base import BaseStore
 from graph.store.changes import Change, ChangeBody, ChangeFilter
 from graph.store.filters import ActionFilter, Presence
@@ -138,6 +139,7 @@ class Neo4jStore(BaseStore):
                 notifications_min_severity="OFF",
             )
         self._where = f"Neo4j at {uri} (database {database!r})"
+        self._stats = GenerationCache(self.generation, max_entries=1)
         try:
             self.ping()  # within the ping deadline: a server that never answers fails fast
             with translated(self._where):
@@ -431,6 +433,12 @@ class Neo4jStore(BaseStore):
         )
 
     def stats(self) -> Stats:
+        """Counted once per database version (a scan of every node and relationship type:
+        the costliest small read at 10k articles); a write by any writer makes the next
+        ask count again. The answer is shared, never mutated."""
+        return self._stats.get("stats", self._count)
+
+    def _count(self) -> Stats:
         ont = get_ontology()
         ents, rels = dict.fromkeys(ont.entity_types, 0), dict.fromkeys(ont.relations, 0)
         totals = {"articles": 0, "aliases": 0}
