@@ -144,13 +144,7 @@ def add_candidate(
         behind = _firm_behind(table, cand, entry, text)
         if behind is not None:
             return _mention(table, behind, cand)
-        draft = table.add(
-            entry.name,
-            entry.type,
-            qid=entry.qid,
-            jurisdiction=entry.jurisdiction,
-            parent=entry.parent,
-        )
+        draft = _curated(table, entry)
         if cand.surface != entry.name and text[cand.start : cand.end] != entry.name:
             kind = "abbreviation" if cand.ambiguous and cand.surface.isupper() else cand.kind
             table.alias(draft, text[cand.start : cand.end], kind or "other")
@@ -176,13 +170,7 @@ def add_candidate(
             else None
         )
         if curated is not None:  # "the Alabama Security Commission": the curated body
-            draft = table.add(
-                curated.name,
-                curated.type,
-                qid=curated.qid,
-                jurisdiction=curated.jurisdiction,
-                parent=curated.parent,
-            )
+            draft = _curated(table, curated)
             table.alias(draft, surface, "other")
             return _mention(table, draft, cand)
         draft = table.find(surface) or table.add(
@@ -253,6 +241,13 @@ def _firm_behind(
     draft = standalone_entity(table, surface, TYPE.company)
     table.split_brands.add(draft.key)
     return draft
+
+
+def _curated(table: EntityTable, entry: GazEntry) -> EntityDraft:
+    """The article's entity for a curated entry, with the entry's identity and seat."""
+    return table.add(
+        entry.name, entry.type, qid=entry.qid, jurisdiction=entry.jurisdiction, parent=entry.parent
+    )
 
 
 def _fuller_person(table: EntityTable, short: str) -> EntityDraft | None:

@@ -15,6 +15,7 @@ import re
 from graph.ontology import TYPE
 from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.drafts import Mention
+from ingest.extraction.references.lede_descriptions import lede_opening
 
 _BODY_TYPES = frozenset((TYPE.regulator, TYPE.centralbank, TYPE.governmentbody, TYPE.court))
 # "Korea's financial authorities", "South Korean regulators", "Kenyan authorities"
@@ -31,12 +32,10 @@ _LOOK_AHEAD = 2  # sentences
 def lede_body_mentions(state: ArticleState) -> None:
     """A mention of the body the next sentences cite at the lede's unnamed authorities."""
     doc, table = state.doc, state.table
-    lede = next((s for s in doc.sentences if not s.heading), None)
-    if lede is None:
+    opening = lede_opening(state, _VAGUE_AUTHORITIES)
+    if opening is None:
         return
-    m = _VAGUE_AUTHORITIES.match(doc.text, lede.start, lede.end)
-    if m is None:
-        return
+    lede, m = opening
     if any(
         x.start < m.end() and m.start() < x.end and x.key in table and _is_body(state, x)
         for x in state.mentions

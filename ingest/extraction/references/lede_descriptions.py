@@ -16,6 +16,7 @@ import re
 from graph.ontology import TYPE
 from ingest.extraction.entities.article_state import ArticleState
 from ingest.extraction.entities.drafts import Mention
+from ingest.extraction.text.document import Sentence
 
 _FIRM_TYPES = frozenset((TYPE.company, TYPE.exchange))
 _INDEFINITE_FIRM = re.compile(
@@ -25,15 +26,25 @@ _INDEFINITE_FIRM = re.compile(
 _LOOK_AHEAD = 2  # sentences
 
 
+def lede_opening(
+    state: ArticleState, pattern: re.Pattern[str]
+) -> tuple[Sentence, re.Match[str]] | None:
+    """The lede (the first sentence that is no heading) and `pattern` matched at its start,
+    or None."""
+    lede = next((s for s in state.doc.sentences if not s.heading), None)
+    if lede is None:
+        return None
+    m = pattern.match(state.doc.text, lede.start, lede.end)
+    return (lede, m) if m is not None else None
+
+
 def lede_firm_mentions(state: ArticleState) -> None:
     """A mention of the firm the next sentences name at the lede's indefinite firm."""
     doc, table = state.doc, state.table
-    lede = next((s for s in doc.sentences if not s.heading), None)
-    if lede is None:
+    opening = lede_opening(state, _INDEFINITE_FIRM)
+    if opening is None:
         return
-    m = _INDEFINITE_FIRM.match(doc.text, lede.start, lede.end)
-    if m is None:
-        return
+    lede, m = opening
     firms = [
         x
         for x in state.mentions
