@@ -222,7 +222,8 @@ CUES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:fined|sued|charged|penali[sz]ed|sanctioned|censured|reprimanded|indicted|"
-            r"banned|barred|blocked|warned|licensed|authori[sz]ed|investigating|probing|"
+            r"banned|barred|blocked|warned|licensed|authori[sz]ed|investigating|probing|raided|"
+            r"suspended|investigated|shut down|searched|"
             rf"(?:action|proceedings|charges|case|complaint|lawsuit) against) {NAME}{_END}"
         ),
         ACTION_OBJECT,
@@ -873,6 +874,15 @@ LIST_CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         TYPE.company,
     ),
+    # the objects of an enforcement verb listed: "raided Rapira and Mosca", "fined A, B and C"
+    # (not "warned": what a warning names first is mostly its audience, "warned Ghanaians")
+    (
+        re.compile(
+            r"\b(?:fined|sued|charged|sanctioned|censured|reprimanded|banned|barred|blocked"
+            rf"|raided|suspended|investigated|shut down|searched) {NO_MONEY}{LIST}(?=[\s,.;:)]|$)"
+        ),
+        ACTION_OBJECT,
+    ),
 ]
 _OPENING_NEEDS_NAME = frozenset(i for i, (p, _) in enumerate(CUES) if p in _OPENING_CUES)
 # the same patterns, recompiled so the search can skip ahead (see `text.regex_lead`)
@@ -964,6 +974,11 @@ _CUE_STEMS: list[tuple[str, ...]] = [
         "authorized",
         "investigating",
         "probing",
+        "raided",
+        "suspended",
+        "investigated",
+        "shut down",
+        "searched",
         " against ",
     ),
     (" called ", " named "),
@@ -1159,6 +1174,22 @@ _LIST_STEMS: list[tuple[str, ...]] = [
     ("perpetrator", "defendant", "suspect", "accused", "convict", "ringleader"),
     ("exchanges, ", "platforms, ", "operators, ", "providers, "),
     ("companies, ", "firms, ", "entities, ", "providers, ", "businesses, "),
+    (
+        "fined",
+        "sued",
+        "charged",
+        "sanctioned",
+        "censured",
+        "reprimanded",
+        "banned",
+        "barred",
+        "blocked",
+        "raided",
+        "suspended",
+        "investigated",
+        "shut down",
+        "searched",
+    ),
 ]
 
 
@@ -1214,6 +1245,9 @@ def cue_spans(text: str, scanner: Scanner | None = None) -> Iterator[tuple[int, 
             for part in _iter_list(m.group("list")):
                 if _PLURAL_ACRONYM.fullmatch(text, base + part[0], base + part[1]):
                     continue  # "a warning to CTPs": a kind of firm, no name
+                item = text[base + part[0] : base + part[1]]
+                if etype == ACTION_OBJECT and " " not in item and is_given_name(item):
+                    continue  # "sued Cameron and Tyler Winklevoss": a person's given name
                 yield base + part[0], base + part[1], etype
                 if text[base + part[1] - 1] == ".":  # "against Tradex Global.": the stop
                     yield base + part[0], base + part[1] - 1, etype  # may end the sentence
