@@ -224,7 +224,12 @@ CUES: list[tuple[re.Pattern[str], str]] = [
             r"\b(?:fined|sued|charged|penali[sz]ed|sanctioned|censured|reprimanded|indicted|"
             r"banned|barred|blocked|warned|licensed|authori[sz]ed|investigating|probing|raided|"
             r"suspended|investigated|shut down|searched|"
-            rf"(?:action|proceedings|charges|case|complaint|lawsuit) against) {NAME}{_END}"
+            rf"(?:action|proceedings|charges|case|complaint|lawsuit) against"
+            # what an action noun, a block or a freeze is against or whose: "a complaint with
+            # police against X", "assets belonging to X", "the website of X"
+            rf"|(?:complaints?|cases?|lawsuits?|suits?|actions?|proceedings|orders?|charges)"
+            rf" [^.;,\n]{{0,30}}?against|assets [^.;,\n]{{0,30}}?belonging to"
+            rf"|(?:websites?|apps?|accounts|assets|operations|licen[cs]es?) of) {NAME}{_END}"
         ),
         ACTION_OBJECT,
     ),
@@ -979,7 +984,9 @@ _CUE_STEMS: list[tuple[str, ...]] = [
         "investigated",
         "shut down",
         "searched",
-        " against ",
+        "against ",
+        "belonging to ",
+        " of ",
     ),
     (" called ", " named "),
     ("-based", "-headquartered", "-registered", "-incorporated"),
