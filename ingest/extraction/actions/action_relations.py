@@ -29,6 +29,7 @@ from ingest.extraction.actions.clauses import (
     possessive,
     preceded_by_preposition,
 )
+from ingest.extraction.actions.closing_warnings import closing_warning, warned_in_words
 from ingest.extraction.actions.date_restatements import date_added_measures
 from ingest.extraction.actions.elsewhere import placed_elsewhere
 from ingest.extraction.actions.filed_cases import filed_cases
@@ -63,7 +64,6 @@ from ingest.extraction.actions.roles import (
     eligible,
     is_actor,
     read_roles,
-    target_keys,
 )
 from ingest.extraction.actions.settled_payments import pays_to_settle, settling_body
 from ingest.extraction.actions.span_negation import negated_span
@@ -267,7 +267,7 @@ def _apply(
     if place_body:
         subject = None
     subject_acts = subject is not None and is_actor(subject, table)
-    closing = _closing_warning(trig, subject, text)
+    closing = closing_warning(trig, subject, text)
     if (
         trig.voice != "case"
         and (trig.voice != "nominal" or subject is None or subject_acts)
@@ -301,25 +301,7 @@ def _apply(
         return []  # "pending approval from the regulator": not given yet
     actor, targets, conf = read_roles(trig, subject, before, after, view, text, table)
     if closing and subject is not None and actor is not None and not targets:
-        # "X is operating without a licence, the FCA warned": the firms the warning's words
-        # name, before the attribution (not words that tell another body's act: "the SEC
-        # fined X, the FCA warned")
-        content = [
-            m
-            for m in view.mentions
-            if view.sent.start <= m.start and m.end <= subject.start and m.key in table
-        ]
-        others = [
-            m
-            for m in content
-            if table.get(m.key).type in GROUP.public_body and table.resolve(m.key) != actor
-        ]
-        in_words = [
-            m
-            for m in content
-            if table.get(m.key).type in GROUP.firm and not possessive(text, m.end)
-        ]
-        targets = [] if others else target_keys(in_words, view, table)
+        targets = warned_in_words(view, subject, actor, text, table)  # ", the FCA warned."
     if (
         trig.ended_how is not None
         and actor is not None
@@ -686,25 +668,6 @@ _PARTICIPLE = re.compile(r", [a-z]+ing\b")
 _COORDINATED_VERB = re.compile(
     r"\band (?:\w+ly |later |then |also |subsequently )?(?:has |have |had )?(?:also )?$"
 )
-
-
-# a warning told as the closing attribution of the sentence's words: ", the FCA warned
-# (on Monday)."
-_CLOSING_BEFORE = re.compile(r", (?:the |a )?$")
-_CLOSING_AFTER = re.compile(r"(?: (?:on|in|last|this) [\w ,]{1,25}?)?[.;]")
-
-
-def _closing_warning(trig: Trigger, subject: Mention | None, text: str) -> bool:
-    """Whether `trig` is a warning verb that closes its sentence after its subject, as an
-    attribution does: '..., the regulator warned.'"""
-    return (
-        trig.type == REL.warned
-        and trig.voice == "active"
-        and subject is not None
-        and _CLOSING_BEFORE.search(text, max(0, subject.start - 8), subject.start) is not None
-        and _CLOSING_AFTER.match(text, trig.end) is not None
-        and subject.end <= trig.start <= subject.end + 12
-    )
 
 
 def _parenthesised(text: str, m: Mention) -> bool:
