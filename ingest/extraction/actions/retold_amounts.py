@@ -4,7 +4,9 @@
 because Zolta settled early." The second sentence names no party and no body: its
 penalty is the one the article told before, and its money is that fine's amount. Only
 a definite noun ("the penalty", "the fine"), only where the sentence states money next
-to it, and only when exactly one fine told before has no amount.
+to it, and only when exactly one fine told before has no amount. The other way round,
+"The fine was imposed on X" with no money of its own takes the one amount the earlier
+fines carry (`told_fine_money`).
 """
 
 from __future__ import annotations
@@ -23,15 +25,22 @@ if TYPE_CHECKING:  # (action_drafts reads the amount of a fine told before from 
 _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+$")
 
 
+def _definite_fine_noun(trig: Trigger, text: str) -> bool:
+    """Whether `trig` is a fine noun a definite word points back with ("the fine", "its
+    penalty"): a fine the article told before."""
+    return (
+        trig.type == REL.fined
+        and trig.voice == "nominal"
+        and _DEFINITE.search(text, max(0, trig.start - 8), trig.start) is not None
+    )
+
+
 def amount_of_told_fine(
     trig: Trigger, view: View, history: ActionHistory, country: str | None
 ) -> bool:
     """Give the one earlier fine with no amount the money this definite fine noun states;
     whether it did."""
-    text = view.doc_text
-    if trig.type != REL.fined or trig.voice != "nominal":
-        return False
-    if not _DEFINITE.search(text, max(0, trig.start - 8), trig.start):
+    if not _definite_fine_noun(trig, view.doc_text):
         return False
     told = [
         rel
@@ -55,10 +64,7 @@ def told_fine_money(trig: Trigger, view: View, history: ActionHistory) -> dict[s
     states none ("Crypto.com was hit with a fine of 2.85 million euros ... The fine was
     imposed on Foris DAX MT, which runs Crypto.com"): that of the one amount the article's
     earlier fines carry, or nothing when they carry none or several."""
-    text = view.doc_text
-    if trig.type != REL.fined or trig.voice != "nominal":
-        return {}
-    if not _DEFINITE.search(text, max(0, trig.start - 8), trig.start):
+    if not _definite_fine_noun(trig, view.doc_text):
         return {}
     told = {
         (rel.properties["amount"], rel.properties.get("currency"))

@@ -28,6 +28,7 @@ from ingest.extraction.actions.other_events import after_other_event
 from ingest.extraction.actions.settled_payments import case_owner_gap
 from ingest.extraction.actions.triggers import WEB_OBJECT, Trigger
 from ingest.extraction.entities.drafts import EntityTable, Mention
+from ingest.extraction.names.org_names import OWNING_SUFFIX
 from ingest.extraction.names.person_names import ROLE_WORDS
 from ingest.extraction.text.document import Sentence
 from ingest.extraction.text.literal_gate import gate
@@ -855,7 +856,7 @@ def target_keys(ms: list[Mention], view: View, table: EntityTable) -> list[str]:
     return list(dict.fromkeys(target_key(m, view, table) for m in kept))
 
 
-_OWNER_GLUED = re.compile(r"-(?:owned|backed|controlled)\b")
+_OWNER_GLUED = re.compile(OWNING_SUFFIX)
 # a firm that only names the part of the person before it: "X, BTC-e exchange operator,"
 _PART_AFTER = re.compile(
     r"(?: [\w-]+){0,2} (?:operator|founder|co-founder|owner|administrator|chief executive"

@@ -18,6 +18,7 @@ from ingest.extraction.names.given_names import is_given_name
 from ingest.extraction.names.org_names import (
     COMMA_LEGAL_FORM,
     COMPANY_SUFFIXES,
+    OWNING_SUFFIX,
     classify,
     is_office,
     split_chunk,
@@ -67,7 +68,7 @@ _GLUED_VERBS = frozenset(
 
 
 # a firm's name glued to the word that makes it another's owner: "Huobi-owned"
-_GLUED_OWNER = re.compile(r"([^\s-]+)-(?:owned|backed|controlled)\b")
+_GLUED_OWNER = re.compile(rf"([^\s-]+){OWNING_SUFFIX}")
 
 
 def _without_glued_verb(run: str, text: str, end: int) -> str:

@@ -158,6 +158,8 @@ FINANCE_WORDS = frozenset(
     "prudential monetary supervision supervisory regulatory intelligence virtual assets asset "
     "capital investment commodity commodities trading derivatives services".split()
 )
+# what glued to a firm's name makes it another firm's owner: "Huobi-owned HTX"
+OWNING_SUFFIX = r"-(?:owned|backed|controlled)\b"
 POLICE_WORDS = frozenset("crimes crime police anti-corruption anti-graft investigation".split())
 HYPHEN_SUFFIXES = (
     "-based",

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from graph.ontology import TYPE
 from ingest.extraction.names.gazetteer_index import get_index
 from ingest.extraction.names.given_names import is_family_name, is_given_name
-from ingest.extraction.names.org_names import COMMA_LEGAL_FORM
+from ingest.extraction.names.org_names import COMMA_LEGAL_FORM, OWNING_SUFFIX
 from ingest.extraction.text.class_lead import opening_class
 from ingest.extraction.text.currency_marks import CURRENCY_CODE, DOLLAR_MARK
 from ingest.extraction.text.regex_lead import compile_lead
@@ -673,7 +673,7 @@ CUES: list[tuple[re.Pattern[str], str]] = [
             r"(?!(?:State|Government|Family|Privately|Publicly|Foreign|Employee|Majority"
             r"|Minority|Wholly|Fully|Partly|Jointly|Locally|Independently|Women|Community"
             r"|Member|Customer|User|Venture|Investor|Founder|Bank|Military|Army)-)"
-            rf"{ONE}-(?:owned|backed|controlled)\b"
+            rf"{ONE}{OWNING_SUFFIX}"
         ),
         TYPE.company,
     ),

@@ -11,6 +11,7 @@ from typing import TypeGuard
 
 from graph.ontology import GROUP, REL, TYPE
 from ingest.extraction.entities.drafts import EntityTable, Mention, RelationDraft
+from ingest.extraction.names.org_names import OWNING_SUFFIX
 
 _UNIT_OF = re.compile(
     r'^"?\)?(?: \([^()]{1,80}\))?, (?:the|a|an) (?:[\w-]+ ){0,3}?(?:unit|subsidiary|arm'
@@ -53,7 +54,7 @@ _PART_OF = re.compile(
     r"(?:(?:wholly[- ]owned )?part|member|unit) of (?:the )?"
 )
 # "Huobi-owned HTX", "X, a Zentrax-backed exchange,": the glued name owns the firm
-_GLUED_OWNED = re.compile(r"^-(?:owned|backed|controlled) (?:[a-z][\w-]* ){0,3}")
+_GLUED_OWNED = re.compile(rf"^{OWNING_SUFFIX} (?:[a-z][\w-]* ){{0,3}}")
 _APPOSED_BEFORE = re.compile(r", (?:a|an|the) (?:[a-z][\w-]* ){0,2}$")
 _OWNER_PARENT = re.compile(
     r"^, (?:the|its) (?P<owner>company|group|exchange|firm)'s (?:[\w-]+ ){0,2}?parent\b"
