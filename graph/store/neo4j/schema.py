@@ -178,12 +178,19 @@ _MOVE_DETAILS = (
 def _move_event_details(driver: Driver, database: str) -> None:
     """Move the bookkeeping of relationships written before event details existed onto
     their detail nodes, 5,000 per transaction; once done, a start reads one meta node."""
-    done = driver.execute_query(_DETAILS_MOVED, database_=database).records
+    _migrate_once(driver, database, _DETAILS_MOVED, _MOVE_DETAILS, _MARK_DETAILS_MOVED)
+
+
+def _migrate_once(driver: Driver, database: str, done_q: str, step_q: str, mark_q: str) -> None:
+    """A one-time move of an older layout: `done_q` says whether it was done, `step_q`
+    moves one batch and returns how many it `moved` (run until none), `mark_q` records
+    that it is done, so every later start reads one meta node."""
+    done = driver.execute_query(done_q, database_=database).records
     if done and done[0]["done"]:
         return
-    while driver.execute_query(_MOVE_DETAILS, database_=database).records[0]["moved"]:
+    while driver.execute_query(step_q, database_=database).records[0]["moved"]:
         pass
-    driver.execute_query(_MARK_DETAILS_MOVED, database_=database)
+    driver.execute_query(mark_q, database_=database)
 
 
 _UNCAPTIONED = (
@@ -264,9 +271,6 @@ def _alias_sources_as_relationships(driver: Driver, database: str) -> None:
     """Turn the `sources` list of alias nodes written before alias support was kept as
     relationships (write_queries.py `ALIAS_SOURCE`) into those relationships, 2,000
     aliases per transaction; once done, a start reads one meta node."""
-    done = driver.execute_query(_ALIAS_SOURCES_MOVED, database_=database).records
-    if done and done[0]["done"]:
-        return
-    while driver.execute_query(_MOVE_ALIAS_SOURCES, database_=database).records[0]["moved"]:
-        pass
-    driver.execute_query(_MARK_ALIAS_SOURCES_MOVED, database_=database)
+    _migrate_once(
+        driver, database, _ALIAS_SOURCES_MOVED, _MOVE_ALIAS_SOURCES, _MARK_ALIAS_SOURCES_MOVED
+    )
